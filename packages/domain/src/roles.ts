@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+/** The five roles of DESIGN.md section 1. */
+export const roles = ["submitter", "approver", "oversight", "secretariat", "admin"] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const roleLabels: Record<Role, string> = {
+  submitter: "Complaints team (submitter)",
+  approver: "Senior accountable officer (approver)",
+  oversight: "Department oversight analyst",
+  secretariat: "Board secretariat",
+  admin: "Administrator",
+};
+
+/** Body roles act for one body; department roles act for a department and every body below it. */
+export const bodyRoles: readonly Role[] = ["submitter", "approver"];
+export const departmentRoles: readonly Role[] = ["oversight", "secretariat", "admin"];
+
+/** The organisation kind a role's users must belong to. */
+export function organisationKindForRole(role: Role): "body" | "department" {
+  return bodyRoles.includes(role) ? "body" : "department";
+}
+
+/** What each role may do. One table, read by the API's procedures. */
+export const permissions = {
+  "organisations.read": ["submitter", "approver", "oversight", "secretariat", "admin"],
+  "windows.read": ["submitter", "approver", "oversight", "secretariat", "admin"],
+  "windows.manage": ["admin"],
+  "returns.read": ["submitter", "approver", "oversight", "secretariat", "admin"],
+  "returns.edit": ["submitter"],
+  "returns.submit": ["submitter"],
+  "returns.approve": ["approver"],
+  "returns.sendBack": ["approver"],
+  "returns.decide": ["oversight"],
+  "returns.reopen": ["oversight"],
+  "tracker.read": ["oversight", "secretariat", "admin"],
+  "users.manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}

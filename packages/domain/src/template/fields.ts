@@ -1,0 +1,54 @@
+import type { ServiceArea } from "../organisations.ts";
+import type { BreakdownDeclaration, FieldDeclaration, TemplateDeclaration } from "./declaration.ts";
+
+/** Field id of one breakdown cell: `received_by_channel.online`. */
+export function breakdownFieldId(breakdown: string, category: string): string {
+  return `${breakdown}.${category}`;
+}
+
+export function breakdownCategories(breakdown: BreakdownDeclaration, serviceAreas: readonly ServiceArea[]) {
+  return breakdown.categories === "service-areas"
+    ? serviceAreas.map((a) => ({ value: a.code, label: a.label }))
+    : breakdown.categories;
+}
+
+/** Every field of the template for one body, breakdowns expanded into their cells, in form order. */
+export function templateFields(template: TemplateDeclaration, serviceAreas: readonly ServiceArea[] = []): FieldDeclaration[] {
+  const out: FieldDeclaration[] = [];
+  for (const section of template.sections) {
+    out.push(...template.fields.filter((f) => f.section === section.id));
+    for (const b of template.breakdowns.filter((x) => x.section === section.id)) {
+      for (const c of breakdownCategories(b, serviceAreas)) {
+        out.push({
+          id: breakdownFieldId(b.id, c.value),
+          section: b.section,
+          label: `${b.label}: ${c.label}`,
+          type: "count",
+          required: false,
+          breakdown: b.id,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Every field any body could have: fixed fields and breakdown cells, with service-area cells
+ * matched by pattern since their codes are set per body.
+ */
+export function isKnownFieldId(template: TemplateDeclaration, id: string, serviceAreas: readonly ServiceArea[] = []): boolean {
+  return templateFields(template, serviceAreas).some((f) => f.id === id);
+}
+
+const fieldIndexCache = new WeakMap<TemplateDeclaration, Map<string, FieldDeclaration>>();
+
+/** A fixed (non-breakdown) field by id. */
+export function fixedField(template: TemplateDeclaration, id: string): FieldDeclaration | undefined {
+  let index = fieldIndexCache.get(template);
+  if (!index) {
+    index = new Map(template.fields.map((f) => [f.id, f]));
+    fieldIndexCache.set(template, index);
+  }
+  return index.get(id);
+}

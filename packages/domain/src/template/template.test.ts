@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import { checkTemplate } from "./check.ts";
+import type { TemplateDeclaration } from "./declaration.ts";
+import { templateFields } from "./fields.ts";
+import { exampleReturnValues } from "./fixtures.ts";
+import { messages } from "./messages.ts";
+import { returnValuesSchema } from "./schema.ts";
+import { templateV1 } from "./v1.ts";
+import { validateReturn } from "./validate.ts";
+
+describe("template v1 declaration", () => {
+  it("is consistent (no duplicate ids, unknown fields, empty totals, unknown messages)", () => {
+    expect(checkTemplate(templateV1)).toEqual([]);
+  });
+
+  it("has every field id DESIGN.md section 2 lists", () => {
+    const ids = new Set(templateFields(templateV1, [{ code: "licences", label: "Licences" }]).map((f) => f.id));
+    const expected = [
+      "brought_forward", "received", "withdrawn", "carried_forward",
+      ...["er", "cl"].flatMap((s) => ["closed", "upheld", "partly_upheld", "not_upheld", "within_timescale", "working_days_total", "extensions"].map((f) => `${s}_${f}`)),
+      "escalated_to_closer_look",
+      ...["delay", "communication", "staff_conduct", "decision", "process_error", "policy", "accessibility", "digital", "data_protection", "discrimination", "charges", "complaint_handling", "other"].map((t) => `theme_${t}`),
+      "themes_not_recorded", "key_themes", "important_issues",
+      "received_by_service_area.licences",
+      ...["online", "email", "phone", "post", "in_person", "other"].map((c) => `received_by_channel.${c}`),
+      "remedy_apology", "remedy_explanation", "remedy_decision_changed", "remedy_service_provided", "remedy_financial", "remedy_other",
+      "payments_count", "payments_total", "payments_maladministration_count", "payments_maladministration_total", "special_payments_over_threshold",
+      "referred_independent_reviewer", "independent_reviewer_upheld", "independent_reviewer_partly_upheld", "independent_reviewer_not_upheld",
+      "phso_referred", "phso_accepted", "phso_reported", "phso_upheld", "phso_partly_upheld", "phso_not_upheld",
+      "phso_recommendations", "phso_recommendations_complied", "phso_recommendations_not_complied",
+      "fb_complainant_responses", "fb_complainant_positive", "fb_colleague_responses", "fb_colleague_positive", "fb_handler_responses", "fb_handler_positive",
+      "compliments", "claims", "staff_grievances", "whistleblowing", "other_insight",
+      "service_volume", "handling_fte", "handling_cost", "handlers_total", "handlers_trained",
+      "standards_learning_culture", "standards_welcoming", "standards_thorough_fair", "standards_fair_accountable",
+      "board_review_date", "learning_summary", "data_quality_note",
+    ];
+    expect(expected.filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it("the checker catches an inconsistent declaration", () => {
+    const broken: TemplateDeclaration = {
+      ...templateV1,
+      fields: [...templateV1.fields, templateV1.fields[0]!, { id: "pick", section: "flow", label: "Pick", type: "choice", required: false }],
+      rules: [
+        ...templateV1.rules,
+        { id: "bad", kind: "compare", severity: "error", left: { field: "nope" }, comparison: "equal", right: { sum: [] }, message: "missingKey" },
+      ],
+    };
+    expect(checkTemplate(broken)).toEqual([
+      "Duplicate field or breakdown id brought_forward",
+      "Choice field pick has no choices",
+      "Rule bad uses unknown message missingKey",
+      "Rule bad names unknown field nope",
+      "Rule bad has a total with no parts",
+    ]);
+  });
+
+  it("every message placeholder is filled by the rules that use it", () => {
+    const result = validateReturn(
+      exampleReturnValues({ carried_forward: 1, er_upheld: 99, payments_count: 0, payments_maladministration_count: 0, "received_by_channel.online": 1, theme_delay: 0, theme_communication: 0 }),
+      { template: templateV1 },
+    );
+    for (const issue of [...result.errors, ...result.warnings]) expect(issue.message).not.toMatch(/\{\w+\}/);
+    expect(Object.keys(messages).length).toBeGreaterThan(5);
+  });
+});
+
+describe("the zod schema derived from the declaration", () => {
+  const schema = returnValuesSchema(templateV1, [{ code: "licences", label: "Licences" }]);
+
+  it("accepts a complete return, markers and blanks", () => {
+    expect(schema.safeParse(exampleReturnValues()).success).toBe(true);
+    expect(schema.safeParse({ received: "[x]", withdrawn: "[z]", claims: null, "received_by_service_area.licences": 3 }).success).toBe(true);
+  });
+
+  it.each([
+    [{ received: -1 }, "‘Complaints received’ cannot be negative"],
+    [{ received: 2.5 }, "‘Complaints received’ must be a whole number"],
+    [{ received: "twelve" }, "‘Complaints received’: enter a whole number, [x] if not available or [z] if not applicable"],
+    [{ handling_fte: 1.25 }, "‘Staff time on complaint handling’ has at most one decimal place"],
+    [{ standards_welcoming: "great" }, "‘Standard: welcoming complaints positively’"],
+    [{ board_review_date: "2025-02-30" }, "Enter a real date"],
+    [{ "received_by_service_area.unknown": 1 }, "Not a field of this return: received_by_service_area.unknown"],
+  ])("refuses %j", (values, message) => {
+    const result = schema.safeParse(values);
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error?.issues)).toContain(message);
+  });
+});
+
+describe("validation rules", () => {
+  const validate = (overrides: Record<string, number | string | null>, extra = {}) =>
+    validateReturn(exampleReturnValues(overrides), { template: templateV1, ...extra });
+
+  it("passes the consistent example", () => {
+    const result = validate({});
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.canSubmit).toBe(true);
+  });
+
+  it.each([
+    [{ carried_forward: 44 }, "flow_balance", "‘Open at the end of the quarter’ is 44, but open at the start plus received, minus withdrawn and closed at both stages, comes to 45"],
+    [{ withdrawn: 200, carried_forward: -150 }, "flow_not_negative", "More complaints were withdrawn or closed (310) than were open at the start of the quarter or received in it (160)"],
+    [{ er_upheld: 21 }, "er_outcomes_total", "‘Early resolution: upheld’, ‘Early resolution: partly upheld’ and ‘Early resolution: not upheld’ add up to 81, but ‘Early resolution: complaints closed’ is 80"],
+    [{ cl_within_timescale: 31 }, "cl_within_timescale_max", "‘Closer look: closed within timescale’ (31) cannot be more than Closer look: complaints closed (30)"],
+    [{ er_extensions: 81 }, "er_extensions_max", "‘Early resolution: timescale extended’ (81)"],
+    [{ escalated_to_closer_look: 161 }, "escalated_max", "(161) cannot be more than the complaints open at the start plus those received (160)"],
+    [{ "received_by_channel.online": 61 }, "channels_total", "‘Complaints received by channel’ adds up to 121, but ‘Complaints received’ is 120"],
+    [{ phso_not_upheld: 2 }, "phso_outcomes_total", "but ‘Investigations the Ombudsman reported on’ is 2"],
+    [{ phso_recommendations_not_complied: 1 }, "phso_recommendations_max", "(3) cannot be more than Ombudsman recommendations (2)"],
+    [{ payments_maladministration_total: 200_000 }, "maladministration_total_max", "‘Total paid for maladministration’ (£2,000.00) cannot be more than Total paid (£1,250.50)"],
+    [{ payments_count: 0, payments_maladministration_count: 0 }, "payments_need_count", "‘Total paid’ is £1,250.50, but ‘Complaints with a payment’ is 0"],
+    [{ fb_handler_positive: 13 }, "fb_handler_positive_max", "(13) cannot be more than"],
+    [{ received: null }, "required:received", "Enter ‘Complaints received’, or [x] if it is not available or [z] if it does not apply"],
+    [{ claims: "[x]" }, "note:claims", "Add a note saying why ‘Claims’ is [x] (not available)"],
+  ])("%j breaks %s", (overrides, id, message) => {
+    const result = validate(overrides);
+    const issue = result.errors.find((e) => e.id === id);
+    expect(issue?.message).toContain(message);
+    expect(result.canSubmit).toBe(false);
+  });
+
+  it("a marker with a note is fine, and rules that need the field are skipped", () => {
+    const result = validate({ payments_count: "[x]" }, { notes: { payments_count: "Finance system down" } });
+    expect(result.errors).toEqual([]);
+  });
+
+  it("checks service-area breakdowns only when given", () => {
+    const serviceAreas = [{ code: "a", label: "Licences" }, { code: "b", label: "Fines" }];
+    expect(validateReturn(exampleReturnValues(), { template: templateV1, serviceAreas }).errors).toEqual([]);
+    const given = validateReturn(exampleReturnValues({ "received_by_service_area.a": 100 }), { template: templateV1, serviceAreas });
+    expect(given.errors.map((e) => e.id)).toEqual(["service_areas_total"]);
+  });
+
+  it("a warning needs an explanation before the return can be submitted", () => {
+    const overrides = { theme_delay: 0, theme_communication: 0, theme_decision: 0 };
+    const unexplained = validate(overrides);
+    expect(unexplained.errors).toEqual([]);
+    expect(unexplained.warnings.map((w) => w.id)).toEqual(["themes_cover_received"]);
+    expect(unexplained.canSubmit).toBe(false);
+    const explained = validate(overrides, { explanations: { themes_cover_received: "Theme coding started mid-quarter." } });
+    expect(explained.unexplained).toEqual([]);
+    expect(explained.canSubmit).toBe(true);
+  });
+
+  it("warns about a value far outside the body's own last 8 quarters", () => {
+    const history = [110, 118, 125, 121, 900, 115, 119, 123].map((received) => exampleReturnValues({ received }));
+    // 900 in the history does not hide the next outlier: the median and MAD are robust to it.
+    const far = validate({ received: 400, carried_forward: 325, "received_by_channel.online": 340, theme_delay: 330 }, { history });
+    expect(far.warnings.map((w) => w.id)).toContain("outlier:received");
+    expect(far.warnings.find((w) => w.id === "outlier:received")?.message).toBe(
+      "‘Complaints received’ is 400, far from your last 8 quarters (typically 120). Check the figure, and explain it if it is right",
+    );
+    const near = validate({}, { history });
+    expect(near.warnings).toEqual([]);
+    const shortHistory = validate({ received: 400, carried_forward: 325, "received_by_channel.online": 340, theme_delay: 330 }, { history: history.slice(0, 3) });
+    expect(shortHistory.warnings.map((w) => w.id)).not.toContain("outlier:received");
+  });
+});

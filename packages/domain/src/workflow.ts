@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { can, type Permission, type Role } from "./roles.ts";
+
+/**
+ * The return workflow (DESIGN.md section 2): draft → submitted → approved → accepted, with
+ * `returned` (with reasons) going back to the body to edit and submit again. Acceptance locks a
+ * revision; a correction after acceptance opens a new revision as a draft.
+ */
+export const returnStatuses = ["draft", "submitted", "approved", "accepted", "returned"] as const;
+export const returnStatusSchema = z.enum(returnStatuses);
+export type ReturnStatus = z.infer<typeof returnStatusSchema>;
+
+export const returnStatusLabels: Record<ReturnStatus, string> = {
+  draft: "Draft",
+  submitted: "Submitted for approval",
+  approved: "Approved, with the department",
+  accepted: "Accepted",
+  returned: "Returned for changes",
+};
+
+export type WorkflowAction = "save" | "submit" | "approve" | "sendBack" | "accept" | "return" | "reopen";
+
+interface Transition {
+  readonly from: readonly ReturnStatus[];
+  /** Status after the action; `reopen` starts a new revision in this status. */
+  readonly to: ReturnStatus;
+  readonly permission: Permission;
+  /** The action needs a written reason. */
+  readonly needsReason: boolean;
+}
+
+export const transitions: Record<WorkflowAction, Transition> = {
+  save: { from: ["draft", "returned"], to: "draft", permission: "returns.edit", needsReason: false },
+  submit: { from: ["draft", "returned"], to: "submitted", permission: "returns.submit", needsReason: false },
+  approve: { from: ["submitted"], to: "approved", permission: "returns.approve", needsReason: false },
+  // The approver sends a return back to the complaints team rather than signing it off.
+  sendBack: { from: ["submitted"], to: "returned", permission: "returns.sendBack", needsReason: true },
+  accept: { from: ["approved"], to: "accepted", permission: "returns.decide", needsReason: false },
+  return: { from: ["submitted", "approved"], to: "returned", permission: "returns.decide", needsReason: true },
+  reopen: { from: ["accepted"], to: "draft", permission: "returns.reopen", needsReason: true },
+};
+
+export const workflowActionLabels: Record<WorkflowAction, string> = {
+  save: "save",
+  submit: "submit",
+  approve: "approve",
+  sendBack: "send back",
+  accept: "accept",
+  return: "return",
+  reopen: "reopen",
+};
+
+/** Why an action is not allowed now, or null if it is. */
+export function transitionProblem(status: ReturnStatus, action: WorkflowAction): string | null {
+  const t = transitions[action];
+  if (t.from.includes(status)) return null;
+  return `You cannot ${workflowActionLabels[action]} a return that is ${returnStatusLabels[status].toLowerCase()}. That is possible only when it is ${t.from
+    .map((s) => returnStatusLabels[s].toLowerCase())
+    .join(" or ")}.`;
+}
+
+export function roleMay(role: Role, action: WorkflowAction): boolean {
+  return can(role, transitions[action].permission);
+}
+
+/** Segregation of duties: whoever submitted a return may not approve it. */
+export function approverProblem(submittedBy: string | null, approver: string): string | null {
+  return submittedBy !== null && submittedBy === approver
+    ? "You submitted this return, so someone else must approve it."
+    : null;
+}

@@ -1,0 +1,52 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkSource, checkWorkspace, findImports } from "./architecture.ts";
+
+describe("architecture rules", () => {
+  it("the workspace itself has no violations", () => {
+    expect(checkWorkspace(join(import.meta.dirname, "..", "..", ".."))).toEqual([]);
+  });
+
+  it("finds value, type-only, re-export and dynamic imports", () => {
+    const found = findImports(
+      [
+        'import { x } from "@complaints/domain";',
+        'import type { AppRouter } from "@complaints/api";',
+        'export * from "./a.ts";',
+        'const m = await import("@complaints/db");',
+        'import "./side-effect.css";',
+      ].join("\n"),
+    );
+    expect(found).toEqual([
+      { specifier: "@complaints/domain", typeOnly: false, line: 1 },
+      { specifier: "@complaints/api", typeOnly: true, line: 2 },
+      { specifier: "./a.ts", typeOnly: false, line: 3 },
+      { specifier: "@complaints/db", typeOnly: false, line: 4 },
+      { specifier: "./side-effect.css", typeOnly: false, line: 5 },
+    ]);
+  });
+
+  it.each([
+    ["apps/portal", 'import { db } from "@complaints/db";', "never import @complaints/db"],
+    ["apps/agency", 'import { appRouter } from "@complaints/api";', "only with `import type`"],
+    ["packages/domain", 'import { sql } from "@complaints/db";', "may not depend on @complaints/db"],
+    ["packages/metrics", 'import { x } from "@complaints/api";', "may not depend on @complaints/api"],
+    ["packages/db", "const url = process.env.DATABASE_URL;", "only env.ts files read process.env"],
+  ])("rejects %s: %s", (part, source, message) => {
+    const violations = checkSource(part, `${part}/src/x.ts`, source);
+    expect(violations).toHaveLength(1);
+    expect(violations[0]!.message).toContain(message);
+  });
+
+  it.each([
+    ["apps/portal", 'import type { AppRouter } from "@complaints/api";'],
+    ["packages/api", 'import { openDatabase } from "@complaints/db";'],
+    ["apps/server", 'import { appRouter } from "@complaints/api";'],
+  ])("allows %s: %s", (part, source) => {
+    expect(checkSource(part, `${part}/src/x.ts`, source)).toEqual([]);
+  });
+
+  it("lets env.ts read process.env", () => {
+    expect(checkSource("apps/server", "apps/server/src/env.ts", "process.env.PORT")).toEqual([]);
+  });
+});

@@ -1,0 +1,97 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join, relative, sep } from "node:path";
+
+/**
+ * The dependency direction of DESIGN.md section 5, as data:
+ * domain ← metrics, domain ← db, {domain, metrics, db, reports} ← api ← server.
+ * Browser apps may use the API's types only, and never the database package.
+ */
+export const allowedImports: Record<string, readonly string[]> = {
+  "packages/domain": [],
+  "packages/metrics": ["domain"],
+  "packages/db": ["domain"],
+  "packages/reports": ["domain", "metrics"],
+  "packages/ui": ["domain", "metrics"],
+  "packages/api": ["domain", "metrics", "db", "reports"],
+  "apps/server": ["domain", "metrics", "db", "reports", "api"],
+  "apps/agency": ["domain", "metrics", "ui", "api"],
+  "apps/portal": ["domain", "metrics", "ui", "api"],
+};
+
+/** Browser apps: `@complaints/api` only through `import type`. */
+export const browserApps = new Set(["apps/agency", "apps/portal"]);
+
+export interface ImportFound {
+  specifier: string;
+  typeOnly: boolean;
+  line: number;
+}
+
+const importPattern =
+  /(?:^|[\s;])(import|export)\s+(type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+
+/** Every module specifier a source file names, with whether the statement is type-only. */
+export function findImports(source: string): ImportFound[] {
+  const found: ImportFound[] = [];
+  for (const match of source.matchAll(importPattern)) {
+    const specifier = match[3] ?? match[4];
+    if (!specifier) continue;
+    const line = source.slice(0, match.index).split("\n").length;
+    found.push({ specifier, typeOnly: Boolean(match[2]), line });
+  }
+  return found;
+}
+
+export interface Violation {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** Checks one file's text against the rules for the workspace part (`packages/db`, `apps/portal`…) it belongs to. */
+export function checkSource(part: string, file: string, source: string): Violation[] {
+  const violations: Violation[] = [];
+  const allowed = allowedImports[part];
+  for (const { specifier, typeOnly, line } of findImports(source)) {
+    const internal = /^@complaints\/([\w-]+)/.exec(specifier);
+    if (!internal || !allowed) continue;
+    const target = internal[1]!;
+    if (target.endsWith("-config") || target === "lint") continue;
+    if (browserApps.has(part) && target === "db") {
+      violations.push({ file, line, message: "a browser app must never import @complaints/db" });
+    } else if (browserApps.has(part) && target === "api" && !typeOnly) {
+      violations.push({ file, line, message: "a browser app may import @complaints/api only with `import type`" });
+    } else if (!allowed.includes(target)) {
+      violations.push({ file, line, message: `${part} may not depend on @complaints/${target} (DESIGN.md section 5)` });
+    }
+  }
+  if (basename(file) !== "env.ts" && /\bprocess\.env\b/.test(source)) {
+    const line = source.split("\n").findIndex((l) => /\bprocess\.env\b/.test(l)) + 1;
+    violations.push({ file, line, message: "only env.ts files read process.env; pass configuration as arguments" });
+  }
+  return violations;
+}
+
+function sourceFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    if (name === "node_modules" || name === "dist") return [];
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx|mts)$/.test(name) ? [path] : [];
+  });
+}
+
+/** Checks every source file of every workspace part under `root`. */
+export function checkWorkspace(root: string): Violation[] {
+  return Object.keys(allowedImports).flatMap((part) =>
+    sourceFiles(join(root, part, "src")).flatMap((file) =>
+      checkSource(part, relative(root, file).split(sep).join("/"), readFileSync(file, "utf8")),
+    ),
+  );
+}
