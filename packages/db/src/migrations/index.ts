@@ -1,0 +1,26 @@
+import type { Kysely, Migration, MigrationProvider } from "kysely";
+import type { Dialect } from "../connection.ts";
+import * as initial from "./2026-11-26T0900-initial.ts";
+
+interface DialectMigration {
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+  down(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+// A static list, so a bundled server finds every migration (STYLE.md, atproto's PDS provider).
+const migrations: Record<string, DialectMigration> = {
+  "2026-11-26T0900-initial": initial,
+};
+
+/** Passes the dialect to each migration, for the few column types that differ. */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(migrations)) {
+        out[name] = { up: (db) => m.up(db, dialect), down: (db) => m.down(db, dialect) };
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,307 @@
+import { isMarker, type FieldValue, type ReturnStatus } from "@complaints/domain";
+import type { Kysely } from "kysely";
+import type { Database, ReturnRevisionRow, ReturnValueRow } from "../schema.ts";
+
+export interface RevisionMeta {
+  id: string;
+  returnId: string;
+  organisationCode: string;
+  period: string;
+  revision: number;
+  currentRevision: number;
+  templateVersion: number;
+  status: ReturnStatus;
+  version: number;
+  firstSubmittedAt: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  returnReason: string | null;
+  reopenReason: string | null;
+}
+
+export interface StoredRevision extends RevisionMeta {
+  values: Record<string, FieldValue>;
+  notes: Record<string, string>;
+  explanations: Record<string, string>;
+}
+
+type Values = Readonly<Record<string, FieldValue>>;
+type Notes = Readonly<Record<string, string>>;
+
+/** One row per non-blank value. A number goes in num_value, a marker in marker, text in text_value. */
+export function valuesToRows(revisionId: string, values: Values, notes: Notes = {}): ReturnValueRow[] {
+  const rows: ReturnValueRow[] = [];
+  for (const [field, value] of Object.entries(values)) {
+    const note = notes[field] ?? null;
+    if (value === null || value === undefined) {
+      if (note !== null) rows.push({ revision_id: revisionId, field_id: field, num_value: null, text_value: null, marker: null, note });
+      continue;
+    }
+    rows.push({
+      revision_id: revisionId,
+      field_id: field,
+      num_value: typeof value === "number" ? value : null,
+      text_value: typeof value === "string" && !isMarker(value) ? value : null,
+      marker: isMarker(value) ? value : null,
+      note,
+    });
+  }
+  return rows;
+}
+
+export function rowsToValues(rows: readonly Pick<ReturnValueRow, "field_id" | "num_value" | "text_value" | "marker" | "note">[]) {
+  const values: Record<string, FieldValue> = {};
+  const notes: Record<string, string> = {};
+  for (const r of rows) {
+    values[r.field_id] = r.marker ?? (r.num_value !== null ? Number(r.num_value) : r.text_value);
+    if (r.note !== null) notes[r.field_id] = r.note;
+  }
+  return { values, notes };
+}
+
+// SQLite allows 32,766 bound parameters and PostgreSQL 65,535: 6 columns × 2,000 rows fits both.
+const valueBatch = 2000;
+
+export async function insertValues(db: Kysely<Database>, rows: readonly ReturnValueRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += valueBatch) {
+    await db.insertInto("return_values").values(rows.slice(i, i + valueBatch)).execute();
+  }
+}
+
+export async function replaceValues(db: Kysely<Database>, revisionId: string, values: Values, notes: Notes): Promise<void> {
+  await db.deleteFrom("return_values").where("revision_id", "=", revisionId).execute();
+  await insertValues(db, valuesToRows(revisionId, values, notes));
+}
+
+function toMeta(r: ReturnRevisionRow & { organisation_code: string; period: string; current_revision: number; first_submitted_at: string | null }): RevisionMeta {
+  return {
+    id: r.id,
+    returnId: r.return_id,
+    organisationCode: r.organisation_code,
+    period: r.period,
+    revision: Number(r.revision),
+    currentRevision: Number(r.current_revision),
+    templateVersion: Number(r.template_version),
+    status: r.status,
+    version: Number(r.version),
+    firstSubmittedAt: r.first_submitted_at,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+    submittedAt: r.submitted_at,
+    submittedBy: r.submitted_by,
+    approvedAt: r.approved_at,
+    approvedBy: r.approved_by,
+    decidedAt: r.decided_at,
+    decidedBy: r.decided_by,
+    returnReason: r.return_reason,
+    reopenReason: r.reopen_reason,
+  };
+}
+
+function revisionQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom("return_revisions")
+    .innerJoin("returns", "returns.id", "return_revisions.return_id")
+    .selectAll("return_revisions")
+    .select(["returns.organisation_code", "returns.period", "returns.current_revision", "returns.first_submitted_at"]);
+}
+
+export async function findReturnId(db: Kysely<Database>, organisationCode: string, period: string): Promise<string | undefined> {
+  const row = await db.selectFrom("returns").select("id").where("organisation_code", "=", organisationCode).where("period", "=", period).executeTakeFirst();
+  return row?.id;
+}
+
+/** All revisions of a return, oldest first, without values. */
+export async function listRevisions(db: Kysely<Database>, returnId: string): Promise<RevisionMeta[]> {
+  const rows = await revisionQuery(db).where("return_revisions.return_id", "=", returnId).orderBy("return_revisions.revision").execute();
+  return rows.map(toMeta);
+}
+
+/** One revision with its values (the current one when `revision` is not given). */
+export async function loadRevision(db: Kysely<Database>, returnId: string, revision?: number): Promise<StoredRevision | undefined> {
+  let query = revisionQuery(db).where("return_revisions.return_id", "=", returnId);
+  query =
+    revision === undefined
+      ? query.whereRef("return_revisions.revision", "=", "returns.current_revision")
+      : query.where("return_revisions.revision", "=", revision);
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const valueRows = await db.selectFrom("return_values").selectAll().where("revision_id", "=", row.id).execute();
+  return { ...toMeta(row), ...rowsToValues(valueRows), explanations: JSON.parse(row.explanations) as Record<string, string> };
+}
+
+export interface NewRevision {
+  id: string;
+  returnId: string;
+  revision: number;
+  templateVersion: number;
+  status: ReturnStatus;
+  values: Values;
+  notes: Notes;
+  explanations: Notes;
+  by: string;
+  now: string;
+  reopenReason?: string | null;
+}
+
+export async function insertRevision(db: Kysely<Database>, r: NewRevision): Promise<void> {
+  await db
+    .insertInto("return_revisions")
+    .values({
+      id: r.id,
+      return_id: r.returnId,
+      revision: r.revision,
+      template_version: r.templateVersion,
+      status: r.status,
+      version: 1,
+      explanations: JSON.stringify(r.explanations),
+      created_at: r.now,
+      created_by: r.by,
+      updated_at: r.now,
+      updated_by: r.by,
+      submitted_at: null,
+      submitted_by: null,
+      approved_at: null,
+      approved_by: null,
+      decided_at: null,
+      decided_by: null,
+      return_reason: null,
+      reopen_reason: r.reopenReason ?? null,
+    })
+    .execute();
+  await db.updateTable("returns").set({ current_revision: r.revision }).where("id", "=", r.returnId).execute();
+  await insertValues(db, valuesToRows(r.id, r.values, r.notes));
+}
+
+export async function insertReturn(
+  db: Kysely<Database>,
+  r: { id: string; organisationCode: string; period: string; periodIndex: number; now: string; firstSubmittedAt?: string | null },
+): Promise<void> {
+  await db
+    .insertInto("returns")
+    .values({
+      id: r.id,
+      organisation_code: r.organisationCode,
+      period: r.period,
+      period_index: r.periodIndex,
+      current_revision: 1,
+      first_submitted_at: r.firstSubmittedAt ?? null,
+      created_at: r.now,
+    })
+    .execute();
+}
+
+export type RevisionPatch = Partial<
+  Pick<
+    ReturnRevisionRow,
+    "status" | "submitted_at" | "submitted_by" | "approved_at" | "approved_by" | "decided_at" | "decided_by" | "return_reason" | "explanations"
+  >
+>;
+
+/**
+ * Updates a revision only if nobody else has since `expectedVersion` (optimistic concurrency).
+ * Returns false when the stored version has moved on; nothing is written then.
+ */
+export async function updateRevision(
+  db: Kysely<Database>,
+  revisionId: string,
+  expectedVersion: number,
+  patch: RevisionPatch & { updated_at: string; updated_by: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("return_revisions")
+    .set((eb) => ({ ...patch, version: eb("version", "+", 1) }))
+    .where("id", "=", revisionId)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function markFirstSubmitted(db: Kysely<Database>, returnId: string, at: string): Promise<void> {
+  await db.updateTable("returns").set({ first_submitted_at: at }).where("id", "=", returnId).where("first_submitted_at", "is", null).execute();
+}
+
+export interface CurrentReturn {
+  returnId: string;
+  organisationCode: string;
+  period: string;
+  periodIndex: number;
+  revision: number;
+  status: ReturnStatus;
+  firstSubmittedAt: string | null;
+  values: Record<string, FieldValue>;
+}
+
+/**
+ * The current revision of every return of the given organisations between two quarters (inclusive,
+ * by period index), with values: two queries however many returns.
+ */
+export async function listCurrentReturns(
+  db: Kysely<Database>,
+  organisationCodes: readonly string[],
+  fromIndex: number,
+  toIndex: number,
+  options: { statuses?: readonly ReturnStatus[] } = {},
+): Promise<CurrentReturn[]> {
+  if (organisationCodes.length === 0) return [];
+  let heads = db
+    .selectFrom("returns")
+    .innerJoin("return_revisions", (j) =>
+      j.onRef("return_revisions.return_id", "=", "returns.id").onRef("return_revisions.revision", "=", "returns.current_revision"),
+    )
+    .select([
+      "returns.id as return_id",
+      "returns.organisation_code",
+      "returns.period",
+      "returns.period_index",
+      "returns.first_submitted_at",
+      "return_revisions.id as revision_id",
+      "return_revisions.revision",
+      "return_revisions.status",
+    ])
+    .where("returns.organisation_code", "in", organisationCodes)
+    .where("returns.period_index", ">=", fromIndex)
+    .where("returns.period_index", "<=", toIndex);
+  if (options.statuses) heads = heads.where("return_revisions.status", "in", options.statuses);
+  const headRows = await heads.orderBy("returns.organisation_code").orderBy("returns.period_index").execute();
+  if (headRows.length === 0) return [];
+  const byRevision = new Map<string, CurrentReturn>();
+  for (const h of headRows) {
+    byRevision.set(h.revision_id, {
+      returnId: h.return_id,
+      organisationCode: h.organisation_code,
+      period: h.period,
+      periodIndex: Number(h.period_index),
+      revision: Number(h.revision),
+      status: h.status,
+      firstSubmittedAt: h.first_submitted_at,
+      values: {},
+    });
+  }
+  const revisionIds = [...byRevision.keys()];
+  const valueRows: Pick<ReturnValueRow, "revision_id" | "field_id" | "num_value" | "text_value" | "marker">[] = [];
+  for (let i = 0; i < revisionIds.length; i += 5000) {
+    valueRows.push(
+      ...(await db
+        .selectFrom("return_values")
+        .select(["revision_id", "field_id", "num_value", "text_value", "marker"])
+        .where("revision_id", "in", revisionIds.slice(i, i + 5000))
+        .execute()),
+    );
+  }
+  for (const v of valueRows) {
+    const target = byRevision.get(v.revision_id);
+    if (target) target.values[v.field_id] = v.marker ?? (v.num_value !== null ? Number(v.num_value) : v.text_value);
+  }
+  return [...byRevision.values()];
+}

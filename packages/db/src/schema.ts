@@ -1,0 +1,144 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/**
+ * The database, portable between SQLite and PostgreSQL (STYLE.md, after atproto's PDS): text ids,
+ * ISO-8601 text timestamps and dates, JSON as text, money as whole pence. Return values are stored
+ * a row per field per revision (DESIGN.md section 5, after DHIS2), so aggregation is one GROUP BY
+ * and every revision keeps its full set of values.
+ */
+export interface Database {
+  organisations: OrganisationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  sign_in_failures: SignInFailureTable;
+  reporting_windows: ReportingWindowTable;
+  returns: ReturnTable;
+  return_revisions: ReturnRevisionTable;
+  return_values: ReturnValueTable;
+  audit_log: AuditLogTable;
+}
+
+export interface OrganisationTable {
+  code: string;
+  name: string;
+  kind: "department" | "body";
+  body_type: string;
+  parent_code: string | null;
+  region: string;
+  active_from: string;
+  active_to: string | null;
+  /** JSON array of { code, label }. */
+  service_areas: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  organisation_code: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token, so a copy of the table cannot be replayed. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface SignInFailureTable {
+  id: Generated<number>;
+  /** Lower-cased email address tried. */
+  email: string;
+  at: string;
+}
+
+export interface ReportingWindowTable {
+  department_code: string;
+  period: string;
+  /** Null: the default, 20 working days after quarter end in each body's nation. */
+  due_date: string | null;
+  opened_at: string;
+  opened_by: string;
+  closed_at: string | null;
+}
+
+export interface ReturnTable {
+  id: string;
+  organisation_code: string;
+  /** `2025-26 Q1`. */
+  period: string;
+  /** Sequential quarter number (startYear × 4 + quarter − 1), for ranges and ordering. */
+  period_index: number;
+  current_revision: number;
+  /** First time any revision was submitted: timeliness is computed from this, never from a button. */
+  first_submitted_at: string | null;
+  created_at: string;
+}
+
+export interface ReturnRevisionTable {
+  id: string;
+  return_id: string;
+  revision: number;
+  template_version: number;
+  status: "draft" | "submitted" | "approved" | "accepted" | "returned";
+  /** Optimistic concurrency: every write increments it; a write based on an older one is refused. */
+  version: number;
+  /** JSON object: warning id → explanation. */
+  explanations: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  return_reason: string | null;
+  reopen_reason: string | null;
+}
+
+export interface ReturnValueTable {
+  revision_id: string;
+  field_id: string;
+  num_value: number | null;
+  text_value: string | null;
+  /** `[x]` or `[z]`. */
+  marker: string | null;
+  note: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: string | null;
+  /** Email of the person, or the process ("import", "seed"). */
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  organisation_code: string | null;
+  /** JSON array of { field, old, new }. */
+  changes: string;
+  reason: string | null;
+}
+
+export type OrganisationRow = Selectable<OrganisationTable>;
+export type NewOrganisationRow = Insertable<OrganisationTable>;
+export type UserRow = Selectable<UserTable>;
+export type ReturnRow = Selectable<ReturnTable>;
+export type ReturnRevisionRow = Selectable<ReturnRevisionTable>;
+export type ReturnRevisionUpdate = Updateable<ReturnRevisionTable>;
+export type ReturnValueRow = Selectable<ReturnValueTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
+export type Count = ColumnType<number | string | bigint, never, never>;

@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { migrateToLatest, openDatabase, type Connection, type Dialect } from "../connection.ts";
+import { testDatabaseUrl } from "./env.ts";
+
+/**
+ * The dialects the suite runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set
+ * (Kysely's own test set-up does the same). Use with `describe.each(testDialects())`.
+ */
+export function testDialects(): Dialect[] {
+  return testDatabaseUrl ? ["sqlite", "postgres"] : ["sqlite"];
+}
+
+export interface TestDatabase extends Connection {
+  /** A URL that reaches this same database (PostgreSQL URLs carry the schema in `options`). */
+  readonly url: string;
+}
+
+/**
+ * A fresh, migrated database: an SQLite file in a temporary folder, or a new schema in the
+ * PostgreSQL test database. Closing it removes it.
+ */
+export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  if (dialect === "postgres") {
+    if (!testDatabaseUrl) throw new Error("TEST_DATABASE_URL is not set");
+    const schema = `test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: testDatabaseUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const connection = openDatabase(testDatabaseUrl, { schema });
+    await migrateToLatest(connection);
+    const url = `${testDatabaseUrl}${testDatabaseUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    return {
+      ...connection,
+      url,
+      close: async () => {
+        await connection.close();
+        const cleanup = new pg.Client({ connectionString: testDatabaseUrl });
+        await cleanup.connect();
+        await cleanup.query(`drop schema ${schema} cascade`);
+        await cleanup.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "complaints-test-"));
+  const url = `sqlite:${join(dir, "test.sqlite")}`;
+  const connection = openDatabase(url);
+  await migrateToLatest(connection);
+  return {
+    ...connection,
+    url,
+    close: async () => {
+      await connection.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
