@@ -22,15 +22,16 @@ export type WorkflowAction = "save" | "submit" | "approve" | "sendBack" | "accep
 
 interface Transition {
   readonly from: readonly ReturnStatus[];
-  /** Status after the action; `reopen` starts a new revision in this status. */
-  readonly to: ReturnStatus;
+  /** Status after the action (`unchanged` for saving); `reopen` starts a new revision in this status. */
+  readonly to: ReturnStatus | "unchanged";
   readonly permission: Permission;
   /** The action needs a written reason. */
   readonly needsReason: boolean;
 }
 
 export const transitions: Record<WorkflowAction, Transition> = {
-  save: { from: ["draft", "returned"], to: "draft", permission: "returns.edit", needsReason: false },
+  // A returned return stays "returned" while the body corrects it, so the department can see why.
+  save: { from: ["draft", "returned"], to: "unchanged", permission: "returns.edit", needsReason: false },
   submit: { from: ["draft", "returned"], to: "submitted", permission: "returns.submit", needsReason: false },
   approve: { from: ["submitted"], to: "approved", permission: "returns.approve", needsReason: false },
   // The approver sends a return back to the complaints team rather than signing it off.

@@ -98,3 +98,10 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate, region: BankHolid
   }
   return count;
 }
+
+const londonDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The UK calendar date of an instant (Europe/London, so 23:30 UTC in summer is the next day). */
+export function ukDateOf(instant: Date | string): IsoDate {
+  return londonDate.format(typeof instant === "string" ? new Date(instant) : instant);
+}

@@ -251,7 +251,7 @@ export async function listCurrentReturns(
   organisationCodes: readonly string[],
   fromIndex: number,
   toIndex: number,
-  options: { statuses?: readonly ReturnStatus[] } = {},
+  options: { statuses?: readonly ReturnStatus[]; withValues?: boolean } = {},
 ): Promise<CurrentReturn[]> {
   if (organisationCodes.length === 0) return [];
   let heads = db
@@ -288,6 +288,7 @@ export async function listCurrentReturns(
       values: {},
     });
   }
+  if (options.withValues === false) return [...byRevision.values()];
   const revisionIds = [...byRevision.keys()];
   const valueRows: Pick<ReturnValueRow, "revision_id" | "field_id" | "num_value" | "text_value" | "marker">[] = [];
   for (let i = 0; i < revisionIds.length; i += 5000) {

@@ -1,0 +1,196 @@
+import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
+import { exampleReturnValues } from "@complaints/domain/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorld, type World } from "./testing/world.ts";
+
+async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+describe.each(testDialects())("the return workflow on %s", (dialect) => {
+  let t: TestDatabase;
+  let world: World;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    world = await createWorld(t.db);
+  });
+  afterAll(() => t.close());
+
+  it("runs draft → submitted → approved → returned → submitted → approved → accepted → revision 2", async () => {
+    const submitter = world.caller("a1Submitter");
+    const approver = world.caller("a1Approver");
+    const oversight = world.caller("aOversight");
+
+    // Last quarter's return, so brought_forward is filled in from its carried_forward.
+    await world.caller("aAdmin").windows.open({ departmentCode: "DEPT-A", period: "2024-25 Q4", dueDate: null });
+    const previous = await submitter.returns.openDraft({ organisationCode: "A1", period: "2024-25 Q4" });
+    await submitter.returns.save({ returnId: previous.returnId, expectedVersion: previous.version, values: exampleReturnValues({ carried_forward: 45 }) });
+
+    const draft = await submitter.returns.openDraft({ organisationCode: "A1", period: "2025-26 Q1" });
+    expect(draft.status).toBe("draft");
+    expect(draft.values).toEqual({ brought_forward: 45 });
+    expect(draft.revision).toBe(1);
+    // Opening again gives back the same return.
+    expect((await submitter.returns.openDraft({ organisationCode: "A1", period: "2025-26 Q1" })).returnId).toBe(draft.returnId);
+
+    // Incomplete: cannot submit, with the reasons.
+    const incomplete = await rejection(submitter.returns.submit({ returnId: draft.returnId, expectedVersion: draft.version }));
+    expect(incomplete.code).toBe("UNPROCESSABLE_CONTENT");
+    expect(incomplete.message).toMatch(/^This return cannot be submitted yet: \d+ problems to fix\.$/);
+
+    const saved = await submitter.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: exampleReturnValues({ theme_delay: 0, theme_communication: 0, theme_decision: 0 }) });
+    expect(saved.version).toBe(draft.version + 1);
+    const validation = await submitter.returns.validate({ returnId: draft.returnId });
+    expect(validation.errors).toEqual([]);
+    expect(validation.unexplained.map((w) => w.id)).toEqual(["themes_cover_received"]);
+    expect((await rejection(submitter.returns.submit({ returnId: draft.returnId, expectedVersion: saved.version }))).message).toBe(
+      "This return cannot be submitted yet: 1 warning to explain.",
+    );
+
+    const explained = await submitter.returns.save({
+      returnId: draft.returnId,
+      expectedVersion: saved.version,
+      values: exampleReturnValues({ theme_delay: 0, theme_communication: 0, theme_decision: 0 }),
+      explanations: { themes_cover_received: "We started coding themes halfway through the quarter." },
+    });
+    const submitted = await submitter.returns.submit({ returnId: draft.returnId, expectedVersion: explained.version });
+    expect(submitted.status).toBe("submitted");
+    expect(submitted.firstSubmittedAt).toBe(world.now.toISOString());
+
+    // Editing after submission is refused.
+    const locked = await rejection(submitter.returns.save({ returnId: draft.returnId, expectedVersion: submitted.version, values: {} }));
+    expect(locked.code).toBe("PRECONDITION_FAILED");
+    expect(locked.message).toBe("You cannot save a return that is submitted for approval. That is possible only when it is draft or returned for changes.");
+
+    // Segregation of duties: a submitter cannot approve (wrong role), and an approver who submitted could not either.
+    const approved = await approver.returns.approve({ returnId: draft.returnId, expectedVersion: submitted.version });
+    expect(approved.status).toBe("approved");
+    expect(approved.approvedBy).toBe(world.users.a1Approver.id);
+
+    const returned = await oversight.returns.returnToBody({ returnId: draft.returnId, expectedVersion: approved.version, reason: "Please check the Ombudsman figures." });
+    expect(returned.status).toBe("returned");
+    expect(returned.returnReason).toBe("Please check the Ombudsman figures.");
+
+    // Returned: the body edits and submits again; the first submission time is kept for timeliness.
+    const corrected = await world.caller("a1Submitter2").returns.save({
+      returnId: draft.returnId,
+      expectedVersion: returned.version,
+      values: exampleReturnValues({ phso_referred: 4 }),
+    });
+    expect(corrected.status).toBe("returned");
+    const resubmitted = await world.caller("a1Submitter2").returns.submit({ returnId: draft.returnId, expectedVersion: corrected.version });
+    expect(resubmitted.firstSubmittedAt).toBe(submitted.firstSubmittedAt);
+    const reapproved = await approver.returns.approve({ returnId: draft.returnId, expectedVersion: resubmitted.version });
+    const accepted = await oversight.returns.accept({ returnId: draft.returnId, expectedVersion: reapproved.version });
+    expect(accepted.status).toBe("accepted");
+
+    // Accepted is locked; a correction opens revision 2 and keeps revision 1.
+    expect((await rejection(submitter.returns.save({ returnId: draft.returnId, expectedVersion: accepted.version, values: {} }))).code).toBe("PRECONDITION_FAILED");
+    const reopened = await oversight.returns.reopen({ returnId: draft.returnId, expectedVersion: accepted.version, reason: "Body found 2 more complaints." });
+    expect(reopened.revision).toBe(2);
+    expect(reopened.status).toBe("draft");
+    const revised = await submitter.returns.save({
+      returnId: draft.returnId,
+      expectedVersion: reopened.version,
+      values: { ...reopened.values, received: 122, carried_forward: 47, "received_by_channel.online": 62 },
+      notes: reopened.notes,
+      explanations: reopened.explanations,
+    });
+    const revision1 = await submitter.returns.get({ returnId: draft.returnId, revision: 1 });
+    expect(revision1.status).toBe("accepted");
+    expect(revision1.values.received).toBe(120);
+    expect(revised.values.received).toBe(122);
+    expect(await submitter.returns.diff({ returnId: draft.returnId, from: 1, to: 2 })).toEqual([
+      { fieldId: "carried_forward", label: "Open at the end of the quarter", from: 45, to: 47 },
+      { fieldId: "received", label: "Complaints received", from: 120, to: 122 },
+      { fieldId: "received_by_channel.online", label: "Complaints received by channel: Online form", from: 60, to: 62 },
+    ]);
+
+    const history = await oversight.returns.history({ returnId: draft.returnId });
+    expect(history.revisions.map((r) => [r.revision, r.status])).toEqual([[1, "accepted"], [2, "draft"]]);
+    expect(history.events.map((e) => e.action)).toEqual([
+      "return.opened", "return.saved", "return.saved", "return.submit", "return.approve", "return.return",
+      "return.saved", "return.submit", "return.approve", "return.accept", "return.reopen", "return.saved",
+    ]);
+    const returnEvent = history.events.find((e) => e.action === "return.return")!;
+    expect(returnEvent).toMatchObject({ actor: "aoversight@example.gov.uk", reason: "Please check the Ombudsman figures.", changes: [{ field: "status", old: "approved", new: "returned" }] });
+    const lastSave = history.events.at(-1)!;
+    expect(lastSave.changes).toContainEqual({ field: "received", old: 120, new: 122 });
+  });
+
+  it("refuses a save based on a stale version and keeps the other person's figures", async () => {
+    const a = world.caller("a1Submitter");
+    const b = world.caller("a1Submitter2");
+    await world.caller("aAdmin").windows.open({ departmentCode: "DEPT-A", period: "2025-26 Q2", dueDate: null });
+    const draft = await a.returns.openDraft({ organisationCode: "A1", period: "2025-26 Q2" });
+    const first = await a.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: { received: 10 } });
+    const stale = await rejection(b.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: { received: 99 } }));
+    expect(stale.code).toBe("CONFLICT");
+    expect(stale.message).toContain("Nothing you sent was saved");
+    const now = await a.returns.get({ returnId: draft.returnId });
+    expect(now.values.received).toBe(10);
+    expect(now.version).toBe(first.version);
+  });
+
+  it("refuses bad values with the field named and stores nothing", async () => {
+    const a = world.caller("a1Submitter");
+    const draft = await a.returns.openDraft({ organisationCode: "A1", period: "2025-26 Q2" });
+    const bad = await rejection(a.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: { received: -3, withdrawn: "lots", nonsense: 1 } }));
+    expect(bad.code).toBe("BAD_REQUEST");
+    expect(bad.message).toContain("‘Complaints received’ cannot be negative");
+    expect(bad.message).toContain("Not a field of this return: nonsense");
+    expect((await a.returns.get({ returnId: draft.returnId })).version).toBe(draft.version);
+  });
+
+  it("does not let the submitter approve their own return, even holding both roles' duties", async () => {
+    // Same person: the approver submits (as if they also had the submitter role) — simulated by the
+    // approver being recorded as submitter.
+    const s = world.caller("a2Submitter");
+    const draft = await s.returns.openDraft({ organisationCode: "A2", period: "2025-26 Q1" });
+    const saved = await s.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: exampleReturnValues() });
+    await s.returns.submit({ returnId: draft.returnId, expectedVersion: saved.version });
+    // An approver account for A2 with the same user id as the submitter.
+    const sameUser = { ...world.users.a2Submitter, role: "approver" as const };
+    const caller = world.caller(null, { user: sameUser });
+    const current = await s.returns.get({ returnId: draft.returnId });
+    const refused = await rejection(caller.returns.approve({ returnId: draft.returnId, expectedVersion: current.version }));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toBe("You submitted this return, so someone else must approve it.");
+  });
+
+  it("refuses drafts outside an open window or for bodies not active then", async () => {
+    const a = world.caller("a1Submitter");
+    expect((await rejection(a.returns.openDraft({ organisationCode: "A1", period: "2026-27 Q1" }))).message).toBe(
+      "Returns for Apr to Jun 2026 are not open. Your department opens each quarter's reporting window.",
+    );
+    await world.caller("aAdmin").windows.close({ departmentCode: "DEPT-A", period: "2025-26 Q2" });
+    expect((await rejection(world.caller("a2Submitter").returns.openDraft({ organisationCode: "A2", period: "2025-26 Q2" }))).code).toBe("PRECONDITION_FAILED");
+  });
+
+  it("tracks every expected body with status and timeliness", async () => {
+    const tracker = await world.caller("aOversight").tracker.forPeriod({ departmentCode: "DEPT-A", period: "Apr to Jun 2025" });
+    expect(tracker.periodLabel).toBe("Apr to Jun 2025");
+    // A-OLD closed in March 2024, so it is not expected.
+    expect(tracker.rows.map((r) => [r.organisationCode, r.status, r.dueDate, r.timeliness])).toEqual([
+      ["A1", "draft", "2025-07-28", "on time"],
+      ["A2", "submitted", "2025-07-28", "on time"],
+    ]);
+    expect(tracker.summary).toEqual({ expected: 2, submitted: 2, accepted: 0, onTime: 2, late: 0 });
+
+    const later = createWorldCaller(world, new Date("2025-08-01T12:00:00Z"));
+    await world.caller("aAdmin").windows.open({ departmentCode: "DEPT-A", period: "2025-26 Q1", dueDate: "2025-07-09" });
+    const late = await later.tracker.forPeriod({ departmentCode: "DEPT-A", period: "2025-26 Q1" });
+    expect(late.rows.map((r) => r.timeliness)).toEqual(["late", "late"]);
+  });
+});
+
+function createWorldCaller(world: World, now: Date) {
+  return world.caller("aOversight", { clock: () => now });
+}

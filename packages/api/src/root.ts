@@ -1,0 +1,17 @@
+import { authRouter } from "./router/auth.ts";
+import { organisationsRouter } from "./router/organisations.ts";
+import { returnsRouter } from "./router/returns.ts";
+import { trackerRouter } from "./router/tracker.ts";
+import { windowsRouter } from "./router/windows.ts";
+import { createCallerFactory, router } from "./trpc.ts";
+
+export const appRouter = router({
+  auth: authRouter,
+  organisations: organisationsRouter,
+  windows: windowsRouter,
+  returns: returnsRouter,
+  tracker: trackerRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

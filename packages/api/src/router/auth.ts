@@ -1,0 +1,36 @@
+import { getOrganisation } from "@complaints/db";
+import { permissions, roleLabels, type Permission } from "@complaints/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { signIn, signOut } from "../auth/sessions.ts";
+import type { SessionUser } from "../context.ts";
+import { authedProcedure, publicProcedure } from "../trpc.ts";
+import type { Database, Kysely } from "@complaints/db";
+
+async function describeUser(db: Kysely<Database>, user: SessionUser) {
+  const organisation = await getOrganisation(db, user.organisationCode);
+  return {
+    ...user,
+    roleLabel: roleLabels[user.role],
+    organisation: organisation ? { code: organisation.code, name: organisation.name, kind: organisation.kind } : null,
+    permissions: (Object.keys(permissions) as Permission[]).filter((p) => (permissions[p] as readonly string[]).includes(user.role)),
+  };
+}
+
+export const authRouter = {
+  signIn: publicProcedure
+    .input(z.object({ email: z.string().trim().min(1, "Enter your email address").max(320), password: z.string().min(1, "Enter your password").max(1024) }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await signIn(ctx.db, input.email, input.password, ctx.clock(), ctx.config);
+      ctx.cookies.set(result.token, result.expiresAt);
+      return describeUser(ctx.db, result.user);
+    }),
+
+  signOut: authedProcedure.mutation(async ({ ctx }) => {
+    if (ctx.sessionId) await signOut(ctx.db, ctx.sessionId);
+    ctx.cookies.clear();
+    return { signedOut: true };
+  }),
+
+  me: authedProcedure.query(({ ctx }) => describeUser(ctx.db, ctx.user)),
+} satisfies TRPCRouterRecord;

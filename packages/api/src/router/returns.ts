@@ -1,0 +1,99 @@
+import { listCurrentReturns } from "@complaints/db";
+import { formatPeriodLabel, organisationCodeSchema, periodCodeSchema, requirePeriod } from "@complaints/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { assertInScope } from "../scope.ts";
+import {
+  acceptReturn,
+  approveReturn,
+  getReturnFor,
+  getReturnInScope,
+  openDraft,
+  reopenReturn,
+  returnHistory,
+  returnToBody,
+  revisionDifference,
+  saveDraft,
+  sendBackReturn,
+  submitReturn,
+  validateReturnById,
+} from "../services/returns.ts";
+import { permitted } from "../trpc.ts";
+import { serviceContext } from "./service-context.ts";
+
+const returnId = z.string().uuid("That is not a return id");
+const versioned = z.object({ returnId, expectedVersion: z.number().int().positive() });
+const withReason = versioned.extend({ reason: z.string().trim().min(1, "Give a reason").max(5000) });
+
+export const returnsRouter = {
+  /** A body's returns (current revisions), newest first. */
+  list: permitted("returns.read")
+    .input(z.object({ organisationCode: organisationCodeSchema }))
+    .query(async ({ ctx, input }) => {
+      const s = await serviceContext(ctx);
+      assertInScope(s.scope, input.organisationCode);
+      const list = await listCurrentReturns(s.db, [input.organisationCode], 0, 2_147_483_647, { withValues: false });
+      return list
+        .map(({ values: _values, ...r }) => ({ ...r, periodLabel: formatPeriodLabel(requirePeriod(r.period)) }))
+        .sort((a, b) => b.periodIndex - a.periodIndex);
+    }),
+
+  get: permitted("returns.read")
+    .input(z.object({ returnId, revision: z.number().int().positive().optional() }))
+    .query(async ({ ctx, input }) => getReturnInScope(await serviceContext(ctx), input.returnId, input.revision)),
+
+  /** The return of a body for a quarter, or null if none has been started. */
+  find: permitted("returns.read")
+    .input(z.object({ organisationCode: organisationCodeSchema, period: periodCodeSchema }))
+    .query(async ({ ctx, input }) => getReturnFor(await serviceContext(ctx), input.organisationCode, input.period)),
+
+  openDraft: permitted("returns.edit")
+    .input(z.object({ organisationCode: organisationCodeSchema, period: periodCodeSchema }))
+    .mutation(async ({ ctx, input }) => openDraft(await serviceContext(ctx), input.organisationCode, input.period)),
+
+  save: permitted("returns.edit")
+    .input(
+      versioned.extend({
+        values: z.record(z.string(), z.unknown()),
+        notes: z.record(z.string(), z.unknown()).optional(),
+        explanations: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => saveDraft(await serviceContext(ctx), input)),
+
+  validate: permitted("returns.read")
+    .input(z.object({ returnId }))
+    .query(async ({ ctx, input }) => validateReturnById(await serviceContext(ctx), input.returnId)),
+
+  submit: permitted("returns.submit")
+    .input(versioned)
+    .mutation(async ({ ctx, input }) => submitReturn(await serviceContext(ctx), input)),
+
+  approve: permitted("returns.approve")
+    .input(versioned)
+    .mutation(async ({ ctx, input }) => approveReturn(await serviceContext(ctx), input)),
+
+  sendBack: permitted("returns.sendBack")
+    .input(withReason)
+    .mutation(async ({ ctx, input }) => sendBackReturn(await serviceContext(ctx), input)),
+
+  accept: permitted("returns.decide")
+    .input(versioned)
+    .mutation(async ({ ctx, input }) => acceptReturn(await serviceContext(ctx), input)),
+
+  returnToBody: permitted("returns.decide")
+    .input(withReason)
+    .mutation(async ({ ctx, input }) => returnToBody(await serviceContext(ctx), input)),
+
+  reopen: permitted("returns.reopen")
+    .input(withReason)
+    .mutation(async ({ ctx, input }) => reopenReturn(await serviceContext(ctx), input)),
+
+  history: permitted("returns.read")
+    .input(z.object({ returnId }))
+    .query(async ({ ctx, input }) => returnHistory(await serviceContext(ctx), input.returnId)),
+
+  diff: permitted("returns.read")
+    .input(z.object({ returnId, from: z.number().int().positive(), to: z.number().int().positive() }))
+    .query(async ({ ctx, input }) => revisionDifference(await serviceContext(ctx), input.returnId, input.from, input.to)),
+} satisfies TRPCRouterRecord;

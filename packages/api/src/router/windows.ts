@@ -1,0 +1,24 @@
+import { isoDateSchema, organisationCodeSchema, periodCodeSchema } from "@complaints/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { closeReportingWindow, openWindow, windowsInScope } from "../services/windows.ts";
+import { permitted } from "../trpc.ts";
+import { serviceContext } from "./service-context.ts";
+
+export const windowsRouter = {
+  /** Reporting windows with due dates; `openOnly` for the ones a body can report in now. */
+  list: permitted("windows.read")
+    .input(z.object({ openOnly: z.boolean().default(false) }).default({ openOnly: false }))
+    .query(async ({ ctx, input }) => windowsInScope(await serviceContext(ctx), input)),
+
+  open: permitted("windows.manage")
+    .input(z.object({ departmentCode: organisationCodeSchema, period: periodCodeSchema, dueDate: isoDateSchema.nullable().default(null) }))
+    .mutation(async ({ ctx, input }) => openWindow(await serviceContext(ctx), input)),
+
+  close: permitted("windows.manage")
+    .input(z.object({ departmentCode: organisationCodeSchema, period: periodCodeSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await closeReportingWindow(await serviceContext(ctx), input);
+      return { closed: true };
+    }),
+} satisfies TRPCRouterRecord;

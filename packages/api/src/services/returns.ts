@@ -1,0 +1,316 @@
+import { randomUUID } from "node:crypto";
+import {
+  appendAudit,
+  findReturnId,
+  getWindow,
+  insertReturn,
+  insertRevision,
+  listAudit,
+  listCurrentReturns,
+  listRevisions,
+  loadRevision,
+  markFirstSubmitted,
+  replaceValues,
+  updateRevision,
+  type AuditChange,
+  type Database,
+  type Kysely,
+  type RevisionPatch,
+  type StoredRevision,
+} from "@complaints/db";
+import {
+  approverProblem,
+  DomainError,
+  departmentOf,
+  fieldNotesSchema,
+  explanationsSchema,
+  formatPeriodLabel,
+  isActiveIn,
+  periodIndex,
+  previousPeriod,
+  formatPeriodCode,
+  requirePeriod,
+  returnValuesSchema,
+  templateFields,
+  templates,
+  currentTemplate,
+  transitionProblem,
+  transitions,
+  validateReturn,
+  type FieldValue,
+  type Organisation,
+  type ReturnValues,
+  type ValidationResult,
+  type WorkflowAction,
+} from "@complaints/domain";
+import { assertInScope } from "../scope.ts";
+import type { ServiceContext } from "./actor.ts";
+
+function organisationIn(ctx: ServiceContext, code: string): Organisation {
+  assertInScope(ctx.scope, code);
+  const org = ctx.scope.organisations.find((o) => o.code === code);
+  if (!org) throw new DomainError("NOT_FOUND", `There is no organisation with code ${code}.`);
+  return org;
+}
+
+/** Loads the current (or a given) revision of a return the caller can see. */
+export async function getReturnInScope(ctx: ServiceContext, returnId: string, revision?: number): Promise<StoredRevision> {
+  const stored = await loadRevision(ctx.db, returnId, revision);
+  if (!stored) throw new DomainError("NOT_FOUND", revision === undefined ? "There is no such return." : `This return has no revision ${revision}.`);
+  assertInScope(ctx.scope, stored.organisationCode);
+  return stored;
+}
+
+export async function getReturnFor(ctx: ServiceContext, organisationCode: string, period: string): Promise<StoredRevision | null> {
+  organisationIn(ctx, organisationCode);
+  const id = await findReturnId(ctx.db, organisationCode, period);
+  return id ? getReturnInScope(ctx, id) : null;
+}
+
+/**
+ * Opens the draft return of a body for a quarter, or gives back the one already open.
+ * `brought_forward` is filled in from last quarter's `carried_forward`, so it is never typed twice.
+ */
+export async function openDraft(ctx: ServiceContext, organisationCode: string, periodCode: string): Promise<StoredRevision> {
+  const org = organisationIn(ctx, organisationCode);
+  const period = requirePeriod(periodCode);
+  if (org.kind !== "body") throw new DomainError("INVALID_INPUT", "Returns are made by bodies, not departments.");
+  if (!isActiveIn(org, period)) {
+    throw new DomainError("INVALID_INPUT", `${org.name} was not active in ${formatPeriodLabel(period)}, so it makes no return for it.`);
+  }
+  const existing = await findReturnId(ctx.db, organisationCode, periodCode);
+  if (existing) return getReturnInScope(ctx, existing);
+
+  const departmentCode = departmentOf(ctx.scope.organisations, organisationCode) ?? ctx.scope.departmentCode;
+  const window = departmentCode ? await getWindow(ctx.db, departmentCode, periodCode) : undefined;
+  if (!window || window.closedAt !== null) {
+    throw new DomainError("INVALID_TRANSITION", `Returns for ${formatPeriodLabel(period)} are not open. Your department opens each quarter's reporting window.`);
+  }
+
+  const previousId = await findReturnId(ctx.db, organisationCode, formatPeriodCode(previousPeriod(period)));
+  const previous = previousId ? await loadRevision(ctx.db, previousId) : undefined;
+  const carried = previous?.values.carried_forward;
+  const values: Record<string, FieldValue> = typeof carried === "number" ? { brought_forward: carried } : {};
+
+  const id = randomUUID();
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertReturn(trx, { id, organisationCode, period: periodCode, periodIndex: periodIndex(period), now: ctx.now });
+    await insertRevision(trx, {
+      id: randomUUID(),
+      returnId: id,
+      revision: 1,
+      templateVersion: currentTemplate.version,
+      status: "draft",
+      values,
+      notes: {},
+      explanations: {},
+      by: ctx.actor.id,
+      now: ctx.now,
+    });
+    await audit(trx, ctx, "return.opened", id, organisationCode, diffValues({}, values), null);
+  });
+  return getReturnInScope(ctx, id);
+}
+
+function audit(db: Kysely<Database>, ctx: ServiceContext, action: string, returnId: string, organisationCode: string, changes: AuditChange[], reason: string | null) {
+  return appendAudit(db, {
+    at: ctx.now,
+    actorUserId: ctx.actor.id,
+    actor: ctx.actor.email,
+    action,
+    entityType: "return",
+    entityId: returnId,
+    organisationCode,
+    changes,
+    reason,
+  });
+}
+
+/** Field-by-field changes between two sets of values (for the audit log and revision differences). */
+export function diffValues(before: ReturnValues, after: ReturnValues): AuditChange[] {
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return fields
+    .filter((f) => (before[f] ?? null) !== (after[f] ?? null))
+    .map((f) => ({ field: f, old: before[f] ?? null, new: after[f] ?? null }));
+}
+
+function conflict(stored: StoredRevision, expectedVersion: number): DomainError {
+  return new DomainError(
+    "CONFLICT",
+    `Someone else changed this return after you opened it (you had version ${expectedVersion}; it is now version ${stored.version}). Nothing you sent was saved. Reload the return to see the latest figures.`,
+    { currentVersion: stored.version },
+  );
+}
+
+function assertTransition(stored: StoredRevision, action: WorkflowAction, expectedVersion: number): void {
+  const problem = transitionProblem(stored.status, action);
+  if (problem) throw new DomainError("INVALID_TRANSITION", problem);
+  if (stored.version !== expectedVersion) throw conflict(stored, expectedVersion);
+}
+
+export interface SaveInput {
+  returnId: string;
+  expectedVersion: number;
+  values: Record<string, unknown>;
+  notes?: Record<string, unknown>;
+  explanations?: Record<string, unknown>;
+}
+
+/**
+ * Saves a draft's values (all of them: what is not sent is blank). A save based on a stale version
+ * is refused and nothing is overwritten.
+ */
+export async function saveDraft(ctx: ServiceContext, input: SaveInput): Promise<StoredRevision> {
+  const stored = await getReturnInScope(ctx, input.returnId);
+  assertTransition(stored, "save", input.expectedVersion);
+  const org = organisationIn(ctx, stored.organisationCode);
+  const template = templates[stored.templateVersion] ?? currentTemplate;
+  const parsed = returnValuesSchema(template, org.serviceAreas).safeParse(input.values);
+  if (!parsed.success) {
+    throw new DomainError(
+      "INVALID_INPUT",
+      parsed.error.issues.map((i) => i.message).join("; "),
+      { issues: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })) },
+    );
+  }
+  const notes = fieldNotesSchema.parse(input.notes ?? {});
+  const explanations = explanationsSchema.parse(input.explanations ?? {});
+  const values = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as Record<string, FieldValue>;
+  await ctx.db.transaction().execute(async (trx) => {
+    const ok = await updateRevision(trx, stored.id, input.expectedVersion, {
+      explanations: JSON.stringify(explanations),
+      updated_at: ctx.now,
+      updated_by: ctx.actor.id,
+    });
+    if (!ok) throw conflict((await loadRevision(trx, stored.returnId))!, input.expectedVersion);
+    await replaceValues(trx, stored.id, values, notes);
+    const changes = diffValues(stored.values, values);
+    const noteChanges = diffValues(prefixKeys("note:", stored.notes), prefixKeys("note:", notes));
+    const explanationChanges = diffValues(prefixKeys("explanation:", stored.explanations), prefixKeys("explanation:", explanations));
+    await audit(trx, ctx, "return.saved", stored.returnId, stored.organisationCode, [...changes, ...noteChanges, ...explanationChanges], null);
+  });
+  return getReturnInScope(ctx, stored.returnId);
+}
+
+function prefixKeys(prefix: string, record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [`${prefix}${k}`, v]));
+}
+
+/** Validates a stored revision against its template and the body's last 8 quarters. */
+export async function validateStored(ctx: ServiceContext, stored: StoredRevision): Promise<ValidationResult> {
+  const org = organisationIn(ctx, stored.organisationCode);
+  const template = templates[stored.templateVersion] ?? currentTemplate;
+  const index = periodIndex(requirePeriod(stored.period));
+  const history = await listCurrentReturns(ctx.db, [stored.organisationCode], index - template.outlier.historyQuarters, index - 1);
+  return validateReturn(stored.values, {
+    template,
+    serviceAreas: org.serviceAreas,
+    notes: stored.notes,
+    explanations: stored.explanations,
+    history: history.map((h) => h.values),
+  });
+}
+
+export async function validateReturnById(ctx: ServiceContext, returnId: string): Promise<ValidationResult> {
+  return validateStored(ctx, await getReturnInScope(ctx, returnId));
+}
+
+async function transition(
+  ctx: ServiceContext,
+  input: { returnId: string; expectedVersion: number; reason?: string },
+  action: WorkflowAction,
+  patch: (stored: StoredRevision) => Promise<RevisionPatch> | RevisionPatch,
+): Promise<StoredRevision> {
+  const stored = await getReturnInScope(ctx, input.returnId);
+  assertTransition(stored, action, input.expectedVersion);
+  const t = transitions[action];
+  const reason = input.reason?.trim() || null;
+  if (t.needsReason && !reason) throw new DomainError("INVALID_INPUT", `Give a reason to ${action === "sendBack" ? "send back" : action} this return.`);
+  const extra = await patch(stored);
+  const status = t.to === "unchanged" ? stored.status : t.to;
+  await ctx.db.transaction().execute(async (trx) => {
+    const ok = await updateRevision(trx, stored.id, input.expectedVersion, { ...extra, status, updated_at: ctx.now, updated_by: ctx.actor.id });
+    if (!ok) throw conflict((await loadRevision(trx, stored.returnId))!, input.expectedVersion);
+    if (status === "submitted") await markFirstSubmitted(trx, stored.returnId, ctx.now);
+    await audit(trx, ctx, `return.${action}`, stored.returnId, stored.organisationCode, [{ field: "status", old: stored.status, new: status }], reason);
+  });
+  return getReturnInScope(ctx, stored.returnId);
+}
+
+export function submitReturn(ctx: ServiceContext, input: { returnId: string; expectedVersion: number }) {
+  return transition(ctx, input, "submit", async (stored) => {
+    const result = await validateStored(ctx, stored);
+    if (!result.canSubmit) {
+      const parts = [];
+      if (result.errors.length > 0) parts.push(`${result.errors.length} ${result.errors.length === 1 ? "problem" : "problems"} to fix`);
+      if (result.unexplained.length > 0) parts.push(`${result.unexplained.length} ${result.unexplained.length === 1 ? "warning" : "warnings"} to explain`);
+      throw new DomainError("VALIDATION_FAILED", `This return cannot be submitted yet: ${parts.join(" and ")}.`, result);
+    }
+    return { submitted_at: ctx.now, submitted_by: ctx.actor.id, return_reason: null };
+  });
+}
+
+export function approveReturn(ctx: ServiceContext, input: { returnId: string; expectedVersion: number }) {
+  return transition(ctx, input, "approve", (stored) => {
+    const problem = approverProblem(stored.submittedBy, ctx.actor.id);
+    if (problem) throw new DomainError("FORBIDDEN", problem);
+    return { approved_at: ctx.now, approved_by: ctx.actor.id };
+  });
+}
+
+export function sendBackReturn(ctx: ServiceContext, input: { returnId: string; expectedVersion: number; reason: string }) {
+  return transition(ctx, input, "sendBack", () => ({ return_reason: input.reason.trim() }));
+}
+
+export function acceptReturn(ctx: ServiceContext, input: { returnId: string; expectedVersion: number }) {
+  return transition(ctx, input, "accept", () => ({ decided_at: ctx.now, decided_by: ctx.actor.id }));
+}
+
+export function returnToBody(ctx: ServiceContext, input: { returnId: string; expectedVersion: number; reason: string }) {
+  return transition(ctx, input, "return", () => ({ decided_at: ctx.now, decided_by: ctx.actor.id, return_reason: input.reason.trim() }));
+}
+
+/** Reopens an accepted return as a new revision (a draft with the same figures); every revision is kept. */
+export async function reopenReturn(ctx: ServiceContext, input: { returnId: string; expectedVersion: number; reason: string }): Promise<StoredRevision> {
+  const stored = await getReturnInScope(ctx, input.returnId);
+  assertTransition(stored, "reopen", input.expectedVersion);
+  const reason = input.reason.trim();
+  if (!reason) throw new DomainError("INVALID_INPUT", "Give a reason to reopen this return.");
+  await ctx.db.transaction().execute(async (trx) => {
+    // Bumping the accepted revision's version makes a concurrent second reopen fail, not fork.
+    const ok = await updateRevision(trx, stored.id, input.expectedVersion, { updated_at: ctx.now, updated_by: ctx.actor.id });
+    if (!ok) throw conflict((await loadRevision(trx, stored.returnId))!, input.expectedVersion);
+    await insertRevision(trx, {
+      id: randomUUID(),
+      returnId: stored.returnId,
+      revision: stored.revision + 1,
+      templateVersion: stored.templateVersion,
+      status: "draft",
+      values: stored.values,
+      notes: stored.notes,
+      explanations: stored.explanations,
+      by: ctx.actor.id,
+      now: ctx.now,
+      reopenReason: reason,
+    });
+    await audit(trx, ctx, "return.reopen", stored.returnId, stored.organisationCode, [{ field: "revision", old: stored.revision, new: stored.revision + 1 }], reason);
+  });
+  return getReturnInScope(ctx, stored.returnId);
+}
+
+export async function returnHistory(ctx: ServiceContext, returnId: string) {
+  const stored = await getReturnInScope(ctx, returnId);
+  return {
+    revisions: await listRevisions(ctx.db, stored.returnId),
+    events: await listAudit(ctx.db, "return", stored.returnId),
+  };
+}
+
+/** The fields that differ between two revisions, labelled from the template. */
+export async function revisionDifference(ctx: ServiceContext, returnId: string, from: number, to: number) {
+  const a = await getReturnInScope(ctx, returnId, from);
+  const b = await getReturnInScope(ctx, returnId, to);
+  const org = organisationIn(ctx, a.organisationCode);
+  const labels = new Map(templateFields(templates[b.templateVersion] ?? currentTemplate, org.serviceAreas).map((f) => [f.id, f.label]));
+  return diffValues(a.values, b.values).map((c) => ({ fieldId: c.field, label: labels.get(c.field) ?? c.field, from: c.old as FieldValue, to: c.new as FieldValue }));
+}

@@ -1,0 +1,1 @@
+export { exampleReturnValues } from "./template/fixtures.ts";
