@@ -1,1 +1,61 @@
-export {};
+export { normalQuantile, gammaQuantile, chiSquareQuantile } from "./normal.ts";
+export {
+  wilsonInterval,
+  byarInterval,
+  exactPoissonInterval,
+  poissonInterval,
+  rateInterval,
+  type Interval,
+} from "./intervals.ts";
+export {
+  compareToBenchmark,
+  type BenchmarkComparison,
+  type Polarity,
+  type ValueWithInterval,
+} from "./benchmark.ts";
+export {
+  funnelLimits,
+  funnelPlot,
+  overdispersion,
+  type FunnelInput,
+  type FunnelPlot,
+  type FunnelPoint,
+  type Overdispersion,
+} from "./funnel.ts";
+export {
+  xmr,
+  assuranceOf,
+  type Assurance,
+  type ImprovementDirection,
+  type SpecialCauseRule,
+  type Variation,
+  type XmrChart,
+  type XmrOptions,
+  type XmrPoint,
+} from "./xmr.ts";
+export { emergingThemes, type EmergingReason, type EmergingTheme, type ThemeSeries } from "./themes.ts";
+export {
+  disclosureControl,
+  type DisclosedGroup,
+  type DisclosedValue,
+  type DisclosureOptions,
+} from "./disclosure.ts";
+export {
+  aggregateReturns,
+  financialYearOf,
+  mergeSums,
+  sumReturns,
+  type AggregateGroup,
+  type FieldTotal,
+  type GroupBy,
+  type MeasureTotal,
+  type ReturnForAggregation,
+  type Sums,
+} from "./aggregate.ts";
+export {
+  computeMeasures,
+  measures,
+  type MeasureDeclaration,
+  type MeasureKind,
+  type MeasureValue,
+} from "./measures.ts";
