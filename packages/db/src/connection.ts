@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from "kysely";
 import pg from "pg";
 import { migrationProvider } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
@@ -62,7 +62,16 @@ export function openDatabase(url: string, options: ConnectionOptions = {}): Conn
 
 /** Brings the schema up to date. Returns the names of the migrations it ran. */
 export async function migrateToLatest(connection: Pick<Connection, "db" | "dialect">): Promise<string[]> {
-  const migrator = new Migrator({ db: connection.db, provider: migrationProvider(connection.dialect) });
+  // On PostgreSQL the migration tables live in the schema in use (several schemas may share a database).
+  const schema =
+    connection.dialect === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(connection.db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db: connection.db,
+    provider: migrationProvider(connection.dialect),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

@@ -1,0 +1,218 @@
+#!/usr/bin/env node
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { randomBytes, randomUUID } from "node:crypto";
+import { hashPassword, passwordProblem } from "@complaints/api";
+import { countUsers, findUserByEmail, getOrganisation, insertUser, listOrganisations, migrateToLatest, openDatabase, type Connection } from "@complaints/db";
+import { bankHolidayRegionLabels, organisationKindForRole, roleSchema, roles } from "@complaints/domain";
+import { stringify } from "csv-stringify/sync";
+import { exportReturnsCsv } from "../csv/export-returns.ts";
+import { importReturnsFile, type ImportReport } from "../csv/import-returns.ts";
+import { demoAccounts, demoPassword, seedDemo } from "../demo/seed.ts";
+import { loadEnv, type Env } from "../env.ts";
+import { createLogger, startServer } from "../http/serve.ts";
+import { progressReporter } from "./progress.ts";
+
+const usage = `Complaints oversight: command line
+
+Usage: pnpm cli <command> [options]
+
+  migrate                              bring the database schema up to date
+  seed --demo                          load synthetic demo data into an empty database
+  users add --email E --role R --organisation CODE [--name N] [--password-stdin]
+                                       add an account (roles: ${roles.join(", ")}); without
+                                       --password-stdin a random password is printed once
+  organisations list [--format csv]    list organisations: code, name, type, parent, region, dates
+  import returns FILE.csv [--revise]   load returns from a wide CSV, all or nothing
+  export returns --department CODE [--from PERIOD] [--to PERIOD] --out FILE.csv
+                                       write a department's returns in the same format
+  serve                                start the web server (migrating first)
+  start [--demo]                       migrate, load the demo if the database is empty, serve
+
+The database is DATABASE_URL (default: an SQLite file under data/). Exit status: 0 done,
+1 the command failed (the reason is printed), 2 the command was not understood.`;
+
+class UsageError extends Error {}
+
+async function withDatabase<T>(env: Env, run: (c: Connection) => Promise<T>): Promise<T> {
+  const connection = openDatabase(env.DATABASE_URL);
+  try {
+    await migrateToLatest(connection);
+    return await run(connection);
+  } finally {
+    await connection.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+}
+
+function printImportReport(report: ImportReport): void {
+  if (report.ok) {
+    console.log(
+      `Imported ${report.rows.toLocaleString("en-GB")} rows${report.encoding === "windows-1252" ? " (read as Windows-1252)" : ""}: ${report.created} new returns, ${report.revised} new revisions, ${report.unchanged} already up to date.`,
+    );
+    return;
+  }
+  console.error(`Nothing was imported: the file has ${report.problems.length + report.moreProblems} ${report.problems.length + report.moreProblems === 1 ? "problem" : "problems"}.`);
+  for (const p of report.problems) {
+    const where = [p.row !== null ? `row ${p.row}` : null, p.column ? `column ${p.column}` : null].filter(Boolean).join(", ");
+    console.error(`  ${where ? `${where}: ` : ""}${p.message}`);
+  }
+  if (report.moreProblems > 0) console.error(`  …and ${report.moreProblems} more.`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  const env = loadEnv();
+  switch (command) {
+    case undefined:
+    case "help":
+    case "--help":
+      console.log(usage);
+      return 0;
+
+    case "migrate":
+      return withDatabase(env, async (c) => {
+        console.log(`Database up to date (${c.description}).`);
+        return 0;
+      });
+
+    case "seed": {
+      const { values } = parseArgs({ args: [sub, ...rest].filter((a): a is string => a !== undefined), options: { demo: { type: "boolean" } } });
+      if (!values.demo) throw new UsageError("seed needs --demo (the only data set there is)");
+      return withDatabase(env, async (c) => {
+        const summary = await seedDemo(c.db, new Date());
+        console.log(`Loaded the demo: ${summary.departments} departments, ${summary.bodies} bodies, ${summary.returns} returns for ${summary.periods[0]} to ${summary.periods.at(-1)}.`);
+        return 0;
+      });
+    }
+
+    case "users": {
+      if (sub !== "add") throw new UsageError("users has one command: users add");
+      const { values } = parseArgs({
+        args: rest,
+        options: { email: { type: "string" }, role: { type: "string" }, organisation: { type: "string" }, name: { type: "string" }, "password-stdin": { type: "boolean" } },
+      });
+      if (!values.email || !values.role || !values.organisation) throw new UsageError("users add needs --email, --role and --organisation");
+      const role = roleSchema.safeParse(values.role);
+      if (!role.success) throw new Error(`“${values.role}” is not a role. Use one of: ${roles.join(", ")}.`);
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) throw new Error(`“${values.email}” is not an email address.`);
+      const generated = !values["password-stdin"];
+      const password = generated ? randomBytes(12).toString("base64url") : await readStdin();
+      const problem = passwordProblem(password);
+      if (problem) throw new Error(problem);
+      return withDatabase(env, async (c) => {
+        const org = await getOrganisation(c.db, values.organisation!);
+        if (!org) throw new Error(`There is no organisation with code ${values.organisation}.`);
+        const kind = organisationKindForRole(role.data);
+        if (org.kind !== kind) throw new Error(`A ${role.data} belongs to a ${kind}, but ${org.code} is a ${org.kind}.`);
+        if (await findUserByEmail(c.db, values.email!)) throw new Error(`There is already an account for ${values.email}.`);
+        await insertUser(
+          c.db,
+          { id: randomUUID(), email: values.email!, displayName: values.name ?? values.email!, passwordHash: await hashPassword(password), role: role.data, organisationCode: org.code },
+          new Date().toISOString(),
+        );
+        console.log(`Added ${values.email} as ${role.data} for ${org.name}.`);
+        if (generated) console.log(`Password (shown once; pass it on securely): ${password}`);
+        return 0;
+      });
+    }
+
+    case "organisations": {
+      if (sub !== "list") throw new UsageError("organisations has one command: organisations list");
+      const { values } = parseArgs({ args: rest, options: { format: { type: "string", default: "table" } } });
+      if (values.format !== "csv" && values.format !== "table") throw new UsageError("--format is csv or table");
+      return withDatabase(env, async (c) => {
+        const orgs = await listOrganisations(c.db);
+        const rows = orgs.map((o) => [o.code, o.name, o.kind === "department" ? "department" : o.bodyType, o.parentCode ?? "", bankHolidayRegionLabels[o.region], o.activeFrom, o.activeTo ?? ""]);
+        const header = ["code", "name", "type", "parent_code", "region", "active_from", "active_to"];
+        if (values.format === "csv") process.stdout.write(stringify([header, ...rows]));
+        else {
+          const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+          for (const r of [header, ...rows]) console.log(r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());
+        }
+        return 0;
+      });
+    }
+
+    case "import": {
+      if (sub !== "returns") throw new UsageError("import has one command: import returns FILE.csv");
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { revise: { type: "boolean" } } });
+      if (positionals.length !== 1) throw new UsageError("import returns needs one file name");
+      return withDatabase(env, async (c) => {
+        const progress = progressReporter();
+        const report = await importReturnsFile(c.db, positionals[0]!, {
+          actor: "import",
+          now: new Date().toISOString(),
+          maxBytes: env.IMPORT_MAX_BYTES,
+          revise: values.revise ?? false,
+          onProgress: (phase, done, total) => total > 0 && progress(phase === "checking" ? "Checking rows" : "Writing returns", done, total),
+        });
+        printImportReport(report);
+        return report.ok ? 0 : 1;
+      });
+    }
+
+    case "export": {
+      if (sub !== "returns") throw new UsageError("export has one command: export returns");
+      const { values } = parseArgs({ args: rest, options: { department: { type: "string" }, from: { type: "string" }, to: { type: "string" }, out: { type: "string" } } });
+      if (!values.department || !values.out) throw new UsageError("export returns needs --department and --out");
+      return withDatabase(env, async (c) => {
+        const { csv, rows } = await exportReturnsCsv(c.db, { departmentCode: values.department!, ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
+        await writeFile(values.out!, csv);
+        console.log(`Wrote ${rows} returns to ${values.out}.`);
+        return 0;
+      });
+    }
+
+    case "serve":
+    case "start": {
+      const { values } = parseArgs({ args: [sub, ...rest].filter((a): a is string => a !== undefined), options: { demo: { type: "boolean" } } });
+      const logger = createLogger(env);
+      const connection = openDatabase(env.DATABASE_URL);
+      await migrateToLatest(connection);
+      if (values.demo && (await countUsers(connection.db)) === 0) {
+        const summary = await seedDemo(connection.db, new Date());
+        logger.info(summary, "loaded demo data");
+      }
+      const server = await startServer(env, connection, logger);
+      if (values.demo) {
+        console.log(`\nComplaints oversight is running at ${server.url}\nDemo accounts (password “${demoPassword}”):`);
+        for (const a of demoAccounts) console.log(`  ${a.email.padEnd(30)} ${a.role.padEnd(12)} ${a.organisation}`);
+        console.log("Press Ctrl+C to stop.\n");
+      }
+      await new Promise<void>((resolve) => {
+        const stop = async (signal: string) => {
+          logger.info({ signal }, "shutting down");
+          await server.close();
+          await connection.close();
+          resolve();
+        };
+        process.once("SIGINT", () => void stop("SIGINT"));
+        process.once("SIGTERM", () => void stop("SIGTERM"));
+      });
+      return 0;
+    }
+
+    default:
+      throw new UsageError(`“${command}” is not a command`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        console.error(`${error.message}\n\n${usage}`);
+        process.exit(2);
+      }
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,157 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { listCurrentReturns, listRevisions, upsertOrganisations } from "@complaints/db";
+import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
+import type { Organisation } from "@complaints/domain";
+import { exampleReturnValues } from "@complaints/domain/testing";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { writeCell } from "./cells.ts";
+import { exportReturnsCsv } from "./export-returns.ts";
+import { importReturnsFile, type ImportReport } from "./import-returns.ts";
+import { currentTemplate, fixedField } from "@complaints/domain";
+
+const organisations: Organisation[] = [
+  { code: "DEPT", name: "Department", kind: "department", bodyType: "ministerial department", parentCode: null, region: "england-and-wales", activeFrom: "2015-04-01", activeTo: null, serviceAreas: [] },
+  { code: "AGY", name: "The Agency", kind: "body", bodyType: "executive agency", parentCode: "DEPT", region: "england-and-wales", activeFrom: "2015-04-01", activeTo: null, serviceAreas: [{ code: "licences", label: "Licences" }] },
+  { code: "NEW", name: "New Body", kind: "body", bodyType: "executive agency", parentCode: "DEPT", region: "scotland", activeFrom: "2025-07-01", activeTo: null, serviceAreas: [] },
+];
+
+const dir = mkdtempSync(join(tmpdir(), "import-test-"));
+let fileNumber = 0;
+function file(content: string | Uint8Array): string {
+  const path = join(dir, `f${(fileNumber += 1)}.csv`);
+  writeFileSync(path, content);
+  return path;
+}
+
+const fields = ["received", "withdrawn", "brought_forward", "carried_forward", "er_closed", "cl_closed", "key_themes", "payments_total"] as const;
+const header = ["organisation_code", "period", ...fields].join(",");
+function row(code: string, period: string, overrides: Partial<Record<(typeof fields)[number], string>> = {}): string {
+  const v = exampleReturnValues();
+  const cells = fields.map((f) => overrides[f] ?? writeCell(fixedField(currentTemplate, f), v[f]));
+  return [code, period, ...cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c))].join(",");
+}
+const good = [header, row("AGY", "2025-26 Q1"), row("AGY", "Jul to Sep 2025")].join("\n");
+
+describe.each(testDialects())("importing returns from CSV on %s", (dialect) => {
+  let t: TestDatabase;
+  const options = { actor: "test", now: "2026-01-01T00:00:00.000Z", maxBytes: 1_000_000 };
+  const stored = async () => listCurrentReturns(t.db, ["AGY", "NEW"], 0, 1_000_000);
+  const problems = (report: ImportReport) => report.problems.map((p) => `${p.row ?? "-"}|${p.column ?? "-"}|${p.message}`);
+
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    await upsertOrganisations(t.db, organisations, options.now);
+  });
+  afterAll(() => t.close());
+
+  describe("refuses bad files with a specific message and changes nothing", () => {
+    beforeEach(async () => expect(await stored()).toEqual([]));
+
+    it.each([
+      ["an unclosed quote", `${header}\nAGY,2025-26 Q1,"120`, ["2|-|The file could not be read as CSV near line 2: a quoted cell is never closed."]],
+      ["a row with too many cells", `${header}\n${row("AGY", "2025-26 Q1")},extra`, ["2|-|The file could not be read as CSV near line 2: a row has a different number of columns from the header row."]],
+      ["no header row", row("AGY", "2025-26 Q1"), [`1|-|The first row must be the column names, starting “organisation_code”, “period”, then field ids such as “received”. It starts “AGY”, “2025-26 Q1”.`]],
+      ["a missing period column", `organisation_code,received\nAGY,5`, [`1|-|The first row must be the column names, starting “organisation_code”, “period”, then field ids such as “received”. It starts “organisation_code”, “received”.`]],
+      ["a misspelt column", `organisation_code,period,recieved\nAGY,2025-26 Q1,5`, ["1|recieved|Column 3, “recieved”, is not a field of the return. Did you mean “received”?"]],
+      ["a repeated column", `organisation_code,period,received,received\nAGY,2025-26 Q1,5,5`, ["1|received|Column 4 repeats the column “received” (first in column 3)."]],
+      ["only a header", header, ["-|-|The file has no returns in it: it needs a header row and at least one row of figures."]],
+      ["text in a count", `${header}\n${row("AGY", "2025-26 Q1", { received: "twelve" })}`, ["2|received|‘Complaints received’: expected a whole number, [x] or [z], but found “twelve”."]],
+      ["a negative number", `${header}\n${row("AGY", "2025-26 Q1", { withdrawn: "-5" })}`, ["2|withdrawn|‘Complaints withdrawn’: expected a whole number of 0 or more, but found a negative number (-5)."]],
+      ["a fraction in a count", `${header}\n${row("AGY", "2025-26 Q1", { er_closed: "80.5" })}`, ["2|er_closed|‘Early resolution: complaints closed’: expected a whole number, but found 80.5."]],
+      ["a bad amount", `${header}\n${row("AGY", "2025-26 Q1", { payments_total: "12.345" })}`, ["2|payments_total|‘Total paid’: expected an amount in pounds and pence like 1234.50, but found “12.345”."]],
+      ["an unknown marker", `${header}\n${row("AGY", "2025-26 Q1", { withdrawn: "[c]" })}`, ["2|withdrawn|‘Complaints withdrawn’: [c] is not a marker this return uses: use [x] for not available or [z] for not applicable."]],
+      ["an unknown organisation", `${header}\n${row("NOPE", "2025-26 Q1")}`, ["2|organisation_code|There is no organisation with code “NOPE”."]],
+      ["a department", `${header}\n${row("DEPT", "2025-26 Q1")}`, ["2|organisation_code|DEPT is a department; returns are made by its bodies."]],
+      ["an unknown period", `${header}\n${row("AGY", "2025-26 Q5")}`, ["2|period|“2025-26 Q5” is not a period: write it like 2025-26 Q1 or Apr to Jun 2025."]],
+      ["a period before the body existed", `${header}\n${row("NEW", "2025-26 Q1")}`, ["2|period|New Body was not active in Apr to Jun 2025."]],
+      ["a duplicate row", `${header}\n${row("AGY", "2025-26 Q1")}\n${row("AGY", "Apr to Jun 2025")}`, ["3|-|This row repeats the return for AGY 2025-26 Q1 already on line 2."]],
+      ["a formula in text", `${header}\n${row("AGY", "2025-26 Q1", { key_themes: '=HYPERLINK("http://x")' })}`, ["2|key_themes|‘Key themes this quarter’: text starting with “=” could run as a formula when the file is opened in a spreadsheet; start the cell with an apostrophe (') to keep it as text."]],
+      ["+, - and @ formulas", `${header}\n${row("AGY", "2025-26 Q1", { key_themes: "+1" })}\n${row("AGY", "2025-26 Q2", { key_themes: "-2+3" })}\n${row("AGY", "2025-26 Q3", { key_themes: "@SUM(A1)" })}`, [
+        "2|key_themes|‘Key themes this quarter’: text starting with “+” could run as a formula when the file is opened in a spreadsheet; start the cell with an apostrophe (') to keep it as text.",
+        "3|key_themes|‘Key themes this quarter’: text starting with “-” could run as a formula when the file is opened in a spreadsheet; start the cell with an apostrophe (') to keep it as text.",
+        "4|key_themes|‘Key themes this quarter’: text starting with “@” could run as a formula when the file is opened in a spreadsheet; start the cell with an apostrophe (') to keep it as text.",
+      ]],
+      ["figures that do not add up", `${header}\n${row("AGY", "2025-26 Q1", { carried_forward: "44" })}`, ["2|carried_forward|‘Open at the end of the quarter’ is 44, but open at the start plus received, minus withdrawn and closed at both stages, comes to 45."]],
+      ["one bad row among good ones", `${good}\n${row("AGY", "2025-26 Q3", { received: "x1" })}`, ["4|received|‘Complaints received’: expected a whole number, [x] or [z], but found “x1”."]],
+    ])("%s", async (_name, content, expected) => {
+      const report = await importReturnsFile(t.db, file(content), options);
+      expect(report.ok).toBe(false);
+      expect(problems(report)).toEqual(expected);
+    });
+
+    it("a file larger than the limit", async () => {
+      const report = await importReturnsFile(t.db, file(good), { ...options, maxBytes: 100 });
+      expect(problems(report)).toEqual([`-|-|The file is 0.0 MB; the most this system accepts is 0.0 MB (IMPORT_MAX_BYTES). Split it into smaller files.`]);
+    });
+
+    it("a UTF-16 file", async () => {
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, "utf16le")]);
+      expect(problems(await importReturnsFile(t.db, file(utf16), options))).toEqual([
+        "-|-|The file is saved as UTF-16 (Excel's “Unicode text”). Save it as “CSV UTF-8 (comma delimited)” and try again.",
+      ]);
+    });
+
+    it("caps the list at 100 problems and counts the rest", async () => {
+      const rows = Array.from({ length: 150 }, (_, i) => row("NOPE", "2025-26 Q1").replace("NOPE", `NOPE${i}`));
+      const report = await importReturnsFile(t.db, file([header, ...rows].join("\n")), options);
+      expect(report.problems).toHaveLength(100);
+      expect(report.moreProblems).toBe(50);
+    });
+  });
+
+  describe("loads good files", () => {
+    it("reads Windows-1252 and a byte-order mark, keeps escaped formulas as text, and converts pounds to pence", async () => {
+      const text = [header, row("AGY", "2025-26 Q1", { key_themes: "Café closures; fees over £50", payments_total: "£1,250.50" }), row("AGY", "2025-26 Q2", { key_themes: "'=not a formula" })].join("\r\n");
+      const bytes = Buffer.from(text, "latin1"); // é and £ as single Windows-1252 bytes
+      expect(bytes.includes(Buffer.from("é", "utf8"))).toBe(false);
+      const report = await importReturnsFile(t.db, file(bytes), options);
+      expect(problems(report)).toEqual([]);
+      expect(report).toMatchObject({ ok: true, encoding: "windows-1252", created: 2 });
+      const [q1, q2] = await stored();
+      expect(q1!.values.key_themes).toBe("Café closures; fees over £50");
+      expect(q1!.values.payments_total).toBe(125_050);
+      expect(q2!.values.key_themes).toBe("=not a formula");
+
+      const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([header, row("AGY", "2025-26 Q3")].join("\n"), "utf8")]);
+      expect(await importReturnsFile(t.db, file(bom), options)).toMatchObject({ ok: true, encoding: "utf-8", created: 1 });
+    });
+
+    it("importing the same file twice creates no duplicates; changed figures need --revise", async () => {
+      const path = file([header, row("AGY", "2025-26 Q4"), row("AGY", "2026-27 Q1")].join("\n"));
+      expect(await importReturnsFile(t.db, path, options)).toMatchObject({ ok: true, created: 2, unchanged: 0 });
+      expect(await importReturnsFile(t.db, path, options)).toMatchObject({ ok: true, created: 0, unchanged: 2 });
+      const before = await stored();
+
+      const changed = file([header, row("AGY", "2025-26 Q4", { received: "121", carried_forward: "46" })].join("\n"));
+      const refused = await importReturnsFile(t.db, changed, options);
+      expect(problems(refused)).toEqual(["2|-|AGY already has a return for 2025-26 Q4 with different figures. Run the import with --revise to record these as a new revision."]);
+      expect(await stored()).toEqual(before);
+
+      const revised = await importReturnsFile(t.db, changed, { ...options, revise: true });
+      expect(revised).toMatchObject({ ok: true, revised: 1 });
+      const q4 = (await stored()).find((r) => r.period === "2025-26 Q4")!;
+      expect(q4.revision).toBe(2);
+      expect(q4.values.received).toBe(121);
+      expect((await listRevisions(t.db, q4.returnId)).map((r) => r.revision)).toEqual([1, 2]);
+    });
+
+    it("an export imports into an empty database unchanged", async () => {
+      const { csv, rows } = await exportReturnsCsv(t.db, { departmentCode: "DEPT" });
+      expect(rows).toBe(5);
+      expect(csv).toContain("'=not a formula");
+      const other = await createTestDatabase(dialect);
+      try {
+        await upsertOrganisations(other.db, organisations, options.now);
+        expect(await importReturnsFile(other.db, file(csv), options)).toMatchObject({ ok: true, created: 5 });
+        const a = await listCurrentReturns(t.db, ["AGY"], 0, 1_000_000);
+        const b = await listCurrentReturns(other.db, ["AGY"], 0, 1_000_000);
+        expect(b.map((r) => [r.period, r.values])).toEqual(a.map((r) => [r.period, r.values]));
+        expect((await exportReturnsCsv(other.db, { departmentCode: "DEPT" })).csv).toBe(csv);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+});

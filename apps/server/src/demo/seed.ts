@@ -1,0 +1,145 @@
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "@complaints/api";
+import {
+  appendAuditMany,
+  insertReturn,
+  insertRevision,
+  insertUser,
+  listOrganisations,
+  upsertOrganisations,
+  upsertWindow,
+  updateRevision,
+  type Database,
+  type Kysely,
+} from "@complaints/db";
+import {
+  addDays,
+  defaultDueDate,
+  formatPeriodCode,
+  periodContaining,
+  periodFromIndex,
+  periodIndex,
+  ukDateOf,
+  type ReturnStatus,
+  type Role,
+} from "@complaints/domain";
+import { random, syntheticOrganisations, syntheticReturns } from "./synthetic.ts";
+
+/** Demo accounts, one for every role (listed in the README). Demo only: never in production. */
+export const demoPassword = "complaints-demo-2026";
+export const demoAccounts: { email: string; name: string; role: Role; organisation: string }[] = [
+  { email: "submitter@demo.example", name: "Sam Submitter", role: "submitter", organisation: "DES-LIC1" },
+  { email: "submitter2@demo.example", name: "Sasha Second-Submitter", role: "submitter", organisation: "DES-LIC1" },
+  { email: "approver@demo.example", name: "Alex Approver", role: "approver", organisation: "DES-LIC1" },
+  { email: "oversight@demo.example", name: "Olu Oversight", role: "oversight", organisation: "DES" },
+  { email: "secretariat@demo.example", name: "Sian Secretariat", role: "secretariat", organisation: "DES" },
+  { email: "admin@demo.example", name: "Ade Admin", role: "admin", organisation: "DES" },
+  { email: "oversight.msa@demo.example", name: "Morgan Oversight", role: "oversight", organisation: "MSA" },
+];
+
+export interface DemoSummary {
+  departments: number;
+  bodies: number;
+  returns: number;
+  periods: string[];
+}
+
+/**
+ * Loads the demo: 3 departments, 40 bodies of varied size, 8 quarters up to the last finished one,
+ * seasonality, a few outliers, digital complaints rising across several bodies of one department,
+ * some late and returned submissions, and the latest quarter still in progress.
+ */
+export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSummary> {
+  if ((await listOrganisations(db)).length > 0) throw new Error("The database already has organisations; the demo loads only into an empty database.");
+  const stamp = now.toISOString();
+  const last = periodIndex(periodContaining(ukDateOf(now))) - 1;
+  const first = last - 7;
+  const world = syntheticOrganisations({ departments: 3, bodiesPerDepartment: [14, 13, 13], seed: 2026, firstPeriodIndex: first, lastPeriodIndex: last });
+  // The demo accounts' body is the first body of DES.
+  world.bodies[0]!.organisation = { ...world.bodies[0]!.organisation, code: "DES-LIC1", name: "Licensing Agency (synthetic)" };
+  const organisations = [...world.departments, ...world.bodies.map((b) => b.organisation)];
+  await upsertOrganisations(db, organisations, stamp);
+
+  const users = new Map<string, string>();
+  const passwordHash = await hashPassword(demoPassword);
+  for (const a of demoAccounts) {
+    const id = randomUUID();
+    users.set(a.email, id);
+    await insertUser(db, { id, email: a.email, displayName: a.name, passwordHash, role: a.role, organisationCode: a.organisation }, stamp);
+  }
+  const submitterId = users.get("submitter@demo.example")!;
+  const approverId = users.get("approver@demo.example")!;
+  const oversightId = users.get("oversight@demo.example")!;
+
+  const periods: string[] = [];
+  for (let p = first; p <= last; p += 1) {
+    const code = formatPeriodCode(periodFromIndex(p));
+    periods.push(code);
+    for (const d of world.departments) {
+      await upsertWindow(db, { departmentCode: d.code, period: code, dueDate: null, openedBy: "demo", closedAt: p === last ? null : stamp }, stamp);
+    }
+  }
+
+  const returns = syntheticReturns(world, first, last, 2026);
+  const rng = random(99);
+  const byCode = new Map(organisations.map((o) => [o.code, o]));
+  const audit = [];
+  let created = 0;
+  for (const r of returns) {
+    const org = byCode.get(r.organisationCode)!;
+    const due = defaultDueDate(periodFromIndex(r.periodIndex), org.region);
+    const latest = r.periodIndex === last;
+    const roll = rng();
+    // The latest quarter is still in progress: a mix of every state, some not started at all.
+    let status: ReturnStatus = "accepted";
+    if (latest) {
+      if (roll < 0.08) continue; // not started
+      status = roll < 0.16 ? "draft" : roll < 0.22 ? "returned" : roll < 0.32 ? "submitted" : roll < 0.45 ? "approved" : "accepted";
+    }
+    if (r.organisationCode === "DES-LIC1" && latest) status = "draft";
+    const late = rng() < 0.12;
+    const submittedDate = late ? addDays(due, 1 + Math.floor(rng() * 10)) : addDays(due, -1 - Math.floor(rng() * 8));
+    const submittedAt = `${submittedDate}T10:${String(Math.floor(rng() * 60)).padStart(2, "0")}:00.000Z`;
+    const submitted = status !== "draft";
+    const id = randomUUID();
+    await insertReturn(db, { id, organisationCode: r.organisationCode, period: r.period, periodIndex: r.periodIndex, now: stamp, firstSubmittedAt: submitted ? submittedAt : null });
+    const values = Object.fromEntries(Object.entries(r.values).filter(([, v]) => v !== null));
+    const notes = Object.fromEntries(Object.entries(values).filter(([, v]) => v === "[z]").map(([k]) => [k, "This body has no independent review tier."]));
+    // A few accepted returns were corrected after acceptance: revision 1 kept, revision 2 current ([r]).
+    const revisedLater = !latest && rng() < 0.04;
+    const revisions = revisedLater ? [1, 2] : [1];
+    for (const revision of revisions) {
+      const revisionId = randomUUID();
+      const revisionValues = revisedLater && revision === 1 ? { ...values, received: (values.received as number) - 2, carried_forward: (values.carried_forward as number) - 2, "received_by_channel.online": Math.max(0, (values["received_by_channel.online"] as number) - 2) } : values;
+      await insertRevision(db, {
+        id: revisionId,
+        returnId: id,
+        revision,
+        templateVersion: 1,
+        status: "draft",
+        values: revisionValues,
+        notes,
+        explanations: {},
+        by: submitterId,
+        now: stamp,
+        reopenReason: revision === 2 ? "The body found two complaints recorded twice." : null,
+      });
+      await updateRevision(db, revisionId, 1, {
+        status,
+        submitted_at: submitted ? submittedAt : null,
+        submitted_by: submitted ? submitterId : null,
+        approved_at: status === "approved" || status === "accepted" ? submittedAt : null,
+        approved_by: status === "approved" || status === "accepted" ? approverId : null,
+        decided_at: status === "accepted" || status === "returned" ? submittedAt : null,
+        decided_by: status === "accepted" || status === "returned" ? oversightId : null,
+        return_reason: status === "returned" ? "The early resolution outcomes do not match last quarter's pattern: please check them." : null,
+        updated_at: stamp,
+        updated_by: "demo",
+      });
+    }
+    created += 1;
+    audit.push({ at: stamp, actorUserId: null, actor: "demo", action: "return.seeded", entityType: "return", entityId: id, organisationCode: r.organisationCode, changes: [{ field: "status", old: null, new: status }], reason: "Synthetic demo data" });
+  }
+  await appendAuditMany(db, audit);
+  return { departments: world.departments.length, bodies: world.bodies.length, returns: created, periods };
+}

@@ -1,0 +1,128 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { appRouter, createContext, resumeSession, type ApiConfig } from "@complaints/api";
+import { sql, type Database, type Kysely } from "@complaints/db";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { Hono } from "hono";
+import { generateCookie, getCookie } from "hono/cookie";
+import type { Logger } from "pino";
+
+export const sessionCookieName = "complaints_session";
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  logger: Logger;
+  api: ApiConfig;
+  cookieSecure: boolean;
+  allowedOrigins: readonly string[];
+  staticDir?: string | undefined;
+  clock?: () => Date;
+}
+
+const contentTypes: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".json": "application/json",
+};
+
+/**
+ * Requests that change data must come from our own pages: the browser's Fetch Metadata and Origin
+ * headers say where a request comes from, and tRPC mutations must be JSON, which a cross-site form
+ * cannot send without a CORS preflight we never grant (OWASP CSRF Prevention Cheat Sheet).
+ */
+export function crossSiteProblem(request: Request, allowedOrigins: readonly string[]): string | null {
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return null;
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return "cross-site request refused";
+  const origin = request.headers.get("origin");
+  if (origin) {
+    const own = new URL(request.url).origin;
+    if (origin !== own && !allowedOrigins.includes(origin)) return "request from another origin refused";
+  }
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.startsWith("application/json")) return "requests that change data must be sent as JSON";
+  return null;
+}
+
+export function createApp(options: AppOptions): Hono {
+  const { db, logger } = options;
+  const clock = options.clock ?? (() => new Date());
+  const app = new Hono();
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "same-origin");
+    c.header("X-Frame-Options", "DENY");
+    c.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'");
+    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, "request");
+  });
+
+  app.get("/healthz", async (c) => {
+    try {
+      await sql`select 1`.execute(db);
+      return c.json({ status: "ok" });
+    } catch (error) {
+      logger.error({ err: error }, "health check failed");
+      return c.json({ status: "unavailable", problem: "database not reachable" }, 503);
+    }
+  });
+
+  app.all("/trpc/*", async (c) => {
+    const problem = crossSiteProblem(c.req.raw, options.allowedOrigins);
+    if (problem) return c.json({ error: { message: `Refused: ${problem}.` } }, 403);
+    const now = clock();
+    const token = getCookie(c, sessionCookieName);
+    const session = token ? await resumeSession(db, token, now, options.api) : null;
+    // Cookies a procedure sets (sign in, sign out) are added to the tRPC response.
+    const setCookies: string[] = [];
+    const cookieOptions = { httpOnly: true, secure: options.cookieSecure, sameSite: "Lax", path: "/" } as const;
+    return fetchRequestHandler({
+      endpoint: "/trpc",
+      req: c.req.raw,
+      router: appRouter,
+      // A batch is capped to keep one request's work bounded.
+      maxBatchSize: 20,
+      createContext: () =>
+        createContext({
+          db,
+          clock,
+          user: session?.user ?? null,
+          sessionId: session?.sessionId ?? null,
+          config: options.api,
+          cookies: {
+            set: (value, expiresAt) => setCookies.push(generateCookie(sessionCookieName, value, { ...cookieOptions, expires: expiresAt })),
+            clear: () => setCookies.push(generateCookie(sessionCookieName, "", { ...cookieOptions, maxAge: 0 })),
+          },
+        }),
+      responseMeta: () => ({ headers: new Headers(setCookies.map((v) => ["set-cookie", v] as [string, string])) }),
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "procedure failed");
+      },
+    });
+  });
+
+  app.get("*", async (c) => {
+    if (!options.staticDir || !existsSync(options.staticDir)) {
+      return c.html(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Complaints oversight</title></head><body><main><h1>Complaints oversight</h1><p>The service is running. The API is at <code>/trpc</code> and the health check at <a href="/healthz">/healthz</a>.</p></main></body></html>`,
+      );
+    }
+    const root = normalize(options.staticDir);
+    const requested = normalize(join(root, decodeURIComponent(c.req.path)));
+    if (!requested.startsWith(root)) return c.text("Not found", 404);
+    const file = existsSync(requested) && extname(requested) ? requested : join(root, "index.html");
+    const body = await readFile(file);
+    return c.body(body, 200, { "Content-Type": contentTypes[extname(file)] ?? "application/octet-stream" });
+  });
+
+  return app;
+}

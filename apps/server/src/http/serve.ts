@@ -1,0 +1,45 @@
+import { serve, type ServerType } from "@hono/node-server";
+import type { Connection } from "@complaints/db";
+import { deleteExpiredSessions } from "@complaints/db";
+import pino from "pino";
+import type { Env } from "../env.ts";
+import { createApp } from "./app.ts";
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function createLogger(env: Pick<Env, "LOG_LEVEL">) {
+  return pino({ level: env.LOG_LEVEL, base: { service: "complaints-oversight" } });
+}
+
+/** Starts the HTTP server; resolves once it is listening. */
+export async function startServer(env: Env, connection: Connection, logger = createLogger(env)): Promise<RunningServer> {
+  const app = createApp({
+    db: connection.db,
+    logger,
+    api: { sessionHours: env.SESSION_HOURS, maxSignInFailures: env.MAX_SIGN_IN_FAILURES, signInWindowMinutes: env.SIGN_IN_WINDOW_MINUTES },
+    cookieSecure: env.COOKIE_SECURE,
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    staticDir: env.STATIC_DIR,
+  });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  const url = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
+  // Expired sessions are removed hourly; any instance may do it.
+  const sweep = setInterval(() => void deleteExpiredSessions(connection.db, new Date().toISOString()).catch((err) => logger.warn({ err }, "session sweep failed")), 3_600_000);
+  sweep.unref();
+  logger.info({ url, database: connection.description }, "listening");
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        clearInterval(sweep);
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
