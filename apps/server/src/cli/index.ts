@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -203,8 +202,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).then(
+/** Runs the command line and exits with its status. */
+export function runCli(argv: string[]): void {
+  main(argv).then(
     (code) => process.exit(code),
     (error: unknown) => {
       if (error instanceof UsageError) {

@@ -1,0 +1,95 @@
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+/** The real `complaints` command in a child process, against an SQLite file of its own. */
+const dir = mkdtempSync(join(tmpdir(), "cli-test-"));
+const databaseUrl = `sqlite:${join(dir, "cli.sqlite")}`;
+const bin = join(import.meta.dirname, "..", "..", "bin", "complaints.mjs");
+
+function cli(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
+    input,
+    encoding: "utf8",
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("the complaints command", () => {
+  afterAll(() => {});
+
+  it("prints usage and exits 2 for an unknown command", () => {
+    const result = cli(["frobnicate"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("“frobnicate” is not a command");
+    expect(result.stderr).toContain("Usage: pnpm cli <command> [options]");
+  });
+
+  it("migrates, loads the demo, and lists organisations as CSV", () => {
+    expect(cli(["migrate"]).stdout).toMatch(/^Database up to date/);
+    const seeded = cli(["seed", "--demo"]);
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).toMatch(/^Loaded the demo: 3 departments, 40 bodies, \d+ returns for \d{4}-\d{2} Q\d to \d{4}-\d{2} Q\d\.$/m);
+    const again = cli(["seed", "--demo"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("the demo loads only into an empty database");
+    const list = cli(["organisations", "list", "--format", "csv"]);
+    const lines = list.stdout.trim().split("\n");
+    expect(lines[0]).toBe("code,name,type,parent_code,region,active_from,active_to");
+    expect(lines).toHaveLength(1 + 43);
+    expect(lines).toContain("DES,Department for Example Services (synthetic),department,,England and Wales,2010-04-01,");
+  });
+
+  it("adds users, refusing a role that does not fit the organisation", () => {
+    const added = cli(["users", "add", "--email", "new@demo.example", "--role", "oversight", "--organisation", "MSA", "--password-stdin"], "a long enough password\n");
+    expect(added.code).toBe(0);
+    expect(added.stdout).toBe("Added new@demo.example as oversight for Ministry of Sample Affairs (synthetic).\n");
+    const wrong = cli(["users", "add", "--email", "x@demo.example", "--role", "submitter", "--organisation", "MSA"]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toBe("A submitter belongs to a body, but MSA is a department.\n");
+    const generated = cli(["users", "add", "--email", "y@demo.example", "--role", "approver", "--organisation", "DES-LIC1"]);
+    expect(generated.stdout).toMatch(/Password \(shown once; pass it on securely\): [\w-]{16}\n$/);
+  });
+
+  it("exports returns and refuses a bad import with a report, changing nothing", () => {
+    const out = join(dir, "des.csv");
+    const exported = cli(["export", "returns", "--department", "DES", "--from", "2025-26 Q1", "--out", out]);
+    expect(exported.code).toBe(0);
+    const csv = readFileSync(out, "utf8");
+    expect(csv.split("\n")[0]).toMatch(/^organisation_code,period,brought_forward,received,/);
+    const bad = join(dir, "bad.csv");
+    const [header, first] = csv.split("\n");
+    writeFileSync(bad, `${header}\n${first!.replace(/^([^,]+,[^,]+,\d+,)\d+/, "$1-4")}\n`);
+    const refused = cli(["import", "returns", bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Nothing was imported: the file has 1 problem.");
+    expect(refused.stderr).toContain("row 2, column received: ‘Complaints received’: expected a whole number of 0 or more, but found a negative number (-4).");
+    const same = cli(["import", "returns", out]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/^Imported \d+ rows: 0 new returns, 0 new revisions, \d+ already up to date\.$/m);
+  });
+
+  it("serves until SIGTERM, then shuts down cleanly", async () => {
+    const child = spawn(process.execPath, [bin, "serve"], { env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: "0", LOG_LEVEL: "info" } });
+    let output = "";
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        const m = /"url":"(http:[^"]+)"/.exec(output);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+    });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(output).toContain('"msg":"shutting down"');
+  });
+});

@@ -1,0 +1,98 @@
+import { createWorld, worldPassword } from "@complaints/api/testing";
+import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadEnv } from "../env.ts";
+import { startServer, type RunningServer } from "./serve.ts";
+import pino from "pino";
+
+describe.each(testDialects())("the HTTP server on %s", (dialect) => {
+  let t: TestDatabase;
+  let server: RunningServer;
+  const json = { "content-type": "application/json" };
+
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    await createWorld(t.db, new Date());
+    server = await startServer(loadEnv({ PORT: "0", DATABASE_URL: t.url, MAX_SIGN_IN_FAILURES: "3" }), t, pino({ level: "silent" }));
+  });
+  afterAll(async () => {
+    await server.close();
+    await t.close();
+  });
+
+  const signIn = (email: string, password: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/trpc/auth.signIn`, { method: "POST", headers: { ...json, ...headers }, body: JSON.stringify({ email, password }) });
+  const me = (cookie?: string) => fetch(`${server.url}/trpc/auth.me`, { headers: cookie ? { cookie } : {} });
+
+  it("answers the health check", async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  it("signs in with a session cookie that scripts cannot read, and signs out", async () => {
+    const response = await signIn("aoversight@example.gov.uk", worldPassword);
+    expect(response.status).toBe(200);
+    const cookie = response.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/^complaints_session=[\w-]{43}; /);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("Secure");
+    expect(cookie).toContain("SameSite=Lax");
+    const body = (await response.json()) as { result: { data: { role: string; organisation: { code: string } } } };
+    expect(body.result.data).toMatchObject({ role: "oversight", organisation: { code: "DEPT-A" } });
+
+    const session = cookie.split(";")[0]!;
+    const who = (await (await me(session)).json()) as { result: { data: { email: string } } };
+    expect(who.result.data.email).toBe("aoversight@example.gov.uk");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+
+    const out = await fetch(`${server.url}/trpc/auth.signOut`, { method: "POST", headers: { ...json, cookie: session }, body: "{}" });
+    expect(out.status).toBe(200);
+    expect(out.headers.get("set-cookie")).toMatch(/^complaints_session=; Max-Age=0/);
+    expect((await me(session)).status).toBe(401);
+  });
+
+  it("refuses an anonymous caller with 401 and a plain message", async () => {
+    const response = await me();
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe("Sign in to continue.");
+    expect((await me("complaints_session=forged-token")).status).toBe(401);
+  });
+
+  it.each([
+    [{ origin: "https://evil.example" }, "Refused: request from another origin refused."],
+    [{ "sec-fetch-site": "cross-site" }, "Refused: cross-site request refused."],
+    [{ "content-type": "text/plain" }, "Refused: requests that change data must be sent as JSON."],
+  ])("refuses cross-site requests that change data (%j)", async (headers, message) => {
+    const response = await signIn("aoversight@example.gov.uk", worldPassword, headers);
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(message);
+    expect(response.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("accepts its own origin", async () => {
+    const response = await signIn("asecretariat@example.gov.uk", worldPassword, { origin: server.url, "sec-fetch-site": "same-origin" });
+    expect(response.status).toBe(200);
+  });
+
+  it("throttles repeated failed sign-ins, even with the right password afterwards", async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const wrong = await signIn("a1approver@example.gov.uk", "wrong password!");
+      expect(wrong.status).toBe(401);
+      expect(((await wrong.json()) as { error: { message: string } }).error.message).toBe("Enter a correct email address and password.");
+    }
+    const blocked = await signIn("a1approver@example.gov.uk", worldPassword);
+    expect(blocked.status).toBe(429);
+    expect(((await blocked.json()) as { error: { message: string } }).error.message).toBe(
+      "Too many failed attempts to sign in to this account. Wait 15 minutes and try again.",
+    );
+    // Another account is not affected.
+    expect((await signIn("a1submitter@example.gov.uk", worldPassword)).status).toBe(200);
+  });
+
+  it("serves a page at the root", async () => {
+    const response = await fetch(`${server.url}/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("<h1>Complaints oversight</h1>");
+  });
+});
