@@ -50,6 +50,10 @@ const cases: Record<string, AccessCase> = {
   "returns.history": { allowed: "aOversight", wrongRole: null, outOfScope: ["a2Submitter", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },
   "returns.diff": { allowed: "a1Submitter", wrongRole: null, outOfScope: ["a2Submitter", "bSecretariat"], input: (f) => ({ returnId: f.aReturn, from: 1, to: 1 }) },
   "tracker.forPeriod": { allowed: "aSecretariat", wrongRole: "a1Approver", outOfScope: ["bOversight", "bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: Q1 }) },
+  "metrics.comparison": { allowed: "aOversight", wrongRole: "a1Submitter", outOfScope: ["bOversight", "bSecretariat"], input: () => ({ departmentCode: "DEPT-A", period: Q1 }) },
+  "metrics.trend": { allowed: "aSecretariat", wrongRole: "a1Approver", outOfScope: ["bOversight", "bAdmin"], input: () => ({ organisationCode: "A1", measure: "within_timescale" }) },
+  "metrics.funnel": { allowed: "aAdmin", wrongRole: "a2Submitter", outOfScope: ["bOversight"], input: () => ({ departmentCode: "DEPT-A", period: Q1, measure: "within_timescale" }) },
+  "metrics.themes": { allowed: "aOversight", wrongRole: "b1Approver", outOfScope: ["bSecretariat", "bAdmin"], input: () => ({ departmentCode: "DEPT-A" }) },
 };
 
 async function call(world: World, user: WorldUserKey | null, path: string, input: unknown): Promise<{ ok: true } | { ok: false; error: TRPCError }> {

@@ -1,4 +1,5 @@
 import { authRouter } from "./router/auth.ts";
+import { metricsRouter } from "./router/metrics.ts";
 import { organisationsRouter } from "./router/organisations.ts";
 import { returnsRouter } from "./router/returns.ts";
 import { trackerRouter } from "./router/tracker.ts";
@@ -11,6 +12,7 @@ export const appRouter = router({
   windows: windowsRouter,
   returns: returnsRouter,
   tracker: trackerRouter,
+  metrics: metricsRouter,
 });
 
 export type AppRouter = typeof appRouter;

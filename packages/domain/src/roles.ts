@@ -35,6 +35,8 @@ export const permissions = {
   "returns.decide": ["oversight"],
   "returns.reopen": ["oversight"],
   "tracker.read": ["oversight", "secretariat", "admin"],
+  /** Comparison of bodies, trends, funnel plots and themes (DESIGN.md section 3): department roles only. */
+  "metrics.read": ["oversight", "secretariat", "admin"],
   "users.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;

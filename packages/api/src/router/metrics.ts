@@ -1,0 +1,47 @@
+import { organisationCodeSchema, periodCodeSchema } from "@complaints/domain";
+import { measures } from "@complaints/metrics";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { compareBodies, funnelForDepartment, measureTrend, themesForDepartment } from "../services/metrics.ts";
+import { permitted } from "../trpc.ts";
+import { serviceContext } from "./service-context.ts";
+
+const measureIds = measures.map((m) => m.id) as [string, ...string[]];
+const measureId = z.enum(measureIds, { error: `Choose a measure: ${measureIds.join(", ")}` });
+
+const financialYearMessage = "Enter a financial year like 2025-26";
+/** A UK financial year written `2025-26` (April 2025 to March 2026). */
+const financialYearSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}$/, financialYearMessage)
+  .refine((s) => (Number(s.slice(0, 4)) + 1) % 100 === Number(s.slice(5)), financialYearMessage);
+
+/** A quarter (`2025-26 Q1` or `Apr to Jun 2025`) or a financial year (`2025-26`): exactly one. */
+const departmentAndPeriod = { departmentCode: organisationCodeSchema, period: periodCodeSchema.optional(), financialYear: financialYearSchema.optional() };
+const onePeriodOnly = (i: { period?: string | undefined; financialYear?: string | undefined }) => (i.period === undefined) !== (i.financialYear === undefined);
+const onePeriodMessage = { message: "Choose either a quarter or a financial year", path: ["period"] };
+
+const quarterRange = { from: periodCodeSchema.optional(), to: periodCodeSchema.optional() };
+
+export const metricsRouter = {
+  /** Bodies of a department side by side on chosen measures (default all), against the department's pooled benchmark. */
+  comparison: permitted("metrics.read")
+    .input(z.object({ ...departmentAndPeriod, measures: z.array(measureId).max(measureIds.length).optional() }).refine(onePeriodOnly, onePeriodMessage))
+    .query(async ({ ctx, input }) => compareBodies(await serviceContext(ctx), input)),
+
+  /** A body's (or a department's pooled) quarterly series of a measure with an XmR chart; default the 12 quarters up to the latest reported. */
+  trend: permitted("metrics.read")
+    .input(z.object({ organisationCode: organisationCodeSchema, measure: measureId, ...quarterRange }))
+    .query(async ({ ctx, input }) => measureTrend(await serviceContext(ctx), input)),
+
+  /** Funnel plot of a proportion measure across a department's bodies. */
+  funnel: permitted("metrics.read")
+    .input(z.object({ ...departmentAndPeriod, measure: measureId, overdispersion: z.boolean().default(false) }).refine(onePeriodOnly, onePeriodMessage))
+    .query(async ({ ctx, input }) => funnelForDepartment(await serviceContext(ctx), input)),
+
+  /** Theme counts by body and quarter and for the department, with emerging themes flagged; default the 12 quarters up to the latest reported. */
+  themes: permitted("metrics.read")
+    .input(z.object({ departmentCode: organisationCodeSchema, ...quarterRange }))
+    .query(async ({ ctx, input }) => themesForDepartment(await serviceContext(ctx), input)),
+} satisfies TRPCRouterRecord;
