@@ -30,12 +30,12 @@ export function readCell(field: FieldDeclaration, raw: string): CellResult {
     case "money": {
       const m = /^£?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(cell);
       if (m) return { ok: true, value: Number(m[1]!.replace(/,/g, "")) * 100 + Number((m[2] ?? "0").padEnd(2, "0")) };
-      if (/^-£?\d/.test(cell) || /^£-/.test(cell)) return fail(`expected an amount of 0 or more, but found a negative amount (${cell})`);
+      if (/^-£?\d/.test(cell) || cell.startsWith("£-")) return fail(`expected an amount of 0 or more, but found a negative amount (${cell})`);
       return fail(`expected an amount in pounds and pence like 1234.50, but found “${cell}”`);
     }
     case "fte": {
       if (/^\d+(\.\d)?$/.test(cell)) return { ok: true, value: Number(cell) };
-      if (/^-/.test(cell)) return fail(`expected a number of 0 or more, but found ${cell}`);
+      if (cell.startsWith("-")) return fail(`expected a number of 0 or more, but found ${cell}`);
       return fail(`expected a number with at most one decimal place, like 4.5, but found “${cell}”`);
     }
     case "date": {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { stat, readFile } from "node:fs/promises";
 import {
+  analyse,
   appendAuditMany,
   insertReturnsInBulk,
   listCurrentReturns,
@@ -62,7 +63,17 @@ interface ParsedRow {
   organisation: Organisation;
   period: string;
   periodIndex: number;
-  values: Record<string, FieldValue>;
+  /** Values by column (a compact array: 16,000 rows as objects would take several times the memory). */
+  cells: FieldValue[];
+  fieldIds: readonly string[];
+}
+
+function valuesOf(row: ParsedRow): Record<string, FieldValue> {
+  const values: Record<string, FieldValue> = {};
+  row.cells.forEach((v, i) => {
+    if (v !== null && v !== undefined) values[row.fieldIds[i]!] = v;
+  });
+  return values;
 }
 
 function levenshtein(a: string, b: string): number {
@@ -107,88 +118,65 @@ class Problems {
  * without touching the database beyond reading organisations and existing returns.
  */
 export function checkReturnsCsv(text: string, organisations: readonly Organisation[], problems: Problems, onProgress?: ImportOptions["onProgress"]): ParsedRow[] {
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_quotes: false, relax_column_count: false }) as string[][];
-  } catch (error) {
-    const e = error as { message?: string; lines?: number; code?: string };
-    const where = e.lines ? ` near line ${e.lines}` : "";
-    const what =
-      e.code?.startsWith("CSV_RECORD_INCONSISTENT")
-        ? "a row has a different number of columns from the header row"
-        : e.code === "CSV_QUOTE_NOT_CLOSED"
-          ? "a quoted cell is never closed"
-          : e.code === "CSV_INVALID_CLOSING_QUOTE"
-            ? "a quote mark appears inside a cell that is not quoted properly"
-            : (e.message ?? "it is not valid CSV");
-    problems.add(e.lines ?? null, null, `The file could not be read as CSV${where}: ${what}.`);
-    return [];
-  }
-  const names = (records[0] ?? []).map((h) => h.trim());
-  if (names.length > 0 && (names[0] !== fixedColumns[0] || names[1] !== fixedColumns[1])) {
-    problems.add(1, null, `The first row must be the column names, starting “organisation_code”, “period”, then field ids such as “received”. It starts “${names.slice(0, 2).join("”, “")}”.`);
-    return [];
-  }
-  if (records.length < 2) {
-    problems.add(null, null, "The file has no returns in it: it needs a header row and at least one row of figures.");
-    return [];
-  }
-
   const allAreas = new Set(organisations.flatMap((o) => o.serviceAreas.map((a) => `received_by_service_area.${a.code}`)));
-  const known = templateFields(currentTemplate);
-  const knownById = new Map(known.map((f) => [f.id, f]));
-  const columnFields: (FieldDeclaration | null)[] = [];
-  const seen = new Map<string, number>();
-  names.forEach((name, i) => {
-    if (i < 2) return columnFields.push(null);
-    if (seen.has(name)) problems.add(1, name, `Column ${i + 1} repeats the column “${name}” (first in column ${seen.get(name)! + 1}).`);
-    seen.set(name, i);
-    let field = knownById.get(name) ?? null;
-    if (!field && allAreas.has(name)) field = { id: name, section: "breakdowns", label: `Complaints received by service area: ${name.split(".")[1]}`, type: "count", required: false, breakdown: "received_by_service_area" };
-    if (!field) problems.add(1, name, `Column ${i + 1}, “${name}”, is not a field of the return.${suggestion(name, [...knownById.keys()])}`);
-    columnFields.push(field);
-  });
-  if (problems.count > 0) return [];
-
+  const knownById = new Map(templateFields(currentTemplate).map((f) => [f.id, f]));
   const byCode = new Map(organisations.map((o) => [o.code, o]));
   const firstLine = new Map<string, number>();
   const parsed: ParsedRow[] = [];
-  for (let r = 1; r < records.length; r += 1) {
-    const record = records[r]!;
-    const line = r + 1;
+  const expectedRows = Math.max(1, text.split("\n", 100_001).length - 1);
+  let columnFields: (FieldDeclaration | null)[] | null = null;
+  let records = 0;
+  let fieldIds: string[] = [];
+
+  const checkHeader = (record: string[]) => {
+    const names = record.map((h) => h.trim());
+    if (names[0] !== fixedColumns[0] || names[1] !== fixedColumns[1]) {
+      problems.add(1, null, `The first row must be the column names, starting “organisation_code”, “period”, then field ids such as “received”. It starts “${names.slice(0, 2).join("”, “")}”.`);
+      return null;
+    }
+    const fields: (FieldDeclaration | null)[] = [];
+    const seen = new Map<string, number>();
+    names.forEach((name, i) => {
+      if (i < 2) return fields.push(null);
+      if (seen.has(name)) problems.add(1, name, `Column ${i + 1} repeats the column “${name}” (first in column ${seen.get(name)! + 1}).`);
+      seen.set(name, i);
+      let field = knownById.get(name) ?? null;
+      if (!field && allAreas.has(name)) {
+        field = { id: name, section: "breakdowns", label: `Complaints received by service area: ${name.split(".")[1]}`, type: "count", required: false, breakdown: "received_by_service_area" };
+      }
+      if (!field) problems.add(1, name, `Column ${i + 1}, “${name}”, is not a field of the return.${suggestion(name, [...knownById.keys()])}`);
+      fields.push(field);
+    });
+    return problems.count > 0 ? null : fields;
+  };
+
+  const checkRow = (record: string[], line: number, fields: (FieldDeclaration | null)[]) => {
     const code = record[0]!.trim();
     const periodText = record[1]!.trim();
     const organisation = byCode.get(code);
     const period = parsePeriod(periodText);
-    let rowOk = true;
-    if (!organisation) {
-      problems.add(line, "organisation_code", code ? `There is no organisation with code “${code}”.` : "The organisation code is blank.");
-      rowOk = false;
-    } else if (organisation.kind !== "body") {
-      problems.add(line, "organisation_code", `${code} is a department; returns are made by its bodies.`);
-      rowOk = false;
-    }
-    if (!period) {
-      problems.add(line, "period", `“${periodText}” is not a period: write it like 2025-26 Q1 or Apr to Jun 2025.`);
-      rowOk = false;
-    }
-    if (!organisation || !period || !rowOk) continue;
+    if (!organisation) problems.add(line, "organisation_code", code ? `There is no organisation with code “${code}”.` : "The organisation code is blank.");
+    else if (organisation.kind !== "body") problems.add(line, "organisation_code", `${code} is a department; returns are made by its bodies.`);
+    if (!period) problems.add(line, "period", `“${periodText}” is not a period: write it like 2025-26 Q1 or Apr to Jun 2025.`);
+    if (!organisation || organisation.kind !== "body" || !period) return;
     if (!isActiveIn(organisation, period)) {
       problems.add(line, "period", `${organisation.name} was not active in ${formatPeriodLabel(period)}.`);
-      continue;
+      return;
     }
     const periodCode = formatPeriodCode(period);
     const key = `${code}|${periodCode}`;
     if (firstLine.has(key)) {
       problems.add(line, null, `This row repeats the return for ${code} ${periodCode} already on line ${firstLine.get(key)}.`);
-      continue;
+      return;
     }
     firstLine.set(key, line);
 
     const areaCodes = new Set(organisation.serviceAreas.map((a) => `received_by_service_area.${a.code}`));
     const values: Record<string, FieldValue> = {};
+    const cells: FieldValue[] = new Array<FieldValue>(record.length).fill(null);
+    let rowOk = true;
     for (let c = 2; c < record.length; c += 1) {
-      const field = columnFields[c]!;
+      const field = fields[c]!;
       const cell = readCell(field, record[c]!);
       if (!cell.ok) {
         problems.add(line, field.id, `‘${field.label}’: ${cell.problem}.`);
@@ -199,20 +187,52 @@ export function checkReturnsCsv(text: string, organisations: readonly Organisati
           rowOk = false;
         }
         values[field.id] = cell.value;
+        cells[c] = cell.value;
       }
     }
-    if (!rowOk) continue;
+    if (!rowOk) return;
     // The template's arithmetic rules apply to history too; missing figures are allowed in history.
     const result = validateReturn(values, { template: currentTemplate, serviceAreas: organisation.serviceAreas });
     for (const e of result.errors) {
       if (e.id.startsWith("required:") || e.id.startsWith("note:")) continue;
-      problems.add(line, e.fieldIds[0] ?? null, e.message + ".");
+      problems.add(line, e.fieldIds[0] ?? null, `${e.message}.`);
       rowOk = false;
     }
-    if (rowOk) parsed.push({ line, organisation, period: periodCode, periodIndex: periodIndex(period), values });
-    if (onProgress && r % 500 === 0) onProgress("checking", r, records.length - 1);
+    if (rowOk) parsed.push({ line, organisation, period: periodCode, periodIndex: periodIndex(period), cells, fieldIds });
+  };
+
+  try {
+    // Each record is checked as it is read and then dropped, so a large file is never held twice.
+    parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      on_record: (record: string[], context) => {
+        records += 1;
+        if (records === 1) {
+          columnFields = checkHeader(record);
+          fieldIds = record.map((h) => h.trim());
+        }
+        else if (columnFields) checkRow(record, context.lines, columnFields);
+        if (onProgress && records % 500 === 0) onProgress("checking", records - 1, expectedRows);
+        return null;
+      },
+    });
+  } catch (error) {
+    const e = error as { message?: string; lines?: number; code?: string };
+    const where = e.lines ? ` near line ${e.lines}` : "";
+    const what = e.code?.startsWith("CSV_RECORD_INCONSISTENT")
+      ? "a row has a different number of columns from the header row"
+      : e.code === "CSV_QUOTE_NOT_CLOSED"
+        ? "a quoted cell is never closed"
+        : e.code === "CSV_INVALID_CLOSING_QUOTE"
+          ? "a quote mark appears inside a cell that is not quoted properly"
+          : (e.message ?? "it is not valid CSV");
+    problems.add(e.lines ?? null, null, `The file could not be read as CSV${where}: ${what}.`);
+    return [];
   }
-  onProgress?.("checking", records.length - 1, records.length - 1);
+  if (records < 2 && problems.count === 0) problems.add(null, null, "The file has no returns in it: it needs a header row and at least one row of figures.");
+  onProgress?.("checking", records - 1, records - 1);
   return parsed;
 }
 
@@ -290,7 +310,7 @@ export async function importReturnsText(
   let unchanged = 0;
   for (const row of rows) {
     const before = existing.get(`${row.organisation.code}|${row.period}`);
-    if (before && sameValues(before.values, row.values)) {
+    if (before && sameValues(before.values, valuesOf(row))) {
       unchanged += 1;
       continue;
     }
@@ -311,7 +331,10 @@ export async function importReturnsText(
       revision: before ? before.revision + 1 : 1,
       templateVersion: currentTemplate.version,
       status: "accepted",
-      values: row.values,
+      // Built when written, a batch at a time, to keep memory flat.
+      get values() {
+        return valuesOf(row);
+      },
       notes: {},
       existing: before !== undefined,
     });
@@ -335,6 +358,7 @@ export async function importReturnsText(
       })),
     );
   });
+  if (items.length > 1000) await analyse(db);
   const revised = items.filter((i) => i.existing).length;
   return report(true, items.length - revised, revised, unchanged);
 }

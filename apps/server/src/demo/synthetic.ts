@@ -64,7 +64,16 @@ export interface SyntheticWorld {
   bodies: SyntheticBody[];
 }
 
-export function syntheticOrganisations(options: { departments: number; bodiesPerDepartment: number | readonly number[]; seed: number; firstPeriodIndex: number; lastPeriodIndex: number }): SyntheticWorld {
+export function syntheticOrganisations(options: {
+  departments: number;
+  bodiesPerDepartment: number | readonly number[];
+  seed: number;
+  firstPeriodIndex: number;
+  lastPeriodIndex: number;
+  /** Open one body late and close one early in each department (default true). */
+  churn?: boolean;
+}): SyntheticWorld {
+  const churn = options.churn ?? true;
   const rng = random(options.seed);
   const departments: Organisation[] = [];
   const bodies: SyntheticBody[] = [];
@@ -93,8 +102,8 @@ export function syntheticOrganisations(options: { departments: number; bodiesPer
       const volume = Math.round(10 ** (3.7 + rng() * 2.8));
       const firstDate = periodDates(periodFromIndex(options.firstPeriodIndex)).start;
       // One body per department opened part-way through, one closed: expected only while active.
-      const opensLate = b === count - 1 && count > 4;
-      const closesEarly = b === count - 2 && count > 6;
+      const opensLate = churn && b === count - 1 && count > 4;
+      const closesEarly = churn && b === count - 2 && count > 6;
       const openDate = opensLate ? periodDates(periodFromIndex(options.firstPeriodIndex + 3)).start : "2012-04-01";
       const closeDate = closesEarly ? periodDates(periodFromIndex(options.lastPeriodIndex - 2)).end : null;
       bodies.push({

@@ -1,0 +1,109 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { createCaller, createContext, defaultApiConfig } from "@complaints/api";
+import { listCurrentReturns, sql, upsertOrganisations, type Kysely, type Database } from "@complaints/db";
+import { createTestDatabase, type TestDatabase } from "@complaints/db/testing";
+import { currentTemplate, formatPeriodCode, periodFromIndex, periodIndex, templateFields } from "@complaints/domain";
+import type { Dialect } from "@complaints/db";
+import { stringify } from "csv-stringify/sync";
+import { writeCell } from "../csv/cells.ts";
+import { syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
+import { benchPostgresUrl } from "./env.ts";
+
+/**
+ * `pnpm bench`: whole-of-government scale (20 departments, 400 bodies, 40 quarters = 16,000 returns).
+ * Prints the import's time and peak memory, and p50/p95 of the tracker and of fetching a department's
+ * returns over 8 quarters, each beside one hand-written SQL query doing the same read in the same run.
+ */
+const departments = 20;
+const bodiesPerDepartment = 20;
+const quarters = 40;
+const samples = 200;
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function time(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 10; i += 1) await run(); // warm up
+  const ms: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const start = performance.now();
+    await run();
+    ms.push(performance.now() - start);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+}
+
+const f = (n: number) => n.toFixed(2).padStart(8);
+
+async function main() {
+  console.log(`Machine: ${machine()}`);
+  const last = periodIndex({ startYear: 2025, quarter: 4 });
+  const first = last - quarters + 1;
+  const world = syntheticOrganisations({ departments, bodiesPerDepartment, seed: 7, firstPeriodIndex: first, lastPeriodIndex: last, churn: false });
+  const organisations = [...world.departments, ...world.bodies.map((b) => b.organisation)];
+  const returns = syntheticReturns(world, first, last, 7);
+  const areas = [...new Map(world.bodies.flatMap((b) => b.organisation.serviceAreas).map((a) => [a.code, a])).values()];
+  const fields = templateFields(currentTemplate, areas);
+  const dir = mkdtempSync(join(tmpdir(), "complaints-bench-"));
+  const file = join(dir, "returns.csv");
+  writeFileSync(file, stringify([["organisation_code", "period", ...fields.map((x) => x.id)], ...returns.map((r) => [r.organisationCode, r.period, ...fields.map((x) => writeCell(x, r.values[x.id]))])]));
+  console.log(`Data: ${departments} departments, ${world.bodies.length} bodies, ${quarters} quarters (${formatPeriodCode(periodFromIndex(first))} to ${formatPeriodCode(periodFromIndex(last))}): ${returns.length.toLocaleString("en-GB")} returns, ${(statSync(file).size / 1_048_576).toFixed(1)} MB CSV\n`);
+
+  const dialects: Dialect[] = benchPostgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
+  if (!benchPostgresUrl) console.log("(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure it too)\n");
+  for (const dialect of dialects) {
+    const t: TestDatabase = await createTestDatabase(dialect);
+    try {
+      await upsertOrganisations(t.db, organisations, new Date().toISOString());
+      const child = JSON.parse(
+        execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "import-child.ts"), t.url, file], { encoding: "utf8", maxBuffer: 1e7 }),
+      ) as { ok: boolean; created: number; problems: unknown[]; ms: number; maxRssMB: number };
+      if (!child.ok) throw new Error(`import failed: ${JSON.stringify(child.problems)}`);
+      console.log(`${dialect}: import ${child.created.toLocaleString("en-GB")} returns: ${(child.ms / 1000).toFixed(1)} s (target ≤ 30 s), peak memory ${child.maxRssMB.toFixed(0)} MB (target ≤ 500 MB)`);
+      await readBenchmarks(t.db, dialect, world.departments[0]!.code, world.bodies.filter((b) => b.organisation.parentCode === world.departments[0]!.code).map((b) => b.organisation.code), last);
+    } finally {
+      await t.close();
+    }
+  }
+}
+
+async function readBenchmarks(db: Kysely<Database>, dialect: Dialect, departmentCode: string, bodyCodes: string[], last: number) {
+  const period = formatPeriodCode(periodFromIndex(last));
+  const oversight = { id: "bench", email: "bench@example", displayName: "Bench", role: "oversight" as const, organisationCode: departmentCode };
+  const caller = createCaller(createContext({ db, user: oversight, config: defaultApiConfig }));
+
+  const tracker = await time(() => caller.tracker.forPeriod({ departmentCode, period }));
+  const trackerSql = await time(() =>
+    sql`select o.code, rv.status, r.first_submitted_at, w.due_date
+        from organisations o
+        left join returns r on r.organisation_code = o.code and r.period = ${period}
+        left join return_revisions rv on rv.return_id = r.id and rv.revision = r.current_revision
+        left join reporting_windows w on w.department_code = ${departmentCode} and w.period = ${period}
+        where o.parent_code = ${departmentCode}`.execute(db),
+  );
+  const fetch = await time(() => listCurrentReturns(db, bodyCodes, last - 7, last));
+  const fetchSql = await time(() =>
+    sql`select r.organisation_code, r.period, v.field_id, v.num_value, v.text_value, v.marker
+        from returns r
+        join return_revisions rv on rv.return_id = r.id and rv.revision = r.current_revision
+        join return_values v on v.revision_id = rv.id
+        where r.organisation_code in (${sql.join(bodyCodes)}) and r.period_index between ${last - 7} and ${last}`.execute(db),
+  );
+  console.log(`${dialect}: ${" ".repeat(44)}p50 ms   p95 ms   (target p95 ≤ 50 ms)`);
+  console.log(`  tracker, one department and period (API)      ${f(tracker.p50)} ${f(tracker.p95)}`);
+  console.log(`    baseline: one hand-written SQL query        ${f(trackerSql.p50)} ${f(trackerSql.p95)}   ratio p95 ${(tracker.p95 / trackerSql.p95).toFixed(1)}×`);
+  console.log(`  a department's returns over 8 quarters        ${f(fetch.p50)} ${f(fetch.p95)}`);
+  console.log(`    baseline: one hand-written SQL query        ${f(fetchSql.p50)} ${f(fetchSql.p95)}   ratio p95 ${(fetch.p95 / fetchSql.p95).toFixed(1)}×\n`);
+}
+
+await main();
