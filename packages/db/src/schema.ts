@@ -85,6 +85,8 @@ export interface ReturnTable {
 }
 
 export interface ReturnRevisionTable {
+  /** Integer key, used by return_values. */
+  seq: Generated<number>;
   id: string;
   return_id: string;
   revision: number;
@@ -109,7 +111,7 @@ export interface ReturnRevisionTable {
 }
 
 export interface ReturnValueTable {
-  revision_id: string;
+  revision_seq: number;
   field_id: string;
   num_value: number | null;
   text_value: string | null;

@@ -173,7 +173,7 @@ export function checkReturnsCsv(text: string, organisations: readonly Organisati
 
     const areaCodes = new Set(organisation.serviceAreas.map((a) => `received_by_service_area.${a.code}`));
     const values: Record<string, FieldValue> = {};
-    const cells: FieldValue[] = new Array<FieldValue>(record.length).fill(null);
+    const cells: FieldValue[] = Array.from({ length: record.length }, () => null);
     let rowOk = true;
     for (let c = 2; c < record.length; c += 1) {
       const field = fields[c]!;

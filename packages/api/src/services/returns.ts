@@ -183,7 +183,7 @@ export async function saveDraft(ctx: ServiceContext, input: SaveInput): Promise<
       updated_by: ctx.actor.id,
     });
     if (!ok) throw conflict((await loadRevision(trx, stored.returnId))!, input.expectedVersion);
-    await replaceValues(trx, stored.id, values, notes);
+    await replaceValues(trx, stored.seq, values, notes);
     const changes = diffValues(stored.values, values);
     const noteChanges = diffValues(prefixKeys("note:", stored.notes), prefixKeys("note:", notes));
     const explanationChanges = diffValues(prefixKeys("explanation:", stored.explanations), prefixKeys("explanation:", explanations));

@@ -4,6 +4,8 @@ import type { Database, ReturnRevisionRow, ReturnValueRow } from "../schema.ts";
 
 export interface RevisionMeta {
   id: string;
+  /** Integer key of the revision's values. */
+  seq: number;
   returnId: string;
   organisationCode: string;
   period: string;
@@ -37,16 +39,16 @@ type Values = Readonly<Record<string, FieldValue>>;
 type Notes = Readonly<Record<string, string>>;
 
 /** One row per non-blank value. A number goes in num_value, a marker in marker, text in text_value. */
-export function valuesToRows(revisionId: string, values: Values, notes: Notes = {}): ReturnValueRow[] {
+export function valuesToRows(revisionSeq: number, values: Values, notes: Notes = {}): ReturnValueRow[] {
   const rows: ReturnValueRow[] = [];
   for (const [field, value] of Object.entries(values)) {
     const note = notes[field] ?? null;
     if (value === null || value === undefined) {
-      if (note !== null) rows.push({ revision_id: revisionId, field_id: field, num_value: null, text_value: null, marker: null, note });
+      if (note !== null) rows.push({ revision_seq: revisionSeq, field_id: field, num_value: null, text_value: null, marker: null, note });
       continue;
     }
     rows.push({
-      revision_id: revisionId,
+      revision_seq: revisionSeq,
       field_id: field,
       num_value: typeof value === "number" ? value : null,
       text_value: typeof value === "string" && !isMarker(value) ? value : null,
@@ -76,7 +78,7 @@ function isPostgres(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-const valueColumns = "(revision_id, field_id, num_value, text_value, marker, note)";
+const valueColumns = "(revision_seq, field_id, num_value, text_value, marker, note)";
 
 /**
  * Inserts value rows in bulk. The statements are written once here rather than built through the
@@ -90,9 +92,9 @@ export async function insertValues(db: Kysely<Database>, rows: readonly ReturnVa
       const batch = rows.slice(i, i + postgresValueBatch);
       await db.executeQuery(
         CompiledQuery.raw(
-          `insert into return_values ${valueColumns} select * from unnest($1::text[], $2::text[], $3::float8[], $4::text[], $5::text[], $6::text[])`,
+          `insert into return_values ${valueColumns} select * from unnest($1::bigint[], $2::text[], $3::float8[], $4::text[], $5::text[], $6::text[])`,
           [
-            batch.map((r) => r.revision_id),
+            batch.map((r) => r.revision_seq),
             batch.map((r) => r.field_id),
             batch.map((r) => r.num_value),
             batch.map((r) => r.text_value),
@@ -107,7 +109,7 @@ export async function insertValues(db: Kysely<Database>, rows: readonly ReturnVa
   for (let i = 0; i < rows.length; i += valueBatch) {
     const batch = rows.slice(i, i + valueBatch);
     const parameters: unknown[] = [];
-    for (const r of batch) parameters.push(r.revision_id, r.field_id, r.num_value, r.text_value, r.marker, r.note);
+    for (const r of batch) parameters.push(r.revision_seq, r.field_id, r.num_value, r.text_value, r.marker, r.note);
     await db.executeQuery(CompiledQuery.raw(`insert into return_values ${valueColumns} values ${sqlitePlaceholders(batch.length)}`, parameters));
   }
 }
@@ -127,14 +129,15 @@ export async function analyse(db: Kysely<Database>): Promise<void> {
   await db.executeQuery(CompiledQuery.raw("analyze"));
 }
 
-export async function replaceValues(db: Kysely<Database>, revisionId: string, values: Values, notes: Notes): Promise<void> {
-  await db.deleteFrom("return_values").where("revision_id", "=", revisionId).execute();
-  await insertValues(db, valuesToRows(revisionId, values, notes));
+export async function replaceValues(db: Kysely<Database>, revisionSeq: number, values: Values, notes: Notes): Promise<void> {
+  await db.deleteFrom("return_values").where("revision_seq", "=", revisionSeq).execute();
+  await insertValues(db, valuesToRows(revisionSeq, values, notes));
 }
 
 function toMeta(r: ReturnRevisionRow & { organisation_code: string; period: string; current_revision: number; first_submitted_at: string | null }): RevisionMeta {
   return {
     id: r.id,
+    seq: Number(r.seq),
     returnId: r.return_id,
     organisationCode: r.organisation_code,
     period: r.period,
@@ -187,7 +190,7 @@ export async function loadRevision(db: Kysely<Database>, returnId: string, revis
       : query.where("return_revisions.revision", "=", revision);
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
-  const valueRows = await db.selectFrom("return_values").selectAll().where("revision_id", "=", row.id).execute();
+  const valueRows = await db.selectFrom("return_values").selectAll().where("revision_seq", "=", Number(row.seq)).execute();
   return { ...toMeta(row), ...rowsToValues(valueRows), explanations: JSON.parse(row.explanations) as Record<string, string> };
 }
 
@@ -206,7 +209,7 @@ export interface NewRevision {
 }
 
 export async function insertRevision(db: Kysely<Database>, r: NewRevision): Promise<void> {
-  await db
+  const { seq } = await db
     .insertInto("return_revisions")
     .values({
       id: r.id,
@@ -229,9 +232,10 @@ export async function insertRevision(db: Kysely<Database>, r: NewRevision): Prom
       return_reason: null,
       reopen_reason: r.reopenReason ?? null,
     })
-    .execute();
+    .returning("seq")
+    .executeTakeFirstOrThrow();
   await db.updateTable("returns").set({ current_revision: r.revision }).where("id", "=", r.returnId).execute();
-  await insertValues(db, valuesToRows(r.id, r.values, r.notes));
+  await insertValues(db, valuesToRows(Number(seq), r.values, r.notes));
 }
 
 export async function insertReturn(
@@ -316,7 +320,7 @@ export async function listCurrentReturns(
       "returns.period",
       "returns.period_index",
       "returns.first_submitted_at",
-      "return_revisions.id as revision_id",
+      "return_revisions.seq as revision_seq",
       "return_revisions.revision",
       "return_revisions.status",
     ])
@@ -326,9 +330,9 @@ export async function listCurrentReturns(
   if (options.statuses) heads = heads.where("return_revisions.status", "in", options.statuses);
   const headRows = await heads.orderBy("returns.organisation_code").orderBy("returns.period_index").execute();
   if (headRows.length === 0) return [];
-  const byRevision = new Map<string, CurrentReturn>();
+  const byRevision = new Map<number, CurrentReturn>();
   for (const h of headRows) {
-    byRevision.set(h.revision_id, {
+    byRevision.set(Number(h.revision_seq), {
       returnId: h.return_id,
       organisationCode: h.organisation_code,
       period: h.period,
@@ -349,13 +353,13 @@ export async function listCurrentReturns(
   for (let i = 0; i < revisionIds.length; i += 5000) {
     const rows = await db
       .selectFrom("return_values")
-      .select(["revision_id", aggregate.as("values")])
-      .where("revision_id", "in", revisionIds.slice(i, i + 5000))
+      .select(["revision_seq", aggregate.as("values")])
+      .where("revision_seq", "in", revisionIds.slice(i, i + 5000))
       .where((eb) => eb.or([eb("marker", "is not", null), eb("num_value", "is not", null), eb("text_value", "is not", null)]))
-      .groupBy("revision_id")
+      .groupBy("revision_seq")
       .execute();
     for (const row of rows) {
-      const target = byRevision.get(row.revision_id);
+      const target = byRevision.get(Number(row.revision_seq));
       if (target) target.values = typeof row.values === "string" ? (JSON.parse(row.values) as Record<string, FieldValue>) : row.values;
     }
   }
@@ -402,8 +406,9 @@ export async function insertReturnsInBulk(db: Kysely<Database>, items: readonly 
   for (const r of items.filter((i) => i.existing)) {
     await db.updateTable("returns").set({ current_revision: r.revision }).where("id", "=", r.returnId).execute();
   }
+  const seqs = new Map<string, number>();
   for (let i = 0; i < items.length; i += 1000) {
-    await db
+    const inserted = await db
       .insertInto("return_revisions")
       .values(
         items.slice(i, i + 1000).map((r) => ({
@@ -428,11 +433,13 @@ export async function insertReturnsInBulk(db: Kysely<Database>, items: readonly 
           reopen_reason: r.existing ? "Revised by import" : null,
         })),
       )
+      .returning(["id", "seq"])
       .execute();
+    for (const row of inserted) seqs.set(row.id, Number(row.seq));
   }
   let pending: ReturnValueRow[] = [];
   for (const [n, r] of items.entries()) {
-    pending.push(...valuesToRows(r.revisionId, r.values, r.notes));
+    pending.push(...valuesToRows(seqs.get(r.revisionId)!, r.values, r.notes));
     if (pending.length >= valueBatch * 5) {
       await insertValues(db, pending);
       pending = [];
