@@ -19,7 +19,7 @@ if (major < 20 || (major === 20 && minor < 19)) {
 
 function pnpm(args) {
   const npx = process.platform === "win32" ? "npx.cmd" : "npx";
-  const result = spawnSync(npx, ["-y", pnpmSpec, ...args], { cwd: root, stdio: "inherit", env: process.env });
+  const result = spawnSync(npx, ["-y", pnpmSpec, ...args], { cwd: root, stdio: "inherit", env: { TURBO_TELEMETRY_DISABLED: "1", ...process.env } });
   if (result.error) throw result.error;
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
