@@ -36,7 +36,7 @@ export function findImports(source: string): ImportFound[] {
   for (const match of source.matchAll(importPattern)) {
     const specifier = match[3] ?? match[4];
     if (!specifier) continue;
-    const line = source.slice(0, match.index).split("\n").length;
+    const line = source.slice(0, match.index + match[0].length).split("\n").length;
     found.push({ specifier, typeOnly: Boolean(match[2]), line });
   }
   return found;

@@ -11,7 +11,7 @@ const bin = join(import.meta.dirname, "..", "..", "bin", "complaints.mjs");
 
 function cli(args: string[], input?: string) {
   const result = spawnSync(process.execPath, [bin, ...args], {
-    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
+    env: { DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
     input,
     encoding: "utf8",
   });
@@ -73,7 +73,7 @@ describe("the complaints command", () => {
   });
 
   it("serves until SIGTERM, then shuts down cleanly", async () => {
-    const child = spawn(process.execPath, [bin, "serve"], { env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: "0", LOG_LEVEL: "info" } });
+    const child = spawn(process.execPath, [bin, "serve"], { env: { DATABASE_URL: databaseUrl, PORT: "0", LOG_LEVEL: "info" } });
     let output = "";
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
