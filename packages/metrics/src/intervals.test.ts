@@ -139,3 +139,10 @@ describe("interval properties", () => {
     );
   });
 });
+
+describe("Wilson interval at the edges", () => {
+  it.each([0.95, 0.998])("is exactly [.., 1] for n of n and [0, ..] for 0 of n at %s (seen as 0.9999999999999998 for 141510 of 141510)", (c) => {
+    expect(wilsonInterval(141_510, 141_510, c).upper).toBe(1);
+    expect(wilsonInterval(0, 141_510, c).lower).toBe(0);
+  });
+});

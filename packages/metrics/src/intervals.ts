@@ -30,8 +30,9 @@ export function wilsonInterval(successes: number, trials: number, confidence = 0
   const spread = z * Math.sqrt(z2 + 4 * x * (1 - x / n));
   const lower = (2 * x + z2 - spread) / 2 / (n + z2);
   const upper = (2 * x + z2 + spread) / 2 / (n + z2);
-  // Clamp rounding noise only (x = 0 gives exactly 0 in exact arithmetic, x = n exactly 1).
-  return { lower: Math.max(0, lower), upper: Math.min(1, upper) };
+  // x = 0 gives exactly 0 and x = n exactly 1 in exact arithmetic: say so rather than leave rounding
+  // noise (0.9999999999999998) that would make a wider interval look narrower.
+  return { lower: x === 0 ? 0 : Math.max(0, lower), upper: x === n ? 1 : Math.min(1, upper) };
 }
 
 /**
