@@ -62,62 +62,126 @@ export function financialYearOf(period: string): string {
 
 const missingMarkers = new Set(["[x]", "[z]"]);
 
-function emptySums(): { returns: number; fields: Record<string, FieldTotal>; measures: Record<string, MeasureTotal> } {
+interface MutableMeasureTotal {
+  numerator: number;
+  denominator: number;
+  returns: number;
+}
+
+// Field totals are worked out only when someone reads `fields`: aggregation runs over every body and
+// quarter (16,000 returns at whole-of-government scale) and most callers need only the measures,
+// which touch a few fields each instead of all of them.
+function fieldTotals(returns: readonly ReturnForAggregation[], parts: readonly Sums[]): Record<string, FieldTotal> {
+  const totals = new Map<string, { sum: number; reported: number; missing: number }>();
+  const add = (id: string, s: number, r: number, m: number) => {
+    const t = totals.get(id);
+    if (t) {
+      t.sum += s;
+      t.reported += r;
+      t.missing += m;
+    } else totals.set(id, { sum: s, reported: r, missing: m });
+  };
+  for (const r of returns) {
+    for (const id in r.values) {
+      const value = r.values[id];
+      if (typeof value === "number" && Number.isFinite(value)) add(id, value, 1, 0);
+      else if (value === null || (typeof value === "string" && missingMarkers.has(value))) add(id, 0, 0, 1);
+    }
+  }
+  for (const part of parts) for (const [id, f] of Object.entries(part.fields)) add(id, f.sum, f.reported, f.missing);
+  return Object.fromEntries(totals);
+}
+
+function accumulator() {
+  const sources: ReturnForAggregation[] = [];
+  const parts: Sums[] = [];
+  const totals: MutableMeasureTotal[] = measures.map(() => ({ numerator: 0, denominator: 0, returns: 0 }));
+  let returns = 0;
   return {
-    returns: 0,
-    fields: {},
-    measures: Object.fromEntries(measures.map((m) => [m.id, { numerator: 0, denominator: 0, returns: 0 }])),
+    addReturn(r: ReturnForAggregation) {
+      returns += 1;
+      sources.push(r);
+      const values = r.values;
+      for (let i = 0; i < measures.length; i += 1) {
+        const m = measures[i]!;
+        let numerator = 0;
+        let denominator = 0;
+        let complete = true;
+        for (const id of m.numerator) {
+          const v = values[id];
+          if (typeof v !== "number" || !Number.isFinite(v)) complete = false;
+          else numerator += v;
+        }
+        for (const id of m.denominator) {
+          const v = values[id];
+          if (typeof v !== "number" || !Number.isFinite(v)) complete = false;
+          else denominator += v;
+        }
+        if (!complete) continue;
+        const t = totals[i]!;
+        t.numerator += numerator;
+        t.denominator += denominator;
+        t.returns += 1;
+      }
+    },
+    addSums(part: Sums) {
+      returns += part.returns;
+      parts.push(part);
+      measures.forEach((m, i) => {
+        const p = part.measures[m.id];
+        if (!p) return;
+        const t = totals[i]!;
+        t.numerator += p.numerator;
+        t.denominator += p.denominator;
+        t.returns += p.returns;
+      });
+    },
+    result(): Sums {
+      const byId: Record<string, MeasureTotal> = {};
+      for (let i = 0; i < measures.length; i += 1) byId[measures[i]!.id] = totals[i]!;
+      return new LazySums(returns, byId, sources, parts);
+    },
   };
 }
 
-function sumOne(r: ReturnForAggregation): Sums {
-  const out = emptySums();
-  out.returns = 1;
-  for (const [id, value] of Object.entries(r.values)) {
-    if (typeof value === "number" && Number.isFinite(value)) out.fields[id] = { sum: value, reported: 1, missing: 0 };
-    else if (value === null || (typeof value === "string" && missingMarkers.has(value))) {
-      out.fields[id] = { sum: 0, reported: 0, missing: 1 };
-    }
+/** Sums whose field totals are computed on first read (a getter on the prototype, cheap to create). */
+class LazySums implements Sums {
+  #fields: Record<string, FieldTotal> | undefined;
+  readonly #sources: readonly ReturnForAggregation[];
+  readonly #parts: readonly Sums[];
+  readonly measures: Readonly<Record<string, MeasureTotal>>;
+  constructor(
+    readonly returns: number,
+    totals: Readonly<Record<string, MeasureTotal>>,
+    sources: readonly ReturnForAggregation[],
+    parts: readonly Sums[],
+  ) {
+    this.measures = totals;
+    this.#sources = sources;
+    this.#parts = parts;
   }
-  for (const m of measures) {
-    const num = m.numerator.map((id) => r.values[id]);
-    const den = m.denominator.map((id) => r.values[id]);
-    const all = [...num, ...den];
-    if (all.every((v) => typeof v === "number" && Number.isFinite(v))) {
-      out.measures[m.id] = {
-        numerator: (num as number[]).reduce((a, b) => a + b, 0),
-        denominator: (den as number[]).reduce((a, b) => a + b, 0),
-        returns: 1,
-      };
-    }
+  get fields(): Readonly<Record<string, FieldTotal>> {
+    this.#fields ??= fieldTotals(this.#sources, this.#parts);
+    return this.#fields;
   }
-  return out;
+  /** Plain data when serialised (tRPC, JSON). */
+  toJSON() {
+    return { returns: this.returns, fields: this.fields, measures: this.measures };
+  }
 }
 
 /** Adds sums together; aggregating A ∪ B equals merging the sums of A and of B. */
 export function mergeSums(...parts: readonly Sums[]): Sums {
-  const out = emptySums();
-  for (const part of parts) {
-    out.returns += part.returns;
-    for (const [id, t] of Object.entries(part.fields)) {
-      const prev = out.fields[id] ?? { sum: 0, reported: 0, missing: 0 };
-      out.fields[id] = { sum: prev.sum + t.sum, reported: prev.reported + t.reported, missing: prev.missing + t.missing };
-    }
-    for (const [id, t] of Object.entries(part.measures)) {
-      const prev = out.measures[id] ?? { numerator: 0, denominator: 0, returns: 0 };
-      out.measures[id] = {
-        numerator: prev.numerator + t.numerator,
-        denominator: prev.denominator + t.denominator,
-        returns: prev.returns + t.returns,
-      };
-    }
-  }
-  return out;
+  const acc = accumulator();
+  for (const part of parts) acc.addSums(part);
+  return acc.result();
 }
 
 /** Sums a set of returns into one group. */
 export function sumReturns(returns: readonly ReturnForAggregation[]): Sums {
-  return mergeSums(...returns.map(sumOne));
+  const acc = accumulator();
+  for (const r of returns) acc.addReturn(r);
+  return acc.result();
 }
 
 function keyFunction(groupBy: GroupBy): (r: ReturnForAggregation) => string {
@@ -137,19 +201,22 @@ function keyFunction(groupBy: GroupBy): (r: ReturnForAggregation) => string {
 /** Groups returns and sums each group; groups come back sorted by key (period codes sort in time order). */
 export function aggregateReturns(returns: readonly ReturnForAggregation[], groupBy: GroupBy): AggregateGroup[] {
   const keyOf = keyFunction(groupBy);
-  const groups = new Map<string, ReturnForAggregation[]>();
+  // One pass: each return goes straight into its group's running totals.
+  const groups = new Map<string, { acc: ReturnType<typeof accumulator>; organisations: Set<string>; periods: Set<string> }>();
   for (const r of returns) {
     const key = keyOf(r);
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
+    let group = groups.get(key);
+    if (!group) {
+      group = { acc: accumulator(), organisations: new Set(), periods: new Set() };
+      groups.set(key, group);
+    }
+    group.acc.addReturn(r);
+    group.organisations.add(r.organisationCode);
+    group.periods.add(r.period);
   }
-  return [...groups.entries()]
-    .toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, list]) => ({
-      key,
-      organisations: [...new Set(list.map((r) => r.organisationCode))].toSorted(),
-      periods: [...new Set(list.map((r) => r.period))].toSorted(),
-      sums: sumReturns(list),
-    }));
+  const sorted = (set: Set<string>) => (set.size === 1 ? [...set] : [...set].toSorted());
+  return [...groups.keys()].toSorted().map((key) => {
+    const group = groups.get(key)!;
+    return { key, organisations: sorted(group.organisations), periods: sorted(group.periods), sums: group.acc.result() };
+  });
 }

@@ -83,32 +83,26 @@ export interface MeasureValue {
 export function computeMeasures(sums: Sums, confidence = 0.95): MeasureValue[] {
   return measures.map((m) => {
     const total = sums.measures[m.id] ?? { numerator: 0, denominator: 0, returns: 0 };
-    const base = {
-      id: m.id,
-      label: m.label,
-      kind: m.kind,
-      polarity: m.polarity,
-      numerator: total.numerator,
-      denominator: total.denominator,
-      returns: total.returns,
-    };
-    if (total.returns === 0 || total.denominator <= 0) return { ...base, value: null, lower: null, upper: null };
-    switch (m.kind) {
-      case "proportion": {
-        const value = total.numerator / total.denominator;
-        // Inconsistent data (numerator above denominator) gets a value but no interval.
-        if (total.numerator < 0 || total.numerator > total.denominator) return { ...base, value, lower: null, upper: null };
-        const ci = wilsonInterval(total.numerator, total.denominator, confidence);
-        return { ...base, value, lower: ci.lower, upper: ci.upper };
+    const { numerator, denominator, returns } = total;
+    let value: number | null = null;
+    let lower: number | null = null;
+    let upper: number | null = null;
+    if (returns > 0 && denominator > 0) {
+      switch (m.kind) {
+        case "proportion":
+          value = numerator / denominator;
+          // Inconsistent data (numerator above denominator) gets a value but no interval.
+          if (numerator >= 0 && numerator <= denominator) ({ lower, upper } = wilsonInterval(numerator, denominator, confidence));
+          break;
+        case "rate-per-10000":
+          value = (numerator / denominator) * 10_000;
+          if (numerator >= 0) ({ lower, upper } = rateInterval(numerator, denominator, 10_000, confidence));
+          break;
+        case "mean":
+          value = numerator / denominator;
+          break;
       }
-      case "rate-per-10000": {
-        const value = (total.numerator / total.denominator) * 10_000;
-        if (total.numerator < 0) return { ...base, value, lower: null, upper: null };
-        const ci = rateInterval(total.numerator, total.denominator, 10_000, confidence);
-        return { ...base, value, lower: ci.lower, upper: ci.upper };
-      }
-      case "mean":
-        return { ...base, value: total.numerator / total.denominator, lower: null, upper: null };
     }
+    return { id: m.id, label: m.label, kind: m.kind, polarity: m.polarity, numerator, denominator, returns, value, lower, upper };
   });
 }

@@ -87,9 +87,17 @@ export function normalQuantile(p: number): number {
 }
 
 /** z for a two-sided interval at `confidence` (0.95 → 1.959964, 0.998 → 3.090232), as qnorm(confidence + (1 − confidence)/2). */
+const zByConfidence = new Map<number, number>();
+
+/** The normal quantile for a two-sided confidence level (remembered: the same few levels are asked for again and again). */
 export function twoSidedZ(confidence: number): number {
-  assertConfidence(confidence);
-  return normalQuantile(confidence + (1 - confidence) / 2);
+  let z = zByConfidence.get(confidence);
+  if (z === undefined) {
+    assertConfidence(confidence);
+    z = normalQuantile(confidence + (1 - confidence) / 2);
+    if (zByConfidence.size < 100) zByConfidence.set(confidence, z);
+  }
+  return z;
 }
 
 export function assertConfidence(confidence: number): void {
