@@ -2,19 +2,9 @@ import { randomUUID } from "node:crypto";
 import { insertReturn, insertRevision, upsertOrganisations, type Database, type Kysely } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { periodIndex, requirePeriod, type Organisation, type ReturnStatus } from "@complaints/domain";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld, worldOrganisations, type World } from "./testing/world.ts";
+import { createWorld, worldOrganisations, type World, rejection } from "./testing/world.ts";
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** Four more bodies in Department A, so a funnel has enough points (A-OLD closed in 2024 and is never expected). */
 const extraBodies: Organisation[] = ["A3", "A4", "A5", "A6"].map((code) => ({ ...worldOrganisations.find((o) => o.code === "A2")!, code, name: `Agency ${code}` }));

@@ -1,18 +1,8 @@
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { exampleReturnValues } from "@complaints/domain/testing";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld, type World } from "./testing/world.ts";
+import { createWorld, type World, rejection } from "./testing/world.ts";
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe.each(testDialects())("the return workflow on %s", (dialect) => {
   let t: TestDatabase;

@@ -4,6 +4,7 @@ import type { Organisation, Role } from "@complaints/domain";
 import { defaultApiConfig, type Context, type SessionUser } from "../context.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { createCaller } from "../root.ts";
+import { TRPCError } from "@trpc/server";
 
 /**
  * A small world for API tests: two departments with bodies, a user for every role, and an open
@@ -72,4 +73,15 @@ export async function createWorld(db: Kysely<Database>, now = new Date("2025-07-
         ...overrides,
       }),
   };
+}
+
+/** The TRPCError a call fails with; fails the test if the call succeeds. */
+export async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
 }
