@@ -232,6 +232,18 @@ describe.each(testDialects())("oversight metrics on %s", (dialect) => {
     expect(own.benchmark.measures[0]).toMatchObject({ value: 0, numerator: 0, denominator: 100_000 });
   });
 
+  it("counts a reopened return with its accepted figures until the correction is submitted", async () => {
+    const before = await world.caller("aOversight").metrics.comparison({ departmentCode: "DEPT-A", period: "2025-26 Q2", measures: ["within_timescale"] });
+    const a6 = (r: typeof before) => r.rows.find((row) => row.organisationCode === "A6")!.measures[0]!;
+    expect(a6(before)).toMatchObject({ numerator: 30, denominator: 100 });
+    const found = (await world.caller("aOversight").returns.find({ organisationCode: "A6", period: "2025-26 Q2" }))!;
+    const reopened = await world.caller("aOversight").returns.reopen({ returnId: found.returnId, expectedVersion: found.version, reason: "Correction" });
+    expect(reopened.status).toBe("draft");
+    const during = await world.caller("aOversight").metrics.comparison({ departmentCode: "DEPT-A", period: "2025-26 Q2", measures: ["within_timescale"] });
+    expect(during.bodies.included).toBe(before.bodies.included);
+    expect(a6(during)).toMatchObject({ numerator: 30, denominator: 100 });
+  });
+
   it("refuses unclear inputs with the reason", async () => {
     const oversight = world.caller("aOversight");
     const both = await rejection(oversight.metrics.comparison({ departmentCode: "DEPT-A", period: "2025-26 Q1", financialYear: "2025-26" }));

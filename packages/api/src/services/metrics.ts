@@ -43,8 +43,8 @@ import type { ServiceContext } from "./actor.ts";
  * submitted, and is not back with the body — status submitted, approved or accepted. Drafts and
  * returns sent back for changes are left out: their figures may be incomplete or known to be
  * wrong. Figures not yet accepted by the department are provisional (flagged, GSS shorthand [p]).
- * An accepted return reopened for correction has a draft current revision, so it drops out until
- * it is submitted again; the "n of m bodies" counts show the gap.
+ * An accepted return reopened for correction counts with its accepted figures (its latest revision
+ * in one of these statuses) until the correction is submitted.
  *
  * Values: proportions as 0–1, rates per 10,000, means in working days. Anything that cannot be
  * calculated is null (never NaN, which JSON cannot carry).
@@ -147,7 +147,7 @@ export function quartersChosen(choice: PeriodChoice): { periods: ReportingPeriod
 
 /** Current revisions that count (see `countedStatuses`) for these organisations and quarters, with values: two queries. */
 function countedReturns(ctx: ServiceContext, codes: readonly string[], fromIndex: number, toIndex: number, withValues = true) {
-  return listCurrentReturns(ctx.db, codes, fromIndex, toIndex, { statuses: countedStatuses, withValues });
+  return listCurrentReturns(ctx.db, codes, fromIndex, toIndex, { latestWith: countedStatuses, withValues });
 }
 
 function measureCells(sums: Sums, chosen: readonly MeasureDeclaration[]): MeasureCell[] {

@@ -299,20 +299,31 @@ export interface CurrentReturn {
 
 /**
  * The current revision of every return of the given organisations between two quarters (inclusive,
- * by period index), with values: two queries however many returns.
+ * by period index), with values: two queries however many returns. With `latestWith`, each return's
+ * latest revision in one of those statuses instead, so an accepted return reopened for correction
+ * still counts with its accepted figures until the correction is submitted.
  */
 export async function listCurrentReturns(
   db: Kysely<Database>,
   organisationCodes: readonly string[],
   fromIndex: number,
   toIndex: number,
-  options: { statuses?: readonly ReturnStatus[]; withValues?: boolean } = {},
+  options: { latestWith?: readonly ReturnStatus[]; withValues?: boolean } = {},
 ): Promise<CurrentReturn[]> {
   if (organisationCodes.length === 0) return [];
-  let heads = db
+  const statuses = options.latestWith;
+  const heads = db
     .selectFrom("returns")
     .innerJoin("return_revisions", (j) =>
-      j.onRef("return_revisions.return_id", "=", "returns.id").onRef("return_revisions.revision", "=", "returns.current_revision"),
+      statuses
+        ? j.onRef("return_revisions.return_id", "=", "returns.id").on("return_revisions.revision", "=", (eb) =>
+            eb
+              .selectFrom("return_revisions as latest")
+              .select((s) => s.fn.max("latest.revision").as("revision"))
+              .whereRef("latest.return_id", "=", "returns.id")
+              .where("latest.status", "in", statuses),
+          )
+        : j.onRef("return_revisions.return_id", "=", "returns.id").onRef("return_revisions.revision", "=", "returns.current_revision"),
     )
     .select([
       "returns.id as return_id",
@@ -327,7 +338,6 @@ export async function listCurrentReturns(
     .where("returns.organisation_code", "in", organisationCodes)
     .where("returns.period_index", ">=", fromIndex)
     .where("returns.period_index", "<=", toIndex);
-  if (options.statuses) heads = heads.where("return_revisions.status", "in", options.statuses);
   const headRows = await heads.orderBy("returns.organisation_code").orderBy("returns.period_index").execute();
   if (headRows.length === 0) return [];
   const byRevision = new Map<number, CurrentReturn>();
