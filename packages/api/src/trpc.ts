@@ -4,9 +4,18 @@ import { z, ZodError } from "zod";
 import type { Context, SessionUser } from "./context.ts";
 import { toTRPCError } from "./errors.ts";
 
+export const internalErrorMessage = "Sorry, something went wrong on our side. Nothing was changed. Try again later.";
+
 const t = initTRPC.context<Context>().create({
+  // Never send stack traces to callers, whatever NODE_ENV says.
+  isDev: false,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    // An unexpected failure says nothing of its cause to the caller (the host logs it).
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      const { stack: _stack, ...data } = shape.data;
+      return { ...shape, message: internalErrorMessage, data: { ...data, zodError: null, details: null } };
+    }
     return {
       ...shape,
       data: {

@@ -96,3 +96,36 @@ describe.each(testDialects())("the HTTP server on %s", (dialect) => {
     expect(await response.text()).toContain("<h1>Complaints oversight</h1>");
   });
 });
+
+describe("when the database is unreachable", () => {
+  let t: TestDatabase;
+  let server: RunningServer;
+  const logged: string[] = [];
+  beforeAll(async () => {
+    t = await createTestDatabase("sqlite");
+    const logger = pino({ level: "error" }, { write: (line: string) => void logged.push(line) });
+    server = await startServer(loadEnv({ PORT: "0", DATABASE_URL: t.url }), t, logger);
+    await t.db.destroy();
+  });
+  afterAll(async () => {
+    await server.close();
+    await t.close().catch(() => {});
+  });
+
+  it("says so plainly, without the cause, and logs the cause", async () => {
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ status: "unavailable", problem: "database not reachable" });
+
+    const signIn = await fetch(`${server.url}/trpc/auth.signIn`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "a@b.example", password: "x" }) });
+    expect(signIn.status).toBe(500);
+    const body = (await signIn.json()) as { error: { message: string; data: Record<string, unknown> } };
+    expect(body.error.message).toBe("Sorry, something went wrong on our side. Nothing was changed. Try again later.");
+    expect(JSON.stringify(body)).not.toMatch(/destroyed|kysely|sqlite|stack/i);
+
+    const me = await fetch(`${server.url}/trpc/auth.me`, { headers: { cookie: "complaints_session=abc" } });
+    expect(me.status).toBe(500);
+    expect(((await me.json()) as { error: { message: string } }).error.message).toBe("Sorry, something went wrong on our side. Nothing was changed. Try again later.");
+    expect(logged.join("\n")).toMatch(/destroyed/);
+  });
+});

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
-import { appRouter, createContext, resumeSession, type ApiConfig } from "@complaints/api";
+import { appRouter, createContext, internalErrorMessage, resumeSession, type ApiConfig } from "@complaints/api";
 import { sql, type Database, type Kysely } from "@complaints/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
@@ -55,6 +55,12 @@ export function createApp(options: AppOptions): Hono {
   const { db, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const app = new Hono();
+
+  // Anything unexpected (the database unreachable, say) is logged and answered plainly.
+  app.onError((error, c) => {
+    logger.error({ err: error, path: c.req.path }, "request failed");
+    return c.json({ error: { message: internalErrorMessage } }, 500);
+  });
 
   app.use(async (c, next) => {
     const started = performance.now();
