@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword, passwordProblem } from "@complaints/api";
-import { countUsers, findUserByEmail, getOrganisation, insertUser, listOrganisations, migrateToLatest, openDatabase, type Connection } from "@complaints/db";
+import { appendAudit, countUsers, findUserByEmail, getOrganisation, insertUser, listOrganisations, migrateToLatest, openDatabase, type Connection } from "@complaints/db";
 import { bankHolidayRegionLabels, organisationKindForRole, roleSchema, roles } from "@complaints/domain";
 import { stringify } from "csv-stringify/sync";
 import { exportReturnsCsv } from "../csv/export-returns.ts";
@@ -110,11 +110,26 @@ export async function main(argv: string[]): Promise<number> {
         const kind = organisationKindForRole(role.data);
         if (org.kind !== kind) throw new Error(`A ${role.data} belongs to a ${kind}, but ${org.code} is a ${org.kind}.`);
         if (await findUserByEmail(c.db, values.email!)) throw new Error(`There is already an account for ${values.email}.`);
-        await insertUser(
-          c.db,
-          { id: randomUUID(), email: values.email!, displayName: values.name ?? values.email!, passwordHash: await hashPassword(password), role: role.data, organisationCode: org.code },
-          new Date().toISOString(),
-        );
+        const id = randomUUID();
+        const now = new Date().toISOString();
+        const passwordHash = await hashPassword(password);
+        await c.db.transaction().execute(async (trx) => {
+          await insertUser(trx, { id, email: values.email!, displayName: values.name ?? values.email!, passwordHash, role: role.data, organisationCode: org.code }, now);
+          await appendAudit(trx, {
+            at: now,
+            actorUserId: null,
+            actor: "cli",
+            action: "user.added",
+            entityType: "user",
+            entityId: id,
+            organisationCode: org.code,
+            changes: [
+              { field: "email", old: null, new: values.email!.toLowerCase() },
+              { field: "role", old: null, new: role.data },
+            ],
+            reason: null,
+          });
+        });
         console.log(`Added ${values.email} as ${role.data} for ${org.name}.`);
         if (generated) console.log(`Password (shown once; pass it on securely): ${password}`);
         return 0;

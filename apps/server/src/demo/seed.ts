@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@complaints/api";
 import {
+  appendAudit,
   appendAuditMany,
   insertReturn,
   insertRevision,
@@ -59,6 +60,20 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
   world.bodies[0]!.organisation = { ...world.bodies[0]!.organisation, code: "DES-LIC1", name: "Licensing Agency (synthetic)" };
   const organisations = [...world.departments, ...world.bodies.map((b) => b.organisation)];
   await upsertOrganisations(db, organisations, stamp);
+  await appendAuditMany(
+    db,
+    organisations.map((o) => ({
+      at: stamp,
+      actorUserId: null,
+      actor: "demo",
+      action: "organisation.added",
+      entityType: "organisation",
+      entityId: o.code,
+      organisationCode: o.code,
+      changes: [{ field: "name", old: null, new: o.name }],
+      reason: "Synthetic demo data",
+    })),
+  );
 
   const users = new Map<string, string>();
   const passwordHash = await hashPassword(demoPassword);
@@ -66,6 +81,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
     const id = randomUUID();
     users.set(a.email, id);
     await insertUser(db, { id, email: a.email, displayName: a.name, passwordHash, role: a.role, organisationCode: a.organisation }, stamp);
+    await appendAudit(db, { at: stamp, actorUserId: null, actor: "demo", action: "user.added", entityType: "user", entityId: id, organisationCode: a.organisation, changes: [{ field: "role", old: null, new: a.role }], reason: "Demo account" });
   }
   const submitterId = users.get("submitter@demo.example")!;
   const approverId = users.get("approver@demo.example")!;
