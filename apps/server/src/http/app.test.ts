@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv } from "../env.ts";
 import { startServer, type RunningServer } from "./serve.ts";
 import pino from "pino";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 describe.each(testDialects())("the HTTP server on %s", (dialect) => {
   let t: TestDatabase;
@@ -90,6 +93,15 @@ describe.each(testDialects())("the HTTP server on %s", (dialect) => {
     expect((await signIn("a1submitter@example.gov.uk", worldPassword)).status).toBe(200);
   });
 
+  it("throttles failed sign-ins sent in parallel", async () => {
+    const attempts = await Promise.all(Array.from({ length: 12 }, () => signIn("b1approver@example.gov.uk", "wrong password!")));
+    const statuses = attempts.map((r) => r.status);
+    // At most the allowed three have their password checked, however the requests interleave.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(3);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(9);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+  });
+
   it("serves a page at the root", async () => {
     const response = await fetch(`${server.url}/`);
     expect(response.status).toBe(200);
@@ -127,5 +139,47 @@ describe("when the database is unreachable", () => {
     expect(me.status).toBe(500);
     expect(((await me.json()) as { error: { message: string } }).error.message).toBe("Sorry, something went wrong on our side. Nothing was changed. Try again later.");
     expect(logged.join("\n")).toMatch(/destroyed/);
+  });
+});
+
+describe("serving the built apps", () => {
+  let t: TestDatabase;
+  let server: RunningServer;
+  const dir = mkdtempSync(join(tmpdir(), "static-test-"));
+  beforeAll(async () => {
+    mkdirSync(join(dir, "app"));
+    mkdirSync(join(dir, "app-secret"));
+    writeFileSync(join(dir, "app", "index.html"), "<!doctype html><title>App</title>");
+    writeFileSync(join(dir, "app", "main.js"), "console.log(1)");
+    writeFileSync(join(dir, "app-secret", "secret.txt"), "do not serve");
+    t = await createTestDatabase("sqlite");
+    server = await startServer(loadEnv({ PORT: "0", DATABASE_URL: t.url, STATIC_DIR: join(dir, "app") }), t, pino({ level: "silent" }));
+  });
+  afterAll(async () => {
+    await server.close();
+    await t.close();
+  });
+
+  it("serves files, and index.html for the apps' own routes", async () => {
+    const js = await fetch(`${server.url}/main.js`);
+    expect(js.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(await js.text()).toBe("console.log(1)");
+    expect(await (await fetch(`${server.url}/returns/2025-26-q1`)).text()).toContain("<title>App</title>");
+  });
+
+  it.each(["/..%2fapp-secret%2fsecret.txt", "/%2e%2e/app-secret/secret.txt", "/..%5capp-secret%5csecret.txt", "/%E0%A4%A"])("never serves a file outside the folder: %s", async (path) => {
+    const response = await fetch(`${server.url}${path}`);
+    expect(await response.text()).not.toContain("do not serve");
+    expect([200, 404]).toContain(response.status);
+  });
+
+  it("refuses a request body over 1 MiB before reading it", async () => {
+    const response = await fetch(`${server.url}/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "a@b.example", password: "x".repeat(2 * 1_048_576) }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: { message: "That request is too large." } });
   });
 });

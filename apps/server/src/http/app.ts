@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
+import { extname, isAbsolute, join, relative, resolve } from "node:path";
 import { appRouter, createContext, internalErrorMessage, resumeSession, type ApiConfig } from "@complaints/api";
 import { sql, type Database, type Kysely } from "@complaints/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { generateCookie, getCookie } from "hono/cookie";
 import type { Logger } from "pino";
 
@@ -18,6 +19,8 @@ export interface AppOptions {
   allowedOrigins: readonly string[];
   staticDir?: string | undefined;
   clock?: () => Date;
+  /** Largest request body accepted (default 1 MiB). */
+  maxBodyBytes?: number;
 }
 
 const contentTypes: Record<string, string> = {
@@ -82,6 +85,9 @@ export function createApp(options: AppOptions): Hono {
     }
   });
 
+  // A request body larger than any real return is refused before it is read.
+  app.use("/trpc/*", bodyLimit({ maxSize: options.maxBodyBytes ?? 1_048_576, onError: (c) => c.json({ error: { message: "That request is too large." } }, 413) }));
+
   app.all("/trpc/*", async (c) => {
     const problem = crossSiteProblem(c.req.raw, options.allowedOrigins);
     if (problem) return c.json({ error: { message: `Refused: ${problem}.` } }, 403);
@@ -122,9 +128,16 @@ export function createApp(options: AppOptions): Hono {
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Complaints oversight</title></head><body><main><h1>Complaints oversight</h1><p>The service is running. The API is at <code>/trpc</code> and the health check at <a href="/healthz">/healthz</a>.</p></main></body></html>`,
       );
     }
-    const root = normalize(options.staticDir);
-    const requested = normalize(join(root, decodeURIComponent(c.req.path)));
-    if (!requested.startsWith(root)) return c.text("Not found", 404);
+    const root = resolve(options.staticDir);
+    let path: string;
+    try {
+      path = decodeURIComponent(c.req.path);
+    } catch {
+      return c.text("Not found", 404);
+    }
+    const requested = resolve(root, `.${path}`);
+    const inside = relative(root, requested);
+    if (inside.startsWith("..") || isAbsolute(inside)) return c.text("Not found", 404);
     const file = existsSync(requested) && extname(requested) ? requested : join(root, "index.html");
     const body = await readFile(file);
     return c.body(body, 200, { "Content-Type": contentTypes[extname(file)] ?? "application/octet-stream" });

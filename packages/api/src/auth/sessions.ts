@@ -32,13 +32,16 @@ export interface SignInResult {
 }
 
 /**
- * Checks an email and password and opens a session. After `maxSignInFailures` failures for an
- * address within the window, further attempts are refused until it passes (stored in the database,
- * so it holds across server instances).
+ * Checks an email and password and opens a session. After `maxSignInFailures` failed attempts
+ * for an address within the window, further attempts are refused until it passes (stored in the
+ * database, so it holds across server instances).
  */
 export async function signIn(db: Kysely<Database>, email: string, password: string, now: Date, config: ApiConfig): Promise<SignInResult> {
   const since = new Date(now.getTime() - config.signInWindowMinutes * 60_000).toISOString();
-  if ((await countSignInFailuresSince(db, email, since)) >= config.maxSignInFailures) {
+  // The attempt is recorded before the password is checked, and counted with the others, so
+  // attempts sent in parallel are throttled too; a successful sign-in clears them.
+  await recordSignInFailure(db, email, now.toISOString());
+  if ((await countSignInFailuresSince(db, email, since)) > config.maxSignInFailures) {
     throw new DomainError(
       "TOO_MANY_ATTEMPTS",
       `Too many failed attempts to sign in to this account. Wait ${config.signInWindowMinutes} minutes and try again.`,
@@ -47,7 +50,6 @@ export async function signIn(db: Kysely<Database>, email: string, password: stri
   const user = await findUserByEmail(db, email);
   const ok = user ? await verifyPassword(user.password_hash, password) : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
   if (!user || !ok || user.disabled_at !== null) {
-    await recordSignInFailure(db, email, now.toISOString());
     throw new DomainError("UNAUTHENTICATED", "Enter a correct email address and password.");
   }
   await clearSignInFailures(db, email);
