@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
+import { insertReturnsInBulk } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
+import { periodIndex, requirePeriod } from "@complaints/domain";
 import { exampleReturnValues } from "@complaints/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World, rejection } from "./testing/world.ts";
@@ -52,7 +55,8 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     });
     const submitted = await submitter.returns.submit({ returnId: draft.returnId, expectedVersion: explained.version });
     expect(submitted.status).toBe("submitted");
-    expect(submitted.firstSubmittedAt).toBe(world.now.toISOString());
+    // Not yet with the department: timeliness counts from the first approval.
+    expect(submitted.firstSubmittedAt).toBeNull();
 
     // Editing after submission is refused.
     const locked = await rejection(submitter.returns.save({ returnId: draft.returnId, expectedVersion: submitted.version, values: {} }));
@@ -63,6 +67,7 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     const approved = await approver.returns.approve({ returnId: draft.returnId, expectedVersion: submitted.version });
     expect(approved.status).toBe("approved");
     expect(approved.approvedBy).toBe(world.users.a1Approver.id);
+    expect(approved.firstSubmittedAt).toBe(world.now.toISOString());
 
     const returned = await oversight.returns.returnToBody({ returnId: draft.returnId, expectedVersion: approved.version, reason: "Please check the Ombudsman figures." });
     expect(returned.status).toBe("returned");
@@ -76,7 +81,9 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     });
     expect(corrected.status).toBe("returned");
     const resubmitted = await world.caller("a1Submitter2").returns.submit({ returnId: draft.returnId, expectedVersion: corrected.version });
-    expect(resubmitted.firstSubmittedAt).toBe(submitted.firstSubmittedAt);
+    expect(resubmitted.firstSubmittedAt).toBe(approved.firstSubmittedAt);
+    // A fresh sign-off is needed: the earlier approval and decision are cleared.
+    expect([resubmitted.approvedBy, resubmitted.decidedBy, resubmitted.returnReason]).toEqual([null, null, null]);
     const reapproved = await approver.returns.approve({ returnId: draft.returnId, expectedVersion: resubmitted.version });
     const accepted = await oversight.returns.accept({ returnId: draft.returnId, expectedVersion: reapproved.version });
     expect(accepted.status).toBe("accepted");
@@ -139,6 +146,17 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     expect((await a.returns.get({ returnId: draft.returnId })).version).toBe(draft.version);
   });
 
+  it("refuses notes with nothing to explain, and trims text", async () => {
+    const a = world.caller("a1Submitter");
+    const draft = await a.returns.openDraft({ organisationCode: "A1", period: "2025-26 Q2" });
+    const blank = await rejection(a.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: { received: 3 }, notes: { compliments: "none this quarter", nonsense: "x" } }));
+    expect(blank.code).toBe("BAD_REQUEST");
+    expect(blank.message).toBe("The note on ‘Compliments and thanks’ needs a figure, or [x] or [z], to go with it; A note names nonsense, which is not a field of this return");
+    const saved = await a.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: { received: 3, compliments: "[x]", key_themes: "  Delay  " }, notes: { compliments: "Not counted yet" } });
+    expect(saved.values).toMatchObject({ compliments: "[x]", key_themes: "Delay" });
+    expect(saved.notes).toEqual({ compliments: "Not counted yet" });
+  });
+
   it("does not let the submitter approve their own return, even holding both roles' duties", async () => {
     // Same person: the approver submits (as if they also had the submitter role) — simulated by the
     // approver being recorded as submitter.
@@ -169,15 +187,29 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     expect(tracker.periodLabel).toBe("Apr to Jun 2025");
     // A-OLD closed in March 2024, so it is not expected.
     expect(tracker.rows.map((r) => [r.organisationCode, r.status, r.dueDate, r.timeliness])).toEqual([
+      // A1 reached the department on time and is being corrected; A2 awaits its approver.
       ["A1", "draft", "2025-07-28", "on time"],
-      ["A2", "submitted", "2025-07-28", "on time"],
+      ["A2", "submitted", "2025-07-28", "not yet due"],
     ]);
-    expect(tracker.summary).toEqual({ expected: 2, submitted: 2, accepted: 0, onTime: 2, late: 0 });
+    expect(tracker.summary).toEqual({ expected: 2, received: 1, accepted: 0, onTime: 1, late: 0 });
 
     const later = createWorldCaller(world, new Date("2025-08-01T12:00:00Z"));
     await world.caller("aAdmin").windows.open({ departmentCode: "DEPT-A", period: "2025-26 Q1", dueDate: "2025-07-09" });
     const late = await later.tracker.forPeriod({ departmentCode: "DEPT-A", period: "2025-26 Q1" });
-    expect(late.rows.map((r) => r.timeliness)).toEqual(["late", "late"]);
+    expect(late.rows.map((r) => r.timeliness)).toEqual(["late", "overdue"]);
+    expect(late.summary).toMatchObject({ received: 1, onTime: 0, late: 2 });
+  });
+
+  it("shows history loaded from a file as accepted with its timeliness not recorded, not as overdue", async () => {
+    await insertReturnsInBulk(
+      t.db,
+      [{ returnId: randomUUID(), revisionId: randomUUID(), organisationCode: "A2", period: "2024-25 Q3", periodIndex: periodIndex(requirePeriod("2024-25 Q3")), revision: 1, templateVersion: 1, status: "accepted", values: exampleReturnValues(), notes: {}, existing: false }],
+      "import",
+      world.now.toISOString(),
+    );
+    const tracker = await world.caller("aOversight").tracker.forPeriod({ departmentCode: "DEPT-A", period: "2024-25 Q3" });
+    expect(tracker.rows.find((r) => r.organisationCode === "A2")).toMatchObject({ status: "accepted", timeliness: "not recorded", firstSubmittedAt: null });
+    expect(tracker.rows.find((r) => r.organisationCode === "A1")).toMatchObject({ status: "not started", timeliness: "overdue" });
   });
 });
 

@@ -79,7 +79,11 @@ export interface ReturnTable {
   /** Sequential quarter number (startYear × 4 + quarter − 1), for ranges and ordering. */
   period_index: number;
   current_revision: number;
-  /** First time any revision was submitted: timeliness is computed from this, never from a button. */
+  /**
+   * First time the return reached the department (its first approval by the body's senior
+   * accountable officer): timeliness is computed from this real time, never from a button. Null for
+   * history loaded from files, where it was not recorded.
+   */
   first_submitted_at: string | null;
   created_at: string;
 }

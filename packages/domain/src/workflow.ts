@@ -37,7 +37,8 @@ export const transitions: Record<WorkflowAction, Transition> = {
   // The approver sends a return back to the complaints team rather than signing it off.
   sendBack: { from: ["submitted"], to: "returned", permission: "returns.sendBack", needsReason: true },
   accept: { from: ["approved"], to: "accepted", permission: "returns.decide", needsReason: false },
-  return: { from: ["submitted", "approved"], to: "returned", permission: "returns.decide", needsReason: true },
+  // The department sees a return once its senior accountable officer has approved it.
+  return: { from: ["approved"], to: "returned", permission: "returns.decide", needsReason: true },
   reopen: { from: ["accepted"], to: "draft", permission: "returns.reopen", needsReason: true },
 };
 

@@ -24,7 +24,7 @@ Usage: pnpm cli <command> [options]
   organisations list [--format csv]    list organisations: code, name, type, parent, region, dates
   import returns FILE.csv [--revise]   load returns from a wide CSV, all or nothing
   export returns --department CODE [--from PERIOD] [--to PERIOD] --out FILE.csv
-                                       write a department's returns in the same format
+                                       write a department's accepted returns in the same format
   serve                                start the web server (migrating first)
   start [--demo]                       migrate, load the demo if the database is empty, serve
 

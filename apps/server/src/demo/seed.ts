@@ -117,8 +117,9 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
     const submittedDate = late ? addDays(due, 1 + Math.floor(rng() * 10)) : addDays(due, -1 - Math.floor(rng() * 8));
     const submittedAt = `${submittedDate}T10:${String(Math.floor(rng() * 60)).padStart(2, "0")}:00.000Z`;
     const submitted = status !== "draft";
+    const reachedDepartment = status === "approved" || status === "accepted" || status === "returned";
     const id = randomUUID();
-    await insertReturn(db, { id, organisationCode: r.organisationCode, period: r.period, periodIndex: r.periodIndex, now: stamp, firstSubmittedAt: submitted ? submittedAt : null });
+    await insertReturn(db, { id, organisationCode: r.organisationCode, period: r.period, periodIndex: r.periodIndex, now: stamp, firstSubmittedAt: reachedDepartment ? submittedAt : null });
     const values = Object.fromEntries(Object.entries(r.values).filter(([, v]) => v !== null));
     const notes = Object.fromEntries(Object.entries(values).filter(([, v]) => v === "[z]").map(([k]) => [k, "This body has no independent review tier."]));
     // A few accepted returns were corrected after acceptance: revision 1 kept, revision 2 current ([r]).

@@ -44,6 +44,9 @@ import {
   type WorkflowAction,
 } from "@complaints/domain";
 import { assertInScope } from "../scope.ts";
+
+/** Statuses of a revision that has been sent on: its figures are the body's own history. */
+const sentStatuses = ["submitted", "approved", "accepted"] as const;
 import type { ServiceContext } from "./actor.ts";
 
 function organisationIn(ctx: ServiceContext, code: string): Organisation {
@@ -87,14 +90,30 @@ export async function openDraft(ctx: ServiceContext, organisationCode: string, p
     throw new DomainError("INVALID_TRANSITION", `Returns for ${formatPeriodLabel(period)} are not open. Your department opens each quarter's reporting window.`);
   }
 
-  const previousId = await findReturnId(ctx.db, organisationCode, formatPeriodCode(previousPeriod(period)));
-  const previous = previousId ? await loadRevision(ctx.db, previousId) : undefined;
+  // Last quarter's figures as sent to the department, or its draft if it has not been sent yet.
+  const previousIndex = periodIndex(previousPeriod(period));
+  const [previous] =
+    (await listCurrentReturns(ctx.db, [organisationCode], previousIndex, previousIndex, { latestWith: sentStatuses })).concat(
+      await listCurrentReturns(ctx.db, [organisationCode], previousIndex, previousIndex),
+    );
   const carried = previous?.values.carried_forward;
   const values: Record<string, FieldValue> = typeof carried === "number" ? { brought_forward: carried } : {};
 
   const id = randomUUID();
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertReturn(trx, { id, organisationCode, period: periodCode, periodIndex: periodIndex(period), now: ctx.now });
+  try {
+    await createDraft(ctx, id, organisationCode, periodCode, periodIndex(period), values);
+  } catch (error) {
+    // Someone opened it at the same moment: give back theirs.
+    const opened = await findReturnId(ctx.db, organisationCode, periodCode);
+    if (opened) return getReturnInScope(ctx, opened);
+    throw error;
+  }
+  return getReturnInScope(ctx, id);
+}
+
+function createDraft(ctx: ServiceContext, id: string, organisationCode: string, periodCode: string, index: number, values: Record<string, FieldValue>) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await insertReturn(trx, { id, organisationCode, period: periodCode, periodIndex: index, now: ctx.now });
     await insertRevision(trx, {
       id: randomUUID(),
       returnId: id,
@@ -109,7 +128,6 @@ export async function openDraft(ctx: ServiceContext, organisationCode: string, p
     });
     await audit(trx, ctx, "return.opened", id, organisationCode, diffValues({}, values), null);
   });
-  return getReturnInScope(ctx, id);
 }
 
 function audit(db: Kysely<Database>, ctx: ServiceContext, action: string, returnId: string, organisationCode: string, changes: AuditChange[], reason: string | null) {
@@ -174,6 +192,15 @@ export async function saveDraft(ctx: ServiceContext, input: SaveInput): Promise<
     );
   }
   const notes = fieldNotesSchema.parse(input.notes ?? {});
+  const labels = new Map(templateFields(template, org.serviceAreas).map((f) => [f.id, f.label]));
+  const noteProblems = Object.keys(notes).flatMap((field) =>
+    !labels.has(field)
+      ? [{ field, message: `A note names ${field}, which is not a field of this return` }]
+      : parsed.data[field] === null || parsed.data[field] === undefined
+        ? [{ field, message: `The note on ‘${labels.get(field)}’ needs a figure, or [x] or [z], to go with it` }]
+        : [],
+  );
+  if (noteProblems.length > 0) throw new DomainError("INVALID_INPUT", noteProblems.map((p) => p.message).join("; "), { issues: noteProblems });
   const explanations = explanationsSchema.parse(input.explanations ?? {});
   const values = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as Record<string, FieldValue>;
   await ctx.db.transaction().execute(async (trx) => {
@@ -201,7 +228,7 @@ export async function validateStored(ctx: ServiceContext, stored: StoredRevision
   const org = organisationIn(ctx, stored.organisationCode);
   const template = templates[stored.templateVersion] ?? currentTemplate;
   const index = periodIndex(requirePeriod(stored.period));
-  const history = await listCurrentReturns(ctx.db, [stored.organisationCode], index - template.outlier.historyQuarters, index - 1);
+  const history = await listCurrentReturns(ctx.db, [stored.organisationCode], index - template.outlier.historyQuarters, index - 1, { latestWith: sentStatuses });
   return validateReturn(stored.values, {
     template,
     serviceAreas: org.serviceAreas,
@@ -231,7 +258,9 @@ async function transition(
   await ctx.db.transaction().execute(async (trx) => {
     const ok = await updateRevision(trx, stored.id, input.expectedVersion, { ...extra, status, updated_at: ctx.now, updated_by: ctx.actor.id });
     if (!ok) throw conflict((await loadRevision(trx, stored.returnId))!, input.expectedVersion);
-    if (status === "submitted") await markFirstSubmitted(trx, stored.returnId, ctx.now);
+    // The department receives a return when its senior accountable officer approves it: timeliness
+    // is measured from the first time that happened.
+    if (status === "approved") await markFirstSubmitted(trx, stored.returnId, ctx.now);
     await audit(trx, ctx, `return.${action}`, stored.returnId, stored.organisationCode, [{ field: "status", old: stored.status, new: status }], reason);
   });
   return getReturnInScope(ctx, stored.returnId);
@@ -246,7 +275,8 @@ export function submitReturn(ctx: ServiceContext, input: { returnId: string; exp
       if (result.unexplained.length > 0) parts.push(`${result.unexplained.length} ${result.unexplained.length === 1 ? "warning" : "warnings"} to explain`);
       throw new DomainError("VALIDATION_FAILED", `This return cannot be submitted yet: ${parts.join(" and ")}.`, result);
     }
-    return { submitted_at: ctx.now, submitted_by: ctx.actor.id, return_reason: null };
+    // A resubmission starts a fresh sign-off: earlier approval and decision no longer apply.
+    return { submitted_at: ctx.now, submitted_by: ctx.actor.id, return_reason: null, approved_at: null, approved_by: null, decided_at: null, decided_by: null };
   });
 }
 

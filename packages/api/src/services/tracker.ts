@@ -14,7 +14,7 @@ import { assertInScope } from "../scope.ts";
 import type { ServiceContext } from "./actor.ts";
 
 export type TrackerStatus = ReturnStatus | "not started";
-export type Timeliness = "on time" | "late" | "overdue" | "not yet due";
+export type Timeliness = "on time" | "late" | "overdue" | "not yet due" | "not recorded";
 
 export interface TrackerRow {
   organisationCode: string;
@@ -24,7 +24,10 @@ export interface TrackerRow {
   revision: number | null;
   dueDate: string;
   firstSubmittedAt: string | null;
-  /** From the first submission time: on time or late; before one: not yet due, or overdue. */
+  /**
+   * From the first time the return reached the department (its first approval): on time or late;
+   * before that, not yet due or overdue. Returns loaded from history files have no such time.
+   */
   timeliness: Timeliness;
 }
 
@@ -49,13 +52,17 @@ export async function submissionTracker(ctx: ServiceContext, departmentCode: str
     const r = returns.get(body.code);
     const dueDate = window?.dueDate ?? defaultDueDate(period, body.region);
     const firstSubmittedAt = r?.firstSubmittedAt ?? null;
+    // History loaded from files reached the department at a time nobody recorded.
+    const reached = r?.status === "approved" || r?.status === "accepted";
     const timeliness: Timeliness = firstSubmittedAt
       ? ukDateOf(firstSubmittedAt) <= dueDate
         ? "on time"
         : "late"
-      : today > dueDate
-        ? "overdue"
-        : "not yet due";
+      : reached
+        ? "not recorded"
+        : today > dueDate
+          ? "overdue"
+          : "not yet due";
     return {
       organisationCode: body.code,
       name: body.name,
@@ -76,7 +83,8 @@ export async function submissionTracker(ctx: ServiceContext, departmentCode: str
     rows,
     summary: {
       expected: rows.length,
-      submitted: count((r) => r.firstSubmittedAt !== null),
+      /** Reached the department (approved by the body at least once). */
+      received: count((r) => r.firstSubmittedAt !== null),
       accepted: count((r) => r.status === "accepted"),
       onTime: count((r) => r.timeliness === "on time"),
       late: count((r) => r.timeliness === "late" || r.timeliness === "overdue"),

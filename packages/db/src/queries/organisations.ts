@@ -17,8 +17,9 @@ export function toOrganisation(row: OrganisationRow): Organisation {
 }
 
 export async function listOrganisations(db: Kysely<Database>): Promise<Organisation[]> {
-  const rows = await db.selectFrom("organisations").selectAll().orderBy("code").execute();
-  return rows.map(toOrganisation);
+  const rows = await db.selectFrom("organisations").selectAll().execute();
+  // Sorted here, not by the database, so the order does not depend on its collation.
+  return rows.map(toOrganisation).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 export async function getOrganisation(db: Kysely<Database>, code: string): Promise<Organisation | undefined> {

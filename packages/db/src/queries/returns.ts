@@ -338,7 +338,9 @@ export async function listCurrentReturns(
     .where("returns.organisation_code", "in", organisationCodes)
     .where("returns.period_index", ">=", fromIndex)
     .where("returns.period_index", "<=", toIndex);
-  const headRows = await heads.orderBy("returns.organisation_code").orderBy("returns.period_index").execute();
+  const headRows = (await heads.execute()).sort(
+    (a, b) => (a.organisation_code < b.organisation_code ? -1 : a.organisation_code > b.organisation_code ? 1 : 0) || Number(a.period_index) - Number(b.period_index),
+  );
   if (headRows.length === 0) return [];
   const byRevision = new Map<number, CurrentReturn>();
   for (const h of headRows) {

@@ -42,7 +42,8 @@ export function fieldValueSchema(field: FieldDeclaration): z.ZodType<number | st
       });
       break;
     case "text":
-      value = z.string().max(field.maxLength ?? 5000, `${name} must be ${field.maxLength ?? 5000} characters or fewer`);
+      // Trimmed, so text survives an export and import unchanged.
+      value = z.string().trim().max(field.maxLength ?? 5000, `${name} must be ${field.maxLength ?? 5000} characters or fewer`);
       break;
   }
   return z.union([marker, value, z.null()], { error: `${name}: ${describeType(field)}` }) as z.ZodType<number | string | null>;
