@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { listCurrentReturns, listRevisions, upsertOrganisations } from "@complaints/db";
+import { listCurrentReturns, listRevisions, sql, upsertOrganisations } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import type { Organisation } from "@complaints/domain";
 import { exampleReturnValues } from "@complaints/domain/testing";
@@ -135,6 +135,30 @@ describe.each(testDialects())("importing returns from CSV on %s", (dialect) => {
       expect(q4.revision).toBe(2);
       expect(q4.values.received).toBe(121);
       expect((await listRevisions(t.db, q4.returnId)).map((r) => r.revision)).toEqual([1, 2]);
+    });
+
+    it("leaves nothing behind when writing fails part-way", async () => {
+      const counts = async () =>
+        Promise.all(
+          (["returns", "return_revisions", "return_values", "audit_log"] as const).map(async (table) =>
+            Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n),
+          ),
+        );
+      const before = await counts();
+      // The audit entries are written last, after the returns and their values: fail there.
+      if (dialect === "postgres") {
+        await sql`create function fail_import() returns trigger language plpgsql as $$ begin raise exception 'simulated failure'; end $$`.execute(t.db);
+        await sql`create trigger fail_import before insert on audit_log for each row when (new.action = 'return.imported') execute function fail_import()`.execute(t.db);
+      } else {
+        await sql`create trigger fail_import before insert on audit_log when new.action = 'return.imported' begin select raise(abort, 'simulated failure'); end`.execute(t.db);
+      }
+      try {
+        await expect(importReturnsFile(t.db, file([header, row("AGY", "2026-27 Q2"), row("AGY", "2026-27 Q3")].join("\n")), options)).rejects.toThrow(/simulated failure/);
+      } finally {
+        await sql`drop trigger fail_import${dialect === "postgres" ? sql` on audit_log` : sql``}`.execute(t.db);
+        if (dialect === "postgres") await sql`drop function fail_import()`.execute(t.db);
+      }
+      expect(await counts()).toEqual(before);
     });
 
     it("an export imports into an empty database unchanged", async () => {
