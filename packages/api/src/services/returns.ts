@@ -28,7 +28,6 @@ import {
   isActiveIn,
   periodIndex,
   previousPeriod,
-  formatPeriodCode,
   requirePeriod,
   returnValuesSchema,
   templateFields,
