@@ -54,6 +54,10 @@ export async function openWindow(ctx: ServiceContext, input: { departmentCode: s
   return { departmentCode: input.departmentCode, period: input.period, periodLabel: formatPeriodLabel(period), dueDate: input.dueDate };
 }
 
+/**
+ * Closes a window: no new returns can be started for that quarter. Returns already open can still
+ * be finished and sent, late, so nothing a body has entered is stranded.
+ */
 export async function closeReportingWindow(ctx: ServiceContext, input: { departmentCode: string; period: string }) {
   assertDepartment(ctx, input.departmentCode);
   const before = await getWindow(ctx.db, input.departmentCode, input.period);
