@@ -72,6 +72,8 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     const returned = await oversight.returns.returnToBody({ returnId: draft.returnId, expectedVersion: approved.version, reason: "Please check the Ombudsman figures." });
     expect(returned.status).toBe("returned");
     expect(returned.returnReason).toBe("Please check the Ombudsman figures.");
+    const tracked = await oversight.tracker.forPeriod({ departmentCode: "DEPT-A", period: "2025-26 Q1" });
+    expect(tracked.rows.find((r) => r.organisationCode === "A1")).toMatchObject({ status: "returned", returnedBy: "department" });
 
     // Returned: the body edits and submits again; the first submission time is kept for timeliness.
     const corrected = await world.caller("a1Submitter2").returns.save({
@@ -198,6 +200,16 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     const late = await later.tracker.forPeriod({ departmentCode: "DEPT-A", period: "2025-26 Q1" });
     expect(late.rows.map((r) => r.timeliness)).toEqual(["late", "overdue"]);
     expect(late.summary).toMatchObject({ received: 1, onTime: 0, late: 2 });
+
+    // The approver sends A2's return back; the tracker says who returned it.
+    const a2 = (await world.caller("a2Submitter").returns.find({ organisationCode: "A2", period: "2025-26 Q1" }))!;
+    const a2Approver = world.caller(null, { user: { ...world.users.a1Approver, organisationCode: "A2" } });
+    await a2Approver.returns.sendBack({ returnId: a2.returnId, expectedVersion: a2.version, reason: "Add the Ombudsman figures" });
+    const after = await world.caller("aOversight").tracker.forPeriod({ departmentCode: "DEPT-A", period: "2025-26 Q1" });
+    expect(after.rows.map((r) => [r.organisationCode, r.status, r.returnedBy])).toEqual([
+      ["A1", "draft", null],
+      ["A2", "returned", "approver"],
+    ]);
   });
 
   it("shows history loaded from a file as accepted with its timeliness not recorded, not as overdue", async () => {

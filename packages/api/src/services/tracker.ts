@@ -22,6 +22,8 @@ export interface TrackerRow {
   returnId: string | null;
   status: TrackerStatus;
   revision: number | null;
+  /** For a returned return: sent back by the body's own approver, or returned by the department. */
+  returnedBy: "approver" | "department" | null;
   dueDate: string;
   firstSubmittedAt: string | null;
   /**
@@ -69,6 +71,7 @@ export async function submissionTracker(ctx: ServiceContext, departmentCode: str
       returnId: r?.returnId ?? null,
       status: r?.status ?? "not started",
       revision: r?.revision ?? null,
+      returnedBy: r?.status === "returned" ? (r.decidedBy ? "department" : "approver") : null,
       dueDate,
       firstSubmittedAt,
       timeliness,

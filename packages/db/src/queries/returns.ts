@@ -293,6 +293,8 @@ export interface CurrentReturn {
   periodIndex: number;
   revision: number;
   status: ReturnStatus;
+  /** Set when the department accepted or returned this revision (an approver's send-back leaves it empty). */
+  decidedBy: string | null;
   firstSubmittedAt: string | null;
   values: Record<string, FieldValue>;
 }
@@ -334,6 +336,7 @@ export async function listCurrentReturns(
       "return_revisions.seq as revision_seq",
       "return_revisions.revision",
       "return_revisions.status",
+      "return_revisions.decided_by",
     ])
     .where("returns.organisation_code", "in", organisationCodes)
     .where("returns.period_index", ">=", fromIndex)
@@ -351,6 +354,7 @@ export async function listCurrentReturns(
       periodIndex: Number(h.period_index),
       revision: Number(h.revision),
       status: h.status,
+      decidedBy: h.decided_by,
       firstSubmittedAt: h.first_submitted_at,
       values: {},
     });
