@@ -62,12 +62,6 @@ export function financialYearOf(period: string): string {
 
 const missingMarkers = new Set(["[x]", "[z]"]);
 
-interface MutableMeasureTotal {
-  numerator: number;
-  denominator: number;
-  returns: number;
-}
-
 // Field totals are worked out only when someone reads `fields`: aggregation runs over every body and
 // quarter (16,000 returns at whole-of-government scale) and most callers need only the measures,
 // which touch a few fields each instead of all of them.
@@ -92,56 +86,65 @@ function fieldTotals(returns: readonly ReturnForAggregation[], parts: readonly S
   return Object.fromEntries(totals);
 }
 
-function accumulator() {
-  const sources: ReturnForAggregation[] = [];
-  const parts: Sums[] = [];
-  const totals: MutableMeasureTotal[] = measures.map(() => ({ numerator: 0, denominator: 0, returns: 0 }));
-  let returns = 0;
-  return {
-    addReturn(r: ReturnForAggregation) {
-      returns += 1;
-      sources.push(r);
-      const values = r.values;
-      for (let i = 0; i < measures.length; i += 1) {
-        const m = measures[i]!;
-        let numerator = 0;
-        let denominator = 0;
-        let complete = true;
-        for (const id of m.numerator) {
-          const v = values[id];
-          if (typeof v !== "number" || !Number.isFinite(v)) complete = false;
-          else numerator += v;
-        }
-        for (const id of m.denominator) {
-          const v = values[id];
-          if (typeof v !== "number" || !Number.isFinite(v)) complete = false;
-          else denominator += v;
-        }
-        if (!complete) continue;
-        const t = totals[i]!;
-        t.numerator += numerator;
-        t.denominator += denominator;
-        t.returns += 1;
-      }
-    },
-    addSums(part: Sums) {
-      returns += part.returns;
-      parts.push(part);
-      measures.forEach((m, i) => {
-        const p = part.measures[m.id];
-        if (!p) return;
-        const t = totals[i]!;
-        t.numerator += p.numerator;
-        t.denominator += p.denominator;
-        t.returns += p.returns;
-      });
-    },
-    result(): Sums {
-      const byId: Record<string, MeasureTotal> = {};
-      for (let i = 0; i < measures.length; i += 1) byId[measures[i]!.id] = totals[i]!;
-      return new LazySums(returns, byId, sources, parts);
-    },
-  };
+// The distinct fields the measures use, and each measure as positions in that list.
+const measureFields = [...new Set(measures.flatMap((m) => [...m.numerator, ...m.denominator]))];
+const measurePlans = measures.map((m) => ({
+  numerator: m.numerator.map((id) => measureFields.indexOf(id)),
+  denominator: m.denominator.map((id) => measureFields.indexOf(id)),
+}));
+const fieldScratch = new Float64Array(measureFields.length);
+
+/** Running totals of one group (a class, so each group costs one object, not a closure per method). */
+class Accumulator {
+  readonly sources: ReturnForAggregation[] = [];
+  readonly parts: Sums[] = [];
+  /** numerator, denominator, returns for each measure in turn. */
+  readonly totals = new Float64Array(measures.length * 3);
+  returns = 0;
+
+  addReturn(r: ReturnForAggregation) {
+    this.returns += 1;
+    this.sources.push(r);
+    // Each field the measures use is read once per return (several measures share fields).
+    const values = r.values;
+    for (let f = 0; f < measureFields.length; f += 1) {
+      const v = values[measureFields[f]!];
+      fieldScratch[f] = typeof v === "number" && Number.isFinite(v) ? v : Number.NaN;
+    }
+    const totals = this.totals;
+    for (let i = 0; i < measurePlans.length; i += 1) {
+      const plan = measurePlans[i]!;
+      let numerator = 0;
+      let denominator = 0;
+      for (const f of plan.numerator) numerator += fieldScratch[f]!;
+      for (const f of plan.denominator) denominator += fieldScratch[f]!;
+      // NaN (a missing field) on either side leaves this return out of the measure.
+      if (Number.isNaN(numerator) || Number.isNaN(denominator)) continue;
+      totals[i * 3]! += numerator;
+      totals[i * 3 + 1]! += denominator;
+      totals[i * 3 + 2]! += 1;
+    }
+  }
+
+  addSums(part: Sums) {
+    this.returns += part.returns;
+    this.parts.push(part);
+    measures.forEach((m, i) => {
+      const p = part.measures[m.id];
+      if (!p) return;
+      this.totals[i * 3]! += p.numerator;
+      this.totals[i * 3 + 1]! += p.denominator;
+      this.totals[i * 3 + 2]! += p.returns;
+    });
+  }
+
+  result(): Sums {
+    const byId: Record<string, MeasureTotal> = {};
+    for (let i = 0; i < measures.length; i += 1) {
+      byId[measures[i]!.id] = { numerator: this.totals[i * 3]!, denominator: this.totals[i * 3 + 1]!, returns: this.totals[i * 3 + 2]! };
+    }
+    return new LazySums(this.returns, byId, this.sources, this.parts);
+  }
 }
 
 /** Sums whose field totals are computed on first read (a getter on the prototype, cheap to create). */
@@ -172,14 +175,14 @@ class LazySums implements Sums {
 
 /** Adds sums together; aggregating A ∪ B equals merging the sums of A and of B. */
 export function mergeSums(...parts: readonly Sums[]): Sums {
-  const acc = accumulator();
+  const acc = new Accumulator();
   for (const part of parts) acc.addSums(part);
   return acc.result();
 }
 
 /** Sums a set of returns into one group. */
 export function sumReturns(returns: readonly ReturnForAggregation[]): Sums {
-  const acc = accumulator();
+  const acc = new Accumulator();
   for (const r of returns) acc.addReturn(r);
   return acc.result();
 }
@@ -201,22 +204,32 @@ function keyFunction(groupBy: GroupBy): (r: ReturnForAggregation) => string {
 /** Groups returns and sums each group; groups come back sorted by key (period codes sort in time order). */
 export function aggregateReturns(returns: readonly ReturnForAggregation[], groupBy: GroupBy): AggregateGroup[] {
   const keyOf = keyFunction(groupBy);
-  // One pass: each return goes straight into its group's running totals.
-  const groups = new Map<string, { acc: ReturnType<typeof accumulator>; organisations: Set<string>; periods: Set<string> }>();
+  // One pass: each return goes straight into its group's running totals. Most groups have one
+  // organisation or one period, so a set is made only when a second one turns up.
+  const groups = new Map<string, { acc: Accumulator; organisations: Distinct; periods: Distinct }>();
   for (const r of returns) {
     const key = keyOf(r);
-    let group = groups.get(key);
-    if (!group) {
-      group = { acc: accumulator(), organisations: new Set(), periods: new Set() };
-      groups.set(key, group);
+    const group = groups.get(key);
+    if (group) {
+      group.acc.addReturn(r);
+      group.organisations = withValue(group.organisations, r.organisationCode);
+      group.periods = withValue(group.periods, r.period);
+    } else {
+      const acc = new Accumulator();
+      acc.addReturn(r);
+      groups.set(key, { acc, organisations: r.organisationCode, periods: r.period });
     }
-    group.acc.addReturn(r);
-    group.organisations.add(r.organisationCode);
-    group.periods.add(r.period);
   }
-  const sorted = (set: Set<string>) => (set.size === 1 ? [...set] : [...set].toSorted());
+  const sorted = (d: Distinct) => (typeof d === "string" ? [d] : [...d].toSorted());
   return [...groups.keys()].toSorted().map((key) => {
     const group = groups.get(key)!;
     return { key, organisations: sorted(group.organisations), periods: sorted(group.periods), sums: group.acc.result() };
   });
+}
+
+type Distinct = string | Set<string>;
+function withValue(d: Distinct, value: string): Distinct {
+  if (typeof d === "string") return d === value ? d : new Set([d, value]);
+  d.add(value);
+  return d;
 }
