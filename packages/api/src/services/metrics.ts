@@ -104,6 +104,11 @@ function interval(lower: number | null, upper: number | null): IntervalOut | nul
   return l === null || u === null ? null : { lower: l, upper: u };
 }
 
+/** What a department-and-period answer is about, said the same way by every procedure. */
+function heading(department: Organisation, input: PeriodChoice, label: string) {
+  return { departmentCode: department.code, departmentName: department.name, period: input.period ?? null, financialYear: input.financialYear ?? null, label };
+}
+
 function measureInfo(m: MeasureDeclaration): MeasureInfo {
   return { id: m.id, label: m.label, kind: m.kind, polarity: m.polarity };
 }
@@ -211,11 +216,7 @@ export async function compareBodies(ctx: ServiceContext, input: PeriodChoice & {
   }));
   const included = new Set(rows.map((r) => r.organisationCode));
   return {
-    departmentCode: department.code,
-    departmentName: department.name,
-    period: input.period ?? null,
-    financialYear: input.financialYear ?? null,
-    label,
+    ...heading(department, input, label),
     periods: periods.map(formatPeriodCode),
     countedStatuses,
     measures: chosen.map(measureInfo),
@@ -350,11 +351,7 @@ export async function funnelForDepartment(ctx: ServiceContext, input: PeriodChoi
   }
   const plot = funnelPlot(plotted, { overdispersion: input.overdispersion ?? false });
   return {
-    departmentCode: department.code,
-    departmentName: department.name,
-    period: input.period ?? null,
-    financialYear: input.financialYear ?? null,
-    label,
+    ...heading(department, input, label),
     measure: measureInfo(measure),
     countedStatuses,
     bodies: { expected: expected.length, included: plotted.length },
