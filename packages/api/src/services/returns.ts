@@ -91,10 +91,8 @@ export async function openDraft(ctx: ServiceContext, organisationCode: string, p
 
   // Last quarter's figures as sent to the department, or its draft if it has not been sent yet.
   const previousIndex = periodIndex(previousPeriod(period));
-  const [previous] =
-    (await listCurrentReturns(ctx.db, [organisationCode], previousIndex, previousIndex, { latestWith: sentStatuses })).concat(
-      await listCurrentReturns(ctx.db, [organisationCode], previousIndex, previousIndex),
-    );
+  const [sent] = await listCurrentReturns(ctx.db, [organisationCode], previousIndex, previousIndex, { latestWith: sentStatuses });
+  const previous = sent ?? (await listCurrentReturns(ctx.db, [organisationCode], previousIndex, previousIndex))[0];
   const carried = previous?.values.carried_forward;
   const values: Record<string, FieldValue> = typeof carried === "number" ? { brought_forward: carried } : {};
 
