@@ -93,13 +93,14 @@ const measurePlans = measures.map((m) => ({
   denominator: m.denominator.map((id) => measureFields.indexOf(id)),
 }));
 const fieldScratch = new Float64Array(measureFields.length);
+const emptyTotals: number[] = measures.flatMap(() => [0, 0, 0]);
 
 /** Running totals of one group (a class, so each group costs one object, not a closure per method). */
 class Accumulator {
   readonly sources: ReturnForAggregation[] = [];
   readonly parts: Sums[] = [];
-  /** numerator, denominator, returns for each measure in turn. */
-  readonly totals = new Float64Array(measures.length * 3);
+  /** numerator, denominator, returns for each measure in turn (a plain array: small typed arrays are slow to create). */
+  readonly totals: number[] = emptyTotals.slice();
   returns = 0;
 
   addReturn(r: ReturnForAggregation) {
