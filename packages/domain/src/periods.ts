@@ -73,12 +73,6 @@ export function defaultDueDate(p: ReportingPeriod, region: BankHolidayRegion): I
   return addWorkingDays(periodDates(p).end, defaultDueWorkingDays, region);
 }
 
-export function nextPeriod(p: ReportingPeriod): ReportingPeriod {
-  return p.quarter === 4
-    ? { startYear: p.startYear + 1, quarter: 1 }
-    : { startYear: p.startYear, quarter: (p.quarter + 1) as ReportingPeriod["quarter"] };
-}
-
 export function previousPeriod(p: ReportingPeriod): ReportingPeriod {
   return p.quarter === 1
     ? { startYear: p.startYear - 1, quarter: 4 }

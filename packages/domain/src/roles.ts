@@ -13,9 +13,8 @@ export const roleLabels: Record<Role, string> = {
   admin: "Administrator",
 };
 
-/** Body roles act for one body; department roles act for a department and every body below it. */
+/** Body roles act for one body; the other roles act for a department and every body below it. */
 export const bodyRoles: readonly Role[] = ["submitter", "approver"];
-export const departmentRoles: readonly Role[] = ["oversight", "secretariat", "admin"];
 
 /** The organisation kind a role's users must belong to. */
 export function organisationKindForRole(role: Role): "body" | "department" {

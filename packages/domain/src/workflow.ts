@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { can, type Permission, type Role } from "./roles.ts";
 
 /**
  * The return workflow (DESIGN.md section 2): draft → submitted → approved → accepted, with
@@ -24,22 +23,21 @@ interface Transition {
   readonly from: readonly ReturnStatus[];
   /** Status after the action (`unchanged` for saving); `reopen` starts a new revision in this status. */
   readonly to: ReturnStatus | "unchanged";
-  readonly permission: Permission;
   /** The action needs a written reason. */
   readonly needsReason: boolean;
 }
 
 export const transitions: Record<WorkflowAction, Transition> = {
   // A returned return stays "returned" while the body corrects it, so the department can see why.
-  save: { from: ["draft", "returned"], to: "unchanged", permission: "returns.edit", needsReason: false },
-  submit: { from: ["draft", "returned"], to: "submitted", permission: "returns.submit", needsReason: false },
-  approve: { from: ["submitted"], to: "approved", permission: "returns.approve", needsReason: false },
+  save: { from: ["draft", "returned"], to: "unchanged", needsReason: false },
+  submit: { from: ["draft", "returned"], to: "submitted", needsReason: false },
+  approve: { from: ["submitted"], to: "approved", needsReason: false },
   // The approver sends a return back to the complaints team rather than signing it off.
-  sendBack: { from: ["submitted"], to: "returned", permission: "returns.sendBack", needsReason: true },
-  accept: { from: ["approved"], to: "accepted", permission: "returns.decide", needsReason: false },
+  sendBack: { from: ["submitted"], to: "returned", needsReason: true },
+  accept: { from: ["approved"], to: "accepted", needsReason: false },
   // The department sees a return once its senior accountable officer has approved it.
-  return: { from: ["approved"], to: "returned", permission: "returns.decide", needsReason: true },
-  reopen: { from: ["accepted"], to: "draft", permission: "returns.reopen", needsReason: true },
+  return: { from: ["approved"], to: "returned", needsReason: true },
+  reopen: { from: ["accepted"], to: "draft", needsReason: true },
 };
 
 export const workflowActionLabels: Record<WorkflowAction, string> = {
@@ -59,10 +57,6 @@ export function transitionProblem(status: ReturnStatus, action: WorkflowAction):
   return `You cannot ${workflowActionLabels[action]} a return that is ${returnStatusLabels[status].toLowerCase()}. That is possible only when it is ${t.from
     .map((s) => returnStatusLabels[s].toLowerCase())
     .join(" or ")}.`;
-}
-
-export function roleMay(role: Role, action: WorkflowAction): boolean {
-  return can(role, transitions[action].permission);
 }
 
 /** Segregation of duties: whoever submitted a return may not approve it. */

@@ -69,7 +69,10 @@ export async function resumeSession(
   const sessionId = sessionIdOf(token);
   const row = await findSessionUser(db, sessionId, now.toISOString());
   if (!row) return null;
-  await touchSession(db, sessionId, now.toISOString(), new Date(now.getTime() + config.sessionHours * 3_600_000).toISOString());
+  // Extending the idle lifetime is a write: do it at most every five minutes, not on every request.
+  if (now.getTime() - Date.parse(row.session_last_seen_at) > 5 * 60_000) {
+    await touchSession(db, sessionId, now.toISOString(), new Date(now.getTime() + config.sessionHours * 3_600_000).toISOString());
+  }
   return { user: toSessionUser(row), sessionId };
 }
 

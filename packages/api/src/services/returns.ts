@@ -35,6 +35,7 @@ import {
   currentTemplate,
   transitionProblem,
   transitions,
+  workflowActionLabels,
   validateReturn,
   type FieldValue,
   type Organisation,
@@ -249,7 +250,7 @@ async function transition(
   assertTransition(stored, action, input.expectedVersion);
   const t = transitions[action];
   const reason = input.reason?.trim() || null;
-  if (t.needsReason && !reason) throw new DomainError("INVALID_INPUT", `Give a reason to ${action === "sendBack" ? "send back" : action} this return.`);
+  if (t.needsReason && !reason) throw new DomainError("INVALID_INPUT", `Give a reason to ${workflowActionLabels[action]} this return.`);
   const extra = await patch(stored);
   const status = t.to === "unchanged" ? stored.status : t.to;
   await ctx.db.transaction().execute(async (trx) => {

@@ -12,11 +12,12 @@ export async function insertSession(
 }
 
 /** The user behind a live session, or undefined if it has expired or the account is disabled. */
-export async function findSessionUser(db: Kysely<Database>, sessionId: string, now: string): Promise<UserRow | undefined> {
+export async function findSessionUser(db: Kysely<Database>, sessionId: string, now: string): Promise<(UserRow & { session_last_seen_at: string }) | undefined> {
   return db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .selectAll("users")
+    .select("sessions.last_seen_at as session_last_seen_at")
     .where("sessions.id", "=", sessionId)
     .where("sessions.expires_at", ">", now)
     .where("users.disabled_at", "is", null)

@@ -34,7 +34,3 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n);
 }
-
-export async function listUsers(db: Kysely<Database>): Promise<UserRow[]> {
-  return db.selectFrom("users").selectAll().orderBy("organisation_code").orderBy("role").orderBy("email").execute();
-}
