@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { appendAudit, listAudit } from "./queries/audit.ts";
 import { listOrganisations, upsertOrganisations } from "./queries/organisations.ts";
-import { insertReturn, insertRevision, listCurrentReturns, loadRevision, updateRevision } from "./queries/returns.ts";
+import { listCurrentReturns } from "./queries/current-returns.ts";
+import { insertReturn, insertRevision, loadRevision, updateRevision } from "./queries/revisions.ts";
 import { createTestDatabase, testDialects, type TestDatabase } from "./testing/index.ts";
 
 const now = "2025-07-01T09:00:00.000Z";

@@ -1,0 +1,195 @@
+import type { FieldValue, ReturnStatus } from "@complaints/domain";
+import type { Kysely } from "kysely";
+import type { Database, ReturnRevisionRow } from "../schema.ts";
+import { insertValues, rowsToValues, valuesToRows, type Notes, type Values } from "./return-values.ts";
+
+/**
+ * Returns and their revisions: reading one, adding one, and changing one only if nobody else has
+ * since (optimistic concurrency, a compare-and-set on `version`).
+ */
+export interface RevisionMeta {
+  id: string;
+  /** Integer key of the revision's values. */
+  seq: number;
+  returnId: string;
+  organisationCode: string;
+  period: string;
+  revision: number;
+  currentRevision: number;
+  templateVersion: number;
+  status: ReturnStatus;
+  version: number;
+  firstSubmittedAt: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  returnReason: string | null;
+  reopenReason: string | null;
+}
+
+export interface StoredRevision extends RevisionMeta {
+  values: Record<string, FieldValue>;
+  notes: Record<string, string>;
+  explanations: Record<string, string>;
+}
+
+
+function toMeta(r: ReturnRevisionRow & { organisation_code: string; period: string; current_revision: number; first_submitted_at: string | null }): RevisionMeta {
+  return {
+    id: r.id,
+    seq: Number(r.seq),
+    returnId: r.return_id,
+    organisationCode: r.organisation_code,
+    period: r.period,
+    revision: Number(r.revision),
+    currentRevision: Number(r.current_revision),
+    templateVersion: Number(r.template_version),
+    status: r.status,
+    version: Number(r.version),
+    firstSubmittedAt: r.first_submitted_at,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+    submittedAt: r.submitted_at,
+    submittedBy: r.submitted_by,
+    approvedAt: r.approved_at,
+    approvedBy: r.approved_by,
+    decidedAt: r.decided_at,
+    decidedBy: r.decided_by,
+    returnReason: r.return_reason,
+    reopenReason: r.reopen_reason,
+  };
+}
+
+function revisionQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom("return_revisions")
+    .innerJoin("returns", "returns.id", "return_revisions.return_id")
+    .selectAll("return_revisions")
+    .select(["returns.organisation_code", "returns.period", "returns.current_revision", "returns.first_submitted_at"]);
+}
+
+export async function findReturnId(db: Kysely<Database>, organisationCode: string, period: string): Promise<string | undefined> {
+  const row = await db.selectFrom("returns").select("id").where("organisation_code", "=", organisationCode).where("period", "=", period).executeTakeFirst();
+  return row?.id;
+}
+
+/** All revisions of a return, oldest first, without values. */
+export async function listRevisions(db: Kysely<Database>, returnId: string): Promise<RevisionMeta[]> {
+  const rows = await revisionQuery(db).where("return_revisions.return_id", "=", returnId).orderBy("return_revisions.revision").execute();
+  return rows.map(toMeta);
+}
+
+/** One revision with its values (the current one when `revision` is not given). */
+export async function loadRevision(db: Kysely<Database>, returnId: string, revision?: number): Promise<StoredRevision | undefined> {
+  let query = revisionQuery(db).where("return_revisions.return_id", "=", returnId);
+  query =
+    revision === undefined
+      ? query.whereRef("return_revisions.revision", "=", "returns.current_revision")
+      : query.where("return_revisions.revision", "=", revision);
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const valueRows = await db.selectFrom("return_values").selectAll().where("revision_seq", "=", Number(row.seq)).execute();
+  return { ...toMeta(row), ...rowsToValues(valueRows), explanations: JSON.parse(row.explanations) as Record<string, string> };
+}
+
+export interface NewRevision {
+  id: string;
+  returnId: string;
+  revision: number;
+  templateVersion: number;
+  status: ReturnStatus;
+  values: Values;
+  notes: Notes;
+  explanations: Notes;
+  by: string;
+  now: string;
+  reopenReason?: string | null;
+}
+
+export async function insertRevision(db: Kysely<Database>, r: NewRevision): Promise<void> {
+  const { seq } = await db
+    .insertInto("return_revisions")
+    .values({
+      id: r.id,
+      return_id: r.returnId,
+      revision: r.revision,
+      template_version: r.templateVersion,
+      status: r.status,
+      version: 1,
+      explanations: JSON.stringify(r.explanations),
+      created_at: r.now,
+      created_by: r.by,
+      updated_at: r.now,
+      updated_by: r.by,
+      submitted_at: null,
+      submitted_by: null,
+      approved_at: null,
+      approved_by: null,
+      decided_at: null,
+      decided_by: null,
+      return_reason: null,
+      reopen_reason: r.reopenReason ?? null,
+    })
+    .returning("seq")
+    .executeTakeFirstOrThrow();
+  await db.updateTable("returns").set({ current_revision: r.revision }).where("id", "=", r.returnId).execute();
+  await insertValues(db, valuesToRows(Number(seq), r.values, r.notes));
+}
+
+export async function insertReturn(
+  db: Kysely<Database>,
+  r: { id: string; organisationCode: string; period: string; periodIndex: number; now: string; firstSubmittedAt?: string | null },
+): Promise<void> {
+  await db
+    .insertInto("returns")
+    .values({
+      id: r.id,
+      organisation_code: r.organisationCode,
+      period: r.period,
+      period_index: r.periodIndex,
+      current_revision: 1,
+      first_submitted_at: r.firstSubmittedAt ?? null,
+      created_at: r.now,
+    })
+    .execute();
+}
+
+export type RevisionPatch = Partial<
+  Pick<
+    ReturnRevisionRow,
+    "status" | "submitted_at" | "submitted_by" | "approved_at" | "approved_by" | "decided_at" | "decided_by" | "return_reason" | "explanations"
+  >
+>;
+
+/**
+ * Updates a revision only if nobody else has since `expectedVersion` (optimistic concurrency).
+ * Returns false when the stored version has moved on; nothing is written then.
+ */
+export async function updateRevision(
+  db: Kysely<Database>,
+  revisionId: string,
+  expectedVersion: number,
+  patch: RevisionPatch & { updated_at: string; updated_by: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("return_revisions")
+    .set((eb) => ({ ...patch, version: eb("version", "+", 1) }))
+    .where("id", "=", revisionId)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function markFirstSubmitted(db: Kysely<Database>, returnId: string, at: string): Promise<void> {
+  await db.updateTable("returns").set({ first_submitted_at: at }).where("id", "=", returnId).where("first_submitted_at", "is", null).execute();
+}
+
