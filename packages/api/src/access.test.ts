@@ -1,15 +1,20 @@
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
+import { permissions, roles, type Permission, type Role } from "@complaints/domain";
+import { exampleReturnValues } from "@complaints/domain/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "./root.ts";
+import type { ProcedureMeta } from "./trpc.ts";
 import { createWorld, worldPassword, type World, type WorldUserKey } from "./testing/world.ts";
 
 /**
- * Every procedure, for an allowed caller, a caller of the right role outside the organisation's
- * scope (FORBIDDEN), a caller with the wrong role (FORBIDDEN) and an anonymous caller (UNAUTHORIZED).
- * A test below fails if a procedure is added without a row here.
+ * Every procedure, for an allowed caller, every role the permission table (domain roles.ts) leaves
+ * out (FORBIDDEN), callers of a permitted role outside the organisation's scope — another body of
+ * the same department as well as another department — (FORBIDDEN) and an anonymous caller
+ * (UNAUTHORIZED). A test below fails if a procedure is added without a row here.
  */
 interface Fixture {
+  /** A1's draft for Apr to Jun 2025. */
   aReturn: string;
 }
 
@@ -17,8 +22,6 @@ interface AccessCase {
   /** Allowed: the call succeeds, or fails with `allowedOutcome`, a reason of state checked after access. */
   allowed: WorldUserKey | "anonymous";
   allowedOutcome?: "CONFLICT" | "PRECONDITION_FAILED";
-  /** Null where every signed-in role may call it. */
-  wrongRole: WorldUserKey | null;
   /** Callers whose role may call it but who cannot see Department A's organisation in the input. */
   outOfScope: WorldUserKey[];
   /** Procedures that return only what is in scope instead of refusing (checked at the end of this file). */
@@ -28,34 +31,51 @@ interface AccessCase {
 
 const Q1 = "2025-26 Q1";
 const cases: Record<string, AccessCase> = {
-  "auth.signIn": { allowed: "anonymous", wrongRole: null, outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk", password: worldPassword }) },
-  "auth.signOut": { allowed: "a1Submitter", wrongRole: null, outOfScope: [], input: () => undefined },
-  "auth.me": { allowed: "aSecretariat", wrongRole: null, outOfScope: [], input: () => undefined },
-  "organisations.list": { allowed: "a1Approver", wrongRole: null, outOfScope: [], filtered: true, input: () => undefined },
-  "organisations.get": { allowed: "a1Submitter", wrongRole: null, outOfScope: ["a2Submitter", "b1Submitter", "bOversight"], input: () => ({ code: "A1" }) },
-  "windows.list": { allowed: "aAdmin", wrongRole: null, outOfScope: [], filtered: true, input: () => ({ openOnly: true }) },
-  "windows.open": { allowed: "aAdmin", wrongRole: "aOversight", outOfScope: ["bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: "2025-26 Q2", dueDate: null }) },
-  "windows.close": { allowed: "aAdmin", wrongRole: "a1Submitter", outOfScope: ["bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: "2025-26 Q2" }) },
-  "returns.list": { allowed: "a1Submitter", wrongRole: null, outOfScope: ["a2Submitter", "b1Approver", "bSecretariat"], input: () => ({ organisationCode: "A1" }) },
-  "returns.get": { allowed: "aSecretariat", wrongRole: null, outOfScope: ["a2Submitter", "b1Submitter", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },
-  "returns.find": { allowed: "a1Approver", wrongRole: null, outOfScope: ["a2Submitter", "bOversight"], input: () => ({ organisationCode: "A1", period: Q1 }) },
-  "returns.openDraft": { allowed: "a1Submitter", wrongRole: "aOversight", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", period: Q1 }) },
-  "returns.save": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", wrongRole: "a1Approver", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, values: {} }) },
-  "returns.validate": { allowed: "a1Submitter", wrongRole: null, outOfScope: ["a2Submitter", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },
-  "returns.submit": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", wrongRole: "aSecretariat", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99 }) },
-  "returns.approve": { allowed: "a1Approver", allowedOutcome: "PRECONDITION_FAILED", wrongRole: "a1Submitter", outOfScope: ["b1Approver"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99 }) },
-  "returns.sendBack": { allowed: "a1Approver", allowedOutcome: "PRECONDITION_FAILED", wrongRole: "aOversight", outOfScope: ["b1Approver"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, reason: "Check the themes" }) },
-  "returns.accept": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", wrongRole: "aSecretariat", outOfScope: ["bOversight"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99 }) },
-  "returns.returnToBody": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", wrongRole: "a1Approver", outOfScope: ["bOversight"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, reason: "Figures do not add up" }) },
-  "returns.reopen": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", wrongRole: "aAdmin", outOfScope: ["bOversight"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, reason: "Correction" }) },
-  "returns.history": { allowed: "aOversight", wrongRole: null, outOfScope: ["a2Submitter", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },
-  "returns.diff": { allowed: "a1Submitter", wrongRole: null, outOfScope: ["a2Submitter", "bSecretariat"], input: (f) => ({ returnId: f.aReturn, from: 1, to: 1 }) },
-  "tracker.forPeriod": { allowed: "aSecretariat", wrongRole: "a1Approver", outOfScope: ["bOversight", "bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: Q1 }) },
-  "metrics.comparison": { allowed: "aOversight", wrongRole: "a1Submitter", outOfScope: ["bOversight", "bSecretariat"], input: () => ({ departmentCode: "DEPT-A", period: Q1 }) },
-  "metrics.trend": { allowed: "aSecretariat", wrongRole: "a1Approver", outOfScope: ["bOversight", "bAdmin"], input: () => ({ organisationCode: "A1", measure: "within_timescale" }) },
-  "metrics.funnel": { allowed: "aAdmin", wrongRole: "a2Submitter", outOfScope: ["bOversight"], input: () => ({ departmentCode: "DEPT-A", period: Q1, measure: "within_timescale" }) },
-  "metrics.themes": { allowed: "aOversight", wrongRole: "b1Approver", outOfScope: ["bSecretariat", "bAdmin"], input: () => ({ departmentCode: "DEPT-A" }) },
+  "auth.signIn": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk", password: worldPassword }) },
+  "auth.signOut": { allowed: "a1Submitter", outOfScope: [], input: () => undefined },
+  "auth.me": { allowed: "aSecretariat", outOfScope: [], input: () => undefined },
+  "organisations.list": { allowed: "a1Approver", outOfScope: [], filtered: true, input: () => undefined },
+  "organisations.get": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter", "bOversight"], input: () => ({ code: "A1" }) },
+  "windows.list": { allowed: "aAdmin", outOfScope: [], filtered: true, input: () => ({ openOnly: true }) },
+  "windows.open": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: "2025-26 Q2", dueDate: null }) },
+  "windows.close": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: "2025-26 Q2" }) },
+  "returns.list": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "b1Approver", "bSecretariat"], input: () => ({ organisationCode: "A1" }) },
+  "returns.get": { allowed: "a1Approver", outOfScope: ["a2Submitter", "a2Approver", "b1Submitter", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },
+  "returns.find": { allowed: "a1Approver", outOfScope: ["a2Submitter", "a2Approver", "bOversight"], input: () => ({ organisationCode: "A1", period: Q1 }) },
+  "returns.openDraft": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", period: Q1 }) },
+  "returns.save": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, values: {} }) },
+  "returns.validate": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },
+  "returns.submit": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99 }) },
+  "returns.approve": { allowed: "a1Approver", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["a2Approver", "b1Approver"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99 }) },
+  "returns.sendBack": { allowed: "a1Approver", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["a2Approver", "b1Approver"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, reason: "Check the themes" }) },
+  "returns.accept": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["bOversight"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99 }) },
+  "returns.returnToBody": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["bOversight"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, reason: "Figures do not add up" }) },
+  "returns.reopen": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["bOversight"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, reason: "Correction" }) },
+  "returns.history": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },
+  "returns.diff": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "bSecretariat"], input: (f) => ({ returnId: f.aReturn, from: 1, to: 1 }) },
+  "tracker.forPeriod": { allowed: "aSecretariat", outOfScope: ["bOversight", "bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: Q1 }) },
+  "metrics.comparison": { allowed: "aOversight", outOfScope: ["bOversight", "bSecretariat"], input: () => ({ departmentCode: "DEPT-A", period: Q1 }) },
+  "metrics.trend": { allowed: "aSecretariat", outOfScope: ["bOversight", "bAdmin"], input: () => ({ organisationCode: "A1", measure: "within_timescale" }) },
+  "metrics.funnel": { allowed: "aAdmin", outOfScope: ["bOversight"], input: () => ({ departmentCode: "DEPT-A", period: Q1, measure: "within_timescale" }) },
+  "metrics.themes": { allowed: "aOversight", outOfScope: ["bSecretariat", "bAdmin"], input: () => ({ departmentCode: "DEPT-A" }) },
 };
+
+/** Procedures any signed-in caller (or anyone) may call: they act on the caller's own session. */
+const sessionProcedures = ["auth.signIn", "auth.signOut", "auth.me"];
+
+/** A user of each role who would be in scope for Department A's organisations in the inputs above. */
+const inScopeUserOf: Record<Role, WorldUserKey> = { submitter: "a1Submitter", approver: "a1Approver", oversight: "aOversight", secretariat: "aSecretariat", admin: "aAdmin" };
+
+function permissionOf(path: string): Permission | undefined {
+  const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>)[path];
+  return procedure?._def.meta?.permission;
+}
+
+/** Every role the permission table leaves out of a procedure's permission. */
+function wrongRolesOf(path: string): Role[] {
+  const permission = permissionOf(path);
+  return permission ? roles.filter((r) => !(permissions[permission] as readonly Role[]).includes(r)) : [];
+}
 
 async function call(world: World, user: WorldUserKey | null, path: string, input: unknown): Promise<{ ok: true } | { ok: false; error: TRPCError }> {
   const [group, name] = path.split(".") as [string, string];
@@ -73,18 +93,37 @@ describe("every procedure has an access case", () => {
   it("the table covers the router exactly", () => {
     expect(Object.keys(cases).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
   });
+
+  it("every procedure but the session's own declares the permission it needs", () => {
+    expect(Object.keys(cases).filter((path) => !permissionOf(path) && !sessionProcedures.includes(path))).toEqual([]);
+  });
+
+  it("procedures open to a body's roles are tried by another body of the same department", () => {
+    const bodyScoped = Object.keys(cases).filter((path) => {
+      const permission = permissionOf(path);
+      return permission && (permissions[permission] as readonly Role[]).some((r) => r === "submitter" || r === "approver") && !cases[path]!.filtered;
+    });
+    expect(bodyScoped.length).toBeGreaterThan(8);
+    expect(bodyScoped.filter((path) => !cases[path]!.outOfScope.some((u) => u.startsWith("a2")))).toEqual([]);
+  });
 });
 
 describe.each(testDialects())("access control on %s", (dialect) => {
   let t: TestDatabase;
   let world: World;
   const fixture = {} as Fixture;
+  let a2Return = "";
 
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
     world = await createWorld(t.db);
     fixture.aReturn = (await world.caller("a1Submitter").returns.openDraft({ organisationCode: "A1", period: Q1 })).returnId;
     await world.caller("b1Submitter").returns.openDraft({ organisationCode: "B1", period: Q1 });
+    // A2's return is awaiting its senior accountable officer's sign-off.
+    const a2 = await world.caller("a2Submitter").returns.openDraft({ organisationCode: "A2", period: Q1 });
+    const saved = await world.caller("a2Submitter").returns.save({ returnId: a2.returnId, expectedVersion: a2.version, values: exampleReturnValues() });
+    await world.caller("a2Submitter").returns.submit({ returnId: a2.returnId, expectedVersion: saved.version });
+    a2Return = a2.returnId;
   });
   afterAll(() => t.close());
 
@@ -101,10 +140,9 @@ describe.each(testDialects())("access control on %s", (dialect) => {
       });
     }
 
-    if (c.wrongRole) {
-      const wrongRole = c.wrongRole;
-      it(`refuses the wrong role (${wrongRole}) with FORBIDDEN`, async () => {
-        const result = await call(world, wrongRole, path, c.input(fixture));
+    for (const role of wrongRolesOf(path)) {
+      it(`refuses the role ${role}, which the permission table leaves out, with FORBIDDEN`, async () => {
+        const result = await call(world, inScopeUserOf[role], path, c.input(fixture));
         expect(result.ok ? "ok" : `${result.error.code}: ${result.error.message}`).toBe("FORBIDDEN: Your role does not allow this.");
       });
     }
@@ -116,10 +154,51 @@ describe.each(testDialects())("access control on %s", (dialect) => {
       });
     }
 
-    if (c.allowed !== "anonymous" && !c.wrongRole && c.outOfScope.length === 0 && !c.filtered) {
+    if (c.allowed !== "anonymous" && wrongRolesOf(path).length === 0 && c.outOfScope.length === 0 && !c.filtered) {
       it("is open to every signed-in role by design", () => {
-        expect(["auth.signOut", "auth.me"]).toContain(path);
+        expect(sessionProcedures).toContain(path);
       });
+    }
+  });
+
+  describe.each(["aOversight", "aSecretariat", "aAdmin"] as const)("a department user (%s) and a return the body has not sent", (user) => {
+    const readers: [string, (id: string) => unknown][] = [
+      ["returns.get", (id) => ({ returnId: id })],
+      ["returns.get", (id) => ({ returnId: id, revision: 1 })],
+      ["returns.history", (id) => ({ returnId: id })],
+      ["returns.diff", (id) => ({ returnId: id, from: 1, to: 1 })],
+      ["returns.validate", (id) => ({ returnId: id })],
+    ];
+    it.each(readers)("%s %j is refused for a draft and for one awaiting sign-off, naming only its status", async (path, input) => {
+      for (const [id, status] of [[fixture.aReturn, "draft"], [a2Return, "submitted for approval"]] as const) {
+        const result = await call(world, user, path, input(id));
+        expect(result.ok ? "ok" : result.error.code).toBe("FORBIDDEN");
+        if (!result.ok) expect(result.error.message).toContain(`This one is ${status}, so only its status is shown`);
+      }
+    });
+
+    it("returns.find is refused too, and returns.list and the tracker give the status without figures", async () => {
+      for (const organisationCode of ["A1", "A2"]) {
+        const found = await call(world, user, "returns.find", { organisationCode, period: Q1 });
+        expect(found.ok ? "ok" : found.error.code).toBe("FORBIDDEN");
+      }
+      const list = await world.caller(user).returns.list({ organisationCode: "A2" });
+      expect(list.map((r) => [r.period, r.status])).toEqual([[Q1, "submitted"]]);
+      expect(JSON.stringify(list)).not.toContain("values");
+      const tracker = await world.caller(user).tracker.forPeriod({ departmentCode: "DEPT-A", period: Q1 });
+      expect(tracker.rows.map((r) => [r.organisationCode, r.statusLabel])).toEqual([["A1", "In draft"], ["A2", "Awaiting sign-off"]]);
+    });
+  });
+
+  it("a department user reads a return once its senior accountable officer has approved it", async () => {
+    const current = await world.caller("a2Approver").returns.get({ returnId: a2Return });
+    await world.caller("a2Approver").returns.approve({ returnId: a2Return, expectedVersion: current.version });
+    for (const user of ["aOversight", "aSecretariat", "aAdmin"] as const) {
+      const seen = await world.caller(user).returns.get({ returnId: a2Return });
+      expect(seen).toMatchObject({ status: "approved", values: { received: exampleReturnValues().received, key_themes: exampleReturnValues().key_themes } });
+      expect((await world.caller(user).returns.validate({ returnId: a2Return })).errors).toEqual([]);
+      expect(await world.caller(user).returns.diff({ returnId: a2Return, from: 1, to: 1 })).toEqual([]);
+      expect((await world.caller(user).returns.history({ returnId: a2Return })).events.map((e) => e.action)).toEqual(["return.submit", "return.approve"]);
     }
   });
 

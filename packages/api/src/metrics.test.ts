@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { insertReturn, insertRevision, upsertOrganisations, type Database, type Kysely } from "@complaints/db";
+import { insertReturn, insertRevision, loadRevision, replaceValues, updateRevision, upsertOrganisations, type Database, type Kysely } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { periodIndex, requirePeriod, type Organisation, type ReturnStatus } from "@complaints/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,8 +29,10 @@ const returns: [string, string, ReturnStatus, Record<string, number>][] = [
   ["A2", "2024-25 Q4", "accepted", { theme_delay: 10 }],
   // A large body and a small one: pooled 902 / 1010 = 89.3%, but the mean of 90% and 20% is 55%.
   ["A1", "2025-26 Q1", "accepted", { ...timescale(900, 1000), er_working_days_total: 5000, theme_delay: 5 }],
-  ["A2", "2025-26 Q1", "submitted", { ...timescale(2, 10), er_working_days_total: 100, theme_delay: 11 }],
+  ["A2", "2025-26 Q1", "approved", { ...timescale(2, 10), er_working_days_total: 100, theme_delay: 11 }],
   ["A3", "2025-26 Q1", "draft", { ...timescale(0, 100_000), theme_delay: 999 }],
+  // Awaiting the body's own sign-off: not yet sent to the department.
+  ["A5", "2025-26 Q1", "submitted", { ...timescale(0, 100_000), theme_delay: 999 }],
   ["A4", "2025-26 Q1", "returned", { ...timescale(0, 100_000), theme_delay: 999 }],
   // Six bodies for a funnel: 80% at every size except A6 at 30% of 100.
   ["A1", "2025-26 Q2", "approved", { ...timescale(80, 100), theme_delay: 5 }],
@@ -48,7 +50,7 @@ const returns: [string, string, ReturnStatus, Record<string, number>][] = [
 async function insertReturns(db: Kysely<Database>, by: string, now: string) {
   for (const [organisationCode, period, status, values] of returns) {
     const returnId = randomUUID();
-    await insertReturn(db, { id: returnId, organisationCode, period, periodIndex: periodIndex(requirePeriod(period)), now, firstSubmittedAt: status === "draft" ? null : now });
+    await insertReturn(db, { id: returnId, organisationCode, period, periodIndex: periodIndex(requirePeriod(period)), now, received: status === "draft" ? null : { at: now, dueDate: "2099-01-01" } });
     await insertRevision(db, { id: randomUUID(), returnId, revision: 1, templateVersion: 1, status, values, notes: {}, explanations: {}, by, now });
   }
 }
@@ -232,16 +234,37 @@ describe.each(testDialects())("oversight metrics on %s", (dialect) => {
     expect(own.benchmark.measures[0]).toMatchObject({ value: 0, numerator: 0, denominator: 100_000 });
   });
 
-  it("counts a reopened return with its accepted figures until the correction is submitted", async () => {
+  it("counts a reopened return with its accepted figures until the correction is approved, and the tracker says so", async () => {
     const before = await world.caller("aOversight").metrics.comparison({ departmentCode: "DEPT-A", period: "2025-26 Q2", measures: ["within_timescale"] });
     const a6 = (r: typeof before) => r.rows.find((row) => row.organisationCode === "A6")!.measures[0]!;
     expect(a6(before)).toMatchObject({ numerator: 30, denominator: 100 });
     const found = (await world.caller("aOversight").returns.find({ organisationCode: "A6", period: "2025-26 Q2" }))!;
     const reopened = await world.caller("aOversight").returns.reopen({ returnId: found.returnId, expectedVersion: found.version, reason: "Correction" });
-    expect(reopened.status).toBe("draft");
+    // The department keeps seeing the accepted figures; the body works on revision 2.
+    expect(reopened).toMatchObject({ status: "accepted", revision: 1 });
     const during = await world.caller("aOversight").metrics.comparison({ departmentCode: "DEPT-A", period: "2025-26 Q2", measures: ["within_timescale"] });
     expect(during.bodies.included).toBe(before.bodies.included);
     expect(a6(during)).toMatchObject({ numerator: 30, denominator: 100 });
+    const trackerRow = async () => (await world.caller("aOversight").tracker.forPeriod({ departmentCode: "DEPT-A", period: "2025-26 Q2" })).rows.find((r) => r.organisationCode === "A6")!;
+    expect(await trackerRow()).toMatchObject({ status: "accepted", statusLabel: "Accepted, correction in progress", correctionInProgress: true, revision: 1 });
+
+    // The correction is submitted, awaiting the body's sign-off: the accepted figures still count.
+    const correction = (await loadRevision(world.db, found.returnId))!;
+    await replaceValues(world.db, correction.seq, timescale(99, 100), {});
+    expect(await updateRevision(world.db, correction.id, correction.version, { status: "submitted", updated_at: world.now.toISOString(), updated_by: "test" })).toBe(true);
+    const submitted = await world.caller("aOversight").metrics.comparison({ departmentCode: "DEPT-A", period: "2025-26 Q2", measures: ["within_timescale"] });
+    expect(a6(submitted)).toMatchObject({ numerator: 30, denominator: 100 });
+    expect(await trackerRow()).toMatchObject({ status: "accepted", statusLabel: "Accepted, correction in progress" });
+    // The department cannot read the correction's figures, only the accepted ones.
+    const seen = await world.caller("aOversight").returns.get({ returnId: found.returnId });
+    expect(seen).toMatchObject({ revision: 1, status: "accepted" });
+    expect((await rejection(world.caller("aOversight").returns.get({ returnId: found.returnId, revision: 2 }))).code).toBe("FORBIDDEN");
+
+    // Approved by the body: the correction is with the department and replaces the accepted figures.
+    expect(await updateRevision(world.db, correction.id, correction.version + 1, { status: "approved", updated_at: world.now.toISOString(), updated_by: "test" })).toBe(true);
+    const approved = await world.caller("aOversight").metrics.comparison({ departmentCode: "DEPT-A", period: "2025-26 Q2", measures: ["within_timescale"] });
+    expect(a6(approved)).toMatchObject({ numerator: 99, denominator: 100 });
+    expect(await trackerRow()).toMatchObject({ status: "approved", statusLabel: "Approved", correctionInProgress: false, revision: 2 });
   });
 
   it("refuses unclear inputs with the reason", async () => {

@@ -56,7 +56,7 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     const submitted = await submitter.returns.submit({ returnId: draft.returnId, expectedVersion: explained.version });
     expect(submitted.status).toBe("submitted");
     // Not yet with the department: timeliness counts from the first approval.
-    expect(submitted.firstSubmittedAt).toBeNull();
+    expect(submitted.receivedAt).toBeNull();
 
     // Editing after submission is refused.
     const locked = await rejection(submitter.returns.save({ returnId: draft.returnId, expectedVersion: submitted.version, values: {} }));
@@ -67,7 +67,7 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     const approved = await approver.returns.approve({ returnId: draft.returnId, expectedVersion: submitted.version });
     expect(approved.status).toBe("approved");
     expect(approved.approvedBy).toBe(world.users.a1Approver.id);
-    expect(approved.firstSubmittedAt).toBe(world.now.toISOString());
+    expect(approved.receivedAt).toBe(world.now.toISOString());
 
     const returned = await oversight.returns.returnToBody({ returnId: draft.returnId, expectedVersion: approved.version, reason: "Please check the Ombudsman figures." });
     expect(returned.status).toBe("returned");
@@ -83,7 +83,7 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     });
     expect(corrected.status).toBe("returned");
     const resubmitted = await world.caller("a1Submitter2").returns.submit({ returnId: draft.returnId, expectedVersion: corrected.version });
-    expect(resubmitted.firstSubmittedAt).toBe(approved.firstSubmittedAt);
+    expect(resubmitted.receivedAt).toBe(approved.receivedAt);
     // A fresh sign-off is needed: the earlier approval and decision are cleared.
     expect([resubmitted.approvedBy, resubmitted.decidedBy, resubmitted.returnReason]).toEqual([null, null, null]);
     const reapproved = await approver.returns.approve({ returnId: draft.returnId, expectedVersion: resubmitted.version });
@@ -92,7 +92,10 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
 
     // Accepted is locked; a correction opens revision 2 and keeps revision 1.
     expect((await rejection(submitter.returns.save({ returnId: draft.returnId, expectedVersion: accepted.version, values: {} }))).code).toBe("PRECONDITION_FAILED");
-    const reopened = await oversight.returns.reopen({ returnId: draft.returnId, expectedVersion: accepted.version, reason: "Body found 2 more complaints." });
+    const reopenedForDepartment = await oversight.returns.reopen({ returnId: draft.returnId, expectedVersion: accepted.version, reason: "Body found 2 more complaints." });
+    // The department goes on seeing the accepted figures; the body works on revision 2.
+    expect(reopenedForDepartment).toMatchObject({ revision: 1, status: "accepted" });
+    const reopened = await submitter.returns.get({ returnId: draft.returnId });
     expect(reopened.revision).toBe(2);
     expect(reopened.status).toBe("draft");
     const revised = await submitter.returns.save({
@@ -114,13 +117,18 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
 
     const history = await oversight.returns.history({ returnId: draft.returnId });
     expect(history.revisions.map((r) => [r.revision, r.status])).toEqual([[1, "accepted"], [2, "draft"]]);
+    // The department sees the workflow, not the body's drafting (whose changes are draft figures).
     expect(history.events.map((e) => e.action)).toEqual([
+      "return.submit", "return.approve", "return.return", "return.submit", "return.approve", "return.accept", "return.reopen",
+    ]);
+    const bodyHistory = await submitter.returns.history({ returnId: draft.returnId });
+    expect(bodyHistory.events.map((e) => e.action)).toEqual([
       "return.opened", "return.saved", "return.saved", "return.submit", "return.approve", "return.return",
       "return.saved", "return.submit", "return.approve", "return.accept", "return.reopen", "return.saved",
     ]);
     const returnEvent = history.events.find((e) => e.action === "return.return")!;
     expect(returnEvent).toMatchObject({ actor: "aoversight@example.gov.uk", reason: "Please check the Ombudsman figures.", changes: [{ field: "status", old: "approved", new: "returned" }] });
-    const lastSave = history.events.at(-1)!;
+    const lastSave = bodyHistory.events.at(-1)!;
     expect(lastSave.changes).toContainEqual({ field: "received", old: 120, new: 122 });
   });
 
@@ -144,7 +152,7 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     const bad = await rejection(a.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: { received: -3, withdrawn: "lots", nonsense: 1 } }));
     expect(bad.code).toBe("BAD_REQUEST");
     expect(bad.message).toContain("‘Complaints received’ cannot be negative");
-    expect(bad.message).toContain("Not a field of this return: nonsense");
+    expect(bad.message).toContain("“nonsense” is not a field of the return");
     expect((await a.returns.get({ returnId: draft.returnId })).version).toBe(draft.version);
   });
 
@@ -153,7 +161,7 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     const draft = await a.returns.openDraft({ organisationCode: "A1", period: "2025-26 Q2" });
     const blank = await rejection(a.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: { received: 3 }, notes: { compliments: "none this quarter", nonsense: "x" } }));
     expect(blank.code).toBe("BAD_REQUEST");
-    expect(blank.message).toBe("The note on ‘Compliments and thanks’ needs a figure, or [x] or [z], to go with it; A note names nonsense, which is not a field of this return");
+    expect(blank.message).toBe("The note on ‘Compliments and thanks’ needs a figure, or [x] or [z], to go with it. A note names nonsense, which is not a field of this return.");
     const saved = await a.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: { received: 3, compliments: "[x]", key_themes: "  Delay  " }, notes: { compliments: "Not counted yet" } });
     expect(saved.values).toMatchObject({ compliments: "[x]", key_themes: "Delay" });
     expect(saved.notes).toEqual({ compliments: "Not counted yet" });
@@ -189,17 +197,19 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     expect(tracker.periodLabel).toBe("Apr to Jun 2025");
     // A-OLD closed in March 2024, so it is not expected.
     expect(tracker.rows.map((r) => [r.organisationCode, r.status, r.dueDate, r.timeliness])).toEqual([
-      // A1 reached the department on time and is being corrected; A2 awaits its approver.
-      ["A1", "draft", "2025-07-28", "on time"],
+      // A1 reached the department on time, was accepted and is being corrected; A2 awaits its approver.
+      ["A1", "accepted", "2025-07-28", "on time"],
       ["A2", "submitted", "2025-07-28", "not yet due"],
     ]);
-    expect(tracker.summary).toEqual({ expected: 2, received: 1, accepted: 0, onTime: 1, late: 0 });
+    expect(tracker.rows.map((r) => r.statusLabel)).toEqual(["Accepted, correction in progress", "Awaiting sign-off"]);
+    expect(tracker.summary).toEqual({ expected: 2, received: 1, accepted: 1, onTime: 1, late: 0, returned: 0 });
 
     const later = createWorldCaller(world, new Date("2025-08-01T12:00:00Z"));
     await world.caller("aAdmin").windows.open({ departmentCode: "DEPT-A", period: "2025-26 Q1", dueDate: "2025-07-09" });
     const late = await later.tracker.forPeriod({ departmentCode: "DEPT-A", period: "2025-26 Q1" });
-    expect(late.rows.map((r) => r.timeliness)).toEqual(["late", "overdue"]);
-    expect(late.summary).toMatchObject({ received: 1, onTime: 0, late: 2 });
+    // A1 was received against the due date in force then: moving the date earlier later does not re-rate it.
+    expect(late.rows.map((r) => [r.dueDate, r.timeliness])).toEqual([["2025-07-28", "on time"], ["2025-07-09", "overdue"]]);
+    expect(late.summary).toMatchObject({ received: 1, onTime: 1, late: 1 });
 
     // The approver sends A2's return back; the tracker says who returned it.
     const a2 = (await world.caller("a2Submitter").returns.find({ organisationCode: "A2", period: "2025-26 Q1" }))!;
@@ -207,9 +217,28 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     await a2Approver.returns.sendBack({ returnId: a2.returnId, expectedVersion: a2.version, reason: "Add the Ombudsman figures" });
     const after = await world.caller("aOversight").tracker.forPeriod({ departmentCode: "DEPT-A", period: "2025-26 Q1" });
     expect(after.rows.map((r) => [r.organisationCode, r.status, r.returnedBy])).toEqual([
-      ["A1", "draft", null],
+      ["A1", "accepted", null],
       ["A2", "returned", "approver"],
     ]);
+  });
+
+  it("rates timeliness against the due date in force when the return arrived, counting an extension made before", async () => {
+    const period = "2025-26 Q3";
+    const admin = world.caller("aAdmin");
+    await admin.windows.open({ departmentCode: "DEPT-A", period, dueDate: "2026-01-20" });
+    const submitter = world.caller("a1Submitter");
+    const draft = await submitter.returns.openDraft({ organisationCode: "A1", period });
+    const saved = await submitter.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: exampleReturnValues() });
+    const submitted = await submitter.returns.submit({ returnId: draft.returnId, expectedVersion: saved.version });
+    // The department extends the deadline before the return is sent; it is sent after the first date.
+    await admin.windows.open({ departmentCode: "DEPT-A", period, dueDate: "2026-01-30" });
+    const approved = await world.caller("a1Approver", { clock: () => new Date("2026-01-26T09:00:00Z") }).returns.approve({ returnId: draft.returnId, expectedVersion: submitted.version });
+    expect(approved).toMatchObject({ receivedAt: "2026-01-26T09:00:00.000Z", dueDateAtReceipt: "2026-01-30" });
+    const row = async () => (await world.caller("aOversight").tracker.forPeriod({ departmentCode: "DEPT-A", period })).rows.find((r) => r.organisationCode === "A1");
+    expect(await row()).toMatchObject({ dueDate: "2026-01-30", timeliness: "on time" });
+    // Moving the date earlier afterwards changes nothing for a return already received.
+    await admin.windows.open({ departmentCode: "DEPT-A", period, dueDate: "2026-01-10" });
+    expect(await row()).toMatchObject({ dueDate: "2026-01-30", timeliness: "on time" });
   });
 
   it("shows history loaded from a file as accepted with its timeliness not recorded, not as overdue", async () => {
@@ -220,7 +249,7 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
       world.now.toISOString(),
     );
     const tracker = await world.caller("aOversight").tracker.forPeriod({ departmentCode: "DEPT-A", period: "2024-25 Q3" });
-    expect(tracker.rows.find((r) => r.organisationCode === "A2")).toMatchObject({ status: "accepted", timeliness: "not recorded", firstSubmittedAt: null });
+    expect(tracker.rows.find((r) => r.organisationCode === "A2")).toMatchObject({ status: "accepted", timeliness: "not recorded", receivedAt: null });
     expect(tracker.rows.find((r) => r.organisationCode === "A1")).toMatchObject({ status: "not started", timeliness: "overdue" });
   });
 });

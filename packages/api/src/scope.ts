@@ -11,21 +11,45 @@ export interface Scope {
   readonly codes: ReadonlySet<string>;
   /** The department the caller's organisation belongs to. */
   readonly departmentCode: string | null;
+  /**
+   * Whether the caller acts for a body or for a department. A department's users see a return
+   * only once the body has sent it (DESIGN.md section 2): never a draft or one awaiting sign-off.
+   */
+  readonly actsFor: "body" | "department";
   has(code: string): boolean;
+  /**
+   * The organisation with this code, if the caller may see it and it is of this kind: FORBIDDEN
+   * outside the caller's scope, NOT_FOUND when there is none, INVALID_INPUT when it is of the wrong kind.
+   */
+  organisation(code: string, kind?: Organisation["kind"]): Organisation;
 }
 
 export async function loadScope(db: Kysely<Database>, user: SessionUser): Promise<Scope> {
   const all = await listOrganisations(db);
-  const codes = new Set(organisationKindForRole(user.role) === "body" ? [user.organisationCode] : subtreeCodes(all, user.organisationCode));
-  return {
-    organisations: all.filter((o) => codes.has(o.code)),
+  const actsFor = organisationKindForRole(user.role);
+  const codes = new Set(actsFor === "body" ? [user.organisationCode] : subtreeCodes(all, user.organisationCode));
+  const organisations = all.filter((o) => codes.has(o.code));
+  const byCode = new Map(organisations.map((o) => [o.code, o]));
+  const scope: Scope = {
+    organisations,
     codes,
     departmentCode: departmentOf(all, user.organisationCode),
+    actsFor,
     has: (code) => codes.has(code),
+    organisation(code, kind) {
+      assertInScope(scope, code);
+      const org = byCode.get(code);
+      if (!org) throw new DomainError("NOT_FOUND", `There is no organisation with code ${code}.`);
+      if (kind && org.kind !== kind) {
+        throw new DomainError("INVALID_INPUT", kind === "department" ? `${code} is not a department.` : `${code} is a department; returns are made by its bodies.`);
+      }
+      return org;
+    },
   };
+  return scope;
 }
 
-export function assertInScope(scope: Scope, organisationCode: string): void {
+export function assertInScope(scope: Pick<Scope, "has">, organisationCode: string): void {
   if (!scope.has(organisationCode)) {
     throw new DomainError("FORBIDDEN", "You do not have access to that organisation.");
   }

@@ -67,11 +67,14 @@ describe.each(testDialects())("storage on %s", (dialect) => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ returnId: "r1", revision: 2, status: "draft", values: { received: 5 } });
     expect(await listCurrentReturns(t.db, ["BODY"], 8101, 8200)).toEqual([]);
-    // The latest revision in a status: revision 1, submitted above, with every kind of value intact.
-    const [sent] = await listCurrentReturns(t.db, ["BODY"], 8100, 8100, { latestWith: ["submitted", "accepted"] });
-    expect(sent).toMatchObject({ revision: 1, status: "submitted" });
+    // Sent to the department: revision 1 only once approved (submitted is awaiting the body's sign-off).
+    expect(await listCurrentReturns(t.db, ["BODY"], 8100, 8100, { revision: "sent" })).toEqual([]);
+    const first = (await loadRevision(t.db, "r1", 1))!;
+    expect(await updateRevision(t.db, first.id, first.version, { status: "approved", updated_at: now, updated_by: "a" })).toBe(true);
+    const [sent] = await listCurrentReturns(t.db, ["BODY"], 8100, 8100, { revision: "sent" });
+    expect(sent).toMatchObject({ revision: 1, status: "approved" });
     expect(sent!.values).toEqual({ received: 0, withdrawn: "[x]", claims: "[z]", key_themes: "Delay", payments_total: 123_456_789_012, handling_fte: 2.5 });
-    expect(await listCurrentReturns(t.db, ["BODY"], 8100, 8100, { latestWith: ["accepted"] })).toEqual([]);
+    expect(await listCurrentReturns(t.db, ["BODY"], 8100, 8100, { revision: "accepted" })).toEqual([]);
     expect((await loadRevision(t.db, "r1", 1))?.values.received).toBe(0);
   });
 

@@ -80,11 +80,13 @@ export interface ReturnTable {
   period_index: number;
   current_revision: number;
   /**
-   * First time the return reached the department (its first approval by the body's senior
-   * accountable officer): timeliness is computed from this real time, never from a button. Null for
-   * history loaded from files, where it was not recorded.
+   * When the return reached the department: its first approval by the body's senior accountable
+   * officer. Timeliness is computed from this real time, never from a button. Null for history
+   * loaded from files, where it was not recorded.
    */
-  first_submitted_at: string | null;
+  received_at: string | null;
+  /** The due date that applied when the return was received (YYYY-MM-DD), so later changes to the window do not re-rate it. */
+  due_date_at_receipt: string | null;
   created_at: string;
 }
 

@@ -8,6 +8,7 @@ export * from "./working-days.ts";
 export * from "./template/check.ts";
 export * from "./template/declaration.ts";
 export * from "./template/fields.ts";
+export * from "./template/input.ts";
 export * from "./template/messages.ts";
 export * from "./template/schema.ts";
 export * from "./template/v1.ts";

@@ -40,6 +40,18 @@ export const transitions: Record<WorkflowAction, Transition> = {
   reopen: { from: ["accepted"], to: "draft", needsReason: true },
 };
 
+/**
+ * "Sent to the department" (DESIGN.md section 2): the department sees a return, and the statistics,
+ * the tracker's counts and the exports count it, once the body's senior accountable officer has
+ * approved it, and until the department returns it. While a correction is being prepared, the last
+ * revision sent is the one that counts. This is the one definition every reader uses.
+ */
+export const sentStatuses = ["approved", "accepted"] as const satisfies readonly ReturnStatus[];
+
+export function isSent(status: ReturnStatus): boolean {
+  return (sentStatuses as readonly ReturnStatus[]).includes(status);
+}
+
 export const workflowActionLabels: Record<WorkflowAction, string> = {
   save: "save",
   submit: "submit",

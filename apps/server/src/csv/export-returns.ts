@@ -4,7 +4,7 @@ import { stringify } from "csv-stringify/sync";
 import { writeCell } from "./cells.ts";
 
 /**
- * The accepted figures of every return of a department's bodies between two quarters, in the same
+ * The figures sent to the department (approved or accepted) of every return of a department's bodies between two quarters, in the same
  * wide format the import reads, so an export can be loaded again unchanged.
  */
 export async function exportReturnsCsv(db: Kysely<Database>, options: { departmentCode: string; from?: string; to?: string }): Promise<{ csv: string; rows: number }> {
@@ -15,8 +15,8 @@ export async function exportReturnsCsv(db: Kysely<Database>, options: { departme
   const bodies = organisations.filter((o) => o.kind === "body" && below.has(o.code));
   const from = options.from ? periodIndex(requirePeriod(options.from)) : 0;
   const to = options.to ? periodIndex(requirePeriod(options.to)) : 2_147_483_647;
-  // Accepted figures only: the latest accepted revision of each return (drafts are not history).
-  const returns = await listCurrentReturns(db, bodies.map((b) => b.code), from, to, { latestWith: ["accepted"] });
+  // The figures sent to the department (domain `sentStatuses`): the last revision sent of each return.
+  const returns = await listCurrentReturns(db, bodies.map((b) => b.code), from, to, { revision: "sent" });
   const areas = [...new Map(bodies.flatMap((b) => b.serviceAreas).map((a) => [a.code, a])).values()];
   const fields = templateFields(currentTemplate, areas);
   const header = ["organisation_code", "period", ...fields.map((f) => f.id)];

@@ -36,7 +36,21 @@ export const demoAccounts: { email: string; name: string; role: Role; organisati
   { email: "secretariat@demo.example", name: "Sian Secretariat", role: "secretariat", organisation: "DES" },
   { email: "admin@demo.example", name: "Ade Admin", role: "admin", organisation: "DES" },
   { email: "oversight.msa@demo.example", name: "Morgan Oversight", role: "oversight", organisation: "MSA" },
+  { email: "oversight.dip@demo.example", name: "Dana Oversight", role: "oversight", organisation: "DIP" },
 ];
+
+/**
+ * Every other body's complaints team and senior accountable officer, so each demo return is
+ * submitted, approved and decided by people of its own body and department, as the rules say:
+ * `team.<code>@demo.example` and `sao.<code>@demo.example` (lower case), with the demo password.
+ */
+function bodyAccounts(code: string): { submitter: { email: string; name: string }; approver: { email: string; name: string } } {
+  const slug = code.toLowerCase();
+  return {
+    submitter: { email: `team.${slug}@demo.example`, name: `Complaints team, ${code}` },
+    approver: { email: `sao.${slug}@demo.example`, name: `Senior accountable officer, ${code}` },
+  };
+}
 
 export interface DemoSummary {
   departments: number;
@@ -83,9 +97,20 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
     await insertUser(db, { id, email: a.email, displayName: a.name, passwordHash, role: a.role, organisationCode: a.organisation }, stamp);
     await appendAudit(db, { at: stamp, actorUserId: null, actor: "demo", action: "user.added", entityType: "user", entityId: id, organisationCode: a.organisation, changes: [{ field: "role", old: null, new: a.role }], reason: "Demo account" });
   }
-  const submitterId = users.get("submitter@demo.example")!;
-  const approverId = users.get("approver@demo.example")!;
-  const oversightId = users.get("oversight@demo.example")!;
+  // Who acts for each body and department: the demo accounts where there are some, otherwise the body's own team.
+  const actors = new Map<string, { submitter: string; approver: string }>();
+  for (const body of world.bodies.map((b) => b.organisation)) {
+    if (body.code === "DES-LIC1") {
+      actors.set(body.code, { submitter: users.get("submitter@demo.example")!, approver: users.get("approver@demo.example")! });
+      continue;
+    }
+    const accounts = bodyAccounts(body.code);
+    const ids = { submitter: randomUUID(), approver: randomUUID() };
+    await insertUser(db, { id: ids.submitter, email: accounts.submitter.email, displayName: accounts.submitter.name, passwordHash, role: "submitter", organisationCode: body.code }, stamp);
+    await insertUser(db, { id: ids.approver, email: accounts.approver.email, displayName: accounts.approver.name, passwordHash, role: "approver", organisationCode: body.code }, stamp);
+    actors.set(body.code, ids);
+  }
+  const deciders = new Map(demoAccounts.filter((a) => a.role === "oversight").map((a) => [a.organisation, users.get(a.email)!]));
 
   const periods: string[] = [];
   for (let p = first; p <= last; p += 1) {
@@ -119,7 +144,10 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
     const submitted = status !== "draft";
     const reachedDepartment = status === "approved" || status === "accepted" || status === "returned";
     const id = randomUUID();
-    await insertReturn(db, { id, organisationCode: r.organisationCode, period: r.period, periodIndex: r.periodIndex, now: stamp, firstSubmittedAt: reachedDepartment ? submittedAt : null });
+    const { submitter: submitterId, approver: approverId } = actors.get(r.organisationCode)!;
+    const oversightId = deciders.get(org.parentCode!);
+    if (!oversightId) throw new Error(`The demo has no oversight account for ${org.parentCode}.`);
+    await insertReturn(db, { id, organisationCode: r.organisationCode, period: r.period, periodIndex: r.periodIndex, now: stamp, received: reachedDepartment ? { at: submittedAt, dueDate: due } : null });
     const values = Object.fromEntries(Object.entries(r.values).filter(([, v]) => v !== null));
     const notes = Object.fromEntries(Object.entries(values).filter(([, v]) => v === "[z]").map(([k]) => [k, "This body has no independent review tier."]));
     // A few accepted returns were corrected after acceptance: revision 1 kept, revision 2 current ([r]).
@@ -145,8 +173,8 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
         status,
         submitted_at: submitted ? submittedAt : null,
         submitted_by: submitted ? submitterId : null,
-        approved_at: status === "approved" || status === "accepted" ? submittedAt : null,
-        approved_by: status === "approved" || status === "accepted" ? approverId : null,
+        approved_at: reachedDepartment ? submittedAt : null,
+        approved_by: reachedDepartment ? approverId : null,
         decided_at: status === "accepted" || status === "returned" ? submittedAt : null,
         decided_by: status === "accepted" || status === "returned" ? oversightId : null,
         return_reason: status === "returned" ? "The early resolution outcomes do not match last quarter's pattern: please check them." : null,

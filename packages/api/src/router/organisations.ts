@@ -1,7 +1,6 @@
-import { DomainError, organisationCodeSchema } from "@complaints/domain";
+import { organisationCodeSchema } from "@complaints/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { assertInScope } from "../scope.ts";
 import { permitted } from "../trpc.ts";
 import { serviceContext } from "./service-context.ts";
 
@@ -11,11 +10,5 @@ export const organisationsRouter = {
 
   get: permitted("organisations.read")
     .input(z.object({ code: organisationCodeSchema }))
-    .query(async ({ ctx, input }) => {
-      const { scope } = await serviceContext(ctx);
-      assertInScope(scope, input.code);
-      const org = scope.organisations.find((o) => o.code === input.code);
-      if (!org) throw new DomainError("NOT_FOUND", `There is no organisation with code ${input.code}.`);
-      return org;
-    }),
+    .query(async ({ ctx, input }) => (await serviceContext(ctx)).scope.organisation(input.code)),
 } satisfies TRPCRouterRecord;

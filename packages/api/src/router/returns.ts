@@ -1,8 +1,18 @@
 import { listCurrentReturns } from "@complaints/db";
-import { formatPeriodLabel, organisationCodeSchema, periodCodeSchema, requirePeriod } from "@complaints/domain";
+import {
+  explanationsInputSchema,
+  formatPeriodLabel,
+  notesInputSchema,
+  organisationCodeSchema,
+  periodCodeSchema,
+  requirePeriod,
+  returnValuesInputSchema,
+  saveCharacters,
+  saveMaxCharacters,
+  templates,
+} from "@complaints/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { assertInScope } from "../scope.ts";
 import {
   acceptReturn,
   approveReturn,
@@ -23,7 +33,20 @@ import { serviceContext } from "./service-context.ts";
 
 const returnId = z.string().uuid("That is not a return id");
 const versioned = z.object({ returnId, expectedVersion: z.number().int().positive() });
-const withReason = versioned.extend({ reason: z.string().trim().min(1, "Give a reason").max(5000) });
+const withReason = versioned.extend({ reason: z.string().trim().min(1, "Give a reason").max(5000, "A reason must be 5,000 characters or fewer") });
+
+/** A save, checked here once against every template version's declaration; the service checks it against the return itself. */
+const everyTemplate = Object.values(templates);
+const saveInput = versioned
+  .extend({
+    values: returnValuesInputSchema(everyTemplate),
+    notes: notesInputSchema(everyTemplate).optional(),
+    explanations: explanationsInputSchema.optional(),
+  })
+  .refine((input) => saveCharacters(input) <= saveMaxCharacters, {
+    message: `The figures, notes and explanations together are more than ${saveMaxCharacters.toLocaleString("en-GB")} characters of text: shorten them`,
+    path: ["values"],
+  });
 
 export const returnsRouter = {
   /** A body's returns (current revisions), newest first. */
@@ -31,7 +54,7 @@ export const returnsRouter = {
     .input(z.object({ organisationCode: organisationCodeSchema }))
     .query(async ({ ctx, input }) => {
       const s = await serviceContext(ctx);
-      assertInScope(s.scope, input.organisationCode);
+      s.scope.organisation(input.organisationCode, "body");
       const list = await listCurrentReturns(s.db, [input.organisationCode], 0, 2_147_483_647, { withValues: false });
       return list
         .map(({ values: _values, ...r }) => ({ ...r, periodLabel: formatPeriodLabel(requirePeriod(r.period)) }))
@@ -52,13 +75,7 @@ export const returnsRouter = {
     .mutation(async ({ ctx, input }) => openDraft(await serviceContext(ctx), input.organisationCode, input.period)),
 
   save: permitted("returns.edit")
-    .input(
-      versioned.extend({
-        values: z.record(z.string(), z.unknown()),
-        notes: z.record(z.string(), z.unknown()).optional(),
-        explanations: z.record(z.string(), z.unknown()).optional(),
-      }),
-    )
+    .input(saveInput)
     .mutation(async ({ ctx, input }) => saveDraft(await serviceContext(ctx), input)),
 
   validate: permitted("returns.read")

@@ -8,6 +8,7 @@ import {
   periodFromIndex,
   periodIndex,
   requirePeriod,
+  sentStatuses,
   subtreeCodes,
   templateFields,
   type Organisation,
@@ -39,17 +40,16 @@ import type { ServiceContext } from "./actor.ts";
  * Oversight metrics for the portal (DESIGN.md section 3): every statistic comes from the metrics
  * package; this file only chooses which returns count, groups them and shapes the answer.
  *
- * Which returns count: the current revision of every return that has passed validation and been
- * submitted, and is not back with the body — status submitted, approved or accepted. Drafts and
- * returns sent back for changes are left out: their figures may be incomplete or known to be
- * wrong. Figures not yet accepted by the department are provisional (flagged, GSS shorthand [p]).
- * An accepted return reopened for correction counts with its accepted figures (its latest revision
- * in one of these statuses) until the correction is submitted.
+ * Which returns count: those sent to the department (domain `sentStatuses`: approved by the body's
+ * senior accountable officer, or accepted), each with its last revision sent, so an accepted return
+ * reopened for correction counts with its accepted figures until the correction is approved. Drafts,
+ * returns awaiting sign-off and returns back with the body are left out. Figures not yet accepted
+ * by the department are provisional (flagged, GSS shorthand [p]).
  *
  * Values: proportions as 0–1, rates per 10,000, means in working days. Anything that cannot be
  * calculated is null (never NaN, which JSON cannot carry).
  */
-export const countedStatuses: readonly ReturnStatus[] = ["submitted", "approved", "accepted"];
+export const countedStatuses: readonly ReturnStatus[] = sentStatuses;
 
 /** Default length of trend and theme series: 12 quarters, the fewest that give XmR limits that are not trial limits. */
 export const defaultQuarters = 12;
@@ -152,7 +152,7 @@ export function quartersChosen(choice: PeriodChoice): { periods: ReportingPeriod
 
 /** Current revisions that count (see `countedStatuses`) for these organisations and quarters, with values: two queries. */
 function countedReturns(ctx: ServiceContext, codes: readonly string[], fromIndex: number, toIndex: number, withValues = true) {
-  return listCurrentReturns(ctx.db, codes, fromIndex, toIndex, { latestWith: countedStatuses, withValues });
+  return listCurrentReturns(ctx.db, codes, fromIndex, toIndex, { revision: "sent", withValues });
 }
 
 function measureCells(sums: Sums, chosen: readonly MeasureDeclaration[]): MeasureCell[] {

@@ -9,7 +9,7 @@ import {
   listCurrentReturns,
   listRevisions,
   loadRevision,
-  markFirstSubmitted,
+  markReceived,
   replaceValues,
   updateRevision,
   type AuditChange,
@@ -22,14 +22,13 @@ import {
   approverProblem,
   DomainError,
   departmentOf,
-  fieldNotesSchema,
-  explanationsSchema,
+  isSent,
+  returnStatusLabels,
   formatPeriodLabel,
   isActiveIn,
   periodIndex,
   previousPeriod,
   requirePeriod,
-  returnValuesSchema,
   templateFields,
   templates,
   currentTemplate,
@@ -44,28 +43,58 @@ import {
   type WorkflowAction,
 } from "@complaints/domain";
 import { assertInScope } from "../scope.ts";
-
-/** Statuses of a revision that has been sent on: its figures are the body's own history. */
-const sentStatuses = ["submitted", "approved", "accepted"] as const;
 import type { ServiceContext } from "./actor.ts";
+import { dueDateFor } from "./windows.ts";
 
-function organisationIn(ctx: ServiceContext, code: string): Organisation {
-  assertInScope(ctx.scope, code);
-  const org = ctx.scope.organisations.find((o) => o.code === code);
-  if (!org) throw new DomainError("NOT_FOUND", `There is no organisation with code ${code}.`);
-  return org;
-}
-
-/** Loads the current (or a given) revision of a return the caller can see. */
-export async function getReturnInScope(ctx: ServiceContext, returnId: string, revision?: number): Promise<StoredRevision> {
-  const stored = await loadRevision(ctx.db, returnId, revision);
-  if (!stored) throw new DomainError("NOT_FOUND", revision === undefined ? "There is no such return." : `This return has no revision ${revision}.`);
+/** The current revision of a return in the caller's scope, whatever its status: for the workflow's own checks. */
+async function loadCurrent(ctx: ServiceContext, returnId: string): Promise<StoredRevision> {
+  const stored = await loadRevision(ctx.db, returnId);
+  if (!stored) throw new DomainError("NOT_FOUND", "There is no such return.");
   assertInScope(ctx.scope, stored.organisationCode);
   return stored;
 }
 
+/**
+ * A revision of a return as the caller may see it. A body's users see every revision of their
+ * body's returns. A department's users see only what has been sent to them (domain `sentStatuses`):
+ * without a revision number, the last revision sent (the accepted figures while a correction is being
+ * prepared); never a draft, one awaiting the body's sign-off, or one back with the body. The tracker
+ * shows them the status of the others.
+ */
+export async function getReturnInScope(ctx: ServiceContext, returnId: string, revision?: number): Promise<StoredRevision> {
+  if (ctx.scope.actsFor === "body") {
+    const stored = await loadRevision(ctx.db, returnId, revision);
+    if (!stored) throw new DomainError("NOT_FOUND", revision === undefined ? "There is no such return." : `This return has no revision ${revision}.`);
+    assertInScope(ctx.scope, stored.organisationCode);
+    return stored;
+  }
+  const current = await loadCurrent(ctx, returnId);
+  if (revision === undefined) {
+    if (isSent(current.status)) return current;
+    const sent = await loadRevision(ctx.db, returnId, "sent");
+    if (sent) return sent;
+    throw notSent(current);
+  }
+  if (revision === current.revision) {
+    if (isSent(current.status)) return current;
+    throw notSent(current);
+  }
+  const stored = await loadRevision(ctx.db, returnId, revision);
+  if (!stored) throw new DomainError("NOT_FOUND", `This return has no revision ${revision}.`);
+  if (!isSent(stored.status)) throw notSent(stored);
+  return stored;
+}
+
+function notSent(stored: StoredRevision): DomainError {
+  return new DomainError(
+    "FORBIDDEN",
+    `The department sees a return once the body's senior accountable officer has approved it. This one is ${returnStatusLabels[stored.status].toLowerCase()}, so only its status is shown (in the submission tracker).`,
+    { status: stored.status, revision: stored.revision },
+  );
+}
+
 export async function getReturnFor(ctx: ServiceContext, organisationCode: string, period: string): Promise<StoredRevision | null> {
-  organisationIn(ctx, organisationCode);
+  ctx.scope.organisation(organisationCode);
   const id = await findReturnId(ctx.db, organisationCode, period);
   return id ? getReturnInScope(ctx, id) : null;
 }
@@ -75,9 +104,8 @@ export async function getReturnFor(ctx: ServiceContext, organisationCode: string
  * `brought_forward` is filled in from last quarter's `carried_forward`, so it is never typed twice.
  */
 export async function openDraft(ctx: ServiceContext, organisationCode: string, periodCode: string): Promise<StoredRevision> {
-  const org = organisationIn(ctx, organisationCode);
+  const org = ctx.scope.organisation(organisationCode, "body");
   const period = requirePeriod(periodCode);
-  if (org.kind !== "body") throw new DomainError("INVALID_INPUT", "Returns are made by bodies, not departments.");
   if (!isActiveIn(org, period)) {
     throw new DomainError("INVALID_INPUT", `${org.name} was not active in ${formatPeriodLabel(period)}, so it makes no return for it.`);
   }
@@ -92,7 +120,7 @@ export async function openDraft(ctx: ServiceContext, organisationCode: string, p
 
   // Last quarter's figures as sent to the department, or its draft if it has not been sent yet.
   const previousIndex = periodIndex(previousPeriod(period));
-  const [sent] = await listCurrentReturns(ctx.db, [organisationCode], previousIndex, previousIndex, { latestWith: sentStatuses });
+  const [sent] = await listCurrentReturns(ctx.db, [organisationCode], previousIndex, previousIndex, { revision: "sent" });
   const previous = sent ?? (await listCurrentReturns(ctx.db, [organisationCode], previousIndex, previousIndex))[0];
   const carried = previous?.values.carried_forward;
   const values: Record<string, FieldValue> = typeof carried === "number" ? { brought_forward: carried } : {};
@@ -167,40 +195,54 @@ function assertTransition(stored: StoredRevision, action: WorkflowAction, expect
 export interface SaveInput {
   returnId: string;
   expectedVersion: number;
-  values: Record<string, unknown>;
-  notes?: Record<string, unknown>;
-  explanations?: Record<string, unknown>;
+  /** Checked at the procedure against every template version (domain `returnValuesInputSchema`). */
+  values: Record<string, FieldValue>;
+  notes?: Record<string, string>;
+  explanations?: Record<string, string>;
+}
+
+interface InputProblem {
+  field: string;
+  message: string;
+}
+
+function refuse(problems: InputProblem[]): never {
+  throw new DomainError("INVALID_INPUT", problems.map((p) => p.message).join(". ") + ".", { issues: problems });
 }
 
 /**
- * Saves a draft's values (all of them: what is not sent is blank). A save based on a stale version
- * is refused and nothing is overwritten.
+ * Saves a draft's values (all of them: what is not sent is blank). The input's types were checked
+ * at the procedure; here, against this return: its template version, its body's service areas, and
+ * the warnings its explanations answer. A save based on a stale version is refused and nothing is
+ * overwritten.
  */
 export async function saveDraft(ctx: ServiceContext, input: SaveInput): Promise<StoredRevision> {
-  const stored = await getReturnInScope(ctx, input.returnId);
+  const stored = await loadCurrent(ctx, input.returnId);
   assertTransition(stored, "save", input.expectedVersion);
-  const org = organisationIn(ctx, stored.organisationCode);
+  const org = ctx.scope.organisation(stored.organisationCode, "body");
   const template = templates[stored.templateVersion] ?? currentTemplate;
-  const parsed = returnValuesSchema(template, org.serviceAreas).safeParse(input.values);
-  if (!parsed.success) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      parsed.error.issues.map((i) => i.message).join("; "),
-      { issues: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })) },
-    );
-  }
-  const notes = fieldNotesSchema.parse(input.notes ?? {});
   const labels = new Map(templateFields(template, org.serviceAreas).map((f) => [f.id, f.label]));
-  const noteProblems = Object.keys(notes).flatMap((field) =>
-    !labels.has(field)
-      ? [{ field, message: `A note names ${field}, which is not a field of this return` }]
-      : parsed.data[field] === null || parsed.data[field] === undefined
-        ? [{ field, message: `The note on ‘${labels.get(field)}’ needs a figure, or [x] or [z], to go with it` }]
-        : [],
-  );
-  if (noteProblems.length > 0) throw new DomainError("INVALID_INPUT", noteProblems.map((p) => p.message).join("; "), { issues: noteProblems });
-  const explanations = explanationsSchema.parse(input.explanations ?? {});
-  const values = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as Record<string, FieldValue>;
+  const values = Object.fromEntries(Object.entries(input.values).filter(([, v]) => v !== undefined)) as Record<string, FieldValue>;
+  const notes = input.notes ?? {};
+  const explanations = input.explanations ?? {};
+
+  const problems: InputProblem[] = Object.keys(values)
+    .filter((field) => !labels.has(field))
+    .map((field) => ({ field, message: `“${field}” is not a field of this return (template version ${template.version}${field.includes(".") ? `, for ${org.name}` : ""})` }));
+  for (const field of Object.keys(notes)) {
+    if (!labels.has(field)) problems.push({ field: `notes.${field}`, message: `A note names ${field}, which is not a field of this return` });
+    else if (values[field] === null || values[field] === undefined) problems.push({ field: `notes.${field}`, message: `The note on ‘${labels.get(field)}’ needs a figure, or [x] or [z], to go with it` });
+  }
+  if (problems.length > 0) refuse(problems);
+
+  // Explanations answer warnings this return has once these values are saved; any other is refused.
+  const result = await validateValues(ctx, { ...stored, values, notes, explanations }, org);
+  const warningIds = new Set(result.warnings.map((w) => w.id));
+  const stray = Object.keys(explanations).filter((id) => !warningIds.has(id));
+  if (stray.length > 0) {
+    refuse(stray.map((id) => ({ field: `explanations.${id}`, message: `There is no warning “${id}” on this return to explain (your changes may have cleared it): remove that explanation` })));
+  }
+
   await ctx.db.transaction().execute(async (trx) => {
     const ok = await updateRevision(trx, stored.id, input.expectedVersion, {
       explanations: JSON.stringify(explanations),
@@ -221,12 +263,11 @@ function prefixKeys(prefix: string, record: Record<string, string>): Record<stri
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [`${prefix}${k}`, v]));
 }
 
-/** Validates a stored revision against its template and the body's last 8 quarters. */
-export async function validateStored(ctx: ServiceContext, stored: StoredRevision): Promise<ValidationResult> {
-  const org = organisationIn(ctx, stored.organisationCode);
+/** Validates a revision's values against its template and the body's last 8 quarters as sent to the department. */
+async function validateValues(ctx: ServiceContext, stored: Pick<StoredRevision, "organisationCode" | "period" | "templateVersion" | "values" | "notes" | "explanations">, org: Organisation): Promise<ValidationResult> {
   const template = templates[stored.templateVersion] ?? currentTemplate;
   const index = periodIndex(requirePeriod(stored.period));
-  const history = await listCurrentReturns(ctx.db, [stored.organisationCode], index - template.outlier.historyQuarters, index - 1, { latestWith: sentStatuses });
+  const history = await listCurrentReturns(ctx.db, [stored.organisationCode], index - template.outlier.historyQuarters, index - 1, { revision: "sent" });
   return validateReturn(stored.values, {
     template,
     serviceAreas: org.serviceAreas,
@@ -234,6 +275,10 @@ export async function validateStored(ctx: ServiceContext, stored: StoredRevision
     explanations: stored.explanations,
     history: history.map((h) => h.values),
   });
+}
+
+export function validateStored(ctx: ServiceContext, stored: StoredRevision): Promise<ValidationResult> {
+  return validateValues(ctx, stored, ctx.scope.organisation(stored.organisationCode, "body"));
 }
 
 export async function validateReturnById(ctx: ServiceContext, returnId: string): Promise<ValidationResult> {
@@ -246,22 +291,25 @@ async function transition(
   action: WorkflowAction,
   patch: (stored: StoredRevision) => Promise<RevisionPatch> | RevisionPatch,
 ): Promise<StoredRevision> {
-  const stored = await getReturnInScope(ctx, input.returnId);
+  const stored = await loadCurrent(ctx, input.returnId);
   assertTransition(stored, action, input.expectedVersion);
   const t = transitions[action];
   const reason = input.reason?.trim() || null;
   if (t.needsReason && !reason) throw new DomainError("INVALID_INPUT", `Give a reason to ${workflowActionLabels[action]} this return.`);
   const extra = await patch(stored);
   const status = t.to === "unchanged" ? stored.status : t.to;
+  const dueDate = status === "approved" ? await dueDateFor(ctx, ctx.scope.organisation(stored.organisationCode, "body"), stored.period) : null;
   await ctx.db.transaction().execute(async (trx) => {
     const ok = await updateRevision(trx, stored.id, input.expectedVersion, { ...extra, status, updated_at: ctx.now, updated_by: ctx.actor.id });
     if (!ok) throw conflict((await loadRevision(trx, stored.returnId))!, input.expectedVersion);
     // The department receives a return when its senior accountable officer approves it: timeliness
-    // is measured from the first time that happened.
-    if (status === "approved") await markFirstSubmitted(trx, stored.returnId, ctx.now);
+    // is measured from the first time that happened, against the due date in force then.
+    if (dueDate) await markReceived(trx, stored.returnId, ctx.now, dueDate);
     await audit(trx, ctx, `return.${action}`, stored.returnId, stored.organisationCode, [{ field: "status", old: stored.status, new: status }], reason);
   });
-  return getReturnInScope(ctx, stored.returnId);
+  // A department returning a return gets back what it acted on: the figures it was sent, unchanged
+  // so far; from now on they are the body's to correct, and the department sees only the status.
+  return ctx.scope.actsFor === "department" && !isSent(status) ? loadCurrent(ctx, stored.returnId) : getReturnInScope(ctx, stored.returnId);
 }
 
 export function submitReturn(ctx: ServiceContext, input: { returnId: string; expectedVersion: number }) {
@@ -300,7 +348,7 @@ export function returnToBody(ctx: ServiceContext, input: { returnId: string; exp
 
 /** Reopens an accepted return as a new revision (a draft with the same figures); every revision is kept. */
 export async function reopenReturn(ctx: ServiceContext, input: { returnId: string; expectedVersion: number; reason: string }): Promise<StoredRevision> {
-  const stored = await getReturnInScope(ctx, input.returnId);
+  const stored = await loadCurrent(ctx, input.returnId);
   assertTransition(stored, "reopen", input.expectedVersion);
   const reason = input.reason.trim();
   if (!reason) throw new DomainError("INVALID_INPUT", "Give a reason to reopen this return.");
@@ -326,19 +374,27 @@ export async function reopenReturn(ctx: ServiceContext, input: { returnId: strin
   return getReturnInScope(ctx, stored.returnId);
 }
 
+/** Audit events of the body's drafting: their changes are the values of drafts, which a department does not see. */
+const draftingEvents = new Set(["return.opened", "return.saved"]);
+
+/**
+ * Every revision of a return (without values) and its audit events. A department's users get the
+ * workflow's events (sent, approved, accepted, returned, reopened), not the body's drafting.
+ */
 export async function returnHistory(ctx: ServiceContext, returnId: string) {
   const stored = await getReturnInScope(ctx, returnId);
+  const events = await listAudit(ctx.db, "return", stored.returnId);
   return {
     revisions: await listRevisions(ctx.db, stored.returnId),
-    events: await listAudit(ctx.db, "return", stored.returnId),
+    events: ctx.scope.actsFor === "body" ? events : events.filter((e) => !draftingEvents.has(e.action)),
   };
 }
 
-/** The fields that differ between two revisions, labelled from the template. */
+/** The fields that differ between two revisions the caller can see, labelled from the template. */
 export async function revisionDifference(ctx: ServiceContext, returnId: string, from: number, to: number) {
   const a = await getReturnInScope(ctx, returnId, from);
   const b = await getReturnInScope(ctx, returnId, to);
-  const org = organisationIn(ctx, a.organisationCode);
+  const org = ctx.scope.organisation(a.organisationCode, "body");
   const labels = new Map(templateFields(templates[b.templateVersion] ?? currentTemplate, org.serviceAreas).map((f) => [f.id, f.label]));
   return diffValues(a.values, b.values).map((c) => ({ fieldId: c.field, label: labels.get(c.field) ?? c.field, from: c.old as FieldValue, to: c.new as FieldValue }));
 }

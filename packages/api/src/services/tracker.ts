@@ -1,79 +1,116 @@
-import { getWindow, listCurrentReturns } from "@complaints/db";
+import { getWindow, listCurrentReturns, type CurrentReturn } from "@complaints/db";
 import {
-  defaultDueDate,
-  DomainError,
   formatPeriodLabel,
   isActiveIn,
+  isSent,
   periodIndex,
   requirePeriod,
   subtreeCodes,
   ukDateOf,
   type ReturnStatus,
 } from "@complaints/domain";
-import { assertInScope } from "../scope.ts";
 import type { ServiceContext } from "./actor.ts";
+import { windowDueDate } from "./windows.ts";
 
 export type TrackerStatus = ReturnStatus | "not started";
 export type Timeliness = "on time" | "late" | "overdue" | "not yet due" | "not recorded";
+
+/** How the tracker names a status (DESIGN.md section 2), in the department's words. */
+const statusLabels: Record<TrackerStatus, string> = {
+  "not started": "Not started",
+  draft: "In draft",
+  submitted: "Awaiting sign-off",
+  approved: "Approved",
+  accepted: "Accepted",
+  returned: "Returned",
+};
 
 export interface TrackerRow {
   organisationCode: string;
   name: string;
   returnId: string | null;
+  /**
+   * The status the department sees: the last revision sent to it when a correction is being
+   * prepared on top of it (with `correctionInProgress`), otherwise the current revision's.
+   */
   status: TrackerStatus;
+  /** "In draft", "Awaiting sign-off", "Accepted, correction in progress", "Returned by the department", … */
+  statusLabel: string;
+  /** A later revision is being prepared by the body; the sent figures still count. */
+  correctionInProgress: boolean;
+  /** The revision whose status is shown. */
   revision: number | null;
   /** For a returned return: sent back by the body's own approver, or returned by the department. */
   returnedBy: "approver" | "department" | null;
+  /** The due date that applied when the return was received; before that, the one in force now. */
   dueDate: string;
-  firstSubmittedAt: string | null;
+  receivedAt: string | null;
   /**
-   * From the first time the return reached the department (its first approval): on time or late;
-   * before that, not yet due or overdue. Returns loaded from history files have no such time.
+   * From the time the return reached the department (its first approval), against the due date in
+   * force then: on time or late; before that, not yet due or overdue. Returns loaded from history
+   * files have no such time.
    */
   timeliness: Timeliness;
+}
+
+function rowStatus(current: CurrentReturn | undefined, sent: CurrentReturn | undefined) {
+  if (!current) return { shown: undefined, status: "not started" as const, correctionInProgress: false };
+  const correctionInProgress = sent !== undefined && sent.revision < current.revision && !isSent(current.status);
+  const shown = correctionInProgress ? sent : current;
+  return { shown, status: shown.status, correctionInProgress };
 }
 
 /**
  * Every body expected to report for a quarter (active in it, by its dates; DHIS2's users' complaint
  * that reporting rates go wrong when organisations open or close) with its return's status and
- * whether it came on time, computed from the first submission time, not from a button.
+ * whether it came on time, computed from the time it reached the department, not from a button.
  */
 export async function submissionTracker(ctx: ServiceContext, departmentCode: string, periodCode: string) {
-  assertInScope(ctx.scope, departmentCode);
-  const department = ctx.scope.organisations.find((o) => o.code === departmentCode);
-  if (!department || department.kind !== "department") throw new DomainError("INVALID_INPUT", `${departmentCode} is not a department.`);
+  ctx.scope.organisation(departmentCode, "department");
   const period = requirePeriod(periodCode);
   const below = new Set(subtreeCodes(ctx.scope.organisations, departmentCode));
   const bodies = ctx.scope.organisations.filter((o) => o.kind === "body" && below.has(o.code) && isActiveIn(o, period));
   const window = await getWindow(ctx.db, departmentCode, periodCode);
   const index = periodIndex(period);
-  const returns = new Map((await listCurrentReturns(ctx.db, bodies.map((b) => b.code), index, index, { withValues: false })).map((r) => [r.organisationCode, r]));
+  const codes = bodies.map((b) => b.code);
+  const byBody = (list: CurrentReturn[]) => new Map(list.map((r) => [r.organisationCode, r]));
+  const current = byBody(await listCurrentReturns(ctx.db, codes, index, index, { withValues: false }));
+  const sent = byBody(await listCurrentReturns(ctx.db, codes, index, index, { revision: "sent", withValues: false }));
   const today = ukDateOf(ctx.now);
 
   const rows: TrackerRow[] = bodies.map((body) => {
-    const r = returns.get(body.code);
-    const dueDate = window?.dueDate ?? defaultDueDate(period, body.region);
-    const firstSubmittedAt = r?.firstSubmittedAt ?? null;
+    const r = current.get(body.code);
+    const { shown, status, correctionInProgress } = rowStatus(r, sent.get(body.code));
+    const receivedAt = r?.receivedAt ?? null;
+    const dueDate = r?.dueDateAtReceipt ?? windowDueDate(window, period, body);
+    const returnedBy = status === "returned" ? (shown?.decidedBy ? "department" : "approver") : null;
     // History loaded from files reached the department at a time nobody recorded.
-    const reached = r?.status === "approved" || r?.status === "accepted";
-    const timeliness: Timeliness = firstSubmittedAt
-      ? ukDateOf(firstSubmittedAt) <= dueDate
+    const timeliness: Timeliness = receivedAt
+      ? ukDateOf(receivedAt) <= dueDate
         ? "on time"
         : "late"
-      : reached
+      : sent.has(body.code)
         ? "not recorded"
         : today > dueDate
           ? "overdue"
           : "not yet due";
+    const statusLabel =
+      returnedBy === "department"
+        ? "Returned by the department"
+        : returnedBy === "approver"
+          ? "Sent back by the senior accountable officer"
+          : `${statusLabels[status]}${correctionInProgress ? ", correction in progress" : ""}`;
     return {
       organisationCode: body.code,
       name: body.name,
       returnId: r?.returnId ?? null,
-      status: r?.status ?? "not started",
-      revision: r?.revision ?? null,
-      returnedBy: r?.status === "returned" ? (r.decidedBy ? "department" : "approver") : null,
+      status,
+      statusLabel,
+      correctionInProgress,
+      revision: shown?.revision ?? null,
+      returnedBy,
       dueDate,
-      firstSubmittedAt,
+      receivedAt,
       timeliness,
     };
   });
@@ -86,11 +123,12 @@ export async function submissionTracker(ctx: ServiceContext, departmentCode: str
     rows,
     summary: {
       expected: rows.length,
-      /** Reached the department (approved by the body at least once). */
-      received: count((r) => r.firstSubmittedAt !== null),
+      /** Reached the department (approved by the body at least once, or loaded as history). */
+      received: count((r) => r.receivedAt !== null || r.timeliness === "not recorded"),
       accepted: count((r) => r.status === "accepted"),
       onTime: count((r) => r.timeliness === "on time"),
       late: count((r) => r.timeliness === "late" || r.timeliness === "overdue"),
+      returned: count((r) => r.status === "returned"),
     },
   };
 }

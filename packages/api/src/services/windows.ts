@@ -1,7 +1,18 @@
-import { closeWindow, getWindow, listWindows, upsertWindow, appendAudit } from "@complaints/db";
-import { defaultDueDate, departmentOf, DomainError, formatPeriodLabel, requirePeriod } from "@complaints/domain";
-import { assertInScope } from "../scope.ts";
+import { closeWindow, getWindow, listWindows, upsertWindow, appendAudit, type ReportingWindow } from "@complaints/db";
+import { defaultDueDate, departmentOf, DomainError, formatPeriodLabel, requirePeriod, type Organisation, type ReportingPeriod } from "@complaints/domain";
 import type { ServiceContext } from "./actor.ts";
+
+/** The due date of a body's return: the window's date when the department set one, otherwise 20 working days after quarter end in the body's nation. */
+export function windowDueDate(window: Pick<ReportingWindow, "dueDate"> | undefined | null, period: ReportingPeriod, body: Pick<Organisation, "region">): string {
+  return window?.dueDate ?? defaultDueDate(period, body.region);
+}
+
+/** The due date in force now for a body's return for a quarter (read from its department's window). */
+export async function dueDateFor(ctx: ServiceContext, body: Organisation, periodCode: string): Promise<string> {
+  const departmentCode = departmentOf(ctx.scope.organisations, body.code) ?? ctx.scope.departmentCode;
+  const window = departmentCode ? await getWindow(ctx.db, departmentCode, periodCode) : undefined;
+  return windowDueDate(window, requirePeriod(periodCode), body);
+}
 
 /** Reporting windows the caller can see. For a body's users, the due date shown is their own. */
 export async function windowsInScope(ctx: ServiceContext, options: { openOnly?: boolean } = {}) {
@@ -18,16 +29,16 @@ export async function windowsInScope(ctx: ServiceContext, options: { openOnly?: 
         periodLabel: formatPeriodLabel(period),
         open: w.closedAt === null,
         // A set date applies to every body; otherwise each body's nation decides its bank holidays.
-        dueDate: w.dueDate ?? (body ? defaultDueDate(period, body.region) : defaultDueDate(period, "england-and-wales")),
+        dueDate: windowDueDate(w, period, body ?? { region: "england-and-wales" }),
         dueDateIsDefault: w.dueDate === null,
       };
     });
 }
 
 function assertDepartment(ctx: ServiceContext, departmentCode: string) {
-  assertInScope(ctx.scope, departmentCode);
-  const org = ctx.scope.organisations.find((o) => o.code === departmentCode);
-  if (org?.kind !== "department" || departmentOf(ctx.scope.organisations, departmentCode) !== departmentCode) {
+  ctx.scope.organisation(departmentCode, "department");
+  // Windows belong to a top-level department, not to a group inside one.
+  if (departmentOf(ctx.scope.organisations, departmentCode) !== departmentCode) {
     throw new DomainError("INVALID_INPUT", `${departmentCode} is not a department.`);
   }
 }
@@ -35,21 +46,24 @@ function assertDepartment(ctx: ServiceContext, departmentCode: string) {
 export async function openWindow(ctx: ServiceContext, input: { departmentCode: string; period: string; dueDate: string | null }) {
   assertDepartment(ctx, input.departmentCode);
   const period = requirePeriod(input.period);
-  const before = await getWindow(ctx.db, input.departmentCode, input.period);
-  await upsertWindow(ctx.db, { departmentCode: input.departmentCode, period: input.period, dueDate: input.dueDate, openedBy: ctx.actor.id, closedAt: null }, ctx.now);
-  await appendAudit(ctx.db, {
-    at: ctx.now,
-    actorUserId: ctx.actor.id,
-    actor: ctx.actor.email,
-    action: before ? "window.updated" : "window.opened",
-    entityType: "reporting_window",
-    entityId: `${input.departmentCode} ${input.period}`,
-    organisationCode: input.departmentCode,
-    changes: [
-      { field: "due_date", old: before?.dueDate ?? null, new: input.dueDate },
-      { field: "closed_at", old: before?.closedAt ?? null, new: null },
-    ],
-    reason: null,
+  // The window and its audit entry are written together or not at all.
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await getWindow(trx, input.departmentCode, input.period);
+    await upsertWindow(trx, { departmentCode: input.departmentCode, period: input.period, dueDate: input.dueDate, openedBy: ctx.actor.id, closedAt: null }, ctx.now);
+    await appendAudit(trx, {
+      at: ctx.now,
+      actorUserId: ctx.actor.id,
+      actor: ctx.actor.email,
+      action: before ? "window.updated" : "window.opened",
+      entityType: "reporting_window",
+      entityId: `${input.departmentCode} ${input.period}`,
+      organisationCode: input.departmentCode,
+      changes: [
+        { field: "due_date", old: before?.dueDate ?? null, new: input.dueDate },
+        { field: "closed_at", old: before?.closedAt ?? null, new: null },
+      ],
+      reason: null,
+    });
   });
   return { departmentCode: input.departmentCode, period: input.period, periodLabel: formatPeriodLabel(period), dueDate: input.dueDate };
 }
@@ -60,18 +74,20 @@ export async function openWindow(ctx: ServiceContext, input: { departmentCode: s
  */
 export async function closeReportingWindow(ctx: ServiceContext, input: { departmentCode: string; period: string }) {
   assertDepartment(ctx, input.departmentCode);
-  const before = await getWindow(ctx.db, input.departmentCode, input.period);
-  if (!before) throw new DomainError("NOT_FOUND", `There is no reporting window for ${formatPeriodLabel(requirePeriod(input.period))}.`);
-  await closeWindow(ctx.db, input.departmentCode, input.period, ctx.now);
-  await appendAudit(ctx.db, {
-    at: ctx.now,
-    actorUserId: ctx.actor.id,
-    actor: ctx.actor.email,
-    action: "window.closed",
-    entityType: "reporting_window",
-    entityId: `${input.departmentCode} ${input.period}`,
-    organisationCode: input.departmentCode,
-    changes: [{ field: "closed_at", old: before.closedAt, new: ctx.now }],
-    reason: null,
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await getWindow(trx, input.departmentCode, input.period);
+    if (!before) throw new DomainError("NOT_FOUND", `There is no reporting window for ${formatPeriodLabel(requirePeriod(input.period))}.`);
+    await closeWindow(trx, input.departmentCode, input.period, ctx.now);
+    await appendAudit(trx, {
+      at: ctx.now,
+      actorUserId: ctx.actor.id,
+      actor: ctx.actor.email,
+      action: "window.closed",
+      entityType: "reporting_window",
+      entityId: `${input.departmentCode} ${input.period}`,
+      organisationCode: input.departmentCode,
+      changes: [{ field: "closed_at", old: before.closedAt, new: ctx.now }],
+      reason: null,
+    });
   });
 }

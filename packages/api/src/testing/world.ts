@@ -24,6 +24,7 @@ export const worldUsers = {
   a1Submitter2: { role: "submitter", organisationCode: "A1" },
   a1Approver: { role: "approver", organisationCode: "A1" },
   a2Submitter: { role: "submitter", organisationCode: "A2" },
+  a2Approver: { role: "approver", organisationCode: "A2" },
   aOversight: { role: "oversight", organisationCode: "DEPT-A" },
   aSecretariat: { role: "secretariat", organisationCode: "DEPT-A" },
   aAdmin: { role: "admin", organisationCode: "DEPT-A" },

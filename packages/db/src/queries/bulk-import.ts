@@ -43,7 +43,8 @@ export async function insertReturnsInBulk(db: Kysely<Database>, items: readonly 
           period: r.period,
           period_index: r.periodIndex,
           current_revision: r.revision,
-          first_submitted_at: null,
+          received_at: null,
+          due_date_at_receipt: null,
           created_at: now,
         })),
       )

@@ -1,4 +1,4 @@
-import type { FieldValue, ReturnStatus } from "@complaints/domain";
+import { sentStatuses, type FieldValue, type ReturnStatus } from "@complaints/domain";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema.ts";
 import { isPostgres } from "./return-values.ts";
@@ -12,25 +12,31 @@ export interface CurrentReturn {
   status: ReturnStatus;
   /** Set when the department accepted or returned this revision (an approver's send-back leaves it empty). */
   decidedBy: string | null;
-  firstSubmittedAt: string | null;
+  /** When the return reached the department (its first approval), and the due date that applied then. */
+  receivedAt: string | null;
+  dueDateAtReceipt: string | null;
   values: Record<string, FieldValue>;
 }
 
 /**
- * The current revision of every return of the given organisations between two quarters (inclusive,
- * by period index), with values: two queries however many returns. With `latestWith`, each return's
- * latest revision in one of those statuses instead, so an accepted return reopened for correction
- * still counts with its accepted figures until the correction is submitted.
+ * One revision of every return of the given organisations between two quarters (inclusive, by
+ * period index), with values: two queries however many returns. Which revision:
+ * - `current` (the default): the one being worked on, whatever its status;
+ * - `sent`: the last revision sent to the department (domain `sentStatuses`), so an accepted return
+ *   reopened for correction counts with its accepted figures until the correction is approved;
+ *   returns never sent are left out;
+ * - `accepted`: the last revision the department accepted.
  */
 export async function listCurrentReturns(
   db: Kysely<Database>,
   organisationCodes: readonly string[],
   fromIndex: number,
   toIndex: number,
-  options: { latestWith?: readonly ReturnStatus[]; withValues?: boolean } = {},
+  options: { revision?: "current" | "sent" | "accepted"; withValues?: boolean } = {},
 ): Promise<CurrentReturn[]> {
   if (organisationCodes.length === 0) return [];
-  const statuses = options.latestWith;
+  const which = options.revision ?? "current";
+  const statuses: readonly ReturnStatus[] | null = which === "sent" ? sentStatuses : which === "accepted" ? ["accepted"] : null;
   const heads = db
     .selectFrom("returns")
     .innerJoin("return_revisions", (j) =>
@@ -49,7 +55,8 @@ export async function listCurrentReturns(
       "returns.organisation_code",
       "returns.period",
       "returns.period_index",
-      "returns.first_submitted_at",
+      "returns.received_at",
+      "returns.due_date_at_receipt",
       "return_revisions.seq as revision_seq",
       "return_revisions.revision",
       "return_revisions.status",
@@ -72,7 +79,8 @@ export async function listCurrentReturns(
       revision: Number(h.revision),
       status: h.status,
       decidedBy: h.decided_by,
-      firstSubmittedAt: h.first_submitted_at,
+      receivedAt: h.received_at,
+      dueDateAtReceipt: h.due_date_at_receipt,
       values: {},
     });
   }

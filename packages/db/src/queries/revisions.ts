@@ -1,4 +1,4 @@
-import type { FieldValue, ReturnStatus } from "@complaints/domain";
+import { sentStatuses, type FieldValue, type ReturnStatus } from "@complaints/domain";
 import type { Kysely } from "kysely";
 import type { Database, ReturnRevisionRow } from "../schema.ts";
 import { insertValues, rowsToValues, valuesToRows, type Notes, type Values } from "./return-values.ts";
@@ -19,7 +19,9 @@ export interface RevisionMeta {
   templateVersion: number;
   status: ReturnStatus;
   version: number;
-  firstSubmittedAt: string | null;
+  /** When the return reached the department (its first approval), and the due date that applied then. */
+  receivedAt: string | null;
+  dueDateAtReceipt: string | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -41,7 +43,7 @@ export interface StoredRevision extends RevisionMeta {
 }
 
 
-function toMeta(r: ReturnRevisionRow & { organisation_code: string; period: string; current_revision: number; first_submitted_at: string | null }): RevisionMeta {
+function toMeta(r: ReturnRevisionRow & { organisation_code: string; period: string; current_revision: number; received_at: string | null; due_date_at_receipt: string | null }): RevisionMeta {
   return {
     id: r.id,
     seq: Number(r.seq),
@@ -53,7 +55,8 @@ function toMeta(r: ReturnRevisionRow & { organisation_code: string; period: stri
     templateVersion: Number(r.template_version),
     status: r.status,
     version: Number(r.version),
-    firstSubmittedAt: r.first_submitted_at,
+    receivedAt: r.received_at,
+    dueDateAtReceipt: r.due_date_at_receipt,
     createdAt: r.created_at,
     createdBy: r.created_by,
     updatedAt: r.updated_at,
@@ -74,7 +77,7 @@ function revisionQuery(db: Kysely<Database>) {
     .selectFrom("return_revisions")
     .innerJoin("returns", "returns.id", "return_revisions.return_id")
     .selectAll("return_revisions")
-    .select(["returns.organisation_code", "returns.period", "returns.current_revision", "returns.first_submitted_at"]);
+    .select(["returns.organisation_code", "returns.period", "returns.current_revision", "returns.received_at", "returns.due_date_at_receipt"]);
 }
 
 export async function findReturnId(db: Kysely<Database>, organisationCode: string, period: string): Promise<string | undefined> {
@@ -88,13 +91,18 @@ export async function listRevisions(db: Kysely<Database>, returnId: string): Pro
   return rows.map(toMeta);
 }
 
-/** One revision with its values (the current one when `revision` is not given). */
-export async function loadRevision(db: Kysely<Database>, returnId: string, revision?: number): Promise<StoredRevision | undefined> {
+/**
+ * One revision with its values: the current one when `revision` is not given, a numbered one, or
+ * `"sent"`: the last revision sent to the department (domain `sentStatuses`).
+ */
+export async function loadRevision(db: Kysely<Database>, returnId: string, revision?: number | "sent"): Promise<StoredRevision | undefined> {
   let query = revisionQuery(db).where("return_revisions.return_id", "=", returnId);
   query =
     revision === undefined
       ? query.whereRef("return_revisions.revision", "=", "returns.current_revision")
-      : query.where("return_revisions.revision", "=", revision);
+      : revision === "sent"
+        ? query.where("return_revisions.status", "in", sentStatuses).orderBy("return_revisions.revision", "desc").limit(1)
+        : query.where("return_revisions.revision", "=", revision);
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
   const valueRows = await db.selectFrom("return_values").selectAll().where("revision_seq", "=", Number(row.seq)).execute();
@@ -147,7 +155,7 @@ export async function insertRevision(db: Kysely<Database>, r: NewRevision): Prom
 
 export async function insertReturn(
   db: Kysely<Database>,
-  r: { id: string; organisationCode: string; period: string; periodIndex: number; now: string; firstSubmittedAt?: string | null },
+  r: { id: string; organisationCode: string; period: string; periodIndex: number; now: string; received?: { at: string; dueDate: string } | null },
 ): Promise<void> {
   await db
     .insertInto("returns")
@@ -157,7 +165,8 @@ export async function insertReturn(
       period: r.period,
       period_index: r.periodIndex,
       current_revision: 1,
-      first_submitted_at: r.firstSubmittedAt ?? null,
+      received_at: r.received?.at ?? null,
+      due_date_at_receipt: r.received?.dueDate ?? null,
       created_at: r.now,
     })
     .execute();
@@ -189,7 +198,8 @@ export async function updateRevision(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function markFirstSubmitted(db: Kysely<Database>, returnId: string, at: string): Promise<void> {
-  await db.updateTable("returns").set({ first_submitted_at: at }).where("id", "=", returnId).where("first_submitted_at", "is", null).execute();
+/** Records when a return first reached the department and the due date in force then; later approvals leave both as they were. */
+export async function markReceived(db: Kysely<Database>, returnId: string, at: string, dueDate: string): Promise<void> {
+  await db.updateTable("returns").set({ received_at: at, due_date_at_receipt: dueDate }).where("id", "=", returnId).where("received_at", "is", null).execute();
 }
 

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import type { FieldDeclaration, FieldValue, TemplateDeclaration } from "./declaration.ts";
+import { breakdownFieldId, templateFields } from "./fields.ts";
+import { fieldValueSchema } from "./schema.ts";
+
+/**
+ * What a caller may send when saving a return, checked once at the API's procedure before any
+ * service runs, generated from the declarations of every template version: each key must be a
+ * field of some version (service-area cells by their pattern, since their codes are set per body),
+ * and each value must suit that field. Which fields a particular return has (its version, its
+ * body's service areas) is checked by the returns service against the stored return.
+ *
+ * Limits keep one request from growing the append-only audit log by megabytes: a note is at most
+ * `noteMaxLength` characters, an explanation `explanationMaxLength`, and all the text of one save
+ * together at most `saveMaxCharacters`.
+ */
+export const noteMaxLength = 2000;
+export const explanationMaxLength = 5000;
+export const saveMaxCharacters = 100_000;
+
+/** A field id or a warning id as sent: a stable lower-case code with dots and colons, never `__proto__`. */
+const keyPattern = /^[a-z][a-z0-9_]*([.:][a-z0-9_]+)*$/;
+
+interface KnownFields {
+  byId: Map<string, FieldDeclaration>;
+  /** Breakdowns whose categories are set per body: `received_by_service_area.` → a count cell. */
+  perBodyPrefixes: { prefix: string; field: FieldDeclaration }[];
+}
+
+function knownFields(templates: readonly TemplateDeclaration[]): KnownFields {
+  const byId = new Map<string, FieldDeclaration>();
+  const perBodyPrefixes: KnownFields["perBodyPrefixes"] = [];
+  for (const template of templates) {
+    for (const field of templateFields(template)) if (!byId.has(field.id)) byId.set(field.id, field);
+    for (const b of template.breakdowns) {
+      if (b.categories !== "service-areas") continue;
+      const prefix = breakdownFieldId(b.id, "");
+      if (perBodyPrefixes.some((p) => p.prefix === prefix)) continue;
+      perBodyPrefixes.push({ prefix, field: { id: prefix, section: b.section, label: b.label, type: "count", required: false, breakdown: b.id } });
+    }
+  }
+  return { byId, perBodyPrefixes };
+}
+
+function fieldFor(known: KnownFields, id: string): FieldDeclaration | undefined {
+  const fixed = known.byId.get(id);
+  if (fixed) return fixed;
+  const perBody = known.perBodyPrefixes.find((p) => id.startsWith(p.prefix) && /^[a-z0-9_]{1,40}$/.test(id.slice(p.prefix.length)));
+  return perBody ? { ...perBody.field, id, label: `${perBody.field.label}: ${id.slice(perBody.prefix.length)}` } : undefined;
+}
+
+/** The label of any field id of any version, for messages; the id itself when it is not a field. */
+export function labelOfAnyField(templates: readonly TemplateDeclaration[], id: string): string {
+  return fieldFor(knownFields(templates), id)?.label ?? id;
+}
+
+/**
+ * A record keyed by something; the keys must be codes, never `__proto__` or `constructor`-like
+ * surprises, and there can be no more of them than `maxKeys`.
+ */
+function codeKeyedRecord<T extends z.ZodType>(value: T, what: string, maxKeys: number) {
+  return z
+    .record(z.string().max(200, `${what}: a name is too long`).regex(keyPattern, { error: (issue) => `${what}: “${String(issue.input).slice(0, 60)}” is not a field or warning of a return` }), value)
+    .refine((r) => Object.keys(r).length <= maxKeys, `${what}: there are more than ${maxKeys}`);
+}
+
+/** The values of a save: every key a field of some version, every value valid for its field. */
+export function returnValuesInputSchema(templates: readonly TemplateDeclaration[]) {
+  const known = knownFields(templates);
+  const schemas = new Map<string, z.ZodType<FieldValue>>();
+  const schemaOf = (field: FieldDeclaration) => {
+    const key = field.breakdown && !known.byId.has(field.id) ? `${field.breakdown}.*` : field.id;
+    let schema = schemas.get(key);
+    if (!schema) schemas.set(key, (schema = fieldValueSchema(field)));
+    return schema;
+  };
+  const maxKeys = known.byId.size + 500;
+  return codeKeyedRecord(z.unknown(), "Figures", maxKeys).transform((values, ctx) => {
+    const out: Record<string, FieldValue> = {};
+    for (const [id, value] of Object.entries(values)) {
+      const field = fieldFor(known, id);
+      if (!field) {
+        ctx.addIssue({ code: "custom", path: [id], message: `“${id}” is not a field of the return` });
+        continue;
+      }
+      const parsed = schemaOf(field).safeParse(value);
+      if (parsed.success) out[id] = parsed.data;
+      else for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: [id, ...issue.path], message: issue.message });
+    }
+    return out;
+  });
+}
+
+/** Notes explaining a marker, keyed by field id. */
+export function notesInputSchema(templates: readonly TemplateDeclaration[]) {
+  const known = knownFields(templates);
+  return codeKeyedRecord(z.unknown(), "Notes", known.byId.size + 500).transform((notes, ctx) => {
+    const out: Record<string, string> = {};
+    for (const [id, note] of Object.entries(notes)) {
+      const label = fieldFor(known, id)?.label;
+      const name = label ? `The note on ‘${label}’` : `The note on “${id}”`;
+      const problem = textProblem(note, noteMaxLength);
+      if (problem) ctx.addIssue({ code: "custom", path: [id], message: `${name} ${problem}` });
+      else out[id] = (note as string).trim();
+    }
+    return out;
+  });
+}
+
+/** Explanations of warnings, keyed by the warning's id; which warnings exist is checked by the service. */
+export const explanationsInputSchema = codeKeyedRecord(z.unknown(), "Explanations", 200).transform((explanations, ctx) => {
+  const out: Record<string, string> = {};
+  for (const [id, text] of Object.entries(explanations)) {
+    const problem = textProblem(text, explanationMaxLength);
+    if (problem) ctx.addIssue({ code: "custom", path: [id], message: `The explanation of warning “${id}” ${problem}` });
+    else out[id] = (text as string).trim();
+  }
+  return out;
+});
+
+function textProblem(value: unknown, maxLength: number): string | null {
+  if (typeof value !== "string") return "must be text";
+  const text = value.trim();
+  if (text === "") return "is blank: write it, or leave it out";
+  if (text.length > maxLength) return `is ${text.length.toLocaleString("en-GB")} characters long; the most is ${maxLength.toLocaleString("en-GB")}`;
+  return null;
+}
+
+/** Characters of text in a save's values, notes and explanations together. */
+export function saveCharacters(parts: { values: Readonly<Record<string, FieldValue>>; notes?: Readonly<Record<string, string>>; explanations?: Readonly<Record<string, string>> }): number {
+  let n = 0;
+  for (const v of Object.values(parts.values)) if (typeof v === "string") n += v.length;
+  for (const v of Object.values(parts.notes ?? {})) n += v.length;
+  for (const v of Object.values(parts.explanations ?? {})) n += v.length;
+  return n;
+}
