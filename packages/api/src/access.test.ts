@@ -5,7 +5,8 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "./root.ts";
 import type { ProcedureMeta } from "./trpc.ts";
-import { createWorld, worldPassword, type World, type WorldUserKey } from "./testing/world.ts";
+import { accessCases as cases, Q1, type Fixture } from "./testing/access-cases.ts";
+import { createWorld, type World, type WorldUserKey } from "./testing/world.ts";
 
 /**
  * Every procedure, for an allowed caller, every role the permission table (domain roles.ts) leaves
@@ -13,53 +14,6 @@ import { createWorld, worldPassword, type World, type WorldUserKey } from "./tes
  * the same department as well as another department — (FORBIDDEN) and an anonymous caller
  * (UNAUTHORIZED). A test below fails if a procedure is added without a row here.
  */
-interface Fixture {
-  /** A1's draft for Apr to Jun 2025. */
-  aReturn: string;
-}
-
-interface AccessCase {
-  /** Allowed: the call succeeds, or fails with `allowedOutcome`, a reason of state checked after access. */
-  allowed: WorldUserKey | "anonymous";
-  allowedOutcome?: "CONFLICT" | "PRECONDITION_FAILED";
-  /** Callers whose role may call it but who cannot see Department A's organisation in the input. */
-  outOfScope: WorldUserKey[];
-  /** Procedures that return only what is in scope instead of refusing (checked at the end of this file). */
-  filtered?: true;
-  input: (f: Fixture) => unknown;
-}
-
-const Q1 = "2025-26 Q1";
-const cases: Record<string, AccessCase> = {
-  "auth.signIn": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk", password: worldPassword }) },
-  "auth.signOut": { allowed: "a1Submitter", outOfScope: [], input: () => undefined },
-  "auth.me": { allowed: "aSecretariat", outOfScope: [], input: () => undefined },
-  "organisations.list": { allowed: "a1Approver", outOfScope: [], filtered: true, input: () => undefined },
-  "organisations.get": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter", "bOversight"], input: () => ({ code: "A1" }) },
-  "windows.list": { allowed: "aAdmin", outOfScope: [], filtered: true, input: () => ({ openOnly: true }) },
-  "windows.open": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: "2025-26 Q2", dueDate: null }) },
-  "windows.close": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: "2025-26 Q2" }) },
-  "returns.list": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "b1Approver", "bSecretariat"], input: () => ({ organisationCode: "A1" }) },
-  "returns.get": { allowed: "a1Approver", outOfScope: ["a2Submitter", "a2Approver", "b1Submitter", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },
-  "returns.find": { allowed: "a1Approver", outOfScope: ["a2Submitter", "a2Approver", "bOversight"], input: () => ({ organisationCode: "A1", period: Q1 }) },
-  "returns.openDraft": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", period: Q1 }) },
-  "returns.save": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, values: {} }) },
-  "returns.validate": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },
-  "returns.submit": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99 }) },
-  "returns.approve": { allowed: "a1Approver", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["a2Approver", "b1Approver"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99 }) },
-  "returns.sendBack": { allowed: "a1Approver", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["a2Approver", "b1Approver"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, reason: "Check the themes" }) },
-  "returns.accept": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["bOversight"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99 }) },
-  "returns.returnToBody": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["bOversight"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, reason: "Figures do not add up" }) },
-  "returns.reopen": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["bOversight"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, reason: "Correction" }) },
-  "returns.history": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },
-  "returns.diff": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "bSecretariat"], input: (f) => ({ returnId: f.aReturn, from: 1, to: 1 }) },
-  "tracker.forPeriod": { allowed: "aSecretariat", outOfScope: ["bOversight", "bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: Q1 }) },
-  "metrics.comparison": { allowed: "aOversight", outOfScope: ["bOversight", "bSecretariat"], input: () => ({ departmentCode: "DEPT-A", period: Q1 }) },
-  "metrics.trend": { allowed: "aSecretariat", outOfScope: ["bOversight", "bAdmin"], input: () => ({ organisationCode: "A1", measure: "within_timescale" }) },
-  "metrics.funnel": { allowed: "aAdmin", outOfScope: ["bOversight"], input: () => ({ departmentCode: "DEPT-A", period: Q1, measure: "within_timescale" }) },
-  "metrics.themes": { allowed: "aOversight", outOfScope: ["bSecretariat", "bAdmin"], input: () => ({ departmentCode: "DEPT-A" }) },
-};
-
 /** Procedures any signed-in caller (or anyone) may call: they act on the caller's own session. */
 const sessionProcedures = ["auth.signIn", "auth.signOut", "auth.me"];
 

@@ -167,6 +167,32 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     expect(saved.notes).toEqual({ compliments: "Not counted yet" });
   });
 
+  it.each([
+    ["a blank note", { notes: { received: "   " } }, "notes.received", "The note on ‘Complaints received’ is blank: write it, or leave it out"],
+    ["a note that is not text", { notes: { received: 12 } }, "notes.received", "The note on ‘Complaints received’ must be text"],
+    ["a blank explanation", { explanations: { themes_cover_received: "" } }, "explanations.themes_cover_received", "The explanation of warning “themes_cover_received” is blank"],
+    ["an explanation that is not text", { explanations: { themes_cover_received: ["x"] } }, "explanations.themes_cover_received", "must be text"],
+    ["an explanation of a warning the return does not have", { explanations: { outlier_received: "A big quarter" } }, "explanations.outlier_received", "There is no warning “outlier_received” on this return to explain"],
+    ["a __proto__ key", { values: JSON.parse('{"__proto__": {"received": 1}}') }, "values", "is not a field or warning of a return"],
+    ["a long note", { notes: { received: "x".repeat(2001) } }, "notes.received", "is 2,001 characters long; the most is 2,000"],
+    ["190 explanations of 5,000 characters", { explanations: Object.fromEntries(Array.from({ length: 190 }, (_, i) => [`warning_${i}`, "x".repeat(5000)])) }, "values", "more than 100,000 characters of text"],
+  ])("refuses %s with BAD_REQUEST naming it, and records nothing", async (_what, extra, field, message) => {
+    const a = world.caller("a1Submitter");
+    await world.caller("aAdmin").windows.open({ departmentCode: "DEPT-A", period: "2025-26 Q4", dueDate: null });
+    const draft = await a.returns.openDraft({ organisationCode: "A1", period: "2025-26 Q4" });
+    const before = await a.returns.history({ returnId: draft.returnId });
+    const input = { returnId: draft.returnId, expectedVersion: draft.version, values: { received: 3, ...(extra as { values?: object }).values }, ...extra, ...("values" in extra ? { values: extra.values } : {}) };
+    const refused = await rejection(a.returns.save(input as Parameters<typeof a.returns.save>[0]));
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.message).toContain(message);
+    expect(refused.message).not.toMatch(/^\[|"code"|"path"/); // plain English, not zod's issue list
+    const issues = refused.cause instanceof Error && "issues" in refused.cause ? (refused.cause.issues as { path: PropertyKey[] }[]).map((i) => i.path.join(".")) : ((refused.cause as { details?: { issues: { field: string }[] } }).details?.issues ?? []).map((i) => i.field);
+    expect(issues.some((f) => f.startsWith(field))).toBe(true);
+    const after = await a.returns.history({ returnId: draft.returnId });
+    expect(after.events).toHaveLength(before.events.length);
+    expect((await a.returns.get({ returnId: draft.returnId })).version).toBe(draft.version);
+  });
+
   it("does not let the submitter approve their own return, even holding both roles' duties", async () => {
     // Same person: the approver submits (as if they also had the submitter role) — simulated by the
     // approver being recorded as submitter.

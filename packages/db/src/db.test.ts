@@ -87,3 +87,15 @@ describe.each(testDialects())("storage on %s", (dialect) => {
     expect(await listAudit(t.db, "return", "r1")).toHaveLength(1);
   });
 });
+
+describe("the dialects the suite runs on", () => {
+  it("are SQLite and PostgreSQL when a PostgreSQL URL is given, SQLite alone otherwise", () => {
+    expect(testDialects({ ci: false, url: "postgres://x@127.0.0.1/t" })).toEqual(["sqlite", "postgres"]);
+    expect(testDialects({ ci: false, url: undefined })).toEqual(["sqlite"]);
+  });
+
+  it("fail in CI when no PostgreSQL URL is given, instead of running on SQLite only", () => {
+    expect(() => testDialects({ ci: true, url: undefined })).toThrow(/CI is set but TEST_DATABASE_URL is not/);
+    expect(testDialects({ ci: true, url: "postgres://x@127.0.0.1/t" })).toEqual(["sqlite", "postgres"]);
+  });
+});

@@ -4,14 +4,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { migrateToLatest, openDatabase, type Connection, type Dialect } from "../connection.ts";
-import { testDatabaseUrl } from "./env.ts";
+import { inCi, testDatabaseUrl } from "./env.ts";
 
 /**
  * The dialects the suite runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set
- * (Kysely's own test set-up does the same). Use with `describe.each(testDialects())`.
+ * (Kysely's own test set-up does the same). Use with `describe.each(testDialects())`. In CI a
+ * missing TEST_DATABASE_URL is an error, so the suite cannot pass on SQLite alone without a word.
  */
-export function testDialects(): Dialect[] {
-  return testDatabaseUrl ? ["sqlite", "postgres"] : ["sqlite"];
+export function testDialects(options: { ci?: boolean; url?: string | undefined } = {}): Dialect[] {
+  const url = "url" in options ? options.url : testDatabaseUrl;
+  if (!url && (options.ci ?? inCi)) {
+    throw new Error("CI is set but TEST_DATABASE_URL is not: the database tests must run on PostgreSQL as well as SQLite in CI. Set TEST_DATABASE_URL to a PostgreSQL database (.ci/run does).");
+  }
+  return url ? ["sqlite", "postgres"] : ["sqlite"];
 }
 
 export interface TestDatabase extends Connection {
