@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import type { Dialect } from "../connection.ts";
 import * as initial from "./2026-11-26T0900-initial.ts";
+import * as signIn from "./2026-12-01T0910-sign-in.ts";
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -10,6 +11,7 @@ interface DialectMigration {
 // A static list, so a bundled server finds every migration (STYLE.md, atproto's PDS provider).
 const migrations: Record<string, DialectMigration> = {
   "2026-11-26T0900-initial": initial,
+  "2026-12-01T0910-sign-in": signIn,
 };
 
 /** Passes the dialect to each migration, for the few column types that differ. */
