@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hostNameOf } from "./http/allowed-hosts.ts";
 
 /**
  * Configuration from the environment, validated once at start-up; the only place that reads
@@ -18,14 +19,39 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /** Host names answered for besides localhost, 127.0.0.1 and [::1] (against DNS rebinding). */
+  ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((s, ctx) =>
+      s
+        .split(",")
+        .map((h) => h.trim())
+        .filter(Boolean)
+        .map((h) => {
+          const name = hostNameOf(h);
+          if (name === null) ctx.addIssue({ code: "custom", message: `"${h}" is not a host name; expected names like complaints.example.gov.uk, comma-separated` });
+          return name ?? h;
+        }),
+    ),
+  /** True behind one load balancer that appends the client's address to X-Forwarded-For. */
+  TRUST_PROXY: z
+    .enum(["true", "false"], { message: "expected true or false" })
+    .default("false")
+    .transform((v) => v === "true"),
   SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   MAX_SIGN_IN_FAILURES: z.coerce.number().int().positive().default(5),
+  MAX_SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** Largest file the CLI import accepts. */
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Built browser apps to serve, if any. */
   STATIC_DIR: z.string().optional(),
+}).refine((env) => env.SESSION_ABSOLUTE_HOURS >= env.SESSION_HOURS, {
+  path: ["SESSION_ABSOLUTE_HOURS"],
+  message: "must be at least SESSION_HOURS (a session cannot be idle for longer than it may last)",
 });
 
 export type Env = z.infer<typeof envSchema>;

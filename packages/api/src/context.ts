@@ -21,6 +21,8 @@ export interface Context {
   user: SessionUser | null;
   /** Hash of the session token the request came with, if any. */
   sessionId: string | null;
+  /** The client's network address as the HTTP host sees it (after any trusted proxy); unknown if undefined. */
+  clientAddress?: string | undefined;
   cookies: SessionCookies;
   /** Settings from the host's env.ts. */
   config: ApiConfig;
@@ -29,12 +31,17 @@ export interface Context {
 export interface ApiConfig {
   /** Idle session lifetime. */
   sessionHours: number;
-  /** Failed sign-ins allowed per email address within `signInWindowMinutes` before refusing more. */
+  /** Absolute session lifetime from sign-in, however often the session is used. */
+  sessionAbsoluteHours: number;
+  /** Failed sign-ins to one account from one address within `signInWindowMinutes` before attempts are delayed. */
   maxSignInFailures: number;
+  /** Failed sign-ins from one address, to any accounts, within `signInWindowMinutes` before attempts are delayed. */
+  maxSignInFailuresPerAddress: number;
+  /** How long a failure counts; also the longest delay. */
   signInWindowMinutes: number;
 }
 
-export const defaultApiConfig: ApiConfig = { sessionHours: 8, maxSignInFailures: 5, signInWindowMinutes: 15 };
+export const defaultApiConfig: ApiConfig = { sessionHours: 8, sessionAbsoluteHours: 12, maxSignInFailures: 5, maxSignInFailuresPerAddress: 30, signInWindowMinutes: 15 };
 
 /** Builds a context from injected parts, so tests call procedures directly against a real database. */
 export function createContext(parts: Partial<Context> & Pick<Context, "db">): Context {

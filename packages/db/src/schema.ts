@@ -58,6 +58,8 @@ export interface SignInFailureTable {
   id: Generated<number>;
   /** Lower-cased email address tried. */
   email: string;
+  /** Where the attempt came from ("" for rows from before addresses were recorded). */
+  client_address: ColumnType<string, string | undefined, string>;
   at: string;
 }
 

@@ -7,6 +7,22 @@ import pino from "pino";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { request } from "node:http";
+
+/** fetch always sends the URL's own Host; a raw request can send any. */
+function rawRequest(base: string, path: string, host: string): Promise<{ status: number; body: string }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path, method: "GET", setHost: false, headers: host ? { host } : {} }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
 
 describe.each(testDialects())("the HTTP server on %s", (dialect) => {
   let t: TestDatabase;
@@ -16,7 +32,11 @@ describe.each(testDialects())("the HTTP server on %s", (dialect) => {
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
     await createWorld(t.db, new Date());
-    server = await startServer(loadEnv({ PORT: "0", DATABASE_URL: t.url, MAX_SIGN_IN_FAILURES: "3" }), t, pino({ level: "silent" }));
+    server = await startServer(
+      loadEnv({ PORT: "0", DATABASE_URL: t.url, MAX_SIGN_IN_FAILURES: "3", MAX_SIGN_IN_FAILURES_PER_ADDRESS: "8", TRUST_PROXY: "true", ALLOWED_HOSTS: "complaints.example.gov.uk" }),
+      t,
+      pino({ level: "silent" }),
+    );
   });
   afterAll(async () => {
     await server.close();
@@ -37,7 +57,7 @@ describe.each(testDialects())("the HTTP server on %s", (dialect) => {
     const response = await signIn("aoversight@example.gov.uk", worldPassword);
     expect(response.status).toBe(200);
     const cookie = response.headers.get("set-cookie")!;
-    expect(cookie).toMatch(/^complaints_session=[\w-]{43}; /);
+    expect(cookie).toMatch(/^__Host-complaints_session=[\w-]{43}; /);
     expect(cookie).toContain("HttpOnly");
     expect(cookie).toContain("Secure");
     expect(cookie).toContain("SameSite=Lax");
@@ -51,7 +71,7 @@ describe.each(testDialects())("the HTTP server on %s", (dialect) => {
 
     const out = await fetch(`${server.url}/trpc/auth.signOut`, { method: "POST", headers: { ...json, cookie: session }, body: "{}" });
     expect(out.status).toBe(200);
-    expect(out.headers.get("set-cookie")).toMatch(/^complaints_session=; Max-Age=0/);
+    expect(out.headers.get("set-cookie")).toMatch(/^__Host-complaints_session=; Max-Age=0/);
     expect((await me(session)).status).toBe(401);
   });
 
@@ -59,7 +79,7 @@ describe.each(testDialects())("the HTTP server on %s", (dialect) => {
     const response = await me();
     expect(response.status).toBe(401);
     expect(((await response.json()) as { error: { message: string } }).error.message).toBe("Sign in to continue.");
-    expect((await me("complaints_session=forged-token")).status).toBe(401);
+    expect((await me("__Host-complaints_session=forged-token")).status).toBe(401);
   });
 
   it.each([
@@ -79,22 +99,67 @@ describe.each(testDialects())("the HTTP server on %s", (dialect) => {
   });
 
   it("throttles repeated failed sign-ins, even with the right password afterwards", async () => {
+    const from = { "x-forwarded-for": "198.51.100.1" };
     for (let i = 0; i < 3; i += 1) {
-      const wrong = await signIn("a1approver@example.gov.uk", "wrong password!");
+      const wrong = await signIn("a1approver@example.gov.uk", "wrong password!", from);
       expect(wrong.status).toBe(401);
       expect(((await wrong.json()) as { error: { message: string } }).error.message).toBe("Enter a correct email address and password.");
     }
-    const blocked = await signIn("a1approver@example.gov.uk", worldPassword);
+    const blocked = await signIn("a1approver@example.gov.uk", worldPassword, from);
     expect(blocked.status).toBe(429);
-    expect(((await blocked.json()) as { error: { message: string } }).error.message).toBe(
-      "Too many failed attempts to sign in to this account. Wait 15 minutes and try again.",
-    );
+    expect(((await blocked.json()) as { error: { message: string } }).error.message).toBe("Too many failed attempts to sign in. Wait 1 minute and try again.");
     // Another account is not affected.
-    expect((await signIn("a1submitter@example.gov.uk", worldPassword)).status).toBe(200);
+    expect((await signIn("a1submitter@example.gov.uk", worldPassword, from)).status).toBe(200);
+  });
+
+  it("lets the real user at another address sign in while an attacker keeps guessing their password", async () => {
+    const attacker = { "x-forwarded-for": "203.0.113.66" };
+    // A forged left-hand entry is ignored: only the address the load balancer appended counts.
+    const user = { "x-forwarded-for": "203.0.113.66, 192.0.2.10" };
+    for (let i = 0; i < 10; i += 1) expect([401, 429]).toContain((await signIn("a1submitter2@example.gov.uk", "wrong password!", attacker)).status);
+    expect((await signIn("a1submitter2@example.gov.uk", worldPassword, attacker)).status).toBe(429);
+    expect((await signIn("a1submitter2@example.gov.uk", worldPassword, user)).status).toBe(200);
+  });
+
+  it("limits failed sign-ins from one address across many accounts", async () => {
+    const from = { "x-forwarded-for": "198.51.100.77" };
+    const accounts = ["a1submitter", "a2submitter", "b1submitter", "asecretariat", "bsecretariat", "aadmin", "badmin", "boversight"];
+    for (const a of accounts) expect((await signIn(`${a}@example.gov.uk`, "wrong password!", from)).status).toBe(401);
+    // The ninth failure from this address, to an account it has never tried, must wait.
+    const ninth = await signIn("b1approver@example.gov.uk", worldPassword, from);
+    expect(ninth.status).toBe(429);
+    expect(((await ninth.json()) as { error: { message: string } }).error.message).toBe("Too many failed attempts to sign in. Wait 1 minute and try again.");
+    expect((await signIn("b1approver@example.gov.uk", worldPassword, { "x-forwarded-for": "198.51.100.78" })).status).toBe(200);
+  });
+
+  it("marks API answers not to be stored, and asks browsers to keep to HTTPS", async () => {
+    const response = await me();
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+  });
+
+  it.each(["evil.example", "evil.example:3000", "127.0.0.1.evil.example", "localhost.evil.example:80"])("refuses a Host it does not know (%j), against DNS rebinding", async (host) => {
+    const response = await rawRequest(server.url, "/trpc/auth.me", host);
+    expect(response.status).toBe(421);
+    expect(response.body).toBe("Unknown host name: this server does not answer for it.");
+  });
+
+  it.each(["localhost:1234", "127.0.0.1", "[::1]:3000", "complaints.example.gov.uk", "COMPLAINTS.example.gov.uk:443"])("answers for its own host names (%s)", async (host) => {
+    expect((await rawRequest(server.url, "/trpc/auth.me", host)).status).toBe(401);
+  });
+
+  it("ends the browser's earlier session when it signs in again", async () => {
+    const first = (await signIn("boversight@example.gov.uk", worldPassword, { "x-forwarded-for": "192.0.2.50" })).headers.get("set-cookie")!.split(";")[0]!;
+    const again = await signIn("boversight@example.gov.uk", worldPassword, { "x-forwarded-for": "192.0.2.50", cookie: first });
+    expect(again.status).toBe(200);
+    const second = again.headers.get("set-cookie")!.split(";")[0]!;
+    expect(second).not.toBe(first);
+    expect((await me(first)).status).toBe(401);
+    expect((await me(second)).status).toBe(200);
   });
 
   it("throttles failed sign-ins sent in parallel", async () => {
-    const attempts = await Promise.all(Array.from({ length: 12 }, () => signIn("b1approver@example.gov.uk", "wrong password!")));
+    const attempts = await Promise.all(Array.from({ length: 12 }, () => signIn("b1approver@example.gov.uk", "wrong password!", { "x-forwarded-for": "198.51.100.99" })));
     const statuses = attempts.map((r) => r.status);
     // At most the allowed three have their password checked, however the requests interleave.
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(3);
@@ -135,7 +200,7 @@ describe("when the database is unreachable", () => {
     expect(body.error.message).toBe("Sorry, something went wrong on our side. Nothing was changed. Try again later.");
     expect(JSON.stringify(body)).not.toMatch(/destroyed|kysely|sqlite|stack/i);
 
-    const me = await fetch(`${server.url}/trpc/auth.me`, { headers: { cookie: "complaints_session=abc" } });
+    const me = await fetch(`${server.url}/trpc/auth.me`, { headers: { cookie: "__Host-complaints_session=abc" } });
     expect(me.status).toBe(500);
     expect(((await me.json()) as { error: { message: string } }).error.message).toBe("Sorry, something went wrong on our side. Nothing was changed. Try again later.");
     expect(logged.join("\n")).toMatch(/destroyed/);

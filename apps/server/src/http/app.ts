@@ -7,9 +7,18 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { generateCookie, getCookie } from "hono/cookie";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Logger } from "pino";
+import { isAllowedHost } from "./allowed-hosts.ts";
+import { clientAddressOf } from "./client-address.ts";
 
-export const sessionCookieName = "complaints_session";
+/**
+ * The `__Host-` prefix makes browsers refuse the cookie unless it is Secure, Path=/ and has no
+ * Domain, so a sibling subdomain cannot plant or overwrite it (RFC 6265bis, "Cookie Name Prefixes").
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? "__Host-complaints_session" : "complaints_session";
+}
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -17,6 +26,10 @@ export interface AppOptions {
   api: ApiConfig;
   cookieSecure: boolean;
   allowedOrigins: readonly string[];
+  /** Host names answered for besides localhost, 127.0.0.1 and [::1] (see allowed-hosts.ts). */
+  allowedHosts: readonly string[];
+  /** Take the client address from X-Forwarded-For as set by one load balancer (see client-address.ts). */
+  trustProxy: boolean;
   staticDir?: string | undefined;
   clock?: () => Date;
   /** Largest request body accepted (default 1 MiB). */
@@ -65,9 +78,20 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ error: { message: internalErrorMessage } }, 500);
   });
 
+  // A load balancer's health check may use the instance's own address, and the answer says nothing.
+  app.use(async (c, next) => {
+    if (c.req.path !== "/healthz" && !isAllowedHost(c.req.header("host"), options.allowedHosts)) {
+      return c.text("Unknown host name: this server does not answer for it.", 421);
+    }
+    return next();
+  });
+
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
+    // API answers are personal and current: never stored by a browser or a proxy.
+    if (c.req.path.startsWith("/trpc")) c.header("Cache-Control", "no-store");
+    if (options.cookieSecure) c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "same-origin");
     c.header("X-Frame-Options", "DENY");
@@ -92,11 +116,14 @@ export function createApp(options: AppOptions): Hono {
     const problem = crossSiteProblem(c.req.raw, options.allowedOrigins);
     if (problem) return c.json({ error: { message: `Refused: ${problem}.` } }, 403);
     const now = clock();
-    const token = getCookie(c, sessionCookieName);
+    const cookieName = sessionCookieName(options.cookieSecure);
+    const token = getCookie(c, cookieName);
     const session = token ? await resumeSession(db, token, now, options.api) : null;
-    // Cookies a procedure sets (sign in, sign out) are added to the tRPC response.
-    const setCookies: string[] = [];
     const cookieOptions = { httpOnly: true, secure: options.cookieSecure, sameSite: "Lax", path: "/" } as const;
+    // The cookie is sent again whenever the session's idle lifetime is extended, or its Expires
+    // would still be the first one; a procedure's own cookie (sign in, sign out) replaces it.
+    let setCookie = session?.renewedUntil ? generateCookie(cookieName, token!, { ...cookieOptions, expires: session.renewedUntil }) : null;
+    const clientAddress = clientAddressOf(c.req.header("x-forwarded-for"), getConnInfo(c).remote.address, options.trustProxy);
     return fetchRequestHandler({
       endpoint: "/trpc",
       req: c.req.raw,
@@ -109,13 +136,14 @@ export function createApp(options: AppOptions): Hono {
           clock,
           user: session?.user ?? null,
           sessionId: session?.sessionId ?? null,
+          clientAddress,
           config: options.api,
           cookies: {
-            set: (value, expiresAt) => setCookies.push(generateCookie(sessionCookieName, value, { ...cookieOptions, expires: expiresAt })),
-            clear: () => setCookies.push(generateCookie(sessionCookieName, "", { ...cookieOptions, maxAge: 0 })),
+            set: (value, expiresAt) => void (setCookie = generateCookie(cookieName, value, { ...cookieOptions, expires: expiresAt })),
+            clear: () => void (setCookie = generateCookie(cookieName, "", { ...cookieOptions, maxAge: 0 })),
           },
         }),
-      responseMeta: () => ({ headers: new Headers(setCookies.map((v) => ["set-cookie", v] as [string, string])) }),
+      responseMeta: () => ({ headers: new Headers(setCookie ? [["set-cookie", setCookie]] : []) }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "procedure failed");
       },

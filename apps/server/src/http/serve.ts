@@ -1,6 +1,6 @@
 import { serve, type ServerType } from "@hono/node-server";
 import type { Connection } from "@complaints/db";
-import { deleteExpiredSessions } from "@complaints/db";
+import { deleteExpiredSessions, deleteSignInFailuresBefore } from "@complaints/db";
 import pino from "pino";
 import type { Env } from "../env.ts";
 import { createApp } from "./app.ts";
@@ -19,9 +19,17 @@ export async function startServer(env: Env, connection: Connection, logger = cre
   const app = createApp({
     db: connection.db,
     logger,
-    api: { sessionHours: env.SESSION_HOURS, maxSignInFailures: env.MAX_SIGN_IN_FAILURES, signInWindowMinutes: env.SIGN_IN_WINDOW_MINUTES },
+    api: {
+      sessionHours: env.SESSION_HOURS,
+      sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
+      maxSignInFailures: env.MAX_SIGN_IN_FAILURES,
+      maxSignInFailuresPerAddress: env.MAX_SIGN_IN_FAILURES_PER_ADDRESS,
+      signInWindowMinutes: env.SIGN_IN_WINDOW_MINUTES,
+    },
     cookieSecure: env.COOKIE_SECURE,
     allowedOrigins: env.ALLOWED_ORIGINS,
+    allowedHosts: env.ALLOWED_HOSTS,
+    trustProxy: env.TRUST_PROXY,
     staticDir: env.STATIC_DIR,
   });
   const server: ServerType = await new Promise((resolve) => {
@@ -30,8 +38,14 @@ export async function startServer(env: Env, connection: Connection, logger = cre
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const url = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
-  // Expired sessions are removed hourly; any instance may do it.
-  const sweep = setInterval(() => void deleteExpiredSessions(connection.db, new Date().toISOString()).catch((err) => logger.warn({ err }, "session sweep failed")), 3_600_000);
+  // Expired sessions and failed sign-ins too old to count are removed hourly (sign-ins also remove
+  // old failures as they go); any instance may do it.
+  const sweepOnce = async () => {
+    const now = Date.now();
+    await deleteExpiredSessions(connection.db, new Date(now).toISOString());
+    await deleteSignInFailuresBefore(connection.db, new Date(now - env.SIGN_IN_WINDOW_MINUTES * 60_000).toISOString());
+  };
+  const sweep = setInterval(() => void sweepOnce().catch((err) => logger.warn({ err }, "session sweep failed")), 3_600_000);
   sweep.unref();
   logger.info({ url, database: connection.description }, "listening");
   return {

@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import {
   clearSignInFailures,
-  countSignInFailuresSince,
   deleteSession,
+  deleteSignInFailure,
+  deleteSignInFailuresBefore,
   findSessionUser,
   findUserByEmail,
   insertSession,
   recordSignInFailure,
+  tallySignInFailures,
   touchSession,
   type Database,
   type Kysely,
@@ -15,6 +17,7 @@ import {
 import { DomainError, roleSchema } from "@complaints/domain";
 import type { ApiConfig, SessionUser } from "../context.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
+import { signInWaitMs, tooManyAttemptsMessage } from "./sign-in-throttle.ts";
 
 /** The session id stored is a hash of the cookie's token, so a copy of the table cannot be replayed. */
 export function sessionIdOf(token: string): string {
@@ -31,49 +34,81 @@ export interface SignInResult {
   expiresAt: Date;
 }
 
+export interface SignInAttempt {
+  email: string;
+  password: string;
+  /** Where the request came from; undefined when unknown (procedures called directly). */
+  clientAddress?: string | undefined;
+  /** The session this browser already had, if any: it ends when the new one starts. */
+  previousSessionId?: string | null | undefined;
+}
+
+/** A session ends after `sessionHours` unused, and `sessionAbsoluteHours` after sign-in whatever happens. */
+function sessionExpiry(createdAt: Date, now: Date, config: ApiConfig): Date {
+  return new Date(Math.min(now.getTime() + config.sessionHours * 3_600_000, createdAt.getTime() + config.sessionAbsoluteHours * 3_600_000));
+}
+
 /**
- * Checks an email and password and opens a session. After `maxSignInFailures` failed attempts
- * for an address within the window, further attempts are refused until it passes (stored in the
- * database, so it holds across server instances).
+ * Checks an email and password and opens a session. Failed attempts are throttled per account at
+ * each client address and per client address across accounts (see sign-in-throttle.ts), so an
+ * attacker elsewhere cannot keep a user out; the counts are in the database, so they hold across
+ * server instances.
  */
-export async function signIn(db: Kysely<Database>, email: string, password: string, now: Date, config: ApiConfig): Promise<SignInResult> {
-  const since = new Date(now.getTime() - config.signInWindowMinutes * 60_000).toISOString();
+export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now: Date, config: ApiConfig): Promise<SignInResult> {
+  const { email, password } = attempt;
+  const clientAddress = attempt.clientAddress ?? "";
+  const windowMs = config.signInWindowMinutes * 60_000;
+  const since = new Date(now.getTime() - windowMs).toISOString();
+  // Failures older than the window no longer count: remove them as we go.
+  await deleteSignInFailuresBefore(db, since);
   // The attempt is recorded before the password is checked, and counted with the others, so
   // attempts sent in parallel are throttled too; a successful sign-in clears them.
-  await recordSignInFailure(db, email, now.toISOString());
-  if ((await countSignInFailuresSince(db, email, since)) > config.maxSignInFailures) {
-    throw new DomainError(
-      "TOO_MANY_ATTEMPTS",
-      `Too many failed attempts to sign in to this account. Wait ${config.signInWindowMinutes} minutes and try again.`,
-    );
+  const attemptId = await recordSignInFailure(db, { email, clientAddress, at: now.toISOString() });
+  const failures = await tallySignInFailures(db, { email, clientAddress, since, exceptId: attemptId });
+  const waitMs = Math.max(
+    signInWaitMs(failures.accountAtAddress, config.maxSignInFailures, now, windowMs),
+    signInWaitMs(failures.address, config.maxSignInFailuresPerAddress, now, windowMs),
+  );
+  if (waitMs > 0) {
+    // A refused attempt checks no password, so it is not a failure and does not extend the wait.
+    await deleteSignInFailure(db, attemptId);
+    throw new DomainError("TOO_MANY_ATTEMPTS", tooManyAttemptsMessage(waitMs));
   }
   const user = await findUserByEmail(db, email);
   const ok = user ? await verifyPassword(user.password_hash, password) : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
   if (!user || !ok || user.disabled_at !== null) {
     throw new DomainError("UNAUTHENTICATED", "Enter a correct email address and password.");
   }
-  await clearSignInFailures(db, email);
+  await clearSignInFailures(db, email, clientAddress);
+  // Signing in again ends the browser's earlier session (OWASP Session Management Cheat Sheet:
+  // renew the session on any privilege change, including sign-in).
+  if (attempt.previousSessionId) await deleteSession(db, attempt.previousSessionId);
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(now.getTime() + config.sessionHours * 3_600_000);
+  const expiresAt = sessionExpiry(now, now, config);
   await insertSession(db, { id: sessionIdOf(token), userId: user.id, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
   return { user: toSessionUser(user), token, expiresAt };
 }
 
+export interface ResumedSession {
+  user: SessionUser;
+  sessionId: string;
+  /** Set when the idle lifetime was extended: the cookie must be sent again with this expiry. */
+  renewedUntil: Date | null;
+}
+
 /** The user a session token belongs to, extending the session's idle lifetime. */
-export async function resumeSession(
-  db: Kysely<Database>,
-  token: string,
-  now: Date,
-  config: ApiConfig,
-): Promise<{ user: SessionUser; sessionId: string } | null> {
+export async function resumeSession(db: Kysely<Database>, token: string, now: Date, config: ApiConfig): Promise<ResumedSession | null> {
   const sessionId = sessionIdOf(token);
-  const row = await findSessionUser(db, sessionId, now.toISOString());
+  const createdAfter = new Date(now.getTime() - config.sessionAbsoluteHours * 3_600_000).toISOString();
+  const row = await findSessionUser(db, sessionId, now.toISOString(), createdAfter);
   if (!row) return null;
   // Extending the idle lifetime is a write: do it at most every five minutes, not on every request.
   if (now.getTime() - Date.parse(row.session_last_seen_at) > 5 * 60_000) {
-    await touchSession(db, sessionId, now.toISOString(), new Date(now.getTime() + config.sessionHours * 3_600_000).toISOString());
+    const renewedUntil = sessionExpiry(new Date(row.session_created_at), now, config);
+    await touchSession(db, sessionId, now.toISOString(), renewedUntil.toISOString());
+    return { user: toSessionUser(row), sessionId, renewedUntil };
   }
-  return { user: toSessionUser(row), sessionId };
+  return { user: toSessionUser(row), sessionId, renewedUntil: null };
 }
 
 export async function signOut(db: Kysely<Database>, sessionId: string): Promise<void> {

@@ -21,7 +21,12 @@ export const authRouter = {
   signIn: publicProcedure
     .input(z.object({ email: z.string().trim().min(1, "Enter your email address").max(320), password: z.string().min(1, "Enter your password").max(1024) }))
     .mutation(async ({ ctx, input }) => {
-      const result = await signIn(ctx.db, input.email, input.password, ctx.clock(), ctx.config);
+      const result = await signIn(
+        ctx.db,
+        { email: input.email, password: input.password, clientAddress: ctx.clientAddress, previousSessionId: ctx.sessionId },
+        ctx.clock(),
+        ctx.config,
+      );
       ctx.cookies.set(result.token, result.expiresAt);
       return describeUser(ctx.db, result.user);
     }),

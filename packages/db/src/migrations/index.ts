@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from "kysely";
 import type { Dialect } from "../connection.ts";
 import * as initial from "./2026-11-26T0900-initial.ts";
 import * as received from "./2026-12-01T0900-received.ts";
+import * as signIn from "./2026-12-01T0910-sign-in.ts";
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -12,6 +13,7 @@ interface DialectMigration {
 const migrations: Record<string, DialectMigration> = {
   "2026-11-26T0900-initial": initial,
   "2026-12-01T0900-received": received,
+  "2026-12-01T0910-sign-in": signIn,
 };
 
 /** Passes the dialect to each migration, for the few column types that differ. */

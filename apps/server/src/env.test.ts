@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { loadEnv } from "./env.ts";
+
+describe("loadEnv", () => {
+  it("has defaults for the sign-in and host settings", () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({ SESSION_HOURS: 8, SESSION_ABSOLUTE_HOURS: 12, MAX_SIGN_IN_FAILURES_PER_ADDRESS: 30, TRUST_PROXY: false, ALLOWED_HOSTS: [] });
+  });
+
+  it("reads ALLOWED_HOSTS as lower-case names and TRUST_PROXY as a flag", () => {
+    expect(loadEnv({ ALLOWED_HOSTS: " Complaints.Example.gov.uk , other.example ", TRUST_PROXY: "true" })).toMatchObject({
+      ALLOWED_HOSTS: ["complaints.example.gov.uk", "other.example"],
+      TRUST_PROXY: true,
+    });
+  });
+
+  it.each([
+    [{ SESSION_ABSOLUTE_HOURS: "4" }, "SESSION_ABSOLUTE_HOURS: must be at least SESSION_HOURS"],
+    [{ ALLOWED_HOSTS: "https://complaints.example.gov.uk/" }, 'ALLOWED_HOSTS: "https://complaints.example.gov.uk/" is not a host name'],
+    [{ TRUST_PROXY: "yes" }, "TRUST_PROXY: expected true or false"],
+  ])("refuses %j with a message naming the setting", (source, message) => {
+    expect(() => loadEnv(source)).toThrow(message);
+  });
+});
