@@ -1,4 +1,5 @@
 import type { Expression, TemplateDeclaration } from "./declaration.ts";
+import { measureTerms } from "./measures.ts";
 import { messages } from "./messages.ts";
 
 /**
@@ -30,11 +31,12 @@ export function checkTemplate(template: TemplateDeclaration): string[] {
       if (new Set(codes).size !== codes.length) problems.push(`Breakdown ${b.id} repeats a category`);
     }
   }
+  const label = (owner: string) => (owner.startsWith("measure ") ? `Measure ${owner.slice(8)}` : `Rule ${owner}`);
   const checkExpression = (ruleId: string, e: Expression): void => {
-    if ("field" in e && !fieldIds.has(e.field)) problems.push(`Rule ${ruleId} names unknown field ${e.field}`);
-    if ("breakdown" in e && !breakdownIds.has(e.breakdown)) problems.push(`Rule ${ruleId} names unknown breakdown ${e.breakdown}`);
+    if ("field" in e && !fieldIds.has(e.field)) problems.push(`${label(ruleId)} names unknown field ${e.field}`);
+    if ("breakdown" in e && !breakdownIds.has(e.breakdown)) problems.push(`${label(ruleId)} names unknown breakdown ${e.breakdown}`);
     if ("sum" in e) {
-      if (e.sum.length === 0) problems.push(`Rule ${ruleId} has a total with no parts`);
+      if (e.sum.length === 0) problems.push(`${label(ruleId)} has a total with no parts`);
       e.sum.forEach((part) => checkExpression(ruleId, part));
     }
     if ("difference" in e) e.difference.forEach((part) => checkExpression(ruleId, part));
@@ -53,6 +55,24 @@ export function checkTemplate(template: TemplateDeclaration): string[] {
       const b = template.breakdowns.find((x) => x.id === rule.breakdown);
       if (!b) problems.push(`Rule ${rule.id} names unknown breakdown ${rule.breakdown}`);
       else if (!b.totalOf) problems.push(`Rule ${rule.id} checks breakdown ${rule.breakdown}, which has no total`);
+    }
+  }
+  for (const field of template.fields) {
+    if (field.carriedFrom !== undefined && !fieldIds.has(field.carriedFrom)) problems.push(`${field.id} is carried from unknown field ${field.carriedFrom}`);
+  }
+  const themes = template.fields.flatMap((f) => (f.theme === undefined ? [] : [f.theme]));
+  if (new Set(themes).size !== themes.length) problems.push("A theme is counted by more than one field");
+  const measureIds = new Set<string>();
+  for (const measure of template.measures) {
+    if (measureIds.has(measure.id)) problems.push(`Duplicate measure id ${measure.id}`);
+    measureIds.add(measure.id);
+    for (const side of [measure.numerator, measure.denominator]) {
+      checkExpression(`measure ${measure.id}`, side);
+      try {
+        measureTerms(side);
+      } catch {
+        problems.push(`Measure ${measure.id} uses a breakdown or constant; a measure is built from fields, sums and differences`);
+      }
     }
   }
   return problems;

@@ -33,6 +33,10 @@ export interface FieldDeclaration {
   readonly outlierCheck?: boolean;
   /** Set on the cells a breakdown expands into. */
   readonly breakdown?: string;
+  /** Pre-filled from this field of last quarter's return as sent to the department (`brought_forward` from `carried_forward`). */
+  readonly carriedFrom?: string;
+  /** The theme this field counts (its code in `themeCodes`), for the theme tables and emerging themes. */
+  readonly theme?: string;
 }
 
 /**
@@ -91,6 +95,25 @@ export type RuleDeclaration =
       readonly message: string;
     };
 
+/** Which way is good for a measure; 'none' when neither direction is better. */
+export type Polarity = "higher-is-better" | "lower-is-better" | "none";
+
+export type MeasureKind = "proportion" | "rate-per-10000" | "mean";
+
+/**
+ * A derived measure: a ratio of two expressions over the return's fields, summed over returns
+ * before dividing (DESIGN.md section 3). Numerator and denominator are sums (or differences) of
+ * fields, so a pooled ratio is the ratio of pooled sums.
+ */
+export interface MeasureDeclaration {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: MeasureKind;
+  readonly polarity: Polarity;
+  readonly numerator: Expression;
+  readonly denominator: Expression;
+}
+
 export interface TemplateDeclaration {
   readonly version: number;
   readonly title: string;
@@ -98,6 +121,8 @@ export interface TemplateDeclaration {
   readonly fields: readonly FieldDeclaration[];
   readonly breakdowns: readonly BreakdownDeclaration[];
   readonly rules: readonly RuleDeclaration[];
+  /** The oversight measures derived from the fields (the portal, API and packs list these). */
+  readonly measures: readonly MeasureDeclaration[];
   /** Fields checked against the body's own last 8 quarters (robust z-score above the threshold warns). */
   readonly outlier: { readonly historyQuarters: number; readonly threshold: number; readonly minimumHistory: number };
 }
