@@ -1,6 +1,20 @@
-import type { Expression, TemplateDeclaration } from "./declaration.ts";
+import type { Expression, RuleDeclaration, TemplateDeclaration } from "./declaration.ts";
 import { measureTerms } from "./measures.ts";
 import { messages } from "./messages.ts";
+
+/** The placeholders a rule fills in its message (validate.ts computes them from the rule itself). */
+export function rulePlaceholders(rule: RuleDeclaration): string[] {
+  switch (rule.kind) {
+    case "compare": {
+      const parts = (side: "left" | "right", e: Expression) => ("difference" in e ? [`${side}FirstValue`, `${side}SecondValue`] : []);
+      return ["left", "right", "leftValue", "rightValue", ...parts("left", rule.left), ...parts("right", rule.right)];
+    }
+    case "amountNeedsCount":
+      return ["amount", "amountValue", "count"];
+    case "breakdownTotal":
+      return ["breakdown", "total", "leftValue", "rightValue"];
+  }
+}
 
 /**
  * Problems in a template declaration itself, after ONS eQ's schema validator: duplicate ids, a rule
@@ -45,7 +59,14 @@ export function checkTemplate(template: TemplateDeclaration): string[] {
   for (const rule of template.rules) {
     if (ruleIds.has(rule.id)) problems.push(`Duplicate rule id ${rule.id}`);
     ruleIds.add(rule.id);
-    if (!(rule.message in messages)) problems.push(`Rule ${rule.id} uses unknown message ${rule.message}`);
+    const text = messages[rule.message];
+    if (text === undefined) problems.push(`Rule ${rule.id} uses unknown message ${rule.message}`);
+    else {
+      const supplied = new Set(rulePlaceholders(rule));
+      for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
+        if (!supplied.has(name!)) problems.push(`Rule ${rule.id}'s message ${rule.message} needs {${name}}, which the rule does not supply`);
+      }
+    }
     if (rule.kind === "compare") {
       checkExpression(rule.id, rule.left);
       checkExpression(rule.id, rule.right);

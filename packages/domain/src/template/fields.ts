@@ -52,3 +52,8 @@ export function fixedField(template: TemplateDeclaration, id: string): FieldDecl
   }
   return index.get(id);
 }
+
+/** The fields that count complaints by theme, in form order: those the template declares with a `theme`. */
+export function themeFields(template: TemplateDeclaration): FieldDeclaration[] {
+  return template.fields.filter((f) => f.theme !== undefined);
+}

@@ -8,7 +8,7 @@ export const messages: Record<string, string> = {
   flowBalance:
     "‘Open at the end of the quarter’ is {leftValue}, but open at the start plus received, minus withdrawn and closed at both stages, comes to {rightValue}",
   flowNotNegative:
-    "More complaints were withdrawn or closed ({closed}) than were open at the start of the quarter or received in it ({open})",
+    "More complaints were withdrawn or closed ({leftSecondValue}) than were open at the start of the quarter or received in it ({leftFirstValue})",
   outcomesAddUp: "{left} add up to {leftValue}, but ‘{right}’ is {rightValue}. They must be equal",
   partAtMostWhole: "{left} ({leftValue}) cannot be more than {right} ({rightValue})",
   escalatedAtMostOpen:

@@ -118,6 +118,40 @@ function firstField(expression: Expression, template: TemplateDeclaration): Fiel
   return undefined;
 }
 
+type CompareRule = Extract<RuleDeclaration, { kind: "compare" }>;
+
+/**
+ * A compare rule's message placeholders, all taken from the rule's own expressions: `{left}` and
+ * `{right}` name each side, `{leftValue}` and `{rightValue}` give their values, and where a side
+ * is a difference, `{leftFirstValue}` / `{leftSecondValue}` (and `right…`) give the values of its
+ * two parts, so no message depends on field ids written here.
+ */
+function comparePlaceholders(
+  rule: CompareRule,
+  left: number,
+  right: number,
+  values: ReturnValues,
+  template: TemplateDeclaration,
+  serviceAreas: readonly ServiceArea[],
+): Record<string, string> {
+  const unitField = firstField(rule.left, template) ?? firstField(rule.right, template);
+  const leftText = describe(rule.left, template);
+  const out: Record<string, string> = {
+    left: "field" in rule.left ? `‘${leftText}’` : leftText,
+    right: describe(rule.right, template),
+    leftValue: formatValue(unitField, left),
+    rightValue: formatValue(unitField, right),
+  };
+  for (const [side, expression] of [["left", rule.left], ["right", rule.right]] as const) {
+    if (!("difference" in expression)) continue;
+    const [first, second] = expression.difference.map((e) => evaluate(e, values, template, serviceAreas));
+    // Both parts have numbers: the difference itself did.
+    out[`${side}FirstValue`] = formatValue(firstField(expression.difference[0], template) ?? unitField, first!);
+    out[`${side}SecondValue`] = formatValue(firstField(expression.difference[1], template) ?? unitField, second!);
+  }
+  return out;
+}
+
 function checkRule(
   rule: RuleDeclaration,
   values: ReturnValues,
@@ -130,23 +164,8 @@ function checkRule(
       const left = evaluate(rule.left, values, template, serviceAreas);
       const right = evaluate(rule.right, values, template, serviceAreas);
       if (left === undefined || right === undefined || holds(left, rule.comparison, right)) return null;
-      const unitField = firstField(rule.left, template) ?? firstField(rule.right, template);
-      const leftText = describe(rule.left, template);
-      const singleLeft = "field" in rule.left;
       const fieldIds = [...fieldIdsIn(rule.left, template, serviceAreas), ...fieldIdsIn(rule.right, template, serviceAreas)];
-      const closed = evaluate({ sum: [{ field: "withdrawn" }, { field: "er_closed" }, { field: "cl_closed" }] }, values, template);
-      const open = evaluate({ sum: [{ field: "brought_forward" }, { field: "received" }] }, values, template);
-      return issue(
-        [...new Set(fieldIds)],
-        formatMessage(rule.message, {
-          left: singleLeft ? `‘${leftText}’` : leftText,
-          right: describe(rule.right, template),
-          leftValue: formatValue(unitField, left),
-          rightValue: formatValue(unitField, right),
-          closed: closed ?? "",
-          open: open ?? "",
-        }),
-      );
+      return issue([...new Set(fieldIds)], formatMessage(rule.message, comparePlaceholders(rule, left, right, values, template, serviceAreas)));
     }
     case "amountNeedsCount": {
       const amount = numberOf(values, rule.amount);
