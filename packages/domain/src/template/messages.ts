@@ -19,6 +19,8 @@ export const messages: Record<string, string> = {
   amountNeedsCount: "‘{amount}’ is {amountValue}, but ‘{count}’ is 0. Enter how many payments made up the total",
   reviewerOutcomesAtMostReferred:
     "The independent reviewer's outcomes add up to {leftValue}, more than the {rightValue} complaints referred this quarter. Check the figures, or explain that some outcomes are for complaints referred earlier",
+  carriedChanged:
+    "‘{label}’ is {value}, but last quarter's ‘{fromLabel}’ as sent to the department is {previousValue}. Check it, or explain the difference",
   outlier:
     "‘{label}’ is {value}, far from your last {quarters} quarters (typically {median}). Check the figure, and explain it if it is right",
 };

@@ -7,7 +7,7 @@ import { exampleReturnValues } from "./fixtures.ts";
 import { messages } from "./messages.ts";
 import { returnValuesSchema } from "./schema.ts";
 import { templateV1, themeCodes } from "./v1.ts";
-import { validateReturn, type ValidationContext } from "./validate.ts";
+import { carriedForwardValues, validateReturn, type ValidationContext } from "./validate.ts";
 import { requireTemplate } from "./versions.ts";
 
 describe("template v1 declaration", () => {
@@ -85,6 +85,43 @@ describe("template v1 declaration", () => {
   });
 });
 
+describe("figures carried from last quarter", () => {
+  const previous = exampleReturnValues({ carried_forward: 45 });
+
+  it("pre-fills each carried field from last quarter's figure, and only numbers", () => {
+    expect(carriedForwardValues(templateV1, previous)).toEqual({ brought_forward: 45 });
+    expect(carriedForwardValues(templateV1, exampleReturnValues({ carried_forward: "[x]" }))).toEqual({});
+  });
+
+  it("is quiet while the figure matches last quarter's as sent to the department", () => {
+    const result = validateReturn(exampleReturnValues({ brought_forward: 45, carried_forward: 50 }), { template: templateV1, previous });
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("warns when the body changes it, or when last quarter was corrected after this quarter was started", () => {
+    const changed = validateReturn(exampleReturnValues(), { template: templateV1, previous });
+    expect(changed.warnings).toEqual([
+      {
+        id: "carried:brought_forward",
+        severity: "warning",
+        fieldIds: ["brought_forward"],
+        message: "‘Open at the start of the quarter’ is 40, but last quarter's ‘Open at the end of the quarter’ as sent to the department is 45. Check it, or explain the difference",
+      },
+    ]);
+    expect(changed.canSubmit).toBe(false);
+    // The draft was pre-filled with 40; last quarter was then corrected to 44 and resubmitted.
+    const corrected = validateReturn(exampleReturnValues(), { template: templateV1, previous: exampleReturnValues({ carried_forward: 44 }) });
+    expect(corrected.warnings.map((w) => w.message)).toEqual([expect.stringContaining("as sent to the department is 44")]);
+    const explained = validateReturn(exampleReturnValues(), { template: templateV1, previous, explanations: { "carried:brought_forward": "Five complaints found unlogged." } });
+    expect(explained.canSubmit).toBe(true);
+  });
+
+  it("the checker catches a field carried from an unknown field", () => {
+    const broken: TemplateDeclaration = { ...templateV1, fields: templateV1.fields.map((f) => (f.id === "brought_forward" ? { ...f, carriedFrom: "gone" } : f)) };
+    expect(checkTemplate(broken)).toEqual(["brought_forward is carried from unknown field gone"]);
+  });
+});
+
 describe("template versions", () => {
   it("an unknown version is an error, not the current template", () => {
     expect(requireTemplate(1)).toBe(templateV1);
@@ -108,6 +145,7 @@ describe("the message catalogue", () => {
     breakdownAddsUp: { overrides: { "received_by_channel.online": 61 }, issue: "channels_total" },
     amountNeedsCount: { overrides: { payments_count: 0, payments_maladministration_count: 0 }, issue: "payments_need_count" },
     reviewerOutcomesAtMostReferred: { overrides: { independent_reviewer_not_upheld: 10 }, issue: "independent_reviewer_outcomes_max" },
+    carriedChanged: { overrides: { brought_forward: 40 }, context: { previous: exampleReturnValues({ carried_forward: 38 }) }, issue: "carried:brought_forward" },
     outlier: { overrides: outlying, context: { history }, issue: "outlier:received" },
   };
 

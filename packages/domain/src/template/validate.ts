@@ -16,7 +16,7 @@ import { breakdownCategories, breakdownFieldId, fixedField, templateFields } fro
 import { formatMessage } from "./messages.ts";
 
 export interface ValidationIssue {
-  /** Stable id: a rule id, `required:<field>`, `note:<field>` or `outlier:<field>`. Explanations are keyed by it. */
+  /** Stable id: a rule id, `required:<field>`, `note:<field>`, `carried:<field>` or `outlier:<field>`. Explanations are keyed by it. */
   readonly id: string;
   readonly severity: Severity;
   readonly fieldIds: readonly string[];
@@ -39,6 +39,12 @@ export interface ValidationContext {
   readonly explanations?: Readonly<Record<string, string>>;
   /** The body's earlier returns, most recent last; the last `outlier.historyQuarters` are used. */
   readonly history?: readonly ReturnValues[];
+  /**
+   * Last quarter's figures as sent to the department (its latest submitted revision). Fields the
+   * template carries from it (`carriedFrom`) warn when they differ: the body changed the pre-filled
+   * figure, or last quarter was corrected after this quarter was started.
+   */
+  readonly previous?: ReturnValues;
 }
 
 /** A number, or undefined when the value is blank, a marker or text: the rule cannot be evaluated. */
@@ -203,6 +209,44 @@ function checkRule(
 }
 
 /**
+ * Values to pre-fill a new quarter with: each field the template carries from last quarter
+ * (`carriedFrom`) takes last quarter's figure. Only numbers are carried; a marker or blank last
+ * quarter leaves the field for the body to fill (a carried marker would need its note again).
+ */
+export function carriedForwardValues(template: TemplateDeclaration, previous: ReturnValues): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const field of template.fields) {
+    if (field.carriedFrom === undefined) continue;
+    const value = numberOf(previous, field.carriedFrom);
+    if (value !== undefined) out[field.id] = value;
+  }
+  return out;
+}
+
+/** A warning for each carried field that differs from last quarter's figure as sent to the department. */
+function carriedDifferences(values: ReturnValues, previous: ReturnValues, template: TemplateDeclaration): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const field of template.fields) {
+    if (field.carriedFrom === undefined) continue;
+    const value = numberOf(values, field.id);
+    const before = numberOf(previous, field.carriedFrom);
+    if (value === undefined || before === undefined || value === before) continue;
+    issues.push({
+      id: `carried:${field.id}`,
+      severity: "warning",
+      fieldIds: [field.id],
+      message: formatMessage("carriedChanged", {
+        label: field.label,
+        value: formatValue(field, value),
+        fromLabel: fixedField(template, field.carriedFrom)?.label ?? field.carriedFrom,
+        previousValue: formatValue(fixedField(template, field.carriedFrom), before),
+      }),
+    });
+  }
+  return issues;
+}
+
+/**
  * Checks a return against its template: required fields, notes on markers, every declared rule,
  * and the robust outlier check against the body's own history. Errors block submission; each
  * warning needs a written explanation.
@@ -230,6 +274,8 @@ export function validateReturn(values: ReturnValues, context: ValidationContext)
     const found = checkRule(rule, values, template, serviceAreas);
     if (found) issues.push(found);
   }
+
+  if (context.previous) issues.push(...carriedDifferences(values, context.previous, template));
 
   const recent = history.slice(-template.outlier.historyQuarters);
   for (const field of template.fields.filter((f) => f.outlierCheck)) {
