@@ -12,6 +12,7 @@ export * from "./template/measures.ts";
 export * from "./template/messages.ts";
 export * from "./template/schema.ts";
 export * from "./template/v1.ts";
+export * from "./template/v2.ts";
 export * from "./template/validate.ts";
 export * from "./template/versions.ts";
 

@@ -13,6 +13,10 @@ export function rulePlaceholders(rule: RuleDeclaration): string[] {
       return ["amount", "amountValue", "count"];
     case "breakdownTotal":
       return ["breakdown", "total", "leftValue", "rightValue"];
+    case "groupItemComplete":
+      return ["item", "missing"];
+    case "groupItemAbove":
+      return ["label", "value", "threshold"];
   }
 }
 
@@ -30,6 +34,15 @@ export function checkTemplate(template: TemplateDeclaration): string[] {
     ids.add(item.id);
     if (!sectionIds.has(item.section)) problems.push(`${item.id} is in unknown section ${item.section}`);
     if (!/^[a-z][a-z0-9_]*$/.test(item.id)) problems.push(`${item.id} is not a stable lower-case code`);
+  }
+  for (const g of template.groups) {
+    if (ids.has(g.id)) problems.push(`Duplicate field, breakdown or group id ${g.id}`);
+    ids.add(g.id);
+    if (!sectionIds.has(g.section)) problems.push(`${g.id} is in unknown section ${g.section}`);
+    if (!Number.isInteger(g.maxItems) || g.maxItems < 1) problems.push(`Group ${g.id} must allow at least one item`);
+    const own = g.fields.map((f) => f.id);
+    if (new Set(own).size !== own.length) problems.push(`Group ${g.id} repeats a field`);
+    for (const id of own) if (!/^[a-z][a-z0-9_]*$/.test(id)) problems.push(`${g.id}.${id} is not a stable lower-case code`);
   }
   const fieldIds = new Set(template.fields.map((f) => f.id));
   const breakdownIds = new Set(template.breakdowns.map((b) => b.id));
@@ -72,6 +85,10 @@ export function checkTemplate(template: TemplateDeclaration): string[] {
       checkExpression(rule.id, rule.right);
     } else if (rule.kind === "amountNeedsCount") {
       for (const id of [rule.amount, rule.count]) if (!fieldIds.has(id)) problems.push(`Rule ${rule.id} names unknown field ${id}`);
+    } else if (rule.kind === "groupItemComplete" || rule.kind === "groupItemAbove") {
+      const g = template.groups.find((x) => x.id === rule.group);
+      if (!g) problems.push(`Rule ${rule.id} names unknown group ${rule.group}`);
+      else if (rule.kind === "groupItemAbove" && !g.fields.some((f) => f.id === rule.field)) problems.push(`Rule ${rule.id} names unknown field ${rule.field} of group ${rule.group}`);
     } else {
       const b = template.breakdowns.find((x) => x.id === rule.breakdown);
       if (!b) problems.push(`Rule ${rule.id} names unknown breakdown ${rule.breakdown}`);

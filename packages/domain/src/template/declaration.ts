@@ -35,6 +35,9 @@ export interface FieldDeclaration {
   readonly breakdown?: string;
   /** Pre-filled from this field of last quarter's return as sent to the department (`brought_forward` from `carried_forward`). */
   readonly carriedFrom?: string;
+  /** Set on the fields a repeating group expands into: `special_payments.1.amount` has group `special_payments`, item 1. */
+  readonly group?: string;
+  readonly item?: number;
   /** The theme this field counts (its code in `themeCodes`), for the theme tables and emerging themes. */
   readonly theme?: string;
 }
@@ -52,6 +55,21 @@ export interface BreakdownDeclaration {
   readonly totalOf?: string;
   /** Published only through disclosure control (equality monitoring). */
   readonly disclosureControlled?: boolean;
+}
+
+/**
+ * A repeating group: up to `maxItems` items, each the same few fields, expanded into stable ids
+ * `<group>.<n>.<field>` (n from 1). Used where a list is asked for, not a count (special payments
+ * over £300,000, which Managing Public Money annex A4.13 asks to be disclosed individually).
+ */
+export interface GroupDeclaration {
+  readonly id: string;
+  readonly section: string;
+  /** Names one item: "Special payment" gives "Special payment 1: amount". */
+  readonly label: string;
+  readonly hint?: string;
+  readonly maxItems: number;
+  readonly fields: readonly Pick<FieldDeclaration, "id" | "label" | "type" | "unit" | "maxLength" | "hint">[];
 }
 
 /** Arithmetic over field values: the one small rule language for checks and derived figures. */
@@ -93,6 +111,24 @@ export type RuleDeclaration =
       readonly severity: Severity;
       readonly breakdown: string;
       readonly message: string;
+    }
+  | {
+      /** Each item of a repeating group is either complete or blank. */
+      readonly id: string;
+      readonly kind: "groupItemComplete";
+      readonly severity: Severity;
+      readonly group: string;
+      readonly message: string;
+    }
+  | {
+      /** A field of every given item of a repeating group is above a threshold (in the field's unit: pence for money). */
+      readonly id: string;
+      readonly kind: "groupItemAbove";
+      readonly severity: Severity;
+      readonly group: string;
+      readonly field: string;
+      readonly above: number;
+      readonly message: string;
     };
 
 /** Which way is good for a measure; 'none' when neither direction is better. */
@@ -120,6 +156,7 @@ export interface TemplateDeclaration {
   readonly sections: readonly SectionDeclaration[];
   readonly fields: readonly FieldDeclaration[];
   readonly breakdowns: readonly BreakdownDeclaration[];
+  readonly groups: readonly GroupDeclaration[];
   readonly rules: readonly RuleDeclaration[];
   /** The oversight measures derived from the fields (the portal, API and packs list these). */
   readonly measures: readonly MeasureDeclaration[];

@@ -19,6 +19,9 @@ export const messages: Record<string, string> = {
   amountNeedsCount: "‘{amount}’ is {amountValue}, but ‘{count}’ is 0. Enter how many payments made up the total",
   reviewerOutcomesAtMostReferred:
     "The independent reviewer's outcomes add up to {leftValue}, more than the {rightValue} complaints referred this quarter. Check the figures, or explain that some outcomes are for complaints referred earlier",
+  groupItemIncomplete: "{item} is incomplete: enter {missing}, or leave all of it blank",
+  specialPaymentNotOverThreshold:
+    "‘{label}’ is {value}. List only special payments over {threshold} here; include smaller ones in the totals paid",
   carriedChanged:
     "‘{label}’ is {value}, but last quarter's ‘{fromLabel}’ as sent to the department is {previousValue}. Check it, or explain the difference",
   outlier:

@@ -365,6 +365,7 @@ export const templateV1: TemplateDeclaration = {
   ],
   fields,
   breakdowns,
+  groups: [],
   rules,
   measures: oversightMeasures,
   outlier: { historyQuarters: 8, threshold: 3.5, minimumHistory: 4 },

@@ -12,7 +12,7 @@ import {
   type Severity,
   type TemplateDeclaration,
 } from "./declaration.ts";
-import { breakdownCategories, breakdownFieldId, fixedField, templateFields } from "./fields.ts";
+import { breakdownCategories, breakdownFieldId, fixedField, groupItemFields, templateFields } from "./fields.ts";
 import { formatMessage } from "./messages.ts";
 
 export interface ValidationIssue {
@@ -125,6 +125,37 @@ function firstField(expression: Expression, template: TemplateDeclaration): Fiel
 }
 
 type CompareRule = Extract<RuleDeclaration, { kind: "compare" }>;
+type GroupRule = Extract<RuleDeclaration, { kind: "groupItemComplete" | "groupItemAbove" }>;
+
+const isBlank = (v: FieldValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** A repeating-group rule checks each given item in turn; its issues are `<rule>:<item>`. */
+function checkGroupRule(rule: GroupRule, values: ReturnValues, template: TemplateDeclaration): ValidationIssue[] {
+  const group = template.groups.find((g) => g.id === rule.group);
+  if (!group) return [];
+  const issues: ValidationIssue[] = [];
+  for (let item = 1; item <= group.maxItems; item += 1) {
+    const fields = groupItemFields(group, item);
+    const given = fields.filter((f) => !isBlank(values[f.id]));
+    if (given.length === 0) continue;
+    const issue = (fieldIds: string[], message: string) => issues.push({ id: `${rule.id}:${item}`, severity: rule.severity, fieldIds, message });
+    if (rule.kind === "groupItemComplete") {
+      const missing = fields.filter((f) => isBlank(values[f.id]));
+      if (missing.length === 0) continue;
+      const names = missing.map((f) => `‘${f.label.slice(f.label.indexOf(": ") + 2)}’`);
+      issue(
+        missing.map((f) => f.id),
+        formatMessage(rule.message, { item: `${group.label} ${item}`, missing: names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` }),
+      );
+    } else {
+      const field = fields.find((f) => f.id.endsWith(`.${rule.field}`));
+      const value = field ? numberOf(values, field.id) : undefined;
+      if (!field || value === undefined || value > rule.above) continue;
+      issue([field.id], formatMessage(rule.message, { label: field.label, value: formatValue(field, value), threshold: formatValue(field, rule.above) }));
+    }
+  }
+  return issues;
+}
 
 /**
  * A compare rule's message placeholders, all taken from the rule's own expressions: `{left}` and
@@ -166,6 +197,9 @@ function checkRule(
 ): ValidationIssue | null {
   const issue = (fieldIds: string[], message: string): ValidationIssue => ({ id: rule.id, severity: rule.severity, fieldIds, message });
   switch (rule.kind) {
+    case "groupItemComplete":
+    case "groupItemAbove":
+      return null; // checkGroupRule: one issue per item
     case "compare": {
       const left = evaluate(rule.left, values, template, serviceAreas);
       const right = evaluate(rule.right, values, template, serviceAreas);
@@ -271,6 +305,10 @@ export function validateReturn(values: ReturnValues, context: ValidationContext)
   }
 
   for (const rule of template.rules) {
+    if (rule.kind === "groupItemComplete" || rule.kind === "groupItemAbove") {
+      issues.push(...checkGroupRule(rule, values, template));
+      continue;
+    }
     const found = checkRule(rule, values, template, serviceAreas);
     if (found) issues.push(found);
   }

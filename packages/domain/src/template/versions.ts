@@ -1,12 +1,13 @@
 import { DomainError } from "../errors.ts";
 import type { TemplateDeclaration } from "./declaration.ts";
 import { templateV1 } from "./v1.ts";
+import { templateV2 } from "./v2.ts";
 
 /** Templates by version; a stored return records the version it used. */
-export const templates: Readonly<Record<number, TemplateDeclaration>> = { 1: templateV1 };
+export const templates: Readonly<Record<number, TemplateDeclaration>> = { 1: templateV1, 2: templateV2 };
 
 /** The template new quarters use. */
-export const currentTemplate: TemplateDeclaration = templateV1;
+export const currentTemplate: TemplateDeclaration = templateV2;
 
 /**
  * The template a stored return was made with. An unknown version is an error, never a silent
