@@ -9,14 +9,11 @@ export * from "./template/check.ts";
 export * from "./template/declaration.ts";
 export * from "./template/fields.ts";
 export * from "./template/input.ts";
+export * from "./template/measures.ts";
 export * from "./template/messages.ts";
 export * from "./template/schema.ts";
 export * from "./template/v1.ts";
+export * from "./template/v2.ts";
 export * from "./template/validate.ts";
+export * from "./template/versions.ts";
 
-import { templateV1 } from "./template/v1.ts";
-import type { TemplateDeclaration } from "./template/declaration.ts";
-
-/** Templates by version; a stored return records the version it used. */
-export const templates: Readonly<Record<number, TemplateDeclaration>> = { 1: templateV1 };
-export const currentTemplate = templateV1;

@@ -1,1 +1,1 @@
-export { exampleReturnValues } from "./template/fixtures.ts";
+export { exampleReturnValues, exampleV1ReturnValues } from "./template/fixtures.ts";

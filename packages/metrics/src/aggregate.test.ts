@@ -1,3 +1,5 @@
+import { currentTemplate, templates } from "@complaints/domain";
+import { exampleReturnValues, exampleV1ReturnValues } from "@complaints/domain/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { aggregateReturns, financialYearOf, mergeSums, sumReturns, type ReturnForAggregation, type Sums } from "./aggregate.ts";
@@ -131,5 +133,22 @@ describe("aggregation properties", () => {
         expect(pooled).toBeLessThanOrEqual(Math.max(...each) + 1e-12);
       }),
     );
+  });
+});
+
+describe("returns of different template versions", () => {
+  it("every template version declares the measures aggregation reads, so v1 and v2 returns pool", () => {
+    for (const template of Object.values(templates)) expect(template.measures).toEqual(currentTemplate.measures);
+  });
+
+  it("a v1 return and a v2 return aggregate together into the same measures as two returns of one version", () => {
+    const v1 = exampleV1ReturnValues({ er_closed: 80, er_upheld: 20, er_partly_upheld: 10 });
+    const v2 = exampleReturnValues({ er_closed: 200, er_upheld: 50, er_partly_upheld: 40, er_not_upheld: 110, "special_payments.1.amount": 40_000_000 });
+    const mixed = sumReturns([ret("OLD", "2024-25 Q4", v1), ret("NEW", "2025-26 Q1", v2)]);
+    expect(mixed.measures.er_something_went_wrong).toEqual({ numerator: 20 + 10 + 50 + 40, denominator: 80 + 200, returns: 2 });
+    const { special_payments_over_threshold: _dropped, ...v1AsV2 } = v1;
+    const same = sumReturns([ret("OLD", "2024-25 Q4", v1AsV2), ret("NEW", "2025-26 Q1", v2)]);
+    expect(computeMeasures(mixed)).toEqual(computeMeasures(same));
+    for (const m of computeMeasures(mixed)) expect(m.returns, m.id).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { financialYearCode, parsePeriodCode } from "@complaints/domain";
+import { financialYearCode, measureTerms, parsePeriodCode } from "@complaints/domain";
 import { measures } from "./measures.ts";
 
 /**
@@ -86,12 +86,14 @@ function fieldTotals(returns: readonly ReturnForAggregation[], parts: readonly S
   return Object.fromEntries(totals);
 }
 
-// The distinct fields the measures use, and each measure as positions in that list.
-const measureFields = [...new Set(measures.flatMap((m) => [...m.numerator, ...m.denominator]))];
-const measurePlans = measures.map((m) => ({
-  numerator: m.numerator.map((id) => measureFields.indexOf(id)),
-  denominator: m.denominator.map((id) => measureFields.indexOf(id)),
-}));
+// The distinct fields the measures use, and each measure as signed positions in that list, worked
+// out once from the template's declaration (every version declares the same measures).
+const measureFields = [...new Set(measures.flatMap((m) => [...measureTerms(m.numerator), ...measureTerms(m.denominator)].map((t) => t.field)))];
+const positions = (terms: ReturnType<typeof measureTerms>) => ({
+  add: terms.filter((t) => t.sign === 1).map((t) => measureFields.indexOf(t.field)),
+  subtract: terms.filter((t) => t.sign === -1).map((t) => measureFields.indexOf(t.field)),
+});
+const measurePlans = measures.map((m) => ({ numerator: positions(measureTerms(m.numerator)), denominator: positions(measureTerms(m.denominator)) }));
 const fieldScratch = new Float64Array(measureFields.length);
 const emptyTotals: number[] = measures.flatMap(() => [0, 0, 0]);
 
@@ -117,8 +119,10 @@ class Accumulator {
       const plan = measurePlans[i]!;
       let numerator = 0;
       let denominator = 0;
-      for (const f of plan.numerator) numerator += fieldScratch[f]!;
-      for (const f of plan.denominator) denominator += fieldScratch[f]!;
+      for (const f of plan.numerator.add) numerator += fieldScratch[f]!;
+      for (const f of plan.numerator.subtract) numerator -= fieldScratch[f]!;
+      for (const f of plan.denominator.add) denominator += fieldScratch[f]!;
+      for (const f of plan.denominator.subtract) denominator -= fieldScratch[f]!;
       // NaN (a missing field) on either side leaves this return out of the measure.
       if (Number.isNaN(numerator) || Number.isNaN(denominator)) continue;
       totals[i * 3]! += numerator;

@@ -1,5 +1,7 @@
-/** Which way is good for a measure; 'none' when neither direction is better. */
-export type Polarity = "higher-is-better" | "lower-is-better" | "none";
+import type { Polarity } from "@complaints/domain";
+
+// Declared in domain next to the measures; re-exported for callers of this package.
+export type { Polarity };
 
 export type BenchmarkComparison = "better" | "similar" | "worse" | "higher" | "lower";
 

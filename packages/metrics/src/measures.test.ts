@@ -1,4 +1,4 @@
-import { currentTemplate, isKnownFieldId } from "@complaints/domain";
+import { currentTemplate, isKnownFieldId, measureTerms } from "@complaints/domain";
 import { describe, expect, it } from "vitest";
 import { sumReturns, type ReturnForAggregation } from "./aggregate.ts";
 import { rateInterval, wilsonInterval } from "./intervals.ts";
@@ -46,8 +46,6 @@ describe("computeMeasures", () => {
         phso_partly_upheld: 1,
         fb_complainant_responses: 20,
         fb_complainant_positive: 15,
-        actions_due: 8,
-        actions_completed_on_time: 6,
       }),
     ]);
     const value = (id: string) => measure(sums, id).value;
@@ -57,7 +55,6 @@ describe("computeMeasures", () => {
     expect(value("escalation_rate")).toBe(10 / 50);
     expect(value("ombudsman_upheld")).toBe(0.5);
     expect(value("complainant_positive_feedback")).toBe(0.75);
-    expect(value("actions_on_time")).toBe(0.75);
     const rate = measure(sums, "complaints_per_10000");
     expect(rate.value).toBe(3.5);
     const ci = rateInterval(7, 20_000, 10_000);
@@ -71,14 +68,26 @@ describe("computeMeasures", () => {
     expect(measure(sums, "cl_something_went_wrong")).toMatchObject({ value: null, returns: 1 });
   });
 
-  it("every measure field is a template v1 field (action counts come from the action-plan layer)", () => {
+  it("the measures are the template's declaration, and every field they use is a field of it", () => {
+    expect(measures).toBe(currentTemplate.measures);
     const ids = new Set(measures.map((m) => m.id));
     expect(ids.size).toBe(measures.length);
     for (const m of measures) {
-      for (const field of [...m.numerator, ...m.denominator]) {
-        if (field.startsWith("actions_")) continue;
-        expect(isKnownFieldId(currentTemplate, field), `${m.id}: ${field}`).toBe(true);
+      for (const term of [...measureTerms(m.numerator), ...measureTerms(m.denominator)]) {
+        expect(isKnownFieldId(currentTemplate, term.field), `${m.id}: ${term.field}`).toBe(true);
       }
     }
+  });
+
+  it("does not offer learning actions on time until action plans exist (no return field feeds it)", () => {
+    expect(measures.map((m) => m.id)).not.toContain("actions_on_time");
+  });
+
+  it("measureTerms signs the right-hand side of a difference negative", () => {
+    const terms = measureTerms({ difference: [{ field: "carried_forward" }, { field: "brought_forward" }] });
+    expect(terms).toEqual([
+      { field: "carried_forward", sign: 1 },
+      { field: "brought_forward", sign: -1 },
+    ]);
   });
 });

@@ -2,7 +2,10 @@ import { organisationCodeSchema, periodCodeSchema } from "@complaints/domain";
 import { measures } from "@complaints/metrics";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { compareBodies, funnelForDepartment, measureTrend, themesForDepartment } from "../services/metrics.ts";
+import { compareBodies } from "../services/metrics/comparison.ts";
+import { funnelForDepartment } from "../services/metrics/funnel.ts";
+import { themesForDepartment } from "../services/metrics/themes.ts";
+import { measureTrend } from "../services/metrics/trend.ts";
 import { permitted } from "../trpc.ts";
 import { serviceContext } from "./service-context.ts";
 

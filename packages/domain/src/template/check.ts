@@ -1,5 +1,24 @@
-import type { Expression, TemplateDeclaration } from "./declaration.ts";
+import type { Expression, RuleDeclaration, TemplateDeclaration } from "./declaration.ts";
+import { measureTerms } from "./measures.ts";
 import { messages } from "./messages.ts";
+
+/** The placeholders a rule fills in its message (validate.ts computes them from the rule itself). */
+export function rulePlaceholders(rule: RuleDeclaration): string[] {
+  switch (rule.kind) {
+    case "compare": {
+      const parts = (side: "left" | "right", e: Expression) => ("difference" in e ? [`${side}FirstValue`, `${side}SecondValue`] : []);
+      return ["left", "right", "leftValue", "rightValue", ...parts("left", rule.left), ...parts("right", rule.right)];
+    }
+    case "amountNeedsCount":
+      return ["amount", "amountValue", "count"];
+    case "breakdownTotal":
+      return ["breakdown", "total", "leftValue", "rightValue"];
+    case "groupItemComplete":
+      return ["item", "missing"];
+    case "groupItemAbove":
+      return ["label", "value", "threshold"];
+  }
+}
 
 /**
  * Problems in a template declaration itself, after ONS eQ's schema validator: duplicate ids, a rule
@@ -16,6 +35,15 @@ export function checkTemplate(template: TemplateDeclaration): string[] {
     if (!sectionIds.has(item.section)) problems.push(`${item.id} is in unknown section ${item.section}`);
     if (!/^[a-z][a-z0-9_]*$/.test(item.id)) problems.push(`${item.id} is not a stable lower-case code`);
   }
+  for (const g of template.groups) {
+    if (ids.has(g.id)) problems.push(`Duplicate field, breakdown or group id ${g.id}`);
+    ids.add(g.id);
+    if (!sectionIds.has(g.section)) problems.push(`${g.id} is in unknown section ${g.section}`);
+    if (!Number.isInteger(g.maxItems) || g.maxItems < 1) problems.push(`Group ${g.id} must allow at least one item`);
+    const own = g.fields.map((f) => f.id);
+    if (new Set(own).size !== own.length) problems.push(`Group ${g.id} repeats a field`);
+    for (const id of own) if (!/^[a-z][a-z0-9_]*$/.test(id)) problems.push(`${g.id}.${id} is not a stable lower-case code`);
+  }
   const fieldIds = new Set(template.fields.map((f) => f.id));
   const breakdownIds = new Set(template.breakdowns.map((b) => b.id));
   for (const field of template.fields) {
@@ -30,11 +58,12 @@ export function checkTemplate(template: TemplateDeclaration): string[] {
       if (new Set(codes).size !== codes.length) problems.push(`Breakdown ${b.id} repeats a category`);
     }
   }
+  const label = (owner: string) => (owner.startsWith("measure ") ? `Measure ${owner.slice(8)}` : `Rule ${owner}`);
   const checkExpression = (ruleId: string, e: Expression): void => {
-    if ("field" in e && !fieldIds.has(e.field)) problems.push(`Rule ${ruleId} names unknown field ${e.field}`);
-    if ("breakdown" in e && !breakdownIds.has(e.breakdown)) problems.push(`Rule ${ruleId} names unknown breakdown ${e.breakdown}`);
+    if ("field" in e && !fieldIds.has(e.field)) problems.push(`${label(ruleId)} names unknown field ${e.field}`);
+    if ("breakdown" in e && !breakdownIds.has(e.breakdown)) problems.push(`${label(ruleId)} names unknown breakdown ${e.breakdown}`);
     if ("sum" in e) {
-      if (e.sum.length === 0) problems.push(`Rule ${ruleId} has a total with no parts`);
+      if (e.sum.length === 0) problems.push(`${label(ruleId)} has a total with no parts`);
       e.sum.forEach((part) => checkExpression(ruleId, part));
     }
     if ("difference" in e) e.difference.forEach((part) => checkExpression(ruleId, part));
@@ -43,16 +72,45 @@ export function checkTemplate(template: TemplateDeclaration): string[] {
   for (const rule of template.rules) {
     if (ruleIds.has(rule.id)) problems.push(`Duplicate rule id ${rule.id}`);
     ruleIds.add(rule.id);
-    if (!(rule.message in messages)) problems.push(`Rule ${rule.id} uses unknown message ${rule.message}`);
+    const text = messages[rule.message];
+    if (text === undefined) problems.push(`Rule ${rule.id} uses unknown message ${rule.message}`);
+    else {
+      const supplied = new Set(rulePlaceholders(rule));
+      for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
+        if (!supplied.has(name!)) problems.push(`Rule ${rule.id}'s message ${rule.message} needs {${name}}, which the rule does not supply`);
+      }
+    }
     if (rule.kind === "compare") {
       checkExpression(rule.id, rule.left);
       checkExpression(rule.id, rule.right);
     } else if (rule.kind === "amountNeedsCount") {
       for (const id of [rule.amount, rule.count]) if (!fieldIds.has(id)) problems.push(`Rule ${rule.id} names unknown field ${id}`);
+    } else if (rule.kind === "groupItemComplete" || rule.kind === "groupItemAbove") {
+      const g = template.groups.find((x) => x.id === rule.group);
+      if (!g) problems.push(`Rule ${rule.id} names unknown group ${rule.group}`);
+      else if (rule.kind === "groupItemAbove" && !g.fields.some((f) => f.id === rule.field)) problems.push(`Rule ${rule.id} names unknown field ${rule.field} of group ${rule.group}`);
     } else {
       const b = template.breakdowns.find((x) => x.id === rule.breakdown);
       if (!b) problems.push(`Rule ${rule.id} names unknown breakdown ${rule.breakdown}`);
       else if (!b.totalOf) problems.push(`Rule ${rule.id} checks breakdown ${rule.breakdown}, which has no total`);
+    }
+  }
+  for (const field of template.fields) {
+    if (field.carriedFrom !== undefined && !fieldIds.has(field.carriedFrom)) problems.push(`${field.id} is carried from unknown field ${field.carriedFrom}`);
+  }
+  const themes = template.fields.flatMap((f) => (f.theme === undefined ? [] : [f.theme]));
+  if (new Set(themes).size !== themes.length) problems.push("A theme is counted by more than one field");
+  const measureIds = new Set<string>();
+  for (const measure of template.measures) {
+    if (measureIds.has(measure.id)) problems.push(`Duplicate measure id ${measure.id}`);
+    measureIds.add(measure.id);
+    for (const side of [measure.numerator, measure.denominator]) {
+      checkExpression(`measure ${measure.id}`, side);
+      try {
+        measureTerms(side);
+      } catch {
+        problems.push(`Measure ${measure.id} uses a breakdown or constant; a measure is built from fields, sums and differences`);
+      }
     }
   }
   return problems;

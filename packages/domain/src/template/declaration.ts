@@ -33,6 +33,13 @@ export interface FieldDeclaration {
   readonly outlierCheck?: boolean;
   /** Set on the cells a breakdown expands into. */
   readonly breakdown?: string;
+  /** Pre-filled from this field of last quarter's return as sent to the department (`brought_forward` from `carried_forward`). */
+  readonly carriedFrom?: string;
+  /** Set on the fields a repeating group expands into: `special_payments.1.amount` has group `special_payments`, item 1. */
+  readonly group?: string;
+  readonly item?: number;
+  /** The theme this field counts (its code in `themeCodes`), for the theme tables and emerging themes. */
+  readonly theme?: string;
 }
 
 /**
@@ -48,6 +55,21 @@ export interface BreakdownDeclaration {
   readonly totalOf?: string;
   /** Published only through disclosure control (equality monitoring). */
   readonly disclosureControlled?: boolean;
+}
+
+/**
+ * A repeating group: up to `maxItems` items, each the same few fields, expanded into stable ids
+ * `<group>.<n>.<field>` (n from 1). Used where a list is asked for, not a count (special payments
+ * over £300,000, which Managing Public Money annex A4.13 asks to be disclosed individually).
+ */
+export interface GroupDeclaration {
+  readonly id: string;
+  readonly section: string;
+  /** Names one item: "Special payment" gives "Special payment 1: amount". */
+  readonly label: string;
+  readonly hint?: string;
+  readonly maxItems: number;
+  readonly fields: readonly Pick<FieldDeclaration, "id" | "label" | "type" | "unit" | "maxLength" | "hint">[];
 }
 
 /** Arithmetic over field values: the one small rule language for checks and derived figures. */
@@ -89,7 +111,44 @@ export type RuleDeclaration =
       readonly severity: Severity;
       readonly breakdown: string;
       readonly message: string;
+    }
+  | {
+      /** Each item of a repeating group is either complete or blank. */
+      readonly id: string;
+      readonly kind: "groupItemComplete";
+      readonly severity: Severity;
+      readonly group: string;
+      readonly message: string;
+    }
+  | {
+      /** A field of every given item of a repeating group is above a threshold (in the field's unit: pence for money). */
+      readonly id: string;
+      readonly kind: "groupItemAbove";
+      readonly severity: Severity;
+      readonly group: string;
+      readonly field: string;
+      readonly above: number;
+      readonly message: string;
     };
+
+/** Which way is good for a measure; 'none' when neither direction is better. */
+export type Polarity = "higher-is-better" | "lower-is-better" | "none";
+
+export type MeasureKind = "proportion" | "rate-per-10000" | "mean";
+
+/**
+ * A derived measure: a ratio of two expressions over the return's fields, summed over returns
+ * before dividing (DESIGN.md section 3). Numerator and denominator are sums (or differences) of
+ * fields, so a pooled ratio is the ratio of pooled sums.
+ */
+export interface MeasureDeclaration {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: MeasureKind;
+  readonly polarity: Polarity;
+  readonly numerator: Expression;
+  readonly denominator: Expression;
+}
 
 export interface TemplateDeclaration {
   readonly version: number;
@@ -97,7 +156,10 @@ export interface TemplateDeclaration {
   readonly sections: readonly SectionDeclaration[];
   readonly fields: readonly FieldDeclaration[];
   readonly breakdowns: readonly BreakdownDeclaration[];
+  readonly groups: readonly GroupDeclaration[];
   readonly rules: readonly RuleDeclaration[];
+  /** The oversight measures derived from the fields (the portal, API and packs list these). */
+  readonly measures: readonly MeasureDeclaration[];
   /** Fields checked against the body's own last 8 quarters (robust z-score above the threshold warns). */
   readonly outlier: { readonly historyQuarters: number; readonly threshold: number; readonly minimumHistory: number };
 }

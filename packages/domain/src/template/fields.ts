@@ -1,5 +1,5 @@
 import type { ServiceArea } from "../organisations.ts";
-import type { BreakdownDeclaration, FieldDeclaration, TemplateDeclaration } from "./declaration.ts";
+import type { BreakdownDeclaration, FieldDeclaration, GroupDeclaration, TemplateDeclaration } from "./declaration.ts";
 
 /** Field id of one breakdown cell: `received_by_channel.online`. */
 export function breakdownFieldId(breakdown: string, category: string): string {
@@ -12,7 +12,25 @@ export function breakdownCategories(breakdown: BreakdownDeclaration, serviceArea
     : breakdown.categories;
 }
 
-/** Every field of the template for one body, breakdowns expanded into their cells, in form order. */
+/** Field id of one field of one item of a repeating group: `special_payments.1.amount`. */
+export function groupFieldId(group: string, item: number, field: string): string {
+  return `${group}.${item}.${field}`;
+}
+
+/** The fields of one item of a repeating group, in order (items count from 1). */
+export function groupItemFields(group: GroupDeclaration, item: number): FieldDeclaration[] {
+  return group.fields.map((f) => ({
+    ...f,
+    id: groupFieldId(group.id, item, f.id),
+    section: group.section,
+    label: `${group.label} ${item}: ${f.label.charAt(0).toLowerCase()}${f.label.slice(1)}`,
+    required: false,
+    group: group.id,
+    item,
+  }));
+}
+
+/** Every field of the template for one body, breakdowns and repeating groups expanded, in form order. */
 export function templateFields(template: TemplateDeclaration, serviceAreas: readonly ServiceArea[] = []): FieldDeclaration[] {
   const out: FieldDeclaration[] = [];
   for (const section of template.sections) {
@@ -28,6 +46,9 @@ export function templateFields(template: TemplateDeclaration, serviceAreas: read
           breakdown: b.id,
         });
       }
+    }
+    for (const g of template.groups.filter((x) => x.section === section.id)) {
+      for (let item = 1; item <= g.maxItems; item += 1) out.push(...groupItemFields(g, item));
     }
   }
   return out;
@@ -51,4 +72,9 @@ export function fixedField(template: TemplateDeclaration, id: string): FieldDecl
     fieldIndexCache.set(template, index);
   }
   return index.get(id);
+}
+
+/** The fields that count complaints by theme, in form order: those the template declares with a `theme`. */
+export function themeFields(template: TemplateDeclaration): FieldDeclaration[] {
+  return template.fields.filter((f) => f.theme !== undefined);
 }

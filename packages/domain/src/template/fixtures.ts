@@ -1,6 +1,6 @@
 import type { ReturnValues } from "./declaration.ts";
 
-/** A complete, consistent return used by tests across packages (figures invented). */
+/** A complete, consistent return of the current template (v2), used by tests across packages (figures invented). */
 export function exampleReturnValues(overrides: Record<string, number | string | null> = {}): Record<string, number | string | null> {
   const values: Record<string, number | string | null> = {
     brought_forward: 40,
@@ -48,7 +48,6 @@ export function exampleReturnValues(overrides: Record<string, number | string | 
     payments_total: 125_050,
     payments_maladministration_count: 2,
     payments_maladministration_total: 50_000,
-    special_payments_over_threshold: 0,
     referred_independent_reviewer: 6,
     independent_reviewer_upheld: 1,
     independent_reviewer_partly_upheld: 1,
@@ -96,3 +95,8 @@ export function exampleReturnValues(overrides: Record<string, number | string | 
 }
 
 export type { ReturnValues };
+
+/** The same return made with template v1, which counted special payments over £300,000 instead of listing them. */
+export function exampleV1ReturnValues(overrides: Record<string, number | string | null> = {}): Record<string, number | string | null> {
+  return exampleReturnValues({ special_payments_over_threshold: 0, ...overrides });
+}

@@ -8,7 +8,7 @@ export const messages: Record<string, string> = {
   flowBalance:
     "‘Open at the end of the quarter’ is {leftValue}, but open at the start plus received, minus withdrawn and closed at both stages, comes to {rightValue}",
   flowNotNegative:
-    "More complaints were withdrawn or closed ({closed}) than were open at the start of the quarter or received in it ({open})",
+    "More complaints were withdrawn or closed ({leftSecondValue}) than were open at the start of the quarter or received in it ({leftFirstValue})",
   outcomesAddUp: "{left} add up to {leftValue}, but ‘{right}’ is {rightValue}. They must be equal",
   partAtMostWhole: "{left} ({leftValue}) cannot be more than {right} ({rightValue})",
   escalatedAtMostOpen:
@@ -19,6 +19,11 @@ export const messages: Record<string, string> = {
   amountNeedsCount: "‘{amount}’ is {amountValue}, but ‘{count}’ is 0. Enter how many payments made up the total",
   reviewerOutcomesAtMostReferred:
     "The independent reviewer's outcomes add up to {leftValue}, more than the {rightValue} complaints referred this quarter. Check the figures, or explain that some outcomes are for complaints referred earlier",
+  groupItemIncomplete: "{item} is incomplete: enter {missing}, or leave all of it blank",
+  specialPaymentNotOverThreshold:
+    "‘{label}’ is {value}. List only special payments over {threshold} here; include smaller ones in the totals paid",
+  carriedChanged:
+    "‘{label}’ is {value}, but last quarter's ‘{fromLabel}’ as sent to the department is {previousValue}. Check it, or explain the difference",
   outlier:
     "‘{label}’ is {value}, far from your last {quarters} quarters (typically {median}). Check the figure, and explain it if it is right",
 };

@@ -1,3 +1,4 @@
+import { oversightMeasures } from "./measures.ts";
 import type { BreakdownDeclaration, Choice, FieldDeclaration, RuleDeclaration, TemplateDeclaration } from "./declaration.ts";
 
 /**
@@ -91,7 +92,7 @@ const text = (id: string, section: string, label: string, hint: string, required
 
 const fields: FieldDeclaration[] = [
   // Flow
-  count("brought_forward", "flow", "Open at the start of the quarter", "Filled in from last quarter's 'open at the end of the quarter'."),
+  count("brought_forward", "flow", "Open at the start of the quarter", "Filled in from last quarter's 'open at the end of the quarter'.", { carriedFrom: "carried_forward" }),
   count("received", "flow", "Complaints received", "Complaints first received in the quarter, by any channel, whatever stage they later reach.", { outlierCheck: true }),
   count("withdrawn", "flow", "Complaints withdrawn", "The person withdrew the complaint, or stopped pursuing it, before a response."),
   count("carried_forward", "flow", "Open at the end of the quarter", "Complaints not yet closed or withdrawn at the end of the quarter."),
@@ -103,6 +104,7 @@ const fields: FieldDeclaration[] = [
   ...themes.map((t) =>
     count(`theme_${t.value}`, "themes", `Theme: ${t.label.charAt(0).toLowerCase()}${t.label.slice(1)}`, "Complaints received in the quarter about this. One complaint can count under several themes.", {
       outlierCheck: t.value !== "other",
+      theme: t.value,
     }),
   ),
   count("themes_not_recorded", "themes", "Complaints with no theme recorded"),
@@ -363,6 +365,8 @@ export const templateV1: TemplateDeclaration = {
   ],
   fields,
   breakdowns,
+  groups: [],
   rules,
+  measures: oversightMeasures,
   outlier: { historyQuarters: 8, threshold: 3.5, minimumHistory: 4 },
 };

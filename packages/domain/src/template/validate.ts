@@ -12,11 +12,11 @@ import {
   type Severity,
   type TemplateDeclaration,
 } from "./declaration.ts";
-import { breakdownCategories, breakdownFieldId, fixedField, templateFields } from "./fields.ts";
+import { breakdownCategories, breakdownFieldId, fixedField, groupItemFields, templateFields } from "./fields.ts";
 import { formatMessage } from "./messages.ts";
 
 export interface ValidationIssue {
-  /** Stable id: a rule id, `required:<field>`, `note:<field>` or `outlier:<field>`. Explanations are keyed by it. */
+  /** Stable id: a rule id, `required:<field>`, `note:<field>`, `carried:<field>` or `outlier:<field>`. Explanations are keyed by it. */
   readonly id: string;
   readonly severity: Severity;
   readonly fieldIds: readonly string[];
@@ -39,6 +39,12 @@ export interface ValidationContext {
   readonly explanations?: Readonly<Record<string, string>>;
   /** The body's earlier returns, most recent last; the last `outlier.historyQuarters` are used. */
   readonly history?: readonly ReturnValues[];
+  /**
+   * Last quarter's figures as sent to the department (its latest submitted revision). Fields the
+   * template carries from it (`carriedFrom`) warn when they differ: the body changed the pre-filled
+   * figure, or last quarter was corrected after this quarter was started.
+   */
+  readonly previous?: ReturnValues;
 }
 
 /** A number, or undefined when the value is blank, a marker or text: the rule cannot be evaluated. */
@@ -118,6 +124,71 @@ function firstField(expression: Expression, template: TemplateDeclaration): Fiel
   return undefined;
 }
 
+type CompareRule = Extract<RuleDeclaration, { kind: "compare" }>;
+type GroupRule = Extract<RuleDeclaration, { kind: "groupItemComplete" | "groupItemAbove" }>;
+
+const isBlank = (v: FieldValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** A repeating-group rule checks each given item in turn; its issues are `<rule>:<item>`. */
+function checkGroupRule(rule: GroupRule, values: ReturnValues, template: TemplateDeclaration): ValidationIssue[] {
+  const group = template.groups.find((g) => g.id === rule.group);
+  if (!group) return [];
+  const issues: ValidationIssue[] = [];
+  for (let item = 1; item <= group.maxItems; item += 1) {
+    const fields = groupItemFields(group, item);
+    const given = fields.filter((f) => !isBlank(values[f.id]));
+    if (given.length === 0) continue;
+    const issue = (fieldIds: string[], message: string) => issues.push({ id: `${rule.id}:${item}`, severity: rule.severity, fieldIds, message });
+    if (rule.kind === "groupItemComplete") {
+      const missing = fields.filter((f) => isBlank(values[f.id]));
+      if (missing.length === 0) continue;
+      const names = missing.map((f) => `‘${f.label.slice(f.label.indexOf(": ") + 2)}’`);
+      issue(
+        missing.map((f) => f.id),
+        formatMessage(rule.message, { item: `${group.label} ${item}`, missing: names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` }),
+      );
+    } else {
+      const field = fields.find((f) => f.id.endsWith(`.${rule.field}`));
+      const value = field ? numberOf(values, field.id) : undefined;
+      if (!field || value === undefined || value > rule.above) continue;
+      issue([field.id], formatMessage(rule.message, { label: field.label, value: formatValue(field, value), threshold: formatValue(field, rule.above) }));
+    }
+  }
+  return issues;
+}
+
+/**
+ * A compare rule's message placeholders, all taken from the rule's own expressions: `{left}` and
+ * `{right}` name each side, `{leftValue}` and `{rightValue}` give their values, and where a side
+ * is a difference, `{leftFirstValue}` / `{leftSecondValue}` (and `right…`) give the values of its
+ * two parts, so no message depends on field ids written here.
+ */
+function comparePlaceholders(
+  rule: CompareRule,
+  left: number,
+  right: number,
+  values: ReturnValues,
+  template: TemplateDeclaration,
+  serviceAreas: readonly ServiceArea[],
+): Record<string, string> {
+  const unitField = firstField(rule.left, template) ?? firstField(rule.right, template);
+  const leftText = describe(rule.left, template);
+  const out: Record<string, string> = {
+    left: "field" in rule.left ? `‘${leftText}’` : leftText,
+    right: describe(rule.right, template),
+    leftValue: formatValue(unitField, left),
+    rightValue: formatValue(unitField, right),
+  };
+  for (const [side, expression] of [["left", rule.left], ["right", rule.right]] as const) {
+    if (!("difference" in expression)) continue;
+    const [first, second] = expression.difference.map((e) => evaluate(e, values, template, serviceAreas));
+    // Both parts have numbers: the difference itself did.
+    out[`${side}FirstValue`] = formatValue(firstField(expression.difference[0], template) ?? unitField, first!);
+    out[`${side}SecondValue`] = formatValue(firstField(expression.difference[1], template) ?? unitField, second!);
+  }
+  return out;
+}
+
 function checkRule(
   rule: RuleDeclaration,
   values: ReturnValues,
@@ -126,27 +197,15 @@ function checkRule(
 ): ValidationIssue | null {
   const issue = (fieldIds: string[], message: string): ValidationIssue => ({ id: rule.id, severity: rule.severity, fieldIds, message });
   switch (rule.kind) {
+    case "groupItemComplete":
+    case "groupItemAbove":
+      return null; // checkGroupRule: one issue per item
     case "compare": {
       const left = evaluate(rule.left, values, template, serviceAreas);
       const right = evaluate(rule.right, values, template, serviceAreas);
       if (left === undefined || right === undefined || holds(left, rule.comparison, right)) return null;
-      const unitField = firstField(rule.left, template) ?? firstField(rule.right, template);
-      const leftText = describe(rule.left, template);
-      const singleLeft = "field" in rule.left;
       const fieldIds = [...fieldIdsIn(rule.left, template, serviceAreas), ...fieldIdsIn(rule.right, template, serviceAreas)];
-      const closed = evaluate({ sum: [{ field: "withdrawn" }, { field: "er_closed" }, { field: "cl_closed" }] }, values, template);
-      const open = evaluate({ sum: [{ field: "brought_forward" }, { field: "received" }] }, values, template);
-      return issue(
-        [...new Set(fieldIds)],
-        formatMessage(rule.message, {
-          left: singleLeft ? `‘${leftText}’` : leftText,
-          right: describe(rule.right, template),
-          leftValue: formatValue(unitField, left),
-          rightValue: formatValue(unitField, right),
-          closed: closed ?? "",
-          open: open ?? "",
-        }),
-      );
+      return issue([...new Set(fieldIds)], formatMessage(rule.message, comparePlaceholders(rule, left, right, values, template, serviceAreas)));
     }
     case "amountNeedsCount": {
       const amount = numberOf(values, rule.amount);
@@ -184,6 +243,44 @@ function checkRule(
 }
 
 /**
+ * Values to pre-fill a new quarter with: each field the template carries from last quarter
+ * (`carriedFrom`) takes last quarter's figure. Only numbers are carried; a marker or blank last
+ * quarter leaves the field for the body to fill (a carried marker would need its note again).
+ */
+export function carriedForwardValues(template: TemplateDeclaration, previous: ReturnValues): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const field of template.fields) {
+    if (field.carriedFrom === undefined) continue;
+    const value = numberOf(previous, field.carriedFrom);
+    if (value !== undefined) out[field.id] = value;
+  }
+  return out;
+}
+
+/** A warning for each carried field that differs from last quarter's figure as sent to the department. */
+function carriedDifferences(values: ReturnValues, previous: ReturnValues, template: TemplateDeclaration): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const field of template.fields) {
+    if (field.carriedFrom === undefined) continue;
+    const value = numberOf(values, field.id);
+    const before = numberOf(previous, field.carriedFrom);
+    if (value === undefined || before === undefined || value === before) continue;
+    issues.push({
+      id: `carried:${field.id}`,
+      severity: "warning",
+      fieldIds: [field.id],
+      message: formatMessage("carriedChanged", {
+        label: field.label,
+        value: formatValue(field, value),
+        fromLabel: fixedField(template, field.carriedFrom)?.label ?? field.carriedFrom,
+        previousValue: formatValue(fixedField(template, field.carriedFrom), before),
+      }),
+    });
+  }
+  return issues;
+}
+
+/**
  * Checks a return against its template: required fields, notes on markers, every declared rule,
  * and the robust outlier check against the body's own history. Errors block submission; each
  * warning needs a written explanation.
@@ -208,9 +305,15 @@ export function validateReturn(values: ReturnValues, context: ValidationContext)
   }
 
   for (const rule of template.rules) {
+    if (rule.kind === "groupItemComplete" || rule.kind === "groupItemAbove") {
+      issues.push(...checkGroupRule(rule, values, template));
+      continue;
+    }
     const found = checkRule(rule, values, template, serviceAreas);
     if (found) issues.push(found);
   }
+
+  if (context.previous) issues.push(...carriedDifferences(values, context.previous, template));
 
   const recent = history.slice(-template.outlier.historyQuarters);
   for (const field of template.fields.filter((f) => f.outlierCheck)) {
