@@ -364,5 +364,5 @@ export const templateV1: TemplateDeclaration = {
   fields,
   breakdowns,
   rules,
-  outlier: { historyQuarters: 8, threshold: 3.5, minimumHistory: 4 },
+  outlier: { historyQuarters: 8, threshold: 3.5, minimumHistory: 4, countConfidence: 0.998, minimumDifference: 100_000 },
 };
