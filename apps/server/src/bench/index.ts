@@ -11,12 +11,14 @@ import { stringify } from "csv-stringify/sync";
 import { writeCell } from "../csv/cells.ts";
 import { syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
 import { benchPostgresUrl } from "./env.ts";
+import { outlierWarningRates } from "./outlier-warnings.ts";
 
 /**
  * `pnpm bench`: whole-of-government scale (20 departments, 400 bodies, 40 quarters = 16,000 returns).
  * Prints the import's time and peak memory, and p50/p95 of the tracker and of fetching a department's
  * returns over 8 quarters and of the comparison of bodies, each beside one hand-written SQL query doing
  * the same read in the same run; and the in-process computation of every measure for every body-quarter.
+ * First, how many returns get outlier warnings under the rule before issue 6 (robust z only) and now.
  */
 const departments = 20;
 const bodiesPerDepartment = 20;
@@ -59,6 +61,12 @@ async function main() {
   const file = join(dir, "returns.csv");
   writeFileSync(file, stringify([["organisation_code", "period", ...fields.map((x) => x.id)], ...returns.map((r) => [r.organisationCode, r.period, ...fields.map((x) => writeCell(x, r.values[x.id]))])]));
   console.log(`Data: ${departments} departments, ${world.bodies.length} bodies, ${quarters} quarters (${formatPeriodCode(periodFromIndex(first))} to ${formatPeriodCode(periodFromIndex(last))}): ${returns.length.toLocaleString("en-GB")} returns, ${(statSync(file).size / 1_048_576).toFixed(1)} MB CSV\n`);
+
+  const rates = outlierWarningRates(returns);
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  console.log(`outlier warnings over ${rates.returns.toLocaleString("en-GB")} returns, each body's own last 8 quarters as history:`);
+  console.log(`  before (robust z only):                ${pct(rates.before.share)} of returns with ≥1, mean ${rates.before.mean.toFixed(2)} per return`);
+  console.log(`  after (z and Poisson / minimum £1,000): ${pct(rates.after.share)} of returns with ≥1, mean ${rates.after.mean.toFixed(2)} per return\n`);
 
   const dialects: Dialect[] = benchPostgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
   if (!benchPostgresUrl) console.log("(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure it too)\n");

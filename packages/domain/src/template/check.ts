@@ -49,6 +49,9 @@ export function checkTemplate(template: TemplateDeclaration): string[] {
   for (const field of template.fields) {
     if (field.type === "choice" && !field.choices?.length) problems.push(`Choice field ${field.id} has no choices`);
     if (field.outlierCheck && !["count", "money"].includes(field.type)) problems.push(`Outlier check on non-numeric field ${field.id}`);
+    if (field.outlierMinimumDifference !== undefined && (field.type !== "money" || !(field.outlierMinimumDifference >= 0))) {
+      problems.push(`Outlier minimum difference on ${field.id} must be pence (0 or more) on a money field`);
+    }
   }
   for (const b of template.breakdowns) {
     if (b.totalOf !== undefined && !fieldIds.has(b.totalOf)) problems.push(`Breakdown ${b.id} totals unknown field ${b.totalOf}`);

@@ -31,6 +31,8 @@ export interface FieldDeclaration {
   readonly maxLength?: number;
   /** Compared with the body's own history by the robust outlier check. */
   readonly outlierCheck?: boolean;
+  /** Money fields: the smallest change from the history's median, in pence, that can warn (overrides the template's). */
+  readonly outlierMinimumDifference?: number;
   /** Set on the cells a breakdown expands into. */
   readonly breakdown?: string;
   /** Pre-filled from this field of last quarter's return as sent to the department (`brought_forward` from `carried_forward`). */
@@ -160,9 +162,25 @@ export interface TemplateDeclaration {
   readonly rules: readonly RuleDeclaration[];
   /** The oversight measures derived from the fields (the portal, API and packs list these). */
   readonly measures: readonly MeasureDeclaration[];
-  /** Fields checked against the body's own last 8 quarters (robust z-score above the threshold warns). */
-  readonly outlier: { readonly historyQuarters: number; readonly threshold: number; readonly minimumHistory: number };
+  /**
+   * Fields checked against the body's own last 8 quarters: a robust z-score above the threshold warns
+   * when the value is also outside the Poisson interval at `countConfidence` (counts) or at least
+   * `minimumDifference` pence from the median (money). See `outlierAgainstHistory`.
+   */
+  readonly outlier: {
+    readonly historyQuarters: number;
+    readonly threshold: number;
+    readonly minimumHistory: number;
+    /** Default 0.998, the outer funnel limit. */
+    readonly countConfidence?: number;
+    /** Pence; default 100,000 (£1,000). */
+    readonly minimumDifference?: number;
+  };
 }
+
+/** Outlier settings a template may leave out (issue 6): the outer (99.8%) funnel limit, and £1,000 for money. */
+export const defaultOutlierCountConfidence = 0.998;
+export const defaultOutlierMinimumDifference = 100_000;
 
 /** Markers distinct from zero (GSS shorthand): not available, not applicable. */
 export const markers = ["[x]", "[z]"] as const;

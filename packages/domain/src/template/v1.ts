@@ -368,5 +368,5 @@ export const templateV1: TemplateDeclaration = {
   groups: [],
   rules,
   measures: oversightMeasures,
-  outlier: { historyQuarters: 8, threshold: 3.5, minimumHistory: 4 },
+  outlier: { historyQuarters: 8, threshold: 3.5, minimumHistory: 4, countConfidence: 0.998, minimumDifference: 100_000 },
 };

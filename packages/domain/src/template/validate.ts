@@ -1,6 +1,8 @@
 import type { ServiceArea } from "../organisations.ts";
-import { robustZScore } from "../robust.ts";
+import { outlierAgainstHistory, type OutlierRule } from "../robust.ts";
 import {
+  defaultOutlierCountConfidence,
+  defaultOutlierMinimumDifference,
   isMarker,
   markerLabels,
   type Comparison,
@@ -321,8 +323,13 @@ export function validateReturn(values: ReturnValues, context: ValidationContext)
     if (value === undefined) continue;
     const past = recent.map((r) => numberOf(r, field.id)).filter((n): n is number => n !== undefined);
     if (past.length < template.outlier.minimumHistory) continue;
-    const score = robustZScore(value, past);
-    if (score === null || Math.abs(score.z) <= template.outlier.threshold) continue;
+    const { threshold } = template.outlier;
+    const rule: OutlierRule =
+      field.type === "money"
+        ? { kind: "money", threshold, minimumDifference: field.outlierMinimumDifference ?? template.outlier.minimumDifference ?? defaultOutlierMinimumDifference }
+        : { kind: "count", threshold, confidence: template.outlier.countConfidence ?? defaultOutlierCountConfidence };
+    const score = outlierAgainstHistory(value, past, rule);
+    if (score === null) continue;
     issues.push({
       id: `outlier:${field.id}`,
       severity: "warning",
