@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ServiceArea } from "../organisations.ts";
+import { storableTextProblem } from "../storable-text.ts";
 import { isoDateSchema } from "../working-days.ts";
 import type { FieldDeclaration, TemplateDeclaration } from "./declaration.ts";
 import { templateFields } from "./fields.ts";
@@ -43,7 +44,14 @@ export function fieldValueSchema(field: FieldDeclaration): z.ZodType<number | st
       break;
     case "text":
       // Trimmed, so text survives an export and import unchanged.
-      value = z.string().trim().max(field.maxLength ?? 5000, `${name} must be ${field.maxLength ?? 5000} characters or fewer`);
+      value = z
+        .string()
+        .trim()
+        .max(field.maxLength ?? 5000, `${name} must be ${field.maxLength ?? 5000} characters or fewer`)
+        .superRefine((text, ctx) => {
+          const problem = storableTextProblem(text);
+          if (problem) ctx.addIssue({ code: "custom", message: `${name} ${problem}` });
+        });
       break;
   }
   return z.union([marker, value, z.null()], { error: `${name}: ${describeType(field)}` }) as z.ZodType<number | string | null>;
@@ -76,8 +84,20 @@ export function returnValuesSchema(template: TemplateDeclaration, serviceAreas: 
   return z.strictObject(shape, { error: (issue) => (issue.code === "unrecognized_keys" ? `Not a field of this return: ${issue.keys.join(", ")}` : undefined) });
 }
 
+/** Refuses text the databases cannot hold in any value of a record, naming the entry by its key. */
+function storableEntries(nameOf: (key: string) => string) {
+  return (record: Record<string, string>, ctx: z.RefinementCtx) => {
+    for (const [key, text] of Object.entries(record)) {
+      const keyProblem = storableTextProblem(key);
+      if (keyProblem) ctx.addIssue({ code: "custom", path: [key], message: `${nameOf(JSON.stringify(key).slice(1, -1))}: its name ${keyProblem}` });
+      const problem = storableTextProblem(text);
+      if (problem) ctx.addIssue({ code: "custom", path: [key], message: `${nameOf(key)} ${problem}` });
+    }
+  };
+}
+
 /** Notes that explain a marker, keyed by field id. */
-export const fieldNotesSchema = z.record(z.string(), z.string().trim().min(1).max(2000));
+export const fieldNotesSchema = z.record(z.string(), z.string().trim().min(1).max(2000)).superRefine(storableEntries((key) => `The note on “${key}”`));
 
 /** Explanations of warnings, keyed by the issue id (rule id, or `outlier:<field>`). */
-export const explanationsSchema = z.record(z.string(), z.string().trim().min(1).max(5000));
+export const explanationsSchema = z.record(z.string(), z.string().trim().min(1).max(5000)).superRefine(storableEntries((key) => `The explanation of “${key}”`));
