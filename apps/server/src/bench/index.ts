@@ -5,10 +5,9 @@ import { join } from "node:path";
 import { createCaller, createContext, defaultApiConfig } from "@complaints/api";
 import { listCurrentReturns, sql, upsertOrganisations, type Kysely, type Database } from "@complaints/db";
 import { createTestDatabase, type TestDatabase } from "@complaints/db/testing";
-import { currentTemplate, formatPeriodCode, periodFromIndex, periodIndex, templateFields } from "@complaints/domain";
+import { currentTemplate, formatPeriodCode, periodFromIndex, periodIndex, templateFields, writeCell } from "@complaints/domain";
 import type { Dialect } from "@complaints/db";
 import { stringify } from "csv-stringify/sync";
-import { writeCell } from "../csv/cells.ts";
 import { syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
 import { benchPostgresUrl } from "./env.ts";
 

@@ -1,7 +1,6 @@
 import { listCurrentReturns, listOrganisations, type Database, type Kysely } from "@complaints/db";
-import { currentTemplate, DomainError, requirePeriod, periodIndex, subtreeCodes, templateFields } from "@complaints/domain";
+import { currentTemplate, DomainError, requirePeriod, periodIndex, subtreeCodes, templateFields, writeCell } from "@complaints/domain";
 import { stringify } from "csv-stringify/sync";
-import { writeCell } from "./cells.ts";
 
 /**
  * The accepted figures of every return of a department's bodies between two quarters, in the same
