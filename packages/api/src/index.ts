@@ -5,3 +5,7 @@ export { hashPassword, passwordProblem, verifyPassword } from "./auth/passwords.
 export { resumeSession, sessionIdOf, type ResumedSession } from "./auth/sessions.ts";
 export { diffValues } from "./services/returns.ts";
 export type { TrackerRow } from "./services/tracker.ts";
+export { importReturns } from "./services/import/import-returns.ts";
+export { fileSizeProblem } from "./services/import/file-size.ts";
+export { fileRefusedReport, type ImportOptions, type ImportProblem, type ImportReport } from "./services/import/report.ts";
+export { exportReturnsCsv } from "./services/export-returns.ts";

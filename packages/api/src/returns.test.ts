@@ -174,6 +174,9 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     ["an explanation that is not text", { explanations: { themes_cover_received: ["x"] } }, "explanations.themes_cover_received", "must be text"],
     ["an explanation of a warning the return does not have", { explanations: { outlier_received: "A big quarter" } }, "explanations.outlier_received", "There is no warning “outlier_received” on this return to explain"],
     ["a __proto__ key", { values: JSON.parse('{"__proto__": {"received": 1}}') }, "values", "is not a field or warning of a return"],
+    ["a NUL character in a narrative", { values: { received: 3, key_themes: "Delay\u0000s" } }, "values.key_themes", "‘Key themes this quarter’ contains a NUL character (U+0000) at character 6"],
+    ["a lone surrogate in a note", { notes: { received: "Counted \ud83d" } }, "notes.received", "The note on ‘Complaints received’ contains half of a character"],
+    ["a NUL character in an explanation", { explanations: { themes_cover_received: "\u0000" } }, "explanations.themes_cover_received", "contains a NUL character"],
     ["a long note", { notes: { received: "x".repeat(2001) } }, "notes.received", "is 2,001 characters long; the most is 2,000"],
     ["190 explanations of 5,000 characters", { explanations: Object.fromEntries(Array.from({ length: 190 }, (_, i) => [`warning_${i}`, "x".repeat(5000)])) }, "values", "more than 100,000 characters of text"],
   ])("refuses %s with BAD_REQUEST naming it, and records nothing", async (_what, extra, field, message) => {

@@ -9,9 +9,9 @@ const dir = mkdtempSync(join(tmpdir(), "cli-test-"));
 const databaseUrl = `sqlite:${join(dir, "cli.sqlite")}`;
 const bin = join(import.meta.dirname, "..", "..", "bin", "complaints.mjs");
 
-function cli(args: string[], input?: string) {
+function cli(args: string[], input?: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], {
-    env: { DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
+    env: { DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", ...env },
     input,
     encoding: "utf8",
   });
@@ -59,10 +59,10 @@ describe("the complaints command", () => {
     const exported = cli(["export", "returns", "--department", "DES", "--from", "2025-26 Q1", "--out", out]);
     expect(exported.code).toBe(0);
     const csv = readFileSync(out, "utf8");
-    expect(csv.split("\n")[0]).toMatch(/^organisation_code,period,brought_forward,received,/);
+    expect(csv.split("\n")[0]).toMatch(/^organisation_code,period,template_version,brought_forward,received,/);
     const bad = join(dir, "bad.csv");
     const [header, first] = csv.split("\n");
-    writeFileSync(bad, `${header}\n${first!.replace(/^([^,]+,[^,]+,\d+,)\d+/, "$1-4")}\n`);
+    writeFileSync(bad, `${header}\n${first!.replace(/^([^,]+,[^,]+,\d+,\d+,)\d+/, "$1-4")}\n`);
     const refused = cli(["import", "returns", bad]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("Nothing was imported: the file has 1 problem.");
@@ -70,6 +70,17 @@ describe("the complaints command", () => {
     const same = cli(["import", "returns", out]);
     expect(same.code).toBe(0);
     expect(same.stdout).toMatch(/^Imported \d+ rows: 0 new returns, 0 new revisions, \d+ already up to date\.$/m);
+  });
+
+  it("refuses a missing file, and a file over IMPORT_MAX_BYTES before reading it", () => {
+    const missing = join(dir, "missing.csv");
+    expect(cli(["import", "returns", missing])).toMatchObject({ code: 1, stderr: `Nothing was imported: the file has 1 problem.\n  There is no file at ${missing}.\n` });
+    const big = join(dir, "big.csv");
+    writeFileSync(big, "organisation_code,period\n".repeat(100));
+    expect(cli(["import", "returns", big], undefined, { IMPORT_MAX_BYTES: "1000" })).toMatchObject({
+      code: 1,
+      stderr: "Nothing was imported: the file has 1 problem.\n  The file is 0.0 MB; the most this system accepts is 0.0 MB (IMPORT_MAX_BYTES). Split it into smaller files.\n",
+    });
   });
 
   it("serves until SIGTERM, then shuts down cleanly", async () => {

@@ -1,12 +1,10 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { randomBytes, randomUUID } from "node:crypto";
-import { hashPassword, passwordProblem } from "@complaints/api";
+import { exportReturnsCsv, fileRefusedReport, fileSizeProblem, hashPassword, importReturns, passwordProblem, type ImportOptions, type ImportReport } from "@complaints/api";
 import { appendAudit, countUsers, findUserByEmail, getOrganisation, insertUser, listOrganisations, migrateToLatest, openDatabase, type Connection } from "@complaints/db";
 import { bankHolidayRegionLabels, organisationKindForRole, roleSchema, roles } from "@complaints/domain";
 import { stringify } from "csv-stringify/sync";
-import { exportReturnsCsv } from "../csv/export-returns.ts";
-import { importReturnsFile, type ImportReport } from "../csv/import-returns.ts";
 import { demoAccounts, demoPassword, seedDemo } from "../demo/seed.ts";
 import { loadEnv, type Env } from "../env.ts";
 import { createLogger, startServer } from "../http/serve.ts";
@@ -47,6 +45,19 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+}
+
+/** Reads a returns file from disk, its size checked before it is read, and imports it. */
+async function importReturnsFile(db: Connection["db"], path: string, options: ImportOptions): Promise<ImportReport> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    return fileRefusedReport(`There is no file at ${path}.`);
+  }
+  const tooLarge = fileSizeProblem(size, options.maxBytes);
+  if (tooLarge) return fileRefusedReport(tooLarge);
+  return importReturns(db, await readFile(path), options);
 }
 
 function printImportReport(report: ImportReport): void {

@@ -30,8 +30,9 @@ import {
   previousPeriod,
   requirePeriod,
   templateFields,
-  templates,
+  carriedForwardValues,
   currentTemplate,
+  requireTemplate,
   transitionProblem,
   transitions,
   workflowActionLabels,
@@ -101,7 +102,8 @@ export async function getReturnFor(ctx: ServiceContext, organisationCode: string
 
 /**
  * Opens the draft return of a body for a quarter, or gives back the one already open.
- * `brought_forward` is filled in from last quarter's `carried_forward`, so it is never typed twice.
+ * Fields the template carries from last quarter (`carriedFrom`: `brought_forward` from
+ * `carried_forward`) are filled in, so they are never typed twice.
  */
 export async function openDraft(ctx: ServiceContext, organisationCode: string, periodCode: string): Promise<StoredRevision> {
   const org = ctx.scope.organisation(organisationCode, "body");
@@ -122,8 +124,7 @@ export async function openDraft(ctx: ServiceContext, organisationCode: string, p
   const previousIndex = periodIndex(previousPeriod(period));
   const [sent] = await listCurrentReturns(ctx.db, [organisationCode], previousIndex, previousIndex, { revision: "sent" });
   const previous = sent ?? (await listCurrentReturns(ctx.db, [organisationCode], previousIndex, previousIndex))[0];
-  const carried = previous?.values.carried_forward;
-  const values: Record<string, FieldValue> = typeof carried === "number" ? { brought_forward: carried } : {};
+  const values: Record<string, FieldValue> = previous ? carriedForwardValues(currentTemplate, previous.values) : {};
 
   const id = randomUUID();
   try {
@@ -220,7 +221,7 @@ export async function saveDraft(ctx: ServiceContext, input: SaveInput): Promise<
   const stored = await loadCurrent(ctx, input.returnId);
   assertTransition(stored, "save", input.expectedVersion);
   const org = ctx.scope.organisation(stored.organisationCode, "body");
-  const template = templates[stored.templateVersion] ?? currentTemplate;
+  const template = requireTemplate(stored.templateVersion);
   const labels = new Map(templateFields(template, org.serviceAreas).map((f) => [f.id, f.label]));
   const values = Object.fromEntries(Object.entries(input.values).filter(([, v]) => v !== undefined)) as Record<string, FieldValue>;
   const notes = input.notes ?? {};
@@ -265,15 +266,19 @@ function prefixKeys(prefix: string, record: Record<string, string>): Record<stri
 
 /** Validates a revision's values against its template and the body's last 8 quarters as sent to the department. */
 async function validateValues(ctx: ServiceContext, stored: Pick<StoredRevision, "organisationCode" | "period" | "templateVersion" | "values" | "notes" | "explanations">, org: Organisation): Promise<ValidationResult> {
-  const template = templates[stored.templateVersion] ?? currentTemplate;
+  const template = requireTemplate(stored.templateVersion);
   const index = periodIndex(requirePeriod(stored.period));
   const history = await listCurrentReturns(ctx.db, [stored.organisationCode], index - template.outlier.historyQuarters, index - 1, { revision: "sent" });
+  const lastQuarter = history.at(-1)?.periodIndex === index - 1 ? history.at(-1) : undefined;
   return validateReturn(stored.values, {
     template,
     serviceAreas: org.serviceAreas,
     notes: stored.notes,
     explanations: stored.explanations,
     history: history.map((h) => h.values),
+    // Figures carried from last quarter (template `carriedFrom`) are checked against it as sent, so a
+    // body's change, or a later correction of last quarter, asks for an explanation.
+    ...(lastQuarter ? { previous: lastQuarter.values } : {}),
   });
 }
 
@@ -395,6 +400,6 @@ export async function revisionDifference(ctx: ServiceContext, returnId: string, 
   const a = await getReturnInScope(ctx, returnId, from);
   const b = await getReturnInScope(ctx, returnId, to);
   const org = ctx.scope.organisation(a.organisationCode, "body");
-  const labels = new Map(templateFields(templates[b.templateVersion] ?? currentTemplate, org.serviceAreas).map((f) => [f.id, f.label]));
+  const labels = new Map(templateFields(requireTemplate(b.templateVersion), org.serviceAreas).map((f) => [f.id, f.label]));
   return diffValues(a.values, b.values).map((c) => ({ fieldId: c.field, label: labels.get(c.field) ?? c.field, from: c.old as FieldValue, to: c.new as FieldValue }));
 }

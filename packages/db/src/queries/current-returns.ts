@@ -9,6 +9,7 @@ export interface CurrentReturn {
   period: string;
   periodIndex: number;
   revision: number;
+  templateVersion: number;
   status: ReturnStatus;
   /** Set when the department accepted or returned this revision (an approver's send-back leaves it empty). */
   decidedBy: string | null;
@@ -59,6 +60,7 @@ export async function listCurrentReturns(
       "returns.due_date_at_receipt",
       "return_revisions.seq as revision_seq",
       "return_revisions.revision",
+      "return_revisions.template_version",
       "return_revisions.status",
       "return_revisions.decided_by",
     ])
@@ -77,6 +79,7 @@ export async function listCurrentReturns(
       period: h.period,
       periodIndex: Number(h.period_index),
       revision: Number(h.revision),
+      templateVersion: Number(h.template_version),
       status: h.status,
       decidedBy: h.decided_by,
       receivedAt: h.received_at,

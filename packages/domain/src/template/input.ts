@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { FieldDeclaration, FieldValue, TemplateDeclaration } from "./declaration.ts";
 import { breakdownFieldId, templateFields } from "./fields.ts";
 import { fieldValueSchema } from "./schema.ts";
+import { storableTextProblem } from "../storable-text.ts";
 
 /**
  * What a caller may send when saving a return, checked once at the API's procedure before any
@@ -130,7 +131,7 @@ function textProblem(value: unknown, maxLength: number): string | null {
   const text = value.trim();
   if (text === "") return "is blank: write it, or leave it out";
   if (text.length > maxLength) return `is ${text.length.toLocaleString("en-GB")} characters long; the most is ${maxLength.toLocaleString("en-GB")}`;
-  return null;
+  return storableTextProblem(text);
 }
 
 /** Characters of text in a save's values, notes and explanations together. */

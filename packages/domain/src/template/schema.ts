@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ServiceArea } from "../organisations.ts";
+import { storableTextProblem } from "../storable-text.ts";
 import { isoDateSchema } from "../working-days.ts";
 import type { FieldDeclaration, TemplateDeclaration } from "./declaration.ts";
 import { templateFields } from "./fields.ts";
@@ -43,7 +44,14 @@ export function fieldValueSchema(field: FieldDeclaration): z.ZodType<number | st
       break;
     case "text":
       // Trimmed, so text survives an export and import unchanged.
-      value = z.string().trim().max(field.maxLength ?? 5000, `${name} must be ${field.maxLength ?? 5000} characters or fewer`);
+      value = z
+        .string()
+        .trim()
+        .max(field.maxLength ?? 5000, `${name} must be ${field.maxLength ?? 5000} characters or fewer`)
+        .superRefine((text, ctx) => {
+          const problem = storableTextProblem(text);
+          if (problem) ctx.addIssue({ code: "custom", message: `${name} ${problem}` });
+        });
       break;
   }
   return z.union([marker, value, z.null()], { error: `${name}: ${describeType(field)}` }) as z.ZodType<number | string | null>;
@@ -75,9 +83,3 @@ export function returnValuesSchema(template: TemplateDeclaration, serviceAreas: 
   for (const field of templateFields(template, serviceAreas)) shape[field.id] = fieldValueSchema(field).optional();
   return z.strictObject(shape, { error: (issue) => (issue.code === "unrecognized_keys" ? `Not a field of this return: ${issue.keys.join(", ")}` : undefined) });
 }
-
-/** Notes that explain a marker, keyed by field id. */
-export const fieldNotesSchema = z.record(z.string(), z.string().trim().min(1).max(2000));
-
-/** Explanations of warnings, keyed by the issue id (rule id, or `outlier:<field>`). */
-export const explanationsSchema = z.record(z.string(), z.string().trim().min(1).max(5000));

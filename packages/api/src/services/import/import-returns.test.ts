@@ -1,15 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { listCurrentReturns, listRevisions, sql, upsertOrganisations } from "@complaints/db";
+import { listAudit, listCurrentReturns, listRevisions, sql, upsertOrganisations } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import type { Organisation } from "@complaints/domain";
 import { exampleReturnValues } from "@complaints/domain/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { writeCell } from "./cells.ts";
-import { exportReturnsCsv } from "./export-returns.ts";
-import { importReturnsFile, type ImportReport } from "./import-returns.ts";
-import { currentTemplate, fixedField } from "@complaints/domain";
+import { currentTemplate, fixedField, requireTemplate, writeCell } from "@complaints/domain";
+import { exportReturnsCsv } from "../export-returns.ts";
+import { importReturns } from "./import-returns.ts";
+import type { ImportReport } from "./report.ts";
 
 const organisations: Organisation[] = [
   { code: "DEPT", name: "Department", kind: "department", bodyType: "ministerial department", parentCode: null, region: "england-and-wales", activeFrom: "2015-04-01", activeTo: null, serviceAreas: [] },
@@ -17,12 +14,9 @@ const organisations: Organisation[] = [
   { code: "NEW", name: "New Body", kind: "body", bodyType: "executive agency", parentCode: "DEPT", region: "scotland", activeFrom: "2025-07-01", activeTo: null, serviceAreas: [] },
 ];
 
-const dir = mkdtempSync(join(tmpdir(), "import-test-"));
-let fileNumber = 0;
-function file(content: string | Uint8Array): string {
-  const path = join(dir, `f${(fileNumber += 1)}.csv`);
-  writeFileSync(path, content);
-  return path;
+/** A file's bytes as an upload or the CLI hands them over: UTF-8 unless given as bytes. */
+function file(content: string | Uint8Array): Uint8Array {
+  return typeof content === "string" ? Buffer.from(content, "utf8") : content;
 }
 
 const fields = ["received", "withdrawn", "brought_forward", "carried_forward", "er_closed", "cl_closed", "key_themes", "payments_total"] as const;
@@ -73,29 +67,65 @@ describe.each(testDialects())("importing returns from CSV on %s", (dialect) => {
         "3|key_themes|‘Key themes this quarter’: text starting with “-” could run as a formula when the file is opened in a spreadsheet; start the cell with an apostrophe (') to keep it as text.",
         "4|key_themes|‘Key themes this quarter’: text starting with “@” could run as a formula when the file is opened in a spreadsheet; start the cell with an apostrophe (') to keep it as text.",
       ]],
+      ["a formula behind a leading space", `${header}\n${row("AGY", "2025-26 Q1", { key_themes: ' =HYPERLINK("http://x")' })}`, ["2|key_themes|‘Key themes this quarter’: text starting with “=” could run as a formula when the file is opened in a spreadsheet; start the cell with an apostrophe (') to keep it as text."]],
+      ["a formula behind a no-break space", `${header}\n${row("AGY", "2025-26 Q1", { key_themes: '\u00a0=HYPERLINK("http://x")' })}`, ["2|key_themes|‘Key themes this quarter’: text starting with “=” could run as a formula when the file is opened in a spreadsheet; start the cell with an apostrophe (') to keep it as text."]],
+      ["a full-width formula", `${header}\n${row("AGY", "2025-26 Q1", { key_themes: "＝1+1" })}`, ["2|key_themes|‘Key themes this quarter’: text starting with “＝” could run as a formula when the file is opened in a spreadsheet; start the cell with an apostrophe (') to keep it as text."]],
+      ["a control character in a narrative", `${header}\n${row("AGY", "2025-26 Q1", { key_themes: "Delays\u001b" })}`, ["2|key_themes|‘Key themes this quarter’: the text contains a control character (U+001B) at character 7, which cannot be stored: delete it and type the text again."]],
+      ["a field of template version 2 in a file without versions", `organisation_code,period,eq_asked\nAGY,2025-26 Q1,5`, [`2|eq_asked|‘${fixedField(requireTemplate(2), "eq_asked")!.label}’ is not a field of template version 1: leave it blank, or add a “template_version” column after “period”.`]],
+      ["a field of version 1 in a version 2 row", `organisation_code,period,template_version,special_payments_over_threshold\nAGY,2025-26 Q1,2,1`, [`2|special_payments_over_threshold|‘Special payments over £300,000’ is not a field of template version 2: leave it blank.`]],
+      ["an unknown template version", `organisation_code,period,template_version,received\nAGY,2025-26 Q1,3,5`, ["2|template_version|“3” is not a template version: use 1 or 2."]],
+      ["a template_version column out of place", `organisation_code,period,received,template_version\nAGY,2025-26 Q1,5,1`, ["1|template_version|Column 4 is “template_version”, which must be the third column, straight after “period”."]],
       ["figures that do not add up", `${header}\n${row("AGY", "2025-26 Q1", { carried_forward: "44" })}`, ["2|carried_forward|‘Open at the end of the quarter’ is 44, but open at the start plus received, minus withdrawn and closed at both stages, comes to 45."]],
       ["one bad row among good ones", `${good}\n${row("AGY", "2025-26 Q3", { received: "x1" })}`, ["4|received|‘Complaints received’: expected a whole number, [x] or [z], but found “x1”."]],
     ])("%s", async (_name, content, expected) => {
-      const report = await importReturnsFile(t.db, file(content), options);
+      const report = await importReturns(t.db, file(content), options);
       expect(report.ok).toBe(false);
       expect(problems(report)).toEqual(expected);
     });
 
     it("a file larger than the limit", async () => {
-      const report = await importReturnsFile(t.db, file(good), { ...options, maxBytes: 100 });
+      const report = await importReturns(t.db, file(good), { ...options, maxBytes: 100 });
       expect(problems(report)).toEqual([`-|-|The file is 0.0 MB; the most this system accepts is 0.0 MB (IMPORT_MAX_BYTES). Split it into smaller files.`]);
     });
 
     it("a UTF-16 file", async () => {
       const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, "utf16le")]);
-      expect(problems(await importReturnsFile(t.db, file(utf16), options))).toEqual([
+      expect(problems(await importReturns(t.db, file(utf16), options))).toEqual([
         "-|-|The file is saved as UTF-16 (Excel's “Unicode text”). Save it as “CSV UTF-8 (comma delimited)” and try again.",
+      ]);
+    });
+
+    it.each([
+      ["a NUL", "Delays\u0000 at Leeds", "‘Key themes this quarter’: the text contains a NUL character (U+0000) at character 7, which cannot be stored: delete it and type the text again."],
+    ])("text given directly with %s in a narrative", async (_name, themes, message) => {
+      const report = await importReturns(t.db, [header, row("AGY", "2025-26 Q1", { key_themes: themes })].join("\n"), options);
+      expect(report).toMatchObject({ ok: false, encoding: null });
+      expect(problems(report)).toEqual([`2|key_themes|${message}`]);
+    });
+
+    it("text given directly with a lone surrogate in a narrative", async () => {
+      const line = row("AGY", "2025-26 Q1", { key_themes: "Thanks \ud83d" });
+      const report = await importReturns(t.db, [header, line].join("\n"), options);
+      expect(problems(report)).toEqual([
+        `2|-|Line 2 contains half of a character (U+D83D, a lone surrogate, often from text cut part-way through an emoji) at character ${line.indexOf("\ud83d") + 1}, which cannot be stored: delete it and type the text again.`,
+      ]);
+    });
+
+    it("a NUL byte in a file", async () => {
+      const bytes = Buffer.from([header, row("AGY", "2025-26 Q1", { key_themes: "Delays\u0000" })].join("\n"), "utf8");
+      expect(problems(await importReturns(t.db, bytes, options))).toEqual(["-|-|The file contains binary data: it is not a CSV file. Save it from your spreadsheet as CSV."]);
+    });
+
+    it("a Windows-1252 file with a byte that is not a character in it", async () => {
+      const bytes = Buffer.concat([Buffer.from(`${header}\n${row("AGY", "2025-26 Q1", { key_themes: "Caf\xe9" })}\n`, "latin1"), Buffer.from(row("AGY", "2025-26 Q2", { key_themes: "x\x9dy" }), "latin1")]);
+      expect(problems(await importReturns(t.db, bytes, options))).toEqual([
+        "-|-|The file is not UTF-8, and line 3 has a byte (0x9D) that is not a character in Windows-1252 either, so the file's encoding is unknown. Save it from your spreadsheet as “CSV UTF-8 (comma delimited)” and try again.",
       ]);
     });
 
     it("caps the list at 100 problems and counts the rest", async () => {
       const rows = Array.from({ length: 150 }, (_, i) => row("NOPE", "2025-26 Q1").replace("NOPE", `NOPE${i}`));
-      const report = await importReturnsFile(t.db, file([header, ...rows].join("\n")), options);
+      const report = await importReturns(t.db, file([header, ...rows].join("\n")), options);
       expect(report.problems).toHaveLength(100);
       expect(report.moreProblems).toBe(50);
     });
@@ -103,38 +133,55 @@ describe.each(testDialects())("importing returns from CSV on %s", (dialect) => {
 
   describe("loads good files", () => {
     it("reads Windows-1252 and a byte-order mark, keeps escaped formulas as text, and converts pounds to pence", async () => {
-      const text = [header, row("AGY", "2025-26 Q1", { key_themes: "Café closures; fees over £50", payments_total: "£1,250.50" }), row("AGY", "2025-26 Q2", { key_themes: "'=not a formula" })].join("\r\n");
-      const bytes = Buffer.from(text, "latin1"); // é and £ as single Windows-1252 bytes
-      expect(bytes.includes(Buffer.from("é", "utf8"))).toBe(false);
-      const report = await importReturnsFile(t.db, file(bytes), options);
+      const themes = "Café “closures” – fees over £50 or €60, Ö’s";
+      const text = [header, row("AGY", "2025-26 Q1", { key_themes: themes, payments_total: "£1,250.50" }), row("AGY", "2025-26 Q2", { key_themes: "'=not a formula" })].join("\r\n");
+      // Each character as its single Windows-1252 byte: Latin-1 for é, £ and Ö; 0x80–0x9F for the rest.
+      const cp1252: Record<string, number> = { "€": 0x80, "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96 };
+      const bytes = Uint8Array.from([...text].map((c) => cp1252[c] ?? c.charCodeAt(0)));
+      expect(bytes.every((b) => b < 0x100)).toBe(true);
+      const report = await importReturns(t.db, file(bytes), options);
       expect(problems(report)).toEqual([]);
       expect(report).toMatchObject({ ok: true, encoding: "windows-1252", created: 2 });
       const [q1, q2] = await stored();
-      expect(q1!.values.key_themes).toBe("Café closures; fees over £50");
+      expect(q1!.values.key_themes).toBe(themes);
       expect(q1!.values.payments_total).toBe(125_050);
       expect(q2!.values.key_themes).toBe("=not a formula");
 
       const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([header, row("AGY", "2025-26 Q3")].join("\n"), "utf8")]);
-      expect(await importReturnsFile(t.db, file(bom), options)).toMatchObject({ ok: true, encoding: "utf-8", created: 1 });
+      expect(await importReturns(t.db, file(bom), options)).toMatchObject({ ok: true, encoding: "utf-8", created: 1 });
     });
 
     it("importing the same file twice creates no duplicates; changed figures need --revise", async () => {
       const path = file([header, row("AGY", "2025-26 Q4"), row("AGY", "2026-27 Q1")].join("\n"));
-      expect(await importReturnsFile(t.db, path, options)).toMatchObject({ ok: true, created: 2, unchanged: 0 });
-      expect(await importReturnsFile(t.db, path, options)).toMatchObject({ ok: true, created: 0, unchanged: 2 });
+      expect(await importReturns(t.db, path, options)).toMatchObject({ ok: true, created: 2, unchanged: 0 });
+      expect(await importReturns(t.db, path, options)).toMatchObject({ ok: true, created: 0, unchanged: 2 });
       const before = await stored();
 
       const changed = file([header, row("AGY", "2025-26 Q4", { received: "121", carried_forward: "46" })].join("\n"));
-      const refused = await importReturnsFile(t.db, changed, options);
+      const refused = await importReturns(t.db, changed, options);
       expect(problems(refused)).toEqual(["2|-|AGY already has a return for 2025-26 Q4 with different figures. Run the import with --revise to record these as a new revision."]);
       expect(await stored()).toEqual(before);
 
-      const revised = await importReturnsFile(t.db, changed, { ...options, revise: true });
+      const revised = await importReturns(t.db, changed, { ...options, revise: true });
       expect(revised).toMatchObject({ ok: true, revised: 1 });
       const q4 = (await stored()).find((r) => r.period === "2025-26 Q4")!;
       expect(q4.revision).toBe(2);
       expect(q4.values.received).toBe(121);
       expect((await listRevisions(t.db, q4.returnId)).map((r) => r.revision)).toEqual([1, 2]);
+
+      // The audit entries name each field set, then each field changed with its old and new value.
+      const v = exampleReturnValues();
+      const entries = await listAudit(t.db, "return", q4.returnId);
+      expect(entries.map((e) => e.action)).toEqual(["return.imported", "return.revisedByImport"]);
+      expect(entries[0]!.changes).toEqual([
+        { field: "revision", old: null, new: 1 },
+        ...fields.filter((f) => v[f] !== null && v[f] !== undefined).sort().map((f) => ({ field: f, old: null, new: v[f] })),
+      ]);
+      expect(entries[1]!.changes).toEqual([
+        { field: "revision", old: 1, new: 2 },
+        { field: "carried_forward", old: v.carried_forward, new: 46 },
+        { field: "received", old: v.received, new: 121 },
+      ]);
     });
 
     it("leaves nothing behind when writing fails part-way", async () => {
@@ -153,7 +200,7 @@ describe.each(testDialects())("importing returns from CSV on %s", (dialect) => {
         await sql`create trigger fail_import before insert on audit_log when new.action = 'return.imported' begin select raise(abort, 'simulated failure'); end`.execute(t.db);
       }
       try {
-        await expect(importReturnsFile(t.db, file([header, row("AGY", "2026-27 Q2"), row("AGY", "2026-27 Q3")].join("\n")), options)).rejects.toThrow(/simulated failure/);
+        await expect(importReturns(t.db, file([header, row("AGY", "2026-27 Q2"), row("AGY", "2026-27 Q3")].join("\n")), options)).rejects.toThrow(/simulated failure/);
       } finally {
         await sql`drop trigger fail_import${dialect === "postgres" ? sql` on audit_log` : sql``}`.execute(t.db);
         if (dialect === "postgres") await sql`drop function fail_import()`.execute(t.db);
@@ -161,17 +208,31 @@ describe.each(testDialects())("importing returns from CSV on %s", (dialect) => {
       expect(await counts()).toEqual(before);
     });
 
-    it("an export imports into an empty database unchanged", async () => {
+    it("reads a template version 2 row beside version 1 ones, with its special payments listed", async () => {
+      const v2 = "organisation_code,period,template_version,received,eq_asked,special_payments.1.amount,special_payments.1.date_paid,special_payments.1.description\nAGY,2023-24 Q1,2,5,4,350000.00,2023-05-02,Settlement of a long-running claim";
+      expect(await importReturns(t.db, file(v2), options)).toMatchObject({ ok: true, created: 1 });
+      const [stored] = await listCurrentReturns(t.db, ["AGY"], 0, 1_000_000);
+      expect(stored).toMatchObject({ period: "2023-24 Q1", templateVersion: 2, values: { received: 5, eq_asked: 4, "special_payments.1.amount": 35_000_000, "special_payments.1.date_paid": "2023-05-02" } });
+    });
+
+    it("an export of both versions imports into an empty database unchanged", async () => {
       const { csv, rows } = await exportReturnsCsv(t.db, { departmentCode: "DEPT" });
-      expect(rows).toBe(5);
+      expect(rows).toBe(6);
+      // One column for each field of either version; each row says its version.
+      const [head, firstRow, secondRow] = csv.split("\n");
+      expect(head).toMatch(/^organisation_code,period,template_version,brought_forward,/);
+      expect(head).toContain(",special_payments_over_threshold,");
+      expect(head).toContain(",special_payments.1.amount,");
+      expect(firstRow).toMatch(/^AGY,2023-24 Q1,2,/);
+      expect(secondRow).toMatch(/^AGY,2025-26 Q1,1,/);
       expect(csv).toContain("'=not a formula");
       const other = await createTestDatabase(dialect);
       try {
         await upsertOrganisations(other.db, organisations, options.now);
-        expect(await importReturnsFile(other.db, file(csv), options)).toMatchObject({ ok: true, created: 5 });
+        expect(await importReturns(other.db, file(csv), options)).toMatchObject({ ok: true, created: 6 });
         const a = await listCurrentReturns(t.db, ["AGY"], 0, 1_000_000);
         const b = await listCurrentReturns(other.db, ["AGY"], 0, 1_000_000);
-        expect(b.map((r) => [r.period, r.values])).toEqual(a.map((r) => [r.period, r.values]));
+        expect(b.map((r) => [r.period, r.templateVersion, r.values])).toEqual(a.map((r) => [r.period, r.templateVersion, r.values]));
         expect((await exportReturnsCsv(other.db, { departmentCode: "DEPT" })).csv).toBe(csv);
       } finally {
         await other.close();

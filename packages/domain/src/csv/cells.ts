@@ -1,13 +1,13 @@
-import { isoDateSchema, type FieldDeclaration, type FieldValue } from "@complaints/domain";
+import type { FieldDeclaration, FieldValue } from "../template/declaration.ts";
+import { storableTextProblem } from "../storable-text.ts";
+import { isoDateSchema } from "../working-days.ts";
+import { neutraliseFormula, startsLikeFormula } from "./formula.ts";
 
 /**
  * Reading and writing one CSV cell of a return field. Money is written in pounds and pence and held
  * in pence; blanks are blank (never zero); `[x]` and `[z]` are markers.
  */
 export type CellResult = { ok: true; value: FieldValue } | { ok: false; problem: string };
-
-// OWASP "CSV Injection": cells starting with these can run as formulas when a spreadsheet opens the file.
-const formulaStart = /^[=+\-@\t\r]/;
 
 function fail(problem: string): CellResult {
   return { ok: false, problem };
@@ -24,7 +24,7 @@ export function readCell(field: FieldDeclaration, raw: string): CellResult {
       if (/^\d+$/.test(plain)) return { ok: true, value: Number(plain) };
       if (/^-\d+(\.\d+)?$/.test(cell)) return fail(`expected a whole number of 0 or more, but found a negative number (${cell})`);
       if (/^\d*\.\d+$/.test(cell)) return fail(`expected a whole number, but found ${cell}`);
-      if (formulaStart.test(cell)) return fail(`found what looks like a spreadsheet formula (${cell}); enter the number itself`);
+      if (startsLikeFormula(cell)) return fail(`found what looks like a spreadsheet formula (${cell}); enter the number itself`);
       return fail(`expected a whole number, [x] or [z], but found “${cell}”`);
     }
     case "money": {
@@ -50,12 +50,17 @@ export function readCell(field: FieldDeclaration, raw: string): CellResult {
       return fail(`expected one of ${field.choices?.map((c) => c.value).join(", ")}, but found “${cell}”`);
     }
     case "text": {
-      if (cell.startsWith("'") && formulaStart.test(cell.slice(1))) return { ok: true, value: cell.slice(1) };
-      if (formulaStart.test(raw.trimEnd())) {
-        return fail(`text starting with “${raw.trimEnd()[0] === "\t" ? "a tab" : raw.trimEnd()[0]}” could run as a formula when the file is opened in a spreadsheet; start the cell with an apostrophe (') to keep it as text`);
+      // Checked as it will be stored (trimmed, apostrophe escape removed), so no leading space or
+      // no-break space can carry a formula past the check.
+      const escaped = cell.startsWith("'") && startsLikeFormula(cell.slice(1));
+      const stored = escaped ? cell.slice(1) : cell;
+      if (!escaped && startsLikeFormula(stored)) {
+        return fail(`text starting with “${stored[0]}” could run as a formula when the file is opened in a spreadsheet; start the cell with an apostrophe (') to keep it as text`);
       }
-      if (field.maxLength !== undefined && cell.length > field.maxLength) return fail(`text is ${cell.length} characters long; the most is ${field.maxLength}`);
-      return { ok: true, value: cell };
+      const problem = storableTextProblem(stored);
+      if (problem) return fail(`the text ${problem}`);
+      if (field.maxLength !== undefined && stored.length > field.maxLength) return fail(`text is ${stored.length} characters long; the most is ${field.maxLength}`);
+      return { ok: true, value: stored };
     }
   }
 }
@@ -68,5 +73,5 @@ export function writeCell(field: FieldDeclaration | undefined, value: FieldValue
     return String(value);
   }
   if (value === "[x]" || value === "[z]") return value;
-  return formulaStart.test(value) ? `'${value}` : value;
+  return neutraliseFormula(value);
 }

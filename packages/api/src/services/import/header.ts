@@ -1,0 +1,81 @@
+import { templateFields, templates, type FieldDeclaration, type Organisation } from "@complaints/domain";
+import type { ProblemList } from "./report.ts";
+
+/** The columns every returns file starts with, before the template's field ids. */
+export const fixedColumns = ["organisation_code", "period"] as const;
+/**
+ * The optional third column: the template version of each row's return. A file without it is in
+ * template version 1, as every file was before version 2 (issue 6: "the columns of the return's version").
+ */
+export const versionColumn = "template_version";
+
+/** A checked header: the field of each column (null for the fixed and version columns). */
+export interface CheckedHeader {
+  fields: (FieldDeclaration | null)[];
+  hasVersionColumn: boolean;
+}
+
+/** Every field of every template version, by id (the first version's declaration where they share one). */
+function fieldsOfEveryVersion(): Map<string, FieldDeclaration> {
+  const byId = new Map<string, FieldDeclaration>();
+  for (const template of Object.values(templates)) for (const f of templateFields(template)) if (!byId.has(f.id)) byId.set(f.id, f);
+  return byId;
+}
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    let previous = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const current = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return d[b.length]!;
+}
+
+function suggestion(column: string, known: readonly string[]): string {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const k of known) {
+    const distance = levenshtein(column.toLowerCase(), k);
+    if (distance < bestDistance) [best, bestDistance] = [k, distance];
+  }
+  return best ? ` Did you mean “${best}”?` : "";
+}
+
+/**
+ * Checks the header row of a returns file and gives the field of each column (null for the fixed
+ * columns), or null when the header has problems (each added to `problems`).
+ */
+export function checkHeader(record: readonly string[], organisations: readonly Organisation[], problems: ProblemList): CheckedHeader | null {
+  const allAreas = new Set(organisations.flatMap((o) => o.serviceAreas.map((a) => `received_by_service_area.${a.code}`)));
+  const knownById = fieldsOfEveryVersion();
+  const names = record.map((h) => h.trim());
+  if (names[0] !== fixedColumns[0] || names[1] !== fixedColumns[1]) {
+    problems.add(1, null, `The first row must be the column names, starting “organisation_code”, “period”, then field ids such as “received”. It starts “${names.slice(0, 2).join("”, “")}”.`);
+    return null;
+  }
+  const fields: (FieldDeclaration | null)[] = [];
+  const seen = new Map<string, number>();
+  const before = problems.count;
+  const hasVersionColumn = names[2] === versionColumn;
+  names.forEach((name, i) => {
+    if (i < 2 || (i === 2 && hasVersionColumn)) return fields.push(null);
+    if (name === versionColumn) {
+      problems.add(1, name, `Column ${i + 1} is “${versionColumn}”, which must be the third column, straight after “period”.`);
+      return fields.push(null);
+    }
+    if (seen.has(name)) problems.add(1, name, `Column ${i + 1} repeats the column “${name}” (first in column ${seen.get(name)! + 1}).`);
+    seen.set(name, i);
+    let field = knownById.get(name) ?? null;
+    if (!field && allAreas.has(name)) {
+      field = { id: name, section: "breakdowns", label: `Complaints received by service area: ${name.split(".")[1]}`, type: "count", required: false, breakdown: "received_by_service_area" };
+    }
+    if (!field) problems.add(1, name, `Column ${i + 1}, “${name}”, is not a field of the return.${suggestion(name, [...knownById.keys()])}`);
+    fields.push(field);
+  });
+  return problems.count > before ? null : { fields, hasVersionColumn };
+}

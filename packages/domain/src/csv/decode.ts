@@ -1,0 +1,46 @@
+import iconv from "iconv-lite";
+
+/**
+ * Text of an uploaded file. Spreadsheets exported from Excel are often Windows-1252 rather than
+ * UTF-8; a byte-order mark is dropped. UTF-8 is tried strictly first, so a file that is valid UTF-8
+ * is never misread. Windows-1252 is decoded by iconv-lite, because Node's own
+ * `TextDecoder("windows-1252")` decodes as Latin-1 and turns “smart quotes”, dashes and € into
+ * invisible control characters.
+ */
+export interface DecodedText {
+  text: string;
+  encoding: "utf-8" | "windows-1252";
+}
+
+export class UnreadableFileError extends Error {}
+
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new UnreadableFileError("The file is saved as UTF-16 (Excel's “Unicode text”). Save it as “CSV UTF-8 (comma delimited)” and try again.");
+  }
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(start);
+  if (body.includes(0)) throw new UnreadableFileError("The file contains binary data: it is not a CSV file. Save it from your spreadsheet as CSV.");
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: "utf-8" };
+  } catch {
+    return { text: decodeWindows1252(body), encoding: "windows-1252" };
+  }
+}
+
+// Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D are not characters in Windows-1252; iconv-lite gives U+FFFD
+// for them, and U+FFFD comes from nothing else in this encoding.
+const undefinedByte = "\ufffd";
+
+function decodeWindows1252(body: Uint8Array): string {
+  const text = iconv.decode(body, "windows-1252");
+  const at = text.indexOf(undefinedByte);
+  if (at >= 0) {
+    const line = text.slice(0, at).split("\n").length;
+    const byte = body[at]!.toString(16).toUpperCase();
+    throw new UnreadableFileError(
+      `The file is not UTF-8, and line ${line} has a byte (0x${byte}) that is not a character in Windows-1252 either, so the file's encoding is unknown. Save it from your spreadsheet as “CSV UTF-8 (comma delimited)” and try again.`,
+    );
+  }
+  return text;
+}
