@@ -251,6 +251,26 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     ]);
   });
 
+  it("fills in last quarter's figure as sent, and asks for an explanation when this quarter's differs", async () => {
+    const admin = world.caller("aAdmin");
+    for (const period of ["2023-24 Q2", "2023-24 Q3"]) await admin.windows.open({ departmentCode: "DEPT-A", period, dueDate: null });
+    const submitter = world.caller("a2Submitter");
+    const last = await submitter.returns.openDraft({ organisationCode: "A2", period: "2023-24 Q2" });
+    const saved = await submitter.returns.save({ returnId: last.returnId, expectedVersion: last.version, values: exampleReturnValues() });
+    const submitted = await submitter.returns.submit({ returnId: last.returnId, expectedVersion: saved.version });
+    await world.caller("a2Approver").returns.approve({ returnId: last.returnId, expectedVersion: submitted.version });
+
+    const draft = await submitter.returns.openDraft({ organisationCode: "A2", period: "2023-24 Q3" });
+    expect(draft.values).toEqual({ brought_forward: exampleReturnValues().carried_forward });
+    const changed = exampleReturnValues({ brought_forward: 41, carried_forward: 46 });
+    const edited = await submitter.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: changed });
+    const validation = await submitter.returns.validate({ returnId: draft.returnId });
+    expect(validation.warnings.find((w) => w.id === "carried:brought_forward")?.message).toContain(`as sent to the department is ${exampleReturnValues().carried_forward}`);
+    // The warning is answered with an explanation, which is kept.
+    const explained = await submitter.returns.save({ returnId: draft.returnId, expectedVersion: edited.version, values: changed, explanations: { "carried:brought_forward": "One complaint was found open after last quarter was sent." } });
+    expect((await submitter.returns.validate({ returnId: explained.returnId })).unexplained.map((w) => w.id)).not.toContain("carried:brought_forward");
+  });
+
   it("rates timeliness against the due date in force when the return arrived, counting an extension made before", async () => {
     const period = "2025-26 Q3";
     const admin = world.caller("aAdmin");

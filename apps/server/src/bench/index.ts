@@ -70,7 +70,7 @@ async function main() {
   const dialects: Dialect[] = benchPostgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
   if (!benchPostgresUrl) console.log("(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure it too)\n");
   for (const dialect of dialects) {
-    const t: TestDatabase = await createTestDatabase(dialect);
+    const t: TestDatabase = await createTestDatabase(dialect, { postgresUrl: benchPostgresUrl });
     try {
       await upsertOrganisations(t.db, organisations, new Date().toISOString());
       const child = JSON.parse(
@@ -93,10 +93,11 @@ async function readBenchmarks(db: Kysely<Database>, dialect: Dialect, department
 
   const tracker = await time(() => caller.tracker.forPeriod({ departmentCode, period }));
   const trackerSql = await time(() =>
-    sql`select o.code, rv.status, r.first_submitted_at, w.due_date
+    sql`select o.code, rv.status, sent.status as sent_status, r.received_at, r.due_date_at_receipt, w.due_date
         from organisations o
         left join returns r on r.organisation_code = o.code and r.period = ${period}
         left join return_revisions rv on rv.return_id = r.id and rv.revision = r.current_revision
+        left join return_revisions sent on sent.return_id = r.id and sent.revision = (select max(s.revision) from return_revisions s where s.return_id = r.id and s.status in ('approved', 'accepted'))
         left join reporting_windows w on w.department_code = ${departmentCode} and w.period = ${period}
         where o.parent_code = ${departmentCode}`.execute(db),
   );

@@ -282,7 +282,7 @@ async function validateValues(ctx: ServiceContext, stored: Pick<StoredRevision, 
   });
 }
 
-export function validateStored(ctx: ServiceContext, stored: StoredRevision): Promise<ValidationResult> {
+function validateStored(ctx: ServiceContext, stored: StoredRevision): Promise<ValidationResult> {
   return validateValues(ctx, stored, ctx.scope.organisation(stored.organisationCode, "body"));
 }
 

@@ -75,7 +75,11 @@ export async function submissionTracker(ctx: ServiceContext, departmentCode: str
   const codes = bodies.map((b) => b.code);
   const byBody = (list: CurrentReturn[]) => new Map(list.map((r) => [r.organisationCode, r]));
   const current = byBody(await listCurrentReturns(ctx.db, codes, index, index, { withValues: false }));
-  const sent = byBody(await listCurrentReturns(ctx.db, codes, index, index, { revision: "sent", withValues: false }));
+  // A return's current revision is the one sent, unless a later revision is being prepared: only
+  // those (rare) need the last revision sent looked up.
+  const correcting = [...current.values()].filter((r) => r.revision > 1 && !isSent(r.status)).map((r) => r.organisationCode);
+  const sent = new Map([...current.values()].filter((r) => isSent(r.status)).map((r) => [r.organisationCode, r]));
+  if (correcting.length > 0) for (const [code, r] of byBody(await listCurrentReturns(ctx.db, correcting, index, index, { revision: "sent", withValues: false }))) sent.set(code, r);
   const today = ukDateOf(ctx.now);
 
   const rows: TrackerRow[] = bodies.map((body) => {

@@ -28,23 +28,24 @@ export interface TestDatabase extends Connection {
  * A fresh, migrated database: an SQLite file in a temporary folder, or a new schema in the
  * PostgreSQL test database. Closing it removes it.
  */
-export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+export async function createTestDatabase(dialect: Dialect, options: { postgresUrl?: string | undefined } = {}): Promise<TestDatabase> {
   if (dialect === "postgres") {
-    if (!testDatabaseUrl) throw new Error("TEST_DATABASE_URL is not set");
+    const postgresUrl = options.postgresUrl ?? testDatabaseUrl;
+    if (!postgresUrl) throw new Error("TEST_DATABASE_URL is not set");
     const schema = `test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: testDatabaseUrl });
+    const admin = new pg.Client({ connectionString: postgresUrl });
     await admin.connect();
     await admin.query(`create schema ${schema}`);
     await admin.end();
-    const connection = openDatabase(testDatabaseUrl, { schema });
+    const connection = openDatabase(postgresUrl, { schema });
     await migrateToLatest(connection);
-    const url = `${testDatabaseUrl}${testDatabaseUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const url = `${postgresUrl}${postgresUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
     return {
       ...connection,
       url,
       close: async () => {
         await connection.close();
-        const cleanup = new pg.Client({ connectionString: testDatabaseUrl });
+        const cleanup = new pg.Client({ connectionString: postgresUrl });
         await cleanup.connect();
         await cleanup.query(`drop schema ${schema} cascade`);
         await cleanup.end();

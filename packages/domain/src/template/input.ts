@@ -50,11 +50,6 @@ function fieldFor(known: KnownFields, id: string): FieldDeclaration | undefined 
   return perBody ? { ...perBody.field, id, label: `${perBody.field.label}: ${id.slice(perBody.prefix.length)}` } : undefined;
 }
 
-/** The label of any field id of any version, for messages; the id itself when it is not a field. */
-export function labelOfAnyField(templates: readonly TemplateDeclaration[], id: string): string {
-  return fieldFor(knownFields(templates), id)?.label ?? id;
-}
-
 /**
  * A record keyed by something; the keys must be codes, never `__proto__` or `constructor`-like
  * surprises, and there can be no more of them than `maxKeys`.

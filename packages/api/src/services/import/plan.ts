@@ -62,8 +62,14 @@ export async function planImport(db: Kysely<Database>, rows: readonly CheckedRow
       get values() {
         return valuesOf(row);
       },
+      // A revision names each field changed with its old and new value. A new return names the
+      // fields it sets; their values are its first revision's, kept for ever, so the audit log does
+      // not hold a second copy of every imported figure (measured by `pnpm bench`).
       get changes() {
-        return [{ field: "revision", old: before ? before.revision : null, new: revision }, ...diffValues(before?.values ?? {}, valuesOf(row))];
+        const values = valuesOf(row);
+        return before
+          ? [{ field: "revision", old: before.revision, new: revision }, ...diffValues(before.values, values)]
+          : [{ field: "revision", old: null, new: revision }, { field: "fields", old: null, new: Object.keys(values).sort() }];
       },
       notes: {},
       existing: before !== undefined,
