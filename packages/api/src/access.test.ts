@@ -1,11 +1,10 @@
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { permissions, roles, type Permission, type Role } from "@complaints/domain";
 import { exampleReturnValues } from "@complaints/domain/testing";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "./root.ts";
 import type { ProcedureMeta } from "./trpc.ts";
-import { accessCases as cases, Q1, type Fixture } from "./testing/access-cases.ts";
+import { accessCases as cases, callProcedure as call, Q1, type Fixture } from "./testing/access-cases.ts";
 import { createWorld, type World, type WorldUserKey } from "./testing/world.ts";
 
 /**
@@ -31,17 +30,6 @@ function wrongRolesOf(path: string): Role[] {
   return permission ? roles.filter((r) => !(permissions[permission] as readonly Role[]).includes(r)) : [];
 }
 
-async function call(world: World, user: WorldUserKey | null, path: string, input: unknown): Promise<{ ok: true } | { ok: false; error: TRPCError }> {
-  const [group, name] = path.split(".") as [string, string];
-  const caller = world.caller(user) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
-  try {
-    await caller[group]![name]!(input);
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof TRPCError) return { ok: false, error };
-    throw error;
-  }
-}
 
 describe("every procedure has an access case", () => {
   it("the table covers the router exactly", () => {

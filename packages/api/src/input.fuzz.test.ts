@@ -1,11 +1,10 @@
 import { sql, type Database, type Kysely } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { currentTemplate, templateFields } from "@complaints/domain";
-import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessCases, Q1, type Fixture } from "./testing/access-cases.ts";
-import { createWorld, type World, type WorldUserKey } from "./testing/world.ts";
+import { accessCases, callProcedure as call, Q1, type Fixture } from "./testing/access-cases.ts";
+import { createWorld, type World } from "./testing/world.ts";
 
 /**
  * Bad input is the caller's mistake, never a server error: arbitrary JSON, and valid inputs with one
@@ -45,17 +44,6 @@ async function snapshot(db: Kysely<Database>): Promise<string> {
   return JSON.stringify(parts);
 }
 
-async function call(world: World, user: WorldUserKey | null, path: string, input: unknown): Promise<{ ok: true } | { ok: false; error: TRPCError }> {
-  const [group, name] = path.split(".") as [string, string];
-  const caller = world.caller(user) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
-  try {
-    await caller[group]![name]!(input);
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof TRPCError) return { ok: false, error };
-    throw error;
-  }
-}
 
 describe.each(testDialects())("hostile input to every procedure on %s", (dialect) => {
   let t: TestDatabase;

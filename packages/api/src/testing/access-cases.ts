@@ -1,4 +1,5 @@
-import { worldPassword, type WorldUserKey } from "./world.ts";
+import { TRPCError } from "@trpc/server";
+import { worldPassword, type World, type WorldUserKey } from "./world.ts";
 
 /**
  * Every procedure of the router with a caller allowed to call it and an input that reaches its
@@ -51,3 +52,16 @@ export const accessCases: Record<string, AccessCase> = {
   "metrics.themes": { allowed: "aOversight", outOfScope: ["bSecretariat", "bAdmin"], input: () => ({ departmentCode: "DEPT-A" }) },
 };
 
+
+/** Calls a procedure by its path (`returns.get`) as a world user, giving back its refusal instead of throwing it. */
+export async function callProcedure(world: World, user: WorldUserKey | null, path: string, input: unknown): Promise<{ ok: true } | { ok: false; error: TRPCError }> {
+  const [group, name] = path.split(".") as [string, string];
+  const caller = world.caller(user) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+  try {
+    await caller[group]![name]!(input);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof TRPCError) return { ok: false, error };
+    throw error;
+  }
+}

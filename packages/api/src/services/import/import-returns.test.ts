@@ -211,8 +211,8 @@ describe.each(testDialects())("importing returns from CSV on %s", (dialect) => {
     it("reads a template version 2 row beside version 1 ones, with its special payments listed", async () => {
       const v2 = "organisation_code,period,template_version,received,eq_asked,special_payments.1.amount,special_payments.1.date_paid,special_payments.1.description\nAGY,2023-24 Q1,2,5,4,350000.00,2023-05-02,Settlement of a long-running claim";
       expect(await importReturns(t.db, file(v2), options)).toMatchObject({ ok: true, created: 1 });
-      const [stored] = await listCurrentReturns(t.db, ["AGY"], 0, 1_000_000);
-      expect(stored).toMatchObject({ period: "2023-24 Q1", templateVersion: 2, values: { received: 5, eq_asked: 4, "special_payments.1.amount": 35_000_000, "special_payments.1.date_paid": "2023-05-02" } });
+      const [loaded] = await listCurrentReturns(t.db, ["AGY"], 0, 1_000_000);
+      expect(loaded).toMatchObject({ period: "2023-24 Q1", templateVersion: 2, values: { received: 5, eq_asked: 4, "special_payments.1.amount": 35_000_000, "special_payments.1.date_paid": "2023-05-02" } });
     });
 
     it("an export of both versions imports into an empty database unchanged", async () => {
