@@ -267,11 +267,13 @@ function prefixKeys(prefix: string, record: Record<string, string>): Record<stri
 /** Validates a revision's values against its template and the body's last 8 quarters as sent to the department. */
 async function validateValues(ctx: ServiceContext, stored: Pick<StoredRevision, "organisationCode" | "period" | "templateVersion" | "values" | "notes" | "explanations">, org: Organisation): Promise<ValidationResult> {
   const template = requireTemplate(stored.templateVersion);
-  const index = periodIndex(requirePeriod(stored.period));
+  const period = requirePeriod(stored.period);
+  const index = periodIndex(period);
   const history = await listCurrentReturns(ctx.db, [stored.organisationCode], index - template.outlier.historyQuarters, index - 1, { revision: "sent" });
   const lastQuarter = history.at(-1)?.periodIndex === index - 1 ? history.at(-1) : undefined;
   return validateReturn(stored.values, {
     template,
+    period,
     serviceAreas: org.serviceAreas,
     notes: stored.notes,
     explanations: stored.explanations,

@@ -17,6 +17,8 @@ export function rulePlaceholders(rule: RuleDeclaration): string[] {
       return ["item", "missing"];
     case "groupItemAbove":
       return ["label", "value", "threshold"];
+    case "groupItemDateInQuarter":
+      return ["label", "value", "quarter"];
   }
 }
 
@@ -88,10 +90,11 @@ export function checkTemplate(template: TemplateDeclaration): string[] {
       checkExpression(rule.id, rule.right);
     } else if (rule.kind === "amountNeedsCount") {
       for (const id of [rule.amount, rule.count]) if (!fieldIds.has(id)) problems.push(`Rule ${rule.id} names unknown field ${id}`);
-    } else if (rule.kind === "groupItemComplete" || rule.kind === "groupItemAbove") {
+    } else if (rule.kind === "groupItemComplete" || rule.kind === "groupItemAbove" || rule.kind === "groupItemDateInQuarter") {
       const g = template.groups.find((x) => x.id === rule.group);
       if (!g) problems.push(`Rule ${rule.id} names unknown group ${rule.group}`);
-      else if (rule.kind === "groupItemAbove" && !g.fields.some((f) => f.id === rule.field)) problems.push(`Rule ${rule.id} names unknown field ${rule.field} of group ${rule.group}`);
+      else if (rule.kind !== "groupItemComplete" && !g.fields.some((f) => f.id === rule.field)) problems.push(`Rule ${rule.id} names unknown field ${rule.field} of group ${rule.group}`);
+      else if (rule.kind === "groupItemDateInQuarter" && g.fields.find((f) => f.id === rule.field)?.type !== "date") problems.push(`Rule ${rule.id} checks ${rule.field} of group ${rule.group}, which is not a date`);
     } else {
       const b = template.breakdowns.find((x) => x.id === rule.breakdown);
       if (!b) problems.push(`Rule ${rule.id} names unknown breakdown ${rule.breakdown}`);

@@ -131,6 +131,15 @@ export type RuleDeclaration =
       readonly field: string;
       readonly above: number;
       readonly message: string;
+    }
+  | {
+      /** A date field of every given item of a repeating group falls within the return's quarter (checked when the quarter is known). */
+      readonly id: string;
+      readonly kind: "groupItemDateInQuarter";
+      readonly severity: Severity;
+      readonly group: string;
+      readonly field: string;
+      readonly message: string;
     };
 
 /** Which way is good for a measure; 'none' when neither direction is better. */

@@ -22,6 +22,8 @@ export const messages: Record<string, string> = {
   groupItemIncomplete: "{item} is incomplete: enter {missing}, or leave all of it blank",
   specialPaymentNotOverThreshold:
     "‘{label}’ is {value}. List only special payments over {threshold} here; include smaller ones in the totals paid",
+  specialPaymentOutsideQuarter:
+    "‘{label}’ is {value}, which is not in {quarter}. List the special payments made in the quarter of this return, or explain why this one is here",
   carriedChanged:
     "‘{label}’ is {value}, but last quarter's ‘{fromLabel}’ as sent to the department is {previousValue}. Check it, or explain the difference",
   outlier:

@@ -141,6 +141,11 @@ describe("the message catalogue", () => {
       context: { template: templateV2 },
       issue: "special_payment_over_threshold:2",
     },
+    specialPaymentOutsideQuarter: {
+      overrides: { "special_payments.1.amount": 40_000_000, "special_payments.1.date_paid": "2025-03-31", "special_payments.1.description": "Settlement" },
+      context: { template: templateV2, period: { startYear: 2025, quarter: 1 } },
+      issue: "special_payment_in_quarter:1",
+    },
     required: { overrides: { received: null }, issue: "required:received" },
     markerNeedsNote: { overrides: { claims: "[x]" }, issue: "note:claims" },
     flowBalance: { overrides: { carried_forward: 44 }, issue: "flow_balance" },
@@ -273,6 +278,16 @@ describe("validation rules", () => {
 });
 
 describe("template v2", () => {
+  it("warns when a special payment's date paid is outside the return's quarter, and only then", () => {
+    const payment = (date: string) => exampleReturnValues({ "special_payments.1.amount": 40_000_000, "special_payments.1.date_paid": date, "special_payments.1.description": "Settlement" });
+    const q1 = { startYear: 2025, quarter: 1 } as const;
+    const ids = (date: string) => validateReturn(payment(date), { template: templateV2, period: q1 }).warnings.map((w) => w.id);
+    expect(ids("2025-04-01")).not.toContain("special_payment_in_quarter:1");
+    expect(ids("2025-06-30")).not.toContain("special_payment_in_quarter:1");
+    expect(ids("2025-07-01")).toContain("special_payment_in_quarter:1");
+    expect(ids("2025-03-31")).toContain("special_payment_in_quarter:1");
+  });
+
   const validate = (overrides: Record<string, number | string | null>) => validateReturn(exampleReturnValues(overrides), { template: templateV2 });
   const payment = (n: number, amount: number | null, date: string | null, description: string | null) => ({
     [`special_payments.${n}.amount`]: amount,

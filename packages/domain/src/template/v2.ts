@@ -99,6 +99,8 @@ const rules: RuleDeclaration[] = [
     above: specialPaymentThreshold,
     message: "specialPaymentNotOverThreshold",
   },
+  // A warning, not an error: a payment made late in the last quarter may be reported now, with a word why.
+  { id: "special_payment_in_quarter", kind: "groupItemDateInQuarter", severity: "warning", group: specialPayments.id, field: "date_paid", message: "specialPaymentOutsideQuarter" },
 ];
 
 export const templateV2: TemplateDeclaration = {

@@ -1,4 +1,5 @@
 import type { ServiceArea } from "../organisations.ts";
+import { formatPeriodLabel, periodDates, type ReportingPeriod } from "../periods.ts";
 import { outlierAgainstHistory, type OutlierRule } from "../robust.ts";
 import {
   defaultOutlierCountConfidence,
@@ -47,6 +48,8 @@ export interface ValidationContext {
    * figure, or last quarter was corrected after this quarter was started.
    */
   readonly previous?: ReturnValues;
+  /** The return's quarter, for rules about dates within it (a special payment's date paid). */
+  readonly period?: ReportingPeriod;
 }
 
 /** A number, or undefined when the value is blank, a marker or text: the rule cannot be evaluated. */
@@ -127,12 +130,12 @@ function firstField(expression: Expression, template: TemplateDeclaration): Fiel
 }
 
 type CompareRule = Extract<RuleDeclaration, { kind: "compare" }>;
-type GroupRule = Extract<RuleDeclaration, { kind: "groupItemComplete" | "groupItemAbove" }>;
+type GroupRule = Extract<RuleDeclaration, { kind: "groupItemComplete" | "groupItemAbove" | "groupItemDateInQuarter" }>;
 
 const isBlank = (v: FieldValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /** A repeating-group rule checks each given item in turn; its issues are `<rule>:<item>`. */
-function checkGroupRule(rule: GroupRule, values: ReturnValues, template: TemplateDeclaration): ValidationIssue[] {
+function checkGroupRule(rule: GroupRule, values: ReturnValues, template: TemplateDeclaration, period: ReportingPeriod | undefined): ValidationIssue[] {
   const group = template.groups.find((g) => g.id === rule.group);
   if (!group) return [];
   const issues: ValidationIssue[] = [];
@@ -149,6 +152,13 @@ function checkGroupRule(rule: GroupRule, values: ReturnValues, template: Templat
         missing.map((f) => f.id),
         formatMessage(rule.message, { item: `${group.label} ${item}`, missing: names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` }),
       );
+    } else if (rule.kind === "groupItemDateInQuarter") {
+      const field = fields.find((f) => f.id.endsWith(`.${rule.field}`));
+      const value = field ? values[field.id] : undefined;
+      if (!field || !period || typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) continue;
+      const { start, end } = periodDates(period);
+      if (value >= start && value <= end) continue;
+      issue([field.id], formatMessage(rule.message, { label: field.label, value, quarter: formatPeriodLabel(period) }));
     } else {
       const field = fields.find((f) => f.id.endsWith(`.${rule.field}`));
       const value = field ? numberOf(values, field.id) : undefined;
@@ -201,6 +211,7 @@ function checkRule(
   switch (rule.kind) {
     case "groupItemComplete":
     case "groupItemAbove":
+    case "groupItemDateInQuarter":
       return null; // checkGroupRule: one issue per item
     case "compare": {
       const left = evaluate(rule.left, values, template, serviceAreas);
@@ -307,8 +318,8 @@ export function validateReturn(values: ReturnValues, context: ValidationContext)
   }
 
   for (const rule of template.rules) {
-    if (rule.kind === "groupItemComplete" || rule.kind === "groupItemAbove") {
-      issues.push(...checkGroupRule(rule, values, template));
+    if (rule.kind === "groupItemComplete" || rule.kind === "groupItemAbove" || rule.kind === "groupItemDateInQuarter") {
+      issues.push(...checkGroupRule(rule, values, template, context.period));
       continue;
     }
     const found = checkRule(rule, values, template, serviceAreas);
