@@ -55,16 +55,17 @@ function fieldFor(known: KnownFields, id: string): FieldDeclaration | undefined 
  * surprises, and there can be no more of them than `maxKeys`.
  */
 function codeKeyedRecord<T extends z.ZodType>(value: T, what: string, maxKeys: number) {
-  // zod drops a `__proto__` key without a word; it is refused here instead, like any other bad name.
+  // Keys are checked on the object as sent: zod's record drops a `__proto__` key without a word,
+  // so it is refused here instead, like any other bad name. The record then checks the values.
   const ownKeysAreCodes = z.unknown().superRefine((input, ctx) => {
     if (input === null || typeof input !== "object" || Array.isArray(input)) return;
-    for (const key of Object.keys(input)) {
-      if (!keyPattern.test(key)) ctx.addIssue({ code: "custom", path: [key], message: `${what}: “${key.slice(0, 60)}” is not a field or warning of a return` });
+    const keys = Object.keys(input);
+    if (keys.length > maxKeys) ctx.addIssue({ code: "custom", path: [], message: `${what}: there are more than ${maxKeys}` });
+    for (const key of keys) {
+      if (key.length > 200 || !keyPattern.test(key)) ctx.addIssue({ code: "custom", path: [key], message: `${what}: “${key.slice(0, 60)}” is not a field or warning of a return` });
     }
   });
-  return ownKeysAreCodes.pipe(z
-    .record(z.string().max(200, `${what}: a name is too long`).regex(keyPattern, { error: (issue) => `${what}: “${String(issue.input).slice(0, 60)}” is not a field or warning of a return` }), value)
-    .refine((r) => Object.keys(r).length <= maxKeys, `${what}: there are more than ${maxKeys}`));
+  return ownKeysAreCodes.pipe(z.record(z.string(), value));
 }
 
 /** The values of a save: every key a field of some version, every value valid for its field. */
