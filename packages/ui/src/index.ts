@@ -1,0 +1,2 @@
+// GOV.UK Frontend and MOJ Frontend components as React, one folder per component.
+export {};
