@@ -1,2 +1,3 @@
 // GOV.UK Frontend and MOJ Frontend components as React, one folder per component.
-export {};
+export * from "./button/button.tsx";
+export * from "./shared/attributes.ts";

@@ -1,0 +1,27 @@
+/**
+ * govuk-frontend's `attributes` option: extra HTML attributes, each a value or `{ value, optional }`
+ * (`optional: true` with a false or missing value leaves it out; govuk-frontend `macros/attributes.njk`).
+ */
+export type GovukAttributes = Record<string, string | number | boolean | null | undefined | { value?: string | number | boolean | null | undefined; optional?: boolean }>;
+
+/** React's names for the HTML attributes it renames. */
+const reactNames: Record<string, string> = { class: "className", for: "htmlFor", tabindex: "tabIndex", readonly: "readOnly", maxlength: "maxLength", autocomplete: "autoComplete", spellcheck: "spellCheck", inputmode: "inputMode", autocapitalize: "autoCapitalize" };
+
+/** The `attributes` option as React props. */
+export function attributeProps(attributes: GovukAttributes | undefined): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  if (!attributes) return out;
+  for (const [name, raw] of Object.entries(attributes)) {
+    const entry = typeof raw === "object" && raw !== null ? raw : { value: raw, optional: false };
+    const value = entry.value ?? null;
+    if (entry.optional && (value === null || value === false)) continue;
+    // Not optional: null or undefined render as an empty value, booleans as "true" or "false".
+    out[reactNames[name] ?? name] = value === null ? "" : value === true ? (entry.optional ? "" : "true") : value === false ? "false" : value;
+  }
+  return out;
+}
+
+/** Joins class names, leaving out the blank ones. */
+export function classNames(...names: (string | false | null | undefined)[]): string {
+  return names.filter(Boolean).join(" ");
+}
