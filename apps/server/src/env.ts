@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { hostNameOf } from "./http/allowed-hosts.ts";
 
@@ -47,8 +48,10 @@ const envSchema = z.object({
   /** Largest file the CLI import accepts. */
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Built browser apps to serve, if any. */
+  /** Other built files to serve at the root, if any. */
   STATIC_DIR: z.string().optional(),
+  /** The agency app as built by Vite (`apps/agency/dist`), served at /agency/. */
+  AGENCY_DIR: z.string().default(fileURLToPath(new URL("../../agency/dist", import.meta.url))),
 }).refine((env) => env.SESSION_ABSOLUTE_HOURS >= env.SESSION_HOURS, {
   path: ["SESSION_ABSOLUTE_HOURS"],
   message: "must be at least SESSION_HOURS (a session cannot be idle for longer than it may last)",

@@ -218,7 +218,10 @@ describe("serving the built apps", () => {
     writeFileSync(join(dir, "app", "main.js"), "console.log(1)");
     writeFileSync(join(dir, "app-secret", "secret.txt"), "do not serve");
     t = await createTestDatabase("sqlite");
-    server = await startServer(loadEnv({ PORT: "0", DATABASE_URL: t.url, STATIC_DIR: join(dir, "app") }), t, pino({ level: "silent" }));
+    mkdirSync(join(dir, "agency", "assets"), { recursive: true });
+    writeFileSync(join(dir, "agency", "index.html"), "<!doctype html><title>Agency</title>");
+    writeFileSync(join(dir, "agency", "assets", "index-AbCdEf12.js"), "console.log(2)");
+    server = await startServer(loadEnv({ PORT: "0", DATABASE_URL: t.url, STATIC_DIR: join(dir, "app"), AGENCY_DIR: join(dir, "agency") }), t, pino({ level: "silent" }));
   });
   afterAll(async () => {
     await server.close();
@@ -230,6 +233,23 @@ describe("serving the built apps", () => {
     expect(js.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
     expect(await js.text()).toBe("console.log(1)");
     expect(await (await fetch(`${server.url}/returns/2025-26-q1`)).text()).toContain("<title>App</title>");
+  });
+
+  it("serves the agency app at /agency/ with its own routes, links to it from /, and keeps hashed assets", async () => {
+    const page = await fetch(`${server.url}/agency/DES-LIC1/returns/2026-27-q2/flow`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("cache-control")).toBe("no-cache");
+    expect(await page.text()).toContain("<title>Agency</title>");
+    const bare = await fetch(`${server.url}/agency`, { redirect: "manual" });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get("location")).toBe("/agency/");
+    const asset = await fetch(`${server.url}/agency/assets/index-AbCdEf12.js`);
+    expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(await asset.text()).toBe("console.log(2)");
+    // A missing file is a 404, not the page (a stale cached page asking for an old asset must fail loudly).
+    expect((await fetch(`${server.url}/agency/assets/index-gone1234.js`)).status).toBe(404);
+    const home = await (await fetch(`${server.url}/`)).text();
+    expect(home).toContain('href="/agency/"');
   });
 
   it.each(["/..%2fapp-secret%2fsecret.txt", "/%2e%2e/app-secret/secret.txt", "/..%5capp-secret%5csecret.txt", "/%E0%A4%A"])("never serves a file outside the folder: %s", async (path) => {

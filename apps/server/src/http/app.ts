@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { extname, isAbsolute, join, relative, resolve } from "node:path";
+import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { appRouter, createContext, internalErrorMessage, resumeSession, type ApiConfig } from "@complaints/api";
 import { sql, type Database, type Kysely } from "@complaints/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { generateCookie, getCookie } from "hono/cookie";
 import { getConnInfo } from "@hono/node-server/conninfo";
@@ -20,6 +20,11 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? "__Host-complaints_session" : "complaints_session";
 }
 
+export interface BrowserApp {
+  mount: string;
+  dir: string;
+}
+
 export interface AppOptions {
   db: Kysely<Database>;
   logger: Logger;
@@ -31,6 +36,8 @@ export interface AppOptions {
   /** Take the client address from X-Forwarded-For as set by one load balancer (see client-address.ts). */
   trustProxy: boolean;
   staticDir?: string | undefined;
+  /** Built browser apps, each served under `/<mount>/` (agency, portal). */
+  apps?: readonly BrowserApp[];
   clock?: () => Date;
   /** Largest request body accepted (default 1 MiB). */
   maxBodyBytes?: number;
@@ -150,26 +157,68 @@ export function createApp(options: AppOptions): Hono {
     });
   });
 
+  // The browser apps, each under its own address with its own client-side routes.
+  const apps = (options.apps ?? []).filter((a) => existsSync(join(a.dir, "index.html")));
+  for (const a of apps) {
+    app.get(`/${a.mount}`, (c) => c.redirect(`/${a.mount}/`, 301));
+    app.get(`/${a.mount}/*`, (c) => serveFile(c, a.dir, c.req.path.slice(a.mount.length + 1)));
+  }
+
+  app.get("/", (c) => c.html(landingPage(apps)));
+
   app.get("*", async (c) => {
-    if (!options.staticDir || !existsSync(options.staticDir)) {
-      return c.html(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Complaints oversight</title></head><body><main><h1>Complaints oversight</h1><p>The service is running. The API is at <code>/trpc</code> and the health check at <a href="/healthz">/healthz</a>.</p></main></body></html>`,
-      );
-    }
-    const root = resolve(options.staticDir);
-    let path: string;
-    try {
-      path = decodeURIComponent(c.req.path);
-    } catch {
-      return c.text("Not found", 404);
-    }
-    const requested = resolve(root, `.${path}`);
-    const inside = relative(root, requested);
-    if (inside.startsWith("..") || isAbsolute(inside)) return c.text("Not found", 404);
-    const file = existsSync(requested) && extname(requested) ? requested : join(root, "index.html");
-    const body = await readFile(file);
-    return c.body(body, 200, { "Content-Type": contentTypes[extname(file)] ?? "application/octet-stream" });
+    if (!options.staticDir || !existsSync(options.staticDir)) return c.html(notFoundPage(), 404);
+    return serveFile(c, options.staticDir, c.req.path);
   });
 
   return app;
 }
+
+/**
+ * A file of a built app, or the app's index.html for its own routes (a path without an extension).
+ * A missing file with an extension is a 404, never the page. Nothing outside the folder is served.
+ * Vite's hashed assets never change, so browsers may keep them; index.html is checked every time.
+ */
+async function serveFile(c: Context, dir: string, rawPath: string): Promise<Response> {
+  const root = resolve(dir);
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    return c.text("Not found", 404);
+  }
+  const requested = resolve(root, `.${path}`);
+  const inside = relative(root, requested);
+  if (inside.startsWith("..") || isAbsolute(inside)) return c.text("Not found", 404);
+  const found = extname(requested) !== "" && existsSync(requested) && statSync(requested).isFile();
+  if (extname(requested) !== "" && !found) return c.text("Not found", 404);
+  const file = found ? requested : join(root, "index.html");
+  const body = await readFile(file);
+  const immutable = found && inside.startsWith(`assets${sep}`) && /-[\w-]{8,}\.(js|css)$/.test(file);
+  return c.body(body, 200, {
+    "Content-Type": contentTypes[extname(file)] ?? "application/octet-stream",
+    "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+  });
+}
+
+const appTitles: Record<string, { title: string; description: string }> = {
+  agency: { title: "Complaints returns", description: "For a body's complaints team and senior accountable officer: fill in, check, sign off and send the quarterly complaints return; keep learning action plans." },
+  portal: { title: "Department portal", description: "For a parent department: see who has sent their return, review returns, compare bodies, follow themes and learning actions." },
+};
+
+function landingPage(apps: readonly BrowserApp[]): string {
+  const items = apps
+    .map((a) => {
+      const t = appTitles[a.mount] ?? { title: a.mount, description: "" };
+      return `<li><h2 class="govuk-heading-m"><a class="govuk-link" href="/${a.mount}/">${t.title}</a></h2><p class="govuk-body">${t.description}</p></li>`;
+    })
+    .join("");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Complaints oversight</title></head><body><main><h1>Complaints oversight</h1>${
+    items ? `<ul>${items}</ul>` : `<p>The service is running. The API is at <code>/trpc</code> and the health check at <a href="/healthz">/healthz</a>. No browser app has been built: run <code>npm start</code>.</p>`
+  }</main></body></html>`;
+}
+
+function notFoundPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page not found – Complaints oversight</title></head><body><main><h1>Page not found</h1><p>If you typed the web address, check it is correct. <a href="/">Go to the start page</a>.</p></main></body></html>`;
+}
+

@@ -31,6 +31,7 @@ export async function startServer(env: Env, connection: Connection, logger = cre
     allowedHosts: env.ALLOWED_HOSTS,
     trustProxy: env.TRUST_PROXY,
     staticDir: env.STATIC_DIR,
+    apps: [{ mount: "agency", dir: env.AGENCY_DIR }],
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () => resolve(s));
