@@ -5,6 +5,7 @@ export * from "./roles.ts";
 export * from "./robust.ts";
 export * from "./storable-text.ts";
 export * from "./workflow.ts";
+export * from "./calendar.ts";
 export * from "./working-days.ts";
 export * from "./csv/cells.ts";
 export * from "./csv/decode.ts";

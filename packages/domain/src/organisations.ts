@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { periodDates, type ReportingPeriod } from "./periods.ts";
-import { bankHolidayRegionSchema, isoDateSchema } from "./working-days.ts";
+import { bankHolidayRegionSchema, isoDateSchema } from "./calendar.ts";
 
 export const organisationKinds = ["department", "body"] as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { defaultDueDate } from "./working-days.ts";
 import {
-  defaultDueDate,
   formatPeriodCode,
   formatPeriodLabel,
   parsePeriod,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addWorkingDays, type BankHolidayRegion, type IsoDate } from "./working-days.ts";
+import type { IsoDate } from "./calendar.ts";
 
 /**
  * A UK financial quarter: Q1 = Apr–Jun, Q2 = Jul–Sep, Q3 = Oct–Dec, Q4 = Jan–Mar.
@@ -69,9 +69,6 @@ export function periodDates(p: ReportingPeriod): { start: IsoDate; end: IsoDate 
 /** Default reporting deadline: 20 working days after the quarter ends, in the body's nation. */
 export const defaultDueWorkingDays = 20;
 
-export function defaultDueDate(p: ReportingPeriod, region: BankHolidayRegion): IsoDate {
-  return addWorkingDays(periodDates(p).end, defaultDueWorkingDays, region);
-}
 
 export function previousPeriod(p: ReportingPeriod): ReportingPeriod {
   return p.quarter === 1

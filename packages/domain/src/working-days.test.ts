@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, addWorkingDays, bankHolidays, isWorkingDay, workingDaysBetween } from "./working-days.ts";
+import { addDays } from "./calendar.ts";
+import { addWorkingDays, bankHolidays, isWorkingDay, workingDaysBetween } from "./working-days.ts";
 
 describe("working days", () => {
   it("knows each nation's bank holidays (gov.uk/bank-holidays, 2025)", () => {

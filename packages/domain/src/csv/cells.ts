@@ -1,6 +1,6 @@
 import type { FieldDeclaration, FieldValue } from "../template/declaration.ts";
 import { storableTextProblem } from "../storable-text.ts";
-import { isoDateSchema } from "../working-days.ts";
+import { isoDateSchema } from "../calendar.ts";
 import { neutraliseFormula, startsLikeFormula } from "./formula.ts";
 
 /**

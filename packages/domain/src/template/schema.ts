@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ServiceArea } from "../organisations.ts";
 import { storableTextProblem } from "../storable-text.ts";
-import { isoDateSchema } from "../working-days.ts";
+import { isoDateSchema } from "../calendar.ts";
 import type { FieldDeclaration, TemplateDeclaration } from "./declaration.ts";
 import { templateFields } from "./fields.ts";
 
