@@ -1,0 +1,59 @@
+import type { FieldValue } from "@complaints/domain/browser";
+
+/** One answer changed by someone else since this browser's edit began (api `returns.saveChanges`, CONFLICT details). */
+export interface DraftConflict {
+  kind: "value" | "note" | "explanation";
+  /** Field id, or the warning's rule id for an explanation. */
+  key: string;
+  label: string;
+  yours: FieldValue;
+  theirs: FieldValue;
+}
+
+export type SaveFailure =
+  | { kind: "retry"; message: string }
+  | { kind: "sign-in" }
+  | { kind: "conflict"; conflicts: DraftConflict[] }
+  | { kind: "refused"; message: string };
+
+export interface FailedCall {
+  /** The tRPC error code, or null when no answer came (network down, server stopped, a proxy's error page). */
+  code: string | null;
+  httpStatus?: number | undefined;
+  details?: unknown;
+  /** The API's own message, fit to show. */
+  message: string;
+}
+
+const unreachable = "The service could not be reached.";
+
+/**
+ * What to do about a save that failed. No answer, or a server error: try again later. Signed out:
+ * sign in and come back. A clash on the same answer: ask which to keep. Anything else the API
+ * refused (a figure it does not accept, a return no longer a draft): say so, keep the edits.
+ */
+export function saveFailure(call: FailedCall): SaveFailure {
+  if (call.code === null) return { kind: "retry", message: unreachable };
+  if (call.code === "UNAUTHORIZED") return { kind: "sign-in" };
+  if (call.code === "CONFLICT") {
+    const conflicts = conflictsIn(call.details);
+    // Others saving at the very same moment, with no clash: the server asks to try again.
+    return conflicts.length > 0 ? { kind: "conflict", conflicts } : { kind: "retry", message: call.message };
+  }
+  if (call.code === "INTERNAL_SERVER_ERROR" || call.code === "TOO_MANY_REQUESTS" || call.code === "TIMEOUT" || (call.httpStatus ?? 0) >= 500) {
+    return { kind: "retry", message: call.message };
+  }
+  return { kind: "refused", message: call.message };
+}
+
+function conflictsIn(details: unknown): DraftConflict[] {
+  if (typeof details !== "object" || details === null || !("conflicts" in details) || !Array.isArray(details.conflicts)) return [];
+  return (details.conflicts as unknown[]).filter(isConflict);
+}
+
+function isConflict(value: unknown): value is DraftConflict {
+  if (typeof value !== "object" || value === null) return false;
+  const c = value as Record<string, unknown>;
+  const answer = (v: unknown) => v === null || typeof v === "string" || typeof v === "number";
+  return (c.kind === "value" || c.kind === "note" || c.kind === "explanation") && typeof c.key === "string" && typeof c.label === "string" && answer(c.yours) && answer(c.theirs);
+}
