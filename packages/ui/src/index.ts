@@ -1,3 +1,8 @@
 // GOV.UK Frontend and MOJ Frontend components as React, one folder per component.
 export * from "./button/button.tsx";
+export * from "./label/label.tsx";
+export * from "./hint/hint.tsx";
+export * from "./error-message/error-message.tsx";
+export * from "./fieldset/fieldset.tsx";
 export * from "./shared/attributes.ts";
+export * from "./shared/content.ts";
