@@ -4,5 +4,6 @@ export * from "./label/label.tsx";
 export * from "./hint/hint.tsx";
 export * from "./error-message/error-message.tsx";
 export * from "./fieldset/fieldset.tsx";
+export * from "./input/input.tsx";
 export * from "./shared/attributes.ts";
 export * from "./shared/content.ts";
