@@ -5,5 +5,6 @@ export * from "./hint/hint.tsx";
 export * from "./error-message/error-message.tsx";
 export * from "./fieldset/fieldset.tsx";
 export * from "./input/input.tsx";
+export * from "./radios/radios.tsx";
 export * from "./shared/attributes.ts";
 export * from "./shared/content.ts";
