@@ -6,5 +6,6 @@ export * from "./error-message/error-message.tsx";
 export * from "./fieldset/fieldset.tsx";
 export * from "./input/input.tsx";
 export * from "./radios/radios.tsx";
+export * from "./textarea/textarea.tsx";
 export * from "./shared/attributes.ts";
 export * from "./shared/content.ts";
