@@ -7,5 +7,6 @@ export * from "./fieldset/fieldset.tsx";
 export * from "./input/input.tsx";
 export * from "./radios/radios.tsx";
 export * from "./textarea/textarea.tsx";
+export * from "./character-count/character-count.tsx";
 export * from "./shared/attributes.ts";
 export * from "./shared/content.ts";
