@@ -10,5 +10,6 @@ export * from "./textarea/textarea.tsx";
 export * from "./character-count/character-count.tsx";
 export * from "./error-summary/error-summary.tsx";
 export * from "./checkboxes/checkboxes.tsx";
+export * from "./date-input/date-input.tsx";
 export * from "./shared/attributes.ts";
 export * from "./shared/content.ts";
