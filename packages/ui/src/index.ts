@@ -11,5 +11,6 @@ export * from "./character-count/character-count.tsx";
 export * from "./error-summary/error-summary.tsx";
 export * from "./checkboxes/checkboxes.tsx";
 export * from "./date-input/date-input.tsx";
+export * from "./password-input/password-input.tsx";
 export * from "./shared/attributes.ts";
 export * from "./shared/content.ts";

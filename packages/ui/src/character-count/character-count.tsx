@@ -2,9 +2,10 @@ import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { Hint } from "../hint/hint.tsx";
 import { classNames, type GovukAttributes } from "../shared/attributes.ts";
 import { SideContent } from "../shared/form-group.tsx";
+import { i18nAttributes } from "../shared/i18n-attributes.ts";
 import { useMounted } from "../shared/use-mounted.ts";
 import { Textarea, type TextareaProps } from "../textarea/textarea.tsx";
-import { countMessage, countOf, isOverThreshold, type CountMessageTexts, type CountType, type PluralTexts } from "./count-message.ts";
+import { countMessage, countOf, isOverThreshold, type CountMessageTexts, type CountType } from "./count-message.ts";
 
 /** govuk-frontend `govukCharacterCount` (components/character-count/template.njk); props mirror its macro options. */
 export interface CharacterCountOptions extends CountMessageTexts {
@@ -33,13 +34,6 @@ export type CharacterCountProps = CharacterCountOptions & Omit<TextareaProps, ke
 
 /** How long typing must pause before the screen-reader count is announced (character-count.mjs checks each second). */
 const announceDelay = 1000;
-
-/** `data-i18n.<key>` attributes, as govuk-frontend's macros/i18n.njk writes translations. */
-function i18nAttributes(key: string, texts: PluralTexts | string | undefined): GovukAttributes {
-  if (!texts) return {};
-  if (typeof texts === "string") return { [`data-i18n.${key}`]: texts };
-  return Object.fromEntries(Object.entries(texts).map(([rule, text]) => [`data-i18n.${key}.${rule}`, text]));
-}
 
 /**
  * The first render is the template's HTML; after mount the count message works as
