@@ -12,5 +12,6 @@ export * from "./error-summary/error-summary.tsx";
 export * from "./checkboxes/checkboxes.tsx";
 export * from "./date-input/date-input.tsx";
 export * from "./password-input/password-input.tsx";
+export * from "./file-upload/file-upload.tsx";
 export * from "./shared/attributes.ts";
 export * from "./shared/content.ts";
