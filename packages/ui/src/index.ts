@@ -13,5 +13,6 @@ export * from "./checkboxes/checkboxes.tsx";
 export * from "./date-input/date-input.tsx";
 export * from "./password-input/password-input.tsx";
 export * from "./file-upload/file-upload.tsx";
+export * from "./select/select.tsx";
 export * from "./shared/attributes.ts";
 export * from "./shared/content.ts";
