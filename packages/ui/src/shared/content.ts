@@ -1,0 +1,24 @@
+import type { ReactNode } from "react";
+
+/** A macro's `text` and `html` options, and our React `children` in their place. */
+export interface GovukContent {
+  text?: string | number;
+  html?: string;
+  children?: ReactNode;
+}
+
+/**
+ * Content as the props of the element that holds it: React children first, then `html` as raw HTML
+ * (`params.html | safe if params.html else params.text` in every template), then `text` escaped.
+ */
+export function contentProps(content: GovukContent | undefined, fallbackText?: string): { children?: ReactNode; dangerouslySetInnerHTML?: { __html: string } } {
+  if (content?.children !== undefined && content.children !== null) return { children: content.children };
+  if (content?.html) return { dangerouslySetInnerHTML: { __html: content.html } };
+  const text = content?.text;
+  return { children: text === undefined || text === null || text === "" ? fallbackText : text };
+}
+
+/** Whether the content option is given at all (templates test `params.text or params.html`). */
+export function hasContent(content: GovukContent | undefined): boolean {
+  return Boolean(content && ((content.children !== undefined && content.children !== null && content.children !== false) || content.html || (content.text !== undefined && content.text !== null && content.text !== "")));
+}
