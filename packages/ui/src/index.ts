@@ -1,5 +1,6 @@
 // GOV.UK Frontend and MOJ Frontend components as React, one folder per component.
 export * from "./button/button.tsx";
+export * from "./generic-header/generic-header.tsx";
 export * from "./skip-link/skip-link.tsx";
 export * from "./shared/attributes.ts";
 export * from "./shared/link.tsx";
