@@ -1,4 +1,5 @@
 // GOV.UK Frontend and MOJ Frontend components as React, one folder per component.
+export * from "./back-link/back-link.tsx";
 export * from "./button/button.tsx";
 export * from "./generic-header/generic-header.tsx";
 export * from "./skip-link/skip-link.tsx";
