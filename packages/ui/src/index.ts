@@ -4,6 +4,7 @@ export * from "./button/button.tsx";
 export * from "./generic-header/generic-header.tsx";
 export * from "./service-navigation/service-navigation.tsx";
 export * from "./skip-link/skip-link.tsx";
+export * from "./summary-list/summary-list.tsx";
 export * from "./task-list/task-list.tsx";
 export * from "./shared/attributes.ts";
 export * from "./shared/link.tsx";

@@ -22,3 +22,8 @@ export function contentProps(content: GovukContent | undefined, fallbackText?: s
 export function hasContent(content: GovukContent | undefined): boolean {
   return Boolean(content && ((content.children !== undefined && content.children !== null && content.children !== false) || content.html || (content.text !== undefined && content.text !== null && content.text !== "")));
 }
+
+/** Text made safe to put in an HTML string, as Nunjucks' autoescape does. */
+export function escapeHtml(text: string | number): string {
+  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
