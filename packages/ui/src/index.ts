@@ -6,6 +6,7 @@ export * from "./notification-banner/notification-banner.tsx";
 export * from "./service-navigation/service-navigation.tsx";
 export * from "./skip-link/skip-link.tsx";
 export * from "./summary-list/summary-list.tsx";
+export * from "./table/table.tsx";
 export * from "./task-list/task-list.tsx";
 export * from "./shared/attributes.ts";
 export * from "./shared/link.tsx";
