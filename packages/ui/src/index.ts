@@ -3,6 +3,7 @@ export * from "./back-link/back-link.tsx";
 export * from "./button/button.tsx";
 export * from "./generic-header/generic-header.tsx";
 export * from "./notification-banner/notification-banner.tsx";
+export * from "./panel/panel.tsx";
 export * from "./service-navigation/service-navigation.tsx";
 export * from "./skip-link/skip-link.tsx";
 export * from "./summary-list/summary-list.tsx";
