@@ -11,6 +11,7 @@ export * from "./skip-link/skip-link.tsx";
 export * from "./summary-list/summary-list.tsx";
 export * from "./table/table.tsx";
 export * from "./task-list/task-list.tsx";
+export * from "./timeline/timeline.tsx";
 export * from "./warning-text/warning-text.tsx";
 export * from "./shared/attributes.ts";
 export * from "./shared/link.tsx";
