@@ -5,6 +5,7 @@ export * from "./details/details.tsx";
 export * from "./generic-header/generic-header.tsx";
 export * from "./inset-text/inset-text.tsx";
 export * from "./notification-banner/notification-banner.tsx";
+export * from "./organisation-switcher/organisation-switcher.tsx";
 export * from "./panel/panel.tsx";
 export * from "./service-navigation/service-navigation.tsx";
 export * from "./skip-link/skip-link.tsx";
