@@ -15,6 +15,7 @@ export * from "./input/input.tsx";
 export * from "./inset-text/inset-text.tsx";
 export * from "./label/label.tsx";
 export * from "./notification-banner/notification-banner.tsx";
+export * from "./organisation-switcher/organisation-switcher.tsx";
 export * from "./panel/panel.tsx";
 export * from "./password-input/password-input.tsx";
 export * from "./radios/radios.tsx";
