@@ -1,4 +1,4 @@
-import { Button, Radios } from "@complaints/ui";
+import { Button, NotificationBanner, Radios } from "@complaints/ui";
 import { useState, type FormEvent } from "react";
 import { describeAnswer, describeClash } from "./describe-answer.ts";
 import { conflictId } from "./draft-store.ts";
@@ -35,38 +35,31 @@ export function ConflictPanel({ draft }: { draft: Pick<Draft, "saveState" | "tem
 
   const heading = conflicts.length === 1 ? "Someone else changed an answer you also changed" : `Someone else changed ${conflicts.length} answers you also changed`;
   return (
-    <div className="govuk-notification-banner" role="region" aria-labelledby="conflict-panel-title" data-module="govuk-notification-banner" id="conflict-panel" tabIndex={-1}>
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="conflict-panel-title">
-          Important
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">{heading}</p>
-        <p className="govuk-body">Nothing has been saved over. Choose which answer to keep for each, then select ‘Keep these answers’.</p>
-        <form noValidate onSubmit={onSubmit}>
-          {conflicts.map((c, i) => {
-            const id = conflictId(c);
-            const name = `conflict-${i + 1}`;
-            return (
-              <Radios
-                key={id}
-                name={name}
-                idPrefix={name}
-                fieldset={{ legend: { text: describeClash(c), classes: "govuk-fieldset__legend--s" } }}
-                errorMessage={missing.includes(id) ? { text: `Choose your answer or theirs for ${describeClash(c)}` } : false}
-                value={choices[id] ?? ""}
-                onChange={(event) => setChoices((current) => ({ ...current, [id]: event.target.value as Choice }))}
-                items={[
-                  { value: "yours", text: `Your answer: ${describeAnswer(c, c.yours, draft.template)}` },
-                  { value: "theirs", text: `Their answer: ${describeAnswer(c, c.theirs, draft.template)}` },
-                ]}
-              />
-            );
-          })}
-          <Button text="Keep these answers" />
-        </form>
-      </div>
-    </div>
+    <NotificationBanner titleId="conflict-panel-title" attributes={{ id: "conflict-panel", tabindex: "-1" }}>
+      <p className="govuk-notification-banner__heading">{heading}</p>
+      <p className="govuk-body">Nothing has been saved over. Choose which answer to keep for each, then select ‘Keep these answers’.</p>
+      <form noValidate onSubmit={onSubmit}>
+        {conflicts.map((c, i) => {
+          const id = conflictId(c);
+          const name = `conflict-${i + 1}`;
+          return (
+            <Radios
+              key={id}
+              name={name}
+              idPrefix={name}
+              fieldset={{ legend: { text: describeClash(c), classes: "govuk-fieldset__legend--s" } }}
+              errorMessage={missing.includes(id) ? { text: `Choose your answer or theirs for ${describeClash(c)}` } : false}
+              value={choices[id] ?? ""}
+              onChange={(event) => setChoices((current) => ({ ...current, [id]: event.target.value as Choice }))}
+              items={[
+                { value: "yours", text: `Your answer: ${describeAnswer(c, c.yours, draft.template)}` },
+                { value: "theirs", text: `Their answer: ${describeAnswer(c, c.theirs, draft.template)}` },
+              ]}
+            />
+          );
+        })}
+        <Button text="Keep these answers" />
+      </form>
+    </NotificationBanner>
   );
 }
