@@ -36,6 +36,8 @@ export const accessCases: Record<string, AccessCase> = {
   "returns.find": { allowed: "a1Approver", outOfScope: ["a2Submitter", "a2Approver", "bOversight"], input: () => ({ organisationCode: "A1", period: Q1 }) },
   "returns.openDraft": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", period: Q1 }) },
   "returns.save": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, values: {} }) },
+  // Someone else's answer stands where the sender thought the field blank: a clash, so nothing is stored.
+  "returns.saveChanges": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ returnId: f.aReturn, baseVersion: 99, values: { received: { from: 999_999, to: 1_000_000 } } }) },
   "returns.validate": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },
   "returns.submit": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99 }) },
   "returns.approve": { allowed: "a1Approver", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["a2Approver", "b1Approver"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99 }) },
