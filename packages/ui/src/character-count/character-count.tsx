@@ -5,7 +5,7 @@ import { SideContent } from "../shared/form-group.tsx";
 import { i18nAttributes } from "../shared/i18n-attributes.ts";
 import { useMounted } from "../shared/use-mounted.ts";
 import { Textarea, type TextareaProps } from "../textarea/textarea.tsx";
-import { countMessage, countOf, isOverThreshold, type CountMessageTexts, type CountType } from "./count-message.ts";
+import { countMessage, countOf, countSettings, isOverThreshold, type CountMessageTexts, type CountType } from "./count-message.ts";
 
 /** govuk-frontend `govukCharacterCount` (components/character-count/template.njk); props mirror its macro options. */
 export interface CharacterCountOptions extends CountMessageTexts {
@@ -56,10 +56,8 @@ export function CharacterCount(props: CharacterCountProps) {
   // Without a limit govuk-frontend's script stops with a configuration error: the markup stays static.
   const enhanced = mounted && !hasNoLimit;
 
-  // Counting as character-count.mjs's config: maxwords alone means words counted the old way.
-  const countType: CountType = maxlength === undefined && maxwords !== undefined ? "words" : (givenType ?? "length");
-  const maxLength = maxlength ?? maxwords ?? Infinity;
-  const count = countOf(text, countType, maxlength === undefined && maxwords !== undefined, locale);
+  const { countType, maxLength, legacyMaxwords } = countSettings({ maxlength, maxwords, countType: givenType });
+  const count = countOf(text, countType, legacyMaxwords, locale);
   const remaining = maxLength - count;
   const message = countMessage(remaining, countType, texts, locale);
   const overThreshold = isOverThreshold(count, maxLength, threshold);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countMessage, countOf, isOverThreshold } from "./count-message.ts";
+import { countMessage, countOf, countSettings, isOverThreshold } from "./count-message.ts";
 
 // Expected values from govuk-frontend's character-count.unit.test.mjs and its Nunjucks examples.
 describe("countOf", () => {
@@ -44,5 +44,17 @@ describe("isOverThreshold", () => {
     [8, 10, 75, true],
   ] as const)("%i of %i at %s%%", (count, max, threshold, expected) => {
     expect(isOverThreshold(count, max, threshold)).toBe(expected);
+  });
+});
+
+describe("countSettings", () => {
+  it.each([
+    ["maxlength counts length", { maxlength: 10 }, { countType: "length", maxLength: 10, legacyMaxwords: false }],
+    ["maxwords alone counts words the old way", { maxwords: 10 }, { countType: "words", maxLength: 10, legacyMaxwords: true }],
+    ["countType words counts word-like segments", { maxlength: 10, countType: "words" }, { countType: "words", maxLength: 10, legacyMaxwords: false }],
+    ["maxlength wins over maxwords", { maxlength: 10, maxwords: 5 }, { countType: "words", maxLength: 10, legacyMaxwords: true }],
+    ["countType wins over maxwords", { maxwords: 5, countType: "characters" }, { countType: "characters", maxLength: 5, legacyMaxwords: true }],
+  ] as const)("%s", (_name, options, expected) => {
+    expect(countSettings(options)).toEqual(expected);
   });
 });

@@ -26,6 +26,19 @@ const defaults = {
 } satisfies Required<CountMessageTexts>;
 
 /**
+ * What character-count.mjs's configuration ends up as from the template's data attributes: the
+ * count type attribute (`countType`, or "words" for the deprecated `maxwords`) else "length"; the
+ * limit `maxlength`, else `maxwords`; words counted the old way whenever `maxwords` is given.
+ */
+export function countSettings(options: { maxlength?: number; maxwords?: number; countType?: CountType }): { countType: CountType; maxLength: number; legacyMaxwords: boolean } {
+  return {
+    countType: options.countType || (options.maxwords ? "words" : "length"),
+    maxLength: options.maxlength ?? options.maxwords ?? Infinity,
+    legacyMaxwords: options.maxwords !== undefined,
+  };
+}
+
+/**
  * How much of the limit `text` uses. `length` counts UTF-16 code units (as the browser's maxlength),
  * `characters` graphemes, `words` word-like segments; the deprecated `maxwords` option counts
  * runs of non-space instead.

@@ -1,3 +1,4 @@
+import type { ChangeEvent } from "react";
 import { Choices, type ChoiceItem, type ChoicesOptions } from "../shared/choices.tsx";
 
 export interface CheckboxesItem extends ChoiceItem {
@@ -12,6 +13,15 @@ export interface CheckboxesProps extends ChoicesOptions<CheckboxesItem> {
   describedBy?: string;
   /** The checked items' values (an item's own `checked` wins). */
   values?: (string | number)[];
+  /**
+   * Our addition for controlled use: the checked values after a change, with the exclusive
+   * items' rules applied (checking "None" unchecks the others), which `onChange` alone cannot say.
+   */
+  onValuesChange?: (values: string[], event: ChangeEvent<HTMLInputElement>) => void;
+}
+
+function checkedValues(items: CheckboxesProps["items"], checked: boolean[]): string[] {
+  return items.flatMap((item, i) => (item && !item.divider && checked[i] ? [String(item.value ?? "")] : []));
 }
 
 export function Checkboxes(props: CheckboxesProps) {
@@ -24,7 +34,8 @@ export function Checkboxes(props: CheckboxesProps) {
       spec={{
         kind: "checkboxes",
         isChecked,
-        hasCheckedState: values !== undefined || props.items.some((item) => item && item.checked !== undefined),
+        controlled: Boolean(props.onChange || props.onValuesChange) && (values !== undefined || props.items.some((item) => item && item.checked !== undefined)),
+        ...(props.onValuesChange ? { onCheckedChange: (checked, event) => props.onValuesChange?.(checkedValues(props.items, checked), event) } : {}),
         itemName: (item) => item.name || props.name,
         exclusive: (item) => item.behaviour === "exclusive",
         behaviour: (item) => item.behaviour,

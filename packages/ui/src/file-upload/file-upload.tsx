@@ -31,11 +31,14 @@ export interface FileUploadOptions {
   wrapperAttributes?: GovukAttributes;
 }
 
-/** React's own input props (onChange, ref, accept, aria-*…) pass through to the `<input type="file">`. */
+/**
+ * React's own input props (onChange, ref, accept, aria-*…) pass through to the `<input type="file">`,
+ * except `aria-describedby`: give `describedBy`, which keeps the hint and error ids.
+ */
 export type FileUploadProps = FileUploadOptions & {
   /** Ignored, as by the template: a page cannot set a file input's value. */
   value?: string;
-} & Omit<ComponentPropsWithRef<"input">, keyof FileUploadOptions | "type" | "value" | "className" | "children" | "dangerouslySetInnerHTML">;
+} & Omit<ComponentPropsWithRef<"input">, keyof FileUploadOptions | "type" | "value" | "className" | "children" | "dangerouslySetInnerHTML" | "aria-describedby">;
 
 /**
  * A plain file input: we do not reproduce file-upload.mjs's drop zone enhancement (its own

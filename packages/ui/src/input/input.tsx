@@ -36,8 +36,11 @@ export interface InputOptions {
   attributes?: GovukAttributes;
 }
 
-/** React's own input props (onChange, onBlur, ref, defaultValue, aria-*, inputMode…) pass through to the `<input>`. */
-export type InputProps = InputOptions & Omit<ComponentPropsWithRef<"input">, keyof InputOptions | "className" | "children" | "dangerouslySetInnerHTML">;
+/**
+ * React's own input props (onChange, onBlur, ref, defaultValue, aria-*, inputMode…) pass through to the `<input>`,
+ * except `aria-describedby`: give `describedBy`, which keeps the hint and error ids.
+ */
+export type InputProps = InputOptions & Omit<ComponentPropsWithRef<"input">, keyof InputOptions | "className" | "children" | "dangerouslySetInnerHTML" | "aria-describedby">;
 
 function Affix({ affix, type }: { affix: InputAffix; type: "prefix" | "suffix" }) {
   return <div className={classNames(`govuk-input__${type}`, affix.classes)} aria-hidden="true" {...attributeProps(affix.attributes)} {...contentProps(affix)} />;

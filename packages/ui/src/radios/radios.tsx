@@ -17,7 +17,7 @@ export function Radios(props: RadiosProps) {
       spec={{
         kind: "radios",
         isChecked,
-        hasCheckedState: props.value !== undefined || props.items.some((item) => item && item.checked !== undefined),
+        controlled: Boolean(props.onChange) && (props.value !== undefined || props.items.some((item) => item && item.checked !== undefined)),
         itemName: () => props.name,
         exclusive: () => false,
         itemDescribedBy: (hintId) => hintId,

@@ -32,8 +32,11 @@ export interface SelectOptions {
   attributes?: GovukAttributes;
 }
 
-/** React's own select props (onChange, onBlur, ref, aria-*…) pass through to the `<select>`. */
-export type SelectProps = SelectOptions & Omit<ComponentPropsWithRef<"select">, keyof SelectOptions | "className" | "children" | "dangerouslySetInnerHTML">;
+/**
+ * React's own select props (onChange, onBlur, ref, aria-*…) pass through to the `<select>`,
+ * except `aria-describedby`: give `describedBy`, which keeps the hint and error ids.
+ */
+export type SelectProps = SelectOptions & Omit<ComponentPropsWithRef<"select">, keyof SelectOptions | "className" | "children" | "dangerouslySetInnerHTML" | "aria-describedby">;
 
 /** An option's value as the browser sees it: its value attribute, else its text. */
 function effectiveValue(item: SelectItem): string {

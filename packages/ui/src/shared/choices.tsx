@@ -45,8 +45,10 @@ interface ChoicesSpec<Item> {
   kind: "radios" | "checkboxes";
   /** The template's isChecked for one item. */
   isChecked: (item: Item) => boolean;
-  /** Whether the app gave a checked state to control (a value, values or items' `checked`). */
-  hasCheckedState: boolean;
+  /** Whether the app controls the checked state (gave one, and listens for changes). */
+  controlled: boolean;
+  /** Told every item's checked state after a change, exclusive items' rules applied. */
+  onCheckedChange?: (checked: boolean[], event: ChangeEvent<HTMLInputElement>) => void;
   itemName: (item: Item) => string;
   exclusive: (item: Item) => boolean;
   /** aria-describedby on an item's input, given its hint id (if any). */
@@ -69,15 +71,16 @@ export function Choices<Item extends ChoiceItem>({ options, spec }: { options: C
   const idPrefix = options.idPrefix || options.name;
   const fromProps = items.map((item) => (item ? spec.isChecked(item) : false));
   const [own, setOwn] = useState(fromProps);
-  const controlled = Boolean(options.onChange) && spec.hasCheckedState;
-  const checked = controlled ? fromProps : own;
+  const checked = spec.controlled ? fromProps : own;
   const mounted = useMounted();
   const description = fieldDescription(idPrefix, { describedBy: spec.describedBy, hint: options.hint, errorMessage: options.errorMessage });
   const states = items.map((item) => (item && !item.divider ? { name: spec.itemName(item), exclusive: spec.exclusive(item) } : null));
 
   function onChange(index: number, event: ChangeEvent<HTMLInputElement>) {
-    setOwn((current) => nextChecked(kind, states, current, index, event.target.checked));
+    const next = nextChecked(kind, states, checked, index, event.target.checked);
+    setOwn(next);
     options.onChange?.(event);
+    spec.onCheckedChange?.(next, event);
   }
 
   const list = (

@@ -24,8 +24,11 @@ export interface TextareaOptions {
   attributes?: GovukAttributes;
 }
 
-/** React's own textarea props (onChange, onBlur, ref, defaultValue, aria-*…) pass through to the `<textarea>`. */
-export type TextareaProps = TextareaOptions & Omit<ComponentPropsWithRef<"textarea">, keyof TextareaOptions | "className" | "children" | "dangerouslySetInnerHTML">;
+/**
+ * React's own textarea props (onChange, onBlur, ref, defaultValue, aria-*…) pass through to the `<textarea>`,
+ * except `aria-describedby`: give `describedBy`, which keeps the hint and error ids.
+ */
+export type TextareaProps = TextareaOptions & Omit<ComponentPropsWithRef<"textarea">, keyof TextareaOptions | "className" | "children" | "dangerouslySetInnerHTML" | "aria-describedby">;
 
 export function Textarea(props: TextareaProps) {
   const { id: ownId, name, spellcheck, rows, value, disabled, describedBy: _describedBy, label, hint: _hint, errorMessage, formGroup, classes, autocomplete, attributes, ...native } = props;
