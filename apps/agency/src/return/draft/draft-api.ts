@@ -42,16 +42,11 @@ const saveClient = createTRPCClient<AppRouter>({
   ],
 });
 
-/** `returns.saveChanges` (api save-changes.ts) until its type reaches this branch's AppRouter. */
-interface SaveChangesProcedure {
-  saveChanges: { mutate(input: SaveChangesInput): Promise<SaveChangesResult> };
-}
-
 export const draftApi: DraftApi = {
   find: (organisationCode, period) => api.returns.find.query({ organisationCode, period }),
   get: (returnId) => api.returns.get.query({ returnId }),
   validate: (returnId) => api.returns.validate.query({ returnId }),
-  saveChanges: (input) => (saveClient.returns as unknown as SaveChangesProcedure).saveChanges.mutate(input),
+  saveChanges: (input) => saveClient.returns.saveChanges.mutate(input),
 };
 
 /** The parts of a failed call that decide what to do next. */
