@@ -50,11 +50,11 @@ describe("autosave: nothing is lost", () => {
     const opened = await newPage(browser);
     open.push(opened.context);
     await signIn(opened.page, app, email, sectionPath(section));
-    await opened.page.locator(`[id="${field}"]`).waitFor({ timeout: 15_000 });
+    await opened.page.locator(`[id="${field}"]`).waitFor({ timeout: 30_000 });
     return opened;
   }
 
-  async function expectStatus(page: Page, pattern: RegExp, timeout = 15_000): Promise<void> {
+  async function expectStatus(page: Page, pattern: RegExp, timeout = 30_000): Promise<void> {
     await expect
       .poll(async () => (await page.locator(".app-save-status__text").textContent())?.trim(), { timeout, interval: 250 })
       .toMatch(pattern);
@@ -71,9 +71,9 @@ describe("autosave: nothing is lost", () => {
     await expectStatus(page, savedAt);
     expect(await page.locator(".app-save-status__text").getAttribute("role")).toBe("status");
     await page.reload();
-    await expect.poll(() => page.locator("#received").inputValue(), { timeout: 15_000 }).toBe(value);
+    await expect.poll(() => page.locator("#received").inputValue(), { timeout: 30_000 }).toBe(value);
     expect((await storedReturn(page)).values.received).toBe(Number(value));
-  }, 60_000);
+  }, 120_000);
 
   it("keeps typing through a server restart, says it will try again, and saves once the server is back", async () => {
     const { page } = await personOnSection("submitter@demo.example", "flow", "withdrawn");
@@ -86,27 +86,27 @@ describe("autosave: nothing is lost", () => {
     } finally {
       await app.restart();
     }
-    await expectStatus(page, savedAt, 90_000);
+    await expectStatus(page, savedAt, 150_000);
     await page.reload();
-    await expect.poll(() => page.locator("#withdrawn").inputValue(), { timeout: 15_000 }).toBe(value);
+    await expect.poll(() => page.locator("#withdrawn").inputValue(), { timeout: 30_000 }).toBe(value);
     expect((await storedReturn(page)).values.withdrawn).toBe(Number(value));
-  }, 180_000);
+  }, 300_000);
 
   it("after the session expires, sends the user to sign in and back to the page with what they typed, then saves it", async () => {
     const { context, page } = await personOnSection("submitter@demo.example", "flow", "carried_forward");
     const value = fresh();
     await context.clearCookies();
     await page.locator("#carried_forward").fill(value);
-    await page.waitForURL((url) => url.pathname === "/agency/sign-in", { timeout: 15_000 });
+    await page.waitForURL((url) => url.pathname === "/agency/sign-in", { timeout: 30_000 });
     expect(new URL(page.url()).searchParams.get("returnTo")).toBe(sectionPath("flow").replace(/^\/agency/, ""));
     await page.getByLabel("Email address").fill("submitter@demo.example");
     await page.getByLabel("Password", { exact: true }).fill(demoPassword);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((url) => url.pathname === sectionPath("flow"), { timeout: 15_000 });
-    await expect.poll(() => page.locator("#carried_forward").inputValue(), { timeout: 15_000 }).toBe(value);
+    await page.waitForURL((url) => url.pathname === sectionPath("flow"), { timeout: 30_000 });
+    await expect.poll(() => page.locator("#carried_forward").inputValue(), { timeout: 30_000 }).toBe(value);
     await expectStatus(page, savedAt);
     expect((await storedReturn(page)).values.carried_forward).toBe(Number(value));
-  }, 90_000);
+  }, 150_000);
 
   it("two people editing different sections of one return at once both keep their work", async () => {
     const [one, two] = await Promise.all([personOnSection("submitter@demo.example", "flow", "received"), personOnSection("submitter2@demo.example", "stages", "er_closed")]);
@@ -118,9 +118,9 @@ describe("autosave: nothing is lost", () => {
     const stored = await storedReturn(one.page);
     expect(stored.values).toMatchObject({ received: Number(first), er_closed: Number(second) });
     await Promise.all([one.page.reload(), two.page.reload()]);
-    await expect.poll(() => one.page.locator("#received").inputValue(), { timeout: 15_000 }).toBe(first);
-    await expect.poll(() => two.page.locator("#er_closed").inputValue(), { timeout: 15_000 }).toBe(second);
-  }, 90_000);
+    await expect.poll(() => one.page.locator("#received").inputValue(), { timeout: 30_000 }).toBe(first);
+    await expect.poll(() => two.page.locator("#er_closed").inputValue(), { timeout: 30_000 }).toBe(second);
+  }, 150_000);
 
   it("a clash on the same answer shows both values; the one chosen is saved", async () => {
     const [one, two] = await Promise.all([personOnSection("submitter@demo.example", "flow", "received"), personOnSection("submitter2@demo.example", "flow", "received")]);
@@ -131,7 +131,7 @@ describe("autosave: nothing is lost", () => {
     // The second person's page still started from the old value.
     await two.page.locator("#received").fill(yours);
     const panel = two.page.getByRole("region", { name: "Important" });
-    await panel.waitFor({ timeout: 15_000 });
+    await panel.waitFor({ timeout: 30_000 });
     await expectStatus(two.page, /^Not saved: someone else changed an answer you also changed\. Choose which to keep\./);
     const question = panel.getByRole("group", { name: "Complaints received" });
     await expect.poll(() => question.getByRole("radio").count()).toBe(2);
@@ -148,8 +148,8 @@ describe("autosave: nothing is lost", () => {
     expect(await panel.count()).toBe(0);
     expect((await storedReturn(two.page)).values.received).toBe(Number(yours));
     await one.page.reload();
-    await expect.poll(() => one.page.locator("#received").inputValue(), { timeout: 15_000 }).toBe(yours);
-  }, 90_000);
+    await expect.poll(() => one.page.locator("#received").inputValue(), { timeout: 30_000 }).toBe(yours);
+  }, 150_000);
 
   async function storedReturn(page: Page): Promise<StoredReturn> {
     const found = await trpcQuery<StoredReturn | null>(page, "returns.find", { organisationCode: organisation, period: period.replace(/-q(\d)$/, " Q$1") });

@@ -90,15 +90,20 @@ export function useDraft(organisationCode: string, periodCode: string): Draft {
     void navigate(`/sign-in?returnTo=${encodeURIComponent(`${location.pathname}${location.search}`)}`);
   }, [store, snapshot.signInNeeded, navigate, location.pathname, location.search]);
 
+  // Stable per store, so pages can list them as effect dependencies.
+  const actions = useMemo(
+    () => ({
+      setInput: (fieldId: string, text: string) => store?.setInput(fieldId, text),
+      setNote: (fieldId: string, note: string | null) => store?.setNote(fieldId, note),
+      setExplanation: (ruleId: string, text: string | null) => store?.setExplanation(ruleId, text),
+      flush: () => store?.flush() ?? Promise.resolve(),
+      resolveConflicts: (choices: ConflictChoices) => store?.resolveConflicts(choices),
+    }),
+    [store],
+  );
+
   return useMemo<Draft>(() => {
     const { signInNeeded: _signInNeeded, ...shown } = snapshot;
-    return {
-      ...shown,
-      setInput: (fieldId, text) => store?.setInput(fieldId, text),
-      setNote: (fieldId, note) => store?.setNote(fieldId, note),
-      setExplanation: (ruleId, text) => store?.setExplanation(ruleId, text),
-      flush: () => store?.flush() ?? Promise.resolve(),
-      resolveConflicts: (choices) => store?.resolveConflicts(choices),
-    };
-  }, [snapshot, store]);
+    return { ...shown, ...actions };
+  }, [snapshot, actions]);
 }
