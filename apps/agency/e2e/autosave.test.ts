@@ -75,6 +75,16 @@ describe("autosave: nothing is lost", () => {
     expect((await storedReturn(page)).values.received).toBe(Number(value));
   }, 120_000);
 
+  it("keeps what was typed when the page is reloaded before it could be saved, and saves it then", async () => {
+    const { page } = await personOnSection("submitter@demo.example", "flow", "received");
+    const value = fresh();
+    await page.locator("#received").fill(value);
+    await page.reload();
+    await expect.poll(() => page.locator("#received").inputValue(), { timeout: 30_000 }).toBe(value);
+    // Saved as the page went (a keepalive request), or else from local storage once it loaded again.
+    await expect.poll(async () => (await storedReturn(page)).values.received, { timeout: 30_000 }).toBe(Number(value));
+  }, 120_000);
+
   it("keeps typing through a server restart, says it will try again, and saves once the server is back", async () => {
     const { page } = await personOnSection("submitter@demo.example", "flow", "withdrawn");
     const value = fresh();

@@ -245,6 +245,18 @@ describe("DraftStore", () => {
     expect(store.getSnapshot().saveState.kind).toBe("saved");
   });
 
+  it("never sends one user's edits once another user has signed in on this browser", async () => {
+    let signedIn = "user-1";
+    const store = new DraftStore("user-1", "DES-LIC1", "2026-27 Q2", { api: server.api, storage, failedCall, isSignedIn: () => signedIn === "user-1" });
+    store.attach();
+    await settle();
+    store.setInput("received", "15");
+    signedIn = "user-2";
+    await settle(5000);
+    expect(server.saves).toEqual([]);
+    expect(JSON.parse(storage.getItem(key)!).edits.values.received.text).toBe("15");
+  });
+
   it("says what the API refused, keeps the edit, and tries again after the next edit", async () => {
     const store = openStore();
     await settle();

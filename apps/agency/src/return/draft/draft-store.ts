@@ -51,6 +51,12 @@ export interface DraftStoreOptions {
   now?: () => Date;
   /** Turns a failed call into its code and message (the app's tRPC helpers). */
   failedCall: (error: unknown) => FailedCall;
+  /**
+   * Whether this store's user is the one signed in now. Another user signing in on this browser
+   * must never send this user's edits under their own session: the store then waits (its edits stay
+   * in local storage under this user's key).
+   */
+  isSignedIn?: () => boolean;
 }
 
 const emptyView: DraftView = { inputs: {}, values: {}, inputProblems: {}, notes: {}, explanations: {} };
@@ -312,6 +318,7 @@ export class DraftStore {
       return;
     }
     if (!this.revision || !this.fieldOf || this.signInNeeded || this.saveState.kind === "conflict") return this.release();
+    if (this.options.isSignedIn && !this.options.isSignedIn()) return this.release();
     const changes = changeSet(this.edits, this.fieldOf);
     if (isEmptyChangeSet(changes)) {
       // Nothing left to send (the server got it, or the edits were undone): say so if we were trying.

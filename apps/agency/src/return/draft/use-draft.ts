@@ -1,7 +1,8 @@
 import type { FieldValue, TemplateDeclaration, ValidationResult } from "@complaints/domain/browser";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { useLocation, useNavigate } from "react-router";
-import { useMe } from "../../app/auth.tsx";
+import { meQueryKey, useMe, type Me } from "../../app/auth.tsx";
+import { queryClient } from "../../app/query.ts";
 import { draftApi, failedCall, type StoredRevision } from "./draft-api.ts";
 import { DraftStore, type ConflictChoices, type DraftSnapshot, type DraftStatus, type PageEvents, type SaveState } from "./draft-store.ts";
 import { apiPeriodCode } from "./period-code.ts";
@@ -60,7 +61,13 @@ function draftStore(userId: string, organisationCode: string, period: string): D
   const key = JSON.stringify([userId, organisationCode, period]);
   let store = stores.get(key);
   if (!store) {
-    store = new DraftStore(userId, organisationCode, period, { api: draftApi, storage: browserStorage(), page: browserPage(), failedCall });
+    store = new DraftStore(userId, organisationCode, period, {
+      api: draftApi,
+      storage: browserStorage(),
+      page: browserPage(),
+      failedCall,
+      isSignedIn: () => queryClient.getQueryData<Me>(meQueryKey)?.id === userId,
+    });
     stores.set(key, store);
   }
   return store;
