@@ -19,7 +19,7 @@ describe("complaintReferenceProblem", () => {
     ["Smith", "looks like a name"],
     ["Mrs J Smith 2", "looks like a name"],
     ["", "Enter the complaint's reference"],
-    ["CMP#12", "is not a complaint reference"],
+    ["CMP#12", "is not a pseudonymised reference"],
   ])("%j → %s", (reference, expected) => {
     const problem = complaintReferenceProblem(reference);
     if (expected === null) expect(problem).toBeNull();
@@ -35,7 +35,7 @@ describe("actionPlanInputSchema", () => {
 
   it.each<[string, Partial<ActionPlanFieldsInput>, string, RegExp]>([
     ["a due date before the start", { dueDate: "2025-06-30" }, "dueDate", /due date must be the same as or after the start date/],
-    ["publishable without a summary", { publishable: true }, "publicSummary", /“you said, we did” summary/],
+    ["publishable without a summary", { publishable: true }, "publicSummary", /^“You said, we did” summary: enter one/],
     ["a name as a reference", { sourceComplaints: ["Jane Doe"] }, "sourceComplaints.0", /looks like a name/],
     ["no complaint", { sourceComplaints: [] }, "sourceComplaints", /at least one complaint/],
     ["an unknown theme", { themes: ["weather"] }, "themes.0", /Choose themes from/],

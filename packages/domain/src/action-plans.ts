@@ -91,11 +91,11 @@ const phoneLike = /^\+?[\d\s().-]+$/;
 export function complaintReferenceProblem(reference: string): string | null {
   const r = reference.trim();
   if (r === "") return "Enter the complaint's reference";
-  if (emailLike.test(r) || r.includes("@")) return `“${r.slice(0, 60)}” looks like an email address. Use the complaint's pseudonymised reference (such as CMP-2025-0412), never the person's contact details`;
+  if (emailLike.test(r) || r.includes("@")) return `Complaint reference “${r.slice(0, 60)}” looks like an email address. Use the complaint's pseudonymised reference (such as CMP-2025-0412), never the person's contact details`;
   const digits = r.replace(/\D/g, "");
-  if (phoneLike.test(r) && digits.length >= 10) return `“${r.slice(0, 60)}” looks like a phone number. Use the complaint's pseudonymised reference (such as CMP-2025-0412), never the person's contact details`;
-  if (/\s/.test(r) || !/\d/.test(r)) return `“${r.slice(0, 60)}” looks like a name. Use the complaint's pseudonymised reference (such as CMP-2025-0412): references have no spaces and include a number`;
-  if (!/^[A-Za-z0-9][A-Za-z0-9_./-]{0,39}$/.test(r)) return `“${r.slice(0, 60)}” is not a complaint reference: use up to 40 letters, digits, hyphens, underscores, full stops or slashes, such as CMP-2025-0412`;
+  if (phoneLike.test(r) && digits.length >= 10) return `Complaint reference “${r.slice(0, 60)}” looks like a phone number. Use the complaint's pseudonymised reference (such as CMP-2025-0412), never the person's contact details`;
+  if (/\s/.test(r) || !/\d/.test(r)) return `Complaint reference “${r.slice(0, 60)}” looks like a name. Use the complaint's pseudonymised reference (such as CMP-2025-0412): references have no spaces and include a number`;
+  if (!/^[A-Za-z0-9][A-Za-z0-9_./-]{0,39}$/.test(r)) return `Complaint reference “${r.slice(0, 60)}” is not a pseudonymised reference: use up to 40 letters, digits, hyphens, underscores, full stops or slashes, such as CMP-2025-0412`;
   return null;
 }
 
@@ -127,10 +127,10 @@ export const actionPlanFieldsSchema = z.object({
     .array(z.enum(involvementChoices, { error: `Choose how the person who complained is involved: ${involvementChoices.map((c) => involvementLabels[c].toLowerCase()).join("; ")}` }), {
       error: "Choose how the person who complained is involved",
     })
-    .min(1, "Choose how the person who complained is involved, or “Not involved”")
+    .min(1, "Choose how the person who complained is involved, or choose not involved")
     .max(involvementChoices.length, "Choose each way the person is involved once")
     .refine((a) => new Set(a).size === a.length, "Choose each way the person is involved once")
-    .refine((a) => !a.includes("not_involved") || a.length === 1, "“Not involved” cannot be chosen with another way of being involved"),
+    .refine((a) => !a.includes("not_involved") || a.length === 1, "How the person is involved: “Not involved” cannot be chosen with another way of being involved"),
   involvementNote: actionText("a note on how the person is involved", 2000, { required: false }).default(""),
   keptInformed: actionText("how the person who complained wants to be kept informed", 2000),
   monitoring: actionText("how the action will be monitored and audited", 5000),
@@ -151,7 +151,7 @@ export const actionPlanFieldsSchema = z.object({
 export function withActionPlanRules<T extends z.ZodType<{ startDate: string; dueDate: string; publishable: boolean; publicSummary: string }>>(schema: T) {
   return schema
     .refine((p) => p.dueDate >= p.startDate, { message: "The due date must be the same as or after the start date", path: ["dueDate"] })
-    .refine((p) => !p.publishable || p.publicSummary !== "", { message: "Enter a plain-English “you said, we did” summary, or do not mark the action publishable", path: ["publicSummary"] });
+    .refine((p) => !p.publishable || p.publicSummary !== "", { message: "“You said, we did” summary: enter one in plain English, or do not mark the action publishable", path: ["publicSummary"] });
 }
 
 export const actionPlanInputSchema = withActionPlanRules(actionPlanFieldsSchema);

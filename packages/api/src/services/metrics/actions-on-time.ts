@@ -1,5 +1,5 @@
 import { listActionPlans } from "@complaints/db";
-import { formatPeriodLabel, requirePeriod, subtreeCodes } from "@complaints/domain";
+import { formatPeriodLabel, isActiveIn, requirePeriod, subtreeCodes } from "@complaints/domain";
 import { actionsCompletedOnTime, type ActionsOnTime } from "@complaints/metrics";
 import type { ServiceContext } from "../actor.ts";
 import { serviceToday } from "../action-plans.ts";
@@ -14,7 +14,7 @@ export interface ActionsOnTimeAnswer extends ActionsOnTime {
   asOf: string;
   label: string;
   definition: string;
-  /** One row per body: the body itself, or each of the department's bodies; the figures above pool them. */
+  /** One row per body, by name: the body itself, or each of the department's bodies active in the quarter (or with an action due in it); the figures above pool them. */
   bodies: (ActionsOnTime & { organisationCode: string; organisationName: string })[];
 }
 
@@ -30,8 +30,12 @@ export async function actionsOnTime(ctx: ServiceContext, input: { organisationCo
   const org = ctx.scope.organisation(input.organisationCode);
   const quarter = requirePeriod(input.period);
   const today = serviceToday(ctx);
-  const bodies = org.kind === "body" ? [org] : ctx.scope.organisations.filter((o) => o.kind === "body" && subtreeCodes(ctx.scope.organisations, org.code).includes(o.code));
-  const plans = await listActionPlans(ctx.db, bodies.map((b) => b.code));
+  const under = org.kind === "body" ? [org] : ctx.scope.organisations.filter((o) => o.kind === "body" && subtreeCodes(ctx.scope.organisations, org.code).includes(o.code));
+  const plans = await listActionPlans(ctx.db, under.map((b) => b.code));
+  // The bodies active in the quarter, and any other with an action due in it; by name.
+  const bodies = under
+    .filter((b) => org.kind === "body" || isActiveIn(b, quarter) || plans.some((p) => p.organisationCode === b.code && actionsCompletedOnTime([p], quarter, today).dueInQuarter > 0))
+    .sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
   return {
     organisationCode: org.code,
     organisationName: org.name,
