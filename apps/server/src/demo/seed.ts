@@ -12,6 +12,7 @@ import {
   upsertOrganisations,
   upsertWindow,
   updateRevision,
+  type AuditEntry,
   type Database,
   type Kysely,
 } from "@complaints/db";
@@ -196,20 +197,23 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
   // A handful of learning action plans for each body open today: some overdue, some completed (on time and late), some publishable.
   const today = ukDateOf(now);
   const planRng = random(7);
-  const planAudit = [];
+  const planAudit: AuditEntry[] = [];
   let actionPlans = 0;
-  for (const body of world.bodies.filter((b) => b.organisation.activeFrom <= today && (b.organisation.activeTo === null || b.organisation.activeTo >= today))) {
-    const submitterId = actors.get(body.organisation.code)!.submitter;
-    for (const plan of syntheticActionPlans(body, today, planRng)) {
-      const id = randomUUID();
-      await insertActionPlan(db, { id, organisationCode: body.organisation.code, ...plan.fields, ...(plan.completion ?? { completedDate: null, verifiedBy: null, verifiedDate: null, verificationNote: null }), createdAt: stamp, createdBy: submitterId });
-      for (const review of plan.reviews) {
-        await insertActionReview(db, id, { id: randomUUID(), date: review.date, note: review.note, recordedBy: submitterId, recordedByName: submitterNames.get(submitterId)!, recordedAt: stamp });
+  // One transaction: a few hundred small inserts.
+  await db.transaction().execute(async (trx) => {
+    for (const body of world.bodies.filter((b) => b.organisation.activeFrom <= today && (b.organisation.activeTo === null || b.organisation.activeTo >= today))) {
+      const submitterId = actors.get(body.organisation.code)!.submitter;
+      for (const plan of syntheticActionPlans(body, today, planRng)) {
+        const id = randomUUID();
+        await insertActionPlan(trx, { id, organisationCode: body.organisation.code, ...plan.fields, ...(plan.completion ?? { completedDate: null, verifiedBy: null, verifiedDate: null, verificationNote: null }), createdAt: stamp, createdBy: submitterId });
+        for (const review of plan.reviews) {
+          await insertActionReview(trx, id, { id: randomUUID(), date: review.date, note: review.note, recordedBy: submitterId, recordedByName: submitterNames.get(submitterId)!, recordedAt: stamp });
+        }
+        actionPlans += 1;
+        planAudit.push({ at: stamp, actorUserId: null, actor: "demo", action: "action.seeded", entityType: "action", entityId: id, organisationCode: body.organisation.code, changes: [{ field: "action", old: null, new: plan.fields.action }], reason: "Synthetic demo data" });
       }
-      actionPlans += 1;
-      planAudit.push({ at: stamp, actorUserId: null, actor: "demo", action: "action.seeded", entityType: "action", entityId: id, organisationCode: body.organisation.code, changes: [{ field: "action", old: null, new: plan.fields.action }], reason: "Synthetic demo data" });
     }
-  }
+  });
   await appendAuditMany(db, planAudit);
   return { departments: world.departments.length, bodies: world.bodies.length, returns: created, actionPlans, periods };
 }
