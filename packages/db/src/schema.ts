@@ -9,6 +9,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
+  user_organisations: UserOrganisationTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
   reporting_windows: ReportingWindowTable;
@@ -152,3 +153,10 @@ export type ReturnRevisionUpdate = Updateable<ReturnRevisionTable>;
 export type ReturnValueRow = Selectable<ReturnValueTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type Count = ColumnType<number | string | bigint, never, never>;
+
+/** Other bodies a body's user acts for, besides their own organisation (`users.organisation_code`). */
+export interface UserOrganisationTable {
+  user_id: string;
+  organisation_code: string;
+  granted_at: string;
+}
