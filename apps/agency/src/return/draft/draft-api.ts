@@ -3,7 +3,7 @@ import type { ValidationResult } from "@complaints/domain/browser";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { api, errorCode, errorData, errorMessage } from "../../app/trpc.ts";
 import type { ChangeSet } from "./change-set.ts";
-import type { FailedCall } from "./save-failure.ts";
+import { issuesMessage, type FailedCall } from "./save-failure.ts";
 
 /** A return's revision as `returns.get` answers it. */
 export type StoredRevision = Awaited<ReturnType<typeof api.returns.get.query>>;
@@ -52,5 +52,6 @@ export const draftApi: DraftApi = {
 /** The parts of a failed call that decide what to do next. */
 export function failedCall(error: unknown): FailedCall {
   const data = errorData(error);
-  return { code: errorCode(error), httpStatus: data.httpStatus, details: data.details, message: errorMessage(error) };
+  return { code: errorCode(error), httpStatus: data.httpStatus, details: data.details, message: issuesMessage(data.issues) ?? errorMessage(error) };
 }
+

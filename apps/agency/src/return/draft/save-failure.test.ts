@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { saveFailure, type DraftConflict, type FailedCall } from "./save-failure.ts";
+import { issuesMessage, saveFailure, type DraftConflict, type FailedCall } from "./save-failure.ts";
 
 const conflict: DraftConflict = { kind: "value", key: "received", label: "Complaints received", yours: 15, theirs: 20 };
 
@@ -29,5 +29,13 @@ describe("saveFailure: what to do when a save fails", () => {
 
   it("ignores malformed conflict entries", () => {
     expect(saveFailure({ code: "CONFLICT", details: { conflicts: [{ kind: "value", key: "x" }, conflict] }, message: "m" })).toEqual({ kind: "conflict", conflicts: [conflict] });
+  });
+});
+
+describe("issuesMessage", () => {
+  it("reads out the API's field messages as sentences", () => {
+    expect(issuesMessage([{ field: "values.received.to", message: "Enter a whole number" }, { field: "notes.x", message: "Too long." }])).toBe("Enter a whole number. Too long.");
+    expect(issuesMessage(null)).toBeNull();
+    expect(issuesMessage([])).toBeNull();
   });
 });

@@ -57,3 +57,9 @@ function isConflict(value: unknown): value is DraftConflict {
   const answer = (v: unknown) => v === null || typeof v === "string" || typeof v === "number";
   return (c.kind === "value" || c.kind === "note" || c.kind === "explanation") && typeof c.key === "string" && typeof c.label === "string" && answer(c.yours) && answer(c.theirs);
 }
+
+/** Input the API's checks refused comes with a message per field: those, rather than the summary of the checks. */
+export function issuesMessage(issues: { field: string; message: string }[] | null | undefined): string | null {
+  if (!issues || issues.length === 0) return null;
+  return issues.map((i) => (/[.!?]$/.test(i.message) ? i.message : `${i.message}.`)).join(" ");
+}
