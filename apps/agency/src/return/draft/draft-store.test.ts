@@ -270,6 +270,27 @@ describe("DraftStore", () => {
     expect(server.stored.values.received).toBe(16);
   });
 
+  it("withdraws a stored explanation the API refuses because the figures cleared its warning, and saves the figures", async () => {
+    server.stored.explanations = { "outlier:received": "A campaign in May" };
+    const store = openStore();
+    await settle();
+    const save = server.api.saveChanges;
+    server.api.saveChanges = async (input) => {
+      const explanations = { ...server.stored.explanations };
+      for (const [id, change] of Object.entries(input.explanations ?? {})) if (change.to === null) delete explanations[id];
+      if (explanations["outlier:received"] && (input.values?.received?.to ?? server.stored.values.received) === 13) {
+        server.saves.push(structuredClone(input));
+        throw { call: { code: "BAD_REQUEST", httpStatus: 400, details: { issues: [{ field: "explanations.outlier:received", message: "There is no warning" }] }, message: "There is no warning “outlier:received” on this return to explain." } };
+      }
+      return save(input);
+    };
+    store.setInput("received", "13");
+    await settle(1500);
+    expect(server.saves.at(-1)).toEqual({ returnId: "return-1", baseVersion: 3, values: { received: { from: 12, to: 13 } }, explanations: { "outlier:received": { from: "A campaign in May", to: null } } });
+    expect(server.stored).toMatchObject({ values: { received: 13 }, explanations: {} });
+    expect(store.getSnapshot().saveState.kind).toBe("saved");
+  });
+
   it("saves at once when a page showing the draft goes", async () => {
     const store = new DraftStore("user-1", "DES-LIC1", "2026-27 Q2", { api: server.api, storage, failedCall });
     const detach = store.attach();

@@ -6,7 +6,7 @@ import { draftView, type DraftView } from "./draft-view.ts";
 import { editExplanation, editNote, editValue, noEdits, type DraftEdits, type ServerAnswers } from "./edits.ts";
 import { fieldLookup, templateFieldIds, type FieldLookup } from "./field-lookup.ts";
 import { keepEdits, keptEdits } from "./local-draft.ts";
-import { saveFailure, type DraftConflict, type FailedCall } from "./save-failure.ts";
+import { saveFailure, strayExplanations, type DraftConflict, type FailedCall } from "./save-failure.ts";
 import { settleEdits } from "./settle.ts";
 
 export type DraftStatus = "loading" | "ready" | "not-found" | "forbidden" | "error";
@@ -91,6 +91,8 @@ export class DraftStore {
   private loadTimer: ReturnType<typeof setTimeout> | undefined;
   private waiters: (() => void)[] = [];
   private validationRequest = 0;
+  /** Stray explanations were withdrawn for the save being retried (done at most once per successful save). */
+  private withdrewExplanations = false;
   private attached = 0;
   private readonly now: () => Date;
 
@@ -337,20 +339,22 @@ export class DraftStore {
       const result = await this.options.api.saveChanges({ returnId: this.revision.returnId, baseVersion: this.revision.version, ...changeSetInput(changes) });
       this.saving = false;
       this.failures = 0;
+      this.withdrewExplanations = false;
       this.adopt(result.return, changes);
       this.saveState = { kind: "saved", at: this.now() };
       this.emit();
       void this.refreshValidation();
     } catch (error) {
       this.saving = false;
-      this.failed(this.options.failedCall(error));
+      if (this.failed(this.options.failedCall(error))) return this.runSave();
       return this.release();
     }
     // Changes made while that save was on its way go next, together.
     if (this.saveAgain || this.waiters.length > 0) return this.runSave();
   }
 
-  private failed(call: FailedCall): void {
+  /** Records why a save failed; true if it should be sent again at once. */
+  private failed(call: FailedCall): boolean {
     const failure = saveFailure(call);
     switch (failure.kind) {
       case "retry": {
@@ -369,10 +373,29 @@ export class DraftStore {
         void this.refresh();
         break;
       case "refused":
+        if (this.withdrawStrayExplanations(call)) return true;
         this.saveState = { kind: "refused", message: failure.message };
         break;
     }
     this.emit();
+    return false;
+  }
+
+  /**
+   * A change of figures that clears a warning makes its stored explanation one the API refuses, and
+   * with it the whole save. An explanation this user has not touched is withdrawn (a change from the
+   * stored text to none) and the save sent again, once; one the user is writing is left for them.
+   */
+  private withdrawStrayExplanations(call: FailedCall): boolean {
+    if (!this.revision || this.withdrewExplanations) return false;
+    const stray = strayExplanations(call.details);
+    if (stray.length === 0 || stray.some((id) => this.edits.explanations[id] !== undefined)) return false;
+    const explanations = { ...this.edits.explanations };
+    for (const id of stray) explanations[id] = { from: this.revision.explanations[id] ?? null, text: null };
+    this.edits = { ...this.edits, explanations };
+    this.withdrewExplanations = true;
+    this.keep();
+    return true;
   }
 
   /** Lets `flush()` callers go on. */

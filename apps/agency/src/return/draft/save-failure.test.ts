@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { issuesMessage, saveFailure, type DraftConflict, type FailedCall } from "./save-failure.ts";
+import { issuesMessage, saveFailure, strayExplanations, type DraftConflict, type FailedCall } from "./save-failure.ts";
 
 const conflict: DraftConflict = { kind: "value", key: "received", label: "Complaints received", yours: 15, theirs: 20 };
 
@@ -37,5 +37,13 @@ describe("issuesMessage", () => {
     expect(issuesMessage([{ field: "values.received.to", message: "Enter a whole number" }, { field: "notes.x", message: "Too long." }])).toBe("Enter a whole number. Too long.");
     expect(issuesMessage(null)).toBeNull();
     expect(issuesMessage([])).toBeNull();
+  });
+});
+
+describe("strayExplanations", () => {
+  it("names the warnings whose explanations the API refused, and nothing when other answers were refused too", () => {
+    expect(strayExplanations({ issues: [{ field: "explanations.outlier:received", message: "There is no warning" }] })).toEqual(["outlier:received"]);
+    expect(strayExplanations({ issues: [{ field: "explanations.a", message: "m" }, { field: "notes.received", message: "m" }] })).toEqual([]);
+    expect(strayExplanations(null)).toEqual([]);
   });
 });

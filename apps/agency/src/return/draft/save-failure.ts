@@ -63,3 +63,19 @@ export function issuesMessage(issues: { field: string; message: string }[] | nul
   if (!issues || issues.length === 0) return null;
   return issues.map((i) => (/[.!?]$/.test(i.message) ? i.message : `${i.message}.`)).join(" ");
 }
+
+/**
+ * Warnings whose stored explanation the API refused because the figures no longer raise them (api
+ * save-changes: an explanation must answer a warning the saved return has). Their ids, from the
+ * refusal's `details.issues` (`explanations.<warning id>`).
+ */
+export function strayExplanations(details: unknown): string[] {
+  if (typeof details !== "object" || details === null || !("issues" in details) || !Array.isArray(details.issues)) return [];
+  const ids: string[] = [];
+  for (const issue of details.issues as unknown[]) {
+    const field = typeof issue === "object" && issue !== null && "field" in issue ? issue.field : undefined;
+    if (typeof field !== "string" || !field.startsWith("explanations.")) return [];
+    ids.push(field.slice("explanations.".length));
+  }
+  return ids;
+}
