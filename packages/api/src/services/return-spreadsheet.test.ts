@@ -94,7 +94,7 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
     /** The downloaded CSV with some value cells changed (CSV text, as a person types it) and rows added. */
     function filledCsv(changes: Record<string, string>, extraRows: string[][] = []): Uint8Array {
       const rows = parse(Buffer.from(downloads.csv).toString("utf8"), { bom: true }) as string[][];
-      const out = rows.map((r) => (r[0]! in changes ? [...r.slice(0, 5), changes[r[0]!]!] : r));
+      const out = rows.map((r) => (Object.hasOwn(changes, r[0] ?? "") ? [...r.slice(0, 5), changes[r[0]!]!] : r));
       return Buffer.from(stringify([...out, ...extraRows], { record_delimiter: "\r\n" }), "utf8");
     }
 
@@ -431,6 +431,9 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
         "The file is a zip archive but not an Excel (.xlsx) or OpenDocument (.ods) spreadsheet. Upload the return as .xlsx, .ods or .csv."],
       ["an OpenDocument text document", "return.ods", () => zipSync({ mimetype: [strToU8("application/vnd.oasis.opendocument.text"), { level: 0 }], "content.xml": strToU8("<x/>") }),
         "The file is an OpenDocument file of another kind (application/vnd.oasis.opendocument.text), not a spreadsheet. Upload the return as .ods, .xlsx or .csv."],
+      ["an ODS nested 100,000 elements deep", "return.ods",
+        () => zipSync({ mimetype: [odsMime, { level: 0 }], "content.xml": strToU8(`<office:document-content><office:body><office:spreadsheet>${"<text:span>".repeat(100_000)}x${"</text:span>".repeat(100_000)}</office:spreadsheet></office:body></office:document-content>`) }),
+        "The file cannot be read: its part content.xml is nested far more deeply than any spreadsheet's (over 200 levels)."],
       ["a file without the header row", "return.csv", () => strToU8("received,5\r\n"),
         "The file has no header row: a row within its first 20 with the column names “id” and “value”, as in the downloaded template. Download the template again and fill in its value column."],
       ["a file larger than 700 KB", "return.csv", () => strToU8(`id,value\r\nkey_themes,${"a".repeat(720 * 1024)}\r\n`),
@@ -478,6 +481,19 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
       const refused = await rejection(a2.returns.uploadSpreadsheet({ returnId: draft.returnId, expectedVersion: submitted.version, fileName: "return.csv", contentBase64: base64(csv) }));
       expect([refused.code, refused.message]).toEqual(["PRECONDITION_FAILED", "You cannot save a return that is submitted for approval. That is possible only when it is draft or returned for changes."]);
       expect((await a2.returns.get({ returnId: draft.returnId })).values.received).toBe(120);
+    });
+
+    it("explanations are kept while their warning stands, and dropped when the upload clears it", async () => {
+      await reset();
+      const now = await current();
+      const themes = { theme_delay: 0, theme_communication: 0, theme_decision: 0 };
+      const explanations = { themes_cover_received: "We started coding themes halfway through the quarter." };
+      await submitter().returns.save({ returnId, expectedVersion: now.version, values: { ...storedValues, ...themes }, explanations });
+      const unrelated = await upload("unrelated.csv", strToU8("id,value\r\ncompliments,[z]\r\n"));
+      expect(unrelated).toMatchObject({ ok: true, return: { explanations }, changes: [{ field: "compliments", from: "[x]", to: "[z]" }] });
+      const cleared = await upload("themes.csv", strToU8("id,value\r\ntheme_delay,50\r\ntheme_communication,30\r\ntheme_decision,20\r\n"));
+      expect(cleared).toMatchObject({ ok: true, return: { explanations: {} } });
+      expect((await submitter().returns.validate({ returnId })).warnings.map((w) => w.id)).not.toContain("themes_cover_received");
     });
 
     it("a file with only some rows changes only those fields; the others keep their values", async () => {
