@@ -131,6 +131,8 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
       convertWithLibreOffice(csvFiles, "xlsx");
       convertWithLibreOffice(csvFiles, "ods");
       convertWithLibreOffice({ "download-x.xlsx": downloads.xlsx, "download-o.ods": downloads.ods }, "csv");
+      convertWithLibreOffice({ "download-x.xlsx": downloads.xlsx }, "ods");
+      convertWithLibreOffice({ "download-o.ods": downloads.ods }, "xlsx");
     }
   }, 600_000);
   afterAll(() => t.close());
@@ -237,6 +239,28 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
         expect(shown.get("handling_fte")).toBe("6.5");
         expect(shown.get("important_issues")).toBe(`'${formulaText}`);
       }
+    });
+
+    itLibreOffice("LibreOffice reads the protection, the validation, the title and the language: saving our XLSX as ODS and our ODS as XLSX keeps them", () => {
+      const received = sheetRow("received");
+      const fromXlsx = unzipSync(convertWithLibreOffice({ "download-x.xlsx": downloads.xlsx }, "ods")["download-x.xlsx"]!);
+      const content = strFromU8(fromXlsx["content.xml"]!);
+      expect(content).toContain('table:protected="true"');
+      expect(content).toContain('style:cell-protect="none"');
+      expect(content).toContain(`table:condition="of:is-true-formula(OR(AND(ISNUMBER([.F${received}]);[.F${received}]&gt;=0;[.F${received}]=INT([.F${received}]));[.F${received}]=&quot;[x]&quot;;[.F${received}]=&quot;[z]&quot;))"`);
+      const meta = strFromU8(fromXlsx["meta.xml"]!);
+      expect(meta).toContain("<dc:title>Quarterly complaints return: Agency A1 (A1), Apr to Jun 2025</dc:title>");
+      expect(meta).toContain("<dc:language>en-GB</dc:language>");
+
+      const fromOds = unzipSync(convertWithLibreOffice({ "download-o.ods": downloads.ods }, "xlsx")["download-o.ods"]!);
+      const sheet = strFromU8(fromOds["xl/worksheets/sheet1.xml"]!);
+      expect(sheet).toMatch(/<sheetProtection sheet="true"/);
+      expect(sheet).toMatch(new RegExp(`<dataValidation [^>]*sqref="F${received}" type="custom"><formula1>OR\\(AND\\(ISNUMBER\\(F${received}\\)`));
+      expect(sheet).toMatch(new RegExp(`<dataValidation [^>]*sqref="F${sheetRow("standards_welcoming")}" type="list"`));
+      expect(strFromU8(fromOds["xl/styles.xml"]!)).toContain('<protection locked="false"');
+      const core = strFromU8(fromOds["docProps/core.xml"]!);
+      expect(core).toContain("<dc:language>en-GB</dc:language>");
+      expect(core).toContain("<dc:title>Quarterly complaints return: Agency A1 (A1), Apr to Jun 2025</dc:title>");
     });
 
     itLibreOffice("LibreOffice opens the CSV with the same values", () => {
