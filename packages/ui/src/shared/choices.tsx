@@ -116,7 +116,14 @@ export function Choices<Item extends ChoiceItem>({ options, spec }: { options: C
               onChange={(event) => onChange(i, event)}
               {...(options.onBlur ? { onBlur: options.onBlur } : {})}
               {...(item.disabled ? { disabled: true } : {})}
-              {...(hasConditional ? (mounted ? { "aria-controls": conditionalId, "aria-expanded": Boolean(checked[i]) } : { "data-aria-controls": conditionalId }) : {})}
+              {...(hasConditional
+                ? // govuk-frontend's script also sets aria-expanded here, but ARIA 1.2 does not allow it on a
+                  // radio or checkbox (axe: aria-allowed-attr); the revealed content follows its control in
+                  // reading order, which is what a screen reader needs.
+                  mounted
+                  ? { "aria-controls": conditionalId }
+                  : { "data-aria-controls": conditionalId }
+                : {})}
               {...(behaviour ? { "data-behaviour": behaviour } : {})}
               {...(describedBy ? { "aria-describedby": describedBy } : {})}
               {...attributeProps(item.attributes)}
