@@ -3,6 +3,8 @@ import { hashPassword } from "@complaints/api";
 import {
   appendAudit,
   appendAuditMany,
+  insertActionPlan,
+  insertActionReview,
   insertReturn,
   insertRevision,
   insertUser,
@@ -17,6 +19,7 @@ import {
   addDays,
   defaultDueDate,
   formatPeriodCode,
+
   periodContaining,
   periodFromIndex,
   periodIndex,
@@ -24,7 +27,7 @@ import {
   type ReturnStatus,
   type Role,
 } from "@complaints/domain";
-import { random, syntheticOrganisations, syntheticReturns } from "./synthetic.ts";
+import { random, syntheticActionPlans, syntheticOrganisations, syntheticReturns } from "./synthetic.ts";
 
 /** Demo accounts, one for every role (listed in the README). Demo only: never in production. */
 export const demoPassword = "complaints-demo-2026";
@@ -56,6 +59,7 @@ export interface DemoSummary {
   departments: number;
   bodies: number;
   returns: number;
+  actionPlans: number;
   periods: string[];
 }
 
@@ -99,6 +103,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
   }
   // Who acts for each body and department: the demo accounts where there are some, otherwise the body's own team.
   const actors = new Map<string, { submitter: string; approver: string }>();
+  const submitterNames = new Map<string, string>([[users.get("submitter@demo.example")!, demoAccounts[0]!.name]]);
   for (const body of world.bodies.map((b) => b.organisation)) {
     if (body.code === "DES-LIC1") {
       actors.set(body.code, { submitter: users.get("submitter@demo.example")!, approver: users.get("approver@demo.example")! });
@@ -106,6 +111,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
     }
     const accounts = bodyAccounts(body.code);
     const ids = { submitter: randomUUID(), approver: randomUUID() };
+    submitterNames.set(ids.submitter, accounts.submitter.name);
     await insertUser(db, { id: ids.submitter, email: accounts.submitter.email, displayName: accounts.submitter.name, passwordHash, role: "submitter", organisationCode: body.code }, stamp);
     await insertUser(db, { id: ids.approver, email: accounts.approver.email, displayName: accounts.approver.name, passwordHash, role: "approver", organisationCode: body.code }, stamp);
     actors.set(body.code, ids);
@@ -186,5 +192,24 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
     audit.push({ at: stamp, actorUserId: null, actor: "demo", action: "return.seeded", entityType: "return", entityId: id, organisationCode: r.organisationCode, changes: [{ field: "status", old: null, new: status }], reason: "Synthetic demo data" });
   }
   await appendAuditMany(db, audit);
-  return { departments: world.departments.length, bodies: world.bodies.length, returns: created, periods };
+
+  // A handful of learning action plans for each body open today: some overdue, some completed (on time and late), some publishable.
+  const today = ukDateOf(now);
+  const planRng = random(7);
+  const planAudit = [];
+  let actionPlans = 0;
+  for (const body of world.bodies.filter((b) => b.organisation.activeFrom <= today && (b.organisation.activeTo === null || b.organisation.activeTo >= today))) {
+    const submitterId = actors.get(body.organisation.code)!.submitter;
+    for (const plan of syntheticActionPlans(body, today, planRng)) {
+      const id = randomUUID();
+      await insertActionPlan(db, { id, organisationCode: body.organisation.code, ...plan.fields, ...(plan.completion ?? { completedDate: null, verifiedBy: null, verifiedDate: null, verificationNote: null }), createdAt: stamp, createdBy: submitterId });
+      for (const review of plan.reviews) {
+        await insertActionReview(db, id, { id: randomUUID(), date: review.date, note: review.note, recordedBy: submitterId, recordedByName: submitterNames.get(submitterId)!, recordedAt: stamp });
+      }
+      actionPlans += 1;
+      planAudit.push({ at: stamp, actorUserId: null, actor: "demo", action: "action.seeded", entityType: "action", entityId: id, organisationCode: body.organisation.code, changes: [{ field: "action", old: null, new: plan.fields.action }], reason: "Synthetic demo data" });
+    }
+  }
+  await appendAuditMany(db, planAudit);
+  return { departments: world.departments.length, bodies: world.bodies.length, returns: created, actionPlans, periods };
 }
