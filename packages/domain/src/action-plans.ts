@@ -2,7 +2,7 @@ import { z } from "zod";
 import { storableTextProblem } from "./storable-text.ts";
 import { themeFields } from "./template/fields.ts";
 import { currentTemplate } from "./template/versions.ts";
-import { isoDateSchema, type IsoDate } from "./working-days.ts";
+import { isoDateSchema, type IsoDate } from "./calendar.ts";
 
 /**
  * Learning action plans (DESIGN.md section 2, "Learning action plans are records, not counts"),
