@@ -1,5 +1,6 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { BrowserRouter, Route, Routes } from "react-router";
+import { actionRoutes } from "../actions/routes.tsx";
 import { HomePage } from "../pages/home.tsx";
 import { NotFoundPage } from "../pages/not-found.tsx";
 import { SignInPage } from "../pages/sign-in.tsx";
@@ -16,6 +17,7 @@ export function App() {
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
+            {actionRoutes}
             <Route path="*" element={<RequireSignIn>{() => <NotFoundPage />}</RequireSignIn>} />
           </Routes>
         </Layout>
