@@ -40,7 +40,7 @@ export function ActionListPage({ org, canEdit }: ActionsViewer) {
                 </Link>
               ),
             },
-            { text: p.owner },
+            { text: p.owner, attributes: { "data-label": "Owner" } },
             { text: p.completedDate ? `Due ${formatDate(p.dueDate)}; completed ${formatDate(p.completedDate)}` : `Due ${formatDate(p.dueDate)}` },
             { children: <StatusTags plan={p} /> },
           ])}

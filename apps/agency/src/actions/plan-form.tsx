@@ -131,15 +131,16 @@ export function PlanFields({ values, onChange, errors }: { values: PlanFormValue
           values={values.themes}
           onValuesChange={(themes) => onChange({ themes })}
         />
-        <Radios
+        {/* A single checkbox, not yes/no radios: ARIA allows aria-expanded (the reveal) on a checkbox, not on a radio. */}
+        <Checkboxes
           name="publishable"
-          fieldset={{ legend: { text: "Can this action be published as “you said, we did”?", classes: "govuk-fieldset__legend--s" } }}
+          fieldset={{ legend: { text: "Publishing", classes: "govuk-fieldset__legend--s" } }}
           hint={{ text: "Published actions are shared on the body’s website and across the department." }}
           errorMessage={inlineError(errors, "publishable")}
           items={[
             {
               value: "yes",
-              text: "Yes",
+              text: "This action can be published as “you said, we did”",
               conditional: {
                 children: (
                   <CharacterCount
@@ -153,10 +154,9 @@ export function PlanFields({ values, onChange, errors }: { values: PlanFormValue
                 ),
               },
             },
-            { value: "no", text: "No" },
           ]}
-          value={values.publishable}
-          onChange={(event) => onChange({ publishable: event.target.value })}
+          values={values.publishable === "yes" ? ["yes"] : []}
+          onValuesChange={(checked) => onChange({ publishable: checked.includes("yes") ? "yes" : "no" })}
         />
       </Section>
     </>

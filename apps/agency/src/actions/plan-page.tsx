@@ -1,3 +1,4 @@
+import "./actions.css";
 import { involvementLabels, type InvolvementChoice } from "@complaints/domain/browser";
 import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Timeline, type SummaryListRow } from "@complaints/ui";
 import type { ReactNode } from "react";

@@ -22,8 +22,8 @@ export interface PlanFormValues {
   impactTarget: string;
   impactResult: string;
   themes: string[];
-  /** "yes", "no", or "" before anyone chooses. */
-  publishable: string;
+  /** "yes" when the box is checked, else "no". */
+  publishable: "yes" | "no";
   publicSummary: string;
 }
 
@@ -73,7 +73,7 @@ export const emptyPlanValues: PlanFormValues = {
   impactTarget: "",
   impactResult: "",
   themes: [],
-  publishable: "",
+  publishable: "no",
   publicSummary: "",
 };
 
@@ -123,7 +123,7 @@ export function valuesFromPlan(plan: PlanView): PlanFormValues {
 
 /**
  * The API's input from what the form holds, and the problems the browser can name better than the
- * API (dates typed in three fields; publishable not yet answered). Everything else the API checks.
+ * API (dates typed in three fields). Everything else the API checks.
  */
 export function planInput(values: PlanFormValues): { input: PlanInput; local: Record<string, string> } {
   const local: Record<string, string> = {};
@@ -131,7 +131,6 @@ export function planInput(values: PlanFormValues): { input: PlanInput; local: Re
   const due = partsToIso(values.dueDate, "the due date");
   if (start.problem) local.startDate = start.problem;
   if (due.problem) local.dueDate = due.problem;
-  if (values.publishable === "") local.publishable = "Select yes if the action can be published as “you said, we did”";
   const publishable = values.publishable === "yes";
   return {
     input: {

@@ -1,3 +1,4 @@
+import "./actions.css";
 import { Tag } from "@complaints/ui";
 
 const statusClasses: Record<string, string> = {
