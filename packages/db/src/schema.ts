@@ -9,6 +9,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
+  user_organisations: UserOrganisationTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
   reporting_windows: ReportingWindowTable;
@@ -207,3 +208,10 @@ export type AuditLogRow = Selectable<AuditLogTable>;
 export type ActionPlanRow = Selectable<ActionPlanTable>;
 export type ActionReviewRow = Selectable<ActionReviewTable>;
 export type Count = ColumnType<number | string | bigint, never, never>;
+
+/** Other bodies a body's user acts for, besides their own organisation (`users.organisation_code`). */
+export interface UserOrganisationTable {
+  user_id: string;
+  organisation_code: string;
+  granted_at: string;
+}

@@ -7,11 +7,13 @@ import {
   insertActionReview,
   insertReturn,
   insertRevision,
+  grantUserOrganisation,
   insertUser,
   listOrganisations,
   upsertOrganisations,
   upsertWindow,
   updateRevision,
+  type AuditEntry,
   type Database,
   type Kysely,
 } from "@complaints/db";
@@ -35,12 +37,16 @@ export const demoAccounts: { email: string; name: string; role: Role; organisati
   { email: "submitter@demo.example", name: "Sam Submitter", role: "submitter", organisation: "DES-LIC1" },
   { email: "submitter2@demo.example", name: "Sasha Second-Submitter", role: "submitter", organisation: "DES-LIC1" },
   { email: "approver@demo.example", name: "Alex Approver", role: "approver", organisation: "DES-LIC1" },
+  { email: "shared.team@demo.example", name: "Shay Shared-Team", role: "submitter", organisation: "DES-LIC1" },
   { email: "oversight@demo.example", name: "Olu Oversight", role: "oversight", organisation: "DES" },
   { email: "secretariat@demo.example", name: "Sian Secretariat", role: "secretariat", organisation: "DES" },
   { email: "admin@demo.example", name: "Ade Admin", role: "admin", organisation: "DES" },
   { email: "oversight.msa@demo.example", name: "Morgan Oversight", role: "oversight", organisation: "MSA" },
   { email: "oversight.dip@demo.example", name: "Dana Oversight", role: "oversight", organisation: "DIP" },
 ];
+
+/** Other bodies a demo account acts for besides its own. */
+export const demoAlsoActsFor: Record<string, string[]> = { "shared.team@demo.example": ["DES-BEN3"] };
 
 /**
  * Every other body's complaints team and senior accountable officer, so each demo return is
@@ -101,6 +107,9 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
     await insertUser(db, { id, email: a.email, displayName: a.name, passwordHash, role: a.role, organisationCode: a.organisation }, stamp);
     await appendAudit(db, { at: stamp, actorUserId: null, actor: "demo", action: "user.added", entityType: "user", entityId: id, organisationCode: a.organisation, changes: [{ field: "role", old: null, new: a.role }], reason: "Demo account" });
   }
+  // A shared complaints team acts for two bodies (the organisation switcher).
+  for (const code of demoAlsoActsFor["shared.team@demo.example"] ?? []) await grantUserOrganisation(db, users.get("shared.team@demo.example")!, code, stamp);
+
   // Who acts for each body and department: the demo accounts where there are some, otherwise the body's own team.
   const actors = new Map<string, { submitter: string; approver: string }>();
   const submitterNames = new Map<string, string>([[users.get("submitter@demo.example")!, demoAccounts[0]!.name]]);
@@ -196,20 +205,23 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
   // A handful of learning action plans for each body open today: some overdue, some completed (on time and late), some publishable.
   const today = ukDateOf(now);
   const planRng = random(7);
-  const planAudit = [];
+  const planAudit: AuditEntry[] = [];
   let actionPlans = 0;
-  for (const body of world.bodies.filter((b) => b.organisation.activeFrom <= today && (b.organisation.activeTo === null || b.organisation.activeTo >= today))) {
-    const submitterId = actors.get(body.organisation.code)!.submitter;
-    for (const plan of syntheticActionPlans(body, today, planRng)) {
-      const id = randomUUID();
-      await insertActionPlan(db, { id, organisationCode: body.organisation.code, ...plan.fields, ...(plan.completion ?? { completedDate: null, verifiedBy: null, verifiedDate: null, verificationNote: null }), createdAt: stamp, createdBy: submitterId });
-      for (const review of plan.reviews) {
-        await insertActionReview(db, id, { id: randomUUID(), date: review.date, note: review.note, recordedBy: submitterId, recordedByName: submitterNames.get(submitterId)!, recordedAt: stamp });
+  // One transaction: a few hundred small inserts.
+  await db.transaction().execute(async (trx) => {
+    for (const body of world.bodies.filter((b) => b.organisation.activeFrom <= today && (b.organisation.activeTo === null || b.organisation.activeTo >= today))) {
+      const submitterId = actors.get(body.organisation.code)!.submitter;
+      for (const plan of syntheticActionPlans(body, today, planRng)) {
+        const id = randomUUID();
+        await insertActionPlan(trx, { id, organisationCode: body.organisation.code, ...plan.fields, ...(plan.completion ?? { completedDate: null, verifiedBy: null, verifiedDate: null, verificationNote: null }), createdAt: stamp, createdBy: submitterId });
+        for (const review of plan.reviews) {
+          await insertActionReview(trx, id, { id: randomUUID(), date: review.date, note: review.note, recordedBy: submitterId, recordedByName: submitterNames.get(submitterId)!, recordedAt: stamp });
+        }
+        actionPlans += 1;
+        planAudit.push({ at: stamp, actorUserId: null, actor: "demo", action: "action.seeded", entityType: "action", entityId: id, organisationCode: body.organisation.code, changes: [{ field: "action", old: null, new: plan.fields.action }], reason: "Synthetic demo data" });
       }
-      actionPlans += 1;
-      planAudit.push({ at: stamp, actorUserId: null, actor: "demo", action: "action.seeded", entityType: "action", entityId: id, organisationCode: body.organisation.code, changes: [{ field: "action", old: null, new: plan.fields.action }], reason: "Synthetic demo data" });
     }
-  }
+  });
   await appendAuditMany(db, planAudit);
   return { departments: world.departments.length, bodies: world.bodies.length, returns: created, actionPlans, periods };
 }
