@@ -173,6 +173,10 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     const { context, page } = await newPage(browser);
     await signIn(page, app, "submitter@demo.example", `/agency/${org}/actions/new`);
     await poll(() => heading(page)).toBe("Add an action");
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.screenshot({ path: join(screenshots, "new-320-top.png") });
+    await expectNoAxeViolations(page, "the new action form at 320 px");
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByLabel("What went wrong").fill("Letters went to the wrong address.");
     await page.getByLabel("Complaints it came from").fill("CMP-2026-0001");
     await page.getByLabel("Who is responsible").fill("Operations manager");
@@ -204,6 +208,9 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     expect(await due.getByLabel("Month").inputValue()).toBe("5");
     await expectNoAxeViolations(page, "the new action form with errors");
     await page.screenshot({ path: join(screenshots, "new-errors-1280.png"), fullPage: true });
+    await page.screenshot({ path: join(screenshots, "new-errors-1280-top.png") });
+    await page.locator("#startDate").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshots, "new-errors-1280-dates.png") });
     // The link takes you to the field.
     await summary.getByRole("link", { name: "Enter the action" }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("action");
@@ -215,6 +222,10 @@ describe("learning action plans", { timeout: 300_000 }, () => {
 
     await page.setViewportSize({ width: 320, height: 900 });
     await page.screenshot({ path: join(screenshots, "new-errors-320.png"), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(screenshots, "new-errors-320-top.png") });
+    await page.locator("#startDate").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshots, "new-errors-320-dates.png") });
     await context.close();
   });
 
@@ -269,6 +280,14 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     await poll(() => heading(page)).toBe("You do not have access");
     await page.goto(`${app.url}/agency/${org}/actions/new`);
     await poll(() => heading(page)).toBe("You do not have access");
+    await context.close();
+  });
+
+  it("lets a shared complaints team keep the plans of each body it acts for", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, app, "shared.team@demo.example", "/agency/DES-BEN3/actions");
+    await poll(() => heading(page)).toBe("Learning action plans");
+    expect(await page.getByRole("button", { name: "Add an action" }).getAttribute("href")).toBe("/agency/DES-BEN3/actions/new");
     await context.close();
   });
 

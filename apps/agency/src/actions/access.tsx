@@ -14,8 +14,9 @@ export interface ActionsViewer {
   canEdit: boolean;
 }
 
+/** A body's own people: any body the user acts for (a shared complaints team acts for several), with the permission. */
 export function canEditActions(me: Me, org: string): boolean {
-  return me.organisation?.kind === "body" && me.organisation.code === org && (me.permissions as readonly string[]).includes("actions.edit");
+  return me.organisations.some((o) => o.kind === "body" && o.code === org) && (me.permissions as readonly string[]).includes("actions.edit");
 }
 
 /**

@@ -62,7 +62,7 @@ export function PlanFields({ values, onChange, errors }: { values: PlanFormValue
   const label = (t: string) => ({ text: t, classes: "govuk-label--s" });
   return (
     <>
-      <Section title="What went wrong">
+      <Section title="The complaints">
         <CharacterCount {...text("failing")} label={label("What went wrong")} hint={{ text: "The failing the complaints showed, in plain English." }} maxlength={5000} threshold={75} rows={4} />
         <Textarea
           {...text("sourceComplaints")}
