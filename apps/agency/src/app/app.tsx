@@ -2,6 +2,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { HomePage } from "../pages/home.tsx";
 import { NotFoundPage } from "../pages/not-found.tsx";
+import { actionRoutes } from "../actions/routes.tsx";
 import { SignInPage } from "../pages/sign-in.tsx";
 import { RequireSignIn } from "./auth.tsx";
 import { Layout } from "./layout.tsx";
@@ -14,6 +15,7 @@ export function App() {
       <BrowserRouter basename="/agency">
         <Layout>
           <Routes>
+            {actionRoutes}
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
             <Route path="*" element={<RequireSignIn>{() => <NotFoundPage />}</RequireSignIn>} />

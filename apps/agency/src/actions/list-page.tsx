@@ -1,0 +1,55 @@
+import { Button, Table } from "@complaints/ui";
+import { Link } from "react-router";
+import { usePageTitle } from "../app/page-title.ts";
+import { Loading, QueryProblem, type ActionsViewer } from "./access.tsx";
+import { formatDate } from "./dates.ts";
+import { usePlanList } from "./queries.ts";
+import { StatusTags } from "./status-tags.tsx";
+
+/** `/agency/{ORG}/actions`: the body's learning action plans, overdue first (the API's order), each marked in words. */
+export function ActionListPage({ org, canEdit }: ActionsViewer) {
+  const plans = usePlanList(org);
+  usePageTitle("Learning action plans");
+  if (plans.isPending) return <Loading />;
+  if (plans.isError) return <QueryProblem error={plans.error} />;
+  const list = plans.data;
+  const overdue = list.filter((p) => p.overdue).length;
+  const open = list.filter((p) => p.status !== "completed").length;
+  const organisationName = list[0]?.organisationName ?? org;
+  return (
+    <>
+      <span className="govuk-caption-l">{organisationName}</span>
+      <h1 className="govuk-heading-l">Learning action plans</h1>
+      <p className="govuk-body">
+        {list.length === 0
+          ? "There are no action plans yet."
+          : `${count(list.length, "action")}: ${open} open, ${overdue === 0 ? "none" : overdue} overdue.`}
+      </p>
+      {canEdit ? <Button text="Add an action" href={`/${org}/actions/new`} /> : <p className="govuk-body">You can read these action plans. Only {organisationName}’s own people can change them.</p>}
+      {list.length > 0 ? (
+        <Table
+          caption="Action plans, overdue first, then by due date"
+          captionClasses="govuk-visually-hidden"
+          classes="app-action-list"
+          head={[{ text: "Action" }, { text: "Owner" }, { text: "Due" }, { text: "Status" }]}
+          rows={list.map((p) => [
+            {
+              children: (
+                <Link className="govuk-link" to={`/${org}/actions/${p.id}`}>
+                  {p.action}
+                </Link>
+              ),
+            },
+            { text: p.owner, attributes: { "data-label": "Owner" } },
+            { text: p.completedDate ? `Due ${formatDate(p.dueDate)}; completed ${formatDate(p.completedDate)}` : `Due ${formatDate(p.dueDate)}` },
+            { children: <StatusTags plan={p} /> },
+          ])}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,177 @@
+import "./actions.css";
+import { involvementLabels, type InvolvementChoice } from "@complaints/domain/browser";
+import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Timeline, type SummaryListRow } from "@complaints/ui";
+import type { ReactNode } from "react";
+import { Link, useLocation } from "react-router";
+import { usePageTitle } from "../app/page-title.ts";
+import { NotFoundPage } from "../pages/not-found.tsx";
+import { isPlanId, Loading, QueryProblem, type ActionsViewer } from "./access.tsx";
+import { formatDate } from "./dates.ts";
+import { themeLabel, type PlanView } from "./plan-values.ts";
+import { usePlan } from "./queries.ts";
+import { StatusTags } from "./status-tags.tsx";
+
+/**
+ * Loads the plan in the address for a page about it: "Page not found" for an id that does not
+ * exist or belongs to another body than the address names, "You do not have access" outside the
+ * user's scope. Never shows a plan the API did not give this user.
+ */
+export function WithPlan({ org, id, children }: { org: string; id: string; children: (plan: PlanView) => ReactNode }) {
+  const plan = usePlan(id, isPlanId(id));
+  if (!isPlanId(id)) return <NotFoundPage />;
+  if (plan.isPending) return <Loading />;
+  if (plan.isError) return <QueryProblem error={plan.error} />;
+  if (plan.data.organisationCode !== org) return <NotFoundPage />;
+  return <>{children(plan.data)}</>;
+}
+
+/** Text as typed, its paragraphs kept. */
+export function Paragraphs({ text, empty = "None" }: { text: string; empty?: string }) {
+  const paragraphs = text.split(/\n+/).filter((p) => p.trim() !== "");
+  if (paragraphs.length === 0) return <span className="app-secondary-text">{empty}</span>;
+  if (paragraphs.length === 1) return <>{paragraphs[0]}</>;
+  return (
+    <>
+      {paragraphs.map((p, i) => (
+        <p key={i} className="govuk-body">
+          {p}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function List({ items, empty = "None" }: { items: string[]; empty?: string }) {
+  if (items.length === 0) return <>{empty}</>;
+  if (items.length === 1) return <>{items[0]}</>;
+  return (
+    <ul className="govuk-list">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The short name of a plan (its action), for captions and hidden link text. */
+export function planName(plan: PlanView): string {
+  return plan.action.length > 120 ? `${plan.action.slice(0, 117).trimEnd()}…` : plan.action;
+}
+
+/** `/agency/{ORG}/actions/{ID}`: the whole plan, its reviews and its completion; "Change", "Add a review" and "Close this action" for the body's own people. */
+export function ActionPlanPage({ org, canEdit, id }: ActionsViewer & { id: string }) {
+  return <WithPlan org={org} id={id}>{(plan) => <PlanDetails plan={plan} canEdit={canEdit} />}</WithPlan>;
+}
+
+function PlanDetails({ plan, canEdit }: { plan: PlanView; canEdit: boolean }) {
+  const location = useLocation();
+  const done = (location.state as { done?: unknown } | null)?.done;
+  usePageTitle(`Action plan: ${planName(plan)}`);
+  const base = `/${plan.organisationCode}/actions/${plan.id}`;
+  const row = (key: string, value: ReactNode, field?: string): SummaryListRow => ({
+    key: { text: key },
+    value: { children: value },
+    ...(canEdit && field ? { actions: { items: [{ href: `${base}/edit#${field}`, text: "Change", visuallyHiddenText: key.toLowerCase() }] } } : {}),
+  });
+  const card = (title: string) => ({ title: { text: title } });
+
+  return (
+    <>
+      <BackLink href={`/${plan.organisationCode}/actions`} text="Back to action plans" />
+      {typeof done === "string" ? <NotificationBanner type="success" text={done} /> : null}
+      <span className="govuk-caption-l">Action plan, {plan.organisationName}</span>
+      <h1 className={plan.action.length > 160 ? "govuk-heading-m" : "govuk-heading-l"}>{plan.action}</h1>
+      <p className="govuk-body">
+        <StatusTags plan={plan} />
+      </p>
+      <p className="govuk-body">
+        {plan.completedDate
+          ? `Completed ${formatDate(plan.completedDate)} (due ${formatDate(plan.dueDate)}).`
+          : `${plan.overdue ? "Overdue: was due" : "Due"} ${formatDate(plan.dueDate)}. Owner: ${plan.owner}.`}
+      </p>
+      {!canEdit ? <InsetText text={`You can read this action plan. Only ${plan.organisationName}’s own people can change it.`} /> : null}
+
+      <SummaryList
+        card={card("What went wrong")}
+        rows={[
+          row("The failing", <Paragraphs text={plan.failing} />, "failing"),
+          row("Complaints it came from", <List items={plan.sourceComplaints} />, "sourceComplaints"),
+          row("Themes", <List items={plan.themes.map(themeLabel)} />, "themes"),
+        ]}
+      />
+      <SummaryList
+        card={card("The action")}
+        rows={[
+          row("Action", <Paragraphs text={plan.action} />, "action"),
+          row("Kind", plan.kindLabel, "kind"),
+          row("Owner", plan.owner, "owner"),
+          row("Start date", formatDate(plan.startDate), "startDate"),
+          row("Due date", formatDate(plan.dueDate), "dueDate"),
+          row("Standards it must meet", <Paragraphs text={plan.standards} />, "standards"),
+        ]}
+      />
+      <SummaryList
+        card={card("The person who complained")}
+        rows={[
+          row("How they are involved", <List items={plan.involvement.map((c: InvolvementChoice) => involvementLabels[c])} />, "involvement"),
+          row("Notes on their involvement", <Paragraphs text={plan.involvementNote} />, "involvementNote"),
+          row("How they want to be kept informed", <Paragraphs text={plan.keptInformed} />, "keptInformed"),
+        ]}
+      />
+      <SummaryList
+        card={card("Monitoring and impact")}
+        rows={[
+          row("Monitoring and audit", <Paragraphs text={plan.monitoring} />, "monitoring"),
+          row("Impact measure", <Paragraphs text={plan.impactMeasure} />, "impactMeasure"),
+          row("Baseline", plan.impactBaseline, "impactBaseline"),
+          row("Target", plan.impactTarget, "impactTarget"),
+          row("Result", <Paragraphs text={plan.impactResult} empty="Not yet known" />, "impactResult"),
+        ]}
+      />
+      <SummaryList
+        card={card("Publishing")}
+        rows={[
+          row("Published as “you said, we did”", plan.publishable ? "Yes" : "No", "publishable"),
+          plan.publishable ? row("“You said, we did” summary", <Paragraphs text={plan.publicSummary} />, "publicSummary") : null,
+        ]}
+      />
+
+      <h2 className="govuk-heading-m">Reviews</h2>
+      {plan.reviews.length === 0 ? (
+        <p className="govuk-body">No reviews yet.</p>
+      ) : (
+        <Timeline
+          headingLevel={3}
+          items={plan.reviews.toReversed().map((r) => ({
+            label: { text: `Review on ${formatDate(r.date)}` },
+            byline: { text: r.recordedByName },
+            children: <Paragraphs text={r.note} />,
+          }))}
+        />
+      )}
+      {canEdit && !plan.completedDate ? <Button text="Add a review" href={`${base}/review`} classes="govuk-button--secondary" /> : null}
+
+      <h2 className="govuk-heading-m">Completion</h2>
+      {plan.completedDate ? (
+        <SummaryList
+          rows={[
+            { key: { text: "Completed on" }, value: { text: formatDate(plan.completedDate) } },
+            { key: { text: "Verified by" }, value: { text: plan.verifiedBy ?? "" } },
+            { key: { text: "Verified on" }, value: { text: plan.verifiedDate ? formatDate(plan.verifiedDate) : "" } },
+            { key: { text: "How it was verified" }, value: { children: <Paragraphs text={plan.verificationNote ?? ""} /> } },
+          ]}
+        />
+      ) : (
+        <>
+          <p className="govuk-body">Not completed yet.</p>
+          {canEdit ? <Button text="Close this action" href={`${base}/close`} /> : null}
+        </>
+      )}
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/${plan.organisationCode}/actions`}>
+          Back to action plans
+        </Link>
+      </p>
+    </>
+  );
+}
