@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from "react-router";
 import { HomePage } from "../pages/home.tsx";
 import { NotFoundPage } from "../pages/not-found.tsx";
 import { SignInPage } from "../pages/sign-in.tsx";
+import { UploadRoute } from "../return/upload/upload-page.tsx";
 import { RequireSignIn } from "./auth.tsx";
 import { Layout } from "./layout.tsx";
 import { queryClient } from "./query.ts";
@@ -16,6 +17,7 @@ export function App() {
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
+            <Route path="/:organisationCode/returns/:period/upload" element={<RequireSignIn>{(me) => <UploadRoute me={me} />}</RequireSignIn>} />
             <Route path="*" element={<RequireSignIn>{() => <NotFoundPage />}</RequireSignIn>} />
           </Routes>
         </Layout>
