@@ -28,7 +28,7 @@ const formats: { format: Format; button: string; use: string }[] = [
  * The quarter's template, pre-filled with what the return holds now, in each format. Each button
  * asks the API for the file and hands it to the browser to save under its own name.
  */
-export function TemplateDownloads({ returnId, version }: { returnId: string; version: number }) {
+export function TemplateDownloads({ returnId }: { returnId: string }) {
   const [busy, setBusy] = useState<Format | null>(null);
   const [problem, setProblem] = useState<{ format: Format; message: string } | null>(null);
 
@@ -49,7 +49,7 @@ export function TemplateDownloads({ returnId, version }: { returnId: string; ver
     <>
       <h2 className="govuk-heading-m">Download the template</h2>
       <p className="govuk-body">
-        The template has one row for each question of this quarter's return. It is filled in with the return's answers as they are now (version {version}).
+        The template has one row for each question of this quarter's return. It is filled in with the return's answers as they are now.
       </p>
       <ul className="govuk-list app-template-downloads">
         {formats.map(({ format, button, use }) => (

@@ -24,6 +24,14 @@ export function UploadForm(props: { error: string | null; busy: boolean; onChoos
         errorMessage={props.error ? { text: props.error } : false}
         accept={spreadsheetAccept}
         onChange={(event) => props.onChoose(event.currentTarget.files?.[0] ?? null)}
+        onKeyDown={(event) => {
+          // Chromium submits the form on Enter in a file input (implicit submission); people expect
+          // Enter to open the file chooser, as Space does.
+          if (event.key === "Enter") {
+            event.preventDefault();
+            event.currentTarget.click();
+          }
+        }}
       />
       <Button text="Upload file" type="submit" attributes={props.busy ? { "aria-disabled": "true" } : undefined} />
       <div className="app-upload-status" role="status">

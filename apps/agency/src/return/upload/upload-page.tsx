@@ -173,7 +173,7 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
         {outcome.kind === "refused" ? <ProblemsTable problems={outcome.problems} more={outcome.more} /> : null}
         {outcome.kind === "updated" ? <ChangesTable changes={outcome.changes} fields={fields} /> : null}
         <p className="govuk-body">You can fill in the return in a spreadsheet instead of this service's pages: download the template, fill it in, then upload it here.</p>
-        <TemplateDownloads returnId={stored.returnId} version={stored.version} />
+        <TemplateDownloads returnId={stored.returnId} />
         {refusal === null ? (
           <UploadForm error={chosenProblem ?? fileErrorOf(outcome)} busy={busy} onChoose={onChoose} onUpload={(file) => void onUpload(file)} />
         ) : (
