@@ -12,6 +12,7 @@ import {
   returnValuesInputSchema,
   saveCharacters,
   saveMaxCharacters,
+  storableTextProblem,
   templates,
   valueChangesInputSchema,
 } from "@complaints/domain";
@@ -71,7 +72,12 @@ const saveChangesInput = z
 /** Base64 of a file a little over the largest accepted, so a file just too large gets the upload's own answer. */
 const maxBase64Characters = Math.ceil((spreadsheetMaxBytes * 1.5) / 3) * 4;
 const uploadInput = versioned.extend({
-  fileName: z.string().trim().min(1, "Give the file's name").max(255, "A file name must be 255 characters or fewer"),
+  fileName: z
+    .string()
+    .trim()
+    .min(1, "Give the file's name")
+    .max(255, "A file name must be 255 characters or fewer")
+    .refine((name) => storableTextProblem(name) === null, "The file name contains a character that cannot be stored (a control character or half of one)"),
   contentBase64: z.string().min(1, "The file is empty").max(maxBase64Characters, `The file is too large: the most is ${spreadsheetMaxBytes / 1024} KB`),
 });
 

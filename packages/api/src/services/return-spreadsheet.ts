@@ -302,6 +302,8 @@ export async function uploadReturnSpreadsheet(ctx: ServiceContext, input: Upload
   try {
     sheets = readSheets(bytes, input.fileName);
   } catch (error) {
+    // XML nested thousands deep overflows the reader's recursion: a hostile file, not our failure.
+    if (error instanceof RangeError) return refusedWith("The file cannot be read: its XML is nested far more deeply than any spreadsheet's.");
     if (!(error instanceof UnreadableSpreadsheetError)) throw error;
     return refusedWith(/^[A-Z]/.test(error.message) ? error.message : `The file cannot be read: ${error.message}.`);
   }

@@ -51,7 +51,7 @@ function cellText(cell: XmlNode): string {
 
 function cellOf(cell: XmlNode): GridCell {
   const formula = attribute(cell, "table:formula");
-  if (formula !== undefined) return { kind: "formula", formula: formula.replace(/^of:/, "") };
+  if (formula !== undefined) return { kind: "formula", formula: formula.replace(/^of:/, "").replace(/^=/, "") };
   const type = attribute(cell, "office:value-type");
   switch (type) {
     case "float":

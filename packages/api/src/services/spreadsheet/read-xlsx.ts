@@ -89,7 +89,8 @@ function worksheetGrid(xml: string, part: string, strings: string[]): Grid {
   let nextRow = 1;
   for (const rowNode of data ? children(data) : []) {
     if (nodeName(rowNode) !== "row") continue;
-    const rowNumber = Number(attribute(rowNode, "r") ?? nextRow);
+    const declared = Number(attribute(rowNode, "r"));
+    const rowNumber = Number.isSafeInteger(declared) && declared >= nextRow ? declared : nextRow;
     nextRow = rowNumber + 1;
     if (rows.length >= maxGridRows) {
       truncated = true;

@@ -57,6 +57,7 @@ const parser = new XMLParser({
  */
 export function parseXml(text: string, part: string): XmlNode[] {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new UnreadableSpreadsheetError(`its part ${part} declares a DOCTYPE or entities, which spreadsheets never need and which can be used to attack the system`);
+  if (nestingDepth(text) > maxDepth) throw new UnreadableSpreadsheetError(`its part ${part} is nested far more deeply than any spreadsheet's (over ${maxDepth} levels)`);
   // The parser itself forgives unclosed elements; a part cut short (a zip entry that lied about its size) must not pass.
   if (XMLValidator.validate(text) !== true) throw new UnreadableSpreadsheetError(`its part ${part} is not well-formed XML (it may be damaged)`);
   try {
@@ -64,6 +65,30 @@ export function parseXml(text: string, part: string): XmlNode[] {
   } catch {
     throw new UnreadableSpreadsheetError(`its part ${part} is not well-formed XML`);
   }
+}
+
+/** Deeper than any spreadsheet part is (ODS cells are about ten levels down); a parser slows to seconds on 100,000. */
+const maxDepth = 200;
+
+/**
+ * How deeply the elements of a text nest, found in one pass over its tags before it is parsed. An
+ * attribute value holding ">" could make a self-closing tag count as open; that only overestimates.
+ */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let at = text.indexOf("<"); at >= 0; at = text.indexOf("<", at + 1)) {
+    const next = text[at + 1];
+    if (next === "/") depth -= 1;
+    else if (next !== "?" && next !== "!") {
+      const end = text.indexOf(">", at);
+      if (end < 0) break;
+      if (text[end - 1] !== "/") depth += 1;
+      if (depth > deepest) deepest = depth;
+      at = end;
+    }
+  }
+  return deepest;
 }
 
 /** The element name of a node (its one key other than the attributes), or null for text. */
