@@ -299,8 +299,19 @@ describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, (
       await upload(page, fileOf("csv", fillTemplate(csv, { received: "twelve", "received_by_channel.online": "many" }, [{ id: "recieved", value: "3" }]), `look-bad-${width}`));
       await expect.poll(() => page.locator(".govuk-error-summary").isVisible(), checked).toBe(true);
       await screenshot(page, `problems-${width}`);
+      // Held back a moment, as on a slow connection: the page says it is checking the file.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route("**/trpc/returns.uploadSpreadsheet*", async (route) => {
+        await held;
+        await route.continue();
+      });
       await upload(page, fileOf("csv", fillTemplate(csv, { staff_grievances: String(Number(before.values.staff_grievances) + 1), key_themes: "Delay and communication, as last quarter; fewer about digital services." }), `look-good-${width}`));
+      await expect.poll(() => page.getByRole("status").filter({ hasText: "Checking your file…" }).isVisible()).toBe(true);
+      await screenshot(page, `checking-${width}`);
+      release();
       await expect.poll(() => page.locator(".govuk-notification-banner--success").isVisible(), checked).toBe(true);
+      expect(await page.getByRole("status").filter({ hasText: "Checking your file…" }).count()).toBe(0);
       await screenshot(page, `success-${width}`);
       // Nothing is wider than the window: no sideways scrolling on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
