@@ -214,6 +214,23 @@ describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, (
     });
   });
 
+  it("lists the first 100 problems and counts the rest when a file has more (capped)", async () => {
+    const { context, page } = await openUploadPage();
+    const csv = (await downloadTemplate(page, "csv")).bytes.toString("utf8");
+    const before = await currentReturn(page);
+    const unknown = Array.from({ length: 105 }, (_, i) => ({ id: `no_such_field_${i}`, value: "1" }));
+    await upload(page, fileOf("csv", fillTemplate(csv, {}, unknown), "capped"));
+    const summary = page.locator(".govuk-error-summary");
+    await expect.poll(() => summary.isVisible(), checked).toBe(true);
+    const items = await summary.locator("li").allTextContents();
+    expect(items).toHaveLength(101);
+    expect(items.at(-1)).toBe("and 5 more problems");
+    expect(await page.locator("#upload-problems tbody tr").count()).toBe(100);
+    expect(await page.locator("main").textContent()).toContain("and 5 more problems: correct these and upload the file again to see the rest.");
+    expect((await currentReturn(page)).version).toBe(before.version);
+    await context.close();
+  });
+
   it("says before sending when a file is empty, too big or not a spreadsheet", async () => {
     const { context, page } = await openUploadPage();
     const before = await currentReturn(page);
