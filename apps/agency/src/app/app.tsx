@@ -4,6 +4,7 @@ import { HomePage } from "../pages/home.tsx";
 import { NotFoundPage } from "../pages/not-found.tsx";
 import { actionRoutes } from "../actions/routes.tsx";
 import { SignInPage } from "../pages/sign-in.tsx";
+import { UploadRoute } from "../return/upload/upload-page.tsx";
 import { RequireSignIn } from "./auth.tsx";
 import { Layout } from "./layout.tsx";
 import { queryClient } from "./query.ts";
@@ -18,6 +19,7 @@ export function App() {
             {actionRoutes}
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
+            <Route path="/:organisationCode/returns/:period/upload" element={<RequireSignIn>{(me) => <UploadRoute me={me} />}</RequireSignIn>} />
             <Route path="*" element={<RequireSignIn>{() => <NotFoundPage />}</RequireSignIn>} />
           </Routes>
         </Layout>

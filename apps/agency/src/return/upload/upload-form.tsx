@@ -1,0 +1,47 @@
+import { Button, FileUpload } from "@complaints/ui";
+import type { FormEvent } from "react";
+import { maxSpreadsheetBytes, spreadsheetAccept } from "./file-check.ts";
+
+/**
+ * The GOV.UK file upload and its button. A native file input: Tab reaches it, Enter or Space opens
+ * the file chooser. While the file is read and sent the status line says so (a big file takes a
+ * while on an old laptop); a second press of the button meanwhile does nothing.
+ */
+export function UploadForm(props: { error: string | null; busy: boolean; onChoose(file: File | null): void; onUpload(file: File | null): void }) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (props.busy) return;
+    const input = event.currentTarget.elements.namedItem("file");
+    props.onUpload(input instanceof HTMLInputElement ? (input.files?.[0] ?? null) : null);
+  }
+  return (
+    <form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit}>
+      <FileUpload
+        name="file"
+        id="file"
+        label={{ text: "Upload your completed return", classes: "govuk-label--m" }}
+        hint={{ text: `An Excel (.xlsx), OpenDocument (.ods) or CSV (.csv) file, smaller than ${maxSpreadsheetBytes / 1024} KB. The whole file is checked: if any row has a problem, nothing is saved.` }}
+        errorMessage={props.error ? { text: props.error } : false}
+        accept={spreadsheetAccept}
+        onChange={(event) => props.onChoose(event.currentTarget.files?.[0] ?? null)}
+        onKeyDown={(event) => {
+          // Chromium submits the form on Enter in a file input (implicit submission); people expect
+          // Enter to open the file chooser, as Space does.
+          if (event.key === "Enter") {
+            event.preventDefault();
+            event.currentTarget.click();
+          }
+        }}
+      />
+      <Button text="Upload file" type="submit" attributes={props.busy ? { "aria-disabled": "true" } : undefined} />
+      <div className="app-upload-status" role="status">
+        {props.busy ? (
+          <p className="govuk-body app-upload-status__text">
+            <span className="app-upload-status__spinner" aria-hidden="true" />
+            Checking your file…
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,193 @@
+import { formatPeriodLabel, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain/browser";
+import { BackLink, LinkProvider } from "@complaints/ui";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { Link, useParams } from "react-router";
+import { ServiceProblem, type Me } from "../../app/auth.tsx";
+import { usePageTitle } from "../../app/page-title.ts";
+import { api, errorCode, errorData, errorMessage } from "../../app/trpc.ts";
+import { NoAccessPage, NotFoundPage } from "../../pages/not-found.tsx";
+import { periodFromAddress, periodToAddress } from "../period-address.ts";
+import { fileToBase64 } from "./file-bytes.ts";
+import { fileProblem } from "./file-check.ts";
+import { TemplateDownloads } from "./template-downloads.tsx";
+import { UploadForm } from "./upload-form.tsx";
+import { ChangesTable, fileErrorOf, OutcomeSummary, outcomeHasErrors, ProblemsTable, type UploadOutcome } from "./upload-outcome.tsx";
+import "./upload.css";
+
+type Organisation = Awaited<ReturnType<typeof api.organisations.get.query>>;
+type StoredReturn = NonNullable<Awaited<ReturnType<typeof api.returns.find.query>>>;
+
+const pageTitle = "Fill in the return with a spreadsheet";
+
+const findKey = (organisationCode: string, periodCode: string) => ["returns.find", organisationCode, periodCode] as const;
+
+/**
+ * `/{ORG}/returns/{PERIOD}/upload` (issue 7, "Addresses" and "Spreadsheet route"): download the
+ * quarter's template pre-filled, upload it filled in. A period that is not a quarter's address is
+ * Page not found; another body's return is "You do not have access", with none of its figures.
+ */
+export function UploadRoute({ me }: { me: Me }) {
+  const { organisationCode = "", period = "" } = useParams();
+  const periodCode = periodFromAddress(period);
+  if (!periodCode) return <NotFoundPage />;
+  return <UploadLoader key={`${organisationCode} ${periodCode}`} me={me} organisationCode={organisationCode} periodCode={periodCode} />;
+}
+
+function UploadLoader({ me, organisationCode, periodCode }: { me: Me; organisationCode: string; periodCode: string }) {
+  const organisation = useQuery({ queryKey: ["organisations.get", organisationCode], queryFn: () => api.organisations.get.query({ code: organisationCode }) });
+  const found = useQuery({ queryKey: findKey(organisationCode, periodCode), queryFn: () => api.returns.find.query({ organisationCode, period: periodCode }) });
+
+  const codes = [organisation, found].map((q) => (q.isError ? errorCode(q.error) : null));
+  if (codes.includes("FORBIDDEN")) return <NoAccessPage />;
+  if (codes.includes("NOT_FOUND") || codes.includes("BAD_REQUEST")) return <NotFoundPage />;
+  if (organisation.isError || found.isError) return <ServiceProblem />;
+  if (organisation.isPending || found.isPending) {
+    return (
+      <p className="govuk-body" role="status">
+        Loading…
+      </p>
+    );
+  }
+  const returnPath = `/${organisationCode}/returns/${periodToAddress(periodCode)}`;
+  return (
+    // Our links (the back link) go through the router, under its /agency basename.
+    <LinkProvider renderLink={({ href, ...rest }) => <Link to={href} {...rest} />}>
+      {found.data === null ? (
+        <NotStartedPage organisation={organisation.data} periodCode={periodCode} returnPath={returnPath} />
+      ) : (
+        <UploadPage me={me} organisation={organisation.data} periodCode={periodCode} stored={found.data} returnPath={returnPath} />
+      )}
+    </LinkProvider>
+  );
+}
+
+function PageHeading({ organisation, periodCode }: { organisation: Organisation; periodCode: string }) {
+  return (
+    <>
+      <span className="govuk-caption-l">
+        {organisation.name}: {formatPeriodLabel(requirePeriod(periodCode))}
+      </span>
+      <h1 className="govuk-heading-l">{pageTitle}</h1>
+    </>
+  );
+}
+
+function NotStartedPage({ organisation, periodCode, returnPath }: { organisation: Organisation; periodCode: string; returnPath: string }) {
+  usePageTitle(pageTitle);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={`${returnPath}/`} text="Back to the return" />
+        <PageHeading organisation={organisation} periodCode={periodCode} />
+        <p className="govuk-body">This quarter's return has not been started, so there is no template to download yet.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`${returnPath}/`}>
+            Go to the return to start it
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** Why a return cannot be filled in from a file, in the user's words, or null if it can. */
+function uploadRefusal(me: Me, status: ReturnStatus): string | null {
+  if (!me.permissions.includes("returns.edit")) return "Only your organisation's complaints team can change the return from a file. You can download the template to see the answers it holds.";
+  if ((transitions.save.from as readonly ReturnStatus[]).includes(status)) return null;
+  const why: Partial<Record<ReturnStatus, string>> = {
+    submitted: "It is waiting for your senior accountable officer's approval; they can send it back to you if it needs changes.",
+    approved: "It has been approved and is with the department.",
+    accepted: "The department has accepted it. To correct it, open a correction from the return's page.",
+  };
+  return `This return is ${returnStatusLabels[status].toLowerCase()}, so it cannot be changed from a file: only a draft can. ${why[status] ?? ""}`.trim();
+}
+
+function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: Me; organisation: Organisation; periodCode: string; stored: StoredReturn; returnPath: string }) {
+  const queryClient = useQueryClient();
+  const [outcome, setOutcome] = useState<UploadOutcome>({ kind: "none" });
+  const [attempt, setAttempt] = useState(0);
+  const [chosenProblem, setChosenProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const hasErrors = outcomeHasErrors(outcome);
+  usePageTitle(pageTitle, hasErrors);
+
+  const fields = useMemo(() => new Map(templateFields(requireTemplate(stored.templateVersion), organisation.serviceAreas ?? []).map((f) => [f.id, f])), [stored.templateVersion, organisation.serviceAreas]);
+  const refusal = uploadRefusal(me, stored.status);
+
+  function finish(next: UploadOutcome) {
+    setOutcome(next);
+    setAttempt((a) => a + 1);
+  }
+
+  function onChoose(file: File | null) {
+    // Said at once, before the button: the browser can tell these without sending the file.
+    setChosenProblem(file ? fileProblem(file) : null);
+    if (outcome.kind === "not-sent") setOutcome({ kind: "none" });
+  }
+
+  async function onUpload(file: File | null) {
+    const problem = fileProblem(file);
+    if (problem || !file) return finish({ kind: "not-sent", message: problem ?? "Select your completed return" });
+    setChosenProblem(null);
+    setBusy(true);
+    try {
+      let contentBase64: string;
+      try {
+        contentBase64 = await fileToBase64(file);
+      } catch {
+        return finish({ kind: "failed", message: "The selected file could not be read. It may have been moved or changed since you chose it: choose it again" });
+      }
+      const answer = await api.returns.uploadSpreadsheet.mutate({ returnId: stored.returnId, expectedVersion: stored.version, fileName: file.name, contentBase64 });
+      if (answer.ok) {
+        // The new version at once, so a second upload is not refused as based on an old one.
+        queryClient.setQueryData(findKey(stored.organisationCode, stored.period), answer.return);
+        void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "returns.find" && q.queryKey[0] !== "auth.me" });
+        finish({ kind: "updated", fileName: file.name, changes: answer.changes });
+      } else {
+        finish({ kind: "refused", fileName: file.name, problems: answer.problems, more: answer.more });
+      }
+    } catch (error) {
+      const code = errorCode(error);
+      // Refused for the return's state: fetch it again, so the page shows what it is now.
+      if (code === "CONFLICT" || code === "PRECONDITION_FAILED") void queryClient.invalidateQueries({ queryKey: findKey(stored.organisationCode, stored.period) });
+      const issues = errorData(error).issues;
+      const message =
+        code === "CONFLICT"
+          ? "Someone else changed this return while you were uploading, so nothing from your file was saved. Download the template again to start from their answers, or upload your file again to replace them"
+          : issues && issues.length > 0
+            ? issues.map((i) => i.message).join(". ")
+            : errorMessage(error);
+      finish({ kind: "failed", message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={`${returnPath}/`} text="Back to the return" />
+        <OutcomeSummary outcome={outcome} attempt={attempt} returnPath={returnPath} />
+        <PageHeading organisation={organisation} periodCode={periodCode} />
+        {outcome.kind === "refused" ? <ProblemsTable problems={outcome.problems} more={outcome.more} /> : null}
+        {outcome.kind === "updated" ? <ChangesTable changes={outcome.changes} fields={fields} /> : null}
+        <p className="govuk-body">You can fill in the return in a spreadsheet instead of this service's pages: download the template, fill it in, then upload it here.</p>
+        <TemplateDownloads returnId={stored.returnId} />
+        {refusal === null ? (
+          <UploadForm error={chosenProblem ?? fileErrorOf(outcome)} busy={busy} onChoose={onChoose} onUpload={(file) => void onUpload(file)} />
+        ) : (
+          <>
+            <h2 className="govuk-heading-m">You cannot upload into this return</h2>
+            <p className="govuk-body">{refusal}</p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`${returnPath}/`}>
+                Go to the return
+              </Link>
+            </p>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
