@@ -1,11 +1,47 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { BrowserRouter, Route, Routes } from "react-router";
+import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { BrowserRouter, Route, Routes, useNavigate, useParams } from "react-router";
+import { BodyPage } from "../pages/body.tsx";
+import { CheckPage } from "../pages/check.tsx";
+import { HistoryPage } from "../pages/history.tsx";
 import { HomePage } from "../pages/home.tsx";
 import { NotFoundPage } from "../pages/not-found.tsx";
 import { SignInPage } from "../pages/sign-in.tsx";
+import { addressToPeriod } from "../return/period-address.ts";
 import { RequireSignIn } from "./auth.tsx";
 import { Layout } from "./layout.tsx";
+import { RequireBody, type Organisation } from "./organisation.tsx";
 import { queryClient } from "./query.ts";
+import { api } from "./trpc.ts";
+
+/** A page of one body: signed in, and the body in the user's scope (else "You do not have access"). */
+function BodyRoute({ children }: { children: (org: Organisation) => React.ReactNode }) {
+  const { org = "" } = useParams();
+  return <RequireSignIn>{() => <RequireBody code={org}>{children}</RequireBody>}</RequireSignIn>;
+}
+
+/** A page of one body's return for a quarter: `{PERIOD}` must name a quarter (`2026-27-q2`). */
+function ReturnRoute({ children }: { children: (org: Organisation, period: string) => React.ReactNode }) {
+  const { period: segment = "" } = useParams();
+  const period = addressToPeriod(segment);
+  return <BodyRoute>{(org) => (period ? children(org, period) : <NotFoundPage />)}</BodyRoute>;
+}
+
+/** `/agency/sign-out` (the "Sign out" link without JavaScript's help, or typed in). */
+function SignOut() {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  useEffect(() => {
+    void api.auth.signOut
+      .mutate()
+      .catch(() => undefined)
+      .finally(() => {
+        client.clear();
+        void navigate("/sign-in", { replace: true });
+      });
+  }, [client, navigate]);
+  return <p className="govuk-body" role="status">Signing out…</p>;
+}
 
 /** The agency app, served at /agency/. Addresses are part of the design: people bookmark them. */
 export function App() {
@@ -15,7 +51,11 @@ export function App() {
         <Layout>
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/sign-out" element={<SignOut />} />
             <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
+            <Route path="/:org/" element={<BodyRoute>{(org) => <BodyPage key={org.code} org={org} />}</BodyRoute>} />
+            <Route path="/:org/returns/:period/check" element={<ReturnRoute>{(org, period) => <CheckPage key={`${org.code} ${period}`} org={org} period={period} />}</ReturnRoute>} />
+            <Route path="/:org/returns/:period/history" element={<ReturnRoute>{(org, period) => <HistoryPage key={`${org.code} ${period}`} org={org} period={period} />}</ReturnRoute>} />
             <Route path="*" element={<RequireSignIn>{() => <NotFoundPage />}</RequireSignIn>} />
           </Routes>
         </Layout>
