@@ -76,7 +76,7 @@ export function BodyPage({ org }: { org: Organisation }) {
         <OpenWindowSummary key={w.period} org={org} window={w} current={byPeriod.get(w.period)} />
       ))}
 
-      <h2 className="govuk-heading-m">Your returns</h2>
+      <h2 className="govuk-heading-m govuk-!-margin-top-8">Your returns</h2>
       {returns.data.length + notStarted.length === 0 ? (
         <p className="govuk-body">There are no returns yet.</p>
       ) : (

@@ -158,8 +158,22 @@ function StatusLine({ ret }: { ret: StoredReturn }) {
   );
 }
 
-/** One summary-list row per field: its label, the answer as written in files with its unit, a note on a marker, and "Change". */
+/**
+ * One summary-list row per field: its label, the answer as written in files with its unit, a note on
+ * a marker, and "Change". A section of optional questions left wholly blank (equality monitoring)
+ * is one row, not dozens of "Not answered".
+ */
 function sectionRows(fields: FieldDeclaration[], ret: StoredReturn, canChange: boolean, href: (f: FieldDeclaration) => string): SummaryListRow[] {
+  const blank = (f: FieldDeclaration) => ret.values[f.id] === null || ret.values[f.id] === undefined;
+  if (fields.length > 1 && fields.every((f) => !f.required && blank(f))) {
+    return [
+      {
+        key: { text: "Answers" },
+        value: { content: <span className="govuk-hint govuk-!-margin-bottom-0">None given (these questions are optional)</span> },
+        ...(canChange ? { actions: { items: [{ href: href(fields[0]!).replace(/#.*$/, ""), text: "Change", visuallyHiddenText: "answers in this section" }] } } : {}),
+      },
+    ];
+  }
   // A repeating group's items are listed only when something was entered in them.
   const itemsInUse = new Set(fields.filter((f) => f.group && ret.values[f.id] !== null && ret.values[f.id] !== undefined).map((f) => `${f.group}.${f.item}`));
   return fields

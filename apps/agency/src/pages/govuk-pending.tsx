@@ -416,7 +416,7 @@ export function Timeline({ items, headingLevel = 2 }: { items: TimelineItem[]; h
       {items.map((item, i) => (
         <div key={i} className="moj-timeline__item">
           <div className="moj-timeline__header">
-            <Heading className="moj-timeline__title">{item.label.text}</Heading>
+            <Heading className="moj-timeline__title">{item.label.text}</Heading>{" "}
             {item.byline ? <p className="moj-timeline__byline">by {item.byline.text}</p> : null}
           </div>
           <p className="moj-timeline__date">
