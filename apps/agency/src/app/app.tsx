@@ -1,6 +1,7 @@
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { BrowserRouter, Route, Routes, useNavigate, useParams } from "react-router";
+import { LinkProvider, type RenderLink } from "@complaints/ui";
+import { BrowserRouter, Link as RouterLink, Route, Routes, useNavigate, useParams } from "react-router";
 import { BodyPage } from "../pages/body.tsx";
 import { CheckPage } from "../pages/check.tsx";
 import { HistoryPage } from "../pages/history.tsx";
@@ -43,22 +44,33 @@ function SignOut() {
   return <p className="govuk-body" role="status">Signing out…</p>;
 }
 
+const base = "/agency";
+
+/**
+ * Links to this app's pages go through the router (no page load); others, and downloads, stay
+ * plain links. packages/ui's components render their links with this.
+ */
+const renderLink: RenderLink = ({ href, ...rest }) =>
+  (href === base || href.startsWith(`${base}/`)) && !rest.download && !rest.target ? <RouterLink to={href.slice(base.length) || "/"} {...rest} /> : <a href={href} {...rest} />;
+
 /** The agency app, served at /agency/. Addresses are part of the design: people bookmark them. */
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter basename="/agency">
-        <Layout>
-          <Routes>
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route path="/sign-out" element={<SignOut />} />
-            <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
-            <Route path="/:org/" element={<BodyRoute>{(org) => <BodyPage key={org.code} org={org} />}</BodyRoute>} />
-            <Route path="/:org/returns/:period/check" element={<ReturnRoute>{(org, period) => <CheckPage key={`${org.code} ${period}`} org={org} period={period} />}</ReturnRoute>} />
-            <Route path="/:org/returns/:period/history" element={<ReturnRoute>{(org, period) => <HistoryPage key={`${org.code} ${period}`} org={org} period={period} />}</ReturnRoute>} />
-            <Route path="*" element={<RequireSignIn>{() => <NotFoundPage />}</RequireSignIn>} />
-          </Routes>
-        </Layout>
+      <BrowserRouter basename={base}>
+        <LinkProvider renderLink={renderLink}>
+          <Layout>
+            <Routes>
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="/sign-out" element={<SignOut />} />
+              <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
+              <Route path="/:org/" element={<BodyRoute>{(org) => <BodyPage key={org.code} org={org} />}</BodyRoute>} />
+              <Route path="/:org/returns/:period/check" element={<ReturnRoute>{(org, period) => <CheckPage key={`${org.code} ${period}`} org={org} period={period} />}</ReturnRoute>} />
+              <Route path="/:org/returns/:period/history" element={<ReturnRoute>{(org, period) => <HistoryPage key={`${org.code} ${period}`} org={org} period={period} />}</ReturnRoute>} />
+              <Route path="*" element={<RequireSignIn>{() => <NotFoundPage />}</RequireSignIn>} />
+            </Routes>
+          </Layout>
+        </LinkProvider>
       </BrowserRouter>
     </QueryClientProvider>
   );

@@ -1,4 +1,5 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
+import { Link, NotificationBanner, Table, Tag } from "@complaints/ui";
 import { isSent } from "@complaints/domain/browser";
 import { ServiceProblem } from "../app/auth.tsx";
 import { formatDate } from "../app/dates.ts";
@@ -8,7 +9,6 @@ import { api } from "../app/trpc.ts";
 import { periodToAddress } from "../return/period-address.ts";
 import { useOverdueActions } from "../return/overdue-actions.ts";
 import { ReturnStatusTag } from "../return/status-tag.tsx";
-import { NotificationBanner, Table, Tag } from "./govuk-pending.tsx";
 
 type ReturnSummary = Awaited<ReturnType<typeof api.returns.list.query>>[number];
 type OpenWindow = Awaited<ReturnType<typeof api.windows.list.query>>[number];
@@ -54,7 +54,7 @@ export function BodyPage({ org }: { org: Organisation }) {
           <NotificationBanner
             key={returned[i]!.returnId}
             titleId={`returned-${i}`}
-            content={
+            children={
               <>
                 <p className="govuk-notification-banner__heading">
                   {q.data.decidedBy ? "The department returned" : "Your senior accountable officer sent back"} your return for {returned[i]!.periodLabel}
@@ -62,9 +62,9 @@ export function BodyPage({ org }: { org: Organisation }) {
                 <p className="govuk-body">{q.data.decidedBy ? "Their reasons:" : "Their comment:"}</p>
                 <blockquote className="govuk-inset-text app-reason">{q.data.returnReason}</blockquote>
                 <p className="govuk-body">
-                  <a className="govuk-notification-banner__link" href={returnAddress(org.code, returned[i]!.period)}>
+                  <Link className="govuk-notification-banner__link" href={returnAddress(org.code, returned[i]!.period)}>
                     Correct the return for {returned[i]!.periodLabel}
-                  </a>
+                  </Link>
                 </p>
               </>
             }
@@ -87,13 +87,13 @@ export function BodyPage({ org }: { org: Organisation }) {
           head={[{ text: "Quarter" }, { text: "Status" }, { text: "Revision", format: "numeric" }]}
           rows={[
             ...notStarted.map((w) => [
-              { content: <a className="govuk-link" href={returnAddress(org.code, w.period)}>{w.periodLabel}</a> },
-              { content: <Tag text="Not started" classes="govuk-tag--grey" /> },
+              { children: <Link className="govuk-link" href={returnAddress(org.code, w.period)}>{w.periodLabel}</Link> },
+              { children: <Tag text="Not started" classes="govuk-tag--grey" /> },
               { text: "", format: "numeric" as const },
             ]),
             ...returns.data.map((r: ReturnSummary) => [
-              { content: <a className="govuk-link" href={returnAddress(org.code, r.period)}>{r.periodLabel}</a> },
-              { content: <ReturnStatusTag status={r.status} /> },
+              { children: <Link className="govuk-link" href={returnAddress(org.code, r.period)}>{r.periodLabel}</Link> },
+              { children: <ReturnStatusTag status={r.status} /> },
               { text: String(r.revision), format: "numeric" as const },
             ]),
           ]}
@@ -106,7 +106,7 @@ export function BodyPage({ org }: { org: Organisation }) {
           <ul className="govuk-list govuk-list--spaced">
             {actions.data.map((a, i) => (
               <li key={a.id ?? i}>
-                <Tag text="Overdue" classes="govuk-tag--red" /> {a.id ? <a className="govuk-link" href={`/agency/${org.code}/actions/${a.id}`}>{a.action}</a> : a.action}
+                <Tag text="Overdue" classes="govuk-tag--red" /> {a.id ? <Link className="govuk-link" href={`/agency/${org.code}/actions/${a.id}`}>{a.action}</Link> : a.action}
                 {a.dueDate ? <span className="govuk-hint govuk-!-margin-bottom-0">Due {formatDate(a.dueDate)}{a.statusLabel ? `: ${a.statusLabel.toLowerCase()}` : ""}</span> : null}
               </li>
             ))}
@@ -143,9 +143,9 @@ function OpenWindowSummary({ org, window, current }: { org: Organisation; window
         )}
       </p>
       <p className="govuk-body">
-        <a className="govuk-link" href={returnAddress(org.code, window.period)}>
+        <Link className="govuk-link" href={returnAddress(org.code, window.period)}>
           {current ? "Go to" : "Start"} the return for {window.periodLabel}
-        </a>
+        </Link>
       </p>
     </div>
   );

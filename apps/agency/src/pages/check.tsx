@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button } from "@complaints/ui";
+import { Button, CharacterCount, ErrorSummary, InsetText, Link, NotificationBanner, Panel, SummaryList, WarningText, type ErrorSummaryItem, type SummaryListRow } from "@complaints/ui";
 import { requireTemplate, templateFields, type FieldDeclaration, type ValidationIssue } from "@complaints/domain/browser";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useMe, ServiceProblem } from "../app/auth.tsx";
 import { formatDateTime } from "../app/dates.ts";
 import type { Organisation } from "../app/organisation.tsx";
@@ -10,7 +10,6 @@ import { api, errorCode, errorMessage } from "../app/trpc.ts";
 import { answerText, lowerFirst, periodLabel } from "../return/answers.ts";
 import { ReturnStatusTag } from "../return/status-tag.tsx";
 import { returnAddress } from "./body.tsx";
-import { CharacterCount, ErrorSummary, InsetText, NotificationBanner, Panel, SummaryList, WarningText, type ErrorSummaryItem, type SummaryListRow } from "./govuk-pending.tsx";
 
 type StoredReturn = NonNullable<Awaited<ReturnType<typeof api.returns.find.query>>>;
 type Done = { kind: "submitted" | "approved" | "sentBack" | "reopened"; revision: number };
@@ -52,9 +51,9 @@ export function CheckPage({ org, period }: { org: Organisation; period: string }
         <h1 className="govuk-heading-l">Check your return for {label}</h1>
         <p className="govuk-body">The return for {label} has not been started.</p>
         <p className="govuk-body">
-          <a className="govuk-link" href={returnAddress(org.code, period)}>
+          <Link className="govuk-link" href={returnAddress(org.code, period)}>
             Start the return for {label}
-          </a>
+          </Link>
         </p>
       </>
     );
@@ -86,11 +85,11 @@ export function CheckPage({ org, period }: { org: Organisation; period: string }
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
         {editable && errorList.length > 0 ? (
-          <ErrorSummary titleText="There is a problem" descriptionText="Fix these before the return can be submitted:" errorList={errorList} />
+          <ErrorSummary titleText="There is a problem" descriptionText="Fix these before the return can be submitted:" errorList={errorList} disableAutoFocus />
         ) : null}
         {ret.status === "returned" && ret.returnReason ? (
           <NotificationBanner
-            content={
+            children={
               <>
                 <p className="govuk-notification-banner__heading">{ret.decidedBy ? "The department returned this return" : "Your senior accountable officer sent this return back"}</p>
                 <blockquote className="govuk-inset-text app-reason">{ret.returnReason}</blockquote>
@@ -104,15 +103,15 @@ export function CheckPage({ org, period }: { org: Organisation; period: string }
         <h1 className="govuk-heading-l">{heading}</h1>
         <StatusLine ret={ret} />
         <p className="govuk-body">
-          <a className="govuk-link" href={returnAddress(org.code, period, "history")}>
+          <Link className="govuk-link" href={returnAddress(org.code, period, "history")}>
             History and changes
-          </a>
+          </Link>
           {canChange ? (
             <>
               {" · "}
-              <a className="govuk-link" href={returnAddress(org.code, period)}>
+              <Link className="govuk-link" href={returnAddress(org.code, period)}>
                 Back to the sections of the return
-              </a>
+              </Link>
             </>
           ) : null}
         </p>
@@ -169,7 +168,7 @@ function sectionRows(fields: FieldDeclaration[], ret: StoredReturn, canChange: b
     return [
       {
         key: { text: "Answers" },
-        value: { content: <span className="govuk-hint govuk-!-margin-bottom-0">None given (these questions are optional)</span> },
+        value: { children: <span className="govuk-hint govuk-!-margin-bottom-0">None given (these questions are optional)</span> },
         ...(canChange ? { actions: { items: [{ href: href(fields[0]!).replace(/#.*$/, ""), text: "Change", visuallyHiddenText: "answers in this section" }] } } : {}),
       },
     ];
@@ -184,7 +183,7 @@ function sectionRows(fields: FieldDeclaration[], ret: StoredReturn, canChange: b
       return {
         key: { text: f.label },
         value: {
-          content: (
+          children: (
             <>
               <span className={value === null || value === undefined ? "govuk-hint govuk-!-margin-bottom-0" : "app-answer"}>{answerText(f, value)}</span>
               {note ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0">Note: {note}</span> : null}
@@ -210,7 +209,7 @@ function Warnings({ warnings, explanations, canChange, href }: { warnings: reado
           const explanation = explanations[w.id]?.trim();
           return {
             key: { text: w.message },
-            value: explanation ? { text: explanation } : { content: <strong className="govuk-tag govuk-tag--red">Not explained</strong> },
+            value: explanation ? { text: explanation } : { children: <strong className="govuk-tag govuk-tag--red">Not explained</strong> },
             ...(canChange ? { actions: { items: [{ href: href(w), text: explanation ? "Change" : "Explain", visuallyHiddenText: "the explanation of this warning" }] } } : {}),
           };
         })}
@@ -238,13 +237,13 @@ function Actions({ ret, org, canSubmit, userId, can, onDone, onErrors }: Actions
   const [fieldError, setFieldError] = useState<{ id: string; message: string } | null>(null);
   const [comment, setComment] = useState("");
   const [reason, setReason] = useState("");
-  const summary = useRef<HTMLDivElement>(null);
+  // Each failed attempt renders the summary afresh, so it takes focus again (ui ErrorSummary).
+  const [attempt, setAttempt] = useState(0);
   const hasErrors = problem !== null || fieldError !== null;
 
   useEffect(() => {
     onErrors(hasErrors);
-    if (hasErrors) summary.current?.focus();
-  }, [problem, fieldError, hasErrors, onErrors]);
+  }, [hasErrors, onErrors]);
 
   async function act(kind: Done["kind"], call: () => Promise<{ revision: number }>) {
     setBusy(true);
@@ -256,6 +255,7 @@ function Actions({ ret, org, canSubmit, userId, can, onDone, onErrors }: Actions
       window.scrollTo(0, 0);
       onDone({ kind, revision: after.revision });
     } catch (error) {
+      setAttempt((n) => n + 1);
       setProblem(errorCode(error) === "CONFLICT" ? "Someone else changed this return while you were looking at it. Reload the page to see the latest version." : errorMessage(error));
       await queryClient.invalidateQueries({ queryKey: ["returns.validate"] });
     } finally {
@@ -267,10 +267,12 @@ function Actions({ ret, org, canSubmit, userId, can, onDone, onErrors }: Actions
     event.preventDefault();
     if (!text.trim()) {
       setProblem(null);
+      setAttempt((n) => n + 1);
       setFieldError({ id, message: empty });
       return;
     }
     if (text.length > reasonMaxLength) {
+      setAttempt((n) => n + 1);
       setFieldError({ id, message: `Comments must be ${reasonMaxLength.toLocaleString("en-GB")} characters or fewer` });
       return;
     }
@@ -283,7 +285,7 @@ function Actions({ ret, org, canSubmit, userId, can, onDone, onErrors }: Actions
     <>
       {hasErrors ? (
         <ErrorSummary
-          ref={summary}
+          key={attempt}
           errorList={[...(problem ? [{ text: problem }] : []), ...(fieldError ? [{ text: fieldError.message, href: `#${fieldError.id}` }] : [])]}
         />
       ) : null}
@@ -339,8 +341,8 @@ function Actions({ ret, org, canSubmit, userId, can, onDone, onErrors }: Actions
             hint={{ text: "The complaints team sees this comment with the return." }}
             maxlength={reasonMaxLength}
             value={comment}
-            onChange={setComment}
-            errorMessage={fieldError?.id === "send-back-comment" ? { text: fieldError.message } : false}
+            onChange={(e) => setComment(e.target.value)}
+            {...(fieldError?.id === "send-back-comment" ? { errorMessage: { text: fieldError.message } } : {})}
           />
           <Button text="Send back to the complaints team" classes="govuk-button--secondary" disabled={busy} preventDoubleClick />
         </form>
@@ -369,8 +371,8 @@ function Actions({ ret, org, canSubmit, userId, can, onDone, onErrors }: Actions
             label={{ text: "Why does this return need correcting?", classes: "govuk-label--s" }}
             maxlength={reasonMaxLength}
             value={reason}
-            onChange={setReason}
-            errorMessage={fieldError?.id === "reopen-reason" ? { text: fieldError.message } : false}
+            onChange={(e) => setReason(e.target.value)}
+            {...(fieldError?.id === "reopen-reason" ? { errorMessage: { text: fieldError.message } } : {})}
           />
           <Button text="Correct this return" classes="govuk-button--secondary" disabled={busy} preventDoubleClick />
         </form>
@@ -394,26 +396,26 @@ function Confirmation({ done, org, period }: { done: Done; org: Organisation; pe
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Panel titleText={confirmationTitle(done)} content={`${org.name}: ${label}`} />
+        <Panel titleText={confirmationTitle(done)} text={`${org.name}: ${label}`} />
         <h2 className="govuk-heading-m">What happens next</h2>
         <p className="govuk-body">{next}</p>
         <ul className="govuk-list">
           {done.kind === "reopened" ? (
             <li>
-              <a className="govuk-link" href={returnAddress(org.code, period)}>
+              <Link className="govuk-link" href={returnAddress(org.code, period)}>
                 Correct the return for {label}
-              </a>
+              </Link>
             </li>
           ) : null}
           <li>
-            <a className="govuk-link" href={returnAddress(org.code, period, "history")}>
+            <Link className="govuk-link" href={returnAddress(org.code, period, "history")}>
               See the return's history
-            </a>
+            </Link>
           </li>
           <li>
-            <a className="govuk-link" href={`/agency/${org.code}/`}>
+            <Link className="govuk-link" href={`/agency/${org.code}/`}>
               Back to {org.name}'s returns
-            </a>
+            </Link>
           </li>
         </ul>
       </div>

@@ -1,13 +1,12 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
+import { Link, Table, Timeline, type TimelineItem } from "@complaints/ui";
 import { requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
 import { ServiceProblem } from "../app/auth.tsx";
-import { formatDateTime } from "../app/dates.ts";
 import type { Organisation } from "../app/organisation.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api } from "../app/trpc.ts";
 import { answerText, periodLabel } from "../return/answers.ts";
 import { returnAddress } from "./body.tsx";
-import { Table, Timeline, type TimelineItem } from "./govuk-pending.tsx";
 
 type History = Awaited<ReturnType<typeof api.returns.history.query>>;
 type AuditEvent = History["events"][number];
@@ -50,8 +49,8 @@ function timelineItem(event: AuditEvent, labels: Map<string, string>): TimelineI
   return {
     label: { text: revision !== undefined ? `${title}: revision ${String(revision)}` : title },
     byline: { text: event.actor },
-    datetime: { timestamp: event.at, text: formatDateTime(event.at) },
-    content: (
+    datetime: { timestamp: event.at, type: "datetime" },
+    children: (
       <>
         {event.reason ? <p className="govuk-body app-reason">{event.reason}</p> : null}
         {changed ? <p className="govuk-body">{changed}</p> : null}
@@ -104,9 +103,9 @@ export function HistoryPage({ org, period }: { org: Organisation; period: string
     <>
       {heading}
       <p className="govuk-body">
-        <a className="govuk-link" href={returnAddress(org.code, period, "check")}>
+        <Link className="govuk-link" href={returnAddress(org.code, period, "check")}>
           Check the return
-        </a>
+        </Link>
       </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">

@@ -1,5 +1,5 @@
 import { returnStatusLabels, type ReturnStatus } from "@complaints/domain/browser";
-import { Tag } from "../pages/govuk-pending.tsx";
+import { Tag } from "@complaints/ui";
 
 /** Tag colours: words carry the meaning, colour only helps (WCAG 1.4.1). */
 const statusClasses: Record<ReturnStatus, string> = {
