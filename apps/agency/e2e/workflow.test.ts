@@ -208,6 +208,26 @@ describe("signing off a return in the agency app", () => {
     await context.close();
   }, 120_000);
 
+  it("lets a team acting for two bodies switch between them, and lists a body's overdue actions", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, app, "shared.team@demo.example");
+    // Home lists both bodies; each body's page carries the MOJ organisation switcher.
+    const bodies = page.locator("main ul.govuk-list a");
+    await expect.poll(() => bodies.count(), { timeout: 60_000 }).toBe(2);
+    await page.goto(`${app.url}/agency/DES-BEN3/`);
+    const switcher = page.locator(".moj-organisation-nav");
+    await switcher.waitFor();
+    expect(await switcher.getByRole("link").getAttribute("href")).toBe("/agency/");
+    await page.getByRole("table").waitFor();
+    await expectNoAxeViolations(page, "a body's page with the organisation switcher");
+    const team = await apiSession(app, "shared.team@demo.example");
+    const plans = await team.query<{ overdue: boolean }[]>("actions.list", { organisationCode: "DES-BEN3" });
+    const overdue = plans.filter((p) => p.overdue).length;
+    const shown = page.locator("main li").filter({ hasText: "Overdue" });
+    await expect.poll(() => shown.count()).toBe(overdue);
+    await context.close();
+  }, 120_000);
+
   it("signs out from the service navigation", async () => {
     const { context, page } = await newPage(browser);
     await signIn(page, app, "approver@demo.example");

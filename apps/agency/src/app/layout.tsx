@@ -16,7 +16,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const onSignIn = location.pathname === "/sign-in" || location.pathname === "/sign-out";
   const me = useMe();
   const user = onSignIn ? undefined : me.data;
-  const body = user?.organisation?.kind === "body" ? user.organisation : null;
+  // The body whose pages these are: the one in the address, else the user's only body.
+  const bodies = user ? user.organisations.filter((o) => o.kind === "body") : [];
+  const inAddress = location.pathname.split("/")[1];
+  const body = bodies.find((o) => o.code === inAddress) ?? (bodies.length === 1 ? bodies[0]! : null);
 
   const navigation: ServiceNavigationItem[] = [];
   if (body) {
@@ -30,8 +33,9 @@ export function Layout({ children }: { children: ReactNode }) {
   }
   if (user) navigation.push({ text: "Sign out", href: `${base}/sign-out` });
 
-  // Users act for one organisation today (auth.me); the switcher appears once someone acts for more.
-  const organisations = user?.organisation ? [user.organisation] : [];
+  // A user acting for several bodies (auth.me's organisations) switches between them with the MOJ
+  // organisation switcher; everyone else never sees it.
+  const organisations = user?.organisations ?? [];
 
   return (
     <>

@@ -7,7 +7,6 @@ import type { Organisation } from "../app/organisation.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api } from "../app/trpc.ts";
 import { periodToAddress } from "../return/period-address.ts";
-import { useOverdueActions } from "../return/overdue-actions.ts";
 import { ReturnStatusTag } from "../return/status-tag.tsx";
 
 type ReturnSummary = Awaited<ReturnType<typeof api.returns.list.query>>[number];
@@ -29,13 +28,14 @@ function plural(n: number, one: string, many: string): string {
 export function BodyPage({ org }: { org: Organisation }) {
   usePageTitle(org.name);
   const returns = useQuery({ queryKey: ["returns.list", org.code], queryFn: () => api.returns.list.query({ organisationCode: org.code }) });
-  const windows = useQuery({ queryKey: ["windows.list", "open"], queryFn: () => api.windows.list.query({ openOnly: true }) });
+  const windows = useQuery({ queryKey: ["windows.list", "open", org.code], queryFn: () => api.windows.list.query({ openOnly: true, organisationCode: org.code }) });
   const returned = (returns.data ?? []).filter((r) => r.status === "returned");
   // The list has no reasons; a returned return's own record does.
   const reasons = useQueries({
     queries: returned.map((r) => ({ queryKey: ["returns.get", r.returnId], queryFn: () => api.returns.get.query({ returnId: r.returnId }) })),
   });
-  const actions = useOverdueActions(org.code);
+  const plans = useQuery({ queryKey: ["actions.list", org.code], queryFn: () => api.actions.list.query({ organisationCode: org.code }) });
+  const overdue = (plans.data ?? []).filter((p) => p.overdue);
 
   if (returns.isError || windows.isError) return <ServiceProblem />;
   if (returns.isPending || windows.isPending) return <p className="govuk-body" role="status">Loading…</p>;
@@ -100,14 +100,19 @@ export function BodyPage({ org }: { org: Organisation }) {
         />
       )}
 
-      {actions.data && actions.data.length > 0 ? (
+      {overdue.length > 0 ? (
         <>
           <h2 className="govuk-heading-m">Overdue learning actions</h2>
           <ul className="govuk-list govuk-list--spaced">
-            {actions.data.map((a, i) => (
-              <li key={a.id ?? i}>
-                <Tag text="Overdue" classes="govuk-tag--red" /> {a.id ? <Link className="govuk-link" href={`/agency/${org.code}/actions/${a.id}`}>{a.action}</Link> : a.action}
-                {a.dueDate ? <span className="govuk-hint govuk-!-margin-bottom-0">Due {formatDate(a.dueDate)}{a.statusLabel ? `: ${a.statusLabel.toLowerCase()}` : ""}</span> : null}
+            {overdue.map((a) => (
+              <li key={a.id}>
+                <Tag text="Overdue" classes="govuk-tag--red" />{" "}
+                <Link className="govuk-link" href={`/agency/${org.code}/actions/${a.id}`}>
+                  {a.action}
+                </Link>
+                <span className="govuk-hint govuk-!-margin-bottom-0">
+                  Due {formatDate(a.dueDate)}: {a.statusLabel.toLowerCase()}
+                </span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
+import { grantUserOrganisation } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld, type World, type WorldUserKey } from "../testing/world.ts";
+import { createWorld, rejection, type World, type WorldUserKey } from "../testing/world.ts";
 
 describe.each(testDialects())("working days left to a window's due date on %s", (dialect) => {
   let t: TestDatabase;
@@ -32,5 +33,16 @@ describe.each(testDialects())("working days left to a window's due date on %s", 
 
   it("leaves them out for a department's users, whose bodies are in different nations", async () => {
     expect(await window("aOversight", "2025-07-10T10:00:00Z")).toEqual({ dueDate: "2025-07-28", workingDaysLeft: null, overdue: null });
+  });
+
+  it("counts them for the body named, for a user acting for several bodies", async () => {
+    await grantUserOrganisation(t.db, world.users.a1Submitter2.id, "A2", world.now.toISOString());
+    const caller = world.caller("a1Submitter2");
+    const [unnamed] = await caller.windows.list({ openOnly: true });
+    expect(unnamed).toMatchObject({ workingDaysLeft: null, overdue: null });
+    const [a2] = await caller.windows.list({ openOnly: true, organisationCode: "A2" });
+    // A2 is in Scotland: no July bank holiday, so due on 28 July as in England.
+    expect(a2).toMatchObject({ departmentCode: "DEPT-A", dueDate: "2025-07-28", workingDaysLeft: 12, overdue: false });
+    expect((await rejection(caller.windows.list({ openOnly: true, organisationCode: "B1" }))).code).toBe("FORBIDDEN");
   });
 });

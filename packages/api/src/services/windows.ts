@@ -29,10 +29,14 @@ export function workingDaysLeft(now: string, dueDate: string, body: Pick<Organis
  * the working days left until it (`workingDaysLeft`, `overdue`; null for a department's users, whose
  * bodies are in different nations).
  */
-export async function windowsInScope(ctx: ServiceContext, options: { openOnly?: boolean } = {}) {
-  const departmentCodes = ctx.scope.organisations.filter((o) => o.kind === "department").map((o) => o.code);
-  if (ctx.scope.departmentCode && !departmentCodes.includes(ctx.scope.departmentCode)) departmentCodes.push(ctx.scope.departmentCode);
-  const body = ctx.scope.organisations.length === 1 && ctx.scope.organisations[0]!.kind === "body" ? ctx.scope.organisations[0]! : null;
+export async function windowsInScope(ctx: ServiceContext, options: { openOnly?: boolean; organisationCode?: string | undefined } = {}) {
+  // A user acting for several bodies names the one the figures are for; one body's user need not.
+  const named = options.organisationCode ? ctx.scope.organisation(options.organisationCode, "body") : null;
+  const only = ctx.scope.organisations.length === 1 && ctx.scope.organisations[0]!.kind === "body" ? ctx.scope.organisations[0]! : null;
+  const body = named ?? only;
+  const departmentCodes = named ? [] : ctx.scope.organisations.filter((o) => o.kind === "department").map((o) => o.code);
+  const ownDepartment = named ? (departmentOf(ctx.scope.organisations, named.code) ?? ctx.scope.departmentCode) : ctx.scope.departmentCode;
+  if (ownDepartment && !departmentCodes.includes(ownDepartment)) departmentCodes.push(ownDepartment);
   const windows = await listWindows(ctx.db, departmentCodes);
   return windows
     .filter((w) => !options.openOnly || w.closedAt === null)
