@@ -17,7 +17,7 @@ describe("signing in to the agency app", () => {
     const { context, page } = await newPage(browser);
     await page.goto(`${app.url}/agency/DES-LIC1/`);
     await page.waitForURL(/\/agency\/sign-in\?returnTo=%2FDES-LIC1%2F/);
-    expect(await page.title()).toBe("Sign in – Complaints returns");
+    await expect.poll(() => page.title()).toBe("Sign in – Complaints returns");
     await expectNoAxeViolations(page, "the sign-in page");
     await signIn(page, app, "submitter@demo.example", "/agency/DES-LIC1/");
     expect(new URL(page.url()).pathname).toBe("/agency/DES-LIC1/");
