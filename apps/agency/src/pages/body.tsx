@@ -110,7 +110,7 @@ export function BodyPage({ org }: { org: Organisation }) {
                 <Link className="govuk-link" href={`/agency/${org.code}/actions/${a.id}`}>
                   {a.action}
                 </Link>
-                <span className="govuk-hint govuk-!-margin-bottom-0">
+                <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">
                   Due {formatDate(a.dueDate)}: {a.statusLabel.toLowerCase()}
                 </span>
               </li>
