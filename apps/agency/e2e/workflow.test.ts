@@ -86,6 +86,20 @@ async function submitterToApproverJourney(app: RunningApp, browser: Browser, opt
   expect(await timeline.locator(".moj-timeline__item").first().textContent()).toContain("by oversight@demo.example");
   if (options.axe) await expectNoAxeViolations(submitter.page, "the return's history");
 
+  // After acceptance, the complaints team corrects the return: a reason is needed; a new revision opens as a draft.
+  await submitter.page.goto(`${app.url}${checkPath}`);
+  await submitter.page.getByRole("button", { name: "Correct this return" }).click();
+  await submitter.page.locator(".govuk-error-summary").getByRole("link", { name: "Enter why this return needs correcting" }).waitFor();
+  if (options.axe) await expectNoAxeViolations(submitter.page, "correcting without a reason");
+  await submitter.page.getByLabel("Why does this return need correcting?").fill("Two complaints were recorded twice.");
+  await submitter.page.getByRole("button", { name: "Correct this return" }).click();
+  await expectHeading(submitter.page, "Revision 2 opened");
+  const corrected = await team.query<{ revision: number; status: string }>("returns.get", { returnId: ready.returnId });
+  expect(corrected).toMatchObject({ revision: 2, status: "draft" });
+  await submitter.page.goto(`${app.url}/agency/${body}/returns/${address(period)}/history`);
+  await submitter.page.locator(".moj-timeline").waitFor();
+  expect(await submitter.page.locator(".moj-timeline__title").first().textContent()).toBe("Correction started: revision 2");
+
   await submitter.context.close();
   await approver.context.close();
   return { period, returnId: ready.returnId };
