@@ -36,7 +36,7 @@ export async function autosaveBenchmark(t: TestDatabase, dialect: Dialect, bodyC
       const response =
         method === "GET"
           ? await fetch(`${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } })
-          : await fetch(`${server.url}/trpc/${path}`, { method, headers: { "content-type": "application/json", cookie }, body: JSON.stringify(input) });
+          : await fetch(`${server.url}/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(input) });
       const body = (await response.json()) as { result?: { data: T }; error?: { message: string } };
       if (!body.result) throw new Error(`${path} failed: ${response.status} ${body.error?.message}`);
       return body.result.data;
