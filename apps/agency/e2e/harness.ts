@@ -44,7 +44,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${log()}`);
     try {
@@ -54,7 +54,7 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`The server did not answer /healthz within 60 s:\n${log()}`);
+  throw new Error(`The server did not answer /healthz within 180 s:\n${log()}`);
 }
 
 /**

@@ -1,51 +1,49 @@
+import { GenericHeader, OrganisationSwitcher, ServiceNavigation, SkipLink, type ServiceNavigationItem } from "@complaints/ui";
 import type { ReactNode } from "react";
-import { Link, NavLink } from "react-router";
+import { useLocation } from "react-router";
+import { useMe } from "./auth.tsx";
 import { serviceName } from "./page-title.ts";
+
+const base = "/agency";
 
 /**
  * The page frame every page shares: skip link, the generic header (an internal service, not a page
- * on GOV.UK), service navigation, and the main content area the skip link reaches.
+ * on GOV.UK), service navigation with the body's pages and "Sign out" (`/agency/sign-out`), and the
+ * main content area the skip link reaches.
  */
-export function Layout({ children, navigation }: { children: ReactNode; navigation?: { href: string; text: string }[] }) {
+export function Layout({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  const onSignIn = location.pathname === "/sign-in" || location.pathname === "/sign-out";
+  const me = useMe();
+  const user = onSignIn ? undefined : me.data;
+  // The body whose pages these are: the one in the address, else the user's only body.
+  const bodies = user ? user.organisations.filter((o) => o.kind === "body") : [];
+  const inAddress = location.pathname.split("/")[1];
+  const body = bodies.find((o) => o.code === inAddress) ?? (bodies.length === 1 ? bodies[0]! : null);
+
+  const navigation: ServiceNavigationItem[] = [];
+  if (body) {
+    const home = `/${body.code}/`;
+    const inActions = location.pathname.startsWith(`/${body.code}/actions`);
+    const inReturns = !inActions && location.pathname.startsWith(home);
+    navigation.push(
+      { text: "Returns", href: `${base}${home}`, current: location.pathname === home, active: inReturns },
+      { text: "Action plans", href: `${base}/${body.code}/actions`, current: location.pathname === `/${body.code}/actions`, active: inActions },
+    );
+  }
+  if (user) navigation.push({ text: "Sign out", href: `${base}/sign-out` });
+
+  // A user acting for several bodies (auth.me's organisations) switches between them with the MOJ
+  // organisation switcher; everyone else never sees it.
+  const organisations = user?.organisations ?? [];
+
   return (
     <>
-      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
-        Skip to main content
-      </a>
-      <div className="govuk-generic-header">
-        <div className="govuk-generic-header__container govuk-width-container">
-          <div className="govuk-generic-header__logo">
-            <Link to="/" className="govuk-generic-header__homepage-link">
-              Complaints oversight
-            </Link>
-          </div>
-        </div>
-      </div>
-      <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
-        <div className="govuk-width-container">
-          <div className="govuk-service-navigation__container">
-            <span className="govuk-service-navigation__service-name">
-              <Link to="/" className="govuk-service-navigation__link">
-                {serviceName}
-              </Link>
-            </span>
-            {navigation && navigation.length > 0 ? (
-              <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-                <ul className="govuk-service-navigation__list" id="navigation">
-                  {navigation.map((item) => (
-                    <li key={item.href} className="govuk-service-navigation__item">
-                      <NavLink className="govuk-service-navigation__link" to={item.href} end>
-                        {item.text}
-                      </NavLink>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-            ) : null}
-          </div>
-        </div>
-      </section>
+      <SkipLink text="Skip to main content" href="#main-content" />
+      <GenericHeader logoText="Complaints oversight" url={`${base}/`} />
+      <ServiceNavigation serviceName={serviceName} serviceUrl={`${base}/`} navigation={navigation} />
       <div className="govuk-width-container">
+        {organisations.length > 1 && body ? <OrganisationSwitcher text={body.name} link={{ href: `${base}/`, text: "Change organisation" }} /> : null}
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
           {children}
         </main>

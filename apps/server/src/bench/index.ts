@@ -9,6 +9,7 @@ import { currentTemplate, formatPeriodCode, periodFromIndex, periodIndex, templa
 import type { Dialect } from "@complaints/db";
 import { stringify } from "csv-stringify/sync";
 import { syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
+import { agencyBenchmark } from "./agency.ts";
 import { autosaveBenchmark } from "./autosave.ts";
 import { benchOnly, benchPostgresUrl } from "./env.ts";
 import { outlierWarningRates } from "./outlier-warnings.ts";
@@ -19,7 +20,8 @@ import { f, percentile, time } from "./timing.ts";
  * Prints the import's time and peak memory, and p50/p95 of the tracker and of fetching a department's
  * returns over 8 quarters and of the comparison of bodies, each beside one hand-written SQL query doing
  * the same read in the same run; and the in-process computation of every measure for every body-quarter.
- * First, how many returns get outlier warnings under the rule before issue 6 (robust z only) and now.
+ * First, how many returns get outlier warnings under the rule before issue 6 (robust z only) and now;
+ * then the agency app's size and speed (./agency.ts).
  * Last, per database, the browser's autosave through the real HTTP server (autosave.ts); `BENCH_ONLY=autosave`
  * runs that figure alone on a small history.
  */
@@ -52,6 +54,8 @@ async function main() {
     console.log(`  before (robust z only):                ${pct(rates.before.share)} of returns with ≥1, mean ${rates.before.mean.toFixed(2)} per return`);
     console.log(`  after (z and Poisson / minimum £1,000): ${pct(rates.after.share)} of returns with ≥1, mean ${rates.after.mean.toFixed(2)} per return\n`);
   }
+
+  if (!benchOnly) agencyBenchmark();
 
   const dialects: Dialect[] = benchPostgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
   if (!benchPostgresUrl) console.log("(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure it too)\n");

@@ -6,9 +6,12 @@ import { permitted } from "../trpc.ts";
 import { serviceContext } from "./service-context.ts";
 
 export const windowsRouter = {
-  /** Reporting windows with due dates; `openOnly` for the ones a body can report in now. */
+  /**
+   * Reporting windows with due dates; `openOnly` for the ones a body can report in now;
+   * `organisationCode` for one body's due date and working days left (a user acting for several).
+   */
   list: permitted("windows.read")
-    .input(z.object({ openOnly: z.boolean().default(false) }).default({ openOnly: false }))
+    .input(z.object({ openOnly: z.boolean().default(false), organisationCode: organisationCodeSchema.optional() }).default({ openOnly: false }))
     .query(async ({ ctx, input }) => windowsInScope(await serviceContext(ctx), input)),
 
   open: permitted("windows.manage")

@@ -1,5 +1,5 @@
 import { closeWindow, getWindow, listWindows, upsertWindow, appendAudit, type ReportingWindow } from "@complaints/db";
-import { defaultDueDate, departmentOf, DomainError, formatPeriodLabel, requirePeriod, type Organisation, type ReportingPeriod } from "@complaints/domain";
+import { defaultDueDate, departmentOf, DomainError, formatPeriodLabel, requirePeriod, ukDateOf, workingDaysBetween, type Organisation, type ReportingPeriod } from "@complaints/domain";
 import type { ServiceContext } from "./actor.ts";
 
 /** The due date of a body's return: the window's date when the department set one, otherwise 20 working days after quarter end in the body's nation. */
@@ -14,23 +14,43 @@ export async function dueDateFor(ctx: ServiceContext, body: Organisation, period
   return windowDueDate(window, requirePeriod(periodCode), body);
 }
 
-/** Reporting windows the caller can see. For a body's users, the due date shown is their own. */
-export async function windowsInScope(ctx: ServiceContext, options: { openOnly?: boolean } = {}) {
-  const departmentCodes = ctx.scope.organisations.filter((o) => o.kind === "department").map((o) => o.code);
-  if (ctx.scope.departmentCode && !departmentCodes.includes(ctx.scope.departmentCode)) departmentCodes.push(ctx.scope.departmentCode);
-  const body = ctx.scope.organisations.length === 1 && ctx.scope.organisations[0]!.kind === "body" ? ctx.scope.organisations[0]! : null;
+/**
+ * Working days from today (UK date) to a due date in a body's nation: 0 on the due date itself,
+ * negative once it has passed. The server answers this because browsers do not load the
+ * bank-holiday calendars (domain `browser` entry).
+ */
+export function workingDaysLeft(now: string, dueDate: string, body: Pick<Organisation, "region">): { workingDaysLeft: number; overdue: boolean } {
+  const today = ukDateOf(now);
+  return { workingDaysLeft: workingDaysBetween(today, dueDate, body.region), overdue: today > dueDate };
+}
+
+/**
+ * Reporting windows the caller can see. For a body's users, the due date shown is their own, with
+ * the working days left until it (`workingDaysLeft`, `overdue`; null for a department's users, whose
+ * bodies are in different nations).
+ */
+export async function windowsInScope(ctx: ServiceContext, options: { openOnly?: boolean; organisationCode?: string | undefined } = {}) {
+  // A user acting for several bodies names the one the figures are for; one body's user need not.
+  const named = options.organisationCode ? ctx.scope.organisation(options.organisationCode, "body") : null;
+  const only = ctx.scope.organisations.length === 1 && ctx.scope.organisations[0]!.kind === "body" ? ctx.scope.organisations[0]! : null;
+  const body = named ?? only;
+  const departmentCodes = named ? [] : ctx.scope.organisations.filter((o) => o.kind === "department").map((o) => o.code);
+  const ownDepartment = named ? (departmentOf(ctx.scope.organisations, named.code) ?? ctx.scope.departmentCode) : ctx.scope.departmentCode;
+  if (ownDepartment && !departmentCodes.includes(ownDepartment)) departmentCodes.push(ownDepartment);
   const windows = await listWindows(ctx.db, departmentCodes);
   return windows
     .filter((w) => !options.openOnly || w.closedAt === null)
     .map((w) => {
       const period = requirePeriod(w.period);
+      // A set date applies to every body; otherwise each body's nation decides its bank holidays.
+      const dueDate = windowDueDate(w, period, body ?? { region: "england-and-wales" });
       return {
         ...w,
         periodLabel: formatPeriodLabel(period),
         open: w.closedAt === null,
-        // A set date applies to every body; otherwise each body's nation decides its bank holidays.
-        dueDate: windowDueDate(w, period, body ?? { region: "england-and-wales" }),
+        dueDate,
         dueDateIsDefault: w.dueDate === null,
+        ...(body ? workingDaysLeft(ctx.now, dueDate, body) : { workingDaysLeft: null, overdue: null }),
       };
     });
 }

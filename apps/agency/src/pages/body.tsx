@@ -1,0 +1,157 @@
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { Link, NotificationBanner, Table, Tag } from "@complaints/ui";
+import { isSent } from "@complaints/domain/browser";
+import { ServiceProblem } from "../app/auth.tsx";
+import { formatDate } from "../app/dates.ts";
+import type { Organisation } from "../app/organisation.tsx";
+import { usePageTitle } from "../app/page-title.ts";
+import { api } from "../app/trpc.ts";
+import { periodToAddress } from "../return/period-address.ts";
+import { ReturnStatusTag } from "../return/status-tag.tsx";
+
+type ReturnSummary = Awaited<ReturnType<typeof api.returns.list.query>>[number];
+type OpenWindow = Awaited<ReturnType<typeof api.windows.list.query>>[number];
+
+export function returnAddress(org: string, period: string, page = ""): string {
+  return `/agency/${org}/returns/${periodToAddress(period)}/${page}`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+}
+
+/**
+ * `/agency/{ORG}/`: the body's page. The open reporting window with its due date and working days
+ * left, anything returned with the reasons, the returns by quarter with their status, and overdue
+ * learning actions.
+ */
+export function BodyPage({ org }: { org: Organisation }) {
+  usePageTitle(org.name);
+  const returns = useQuery({ queryKey: ["returns.list", org.code], queryFn: () => api.returns.list.query({ organisationCode: org.code }) });
+  const windows = useQuery({ queryKey: ["windows.list", "open", org.code], queryFn: () => api.windows.list.query({ openOnly: true, organisationCode: org.code }) });
+  const returned = (returns.data ?? []).filter((r) => r.status === "returned");
+  // The list has no reasons; a returned return's own record does.
+  const reasons = useQueries({
+    queries: returned.map((r) => ({ queryKey: ["returns.get", r.returnId], queryFn: () => api.returns.get.query({ returnId: r.returnId }) })),
+  });
+  const plans = useQuery({ queryKey: ["actions.list", org.code], queryFn: () => api.actions.list.query({ organisationCode: org.code }) });
+  const overdue = (plans.data ?? []).filter((p) => p.overdue);
+
+  if (returns.isError || windows.isError) return <ServiceProblem />;
+  if (returns.isPending || windows.isPending) return <p className="govuk-body" role="status">Loading…</p>;
+
+  const byPeriod = new Map(returns.data.map((r) => [r.period, r]));
+  const open = windows.data.filter((w) => w.open);
+  const notStarted = open.filter((w) => !byPeriod.has(w.period));
+
+  return (
+    <>
+      <span className="govuk-caption-l">Quarterly complaints returns</span>
+      <h1 className="govuk-heading-l">{org.name}</h1>
+
+      {reasons.map((q, i) =>
+        q.data ? (
+          <NotificationBanner
+            key={returned[i]!.returnId}
+            titleId={`returned-${i}`}
+            children={
+              <>
+                <p className="govuk-notification-banner__heading">
+                  {q.data.decidedBy ? "The department returned" : "Your senior accountable officer sent back"} your return for {returned[i]!.periodLabel}
+                </p>
+                <p className="govuk-body">{q.data.decidedBy ? "Their reasons:" : "Their comment:"}</p>
+                <blockquote className="govuk-inset-text app-reason">{q.data.returnReason}</blockquote>
+                <p className="govuk-body">
+                  <Link className="govuk-notification-banner__link" href={returnAddress(org.code, returned[i]!.period)}>
+                    Correct the return for {returned[i]!.periodLabel}
+                  </Link>
+                </p>
+              </>
+            }
+          />
+        ) : null,
+      )}
+
+      {open.map((w) => (
+        <OpenWindowSummary key={w.period} org={org} window={w} current={byPeriod.get(w.period)} />
+      ))}
+
+      <h2 className="govuk-heading-m govuk-!-margin-top-8">Your returns</h2>
+      {returns.data.length + notStarted.length === 0 ? (
+        <p className="govuk-body">There are no returns yet.</p>
+      ) : (
+        <Table
+          caption="Returns by quarter, newest first"
+          captionClasses="govuk-visually-hidden"
+          firstCellIsHeader
+          head={[{ text: "Quarter" }, { text: "Status" }, { text: "Revision", format: "numeric" }]}
+          rows={[
+            ...notStarted.map((w) => [
+              { children: <Link className="govuk-link" href={returnAddress(org.code, w.period)}>{w.periodLabel}</Link> },
+              { children: <Tag text="Not started" classes="govuk-tag--grey" /> },
+              { text: "", format: "numeric" as const },
+            ]),
+            ...returns.data.map((r: ReturnSummary) => [
+              { children: <Link className="govuk-link" href={returnAddress(org.code, r.period)}>{r.periodLabel}</Link> },
+              { children: <ReturnStatusTag status={r.status} /> },
+              { text: String(r.revision), format: "numeric" as const },
+            ]),
+          ]}
+        />
+      )}
+
+      {overdue.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Overdue learning actions</h2>
+          <ul className="govuk-list govuk-list--spaced">
+            {overdue.map((a) => (
+              <li key={a.id}>
+                <Tag text="Overdue" classes="govuk-tag--red" />{" "}
+                <Link className="govuk-link" href={`/agency/${org.code}/actions/${a.id}`}>
+                  {a.action}
+                </Link>
+                <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">
+                  Due {formatDate(a.dueDate)}: {a.statusLabel.toLowerCase()}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The quarter a body can report on now: due date, working days left (counted by the server in the body's nation). */
+function OpenWindowSummary({ org, window, current }: { org: Organisation; window: OpenWindow; current: ReturnSummary | undefined }) {
+  const sent = current ? isSent(current.status) : false;
+  return (
+    <div className="app-open-window">
+      <h2 className="govuk-heading-m">Return for {window.periodLabel}</h2>
+      <p className="govuk-body-l govuk-!-margin-bottom-2">Due by {formatDate(window.dueDate)}</p>
+      {sent ? (
+        <p className="govuk-body">Sent to the department.</p>
+      ) : window.workingDaysLeft === null ? null : window.overdue ? (
+        <p className="govuk-body">
+          <Tag text="Overdue" classes="govuk-tag--red" /> <span className="govuk-!-font-weight-bold">{plural(-window.workingDaysLeft, "working day", "working days")} late</span>
+        </p>
+      ) : (
+        <p className="govuk-body govuk-!-font-weight-bold">{window.workingDaysLeft === 0 ? "Due today" : `${plural(window.workingDaysLeft, "working day", "working days")} left`}</p>
+      )}
+      <p className="govuk-body">
+        {current ? (
+          <>
+            Status: <ReturnStatusTag status={current.status} />
+          </>
+        ) : (
+          "Not started."
+        )}
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" href={returnAddress(org.code, window.period)}>
+          {current ? "Go to" : "Start"} the return for {window.periodLabel}
+        </Link>
+      </p>
+    </div>
+  );
+}
