@@ -97,4 +97,30 @@ describe.each(testDialects())("hostile input to every procedure on %s", (dialect
       },
     );
   }, 120_000);
+
+  it("returns.saveChanges: hostile { from, to } figures, notes and explanations are refused, clash or are saved, never a server error", async () => {
+    const fields = [...templateFields(currentTemplate, [{ code: "licences", label: "Licences" }]).map((f) => f.id), "__proto__", "constructor", "received_by_service_area.unknown"];
+    const change = fc.oneof(fc.record({ from: fc.oneof(fc.constant(null), hostile), to: hostile }), hostile);
+    const record = fc.dictionary(fc.constantFrom(...fields), change, { maxKeys: 6 });
+    await fc.assert(
+      fc.asyncProperty(record, fc.option(record), fc.option(record), async (values, notes, explanations) => {
+        const current = await world.caller("a1Submitter").returns.get({ returnId: fixture.aReturn });
+        const before = await snapshot(t.db);
+        const input = { returnId: fixture.aReturn, baseVersion: current.version, values, ...(notes ? { notes } : {}), ...(explanations ? { explanations } : {}) };
+        const result = await call(world, "a1Submitter", "returns.saveChanges", input);
+        if (result.ok) return;
+        expect(["BAD_REQUEST", "CONFLICT"], result.error.message).toContain(result.error.code);
+        expect(await snapshot(t.db)).toBe(before);
+      }),
+      {
+        numRuns: 150,
+        seed: 20261203,
+        examples: [
+          [{ key_themes: { from: null, to: "Delay\u0000" } }, null, null],
+          [{ received: { from: null, to: 3 } }, { received: { from: null, to: "why\ud800" } }, null],
+          [{ received: { from: null, to: JSON.parse("1e309") as number } }, null, { themes_cover_received: { from: null, to: "\u0000" } }],
+        ],
+      },
+    );
+  }, 120_000);
 });

@@ -290,6 +290,35 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     expect(await row()).toMatchObject({ dueDate: "2026-01-30", timeliness: "on time" });
   });
 
+  it("lets the body's complaints team reopen its accepted return to correct it, and no other body's", async () => {
+    const period = "2020-21 Q1";
+    await world.caller("aAdmin").windows.open({ departmentCode: "DEPT-A", period, dueDate: null });
+    const submitter = world.caller("a1Submitter");
+    const draft = await submitter.returns.openDraft({ organisationCode: "A1", period });
+    const saved = await submitter.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: exampleReturnValues() });
+    const submitted = await submitter.returns.submit({ returnId: draft.returnId, expectedVersion: saved.version });
+    const approved = await world.caller("a1Approver").returns.approve({ returnId: draft.returnId, expectedVersion: submitted.version });
+    const accepted = await world.caller("aOversight").returns.accept({ returnId: draft.returnId, expectedVersion: approved.version });
+
+    const input = { returnId: draft.returnId, expectedVersion: accepted.version, reason: "We found 2 more complaints." };
+    for (const [user, message] of [
+      ["a2Submitter", "You do not have access to that organisation."],
+      ["b1Submitter", "You do not have access to that organisation."],
+      ["a1Approver", "Your role does not allow this."],
+    ] as const) {
+      const refused = await rejection(world.caller(user).returns.reopen(input));
+      expect([user, refused.code, refused.message]).toEqual([user, "FORBIDDEN", message]);
+    }
+    expect((await submitter.returns.get({ returnId: draft.returnId })).revision).toBe(1);
+
+    const reopened = await submitter.returns.reopen(input);
+    expect(reopened).toMatchObject({ revision: 2, status: "draft", reopenReason: "We found 2 more complaints.", values: { received: exampleReturnValues().received } });
+    // The department goes on seeing the accepted figures until the correction is approved.
+    expect(await world.caller("aOversight").returns.get({ returnId: draft.returnId })).toMatchObject({ revision: 1, status: "accepted" });
+    const events = (await world.caller("aOversight").returns.history({ returnId: draft.returnId })).events;
+    expect(events.at(-1)).toMatchObject({ action: "return.reopen", actor: "a1submitter@example.gov.uk", reason: "We found 2 more complaints." });
+  });
+
   it("shows history loaded from a file as accepted with its timeliness not recorded, not as overdue", async () => {
     await insertReturnsInBulk(
       t.db,

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { appendAudit, listAudit } from "./queries/audit.ts";
 import { listOrganisations, upsertOrganisations } from "./queries/organisations.ts";
 import { listCurrentReturns } from "./queries/current-returns.ts";
+import { replaceFieldValues } from "./queries/return-values.ts";
 import { insertReturn, insertRevision, loadRevision, updateRevision } from "./queries/revisions.ts";
 import { createTestDatabase, testDialects, type TestDatabase } from "./testing/index.ts";
 
@@ -59,6 +60,16 @@ describe.each(testDialects())("storage on %s", (dialect) => {
     expect(after.status).toBe("submitted");
     expect(after.version).toBe(meta.version + 1);
     expect(after.updatedBy).toBe("a");
+  });
+
+  it("replaces some fields' rows and leaves the others alone", async () => {
+    const before = (await loadRevision(t.db, "r1"))!;
+    await replaceFieldValues(t.db, before.seq, ["received", "claims", "compliments", "withdrawn"], { ...before.values, received: 7, claims: null, compliments: 4 }, { withdrawn: "Outage", compliments: "From the survey" });
+    const after = (await loadRevision(t.db, "r1"))!;
+    expect(after.values).toEqual({ received: 7, withdrawn: "[x]", key_themes: "Delay", payments_total: 123_456_789_012, handling_fte: 2.5, compliments: 4 });
+    expect(after.notes).toEqual({ withdrawn: "Outage", compliments: "From the survey" });
+    await replaceFieldValues(t.db, before.seq, ["received", "claims", "compliments", "withdrawn"], before.values, before.notes);
+    expect(await loadRevision(t.db, "r1")).toEqual(before);
   });
 
   it("lists the current revision of returns in a range with values", async () => {

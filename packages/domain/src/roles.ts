@@ -32,7 +32,8 @@ export const permissions = {
   "returns.approve": ["approver"],
   "returns.sendBack": ["approver"],
   "returns.decide": ["oversight"],
-  "returns.reopen": ["oversight"],
+  /** A correction after acceptance: the department asks for it, or the body's complaints team starts it (its own body only, by scope). */
+  "returns.reopen": ["oversight", "submitter"],
   "tracker.read": ["oversight", "secretariat", "admin"],
   /** Comparison of bodies, trends, funnel plots and themes (DESIGN.md section 3): department roles only. */
   "metrics.read": ["oversight", "secretariat", "admin"],

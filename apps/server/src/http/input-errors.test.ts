@@ -51,4 +51,23 @@ describe.each(testDialects())("refused input over HTTP on %s", (dialect) => {
     expect(body.error.message).toMatch(/^expectedVersion: /);
     expect(body.error.message).not.toContain("[{");
   });
+
+  it("answers a clash between autosaves with 409, both values in data.details, and stores nothing", async () => {
+    const opened = (await (await post("returns.openDraft", { organisationCode: "A1", period: "2025-26 Q1" })).json()) as { result: { data: { returnId: string; version: number } } };
+    const { returnId, version } = opened.result.data;
+    const first = await post("returns.saveChanges", { returnId, baseVersion: version, values: { withdrawn: { from: null, to: 2 } } });
+    expect(first.status).toBe(200);
+    const saved = ((await first.json()) as { result: { data: { merged: boolean; return: { version: number; values: Record<string, unknown> } } } }).result.data;
+    expect(saved).toMatchObject({ merged: false, return: { values: { withdrawn: 2 } } });
+
+    const response = await post("returns.saveChanges", { returnId, baseVersion: version, values: { withdrawn: { from: null, to: 3 }, compliments: { from: null, to: 9 } } });
+    expect(response.status).toBe(409);
+    const body = (await response.json()) as { error: { message: string; data: { code: string; details: unknown } } };
+    expect(body.error.message).toMatch(/^Someone else changed 1 answer on this return since you opened it \(‘Complaints withdrawn’\)\. Nothing you sent was saved\./);
+    expect(body.error.data.code).toBe("CONFLICT");
+    expect(body.error.data.details).toEqual({ currentVersion: saved.return.version, conflicts: [{ kind: "value", key: "withdrawn", label: "Complaints withdrawn", yours: 3, theirs: 2 }] });
+    const now = (await (await fetch(`${server.url}/trpc/returns.get?input=${encodeURIComponent(JSON.stringify({ returnId }))}`, { headers: { cookie: session } })).json()) as { result: { data: { version: number; values: Record<string, unknown> } } };
+    expect(now.result.data.version).toBe(saved.return.version);
+    expect(now.result.data.values.compliments).toBeUndefined();
+  });
 });

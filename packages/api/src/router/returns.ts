@@ -1,7 +1,10 @@
 import { listCurrentReturns } from "@complaints/db";
 import {
+  changeCharacters,
+  explanationChangesInputSchema,
   explanationsInputSchema,
   formatPeriodLabel,
+  noteChangesInputSchema,
   notesInputSchema,
   organisationCodeSchema,
   periodCodeSchema,
@@ -10,6 +13,7 @@ import {
   saveCharacters,
   saveMaxCharacters,
   templates,
+  valueChangesInputSchema,
 } from "@complaints/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -28,6 +32,7 @@ import {
   submitReturn,
   validateReturnById,
 } from "../services/returns.ts";
+import { saveChanges } from "../services/save-changes.ts";
 import { permitted } from "../trpc.ts";
 import { serviceContext } from "./service-context.ts";
 
@@ -44,6 +49,20 @@ const saveInput = versioned
     explanations: explanationsInputSchema.optional(),
   })
   .refine((input) => saveCharacters(input) <= saveMaxCharacters, {
+    message: `The figures, notes and explanations together are more than ${saveMaxCharacters.toLocaleString("en-GB")} characters of text: shorten them`,
+    path: ["values"],
+  });
+
+/** An autosave: only the changed answers, each `{ from, to }`, merged field by field into what is stored now. */
+const saveChangesInput = z
+  .object({
+    returnId,
+    baseVersion: z.number().int().positive(),
+    values: valueChangesInputSchema(everyTemplate).optional(),
+    notes: noteChangesInputSchema(everyTemplate).optional(),
+    explanations: explanationChangesInputSchema.optional(),
+  })
+  .refine((input) => changeCharacters(input) <= saveMaxCharacters, {
     message: `The figures, notes and explanations together are more than ${saveMaxCharacters.toLocaleString("en-GB")} characters of text: shorten them`,
     path: ["values"],
   });
@@ -77,6 +96,14 @@ export const returnsRouter = {
   save: permitted("returns.edit")
     .input(saveInput)
     .mutation(async ({ ctx, input }) => saveDraft(await serviceContext(ctx), input)),
+
+  /**
+   * Saves only what changed since `baseVersion`, keeping others' changes to other answers. A clash
+   * on the same answer is CONFLICT with `details: { currentVersion, conflicts }`, and nothing is saved.
+   */
+  saveChanges: permitted("returns.edit")
+    .input(saveChangesInput)
+    .mutation(async ({ ctx, input }) => saveChanges(await serviceContext(ctx), input)),
 
   validate: permitted("returns.read")
     .input(z.object({ returnId }))

@@ -48,7 +48,7 @@ import type { ServiceContext } from "./actor.ts";
 import { dueDateFor } from "./windows.ts";
 
 /** The current revision of a return in the caller's scope, whatever its status: for the workflow's own checks. */
-async function loadCurrent(ctx: ServiceContext, returnId: string): Promise<StoredRevision> {
+export async function loadCurrent(ctx: ServiceContext, returnId: string): Promise<StoredRevision> {
   const stored = await loadRevision(ctx.db, returnId);
   if (!stored) throw new DomainError("NOT_FOUND", "There is no such return.");
   assertInScope(ctx.scope, stored.organisationCode);
@@ -157,7 +157,7 @@ function createDraft(ctx: ServiceContext, id: string, organisationCode: string, 
   });
 }
 
-function audit(db: Kysely<Database>, ctx: ServiceContext, action: string, returnId: string, organisationCode: string, changes: AuditChange[], reason: string | null) {
+export function audit(db: Kysely<Database>, ctx: ServiceContext, action: string, returnId: string, organisationCode: string, changes: AuditChange[], reason: string | null) {
   return appendAudit(db, {
     at: ctx.now,
     actorUserId: ctx.actor.id,
@@ -202,12 +202,12 @@ export interface SaveInput {
   explanations?: Record<string, string>;
 }
 
-interface InputProblem {
+export interface InputProblem {
   field: string;
   message: string;
 }
 
-function refuse(problems: InputProblem[]): never {
+export function refuse(problems: InputProblem[]): never {
   throw new DomainError("INVALID_INPUT", problems.map((p) => p.message).join(". ") + ".", { issues: problems });
 }
 
@@ -260,12 +260,12 @@ export async function saveDraft(ctx: ServiceContext, input: SaveInput): Promise<
   return getReturnInScope(ctx, stored.returnId);
 }
 
-function prefixKeys(prefix: string, record: Record<string, string>): Record<string, string> {
+export function prefixKeys(prefix: string, record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [`${prefix}${k}`, v]));
 }
 
 /** Validates a revision's values against its template and the body's last 8 quarters as sent to the department. */
-async function validateValues(ctx: ServiceContext, stored: Pick<StoredRevision, "organisationCode" | "period" | "templateVersion" | "values" | "notes" | "explanations">, org: Organisation): Promise<ValidationResult> {
+export async function validateValues(ctx: ServiceContext, stored: Pick<StoredRevision, "organisationCode" | "period" | "templateVersion" | "values" | "notes" | "explanations">, org: Organisation): Promise<ValidationResult> {
   const template = requireTemplate(stored.templateVersion);
   const period = requirePeriod(stored.period);
   const index = periodIndex(period);

@@ -100,3 +100,15 @@ export async function replaceValues(db: Kysely<Database>, revisionSeq: number, v
   await db.deleteFrom("return_values").where("revision_seq", "=", revisionSeq).execute();
   await insertValues(db, valuesToRows(revisionSeq, values, notes));
 }
+
+/**
+ * Replaces the rows of some fields only (an autosave's changed answers): the other fields' rows are
+ * left alone, so a save costs what changed, not the whole return. A field blank with no note has no row.
+ */
+export async function replaceFieldValues(db: Kysely<Database>, revisionSeq: number, fieldIds: readonly string[], values: Values, notes: Notes): Promise<void> {
+  if (fieldIds.length === 0) return;
+  await db.deleteFrom("return_values").where("revision_seq", "=", revisionSeq).where("field_id", "in", fieldIds).execute();
+  const changed = Object.fromEntries(fieldIds.map((id) => [id, Object.hasOwn(values, id) ? (values[id] ?? null) : null]));
+  const changedNotes = Object.fromEntries(fieldIds.filter((id) => Object.hasOwn(notes, id)).map((id) => [id, notes[id]!]));
+  await insertValues(db, valuesToRows(revisionSeq, changed, changedNotes));
+}

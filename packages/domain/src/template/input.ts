@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FieldDeclaration, FieldValue, TemplateDeclaration } from "./declaration.ts";
 import { breakdownFieldId, templateFields } from "./fields.ts";
+import type { FieldChange } from "./merge.ts";
 import { fieldValueSchema } from "./schema.ts";
 import { storableTextProblem } from "../storable-text.ts";
 
@@ -69,15 +70,20 @@ function codeKeyedRecord<T extends z.ZodType>(value: T, what: string, maxKeys: n
 }
 
 /** The values of a save: every key a field of some version, every value valid for its field. */
-export function returnValuesInputSchema(templates: readonly TemplateDeclaration[]) {
-  const known = knownFields(templates);
+/** Each field's value schema, made once per field (service-area cells share their breakdown's). */
+function valueSchemas(known: KnownFields): (field: FieldDeclaration) => z.ZodType<FieldValue> {
   const schemas = new Map<string, z.ZodType<FieldValue>>();
-  const schemaOf = (field: FieldDeclaration) => {
+  return (field) => {
     const key = field.breakdown && !known.byId.has(field.id) ? `${field.breakdown}.*` : field.id;
     let schema = schemas.get(key);
     if (!schema) schemas.set(key, (schema = fieldValueSchema(field)));
     return schema;
   };
+}
+
+export function returnValuesInputSchema(templates: readonly TemplateDeclaration[]) {
+  const known = knownFields(templates);
+  const schemaOf = valueSchemas(known);
   const maxKeys = known.byId.size + 500;
   return codeKeyedRecord(z.unknown(), "Figures", maxKeys).transform((values, ctx) => {
     const out: Record<string, FieldValue> = {};
@@ -122,6 +128,72 @@ export const explanationsInputSchema = codeKeyedRecord(z.unknown(), "Explanation
   return out;
 });
 
+/**
+ * The changes of an autosave (see merge.ts): per key `{ from, to }`, both checked as a full save
+ * checks a value, a note or an explanation, except that `null` means blank (or no note, no explanation).
+ */
+function changesRecord<T extends string | number>(what: string, maxKeys: number, sideOf: (key: string) => { name: string; schema: z.ZodType<T | null> } | { unknown: string }) {
+  return codeKeyedRecord(z.unknown(), what, maxKeys).transform((changes, ctx) => {
+    const out: Record<string, FieldChange<T>> = {};
+    for (const [key, change] of Object.entries(changes)) {
+      const side = sideOf(key);
+      if ("unknown" in side) {
+        ctx.addIssue({ code: "custom", path: [key], message: side.unknown });
+        continue;
+      }
+      if (change === null || typeof change !== "object" || Array.isArray(change) || !Object.hasOwn(change, "from") || !Object.hasOwn(change, "to") || Object.keys(change).length !== 2) {
+        ctx.addIssue({ code: "custom", path: [key], message: `${side.name}: send what you started from (from) and the new answer (to), null for blank` });
+        continue;
+      }
+      const { from, to } = change as { from: unknown; to: unknown };
+      const parsedFrom = side.schema.safeParse(from);
+      const parsedTo = side.schema.safeParse(to);
+      for (const [end, parsed] of [["from", parsedFrom], ["to", parsedTo]] as const) {
+        if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: [key, end, ...issue.path], message: issue.message });
+      }
+      if (parsedFrom.success && parsedTo.success) out[key] = { from: parsedFrom.data, to: parsedTo.data };
+    }
+    return out;
+  });
+}
+
+/** Text that may be null (no note, no explanation), otherwise checked as a save checks it. */
+function textOrNull(name: string, maxLength: number): z.ZodType<string | null> {
+  return z.unknown().transform((value, ctx) => {
+    if (value === null) return null;
+    const problem = textProblem(value, maxLength);
+    if (!problem) return (value as string).trim();
+    ctx.addIssue({ code: "custom", message: `${name} ${problem}` });
+    return z.NEVER;
+  });
+}
+
+/** Changed figures of an autosave, keyed by field id: `{ from, to }`, each a valid value of its field or null. */
+export function valueChangesInputSchema(templates: readonly TemplateDeclaration[]) {
+  const known = knownFields(templates);
+  const schemaOf = valueSchemas(known);
+  return changesRecord<string | number>("Figures", known.byId.size + 500, (id) => {
+    const field = fieldFor(known, id);
+    return field ? { name: `‘${field.label}’`, schema: schemaOf(field) } : { unknown: `“${id}” is not a field of the return` };
+  });
+}
+
+/** Changed notes of an autosave, keyed by field id: `{ from, to }`, each a note or null for none. */
+export function noteChangesInputSchema(templates: readonly TemplateDeclaration[]) {
+  const known = knownFields(templates);
+  return changesRecord<string>("Notes", known.byId.size + 500, (id) => {
+    const label = fieldFor(known, id)?.label;
+    const name = label ? `The note on ‘${label}’` : `The note on “${id}”`;
+    return { name, schema: textOrNull(name, noteMaxLength) };
+  });
+}
+
+/** Changed explanations of warnings, keyed by warning id: `{ from, to }`, each an explanation or null for none. */
+export const explanationChangesInputSchema = changesRecord<string>("Explanations", 200, (id) => {
+  const name = `The explanation of warning “${id}”`;
+  return { name, schema: textOrNull(name, explanationMaxLength) };
+});
+
 function textProblem(value: unknown, maxLength: number): string | null {
   if (typeof value !== "string") return "must be text";
   const text = value.trim();
@@ -136,5 +208,17 @@ export function saveCharacters(parts: { values: Readonly<Record<string, FieldVal
   for (const v of Object.values(parts.values)) if (typeof v === "string") n += v.length;
   for (const v of Object.values(parts.notes ?? {})) n += v.length;
   for (const v of Object.values(parts.explanations ?? {})) n += v.length;
+  return n;
+}
+
+/** Characters of text in an autosave's changes, both ends counted (both reach the request and the audit log). */
+export function changeCharacters(parts: Readonly<Partial<Record<"values" | "notes" | "explanations", Readonly<Record<string, FieldChange<string | number>>>>>>): number {
+  let n = 0;
+  for (const record of [parts.values, parts.notes, parts.explanations]) {
+    for (const change of Object.values(record ?? {})) {
+      if (typeof change.from === "string") n += change.from.length;
+      if (typeof change.to === "string") n += change.to.length;
+    }
+  }
   return n;
 }

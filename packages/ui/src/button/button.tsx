@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { attributeProps, classNames, type GovukAttributes } from "../shared/attributes.ts";
+import { Link } from "../shared/link.tsx";
 
 /** govuk-frontend `govukButton` (components/button/template.njk); props mirror its macro options. */
 export interface ButtonProps {
@@ -42,12 +43,12 @@ export function Button(props: ButtonProps) {
   const raw = html && !props.isStartButton && props.children === undefined ? { dangerouslySetInnerHTML: { __html: html } } : null;
   if (props.href) {
     return raw ? (
-      <a href={props.href} role="button" draggable="false" {...common} {...raw} />
+      <Link href={props.href} role="button" draggable="false" {...common} {...raw} />
     ) : (
-      <a href={props.href} role="button" draggable="false" {...common}>
+      <Link href={props.href} role="button" draggable="false" {...common}>
         {content}
         {props.isStartButton ? <StartIcon /> : null}
-      </a>
+      </Link>
     );
   }
   const buttonProps = {

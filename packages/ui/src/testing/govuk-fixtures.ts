@@ -23,9 +23,22 @@ export function govukFixtures(component: string): GovukFixture[] {
   return file.fixtures;
 }
 
-/** The option names a component's macro takes (macro-options.json), for checking our props mirror them. */
-export function govukMacroOptionNames(component: string): string[] {
-  const options = JSON.parse(readFileSync(join(componentsDir, component, "macro-options.json"), "utf8")) as { name: string }[];
+interface MacroOption {
+  name: string;
+  params?: MacroOption[];
+}
+
+/**
+ * The option names a component's macro takes (macro-options.json), for checking our props mirror
+ * them; `path` names nested options, e.g. `["rows", "actions", "items"]` for a summary list row's actions.
+ */
+export function govukMacroOptionNames(component: string, path: string[] = []): string[] {
+  let options = JSON.parse(readFileSync(join(componentsDir, component, "macro-options.json"), "utf8")) as MacroOption[];
+  for (const name of path) {
+    const option = options.find((o) => o.name === name);
+    if (!option?.params) throw new Error(`${component}: no nested options at ${path.join(".")}`);
+    options = option.params;
+  }
   return options.map((o) => o.name);
 }
 
