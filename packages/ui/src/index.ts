@@ -24,6 +24,7 @@ export * from "./service-navigation/service-navigation.tsx";
 export * from "./skip-link/skip-link.tsx";
 export * from "./summary-list/summary-list.tsx";
 export * from "./table/table.tsx";
+export * from "./tag/tag.tsx";
 export * from "./task-list/task-list.tsx";
 export * from "./textarea/textarea.tsx";
 export * from "./timeline/timeline.tsx";

@@ -1,11 +1,10 @@
 import { templateFields, type FieldDeclaration, type SectionDeclaration } from "@complaints/domain/browser";
-import { Button } from "@complaints/ui";
 import { useCallback, useMemo, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { usePageTitle } from "../app/page-title.ts";
 import { ConflictPanel, SaveStatus, type Draft } from "./draft-standin.ts";
 import { DerivedFigures, derivedFigures } from "./derived-figures.tsx";
-import { ErrorSummary, Textarea, WarningText } from "./govuk-pending.tsx";
+import { Button, ErrorSummary, Textarea, WarningText } from "@complaints/ui";
 import type { ReturnPageContext } from "./return-route.tsx";
 import { SectionForm } from "./section-form.tsx";
 import type { ReturnChecks } from "./section-status.ts";

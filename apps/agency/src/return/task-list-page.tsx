@@ -1,12 +1,14 @@
 import { returnStatusLabels, templateFields } from "@complaints/domain/browser";
-import { Button } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
+
+/** The ui package's links as router links, so a task opens without reloading the app. */
+const routerLink: RenderLink = ({ href, ...rest }) => <Link to={href} {...rest} />;
 import { usePageTitle } from "../app/page-title.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import type { Draft } from "./draft-standin.ts";
-import { TaskList, Tag } from "./govuk-pending.tsx";
+import { Button, LinkProvider, TaskList, Tag, type RenderLink } from "@complaints/ui";
 import type { ReturnPageContext } from "./return-route.tsx";
 import { sectionStatus, sectionStatusLabels, type SectionStatus } from "./section-status.ts";
 import { useChecks } from "./use-checks.ts";
@@ -64,6 +66,7 @@ export function TaskListPage({ context, draft }: { context: ReturnPageContext; d
           </div>
         )}
         <h2 className="govuk-heading-m">Sections</h2>
+        <LinkProvider renderLink={routerLink}>
         <TaskList
           idPrefix="sections"
           items={template.sections.map((section, i) => ({
@@ -73,6 +76,7 @@ export function TaskListPage({ context, draft }: { context: ReturnPageContext; d
             status: statuses[i] === "completed" ? { text: sectionStatusLabels.completed } : { tag: { text: sectionStatusLabels[statuses[i]!], classes: tagClasses[statuses[i]!] } },
           }))}
         />
+        </LinkProvider>
         <h2 className="govuk-heading-m">{context.editable ? "Send the return" : "More about this return"}</h2>
         <ul className="govuk-list">
           <li>

@@ -1,5 +1,5 @@
 import type { BreakdownDeclaration, FieldDeclaration } from "@complaints/domain/browser";
-import { ErrorMessage, Fieldset, Hint } from "../govuk-pending.tsx";
+import { ErrorMessage, Fieldset, Hint } from "@complaints/ui";
 import { Field } from "./field.tsx";
 
 export interface BreakdownFieldsProps {

@@ -1,5 +1,5 @@
 import { memo } from "react";
-import { Radios } from "../govuk-pending.tsx";
+import { Radios } from "@complaints/ui";
 import { hintOf, type FieldProps } from "./field-props.tsx";
 
 /** One of the template's choices, as radios; the first radio's id is the field id. */
@@ -9,11 +9,10 @@ function ChoiceFieldView({ field, text, error, readOnly, onInput }: FieldProps) 
       name={field.id}
       idPrefix={field.id}
       value={text}
-      disabled={readOnly}
       fieldset={{ legend: { text: field.label, classes: "govuk-fieldset__legend--s" } }}
       hint={hintOf(field, text)}
       errorMessage={error ? { text: error } : false}
-      items={(field.choices ?? []).map((c) => ({ value: c.value, text: c.label }))}
+      items={(field.choices ?? []).map((c) => ({ value: c.value, text: c.label, disabled: readOnly }))}
       onChange={(event) => onInput(field.id, event.target.value)}
     />
   );

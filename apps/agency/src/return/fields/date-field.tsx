@@ -1,5 +1,5 @@
 import { memo } from "react";
-import { Input } from "../govuk-pending.tsx";
+import { Input } from "@complaints/ui";
 import { type FieldProps } from "./field-props.tsx";
 import { MarkerChoice } from "./marker-choice.tsx";
 

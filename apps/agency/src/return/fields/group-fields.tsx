@@ -1,6 +1,6 @@
 import type { FieldDeclaration, GroupDeclaration } from "@complaints/domain/browser";
 import { useEffect, useRef, useState } from "react";
-import { Fieldset, Hint } from "../govuk-pending.tsx";
+import { Fieldset, Hint } from "@complaints/ui";
 import { Field } from "./field.tsx";
 
 export interface GroupFieldsProps {

@@ -1,6 +1,6 @@
 import { isMarker, markerLabels, type Marker } from "@complaints/domain/browser";
 import type { ChangeEvent } from "react";
-import { Details, Radios, Textarea } from "../govuk-pending.tsx";
+import { Details, Radios, Textarea } from "@complaints/ui";
 import type { FieldProps } from "./field-props.tsx";
 
 const choices: { value: Marker; hint: string }[] = [
@@ -21,9 +21,8 @@ export function MarkerChoice({ field, text, readOnly, onInput, note, noteError, 
         name={`${field.id}-marker`}
         classes="govuk-radios--small"
         value={marker ?? ""}
-        disabled={readOnly}
         fieldset={{ legend: { text: `Why is there no figure for ‘${field.label}’?`, classes: "govuk-fieldset__legend--s" } }}
-        items={choices.map((c) => ({ value: c.value, text: `${markerLabels[c.value].charAt(0).toUpperCase()}${markerLabels[c.value].slice(1)} (${c.value})`, hint: { text: c.hint } }))}
+        items={choices.map((c) => ({ value: c.value, text: `${markerLabels[c.value].charAt(0).toUpperCase()}${markerLabels[c.value].slice(1)} (${c.value})`, hint: { text: c.hint }, disabled: readOnly }))}
         onChange={(event: ChangeEvent<HTMLInputElement>) => onInput(field.id, event.target.value)}
       />
       {marker ? (

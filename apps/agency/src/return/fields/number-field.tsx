@@ -1,6 +1,6 @@
 import { isMarker, type FieldType } from "@complaints/domain/browser";
 import { memo } from "react";
-import { Input } from "../govuk-pending.tsx";
+import { Input } from "@complaints/ui";
 import { hintOf, type FieldProps } from "./field-props.tsx";
 import { MarkerChoice } from "./marker-choice.tsx";
 

@@ -1,5 +1,5 @@
 import { memo } from "react";
-import { CharacterCount } from "../govuk-pending.tsx";
+import { CharacterCount } from "@complaints/ui";
 import { hintOf, type FieldProps } from "./field-props.tsx";
 
 /** A narrative: a character-count textarea with the field's own limit. */
