@@ -111,24 +111,36 @@ export function useDraft(organisationCode: string, periodCode: string): Draft {
     if (!stored || !["draft", "returned"].includes(stored.status) || !dirty.current) return;
     dirty.current = false;
     setSaveState({ kind: "saving" });
-    const given = Object.fromEntries(Object.entries(now.values).filter(([id, v]) => v !== null && !(id in now.inputProblems)));
+    // An input that cannot be read keeps its last stored value until it is fixed.
+    const given = Object.fromEntries(Object.entries(now.values).filter(([, v]) => v !== null));
+    const explained = Object.entries(now.explanations).filter(([, t]) => t.trim() !== "");
+    // The API refuses an explanation of a warning the return does not have (yet).
+    const known = (id: string) => now.validation?.warnings.some((w) => w.id === id) ?? true;
     try {
       const saved = await api.returns.save.mutate({
         returnId: stored.returnId,
         expectedVersion: stored.version,
         values: given,
         notes: Object.fromEntries(Object.entries(now.notes).filter(([id, n]) => n.trim() !== "" && given[id] !== undefined)),
-        // The API refuses an explanation of a warning the return no longer has.
-        explanations: Object.fromEntries(Object.entries(now.explanations).filter(([id, t]) => t.trim() !== "" && (now.validation?.warnings.some((w) => w.id === id) ?? true))),
+        explanations: Object.fromEntries(explained.filter(([id]) => known(id))),
       });
       setLoaded({ status: "ready", revision: saved });
       setSaveState({ kind: "saved", at: new Date() });
-      setValidation(await api.returns.validate.query({ returnId: saved.returnId }));
+      const result = await api.returns.validate.query({ returnId: saved.returnId });
+      setValidation(result);
+      latest.current.validation = result;
+      // An explanation held back for a warning this save has now raised goes with the next save.
+      if (explained.some(([id]) => !known(id) && result.warnings.some((w) => w.id === id))) {
+        dirty.current = true;
+        setTimeout(() => void saveRef.current(), 0);
+      }
     } catch (error) {
       setSaveState({ kind: "refused", message: errorMessage(error) });
     }
   }, []);
 
+  const saveRef = useRef(save);
+  saveRef.current = save;
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const schedule = useCallback(() => {
     dirty.current = true;
