@@ -51,7 +51,7 @@ async function statusOf(page: Page, sectionTitle: string): Promise<string> {
   return (await item.locator(".govuk-task-list__status").textContent())?.trim() ?? "";
 }
 
-describe("the return form", () => {
+describe("the return form", { timeout: 180_000 }, () => {
   let app: RunningApp;
   let browser: Browser;
   let period: string;
