@@ -11,6 +11,8 @@ import { periodFromAddress, periodToAddress } from "./period-address.ts";
 import { SectionPage } from "./section-page.tsx";
 import { StartReturnPage, TaskListPage } from "./task-list-page.tsx";
 
+const noServiceAreas: readonly { code: string; label: string }[] = [];
+
 export interface ReturnPageContext {
   organisationCode: string;
   organisationName: string;
@@ -50,7 +52,7 @@ function ReturnPages({ me, organisationCode, periodCode, sectionId, onStarted }:
   const context: ReturnPageContext = {
     organisationCode,
     organisationName: organisation.data.name,
-    serviceAreas: organisation.data.serviceAreas ?? [],
+    serviceAreas: organisation.data.serviceAreas ?? noServiceAreas,
     periodCode,
     periodLabel: formatPeriodLabel(requirePeriod(periodCode)),
     base: `/${organisationCode}/returns/${periodToAddress(periodCode)}`,

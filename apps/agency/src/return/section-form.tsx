@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { templateFields, type FieldDeclaration, type SectionDeclaration, type ServiceArea, type TemplateDeclaration } from "@complaints/domain/browser";
 import { BreakdownFields } from "./fields/breakdown-fields.tsx";
 import { Field, markerTypes } from "./fields/field.tsx";
@@ -22,10 +23,21 @@ export interface SectionFormProps {
  * to the template appears here with no change to this code.
  */
 export function SectionForm({ template, section, serviceAreas, inputs, errors, notes, readOnly, onInput, onNote }: SectionFormProps) {
-  const fields = templateFields(template, serviceAreas).filter((f) => f.section === section.id);
-  const plain = fields.filter((f) => f.breakdown === undefined && f.group === undefined);
-  const cellsOf = (id: string) => fields.filter((f) => f.breakdown === id);
-  const itemsOf = (id: string) => fields.filter((f) => f.group === id);
+  // Field declarations keep their identity between keystrokes, so memoised fields skip re-rendering.
+  const fields = useMemo(() => templateFields(template, serviceAreas).filter((f) => f.section === section.id), [template, serviceAreas, section.id]);
+  const { plain, cellsOf, itemsOf } = useMemo(() => {
+    const cells = new Map<string, FieldDeclaration[]>();
+    const items = new Map<string, FieldDeclaration[]>();
+    for (const f of fields) {
+      if (f.breakdown !== undefined) cells.set(f.breakdown, [...(cells.get(f.breakdown) ?? []), f]);
+      if (f.group !== undefined) items.set(f.group, [...(items.get(f.group) ?? []), f]);
+    }
+    return {
+      plain: fields.filter((f) => f.breakdown === undefined && f.group === undefined),
+      cellsOf: (id: string) => cells.get(id) ?? [],
+      itemsOf: (id: string) => items.get(id) ?? [],
+    };
+  }, [fields]);
   const offersMarker = (f: FieldDeclaration) => markerTypes.has(f.type) && (f.required || inputs[f.id] === "[x]" || inputs[f.id] === "[z]");
   return (
     <>

@@ -1,4 +1,5 @@
 import type { BreakdownDeclaration, FieldDeclaration } from "@complaints/domain/browser";
+import { useMemo } from "react";
 import { ErrorMessage, Fieldset, Hint } from "@complaints/ui";
 import { Field } from "./field.tsx";
 
@@ -23,6 +24,7 @@ export function cellLabel(breakdown: { label: string }, cell: FieldDeclaration):
 /** A breakdown: one fieldset, one count per category, each input's id the cell's field id. */
 export function BreakdownFields({ breakdown, cells, inputs, errors, error, readOnly, onInput }: BreakdownFieldsProps) {
   const id = `breakdown-${breakdown.id}`;
+  const labelled = useMemo(() => cells.map((cell) => ({ ...cell, label: cellLabel(breakdown, cell), unit: cell.unit ?? "complaints" })), [breakdown, cells]);
   const describedBy = [breakdown.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`} id={id}>
@@ -30,8 +32,8 @@ export function BreakdownFields({ breakdown, cells, inputs, errors, error, readO
         {breakdown.hint ? <Hint id={`${id}-hint`} text={breakdown.hint} /> : null}
         {error ? <ErrorMessage id={`${id}-error`} text={error} /> : null}
         {cells.length === 0 ? <p className="govuk-body">Your department has not set up any categories for your body.</p> : null}
-        {cells.map((cell) => (
-          <Field key={cell.id} field={{ ...cell, label: cellLabel(breakdown, cell), unit: cell.unit ?? "complaints" }} text={inputs[cell.id] ?? ""} error={errors[cell.id]} readOnly={readOnly} onInput={onInput} />
+        {labelled.map((cell) => (
+          <Field key={cell.id} field={cell} text={inputs[cell.id] ?? ""} error={errors[cell.id]} readOnly={readOnly} onInput={onInput} />
         ))}
       </Fieldset>
     </div>

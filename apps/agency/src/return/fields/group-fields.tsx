@@ -1,5 +1,5 @@
 import type { FieldDeclaration, GroupDeclaration } from "@complaints/domain/browser";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Fieldset, Hint } from "@complaints/ui";
 import { Field } from "./field.tsx";
 
@@ -62,6 +62,7 @@ export function GroupFields({ group, fields, inputs, errors, readOnly, onInput }
     focusItem.current = Math.min(item, count - 1) || -1;
   }
 
+  const items = useMemo(() => Array.from({ length: group.maxItems }, (_, i) => itemFields(group, fields, i + 1)), [group, fields]);
   const noun = lower(group.label);
   return (
     <div className="govuk-form-group app-add-another" id={`group-${group.id}`} ref={root}>
@@ -71,7 +72,7 @@ export function GroupFields({ group, fields, inputs, errors, readOnly, onInput }
       {Array.from({ length: count }, (_, i) => i + 1).map((item) => (
         <div key={item} className="app-add-another__item">
           <Fieldset legend={{ text: `${group.label} ${item}`, classes: "govuk-fieldset__legend--s" }}>
-            {itemFields(group, fields, item).map((f) => (
+            {items[item - 1]!.map((f) => (
               <Field key={f.id} field={f} text={inputs[f.id] ?? ""} error={errors[f.id]} readOnly={readOnly} onInput={onInput} />
             ))}
           </Fieldset>
