@@ -38,7 +38,8 @@ export function SectionForm({ template, section, serviceAreas, inputs, errors, n
       itemsOf: (id: string) => items.get(id) ?? [],
     };
   }, [fields]);
-  const offersMarker = (f: FieldDeclaration) => markerTypes.has(f.type) && (f.required || inputs[f.id] === "[x]" || inputs[f.id] === "[z]");
+  // A required figure may instead be [x] or [z] with a note; a read-only return shows the choice only where one was made.
+  const offersMarker = (f: FieldDeclaration) => markerTypes.has(f.type) && ((f.required && !readOnly) || inputs[f.id] === "[x]" || inputs[f.id] === "[z]");
   return (
     <>
       {plain.map((f) => (
