@@ -65,6 +65,9 @@ export function derivedFigures(template: TemplateDeclaration, sectionId: string,
 
   for (const breakdown of template.breakdowns) {
     if (breakdown.section !== sectionId || !breakdown.totalOf) continue;
+    // Blank cells count as 0 in the total, so it shows only once some category is given.
+    const cells = templateFields(template, serviceAreas).filter((f) => f.breakdown === breakdown.id);
+    if (!cells.some((c) => typeof values[c.id] === "number")) continue;
     const total = evaluate({ breakdown: breakdown.id }, values, template, serviceAreas);
     const target = fixedField(template, breakdown.totalOf);
     show(`breakdown:${breakdown.id}`, `Total of ‘${breakdown.label}’ (must equal ‘${target?.label ?? breakdown.totalOf}’ when given)`, total);

@@ -56,7 +56,7 @@ export function SectionForm({ template, section, serviceAreas, inputs, errors, n
       {template.breakdowns
         .filter((b) => b.section === section.id)
         .map((b) => (
-          <BreakdownFields key={b.id} breakdown={b} cells={cellsOf(b.id)} inputs={inputs} errors={errors} error={errors[`breakdown:${b.id}`]} readOnly={readOnly} onInput={onInput} />
+          <BreakdownFields key={b.id} breakdown={b} cells={cellsOf(b.id)} unit={b.totalOf ? template.fields.find((f) => f.id === b.totalOf)?.unit : undefined} inputs={inputs} errors={errors} error={errors[`breakdown:${b.id}`]} readOnly={readOnly} onInput={onInput} />
         ))}
       {template.groups
         .filter((g) => g.section === section.id)

@@ -9,6 +9,8 @@ export interface BreakdownFieldsProps {
   cells: readonly FieldDeclaration[];
   inputs: Readonly<Record<string, string>>;
   errors: Readonly<Record<string, string>>;
+  /** The unit of each cell: that of the figure the cells add up to ("complaints", "complainants"), if any. */
+  unit?: string | undefined;
   /** An error about the breakdown as a whole (its cells do not add up), shown under the legend. */
   error?: string | undefined;
   readOnly: boolean;
@@ -22,9 +24,9 @@ export function cellLabel(breakdown: { label: string }, cell: FieldDeclaration):
 }
 
 /** A breakdown: one fieldset, one count per category, each input's id the cell's field id. */
-export function BreakdownFields({ breakdown, cells, inputs, errors, error, readOnly, onInput }: BreakdownFieldsProps) {
+export function BreakdownFields({ breakdown, cells, unit, inputs, errors, error, readOnly, onInput }: BreakdownFieldsProps) {
   const id = `breakdown-${breakdown.id}`;
-  const labelled = useMemo(() => cells.map((cell) => ({ ...cell, label: cellLabel(breakdown, cell), unit: cell.unit ?? "complaints" })), [breakdown, cells]);
+  const labelled = useMemo(() => cells.map((cell) => ({ ...cell, label: cellLabel(breakdown, cell), ...(unit ? { unit } : {}) })), [breakdown, cells, unit]);
   const describedBy = [breakdown.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`} id={id}>

@@ -122,6 +122,13 @@ describe("the generated return form", () => {
     expect(page.text("breakdown-received_by_service_area-error")).toBe("Error: They must add up");
   });
 
+  it("gives a breakdown's cells the unit of the figure they add up to", () => {
+    const equality = renderSection(v2, "equality");
+    expect(equality.html).toContain('<div class="govuk-input__suffix" aria-hidden="true">complainants</div>');
+    expect(equality.html).not.toContain(">complaints</div>");
+    expect(renderSection(v2, "breakdowns").html).toContain('<div class="govuk-input__suffix" aria-hidden="true">complaints</div>');
+  });
+
   it("lists a repeating group's items given so far, with Remove on each and Add another", () => {
     const group = v2.groups[0]!;
     const fields = templateFields(v2).filter((f) => f.group === group.id);
