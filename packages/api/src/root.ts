@@ -1,3 +1,4 @@
+import { actionsRouter } from "./router/actions.ts";
 import { authRouter } from "./router/auth.ts";
 import { metricsRouter } from "./router/metrics.ts";
 import { organisationsRouter } from "./router/organisations.ts";
@@ -13,6 +14,7 @@ export const appRouter = router({
   returns: returnsRouter,
   tracker: trackerRouter,
   metrics: metricsRouter,
+  actions: actionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

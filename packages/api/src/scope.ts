@@ -1,9 +1,9 @@
-import { listOrganisations, type Database, type Kysely } from "@complaints/db";
+import { listOrganisations, listUserOrganisations, type Database, type Kysely } from "@complaints/db";
 import { DomainError, departmentOf, organisationKindForRole, subtreeCodes, type Organisation } from "@complaints/domain";
 import type { SessionUser } from "./context.ts";
 
 /**
- * What a caller may see: a body's users their body only; a department's users the department and
+ * What a caller may see: a body's users their body (and any other bodies they act for) only; a department's users the department and
  * every organisation below it; nobody another department's data (DESIGN.md section 5).
  */
 export interface Scope {
@@ -27,7 +27,10 @@ export interface Scope {
 export async function loadScope(db: Kysely<Database>, user: SessionUser): Promise<Scope> {
   const all = await listOrganisations(db);
   const actsFor = organisationKindForRole(user.role);
-  const codes = new Set(actsFor === "body" ? [user.organisationCode] : subtreeCodes(all, user.organisationCode));
+  // A body's user acts for their own body and any other bodies they have been given (never a department).
+  const others = actsFor === "body" ? await listUserOrganisations(db, user.id) : [];
+  const bodies = new Set(all.filter((o) => o.kind === "body").map((o) => o.code));
+  const codes = new Set(actsFor === "body" ? [user.organisationCode, ...others.filter((c) => bodies.has(c))] : subtreeCodes(all, user.organisationCode));
   const organisations = all.filter((o) => codes.has(o.code));
   const byCode = new Map(organisations.map((o) => [o.code, o]));
   const scope: Scope = {

@@ -1,5 +1,6 @@
 export * from "./connection.ts";
 export type * from "./schema.ts";
+export * from "./queries/action-plans.ts";
 export * from "./queries/audit.ts";
 export * from "./queries/organisations.ts";
 export * from "./queries/bulk-import.ts";

@@ -9,6 +9,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
+  user_organisations: UserOrganisationTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
   reporting_windows: ReportingWindowTable;
@@ -16,6 +17,8 @@ export interface Database {
   return_revisions: ReturnRevisionTable;
   return_values: ReturnValueTable;
   audit_log: AuditLogTable;
+  action_plans: ActionPlanTable;
+  action_reviews: ActionReviewTable;
 }
 
 export interface OrganisationTable {
@@ -143,6 +146,57 @@ export interface AuditLogTable {
   reason: string | null;
 }
 
+/** A learning action plan (DESIGN.md section 2). Its status is derived from its dates, never stored. */
+export interface ActionPlanTable {
+  id: string;
+  organisation_code: string;
+  failing: string;
+  /** JSON array of pseudonymised complaint references. */
+  source_complaints: string;
+  action: string;
+  /** `individual` or `service`. */
+  kind: string;
+  owner: string;
+  start_date: string;
+  due_date: string;
+  standards: string;
+  /** JSON array of involvement choices. */
+  involvement: string;
+  involvement_note: string;
+  kept_informed: string;
+  monitoring: string;
+  impact_measure: string;
+  impact_baseline: string;
+  impact_target: string;
+  impact_result: string;
+  /** JSON array of the template's theme codes. */
+  themes: string;
+  /** 0 or 1. */
+  publishable: number;
+  public_summary: string;
+  completed_date: string | null;
+  verified_by: string | null;
+  verified_date: string | null;
+  verification_note: string | null;
+  /** Optimistic concurrency: every write increments it; a write based on an older one is refused. */
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface ActionReviewTable {
+  id: string;
+  action_id: string;
+  review_date: string;
+  note: string;
+  /** User id, and the name shown, of whoever recorded it. */
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: string;
+}
+
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type NewOrganisationRow = Insertable<OrganisationTable>;
 export type UserRow = Selectable<UserTable>;
@@ -151,4 +205,13 @@ export type ReturnRevisionRow = Selectable<ReturnRevisionTable>;
 export type ReturnRevisionUpdate = Updateable<ReturnRevisionTable>;
 export type ReturnValueRow = Selectable<ReturnValueTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type ActionPlanRow = Selectable<ActionPlanTable>;
+export type ActionReviewRow = Selectable<ActionReviewTable>;
 export type Count = ColumnType<number | string | bigint, never, never>;
+
+/** Other bodies a body's user acts for, besides their own organisation (`users.organisation_code`). */
+export interface UserOrganisationTable {
+  user_id: string;
+  organisation_code: string;
+  granted_at: string;
+}

@@ -3,6 +3,7 @@
  * workflow and roles. It leaves out the bank-holiday calendars (date-holidays) and the file decoding
  * (iconv-lite), which would add several hundred kilobytes; the server answers working-day questions.
  */
+export * from "./action-plans.ts";
 export * from "./calendar.ts";
 export * from "./errors.ts";
 export * from "./organisations.ts";

@@ -1,3 +1,4 @@
+export * from "./action-plans.ts";
 export * from "./errors.ts";
 export * from "./organisations.ts";
 export * from "./periods.ts";

@@ -37,6 +37,9 @@ export const permissions = {
   "tracker.read": ["oversight", "secretariat", "admin"],
   /** Comparison of bodies, trends, funnel plots and themes (DESIGN.md section 3): department roles only. */
   "metrics.read": ["oversight", "secretariat", "admin"],
+  /** Learning action plans (DESIGN.md section 2): everyone reads those in scope; a body's own people keep them. */
+  "actions.read": ["submitter", "approver", "oversight", "secretariat", "admin"],
+  "actions.edit": ["submitter", "approver"],
   "users.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;

@@ -59,3 +59,4 @@ export {
   type MeasureKind,
   type MeasureValue,
 } from "./measures.ts";
+export { actionsCompletedOnTime, type ActionForTimeliness, type ActionsOnTime } from "./actions.ts";

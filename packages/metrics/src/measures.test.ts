@@ -79,7 +79,7 @@ describe("computeMeasures", () => {
     }
   });
 
-  it("does not offer learning actions on time until action plans exist (no return field feeds it)", () => {
+  it("leaves learning actions on time out of the return measures: no return field feeds it; actionsCompletedOnTime computes it from the action plans", () => {
     expect(measures.map((m) => m.id)).not.toContain("actions_on_time");
   });
 

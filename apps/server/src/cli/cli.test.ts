@@ -54,6 +54,19 @@ describe("the complaints command", () => {
     expect(generated.stdout).toMatch(/Password \(shown once; pass it on securely\): [\w-]{16}\n$/);
   });
 
+  it("lets a body's user act for another body as well, refusing departments and department users", () => {
+    const granted = cli(["users", "grant", "--email", "submitter@demo.example", "--organisation", "DES-GRA5"]);
+    expect(granted.stdout).toContain("submitter@demo.example now acts for Grants Commission (synthetic) (DES-GRA5) as well.");
+    expect(granted.code).toBe(0);
+    const department = cli(["users", "grant", "--email", "submitter@demo.example", "--organisation", "MSA"]);
+    expect(department.code).toBe(1);
+    expect(department.stderr).toContain("MSA is a department; a body's user can act only for bodies.");
+    const oversight = cli(["users", "grant", "--email", "oversight@demo.example", "--organisation", "DES-GRA5"]);
+    expect(oversight.code).toBe(1);
+    expect(oversight.stderr).toContain("acts for a department");
+    expect(cli(["users", "grant", "--email", "nobody@demo.example", "--organisation", "DES-GRA5"]).stderr).toContain("There is no account for nobody@demo.example.");
+  });
+
   it("exports returns and refuses a bad import with a report, changing nothing", () => {
     const out = join(dir, "des.csv");
     const exported = cli(["export", "returns", "--department", "DES", "--from", "2025-26 Q1", "--out", out]);

@@ -2,7 +2,7 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { randomBytes, randomUUID } from "node:crypto";
 import { exportReturnsCsv, fileRefusedReport, fileSizeProblem, hashPassword, importReturns, passwordProblem, type ImportOptions, type ImportReport } from "@complaints/api";
-import { appendAudit, countUsers, findUserByEmail, getOrganisation, insertUser, listOrganisations, migrateToLatest, openDatabase, type Connection } from "@complaints/db";
+import { appendAudit, countUsers, findUserByEmail, getOrganisation, grantUserOrganisation, insertUser, listOrganisations, migrateToLatest, openDatabase, type Connection } from "@complaints/db";
 import { bankHolidayRegionLabels, organisationKindForRole, roleSchema, roles } from "@complaints/domain";
 import { stringify } from "csv-stringify/sync";
 import { demoAccounts, demoPassword, seedDemo } from "../demo/seed.ts";
@@ -19,6 +19,8 @@ Usage: pnpm cli <command> [options]
   users add --email E --role R --organisation CODE [--name N] [--password-stdin]
                                        add an account (roles: ${roles.join(", ")}); without
                                        --password-stdin a random password is printed once
+  users grant --email E --organisation CODE
+                                       let a body's user act for another body as well
   organisations list [--format csv]    list organisations: code, name, type, parent, region, dates
   import returns FILE.csv [--revise]   load returns from a wide CSV, all or nothing
   export returns --department CODE [--from PERIOD] [--to PERIOD] --out FILE.csv
@@ -102,7 +104,8 @@ export async function main(argv: string[]): Promise<number> {
     }
 
     case "users": {
-      if (sub !== "add") throw new UsageError("users has one command: users add");
+      if (sub === "grant") return grantOrganisation(env, rest);
+      if (sub !== "add") throw new UsageError("users has two commands: users add, users grant");
       const { values } = parseArgs({
         args: rest,
         options: { email: { type: "string" }, role: { type: "string" }, organisation: { type: "string" }, name: { type: "string" }, "password-stdin": { type: "boolean" } },
@@ -241,4 +244,26 @@ export function runCli(argv: string[]): void {
       process.exit(1);
     },
   );
+}
+
+/** `users grant`: a body's user acts for another body too (a shared complaints team), recorded in the audit log. */
+async function grantOrganisation(env: Env, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { email: { type: "string" }, organisation: { type: "string" } } });
+  if (!values.email || !values.organisation) throw new UsageError("users grant needs --email and --organisation");
+  return withDatabase(env, async (c) => {
+    const user = await findUserByEmail(c.db, values.email!);
+    if (!user) throw new Error(`There is no account for ${values.email}.`);
+    if (organisationKindForRole(roleSchema.parse(user.role)) !== "body") throw new Error(`${values.email} acts for a department, which already covers its bodies; only a body's users act for other bodies.`);
+    const org = await getOrganisation(c.db, values.organisation!);
+    if (!org) throw new Error(`There is no organisation with code ${values.organisation}.`);
+    if (org.kind !== "body") throw new Error(`${org.code} is a department; a body's user can act only for bodies.`);
+    if (org.code === user.organisation_code) throw new Error(`${values.email} already acts for ${org.code}: it is their own organisation.`);
+    const now = new Date().toISOString();
+    await c.db.transaction().execute(async (trx) => {
+      await grantUserOrganisation(trx, user.id, org.code, now);
+      await appendAudit(trx, { at: now, actorUserId: null, actor: "cli", action: "user.granted", entityType: "user", entityId: user.id, organisationCode: org.code, changes: [{ field: "acts for", old: null, new: org.code }], reason: null });
+    });
+    console.log(`${values.email} now acts for ${org.name} (${org.code}) as well.`);
+    return 0;
+  });
 }

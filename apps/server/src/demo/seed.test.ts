@@ -1,13 +1,16 @@
-import { sql } from "@complaints/db";
+import { createCaller, createContext } from "@complaints/api";
+import { findUserByEmail, sql } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actionCompletionFieldsSchema, actionPlanInputSchema, withCompletionRules, type Role } from "@complaints/domain";
 import { seedDemo } from "./seed.ts";
 
 describe.each(testDialects())("the demo data on %s", (dialect) => {
   let t: TestDatabase;
+  const now = new Date("2026-12-01T12:00:00Z");
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
-    await seedDemo(t.db, new Date("2026-12-01T12:00:00Z"));
+    await seedDemo(t.db, now);
   }, 120_000);
   afterAll(() => t.close());
 
@@ -38,5 +41,39 @@ describe.each(testDialects())("the demo data on %s", (dialect) => {
     expect(sent.length).toBeGreaterThan(200);
     expect(sent.filter((r) => r.received_at === null || !/^\d{4}-\d{2}-\d{2}$/.test(r.due_date_at_receipt ?? ""))).toEqual([]);
     expect(rows.rows.filter((r) => r.status === "draft" || r.status === "submitted").filter((r) => r.received_at !== null)).toEqual([]);
+  });
+
+  it("gives every body open today a handful of action plans the API would accept: some overdue, some completed on time and late, some publishable", async () => {
+    const demoUser = async (email: string) => {
+      const u = (await findUserByEmail(t.db, email))!;
+      return createCaller(createContext({ db: t.db, clock: () => now, user: { id: u.id, email: u.email, displayName: u.display_name, role: u.role as Role, organisationCode: u.organisation_code } }));
+    };
+    const oversight = await demoUser("oversight@demo.example");
+    const plans = [];
+    for (const department of ["DES", "MSA", "DIP"]) {
+      const caller = department === "DES" ? oversight : await demoUser(`oversight.${department.toLowerCase()}@demo.example`);
+      plans.push(...(await caller.actions.listForDepartment({ departmentCode: department })));
+    }
+    const perBody = new Map<string, number>();
+    for (const p of plans) perBody.set(p.organisationCode, (perBody.get(p.organisationCode) ?? 0) + 1);
+    expect(perBody.size).toBeGreaterThanOrEqual(34);
+    expect([...perBody.values()].every((n) => n >= 3 && n <= 5)).toBe(true);
+    expect(plans.filter((p) => p.overdue).length).toBe(perBody.size);
+    const completed = plans.filter((p) => p.status === "completed");
+    expect(completed.filter((p) => p.completedDate! <= p.dueDate).length).toBe(perBody.size);
+    expect(completed.filter((p) => p.completedDate! > p.dueDate).length).toBeGreaterThan(10);
+    expect(plans.filter((p) => p.status === "not_started").length).toBeGreaterThan(5);
+    expect(plans.filter((p) => p.publishable && p.publicSummary !== "").length).toBeGreaterThanOrEqual(perBody.size);
+    // Each would pass the API's own checks, and no completion or review is dated after today.
+    for (const p of plans) {
+      expect(actionPlanInputSchema.safeParse(p).success).toBe(true);
+      if (p.completedDate) expect(withCompletionRules(actionCompletionFieldsSchema).safeParse(p).success).toBe(true);
+      expect([p.completedDate ?? "", p.verifiedDate ?? "", ...p.reviews.map((r) => r.date)].every((d) => d <= "2026-12-01")).toBe(true);
+    }
+    // The demo body's own people see theirs, overdue first.
+    const own = await (await demoUser("submitter@demo.example")).actions.list({ organisationCode: "DES-LIC1" });
+    expect(own.length).toBeGreaterThanOrEqual(3);
+    expect(own[0]!.overdue).toBe(true);
+    expect(own[0]!.reviews[0]!.recordedByName).toBe("Sam Submitter");
   });
 });

@@ -3,13 +3,17 @@ import { hashPassword } from "@complaints/api";
 import {
   appendAudit,
   appendAuditMany,
+  insertActionPlan,
+  insertActionReview,
   insertReturn,
   insertRevision,
+  grantUserOrganisation,
   insertUser,
   listOrganisations,
   upsertOrganisations,
   upsertWindow,
   updateRevision,
+  type AuditEntry,
   type Database,
   type Kysely,
 } from "@complaints/db";
@@ -17,6 +21,7 @@ import {
   addDays,
   defaultDueDate,
   formatPeriodCode,
+
   periodContaining,
   periodFromIndex,
   periodIndex,
@@ -24,7 +29,7 @@ import {
   type ReturnStatus,
   type Role,
 } from "@complaints/domain";
-import { random, syntheticOrganisations, syntheticReturns } from "./synthetic.ts";
+import { random, syntheticActionPlans, syntheticOrganisations, syntheticReturns } from "./synthetic.ts";
 
 /** Demo accounts, one for every role (listed in the README). Demo only: never in production. */
 export const demoPassword = "complaints-demo-2026";
@@ -32,12 +37,16 @@ export const demoAccounts: { email: string; name: string; role: Role; organisati
   { email: "submitter@demo.example", name: "Sam Submitter", role: "submitter", organisation: "DES-LIC1" },
   { email: "submitter2@demo.example", name: "Sasha Second-Submitter", role: "submitter", organisation: "DES-LIC1" },
   { email: "approver@demo.example", name: "Alex Approver", role: "approver", organisation: "DES-LIC1" },
+  { email: "shared.team@demo.example", name: "Shay Shared-Team", role: "submitter", organisation: "DES-LIC1" },
   { email: "oversight@demo.example", name: "Olu Oversight", role: "oversight", organisation: "DES" },
   { email: "secretariat@demo.example", name: "Sian Secretariat", role: "secretariat", organisation: "DES" },
   { email: "admin@demo.example", name: "Ade Admin", role: "admin", organisation: "DES" },
   { email: "oversight.msa@demo.example", name: "Morgan Oversight", role: "oversight", organisation: "MSA" },
   { email: "oversight.dip@demo.example", name: "Dana Oversight", role: "oversight", organisation: "DIP" },
 ];
+
+/** Other bodies a demo account acts for besides its own. */
+export const demoAlsoActsFor: Record<string, string[]> = { "shared.team@demo.example": ["DES-BEN3"] };
 
 /**
  * Every other body's complaints team and senior accountable officer, so each demo return is
@@ -56,6 +65,7 @@ export interface DemoSummary {
   departments: number;
   bodies: number;
   returns: number;
+  actionPlans: number;
   periods: string[];
 }
 
@@ -97,8 +107,12 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
     await insertUser(db, { id, email: a.email, displayName: a.name, passwordHash, role: a.role, organisationCode: a.organisation }, stamp);
     await appendAudit(db, { at: stamp, actorUserId: null, actor: "demo", action: "user.added", entityType: "user", entityId: id, organisationCode: a.organisation, changes: [{ field: "role", old: null, new: a.role }], reason: "Demo account" });
   }
+  // A shared complaints team acts for two bodies (the organisation switcher).
+  for (const code of demoAlsoActsFor["shared.team@demo.example"] ?? []) await grantUserOrganisation(db, users.get("shared.team@demo.example")!, code, stamp);
+
   // Who acts for each body and department: the demo accounts where there are some, otherwise the body's own team.
   const actors = new Map<string, { submitter: string; approver: string }>();
+  const submitterNames = new Map<string, string>([[users.get("submitter@demo.example")!, demoAccounts[0]!.name]]);
   for (const body of world.bodies.map((b) => b.organisation)) {
     if (body.code === "DES-LIC1") {
       actors.set(body.code, { submitter: users.get("submitter@demo.example")!, approver: users.get("approver@demo.example")! });
@@ -106,6 +120,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
     }
     const accounts = bodyAccounts(body.code);
     const ids = { submitter: randomUUID(), approver: randomUUID() };
+    submitterNames.set(ids.submitter, accounts.submitter.name);
     await insertUser(db, { id: ids.submitter, email: accounts.submitter.email, displayName: accounts.submitter.name, passwordHash, role: "submitter", organisationCode: body.code }, stamp);
     await insertUser(db, { id: ids.approver, email: accounts.approver.email, displayName: accounts.approver.name, passwordHash, role: "approver", organisationCode: body.code }, stamp);
     actors.set(body.code, ids);
@@ -186,5 +201,27 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
     audit.push({ at: stamp, actorUserId: null, actor: "demo", action: "return.seeded", entityType: "return", entityId: id, organisationCode: r.organisationCode, changes: [{ field: "status", old: null, new: status }], reason: "Synthetic demo data" });
   }
   await appendAuditMany(db, audit);
-  return { departments: world.departments.length, bodies: world.bodies.length, returns: created, periods };
+
+  // A handful of learning action plans for each body open today: some overdue, some completed (on time and late), some publishable.
+  const today = ukDateOf(now);
+  const planRng = random(7);
+  const planAudit: AuditEntry[] = [];
+  let actionPlans = 0;
+  // One transaction: a few hundred small inserts.
+  await db.transaction().execute(async (trx) => {
+    for (const body of world.bodies.filter((b) => b.organisation.activeFrom <= today && (b.organisation.activeTo === null || b.organisation.activeTo >= today))) {
+      const submitterId = actors.get(body.organisation.code)!.submitter;
+      for (const plan of syntheticActionPlans(body, today, planRng)) {
+        const id = randomUUID();
+        await insertActionPlan(trx, { id, organisationCode: body.organisation.code, ...plan.fields, ...(plan.completion ?? { completedDate: null, verifiedBy: null, verifiedDate: null, verificationNote: null }), createdAt: stamp, createdBy: submitterId });
+        for (const review of plan.reviews) {
+          await insertActionReview(trx, id, { id: randomUUID(), date: review.date, note: review.note, recordedBy: submitterId, recordedByName: submitterNames.get(submitterId)!, recordedAt: stamp });
+        }
+        actionPlans += 1;
+        planAudit.push({ at: stamp, actorUserId: null, actor: "demo", action: "action.seeded", entityType: "action", entityId: id, organisationCode: body.organisation.code, changes: [{ field: "action", old: null, new: plan.fields.action }], reason: "Synthetic demo data" });
+      }
+    }
+  });
+  await appendAuditMany(db, planAudit);
+  return { departments: world.departments.length, bodies: world.bodies.length, returns: created, actionPlans, periods };
 }

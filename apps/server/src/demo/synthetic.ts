@@ -1,11 +1,16 @@
 import {
+  actionPlanInputSchema,
+  addDays,
   channels,
   formatPeriodCode,
   periodDates,
   periodFromIndex,
   themeCodes,
+  type ActionKind,
+  type ActionPlanFields,
   type BankHolidayRegion,
   type FieldValue,
+  type IsoDate,
   type Organisation,
 } from "@complaints/domain";
 
@@ -289,4 +294,81 @@ export function syntheticReturns(world: SyntheticWorld, firstPeriodIndex: number
     }
   }
   return out;
+}
+
+/** A learning action plan for the demo: its fields, reviews, and completion if it is closed. */
+export interface SyntheticActionPlan {
+  fields: ActionPlanFields;
+  reviews: { date: IsoDate; note: string }[];
+  completion: { completedDate: IsoDate; verifiedBy: string; verifiedDate: IsoDate; verificationNote: string } | null;
+}
+
+const actionIdeas: { failing: string; action: string; kind: ActionKind; themes: string[]; measure: string; baseline: string; target: string; summary: string }[] = [
+  { failing: "Renewal letters went to addresses the person had already updated.", action: "Check the address on file against the latest change of address before each letter is sent.", kind: "service", themes: ["process_error", "communication"], measure: "Complaints about letters sent to an old address", baseline: "14 a quarter", target: "Fewer than 3 a quarter", summary: "You said our letters went to your old address after you told us you had moved. We now check for a change of address before every letter is sent." },
+  { failing: "Applications waited weeks in a queue nobody was watching.", action: "Add the queue to the daily workload report and give it a named owner.", kind: "service", themes: ["delay"], measure: "Applications older than 20 working days", baseline: "310", target: "Under 50", summary: "You said your application sat for weeks without anyone looking at it. Every queue now has a named owner and is checked daily." },
+  { failing: "The online form did not work with a screen reader.", action: "Fix the form's labels and error messages and test it with assistive technology users.", kind: "service", themes: ["digital", "accessibility"], measure: "Form completion rate for screen reader users in testing", baseline: "2 of 6", target: "6 of 6", summary: "You said you could not complete our online form with a screen reader. We have rebuilt it and tested it with people who use assistive technology." },
+  { failing: "A refund was calculated with the wrong fee.", action: "Recalculate the refund, pay the difference with interest and apologise.", kind: "individual", themes: ["charges"], measure: "Refund paid in full", baseline: "Not paid", target: "Paid within 10 working days", summary: "You said we refunded the wrong amount. We paid the difference with interest and corrected the fee table." },
+  { failing: "Complainants were not told when their complaint would be answered.", action: "Add the target date to every acknowledgement and train the team on agreeing extensions.", kind: "service", themes: ["complaint_handling", "communication"], measure: "Acknowledgements giving a target date", baseline: "40%", target: "100%", summary: "You said you did not know when we would reply. Every acknowledgement now gives a date, and we agree any extension with you." },
+  { failing: "A decision letter did not explain the reasons for the decision.", action: "Send a new letter explaining the reasons and how to ask for a review.", kind: "individual", themes: ["decision", "communication"], measure: "New letter sent and understood", baseline: "No reasons given", target: "Reasons and review rights explained", summary: "You said our letter did not explain our decision. We wrote again with the reasons and how to ask for a review." },
+];
+const owners = ["Operations manager", "Customer contact team", "Digital services team", "Finance team", "Complaints team leader", "Policy lead"];
+
+/**
+ * A handful of action plans for a body, dated around `today`: one completed on time (publishable),
+ * sometimes one completed late, one overdue, one in progress, sometimes one not started yet.
+ * Each passes the domain's input rules, so it could have been entered through the API.
+ */
+export function syntheticActionPlans(body: SyntheticBody, today: IsoDate, rng: () => number): SyntheticActionPlan[] {
+  const code = body.organisation.code;
+  const year = today.slice(0, 4);
+  let n = 0;
+  const reference = () => `${code}-${year}-${String(100 + Math.floor(rng() * 9000) + (n += 1)).padStart(4, "0")}`;
+  const idea = () => actionIdeas[Math.floor(rng() * actionIdeas.length)]!;
+  const owner = () => owners[Math.floor(rng() * owners.length)]!;
+  const plan = (start: number, due: number, publishable: boolean): ActionPlanFields => {
+    const i = idea();
+    return actionPlanInputSchema.parse({
+      failing: i.failing,
+      sourceComplaints: Array.from({ length: 1 + Math.floor(rng() * 3) }, reference),
+      action: i.action,
+      kind: i.kind,
+      owner: owner(),
+      startDate: addDays(today, start),
+      dueDate: addDays(today, due),
+      standards: "The body's complaints procedure, the Complaint Standards and the relevant professional guidance.",
+      involvement: i.kind === "individual" ? ["not_involved"] : [(["reviewing_guidance", "training_plan", "visiting", "sharing_story", "monitoring"] as const)[Math.floor(rng() * 5)]!],
+      involvementNote: i.kind === "individual" ? "" : "Agreed by phone when the complaint was answered.",
+      keptInformed: rng() < 0.5 ? "Email when each step is done" : "A letter when the action is complete",
+      monitoring: "Monthly sample checked by the team leader; reported to the quarterly complaints review.",
+      impactMeasure: i.measure,
+      impactBaseline: i.baseline,
+      impactTarget: i.target,
+      impactResult: "",
+      themes: i.themes,
+      publishable,
+      publicSummary: publishable ? i.summary : "",
+    });
+  };
+  const verified = (completedDate: IsoDate) => ({ completedDate, verifiedBy: "Quality assurance team", verifiedDate: addDays(completedDate, 3 + Math.floor(rng() * 5)), verificationNote: "Checked a sample of cases handled since the change." });
+  const plans: SyntheticActionPlan[] = [];
+  // Completed on time, and publishable.
+  const onTimeDue = -90 - Math.floor(rng() * 60);
+  plans.push({ fields: { ...plan(onTimeDue - 90, onTimeDue, true), impactResult: "Target met" }, reviews: [{ date: addDays(today, onTimeDue - 45), note: "On track: half the changes made." }], completion: verified(addDays(today, onTimeDue - 1 - Math.floor(rng() * 10))) });
+  // Completed late, sometimes.
+  if (rng() < 0.6) {
+    const due = -60 - Math.floor(rng() * 40);
+    plans.push({ fields: { ...plan(due - 60, due, rng() < 0.4), impactResult: "Partly met" }, reviews: [{ date: addDays(today, due - 10), note: "Delayed: waiting for a system change." }], completion: verified(addDays(today, due + 5 + Math.floor(rng() * 15))) });
+  }
+  // Overdue.
+  const overdueBy = 3 + Math.floor(rng() * 40);
+  plans.push({ fields: plan(-overdueBy - 90, -overdueBy, false), reviews: [{ date: addDays(today, -overdueBy - 20), note: "Behind plan: the owner changed." }], completion: null });
+  // In progress.
+  plans.push({ fields: plan(-30, 30 + Math.floor(rng() * 90), false), reviews: [{ date: addDays(today, -7), note: "Started: guidance drafted." }], completion: null });
+  // Not started yet, sometimes.
+  if (rng() < 0.5) plans.push({ fields: plan(7 + Math.floor(rng() * 21), 120, false), reviews: [], completion: null });
+  // Keep completion and verification dates on or before today.
+  for (const p of plans) {
+    if (p.completion && p.completion.verifiedDate > today) p.completion.verifiedDate = today;
+  }
+  return plans;
 }

@@ -4,15 +4,20 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { signIn, signOut } from "../auth/sessions.ts";
 import type { SessionUser } from "../context.ts";
+import { loadScope } from "../scope.ts";
 import { authedProcedure, publicProcedure } from "../trpc.ts";
 import type { Database, Kysely } from "@complaints/db";
 
 async function describeUser(db: Kysely<Database>, user: SessionUser) {
   const organisation = await getOrganisation(db, user.organisationCode);
+  const scope = await loadScope(db, user);
+  // The organisations the user acts for: a body's user their bodies; a department's user their department.
+  const actingFor = scope.actsFor === "body" ? scope.organisations : scope.organisations.filter((o) => o.code === user.organisationCode);
   return {
     ...user,
     roleLabel: roleLabels[user.role],
     organisation: organisation ? { code: organisation.code, name: organisation.name, kind: organisation.kind } : null,
+    organisations: actingFor.map((o) => ({ code: o.code, name: o.name, kind: o.kind })).sort((a, b) => (a.code === user.organisationCode ? -1 : b.code === user.organisationCode ? 1 : a.name.localeCompare(b.name))),
     permissions: (Object.keys(permissions) as Permission[]).filter((p) => (permissions[p] as readonly string[]).includes(user.role)),
   };
 }

@@ -2,6 +2,7 @@ import { organisationCodeSchema, periodCodeSchema } from "@complaints/domain";
 import { measures } from "@complaints/metrics";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { actionsOnTime } from "../services/metrics/actions-on-time.ts";
 import { compareBodies } from "../services/metrics/comparison.ts";
 import { funnelForDepartment } from "../services/metrics/funnel.ts";
 import { themesForDepartment } from "../services/metrics/themes.ts";
@@ -47,4 +48,13 @@ export const metricsRouter = {
   themes: permitted("metrics.read")
     .input(z.object({ departmentCode: organisationCodeSchema, ...quarterRange }))
     .query(async ({ ctx, input }) => themesForDepartment(await serviceContext(ctx), input)),
+
+  /**
+   * Learning actions completed on time in a quarter, for a body or pooled across a department's
+   * bodies, with a Wilson interval. Read with the action plans' permission: a body's own people see
+   * their body's figure; department users their department's and each of its bodies'.
+   */
+  actionsOnTime: permitted("actions.read")
+    .input(z.object({ organisationCode: organisationCodeSchema, period: periodCodeSchema }))
+    .query(async ({ ctx, input }) => actionsOnTime(await serviceContext(ctx), input)),
 } satisfies TRPCRouterRecord;

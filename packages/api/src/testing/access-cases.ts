@@ -1,3 +1,4 @@
+import { exampleActionPlan } from "@complaints/domain/testing";
 import { TRPCError } from "@trpc/server";
 import { worldPassword, type World, type WorldUserKey } from "./world.ts";
 
@@ -8,6 +9,13 @@ import { worldPassword, type World, type WorldUserKey } from "./world.ts";
 export interface Fixture {
   /** A1's draft for Apr to Jun 2025. */
   aReturn: string;
+  /** An action plan of A1's, at version 1. */
+  anAction: string;
+}
+
+/** Adds the fixture's action plan (the return is opened by each test, as before). */
+export async function createActionFixture(world: World): Promise<string> {
+  return (await world.caller("a1Submitter").actions.create({ organisationCode: "A1", ...exampleActionPlan() })).id;
 }
 
 export interface AccessCase {
@@ -51,6 +59,14 @@ export const accessCases: Record<string, AccessCase> = {
   "metrics.comparison": { allowed: "aOversight", outOfScope: ["bOversight", "bSecretariat"], input: () => ({ departmentCode: "DEPT-A", period: Q1 }) },
   "metrics.trend": { allowed: "aSecretariat", outOfScope: ["bOversight", "bAdmin"], input: () => ({ organisationCode: "A1", measure: "within_timescale" }) },
   "metrics.funnel": { allowed: "aAdmin", outOfScope: ["bOversight"], input: () => ({ departmentCode: "DEPT-A", period: Q1, measure: "within_timescale" }) },
+  "metrics.actionsOnTime": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Approver", "bOversight"], input: () => ({ organisationCode: "A1", period: Q1 }) },
+  "actions.list": { allowed: "a1Approver", outOfScope: ["a2Submitter", "b1Submitter", "bOversight"], input: () => ({ organisationCode: "A1" }) },
+  "actions.listForDepartment": { allowed: "aOversight", outOfScope: ["a1Submitter", "a2Submitter", "bOversight"], input: () => ({ departmentCode: "DEPT-A" }) },
+  "actions.get": { allowed: "aSecretariat", outOfScope: ["a2Submitter", "b1Approver", "bOversight"], input: (f) => ({ id: f.anAction }) },
+  "actions.create": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", ...exampleActionPlan() }) },
+  "actions.update": { allowed: "a1Approver", allowedOutcome: "CONFLICT", outOfScope: ["a2Submitter", "b1Approver"], input: (f) => ({ id: f.anAction, expectedVersion: 99, ...exampleActionPlan({ owner: "Letters team" }) }) },
+  "actions.addReview": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Approver", "b1Submitter"], input: (f) => ({ id: f.anAction, expectedVersion: 99, date: "2025-07-05", note: "Half the letters checked" }) },
+  "actions.complete": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ id: f.anAction, expectedVersion: 99, completedDate: "2025-07-08", verifiedBy: "Quality team", verifiedDate: "2025-07-09", verificationNote: "Sampled 20 letters" }) },
   "metrics.themes": { allowed: "aOversight", outOfScope: ["bSecretariat", "bAdmin"], input: () => ({ departmentCode: "DEPT-A" }) },
 };
 

@@ -3,6 +3,8 @@ import type { Dialect } from "../connection.ts";
 import * as initial from "./2026-11-26T0900-initial.ts";
 import * as received from "./2026-12-01T0900-received.ts";
 import * as signIn from "./2026-12-01T0910-sign-in.ts";
+import * as actionPlans from "./2026-12-02T0900-action-plans.ts";
+import * as userOrganisations from "./2026-12-02T0920-user-organisations.ts";
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -14,6 +16,8 @@ const migrations: Record<string, DialectMigration> = {
   "2026-11-26T0900-initial": initial,
   "2026-12-01T0900-received": received,
   "2026-12-01T0910-sign-in": signIn,
+  "2026-12-02T0900-action-plans": actionPlans,
+  "2026-12-02T0920-user-organisations": userOrganisations,
 };
 
 /** Passes the dialect to each migration, for the few column types that differ. */

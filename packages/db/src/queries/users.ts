@@ -34,3 +34,14 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Lets a user act for another body besides their own; granting it twice changes nothing. */
+export async function grantUserOrganisation(db: Kysely<Database>, userId: string, organisationCode: string, now: string): Promise<void> {
+  await db.insertInto("user_organisations").values({ user_id: userId, organisation_code: organisationCode, granted_at: now }).onConflict((oc) => oc.columns(["user_id", "organisation_code"]).doNothing()).execute();
+}
+
+/** The other bodies a user acts for, by code. */
+export async function listUserOrganisations(db: Kysely<Database>, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom("user_organisations").select("organisation_code").where("user_id", "=", userId).orderBy("organisation_code").execute();
+  return rows.map((r) => r.organisation_code);
+}
