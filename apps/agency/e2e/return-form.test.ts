@@ -162,6 +162,7 @@ describe("the return form", { timeout: 180_000 }, () => {
     expect(await submitter.locator("#carried_forward-error").textContent()).toContain("is 999");
     expect(await submitter.getByLabel("Complaints withdrawn").getAttribute("aria-describedby")).toContain("withdrawn-error");
     await expectNoAxeViolations(submitter, "a section page with errors");
+    await submitter.screenshot({ path: join(shots, "section-errors-1280.png"), fullPage: true });
 
     await links.nth(1).click();
     expect(await focusedId(submitter)).toBe("carried_forward");
