@@ -9,8 +9,10 @@ import { currentTemplate, formatPeriodCode, periodFromIndex, periodIndex, templa
 import type { Dialect } from "@complaints/db";
 import { stringify } from "csv-stringify/sync";
 import { syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
-import { benchPostgresUrl } from "./env.ts";
+import { autosaveBenchmark } from "./autosave.ts";
+import { benchOnly, benchPostgresUrl } from "./env.ts";
 import { outlierWarningRates } from "./outlier-warnings.ts";
+import { f, percentile, time } from "./timing.ts";
 
 /**
  * `pnpm bench`: whole-of-government scale (20 departments, 400 bodies, 40 quarters = 16,000 returns).
@@ -18,34 +20,16 @@ import { outlierWarningRates } from "./outlier-warnings.ts";
  * returns over 8 quarters and of the comparison of bodies, each beside one hand-written SQL query doing
  * the same read in the same run; and the in-process computation of every measure for every body-quarter.
  * First, how many returns get outlier warnings under the rule before issue 6 (robust z only) and now.
+ * Last, per database, the browser's autosave through the real HTTP server (autosave.ts); `BENCH_ONLY=autosave`
+ * runs that figure alone on a small history.
  */
-const departments = 20;
-const bodiesPerDepartment = 20;
-const quarters = 40;
-const samples = 200;
+// BENCH_ONLY=autosave: the autosave figure alone, on a small history (a body still has its 8 quarters).
+const { departments, bodiesPerDepartment, quarters } = benchOnly ? { departments: 1, bodiesPerDepartment: 5, quarters: 9 } : { departments: 20, bodiesPerDepartment: 20, quarters: 40 };
 
 function machine(): string {
   const cpu = cpus();
   return `${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 }
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function time(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 10; i += 1) await run(); // warm up
-  const ms: number[] = [];
-  for (let i = 0; i < samples; i += 1) {
-    const start = performance.now();
-    await run();
-    ms.push(performance.now() - start);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
-}
-
-const f = (n: number) => n.toFixed(2).padStart(8);
 
 async function main() {
   console.log(`Machine: ${machine()}`);
@@ -61,11 +45,13 @@ async function main() {
   writeFileSync(file, stringify([["organisation_code", "period", ...fields.map((x) => x.id)], ...returns.map((r) => [r.organisationCode, r.period, ...fields.map((x) => writeCell(x, r.values[x.id]))])]));
   console.log(`Data: ${departments} departments, ${world.bodies.length} bodies, ${quarters} quarters (${formatPeriodCode(periodFromIndex(first))} to ${formatPeriodCode(periodFromIndex(last))}): ${returns.length.toLocaleString("en-GB")} returns, ${(statSync(file).size / 1_048_576).toFixed(1)} MB CSV\n`);
 
-  const rates = outlierWarningRates(returns);
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  console.log(`outlier warnings over ${rates.returns.toLocaleString("en-GB")} returns, each body's own last 8 quarters as history:`);
-  console.log(`  before (robust z only):                ${pct(rates.before.share)} of returns with ≥1, mean ${rates.before.mean.toFixed(2)} per return`);
-  console.log(`  after (z and Poisson / minimum £1,000): ${pct(rates.after.share)} of returns with ≥1, mean ${rates.after.mean.toFixed(2)} per return\n`);
+  if (!benchOnly) {
+    const rates = outlierWarningRates(returns);
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    console.log(`outlier warnings over ${rates.returns.toLocaleString("en-GB")} returns, each body's own last 8 quarters as history:`);
+    console.log(`  before (robust z only):                ${pct(rates.before.share)} of returns with ≥1, mean ${rates.before.mean.toFixed(2)} per return`);
+    console.log(`  after (z and Poisson / minimum £1,000): ${pct(rates.after.share)} of returns with ≥1, mean ${rates.after.mean.toFixed(2)} per return\n`);
+  }
 
   const dialects: Dialect[] = benchPostgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
   if (!benchPostgresUrl) console.log("(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure it too)\n");
@@ -78,8 +64,14 @@ async function main() {
       ) as { ok: boolean; created: number; problems: unknown[]; ms: number; maxRssMB: number };
       if (!child.ok) throw new Error(`import failed: ${JSON.stringify(child.problems)}`);
       console.log(`${dialect}: import ${child.created.toLocaleString("en-GB")} returns: ${(child.ms / 1000).toFixed(1)} s (target ≤ 30 s), peak memory ${child.maxRssMB.toFixed(0)} MB (target ≤ 500 MB)`);
-      await readBenchmarks(t.db, dialect, world.departments[0]!.code, world.bodies.filter((b) => b.organisation.parentCode === world.departments[0]!.code).map((b) => b.organisation.code), last);
-      if (dialect === "sqlite") await computationBenchmark(t.db, t.url, first, last, world.bodies.map((b) => b.organisation.code));
+      const departmentCode = world.departments[0]!.code;
+      const bodyCodes = world.bodies.filter((b) => b.organisation.parentCode === departmentCode).map((b) => b.organisation.code);
+      if (!benchOnly) {
+        await readBenchmarks(t.db, dialect, departmentCode, bodyCodes, last);
+        if (dialect === "sqlite") await computationBenchmark(t.db, t.url, first, last, world.bodies.map((b) => b.organisation.code));
+      }
+      // A draft for the quarter after the history, so its checks read the body's last 8 quarters.
+      await autosaveBenchmark(t, dialect, bodyCodes[0]!, departmentCode, formatPeriodCode(periodFromIndex(last + 1)));
     } finally {
       await t.close();
     }

@@ -12,6 +12,7 @@ import {
   returnValuesInputSchema,
   saveCharacters,
   saveMaxCharacters,
+  storableTextProblem,
   templates,
   valueChangesInputSchema,
 } from "@complaints/domain";
@@ -33,6 +34,7 @@ import {
   validateReturnById,
 } from "../services/returns.ts";
 import { saveChanges } from "../services/save-changes.ts";
+import { downloadReturnSpreadsheet, spreadsheetFormats, spreadsheetMaxBytes, uploadReturnSpreadsheet } from "../services/return-spreadsheet.ts";
 import { permitted } from "../trpc.ts";
 import { serviceContext } from "./service-context.ts";
 
@@ -66,6 +68,18 @@ const saveChangesInput = z
     message: `The figures, notes and explanations together are more than ${saveMaxCharacters.toLocaleString("en-GB")} characters of text: shorten them`,
     path: ["values"],
   });
+
+/** Base64 of a file a little over the largest accepted, so a file just too large gets the upload's own answer. */
+const maxBase64Characters = Math.ceil((spreadsheetMaxBytes * 1.5) / 3) * 4;
+const uploadInput = versioned.extend({
+  fileName: z
+    .string()
+    .trim()
+    .min(1, "Give the file's name")
+    .max(255, "A file name must be 255 characters or fewer")
+    .refine((name) => storableTextProblem(name) === null, "The file name contains a character that cannot be stored (a control character or half of one)"),
+  contentBase64: z.string().min(1, "The file is empty").max(maxBase64Characters, `The file is too large: the most is ${spreadsheetMaxBytes / 1024} KB`),
+});
 
 export const returnsRouter = {
   /** A body's returns (current revisions), newest first. */
@@ -136,6 +150,16 @@ export const returnsRouter = {
   history: permitted("returns.read")
     .input(z.object({ returnId }))
     .query(async ({ ctx, input }) => returnHistory(await serviceContext(ctx), input.returnId)),
+
+  /** The return's template pre-filled with its current values, as a file to download (XLSX, ODS or CSV). */
+  downloadTemplate: permitted("returns.read")
+    .input(z.object({ returnId, format: z.enum(spreadsheetFormats) }))
+    .query(async ({ ctx, input }) => downloadReturnSpreadsheet(await serviceContext(ctx), input.returnId, input.format)),
+
+  /** A filled-in template: saved into the draft if every cell is good, otherwise the problems (a refused file is an answer, not an error). */
+  uploadSpreadsheet: permitted("returns.edit")
+    .input(uploadInput)
+    .mutation(async ({ ctx, input }) => uploadReturnSpreadsheet(await serviceContext(ctx), input)),
 
   diff: permitted("returns.read")
     .input(z.object({ returnId, from: z.number().int().positive(), to: z.number().int().positive() }))

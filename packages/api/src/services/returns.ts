@@ -193,6 +193,16 @@ function assertTransition(stored: StoredRevision, action: WorkflowAction, expect
   if (stored.version !== expectedVersion) throw conflict(stored, expectedVersion);
 }
 
+/**
+ * The current revision of a return the caller is about to change with a save: refused as a save
+ * would be (not editable in its status: PRECONDITION_FAILED; changed since `expectedVersion`: CONFLICT).
+ */
+export async function loadForSave(ctx: ServiceContext, returnId: string, expectedVersion: number): Promise<StoredRevision> {
+  const stored = await loadCurrent(ctx, returnId);
+  assertTransition(stored, "save", expectedVersion);
+  return stored;
+}
+
 export interface SaveInput {
   returnId: string;
   expectedVersion: number;
@@ -217,7 +227,15 @@ export function refuse(problems: InputProblem[]): never {
  * the warnings its explanations answer. A save based on a stale version is refused and nothing is
  * overwritten.
  */
-export async function saveDraft(ctx: ServiceContext, input: SaveInput): Promise<StoredRevision> {
+export interface SaveOptions {
+  /** Drop explanations whose warning the new values clear, instead of refusing them (an upload cannot know which it clears). */
+  dropClearedExplanations?: boolean;
+  /** The audit event (`return.saved` unless given) and its reason. */
+  action?: string;
+  reason?: string;
+}
+
+export async function saveDraft(ctx: ServiceContext, input: SaveInput, options: SaveOptions = {}): Promise<StoredRevision> {
   const stored = await loadCurrent(ctx, input.returnId);
   assertTransition(stored, "save", input.expectedVersion);
   const org = ctx.scope.organisation(stored.organisationCode, "body");
@@ -225,7 +243,7 @@ export async function saveDraft(ctx: ServiceContext, input: SaveInput): Promise<
   const labels = new Map(templateFields(template, org.serviceAreas).map((f) => [f.id, f.label]));
   const values = Object.fromEntries(Object.entries(input.values).filter(([, v]) => v !== undefined)) as Record<string, FieldValue>;
   const notes = input.notes ?? {};
-  const explanations = input.explanations ?? {};
+  let explanations = input.explanations ?? {};
 
   const problems: InputProblem[] = Object.keys(values)
     .filter((field) => !labels.has(field))
@@ -240,7 +258,9 @@ export async function saveDraft(ctx: ServiceContext, input: SaveInput): Promise<
   const result = await validateValues(ctx, { ...stored, values, notes, explanations }, org);
   const warningIds = new Set(result.warnings.map((w) => w.id));
   const stray = Object.keys(explanations).filter((id) => !warningIds.has(id));
-  if (stray.length > 0) {
+  if (stray.length > 0 && options.dropClearedExplanations) {
+    explanations = Object.fromEntries(Object.entries(explanations).filter(([id]) => warningIds.has(id)));
+  } else if (stray.length > 0) {
     refuse(stray.map((id) => ({ field: `explanations.${id}`, message: `There is no warning “${id}” on this return to explain (your changes may have cleared it): remove that explanation` })));
   }
 
@@ -255,7 +275,7 @@ export async function saveDraft(ctx: ServiceContext, input: SaveInput): Promise<
     const changes = diffValues(stored.values, values);
     const noteChanges = diffValues(prefixKeys("note:", stored.notes), prefixKeys("note:", notes));
     const explanationChanges = diffValues(prefixKeys("explanation:", stored.explanations), prefixKeys("explanation:", explanations));
-    await audit(trx, ctx, "return.saved", stored.returnId, stored.organisationCode, [...changes, ...noteChanges, ...explanationChanges], null);
+    await audit(trx, ctx, options.action ?? "return.saved", stored.returnId, stored.organisationCode, [...changes, ...noteChanges, ...explanationChanges], options.reason ?? null);
   });
   return getReturnInScope(ctx, stored.returnId);
 }
@@ -382,7 +402,7 @@ export async function reopenReturn(ctx: ServiceContext, input: { returnId: strin
 }
 
 /** Audit events of the body's drafting: their changes are the values of drafts, which a department does not see. */
-const draftingEvents = new Set(["return.opened", "return.saved"]);
+const draftingEvents = new Set(["return.opened", "return.saved", "return.uploaded"]);
 
 /**
  * Every revision of a return (without values) and its audit events. A department's users get the

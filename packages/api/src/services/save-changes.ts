@@ -101,11 +101,14 @@ async function mergeAndWrite(ctx: ServiceContext, stored: StoredRevision, input:
     .filter((field) => touched.has(field) && (merged.values[field] ?? null) === null)
     .map((field) => ({ field: `notes.${field}`, message: `The note on ‘${labels.get(field) ?? field}’ needs a figure, or [x] or [z], to go with it` }));
   if (noteProblems.length > 0) refuse(noteProblems);
-  const result = await validateValues(ctx, merged, org);
-  const warningIds = new Set(result.warnings.map((w) => w.id));
-  const stray = Object.keys(merged.explanations).filter((id) => !warningIds.has(id));
-  if (stray.length > 0) {
-    refuse(stray.map((id) => ({ field: `explanations.${id}`, message: `There is no warning “${id}” on this return to explain (your changes may have cleared it): remove that explanation` })));
+  // With no explanations there is nothing to check: most autosaves (before warnings are explained) skip validating.
+  if (Object.keys(merged.explanations).length > 0) {
+    const result = await validateValues(ctx, merged, org);
+    const warningIds = new Set(result.warnings.map((w) => w.id));
+    const stray = Object.keys(merged.explanations).filter((id) => !warningIds.has(id));
+    if (stray.length > 0) {
+      refuse(stray.map((id) => ({ field: `explanations.${id}`, message: `There is no warning “${id}” on this return to explain (your changes may have cleared it): remove that explanation` })));
+    }
   }
 
   const written = await ctx.db.transaction().execute(async (trx) => {

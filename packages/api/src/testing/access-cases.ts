@@ -55,6 +55,13 @@ export const accessCases: Record<string, AccessCase> = {
   "returns.reopen": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["bOversight", "a2Submitter", "b1Submitter"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, reason: "Correction" }) },
   "returns.history": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },
   "returns.diff": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "bSecretariat"], input: (f) => ({ returnId: f.aReturn, from: 1, to: 1 }) },
+  "returns.downloadTemplate": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "bOversight"], input: (f) => ({ returnId: f.aReturn, format: "csv" }) },
+  "returns.uploadSpreadsheet": {
+    allowed: "a1Submitter",
+    allowedOutcome: "CONFLICT",
+    outOfScope: ["a2Submitter", "b1Submitter"],
+    input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, fileName: "return.csv", contentBase64: Buffer.from("id,value\r\nreceived,12\r\n").toString("base64") }),
+  },
   "tracker.forPeriod": { allowed: "aSecretariat", outOfScope: ["bOversight", "bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: Q1 }) },
   "metrics.comparison": { allowed: "aOversight", outOfScope: ["bOversight", "bSecretariat"], input: () => ({ departmentCode: "DEPT-A", period: Q1 }) },
   "metrics.trend": { allowed: "aSecretariat", outOfScope: ["bOversight", "bAdmin"], input: () => ({ organisationCode: "A1", measure: "within_timescale" }) },

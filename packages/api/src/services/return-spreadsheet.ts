@@ -1,0 +1,344 @@
+import type { StoredRevision } from "@complaints/db";
+import {
+  fieldValueSchema,
+  readCell,
+  requireTemplate,
+  saveCharacters,
+  saveMaxCharacters,
+  templateFields,
+  type FieldDeclaration,
+  type FieldValue,
+} from "@complaints/domain";
+import type { ServiceContext } from "./actor.ts";
+import { diffValues, getReturnInScope, loadForSave, saveDraft } from "./returns.ts";
+import { csvMimeType, writeCsv } from "./spreadsheet/csv.ts";
+import { headerText, isBlank, UnreadableSpreadsheetError, type Grid, type GridCell } from "./spreadsheet/grid.ts";
+import { odsMimeType, writeOds } from "./spreadsheet/ods.ts";
+import { readCsv } from "./spreadsheet/read-csv.ts";
+import { readOds } from "./spreadsheet/read-ods.ts";
+import { readXlsx } from "./spreadsheet/read-xlsx.ts";
+import { returnFileName, returnSheet } from "./spreadsheet/rows.ts";
+import { writeXlsx, xlsxMimeType } from "./spreadsheet/xlsx.ts";
+import { looksLikeZip, readZipParts, zipEntryNames } from "./spreadsheet/zip.ts";
+
+/**
+ * The spreadsheet route of a return: download the quarter's template pre-filled with the return's
+ * current values (XLSX, ODS or CSV), fill it in, upload it. An upload is checked cell by cell with
+ * the CLI import's cell codec (domain `readCell`: counts, money, FTE, markers, formulas, storable
+ * text) and saved only if every cell is good; otherwise the answer lists the problems.
+ */
+
+export const spreadsheetFormats = ["xlsx", "ods", "csv"] as const;
+export type SpreadsheetFormat = (typeof spreadsheetFormats)[number];
+
+/** The largest file accepted: the server's request limit is 1 MiB, and base64 makes a file a third larger. */
+export const spreadsheetMaxBytes = 700 * 1024;
+
+/** Problems listed in an answer; the rest are counted (DfE's screener caps at 100). */
+export const maxListedProblems = 100;
+
+export interface SpreadsheetFile {
+  fileName: string;
+  mimeType: string;
+  contentBase64: string;
+}
+
+export async function downloadReturnSpreadsheet(ctx: ServiceContext, returnId: string, format: SpreadsheetFormat): Promise<SpreadsheetFile> {
+  const stored = await getReturnInScope(ctx, returnId);
+  const org = ctx.scope.organisation(stored.organisationCode, "body");
+  const sheet = returnSheet({
+    organisationCode: org.code,
+    organisationName: org.name,
+    period: stored.period,
+    templateVersion: stored.templateVersion,
+    serviceAreas: org.serviceAreas,
+    values: stored.values,
+  });
+  const fileName = returnFileName(org.code, stored.period, format);
+  const [bytes, mimeType] =
+    format === "xlsx" ? [writeXlsx(sheet, ctx.now), xlsxMimeType] : format === "ods" ? [writeOds(sheet, ctx.now), odsMimeType] : [writeCsv(sheet), csvMimeType];
+  return { fileName, mimeType, contentBase64: Buffer.from(bytes).toString("base64") };
+}
+
+export interface UploadProblem {
+  /** The row of the sheet (1-based), or null for the whole file. */
+  row: number | null;
+  /** The field id, when the problem is with one field. */
+  field: string | null;
+  label: string | null;
+  message: string;
+}
+
+export interface UploadChange {
+  field: string;
+  label: string;
+  from: FieldValue;
+  to: FieldValue;
+}
+
+export type UploadResult = { ok: true; return: StoredRevision; changes: UploadChange[] } | { ok: false; problems: UploadProblem[]; more: number };
+
+export interface UploadInput {
+  returnId: string;
+  expectedVersion: number;
+  fileName: string;
+  contentBase64: string;
+}
+
+class Problems {
+  readonly list: UploadProblem[] = [];
+  more = 0;
+  add(row: number | null, field: FieldDeclaration | string | null, message: string) {
+    if (this.list.length >= maxListedProblems) {
+      this.more += 1;
+      return;
+    }
+    const f = typeof field === "string" ? { id: field, label: null } : field;
+    this.list.push({ row, field: f?.id ?? null, label: f?.label ?? null, message });
+  }
+  get count() {
+    return this.list.length + this.more;
+  }
+  refused(): UploadResult {
+    return { ok: false, problems: this.list, more: this.more };
+  }
+}
+
+function refusedWith(message: string): UploadResult {
+  return { ok: false, problems: [{ row: null, field: null, label: null, message }], more: 0 };
+}
+
+/** A file's bytes from base64, or null if it is not base64. */
+function decodeBase64(text: string): Uint8Array | null {
+  const clean = text.replace(/\s+/g, "");
+  if (clean.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return null;
+  return new Uint8Array(Buffer.from(clean, "base64"));
+}
+
+const odsMime = "application/vnd.oasis.opendocument.spreadsheet";
+
+/** The sheets of a file, its format told by its content, never its name. */
+function readSheets(bytes: Uint8Array, fileName: string): { sheets: Grid[]; date1904: boolean } {
+  const name = fileName.toLowerCase();
+  if (looksLikeZip(bytes)) {
+    const names = zipEntryNames(bytes);
+    if (names.includes("mimetype")) {
+      const mimetype = readZipParts(bytes, (n) => n === "mimetype").get("mimetype")?.trim();
+      if (mimetype === odsMime) return { sheets: readOds(bytes), date1904: false };
+      throw new UnreadableSpreadsheetError(`The file is an OpenDocument file of another kind (${(mimetype ?? "unknown").slice(0, 80)}), not a spreadsheet. Upload the return as .ods, .xlsx or .csv.`);
+    }
+    if (names.includes("xl/workbook.xml")) return readXlsx(bytes);
+    throw new UnreadableSpreadsheetError("The file is a zip archive but not an Excel (.xlsx) or OpenDocument (.ods) spreadsheet. Upload the return as .xlsx, .ods or .csv.");
+  }
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new UnreadableSpreadsheetError("The file is an Excel 97–2003 workbook (.xls), or a workbook protected with a password. Save it as an Excel workbook (.xlsx) without a password to open, and upload that.");
+  }
+  const claimed = /\.(xlsx|xlsm|ods|xls)$/.exec(name)?.[1];
+  if (claimed) {
+    throw new UnreadableSpreadsheetError(`The file is named “${fileName.slice(0, 120)}” but is not ${claimed === "ods" ? "an OpenDocument spreadsheet" : "an Excel workbook"}: its content is not a zip file. It may be damaged, or renamed. Save it again from your spreadsheet and upload that.`);
+  }
+  return { sheets: [readCsv(bytes)], date1904: false };
+}
+
+interface Header {
+  sheet: Grid;
+  index: number;
+  idColumn: number;
+  valueColumn: number;
+}
+
+/** The header row: the first row, in the first 20 of a sheet, with cells `id` and `value`. */
+function findHeader(sheets: Grid[]): Header | null {
+  for (const sheet of sheets) {
+    for (let index = 0; index < Math.min(sheet.rows.length, 20); index += 1) {
+      const names = sheet.rows[index]!.cells.map(headerText);
+      const idColumn = names.indexOf("id");
+      const valueColumn = names.indexOf("value");
+      if (idColumn >= 0 && valueColumn >= 0) return { sheet, index, idColumn, valueColumn };
+    }
+  }
+  return null;
+}
+
+function pence(pounds: number): number | null {
+  const p = Math.round(pounds * 100);
+  return Math.abs(pounds * 100 - p) < 1e-6 ? p : null;
+}
+
+/** An Excel date serial (days since 1899-12-30, or 1904-01-01) as an ISO date. */
+function serialDate(serial: number, date1904: boolean): string {
+  const day = Math.floor(serial);
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  return new Date(epoch + day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The text the cell codec reads for a cell, or why there is none. */
+function cellText(field: FieldDeclaration, cell: GridCell, date1904: boolean): { text: string } | { problem: string } {
+  switch (cell.kind) {
+    case "blank":
+      return { text: "" };
+    case "text":
+      return { text: cell.text };
+    case "formula":
+      return { problem: `the cell holds a formula (=${cell.formula.slice(0, 60)}); enter the value itself` };
+    case "error":
+      return { problem: `the cell shows the error ${cell.text.slice(0, 20)}; enter the value itself` };
+    case "boolean":
+      return { text: cell.value ? "TRUE" : "FALSE" };
+    case "date":
+      return { text: cell.iso };
+    case "number": {
+      const v = cell.value;
+      if (field.type === "money") {
+        const p = pence(v);
+        if (p === null) return { text: String(v) };
+        const sign = p < 0 ? "-" : "";
+        const abs = Math.abs(p);
+        return { text: `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}` };
+      }
+      if (field.type === "fte") {
+        const tenths = Math.round(v * 10);
+        return { text: Math.abs(v * 10 - tenths) < 1e-6 ? (tenths / 10).toFixed(1) : String(v) };
+      }
+      if (field.type === "date") return { text: serialDate(v, date1904) };
+      return { text: String(v) };
+    }
+  }
+}
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    let previous = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const current = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return d[b.length]!;
+}
+
+function suggestion(id: string, known: Iterable<string>): string {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const k of known) {
+    const distance = levenshtein(id.toLowerCase(), k);
+    if (distance < bestDistance) [best, bestDistance] = [k, distance];
+  }
+  return best ? ` Did you mean “${best}”?` : "";
+}
+
+/** The file's values by field id (blank cells as null), or the problems found. */
+function checkSheet(sheets: Grid[], date1904: boolean, fields: FieldDeclaration[], problems: Problems): Map<string, { value: FieldValue; row: number }> {
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  const found = new Map<string, { value: FieldValue; row: number }>();
+  const header = findHeader(sheets);
+  if (!header) {
+    problems.add(null, null, "The file has no header row: a row within its first 20 with the column names “id” and “value”, as in the downloaded template. Download the template again and fill in its value column.");
+    return found;
+  }
+  const { sheet, index, idColumn, valueColumn } = header;
+  const firstRow = new Map<string, number>();
+  let dataRows = 0;
+  for (const { row, cells } of sheet.rows.slice(index + 1)) {
+    const idCell = cells[idColumn];
+    const valueCell = cells[valueColumn] ?? { kind: "blank" as const };
+    if (isBlank(idCell) && isBlank(valueCell)) continue;
+    dataRows += 1;
+    const id = idCell?.kind === "text" ? idCell.text.trim() : idCell?.kind === "number" ? String(idCell.value) : "";
+    if (id === "") {
+      problems.add(row, null, `Row ${row} has a value but no id: put the field's id in the id column, or delete the value.`);
+      continue;
+    }
+    const field = byId.get(id);
+    if (!field) {
+      problems.add(row, id.slice(0, 100), `Row ${row}: “${id.slice(0, 100)}” is not a field of this return.${suggestion(id, byId.keys())}`);
+      continue;
+    }
+    const seen = firstRow.get(id);
+    if (seen !== undefined) {
+      problems.add(row, field, `Row ${row}, ‘${field.label}’: the id “${id}” is already on row ${seen}; give each field once.`);
+      continue;
+    }
+    firstRow.set(id, row);
+    const text = cellText(field, valueCell, date1904);
+    if ("problem" in text) {
+      problems.add(row, field, `Row ${row}, ‘${field.label}’: ${text.problem}.`);
+      continue;
+    }
+    const cell = readCell(field, text.text);
+    if (!cell.ok) {
+      problems.add(row, field, `Row ${row}, ‘${field.label}’: ${cell.problem}.`);
+      continue;
+    }
+    // The limits a save has (largest count, amount, text length).
+    const checked = fieldValueSchema(field).safeParse(cell.value);
+    if (!checked.success) {
+      problems.add(row, field, `Row ${row}: ${checked.error.issues[0]?.message ?? `‘${field.label}’ is not a valid value`}.`);
+      continue;
+    }
+    found.set(id, { value: cell.value, row });
+  }
+  if (sheet.truncated) problems.add(null, null, `The sheet has more rows than a return could need (over ${sheet.rows.length.toLocaleString("en-GB")}): upload the template with one row per field.`);
+  if (dataRows === 0 && problems.count === 0) problems.add(null, null, "The file has a header row but no rows of figures under it.");
+  return found;
+}
+
+export async function uploadReturnSpreadsheet(ctx: ServiceContext, input: UploadInput): Promise<UploadResult> {
+  // The return first: an upload to a return that cannot be saved is refused as a save is.
+  const stored = await loadForSave(ctx, input.returnId, input.expectedVersion);
+  const org = ctx.scope.organisation(stored.organisationCode, "body");
+
+  const bytes = decodeBase64(input.contentBase64);
+  if (!bytes) return refusedWith("The file did not arrive whole (its content is not base64). Try uploading it again.");
+  if (bytes.length === 0) return refusedWith("The file is empty.");
+  if (bytes.length > spreadsheetMaxBytes) {
+    return refusedWith(`The file is ${Math.ceil(bytes.length / 1024).toLocaleString("en-GB")} KB; the most is ${spreadsheetMaxBytes / 1024} KB. A filled-in return is far smaller: download the template again and fill in its value column, or save it as CSV.`);
+  }
+
+  let sheets: { sheets: Grid[]; date1904: boolean };
+  try {
+    sheets = readSheets(bytes, input.fileName);
+  } catch (error) {
+    // XML nested thousands deep overflows the reader's recursion: a hostile file, not our failure.
+    if (error instanceof RangeError) return refusedWith("The file cannot be read: its XML is nested far more deeply than any spreadsheet's.");
+    if (!(error instanceof UnreadableSpreadsheetError)) throw error;
+    return refusedWith(/^[A-Z]/.test(error.message) ? error.message : `The file cannot be read: ${error.message}.`);
+  }
+
+  const template = requireTemplate(stored.templateVersion);
+  const fields = templateFields(template, org.serviceAreas);
+  const labels = new Map(fields.map((f) => [f.id, f.label]));
+  const problems = new Problems();
+  const found = checkSheet(sheets.sheets, sheets.date1904, fields, problems);
+  if (problems.count > 0) return problems.refused();
+
+  // Blank cells in the file blank the field; fields the file has no row for keep their values.
+  const values: Record<string, FieldValue> = { ...stored.values };
+  for (const [id, { value }] of found) {
+    if (value === null) delete values[id];
+    else values[id] = value;
+  }
+  for (const [field, note] of Object.entries(stored.notes)) {
+    if (values[field] !== undefined && values[field] !== null) continue;
+    const at = found.get(field);
+    problems.add(at?.row ?? null, fields.find((f) => f.id === field) ?? field, `${at ? `Row ${at.row}, ` : ""}‘${labels.get(field) ?? field}’ has a note (“${note.slice(0, 60)}${note.length > 60 ? "…" : ""}”), so it needs a figure, or [x] or [z]: fill in the value, or delete the note in the form first.`);
+  }
+  if (saveCharacters({ values, notes: stored.notes, explanations: stored.explanations }) > saveMaxCharacters) {
+    problems.add(null, null, `The return's text would be more than ${saveMaxCharacters.toLocaleString("en-GB")} characters: shorten the narratives.`);
+  }
+  if (problems.count > 0) return problems.refused();
+
+  const saved = await saveDraft(
+    ctx,
+    { returnId: stored.returnId, expectedVersion: input.expectedVersion, values, notes: stored.notes, explanations: stored.explanations },
+    { dropClearedExplanations: true, action: "return.uploaded", reason: `Uploaded from the spreadsheet “${input.fileName.slice(0, 200)}”.` },
+  );
+  const order = new Map(fields.map((f, i) => [f.id, i]));
+  const changes = diffValues(stored.values, saved.values)
+    .sort((a, b) => (order.get(a.field) ?? Infinity) - (order.get(b.field) ?? Infinity))
+    .map((c) => ({ field: c.field, label: labels.get(c.field) ?? c.field, from: c.old as FieldValue, to: c.new as FieldValue }));
+  return { ok: true, return: saved, changes };
+}

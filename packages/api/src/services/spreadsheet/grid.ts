@@ -1,0 +1,54 @@
+/**
+ * What the readers of uploaded files (XLSX, ODS, CSV) give back: the rows of one sheet, each cell as
+ * the file held it (a number stays a number, so it can be read for its field's type), with the row
+ * numbers a spreadsheet shows, for messages.
+ */
+export type GridCell =
+  | { kind: "blank" }
+  | { kind: "text"; text: string }
+  | { kind: "number"; value: number }
+  /** An ISO date (ODS `office:date-value`), without any time of day. */
+  | { kind: "date"; iso: string }
+  | { kind: "boolean"; value: boolean }
+  /** A formula: refused, the value itself is wanted. */
+  | { kind: "formula"; formula: string }
+  /** An error value such as #DIV/0!. */
+  | { kind: "error"; text: string };
+
+export interface GridRow {
+  /** 1-based, as the spreadsheet shows it. */
+  row: number;
+  cells: GridCell[];
+}
+
+export interface Grid {
+  rows: GridRow[];
+  /** Set when the sheet had more rows than are read (`maxGridRows`). */
+  truncated: boolean;
+}
+
+/** Rows and columns read from a sheet: far more than any return has fields. */
+export const maxGridRows = 5000;
+export const maxGridColumns = 100;
+
+/** A file that cannot be read as a spreadsheet; the message completes “The file cannot be read: …”. */
+export class UnreadableSpreadsheetError extends Error {}
+
+export const blank: GridCell = { kind: "blank" };
+
+/** The text of a cell as the header row is matched: trimmed, lower case. */
+export function headerText(cell: GridCell | undefined): string {
+  return cell?.kind === "text" ? cell.text.trim().toLowerCase() : "";
+}
+
+/** Whether a cell holds nothing (or only spaces). */
+export function isBlank(cell: GridCell | undefined): boolean {
+  return !cell || cell.kind === "blank" || (cell.kind === "text" && cell.text.trim() === "");
+}
+
+/** A 1-based column number from a cell reference's letters ("F" → 6, "AA" → 27). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}

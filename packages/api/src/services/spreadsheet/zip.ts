@@ -1,0 +1,59 @@
+import { strFromU8, unzipSync } from "fflate";
+import { UnreadableSpreadsheetError } from "./grid.ts";
+
+/**
+ * Reading the parts of an uploaded zip (XLSX, ODS) without letting it grow: each part and all parts
+ * together are capped by their declared sizes before anything is inflated, and fflate writes a
+ * part into a buffer of its declared size that it never enlarges, so a part that lies about its
+ * size is cut off (and then fails to parse) rather than filling memory (a zip bomb).
+ */
+export const maxPartBytes = 16 * 1024 * 1024;
+export const maxTotalBytes = 48 * 1024 * 1024;
+
+
+/** Whether the bytes start like a zip file (a local file header). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** The names of a zip's entries (nothing inflated). */
+export function zipEntryNames(bytes: Uint8Array): string[] {
+  const names: string[] = [];
+  try {
+    unzipSync(bytes, { filter: (f) => (names.push(f.name), false) });
+  } catch {
+    throw new UnreadableSpreadsheetError("it is damaged: it starts like a zip file but its directory cannot be read");
+  }
+  return names;
+}
+
+/** The text (UTF-8) of the wanted parts that exist, each within the caps. */
+export function readZipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Map<string, string> {
+  let total = 0;
+  let tooLarge: string | null = null;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (!wanted(f.name)) return false;
+        total += f.originalSize;
+        if (f.originalSize > maxPartBytes || total > maxTotalBytes) tooLarge ??= f.name;
+        return tooLarge === null;
+      },
+    });
+  } catch {
+    throw new UnreadableSpreadsheetError("it is damaged: its zip contents cannot be read");
+  }
+  if (tooLarge !== null) {
+    throw new UnreadableSpreadsheetError(`it unpacks to more than ${maxPartBytes / 1_048_576} MB (part ${tooLarge}), far more than a return needs: it may be a “zip bomb”, or not our template`);
+  }
+  const out = new Map<string, string>();
+  for (const [name, data] of Object.entries(files)) {
+    try {
+      out.set(name, strFromU8(data));
+    } catch {
+      throw new UnreadableSpreadsheetError(`its part ${name} is not UTF-8 text`);
+    }
+  }
+  return out;
+}
