@@ -2,7 +2,9 @@ import { templateFields, type FieldDeclaration, type SectionDeclaration } from "
 import { useCallback, useMemo, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { usePageTitle } from "../app/page-title.ts";
-import { ConflictPanel, SaveStatus, type Draft } from "./draft-standin.ts";
+import { ConflictPanel } from "./draft/conflict-panel.tsx";
+import { SaveStatus } from "./draft/save-status.tsx";
+import type { Draft } from "./draft/use-draft.ts";
 import { DerivedFigures, derivedFigures } from "./derived-figures.tsx";
 import { Button, ErrorSummary, Textarea, WarningText } from "@complaints/ui";
 import type { ReturnPageContext } from "./return-route.tsx";

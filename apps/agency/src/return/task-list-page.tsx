@@ -7,7 +7,7 @@ import { Link } from "react-router";
 const routerLink: RenderLink = ({ href, ...rest }) => <Link to={href} {...rest} />;
 import { usePageTitle } from "../app/page-title.ts";
 import { api, errorMessage } from "../app/trpc.ts";
-import type { Draft } from "./draft-standin.ts";
+import type { Draft } from "./draft/use-draft.ts";
 import { Button, LinkProvider, TaskList, Tag, type RenderLink } from "@complaints/ui";
 import type { ReturnPageContext } from "./return-route.tsx";
 import { sectionStatus, sectionStatusLabels, type SectionStatus } from "./section-status.ts";

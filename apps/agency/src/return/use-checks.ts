@@ -1,6 +1,6 @@
 import { requirePeriod } from "@complaints/domain/browser";
 import { useMemo } from "react";
-import type { Draft } from "./draft-standin.ts";
+import type { Draft } from "./draft/use-draft.ts";
 import type { ReturnPageContext } from "./return-route.tsx";
 import { currentChecks, type ReturnChecks } from "./section-status.ts";
 
