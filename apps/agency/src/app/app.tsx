@@ -10,6 +10,7 @@ import { NotFoundPage } from "../pages/not-found.tsx";
 import { actionRoutes } from "../actions/routes.tsx";
 import { SignInPage } from "../pages/sign-in.tsx";
 import { periodFromAddress } from "../return/period-address.ts";
+import { ReturnRoute as ReturnPagesRoute } from "../return/return-route.tsx";
 import { UploadRoute } from "../return/upload/upload-page.tsx";
 import { RequireSignIn } from "./auth.tsx";
 import { Layout } from "./layout.tsx";
@@ -70,6 +71,8 @@ export function App() {
               <Route path="/:org/" element={<BodyRoute>{(org) => <BodyPage key={org.code} org={org} />}</BodyRoute>} />
               <Route path="/:org/returns/:period/check" element={<ReturnRoute>{(org, period) => <CheckPage key={`${org.code} ${period}`} org={org} period={period} />}</ReturnRoute>} />
               <Route path="/:organisationCode/returns/:period/upload" element={<RequireSignIn>{(me) => <UploadRoute me={me} />}</RequireSignIn>} />
+              <Route path="/:organisationCode/returns/:period/" element={<RequireSignIn>{(me) => <ReturnPagesRoute me={me} />}</RequireSignIn>} />
+              <Route path="/:organisationCode/returns/:period/:section" element={<RequireSignIn>{(me) => <ReturnPagesRoute me={me} />}</RequireSignIn>} />
               <Route path="/:org/returns/:period/history" element={<ReturnRoute>{(org, period) => <HistoryPage key={`${org.code} ${period}`} org={org} period={period} />}</ReturnRoute>} />
               <Route path="*" element={<RequireSignIn>{() => <NotFoundPage />}</RequireSignIn>} />
             </Routes>

@@ -1,0 +1,268 @@
+import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
+
+/** Screenshots of the task list and a section, at desktop and the narrowest phone width, for a person to look at. */
+const shots = join(tmpdir(), "agency-return-form-screenshots");
+
+/** Calls the API from the signed-in page, as the app does (same origin, the session cookie). */
+async function call<T>(page: Page, path: string, input: unknown, mutation = false): Promise<T> {
+  return page.evaluate(
+    async ({ path, input, mutation }) => {
+      const response = mutation
+        ? await fetch(`/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) })
+        : await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+      const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
+      if (body.error) throw new Error(JSON.stringify(body.error));
+      return body.result!.data;
+    },
+    { path, input, mutation },
+  ) as Promise<T>;
+}
+
+interface Revision {
+  returnId: string;
+  version: number;
+  status: string;
+  values: Record<string, number | string>;
+  notes: Record<string, string>;
+  explanations: Record<string, string>;
+}
+
+const addressOf = (period: string) => period.replace(" Q", "-q");
+
+/** Presses Tab until the focused element matches (an id, or a button's text): the keyboard only. */
+async function tabTo(page: Page, target: string): Promise<void> {
+  for (let i = 0; i < 80; i += 1) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => ({ id: document.activeElement?.id ?? "", text: document.activeElement?.textContent?.trim() ?? "" }));
+    if (focused.id === target || (focused.id === "" && focused.text === target)) return;
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
+
+async function statusOf(page: Page, sectionTitle: string): Promise<string> {
+  const item = page.locator(".govuk-task-list__item", { has: page.getByRole("link", { name: sectionTitle, exact: true }) });
+  return (await item.locator(".govuk-task-list__status").textContent())?.trim() ?? "";
+}
+
+describe("the return form", { timeout: 180_000 }, () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let period: string;
+  let previousPeriod: string;
+  let base: string;
+  let submitter: Page;
+  let original: Revision;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    mkdirSync(shots, { recursive: true });
+    ({ page: submitter } = await newPage(browser));
+    await signIn(submitter, app, "submitter@demo.example");
+    const windows = await call<{ period: string; open: boolean }[]>(submitter, "windows.list", {});
+    period = windows.find((w) => w.open)!.period;
+    previousPeriod = windows.find((w) => !w.open)!.period;
+    base = `${app.url}/agency/DES-LIC1/returns/${addressOf(period)}`;
+    original = (await call<Revision>(submitter, "returns.find", { organisationCode: "DES-LIC1", period }))!;
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("shows the return as a task list, one task per section with its status, and links to check, history and upload", async () => {
+    await submitter.goto(`${base}/`);
+    await expect.poll(() => submitter.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Complaints return for [A-Z][a-z]{2} to [A-Z][a-z]{2} \d{4}$/);
+    const links = submitter.locator(".govuk-task-list__link");
+    expect(await links.count()).toBe(11);
+    expect(await links.first().getAttribute("href")).toBe(`/agency/DES-LIC1/returns/${addressOf(period)}/flow`);
+    for (const status of await submitter.locator(".govuk-task-list__status").allTextContents()) {
+      expect(["Completed", "In progress", "Not yet started", "Has errors"]).toContain(status.trim());
+    }
+    expect(await submitter.getByRole("link", { name: "Check your answers and submit" }).getAttribute("href")).toBe(`/agency/DES-LIC1/returns/${addressOf(period)}/check`);
+    expect(await submitter.getByRole("link", { name: "History of this return" }).getAttribute("href")).toBe(`/agency/DES-LIC1/returns/${addressOf(period)}/history`);
+    expect(await submitter.getByRole("link", { name: /spreadsheet/ }).getAttribute("href")).toBe(`/agency/DES-LIC1/returns/${addressOf(period)}/upload`);
+    await expectNoAxeViolations(submitter, "the task list");
+    await submitter.screenshot({ path: join(shots, "task-list-1280.png"), fullPage: true });
+    await submitter.setViewportSize({ width: 320, height: 900 });
+    await submitter.screenshot({ path: join(shots, "task-list-320.png"), fullPage: true });
+    await submitter.setViewportSize({ width: 1280, height: 900 });
+
+    // A task opens its section inside the app.
+    await submitter.getByRole("link", { name: "Complaints received and open", exact: true }).click();
+    await submitter.waitForURL(`${base}/flow`);
+  });
+
+  it("shows a section's form: each input's id and name its field id, labelled, with hint and unit", async () => {
+    await submitter.goto(`${base}/flow`);
+    const received = submitter.getByLabel("Complaints received", { exact: true });
+    await expect.poll(() => received.getAttribute("id")).toBe("received");
+    expect(await received.getAttribute("name")).toBe("received");
+    expect(await received.getAttribute("inputmode")).toBe("numeric");
+    expect(await received.inputValue()).toBe(String(original.values.received));
+    expect(await submitter.locator("#brought_forward-hint").textContent()).toContain("Filled in from last quarter's return");
+    expect(await submitter.locator(".govuk-form-group", { has: received }).locator(".govuk-input__suffix").textContent()).toBe("complaints");
+    expect(await submitter.title()).toMatch(/^Complaints received and open – /);
+    // The flow balance, worked out as the user types, from the template's rule.
+    await received.fill(String(Number(original.values.received) + 10));
+    await expect.poll(() => submitter.locator(".app-derived-figures").textContent()).toContain(String(Number(original.values.carried_forward) + 10));
+    await received.fill(String(original.values.received));
+    await expectNoAxeViolations(submitter, "a section page");
+    await submitter.screenshot({ path: join(shots, "section-1280.png"), fullPage: true });
+    await submitter.setViewportSize({ width: 320, height: 900 });
+    await submitter.screenshot({ path: join(shots, "section-320.png"), fullPage: true });
+    await submitter.setViewportSize({ width: 1280, height: 900 });
+    // Typed back to the figure saved, there is nothing to save: the status never says "Saving".
+    await expect.poll(() => submitter.getByRole("status").filter({ hasText: /Saving|Not saved/ }).count()).toBe(0);
+  });
+
+  it("completes a section with the keyboard alone, and its status becomes Completed", async () => {
+    const { withdrawn: _w, carried_forward: _c, ...partial } = original.values;
+    const now = (await call<Revision>(submitter, "returns.find", { organisationCode: "DES-LIC1", period }))!;
+    await call(submitter, "returns.save", { returnId: now.returnId, expectedVersion: now.version, values: partial, notes: now.notes, explanations: {} }, true);
+    await submitter.goto(`${base}/`);
+    await expect.poll(() => statusOf(submitter, "Complaints received and open")).toBe("In progress");
+
+    await submitter.goto(`${base}/flow`);
+    await submitter.getByLabel("Complaints withdrawn").waitFor();
+    await tabTo(submitter, "withdrawn");
+    await submitter.keyboard.type(String(original.values.withdrawn));
+    await tabTo(submitter, "carried_forward");
+    await submitter.keyboard.type(String(original.values.carried_forward));
+    await tabTo(submitter, "Save and continue");
+    await submitter.keyboard.press("Enter");
+    await submitter.waitForURL(`${base}/stages`);
+
+    await submitter.goto(`${base}/`);
+    await expect.poll(() => statusOf(submitter, "Complaints received and open")).toBe("Completed");
+  });
+
+  it("shows errors in the summary and beside the fields; a summary link moves focus to its field", async () => {
+    await submitter.goto(`${base}/flow`);
+    await submitter.getByLabel("Complaints withdrawn").fill("five");
+    await submitter.getByLabel("Open at the end of the quarter").fill("999");
+    await submitter.getByRole("button", { name: "Save and continue" }).click();
+    const summary = submitter.locator(".govuk-error-summary");
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    expect(await summary.locator("h2").textContent()).toBe("There is a problem");
+    await expect.poll(() => submitter.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary"))).toBe(true);
+    expect(await submitter.title()).toMatch(/^Error: Complaints received and open/);
+    expect(new URL(submitter.url()).pathname).toMatch(/\/flow$/);
+    const links = summary.getByRole("link");
+    expect(await links.count()).toBe(2);
+    expect(await links.first().textContent()).toContain("Complaints withdrawn");
+    expect(await links.nth(1).textContent()).toContain("‘Open at the end of the quarter’ is 999");
+    expect(await submitter.locator("#withdrawn-error").textContent()).toContain("expected a whole number");
+    expect(await submitter.locator("#carried_forward-error").textContent()).toContain("is 999");
+    expect(await submitter.getByLabel("Complaints withdrawn").getAttribute("aria-describedby")).toContain("withdrawn-error");
+    await expectNoAxeViolations(submitter, "a section page with errors");
+    await submitter.screenshot({ path: join(shots, "section-errors-1280.png"), fullPage: true });
+
+    await links.nth(1).click();
+    expect(await focusedId(submitter)).toBe("carried_forward");
+    await links.first().click();
+    expect(await focusedId(submitter)).toBe("withdrawn");
+
+    // Fixed, the section saves and moves on.
+    await submitter.getByLabel("Complaints withdrawn").fill(String(original.values.withdrawn));
+    await submitter.getByLabel("Open at the end of the quarter").fill(String(original.values.carried_forward));
+    await submitter.getByRole("button", { name: "Save and continue" }).click();
+    await submitter.waitForURL(`${base}/stages`);
+    expect(await submitter.title()).not.toMatch(/^Error:/);
+  });
+
+  it("asks for an explanation beside a warning, and saves what is typed", async () => {
+    await submitter.goto(`${base}/flow`);
+    const more = (id: string) => String(Number(original.values[id]) + 5000);
+    await submitter.getByLabel("Complaints received", { exact: true }).fill(more("received"));
+    await submitter.getByLabel("Open at the end of the quarter").fill(more("carried_forward"));
+    const explanation = submitter.locator("#explanation-themes_cover_received");
+    await explanation.waitFor();
+    expect(await submitter.locator("#warning-themes_cover_received").textContent()).toContain("fewer than the");
+    await explanation.fill("A campaign brought in many complaints we had not yet coded by theme.");
+    await expect.poll(async () => (await call<Revision>(submitter, "returns.find", { organisationCode: "DES-LIC1", period })).explanations.themes_cover_received, { timeout: 10_000 }).toBe(
+      "A campaign brought in many complaints we had not yet coded by theme.",
+    );
+    await expectNoAxeViolations(submitter, "a section page with warnings");
+  });
+
+  it("shows a return that is not a draft read-only", async () => {
+    const page = `${app.url}/agency/DES-LIC1/returns/${addressOf(previousPeriod)}`;
+    await submitter.goto(`${page}/`);
+    await expect.poll(() => submitter.locator(".govuk-inset-text").textContent()).toContain("You can read it, but not change it");
+    expect(await submitter.getByRole("link", { name: /spreadsheet/ }).count()).toBe(0);
+    await submitter.goto(`${page}/flow`);
+    const received = submitter.getByLabel("Complaints received", { exact: true });
+    await received.waitFor();
+    expect(await received.getAttribute("readonly")).not.toBeNull();
+    expect(await submitter.getByRole("button", { name: "Save and continue" }).count()).toBe(0);
+  });
+
+  it("tells a body's user they have no access to another body's return, showing none of its figures", async () => {
+    await submitter.goto(`${app.url}/agency/DES-REC2/returns/${addressOf(period)}/`);
+    await expect.poll(() => submitter.getByRole("heading", { level: 1 }).textContent()).toBe("You do not have access");
+    expect(await submitter.locator("input, textarea, .govuk-task-list").count()).toBe(0);
+    await submitter.goto(`${app.url}/agency/DES-REC2/returns/${addressOf(period)}/flow`);
+    await expect.poll(() => submitter.getByRole("heading", { level: 1 }).textContent()).toBe("You do not have access");
+    expect(await submitter.locator("input").count()).toBe(0);
+  });
+
+  it("answers an address that is not a quarter or a section with Page not found", async () => {
+    for (const path of ["/agency/DES-LIC1/returns/2026-Q2/", `/agency/DES-LIC1/returns/${addressOf(period)}/no-such-section`]) {
+      await submitter.goto(`${app.url}${path}`);
+      await expect.poll(() => submitter.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
+    }
+  });
+
+  it("starts a new quarter's return and lists special payments with add another and remove", async () => {
+    // A body that has not started the open quarter, from the department's tracker.
+    const { page: oversight, context: oversightContext } = await newPage(browser);
+    await signIn(oversight, app, "oversight@demo.example");
+    const tracker = await call<{ rows: { organisationCode: string; status: string }[] }>(oversight, "tracker.forPeriod", { departmentCode: "DES", period });
+    await oversightContext.close();
+    const code = tracker.rows.find((r) => r.status === "not started")!.organisationCode;
+
+    const { page, context } = await newPage(browser);
+    await signIn(page, app, `team.${code.toLowerCase()}@demo.example`);
+    const body = `${app.url}/agency/${code}/returns/${addressOf(period)}`;
+    await page.goto(`${body}/`);
+    await page.getByRole("button", { name: "Start this return" }).click();
+    await expect.poll(() => page.locator(".govuk-task-list__link").count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, "a new return's task list");
+
+    await page.goto(`${body}/remedies`);
+    await page.getByRole("button", { name: "Add a special payment" }).click();
+    await expect.poll(() => focusedId(page)).toBe("special_payments.1.amount");
+    const item = (n: number, field: string) => page.locator(`[id="special_payments.${n}.${field}"]`);
+    await item(1, "amount").fill("400000");
+    await item(1, "date_paid").fill("15/08/2020");
+    await item(1, "description").fill("Settlement of a long-running case");
+    await page.getByRole("button", { name: "Add another special payment" }).click();
+    await item(2, "amount").fill("350000.50");
+    await item(2, "date_paid").fill("2020-09-01");
+    await item(2, "description").fill("Compensation agreed by the board");
+    expect(await page.getByLabel("Amount").count()).toBe(2);
+
+    // The first payment's date is outside the quarter: a warning to explain.
+    await page.locator('[id="explanation-special_payment_in_quarter:1"]').waitFor();
+    await expectNoAxeViolations(page, "the special payments group");
+
+    await page.getByRole("button", { name: "Remove special payment 1" }).click();
+    await expect.poll(() => item(2, "amount").count()).toBe(0);
+    expect(await item(1, "amount").inputValue()).toBe("350000.50");
+    expect(await item(1, "description").inputValue()).toBe("Compensation agreed by the board");
+    // The section's other figures are still to do: back to the task list, saving on the way.
+    await page.getByRole("link", { name: "Return to task list" }).click();
+    await page.waitForURL(`${body}/`);
+    const saved = await call<Revision>(page, "returns.find", { organisationCode: code, period });
+    expect(saved.values["special_payments.1.amount"]).toBe(35_000_050);
+    expect(saved.values["special_payments.2.amount"]).toBeUndefined();
+    await context.close();
+  });
+});

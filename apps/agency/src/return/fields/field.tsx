@@ -1,0 +1,25 @@
+import type { FieldType } from "@complaints/domain/browser";
+import type { ComponentType } from "react";
+import { ChoiceField } from "./choice-field.tsx";
+import { DateField } from "./date-field.tsx";
+import type { FieldProps } from "./field-props.tsx";
+import { NumberField } from "./number-field.tsx";
+import { TextField } from "./text-field.tsx";
+
+/** The component for each field type: a new type needs an entry here, never a field id. */
+export const fieldComponents: Record<FieldType, ComponentType<FieldProps>> = {
+  count: NumberField,
+  money: NumberField,
+  fte: NumberField,
+  date: DateField,
+  text: TextField,
+  choice: ChoiceField,
+};
+
+/** Types where "I cannot give a figure" ([x] / [z] with a note) is offered for a required field. */
+export const markerTypes: ReadonlySet<FieldType> = new Set(["count", "money", "fte", "date"]);
+
+export function Field(props: FieldProps) {
+  const Component = fieldComponents[props.field.type];
+  return <Component {...props} />;
+}

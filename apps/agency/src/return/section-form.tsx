@@ -1,0 +1,68 @@
+import { useMemo } from "react";
+import { templateFields, type FieldDeclaration, type SectionDeclaration, type ServiceArea, type TemplateDeclaration } from "@complaints/domain/browser";
+import { BreakdownFields } from "./fields/breakdown-fields.tsx";
+import { Field, markerTypes } from "./fields/field.tsx";
+import { GroupFields } from "./fields/group-fields.tsx";
+
+export interface SectionFormProps {
+  template: TemplateDeclaration;
+  section: SectionDeclaration;
+  serviceAreas: readonly ServiceArea[];
+  inputs: Readonly<Record<string, string>>;
+  /** Inline errors by field id, `breakdown:<id>` for a breakdown as a whole, `<id>-note` for a marker's note. */
+  errors: Readonly<Record<string, string>>;
+  notes: Readonly<Record<string, string>>;
+  readOnly: boolean;
+  onInput(fieldId: string, text: string): void;
+  onNote(fieldId: string, note: string | null): void;
+}
+
+/**
+ * One section of the return, generated from the template declaration alone: its fields in order,
+ * then its breakdowns, then its repeating groups (templateFields' order). A field or section added
+ * to the template appears here with no change to this code.
+ */
+export function SectionForm({ template, section, serviceAreas, inputs, errors, notes, readOnly, onInput, onNote }: SectionFormProps) {
+  // Field declarations keep their identity between keystrokes, so memoised fields skip re-rendering.
+  const fields = useMemo(() => templateFields(template, serviceAreas).filter((f) => f.section === section.id), [template, serviceAreas, section.id]);
+  const { plain, cellsOf, itemsOf } = useMemo(() => {
+    const cells = new Map<string, FieldDeclaration[]>();
+    const items = new Map<string, FieldDeclaration[]>();
+    for (const f of fields) {
+      if (f.breakdown !== undefined) cells.set(f.breakdown, [...(cells.get(f.breakdown) ?? []), f]);
+      if (f.group !== undefined) items.set(f.group, [...(items.get(f.group) ?? []), f]);
+    }
+    return {
+      plain: fields.filter((f) => f.breakdown === undefined && f.group === undefined),
+      cellsOf: (id: string) => cells.get(id) ?? [],
+      itemsOf: (id: string) => items.get(id) ?? [],
+    };
+  }, [fields]);
+  // A required figure may instead be [x] or [z] with a note; a read-only return shows the choice only where one was made.
+  const offersMarker = (f: FieldDeclaration) => markerTypes.has(f.type) && ((f.required && !readOnly) || inputs[f.id] === "[x]" || inputs[f.id] === "[z]");
+  return (
+    <>
+      {plain.map((f) => (
+        <Field
+          key={f.id}
+          field={f}
+          text={inputs[f.id] ?? ""}
+          error={errors[f.id]}
+          readOnly={readOnly}
+          onInput={onInput}
+          {...(offersMarker(f) ? { note: notes[f.id], noteError: errors[`${f.id}-note`], onNote } : {})}
+        />
+      ))}
+      {template.breakdowns
+        .filter((b) => b.section === section.id)
+        .map((b) => (
+          <BreakdownFields key={b.id} breakdown={b} cells={cellsOf(b.id)} unit={b.totalOf ? template.fields.find((f) => f.id === b.totalOf)?.unit : undefined} inputs={inputs} errors={errors} error={errors[`breakdown:${b.id}`]} readOnly={readOnly} onInput={onInput} />
+        ))}
+      {template.groups
+        .filter((g) => g.section === section.id)
+        .map((g) => (
+          <GroupFields key={g.id} group={g} fields={itemsOf(g.id)} inputs={inputs} errors={errors} readOnly={readOnly} onInput={onInput} />
+        ))}
+    </>
+  );
+}

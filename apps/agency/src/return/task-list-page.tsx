@@ -1,0 +1,153 @@
+import { returnStatusLabels, templateFields } from "@complaints/domain/browser";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+
+/** The ui package's links as router links, so a task opens without reloading the app. */
+const routerLink: RenderLink = ({ href, ...rest }) => <Link to={href} {...rest} />;
+import { usePageTitle } from "../app/page-title.ts";
+import { api, errorMessage } from "../app/trpc.ts";
+import type { Draft } from "./draft/use-draft.ts";
+import { Button, LinkProvider, TaskList, Tag, type RenderLink } from "@complaints/ui";
+import type { ReturnPageContext } from "./return-route.tsx";
+import { sectionStatus, sectionStatusLabels, type SectionStatus } from "./section-status.ts";
+import { useChecks } from "./use-checks.ts";
+
+const tagClasses: Record<SectionStatus, string | undefined> = {
+  completed: undefined,
+  "in-progress": "govuk-tag--light-blue",
+  "not-started": "govuk-tag--blue",
+  "has-errors": "govuk-tag--red",
+};
+
+function Heading({ context }: { context: ReturnPageContext }) {
+  return (
+    <>
+      <span className="govuk-caption-l">{context.organisationName}</span>
+      <h1 className="govuk-heading-l">Complaints return for {context.periodLabel}</h1>
+    </>
+  );
+}
+
+/** The return as a GOV.UK task list: one task per template section, with its status. */
+export function TaskListPage({ context, draft }: { context: ReturnPageContext; draft: Draft }) {
+  usePageTitle(`Complaints return for ${context.periodLabel}`);
+  const checks = useChecks(context, draft);
+  const template = draft.template!;
+  const revision = draft.revision!;
+  const fields = templateFields(template, context.serviceAreas);
+  const statuses = template.sections.map((section) =>
+    sectionStatus(
+      fields.filter((f) => f.section === section.id),
+      draft.values,
+      draft.inputProblems,
+      checks,
+    ),
+  );
+  const completed = statuses.filter((s) => s === "completed").length;
+  const warningsToExplain = checks.warnings.filter((w) => !draft.explanations[w.id]?.trim()).length;
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Heading context={context} />
+        <p className="govuk-body">
+          Status: <Tag text={returnStatusLabels[revision.status]} classes={revision.status === "draft" ? "govuk-tag--grey" : undefined} />
+        </p>
+        {context.editable ? (
+          <p className="govuk-body">
+            You have completed {completed} of {template.sections.length} sections.
+            {warningsToExplain > 0 ? ` ${warningsToExplain} ${warningsToExplain === 1 ? "warning needs" : "warnings need"} an explanation before you submit.` : ""}
+          </p>
+        ) : (
+          <div className="govuk-inset-text">
+            This return is {returnStatusLabels[revision.status].toLowerCase()}. You can read it, but not change it
+            {revision.status === "draft" || revision.status === "returned" ? ": only the complaints team changes a return" : ""}.
+          </div>
+        )}
+        <h2 className="govuk-heading-m">Sections</h2>
+        <LinkProvider renderLink={routerLink}>
+        <TaskList
+          idPrefix="sections"
+          items={template.sections.map((section, i) => ({
+            title: { text: section.title },
+            ...(section.description ? { hint: { text: section.description } } : {}),
+            href: `${context.base}/${section.id}`,
+            status: statuses[i] === "completed" ? { text: sectionStatusLabels.completed } : { tag: { text: sectionStatusLabels[statuses[i]!], classes: tagClasses[statuses[i]!] } },
+          }))}
+        />
+        </LinkProvider>
+        <h2 className="govuk-heading-m">{context.editable ? "Send the return" : "More about this return"}</h2>
+        <ul className="govuk-list">
+          <li>
+            <Link className="govuk-link" to={`${context.base}/check`}>
+              {context.editable ? "Check your answers and submit" : "Check the answers"}
+            </Link>
+          </li>
+          {context.editable ? (
+            <li>
+              <Link className="govuk-link" to={`${context.base}/upload`}>
+                Fill it in with a spreadsheet instead
+              </Link>
+            </li>
+          ) : null}
+          <li>
+            <Link className="govuk-link" to={`${context.base}/history`}>
+              History of this return
+            </Link>
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/** No return for the quarter yet: start it while the quarter's reporting window is open. */
+export function StartReturnPage({ context, canStart, onStarted }: { context: ReturnPageContext; canStart: boolean; onStarted(): Promise<void> }) {
+  usePageTitle(`Complaints return for ${context.periodLabel}`);
+  const windows = useQuery({ queryKey: ["windows.list", "open"], queryFn: () => api.windows.list.query({ openOnly: true }) });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const open = windows.data?.some((w) => w.period === context.periodCode && w.open) ?? false;
+
+  async function start() {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await api.returns.openDraft.mutate({ organisationCode: context.organisationCode, period: context.periodCode });
+      await onStarted();
+    } catch (error) {
+      setProblem(errorMessage(error));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Heading context={context} />
+        <p className="govuk-body">{context.organisationName} has not started its return for this quarter.</p>
+        {problem ? (
+          <div className="govuk-error-summary" tabIndex={-1} ref={(el) => el?.focus()}>
+            <div role="alert">
+              <h2 className="govuk-error-summary__title">There is a problem</h2>
+              <div className="govuk-error-summary__body">
+                <p className="govuk-body">{problem}</p>
+              </div>
+            </div>
+          </div>
+        ) : null}
+        {windows.isPending ? null : open && canStart ? (
+          <>
+            <p className="govuk-body">Figures carried from last quarter's return, such as the complaints open at the start, are filled in for you.</p>
+            <Button text={busy ? "Starting…" : "Start this return"} disabled={busy} onClick={() => void start()} />
+          </>
+        ) : open ? (
+          <p className="govuk-body">Your complaints team starts the return.</p>
+        ) : (
+          <p className="govuk-body">Returns for {context.periodLabel} are not open. Your department opens each quarter's reporting window.</p>
+        )}
+      </div>
+    </div>
+  );
+}
