@@ -54,7 +54,7 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     const { context, page } = await newPage(browser);
     await signIn(page, app, "submitter@demo.example", `/agency/${org}/actions`);
     await poll(() => heading(page)).toBe("Learning action plans");
-    expect(await page.title()).toBe("Learning action plans – Complaints returns");
+    await expect.poll(() => page.title()).toBe("Learning action plans – Complaints returns");
     const rows = page.locator("table tbody tr");
     const statuses = await rows.locator("td:nth-child(4)").allTextContents();
     expect(statuses.length).toBeGreaterThan(1);
@@ -130,7 +130,7 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     await expectNoAxeViolations(page, "the review form");
     await page.getByRole("button", { name: "Add review" }).click();
     await poll(() => page.locator(".govuk-error-summary").textContent()).toContain("Enter the date of the review");
-    expect(await page.title()).toBe("Error: Add a review – Complaints returns");
+    await expect.poll(() => page.title()).toBe("Error: Add a review – Complaints returns");
     await expectNoAxeViolations(page, "the review form with errors");
     await page.getByLabel("Day").fill("1");
     await page.getByLabel("Month").fill("6");
@@ -192,7 +192,7 @@ describe("learning action plans", { timeout: 300_000 }, () => {
 
     const summary = page.locator(".govuk-error-summary");
     await poll(() => summary.isVisible()).toBe(true);
-    expect(await page.title()).toBe("Error: Add an action – Complaints returns");
+    await expect.poll(() => page.title()).toBe("Error: Add an action – Complaints returns");
     await poll(() => page.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary"))).toBe(true);
     const links = summary.getByRole("link");
     const texts = await links.allTextContents();

@@ -69,8 +69,10 @@ export async function startApp(options: { databaseUrl?: string; env?: Record<str
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;
   let output = "";
+  let stopping = false;
   const launch = async (command: "start" | "serve") => {
     output = "";
+    stopping = false;
     child = spawn(process.execPath, ["--import", "tsx", "src/cli/run.ts", ...(command === "start" ? ["start", "--demo"] : ["serve"])], {
       cwd: serverDir,
       env: { ...inheritedEnv, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", AGENCY_DIR: agencyDist, ...options.env },
@@ -78,10 +80,15 @@ export async function startApp(options: { databaseUrl?: string; env?: Record<str
     });
     child.stdout?.on("data", (d: Buffer) => void (output += d.toString()));
     child.stderr?.on("data", (d: Buffer) => void (output += d.toString()));
+    // A server that dies under a test says why, instead of leaving only "connection refused" behind.
+    child.once("exit", (code, signal) => {
+      if (!stopping) console.error(`The test server exited unexpectedly (code ${code}, signal ${signal}):\n${output}`);
+    });
     await waitForHealth(url, child, () => output);
   };
   const stop = () =>
     new Promise<void>((resolve) => {
+      stopping = true;
       if (child.exitCode !== null) return resolve();
       child.once("exit", () => resolve());
       child.kill("SIGTERM");

@@ -108,7 +108,7 @@ describe("the return form", { timeout: 180_000 }, () => {
     expect(await received.inputValue()).toBe(String(original.values.received));
     expect(await submitter.locator("#brought_forward-hint").textContent()).toContain("Filled in from last quarter's return");
     expect(await submitter.locator(".govuk-form-group", { has: received }).locator(".govuk-input__suffix").textContent()).toBe("complaints");
-    expect(await submitter.title()).toMatch(/^Complaints received and open – /);
+    await expect.poll(() => submitter.title()).toMatch(/^Complaints received and open – /);
     // The flow balance, worked out as the user types, from the template's rule.
     await received.fill(String(Number(original.values.received) + 10));
     await expect.poll(() => submitter.locator(".app-derived-figures").textContent()).toContain(String(Number(original.values.carried_forward) + 10));
@@ -152,7 +152,7 @@ describe("the return form", { timeout: 180_000 }, () => {
     await expect.poll(() => summary.isVisible()).toBe(true);
     expect(await summary.locator("h2").textContent()).toBe("There is a problem");
     await expect.poll(() => submitter.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary"))).toBe(true);
-    expect(await submitter.title()).toMatch(/^Error: Complaints received and open/);
+    await expect.poll(() => submitter.title()).toMatch(/^Error: Complaints received and open/);
     expect(new URL(submitter.url()).pathname).toMatch(/\/flow$/);
     const links = summary.getByRole("link");
     expect(await links.count()).toBe(2);
@@ -174,7 +174,7 @@ describe("the return form", { timeout: 180_000 }, () => {
     await submitter.getByLabel("Open at the end of the quarter").fill(String(original.values.carried_forward));
     await submitter.getByRole("button", { name: "Save and continue" }).click();
     await submitter.waitForURL(`${base}/stages`);
-    expect(await submitter.title()).not.toMatch(/^Error:/);
+    await expect.poll(() => submitter.title()).toMatch(/^Early resolution and closer look – /);
   });
 
   it("asks for an explanation beside a warning, and saves what is typed", async () => {

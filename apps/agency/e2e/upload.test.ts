@@ -185,7 +185,7 @@ describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, (
       const summary = page.locator(".govuk-error-summary");
       await expect.poll(() => summary.isVisible(), checked).toBe(true);
       await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary"))).toBe(true);
-      expect(await page.title()).toBe("Error: Fill in the return with a spreadsheet – Complaints returns");
+      await expect.poll(() => page.title()).toBe("Error: Fill in the return with a spreadsheet – Complaints returns");
       expect(await summary.textContent()).toContain("was saved: the return is as it was");
 
       const received = templateRow(csv, "received");
@@ -246,7 +246,7 @@ describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, (
       await expect.poll(() => error.textContent()).toBe(`Error: ${message}`);
       await page.getByRole("button", { name: "Upload file" }).click();
       await expect.poll(() => page.locator(".govuk-error-summary").getByRole("link").allTextContents()).toEqual([message]);
-      expect(await page.title()).toMatch(/^Error: /);
+      await expect.poll(() => page.title()).toMatch(/^Error: /);
     }
     await expectNoAxeViolations(page, "the upload page with a file refused in the browser");
     await input.setInputFiles([]);

@@ -55,7 +55,7 @@ async function submitterToApproverJourney(app: RunningApp, browser: Browser, opt
   if (options.axe) await expectNoAxeViolations(submitter.page, "check your answers");
   await submitter.page.getByRole("button", { name: "Submit return" }).click();
   await expectHeading(submitter.page, "Return submitted");
-  expect(await submitter.page.title()).toBe("Return submitted – Complaints returns");
+  await expect.poll(() => submitter.page.title()).toBe("Return submitted – Complaints returns");
   if (options.axe) await expectNoAxeViolations(submitter.page, "the submitted confirmation");
 
   // The senior accountable officer, in another browser: the same page, signing off.
@@ -142,7 +142,7 @@ describe("signing off a return in the agency app", () => {
     await signIn(submitter.page, second, "submitter@demo.example", checkPath);
     const summary = submitter.page.locator(".govuk-error-summary");
     await summary.waitFor();
-    expect(await submitter.page.title()).toMatch(/^Error: /);
+    await expect.poll(() => submitter.page.title()).toMatch(/^Error: /);
     const toReceived = summary.getByRole("link").filter({ hasText: "Complaints received" }).first();
     expect(await toReceived.getAttribute("href")).toBe(`/agency/${body}/returns/${address(period)}/flow#received`);
     expect(await submitter.page.getByRole("button", { name: "Submit return" }).count()).toBe(0);
