@@ -17,6 +17,7 @@ export * from "./template/declaration.ts";
 export * from "./template/fields.ts";
 export * from "./template/input.ts";
 export * from "./template/measures.ts";
+export * from "./template/merge.ts";
 export * from "./template/messages.ts";
 export * from "./template/schema.ts";
 export * from "./template/v1.ts";

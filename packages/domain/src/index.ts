@@ -1,26 +1,7 @@
-export * from "./action-plans.ts";
-export * from "./errors.ts";
-export * from "./organisations.ts";
-export * from "./periods.ts";
-export * from "./roles.ts";
+// Everything the browser may load (./browser.ts), and what only a server does: bank-holiday
+// calendars and working days, file decoding, the robust statistics, the template checker.
+export * from "./browser.ts";
 export * from "./robust.ts";
-export * from "./storable-text.ts";
-export * from "./workflow.ts";
-export * from "./calendar.ts";
 export * from "./working-days.ts";
-export * from "./csv/cells.ts";
 export * from "./csv/decode.ts";
-export * from "./csv/formula.ts";
 export * from "./template/check.ts";
-export * from "./template/declaration.ts";
-export * from "./template/fields.ts";
-export * from "./template/input.ts";
-export * from "./template/measures.ts";
-export * from "./template/merge.ts";
-export * from "./template/messages.ts";
-export * from "./template/schema.ts";
-export * from "./template/v1.ts";
-export * from "./template/v2.ts";
-export * from "./template/validate.ts";
-export * from "./template/versions.ts";
-
