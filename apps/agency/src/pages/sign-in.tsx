@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Button } from "@complaints/ui";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Button, ErrorSummary, Input, PasswordInput } from "@complaints/ui";
+import { useState, type FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { meQueryKey, safeReturnPath } from "../app/auth.tsx";
 import { usePageTitle } from "../app/page-title.ts";
@@ -19,13 +19,9 @@ export function SignInPage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
+  const [attempt, setAttempt] = useState(0);
   const hasErrors = errors.length > 0 || problem !== null;
   usePageTitle("Sign in", hasErrors);
-
-  useEffect(() => {
-    if (hasErrors) summary.current?.focus();
-  }, [errors, problem, hasErrors]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,6 +33,7 @@ export function SignInPage() {
     if (!password) found.push({ field: "password", message: "Enter your password" });
     setProblem(null);
     setErrors(found);
+    setAttempt((n) => n + 1);
     if (found.length > 0) return;
     setBusy(true);
     try {
@@ -51,6 +48,7 @@ export function SignInPage() {
       } else {
         setProblem(errorMessage(error));
       }
+      setAttempt((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -64,67 +62,25 @@ export function SignInPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {hasErrors ? (
-          <div className="govuk-error-summary" data-module="govuk-error-summary" ref={summary} tabIndex={-1}>
-            <div role="alert">
-              <h2 className="govuk-error-summary__title">There is a problem</h2>
-              <div className="govuk-error-summary__body">
-                <ul className="govuk-list govuk-error-summary__list">
-                  {problem ? (
-                    <li>
-                      <a href="#email">{problem}</a>
-                    </li>
-                  ) : null}
-                  {errors.map((e) => (
-                    <li key={e.field}>
-                      <a href={`#${e.field}`}>{e.message}</a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            </div>
-          </div>
+          <ErrorSummary
+            // A new key on each failed attempt, so the summary takes focus again (it focuses itself on mount).
+            key={attempt}
+            titleText="There is a problem"
+            errorList={[...(problem ? [{ text: problem, href: "#email" }] : []), ...errors.map((e) => ({ text: e.message, href: `#${e.field}` }))]}
+          />
         ) : null}
         <h1 className="govuk-heading-l">Sign in</h1>
         <form method="post" noValidate onSubmit={(e) => void onSubmit(e)}>
-          <div className={`govuk-form-group${emailError ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label" htmlFor="email">
-              Email address
-            </label>
-            {emailError ? (
-              <p id="email-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {emailError}
-              </p>
-            ) : null}
-            <input
-              className={`govuk-input${emailError ? " govuk-input--error" : ""}`}
-              id="email"
-              name="email"
-              type="email"
-              spellCheck={false}
-              autoComplete="email"
-              {...(emailError ? { "aria-describedby": "email-error" } : {})}
-            />
-          </div>
-          <div className={`govuk-form-group${passwordError ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label" htmlFor="password">
-              Password
-            </label>
-            {passwordError ? (
-              <p id="password-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {passwordError}
-              </p>
-            ) : null}
-            <input
-              className={`govuk-input govuk-password-input__input${passwordError ? " govuk-input--error" : ""}`}
-              id="password"
-              name="password"
-              type="password"
-              spellCheck={false}
-              autoComplete="current-password"
-              autoCapitalize="none"
-              {...(passwordError ? { "aria-describedby": "password-error" } : {})}
-            />
-          </div>
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            label={{ text: "Email address" }}
+            spellcheck={false}
+            autocomplete="email"
+            errorMessage={emailError ? { text: emailError } : false}
+          />
+          <PasswordInput id="password" name="password" label={{ text: "Password" }} autocomplete="current-password" errorMessage={passwordError ? { text: passwordError } : false} />
           <Button text={busy ? "Signing in…" : "Sign in"} disabled={busy} preventDoubleClick />
         </form>
       </div>
