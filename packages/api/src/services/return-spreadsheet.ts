@@ -20,6 +20,7 @@ import { readXlsx } from "./spreadsheet/read-xlsx.ts";
 import { returnFileName, returnSheet } from "./spreadsheet/rows.ts";
 import { writeXlsx, xlsxMimeType } from "./spreadsheet/xlsx.ts";
 import { looksLikeZip, readZipParts, zipEntryNames } from "./spreadsheet/zip.ts";
+import { didYouMean } from "./import/did-you-mean.ts";
 
 /**
  * The spreadsheet route of a return: download the quarter's template pre-filled with the return's
@@ -206,29 +207,6 @@ function cellText(field: FieldDeclaration, cell: GridCell, date1904: boolean): {
   }
 }
 
-function levenshtein(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    let previous = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const current = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return d[b.length]!;
-}
-
-function suggestion(id: string, known: Iterable<string>): string {
-  let best: string | null = null;
-  let bestDistance = 3;
-  for (const k of known) {
-    const distance = levenshtein(id.toLowerCase(), k);
-    if (distance < bestDistance) [best, bestDistance] = [k, distance];
-  }
-  return best ? ` Did you mean “${best}”?` : "";
-}
 
 /** The file's values by field id (blank cells as null), or the problems found. */
 function checkSheet(sheets: Grid[], date1904: boolean, fields: FieldDeclaration[], problems: Problems): Map<string, { value: FieldValue; row: number }> {
@@ -254,7 +232,7 @@ function checkSheet(sheets: Grid[], date1904: boolean, fields: FieldDeclaration[
     }
     const field = byId.get(id);
     if (!field) {
-      problems.add(row, id.slice(0, 100), `Row ${row}: “${id.slice(0, 100)}” is not a field of this return.${suggestion(id, byId.keys())}`);
+      problems.add(row, id.slice(0, 100), `Row ${row}: “${id.slice(0, 100)}” is not a field of this return.${didYouMean(id, byId.keys())}`);
       continue;
     }
     const seen = firstRow.get(id);

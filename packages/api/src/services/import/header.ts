@@ -1,5 +1,6 @@
 import { templateFields, templates, type FieldDeclaration, type Organisation } from "@complaints/domain";
 import type { ProblemList } from "./report.ts";
+import { didYouMean } from "./did-you-mean.ts";
 
 /** The columns every returns file starts with, before the template's field ids. */
 export const fixedColumns = ["organisation_code", "period"] as const;
@@ -22,29 +23,6 @@ function fieldsOfEveryVersion(): Map<string, FieldDeclaration> {
   return byId;
 }
 
-function levenshtein(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    let previous = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const current = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return d[b.length]!;
-}
-
-function suggestion(column: string, known: readonly string[]): string {
-  let best: string | null = null;
-  let bestDistance = 3;
-  for (const k of known) {
-    const distance = levenshtein(column.toLowerCase(), k);
-    if (distance < bestDistance) [best, bestDistance] = [k, distance];
-  }
-  return best ? ` Did you mean “${best}”?` : "";
-}
 
 /**
  * Checks the header row of a returns file and gives the field of each column (null for the fixed
@@ -74,7 +52,7 @@ export function checkHeader(record: readonly string[], organisations: readonly O
     if (!field && allAreas.has(name)) {
       field = { id: name, section: "breakdowns", label: `Complaints received by service area: ${name.split(".")[1]}`, type: "count", required: false, breakdown: "received_by_service_area" };
     }
-    if (!field) problems.add(1, name, `Column ${i + 1}, “${name}”, is not a field of the return.${suggestion(name, [...knownById.keys()])}`);
+    if (!field) problems.add(1, name, `Column ${i + 1}, “${name}”, is not a field of the return.${didYouMean(name, [...knownById.keys()])}`);
     fields.push(field);
   });
   return problems.count > before ? null : { fields, hasVersionColumn };
