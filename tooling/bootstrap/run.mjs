@@ -28,7 +28,7 @@ const tasks = {
   // Installs, builds what the server serves, migrates, loads demo data if the database is empty, serves.
   start: () => {
     pnpm(["install", "--frozen-lockfile"]);
-    pnpm(["--filter", "@complaints/server...", "--filter", "@complaints/agency...", "run", "build"]);
+    pnpm(["--filter", "@complaints/server...", "--filter", "@complaints/agency...", "--filter", "@complaints/portal...", "run", "build"]);
     pnpm(["--filter", "@complaints/server", "run", "start:demo"]);
   },
   // The whole suite: lint, type checks and every package's tests (PostgreSQL too when TEST_DATABASE_URL is set).

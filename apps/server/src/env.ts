@@ -52,6 +52,8 @@ const envSchema = z.object({
   STATIC_DIR: z.string().optional(),
   /** The agency app as built by Vite (`apps/agency/dist`), served at /agency/. */
   AGENCY_DIR: z.string().default(fileURLToPath(new URL("../../agency/dist", import.meta.url))),
+  /** The department portal as built by Vite (`apps/portal/dist`), served at /portal/. */
+  PORTAL_DIR: z.string().default(fileURLToPath(new URL("../../portal/dist", import.meta.url))),
 }).refine((env) => env.SESSION_ABSOLUTE_HOURS >= env.SESSION_HOURS, {
   path: ["SESSION_ABSOLUTE_HOURS"],
   message: "must be at least SESSION_HOURS (a session cannot be idle for longer than it may last)",

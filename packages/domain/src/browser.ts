@@ -8,6 +8,7 @@ export * from "./calendar.ts";
 export * from "./errors.ts";
 export * from "./organisations.ts";
 export * from "./periods.ts";
+export * from "./period-address.ts";
 export * from "./roles.ts";
 export * from "./storable-text.ts";
 export * from "./workflow.ts";

@@ -9,7 +9,7 @@ import { HomePage } from "../pages/home.tsx";
 import { NotFoundPage } from "../pages/not-found.tsx";
 import { actionRoutes } from "../actions/routes.tsx";
 import { SignInPage } from "../pages/sign-in.tsx";
-import { periodFromAddress } from "../return/period-address.ts";
+import { periodFromAddress } from "@complaints/domain/browser";
 import { ReturnRoute as ReturnPagesRoute } from "../return/return-route.tsx";
 import { UploadRoute } from "../return/upload/upload-page.tsx";
 import { RequireSignIn } from "./auth.tsx";

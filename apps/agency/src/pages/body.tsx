@@ -6,7 +6,7 @@ import { formatDate } from "../app/dates.ts";
 import type { Organisation } from "../app/organisation.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api } from "../app/trpc.ts";
-import { periodToAddress } from "../return/period-address.ts";
+import { periodToAddress } from "@complaints/domain/browser";
 import { ReturnStatusTag } from "../return/status-tag.tsx";
 
 type ReturnSummary = Awaited<ReturnType<typeof api.returns.list.query>>[number];

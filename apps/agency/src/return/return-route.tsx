@@ -7,7 +7,7 @@ import { ServiceProblem } from "../app/auth.tsx";
 import { api, errorCode } from "../app/trpc.ts";
 import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
 import { useDraft } from "./draft/use-draft.ts";
-import { periodFromAddress, periodToAddress } from "./period-address.ts";
+import { periodFromAddress, periodToAddress } from "@complaints/domain/browser";
 import { SectionPage } from "./section-page.tsx";
 import { StartReturnPage, TaskListPage } from "./task-list-page.tsx";
 

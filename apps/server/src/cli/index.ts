@@ -209,7 +209,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       const server = await startServer(env, connection, logger);
       if (values.demo) {
-        console.log(`\nComplaints oversight is running at ${server.url}\nThe body's app (returns and action plans): ${server.url}/agency/\nDemo accounts (password “${demoPassword}”):`);
+        console.log(`\nComplaints oversight is running at ${server.url}\nThe body's app (returns and action plans): ${server.url}/agency/\nThe department portal (tracker, review, comparison): ${server.url}/portal/\nDemo accounts (password “${demoPassword}”):`);
         for (const a of demoAccounts) console.log(`  ${a.email.padEnd(30)} ${a.role.padEnd(12)} ${a.organisation}`);
         console.log("Press Ctrl+C to stop.\n");
       }

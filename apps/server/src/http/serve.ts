@@ -31,7 +31,10 @@ export async function startServer(env: Env, connection: Connection, logger = cre
     allowedHosts: env.ALLOWED_HOSTS,
     trustProxy: env.TRUST_PROXY,
     staticDir: env.STATIC_DIR,
-    apps: [{ mount: "agency", dir: env.AGENCY_DIR }],
+    apps: [
+      { mount: "agency", dir: env.AGENCY_DIR },
+      { mount: "portal", dir: env.PORTAL_DIR },
+    ],
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () => resolve(s));

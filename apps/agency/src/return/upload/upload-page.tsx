@@ -7,7 +7,7 @@ import { ServiceProblem, type Me } from "../../app/auth.tsx";
 import { usePageTitle } from "../../app/page-title.ts";
 import { api, errorCode, errorData, errorMessage } from "../../app/trpc.ts";
 import { NoAccessPage, NotFoundPage } from "../../pages/not-found.tsx";
-import { periodFromAddress, periodToAddress } from "../period-address.ts";
+import { periodFromAddress, periodToAddress } from "@complaints/domain/browser";
 import { fileToBase64 } from "./file-bytes.ts";
 import { fileProblem } from "./file-check.ts";
 import { TemplateDownloads } from "./template-downloads.tsx";

@@ -1,0 +1,112 @@
+import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { LinkProvider, type RenderLink } from "@complaints/ui";
+import { periodChoiceFromAddress, periodFromAddress, periodToAddress, type PeriodChoice } from "@complaints/domain/browser";
+import { BrowserRouter, Link as RouterLink, Navigate, Route, Routes, useNavigate, useParams } from "react-router";
+import { ActionsPage } from "../pages/actions.tsx";
+import { BodyProfilePage } from "../pages/body-profile.tsx";
+import { ComparePage } from "../pages/compare.tsx";
+import { DepartmentHomePage } from "../pages/department-home.tsx";
+import { FunnelPage } from "../pages/funnel.tsx";
+import { HomePage } from "../pages/home.tsx";
+import { LearningPage } from "../pages/learning.tsx";
+import { NotFoundPage } from "../pages/not-found.tsx";
+import { ReviewPage } from "../pages/review.tsx";
+import { RollupPage } from "../pages/rollup.tsx";
+import { SignInPage } from "../pages/sign-in.tsx";
+import { ThemesPage } from "../pages/themes.tsx";
+import { TrackerPage } from "../pages/tracker.tsx";
+import { RequireSignIn } from "./auth.tsx";
+import { DepartmentRoute, type Organisation } from "./department.tsx";
+import { Layout } from "./layout.tsx";
+import { useLatestQuarter } from "./periods.ts";
+import { queryClient } from "./query.ts";
+import { api } from "./trpc.ts";
+
+/** `/portal/sign-out` (the "Sign out" link without JavaScript's help, or typed in). */
+function SignOut() {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  useEffect(() => {
+    void api.auth.signOut
+      .mutate()
+      .catch(() => undefined)
+      .finally(() => {
+        client.clear();
+        void navigate("/sign-in", { replace: true });
+      });
+  }, [client, navigate]);
+  return <p className="govuk-body" role="status">Signing out…</p>;
+}
+
+/** A department page for a quarter (`2026-27-q2`). */
+function QuarterRoute({ children }: { children: (dept: Organisation, period: string) => React.ReactNode }) {
+  const { period: segment = "" } = useParams();
+  const period = periodFromAddress(segment);
+  return <DepartmentRoute>{(dept) => (period ? children(dept, period) : <NotFoundPage />)}</DepartmentRoute>;
+}
+
+/** A department page for a quarter (`2026-27-q2`) or a financial year (`2025-26`). */
+function ChoiceRoute({ children }: { children: (dept: Organisation, choice: PeriodChoice) => React.ReactNode }) {
+  const { period: segment = "" } = useParams();
+  const choice = periodChoiceFromAddress(segment);
+  return <DepartmentRoute>{(dept) => (choice ? children(dept, choice) : <NotFoundPage />)}</DepartmentRoute>;
+}
+
+/** `/portal/{DEPT}/tracker` and the like without a period: the department's latest quarter, query string kept. */
+function LatestQuarter({ dept, to }: { dept: Organisation; to: (period: string) => string }) {
+  const latest = useLatestQuarter(dept.code);
+  if (!latest) return <p className="govuk-body" role="status">Loading…</p>;
+  return <Navigate to={`${to(periodToAddress(latest))}${window.location.search}`} replace />;
+}
+
+function Param({ name, children }: { name: string; children: (value: string) => React.ReactNode }) {
+  const params = useParams();
+  return <>{children(params[name] ?? "")}</>;
+}
+
+const base = "/portal";
+
+/** Links to this app's pages go through the router (no page load); others, and downloads, stay plain links. */
+const renderLink: RenderLink = ({ href, ...rest }) =>
+  (href === base || href.startsWith(`${base}/`)) && !rest.download && !rest.target ? <RouterLink to={href.slice(base.length) || "/"} {...rest} /> : <a href={href} {...rest} />;
+
+/** The department portal, served at /portal/. Addresses are part of the design (issue 8): people bookmark and share them. */
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter basename={base}>
+        <LinkProvider renderLink={renderLink}>
+          <Layout>
+            <Routes>
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="/sign-out" element={<SignOut />} />
+              <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
+              <Route path="/:dept/" element={<DepartmentRoute>{(dept) => <DepartmentHomePage key={dept.code} dept={dept} />}</DepartmentRoute>} />
+              <Route path="/:dept/tracker" element={<DepartmentRoute>{(dept) => <LatestQuarter dept={dept} to={(p) => `/${dept.code}/tracker/${p}`} />}</DepartmentRoute>} />
+              <Route path="/:dept/tracker/:period" element={<QuarterRoute>{(dept, period) => <TrackerPage key={period} dept={dept} period={period} />}</QuarterRoute>} />
+              <Route
+                path="/:dept/returns/:org/:period"
+                element={<QuarterRoute>{(dept, period) => <Param name="org">{(org) => <ReviewPage key={`${org} ${period}`} dept={dept} org={org} period={period} />}</Param>}</QuarterRoute>}
+              />
+              <Route path="/:dept/compare" element={<DepartmentRoute>{(dept) => <LatestQuarter dept={dept} to={(p) => `/${dept.code}/compare/${p}`} />}</DepartmentRoute>} />
+              <Route path="/:dept/compare/:period" element={<ChoiceRoute>{(dept, choice) => <ComparePage dept={dept} choice={choice} />}</ChoiceRoute>} />
+              <Route path="/:dept/bodies/:org" element={<DepartmentRoute>{(dept) => <Param name="org">{(org) => <BodyProfilePage key={org} dept={dept} org={org} />}</Param>}</DepartmentRoute>} />
+              <Route path="/:dept/funnel" element={<DepartmentRoute>{(dept) => <LatestQuarter dept={dept} to={(p) => `/${dept.code}/funnel/${p}/within_timescale`} />}</DepartmentRoute>} />
+              <Route
+                path="/:dept/funnel/:period/:measure"
+                element={<ChoiceRoute>{(dept, choice) => <Param name="measure">{(measure) => <FunnelPage dept={dept} choice={choice} measure={measure} />}</Param>}</ChoiceRoute>}
+              />
+              <Route path="/:dept/themes" element={<DepartmentRoute>{(dept) => <ThemesPage dept={dept} />}</DepartmentRoute>} />
+              <Route path="/:dept/actions" element={<DepartmentRoute>{(dept) => <ActionsPage dept={dept} />}</DepartmentRoute>} />
+              <Route path="/:dept/learning" element={<DepartmentRoute>{(dept) => <LearningPage dept={dept} />}</DepartmentRoute>} />
+              <Route path="/:dept/summary" element={<DepartmentRoute>{(dept) => <LatestQuarter dept={dept} to={(p) => `/${dept.code}/summary/${p}`} />}</DepartmentRoute>} />
+              <Route path="/:dept/summary/:period" element={<ChoiceRoute>{(dept, choice) => <RollupPage dept={dept} choice={choice} />}</ChoiceRoute>} />
+              <Route path="*" element={<RequireSignIn>{() => <NotFoundPage />}</RequireSignIn>} />
+            </Routes>
+          </Layout>
+        </LinkProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}
