@@ -32,3 +32,4 @@ export * from "./warning-text/warning-text.tsx";
 export * from "./shared/attributes.ts";
 export * from "./shared/content.ts";
 export * from "./shared/link.tsx";
+export * from "./sign-in/sign-in-form.tsx";

@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from "react";
+import { Button } from "../button/button.tsx";
+import { ErrorSummary } from "../error-summary/error-summary.tsx";
+import { Input } from "../input/input.tsx";
+import { PasswordInput } from "../password-input/password-input.tsx";
+
+export interface SignInFieldError {
+  field: "email" | "password";
+  message: string;
+}
+
+/** Why a sign-in failed: the server's per-field messages, or one message for the whole form. */
+export type SignInFailure = { fieldErrors: SignInFieldError[] } | { message: string };
+
+export interface SignInFormProps {
+  /** Signs in; resolves when signed in, or with why not. */
+  signIn: (email: string, password: string) => Promise<SignInFailure | null>;
+  /** Called with whether the form shows errors, so the page title can start "Error: ". */
+  onErrorsChange?: (hasErrors: boolean) => void;
+}
+
+/**
+ * The GOV.UK sign-in pattern shared by the agency app and the portal: email address, password
+ * (with show and hide), "Sign in"; errors in a summary, which takes focus again on each failed
+ * attempt, and beside each field.
+ */
+export function SignInForm({ signIn, onErrorsChange }: SignInFormProps) {
+  const [errors, setErrors] = useState<SignInFieldError[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const hasErrors = errors.length > 0 || problem !== null;
+
+  function show(found: SignInFieldError[], message: string | null) {
+    setErrors(found);
+    setProblem(message);
+    setAttempt((n) => n + 1);
+    onErrorsChange?.(found.length > 0 || message !== null);
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const found: SignInFieldError[] = [];
+    if (!email) found.push({ field: "email", message: "Enter your email address" });
+    if (!password) found.push({ field: "password", message: "Enter your password" });
+    if (found.length > 0) return show(found, null);
+    setBusy(true);
+    try {
+      const failure = await signIn(email, password);
+      if (failure) show("fieldErrors" in failure ? failure.fieldErrors : [], "message" in failure ? failure.message : null);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const errorFor = (field: SignInFieldError["field"]) => errors.find((e) => e.field === field)?.message;
+  const emailError = errorFor("email");
+  const passwordError = errorFor("password");
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {hasErrors ? (
+          <ErrorSummary
+            // A new key on each failed attempt, so the summary takes focus again (it focuses itself on mount).
+            key={attempt}
+            titleText="There is a problem"
+            errorList={[...(problem ? [{ text: problem, href: "#email" }] : []), ...errors.map((e) => ({ text: e.message, href: `#${e.field}` }))]}
+          />
+        ) : null}
+        <h1 className="govuk-heading-l">Sign in</h1>
+        <form method="post" noValidate onSubmit={(e) => void onSubmit(e)}>
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            label={{ text: "Email address" }}
+            spellcheck={false}
+            autocomplete="email"
+            errorMessage={emailError ? { text: emailError } : false}
+          />
+          <PasswordInput id="password" name="password" label={{ text: "Password" }} autocomplete="current-password" errorMessage={passwordError ? { text: passwordError } : false} />
+          <Button text={busy ? "Signing in…" : "Sign in"} disabled={busy} preventDoubleClick />
+        </form>
+      </div>
+    </div>
+  );
+}
