@@ -33,3 +33,5 @@ export * from "./shared/attributes.ts";
 export * from "./shared/content.ts";
 export * from "./shared/link.tsx";
 export * from "./sign-in/sign-in-form.tsx";
+export * from "./service-frame/service-frame.tsx";
+export * from "./error-pages/error-pages.tsx";

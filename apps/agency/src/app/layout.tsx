@@ -1,4 +1,4 @@
-import { GenericHeader, OrganisationSwitcher, ServiceNavigation, SkipLink, type ServiceNavigationItem } from "@complaints/ui";
+import { OrganisationSwitcher, ServiceFrame, type ServiceNavigationItem } from "@complaints/ui";
 import type { ReactNode } from "react";
 import { useLocation } from "react-router";
 import { useMe } from "./auth.tsx";
@@ -7,9 +7,9 @@ import { serviceName } from "./page-title.ts";
 const base = "/agency";
 
 /**
- * The page frame every page shares: skip link, the generic header (an internal service, not a page
- * on GOV.UK), service navigation with the body's pages and "Sign out" (`/agency/sign-out`), and the
- * main content area the skip link reaches.
+ * The page frame every page shares (packages/ui's ServiceFrame), with the body's pages and "Sign
+ * out" (`/agency/sign-out`) in the service navigation, and the organisation switcher for a user
+ * acting for several bodies.
  */
 export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
@@ -38,25 +38,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const organisations = user?.organisations ?? [];
 
   return (
-    <>
-      <SkipLink text="Skip to main content" href="#main-content" />
-      <GenericHeader logoText="Complaints oversight" url={`${base}/`} />
-      <ServiceNavigation serviceName={serviceName} serviceUrl={`${base}/`} navigation={navigation} />
-      <div className="govuk-width-container">
-        {organisations.length > 1 && body ? <OrganisationSwitcher text={body.name} link={{ href: `${base}/`, text: "Change organisation" }} /> : null}
-        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
-          {children}
-        </main>
-      </div>
-      <footer className="govuk-footer">
-        <div className="govuk-width-container">
-          <div className="govuk-footer__meta">
-            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-              <p className="govuk-body-s">Synthetic demo data: never load it into a real system.</p>
-            </div>
-          </div>
-        </div>
-      </footer>
-    </>
+    <ServiceFrame
+      serviceName={serviceName}
+      homeUrl={`${base}/`}
+      navigation={navigation}
+      aboveMain={organisations.length > 1 && body ? <OrganisationSwitcher text={body.name} link={{ href: `${base}/`, text: "Change organisation" }} /> : null}
+    >
+      {children}
+    </ServiceFrame>
   );
 }

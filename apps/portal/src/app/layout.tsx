@@ -1,4 +1,4 @@
-import { GenericHeader, ServiceNavigation, SkipLink, type ServiceNavigationItem } from "@complaints/ui";
+import { ServiceFrame, type ServiceNavigationItem } from "@complaints/ui";
 import type { ReactNode } from "react";
 import { useLocation } from "react-router";
 import { useMe } from "./auth.tsx";
@@ -20,8 +20,8 @@ export function portalSections(dept: string): { text: string; href: string; matc
 }
 
 /**
- * The page frame every page shares, as in the agency app: skip link, the generic header, service
- * navigation with the department's sections and "Sign out", and the main content area.
+ * The page frame every page shares (packages/ui's ServiceFrame, as in the agency app), with the
+ * department's sections and "Sign out" in the service navigation.
  */
 export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
@@ -43,24 +43,8 @@ export function Layout({ children }: { children: ReactNode }) {
   if (user) navigation.push({ text: "Sign out", href: `${base}/sign-out` });
 
   return (
-    <>
-      <SkipLink text="Skip to main content" href="#main-content" />
-      <GenericHeader logoText="Complaints oversight" url={`${base}/`} />
-      <ServiceNavigation serviceName={serviceName} serviceUrl={`${base}/`} navigation={navigation} />
-      <div className="govuk-width-container">
-        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
-          {children}
-        </main>
-      </div>
-      <footer className="govuk-footer">
-        <div className="govuk-width-container">
-          <div className="govuk-footer__meta">
-            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-              <p className="govuk-body-s">Synthetic demo data: never load it into a real system.</p>
-            </div>
-          </div>
-        </div>
-      </footer>
-    </>
+    <ServiceFrame serviceName={serviceName} homeUrl={`${base}/`} navigation={navigation}>
+      {children}
+    </ServiceFrame>
   );
 }

@@ -1,0 +1,44 @@
+import type { ReactNode } from "react";
+import { GenericHeader } from "../generic-header/generic-header.tsx";
+import { ServiceNavigation, type ServiceNavigationItem } from "../service-navigation/service-navigation.tsx";
+import { SkipLink } from "../skip-link/skip-link.tsx";
+
+export interface ServiceFrameProps {
+  serviceName: string;
+  /** The service's start page (`/agency/`, `/portal/`): the header and the service name link there. */
+  homeUrl: string;
+  navigation: ServiceNavigationItem[];
+  /** Shown above the main content area, inside the width container (the MOJ organisation switcher). */
+  aboveMain?: ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * The page frame both apps share: skip link, the generic header (an internal service, not a page on
+ * GOV.UK), service navigation, the main content area the skip link reaches, and a footer saying the
+ * data is synthetic.
+ */
+export function ServiceFrame({ serviceName, homeUrl, navigation, aboveMain, children }: ServiceFrameProps) {
+  return (
+    <>
+      <SkipLink text="Skip to main content" href="#main-content" />
+      <GenericHeader logoText="Complaints oversight" url={homeUrl} />
+      <ServiceNavigation serviceName={serviceName} serviceUrl={homeUrl} navigation={navigation} />
+      <div className="govuk-width-container">
+        {aboveMain}
+        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <footer className="govuk-footer">
+        <div className="govuk-width-container">
+          <div className="govuk-footer__meta">
+            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+              <p className="govuk-body-s">Synthetic demo data: never load it into a real system.</p>
+            </div>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}
