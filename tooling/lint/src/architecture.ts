@@ -4,7 +4,7 @@ import { basename, join, relative, sep } from "node:path";
 /**
  * The dependency direction of DESIGN.md section 5, as data:
  * domain ← metrics, domain ← db, {domain, metrics, db, reports} ← api ← server.
- * Browser apps may use the API's types only, and never the database package.
+ * Browser apps (and packages/client, their shared API client) may use the API's types only, and never the database package.
  */
 export const allowedImports: Record<string, readonly string[]> = {
   "packages/domain": [],
@@ -13,13 +13,14 @@ export const allowedImports: Record<string, readonly string[]> = {
   "packages/reports": ["domain", "metrics"],
   "packages/ui": ["domain", "metrics"],
   "packages/api": ["domain", "metrics", "db", "reports"],
+  "packages/client": ["domain", "ui", "api"],
   "apps/server": ["domain", "metrics", "db", "reports", "api"],
-  "apps/agency": ["domain", "metrics", "ui", "api"],
-  "apps/portal": ["domain", "metrics", "ui", "api"],
+  "apps/agency": ["domain", "metrics", "ui", "client", "api"],
+  "apps/portal": ["domain", "metrics", "ui", "client", "api"],
 };
 
 /** Browser apps: `@complaints/api` only through `import type`. */
-export const browserApps = new Set(["apps/agency", "apps/portal"]);
+export const browserApps = new Set(["apps/agency", "apps/portal", "packages/client"]);
 
 export interface ImportFound {
   specifier: string;

@@ -1,7 +1,7 @@
-import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { SignOut } from "@complaints/client";
 import { LinkProvider, type RenderLink } from "@complaints/ui";
-import { BrowserRouter, Link as RouterLink, Route, Routes, useNavigate, useParams } from "react-router";
+import { BrowserRouter, Link as RouterLink, Route, Routes, useParams } from "react-router";
 import { BodyPage } from "../pages/body.tsx";
 import { CheckPage } from "../pages/check.tsx";
 import { HistoryPage } from "../pages/history.tsx";
@@ -16,7 +16,6 @@ import { RequireSignIn } from "./auth.tsx";
 import { Layout } from "./layout.tsx";
 import { RequireBody, type Organisation } from "./organisation.tsx";
 import { queryClient } from "./query.ts";
-import { api } from "./trpc.ts";
 
 /** A page of one body: signed in, and the body in the user's scope (else "You do not have access"). */
 function BodyRoute({ children }: { children: (org: Organisation) => React.ReactNode }) {
@@ -29,22 +28,6 @@ function ReturnRoute({ children }: { children: (org: Organisation, period: strin
   const { period: segment = "" } = useParams();
   const period = periodFromAddress(segment);
   return <BodyRoute>{(org) => (period ? children(org, period) : <NotFoundPage />)}</BodyRoute>;
-}
-
-/** `/agency/sign-out` (the "Sign out" link without JavaScript's help, or typed in). */
-function SignOut() {
-  const navigate = useNavigate();
-  const client = useQueryClient();
-  useEffect(() => {
-    void api.auth.signOut
-      .mutate()
-      .catch(() => undefined)
-      .finally(() => {
-        client.clear();
-        void navigate("/sign-in", { replace: true });
-      });
-  }, [client, navigate]);
-  return <p className="govuk-body" role="status">Signing out…</p>;
 }
 
 const base = "/agency";

@@ -1,8 +1,8 @@
-import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { SignOut } from "@complaints/client";
 import { LinkProvider, type RenderLink } from "@complaints/ui";
 import { periodChoiceFromAddress, periodFromAddress, periodToAddress, type PeriodChoice } from "@complaints/domain/browser";
-import { BrowserRouter, Link as RouterLink, Navigate, Route, Routes, useNavigate, useParams } from "react-router";
+import { BrowserRouter, Link as RouterLink, Navigate, Route, Routes, useParams } from "react-router";
 import { ActionsPage } from "../pages/actions.tsx";
 import { BodyProfilePage } from "../pages/body-profile.tsx";
 import { ComparePage } from "../pages/compare.tsx";
@@ -21,23 +21,6 @@ import { DepartmentRoute, type Organisation } from "./department.tsx";
 import { Layout } from "./layout.tsx";
 import { useLatestQuarter } from "./periods.ts";
 import { queryClient } from "./query.ts";
-import { api } from "./trpc.ts";
-
-/** `/portal/sign-out` (the "Sign out" link without JavaScript's help, or typed in). */
-function SignOut() {
-  const navigate = useNavigate();
-  const client = useQueryClient();
-  useEffect(() => {
-    void api.auth.signOut
-      .mutate()
-      .catch(() => undefined)
-      .finally(() => {
-        client.clear();
-        void navigate("/sign-in", { replace: true });
-      });
-  }, [client, navigate]);
-  return <p className="govuk-body" role="status">Signing out…</p>;
-}
 
 /** A department page for a quarter (`2026-27-q2`). */
 function QuarterRoute({ children }: { children: (dept: Organisation, period: string) => React.ReactNode }) {

@@ -1,0 +1,4 @@
+export * from "./auth.tsx";
+export * from "./query.ts";
+export * from "./sign-in.tsx";
+export * from "./trpc.ts";
