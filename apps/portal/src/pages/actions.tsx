@@ -47,7 +47,7 @@ export function ActionsPage({ dept }: { dept: Organisation }) {
       <p className="govuk-body">Learning action plans of the department’s bodies, overdue first, then by due date. Each body keeps its own plans; you can read them here.</p>
       <ActionsOnTime dept={dept} />
 
-      <form className="app-filter" method="get" action="" onSubmit={apply} key={search} aria-label="Filter action plans">
+      <form className="app-filter" method="get" action="" onSubmit={apply} key={`${search} ${bodies.isSuccess}`} aria-label="Filter action plans">
         <h2 className="govuk-heading-m">Filter action plans</h2>
         <div className="app-filter__fields app-filter__fields--four">
           <Select

@@ -37,7 +37,7 @@ export function LearningPage({ dept }: { dept: Organisation }) {
       <h1 className="govuk-heading-l">Learning library</h1>
       <p className="govuk-body">What the department’s bodies changed after people complained, in their own “you said, we did” words. Only items a body has marked as publishable are shown, without the complaints they came from.</p>
 
-      <form className="app-filter" method="get" action="" role="search" onSubmit={apply} key={search} aria-label="Search the learning library">
+      <form className="app-filter" method="get" action="" role="search" onSubmit={apply} key={`${search} ${bodies.isSuccess}`} aria-label="Learning library">
         <div className="app-filter__fields">
           <Input id="q" name="q" type="search" label={{ text: "Search the learning library", classes: "govuk-label--s" }} hint={{ text: "For example: letters, screen reader, or a body’s name" }} value={values.q} spellcheck={false} autoComplete="off" formGroup={{ classes: "app-filter__search" }} />
           <Select id="theme" name="theme" label={{ text: "Theme" }} value={theme ?? ""} items={[{ value: "", text: "All themes" }, ...themeChoices.map((t) => ({ value: t.code, text: t.label }))]} />

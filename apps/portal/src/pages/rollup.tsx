@@ -1,5 +1,5 @@
 import type { PeriodChoice } from "@complaints/domain/browser";
-import { Details, ErrorSummary, Table, type TableCell } from "@complaints/ui";
+import { Details, ErrorSummary, Table, WarningText, type TableCell } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { Organisation } from "../app/department.tsx";
@@ -76,6 +76,11 @@ function RollupTables({ rollup }: { rollup: Rollup }) {
         {bodiesSentence(rollup.current)} expected to report sent returns that count for {now} ({formatCount(rollup.current.returns)} {rollup.current.returns === 1 ? "return" : "returns"}); {then}: {bodiesSentence(rollup.previousYear)}.
         {rollup.current.provisional || rollup.previousYear.provisional ? " Some returns are not yet accepted by the department: their figures are provisional and may change." : ""}
       </p>
+      {rollup.current.bodies.counted !== rollup.previousYear.bodies.counted ? (
+        <WarningText iconFallbackText="Warning" attributes={{ id: "rollup-not-comparable" }}>
+          {formatCount(rollup.current.bodies.counted)} {rollup.current.bodies.counted === 1 ? "body has" : "bodies have"} sent returns that count for {now}, against {formatCount(rollup.previousYear.bodies.counted)} for {then}. Totals are not like for like until the same bodies have reported: compare the measures, which are rates and percentages.
+        </WarningText>
+      ) : null}
 
       <Table
         caption={`Department totals, ${now}, beside ${then}`}
