@@ -180,8 +180,10 @@ describe("actions, learning and the department roll-up", { timeout: 300_000 }, (
     const item = library.items.at(-1)!;
     const word = item.summary.split(/[^A-Za-z]+/).reduce((a, b) => (b.length > a.length ? b : a), "");
     expect(word.length).toBeGreaterThan(5);
-    await page.getByLabel("Search the learning library").fill(word.toUpperCase());
-    await page.getByRole("button", { name: "Search" }).click();
+    // Keyboard only: Tab to the search box, type, press Enter.
+    await tabTo(page, "q");
+    await page.keyboard.type(word.toUpperCase());
+    await page.keyboard.press("Enter");
     await page.waitForURL((u) => new URLSearchParams(u.search).get("q") === word.toUpperCase());
     const found = await query<{ items: { id: string }[] }>(page, "actions.learning", { departmentCode: dept, q: word });
     expect(found.items.length).toBeLessThan(library.total);

@@ -1,4 +1,4 @@
-import type { PeriodChoice } from "@complaints/domain/browser";
+import { periodChoiceToAddress, type PeriodChoice } from "@complaints/domain/browser";
 import { Details, ErrorSummary, Table, WarningText, type TableCell } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -8,6 +8,7 @@ import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import { formatCount, formatMeasure, formatPence } from "../oversight/format.ts";
 import { choiceLabel, periodLinks } from "../oversight/period-links.ts";
+import { yearComparisonWords } from "../oversight/year-comparison.ts";
 import "../oversight/oversight.css";
 
 type Rollup = Awaited<ReturnType<typeof api.metrics.rollup.query>>;
@@ -58,6 +59,11 @@ export function RollupPage({ dept, choice }: { dept: Organisation; choice: Perio
       ) : (
         <RollupTables rollup={rollup.data} />
       )}
+      <p className="govuk-body govuk-!-margin-top-6">
+        <Link className="govuk-link" to={`/${dept.code}/compare/${periodChoiceToAddress(choice)}`}>
+          Compare the department’s bodies for {label}
+        </Link>
+      </p>
     </>
   );
 }
@@ -119,7 +125,7 @@ function RollupTables({ rollup }: { rollup: Rollup }) {
             { text: measureWithInterval(info, cur), attributes: { "data-label": now } },
             { text: measureWithInterval(info, prev), attributes: { "data-label": then } },
             { text: capitalise(change.words), attributes: { "data-label": "Change" } },
-            { text: intervalWords(change.intervals, info.polarity), attributes: { "data-label": "Compared with a year earlier" } },
+            { text: yearComparisonWords(change.intervals, info.polarity), attributes: { "data-label": "Compared with a year earlier" } },
           ];
         })}
       />
@@ -188,13 +194,4 @@ function measureWithInterval(info: MeasureInfo, cell: Figures["measures"][number
   const value = formatMeasure(info.kind, cell.value);
   if (cell.value === null || !cell.interval95) return value;
   return `${value} (${formatMeasure(info.kind, cell.interval95.lower).replace(" days", "")} to ${formatMeasure(info.kind, cell.interval95.upper)})`;
-}
-
-/** "Higher: better", "Lower: worse", "Similar", or why not compared; in words, never colour alone. */
-function intervalWords(comparison: string, polarity: string): string {
-  if (comparison === "not compared") return "Not compared";
-  if (comparison === "similar") return "Similar";
-  const better = (comparison === "higher") === (polarity === "higher-is-better");
-  const judgement = polarity === "none" ? "" : better ? ": better" : ": worse";
-  return `${capitalise(comparison)}${judgement}`;
 }
