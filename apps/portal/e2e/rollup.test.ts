@@ -227,4 +227,19 @@ describe("actions, learning and the department roll-up", { timeout: 300_000 }, (
       await poll(() => p.locator("#rollup-body-types tbody tr").count()).toBeGreaterThan(0);
     });
   });
+
+  it("shows nothing of another department's bodies through these addresses", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, app, oversight, `/portal/${dept}/actions?body=MSA-COU8`);
+    for (const path of [`/portal/${dept}/actions?body=MSA-COU8`, `/portal/${dept}/learning?body=MSA-COU8`]) {
+      await page.goto(`${app.url}${path}`);
+      await poll(() => page.locator(".govuk-error-summary").textContent()).toContain("You do not have access to that organisation.");
+      expect(await page.locator("table, .app-learning-item").count()).toBe(0);
+      await poll(() => page.title()).toMatch(/^Error: /);
+    }
+    await page.goto(`${app.url}/portal/MSA/summary/2026-27-q2`);
+    await poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("You do not have access");
+    expect(await page.locator("#rollup-totals").count()).toBe(0);
+    await context.close();
+  });
 });
