@@ -1,4 +1,4 @@
-import { fixedField, currentTemplate, formatPeriodCode, isActiveIn, periodIndex, type Organisation, type ReportingPeriod } from "@complaints/domain";
+import { currentTemplate, financialYearCode, fixedField, formatPeriodCode, isActiveIn, periodIndex, type Organisation, type ReportingPeriod } from "@complaints/domain";
 import { measures, sumReturns, type ReturnForAggregation } from "@complaints/metrics";
 import type { ServiceContext } from "../actor.ts";
 import { measureCells, measureInfo, type MeasureCell } from "./cells.ts";
@@ -174,8 +174,7 @@ function figures(bodies: readonly Organisation[], periods: readonly ReportingPer
 /** The same quarter, or the same financial year, one year earlier. */
 function yearEarlier(choice: PeriodChoice): PeriodChoice {
   if (choice.financialYear !== undefined) {
-    const start = Number(choice.financialYear.slice(0, 4)) - 1;
-    return { financialYear: `${start}-${String((start + 1) % 100).padStart(2, "0")}` };
+    return { financialYear: financialYearCode(Number(choice.financialYear.slice(0, 4)) - 1) };
   }
   const { periods } = quartersChosen(choice);
   const p = periods[0]!;
