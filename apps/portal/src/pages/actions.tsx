@@ -1,8 +1,203 @@
+import { actionStatuses, actionStatusLabels } from "@complaints/domain/browser";
+import { Button, Details, ErrorSummary, Input, Select, Table } from "@complaints/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
 import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
+import { useLatestQuarter } from "../app/periods.ts";
+import { api, errorMessage } from "../app/trpc.ts";
+import { useDepartmentBodies } from "../oversight/bodies.ts";
+import { oneOf, useQueryFilters } from "../oversight/filters.ts";
+import { formatCount, formatDate, formatPercent, plural } from "../oversight/format.ts";
+import { StatusTags } from "../oversight/status-tags.tsx";
+import { themeChoices, themeLabel } from "../oversight/themes.ts";
+import "../oversight/oversight.css";
 
-/** Placeholder: being built (issue 8). */
+type Plan = Awaited<ReturnType<typeof api.actions.listForDepartment.query>>[number];
+
+const statusChoices = ["overdue", ...actionStatuses] as const;
+const statusText: Record<(typeof statusChoices)[number], string> = { overdue: "Overdue", ...actionStatusLabels };
+const filterKeys = ["body", "theme", "owner", "status"] as const;
+
+/**
+ * `/portal/{DEPT}/actions`: learning action plans across the department's bodies, overdue first (the
+ * API's order), filtered by body, theme, owner and status through the query string
+ * (`?status=overdue&body=DES-LIC1&theme=delay&owner=letters`). Read only: a body's own people keep
+ * their plans in the agency app.
+ */
 export function ActionsPage({ dept }: { dept: Organisation }) {
-  usePageTitle("Action plans across bodies");
-  return <h1 className="govuk-heading-l">Action plans across bodies</h1>;
+  const { values, apply, active, search } = useQueryFilters(filterKeys);
+  const bodies = useDepartmentBodies(dept.code);
+  const status = oneOf(values.status, statusChoices);
+  const theme = oneOf(values.theme, themeChoices.map((t) => t.code));
+  const body = values.body || undefined;
+  const owner = values.owner || undefined;
+  const input = { departmentCode: dept.code, ...(body ? { organisationCode: body } : {}), ...(status ? { status } : {}), ...(theme ? { theme } : {}), ...(owner ? { owner } : {}) };
+  const plans = useQuery({ queryKey: ["actions.listForDepartment", input], queryFn: () => api.actions.listForDepartment.query(input) });
+  usePageTitle("Action plans across bodies", plans.isError);
+
+  const ignored = [values.status && !status ? `status “${values.status}”` : null, values.theme && !theme ? `theme “${values.theme}”` : null].filter(Boolean);
+  const bodyName = (code: string) => bodies.data?.find((b) => b.code === code)?.name ?? code;
+
+  return (
+    <>
+      {plans.isError ? <ErrorSummary titleText="There is a problem" errorList={[{ text: errorMessage(plans.error), href: "#body" }]} /> : null}
+      <span className="govuk-caption-l">{dept.name}</span>
+      <h1 className="govuk-heading-l">Action plans across bodies</h1>
+      <p className="govuk-body">Learning action plans of the department’s bodies, overdue first, then by due date. Each body keeps its own plans; you can read them here.</p>
+      <ActionsOnTime dept={dept} />
+
+      <form className="app-filter" method="get" action="" onSubmit={apply} key={`${search} ${bodies.isSuccess}`} aria-label="Filter action plans">
+        <h2 className="govuk-heading-m">Filter action plans</h2>
+        <div className="app-filter__fields app-filter__fields--four">
+          <Select
+            id="body"
+            name="body"
+            label={{ text: "Body" }}
+            value={values.body}
+            items={[{ value: "", text: "All bodies" }, ...(bodies.data ?? []).map((b) => ({ value: b.code, text: b.name })), ...(body && bodies.data && !bodies.data.some((b) => b.code === body) ? [{ value: body, text: body }] : [])]}
+          />
+          <Select id="theme" name="theme" label={{ text: "Theme" }} value={theme ?? ""} items={[{ value: "", text: "All themes" }, ...themeChoices.map((t) => ({ value: t.code, text: t.label }))]} />
+          <Input id="owner" name="owner" label={{ text: "Owner" }} hint={{ text: "Part of a person’s or team’s name" }} value={values.owner} spellcheck={false} autoComplete="off" />
+          <Select id="status" name="status" label={{ text: "Status" }} value={status ?? ""} items={[{ value: "", text: "Any status" }, ...statusChoices.map((s) => ({ value: s, text: statusText[s] }))]} />
+        </div>
+        <div className="app-filter__actions">
+          <Button type="submit" text="Apply filters" preventDoubleClick />
+          {active > 0 ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/${dept.code}/actions`}>
+                Clear filters
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      </form>
+      {ignored.length > 0 ? <p className="govuk-body">The address asked for {ignored.join(" and ")}, which is not one of the choices, so that filter is not applied.</p> : null}
+
+      {plans.isPending ? (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      ) : plans.isError ? (
+        <p className="govuk-body">No action plans can be shown: {errorMessage(plans.error)}</p>
+      ) : (
+        <PlanTable plans={plans.data} dept={dept} filtered={active > 0} bodyName={body ? bodyName(body) : null} />
+      )}
+    </>
+  );
+}
+
+function PlanTable({ plans, dept, filtered, bodyName }: { plans: Plan[]; dept: Organisation; filtered: boolean; bodyName: string | null }) {
+  const overdue = plans.filter((p) => p.overdue).length;
+  const summary = plans.length === 0 ? (filtered ? "No action plans match these filters." : "The department’s bodies have no action plans yet.") : `${plural(plans.length, "action plan")}${filtered ? " match these filters" : ""}: ${overdue === 0 ? "none" : formatCount(overdue)} overdue.`;
+  return (
+    <>
+      <p className="govuk-body" role="status" id="plan-count">
+        {summary}
+      </p>
+      {plans.length > 0 ? (
+        <Table
+          caption={`Action plans${bodyName ? ` of ${bodyName}` : " across bodies"}, overdue first, then by due date`}
+          captionClasses="govuk-table__caption--m"
+          classes="app-stacked-table"
+          head={[{ text: "Body" }, { text: "Action" }, { text: "Owner" }, { text: "Due" }, { text: "Status" }]}
+          rows={plans.map((p) => [
+            {
+              attributes: { "data-label": "Body" },
+              children: (
+                <Link className="govuk-link" to={`/${dept.code}/bodies/${p.organisationCode}`}>
+                  {p.organisationName}
+                </Link>
+              ),
+            },
+            { children: <PlanDetails plan={p} /> },
+            { text: p.owner, attributes: { "data-label": "Owner" } },
+            { text: p.completedDate ? `${formatDate(p.dueDate)}; completed ${formatDate(p.completedDate)}` : formatDate(p.dueDate), attributes: { "data-label": "Due" } },
+            { children: <StatusTags plan={p} />, attributes: { "data-label": "Status" } },
+          ])}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** The action, with the rest of the plan a department needs to follow it up behind a Details. */
+function PlanDetails({ plan }: { plan: Plan }) {
+  const latest = plan.reviews.at(-1);
+  return (
+    <>
+      <p className="govuk-body govuk-!-margin-bottom-2">{plan.action}</p>
+      <Details summaryText="More about this action" classes="govuk-!-margin-bottom-0">
+        <dl className="app-plan-facts">
+          <dt className="govuk-!-font-weight-bold">What went wrong</dt>
+          <dd className="govuk-!-margin-left-0 govuk-!-margin-bottom-2">{plan.failing}</dd>
+          <dt className="govuk-!-font-weight-bold">Kind</dt>
+          <dd className="govuk-!-margin-left-0 govuk-!-margin-bottom-2">{plan.kindLabel}</dd>
+          <dt className="govuk-!-font-weight-bold">Themes</dt>
+          <dd className="govuk-!-margin-left-0 govuk-!-margin-bottom-2">{plan.themes.length > 0 ? plan.themes.map(themeLabel).join(", ") : "None recorded"}</dd>
+          <dt className="govuk-!-font-weight-bold">Started</dt>
+          <dd className="govuk-!-margin-left-0 govuk-!-margin-bottom-2">{formatDate(plan.startDate)}</dd>
+          <dt className="govuk-!-font-weight-bold">Impact measure</dt>
+          <dd className="govuk-!-margin-left-0 govuk-!-margin-bottom-2">
+            {plan.impactMeasure}: from {plan.impactBaseline} to {plan.impactTarget}
+            {plan.impactResult ? `; result ${plan.impactResult}` : ""}
+          </dd>
+          <dt className="govuk-!-font-weight-bold">Latest review</dt>
+          <dd className="govuk-!-margin-left-0 govuk-!-margin-bottom-2">{latest ? `${formatDate(latest.date)}: ${latest.note}` : "No review recorded yet"}</dd>
+          {plan.verifiedBy ? (
+            <>
+              <dt className="govuk-!-font-weight-bold">Completion verified</dt>
+              <dd className="govuk-!-margin-left-0 govuk-!-margin-bottom-2">
+                By {plan.verifiedBy} on {formatDate(plan.verifiedDate ?? "")}: {plan.verificationNote}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </Details>
+    </>
+  );
+}
+
+/** The department's "learning actions completed on time" for its latest quarter, with its interval and definition. */
+function ActionsOnTime({ dept }: { dept: Organisation }) {
+  const period = useLatestQuarter(dept.code);
+  const figure = useQuery({
+    queryKey: ["metrics.actionsOnTime", dept.code, period],
+    queryFn: () => api.metrics.actionsOnTime.query({ organisationCode: dept.code, period: period! }),
+    enabled: period !== undefined,
+  });
+  if (!period || figure.isPending) {
+    return (
+      <p className="govuk-body" role="status">
+        Loading the share of actions completed on time…
+      </p>
+    );
+  }
+  if (figure.isError) return <p className="govuk-body">The share of actions completed on time cannot be shown: {errorMessage(figure.error)}</p>;
+  const f = figure.data;
+  return (
+    <div className="govuk-!-margin-bottom-6" id="actions-on-time">
+      <h2 className="govuk-heading-m">
+        {f.label}, {f.periodLabel}
+      </h2>
+      {f.value === null ? (
+        <p className="govuk-body">Not available yet: no action due in {f.periodLabel} has an outcome yet.</p>
+      ) : (
+        <>
+          <p className="govuk-body govuk-!-margin-bottom-2">
+            <span className="app-headline-figure">{formatPercent(f.value)}</span>
+          </p>
+          <p className="govuk-body">
+            {f.onTime} of {plural(f.denominator, "action")} due in {f.periodLabel} whose outcome is known were completed on or before their due date
+            {f.lower !== null && f.upper !== null ? ` (95% confidence interval ${formatPercent(f.lower)} to ${formatPercent(f.upper)})` : ""}.{" "}
+            {f.openOverdue > 0 ? `${plural(f.openOverdue, "action is", "actions are")} still open after their due date. ` : ""}
+            {f.notYetDue > 0 ? `${plural(f.notYetDue, "action is", "actions are")} not yet due. ` : ""}As of {formatDate(f.asOf)}.
+          </p>
+        </>
+      )}
+      <Details summaryText="How this figure is worked out">
+        <p className="govuk-body">{f.definition}</p>
+      </Details>
+    </div>
+  );
 }

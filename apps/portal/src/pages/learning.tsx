@@ -1,8 +1,116 @@
+import { Button, Details, ErrorSummary, Input, Select } from "@complaints/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
 import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
+import { api, errorMessage } from "../app/trpc.ts";
+import { useDepartmentBodies } from "../oversight/bodies.ts";
+import { oneOf, useQueryFilters } from "../oversight/filters.ts";
+import { formatDate, plural } from "../oversight/format.ts";
+import { StatusTags } from "../oversight/status-tags.tsx";
+import { themeChoices } from "../oversight/themes.ts";
+import "../oversight/oversight.css";
 
-/** Placeholder: being built (issue 8). */
+type Item = Awaited<ReturnType<typeof api.actions.learning.query>>["items"][number];
+
+const filterKeys = ["q", "theme", "body"] as const;
+
+/**
+ * `/portal/{DEPT}/learning`: the learning library, the "you said, we did" items the department's
+ * bodies marked publishable, newest first, so one body learns from another. Search (`?q=`) finds
+ * every word, in any case, in an item's summary, action, themes or body name; filter by theme and body.
+ */
 export function LearningPage({ dept }: { dept: Organisation }) {
-  usePageTitle("Learning library");
-  return <h1 className="govuk-heading-l">Learning library</h1>;
+  const { values, apply, active, search } = useQueryFilters(filterKeys);
+  const bodies = useDepartmentBodies(dept.code);
+  const theme = oneOf(values.theme, themeChoices.map((t) => t.code));
+  const body = values.body || undefined;
+  const q = values.q || undefined;
+  const input = { departmentCode: dept.code, ...(q ? { q } : {}), ...(theme ? { theme } : {}), ...(body ? { organisationCode: body } : {}) };
+  const library = useQuery({ queryKey: ["actions.learning", input], queryFn: () => api.actions.learning.query(input) });
+  usePageTitle(q ? `Learning library: results for “${q}”` : "Learning library", library.isError);
+
+  return (
+    <>
+      {library.isError ? <ErrorSummary titleText="There is a problem" errorList={[{ text: errorMessage(library.error), href: "#q" }]} /> : null}
+      <span className="govuk-caption-l">{dept.name}</span>
+      <h1 className="govuk-heading-l">Learning library</h1>
+      <p className="govuk-body">What the department’s bodies changed after people complained, in their own “you said, we did” words. Only items a body has marked as publishable are shown, without the complaints they came from.</p>
+
+      <form className="app-filter" method="get" action="" role="search" onSubmit={apply} key={`${search} ${bodies.isSuccess}`} aria-label="Learning library">
+        <div className="app-filter__fields">
+          <Input id="q" name="q" type="search" label={{ text: "Search the learning library", classes: "govuk-label--s" }} hint={{ text: "For example: letters, screen reader, or a body’s name" }} value={values.q} spellcheck={false} autoComplete="off" formGroup={{ classes: "app-filter__search" }} />
+          <Select id="theme" name="theme" label={{ text: "Theme" }} value={theme ?? ""} items={[{ value: "", text: "All themes" }, ...themeChoices.map((t) => ({ value: t.code, text: t.label }))]} />
+          <Select
+            id="body"
+            name="body"
+            label={{ text: "Body" }}
+            value={values.body}
+            items={[{ value: "", text: "All bodies" }, ...(bodies.data ?? []).map((b) => ({ value: b.code, text: b.name })), ...(body && bodies.data && !bodies.data.some((b) => b.code === body) ? [{ value: body, text: body }] : [])]}
+          />
+        </div>
+        <div className="app-filter__actions">
+          <Button type="submit" text="Search" preventDoubleClick />
+          {active > 0 ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/${dept.code}/learning`}>
+                Clear search and filters
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      </form>
+
+      {library.isPending ? (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      ) : library.isError ? (
+        <p className="govuk-body">No items can be shown: {errorMessage(library.error)}</p>
+      ) : (
+        <>
+          <p className="govuk-body" role="status" id="learning-count">
+            {library.data.items.length === library.data.total
+              ? library.data.total === 0
+                ? "No body has published any learning yet."
+                : `${plural(library.data.total, "item")}, newest first.`
+              : library.data.items.length === 0
+                ? `No items match${q ? ` “${q}”` : " these filters"}. Try fewer or different words.`
+                : `${plural(library.data.items.length, "item")} of ${library.data.total} match${q ? ` “${q}”` : " these filters"}, newest first.`}
+          </p>
+          <h2 className="govuk-visually-hidden">Items</h2>
+          {library.data.items.map((item) => (
+            <LearningItem key={item.id} item={item} dept={dept} />
+          ))}
+        </>
+      )}
+    </>
+  );
+}
+
+function LearningItem({ item, dept }: { item: Item; dept: Organisation }) {
+  return (
+    <article className="app-learning-item" aria-labelledby={`item-${item.id}`}>
+      <h3 className="govuk-heading-s govuk-!-margin-bottom-2" id={`item-${item.id}`}>
+        <Link className="govuk-link" to={`/${dept.code}/bodies/${item.organisationCode}`}>
+          {item.organisationName}
+        </Link>
+      </h3>
+      <p className="govuk-body-s app-secondary-text govuk-!-margin-bottom-2">
+        {item.completedDate ? `Completed ${formatDate(item.completedDate)}` : `Started ${formatDate(item.startDate)}, due ${formatDate(item.dueDate)}`}
+        {item.themes.length > 0 ? ` · Themes: ${item.themes.map((t) => t.label).join(", ")}` : ""}
+      </p>
+      <p className="govuk-body app-learning-item__summary">{item.summary}</p>
+      <Details summaryText="What the body did">
+        <p className="govuk-body">
+          <StatusTags plan={item} />
+        </p>
+        <p className="govuk-body">{item.action}</p>
+        <p className="govuk-body">
+          {item.kindLabel}. Impact measure: {item.impactMeasure}; target: {item.impactTarget}
+          {item.impactResult ? `; result: ${item.impactResult}` : ""}.
+        </p>
+      </Details>
+    </article>
+  );
 }

@@ -1,9 +1,197 @@
-import type { PeriodChoice } from "@complaints/domain/browser";
+import { periodChoiceToAddress, type PeriodChoice } from "@complaints/domain/browser";
+import { Details, ErrorSummary, Table, WarningText, type TableCell } from "@complaints/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
 import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
+import { useLatestQuarter } from "../app/periods.ts";
+import { api, errorMessage } from "../app/trpc.ts";
+import { formatCount, formatMeasure, formatPence } from "../oversight/format.ts";
+import { choiceLabel, periodLinks } from "../oversight/period-links.ts";
+import { yearComparisonWords } from "../oversight/year-comparison.ts";
+import "../oversight/oversight.css";
 
-/** Placeholder: being built (issue 8). */
+type Rollup = Awaited<ReturnType<typeof api.metrics.rollup.query>>;
+type Figures = Rollup["previousYear"];
+type Side = Rollup["current"];
+type FieldInfo = Rollup["fields"][number];
+type MeasureInfo = Rollup["measures"][number];
+
+/** Bodies-by-type table: the measures a board asks about first (the rest are in the department table). */
+const typeMeasures = ["within_timescale", "something_went_wrong", "er_average_working_days", "complaints_per_10000"];
+
+/**
+ * `/portal/{DEPT}/summary/{PERIOD}`: the department roll-up for a quarter (`2026-27-q2`) or a
+ * financial year (`2025-26`): its totals and measures beside the same period a year earlier, and by
+ * body type. Every figure is the API's (metrics.rollup): counts summed, ratios recomputed from the sums.
+ */
 export function RollupPage({ dept, choice }: { dept: Organisation; choice: PeriodChoice }) {
-  usePageTitle("Department roll-up");
-  return <h1 className="govuk-heading-l">Department roll-up</h1>;
+  const input = choice.kind === "quarter" ? { departmentCode: dept.code, period: choice.period } : { departmentCode: dept.code, financialYear: choice.financialYear };
+  const rollup = useQuery({ queryKey: ["metrics.rollup", input], queryFn: () => api.metrics.rollup.query(input) });
+  const latest = useLatestQuarter(dept.code);
+  const label = choiceLabel(choice);
+  usePageTitle(`Department roll-up, ${label}`, rollup.isError);
+
+  return (
+    <>
+      <span className="govuk-caption-l">{dept.name}</span>
+      <h1 className="govuk-heading-l govuk-!-margin-bottom-2">Department roll-up</h1>
+      <p className="govuk-body-l" id="rollup-period">
+        {capitalise(label)}
+      </p>
+      <nav aria-label="Other periods" className="govuk-!-margin-bottom-6">
+        <ul className="govuk-list">
+          {periodLinks(choice, latest).map((l) => (
+            <li key={l.segment}>
+              <Link className="govuk-link" to={`/${dept.code}/summary/${l.segment}`}>
+                {l.text}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {rollup.isPending ? (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      ) : rollup.isError ? (
+        <ErrorSummary titleText="There is a problem" errorList={[{ text: `The roll-up cannot be shown: ${errorMessage(rollup.error)}` }]} />
+      ) : (
+        <RollupTables rollup={rollup.data} />
+      )}
+      <p className="govuk-body govuk-!-margin-top-6">
+        <Link className="govuk-link" to={`/${dept.code}/compare/${periodChoiceToAddress(choice)}`}>
+          Compare the department’s bodies for {label}
+        </Link>
+      </p>
+    </>
+  );
+}
+
+function bodiesSentence(f: Figures): string {
+  return `${formatCount(f.bodies.counted)} of ${formatCount(f.bodies.expected)} ${f.bodies.expected === 1 ? "body" : "bodies"}`;
+}
+
+function RollupTables({ rollup }: { rollup: Rollup }) {
+  const year = rollup.financialYear !== null;
+  const now = rollup.label;
+  const then = rollup.yearEarlier.label;
+  return (
+    <>
+      <p className="govuk-body" id="rollup-bodies">
+        {bodiesSentence(rollup.current)} expected to report sent returns that count for {now} ({formatCount(rollup.current.returns)} {rollup.current.returns === 1 ? "return" : "returns"}); {then}: {bodiesSentence(rollup.previousYear)}.
+        {rollup.current.provisional || rollup.previousYear.provisional ? " Some returns are not yet accepted by the department: their figures are provisional and may change." : ""}
+      </p>
+      {rollup.current.bodies.counted !== rollup.previousYear.bodies.counted ? (
+        <WarningText iconFallbackText="Warning" attributes={{ id: "rollup-not-comparable" }}>
+          {formatCount(rollup.current.bodies.counted)} {rollup.current.bodies.counted === 1 ? "body has" : "bodies have"} sent returns that count for {now}, against {formatCount(rollup.previousYear.bodies.counted)} for {then}. Totals are not like for like until the same bodies have reported: compare the measures, which are rates and percentages.
+        </WarningText>
+      ) : null}
+
+      <Table
+        caption={`Department totals, ${now}, beside ${then}`}
+        captionClasses="govuk-table__caption--m"
+        classes="app-stacked-table"
+        attributes={{ id: "rollup-totals" }}
+        firstCellIsHeader
+        head={[{ text: "Figure" }, { text: now, format: "numeric" }, { text: then, format: "numeric" }, { text: "Change" }]}
+        rows={rollup.fields.map((info) => {
+          const cur = rollup.current.fields.find((f) => f.id === info.id)!;
+          const prev = rollup.previousYear.fields.find((f) => f.id === info.id)!;
+          const change = rollup.current.changes.fields.find((c) => c.id === info.id)!;
+          return [
+            { text: fieldLabel(info, year), attributes: { "data-field": info.id } },
+            { text: fieldValue(info, cur.value), format: "numeric", attributes: { "data-label": now } },
+            { text: fieldValue(info, prev.value), format: "numeric", attributes: { "data-label": then } },
+            { text: capitalise(change.words), attributes: { "data-label": "Change" } },
+          ];
+        })}
+      />
+      {year ? <p className="govuk-body-s app-secondary-text">Open at the start of the year comes from the Apr to Jun returns and open at the end from the Jan to Mar returns; every other figure adds up the year’s four quarters.</p> : null}
+
+      <Table
+        caption={`Department measures, ${now}, beside ${then}`}
+        captionClasses="govuk-table__caption--m"
+        classes="app-stacked-table"
+        attributes={{ id: "rollup-measures" }}
+        firstCellIsHeader
+        head={[{ text: "Measure" }, { text: `${now} (95% interval)` }, { text: `${then} (95% interval)` }, { text: "Change" }, { text: "Compared with a year earlier" }]}
+        rows={rollup.measures.map((info) => {
+          const cur = rollup.current.measures.find((m) => m.id === info.id)!;
+          const prev = rollup.previousYear.measures.find((m) => m.id === info.id)!;
+          const change = rollup.current.changes.measures.find((c) => c.id === info.id)!;
+          return [
+            { text: info.label, attributes: { "data-measure": info.id } },
+            { text: measureWithInterval(info, cur), attributes: { "data-label": now } },
+            { text: measureWithInterval(info, prev), attributes: { "data-label": then } },
+            { text: capitalise(change.words), attributes: { "data-label": "Change" } },
+            { text: yearComparisonWords(change.intervals, info.polarity), attributes: { "data-label": "Compared with a year earlier" } },
+          ];
+        })}
+      />
+      <Details summaryText="How the figures and comparisons are worked out">
+        <p className="govuk-body">
+          Counts are added up over the returns that count: those the body’s senior accountable officer has approved or the department has accepted, each at its last revision sent. Every measure is then worked out again from those totals: percentages are never averaged across bodies or quarters.
+        </p>
+        <p className="govuk-body">
+          Changes in percentages are given in percentage points; other changes as a percentage of the figure a year earlier. “Compared with a year earlier” sets the two 95% confidence intervals side by side: “similar” when they overlap, “higher” or “lower” when they do not. Intervals that do not overlap show a real difference; overlapping intervals do not prove there is none, so “similar” means no clear change. Averages of working days have no interval, so they are not compared.
+        </p>
+      </Details>
+
+      <h2 className="govuk-heading-m">By body type</h2>
+      <Table
+        caption={`Body types, ${now}, with ${then} in brackets`}
+        captionClasses="govuk-table__caption--s"
+        classes="app-stacked-table"
+        attributes={{ id: "rollup-body-types" }}
+        firstCellIsHeader
+        head={[
+          { text: "Body type" },
+          { text: "Bodies with returns" },
+          { text: "Complaints received", format: "numeric" },
+          ...typeMeasures.map((id): TableCell => ({ text: rollup.measures.find((m) => m.id === id)?.label ?? id })),
+        ]}
+        rows={rollup.byBodyType.map((g) => [
+          { text: capitalise(g.bodyType) },
+          { text: `${bodiesSentence(g.current)} (${bodiesSentence(g.previousYear)})`, attributes: { "data-label": "Bodies with returns" } },
+          { text: `${fieldText(g.current, "received")} (${fieldText(g.previousYear, "received")})`, format: "numeric", attributes: { "data-label": "Complaints received" } },
+          ...typeMeasures.map((id): TableCell => {
+            const info = rollup.measures.find((m) => m.id === id)!;
+            return { text: `${measureText(info, g.current, id)} (${measureText(info, g.previousYear, id)})`, attributes: { "data-label": info.label } };
+          }),
+        ])}
+      />
+    </>
+  );
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function fieldLabel(info: FieldInfo, year: boolean): string {
+  if (year && info.aggregation === "opening") return "Open at the start of the year";
+  if (year && info.aggregation === "closing") return "Open at the end of the year";
+  return info.label;
+}
+
+function fieldValue(info: FieldInfo, value: number | null): string {
+  if (value === null) return "Not reported";
+  return info.type === "money" ? formatPence(value) : formatCount(value);
+}
+
+function fieldText(f: Figures | Side, id: string): string {
+  const cell = f.fields.find((x) => x.id === id);
+  return cell?.value === null || cell === undefined ? "not reported" : formatCount(cell.value);
+}
+
+function measureText(info: MeasureInfo, f: Figures | Side, id: string): string {
+  const cell = f.measures.find((m) => m.id === id);
+  return cell ? formatMeasure(info.kind, cell.value) : "Not available";
+}
+
+function measureWithInterval(info: MeasureInfo, cell: Figures["measures"][number]): string {
+  const value = formatMeasure(info.kind, cell.value);
+  if (cell.value === null || !cell.interval95) return value;
+  return `${value} (${formatMeasure(info.kind, cell.interval95.lower).replace(" days", "")} to ${formatMeasure(info.kind, cell.interval95.upper)})`;
 }

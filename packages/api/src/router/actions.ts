@@ -19,6 +19,7 @@ import {
   listDepartmentActionPlans,
   updateActionPlanFields,
 } from "../services/action-plans.ts";
+import { learningLibrary } from "../services/learning.ts";
 import { permitted } from "../trpc.ts";
 import { serviceContext } from "./service-context.ts";
 
@@ -34,10 +35,34 @@ export const actionsRouter = {
     .input(z.object({ organisationCode: organisationCodeSchema }))
     .query(async ({ ctx, input }) => listBodyActionPlans(await serviceContext(ctx), input.organisationCode)),
 
-  /** Plans across a department's bodies, with each body's name; department users only (by scope). */
+  /** Plans across a department's bodies (or one of them), with each body's name; department users only (by scope). */
   listForDepartment: permitted("actions.read")
-    .input(z.object({ departmentCode: organisationCodeSchema, status: statusFilter.optional(), theme: themeFilter.optional(), owner: z.string().trim().max(200, "owner: at most 200 characters").optional() }))
+    .input(
+      z.object({
+        departmentCode: organisationCodeSchema,
+        organisationCode: organisationCodeSchema.optional(),
+        status: statusFilter.optional(),
+        theme: themeFilter.optional(),
+        owner: z.string().trim().max(200, "owner: at most 200 characters").optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => listDepartmentActionPlans(await serviceContext(ctx), input)),
+
+  /**
+   * The learning library: the publishable "you said, we did" items of a department's bodies (or one
+   * of them), newest first, searchable, with only what is fit to share. Department users only (by
+   * scope): a body's people share their own items through the published learning output.
+   */
+  learning: permitted("actions.read")
+    .input(
+      z.object({
+        departmentCode: organisationCodeSchema,
+        organisationCode: organisationCodeSchema.optional(),
+        theme: themeFilter.optional(),
+        q: z.string().trim().max(200, "Search: at most 200 characters").optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => learningLibrary(await serviceContext(ctx), input)),
 
   get: permitted("actions.read")
     .input(z.object({ id }))

@@ -6,6 +6,7 @@ import { actionsOnTime } from "../services/metrics/actions-on-time.ts";
 import { compareBodies } from "../services/metrics/comparison.ts";
 import { funnelForDepartment } from "../services/metrics/funnel.ts";
 import { themesForDepartment } from "../services/metrics/themes.ts";
+import { departmentRollup } from "../services/metrics/rollup.ts";
 import { measureTrend } from "../services/metrics/trend.ts";
 import { permitted } from "../trpc.ts";
 import { serviceContext } from "./service-context.ts";
@@ -48,6 +49,14 @@ export const metricsRouter = {
   themes: permitted("metrics.read")
     .input(z.object({ departmentCode: organisationCodeSchema, ...quarterRange }))
     .query(async ({ ctx, input }) => themesForDepartment(await serviceContext(ctx), input)),
+
+  /**
+   * A department's totals and measures for a quarter or a financial year beside the same period a year
+   * earlier, and the same by body type: counts summed, then each measure recomputed from the sums.
+   */
+  rollup: permitted("metrics.read")
+    .input(z.object(departmentAndPeriod).refine(onePeriodOnly, onePeriodMessage))
+    .query(async ({ ctx, input }) => departmentRollup(await serviceContext(ctx), input)),
 
   /**
    * Learning actions completed on time in a quarter, for a body or pooled across a department's

@@ -124,12 +124,27 @@ export interface DepartmentActionFilter {
   theme?: string | undefined;
   /** Part of the owner's name, any case. */
   owner?: string | undefined;
+  /** One of the department's bodies. */
+  organisationCode?: string | undefined;
+}
+
+/**
+ * The codes of a department's bodies (the caller must see the department), or of the one body asked
+ * for: FORBIDDEN outside the caller's scope, INVALID_INPUT for a body of another department or a
+ * department's code.
+ */
+export function departmentBodyCodes(ctx: ServiceContext, departmentCode: string, organisationCode?: string): string[] {
+  ctx.scope.organisation(departmentCode, "department");
+  const codes = subtreeCodes(ctx.scope.organisations, departmentCode).filter((c) => c !== departmentCode);
+  if (organisationCode === undefined) return codes;
+  ctx.scope.organisation(organisationCode, "body");
+  if (!codes.includes(organisationCode)) throw new DomainError("INVALID_INPUT", `${organisationCode} is not one of ${departmentCode}'s bodies.`, { field: "organisationCode" });
+  return [organisationCode];
 }
 
 /** Plans across a department's bodies (department users only, by scope), overdue first, then by due date. */
 export async function listDepartmentActionPlans(ctx: ServiceContext, filter: DepartmentActionFilter): Promise<ActionPlanView[]> {
-  ctx.scope.organisation(filter.departmentCode, "department");
-  const codes = subtreeCodes(ctx.scope.organisations, filter.departmentCode).filter((c) => c !== filter.departmentCode);
+  const codes = departmentBodyCodes(ctx, filter.departmentCode, filter.organisationCode);
   const owner = filter.owner?.trim().toLocaleLowerCase("en-GB");
   return sorted(
     (await listActionPlans(ctx.db, codes))

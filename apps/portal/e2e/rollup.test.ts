@@ -1,0 +1,245 @@
+import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * Three pages of the department portal (issue 8) with the demo data: action plans across bodies
+ * (filters in the query string, overdue first), the learning library (search), and the department
+ * roll-up (the figures equal the API's answer, for a quarter and a financial year, beside a year earlier).
+ */
+const dept = "DES";
+const oversight = "oversight@demo.example";
+const shots = "/tmp/rollup";
+
+/** Waits as long as a busy machine needs. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
+
+/** A query to the API from inside the signed-in page (its session cookie), as the portal makes it. */
+async function query<T>(page: Page, path: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([p, i]) => {
+      const r = await fetch(`/trpc/${p}?input=${encodeURIComponent(JSON.stringify(i))}`);
+      const body = (await r.json()) as { result?: { data: unknown }; error?: unknown };
+      if (!body.result) throw new Error(`${p}: ${JSON.stringify(body.error)}`);
+      return body.result.data;
+    },
+    [path, input] as const,
+  ) as Promise<T>;
+}
+
+/** Presses Tab until the element with this id has focus (keyboard only), failing if it never does. */
+async function tabTo(page: Page, id: string, most = 80): Promise<void> {
+  for (let i = 0; i < most; i += 1) {
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached #${id}`);
+}
+
+async function screenshots(browser: Browser, app: RunningApp, path: string, name: string, ready: (page: Page) => Promise<void>) {
+  for (const width of [1280, 320]) {
+    const { context, page } = await newPage(browser, { width });
+    await signIn(page, app, oversight, path);
+    await ready(page);
+    await page.screenshot({ path: `${shots}-${name}-${width}.png`, fullPage: true });
+    // Long pages shrink too far to read whole: at 320 px keep them in screen-high parts as well.
+    if (width === 320) {
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let y = 0, part = 1; y < height; y += 1200, part += 1) {
+        await page.screenshot({ path: `${shots}-${name}-320-part${part}.png`, fullPage: true, clip: { x: 0, y, width: 320, height: Math.min(1200, height - y) } });
+      }
+    }
+    // Nothing scrolls sideways at 320 px (WCAG 1.4.10 reflow).
+    if (width === 320) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await context.close();
+  }
+}
+
+interface Plan {
+  organisationCode: string;
+  organisationName: string;
+  overdue: boolean;
+  owner: string;
+}
+interface Rollup {
+  label: string;
+  yearEarlier: { label: string };
+  fields: { id: string; type: "count" | "money" }[];
+  measures: { id: string; kind: string }[];
+  current: { fields: { id: string; value: number | null }[]; measures: { id: string; value: number | null }[]; changes: { fields: { id: string; words: string }[] } };
+  previousYear: { fields: { id: string; value: number | null }[]; measures: { id: string; value: number | null }[] };
+}
+
+const count = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** What the totals table must show for an API figure. */
+function expectedField(type: string, value: number | null): string {
+  if (value === null) return "Not reported";
+  return type === "money" ? pounds.format(value / 100) : count.format(value);
+}
+
+/** The department's totals and measures as the page shows them, against the API's answer. */
+async function expectRollupEqualsApi(page: Page, input: Record<string, string>) {
+  const api = await query<Rollup>(page, "metrics.rollup", { departmentCode: dept, ...input });
+  await poll(() => page.locator("#rollup-totals tbody tr").count()).toBe(api.fields.length);
+  const head = await page.locator("#rollup-totals thead th").allTextContents();
+  expect(head).toEqual(["Figure", api.label, api.yearEarlier.label, "Change"]);
+  for (const field of api.fields) {
+    const cells = await page.locator(`#rollup-totals tbody tr:has([data-field="${field.id}"]) td`).allTextContents();
+    const now = api.current.fields.find((f) => f.id === field.id)!.value;
+    const then = api.previousYear.fields.find((f) => f.id === field.id)!.value;
+    const words = api.current.changes.fields.find((f) => f.id === field.id)!.words;
+    expect(cells, field.id).toEqual([expectedField(field.type, now), expectedField(field.type, then), words.charAt(0).toUpperCase() + words.slice(1)]);
+  }
+  // The headline figures are real: the department received complaints in both periods.
+  expect(api.current.fields.find((f) => f.id === "received")!.value).toBeGreaterThan(0);
+  expect(api.previousYear.fields.find((f) => f.id === "received")!.value).toBeGreaterThan(0);
+  const timescale = await page.locator('#rollup-measures tbody tr:has([data-measure="within_timescale"]) td').allTextContents();
+  const pct = (v: number | null) => `${oneDecimal.format(v! * 100)}%`;
+  expect(timescale[0]).toMatch(new RegExp(`^${pct(api.current.measures.find((m) => m.id === "within_timescale")!.value).replace(".", "\\.")} \\(`));
+  expect(timescale[1]).toMatch(new RegExp(`^${pct(api.previousYear.measures.find((m) => m.id === "within_timescale")!.value).replace(".", "\\.")} \\(`));
+  expect(timescale[3]).toMatch(/^(Similar|Higher: better|Lower: worse)$/);
+  return api;
+}
+
+describe("actions, learning and the department roll-up", { timeout: 300_000 }, () => {
+  let app: RunningApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp({ needs: ["portal"] }), launchBrowser()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("lists action plans across bodies overdue first, and keeps its filters in the address", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, app, oversight, `/portal/${dept}/actions`);
+    await poll(() => page.title()).toBe("Action plans across bodies – Department portal");
+    await poll(() => page.locator("#plan-count").textContent()).toMatch(/^\d+ action plans: \d+ overdue\.$/);
+    await poll(() => page.locator("#actions-on-time").textContent()).toMatch(/Learning actions completed on time, \w{3} to \w{3} \d{4}\d+(\.\d)?%/);
+    const all = await query<Plan[]>(page, "actions.listForDepartment", { departmentCode: dept });
+    expect(await page.locator("table tbody tr").count()).toBe(all.length);
+    // Overdue first, in words: once a row is not overdue, none after it is.
+    const statuses = await page.locator("table tbody tr td:nth-child(5)").allTextContents();
+    const firstNotOverdue = statuses.findIndex((s) => !s.includes("Overdue"));
+    expect(firstNotOverdue).toBeGreaterThan(0);
+    expect(statuses.slice(firstNotOverdue).some((s) => s.includes("Overdue"))).toBe(false);
+    await expectNoAxeViolations(page, "the action plans page");
+
+    // Filter by body and status: the address says so, and the table shows only those plans.
+    await page.getByLabel("Body").selectOption("DES-LIC1");
+    await page.getByLabel("Status").selectOption("overdue");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page.waitForURL((u) => u.search === "?body=DES-LIC1&status=overdue");
+    const wanted = all.filter((p) => p.organisationCode === "DES-LIC1" && p.overdue);
+    expect(wanted.length).toBeGreaterThan(0);
+    await poll(() => page.locator("table tbody tr").count()).toBe(wanted.length);
+    const bodies = await page.locator("table tbody tr td:nth-child(1)").allTextContents();
+    expect(new Set(bodies)).toEqual(new Set([wanted[0]!.organisationName]));
+
+    // The address alone brings the same view back (a shared link), with the form showing it.
+    await page.goto(`${app.url}/portal/${dept}/actions?body=DES-LIC1&status=overdue`);
+    await poll(() => page.locator("table tbody tr").count()).toBe(wanted.length);
+    expect(await page.getByLabel("Body").inputValue()).toBe("DES-LIC1");
+    expect(await page.getByLabel("Status").inputValue()).toBe("overdue");
+
+    // Keyboard only: type part of an owner's name and press Enter; the filters add up.
+    const owner = wanted[0]!.owner.split(" ")[0]!.toLowerCase();
+    await tabTo(page, "owner");
+    await page.keyboard.type(owner);
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => new URLSearchParams(u.search).get("owner") === owner);
+    const byOwner = wanted.filter((p) => p.owner.toLowerCase().includes(owner));
+    await poll(() => page.locator("table tbody tr").count()).toBe(byOwner.length);
+    expect(new URL(page.url()).search).toBe(`?body=DES-LIC1&owner=${owner}&status=overdue`);
+
+    await page.getByRole("link", { name: "Clear filters" }).click();
+    await page.waitForURL((u) => u.search === "");
+    await poll(() => page.locator("table tbody tr").count()).toBe(all.length);
+    await context.close();
+
+    await screenshots(browser, app, `/portal/${dept}/actions?status=overdue`, "actions", async (p) => {
+      await poll(() => p.locator("table tbody tr").count()).toBeGreaterThan(0);
+    });
+  });
+
+  it("finds learning in the library by a word from another body's summary, in any case", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, app, oversight, `/portal/${dept}/learning`);
+    await poll(() => page.title()).toBe("Learning library – Department portal");
+    const library = await query<{ total: number; items: { id: string; organisationName: string; summary: string }[] }>(page, "actions.learning", { departmentCode: dept });
+    expect(new Set(library.items.map((i) => i.organisationName)).size).toBeGreaterThan(3);
+    await poll(() => page.locator(".app-learning-item").count()).toBe(library.total);
+    await expectNoAxeViolations(page, "the learning library");
+
+    // A body far down the list, and the longest word of its summary, typed in capitals.
+    const item = library.items.at(-1)!;
+    const word = item.summary.split(/[^A-Za-z]+/).reduce((a, b) => (b.length > a.length ? b : a), "");
+    expect(word.length).toBeGreaterThan(5);
+    // Keyboard only: Tab to the search box, type, press Enter.
+    await tabTo(page, "q");
+    await page.keyboard.type(word.toUpperCase());
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => new URLSearchParams(u.search).get("q") === word.toUpperCase());
+    const found = await query<{ items: { id: string }[] }>(page, "actions.learning", { departmentCode: dept, q: word });
+    expect(found.items.length).toBeLessThan(library.total);
+    await poll(() => page.locator(".app-learning-item").count()).toBe(found.items.length);
+    const summaries = await page.locator(".app-learning-item__summary").allTextContents();
+    expect(summaries).toContain(item.summary);
+    await poll(() => page.title()).toBe(`Learning library: results for “${word.toUpperCase()}” – Department portal`);
+    expect(await page.locator("#learning-count").textContent()).toMatch(new RegExp(`^\\d+ items? of ${library.total} match “${word.toUpperCase()}”, newest first\\.$`));
+    await expectNoAxeViolations(page, "the learning library's search results");
+    await context.close();
+
+    await screenshots(browser, app, `/portal/${dept}/learning`, "learning", async (p) => {
+      await poll(() => p.locator(".app-learning-item").count()).toBeGreaterThan(0);
+    });
+  });
+
+  it("shows the department roll-up equal to the API's answer for a quarter and a financial year, beside a year earlier", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, app, oversight, `/portal/${dept}/summary/2026-27-q2`);
+    await poll(() => page.title()).toBe("Department roll-up, Jul to Sep 2026 – Department portal");
+    const quarter = await expectRollupEqualsApi(page, { period: "2026-27 Q2" });
+    expect(quarter.yearEarlier.label).toBe("Jul to Sep 2025");
+    expect(await page.locator("#rollup-body-types tbody tr").count()).toBeGreaterThan(1);
+    await expectNoAxeViolations(page, "the roll-up for a quarter");
+
+    // From the quarter to the year before's whole financial year, by the page's own links.
+    await page.getByRole("link", { name: "Previous quarter: Apr to Jun 2026" }).click();
+    await poll(() => page.title()).toBe("Department roll-up, Apr to Jun 2026 – Department portal");
+    await page.getByRole("link", { name: "The whole financial year 2026-27 (Apr 2026 to Mar 2027)" }).click();
+    await page.waitForURL((u) => u.pathname === `/portal/${dept}/summary/2026-27`);
+    await page.getByRole("link", { name: /^Previous year: financial year 2025-26/ }).click();
+    await page.waitForURL((u) => u.pathname === `/portal/${dept}/summary/2025-26`);
+    await poll(() => page.title()).toBe("Department roll-up, financial year 2025-26 (Apr 2025 to Mar 2026) – Department portal");
+    const year = await expectRollupEqualsApi(page, { financialYear: "2025-26" });
+    expect([year.label, year.yearEarlier.label]).toEqual(["Apr 2025 to Mar 2026", "Apr 2024 to Mar 2025"]);
+    expect(await page.locator('#rollup-totals tbody tr:has([data-field="carried_forward"]) th').textContent()).toBe("Open at the end of the year");
+    await expectNoAxeViolations(page, "the roll-up for a financial year");
+    await context.close();
+
+    await screenshots(browser, app, `/portal/${dept}/summary/2026-27-q2`, "summary", async (p) => {
+      await poll(() => p.locator("#rollup-body-types tbody tr").count()).toBeGreaterThan(0);
+    });
+  });
+
+  it("shows nothing of another department's bodies through these addresses", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, app, oversight, `/portal/${dept}/actions?body=MSA-COU8`);
+    for (const path of [`/portal/${dept}/actions?body=MSA-COU8`, `/portal/${dept}/learning?body=MSA-COU8`]) {
+      await page.goto(`${app.url}${path}`);
+      await poll(() => page.locator(".govuk-error-summary").textContent()).toContain("You do not have access to that organisation.");
+      expect(await page.locator("table, .app-learning-item").count()).toBe(0);
+      await poll(() => page.title()).toMatch(/^Error: /);
+    }
+    await page.goto(`${app.url}/portal/MSA/summary/2026-27-q2`);
+    await poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("You do not have access");
+    expect(await page.locator("#rollup-totals").count()).toBe(0);
+    await context.close();
+  });
+});

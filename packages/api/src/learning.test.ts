@@ -1,0 +1,84 @@
+import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
+import { exampleActionPlan } from "@complaints/domain/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorld, rejection, type World } from "./testing/world.ts";
+
+// The world's clock is 2025-07-10.
+describe.each(testDialects())("the learning library and one body's plans on %s", (dialect) => {
+  let t: TestDatabase;
+  let world: World;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    world = await createWorld(t.db);
+    const a1 = world.caller("a1Submitter");
+    const a2 = world.caller("a2Submitter");
+    ids.letters = (await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ themes: ["communication"], publishable: true, publicSummary: "You said our letters went to your old address. We now check it first." }) })).id;
+    ids.queue = (await a2.actions.create({ organisationCode: "A2", ...exampleActionPlan({ action: "Give the queue a named owner.", startDate: "2025-06-01", dueDate: "2025-07-01", themes: ["delay"], publishable: true, publicSummary: "You said your application sat in a QUEUE for weeks." }) })).id;
+    // Completed on 2025-07-08: the newest item.
+    const done = await a2.actions.create({ organisationCode: "A2", ...exampleActionPlan({ action: "Rebuild the online form.", startDate: "2025-05-01", dueDate: "2025-07-31", themes: ["digital", "accessibility"], publishable: true, publicSummary: "You said the form did not work with a screen reader. We rebuilt it." }) });
+    await a2.actions.complete({ id: done.id, expectedVersion: 1, completedDate: "2025-07-08", verifiedBy: "Digital team", verifiedDate: "2025-07-09", verificationNote: "Tested with 6 users" });
+    ids.form = done.id;
+    // Not publishable: never in the library, whatever its summary says.
+    ids.private = (await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ owner: "Jo Bloggs", themes: ["delay"], publishable: false, publicSummary: "" }) })).id;
+    ids.other = (await world.caller("b1Submitter").actions.create({ organisationCode: "B1", ...exampleActionPlan({ publishable: true, publicSummary: "You said letters were late. Department B fixed it." }) })).id;
+  });
+  afterAll(() => t.close());
+
+  it("lists the department's publishable items newest first, with only what is fit to share", async () => {
+    const library = await world.caller("aSecretariat").actions.learning({ departmentCode: "DEPT-A" });
+    expect(library).toMatchObject({ departmentCode: "DEPT-A", departmentName: "Department A", total: 3 });
+    // Completed 2025-07-08, started 2025-07-01, started 2025-06-01.
+    expect(library.items.map((i) => i.id)).toEqual([ids.form, ids.letters, ids.queue]);
+    expect(library.items.map((i) => i.date)).toEqual(["2025-07-08", "2025-07-01", "2025-06-01"]);
+    const form = library.items[0]!;
+    expect(form).toMatchObject({ organisationCode: "A2", organisationName: "Agency A2", summary: "You said the form did not work with a screen reader. We rebuilt it.", status: "completed", statusLabel: "Completed", kindLabel: "Improve the service" });
+    expect(form.themes).toEqual([
+      { code: "digital", label: "Digital services" },
+      { code: "accessibility", label: "Accessibility and reasonable adjustments" },
+    ]);
+    // No complaint references, failing, owner, involvement or verification leave the service.
+    const text = JSON.stringify(library);
+    for (const secret of ["CMP-2025-0412", "Letters about renewals went to an old address", "Renewals team", "Email update each month", "Tested with 6 users", "Digital team", "reviewing_guidance"]) expect(text).not.toContain(secret);
+    expect(Object.keys(form).sort()).toEqual(["action", "completedDate", "date", "dueDate", "id", "impactMeasure", "impactResult", "impactTarget", "kind", "kindLabel", "organisationCode", "organisationName", "startDate", "status", "statusLabel", "summary", "themes"]);
+  });
+
+  it("finds items by every word searched, in any case, in the summary, action, theme or body name", async () => {
+    const search = async (q: string) => (await world.caller("aOversight").actions.learning({ departmentCode: "DEPT-A", q })).items.map((i) => i.id);
+    expect(await search("queue")).toEqual([ids.queue]);
+    expect(await search("  Screen   READER ")).toEqual([ids.form]);
+    expect(await search("named owner")).toEqual([ids.queue]);
+    expect(await search("reasonable adjustments")).toEqual([ids.form]);
+    expect(await search("agency a1")).toEqual([ids.letters]);
+    expect(await search("letters")).toEqual([ids.letters]);
+    expect(await search("letters queue")).toEqual([]);
+    // Words from a private plan or another department find nothing.
+    expect(await search("Department B")).toEqual([]);
+  });
+
+  it("filters by theme and by body, and says how many items there are before the search", async () => {
+    const oversight = world.caller("aOversight");
+    expect((await oversight.actions.learning({ departmentCode: "DEPT-A", theme: "delay" })).items.map((i) => i.id)).toEqual([ids.queue]);
+    const a2 = await oversight.actions.learning({ departmentCode: "DEPT-A", organisationCode: "A2", q: "you said" });
+    expect([a2.total, a2.items.map((i) => i.id)]).toEqual([2, [ids.form, ids.queue]]);
+  });
+
+  it("lists one body's plans across the department, and refuses a body of another department", async () => {
+    const oversight = world.caller("aOversight");
+    const a1 = await oversight.actions.listForDepartment({ departmentCode: "DEPT-A", organisationCode: "A1" });
+    expect(a1.map((p) => p.id).sort()).toEqual([ids.letters, ids.private].sort());
+    expect((await oversight.actions.listForDepartment({ departmentCode: "DEPT-A", organisationCode: "A2", status: "overdue" })).map((p) => p.id)).toEqual([ids.queue]);
+    for (const call of [() => oversight.actions.listForDepartment({ departmentCode: "DEPT-A", organisationCode: "B1" }), () => oversight.actions.learning({ departmentCode: "DEPT-A", organisationCode: "B1" })]) {
+      const refused = await rejection(call());
+      expect([refused.code, refused.message]).toEqual(["FORBIDDEN", "You do not have access to that organisation."]);
+    }
+    // The department's own code is not one of its bodies.
+    const notABody = await rejection(oversight.actions.learning({ departmentCode: "DEPT-A", organisationCode: "DEPT-A" }));
+    expect(notABody.code).toBe("BAD_REQUEST");
+  });
+
+  it("is for department users: a body's own people cannot read the department's library", async () => {
+    const refused = await rejection(world.caller("a1Submitter").actions.learning({ departmentCode: "DEPT-A" }));
+    expect(refused.code).toBe("FORBIDDEN");
+  });
+});

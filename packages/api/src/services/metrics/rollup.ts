@@ -1,0 +1,222 @@
+import { currentTemplate, financialYearCode, fixedField, formatPeriodCode, isActiveIn, periodIndex, type Organisation, type ReportingPeriod } from "@complaints/domain";
+import { measures, sumReturns, type ReturnForAggregation } from "@complaints/metrics";
+import type { ServiceContext } from "../actor.ts";
+import { measureCells, measureInfo, type MeasureCell } from "./cells.ts";
+import { bodiesBelow, countedReturns, countedStatuses, departmentIn, forAggregation, heading, quartersChosen, type PeriodChoice } from "./selection.ts";
+
+/**
+ * The department roll-up (issue 8, "department roll-up"): a department's totals and measures for a
+ * quarter or a financial year, beside the same period a year earlier, and the same by body type.
+ * Counts are summed over the returns that count (selection.ts), then every measure is recomputed
+ * from the sums (metrics `sumReturns`, `computeMeasures`): percentages are never averaged.
+ */
+
+/**
+ * How a field adds up over a period. Flows (complaints received, closed…) add over quarters. Stocks
+ * do not: complaints open at the start of a financial year are those open at the start of its first
+ * quarter, and those open at the end are those open at the end of its last quarter, so they come from
+ * those quarters' returns only (for one quarter, all three are the same returns).
+ */
+export type FieldAggregation = "flow" | "opening" | "closing";
+
+/** The main count fields of the roll-up, in the order the page shows them. */
+export const rollupFields: readonly { id: string; aggregation: FieldAggregation }[] = [
+  { id: "brought_forward", aggregation: "opening" },
+  { id: "received", aggregation: "flow" },
+  { id: "withdrawn", aggregation: "flow" },
+  { id: "er_closed", aggregation: "flow" },
+  { id: "escalated_to_closer_look", aggregation: "flow" },
+  { id: "cl_closed", aggregation: "flow" },
+  { id: "carried_forward", aggregation: "closing" },
+  { id: "phso_referred", aggregation: "flow" },
+  { id: "phso_reported", aggregation: "flow" },
+  { id: "payments_count", aggregation: "flow" },
+  { id: "payments_total", aggregation: "flow" },
+  { id: "compliments", aggregation: "flow" },
+  { id: "service_volume", aggregation: "flow" },
+];
+
+export interface RollupFieldInfo {
+  id: string;
+  label: string;
+  /** "count" or "money" (pence). */
+  type: "count" | "money";
+  aggregation: FieldAggregation;
+}
+
+export interface FieldCell {
+  id: string;
+  /** The sum over the returns that gave a number; null when none did. Money in pence. */
+  value: number | null;
+  /** Returns that gave a number, and those that gave `[x]`, `[z]` or nothing. */
+  reported: number;
+  missing: number;
+}
+
+export interface RollupFigures {
+  /** Bodies active in the period (expected to report) and bodies with at least one return that counts. */
+  bodies: { expected: number; counted: number };
+  returns: number;
+  /** Some returns counted are not yet accepted by the department. */
+  provisional: boolean;
+  fields: FieldCell[];
+  measures: MeasureCell[];
+}
+
+export type Direction = "up" | "down" | "no change" | "not compared";
+
+export interface Change {
+  direction: Direction;
+  /** Relative change in percent (counts, rates and means); null without a figure a year earlier, or from 0. */
+  percent: number | null;
+  /** Difference in percentage points (proportions only). */
+  points: number | null;
+  /** "up 12%", "down 3.1 percentage points", "no change", "up from 0", "not compared". */
+  words: string;
+}
+
+/**
+ * The 95% intervals of this period and of a year earlier side by side: "similar" when they overlap,
+ * otherwise "higher" or "lower". Non-overlapping 95% intervals mean a real difference; overlapping
+ * ones do not prove there is none (the test is conservative), so "similar" means "no clear change".
+ */
+export type IntervalComparison = "similar" | "higher" | "lower" | "not compared";
+
+export interface FieldChange extends Change {
+  id: string;
+}
+
+export interface MeasureChange extends Change {
+  id: string;
+  intervals: IntervalComparison;
+}
+
+export interface RollupChanges {
+  fields: FieldChange[];
+  measures: MeasureChange[];
+}
+
+export interface RollupSide extends RollupFigures {
+  changes: RollupChanges;
+}
+
+const relative = (now: number, then: number) => ((now - then) / Math.abs(then)) * 100;
+
+/** One decimal place, dropping ".0": 12 → "12", 3.14 → "3.1". */
+function oneDecimal(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+/** The change from a year earlier, in words that round the way people read them. */
+export function describeChange(now: number | null, then: number | null, kind: "count" | "proportion" | "other"): Change {
+  if (now === null || then === null) return { direction: "not compared", percent: null, points: null, words: "not compared" };
+  if (now === then) return { direction: "no change", percent: 0, points: kind === "proportion" ? 0 : null, words: "no change" };
+  const direction: Direction = now > then ? "up" : "down";
+  if (kind === "proportion") {
+    const points = (now - then) * 100;
+    const size = Math.abs(points) < 0.05 ? "less than 0.1" : oneDecimal(Math.abs(points));
+    return { direction, percent: then === 0 ? null : relative(now, then), points, words: `${direction} ${size} percentage ${size === "1" ? "point" : "points"}` };
+  }
+  if (then === 0) return { direction, percent: null, points: null, words: `${direction} from 0` };
+  const percent = relative(now, then);
+  const size = Math.abs(percent) < 0.5 ? "less than 1" : String(Math.round(Math.abs(percent)));
+  return { direction, percent, points: null, words: `${direction} ${size}%` };
+}
+
+export function compareIntervals(now: MeasureCell, then: MeasureCell): IntervalComparison {
+  const a = now.interval95;
+  const b = then.interval95;
+  if (!a || !b || now.value === null || then.value === null) return "not compared";
+  if (a.lower > b.upper) return "higher";
+  if (a.upper < b.lower) return "lower";
+  return "similar";
+}
+
+function changesBetween(now: RollupFigures, then: RollupFigures): RollupChanges {
+  const thenField = new Map(then.fields.map((f) => [f.id, f]));
+  const thenMeasure = new Map(then.measures.map((m) => [m.id, m]));
+  const kindOf = new Map(measures.map((m) => [m.id, m.kind]));
+  return {
+    fields: now.fields.map((f) => ({ id: f.id, ...describeChange(f.value, thenField.get(f.id)?.value ?? null, "count") })),
+    measures: now.measures.map((m) => {
+      const before = thenMeasure.get(m.id)!;
+      return { id: m.id, ...describeChange(m.value, before.value, kindOf.get(m.id) === "proportion" ? "proportion" : "other"), intervals: compareIntervals(m, before) };
+    }),
+  };
+}
+
+type Counted = Awaited<ReturnType<typeof countedReturns>>[number];
+
+/** Totals and measures of some bodies' counted returns over the quarters of a period. */
+function figures(bodies: readonly Organisation[], periods: readonly ReportingPeriod[], all: readonly Counted[]): RollupFigures {
+  const codes = new Set(bodies.map((b) => b.code));
+  const indexes = new Set(periods.map(periodIndex));
+  const list = all.filter((r) => codes.has(r.organisationCode) && indexes.has(r.periodIndex));
+  const first = formatPeriodCode(periods[0]!);
+  const last = formatPeriodCode(periods[periods.length - 1]!);
+  const toAggregate = (rs: readonly Counted[]): ReturnForAggregation[] => rs.map(forAggregation);
+  const whole = sumReturns(toAggregate(list));
+  const opening = sumReturns(toAggregate(list.filter((r) => r.period === first)));
+  const closing = sumReturns(toAggregate(list.filter((r) => r.period === last)));
+  const sourceOf = { flow: whole, opening, closing };
+  return {
+    bodies: { expected: bodies.filter((b) => periods.some((p) => isActiveIn(b, p))).length, counted: new Set(list.map((r) => r.organisationCode)).size },
+    returns: list.length,
+    provisional: list.some((r) => r.status !== "accepted"),
+    fields: rollupFields.map(({ id, aggregation }) => {
+      const total = sourceOf[aggregation].fields[id];
+      return { id, value: total && total.reported > 0 ? total.sum : null, reported: total?.reported ?? 0, missing: total?.missing ?? 0 };
+    }),
+    measures: measureCells(whole, measures),
+  };
+}
+
+/** The same quarter, or the same financial year, one year earlier. */
+function yearEarlier(choice: PeriodChoice): PeriodChoice {
+  if (choice.financialYear !== undefined) {
+    return { financialYear: financialYearCode(Number(choice.financialYear.slice(0, 4)) - 1) };
+  }
+  const { periods } = quartersChosen(choice);
+  const p = periods[0]!;
+  return { period: formatPeriodCode({ startYear: p.startYear - 1, quarter: p.quarter }) };
+}
+
+export async function departmentRollup(ctx: ServiceContext, input: PeriodChoice & { departmentCode: string }) {
+  const department = departmentIn(ctx, input.departmentCode);
+  const current = quartersChosen(input);
+  const earlierChoice = yearEarlier(input);
+  const earlier = quartersChosen(earlierChoice);
+  const bodies = bodiesBelow(ctx, department.code);
+  const indexes = [...current.periods, ...earlier.periods].map(periodIndex);
+  // One read for both periods: the year earlier comes first, so the smallest index is its first quarter.
+  const list = await countedReturns(ctx, bodies.map((b) => b.code), Math.min(...indexes), Math.max(...indexes));
+
+  const side = (group: readonly Organisation[]): { current: RollupSide; previousYear: RollupFigures } => {
+    const now = figures(group, current.periods, list);
+    const then = figures(group, earlier.periods, list);
+    return { current: { ...now, changes: changesBetween(now, then) }, previousYear: then };
+  };
+
+  // The body types the department has, alphabetically.
+  const types = [...new Set(bodies.map((b) => b.bodyType))];
+  const fieldInfo: RollupFieldInfo[] = rollupFields.map(({ id, aggregation }) => {
+    const f = fixedField(currentTemplate, id)!;
+    return { id, label: f.label, type: f.type === "money" ? "money" : "count", aggregation };
+  });
+  return {
+    ...heading(department, input, current.label),
+    periods: current.periods.map(formatPeriodCode),
+    /** The same quarter, or financial year, a year earlier. */
+    yearEarlier: { period: earlierChoice.period ?? null, financialYear: earlierChoice.financialYear ?? null, label: earlier.label, periods: earlier.periods.map(formatPeriodCode) },
+    countedStatuses,
+    fields: fieldInfo,
+    measures: measures.map(measureInfo),
+    /** The department: its current figures with the changes from a year earlier, and the year-earlier figures. */
+    ...side(bodies),
+    byBodyType: types
+      .map((bodyType) => ({ bodyType, ...side(bodies.filter((b) => b.bodyType === bodyType)) }))
+      // A type none of whose bodies was expected or reported in either period (all closed) says nothing.
+      .filter((g) => g.current.bodies.expected + g.current.bodies.counted + g.previousYear.bodies.expected + g.previousYear.bodies.counted > 0)
+      .sort((a, b) => a.bodyType.localeCompare(b.bodyType, "en-GB")),
+  };
+}
