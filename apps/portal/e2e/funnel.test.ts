@@ -66,7 +66,9 @@ describe("the funnel plot page", () => {
     // Adjust for over-dispersion with the keyboard alone: the address, the limits and the list follow.
     await page.getByLabel("Adjust the limits for over-dispersion").focus();
     await page.keyboard.press("Space");
+    await page.keyboard.press("Tab"); // the logarithmic scale checkbox
     await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Show");
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/portal\/DES\/funnel\/2026-27-q2\/within_timescale\?adjusted=yes$/);
     await expect.poll(() => page.locator("figure.app-chart--funnel figcaption").textContent()).toContain("adjusted for over-dispersion");
@@ -89,8 +91,12 @@ describe("the funnel plot page", () => {
     await page.locator("figure.app-chart--funnel").waitFor();
     await page.getByLabel("Measure").selectOption("something_went_wrong");
     await page.getByLabel("Quarter or financial year").selectOption("2025-26");
+    await page.getByLabel("Show sizes on a logarithmic scale").check();
     await page.getByRole("button", { name: "Show" }).click();
-    await page.waitForURL(/\/portal\/DES\/funnel\/2025-26\/something_went_wrong$/);
+    await page.waitForURL(/\/portal\/DES\/funnel\/2025-26\/something_went_wrong\?scale=log$/);
+    await expect.poll(() => page.locator("figure.app-chart--funnel svg").textContent()).toContain("logarithmic scale");
+    expect(await page.getByLabel("Show sizes on a logarithmic scale").isChecked()).toBe(true);
+    await page.screenshot({ path: "/tmp/charts-funnel-log.png", fullPage: true });
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Funnel plot: Complaints where something went wrong");
     await page.locator("figure.app-chart--funnel svg[role=img]").waitFor();
     const year = await funnelFromApi(page, app, { departmentCode: "DES", financialYear: "2025-26", measure: "something_went_wrong", overdispersion: false });

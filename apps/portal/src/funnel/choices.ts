@@ -29,9 +29,13 @@ export function choiceLabel(choice: PeriodChoice): string {
   return `Apr ${start} to Mar ${start + 1}`;
 }
 
-/** The funnel page's address; `adjusted` adds `?adjusted=yes`. */
-export function funnelAddress(dept: string, choice: PeriodChoice, measure: string, adjusted: boolean): string {
-  return `/portal/${dept}/funnel/${periodChoiceToAddress(choice)}/${measure}${adjusted ? "?adjusted=yes" : ""}`;
+/** The funnel page's address: `?adjusted=yes` for the over-dispersion adjustment, `scale=log` for a logarithmic size axis. */
+export function funnelAddress(dept: string, choice: PeriodChoice, measure: string, view: { adjusted: boolean; log: boolean }): string {
+  const query = new URLSearchParams();
+  if (view.adjusted) query.set("adjusted", "yes");
+  if (view.log) query.set("scale", "log");
+  const search = query.toString();
+  return `/portal/${dept}/funnel/${periodChoiceToAddress(choice)}/${measure}${search ? `?${search}` : ""}`;
 }
 
 export interface PeriodOption {

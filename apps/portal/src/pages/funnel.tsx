@@ -15,14 +15,14 @@ import { NotFoundPage } from "./not-found.tsx";
 type Funnel = Awaited<ReturnType<typeof api.metrics.funnel.query>>;
 
 /** The choices as a form: measure, period, adjustment; "Show" puts them in the address. */
-function FunnelForm({ dept, choice, measure, adjusted }: { dept: Organisation; choice: PeriodChoice; measure: string; adjusted: boolean }) {
+function FunnelForm({ dept, choice, measure, adjusted, log }: { dept: Organisation; choice: PeriodChoice; measure: string; adjusted: boolean; log: boolean }) {
   const navigate = useNavigate();
   const latest = useLatestQuarter(dept.code);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const next = periodChoiceFromAddress(String(data.get("period") ?? "")) ?? choice;
-    void navigate(funnelAddress(dept.code, next, String(data.get("measure") ?? measure), data.get("adjusted") === "yes").slice("/portal".length));
+    void navigate(funnelAddress(dept.code, next, String(data.get("measure") ?? measure), { adjusted: data.get("adjusted") === "yes", log: data.get("scale") === "log" }).slice("/portal".length));
   };
   return (
     <form onSubmit={onSubmit} noValidate className="app-funnel-form">
@@ -33,6 +33,12 @@ function FunnelForm({ dept, choice, measure, adjusted }: { dept: Organisation; c
         idPrefix="adjusted"
         classes="govuk-checkboxes--small"
         items={[{ value: "yes", text: "Adjust the limits for over-dispersion", checked: adjusted, hint: { text: "Widens the limits when bodies differ more than chance alone would give." } }]}
+      />
+      <Checkboxes
+        name="scale"
+        idPrefix="scale"
+        classes="govuk-checkboxes--small"
+        items={[{ value: "log", text: "Show sizes on a logarithmic scale", checked: log, hint: { text: "Spreads out the smaller bodies when sizes differ a lot." } }]}
       />
       <Button text="Show" type="submit" />
     </form>
@@ -67,6 +73,7 @@ export function FunnelPage({ dept, choice, measure }: { dept: Organisation; choi
   const [search] = useSearchParams();
   const location = useLocation();
   const adjusted = search.get("adjusted") === "yes";
+  const log = search.get("scale") === "log";
   const declared = oversightMeasures.find((m) => m.id === measure);
   const isProportion = declared?.kind === "proportion";
   const label = choiceLabel(choice);
@@ -85,7 +92,7 @@ export function FunnelPage({ dept, choice, measure }: { dept: Organisation; choi
       <h1 className="govuk-heading-l">Funnel plot: {declared.label}</h1>
     </>
   );
-  const form = <FunnelForm key={location.pathname + location.search} dept={dept} choice={choice} measure={isProportion ? measure : (funnelMeasures[0]?.id ?? "")} adjusted={adjusted} />;
+  const form = <FunnelForm key={location.pathname + location.search} dept={dept} choice={choice} measure={isProportion ? measure : (funnelMeasures[0]?.id ?? "")} adjusted={adjusted} log={log} />;
   if (!isProportion) {
     return (
       <>
@@ -130,6 +137,7 @@ export function FunnelPage({ dept, choice, measure }: { dept: Organisation; choi
                 curve={data.curve}
                 overdispersion={data.overdispersion}
                 denominatorLabel={unit}
+                xScale={log ? "log" : "linear"}
                 renderName={(p) => (
                   <Link className="govuk-link" href={`/portal/${dept.code}/bodies/${p.organisationCode}`}>
                     {p.name}

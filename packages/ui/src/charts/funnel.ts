@@ -121,7 +121,8 @@ export function funnelChartModel(data: FunnelChartData, options: FunnelChartOpti
   const sizes = [...data.points.map((p) => p.denominator), ...data.curve.map((c) => c.trials)].filter((n) => n > 0);
   const maxSize = sizes.length ? Math.max(...sizes) : 1;
   const minPoint = data.points.length ? Math.min(...data.points.map((p) => p.denominator)) : 1;
-  const xLo = logScale ? Math.max(1, Math.min(minPoint, ...data.curve.map((c) => c.trials)) * 0.8) : 0;
+  // A logarithmic axis starts at half the smallest body, not at the curve's start (1), which would waste most of the width.
+  const xLo = logScale ? Math.max(1, minPoint * 0.5) : 0;
 
   // Vertical range: the bodies, the average, and the limits at the smallest body's size (nearer 0 the funnel only widens; it is clipped).
   const plotted = data.points.map((p) => p.proportion);
@@ -160,12 +161,13 @@ export function funnelChartModel(data: FunnelChartData, options: FunnelChartOpti
   }
   const [yLo, yHi] = y.domain() as [number, number];
   const clampY = (v: number) => y(Math.min(yHi, Math.max(yLo, v)));
+  // Curves run past the plot's top and bottom where the funnel is wide; the clip path cuts them there.
   const curveLine = (pick: (c: FunnelCurvePoint) => number) =>
     roundPath(
       line<FunnelCurvePoint>()
         .defined((c) => Number.isFinite(pick(c)) && c.trials >= (logScale ? xLo : 0))
         .x((c) => x(c.trials))
-        .y((c) => clampY(pick(c)))(data.curve) ?? "",
+        .y((c) => y(pick(c)))(data.curve) ?? "",
     );
   const limitPaths = { lower95: curveLine((c) => c.lower95), upper95: curveLine((c) => c.upper95), lower998: curveLine((c) => c.lower998), upper998: curveLine((c) => c.upper998) };
   const pooledPath = data.pooledProportion !== null ? `M${num(left)},${num(y(data.pooledProportion))}L${num(right)},${num(y(data.pooledProportion))}` : null;
