@@ -55,6 +55,11 @@ describe("XmR chart geometry", () => {
     );
     expect(xmrSummary(xmrTrialExample)).toContain("These are trial limits");
     expect(xmrSummary({ ...xmrExample, points: [], chart: null })).toBe("Closed within timescale: no values to show.");
+    // A proportion's limits stop at 0% and 100%: a limit beyond cannot be crossed, and the line is not drawn.
+    const wide = { ...xmrExample, chart: { ...xmrExample.chart!, upperLimit: 1.08, lowerLimit: 0.4 } };
+    expect(xmrSummary(wide)).toContain("the process limits are 40.0% to 100.0%.");
+    expect(xmrChartModel(wide).upperLimitPath).toBeNull();
+    expect(xmrSummary({ ...xmrTrialExample, chart: { ...xmrTrialExample.chart!, lowerLimit: -0.7 } })).toContain("process limits are 0.0 to 5.0");
   });
 
   it("fits 320 units wide with quarter labels that do not collide", () => {
