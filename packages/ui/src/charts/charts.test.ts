@@ -163,3 +163,17 @@ describe("Making Data Count icons", () => {
     }
   });
 });
+
+describe("charts with nothing to show", () => {
+  it("draw an empty frame and say so in words, without throwing", () => {
+    const funnel = funnelChartModel({ title: "Closed within timescale", pooledProportion: null, points: [], curve: [] });
+    expect(funnel.summary).toBe("Closed within timescale: no bodies to plot.");
+    expect(toSvgString(funnel.tree)).not.toMatch(/NaN|Infinity/);
+    const xmr = xmrChartModel({ title: "Delay", kind: "count", points: [{ period: "2026-27 Q1", periodLabel: "Apr to Jun 2026", value: null, specialCause: null, variation: "common-cause" }], chart: null });
+    expect(xmr.linePath).toBe("");
+    expect(xmr.summary).toBe("Delay: no values to show.");
+    expect(toSvgString(xmr.tree)).not.toMatch(/NaN|Infinity/);
+    const heat = heatmapModel({ title: "Themes", columns: [], rows: [] });
+    expect(heat.summary).toBe("Themes: no figures to show.");
+  });
+});
