@@ -84,7 +84,11 @@ function Returns({ dept, period, label }: { dept: Organisation; period: string; 
     { key: { text: "Late or overdue" }, value: { children: link(bodies(summary.late), "") } },
     { key: { text: "Returned to the body" }, value: { children: link(bodies(summary.returned), "?status=returned") } },
   ];
-  return <SummaryList card={card} rows={rowsShown} attributes={{ "data-card": "returns" }} />;
+  return (
+    <div data-card="returns">
+      <SummaryList card={card} rows={rowsShown} />
+    </div>
+  );
 }
 
 function FunnelOutliers({ dept, period }: { dept: Organisation; period: string }) {
@@ -123,11 +127,12 @@ function FunnelCard({ dept, period, funnel }: { dept: Organisation; period: stri
           },
         }));
   return (
+    <div data-card={`funnel-${funnel.measure.id}`}>
     <SummaryList
       card={{ title: { text: `${funnel.measure.label}: bodies outside the funnel limits`, headingLevel: 2 }, actions: { items: [{ href, text: "See the funnel plot", visuallyHiddenText: `of ${funnel.measure.label.toLowerCase()}` }] } }}
       rows={rows}
-      attributes={{ "data-card": `funnel-${funnel.measure.id}` }}
     />
+    </div>
   );
 }
 
@@ -157,11 +162,12 @@ function EmergingThemes({ dept }: { dept: Organisation }) {
           },
         }));
   return (
+    <div data-card="themes">
     <SummaryList
       card={{ title: { text: "Emerging themes", headingLevel: 2 }, actions: { items: [{ href, text: "See themes across bodies" }] } }}
       rows={rows}
-      attributes={{ "data-card": "themes" }}
     />
+    </div>
   );
 }
 
@@ -201,10 +207,11 @@ function OverdueActions({ dept }: { dept: Organisation }) {
     ),
   ];
   return (
+    <div data-card="actions">
     <SummaryList
       card={{ title: { text: "Overdue actions", headingLevel: 2 }, actions: { items: [{ href, text: "See every overdue action" }] } }}
       rows={rows}
-      attributes={{ "data-card": "actions" }}
     />
+    </div>
   );
 }
