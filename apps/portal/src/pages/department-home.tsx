@@ -128,10 +128,10 @@ function FunnelCard({ dept, period, funnel }: { dept: Organisation; period: stri
         }));
   return (
     <div data-card={`funnel-${funnel.measure.id}`}>
-    <SummaryList
-      card={{ title: { text: `${funnel.measure.label}: bodies outside the funnel limits`, headingLevel: 2 }, actions: { items: [{ href, text: "See the funnel plot", visuallyHiddenText: `of ${funnel.measure.label.toLowerCase()}` }] } }}
-      rows={rows}
-    />
+      <SummaryList
+        card={{ title: { text: `${funnel.measure.label}: bodies outside the funnel limits`, headingLevel: 2 }, actions: { items: [{ href, text: "See the funnel plot", visuallyHiddenText: `of ${funnel.measure.label.toLowerCase()}` }] } }}
+        rows={rows}
+      />
     </div>
   );
 }
@@ -163,10 +163,10 @@ function EmergingThemes({ dept }: { dept: Organisation }) {
         }));
   return (
     <div data-card="themes">
-    <SummaryList
-      card={{ title: { text: "Emerging themes", headingLevel: 2 }, actions: { items: [{ href, text: "See themes across bodies" }] } }}
-      rows={rows}
-    />
+      <SummaryList
+        card={{ title: { text: "Emerging themes", headingLevel: 2 }, actions: { items: [{ href, text: "See themes across bodies" }] } }}
+        rows={rows}
+      />
     </div>
   );
 }
@@ -208,10 +208,10 @@ function OverdueActions({ dept }: { dept: Organisation }) {
   ];
   return (
     <div data-card="actions">
-    <SummaryList
-      card={{ title: { text: "Overdue actions", headingLevel: 2 }, actions: { items: [{ href, text: "See every overdue action" }] } }}
-      rows={rows}
-    />
+      <SummaryList
+        card={{ title: { text: "Overdue actions", headingLevel: 2 }, actions: { items: [{ href, text: "See every overdue action" }] } }}
+        rows={rows}
+      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, NotificationBanner, Table } from "@complaints/ui";
+import { ErrorSummary, Link, NotificationBanner, Table, type ErrorSummaryItem } from "@complaints/ui";
 import { formatPeriodCode, isSent, periodFromIndex, periodIndex, requirePeriod, requireTemplate, returnStatuses, templateFields, type FieldDeclaration, type FieldValue, type ReturnStatus } from "@complaints/domain/browser";
 import { useCallback, useState } from "react";
 import { ServiceProblem, useMe } from "../app/auth.tsx";
@@ -29,9 +29,9 @@ export function ReviewPage({ dept, org, period }: { dept: Organisation; org: str
   const label = periodLabel(period);
   const body = useOrganisation(org);
   const [decision, setDecision] = useState<Decision | null>(null);
-  const [errors, setErrors] = useState(false);
-  const onErrors = useCallback((shown: boolean) => setErrors(shown), []);
-  usePageTitle(decision ? (decision.kind === "accepted" ? "Return accepted" : "Return returned to the body") : `Review the return: ${body.data?.name ?? org}, ${label}`, errors && !decision);
+  const [errors, setErrors] = useState<{ list: ErrorSummaryItem[]; attempt: number }>({ list: [], attempt: 0 });
+  const onErrors = useCallback((list: ErrorSummaryItem[], attempt: number) => setErrors({ list, attempt }), []);
+  usePageTitle(decision ? (decision.kind === "accepted" ? "Return accepted" : "Return returned to the body") : `Review the return: ${body.data?.name ?? org}, ${label}`, errors.list.length > 0 && !decision);
 
   if (body.isPending) return <p className="govuk-body" role="status">Loading…</p>;
   if (body.isError) {
@@ -41,7 +41,7 @@ export function ReviewPage({ dept, org, period }: { dept: Organisation; org: str
     return <ServiceProblem />;
   }
   if (body.data.kind !== "body" || body.data.parentCode !== dept.code) return <NotFoundPage />;
-  return <ReviewOfBody dept={dept} body={body.data} period={period} decision={decision} onDecided={setDecision} onErrors={onErrors} />;
+  return <ReviewOfBody dept={dept} body={body.data} period={period} decision={decision} onDecided={setDecision} errors={errors} onErrors={onErrors} />;
 }
 
 interface ReviewProps {
@@ -50,16 +50,18 @@ interface ReviewProps {
   period: string;
   decision: Decision | null;
   onDecided: (d: Decision) => void;
-  onErrors: (shown: boolean) => void;
+  errors: { list: ErrorSummaryItem[]; attempt: number };
+  onErrors: (list: ErrorSummaryItem[], attempt: number) => void;
 }
 
-function ReviewOfBody({ dept, body, period, decision, onDecided, onErrors }: ReviewProps) {
+function ReviewOfBody({ dept, body, period, decision, onDecided, errors, onErrors }: ReviewProps) {
   const label = periodLabel(period);
   const me = useMe();
   const found = useQuery({ queryKey: ["returns.find", body.code, period], queryFn: () => api.returns.find.query({ organisationCode: body.code, period }), retry: false });
   const heading = (
     <>
       {decision ? <DecisionBanner decision={decision} body={body} /> : null}
+      {!decision && errors.list.length > 0 ? <ErrorSummary key={errors.attempt} titleText="There is a problem" errorList={errors.list} /> : null}
       <span className="govuk-caption-l">
         {body.name}: {label}
       </span>

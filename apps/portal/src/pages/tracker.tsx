@@ -178,41 +178,41 @@ function TrackerTable({ dept, data, rows }: { dept: Organisation; data: Tracker;
   }
   return (
     <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Bodies expected to report">
-    <Table
-      caption={caption}
-      captionClasses="govuk-table__caption--m"
-      firstCellIsHeader
-      classes="app-tracker-table"
-      head={[{ text: "Body" }, { text: "Status" }, { text: "Received by the department" }, { text: "On time or late" }]}
-      rows={rows.map((row): TableCell[] => [
-        {
-          children: (
-            <>
-              {canOpenReturn(row) ? (
-                <Link className="govuk-link" href={reviewAddress(dept.code, row.organisationCode, data.period)}>
-                  {row.name}
-                  <span className="govuk-visually-hidden">: review the return</span>
-                </Link>
-              ) : (
-                row.name
-              )}
-              <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0 app-secondary-text">{bodyTypeLabel(row.bodyType)}</span>
-            </>
-          ),
-          attributes: { "data-body": row.organisationCode },
-        },
-        { children: <TrackerStatusTag row={row} /> },
-        { text: receivedText(row) },
-        {
-          children: (
-            <>
-              {timelinessLabels[row.timeliness]}
-              <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Due {formatDate(row.dueDate)}</span>
-            </>
-          ),
-        },
-      ])}
-    />
+      <Table
+        caption={caption}
+        captionClasses="govuk-table__caption--m"
+        firstCellIsHeader
+        classes="app-tracker-table"
+        head={[{ text: "Body" }, { text: "Status" }, { text: "Received by the department" }, { text: "On time or late" }]}
+        rows={rows.map((row): TableCell[] => [
+          {
+            children: (
+              <>
+                {canOpenReturn(row) ? (
+                  <Link className="govuk-link" href={reviewAddress(dept.code, row.organisationCode, data.period)}>
+                    {row.name}
+                    <span className="govuk-visually-hidden">: review the return</span>
+                  </Link>
+                ) : (
+                  row.name
+                )}
+                <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0 app-secondary-text">{bodyTypeLabel(row.bodyType)}</span>
+              </>
+            ),
+            attributes: { "data-body": row.organisationCode },
+          },
+          { children: <TrackerStatusTag row={row} /> },
+          { text: receivedText(row) },
+          {
+            children: (
+              <>
+                {timelinessLabels[row.timeliness]}
+                <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Due {formatDate(row.dueDate)}</span>
+              </>
+            ),
+          },
+        ])}
+      />
     </div>
   );
 }

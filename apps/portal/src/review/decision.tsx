@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Button, CharacterCount, ErrorSummary, InsetText } from "@complaints/ui";
+import { Button, CharacterCount, InsetText, type ErrorSummaryItem } from "@complaints/ui";
 import { useEffect, useState, type FormEvent } from "react";
 import { api, errorCode, errorMessage } from "../app/trpc.ts";
 
@@ -13,8 +13,11 @@ interface DecisionProps {
   version: number;
   bodyName: string;
   onDecided: (decision: Decision) => void;
-  /** Whether this part shows errors (the page title says "Error: " then). */
-  onErrors: (shown: boolean) => void;
+  /**
+   * The problems to show in the page's error summary (at the top of the page, as the pattern says),
+   * and a new `attempt` number after each failed try, so the summary takes focus again.
+   */
+  onErrors: (errors: ErrorSummaryItem[], attempt: number) => void;
 }
 
 /**
@@ -30,8 +33,7 @@ export function DecisionForm({ returnId, version, bodyName, onDecided, onErrors 
   const [reasonError, setReasonError] = useState<string | null>(null);
   // Each failed attempt renders the summary afresh, so it takes focus again.
   const [attempt, setAttempt] = useState(0);
-  const hasErrors = problem !== null || reasonError !== null;
-  useEffect(() => onErrors(hasErrors), [hasErrors, onErrors]);
+  useEffect(() => onErrors([...(problem ? [{ text: problem }] : []), ...(reasonError ? [{ text: reasonError, href: `#${reasonId}` }] : [])], attempt), [problem, reasonError, attempt, onErrors]);
 
   async function decide(decision: Decision, call: () => Promise<unknown>) {
     setBusy(true);
@@ -65,9 +67,6 @@ export function DecisionForm({ returnId, version, bodyName, onDecided, onErrors 
 
   return (
     <section aria-labelledby="decision-heading" id="decision">
-      {hasErrors ? (
-        <ErrorSummary key={attempt} errorList={[...(problem ? [{ text: problem }] : []), ...(reasonError ? [{ text: reasonError, href: `#${reasonId}` }] : [])]} />
-      ) : null}
       <h2 className="govuk-heading-l" id="decision-heading">
         Your decision
       </h2>
