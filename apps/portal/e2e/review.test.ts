@@ -146,6 +146,37 @@ describe("the submission tracker and reviewing a return", () => {
     await acceptJourney(app, browser, { axe: true });
   }, 240_000);
 
+  it("shows a correction: the sent figures while it is prepared, then what changed since the previous revision and why", async () => {
+    const { org } = await acceptJourney(app, browser, { axe: false });
+    const oversight = await apiSession(app, "oversight@demo.example");
+    const accepted = await oversight.query<{ returnId: string; version: number }>("returns.find", { organisationCode: org, period });
+    const reason = "The compliments were counted before the quarter ended: please correct them.";
+    await oversight.mutate("returns.reopen", { returnId: accepted.returnId, expectedVersion: accepted.version, reason });
+    const team = await apiSession(app, bodyAccounts(org).submitter);
+    const draft = await team.query<{ returnId: string; version: number; revision: number; values: Record<string, number | string | null>; notes: Record<string, string>; explanations: Record<string, string> }>("returns.find", { organisationCode: org, period });
+    expect(draft.revision).toBe(2);
+    const before = Number(draft.values.compliments ?? 0);
+    await team.mutate("returns.save", { returnId: draft.returnId, expectedVersion: draft.version, values: { ...draft.values, compliments: before + 3 }, notes: draft.notes, explanations: draft.explanations });
+
+    // While the body corrects it, the department sees revision 1 as accepted, and no decision.
+    const { context, page } = await newPage(browser);
+    await signIn(page, app, "oversight@demo.example", reviewPath(org, period));
+    await page.getByText("is preparing a correction (revision 2)").waitFor();
+    await expect.poll(() => page.locator('[data-testid="return-status"]').textContent()).toBe("Accepted");
+    expect(await page.getByRole("button", { name: "Accept return" }).count()).toBe(0);
+
+    // Sent again: the difference from revision 1, with the reason the correction was opened.
+    await sendReturn(app, org, period);
+    await page.reload();
+    const table = page.getByRole("table", { name: "Answers that changed from revision 1 to revision 2" });
+    await table.waitFor();
+    expect(await table.locator("tbody tr").allTextContents()).toEqual([`Compliments and thanks${before.toLocaleString("en-GB")} compliments${(before + 3).toLocaleString("en-GB")} compliments`]);
+    await page.getByText(`Why revision 2 was opened: ${reason}`).waitFor();
+    await page.getByRole("button", { name: "Accept return" }).waitFor();
+    await expectNoAxeViolations(page, "reviewing a corrected return");
+    await context.close();
+  }, 300_000);
+
   it("returns a return with reasons (required), using the keyboard alone, and the body's complaints team reads them", async () => {
     const [org] = await unsentBodies(app, period);
     await sendReturn(app, org!, period);
