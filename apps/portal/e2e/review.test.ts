@@ -69,6 +69,17 @@ async function acceptJourney(app: RunningApp, browser: Browser, options: { axe: 
   // Every section with answers, the warnings, the previous revision and last year.
   expect(await page.locator("[data-section]").count()).toBeGreaterThanOrEqual(8);
   expect(await page.locator('[data-section="flow"]').textContent()).toContain(`${sent.values.received!.toLocaleString("en-GB")} complaints`);
+  // The warnings as the API finds them, each with the explanation the body stored.
+  const checks = await (await apiSession(app, "oversight@demo.example")).query<{ warnings: { id: string; message: string }[] }>("returns.validate", { returnId: sent.returnId });
+  if (checks.warnings.length === 0) await page.getByText("The checks found nothing unusual in this return.").waitFor();
+  else {
+    const cards = page.locator('[data-testid="warnings"] .govuk-summary-card');
+    await expect.poll(() => cards.count()).toBe(checks.warnings.length);
+    for (const [i, w] of checks.warnings.entries()) {
+      expect(await cards.nth(i).textContent()).toContain(w.message);
+      expect(await cards.nth(i).textContent()).toContain(sent.explanations[w.id]!);
+    }
+  }
   await page.getByText("This is the first revision sent to the department").waitFor();
   await page.getByRole("heading", { name: /^Compared with [A-Z][a-z]+ to [A-Z][a-z]+ \d{4}$/ }).waitFor();
   await page.locator('[data-testid="year-on-year"], :text("Every figure is the same as in")').first().waitFor();
