@@ -50,7 +50,7 @@ describe("the department's summary of the latest quarter", () => {
     const trackerPath = `/portal/${dept}/tracker/${address}`;
     for (const [key, text, href] of [
       ["Sent to the department", `${sent} of ${bodies(tracker.summary.expected)}`, `${trackerPath}?status=approved&status=accepted`],
-      ["Waiting for your decision", bodies(waiting), `${trackerPath}?status=approved`],
+      ["Waiting for the department's decision", bodies(waiting), `${trackerPath}?status=approved`],
       ["Late or overdue", bodies(tracker.summary.late), trackerPath],
       ["Returned to the body", bodies(tracker.summary.returned), `${trackerPath}?status=returned`],
     ] as const) {

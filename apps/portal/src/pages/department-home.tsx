@@ -80,7 +80,7 @@ function Returns({ dept, period, label }: { dept: Organisation; period: string; 
   );
   const rowsShown: SummaryListRow[] = [
     { key: { text: "Sent to the department" }, value: { children: link(`${sent} of ${bodies(summary.expected)}`, "?status=approved&status=accepted") } },
-    { key: { text: "Waiting for your decision" }, value: { children: link(bodies(waiting), "?status=approved") } },
+    { key: { text: "Waiting for the department's decision" }, value: { children: link(bodies(waiting), "?status=approved") } },
     { key: { text: "Late or overdue" }, value: { children: link(bodies(summary.late), "") } },
     { key: { text: "Returned to the body" }, value: { children: link(bodies(summary.returned), "?status=returned") } },
   ];
@@ -114,18 +114,20 @@ function FunnelCard({ dept, period, funnel }: { dept: Organisation; period: stri
   const href = `/portal/${dept.code}/funnel/${periodToAddress(period)}/${funnel.measure.id}`;
   const outside = outliers(funnel);
   const rows: SummaryListRow[] =
-    outside.length === 0
-      ? [{ key: { text: "Bodies outside the limits" }, value: { text: `None: all ${bodies(funnel.points.length)} with figures are within the 95% limits` } }]
-      : outside.map((p) => ({
-          key: { text: p.name },
-          value: {
-            children: (
-              <Link className="govuk-link" href={href}>
-                {outlierText(p, funnel.measure.polarity)}
-              </Link>
-            ),
-          },
-        }));
+    funnel.points.length === 0
+      ? [{ key: { text: "Bodies outside the limits" }, value: { text: "No body has sent figures for this measure for the quarter yet" } }]
+      : outside.length === 0
+        ? [{ key: { text: "Bodies outside the limits" }, value: { text: `None: all ${bodies(funnel.points.length)} with figures are within the 95% limits` } }]
+        : outside.map((p) => ({
+            key: { text: p.name },
+            value: {
+              children: (
+                <Link className="govuk-link" href={href}>
+                  {outlierText(p, funnel.measure.polarity)}
+                </Link>
+              ),
+            },
+          }));
   return (
     <div data-card={`funnel-${funnel.measure.id}`}>
       <SummaryList

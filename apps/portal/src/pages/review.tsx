@@ -151,7 +151,7 @@ function ReviewOfBody({ dept, body, period, decision, onDecided, errors, onError
           {decidable ? (
             <li>
               <a className="govuk-link" href="#decision-heading">
-                Your decision
+                {canDecide ? "Your decision" : "Decision"}
               </a>
             </li>
           ) : null}
