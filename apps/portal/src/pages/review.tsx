@@ -40,7 +40,8 @@ export function ReviewPage({ dept, org, period }: { dept: Organisation; org: str
     if (c === "NOT_FOUND" || c === "BAD_REQUEST") return <NotFoundPage />;
     return <ServiceProblem />;
   }
-  if (body.data.kind !== "body" || body.data.parentCode !== dept.code) return <NotFoundPage />;
+  // The API answers only for organisations in the user's scope (their department's tree): a body there is the department's.
+  if (body.data.kind !== "body") return <NotFoundPage />;
   return <ReviewOfBody dept={dept} body={body.data} period={period} decision={decision} onDecided={setDecision} errors={errors} onErrors={onErrors} />;
 }
 
