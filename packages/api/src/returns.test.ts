@@ -231,6 +231,7 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
       ["A2", "submitted", "2025-07-28", "not yet due"],
     ]);
     expect(tracker.rows.map((r) => r.statusLabel)).toEqual(["Accepted, correction in progress", "Awaiting sign-off"]);
+    expect(tracker.rows.map((r) => r.bodyType)).toEqual(["executive agency", "executive non-departmental public body"]);
     expect(tracker.summary).toEqual({ expected: 2, received: 1, accepted: 1, onTime: 1, late: 0, returned: 0 });
 
     const later = createWorldCaller(world, new Date("2025-08-01T12:00:00Z"));

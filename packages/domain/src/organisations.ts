@@ -15,6 +15,7 @@ export const bodyTypes = [
   "public corporation",
   "other",
 ] as const;
+export type BodyType = (typeof bodyTypes)[number];
 
 export const organisationCodeSchema = z
   .string()

@@ -1,8 +1,219 @@
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { Link, SummaryList, type SummaryListRow } from "@complaints/ui";
+import { formatPeriodLabel, periodToAddress, requirePeriod } from "@complaints/domain/browser";
+import { formatDate } from "../app/dates.ts";
 import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
+import { useLatestQuarter } from "../app/periods.ts";
+import { api, errorMessage } from "../app/trpc.ts";
+import { outliers, outlierText, summaryFunnelMeasures, type Funnel } from "../department-home/funnel-outliers.ts";
+import { trackerAddress } from "./tracker.tsx";
 
-/** Placeholder: being built (issue 8). */
+/** How many overdue actions the summary lists by name; the rest are a link away. */
+const overdueShown = 5;
+
+const bodies = (n: number) => `${n} ${n === 1 ? "body" : "bodies"}`;
+
+const loading = (
+  <p className="govuk-body" role="status">
+    Loading…
+  </p>
+);
+
+function Problem({ what, error }: { what: string; error: unknown }) {
+  return (
+    <p className="govuk-body">
+      {what} could not be loaded. {errorMessage(error)}
+    </p>
+  );
+}
+
+/**
+ * `/portal/{DEPT}/`: the latest quarter at a glance: who has sent their return, who is late, what
+ * was returned; bodies outside the funnel limits; emerging themes; overdue actions. Every item
+ * links to the page that explains it.
+ */
 export function DepartmentHomePage({ dept }: { dept: Organisation }) {
-  usePageTitle("Summary of the latest quarter");
-  return <h1 className="govuk-heading-l">Summary of the latest quarter</h1>;
+  const latest = useLatestQuarter(dept.code);
+  const label = latest ? formatPeriodLabel(requirePeriod(latest)) : null;
+  usePageTitle(label ? `Summary for ${label}` : "Summary of the latest quarter");
+  if (!latest || !label) return loading;
+  const address = periodToAddress(latest);
+  return (
+    <>
+      <span className="govuk-caption-l">{dept.name}</span>
+      <h1 className="govuk-heading-l">Summary for {label}</h1>
+      <p className="govuk-body">The latest quarter your department has opened for returns. Each figure links to the page that explains it.</p>
+      <Returns dept={dept} period={latest} label={label} />
+      <FunnelOutliers dept={dept} period={latest} />
+      <EmergingThemes dept={dept} />
+      <OverdueActions dept={dept} />
+      <h2 className="govuk-heading-m">More about {label}</h2>
+      <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" href={`/portal/${dept.code}/compare/${address}`}>
+            Compare bodies for {label}
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" href={`/portal/${dept.code}/summary/${address}`}>
+            Department totals for {label}, beside a year earlier
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+function Returns({ dept, period, label }: { dept: Organisation; period: string; label: string }) {
+  const tracker = useQuery({ queryKey: ["tracker.forPeriod", dept.code, period], queryFn: () => api.tracker.forPeriod.query({ departmentCode: dept.code, period }) });
+  const card = { title: { text: `Returns for ${label}`, headingLevel: 2 }, actions: { items: [{ href: trackerAddress(dept.code, period), text: "Open the submission tracker" }] } };
+  if (tracker.isPending) return loading;
+  if (tracker.isError) return <Problem what="The submission tracker" error={tracker.error} />;
+  const { rows, summary } = tracker.data;
+  const sent = rows.filter((r) => r.status === "approved" || r.status === "accepted").length;
+  const waiting = rows.filter((r) => r.status === "approved").length;
+  const link = (text: string, search: string) => (
+    <Link className="govuk-link" href={trackerAddress(dept.code, period, search)}>
+      {text}
+    </Link>
+  );
+  const rowsShown: SummaryListRow[] = [
+    { key: { text: "Sent to the department" }, value: { children: link(`${sent} of ${bodies(summary.expected)}`, "?status=approved&status=accepted") } },
+    { key: { text: "Waiting for the department's decision" }, value: { children: link(bodies(waiting), "?status=approved") } },
+    { key: { text: "Late or overdue" }, value: { children: link(bodies(summary.late), "") } },
+    { key: { text: "Returned to the body" }, value: { children: link(bodies(summary.returned), "?status=returned") } },
+  ];
+  return (
+    <div data-card="returns">
+      <SummaryList card={card} rows={rowsShown} />
+    </div>
+  );
+}
+
+function FunnelOutliers({ dept, period }: { dept: Organisation; period: string }) {
+  const funnels = useQueries({
+    queries: summaryFunnelMeasures.map((measure) => ({
+      queryKey: ["metrics.funnel", dept.code, period, measure, false],
+      queryFn: () => api.metrics.funnel.query({ departmentCode: dept.code, period, measure, overdispersion: false }),
+    })),
+  });
+  return (
+    <>
+      {funnels.map((f, i) => {
+        const measure = summaryFunnelMeasures[i]!;
+        if (f.isPending) return <div key={measure}>{loading}</div>;
+        if (f.isError) return <Problem key={measure} what="A funnel plot" error={f.error} />;
+        return <FunnelCard key={measure} dept={dept} period={period} funnel={f.data} />;
+      })}
+    </>
+  );
+}
+
+function FunnelCard({ dept, period, funnel }: { dept: Organisation; period: string; funnel: Funnel }) {
+  const href = `/portal/${dept.code}/funnel/${periodToAddress(period)}/${funnel.measure.id}`;
+  const outside = outliers(funnel);
+  const rows: SummaryListRow[] =
+    funnel.points.length === 0
+      ? [{ key: { text: "Bodies outside the limits" }, value: { text: "No body has sent figures for this measure for the quarter yet" } }]
+      : outside.length === 0
+        ? [{ key: { text: "Bodies outside the limits" }, value: { text: `None: all ${bodies(funnel.points.length)} with figures are within the 95% limits` } }]
+        : outside.map((p) => ({
+            key: { text: p.name },
+            value: {
+              children: (
+                <Link className="govuk-link" href={href}>
+                  {outlierText(p, funnel.measure.polarity)}
+                </Link>
+              ),
+            },
+          }));
+  return (
+    <div data-card={`funnel-${funnel.measure.id}`}>
+      <SummaryList
+        card={{ title: { text: `${funnel.measure.label}: bodies outside the funnel limits`, headingLevel: 2 }, actions: { items: [{ href, text: "See the funnel plot", visuallyHiddenText: `of ${funnel.measure.label.toLowerCase()}` }] } }}
+        rows={rows}
+      />
+    </div>
+  );
+}
+
+function EmergingThemes({ dept }: { dept: Organisation }) {
+  const themes = useQuery({ queryKey: ["metrics.themes", dept.code, null, null], queryFn: () => api.metrics.themes.query({ departmentCode: dept.code }) });
+  const href = `/portal/${dept.code}/themes`;
+  if (themes.isPending) return loading;
+  if (themes.isError) return <Problem what="Emerging themes" error={themes.error} />;
+  const reasons: Record<string, string> = {
+    "above-upper-limit": "above its upper control limit",
+    "rising-trend": "rising for several quarters in a row",
+    "two-of-three-high": "two of the last three quarters close to its upper limit",
+    "run-above-mean": "above its average for several quarters in a row",
+  };
+  const emerging = themes.data.emerging;
+  const rows: SummaryListRow[] =
+    emerging.length === 0
+      ? [{ key: { text: "Latest quarter" }, value: { text: "None: no theme is unusually high in the latest quarter, at the department or at any body" } }]
+      : emerging.map((e) => ({
+          key: { text: e.themeLabel },
+          value: {
+            children: (
+              <Link className="govuk-link" href={href}>
+                {e.scope === "department" ? "Across the department" : e.name}: {e.value} in {formatPeriodLabel(requirePeriod(e.period))}, {reasons[e.reason] ?? e.reason}
+              </Link>
+            ),
+          },
+        }));
+  return (
+    <div data-card="themes">
+      <SummaryList
+        card={{ title: { text: "Emerging themes", headingLevel: 2 }, actions: { items: [{ href, text: "See themes across bodies" }] } }}
+        rows={rows}
+      />
+    </div>
+  );
+}
+
+function OverdueActions({ dept }: { dept: Organisation }) {
+  const actions = useQuery({ queryKey: ["actions.listForDepartment", dept.code, "overdue"], queryFn: () => api.actions.listForDepartment.query({ departmentCode: dept.code, status: "overdue" }) });
+  const href = `/portal/${dept.code}/actions?status=overdue`;
+  if (actions.isPending) return loading;
+  if (actions.isError) return <Problem what="Overdue actions" error={actions.error} />;
+  const list = actions.data;
+  const rows: SummaryListRow[] = [
+    {
+      key: { text: "Overdue actions" },
+      value: {
+        children: (
+          <Link className="govuk-link" href={href}>
+            {list.length === 0 ? "None" : `${list.length} ${list.length === 1 ? "action is" : "actions are"} past their due date`}
+          </Link>
+        ),
+      },
+    },
+    ...list.slice(0, overdueShown).map(
+      (a): SummaryListRow => ({
+        key: { text: a.organisationName },
+        value: {
+          children: (
+            <>
+              <Link className="govuk-link" href={href}>
+                {a.action.length > 120 ? `${a.action.slice(0, 117).trimEnd()}…` : a.action}
+              </Link>
+              <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
+                Due {formatDate(a.dueDate)}. Owner: {a.owner}.
+              </span>
+            </>
+          ),
+        },
+      }),
+    ),
+  ];
+  return (
+    <div data-card="actions">
+      <SummaryList
+        card={{ title: { text: "Overdue actions", headingLevel: 2 }, actions: { items: [{ href, text: "See every overdue action" }] } }}
+        rows={rows}
+      />
+    </div>
+  );
 }

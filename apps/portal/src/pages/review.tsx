@@ -1,8 +1,336 @@
-import type { Organisation } from "../app/department.tsx";
+import { useQuery } from "@tanstack/react-query";
+import { ErrorSummary, Link, NotificationBanner, Table, type ErrorSummaryItem } from "@complaints/ui";
+import { formatPeriodCode, isSent, periodFromIndex, periodIndex, requirePeriod, requireTemplate, returnStatuses, templateFields, type FieldDeclaration, type FieldValue, type ReturnStatus } from "@complaints/domain/browser";
+import { useCallback, useState } from "react";
+import { ServiceProblem, useMe } from "../app/auth.tsx";
+import { formatDateTime } from "../app/dates.ts";
+import { useOrganisation, type Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
+import { api, errorCode, errorData, errorMessage } from "../app/trpc.ts";
+import { answerText, periodLabel } from "../review/answers.ts";
+import { DecisionForm, NoDecisionRights, type Decision } from "../review/decision.tsx";
+import { ReturnStatusTag } from "../review/return-status.tsx";
+import { ReturnSections } from "../review/sections.tsx";
+import { Warnings } from "../review/warnings.tsx";
+import { YearOnYear } from "../review/year-on-year.tsx";
+import { TrackerStatusTag } from "../tracker/tracker-status.tsx";
+import { NoAccessPage, NotFoundPage } from "./not-found.tsx";
+import { trackerAddress } from "./tracker.tsx";
 
-/** Placeholder: being built (issue 8). */
+type StoredReturn = NonNullable<Awaited<ReturnType<typeof api.returns.find.query>>>;
+
+/**
+ * `/portal/{DEPT}/returns/{ORG}/{PERIOD}`: the department reviews a body's return: what is unusual
+ * (warnings and the body's explanations), what changed since the previous revision and since the
+ * same quarter last year, every answer by section, then the decision. A return the body has not
+ * sent shows only its status, as the API allows.
+ */
 export function ReviewPage({ dept, org, period }: { dept: Organisation; org: string; period: string }) {
-  usePageTitle("Review a return");
-  return <h1 className="govuk-heading-l">Review a return</h1>;
+  const label = periodLabel(period);
+  const body = useOrganisation(org);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [errors, setErrors] = useState<{ list: ErrorSummaryItem[]; attempt: number }>({ list: [], attempt: 0 });
+  const onErrors = useCallback((list: ErrorSummaryItem[], attempt: number) => setErrors({ list, attempt }), []);
+  usePageTitle(decision ? (decision.kind === "accepted" ? "Return accepted" : "Return returned to the body") : `Review the return: ${body.data?.name ?? org}, ${label}`, errors.list.length > 0 && !decision);
+
+  if (body.isPending) return <p className="govuk-body" role="status">Loading…</p>;
+  if (body.isError) {
+    const c = errorCode(body.error);
+    if (c === "FORBIDDEN") return <NoAccessPage />;
+    if (c === "NOT_FOUND" || c === "BAD_REQUEST") return <NotFoundPage />;
+    return <ServiceProblem />;
+  }
+  // The API answers only for organisations in the user's scope (their department's tree): a body there is the department's.
+  if (body.data.kind !== "body") return <NotFoundPage />;
+  return <ReviewOfBody dept={dept} body={body.data} period={period} decision={decision} onDecided={setDecision} errors={errors} onErrors={onErrors} />;
+}
+
+interface ReviewProps {
+  dept: Organisation;
+  body: Organisation;
+  period: string;
+  decision: Decision | null;
+  onDecided: (d: Decision) => void;
+  errors: { list: ErrorSummaryItem[]; attempt: number };
+  onErrors: (list: ErrorSummaryItem[], attempt: number) => void;
+}
+
+function ReviewOfBody({ dept, body, period, decision, onDecided, errors, onErrors }: ReviewProps) {
+  const label = periodLabel(period);
+  const me = useMe();
+  const found = useQuery({ queryKey: ["returns.find", body.code, period], queryFn: () => api.returns.find.query({ organisationCode: body.code, period }), retry: false });
+  const heading = (
+    <>
+      {decision ? <DecisionBanner decision={decision} body={body} /> : null}
+      {!decision && errors.list.length > 0 ? <ErrorSummary key={errors.attempt} titleText="There is a problem" errorList={errors.list} /> : null}
+      <span className="govuk-caption-l">
+        {body.name}: {label}
+      </span>
+      <h1 className="govuk-heading-l">Review the return</h1>
+    </>
+  );
+  const back = (
+    <p className="govuk-body">
+      <Link className="govuk-link" href={trackerAddress(dept.code, period)}>
+        Back to the submission tracker for {label}
+      </Link>
+    </p>
+  );
+
+  if (found.isPending || me.isPending) return <p className="govuk-body" role="status">Loading…</p>;
+  if (me.isError) return <ServiceProblem />;
+  if (found.isError) {
+    if (errorCode(found.error) !== "FORBIDDEN") {
+      return (
+        <>
+          {heading}
+          <p className="govuk-body">The return could not be loaded. {errorMessage(found.error)}</p>
+        </>
+      );
+    }
+    // The body has not sent it (a draft, awaiting sign-off, or returned): its status only.
+    const details = errorData(found.error).details as { status?: string } | undefined;
+    const status = returnStatuses.find((s) => s === details?.status) ?? null;
+    return (
+      <>
+        {heading}
+        <StatusOnly dept={dept} body={body} period={period} status={status} />
+        {back}
+      </>
+    );
+  }
+  if (found.data === null) {
+    return (
+      <>
+        {heading}
+        <p className="govuk-body">
+          <TrackerStatusTag row={{ status: "not started", statusLabel: "Not started" }} /> {body.name} has not started its return for {label}.
+        </p>
+        {back}
+      </>
+    );
+  }
+
+  const ret = found.data;
+  const canDecide = (me.data.permissions as readonly string[]).includes("returns.decide");
+  const decidable = ret.status === "approved" && ret.revision === ret.currentRevision;
+  return (
+    <>
+      {heading}
+      <StatusLine ret={ret} />
+      {ret.revision !== ret.currentRevision ? (
+        <div className="govuk-inset-text">
+          {body.name} is preparing a correction (revision {ret.currentRevision}). These are the figures of revision {ret.revision}, the last sent to the department: they
+          count until the correction is sent.
+        </div>
+      ) : null}
+      <nav aria-labelledby="contents-heading" className="govuk-!-margin-bottom-8">
+        <h2 className="govuk-heading-s govuk-!-margin-bottom-2" id="contents-heading">
+          Contents
+        </h2>
+        <ul className="govuk-list">
+          <li>
+            <a className="govuk-link" href="#warnings-heading">
+              Warnings and the body's explanations
+            </a>
+          </li>
+          <li>
+            <a className="govuk-link" href="#revision-heading">
+              Changes since the previous revision
+            </a>
+          </li>
+          <li>
+            <a className="govuk-link" href="#last-year-heading">
+              Compared with the same quarter last year
+            </a>
+          </li>
+          <li>
+            <a className="govuk-link" href="#answers-heading">
+              Every answer
+            </a>
+          </li>
+          {decidable ? (
+            <li>
+              <a className="govuk-link" href="#decision-heading">
+                {canDecide ? "Your decision" : "Decision"}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <ReviewBody ret={ret} body={body} period={period} />
+      {decidable ? (
+        canDecide ? (
+          <DecisionForm key={ret.version} returnId={ret.returnId} version={ret.version} bodyName={body.name} onDecided={onDecided} onErrors={onErrors} />
+        ) : (
+          <NoDecisionRights roleLabel={me.data.roleLabel} />
+        )
+      ) : null}
+      {back}
+    </>
+  );
+}
+
+function DecisionBanner({ decision, body }: { decision: Decision; body: Organisation }) {
+  return (
+    <NotificationBanner type="success">
+      {decision.kind === "accepted" ? (
+        <>
+          <h3 className="govuk-notification-banner__heading">Return accepted</h3>
+          <p className="govuk-body">Its figures now count in the department's statistics. {body.name} can see your decision.</p>
+        </>
+      ) : (
+        <>
+          <h3 className="govuk-notification-banner__heading">Return returned to {body.name}</h3>
+          <p className="govuk-body">Its complaints team sees your reasons with the return:</p>
+          <blockquote className="govuk-inset-text app-reason govuk-!-margin-top-0">{decision.reason}</blockquote>
+        </>
+      )}
+    </NotificationBanner>
+  );
+}
+
+function StatusLine({ ret }: { ret: StoredReturn }) {
+  const when =
+    ret.status === "accepted" && ret.decidedAt
+      ? `Accepted on ${formatDateTime(ret.decidedAt)}.`
+      : ret.approvedAt
+        ? `Approved by the body's senior accountable officer and sent on ${formatDateTime(ret.approvedAt)}.`
+        : null;
+  return (
+    <>
+      <p className="govuk-body govuk-!-margin-bottom-2" data-testid="return-status">
+        <ReturnStatusTag status={ret.status} />
+      </p>
+      <p className="govuk-body">
+        {ret.revision > 1 ? `Revision ${ret.revision}. ` : null}
+        {when}
+      </p>
+    </>
+  );
+}
+
+/** A return the department cannot see yet, or has sent back: its status in words, and why nothing more is shown. */
+function StatusOnly({ dept, body, period, status }: { dept: Organisation; body: Organisation; period: string; status: ReturnStatus | null }) {
+  const tracker = useQuery({ queryKey: ["tracker.forPeriod", dept.code, period], queryFn: () => api.tracker.forPeriod.query({ departmentCode: dept.code, period }) });
+  const row = tracker.data?.rows.find((r) => r.organisationCode === body.code);
+  const byDepartment = row?.returnedBy === "department";
+  return (
+    <>
+      <p className="govuk-body" data-testid="return-status">
+        {row ? <TrackerStatusTag row={row} /> : status ? <ReturnStatusTag status={status} /> : null}
+      </p>
+      <p className="govuk-body">
+        {byDepartment
+          ? `The department returned this return to ${body.name}. Its complaints team is correcting it; you will see it again when its senior accountable officer sends it back.`
+          : `${body.name} has not sent this return to the department yet. You see a return once the body's senior accountable officer has approved it; until then only its status is shown.`}
+      </p>
+    </>
+  );
+}
+
+/** What the reviewer reads: warnings with explanations, changes since the last revision and last year, then every answer. */
+function ReviewBody({ ret, body, period }: { ret: StoredReturn; body: Organisation; period: string }) {
+  const template = requireTemplate(ret.templateVersion);
+  const fields = templateFields(template, body.serviceAreas);
+  const validation = useQuery({ queryKey: ["returns.validate", ret.returnId, ret.revision, ret.version], queryFn: () => api.returns.validate.query({ returnId: ret.returnId }) });
+  return (
+    <>
+      <section aria-labelledby="warnings-heading">
+        <h2 className="govuk-heading-l" id="warnings-heading">
+          Warnings and the body's explanations
+        </h2>
+        {validation.isPending ? (
+          <p className="govuk-body" role="status">
+            Loading…
+          </p>
+        ) : validation.isError ? (
+          <p className="govuk-body">The checks could not be run. {errorMessage(validation.error)}</p>
+        ) : (
+          <Warnings result={validation.data} explanations={ret.explanations} />
+        )}
+      </section>
+      <RevisionChanges ret={ret} fields={fields} />
+      <LastYear ret={ret} body={body} period={period} fields={fields} />
+      <section aria-labelledby="answers-heading">
+        <h2 className="govuk-heading-l" id="answers-heading">
+          Every answer
+        </h2>
+        <ReturnSections template={template} fields={fields} answers={ret} />
+      </section>
+    </>
+  );
+}
+
+/** The difference from the previous revision sent to the department (a correction after acceptance). */
+function RevisionChanges({ ret, fields }: { ret: StoredReturn; fields: readonly FieldDeclaration[] }) {
+  const history = useQuery({ queryKey: ["returns.history", ret.returnId, ret.version], queryFn: () => api.returns.history.query({ returnId: ret.returnId }) });
+  const previous = history.data?.revisions.filter((r) => r.revision < ret.revision && isSent(r.status)).at(-1);
+  const diff = useQuery({
+    queryKey: ["returns.diff", ret.returnId, previous?.revision, ret.revision],
+    queryFn: () => api.returns.diff.query({ returnId: ret.returnId, from: previous!.revision, to: ret.revision }),
+    enabled: previous !== undefined,
+  });
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  let content;
+  if (history.isPending || (previous && diff.isPending))
+    content = (
+      <p className="govuk-body" role="status">
+        Loading…
+      </p>
+    );
+  else if (history.isError || diff.isError) content = <p className="govuk-body">The earlier revisions could not be loaded. {errorMessage(history.error ?? diff.error)}</p>;
+  else if (!previous) content = <p className="govuk-body">This is the first revision sent to the department, so there is nothing to compare it with.</p>;
+  else if (!diff.data || diff.data.length === 0) content = <p className="govuk-body">No figures changed between revision {previous.revision} and revision {ret.revision}.</p>;
+  else {
+    const reason = history.data.revisions.find((r) => r.revision === ret.revision)?.reopenReason;
+    content = (
+      <>
+        {reason ? (
+          <p className="govuk-body">
+            Why revision {ret.revision} was opened: <span className="app-reason">{reason}</span>
+          </p>
+        ) : null}
+        <Table
+          caption={`Answers that changed from revision ${previous.revision} to revision ${ret.revision}`}
+          captionClasses="govuk-table__caption--s"
+          firstCellIsHeader
+          head={[{ text: "Question" }, { text: `Revision ${previous.revision}` }, { text: `Revision ${ret.revision}` }]}
+          rows={diff.data.map((d) => [{ text: d.label }, { text: answerText(byId.get(d.fieldId), d.from as FieldValue) }, { text: answerText(byId.get(d.fieldId), d.to as FieldValue) }])}
+        />
+      </>
+    );
+  }
+  return (
+    <section aria-labelledby="revision-heading">
+      <h2 className="govuk-heading-l" id="revision-heading">
+        Changes since the previous revision
+      </h2>
+      {content}
+    </section>
+  );
+}
+
+/** The same body's return for the same quarter a year earlier, as sent to the department. */
+function LastYear({ ret, body, period, fields }: { ret: StoredReturn; body: Organisation; period: string; fields: readonly FieldDeclaration[] }) {
+  const earlier = formatPeriodCode(periodFromIndex(periodIndex(requirePeriod(period)) - 4));
+  const found = useQuery({ queryKey: ["returns.find", body.code, earlier], queryFn: () => api.returns.find.query({ organisationCode: body.code, period: earlier }), retry: false });
+  let content;
+  if (found.isPending)
+    content = (
+      <p className="govuk-body" role="status">
+        Loading…
+      </p>
+    );
+  else if (found.isError && errorCode(found.error) !== "FORBIDDEN") content = <p className="govuk-body">Last year's return could not be loaded. {errorMessage(found.error)}</p>;
+  else if (found.isError || found.data === null) content = <p className="govuk-body">{body.name} sent no return for {periodLabel(earlier)}, so there is nothing to compare with.</p>;
+  else content = <YearOnYear fields={fields} thisYear={ret} lastYear={found.data} label={periodLabel(period)} earlierLabel={periodLabel(earlier)} />;
+  return (
+    <section aria-labelledby="last-year-heading">
+      <h2 className="govuk-heading-l" id="last-year-heading">
+        Compared with {periodLabel(earlier)}
+      </h2>
+      {content}
+    </section>
+  );
 }

@@ -1,8 +1,218 @@
+import { useQuery } from "@tanstack/react-query";
+import { Button, Checkboxes, Link, Table, type TableCell } from "@complaints/ui";
+import { formatPeriodCode, formatPeriodLabel, periodFromIndex, periodIndex, periodToAddress, previousPeriod, requirePeriod } from "@complaints/domain/browser";
+import type { FormEvent } from "react";
+import { useSearchParams } from "react-router";
+import { formatDate, formatDateTime } from "../app/dates.ts";
 import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
+import { useLatestQuarter } from "../app/periods.ts";
+import { api, errorMessage } from "../app/trpc.ts";
+import { applyFilter, bodyTypeLabel, readFilter, statusFilters, writeFilter } from "../tracker/filters.ts";
+import { QuarterPagination } from "../tracker/quarter-pagination.tsx";
+import { canOpenReturn, timelinessLabels, TrackerStatusTag, type Tracker, type TrackerRow } from "../tracker/tracker-status.tsx";
+import "../tracker/tracker.css";
 
-/** Placeholder: being built (issue 8). */
+/** `/portal/{DEPT}/returns/{ORG}/{PERIOD}`: where the department reviews a body's return. */
+export function reviewAddress(dept: string, org: string, period: string): string {
+  return `/portal/${dept}/returns/${org}/${periodToAddress(period)}`;
+}
+
+export function trackerAddress(dept: string, period: string, search = ""): string {
+  return `/portal/${dept}/tracker/${periodToAddress(period)}${search}`;
+}
+
+/**
+ * `/portal/{DEPT}/tracker/{PERIOD}`: every body expected to report for the quarter (active in it),
+ * its return's status, when the department received it and whether that was on time; filters by
+ * status and body type in the query string; each sent return opens for review.
+ */
 export function TrackerPage({ dept, period }: { dept: Organisation; period: string }) {
-  usePageTitle("Submission tracker");
-  return <h1 className="govuk-heading-l">Submission tracker</h1>;
+  const label = formatPeriodLabel(requirePeriod(period));
+  usePageTitle(`Submission tracker: ${label}`);
+  const tracker = useQuery({ queryKey: ["tracker.forPeriod", dept.code, period], queryFn: () => api.tracker.forPeriod.query({ departmentCode: dept.code, period }) });
+  const latest = useLatestQuarter(dept.code);
+  const [params, setParams] = useSearchParams();
+  const filter = readFilter(params);
+  const search = params.toString() ? `?${params.toString()}` : "";
+
+  const p = requirePeriod(period);
+  const before = formatPeriodCode(previousPeriod(p));
+  const after = formatPeriodCode(periodFromIndex(periodIndex(p) + 1));
+  const nextAllowed = latest !== undefined && periodIndex(requirePeriod(after)) <= periodIndex(requirePeriod(latest));
+
+  const heading = (
+    <>
+      <span className="govuk-caption-l">{dept.name}</span>
+      <h1 className="govuk-heading-l">Submission tracker: {label}</h1>
+    </>
+  );
+  const pagination = (
+    <QuarterPagination
+      previous={{ href: trackerAddress(dept.code, before, search), label: formatPeriodLabel(requirePeriod(before)) }}
+      next={nextAllowed ? { href: trackerAddress(dept.code, after, search), label: formatPeriodLabel(requirePeriod(after)) } : null}
+    />
+  );
+
+  if (tracker.isPending)
+    return (
+      <>
+        {heading}
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      </>
+    );
+  if (tracker.isError)
+    return (
+      <>
+        {heading}
+        <p className="govuk-body">The tracker could not be loaded. {errorMessage(tracker.error)}</p>
+      </>
+    );
+
+  const data = tracker.data;
+  const rows = applyFilter(data.rows, filter);
+  const types = [...new Set(data.rows.map((r) => r.bodyType))].toSorted();
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const statuses = form.getAll("status").map(String);
+    setParams(writeFilter({ statuses: statusFilters.filter((f) => statuses.includes(f.value)).map((f) => f.status), types: form.getAll("type").map(String) }));
+  }
+
+  return (
+    <>
+      {heading}
+      <p className="govuk-body">
+        Every body expected to send a return for {label}: those active at any time in the quarter.
+        {!data.window
+          ? " The reporting window for this quarter has not been opened."
+          : data.window.dueDate
+            ? ` Returns are due by ${formatDate(data.window.dueDate)}.`
+            : " Each body's due date is 20 working days after the end of the quarter, counted in its own nation."}
+      </p>
+      <KeyFigures summary={data.summary} />
+      {pagination}
+
+      <form noValidate onSubmit={apply} key={params.toString()} aria-labelledby="filter-heading">
+        <h2 className="govuk-heading-m" id="filter-heading">
+          Filter bodies
+        </h2>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-half">
+            <Checkboxes
+              name="status"
+              idPrefix="status"
+              classes="govuk-checkboxes--small"
+              fieldset={{ legend: { text: "Status", classes: "govuk-fieldset__legend--s" } }}
+              values={statusFilters.filter((f) => filter.statuses.includes(f.status)).map((f) => f.value)}
+              items={statusFilters.map((f) => ({ value: f.value, text: f.label }))}
+            />
+          </div>
+          <div className="govuk-grid-column-one-half">
+            <Checkboxes
+              name="type"
+              idPrefix="type"
+              classes="govuk-checkboxes--small"
+              fieldset={{ legend: { text: "Body type", classes: "govuk-fieldset__legend--s" } }}
+              values={filter.types}
+              items={types.map((t) => ({ value: t, text: bodyTypeLabel(t) }))}
+            />
+          </div>
+        </div>
+        <div className="app-filter-actions">
+          <Button text="Apply filters" classes="govuk-button--secondary" />
+          {search ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" href={trackerAddress(dept.code, period)}>
+                Clear filters
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      </form>
+
+      <TrackerTable dept={dept} data={data} rows={rows} />
+    </>
+  );
+}
+
+function KeyFigures({ summary }: { summary: Tracker["summary"] }) {
+  const figures: [string, number][] = [
+    ["Expected", summary.expected],
+    ["Received", summary.received],
+    ["Accepted", summary.accepted],
+    ["Late or overdue", summary.late],
+    ["Returned", summary.returned],
+  ];
+  return (
+    <dl className="app-key-figures" aria-label="Returns this quarter">
+      {figures.map(([label, count]) => (
+        <div className="app-key-figures__item" key={label}>
+          <dt className="govuk-body app-key-figures__label govuk-!-margin-bottom-0">{label}</dt>
+          <dd className="app-key-figures__count" data-figure={label}>
+            {count}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function receivedText(row: TrackerRow): string {
+  if (row.receivedAt) return formatDateTime(row.receivedAt);
+  return row.timeliness === "not recorded" ? "Not recorded" : "Not received";
+}
+
+function TrackerTable({ dept, data, rows }: { dept: Organisation; data: Tracker; rows: TrackerRow[] }) {
+  const caption = `Bodies expected to report for ${data.periodLabel}: ${rows.length === data.rows.length ? `${rows.length}` : `${rows.length} of ${data.rows.length} shown`}`;
+  if (rows.length === 0) {
+    return (
+      <>
+        <h2 className="govuk-heading-m">{caption}</h2>
+        <p className="govuk-body">No body matches the filters. Choose other statuses or body types, or clear the filters.</p>
+      </>
+    );
+  }
+  return (
+    <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Bodies expected to report">
+      <Table
+        caption={caption}
+        captionClasses="govuk-table__caption--m"
+        firstCellIsHeader
+        classes="app-tracker-table"
+        head={[{ text: "Body" }, { text: "Status" }, { text: "Received by the department" }, { text: "On time or late" }]}
+        rows={rows.map((row): TableCell[] => [
+          {
+            children: (
+              <>
+                {canOpenReturn(row) ? (
+                  <Link className="govuk-link" href={reviewAddress(dept.code, row.organisationCode, data.period)}>
+                    {row.name}
+                    <span className="govuk-visually-hidden">: review the return</span>
+                  </Link>
+                ) : (
+                  row.name
+                )}
+                <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0 app-secondary-text">{bodyTypeLabel(row.bodyType)}</span>
+              </>
+            ),
+            attributes: { "data-body": row.organisationCode },
+          },
+          { children: <TrackerStatusTag row={row} /> },
+          { text: receivedText(row) },
+          {
+            children: (
+              <>
+                {timelinessLabels[row.timeliness]}
+                <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Due {formatDate(row.dueDate)}</span>
+              </>
+            ),
+          },
+        ])}
+      />
+    </div>
+  );
 }

@@ -7,6 +7,7 @@ import {
   requirePeriod,
   subtreeCodes,
   ukDateOf,
+  type BodyType,
   type ReturnStatus,
 } from "@complaints/domain";
 import type { ServiceContext } from "./actor.ts";
@@ -28,6 +29,8 @@ const statusLabels: Record<TrackerStatus, string> = {
 export interface TrackerRow {
   organisationCode: string;
   name: string;
+  /** The body's classification (executive agency, non-departmental public body, …): the tracker filters by it. */
+  bodyType: BodyType;
   returnId: string | null;
   /**
    * The status the department sees: the last revision sent to it when a correction is being
@@ -107,6 +110,7 @@ export async function submissionTracker(ctx: ServiceContext, departmentCode: str
     return {
       organisationCode: body.code,
       name: body.name,
+      bodyType: body.bodyType,
       returnId: r?.returnId ?? null,
       status,
       statusLabel,

@@ -1,0 +1,105 @@
+import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
+import { apiSession } from "@complaints/e2e/api-session";
+import { formatPeriodLabel, periodToAddress, requirePeriod } from "@complaints/domain/browser";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/** `/portal/{DEPT}/`: the latest quarter's summary shows the API's figures, and each item links to its page. */
+
+const dept = "DES";
+
+interface FunnelAnswer {
+  measure: { id: string };
+  points: { name: string; outside95: boolean }[];
+}
+
+describe("the department's summary of the latest quarter", () => {
+  let app: RunningApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp({ needs: ["portal"] }), launchBrowser()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("shows the tracker's counts, bodies outside the funnel limits, emerging themes and overdue actions as the API gives them, each a link", async () => {
+    const api = await apiSession(app, "oversight@demo.example");
+    const windows = await api.query<{ departmentCode: string; period: string }[]>("windows.list", { openOnly: false });
+    const period = windows.filter((w) => w.departmentCode === dept).map((w) => w.period).toSorted().at(-1)!;
+    const address = periodToAddress(period);
+    const label = formatPeriodLabel(requirePeriod(period));
+    const tracker = await api.query<{ rows: { status: string }[]; summary: { expected: number; late: number; returned: number } }>("tracker.forPeriod", { departmentCode: dept, period });
+    const funnels = await Promise.all(["within_timescale", "something_went_wrong"].map((measure) => api.query<FunnelAnswer>("metrics.funnel", { departmentCode: dept, period, measure })));
+    const themes = await api.query<{ emerging: { themeLabel: string }[] }>("metrics.themes", { departmentCode: dept });
+    const overdue = await api.query<{ organisationName: string }[]>("actions.listForDepartment", { departmentCode: dept, status: "overdue" });
+
+    const { context, page } = await newPage(browser);
+    await signIn(page, app, "oversight@demo.example", `/portal/${dept}/`);
+    const h1 = page.getByRole("heading", { level: 1 });
+    await expect.poll(() => h1.textContent(), { timeout: 60_000 }).toBe(`Summary for ${label}`);
+    await expect.poll(() => page.title()).toBe(`Summary for ${label} – Department portal`);
+    await page.locator('[data-card="actions"]').waitFor();
+
+    // Returns: sent, waiting, late, returned, each a link into the tracker.
+    const returns = page.locator('[data-card="returns"]');
+    const bodies = (n: number) => `${n} ${n === 1 ? "body" : "bodies"}`;
+    const sent = tracker.rows.filter((r) => r.status === "approved" || r.status === "accepted").length;
+    const waiting = tracker.rows.filter((r) => r.status === "approved").length;
+    const trackerPath = `/portal/${dept}/tracker/${address}`;
+    for (const [key, text, href] of [
+      ["Sent to the department", `${sent} of ${bodies(tracker.summary.expected)}`, `${trackerPath}?status=approved&status=accepted`],
+      ["Waiting for the department's decision", bodies(waiting), `${trackerPath}?status=approved`],
+      ["Late or overdue", bodies(tracker.summary.late), trackerPath],
+      ["Returned to the body", bodies(tracker.summary.returned), `${trackerPath}?status=returned`],
+    ] as const) {
+      const link = returns.locator(".govuk-summary-list__row", { hasText: key }).getByRole("link");
+      expect(await link.textContent(), key).toBe(text);
+      expect(await link.getAttribute("href"), key).toBe(href);
+    }
+    expect(await returns.getByRole("link", { name: "Open the submission tracker" }).getAttribute("href")).toBe(trackerPath);
+
+    // Funnel plots: exactly the bodies outside the 95% limits, in words, linking to the plot.
+    for (const funnel of funnels) {
+      const card = page.locator(`[data-card="funnel-${funnel.measure.id}"]`);
+      const outside = funnel.points.filter((p) => p.outside95).map((p) => p.name);
+      const keys = await card.locator(".govuk-summary-list__key").allTextContents();
+      expect(keys.map((k) => k.trim()).toSorted()).toEqual(outside.length > 0 ? outside.toSorted() : ["Bodies outside the limits"]);
+      const hrefs = await card.getByRole("link").evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href")))]);
+      expect(hrefs).toEqual([`/portal/${dept}/funnel/${address}/${funnel.measure.id}`]);
+      if (outside.length > 0) expect(await card.locator(".govuk-summary-list__value").first().textContent()).toMatch(/^\d+\.\d%: (higher|lower) than the department, outside the (95|99\.8)% limits/);
+    }
+
+    // Emerging themes, linking to the themes page.
+    const themeCard = page.locator('[data-card="themes"]');
+    expect(await themeCard.locator(".govuk-summary-list__row").count()).toBe(Math.max(1, themes.emerging.length));
+    expect(await themeCard.getByRole("link", { name: "See themes across bodies" }).getAttribute("href")).toBe(`/portal/${dept}/themes`);
+
+    // Overdue actions: the count and the first few, linking to the filtered list.
+    const actions = page.locator('[data-card="actions"]');
+    expect(await actions.locator(".govuk-summary-list__row").first().textContent()).toContain(overdue.length === 0 ? "None" : `${overdue.length} ${overdue.length === 1 ? "action is" : "actions are"} past their due date`);
+    expect(await actions.locator(".govuk-summary-list__row").count()).toBe(1 + Math.min(5, overdue.length));
+    const actionLinks = await actions.getByRole("link").evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href")))]);
+    expect(actionLinks).toEqual([`/portal/${dept}/actions?status=overdue`]);
+
+    // Compare and the department roll-up for the quarter.
+    expect(await page.getByRole("link", { name: `Compare bodies for ${label}` }).getAttribute("href")).toBe(`/portal/${dept}/compare/${address}`);
+    expect(await page.getByRole("link", { name: `Department totals for ${label}, beside a year earlier` }).getAttribute("href")).toBe(`/portal/${dept}/summary/${address}`);
+    await expectNoAxeViolations(page, "the department's summary");
+
+    // A link goes where it says, inside the app.
+    await returns.getByRole("link", { name: `${sent} of ${bodies(tracker.summary.expected)}`, exact: true }).click();
+    await page.waitForURL((u) => u.pathname === trackerPath && u.searchParams.getAll("status").join() === "approved,accepted");
+    await expect.poll(() => page.locator("tbody tr").count(), { timeout: 30_000 }).toBe(sent);
+
+    // 320 px wide: the summary still reads and passes axe.
+    const narrow = await newPage(browser, { width: 320 });
+    await signIn(narrow.page, app, "oversight@demo.example", `/portal/${dept}/`);
+    await narrow.page.locator('[data-card="actions"]').waitFor();
+    expect(await narrow.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoAxeViolations(narrow.page, "the department's summary at 320 px");
+    await narrow.context.close();
+    await context.close();
+  }, 240_000);
+});

@@ -1,0 +1,39 @@
+import { Link } from "@complaints/ui";
+
+export interface QuarterLink {
+  href: string;
+  label: string;
+}
+
+/** govuk-frontend's pagination, block style ("Previous quarter", "Next quarter"), as `govukPagination` writes it with `previous` and `next`. */
+export function QuarterPagination({ previous, next }: { previous: QuarterLink | null; next: QuarterLink | null }) {
+  if (!previous && !next) return null;
+  return (
+    <nav className="govuk-pagination govuk-pagination--block" aria-label="Quarters">
+      {previous ? (
+        <div className="govuk-pagination__prev">
+          <Link className="govuk-link govuk-pagination__link" href={previous.href} rel="prev">
+            <svg className="govuk-pagination__icon govuk-pagination__icon--prev" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
+              <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z" />
+            </svg>
+            <span className="govuk-pagination__link-title">Previous quarter</span>
+            <span className="govuk-visually-hidden">:</span>
+            <span className="govuk-pagination__link-label">{previous.label}</span>
+          </Link>
+        </div>
+      ) : null}
+      {next ? (
+        <div className="govuk-pagination__next">
+          <Link className="govuk-link govuk-pagination__link" href={next.href} rel="next">
+            <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
+              <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
+            </svg>
+            <span className="govuk-pagination__link-title">Next quarter</span>
+            <span className="govuk-visually-hidden">:</span>
+            <span className="govuk-pagination__link-label">{next.label}</span>
+          </Link>
+        </div>
+      ) : null}
+    </nav>
+  );
+}

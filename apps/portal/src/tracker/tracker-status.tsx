@@ -1,0 +1,39 @@
+import { Tag } from "@complaints/ui";
+import type { api } from "../app/trpc.ts";
+
+export type Tracker = Awaited<ReturnType<typeof api.tracker.forPeriod.query>>;
+export type TrackerRow = Tracker["rows"][number];
+export type TrackerStatus = TrackerRow["status"];
+export type Timeliness = TrackerRow["timeliness"];
+
+/** Tag colours: the words carry the meaning, colour only helps (WCAG 1.4.1). */
+const statusClasses: Record<TrackerStatus, string> = {
+  "not started": "govuk-tag--grey",
+  draft: "govuk-tag--grey",
+  submitted: "govuk-tag--turquoise",
+  approved: "govuk-tag--purple",
+  accepted: "govuk-tag--green",
+  returned: "govuk-tag--red",
+};
+
+/** A row's status as the tracker names it ("Awaiting sign-off", "Returned by the department", …). */
+export function TrackerStatusTag({ row }: { row: Pick<TrackerRow, "status" | "statusLabel"> }) {
+  return <Tag text={row.statusLabel} classes={statusClasses[row.status]} />;
+}
+
+export const timelinessLabels: Record<Timeliness, string> = {
+  "on time": "On time",
+  late: "Late",
+  overdue: "Overdue: not received by the due date",
+  "not yet due": "Not yet due",
+  "not recorded": "Not recorded (loaded from history)",
+};
+
+/**
+ * Whether the department can open the return: it has been sent (approved or accepted, or a
+ * correction is being prepared on top of a sent revision), or the department returned it (the
+ * review page then says so). A draft, or one awaiting the body's sign-off, shows its status only.
+ */
+export function canOpenReturn(row: Pick<TrackerRow, "status" | "correctionInProgress" | "returnedBy">): boolean {
+  return row.status === "approved" || row.status === "accepted" || row.correctionInProgress || row.returnedBy === "department";
+}
