@@ -286,6 +286,7 @@ function Actions({ ret, org, canSubmit, userId, can, onDone, onErrors }: Actions
       {hasErrors ? (
         <ErrorSummary
           key={attempt}
+          titleText="There is a problem"
           errorList={[...(problem ? [{ text: problem }] : []), ...(fieldError ? [{ text: fieldError.message, href: `#${fieldError.id}` }] : [])]}
         />
       ) : null}
