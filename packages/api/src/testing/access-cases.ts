@@ -75,6 +75,7 @@ export const accessCases: Record<string, AccessCase> = {
   "actions.addReview": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Approver", "b1Submitter"], input: (f) => ({ id: f.anAction, expectedVersion: 99, date: "2025-07-05", note: "Half the letters checked" }) },
   "actions.complete": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ id: f.anAction, expectedVersion: 99, completedDate: "2025-07-08", verifiedBy: "Quality team", verifiedDate: "2025-07-09", verificationNote: "Sampled 20 letters" }) },
   "metrics.themes": { allowed: "aOversight", outOfScope: ["bSecretariat", "bAdmin"], input: () => ({ departmentCode: "DEPT-A" }) },
+  "metrics.profile": { allowed: "aSecretariat", outOfScope: ["bOversight", "bSecretariat", "bAdmin"], input: () => ({ organisationCode: "A1" }) },
 };
 
 

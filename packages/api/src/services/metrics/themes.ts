@@ -1,6 +1,6 @@
 import type { CurrentReturn } from "@complaints/db";
 import { currentTemplate, formatPeriodLabel, requirePeriod, themeFields } from "@complaints/domain";
-import { emergingThemes, pooledThemeRates, themePanel, themeRatesOf, type EmergingReason, type EmergingTheme, type ThemeRates, type ThemeReturn, type ThemeSeries } from "@complaints/metrics";
+import { emergingThemes, pooledThemeRates, ratePer100, themePanel, themeRatesOf, type EmergingReason, type EmergingTheme, type ThemeRates, type ThemeReturn, type ThemeSeries } from "@complaints/metrics";
 import type { ServiceContext } from "../actor.ts";
 import { finite } from "./cells.ts";
 import { bodiesBelow, countedReturns, countedStatuses, departmentIn, quarterRange, seriesRange } from "./selection.ts";
@@ -58,7 +58,7 @@ function totalOver(r: ThemeRates) {
     received += n;
     quarters += 1;
   });
-  return { count: quarters > 0 ? count : null, received: quarters > 0 ? received : null, rate: quarters > 0 && received > 0 ? (count / received) * 100 : null, quarters };
+  return { count: quarters > 0 ? count : null, received: quarters > 0 ? received : null, rate: quarters > 0 ? ratePer100(count, received) : null, quarters };
 }
 
 /** One theme's series for the answer: rates per 100 with counts and complaints received, the range's total, and its emerging flag. */
