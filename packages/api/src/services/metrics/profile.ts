@@ -47,8 +47,8 @@ async function bodyToProfile(ctx: ServiceContext, code: string): Promise<Organis
 /**
  * Everything the body profile page shows in one answer (instead of 14 trend calls and more): each
  * measure's trend with its XmR chart, the body's themes as rates per 100 received with emerging
- * themes, and its Ombudsman figures by quarter. The range defaults as `metrics.trend` does: the 12
- * quarters up to the latest the body reported. Only returns sent to the department count.
+ * themes, and its Ombudsman figures by quarter. The range defaults to the quarters from the body's
+ * first return, at most 12, up to the latest it sent. Only returns sent to the department count.
  */
 export async function bodyProfile(ctx: ServiceContext, input: { organisationCode: string; from?: string | undefined; to?: string | undefined }) {
   const body = await bodyToProfile(ctx, input.organisationCode);
@@ -78,7 +78,9 @@ export async function bodyProfile(ctx: ServiceContext, input: { organisationCode
     };
   }
   const list = await countedReturns(ctx, [body.code], range.fromIndex, range.toIndex);
-  const periods = quarterRange(range.fromIndex, range.toIndex);
+  // Without a chosen start, begin at the body's first return in the 12 quarters rather than with empty quarters.
+  const fromIndex = input.from === undefined && list.length > 0 ? Math.max(range.fromIndex, Math.min(...list.map((r) => r.periodIndex))) : range.fromIndex;
+  const periods = quarterRange(fromIndex, range.toIndex);
   const byPeriod = new Map(list.map((r) => [r.period, r]));
 
   return {
@@ -97,7 +99,7 @@ export async function bodyProfile(ctx: ServiceContext, input: { organisationCode
       };
     }),
     measures: measures.map((m) => {
-      const { points, chart } = trendOf(list, m, range.fromIndex, range.toIndex);
+      const { points, chart } = trendOf(list, m, fromIndex, range.toIndex);
       return { measure: measureInfo(m), points, chart };
     }),
     themes: bodyThemes(list, body.code, body.name, periods),
