@@ -180,6 +180,22 @@ describe.each(testDialects())("oversight metrics on %s", (dialect) => {
     expect(adjusted.overdispersion!.phi).toBeGreaterThan(1);
     expect(adjusted.points.find((p) => p.organisationCode === "A6")!.limits95!.lower).toBeLessThan(a6.limits95!.lower);
 
+    // The limits as curves: 100 sizes from 1 to 530 (500 × 1.05 rounded up to two digits, as PHEindicatormethods' axis).
+    expect(funnel.curve).toHaveLength(100);
+    expect([funnel.curve[0]!.trials, funnel.curve.at(-1)!.trials]).toEqual([1, 530]);
+    const end = funnel.curve.at(-1)!;
+    const halfAt530 = z95 * Math.sqrt((pooled * (1 - pooled)) / 530);
+    expect(end.lower95).toBeCloseTo(pooled - halfAt530, 10);
+    expect(end.upper95).toBeCloseTo(pooled + halfAt530, 10);
+    expect(end.lower998).toBeLessThan(end.lower95);
+    // Adjusted for over-dispersion, the curves widen with the bodies' limits.
+    const adjustedEnd = adjusted.curve.at(-1)!;
+    expect(adjustedEnd.trials).toBe(530);
+    expect(adjustedEnd.upper95 - adjustedEnd.lower95).toBeGreaterThan(end.upper95 - end.lower95);
+    const tau2 = adjusted.overdispersion!.tau2;
+    const theta = Math.asin(Math.sqrt(pooled));
+    expect(adjustedEnd.lower95).toBeCloseTo(Math.sin(theta - z95 * Math.sqrt(1 / (4 * 530) + tau2)) ** 2, 10);
+
     // A body that did not report the measure is listed, not plotted.
     const year = await world.caller("aOversight").metrics.funnel({ departmentCode: "DEPT-A", financialYear: "2024-25", measure: "within_timescale" });
     expect(year.points.map((p) => p.organisationCode)).toEqual(["A1"]);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cite, expectClose, vectors } from "../test/reference/vectors.ts";
-import { funnelLimits, funnelPlot, overdispersion, quantileType7 } from "./funnel.ts";
+import { funnelAxis, funnelCurve, funnelLimits, funnelLimitsAt, funnelPlot, overdispersion, quantileType7 } from "./funnel.ts";
 
 const inputs = vectors.funnel_inputs[0]!;
 const rowsFor = (c: { input_rows_used: string }) =>
@@ -161,5 +161,104 @@ describe("funnel properties", () => {
         }
       }),
     );
+  });
+});
+
+describe("funnelCurve against PHEindicatormethods calculate_funnel_limits (the 100 plotted sizes and their limits)", () => {
+  // Each published table is the curve for one input set: its populations are the sizes the
+  // package samples, its columns the limits at those sizes (percent, 6 decimal places).
+  const rounding = { abs: 5.1e-7 };
+  const sets = [
+    { name: "all 303 areas", cases: vectors.funnel.filter((c) => !c.input_rows_used.includes("denominator < 31000")) },
+    { name: "areas with denominator < 31000", cases: vectors.funnel.filter((c) => c.input_rows_used.includes("denominator < 31000")) },
+  ];
+  it.each(sets.map((s) => [`${s.name}: ${cite(s.cases[0]!.source)} to line ${s.cases.length + 1}`, s] as const))("%s", (_title, set) => {
+    const rows = rowsFor(set.cases[0]!);
+    const plot = funnelPlot(rows.map((r) => ({ id: r.area, numerator: r.numerator, denominator: r.denominator })));
+    const curve = funnelCurve(plot);
+    expect(curve.map((c) => c.trials)).toEqual(set.cases.map((c) => c.population));
+    curve.forEach((c, i) => {
+      const expected = set.cases[i]!;
+      expectClose(c.lower95 * 100, expected.expected_lower_95, rounding);
+      expectClose(c.upper95 * 100, expected.expected_upper_95, rounding);
+      expectClose(c.lower998 * 100, expected.expected_lower_99_8, rounding);
+      expectClose(c.upper998 * 100, expected.expected_upper_99_8, rounding);
+    });
+  });
+
+  it("takes its axis as phe_funnels does: from 0 (so 1) when sizes differ more than twofold, else rounded down; to the maximum rounded up", () => {
+    expect(funnelAxis([16386, 102950])).toEqual({ from: 1, to: 110000 });
+    expect(funnelAxis([16386, 30929])).toEqual({ from: 10000, to: 33000 });
+    expect(funnelAxis([])).toEqual({ from: 1, to: 1 });
+  });
+});
+
+describe("funnelLimitsAt: limits at any size, with and without over-dispersion", () => {
+  it("with τ² = 0 is PHEindicatormethods' limits (funnelLimits)", () => {
+    for (const n of [1, 7, 100, 12345]) for (const c of [0.95, 0.998]) expect(funnelLimitsAt(0.3, n, c)).toEqual(funnelLimits(0.3, n, c));
+  });
+
+  it("with τ² > 0 is sin²(asin√π ± z√(1/(4n) + τ²)) (Spiegelhalter 2005, eq. for additive random effects on the arcsine scale; FunnelPlotR R/calculate_limits.R 'PR')", () => {
+    // Worked by hand: π = 0.8, n = 100, τ² = 0.01, z = 1.959964.
+    const theta = Math.asin(Math.sqrt(0.8));
+    const half = 1.959963984540054 * Math.sqrt(1 / 400 + 0.01);
+    const l = funnelLimitsAt(0.8, 100, 0.95, 0.01);
+    expect(l.lower).toBeCloseTo(Math.sin(theta - half) ** 2, 14);
+    expect(l.upper).toBeCloseTo(Math.sin(theta + half) ** 2, 14);
+    expect(l.lower).toBeCloseTo(0.6019, 4);
+    expect(l.upper).toBeCloseTo(0.9414, 4);
+    // Wider than unadjusted, and still wide for a very large body (τ² does not shrink with n).
+    const plain = funnelLimits(0.8, 100, 0.95);
+    expect(l.upper - l.lower).toBeGreaterThan(plain.upper - plain.lower);
+    const huge = funnelLimitsAt(0.8, 1e9, 0.95, 0.01);
+    expect(huge.upper - huge.lower).toBeGreaterThan(0.3);
+  });
+
+  it("clamps at 0 and 1 and rejects a negative τ²", () => {
+    expect(funnelLimitsAt(0.99, 5, 0.998, 0.2).upper).toBe(1);
+    expect(funnelLimitsAt(0.01, 5, 0.998, 0.2).lower).toBe(0);
+    expect(() => funnelLimitsAt(0.5, 10, 0.95, -0.1)).toThrow(RangeError);
+    expect(funnelLimitsAt(0.5, 0, 0.95, 0.1).lower).toBeNaN();
+  });
+
+  const bodies = [
+    { id: "a", numerator: 50, denominator: 100 },
+    { id: "b", numerator: 300, denominator: 1000 },
+    { id: "c", numerator: 700, denominator: 1000 },
+    { id: "d", numerator: 40, denominator: 100 },
+    { id: "e", numerator: 1100, denominator: 2000 },
+    { id: "f", numerator: 20, denominator: 60 },
+  ];
+  it.each([false, true])("the curve at each body's size is that body's limits from funnelPlot (adjusted: %s)", (adjusted) => {
+    const plot = funnelPlot(bodies, { overdispersion: adjusted });
+    if (adjusted) expect(plot.overdispersion!.tau2).toBeGreaterThan(0);
+    for (const p of plot.points) {
+      const [at] = funnelCurve(plot, { from: p.denominator, to: p.denominator + 1, steps: 2 });
+      expect(at!.trials).toBe(p.denominator);
+      expect([at!.lower95, at!.upper95, at!.lower998, at!.upper998]).toEqual([p.limits95.lower, p.limits95.upper, p.limits998.lower, p.limits998.upper]);
+    }
+    const curve = funnelCurve(plot);
+    expect(curve).toHaveLength(100);
+    expect(curve[0]!.trials).toBe(1);
+    expect(curve.at(-1)!.trials).toBe(2100);
+    for (let i = 1; i < curve.length; i++) expect(curve[i]!.trials).toBeGreaterThan(curve[i - 1]!.trials);
+  });
+
+  it("adjusting when the bodies vary no more than chance (τ² = 0) leaves the limits as they were", () => {
+    const calm = [
+      { id: "a", numerator: 80, denominator: 100 },
+      { id: "b", numerator: 161, denominator: 200 },
+      { id: "c", numerator: 239, denominator: 300 },
+      { id: "d", numerator: 321, denominator: 400 },
+    ];
+    const plain = funnelPlot(calm);
+    const adjusted = funnelPlot(calm, { overdispersion: true });
+    expect(adjusted.overdispersion!.tau2).toBe(0);
+    expect(adjusted.points.map((p) => [p.limits95, p.limits998])).toEqual(plain.points.map((p) => [p.limits95, p.limits998]));
+    expect(funnelCurve(adjusted)).toEqual(funnelCurve(plain));
+  });
+
+  it("a plot with no data has no curve", () => {
+    expect(funnelCurve(funnelPlot([]))).toEqual([]);
   });
 });

@@ -23,6 +23,94 @@ export function funnelLimits(pooledProportion: number, trials: number, confidenc
   return { lower: Math.min(1, Math.max(0, a - half)), upper: Math.min(1, Math.max(0, a + half)) };
 }
 
+/**
+ * Funnel limits at size `trials` for any between-body variance: with `tau2` 0 these are
+ * PHEindicatormethods' Wilson-based limits (`funnelLimits`); with `tau2` > 0, Spiegelhalter's
+ * additive random-effects limits on the arcsine square-root scale, sin²(asin√pooled ± z·√(1/(4n) + τ²)),
+ * as FunnelPlotR draws them for proportions (R/calculate_limits.R, data type "PR") and as
+ * `funnelPlot` gives each body when adjusted. One function for the curves and the bodies, so a
+ * body's limits are the curve's at its size.
+ */
+export function funnelLimitsAt(pooledProportion: number, trials: number, confidence: number, tau2 = 0): Interval {
+  if (!(tau2 >= 0) || !Number.isFinite(tau2)) throw new RangeError(`τ² must be a finite number ≥ 0; got ${tau2}`);
+  if (tau2 === 0) return funnelLimits(pooledProportion, trials, confidence);
+  assertConfidence(confidence);
+  if (!(pooledProportion >= 0 && pooledProportion <= 1)) {
+    throw new RangeError(`pooled proportion must be between 0 and 1; got ${pooledProportion}`);
+  }
+  if (!(trials >= 0) || !Number.isFinite(trials)) throw new RangeError(`trials must be a finite number ≥ 0; got ${trials}`);
+  if (trials === 0) return { lower: Number.NaN, upper: Number.NaN };
+  return arcsineLimits(Math.asin(Math.sqrt(pooledProportion)), 1 / (4 * trials) + tau2, confidence);
+}
+
+/** The 95% and 99.8% limits at one size: a point of the curves drawn on a funnel plot (proportions 0–1). */
+export interface FunnelCurvePoint {
+  readonly trials: number;
+  readonly lower95: number;
+  readonly upper95: number;
+  readonly lower998: number;
+  readonly upper998: number;
+}
+
+/** R's round(): halves go to the even neighbour (IEC 60559). */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x - Math.trunc(x)) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/**
+ * The size axis PHEindicatormethods draws a funnel over (R/Funnels.R `phe_funnels`): from 0 when
+ * the largest denominator is more than twice the smallest, else from the smallest rounded down
+ * (`signif.floor`, 95% of it to its leading digit), to the largest rounded up (`signif.ceiling`,
+ * 105% of it to its two leading digits). The curve starts at 1 at least.
+ */
+export function funnelAxis(denominators: readonly number[]): { from: number; to: number } {
+  const positive = denominators.filter((d) => d > 0 && Number.isFinite(d));
+  if (positive.length === 0) return { from: 1, to: 1 };
+  const min = Math.min(...positive);
+  const max = Math.max(...positive);
+  const digits = (x: number) => String(x).length;
+  const floorSignificant = (x: number) => {
+    const n = digits(Math.floor(x * 0.95)) - 1;
+    return Math.floor((x * 0.95) / 10 ** n) * 10 ** n;
+  };
+  const ceilingSignificant = (x: number) => {
+    const n = Math.max(0, digits(Math.ceil(x * 1.05)) - 2);
+    return Math.ceil((x * 1.05) / 10 ** n) * 10 ** n;
+  };
+  const axisMinimum = max > 2 * min ? 0 : floorSignificant(min);
+  return { from: Math.max(1, axisMinimum), to: ceilingSignificant(max) };
+}
+
+/**
+ * The funnel's limit curves, sampled at `steps` sizes from `from` to `to` (default: the plot's
+ * `funnelAxis`, 100 sizes) spaced geometrically as PHEindicatormethods does (each size the previous
+ * one times (to / previous)^(1 / steps left), rounded, and at least one more), so the curves are
+ * smooth where the funnel bends. Limits are the plot's own: adjusted by its τ² when it was
+ * adjusted for over-dispersion.
+ */
+export function funnelCurve(plot: FunnelPlot, options: { from?: number; to?: number; steps?: number } = {}): FunnelCurvePoint[] {
+  if (!Number.isFinite(plot.pooledProportion)) return [];
+  const axis = funnelAxis(plot.points.map((p) => p.denominator));
+  const from = options.from ?? axis.from;
+  const to = options.to ?? axis.to;
+  const steps = options.steps ?? 100;
+  if (!(from >= 1) || !(to >= from) || !Number.isInteger(steps) || steps < 2) {
+    throw new RangeError(`need 1 ≤ from ≤ to and at least 2 steps; got from ${from}, to ${to}, steps ${steps}`);
+  }
+  const tau2 = plot.overdispersion?.tau2 ?? 0;
+  const sizes = [from];
+  for (let j = 1; j < steps; j++) {
+    const previous = sizes[j - 1]!;
+    sizes.push(Math.max(roundHalfEven((to / previous) ** (1 / (steps - j)) * previous), previous + 1));
+  }
+  return sizes.map((trials) => {
+    const l95 = funnelLimitsAt(plot.pooledProportion, trials, 0.95, tau2);
+    const l998 = funnelLimitsAt(plot.pooledProportion, trials, 0.998, tau2);
+    return { trials, lower95: l95.lower, upper95: l95.upper, lower998: l998.lower, upper998: l998.upper };
+  });
+}
+
 export interface FunnelInput {
   readonly id: string;
   readonly numerator: number;
@@ -73,6 +161,8 @@ export interface FunnelPlot {
  * (R/calculate_limits.R, data type "PR"): sin²(asin√pooled ± z·√(s² + τ²)), with φ and τ² from
  * z-scores Winsorised at the 10th and 90th percentiles (Spiegelhalter DJ (2005) Handling
  * over-dispersion of performance indicators, Qual Saf Health Care 14:347–351).
+ * When the bodies vary no more than chance (τ² = 0) the adjustment changes nothing: the limits stay
+ * PHEindicatormethods' (see `funnelLimitsAt`), so adjusted and unadjusted plots agree.
  * Bodies with a zero denominator get NaN values and are never outside.
  */
 export function funnelPlot(points: readonly FunnelInput[], options: { overdispersion?: boolean } = {}): FunnelPlot {
@@ -105,12 +195,8 @@ export function funnelPlot(points: readonly FunnelInput[], options: { overdisper
     const proportion = p.numerator / p.denominator;
     const s2 = 1 / (4 * p.denominator);
     const zScore = (Math.asin(Math.sqrt(proportion)) - target) / Math.sqrt(s2 + tau2);
-    const limits95 = dispersion
-      ? arcsineLimits(target, s2 + tau2, 0.95)
-      : funnelLimits(pooled, p.denominator, 0.95);
-    const limits998 = dispersion
-      ? arcsineLimits(target, s2 + tau2, 0.998)
-      : funnelLimits(pooled, p.denominator, 0.998);
+    const limits95 = funnelLimitsAt(pooled, p.denominator, 0.95, tau2);
+    const limits998 = funnelLimitsAt(pooled, p.denominator, 0.998, tau2);
     const outside95 = proportion < limits95.lower || proportion > limits95.upper;
     const outside998 = proportion < limits998.lower || proportion > limits998.upper;
     const side = !outside95 ? null : proportion > limits95.upper ? "above" : "below";

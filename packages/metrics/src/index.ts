@@ -14,9 +14,13 @@ export {
   type ValueWithInterval,
 } from "./benchmark.ts";
 export {
+  funnelAxis,
+  funnelCurve,
   funnelLimits,
+  funnelLimitsAt,
   funnelPlot,
   overdispersion,
+  type FunnelCurvePoint,
   type FunnelInput,
   type FunnelPlot,
   type FunnelPoint,

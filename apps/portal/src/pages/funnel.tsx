@@ -1,9 +1,168 @@
-import type { PeriodChoice } from "@complaints/domain/browser";
+import { useQuery } from "@tanstack/react-query";
+import { Button, Checkboxes, Details, FunnelChart, Link, Select } from "@complaints/ui";
+import { formatValue } from "@complaints/ui/charts";
+import { oversightMeasures, periodChoiceFromAddress, periodChoiceToAddress, type PeriodChoice } from "@complaints/domain/browser";
+import type { FormEvent } from "react";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
+import { useLatestQuarter } from "../app/periods.ts";
+import { api, errorMessage } from "../app/trpc.ts";
+import { choiceLabel, denominatorWords, funnelAddress, funnelMeasures, periodOptions } from "../funnel/choices.ts";
+import { OutsideTheLimits } from "../funnel/outliers.tsx";
+import { NotFoundPage } from "./not-found.tsx";
 
-/** Placeholder: being built (issue 8). */
+type Funnel = Awaited<ReturnType<typeof api.metrics.funnel.query>>;
+
+/** The choices as a form: measure, period, adjustment; "Show" puts them in the address. */
+function FunnelForm({ dept, choice, measure, adjusted, log }: { dept: Organisation; choice: PeriodChoice; measure: string; adjusted: boolean; log: boolean }) {
+  const navigate = useNavigate();
+  const latest = useLatestQuarter(dept.code);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const next = periodChoiceFromAddress(String(data.get("period") ?? "")) ?? choice;
+    void navigate(funnelAddress(dept.code, next, String(data.get("measure") ?? measure), { adjusted: data.get("adjusted") === "yes", log: data.get("scale") === "log" }).slice("/portal".length));
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="app-funnel-form">
+      <Select id="measure" name="measure" label={{ text: "Measure" }} value={measure} items={funnelMeasures.map((m) => ({ value: m.id, text: m.label }))} />
+      <Select id="period" name="period" label={{ text: "Quarter or financial year" }} value={periodChoiceToAddress(choice)} items={periodOptions(latest, choice).map((o) => ({ value: o.value, text: o.text }))} />
+      <Checkboxes
+        name="adjusted"
+        idPrefix="adjusted"
+        classes="govuk-checkboxes--small"
+        items={[{ value: "yes", text: "Adjust the limits for over-dispersion", checked: adjusted, hint: { text: "Widens the limits when bodies differ more than chance alone would give." } }]}
+      />
+      <Checkboxes
+        name="scale"
+        idPrefix="scale"
+        classes="govuk-checkboxes--small"
+        items={[{ value: "log", text: "Show sizes on a logarithmic scale", checked: log, hint: { text: "Spreads out the smaller bodies when sizes differ a lot." } }]}
+      />
+      <Button text="Show" type="submit" />
+    </form>
+  );
+}
+
+/** What over-dispersion is, and what φ and τ² are for this plot, in words. */
+function Overdispersion({ adjusted, withAdjustment }: { adjusted: boolean; withAdjustment: Funnel | undefined }) {
+  const od = withAdjustment?.overdispersion ?? null;
+  const phi = od?.phi ?? null;
+  const finding =
+    od === null || phi === null
+      ? null
+      : od.tau2 > 0
+        ? `For these bodies, φ (the dispersion ratio) is ${formatValue(phi, "mean")}: they vary about ${formatValue(phi, "mean")} times as much as chance alone would give. The between-body variance τ² is ${od.tau2.toPrecision(3)} on the arcsine square-root scale; ${adjusted ? "it is added to each body's own variance, which widens the limits shown." : "adjusting would add it to each body's own variance and widen the limits."}`
+        : `For these bodies, φ (the dispersion ratio) is ${formatValue(phi, "mean")}: they vary no more than chance would give, so adjusting does not change the limits.`;
+  return (
+    <Details summaryText="What the limits and the adjustment mean">
+      <p className="govuk-body">
+        The limits show how far a body's figure could be from the department average by chance alone, given how many it counted: small bodies can be further away than large ones, so the limits form a funnel. If chance were the only difference, about 1 body in 20 would fall outside the 95% limits and about 1 in 500 outside the 99.8% limits.
+      </p>
+      <p className="govuk-body">
+        Bodies often differ for reasons other than chance, such as the kinds of case they deal with. Then many bodies fall outside the limits (over-dispersion). Adjusting for over-dispersion widens the limits by how much the bodies differ from each other, so only bodies that stand out from that spread are flagged (Spiegelhalter, 2005).
+      </p>
+      {finding ? <p className="govuk-body">{finding}</p> : null}
+    </Details>
+  );
+}
+
+/** `/portal/{DEPT}/funnel/{PERIOD}/{MEASURE}`: a proportion measure across the department's bodies, with 95% and 99.8% limits as curves. */
 export function FunnelPage({ dept, choice, measure }: { dept: Organisation; choice: PeriodChoice; measure: string }) {
-  usePageTitle("Funnel plot");
-  return <h1 className="govuk-heading-l">Funnel plot</h1>;
+  const [search] = useSearchParams();
+  const location = useLocation();
+  const adjusted = search.get("adjusted") === "yes";
+  const log = search.get("scale") === "log";
+  const declared = oversightMeasures.find((m) => m.id === measure);
+  const isProportion = declared?.kind === "proportion";
+  const label = choiceLabel(choice);
+  const input = { departmentCode: dept.code, measure, ...(choice.kind === "quarter" ? { period: choice.period } : { financialYear: choice.financialYear }) };
+  const plain = useQuery({ queryKey: ["metrics.funnel", input, false], queryFn: () => api.metrics.funnel.query({ ...input, overdispersion: false }), enabled: isProportion });
+  const withAdjustment = useQuery({ queryKey: ["metrics.funnel", input, true], queryFn: () => api.metrics.funnel.query({ ...input, overdispersion: true }), enabled: isProportion });
+  const shown = adjusted ? withAdjustment : plain;
+  usePageTitle(declared ? `Funnel plot: ${declared.label}, ${label}` : "Page not found");
+
+  if (!declared) return <NotFoundPage />;
+  const heading = (
+    <>
+      <span className="govuk-caption-l">
+        {dept.name}: {label}
+      </span>
+      <h1 className="govuk-heading-l">Funnel plot: {declared.label}</h1>
+    </>
+  );
+  const form = <FunnelForm key={location.pathname + location.search} dept={dept} choice={choice} measure={isProportion ? measure : (funnelMeasures[0]?.id ?? "")} adjusted={adjusted} log={log} />;
+  if (!isProportion) {
+    return (
+      <>
+        {heading}
+        <p className="govuk-body">
+          A funnel plot compares a proportion across bodies of different sizes. ‘{declared.label}’ is {declared.kind === "mean" ? "an average" : "a rate per 10,000"}, so it has no funnel plot. Choose a proportion, or{" "}
+          <Link className="govuk-link" href={`/portal/${dept.code}/compare/${periodChoiceToAddress(choice)}`}>
+            compare bodies on every measure
+          </Link>
+          .
+        </p>
+        {form}
+      </>
+    );
+  }
+
+  const unit = denominatorWords(measure);
+  const data = shown.data;
+  return (
+    <>
+      {heading}
+      {form}
+      {shown.isPending ? (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      ) : shown.isError ? (
+        <p className="govuk-body">{errorMessage(shown.error)}</p>
+      ) : data ? (
+        <>
+          <p className="govuk-body">
+            {data.bodies.included} of {data.bodies.expected} bodies expected {choice.kind === "quarter" ? "this quarter" : "this year"} are plotted. {adjusted ? "The limits are adjusted for over-dispersion." : "The limits are not adjusted for over-dispersion."}
+          </p>
+          <Overdispersion adjusted={adjusted} withAdjustment={withAdjustment.data} />
+          <div className="govuk-grid-row">
+            <div className="govuk-grid-column-two-thirds-from-desktop">
+              <FunnelChart
+                title={`${declared.label}, ${label}${adjusted ? ", adjusted for over-dispersion" : ""}`}
+                headingLevel={2}
+                pooledProportion={data.pooledProportion}
+                points={data.points}
+                curve={data.curve}
+                overdispersion={data.overdispersion}
+                denominatorLabel={unit}
+                xScale={log ? "log" : "linear"}
+                renderName={(p) => (
+                  <Link className="govuk-link" href={`/portal/${dept.code}/bodies/${p.organisationCode}`}>
+                    {p.name}
+                  </Link>
+                )}
+              />
+            </div>
+            <div className="govuk-grid-column-one-third-from-desktop">
+              <OutsideTheLimits dept={dept.code} points={data.points} unit={unit} />
+            </div>
+          </div>
+          {data.excluded.length > 0 ? (
+            <>
+              <h2 className="govuk-heading-m">Bodies not plotted</h2>
+              <ul className="govuk-list govuk-list--bullet">
+                {data.excluded.map((e) => (
+                  <li key={e.organisationCode}>
+                    {e.name}: {e.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
 }

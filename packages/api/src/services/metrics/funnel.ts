@@ -1,5 +1,5 @@
 import { DomainError, isActiveIn, periodIndex } from "@complaints/domain";
-import { aggregateReturns, funnelPlot, type FunnelInput } from "@complaints/metrics";
+import { aggregateReturns, funnelCurve, funnelPlot, type FunnelInput } from "@complaints/metrics";
 import type { ServiceContext } from "../actor.ts";
 import { finite, interval, measureById, measureInfo } from "./cells.ts";
 import { bodiesBelow, countedReturns, countedStatuses, departmentIn, forAggregation, heading, quartersChosen, type PeriodChoice } from "./selection.ts";
@@ -8,7 +8,9 @@ import { bodiesBelow, countedReturns, countedStatuses, departmentIn, forAggregat
  * Funnel plot of a proportion measure across a department's bodies for a quarter or financial
  * year (PHEindicatormethods limits; optional Spiegelhalter over-dispersion adjustment). Bodies
  * that did not report the measure, had nothing to count, or whose figures are inconsistent are
- * listed as excluded rather than plotted.
+ * listed as excluded rather than plotted. `curve` gives the 95% and 99.8% limits at 100 sizes over
+ * the bodies' range (PHEindicatormethods' axis, adjusted like the bodies' limits when asked), so the
+ * portal and the board packs draw the limits as curves without computing any statistics.
  */
 export async function funnelForDepartment(ctx: ServiceContext, input: PeriodChoice & { departmentCode: string; measure: string; overdispersion?: boolean | undefined }) {
   const department = departmentIn(ctx, input.departmentCode);
@@ -59,6 +61,7 @@ export async function funnelForDepartment(ctx: ServiceContext, input: PeriodChoi
       outside998: p.outside998,
       side: p.side,
     })),
+    curve: funnelCurve(plot).map((c) => ({ trials: c.trials, lower95: c.lower95, upper95: c.upper95, lower998: c.lower998, upper998: c.upper998 })),
     excluded,
   };
 }

@@ -1,0 +1,172 @@
+import { scaleLinear } from "d3-scale";
+import { formatValue, listInWords, plural } from "./format.ts";
+import { colours, contrastRatio, fontSize, legend, svgRoot, textWidth, toHex } from "./style.ts";
+import { el, num, type SvgNode } from "./svg.ts";
+
+/** One cell: the rate per 100 complaints received (null: nothing to show), and whether the theme is emerging there. */
+export interface HeatmapCell {
+  readonly value: number | null;
+  readonly emerging?: boolean | undefined;
+  /** Words for the table and tooltip, e.g. "12 of 80 complaints". */
+  readonly detail?: string | undefined;
+}
+
+export interface HeatmapRow {
+  readonly id: string;
+  /** A body's name (or "Department"). */
+  readonly label: string;
+  /** One cell per column, in the columns' order. */
+  readonly cells: readonly HeatmapCell[];
+}
+
+export interface HeatmapData {
+  /** e.g. "Themes per 100 complaints received, Apr 2024 to Sep 2026". */
+  readonly title: string;
+  /** Themes (or quarters). */
+  readonly columns: readonly { readonly id: string; readonly label: string }[];
+  readonly rows: readonly HeatmapRow[];
+  /** What a cell's number is; default "per 100 complaints received". */
+  readonly valueLabel?: string | undefined;
+}
+
+export interface HeatmapCellModel {
+  readonly row: string;
+  readonly column: string;
+  readonly x: number;
+  readonly y: number;
+  readonly fill: string;
+  readonly textColour: string;
+  readonly text: string;
+  readonly emerging: boolean;
+}
+
+export interface HeatmapModel {
+  readonly width: number;
+  readonly height: number;
+  readonly cellWidth: number;
+  readonly cellHeight: number;
+  readonly cells: readonly HeatmapCellModel[];
+  readonly summary: string;
+  readonly tree: SvgNode;
+}
+
+const valueText = (v: number | null) => (v === null || !Number.isFinite(v) ? "–" : formatValue(v, "rate-per-100"));
+
+/** Path data of the emerging mark: a small triangle pointing up, its top at (x, y). */
+export function emergingMarkPath(x: number, y: number): string {
+  return `M${num(x)},${num(y)}L${num(x + 6)},${num(y + 10)}L${num(x - 6)},${num(y + 10)}Z`;
+}
+
+/** A plain-English summary: the highest rates and the emerging themes, by name. */
+export function heatmapSummary(data: HeatmapData): string {
+  const unit = data.valueLabel ?? "per 100 complaints received";
+  const cells = data.rows.flatMap((r) => r.cells.map((c, i) => ({ row: r.label, column: data.columns[i]?.label ?? "", ...c })));
+  const valued = cells.filter((c): c is typeof c & { value: number } => c.value !== null && Number.isFinite(c.value));
+  if (valued.length === 0) return `${data.title}: no figures to show.`;
+  const top = valued.toSorted((a, b) => b.value - a.value).slice(0, 3);
+  const parts = [
+    `${plural(data.rows.length, "row", "rows")} by ${plural(data.columns.length, "column", "columns")}, each cell a rate ${unit}.`,
+    `Highest: ${listInWords(top.map((c) => `${c.column} at ${c.row}, ${valueText(c.value)}`))}.`,
+  ];
+  const emerging = cells.filter((c) => c.emerging);
+  parts.push(emerging.length === 0 ? "No theme is emerging." : `${plural(emerging.length, "emerging theme is", "emerging themes are")} marked with a triangle: ${listInWords(emerging.map((c) => `${c.column} at ${c.row}`))}.`);
+  return parts.join(" ");
+}
+
+/** Truncates a label to fit `width`, with an ellipsis. */
+function fit(label: string, width: number, size: number): string {
+  if (textWidth(label, size) <= width) return label;
+  let s = label;
+  while (s.length > 1 && textWidth(`${s}…`, size) > width) s = s.slice(0, -1);
+  return `${s.trimEnd()}…`;
+}
+
+/**
+ * The geometry of a heat map: rows (bodies) by columns (themes or quarters), each cell shaded by
+ * its value with the number printed in it (shade is never the only signal), emerging cells marked
+ * with a triangle and a heavier border. The width follows the columns (at least `minCellWidth`
+ * each), so on a narrow screen the browser component scrolls it sideways rather than shrinking text.
+ */
+export function heatmapModel(data: HeatmapData, options: { width?: number | undefined; idPrefix?: string | undefined } = {}): HeatmapModel {
+  const idPrefix = options.idPrefix ?? "chart";
+  const available = Math.max(280, Math.round(options.width ?? 640));
+  const rowLabelWidth = Math.min(Math.max(110, Math.round(available * 0.3)), 200, Math.max(80, ...data.rows.map((r) => textWidth(r.label, fontSize.label) + 12)));
+  const cellWidth = Math.max(52, Math.floor((available - rowLabelWidth - 8) / Math.max(1, data.columns.length)));
+  const cellHeight = 32;
+  const longestColumn = Math.max(0, ...data.columns.map((c) => textWidth(c.label, fontSize.label)));
+  // Column labels turned 45° so long theme names fit over narrow cells.
+  const headerHeight = Math.min(160, Math.ceil(longestColumn * Math.SQRT1_2) + 24);
+  const gridLeft = rowLabelWidth;
+  const gridTop = headerHeight;
+  const gridWidth = cellWidth * data.columns.length;
+  const width = Math.max(available, gridLeft + gridWidth + Math.ceil(longestColumn * Math.SQRT1_2) + 8);
+  const values = data.rows.flatMap((r) => r.cells.map((c) => c.value)).filter((v): v is number => v !== null && Number.isFinite(v));
+  const max = values.length ? Math.max(...values) : 1;
+  const shade = scaleLinear<string>().domain([0, max > 0 ? max : 1]).range([colours.heatLow, colours.heatHigh]).clamp(true);
+
+  const cells: HeatmapCellModel[] = data.rows.flatMap((r, ri) =>
+    data.columns.map((col, ci) => {
+      const cell = r.cells[ci] ?? { value: null };
+      const fill = cell.value === null || !Number.isFinite(cell.value) ? "#ffffff" : toHex(shade(cell.value));
+      const textColour = contrastRatio(fill, "#ffffff") > contrastRatio(fill, colours.text) ? "#ffffff" : colours.text;
+      return { row: r.id, column: col.id, x: gridLeft + ci * cellWidth, y: gridTop + ri * cellHeight, fill, textColour, text: valueText(cell.value), emerging: Boolean(cell.emerging) };
+    }),
+  );
+  const gridBottom = gridTop + data.rows.length * cellHeight;
+  const rampWidth = 120;
+  const legendTop = gridBottom + 16;
+  const key = legend(
+    [
+      {
+        label: `Lighter to darker: 0 to ${valueText(max)}`,
+        key: el("g", {}, [
+          el("rect", { x: 0, y: -8, width: 12, height: 16, fill: colours.heatLow, stroke: colours.secondaryText }),
+          el("rect", { x: 12, y: -8, width: 12, height: 16, fill: colours.heatHigh, stroke: colours.secondaryText }),
+        ]),
+      },
+      { label: "Emerging theme", key: el("path", { d: emergingMarkPath(12, -6), fill: colours.concern, stroke: "#ffffff", "stroke-width": 1 }) },
+    ],
+    8,
+    legendTop,
+    // Within the visible width, so on a narrow screen the key is seen without scrolling.
+    Math.max(rampWidth, available - 16),
+  );
+  const height = legendTop + key.height + 8;
+  const summary = heatmapSummary(data);
+  const detailOf = (rowId: string, ci: number) => data.rows.find((r) => r.id === rowId)?.cells[ci]?.detail;
+
+  const tree = svgRoot({ width, height, idPrefix, title: data.title, description: summary }, [
+    el(
+      "g",
+      { class: "app-chart__columns" },
+      data.columns.map((col, ci) => {
+        const cx = gridLeft + ci * cellWidth + cellWidth / 2;
+        return el("text", { x: cx, y: gridTop - 8, transform: `rotate(-45 ${num(cx)} ${num(gridTop - 8)})`, "font-size": fontSize.label, fill: colours.text }, col.label);
+      }),
+    ),
+    el(
+      "g",
+      { class: "app-chart__rows" },
+      data.rows.map((r, ri) =>
+        el("text", { x: gridLeft - 8, y: gridTop + ri * cellHeight + cellHeight / 2, "text-anchor": "end", "dominant-baseline": "central", "font-size": fontSize.label, fill: colours.text }, fit(r.label, rowLabelWidth - 12, fontSize.label)),
+      ),
+    ),
+    el(
+      "g",
+      { class: "app-chart__cells" },
+      cells.map((c) => {
+        const ci = data.columns.findIndex((col) => col.id === c.column);
+        const rowLabel = data.rows.find((r) => r.id === c.row)?.label ?? c.row;
+        const detail = detailOf(c.row, ci);
+        return el("g", { "data-row": c.row, "data-column": c.column, ...(c.emerging ? { "data-emerging": "true" } : {}) }, [
+          el("title", {}, `${rowLabel}, ${data.columns[ci]?.label ?? c.column}: ${c.text}${detail ? ` (${detail})` : ""}${c.emerging ? ", emerging" : ""}`),
+          el("rect", { x: c.x, y: c.y, width: cellWidth, height: cellHeight, fill: c.fill, stroke: c.emerging ? colours.concern : "#ffffff", "stroke-width": c.emerging ? 3 : 1 }),
+          el("text", { x: c.x + cellWidth / 2 - (c.emerging ? 5 : 0), y: c.y + cellHeight / 2, "text-anchor": "middle", "dominant-baseline": "central", "font-size": fontSize.label, fill: c.textColour }, c.text),
+          c.emerging ? el("path", { d: emergingMarkPath(c.x + cellWidth - 10, c.y + 4), fill: colours.concern, stroke: "#ffffff", "stroke-width": 1 }) : null,
+        ]);
+      }),
+    ),
+    key.node,
+  ]);
+  return { width, height, cellWidth, cellHeight, cells, summary, tree };
+}
