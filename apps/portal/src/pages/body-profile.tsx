@@ -1,5 +1,5 @@
 import "../themes/themes.css";
-import { ErrorSummary, SummaryList, Table, Tag } from "@complaints/ui";
+import { Details, ErrorSummary, SummaryList, Table, Tag, ThemeHeatmap } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useOrganisation, type Organisation } from "../app/department.tsx";
@@ -165,34 +165,59 @@ function BodyThemes({ data }: { data: Profile }) {
   const last = data.periods.at(-1)!;
   return (
     <>
-      <p className="govuk-body">Complaints about each theme per 100 complaints received. One complaint can be about several themes. A dash means no figure was sent.</p>
+      <p className="govuk-body">Complaints about each theme per 100 complaints received, quarter by quarter. One complaint can be about several themes. A dash means no figure was sent.</p>
       <h3 className="govuk-heading-s">Emerging themes in {last.periodLabel}</h3>
       {emerging.length === 0 ? <p className="govuk-body">No theme is emerging in {last.periodLabel}.</p> : <EmergingList items={emerging} />}
-      <div className="app-table-scroll" role="region" aria-label="Themes by quarter (scrolls sideways)" tabIndex={0}>
-        <Table
-          caption={`${data.organisation.name}: complaints per 100 received by theme and quarter`}
-          captionClasses="govuk-table__caption--s"
-          firstCellIsHeader
-          head={[{ text: "Theme" }, ...data.periods.map((p) => ({ text: p.periodLabel, format: "numeric" })), { text: "Whole range", format: "numeric" }]}
-          rows={[
-            [{ text: "Complaints received" }, ...(series[0]?.received ?? []).map((n) => ({ text: formatCount(n), format: "numeric" })), { text: formatCount(series[0]?.total.received), format: "numeric" }],
-            ...series.map((s) => [
-              { text: themes.find((t) => t.id === s.theme)?.label ?? s.theme },
-              ...s.rates.map((rate, i) => ({
-                format: "numeric",
-                children: (
-                  <>
-                    {formatRate(rate)}
-                    {i === s.rates.length - 1 && s.emerging ? <span className="app-emerging-mark"> ▲ emerging</span> : null}
-                    {s.counts[i] !== null ? <span className="govuk-visually-hidden">{` (${formatCount(s.counts[i])} complaints)`}</span> : null}
-                  </>
-                ),
-              })),
-              { text: formatRate(s.total.rate), format: "numeric" },
-            ]),
-          ]}
-        />
-      </div>
+      <ThemeHeatmap
+        title={`${data.organisation.name}: complaints per 100 received by theme and quarter`}
+        headingLevel={3}
+        idPrefix="profile-themes"
+        columns={data.periods.map((p) => ({ id: p.period, label: p.periodLabel }))}
+        rows={series.map((s) => ({
+          id: s.theme,
+          label: themes.find((t) => t.id === s.theme)?.label ?? s.theme,
+          cells: s.rates.map((rate, i) => {
+            const count = s.counts[i] ?? null;
+            const received = s.received[i] ?? null;
+            return { value: rate, emerging: i === s.rates.length - 1 && s.emerging !== null, ...(count !== null && received !== null ? { detail: `${formatCount(count)} of ${formatCount(received)} complaints` } : {}) };
+          }),
+        }))}
+      />
+      <Details summaryText="Show the numbers of complaints behind the rates">
+        <div className="app-table-scroll" role="region" aria-label="Complaints by theme and quarter (scrolls sideways)" tabIndex={0}>
+          <Table
+            caption={`${data.organisation.name}: complaints by theme and quarter, per 100 received and in number`}
+            captionClasses="govuk-table__caption--s"
+            firstCellIsHeader
+            head={[{ text: "Theme" }, ...data.periods.map((p) => ({ text: p.periodLabel, format: "numeric" })), { text: "Whole range", format: "numeric" }]}
+            rows={[
+              [{ text: "Complaints received" }, ...(series[0]?.received ?? []).map((n) => ({ text: formatCount(n), format: "numeric" })), { text: formatCount(series[0]?.total.received), format: "numeric" }],
+              ...series.map((s) => [
+                { text: themes.find((t) => t.id === s.theme)?.label ?? s.theme },
+                ...s.rates.map((rate, i) => ({
+                  format: "numeric",
+                  children: (
+                    <>
+                      {formatRate(rate)}
+                      {i === s.rates.length - 1 && s.emerging ? <span className="app-emerging-mark"> ▲ emerging</span> : null}
+                      {s.counts[i] !== null ? <span className="app-count-detail">{formatCount(s.counts[i])}</span> : null}
+                    </>
+                  ),
+                })),
+                {
+                  format: "numeric",
+                  children: (
+                    <>
+                      {formatRate(s.total.rate)}
+                      {s.total.count !== null ? <span className="app-count-detail">{formatCount(s.total.count)}</span> : null}
+                    </>
+                  ),
+                },
+              ]),
+            ]}
+          />
+        </div>
+      </Details>
     </>
   );
 }

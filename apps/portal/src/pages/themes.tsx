@@ -1,5 +1,5 @@
 import "../themes/themes.css";
-import { ErrorSummary, Radios, Table } from "@complaints/ui";
+import { Details, ErrorSummary, Radios, Table, ThemeHeatmap } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import type { Organisation } from "../app/department.tsx";
@@ -57,7 +57,7 @@ export function ThemesPage({ dept }: { dept: Organisation }) {
           key={show}
           name="show"
           classes="govuk-radios--small"
-          fieldset={{ legend: { text: "The table of bodies shows", classes: "govuk-fieldset__legend--s" } }}
+          fieldset={{ legend: { text: "The heat map of bodies shows", classes: "govuk-fieldset__legend--s" } }}
           items={[
             { value: "latest", text: "The last quarter of the range" },
             { value: "range", text: "The whole range added together" },
@@ -117,41 +117,71 @@ function ThemesContent({ data, show, profileHref }: { data: ThemesAnswer; show: 
         Complaints about each theme per 100 complaints received{show === "range" ? `, adding together the quarters from ${rangeLabel} that each body reported` : ""}. A dash means the body sent no figure.
         Themes marked emerging are emerging in {last.periodLabel}.
       </p>
-      <div className="app-table-scroll" role="region" aria-label={`Themes by body, ${shownLabel} (scrolls sideways)`} tabIndex={0}>
-        <Table
-          caption={`Complaints per 100 received, by body and theme, ${shownLabel}`}
-          captionClasses="govuk-table__caption--s"
-          classes="app-themes-table"
-          firstCellIsHeader
-          head={[{ text: "Body" }, ...data.themes.map((t) => ({ text: t.label, format: "numeric" }))]}
-          rows={rows.map((r) => [
-            r.code
-              ? {
+      <ThemeHeatmap
+        title={`Complaints per 100 received, by body and theme, ${shownLabel}`}
+        headingLevel={3}
+        idPrefix="themes-heatmap"
+        columns={data.themes}
+        rows={rows.map((r) => ({
+          id: r.code ?? data.departmentCode,
+          label: r.name,
+          cells: data.themes.map((t) => {
+            const s = r.series.get(t.id);
+            const f = figure(s, show);
+            return {
+              value: f.rate,
+              emerging: show === "latest" && Boolean(s?.emerging),
+              ...(f.count !== null && f.received !== null ? { detail: `${formatCount(f.count)} of ${formatCount(f.received)} complaints` } : {}),
+            };
+          }),
+        }))}
+        renderRowLabel={(row) =>
+          row.id === data.departmentCode ? (
+            row.label
+          ) : (
+            <Link className="govuk-link" to={profileHref(row.id)}>
+              {row.label}
+            </Link>
+          )
+        }
+      />
+      <Details summaryText="Show the numbers of complaints behind the rates">
+        <div className="app-table-scroll" role="region" aria-label={`Complaints by body and theme, ${shownLabel} (scrolls sideways)`} tabIndex={0}>
+          <Table
+            caption={`Complaints by body and theme, ${shownLabel}: per 100 received, with the number of complaints and complaints received`}
+            captionClasses="govuk-table__caption--s"
+            classes="app-themes-table"
+            firstCellIsHeader
+            head={[{ text: "Body" }, ...data.themes.map((t) => ({ text: t.label, format: "numeric" }))]}
+            rows={rows.map((r) => [
+              r.code
+                ? {
+                    children: (
+                      <Link className="govuk-link" to={profileHref(r.code)}>
+                        {r.name}
+                      </Link>
+                    ),
+                  }
+                : { text: r.name },
+              ...data.themes.map((t) => {
+                const s = r.series.get(t.id);
+                const f = figure(s, show);
+                const emerging = show === "latest" && s?.emerging;
+                return {
+                  format: "numeric",
                   children: (
-                    <Link className="govuk-link" to={profileHref(r.code)}>
-                      {r.name}
-                    </Link>
+                    <>
+                      {formatRate(f.rate)}
+                      {emerging ? <span className="app-emerging-mark"> ▲ emerging</span> : null}
+                      {f.count !== null && f.received !== null ? <span className="app-count-detail">{`${formatCount(f.count)} of ${formatCount(f.received)}`}</span> : null}
+                    </>
                   ),
-                }
-              : { text: r.name },
-            ...data.themes.map((t) => {
-              const s = r.series.get(t.id);
-              const f = figure(s, show);
-              const emerging = show === "latest" && s?.emerging;
-              return {
-                format: "numeric",
-                children: (
-                  <>
-                    {formatRate(f.rate)}
-                    {emerging ? <span className="app-emerging-mark"> ▲ emerging</span> : null}
-                    {f.count !== null && f.received !== null ? <span className="govuk-visually-hidden">{` (${formatCount(f.count)} of ${formatCount(f.received)})`}</span> : null}
-                  </>
-                ),
-              };
-            }),
-          ])}
-        />
-      </div>
+                };
+              }),
+            ])}
+          />
+        </div>
+      </Details>
 
       <h2 className="govuk-heading-m" id="department">
         {data.departmentName} over time
