@@ -1,6 +1,7 @@
 import "../themes/themes.css";
 import { Details, ErrorSummary, SummaryList, Table, Tag, ThemeHeatmap } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useOrganisation, type Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
@@ -49,7 +50,9 @@ export function BodyProfilePage({ dept, org }: { dept: Organisation; org: string
   usePageTitle(name && organisation.data?.kind === "body" ? `${name}: body profile` : "Body profile", problems.length > 0);
 
   if (code === "FORBIDDEN") return <NoAccessPage />;
-  if (code === "NOT_FOUND" || notABody) return <NotFoundPage />;
+  // A body of this user's department under another department's address (possible only with nested departments) is not this page.
+  const elsewhere = profile.data && profile.data.organisation.departmentCode !== dept.code;
+  if (code === "NOT_FOUND" || notABody || elsewhere) return <NotFoundPage />;
   if (profile.isPending || (code === "BAD_REQUEST" && !rangeRefused)) {
     return (
       <p className="govuk-body" role="status">
@@ -222,6 +225,30 @@ function BodyThemes({ data }: { data: Profile }) {
   );
 }
 
+/**
+ * Short column headings, so the nine figures fit beside each other; the last two say "recommendations"
+ * to screen readers only, the column before them says it to everyone.
+ */
+const ombudsmanHeadings: Record<string, ReactNode> = {
+  phso_referred: "Referred",
+  phso_accepted: "Accepted for investigation",
+  phso_reported: "Reported on",
+  phso_upheld: "Upheld in full",
+  phso_partly_upheld: "Upheld in part",
+  phso_not_upheld: "Not upheld",
+  phso_recommendations: "Recommendations made",
+  phso_recommendations_complied: (
+    <>
+      <span className="govuk-visually-hidden">Recommendations </span>Complied with
+    </>
+  ),
+  phso_recommendations_not_complied: (
+    <>
+      <span className="govuk-visually-hidden">Recommendations </span>Not complied with
+    </>
+  ),
+};
+
 function Ombudsman({ data }: { data: Profile }) {
   const { fields, rows } = data.ombudsman;
   if (rows.length === 0) return <p className="govuk-body">No Ombudsman figures in these quarters.</p>;
@@ -229,8 +256,8 @@ function Ombudsman({ data }: { data: Profile }) {
   return (
     <>
       <p className="govuk-body">
-        Complaints the Parliamentary and Health Service Ombudsman dealt with, by quarter, as {data.organisation.name} reported them. [x] means not available, [z] not applicable, a dash
-        that no figure was sent.
+        Complaints the Parliamentary and Health Service Ombudsman dealt with, by quarter, as {data.organisation.name} reported them: referred to the Ombudsman, accepted for
+        investigation, investigations reported on and their outcome, and the Ombudsman’s recommendations. [x] means not available, [z] not applicable, a dash that no figure was sent.
       </p>
       <div className="app-table-scroll" role="region" aria-label="Ombudsman figures (scrolls sideways)" tabIndex={0}>
         <Table
@@ -238,7 +265,7 @@ function Ombudsman({ data }: { data: Profile }) {
           captionClasses="govuk-table__caption--s"
           classes="app-ombudsman-table"
           firstCellIsHeader
-          head={[{ text: "Quarter" }, ...fields.map((f) => ({ text: capitalise(f.label), format: "numeric" }))]}
+          head={[{ text: "Quarter" }, ...fields.map((f) => ({ children: ombudsmanHeadings[f.id] ?? capitalise(f.label), format: "numeric" }))]}
           rows={rows.map((r) => [{ text: `${r.periodLabel}${r.provisional ? " [p]" : ""}` }, ...fields.map((f) => ({ text: cell(r.values[f.id as keyof typeof r.values] ?? null), format: "numeric" }))])}
         />
       </div>
