@@ -81,6 +81,9 @@ describe("the funnel plot page", () => {
     // At 320 px wide the chart redraws at that width and stays readable.
     await page.setViewportSize({ width: 320, height: 800 });
     await expect.poll(() => page.locator("figure.app-chart--funnel svg[role=img]").getAttribute("viewBox")).toMatch(/^0 0 (2[89]\d|30\d) /);
+    // Text in the SVG keeps its real size (14 px) instead of shrinking with the picture.
+    const tick = await page.locator("figure.app-chart--funnel svg .app-chart__y-axis text").first().boundingBox();
+    expect(tick!.height).toBeGreaterThanOrEqual(13);
     await page.screenshot({ path: "/tmp/charts-funnel-320.png", fullPage: true });
     await context.close();
   });

@@ -55,6 +55,11 @@ describe("XmR chart geometry", () => {
     );
     expect(xmrSummary(xmrTrialExample)).toContain("These are trial limits");
     expect(xmrSummary({ ...xmrExample, points: [], chart: null })).toBe("Closed within timescale: no values to show.");
+    // A proportion's limits stop at 0% and 100%: a limit beyond cannot be crossed, and the line is not drawn.
+    const wide = { ...xmrExample, chart: { ...xmrExample.chart!, upperLimit: 1.08, lowerLimit: 0.4 } };
+    expect(xmrSummary(wide)).toContain("the process limits are 40.0% to 100.0%.");
+    expect(xmrChartModel(wide).upperLimitPath).toBeNull();
+    expect(xmrSummary({ ...xmrTrialExample, chart: { ...xmrTrialExample.chart!, lowerLimit: -0.7 } })).toContain("process limits are 0.0 to 5.0");
   });
 
   it("fits 320 units wide with quarter labels that do not collide", () => {
@@ -156,5 +161,19 @@ describe("Making Data Count icons", () => {
     for (const c of [colours.commonCause, colours.improvement, colours.concern, colours.neither, colours.outside95, colours.outside998, colours.inside, colours.limit]) {
       expect(contrastRatio(c, "#ffffff"), c).toBeGreaterThanOrEqual(3);
     }
+  });
+});
+
+describe("charts with nothing to show", () => {
+  it("draw an empty frame and say so in words, without throwing", () => {
+    const funnel = funnelChartModel({ title: "Closed within timescale", pooledProportion: null, points: [], curve: [] });
+    expect(funnel.summary).toBe("Closed within timescale: no bodies to plot.");
+    expect(toSvgString(funnel.tree)).not.toMatch(/NaN|Infinity/);
+    const xmr = xmrChartModel({ title: "Delay", kind: "count", points: [{ period: "2026-27 Q1", periodLabel: "Apr to Jun 2026", value: null, specialCause: null, variation: "common-cause" }], chart: null });
+    expect(xmr.linePath).toBe("");
+    expect(xmr.summary).toBe("Delay: no values to show.");
+    expect(toSvgString(xmr.tree)).not.toMatch(/NaN|Infinity/);
+    const heat = heatmapModel({ title: "Themes", columns: [], rows: [] });
+    expect(heat.summary).toBe("Themes: no figures to show.");
   });
 });

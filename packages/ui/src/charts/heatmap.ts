@@ -90,12 +90,14 @@ function fit(label: string, width: number, size: number): string {
 export function heatmapModel(data: HeatmapData, options: { width?: number | undefined; idPrefix?: string | undefined } = {}): HeatmapModel {
   const idPrefix = options.idPrefix ?? "chart";
   const available = Math.max(280, Math.round(options.width ?? 640));
-  const rowLabelWidth = Math.min(Math.max(110, Math.round(available * 0.3)), 200, Math.max(80, ...data.rows.map((r) => textWidth(r.label, fontSize.label) + 12)));
+  const rowLabelWidth = Math.min(Math.max(110, Math.round(available * 0.3)), 260, Math.max(80, ...data.rows.map((r) => textWidth(r.label, fontSize.label) + 12)));
   const cellWidth = Math.max(52, Math.floor((available - rowLabelWidth - 8) / Math.max(1, data.columns.length)));
   const cellHeight = 32;
-  const longestColumn = Math.max(0, ...data.columns.map((c) => textWidth(c.label, fontSize.label)));
-  // Column labels turned 45° so long theme names fit over narrow cells.
-  const headerHeight = Math.min(160, Math.ceil(longestColumn * Math.SQRT1_2) + 24);
+  // Column labels turned 45° so long theme names fit over narrow cells; longer than 190 units they are shortened with "…" (the table has them in full).
+  const columnLabelRoom = 190;
+  const columnLabels = data.columns.map((c) => fit(c.label, columnLabelRoom, fontSize.label));
+  const longestColumn = Math.max(0, ...columnLabels.map((l) => textWidth(l, fontSize.label)));
+  const headerHeight = Math.ceil(longestColumn * Math.SQRT1_2) + 24;
   const gridLeft = rowLabelWidth;
   const gridTop = headerHeight;
   const gridWidth = cellWidth * data.columns.length;
@@ -141,7 +143,7 @@ export function heatmapModel(data: HeatmapData, options: { width?: number | unde
       { class: "app-chart__columns" },
       data.columns.map((col, ci) => {
         const cx = gridLeft + ci * cellWidth + cellWidth / 2;
-        return el("text", { x: cx, y: gridTop - 8, transform: `rotate(-45 ${num(cx)} ${num(gridTop - 8)})`, "font-size": fontSize.label, fill: colours.text }, col.label);
+        return el("text", { x: cx, y: gridTop - 8, transform: `rotate(-45 ${num(cx)} ${num(gridTop - 8)})`, "font-size": fontSize.label, fill: colours.text }, columnLabels[ci] ?? col.label);
       }),
     ),
     el(
@@ -160,11 +162,17 @@ export function heatmapModel(data: HeatmapData, options: { width?: number | unde
         const detail = detailOf(c.row, ci);
         return el("g", { "data-row": c.row, "data-column": c.column, ...(c.emerging ? { "data-emerging": "true" } : {}) }, [
           el("title", {}, `${rowLabel}, ${data.columns[ci]?.label ?? c.column}: ${c.text}${detail ? ` (${detail})` : ""}${c.emerging ? ", emerging" : ""}`),
-          el("rect", { x: c.x, y: c.y, width: cellWidth, height: cellHeight, fill: c.fill, stroke: c.emerging ? colours.concern : "#ffffff", "stroke-width": c.emerging ? 3 : 1 }),
+          el("rect", { x: c.x, y: c.y, width: cellWidth, height: cellHeight, fill: c.fill, stroke: "#ffffff", "stroke-width": 1 }),
           el("text", { x: c.x + cellWidth / 2 - (c.emerging ? 5 : 0), y: c.y + cellHeight / 2, "text-anchor": "middle", "dominant-baseline": "central", "font-size": fontSize.label, fill: c.textColour }, c.text),
           c.emerging ? el("path", { d: emergingMarkPath(c.x + cellWidth - 10, c.y + 4), fill: colours.concern, stroke: "#ffffff", "stroke-width": 1 }) : null,
         ]);
       }),
+    ),
+    // Emerging cells' borders last, so no neighbouring cell covers them.
+    el(
+      "g",
+      { class: "app-chart__emerging", fill: "none" },
+      cells.filter((c) => c.emerging).map((c) => el("rect", { x: c.x + 1.5, y: c.y + 1.5, width: cellWidth - 3, height: cellHeight - 3, stroke: colours.concern, "stroke-width": 3 })),
     ),
     key.node,
   ]);

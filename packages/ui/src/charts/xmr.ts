@@ -115,7 +115,7 @@ export function xmrSummary(data: XmrChartData): string {
   if (c && finite(c.mean)) {
     parts.push(
       finite(c.upperLimit) && finite(c.lowerLimit)
-        ? `The mean is ${formatValue(c.mean, data.kind)} and the process limits are ${formatValue(c.lowerLimit, data.kind)} to ${formatValue(c.upperLimit, data.kind)}.`
+        ? `The mean is ${formatValue(c.mean, data.kind)} and the process limits are ${formatValue(xmrLimitValue(c.lowerLimit, data.kind), data.kind)} to ${formatValue(xmrLimitValue(c.upperLimit, data.kind), data.kind)}.`
         : `The mean is ${formatValue(c.mean, data.kind)}; there are too few values for process limits.`,
     );
     const special = withValues.filter((p) => p.specialCause);
@@ -130,6 +130,15 @@ export function xmrSummary(data: XmrChartData): string {
     if (c.trial) parts.push(trialWords);
   }
   return parts.join(" ");
+}
+
+/**
+ * A process limit as people read it: a proportion's limits stop at 0% and 100%, and no count, rate
+ * or average goes below 0, so a limit beyond them is written as the bound (it cannot be crossed).
+ */
+export function xmrLimitValue(limit: number | null, kind: ValueKind): number | null {
+  if (limit === null || !Number.isFinite(limit)) return null;
+  return Math.min(kind === "proportion" ? 1 : Number.POSITIVE_INFINITY, Math.max(0, limit));
 }
 
 const trialWords = "These are trial limits: fewer than 12 quarters have values, so the limits may change as more arrive.";
@@ -232,7 +241,7 @@ export function xmrChartModel(data: XmrChartData, options: ChartOptions = {}): X
     el(
       "g",
       { class: "app-chart__points" },
-      points.map((p) => el("g", { "data-period": p.period, "data-shape": p.shape }, [el("title", {}, `${p.periodLabel}: ${formatValue(p.value, data.kind)}, ${p.label}`), marker(p.shape, p.x, p.y, p.colour, { size: p.shape === "circle" ? 40 : 80 })])),
+      points.map((p) => el("g", { "data-period": p.period, "data-shape": p.shape }, [el("title", {}, `${p.periodLabel}: ${formatValue(p.value, data.kind)}, ${p.label}`), marker(p.shape, p.x, p.y, p.colour, { size: p.shape === "circle" ? 50 : 90 })])),
     ),
     key.node,
     ...noteLines.map((text, i) => el("text", { class: "app-chart__note", x: 8, y: noteTop + 14 + i * 20, "font-size": fontSize.note, fill: colours.text }, text)),

@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { formatValue } from "../charts/format.ts";
 import { variationSide } from "../charts/mdc.ts";
-import { xmrChartModel, xmrPointWords, type XmrChartData } from "../charts/xmr.ts";
+import { xmrChartModel, xmrLimitValue, xmrPointWords, type XmrChartData } from "../charts/xmr.ts";
 import { ChartFigure } from "../chart-figure/chart-figure.tsx";
 import { SvgNodeView } from "../chart-figure/svg-node-view.tsx";
 import { useWidth } from "../chart-figure/use-width.ts";
@@ -58,7 +58,7 @@ export function XmrChart(props: XmrChartProps) {
       rows={[
         ...props.points.map((p) => [{ text: p.periodLabel }, { text: formatValue(p.value, props.kind), format: "numeric" }, { text: xmrPointWords(p, c?.mean ?? null) }]),
         c ? [{ text: "Mean" }, { text: formatValue(c.mean, props.kind), format: "numeric" }, { text: "" }] : null,
-        c ? [{ text: c.trial ? "Process limits (trial)" : "Process limits" }, { text: `${formatValue(c.lowerLimit, props.kind)} to ${formatValue(c.upperLimit, props.kind)}`, format: "numeric" }, { text: "" }] : null,
+        c ? [{ text: c.trial ? "Process limits (trial)" : "Process limits" }, { text: `${formatValue(xmrLimitValue(c.lowerLimit, props.kind), props.kind)} to ${formatValue(xmrLimitValue(c.upperLimit, props.kind), props.kind)}`, format: "numeric" }, { text: "" }] : null,
       ]}
     />
   );
