@@ -75,8 +75,10 @@ describe("body profile and themes", () => {
     expect(await department.count()).toBe(1);
     expect(await department.textContent()).toMatch(/^Digital services at Ministry of Sample Affairs \(synthetic\), pooled over \d+ bodies: \d+\.\d per 100 complaints received in Jul to Sep 2026 \([\d,]+ of [\d,]+ complaints\), above its upper process limit of \d+\.\d \(its mean is \d+\.\d\)\./);
     // The heat map, its cells marked where a theme is emerging, with its data table (links to the bodies' profiles).
-    const heatmap = page.locator("figure.app-chart--heatmap");
+    const heatmap = page.locator("figure.app-chart--heatmap").filter({ has: page.getByRole("heading", { level: 3, name: "Complaints per 100 received, by body and theme, Jul to Sep 2026" }) });
     expect(await heatmap.locator("svg[role=img]").count()).toBe(1);
+    // And the department's own themes by quarter, over its panel.
+    expect(await page.locator("figure.app-chart--heatmap svg[role=img]").count()).toBe(2);
     expect(await heatmap.locator(".app-chart__summary").textContent()).toMatch(/emerging themes? (is|are) marked with a triangle: .*Digital services at Energy Authority \(synthetic\)/);
     await heatmap.getByText("Show the data as a table").click();
     const table = page.getByRole("table", { name: "Complaints per 100 received, by body and theme, Jul to Sep 2026: per 100 complaints received" });
@@ -110,8 +112,8 @@ describe("body profile and themes", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL((u) => u.search === "?from=2025-26-q4&to=2026-27-q1&show=range");
     await poll(() => page.getByRole("heading", { name: /^Themes by body,/ }).textContent()).toBe("Themes by body, Jan to Mar 2026 to Apr to Jun 2026");
-    const departmentTable = page.getByRole("table", { name: /pooled over the panel$/ });
-    expect(await departmentTable.getByRole("columnheader").allTextContents()).toEqual(["Theme", "Jan to Mar 2026", "Apr to Jun 2026", "Whole range"]);
+    const departmentTable = page.getByRole("table", { name: /^Department for Example Services \(synthetic\): complaints by theme and quarter, per 100 received and in number, pooled over the panel$/, includeHidden: true });
+    expect(await departmentTable.locator("thead th").allTextContents()).toEqual(["Theme", "Jan to Mar 2026", "Apr to Jun 2026", "Whole range"]);
 
     // The address alone gives the same view (it can be shared), and a mistyped quarter is named.
     await page.goto(`${app.url}/portal/DES/themes?from=2025-26-q4&to=2026-27-q1&show=range`);

@@ -187,22 +187,52 @@ function ThemesContent({ data, show, profileHref }: { data: ThemesAnswer; show: 
         {data.departmentName} over time
       </h2>
       <PanelWords data={data} profileHref={profileHref} />
-      <div className="app-table-scroll" role="region" aria-label={`${data.departmentName}: themes by quarter (scrolls sideways)`} tabIndex={0}>
-        <Table
-          caption={`${data.departmentName}: complaints per 100 received by theme and quarter, pooled over the panel`}
-          captionClasses="govuk-table__caption--s"
-          firstCellIsHeader
-          head={[{ text: "Theme" }, ...data.periods.map((p) => ({ text: p.periodLabel, format: "numeric" })), { text: "Whole range", format: "numeric" }]}
-          rows={[
-            [{ text: "Complaints received" }, ...data.department.received.map((n) => ({ text: formatCount(n), format: "numeric" })), { text: formatCount(data.department.received.reduce<number>((a, b) => a + (b ?? 0), 0)), format: "numeric" }],
-            ...data.department.series.map((s) => [
-              { text: data.themes.find((t) => t.id === s.theme)?.label ?? s.theme },
-              ...s.rates.map((rate, i) => ({ text: `${formatRate(rate)}${i === s.rates.length - 1 && s.emerging ? " ▲ emerging" : ""}`, format: "numeric" })),
-              { text: formatRate(s.total.rate), format: "numeric" },
-            ]),
-          ]}
-        />
-      </div>
+      {data.panel.bodies.length > 0 ? (
+        <>
+          <ThemeHeatmap
+            title={`${data.departmentName}: complaints per 100 received by theme and quarter, pooled over the panel`}
+            headingLevel={3}
+            idPrefix="department-heatmap"
+            columns={data.periods.map((p) => ({ id: p.period, label: p.periodLabel }))}
+            rows={data.department.series.map((s) => ({
+              id: s.theme,
+              label: data.themes.find((t) => t.id === s.theme)?.label ?? s.theme,
+              cells: s.rates.map((rate, i) => {
+                const count = s.counts[i] ?? null;
+                const received = s.received[i] ?? null;
+                return { value: rate, emerging: i === s.rates.length - 1 && s.emerging !== null, ...(count !== null && received !== null ? { detail: `${formatCount(count)} of ${formatCount(received)} complaints` } : {}) };
+              }),
+            }))}
+          />
+          <Details summaryText="Show the numbers of complaints behind the department’s rates">
+        <div className="app-table-scroll" role="region" aria-label={`${data.departmentName}: themes by quarter (scrolls sideways)`} tabIndex={0}>
+          <Table
+            caption={`${data.departmentName}: complaints by theme and quarter, per 100 received and in number, pooled over the panel`}
+            captionClasses="govuk-table__caption--s"
+            firstCellIsHeader
+            head={[{ text: "Theme" }, ...data.periods.map((p) => ({ text: p.periodLabel, format: "numeric" })), { text: "Whole range", format: "numeric" }]}
+            rows={[
+              [{ text: "Complaints received" }, ...data.department.received.map((n) => ({ text: formatCount(n), format: "numeric" })), { text: formatCount(data.department.received.reduce<number>((a, b) => a + (b ?? 0), 0)), format: "numeric" }],
+              ...data.department.series.map((s) => [
+                { text: data.themes.find((t) => t.id === s.theme)?.label ?? s.theme },
+                ...s.rates.map((rate, i) => ({
+                  format: "numeric",
+                  children: (
+                    <>
+                      {formatRate(rate)}
+                      {i === s.rates.length - 1 && s.emerging ? <span className="app-emerging-mark"> ▲ emerging</span> : null}
+                      {s.counts[i] !== null ? <span className="app-count-detail">{formatCount(s.counts[i])}</span> : null}
+                    </>
+                  ),
+                })),
+                { text: formatRate(s.total.rate), format: "numeric" },
+              ]),
+            ]}
+          />
+        </div>
+          </Details>
+        </>
+      ) : null}
     </>
   );
 }
