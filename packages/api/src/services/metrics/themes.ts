@@ -27,7 +27,7 @@ export function themeColumns() {
 export const emergingReasonText: Record<EmergingReason, string> = {
   "above-upper-limit": "above the upper process limit",
   "rising-trend": "the latest of 7 or more quarters rising in a row",
-  "two-of-three-high": "one of 2 of the last 3 quarters close to the upper limit",
+  "two-of-three-high": "2 of the last 3 quarters close to the upper process limit",
   "run-above-mean": "the latest of 7 or more quarters in a row above the mean",
 };
 
