@@ -209,34 +209,6 @@ describe.each(testDialects())("oversight metrics on %s", (dialect) => {
     expect(mean.code).toBe("BAD_REQUEST");
   });
 
-  it("counts themes by body and quarter and flags an emerging theme", async () => {
-    const themes = await world.caller("aOversight").metrics.themes({ departmentCode: "DEPT-A" });
-    expect([themes.from, themes.to]).toEqual(["2022-23 Q3", "2025-26 Q2"]);
-    expect(themes.periods).toHaveLength(12);
-    expect(themes.themes[0]).toEqual({ id: "theme_delay", label: "Delay" });
-
-    const delay = (series: { theme: string; values: (number | null)[]; emerging: string | null }[]) => series.find((s) => s.theme === "theme_delay")!;
-    const a1 = themes.bodies.find((b) => b.organisationCode === "A1")!;
-    const a2 = themes.bodies.find((b) => b.organisationCode === "A2")!;
-    expect(delay(a2.series).values).toEqual([null, null, null, null, 10, 11, 9, 10, 12, 10, 11, 40]);
-    expect(delay(a2.series).emerging).toBe("above-upper-limit");
-    expect(delay(a1.series).values).toEqual([null, null, null, null, null, null, 5, 5, null, 5, 5, 5]);
-    expect(delay(a1.series).emerging).toBeNull();
-    // Department: the sum over bodies whose returns count (drafts, returned and Department B left out).
-    expect(delay(themes.department.series).values).toEqual([null, null, null, null, 10, 11, 14, 15, 12, 15, 16, 45]);
-    expect(themes.department.bodies.slice(-2)).toEqual([2, 6]);
-
-    const body = themes.emerging.find((e) => e.organisationCode === "A2")!;
-    // Mean 113 / 8; the moving range of 29 is screened out (≥ 3.267 × 38/7), leaving a mean range of 1.5.
-    expect(body).toMatchObject({ scope: "body", name: "Agency A2", theme: "theme_delay", themeLabel: "Delay", period: "2025-26 Q2", value: 40, reason: "above-upper-limit", trial: true });
-    expect(body.mean).toBeCloseTo(113 / 8, 12);
-    expect(body.upperLimit).toBeCloseTo(113 / 8 + 2.66 * 1.5, 12);
-    expect(themes.emerging.map((e) => [e.scope, e.organisationCode, e.theme, e.value]).toSorted()).toEqual([
-      ["body", "A2", "theme_delay", 40],
-      ["department", "DEPT-A", "theme_delay", 45],
-    ]);
-  });
-
   it("keeps each department to its own figures and each role to what it may do", async () => {
     const forbidden = await rejection(world.caller("bOversight").metrics.comparison({ departmentCode: "DEPT-A", period: "2025-26 Q1" }));
     expect(`${forbidden.code}: ${forbidden.message}`).toBe("FORBIDDEN: You do not have access to that organisation.");

@@ -37,7 +37,19 @@ export {
   type XmrOptions,
   type XmrPoint,
 } from "./xmr.ts";
-export { emergingThemes, type EmergingReason, type EmergingTheme, type ThemeSeries } from "./themes.ts";
+export {
+  emergingThemes,
+  pooledThemeRates,
+  ratePer100,
+  themePanel,
+  themeRatesOf,
+  type EmergingReason,
+  type EmergingTheme,
+  type ThemePanel,
+  type ThemeRates,
+  type ThemeReturn,
+  type ThemeSeries,
+} from "./themes.ts";
 export {
   disclosureControl,
   type DisclosedGroup,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emergingThemes, type ThemeSeries } from "./themes.ts";
+import { emergingThemes, pooledThemeRates, ratePer100, themePanel, themeRatesOf, type ThemeReturn, type ThemeSeries } from "./themes.ts";
 
 const quarters = (startYear: number, count: number) =>
   Array.from({ length: count }, (_, i) => {
@@ -67,5 +67,71 @@ describe("emergingThemes", () => {
     const values = [20, 24, 20, 24, 20, 24, 20, 24, 20, 20, 23, 24, 23, 24, 23, 24];
     expect(emergingThemes([series("A", "t", values)])).toEqual([]);
     expect(emergingThemes([series("A", "t", values)], { runLength: 6 })[0]?.reason).toBe("run-above-mean");
+  });
+
+  it("works on rates as well as counts: the reference series scaled to a rate per 100 gives the same verdicts", () => {
+    // The reference series above, each divided by 8 complaints received per 100 (a rate, not whole numbers).
+    const cases: [readonly number[], string][] = [
+      [[20, 22, 19, 21, 20, 22, 21, 19, 20, 21, 22, 40], "above-upper-limit"],
+      [[20, 24, 20, 24, 20, 24, 20, 21, 22, 23, 24, 25, 26], "rising-trend"],
+      [[20, 24, 20, 24, 20, 24, 20, 23, 24, 23, 24, 23, 24, 23], "run-above-mean"],
+      [[20, 22, 20, 22, 20, 22, 20, 22, 20, 22, 20, 22, 25.8, 23, 25.8], "two-of-three-high"],
+    ];
+    for (const [values, reason] of cases) {
+      const [asCounts] = emergingThemes([series("A", "t", values)]);
+      const [asRates] = emergingThemes([series("A", "t", values.map((v) => v / 8))]);
+      expect(asRates).toMatchObject({ reason, value: values.at(-1)! / 8 });
+      expect(asRates!.mean).toBeCloseTo(asCounts!.mean / 8, 12);
+      expect(asRates!.upperLimit).toBeCloseTo(asCounts!.upperLimit / 8, 12);
+    }
+  });
+});
+
+describe("rates per 100 received and the fixed panel", () => {
+  const ret = (key: string, period: string, received: number | null, counts: Record<string, number | null>): ThemeReturn => ({ key, period, received, counts });
+  const periods = ["2025-26 Q1", "2025-26 Q2"];
+  // A: 100 then 200 received; B: 50 and 50; C reported only the second quarter; D gave no figure for received in the first.
+  const returns = [
+    ret("A", "2025-26 Q1", 100, { delay: 10, policy: 1 }),
+    ret("A", "2025-26 Q2", 200, { delay: 30, policy: 2 }),
+    ret("B", "2025-26 Q1", 50, { delay: 5, policy: 4 }),
+    ret("B", "2025-26 Q2", 50, { delay: 20, policy: null }),
+    ret("C", "2025-26 Q2", 1000, { delay: 900, policy: 0 }),
+    ret("D", "2025-26 Q1", null, { delay: 3 }),
+    ret("D", "2025-26 Q2", 10, { delay: 3 }),
+  ];
+
+  it("a rate per 100 is the count over complaints received, times 100; nothing received gives no rate", () => {
+    expect(ratePer100(7, 20)).toBe(35);
+    expect(ratePer100(1, 3)).toBeCloseTo(33.333333, 5);
+    expect(ratePer100(0, 50)).toBe(0);
+    expect(ratePer100(5, 0)).toBeNull();
+    expect(ratePer100(null, 10)).toBeNull();
+    expect(ratePer100(5, null)).toBeNull();
+  });
+
+  it("the panel is the bodies that gave complaints received in every quarter; the others are listed with what they missed", () => {
+    expect(themePanel(returns, periods)).toEqual({
+      members: ["A", "B"],
+      leftOut: [
+        { key: "C", missing: ["2025-26 Q1"] },
+        { key: "D", missing: ["2025-26 Q1"] },
+      ],
+    });
+    expect(themePanel(returns, [])).toEqual({ members: [], leftOut: ["A", "B", "C", "D"].map((key) => ({ key, missing: [] })) });
+  });
+
+  it("pools the panel's counts over the panel's complaints received, not the mean of their rates, and leaves others out", () => {
+    const [delay, policy] = pooledThemeRates(returns, ["A", "B"], periods, ["delay", "policy"]);
+    // Q1: (10 + 5) / (100 + 50) = 10 per 100; Q2: (30 + 20) / (200 + 50) = 20 per 100 (the mean of 15 and 40 would be 27.5).
+    expect(delay).toEqual({ theme: "delay", counts: [15, 50], received: [150, 250], rates: [10, 20] });
+    // B gave no policy figure in Q2: left out of both sides, so 2 / 200 = 1 per 100.
+    expect(policy).toEqual({ theme: "policy", counts: [5, 2], received: [150, 200], rates: [(5 / 150) * 100, 1] });
+    expect(pooledThemeRates(returns, [], periods, ["delay"])[0]!.rates).toEqual([null, null]);
+  });
+
+  it("gives one body's rates quarter by quarter, null where it made no return", () => {
+    const c = themeRatesOf(returns.filter((r) => r.key === "C"), periods, ["delay"]);
+    expect(c).toEqual([{ theme: "delay", counts: [null, 900], received: [null, 1000], rates: [null, 90] }]);
   });
 });

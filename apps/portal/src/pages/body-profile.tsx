@@ -1,8 +1,322 @@
-import type { Organisation } from "../app/department.tsx";
+import "../themes/themes.css";
+import { Details, ErrorSummary, SummaryList, Table, Tag, ThemeHeatmap } from "@complaints/ui";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { useOrganisation, type Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
+import { useLatestQuarter } from "../app/periods.ts";
+import { api, errorCode, errorMessage } from "../app/trpc.ts";
+import { MeasureTrend } from "../profile/measure-trend.tsx";
+import { QuarterRangeForm, useQuarterRange } from "../quarter-range/quarter-range.tsx";
+import { EmergingList } from "../themes/emerging-list.tsx";
+import { formatCount, formatRate } from "../themes/format.ts";
+import { NoAccessPage, NotFoundPage } from "./not-found.tsx";
 
-/** Placeholder: being built (issue 8). */
+type Profile = Awaited<ReturnType<typeof api.metrics.profile.query>>;
+type ActionPlan = Awaited<ReturnType<typeof api.actions.list.query>>[number];
+
+const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? iso : longDate.format(d);
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * `/portal/{DEPT}/bodies/{ORG}`: one body over time: each measure as an XmR chart with its Making
+ * Data Count variation (and assurance, where a target is set) in words, its themes per 100
+ * complaints received, its Ombudsman figures and its action plans. The API decides access: another
+ * department's body is "You do not have access" (nothing of it shown); a department's code, or a
+ * code no organisation has, is "Page not found".
+ */
 export function BodyProfilePage({ dept, org }: { dept: Organisation; org: string }) {
-  usePageTitle("Body profile");
-  return <h1 className="govuk-heading-l">Body profile</h1>;
+  const range = useQuarterRange();
+  const latest = useLatestQuarter(dept.code);
+  const profile = useQuery({
+    queryKey: ["metrics.profile", org, range.from ?? null, range.to ?? null],
+    queryFn: () => api.metrics.profile.query({ organisationCode: org, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) }),
+    retry: false,
+  });
+  const code = profile.isError ? errorCode(profile.error) : null;
+  // BAD_REQUEST is a department's code (or a malformed one), or a range the API refuses: organisations.get tells them apart.
+  const organisation = useOrganisation(org);
+  const notABody = code === "BAD_REQUEST" && ((organisation.isError && errorCode(organisation.error) === "BAD_REQUEST") || organisation.data?.kind === "department");
+  const rangeRefused = code === "BAD_REQUEST" && !notABody && (organisation.isSuccess || organisation.isError);
+  const problems = [...range.problems.map((p) => ({ text: p.message, href: `#range-${p.field}` })), ...(rangeRefused ? [{ text: errorMessage(profile.error), href: "#range-from" }] : [])];
+  const name = profile.data?.organisation.name ?? organisation.data?.name;
+  usePageTitle(name && organisation.data?.kind === "body" ? `${name}: body profile` : "Body profile", problems.length > 0);
+
+  if (code === "FORBIDDEN") return <NoAccessPage />;
+  // A body of this user's department under another department's address (possible only with nested departments) is not this page.
+  const elsewhere = profile.data && profile.data.organisation.departmentCode !== dept.code;
+  if (code === "NOT_FOUND" || notABody || elsewhere) return <NotFoundPage />;
+  if (profile.isPending || (code === "BAD_REQUEST" && !rangeRefused)) {
+    return (
+      <p className="govuk-body" role="status">
+        Loading…
+      </p>
+    );
+  }
+  if (profile.isError && !rangeRefused) return <p className="govuk-body">The body’s profile could not be shown: {errorMessage(profile.error)}</p>;
+
+  const data = profile.data;
+  return (
+    <>
+      {problems.length > 0 ? <ErrorSummary key={problems.map((p) => p.text).join()} titleText="There is a problem" errorList={problems} /> : null}
+      <span className="govuk-caption-l">
+        {dept.name}: body profile
+      </span>
+      <h1 className="govuk-heading-l">{name ?? org}</h1>
+      {organisation.data ? <BodyFacts body={organisation.data} /> : null}
+      <QuarterRangeForm from={data?.from ?? range.from ?? null} to={data?.to ?? range.to ?? null} latest={latest} />
+      {data ? <ProfileContent data={data} dept={dept} org={org} /> : null}
+    </>
+  );
+}
+
+function BodyFacts({ body }: { body: Organisation }) {
+  return (
+    <SummaryList
+      classes="govuk-summary-list--no-border app-body-facts"
+      rows={[
+        { key: { text: "Type of body" }, value: { text: body.bodyType ? capitalise(body.bodyType) : "Not recorded" } },
+        { key: { text: "Reporting" }, value: { text: body.activeTo ? `From ${formatDate(body.activeFrom)} until it closed on ${formatDate(body.activeTo)}` : `Since ${formatDate(body.activeFrom)}` } },
+      ]}
+    />
+  );
+}
+
+function ProfileContent({ data, dept, org }: { data: Profile; dept: Organisation; org: string }) {
+  const reported = data.periods.filter((p) => p.reported);
+  const first = data.periods[0];
+  const last = data.periods.at(-1);
+  const rangeLabel = first && last ? (first === last ? first.periodLabel : `${first.periodLabel} to ${last.periodLabel}`) : "";
+  return (
+    <>
+      <nav className="app-contents" aria-labelledby="contents-title">
+        <h2 className="govuk-heading-s" id="contents-title">
+          Contents
+        </h2>
+        <ul className="govuk-list">
+          <li>
+            <a className="govuk-link" href="#measures">
+              Measures over time
+            </a>
+          </li>
+          <li>
+            <a className="govuk-link" href="#themes">
+              Themes over time
+            </a>
+          </li>
+          <li>
+            <a className="govuk-link" href="#ombudsman">
+              Ombudsman figures
+            </a>
+          </li>
+          <li>
+            <a className="govuk-link" href="#actions">
+              Action plans
+            </a>
+          </li>
+        </ul>
+      </nav>
+      {data.periods.length === 0 ? (
+        <p className="govuk-body">{data.organisation.name} has not sent the department a return yet, so there are no figures to show.</p>
+      ) : (
+        <p className="govuk-body">
+          {rangeLabel}: {data.organisation.name} sent returns for {reported.length} of {data.periods.length} quarters.
+          {data.periods.some((p) => p.provisional) ? " Figures the department has not yet accepted are provisional, marked [p]." : ""}
+        </p>
+      )}
+
+      <h2 className="govuk-heading-m" id="measures">
+        Measures over time
+      </h2>
+      <p className="govuk-body">
+        Each measure is drawn as a statistical process control (XmR) chart, following NHS England’s Making Data Count. Points outside the process limits, or in an unusual run or trend, are
+        special cause variation; the words beside each chart say whether that is improving or concerning. Limits from fewer than 12 quarters are trial limits. No targets are set for these
+        measures, so no assurance icon is shown.
+      </p>
+      {data.measures.map((m) => (
+        <MeasureTrend key={m.measure.id} series={m} />
+      ))}
+
+      <h2 className="govuk-heading-m" id="themes">
+        Themes over time
+      </h2>
+      <BodyThemes data={data} />
+
+      <h2 className="govuk-heading-m" id="ombudsman">
+        Ombudsman figures
+      </h2>
+      <Ombudsman data={data} />
+
+      <h2 className="govuk-heading-m" id="actions">
+        Action plans
+      </h2>
+      <ActionPlans org={org} name={data.organisation.name} dept={dept} />
+    </>
+  );
+}
+
+function BodyThemes({ data }: { data: Profile }) {
+  const { themes, series, emerging } = data.themes;
+  if (series.length === 0) return <p className="govuk-body">No themes to show in these quarters.</p>;
+  const last = data.periods.at(-1)!;
+  return (
+    <>
+      <p className="govuk-body">Complaints about each theme per 100 complaints received, quarter by quarter. One complaint can be about several themes. A dash means no figure was sent.</p>
+      <h3 className="govuk-heading-s">Emerging themes in {last.periodLabel}</h3>
+      {emerging.length === 0 ? <p className="govuk-body">No theme is emerging in {last.periodLabel}.</p> : <EmergingList items={emerging} />}
+      <ThemeHeatmap
+        title={`${data.organisation.name}: complaints per 100 received by theme and quarter`}
+        headingLevel={3}
+        idPrefix="profile-themes"
+        columns={data.periods.map((p) => ({ id: p.period, label: p.periodLabel }))}
+        rows={series.map((s) => ({
+          id: s.theme,
+          label: themes.find((t) => t.id === s.theme)?.label ?? s.theme,
+          cells: s.rates.map((rate, i) => {
+            const count = s.counts[i] ?? null;
+            const received = s.received[i] ?? null;
+            return { value: rate, emerging: i === s.rates.length - 1 && s.emerging !== null, ...(count !== null && received !== null ? { detail: `${formatCount(count)} of ${formatCount(received)} complaints` } : {}) };
+          }),
+        }))}
+      />
+      <Details summaryText="Show the numbers of complaints behind the rates">
+        <div className="app-table-scroll" role="region" aria-label="Complaints by theme and quarter (scrolls sideways)" tabIndex={0}>
+          <Table
+            caption={`${data.organisation.name}: complaints by theme and quarter, per 100 received and in number`}
+            captionClasses="govuk-table__caption--s"
+            firstCellIsHeader
+            head={[{ text: "Theme" }, ...data.periods.map((p) => ({ text: p.periodLabel, format: "numeric" })), { text: "Whole range", format: "numeric" }]}
+            rows={[
+              [{ text: "Complaints received" }, ...(series[0]?.received ?? []).map((n) => ({ text: formatCount(n), format: "numeric" })), { text: formatCount(series[0]?.total.received), format: "numeric" }],
+              ...series.map((s) => [
+                { text: themes.find((t) => t.id === s.theme)?.label ?? s.theme },
+                ...s.rates.map((rate, i) => ({
+                  format: "numeric",
+                  children: (
+                    <>
+                      {formatRate(rate)}
+                      {i === s.rates.length - 1 && s.emerging ? <span className="app-emerging-mark"> ▲ emerging</span> : null}
+                      {s.counts[i] !== null ? <span className="app-count-detail">{formatCount(s.counts[i])}</span> : null}
+                    </>
+                  ),
+                })),
+                {
+                  format: "numeric",
+                  children: (
+                    <>
+                      {formatRate(s.total.rate)}
+                      {s.total.count !== null ? <span className="app-count-detail">{formatCount(s.total.count)}</span> : null}
+                    </>
+                  ),
+                },
+              ]),
+            ]}
+          />
+        </div>
+      </Details>
+    </>
+  );
+}
+
+/**
+ * Short column headings, so the nine figures fit beside each other; the last two say "recommendations"
+ * to screen readers only, the column before them says it to everyone.
+ */
+const ombudsmanHeadings: Record<string, ReactNode> = {
+  phso_referred: "Referred",
+  phso_accepted: "Accepted for investigation",
+  phso_reported: "Reported on",
+  phso_upheld: "Upheld in full",
+  phso_partly_upheld: "Upheld in part",
+  phso_not_upheld: "Not upheld",
+  phso_recommendations: "Recommendations made",
+  phso_recommendations_complied: (
+    <>
+      <span className="govuk-visually-hidden">Recommendations </span>Complied with
+    </>
+  ),
+  phso_recommendations_not_complied: (
+    <>
+      <span className="govuk-visually-hidden">Recommendations </span>Not complied with
+    </>
+  ),
+};
+
+function Ombudsman({ data }: { data: Profile }) {
+  const { fields, rows } = data.ombudsman;
+  if (rows.length === 0) return <p className="govuk-body">No Ombudsman figures in these quarters.</p>;
+  const cell = (v: number | string | null) => (v === null ? "–" : typeof v === "number" ? formatCount(v) : v);
+  return (
+    <>
+      <p className="govuk-body">
+        Complaints the Parliamentary and Health Service Ombudsman dealt with, by quarter, as {data.organisation.name} reported them: referred to the Ombudsman, accepted for
+        investigation, investigations reported on and their outcome, and the Ombudsman’s recommendations. [x] means not available, [z] not applicable, a dash that no figure was sent.
+      </p>
+      <div className="app-table-scroll" role="region" aria-label="Ombudsman figures (scrolls sideways)" tabIndex={0}>
+        <Table
+          caption={`${data.organisation.name}: Ombudsman figures by quarter`}
+          captionClasses="govuk-table__caption--s"
+          classes="app-ombudsman-table"
+          firstCellIsHeader
+          head={[{ text: "Quarter" }, ...fields.map((f) => ({ children: ombudsmanHeadings[f.id] ?? capitalise(f.label), format: "numeric" }))]}
+          rows={rows.map((r) => [{ text: `${r.periodLabel}${r.provisional ? " [p]" : ""}` }, ...fields.map((f) => ({ text: cell(r.values[f.id as keyof typeof r.values] ?? null), format: "numeric" }))])}
+        />
+      </div>
+    </>
+  );
+}
+
+const statusClasses: Record<string, string> = { not_started: "govuk-tag--grey", in_progress: "govuk-tag--blue", completed: "govuk-tag--green" };
+
+function ActionPlans({ org, name, dept }: { org: string; name: string; dept: Organisation }) {
+  const plans = useQuery({ queryKey: ["actions.list", org], queryFn: () => api.actions.list.query({ organisationCode: org }) });
+  if (plans.isPending) {
+    return (
+      <p className="govuk-body" role="status">
+        Loading the action plans…
+      </p>
+    );
+  }
+  if (plans.isError) return <p className="govuk-body">The action plans could not be shown: {errorMessage(plans.error)}</p>;
+  const list: ActionPlan[] = plans.data;
+  if (list.length === 0) return <p className="govuk-body">{name} has no learning action plans.</p>;
+  const overdue = list.filter((p) => p.overdue).length;
+  const open = list.filter((p) => p.status !== "completed").length;
+  return (
+    <>
+      <p className="govuk-body">
+        {list.length} {list.length === 1 ? "action" : "actions"}: {open} open, {overdue === 0 ? "none" : overdue} overdue. Overdue first, then by due date. Only {name}’s own people can change them.{" "}
+        <Link className="govuk-link" to={`/${dept.code}/actions`}>
+          Action plans across all bodies
+        </Link>
+        .
+      </p>
+      <Table
+        caption={`${name}: learning action plans`}
+        captionClasses="govuk-visually-hidden"
+        classes="app-profile-actions"
+        head={[{ text: "Action" }, { text: "Owner" }, { text: "Due" }, { text: "Status" }]}
+        rows={list.map((p) => [
+          { text: p.action },
+          { text: p.owner, attributes: { "data-label": "Owner" } },
+          { text: p.completedDate ? `${formatDate(p.dueDate)}; completed ${formatDate(p.completedDate)}` : formatDate(p.dueDate), attributes: { "data-label": "Due" } },
+          {
+            children: (
+              <span className="app-profile-tags">
+                {p.overdue ? <Tag classes="govuk-tag--red" text="Overdue" /> : null}
+                <Tag classes={statusClasses[p.status] ?? "govuk-tag--grey"} text={p.statusLabel} />
+              </span>
+            ),
+          },
+        ])}
+      />
+    </>
+  );
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { actionsOnTime } from "../services/metrics/actions-on-time.ts";
 import { compareBodies } from "../services/metrics/comparison.ts";
 import { funnelForDepartment } from "../services/metrics/funnel.ts";
+import { bodyProfile } from "../services/metrics/profile.ts";
 import { themesForDepartment } from "../services/metrics/themes.ts";
 import { departmentRollup } from "../services/metrics/rollup.ts";
 import { measureTrend } from "../services/metrics/trend.ts";
@@ -45,7 +46,10 @@ export const metricsRouter = {
     .input(z.object({ ...departmentAndPeriod, measure: measureId, overdispersion: z.boolean().default(false) }).refine(onePeriodOnly, onePeriodMessage))
     .query(async ({ ctx, input }) => funnelForDepartment(await serviceContext(ctx), input)),
 
-  /** Theme counts by body and quarter and for the department, with emerging themes flagged; default the 12 quarters up to the latest reported. */
+  /**
+   * Themes by body and quarter as rates per 100 complaints received (counts beside them), the department pooled over a fixed panel of
+   * bodies that reported every quarter, emerging themes flagged on the rates; default up to 12 quarters ending at the latest reported.
+   */
   themes: permitted("metrics.read")
     .input(z.object({ departmentCode: organisationCodeSchema, ...quarterRange }))
     .query(async ({ ctx, input }) => themesForDepartment(await serviceContext(ctx), input)),
@@ -57,6 +61,15 @@ export const metricsRouter = {
   rollup: permitted("metrics.read")
     .input(z.object(departmentAndPeriod).refine(onePeriodOnly, onePeriodMessage))
     .query(async ({ ctx, input }) => departmentRollup(await serviceContext(ctx), input)),
+
+  /**
+   * A body's profile in one call: every measure's trend with its XmR chart, its themes as rates per
+   * 100 received (emerging themes flagged) and its Ombudsman figures, by quarter; default the 12
+   * quarters up to the latest it reported. Department users, for a body below their department.
+   */
+  profile: permitted("metrics.read")
+    .input(z.object({ organisationCode: organisationCodeSchema, ...quarterRange }))
+    .query(async ({ ctx, input }) => bodyProfile(await serviceContext(ctx), input)),
 
   /**
    * Learning actions completed on time in a quarter, for a body or pooled across a department's

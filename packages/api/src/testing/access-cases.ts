@@ -78,6 +78,7 @@ export const accessCases: Record<string, AccessCase> = {
   // Department users only: a body's own people (A1, A2) cannot see their department, so they are refused by scope.
   "actions.learning": { allowed: "aOversight", outOfScope: ["a1Submitter", "a2Approver", "bOversight"], input: () => ({ departmentCode: "DEPT-A", q: "letters" }) },
   "metrics.themes": { allowed: "aOversight", outOfScope: ["bSecretariat", "bAdmin"], input: () => ({ departmentCode: "DEPT-A" }) },
+  "metrics.profile": { allowed: "aSecretariat", outOfScope: ["bOversight", "bSecretariat", "bAdmin"], input: () => ({ organisationCode: "A1" }) },
 };
 
 

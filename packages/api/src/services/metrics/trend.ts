@@ -1,5 +1,6 @@
 import { formatPeriodCode, formatPeriodLabel, periodFromIndex, requirePeriod } from "@complaints/domain";
-import { aggregateReturns, xmr, type ImprovementDirection, type Polarity } from "@complaints/metrics";
+import type { CurrentReturn } from "@complaints/db";
+import { aggregateReturns, xmr, type ImprovementDirection, type MeasureDeclaration, type Polarity } from "@complaints/metrics";
 import type { ServiceContext } from "../actor.ts";
 import { finite, measureById, measureCells, measureInfo } from "./cells.ts";
 import { bodiesBelow, countedReturns, countedStatuses, forAggregation, quarterRange, seriesRange } from "./selection.ts";
@@ -22,8 +23,16 @@ export async function measureTrend(ctx: ServiceContext, input: { organisationCod
   const range = await seriesRange(ctx, codes, input.from, input.to);
   if (!range) return { ...base, from: null, to: null, points: [], chart: null };
   const list = await countedReturns(ctx, codes, range.fromIndex, range.toIndex);
+  return { ...base, ...trendOf(list, measure, range.fromIndex, range.toIndex) };
+}
+
+/**
+ * One measure's series over counted returns (pooled per quarter when they are several bodies'),
+ * with its XmR chart: shared by `measureTrend` and the body profile.
+ */
+export function trendOf(list: readonly CurrentReturn[], measure: MeasureDeclaration, fromIndex: number, toIndex: number) {
   const byPeriod = new Map(aggregateReturns(list.map(forAggregation), "period").map((g) => [g.key, g]));
-  const cells = quarterRange(range.fromIndex, range.toIndex).map((period) => {
+  const cells = quarterRange(fromIndex, toIndex).map((period) => {
     const group = byPeriod.get(period);
     const cell = group ? measureCells(group.sums, [measure])[0]! : null;
     return { period, group, cell };
@@ -32,9 +41,8 @@ export async function measureTrend(ctx: ServiceContext, input: { organisationCod
   const chart = values.some((v) => v !== null) ? xmr(values, { improvement: improvementOf(measure.polarity) }) : null;
 
   return {
-    ...base,
-    from: formatPeriodCode(periodFromIndex(range.fromIndex)),
-    to: formatPeriodCode(periodFromIndex(range.toIndex)),
+    from: formatPeriodCode(periodFromIndex(fromIndex)),
+    to: formatPeriodCode(periodFromIndex(toIndex)),
     points: cells.map((c, i) => {
       const p = chart?.points[i];
       return {
@@ -60,8 +68,9 @@ export async function measureTrend(ctx: ServiceContext, input: { organisationCod
           trial: chart.trial,
           improvement: improvementOf(measure.polarity),
           variation: chart.variation,
+          /** Assurance needs a target; the template declares none yet, so this is null ("no target"). */
+          assurance: chart.assurance,
         }
       : null,
   };
 }
-
