@@ -3,6 +3,7 @@ import { Link, SummaryList, type SummaryListRow } from "@complaints/ui";
 import { formatPeriodLabel, periodToAddress, requirePeriod } from "@complaints/domain/browser";
 import { formatDate } from "../app/dates.ts";
 import type { Organisation } from "../app/department.tsx";
+import { emergingSentence } from "../themes/emerging-list.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
@@ -143,12 +144,6 @@ function EmergingThemes({ dept }: { dept: Organisation }) {
   const href = `/portal/${dept.code}/themes`;
   if (themes.isPending) return loading;
   if (themes.isError) return <Problem what="Emerging themes" error={themes.error} />;
-  const reasons: Record<string, string> = {
-    "above-upper-limit": "above its upper control limit",
-    "rising-trend": "rising for several quarters in a row",
-    "two-of-three-high": "two of the last three quarters close to its upper limit",
-    "run-above-mean": "above its average for several quarters in a row",
-  };
   const emerging = themes.data.emerging;
   const rows: SummaryListRow[] =
     emerging.length === 0
@@ -158,7 +153,7 @@ function EmergingThemes({ dept }: { dept: Organisation }) {
           value: {
             children: (
               <Link className="govuk-link" href={href}>
-                {e.scope === "department" ? "Across the department" : e.name}: {e.value} in {formatPeriodLabel(requirePeriod(e.period))}, {reasons[e.reason] ?? e.reason}
+                {e.scope === "department" ? "Across the department" : e.name}: {emergingSentence(e)}
               </Link>
             ),
           },
