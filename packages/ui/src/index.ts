@@ -32,3 +32,5 @@ export * from "./warning-text/warning-text.tsx";
 export * from "./shared/attributes.ts";
 export * from "./shared/content.ts";
 export * from "./shared/link.tsx";
+export * from "./data-table/house-table.ts";
+export * from "./data-table/sortable-table.tsx";
