@@ -6,6 +6,7 @@ import {
   createTableHook,
   filterFn_equalsString,
   filterFn_includesString,
+  rowPinningFeature,
   rowSortingFeature,
   sortFn_alphanumeric,
   sortFn_basic,
@@ -31,7 +32,8 @@ oneOf.autoRemove = (chosen: unknown) => !Array.isArray(chosen) || chosen.length 
 
 /**
  * The features every table of ours may use (STYLE.md: declare them once): sorting, filtering by
- * column and hiding columns, processed in the browser. Only the comparators and filters we use are
+ * column, hiding columns and pinning rows (a total or benchmark row that stays on top, whatever the
+ * order and filters), processed in the browser. Only the comparators and filters we use are
  * registered, so the bundle carries no others.
  */
 export const houseTableFeatures = tableFeatures({
@@ -42,6 +44,7 @@ export const houseTableFeatures = tableFeatures({
   filteredRowModel: createFilteredRowModel(),
   filterFns: { includesString: filterFn_includesString, equalsString: filterFn_equalsString, oneOf },
   columnVisibilityFeature,
+  rowPinningFeature,
   columnMeta: {} as HouseColumnMeta,
 });
 export type HouseTableFeatures = typeof houseTableFeatures;

@@ -25,8 +25,13 @@ const columns = helper.columns([
   helper.accessor("rate", { header: () => <abbr title="Within timescale">On time</abbr>, meta: { label: "Within timescale", numeric: true }, cell: (c) => (c.getValue() === undefined ? "No figure" : `${c.getValue()! * 100}%`) }),
 ]);
 
-function Harness({ sorting = [], types = [], onTable }: { sorting?: SortingState; types?: string[]; onTable?: (table: HouseTable<Body>) => void }) {
-  const table = useHouseTable({ data: bodies, columns, getRowId: (b) => b.code, initialState: { sorting, columnFilters: types.length ? [{ id: "type", value: types }] : [] } });
+function Harness({ sorting = [], types = [], pinned = [], onTable }: { sorting?: SortingState; types?: string[]; pinned?: string[]; onTable?: (table: HouseTable<Body>) => void }) {
+  const table = useHouseTable({
+    data: bodies,
+    columns,
+    getRowId: (b) => b.code,
+    initialState: { sorting, columnFilters: types.length ? [{ id: "type", value: types }] : [], rowPinning: { top: pinned, bottom: [] } },
+  });
   onTable?.(table);
   return <SortableTable table={table} caption="Bodies" noRowsText="No bodies" />;
 }
@@ -89,6 +94,12 @@ describe("SortableTable reproduces MOJ Frontend's sortable table markup", () => 
   it("filters rows to the chosen values, and says so when none is left", () => {
     expect(render({ types: ["advisory"] }).rowNames()).toEqual(["Alpha Board", "Delta Service"]);
     expect(render({ types: ["nothing"] }).html).toContain('<tbody class="govuk-table__body"><tr class="govuk-table__row"><td class="govuk-table__cell" colSpan="3">No bodies</td></tr></tbody>');
+  });
+
+  it("keeps a pinned row (a benchmark) first, marked, whatever the order and the filters", () => {
+    const view = render({ pinned: ["D"], sorting: [{ id: "name", desc: false }], types: ["executive agency"] });
+    expect(view.rowNames()).toEqual(["Delta Service", "Beta Agency", "Gamma Office"]);
+    expect(view.html).toContain('<tr class="govuk-table__row app-sortable-table__pinned-row"><th scope="row" class="govuk-table__header">Delta Service</th>');
   });
 });
 

@@ -116,6 +116,7 @@ interface BodyRowProps {
   columns: string;
   renderKey: string | undefined;
   definitions: unknown;
+  pinned?: boolean;
 }
 
 /**
@@ -123,22 +124,24 @@ interface BodyRowProps {
  * again (the sorted model hands out new row objects, so the comparison is on `original`).
  */
 const BodyRow = memo(
-  function BodyRow({ row }: BodyRowProps) {
+  function BodyRow({ row, pinned }: BodyRowProps) {
     return (
-      <tr className="govuk-table__row">
+      <tr className={classNames("govuk-table__row", pinned && "app-sortable-table__pinned-row")}>
         {row.getVisibleCells().map((cell) => (
           <BodyCell key={cell.id} cell={cell} />
         ))}
       </tr>
     );
   },
-  (a, b) => a.row.original === b.row.original && a.row.id === b.row.id && a.columns === b.columns && a.renderKey === b.renderKey && a.definitions === b.definitions,
+  (a, b) => a.row.original === b.row.original && a.row.id === b.row.id && a.columns === b.columns && a.pinned === b.pinned && a.renderKey === b.renderKey && a.definitions === b.definitions,
 );
 
 export function SortableTable<TData extends RowData>({ table, caption, captionClasses, classes, sortedMessage = defaultSortedMessage, renderKey, noRowsText }: SortableTableProps<TData>) {
   const [status, setStatus] = useState("");
   const headerGroups = table.getHeaderGroups();
-  const rows = table.getRowModel().rows;
+  // Pinned rows (a department figure) first, unmoved by sorting and kept by filters; then the rest in order.
+  const top = table.getTopRows();
+  const rows = table.getCenterRows();
   const visible = table.getVisibleLeafColumns();
   const columnsKey = visible.map((c) => c.id).join(" ");
   const announce = (column: Column<HouseTableFeatures, any, any>, direction: "ascending" | "descending") => setStatus(sortedMessage(columnLabel(column), direction));
@@ -159,6 +162,9 @@ export function SortableTable<TData extends RowData>({ table, caption, captionCl
           ))}
         </thead>
         <tbody className="govuk-table__body">
+          {top.map((row) => (
+            <BodyRow key={row.id} row={row as Row<HouseTableFeatures, any>} columns={columnsKey} renderKey={renderKey} definitions={table.options.columns} pinned />
+          ))}
           {rows.length === 0 && noRowsText ? (
             <tr className="govuk-table__row">
               <td className="govuk-table__cell" colSpan={visible.length}>
