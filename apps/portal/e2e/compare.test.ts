@@ -204,7 +204,7 @@ describe("compare bodies", () => {
   it("says so when no measure is chosen", async () => {
     await page.goto(base(app));
     await page.locator("table.app-compare").waitFor();
-    for (const box of await page.locator("input[name=measures]:checked").all()) await box.uncheck();
+    for (const box of await page.locator("input[name=measures]").all()) await box.uncheck();
     await page.getByRole("button", { name: "Apply" }).click();
     await poll(() => page.title()).toBe("Error: Compare bodies, Apr to Jun 2026 – Department portal");
     await expect(page.locator(".govuk-error-summary").textContent()).resolves.toContain("Choose at least one measure to show");

@@ -1,5 +1,5 @@
 import { createHouseColumnHelper, SortableTable, type HouseTable } from "@complaints/ui";
-import { memo } from "react";
+import { memo, type CSSProperties } from "react";
 import { Link } from "react-router";
 import { ComparisonIcon } from "./comparison-icon.tsx";
 import type { CellText } from "./format.ts";
@@ -85,9 +85,9 @@ export function tableAsText(table: HouseTable<CompareRow>, measures: readonly Me
   return [header, ...rows];
 }
 
-export function ComparisonTable({ table, caption, counts }: { table: HouseTable<CompareRow>; caption: string; counts: boolean }) {
+export function ComparisonTable({ table, caption, counts, measureCount }: { table: HouseTable<CompareRow>; caption: string; counts: boolean; measureCount: number }) {
   return (
-    <div className="app-compare__scroll" role="region" aria-label="Bodies compared" tabIndex={0}>
+    <div className="app-compare__scroll" role="region" aria-label="Bodies compared" tabIndex={0} style={{ "--app-compare-measures": String(measureCount) } as CSSProperties}>
       <SortableTable table={table} caption={caption} captionClasses="govuk-table__caption--m" classes="app-compare" renderKey={counts ? "counts" : "plain"} noRowsText="No bodies of the chosen types sent a return that counts." />
     </div>
   );

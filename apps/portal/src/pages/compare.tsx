@@ -150,7 +150,8 @@ function Comparison({ dept, choice, answer, organisations }: { dept: Organisatio
         </Details>
       ) : null}
 
-      <form className="app-compare__choices" onSubmit={apply} key={params.toString()} noValidate>
+      {/* Keyed by what it shows, so back and forward reset its boxes; not by the sort, so sorting leaves it alone. */}
+      <form className="app-compare__choices" onSubmit={apply} key={`${typesKey} ${measuresKey} ${view.counts}`} noValidate>
         <h2 className="govuk-heading-m">Change what the table shows</h2>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third">
@@ -192,7 +193,7 @@ function Comparison({ dept, choice, answer, organisations }: { dept: Organisatio
       <p className="govuk-body">
         Under each figure are its 95% confidence interval and how it compares with the department figure: similar when the interval includes the department figure, otherwise higher or lower, and better or worse where a direction is better.
       </p>
-      <ComparisonTable table={table} caption={`Bodies of ${dept.name}, ${answer.label}`} counts={view.counts} />
+      <ComparisonTable table={table} caption={`Bodies of ${dept.name}, ${answer.label}`} counts={view.counts} measureCount={view.measures.length} />
       <Button text="Download this table as CSV" classes="govuk-button--secondary" type="button" onClick={download} />
     </>
   );
