@@ -1,18 +1,19 @@
 import { periodChoiceToAddress, type PeriodChoice } from "@complaints/domain/browser";
-import { Button, Checkboxes, Details, ErrorSummary, Select, useHouseTable } from "@complaints/ui";
+import { Button, Details, ErrorSummary, Select, useHouseTable } from "@complaints/ui";
 import { functionalUpdate, type SortingState } from "@tanstack/react-table";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
+import { ChoicesForm, type Choice } from "../compare/choices-form.tsx";
 import { ComparisonTable, compareColumns, tableAsText } from "../compare/comparison-table.tsx";
 import { downloadCsv, toCsv } from "../compare/csv.ts";
 import { choiceLabel, periodOptions } from "../compare/periods.ts";
 import { bodyTypeText, compareRows, departmentRowId, type ComparisonAnswer } from "../compare/rows.ts";
-import { readView, typeToParam, writeView, type CompareView } from "../compare/view.ts";
+import { readView, writeView } from "../compare/view.ts";
 import "../compare/compare.css";
 
 const pinned = { top: [departmentRowId], bottom: [] };
@@ -110,18 +111,17 @@ function Comparison({ dept, choice, answer, organisations }: { dept: Organisatio
   });
 
   const [problem, setProblem] = useState<string | null>(null);
-  const apply = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const chosen = form.getAll("measures").map(String);
-    if (chosen.length === 0) {
+  // Refs, so the form's handler stays the same function while the table is sorted (the form is memoised).
+  const latest = useRef({ sorting, setParams });
+  latest.current = { sorting, setParams };
+  const apply = useCallback((chosen: Choice | null) => {
+    if (!chosen) {
       setProblem("Choose at least one measure to show");
       return;
     }
     setProblem(null);
-    const next: CompareView = { sort: sorting[0] ?? null, types: types.filter((t) => form.getAll("type").includes(typeToParam(t))), measures: measureIds.filter((m) => chosen.includes(m)), counts: form.get("counts") === "yes" };
-    setParams(writeView(next));
-  };
+    latest.current.setParams(writeView({ sort: latest.current.sorting[0] ?? null, ...chosen }));
+  }, []);
 
   const shown = table.getCenterRows().length;
   const download = () => {
@@ -150,41 +150,7 @@ function Comparison({ dept, choice, answer, organisations }: { dept: Organisatio
         </Details>
       ) : null}
 
-      {/* Keyed by what it shows, so back and forward reset its boxes; not by the sort, so sorting leaves it alone. */}
-      <form className="app-compare__choices" onSubmit={apply} key={`${typesKey} ${measuresKey} ${view.counts}`} noValidate>
-        <h2 className="govuk-heading-m">Change what the table shows</h2>
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-third">
-            <Checkboxes
-              name="type"
-              idPrefix="type"
-              classes="govuk-checkboxes--small"
-              fieldset={{ legend: { text: "Body type", classes: "govuk-fieldset__legend--s" } }}
-              hint={{ text: "Leave all unticked to show every type." }}
-              items={types.map((t) => ({ value: typeToParam(t), text: bodyTypeText(t), checked: view.types.includes(t) }))}
-            />
-            <Checkboxes
-              name="counts"
-              idPrefix="counts"
-              classes="govuk-checkboxes--small"
-              fieldset={{ legend: { text: "Counts", classes: "govuk-fieldset__legend--s" } }}
-              items={[{ value: "yes", text: "Show numerators and denominators", checked: view.counts }]}
-            />
-          </div>
-          <div className="govuk-grid-column-two-thirds">
-            <Checkboxes
-              name="measures"
-              idPrefix="measures"
-              classes="govuk-checkboxes--small"
-              fieldset={{ legend: { text: "Measures", classes: "govuk-fieldset__legend--s" } }}
-              hint={{ text: "Each measure you tick is a column of the table." }}
-              errorMessage={problem ? { text: problem } : false}
-              items={answer.measures.map((m) => ({ value: m.id, text: m.label, checked: view.measures.includes(m.id) }))}
-            />
-          </div>
-        </div>
-        <Button text="Apply" type="submit" />
-      </form>
+      <ChoicesForm types={types} measures={answer.measures} chosenTypes={typesKey} chosenMeasures={measuresKey} counts={view.counts} problem={problem} onApply={apply} />
 
       <h2 className="govuk-heading-m">Bodies compared</h2>
       <p className="govuk-body">
