@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -130,7 +130,14 @@ async function report(distDir: string, databaseUrl: string, email: string, dept:
     await cdp.send("Performance.enable");
     const metrics = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((x) => [x.name, x.value]));
     const before = await metrics();
+    // PORTAL_BENCH_PROFILE=file.cpuprofile: a CPU profile of the sorts (an unminified build), for DevTools.
+    const profile = process.env.PORTAL_BENCH_PROFILE;
+    if (profile) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.start");
+    }
     const sort = await sortTimes(page, bodies);
+    if (profile) writeFileSync(profile, JSON.stringify((await cdp.send("Profiler.stop")).profile));
     const after = await metrics();
     const per = (name: string) => (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / sort.dom.length;
     const d = median(sort.dom);
@@ -153,7 +160,8 @@ async function main() {
   // A build of its own, so a browser test serving dist/ meanwhile is not disturbed.
   const distDir = mkdtempSync(join(tmpdir(), "portal-bench-dist-"));
   try {
-    execFileSync(process.execPath, [join(appDir, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "error", "--outDir", distDir, "--emptyOutDir"], { cwd: appDir, stdio: "inherit" });
+    const minify = process.env.PORTAL_BENCH_PROFILE ? ["--minify", "false"] : [];
+    execFileSync(process.execPath, [join(appDir, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "error", "--outDir", distDir, "--emptyOutDir", ...minify], { cwd: appDir, stdio: "inherit" });
     await report(distDir, databaseUrl, email, dept, period, Number(bodies));
   } finally {
     rmSync(distDir, { recursive: true, force: true });

@@ -1,10 +1,11 @@
 import { createHouseColumnHelper, SortableTable, type HouseTable } from "@complaints/ui";
-import { memo, type CSSProperties } from "react";
-import { Link } from "react-router";
+import { memo, type CSSProperties, type MouseEvent } from "react";
+import { useNavigate } from "react-router";
 import type { CellText } from "./format.ts";
 import { rowHeaderText, type CompareRow, type MeasureInfo } from "./rows.ts";
 
 const helper = createHouseColumnHelper<CompareRow>();
+const portalBase = "/portal";
 
 /** A measure's cell: figure, 95% interval, comparison in words with its icon, and the counts on demand. */
 const MeasureCell = memo(function MeasureCell({ cell, counts }: { cell: CellText; counts: boolean }) {
@@ -33,9 +34,10 @@ export function compareColumns(measures: readonly MeasureInfo[], counts: boolean
         if (r.department) return <strong>{r.name}</strong>;
         return (
           <>
-            <Link className="govuk-link" to={`/${departmentCode}/bodies/${r.code}`}>
+            {/* A plain link (the table's click handler routes it): a router Link in each of 400 rows would render again at every change of the address, a sort included. */}
+            <a className="govuk-link" href={`${portalBase}/${departmentCode}/bodies/${r.code}`}>
               {r.name}
-            </Link>
+            </a>
             {r.provisional ? " (provisional)" : null}
           </>
         );
@@ -81,8 +83,19 @@ export function tableAsText(table: HouseTable<CompareRow>, measures: readonly Me
 }
 
 export function ComparisonTable({ table, caption, counts, measureCount }: { table: HouseTable<CompareRow>; caption: string; counts: boolean; measureCount: number }) {
+  const navigate = useNavigate();
+  // The body links, routed inside the app as a router Link would be (a new tab or window stays the browser's).
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>("a[href]");
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const href = link.getAttribute("href") ?? "";
+    if (!href.startsWith(`${portalBase}/`)) return;
+    event.preventDefault();
+    void navigate(href.slice(portalBase.length));
+  };
   return (
-    <div className="app-compare__scroll" role="region" aria-label="Bodies compared" tabIndex={0} style={{ "--app-compare-measures": String(measureCount) } as CSSProperties}>
+    // oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- only delegates the links' own clicks (Enter on a link fires click too)
+    <div className="app-compare__scroll" role="region" aria-label="Bodies compared" tabIndex={0} style={{ "--app-compare-measures": String(measureCount) } as CSSProperties} onClick={onClick}>
       <SortableTable table={table} caption={caption} captionClasses="govuk-table__caption--m" classes="app-compare" renderKey={counts ? "counts" : "plain"} noRowsText="No bodies of the chosen types sent a return that counts." />
     </div>
   );

@@ -106,7 +106,9 @@ function Comparison({ dept, choice, answer, organisations }: { dept: Organisatio
       const next = functionalUpdate(updater, sorting);
       setSorting(next);
       const sort = next[0] ? { id: next[0].id, desc: next[0].desc } : null;
-      setParams(writeView({ ...readView(params, { measures: measureIds, types, columns: ["name", "type", ...measureIds] }), sort }), { replace: true });
+      // The address after the new order is drawn: updating it costs time the click should not wait for.
+      const search = writeView({ ...readView(params, { measures: measureIds, types, columns: ["name", "type", ...measureIds] }), sort });
+      setTimeout(() => latest.current.setParams(search, { replace: true }), 0);
     },
   });
 
