@@ -3,7 +3,7 @@ import { Button, Details, ErrorSummary, Select, useHouseTable } from "@complaint
 import { functionalUpdate, type SortingState } from "@tanstack/react-table";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { useNavigate, useSearchParams } from "react-router";
+import { useNavigate, useNavigationType, useSearchParams } from "react-router";
 import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { useLatestQuarter } from "../app/periods.ts";
@@ -85,11 +85,14 @@ function Comparison({ dept, choice, answer, organisations }: { dept: Organisatio
   // (react-router updates the location in a transition, which would delay the new order).
   const sortParam = params.get("sort") ?? "";
   const [sorting, setSorting] = useState<SortingState>(view.sort ? [view.sort] : []);
+  const navigationType = useNavigationType();
   useEffect(() => {
-    // Back and forward: the address wins.
+    // Back and forward: the address wins. Our own updates of it (a sort, Apply) follow the page's state, so they are left alone:
+    // adopting them could bring back an order the person has already changed.
+    if (navigationType !== "POP") return;
     const fromAddress = readView(new URLSearchParams({ sort: sortParam }), { measures: measureIds, types, columns: ["name", "type", ...measureIds] }).sort;
     setSorting((now) => (JSON.stringify(now[0] ?? null) === JSON.stringify(fromAddress) ? now : fromAddress ? [fromAddress] : []));
-  }, [sortParam, measureIds, types]);
+  }, [navigationType, sortParam, measureIds, types]);
 
   const columns = useMemo(() => compareColumns(answer.measures, view.counts, dept.code), [answer, view.counts, dept.code]);
   const typesKey = view.types.join("|");
