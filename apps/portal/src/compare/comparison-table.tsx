@@ -82,6 +82,7 @@ export function tableAsText(table: HouseTable<CompareRow>, measures: readonly Me
   return [header, ...rows];
 }
 
+/** The caption is read by screen readers; the heading before the table shows it (a caption as wide as the table would be cut at 320 px). */
 export function ComparisonTable({ table, caption, counts, measureCount }: { table: HouseTable<CompareRow>; caption: string; counts: boolean; measureCount: number }) {
   const navigate = useNavigate();
   // The body links, routed inside the app as a router Link would be (a new tab or window stays the browser's).
@@ -96,7 +97,7 @@ export function ComparisonTable({ table, caption, counts, measureCount }: { tabl
   return (
     // oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- only delegates the links' own clicks (Enter on a link fires click too)
     <div className="app-compare__scroll" role="region" aria-label="Bodies compared" tabIndex={0} style={{ "--app-compare-measures": String(measureCount) } as CSSProperties} onClick={onClick}>
-      <SortableTable table={table} caption={caption} captionClasses="govuk-table__caption--m" classes="app-compare" renderKey={counts ? "counts" : "plain"} noRowsText="No bodies of the chosen types sent a return that counts." />
+      <SortableTable table={table} caption={caption} captionClasses="govuk-visually-hidden" classes="app-compare" renderKey={counts ? "counts" : "plain"} noRowsText="No bodies of the chosen types sent a return that counts." />
     </div>
   );
 }

@@ -157,7 +157,7 @@ function Comparison({ dept, choice, answer, organisations }: { dept: Organisatio
 
       <ChoicesForm types={types} measures={answer.measures} chosenTypes={typesKey} chosenMeasures={measuresKey} counts={view.counts} problem={problem} onApply={apply} />
 
-      <h2 className="govuk-heading-m">Bodies compared</h2>
+      <h2 className="govuk-heading-m">Bodies compared, {answer.label}</h2>
       <p className="govuk-body">
         Showing {shown} of {answer.rows.length} bodies{view.types.length > 0 ? `: ${view.types.map(bodyTypeText).join(", ").toLowerCase()} only` : ""}. The first row is the department figure: every body’s counted returns added together, then the ratio taken.
       </p>
