@@ -112,8 +112,14 @@ describe("compare bodies", () => {
     );
     for (const width of shapes) expect(width).toBeGreaterThan(0);
     const link = page.locator("table.app-compare tbody tr").nth(1).getByRole("link");
-    expect(await link.getAttribute("href")).toMatch(new RegExp(`^/portal/${dept}/bodies/${dept}-`));
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(new RegExp(`^/portal/${dept}/bodies/${dept}-`));
     await expectNoAxeViolations(page, "the compare page");
+    // The body's name opens its profile, inside the app (no page load: the marker set on window survives).
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await link.click();
+    await poll(() => new URL(page.url()).pathname).toBe(href);
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
   });
 
   it("sorts by a column when its header button is pressed, says so in the live region, and keeps the order in the address", async () => {
