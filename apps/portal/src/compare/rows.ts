@@ -37,8 +37,9 @@ function cellText(measure: MeasureInfo, cell: ComparisonAnswer["benchmark"]["mea
   };
 }
 
-/** The rows, every string worked out once per answer (400 bodies × 14 measures). */
-export function compareRows(answer: ComparisonAnswer, bodyTypeOf: ReadonlyMap<string, string>): CompareRow[] {
+/** The rows, every string of the measures shown worked out once (400 bodies × the chosen measures; the others wait until chosen). */
+export function compareRows(answer: ComparisonAnswer, bodyTypeOf: ReadonlyMap<string, string>, shown: readonly string[]): CompareRow[] {
+  const isShown = new Set(shown);
   const benchmarkOf = new Map(answer.benchmark.measures.map((c) => [c.id, c.value]));
   const measureOf = new Map(answer.measures.map((m) => [m.id, m]));
   const department: CompareRow = {
@@ -48,7 +49,7 @@ export function compareRows(answer: ComparisonAnswer, bodyTypeOf: ReadonlyMap<st
     department: true,
     bodyType: "",
     bodyTypeText: `All ${answer.bodies.included} bodies`,
-    cells: Object.fromEntries(answer.benchmark.measures.map((c) => [c.id, cellText(measureOf.get(c.id)!, c, null, null)])),
+    cells: Object.fromEntries(answer.benchmark.measures.filter((c) => isShown.has(c.id)).map((c) => [c.id, cellText(measureOf.get(c.id)!, c, null, null)])),
   };
   const bodies = answer.rows.map((row): CompareRow => {
     const type = bodyTypeOf.get(row.organisationCode) ?? "other";
@@ -59,7 +60,7 @@ export function compareRows(answer: ComparisonAnswer, bodyTypeOf: ReadonlyMap<st
       department: false,
       bodyType: type,
       bodyTypeText: bodyTypeText(type),
-      cells: Object.fromEntries(row.measures.map((c) => [c.id, cellText(measureOf.get(c.id)!, c, c.comparison95, benchmarkOf.get(c.id) ?? null)])),
+      cells: Object.fromEntries(row.measures.filter((c) => isShown.has(c.id)).map((c) => [c.id, cellText(measureOf.get(c.id)!, c, c.comparison95, benchmarkOf.get(c.id) ?? null)])),
     };
   });
   return [department, ...bodies];

@@ -77,9 +77,11 @@ function PeriodChooser({ dept, choice }: { dept: Organisation; choice: PeriodCho
 function Comparison({ dept, choice, answer, organisations }: { dept: Organisation; choice: PeriodChoice; answer: ComparisonAnswer; organisations: readonly { code: string; bodyType: string }[] }) {
   const [params, setParams] = useSearchParams();
   const measureIds = useMemo(() => answer.measures.map((m) => m.id), [answer]);
-  const rows = useMemo(() => compareRows(answer, new Map(organisations.map((o) => [o.code, o.bodyType]))), [answer, organisations]);
-  const types = useMemo(() => [...new Set(rows.filter((r) => !r.department).map((r) => r.bodyType))].sort(), [rows]);
+  const bodyTypeOf = useMemo(() => new Map(organisations.map((o) => [o.code, o.bodyType])), [organisations]);
+  const types = useMemo(() => [...new Set(answer.rows.map((r) => bodyTypeOf.get(r.organisationCode) ?? "other"))].sort(), [answer, bodyTypeOf]);
   const view = readView(params, { measures: measureIds, types, columns: ["name", "type", ...measureIds] });
+  const measuresKey = view.measures.join(",");
+  const rows = useMemo(() => compareRows(answer, bodyTypeOf, measuresKey.split(",")), [answer, bodyTypeOf, measuresKey]);
 
   // Sorting is the page's own state first, so a click re-renders at once; the address follows
   // (react-router updates the location in a transition, which would delay the new order).
@@ -97,7 +99,6 @@ function Comparison({ dept, choice, answer, organisations }: { dept: Organisatio
   const columns = useMemo(() => compareColumns(answer.measures, view.counts, dept.code), [answer, view.counts, dept.code]);
   const typesKey = view.types.join("|");
   const columnFilters = useMemo(() => (typesKey ? [{ id: "type", value: typesKey.split("|") }] : []), [typesKey]);
-  const measuresKey = view.measures.join(",");
   const columnVisibility = useMemo(() => Object.fromEntries(measureIds.map((id) => [id, measuresKey.split(",").includes(id)])), [measureIds, measuresKey]);
 
   const table = useHouseTable({
