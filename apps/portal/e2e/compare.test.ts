@@ -213,6 +213,22 @@ describe("compare bodies", () => {
     await expectNoAxeViolations(page, "the compare page, filtered, with counts");
   });
 
+  it("goes back to the previous view with the browser's Back button", async () => {
+    await page.goto(base(app, quarter, "?sort=name-desc"));
+    await page.locator("table.app-compare").waitFor();
+    const before = await tableAsShown(page);
+    await page.getByLabel("Show numerators and denominators").check();
+    await page.getByRole("button", { name: "Apply" }).click();
+    await poll(() => new URL(page.url()).searchParams.get("counts")).toBe("yes");
+    // Apply kept the order.
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("name-desc");
+    await poll(() => page.locator("table.app-compare .app-compare__counts").count()).toBeGreaterThan(0);
+    await page.goBack();
+    await poll(() => page.locator("table.app-compare .app-compare__counts").count()).toBe(0);
+    expect(await page.getByLabel("Show numerators and denominators").isChecked()).toBe(false);
+    expect(await tableAsShown(page)).toEqual(before);
+  });
+
   it("says so when no measure is chosen", async () => {
     await page.goto(base(app));
     await page.locator("table.app-compare").waitFor();
