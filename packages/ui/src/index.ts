@@ -41,3 +41,5 @@ export * from "./xmr-chart/xmr-chart.tsx";
 export * from "./funnel-chart/funnel-chart.tsx";
 export * from "./theme-heatmap/theme-heatmap.tsx";
 export * from "./mdc-icon/mdc-icon.tsx";
+export * from "./data-table/house-table.ts";
+export * from "./data-table/sortable-table.tsx";

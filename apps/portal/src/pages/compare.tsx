@@ -1,9 +1,172 @@
-import type { PeriodChoice } from "@complaints/domain/browser";
+import { periodChoiceToAddress, type PeriodChoice } from "@complaints/domain/browser";
+import { Button, Details, ErrorSummary, Select, useHouseTable } from "@complaints/ui";
+import { functionalUpdate, type SortingState } from "@tanstack/react-table";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useNavigate, useNavigationType, useSearchParams } from "react-router";
 import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
+import { useLatestQuarter } from "../app/periods.ts";
+import { api, errorMessage } from "../app/trpc.ts";
+import { ChoicesForm, type Choice } from "../compare/choices-form.tsx";
+import { ComparisonTable, compareColumns, tableAsText } from "../compare/comparison-table.tsx";
+import { downloadCsv, toCsv } from "../compare/csv.ts";
+import { choiceLabel, periodOptions } from "../compare/periods.ts";
+import { bodyTypeText, compareRows, departmentRowId, type ComparisonAnswer } from "../compare/rows.ts";
+import { readView, writeView } from "../compare/view.ts";
+import "../compare/compare.css";
 
-/** Placeholder: being built (issue 8). */
+const pinned = { top: [departmentRowId], bottom: [] };
+
+/** `/portal/{DEPT}/compare/{PERIOD}`: the department's bodies side by side on chosen measures, for a quarter or a financial year (issue 8). */
 export function ComparePage({ dept, choice }: { dept: Organisation; choice: PeriodChoice }) {
-  usePageTitle("Compare bodies");
-  return <h1 className="govuk-heading-l">Compare bodies</h1>;
+  const comparison = useQuery({
+    queryKey: ["metrics.comparison", dept.code, choice],
+    // Every measure at once: choosing columns then hides and shows them without asking again.
+    queryFn: () => api.metrics.comparison.query(choice.kind === "quarter" ? { departmentCode: dept.code, period: choice.period } : { departmentCode: dept.code, financialYear: choice.financialYear }),
+    staleTime: 60_000,
+  });
+  const organisations = useQuery({ queryKey: ["organisations.list"], queryFn: () => api.organisations.list.query(), staleTime: 300_000 });
+  usePageTitle(`Compare bodies, ${choiceLabel(choice)}`);
+
+  let body: React.ReactNode;
+  if (comparison.isPending || organisations.isPending) body = <p className="govuk-body" role="status">Loading…</p>;
+  else if (comparison.isError || organisations.isError) {
+    body = (
+      <div className="govuk-error-summary" data-module="govuk-error-summary">
+        <div role="alert">
+          <h2 className="govuk-error-summary__title">There is a problem</h2>
+          <div className="govuk-error-summary__body">
+            <p className="govuk-body">{errorMessage(comparison.error ?? organisations.error)}</p>
+          </div>
+        </div>
+      </div>
+    );
+  } else body = <Comparison dept={dept} choice={choice} answer={comparison.data} organisations={organisations.data} />;
+
+  return (
+    <>
+      <span className="govuk-caption-l">{dept.name}</span>
+      <h1 className="govuk-heading-l">Compare bodies</h1>
+      <PeriodChooser dept={dept} choice={choice} />
+      {body}
+    </>
+  );
+}
+
+function PeriodChooser({ dept, choice }: { dept: Organisation; choice: PeriodChoice }) {
+  const latest = useLatestQuarter(dept.code);
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const current = periodChoiceToAddress(choice);
+  if (!latest) return null;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const address = String(new FormData(event.currentTarget).get("period") ?? current);
+    const search = params.toString();
+    void navigate(`/${dept.code}/compare/${address}${search ? `?${search}` : ""}`);
+  };
+  return (
+    <form className="app-compare__period" onSubmit={onSubmit} key={current}>
+      <Select id="period" name="period" label={{ text: "Period" }} items={periodOptions(latest, choice).map((o) => ({ value: o.address, text: o.text }))} defaultValue={current} />
+      <Button text="Show period" classes="govuk-button--secondary" type="submit" />
+    </form>
+  );
+}
+
+function Comparison({ dept, choice, answer, organisations }: { dept: Organisation; choice: PeriodChoice; answer: ComparisonAnswer; organisations: readonly { code: string; bodyType: string }[] }) {
+  const [params, setParams] = useSearchParams();
+  const measureIds = useMemo(() => answer.measures.map((m) => m.id), [answer]);
+  const bodyTypeOf = useMemo(() => new Map(organisations.map((o) => [o.code, o.bodyType])), [organisations]);
+  const types = useMemo(() => [...new Set(answer.rows.map((r) => bodyTypeOf.get(r.organisationCode) ?? "other"))].sort(), [answer, bodyTypeOf]);
+  const view = readView(params, { measures: measureIds, types, columns: ["name", "type", ...measureIds] });
+  const measuresKey = view.measures.join(",");
+  const rows = useMemo(() => compareRows(answer, bodyTypeOf, measuresKey.split(",")), [answer, bodyTypeOf, measuresKey]);
+
+  // Sorting is the page's own state first, so a click re-renders at once; the address follows
+  // (react-router updates the location in a transition, which would delay the new order).
+  const sortParam = params.get("sort") ?? "";
+  const [sorting, setSorting] = useState<SortingState>(view.sort ? [view.sort] : []);
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    // Back and forward: the address wins. Our own updates of it (a sort, Apply) follow the page's state, so they are left alone:
+    // adopting them could bring back an order the person has already changed.
+    if (navigationType !== "POP") return;
+    const fromAddress = readView(new URLSearchParams({ sort: sortParam }), { measures: measureIds, types, columns: ["name", "type", ...measureIds] }).sort;
+    setSorting((now) => (JSON.stringify(now[0] ?? null) === JSON.stringify(fromAddress) ? now : fromAddress ? [fromAddress] : []));
+  }, [navigationType, sortParam, measureIds, types]);
+
+  const columns = useMemo(() => compareColumns(answer.measures, view.counts, dept.code), [answer, view.counts, dept.code]);
+  const typesKey = view.types.join("|");
+  const columnFilters = useMemo(() => (typesKey ? [{ id: "type", value: typesKey.split("|") }] : []), [typesKey]);
+  const columnVisibility = useMemo(() => Object.fromEntries(measureIds.map((id) => [id, measuresKey.split(",").includes(id)])), [measureIds, measuresKey]);
+
+  const table = useHouseTable({
+    data: rows,
+    columns,
+    getRowId: (r) => r.code,
+    state: { sorting, columnFilters, columnVisibility, rowPinning: pinned },
+    onSortingChange: (updater) => {
+      const next = functionalUpdate(updater, sorting);
+      setSorting(next);
+      const sort = next[0] ? { id: next[0].id, desc: next[0].desc } : null;
+      // The address after the new order is drawn: updating it costs time the click should not wait for.
+      const search = writeView({ ...readView(params, { measures: measureIds, types, columns: ["name", "type", ...measureIds] }), sort });
+      setTimeout(() => latest.current.setParams(search, { replace: true }), 0);
+    },
+  });
+
+  const [problem, setProblem] = useState<string | null>(null);
+  // Refs, so the form's handler stays the same function while the table is sorted (the form is memoised).
+  const latest = useRef({ sorting, setParams });
+  latest.current = { sorting, setParams };
+  const apply = useCallback((chosen: Choice | null) => {
+    if (!chosen) {
+      setProblem("Choose at least one measure to show");
+      return;
+    }
+    setProblem(null);
+    latest.current.setParams(writeView({ sort: latest.current.sorting[0] ?? null, ...chosen }));
+  }, []);
+
+  const shown = table.getCenterRows().length;
+  const download = () => {
+    const address = periodChoiceToAddress(choice);
+    downloadCsv(`compare-bodies-${dept.code}-${address}.csv`, toCsv(tableAsText(table, answer.measures, view.counts)));
+  };
+  usePageTitle(`Compare bodies, ${choiceLabel(choice)}`, problem !== null);
+
+  if (answer.rows.length === 0) {
+    return <p className="govuk-body">No body has sent a return that counts for {answer.label} yet: a return counts once the body’s senior accountable officer has approved it.</p>;
+  }
+  return (
+    <>
+      {problem ? <ErrorSummary errorList={[{ text: problem, href: `#measures-${measureIds[0]}` }]} /> : null}
+      <p className="govuk-body">
+        {answer.bodies.included} of {answer.bodies.expected} bodies expected for {answer.label} sent a return that counts: approved by the body’s senior accountable officer, or accepted by the department.
+        {answer.benchmark.provisional ? " Figures marked provisional are not yet all accepted by the department." : ""}
+      </p>
+      {answer.missing.length > 0 ? (
+        <Details summaryText={`${answer.missing.length} ${answer.missing.length === 1 ? "body has" : "bodies have"} no return that counts`}>
+          <ul className="govuk-list govuk-list--bullet">
+            {answer.missing.map((m) => (
+              <li key={m.organisationCode}>{m.name}</li>
+            ))}
+          </ul>
+        </Details>
+      ) : null}
+
+      <ChoicesForm types={types} measures={answer.measures} chosenTypes={typesKey} chosenMeasures={measuresKey} counts={view.counts} problem={problem} onApply={apply} />
+
+      <h2 className="govuk-heading-m">Bodies compared, {answer.label}</h2>
+      <p className="govuk-body">
+        Showing {shown} of {answer.rows.length} bodies{view.types.length > 0 ? `: ${view.types.map(bodyTypeText).join(", ").toLowerCase()} only` : ""}. The first row is the department figure: every body’s counted returns added together, then the ratio taken.
+      </p>
+      <p className="govuk-body">
+        Under each figure are its 95% confidence interval and how it compares with the department figure: similar when the interval includes the department figure, otherwise higher or lower, and better or worse where a direction is better.
+      </p>
+      <ComparisonTable table={table} caption={`Bodies of ${dept.name}, ${answer.label}`} counts={view.counts} measureCount={view.measures.length} />
+      <Button text="Download this table as CSV" classes="govuk-button--secondary" type="button" onClick={download} />
+    </>
+  );
 }

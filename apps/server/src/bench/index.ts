@@ -13,6 +13,7 @@ import { agencyBenchmark } from "./agency.ts";
 import { autosaveBenchmark } from "./autosave.ts";
 import { benchOnly, benchPostgresUrl } from "./env.ts";
 import { outlierWarningRates } from "./outlier-warnings.ts";
+import { portalBenchmark } from "./portal.ts";
 import { f, percentile, time } from "./timing.ts";
 
 /**
@@ -21,7 +22,8 @@ import { f, percentile, time } from "./timing.ts";
  * returns over 8 quarters and of the comparison of bodies, each beside one hand-written SQL query doing
  * the same read in the same run; and the in-process computation of every measure for every body-quarter.
  * First, how many returns get outlier warnings under the rule before issue 6 (robust z only) and now;
- * then the agency app's size and speed (./agency.ts).
+ * then the agency app's size and speed (./agency.ts), and the portal's with 400 bodies in one department
+ * (./portal.ts; `BENCH_ONLY=portal` runs that alone).
  * Last, per database, the browser's autosave through the real HTTP server (autosave.ts); `BENCH_ONLY=autosave`
  * runs that figure alone on a small history.
  */
@@ -35,6 +37,7 @@ function machine(): string {
 
 async function main() {
   console.log(`Machine: ${machine()}`);
+  if (benchOnly === "portal") return portalBenchmark();
   const last = periodIndex({ startYear: 2025, quarter: 4 });
   const first = last - quarters + 1;
   const world = syntheticOrganisations({ departments, bodiesPerDepartment, seed: 7, firstPeriodIndex: first, lastPeriodIndex: last, churn: false });
@@ -56,6 +59,7 @@ async function main() {
   }
 
   if (!benchOnly) agencyBenchmark();
+  if (!benchOnly) await portalBenchmark();
 
   const dialects: Dialect[] = benchPostgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
   if (!benchPostgresUrl) console.log("(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure it too)\n");

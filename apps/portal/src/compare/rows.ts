@@ -1,0 +1,67 @@
+import type { api } from "../app/trpc.ts";
+import { benchmarkWords, comparisonWords, type ApiComparison } from "./comparison-words.ts";
+import { formatCounts, formatFigure, formatInterval, type CellText } from "./format.ts";
+
+export type ComparisonAnswer = Awaited<ReturnType<typeof api.metrics.comparison.query>>;
+export type MeasureInfo = ComparisonAnswer["measures"][number];
+
+/** One row of the compare table: a body, or the department's pooled figure (pinned first). */
+export interface CompareRow {
+  code: string;
+  name: string;
+  /** Some of its figures are not yet accepted by the department (GSS shorthand [p]). */
+  provisional: boolean;
+  department: boolean;
+  /** As the data has it ("executive agency"): the filter's value. */
+  bodyType: string;
+  /** As shown ("Executive agency"). */
+  bodyTypeText: string;
+  cells: Record<string, CellText>;
+}
+
+export const departmentRowId = "__department";
+export const departmentRowName = "Department figure";
+
+/** The row header's words as shown (and downloaded). */
+export const rowHeaderText = (row: CompareRow) => (row.provisional ? `${row.name} (provisional)` : row.name);
+
+export const bodyTypeText = (type: string) => type.charAt(0).toUpperCase() + type.slice(1);
+
+function cellText(measure: MeasureInfo, cell: ComparisonAnswer["benchmark"]["measures"][number], comparison: ApiComparison | null, benchmark: number | null): CellText {
+  return {
+    value: cell.value ?? undefined,
+    text: cell.value === null ? "No figure" : formatFigure(measure.kind, cell.value),
+    interval: formatInterval(measure.kind, cell.interval95),
+    comparison: comparison === null ? benchmarkWords : comparisonWords(comparison, cell.value, benchmark),
+    counts: formatCounts(measure.kind, cell.numerator, cell.denominator),
+  };
+}
+
+/** The rows, every string of the measures shown worked out once (400 bodies × the chosen measures; the others wait until chosen). */
+export function compareRows(answer: ComparisonAnswer, bodyTypeOf: ReadonlyMap<string, string>, shown: readonly string[]): CompareRow[] {
+  const isShown = new Set(shown);
+  const benchmarkOf = new Map(answer.benchmark.measures.map((c) => [c.id, c.value]));
+  const measureOf = new Map(answer.measures.map((m) => [m.id, m]));
+  const department: CompareRow = {
+    code: departmentRowId,
+    name: departmentRowName,
+    provisional: answer.benchmark.provisional,
+    department: true,
+    bodyType: "",
+    bodyTypeText: `All ${answer.bodies.included} bodies`,
+    cells: Object.fromEntries(answer.benchmark.measures.filter((c) => isShown.has(c.id)).map((c) => [c.id, cellText(measureOf.get(c.id)!, c, null, null)])),
+  };
+  const bodies = answer.rows.map((row): CompareRow => {
+    const type = bodyTypeOf.get(row.organisationCode) ?? "other";
+    return {
+      code: row.organisationCode,
+      name: row.name,
+      provisional: row.provisional,
+      department: false,
+      bodyType: type,
+      bodyTypeText: bodyTypeText(type),
+      cells: Object.fromEntries(row.measures.filter((c) => isShown.has(c.id)).map((c) => [c.id, cellText(measureOf.get(c.id)!, c, c.comparison95, benchmarkOf.get(c.id) ?? null)])),
+    };
+  });
+  return [department, ...bodies];
+}
