@@ -1,8 +1,7 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, NotificationBanner, Table, Tag } from "@complaints/ui";
-import { isSent } from "@complaints/domain/browser";
+import { formatDate, isSent } from "@complaints/domain/browser";
 import { ServiceProblem } from "../app/auth.tsx";
-import { formatDate } from "../app/dates.ts";
 import type { Organisation } from "../app/organisation.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api } from "../app/trpc.ts";
