@@ -1,8 +1,8 @@
 import { Button, Table } from "@complaints/ui";
+import { formatDate } from "@complaints/domain/browser";
 import { Link } from "react-router";
 import { usePageTitle } from "../app/page-title.ts";
 import { Loading, QueryProblem, type ActionsViewer } from "./access.tsx";
-import { formatDate } from "./dates.ts";
 import { usePlanList } from "./queries.ts";
 import { StatusTags } from "./status-tags.tsx";
 

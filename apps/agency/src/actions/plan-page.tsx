@@ -1,12 +1,11 @@
 import "./actions.css";
-import { involvementLabels, type InvolvementChoice } from "@complaints/domain/browser";
+import { formatDate, involvementLabels, type InvolvementChoice } from "@complaints/domain/browser";
 import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Timeline, type SummaryListRow } from "@complaints/ui";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
 import { usePageTitle } from "../app/page-title.ts";
 import { NotFoundPage } from "../pages/not-found.tsx";
 import { isPlanId, Loading, QueryProblem, type ActionsViewer } from "./access.tsx";
-import { formatDate } from "./dates.ts";
 import { themeLabel, type PlanView } from "./plan-values.ts";
 import { usePlan } from "./queries.ts";
 import { StatusTags } from "./status-tags.tsx";

@@ -1,4 +1,4 @@
-import { actionStatuses, actionStatusLabels } from "@complaints/domain/browser";
+import { actionStatuses, actionStatusLabels, formatCount, formatDate, formatPercent, plural } from "@complaints/domain/browser";
 import { Button, Details, ErrorSummary, Input, Select, Table } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -8,7 +8,6 @@ import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import { useDepartmentBodies } from "../oversight/bodies.ts";
 import { oneOf, useQueryFilters } from "../oversight/filters.ts";
-import { formatCount, formatDate, formatPercent, plural } from "../oversight/format.ts";
 import { StatusTags } from "../oversight/status-tags.tsx";
 import { themeChoices, themeLabel } from "../oversight/themes.ts";
 import "../oversight/oversight.css";

@@ -1,4 +1,5 @@
 import { Button, Details, ErrorSummary, Input, Select } from "@complaints/ui";
+import { formatDate, plural } from "@complaints/domain/browser";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { Organisation } from "../app/department.tsx";
@@ -6,7 +7,6 @@ import { usePageTitle } from "../app/page-title.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import { useDepartmentBodies } from "../oversight/bodies.ts";
 import { oneOf, useQueryFilters } from "../oversight/filters.ts";
-import { formatDate, plural } from "../oversight/format.ts";
 import { StatusTags } from "../oversight/status-tags.tsx";
 import { themeChoices } from "../oversight/themes.ts";
 import "../oversight/oversight.css";
