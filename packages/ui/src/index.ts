@@ -41,3 +41,4 @@ export * from "./xmr-chart/xmr-chart.tsx";
 export * from "./funnel-chart/funnel-chart.tsx";
 export * from "./theme-heatmap/theme-heatmap.tsx";
 export * from "./mdc-icon/mdc-icon.tsx";
+export * from "./status-tags/status-tags.tsx";

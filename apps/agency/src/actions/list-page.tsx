@@ -1,10 +1,10 @@
-import { Button, Table } from "@complaints/ui";
+import "./actions.css";
+import { ActionPlanStatusTags, Button, Table } from "@complaints/ui";
 import { formatDate } from "@complaints/domain/browser";
 import { Link } from "react-router";
 import { usePageTitle } from "../app/page-title.ts";
 import { Loading, QueryProblem, type ActionsViewer } from "./access.tsx";
 import { usePlanList } from "./queries.ts";
-import { StatusTags } from "./status-tags.tsx";
 
 /** `/agency/{ORG}/actions`: the body's learning action plans, overdue first (the API's order), each marked in words. */
 export function ActionListPage({ org, canEdit }: ActionsViewer) {
@@ -42,7 +42,7 @@ export function ActionListPage({ org, canEdit }: ActionsViewer) {
             },
             { text: p.owner, attributes: { "data-label": "Owner" } },
             { text: p.completedDate ? `Due ${formatDate(p.dueDate)}; completed ${formatDate(p.completedDate)}` : `Due ${formatDate(p.dueDate)}` },
-            { children: <StatusTags plan={p} /> },
+            { children: <ActionPlanStatusTags plan={p} classes="app-action-tags" /> },
           ])}
         />
       ) : null}

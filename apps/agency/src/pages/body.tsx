@@ -1,12 +1,11 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
-import { Link, NotificationBanner, Table, Tag } from "@complaints/ui";
-import { formatDate, isSent } from "@complaints/domain/browser";
+import { Link, NotificationBanner, ReturnStatusTag, Table, Tag } from "@complaints/ui";
+import { formatDate, isSent, returnStatusLabels } from "@complaints/domain/browser";
 import { ServiceProblem } from "../app/auth.tsx";
 import type { Organisation } from "../app/organisation.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api } from "../app/trpc.ts";
 import { periodToAddress } from "@complaints/domain/browser";
-import { ReturnStatusTag } from "../return/status-tag.tsx";
 
 type ReturnSummary = Awaited<ReturnType<typeof api.returns.list.query>>[number];
 type OpenWindow = Awaited<ReturnType<typeof api.windows.list.query>>[number];
@@ -92,7 +91,7 @@ export function BodyPage({ org }: { org: Organisation }) {
             ]),
             ...returns.data.map((r: ReturnSummary) => [
               { children: <Link className="govuk-link" href={returnAddress(org.code, r.period)}>{r.periodLabel}</Link> },
-              { children: <ReturnStatusTag status={r.status} /> },
+              { children: <ReturnStatusTag status={r.status} text={returnStatusLabels[r.status]} /> },
               { text: String(r.revision), format: "numeric" as const },
             ]),
           ]}
@@ -140,7 +139,7 @@ function OpenWindowSummary({ org, window, current }: { org: Organisation; window
       <p className="govuk-body">
         {current ? (
           <>
-            Status: <ReturnStatusTag status={current.status} />
+            Status: <ReturnStatusTag status={current.status} text={returnStatusLabels[current.status]} />
           </>
         ) : (
           "Not started."

@@ -1,13 +1,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, CharacterCount, ErrorSummary, InsetText, Link, NotificationBanner, Panel, SummaryList, WarningText, type ErrorSummaryItem, type SummaryListRow } from "@complaints/ui";
-import { answerText, formatDateTime, periodLabelOf, requireTemplate, templateFields, type FieldDeclaration, type ValidationIssue } from "@complaints/domain/browser";
+import { Button, CharacterCount, ErrorSummary, InsetText, Link, NotificationBanner, Panel, ReturnStatusTag, SummaryList, WarningText, type ErrorSummaryItem, type SummaryListRow } from "@complaints/ui";
+import { answerText, formatDateTime, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type ValidationIssue } from "@complaints/domain/browser";
 import { useEffect, useState, type FormEvent } from "react";
 import { useMe, ServiceProblem } from "../app/auth.tsx";
 import type { Organisation } from "../app/organisation.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api, errorCode, errorMessage } from "../app/trpc.ts";
 import { lowerFirst } from "../return/answers.ts";
-import { ReturnStatusTag } from "../return/status-tag.tsx";
 import { returnAddress } from "./body.tsx";
 
 type StoredReturn = NonNullable<Awaited<ReturnType<typeof api.returns.find.query>>>;
@@ -150,7 +149,7 @@ function StatusLine({ ret }: { ret: StoredReturn }) {
           : null;
   return (
     <p className="govuk-body">
-      <ReturnStatusTag status={ret.status} />
+      <ReturnStatusTag status={ret.status} text={returnStatusLabels[ret.status]} />
       {ret.revision > 1 ? ` Revision ${ret.revision}.` : null} {when}
     </p>
   );

@@ -1,5 +1,5 @@
 import { actionStatuses, actionStatusLabels, formatCount, formatDate, formatPercent, plural } from "@complaints/domain/browser";
-import { Button, Details, ErrorSummary, Input, Select, Table } from "@complaints/ui";
+import { ActionPlanStatusTags, Button, Details, ErrorSummary, Input, Select, Table } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { Organisation } from "../app/department.tsx";
@@ -8,7 +8,6 @@ import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import { useDepartmentBodies } from "../oversight/bodies.ts";
 import { oneOf, useQueryFilters } from "../oversight/filters.ts";
-import { StatusTags } from "../oversight/status-tags.tsx";
 import { themeChoices, themeLabel } from "../oversight/themes.ts";
 import "../oversight/oversight.css";
 
@@ -112,7 +111,7 @@ function PlanTable({ plans, dept, filtered, bodyName }: { plans: Plan[]; dept: O
             { children: <PlanDetails plan={p} /> },
             { text: p.owner, attributes: { "data-label": "Owner" } },
             { text: p.completedDate ? `${formatDate(p.dueDate)}; completed ${formatDate(p.completedDate)}` : formatDate(p.dueDate), attributes: { "data-label": "Due" } },
-            { children: <StatusTags plan={p} />, attributes: { "data-label": "Status" } },
+            { children: <ActionPlanStatusTags plan={p} classes="app-status-tags" />, attributes: { "data-label": "Status" } },
           ])}
         />
       ) : null}

@@ -1,4 +1,4 @@
-import { Button, Details, ErrorSummary, Input, Select } from "@complaints/ui";
+import { ActionPlanStatusTags, Button, Details, ErrorSummary, Input, Select } from "@complaints/ui";
 import { formatDate, plural } from "@complaints/domain/browser";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -7,7 +7,6 @@ import { usePageTitle } from "../app/page-title.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import { useDepartmentBodies } from "../oversight/bodies.ts";
 import { oneOf, useQueryFilters } from "../oversight/filters.ts";
-import { StatusTags } from "../oversight/status-tags.tsx";
 import { themeChoices } from "../oversight/themes.ts";
 import "../oversight/oversight.css";
 
@@ -103,7 +102,7 @@ function LearningItem({ item, dept }: { item: Item; dept: Organisation }) {
       <p className="govuk-body app-learning-item__summary">{item.summary}</p>
       <Details summaryText="What the body did">
         <p className="govuk-body">
-          <StatusTags plan={item} />
+          <ActionPlanStatusTags plan={item} classes="app-status-tags" />
         </p>
         <p className="govuk-body">{item.action}</p>
         <p className="govuk-body">

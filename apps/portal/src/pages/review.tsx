@@ -1,13 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { ErrorSummary, Link, NotificationBanner, Table, type ErrorSummaryItem } from "@complaints/ui";
-import { answerText, formatDateTime, formatPeriodCode, isSent, periodFromIndex, periodIndex, periodLabelOf, requirePeriod, requireTemplate, returnStatuses, templateFields, type FieldDeclaration, type FieldValue, type ReturnStatus } from "@complaints/domain/browser";
+import { ErrorSummary, Link, NotificationBanner, ReturnStatusTag, Table, type ErrorSummaryItem } from "@complaints/ui";
+import { answerText, formatDateTime, formatPeriodCode, isSent, periodFromIndex, periodIndex, periodLabelOf, requirePeriod, requireTemplate, returnStatuses, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue, type ReturnStatus } from "@complaints/domain/browser";
 import { useCallback, useState } from "react";
 import { ServiceProblem, useMe } from "../app/auth.tsx";
 import { useOrganisation, type Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api, errorCode, errorData, errorMessage } from "../app/trpc.ts";
 import { DecisionForm, NoDecisionRights, type Decision } from "../review/decision.tsx";
-import { ReturnStatusTag } from "../review/return-status.tsx";
 import { ReturnSections } from "../review/sections.tsx";
 import { Warnings } from "../review/warnings.tsx";
 import { YearOnYear } from "../review/year-on-year.tsx";
@@ -198,7 +197,7 @@ function StatusLine({ ret }: { ret: StoredReturn }) {
   return (
     <>
       <p className="govuk-body govuk-!-margin-bottom-2" data-testid="return-status">
-        <ReturnStatusTag status={ret.status} />
+        <ReturnStatusTag status={ret.status} text={returnStatusLabels[ret.status]} />
       </p>
       <p className="govuk-body">
         {ret.revision > 1 ? `Revision ${ret.revision}. ` : null}
@@ -216,7 +215,7 @@ function StatusOnly({ dept, body, period, status }: { dept: Organisation; body: 
   return (
     <>
       <p className="govuk-body" data-testid="return-status">
-        {row ? <TrackerStatusTag row={row} /> : status ? <ReturnStatusTag status={status} /> : null}
+        {row ? <TrackerStatusTag row={row} /> : status ? <ReturnStatusTag status={status} text={returnStatusLabels[status]} /> : null}
       </p>
       <p className="govuk-body">
         {byDepartment
