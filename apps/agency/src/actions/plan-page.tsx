@@ -1,12 +1,12 @@
 import "./actions.css";
-import { formatDate, involvementLabels, type InvolvementChoice } from "@complaints/domain/browser";
+import { actionThemeLabel, formatDate, involvementLabels, type InvolvementChoice } from "@complaints/domain/browser";
 import { ActionPlanStatusTags, BackLink, Button, InsetText, NotificationBanner, SummaryList, Timeline, type SummaryListRow } from "@complaints/ui";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
 import { usePageTitle } from "../app/page-title.ts";
 import { NotFoundPage } from "../pages/not-found.tsx";
 import { isPlanId, Loading, QueryProblem, type ActionsViewer } from "./access.tsx";
-import { themeLabel, type PlanView } from "./plan-values.ts";
+import type { PlanView } from "./plan-values.ts";
 import { usePlan } from "./queries.ts";
 
 /**
@@ -94,7 +94,7 @@ function PlanDetails({ plan, canEdit }: { plan: PlanView; canEdit: boolean }) {
         rows={[
           row("The failing", <Paragraphs text={plan.failing} />, "failing"),
           row("Complaints it came from", <List items={plan.sourceComplaints} />, "sourceComplaints"),
-          row("Themes", <List items={plan.themes.map(themeLabel)} />, "themes"),
+          row("Themes", <List items={plan.themes.map(actionThemeLabel)} />, "themes"),
         ]}
       />
       <SummaryList
