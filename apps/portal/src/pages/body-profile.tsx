@@ -299,14 +299,14 @@ function ActionPlans({ org, name, dept }: { org: string; name: string; dept: Org
       <Table
         caption={`${name}: learning action plans`}
         captionClasses="govuk-visually-hidden"
-        classes="app-profile-actions"
+        classes="app-stacked-table"
         head={[{ text: "Action" }, { text: "Owner" }, { text: "Due" }, { text: "Status" }]}
         rows={list.map((p) => [
           { text: p.action },
           { text: p.owner, attributes: { "data-label": "Owner" } },
           { text: p.completedDate ? `${formatDate(p.dueDate)}; completed ${formatDate(p.completedDate)}` : formatDate(p.dueDate), attributes: { "data-label": "Due" } },
           {
-            children: <ActionPlanStatusTags plan={p} classes="app-profile-tags" />,
+            children: <ActionPlanStatusTags plan={p} classes="app-status-tags" />,
           },
         ])}
       />
