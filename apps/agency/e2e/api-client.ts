@@ -1,13 +1,5 @@
-import type { ApiSession } from "@complaints/e2e/api-session";
+import type { ApiSession, StoredReturn } from "@complaints/e2e/api-session";
 
-interface StoredReturn {
-  returnId: string;
-  version: number;
-  status: string;
-  values: Record<string, number | string | null>;
-  notes: Record<string, string>;
-  explanations: Record<string, string>;
-}
 interface Validation {
   errors: { id: string; message: string }[];
   warnings: { id: string; message: string }[];
