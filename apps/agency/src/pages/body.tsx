@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, NotificationBanner, ReturnStatusTag, Table, Tag } from "@complaints/ui";
-import { formatDate, isSent, returnStatusLabels } from "@complaints/domain/browser";
+import { formatDate, isSent, plural, returnStatusLabels } from "@complaints/domain/browser";
 import { ServiceProblem } from "../app/auth.tsx";
 import type { Organisation } from "../app/organisation.tsx";
 import { usePageTitle } from "../app/page-title.ts";
@@ -12,10 +12,6 @@ type OpenWindow = Awaited<ReturnType<typeof api.windows.list.query>>[number];
 
 export function returnAddress(org: string, period: string, page = ""): string {
   return `/agency/${org}/returns/${periodToAddress(period)}/${page}`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
 
 /**
