@@ -1,4 +1,3 @@
-import "./actions.css";
 import { ActionPlanStatusTags, Button, Table } from "@complaints/ui";
 import { formatDate } from "@complaints/domain/browser";
 import { Link } from "react-router";
@@ -30,7 +29,7 @@ export function ActionListPage({ org, canEdit }: ActionsViewer) {
         <Table
           caption="Action plans, overdue first, then by due date"
           captionClasses="govuk-visually-hidden"
-          classes="app-action-list"
+          classes="app-stacked-table"
           head={[{ text: "Action" }, { text: "Owner" }, { text: "Due" }, { text: "Status" }]}
           rows={list.map((p) => [
             {
@@ -42,7 +41,7 @@ export function ActionListPage({ org, canEdit }: ActionsViewer) {
             },
             { text: p.owner, attributes: { "data-label": "Owner" } },
             { text: p.completedDate ? `Due ${formatDate(p.dueDate)}; completed ${formatDate(p.completedDate)}` : `Due ${formatDate(p.dueDate)}` },
-            { children: <ActionPlanStatusTags plan={p} classes="app-action-tags" /> },
+            { children: <ActionPlanStatusTags plan={p} classes="app-status-tags" /> },
           ])}
         />
       ) : null}

@@ -1,4 +1,3 @@
-import "./actions.css";
 import { actionThemeLabel, formatDate, involvementLabels, type InvolvementChoice } from "@complaints/domain/browser";
 import { ActionPlanStatusTags, BackLink, Button, InsetText, NotificationBanner, SummaryList, Timeline, type SummaryListRow } from "@complaints/ui";
 import type { ReactNode } from "react";
@@ -80,7 +79,7 @@ function PlanDetails({ plan, canEdit }: { plan: PlanView; canEdit: boolean }) {
       <span className="govuk-caption-l">Action plan, {plan.organisationName}</span>
       <h1 className={plan.action.length > 160 ? "govuk-heading-m" : "govuk-heading-l"}>{plan.action}</h1>
       <p className="govuk-body">
-        <ActionPlanStatusTags plan={plan} classes="app-action-tags" />
+        <ActionPlanStatusTags plan={plan} classes="app-status-tags" />
       </p>
       <p className="govuk-body">
         {plan.completedDate
