@@ -1,43 +1,5 @@
-import { demoPassword, type RunningApp } from "./harness.ts";
+import type { ApiSession, StoredReturn } from "@complaints/e2e/api-session";
 
-/**
- * The API over HTTP as another program would call it: sign in with fetch, keep the session cookie,
- * call procedures (`content-type: application/json`). Used for what happens outside the body's
- * browser, such as the department's decision.
- */
-export interface ApiSession {
-  query<T = unknown>(path: string, input: unknown): Promise<T>;
-  mutate<T = unknown>(path: string, input: unknown): Promise<T>;
-}
-
-export async function apiSession(app: RunningApp, email: string): Promise<ApiSession> {
-  const headers = { "content-type": "application/json", origin: app.url };
-  const response = await fetch(`${app.url}/trpc/auth.signIn`, { method: "POST", headers, body: JSON.stringify({ email, password: demoPassword }) });
-  if (!response.ok) throw new Error(`Signing in as ${email} failed: ${response.status} ${await response.text()}`);
-  // The cookie's name depends on COOKIE_SECURE; send back whatever the server set.
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const answer = async <T>(r: Response, path: string): Promise<T> => {
-    const body = (await r.json()) as { result?: { data: T }; error?: { message: string } };
-    if (!r.ok || !body.result) throw new Error(`${path} failed (${r.status}): ${body.error?.message ?? JSON.stringify(body)}`);
-    return body.result.data;
-  };
-  return {
-    query: async (path, input) => answer(await fetch(`${app.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { ...headers, cookie } }), path),
-    mutate: async (path, input) => answer(await fetch(`${app.url}/trpc/${path}`, { method: "POST", headers: { ...headers, cookie }, body: JSON.stringify(input) }), path),
-  };
-}
-
-interface StoredReturn {
-  returnId: string;
-  version: number;
-  status: string;
-  values: Record<string, number | string | null>;
-  notes: Record<string, string>;
-  explanations: Record<string, string>;
-}
 interface Validation {
   errors: { id: string; message: string }[];
   warnings: { id: string; message: string }[];
@@ -45,7 +7,8 @@ interface Validation {
 }
 
 /**
- * Makes a body's draft ready to submit, through the API as its complaints team would: the demo's
+ * Makes a body's draft ready to submit, through the API as its complaints team would (an
+ * `apiSession` from `@complaints/e2e/api-session` signed in as the team): the demo's
  * figures are kept when they pass validation; every warning gets an explanation. Fails loudly if
  * errors remain, naming them.
  */

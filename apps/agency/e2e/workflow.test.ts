@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiSession, fillReturnForSubmission, type ApiSession } from "./api-client.ts";
+import { apiSession, type ApiSession } from "@complaints/e2e/api-session";
+import { fillReturnForSubmission } from "./api-client.ts";
 import { inCi, testDatabaseUrl } from "./env.ts";
 import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
 

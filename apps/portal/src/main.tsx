@@ -1,5 +1,6 @@
 import "govuk-frontend/dist/govuk/govuk-frontend.min.css";
 import "@ministryofjustice/frontend/moj/moj-frontend.min.css";
+import "@complaints/ui/layout.css";
 import "./app/app.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

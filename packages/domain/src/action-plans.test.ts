@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionPlanInputSchema, actionStatus, actionThemeCodes, compareActionPlans, complaintReferenceProblem, type ActionPlanFieldsInput } from "./action-plans.ts";
+import { actionPlanInputSchema, actionStatus, actionThemeCodes, actionThemeLabel, actionThemes, compareActionPlans, complaintReferenceProblem, type ActionPlanFieldsInput } from "./action-plans.ts";
 import { exampleActionPlan } from "./action-plans.fixtures.ts";
 import { themeCodes } from "./template/v1.ts";
 
@@ -52,6 +52,14 @@ describe("actionPlanInputSchema", () => {
 
   it("uses the template's theme codes", () => {
     expect(actionThemeCodes).toEqual(themeCodes);
+  });
+
+  it("offers the template's themes with their labels", () => {
+    expect(actionThemes[0]).toEqual({ code: "delay", label: "Delay" });
+    expect(actionThemes.map((t) => t.code)).toContain("complaint_handling");
+    expect(actionThemes.map((t) => t.code)).toEqual(actionThemeCodes);
+    expect(actionThemeLabel("delay")).toBe("Delay");
+    expect(actionThemeLabel("no_such_theme")).toBe("no_such_theme");
   });
 });
 

@@ -36,6 +36,17 @@ export const involvementLabels: Record<InvolvementChoice, string> = {
 /** The template's theme codes (those its theme fields count), so actions and returns use one list. */
 export const actionThemeCodes: readonly string[] = themeFields(currentTemplate).map((f) => f.theme!);
 
+/** The template's themes with their labels ("Theme: delay" → "Delay"), in form order: the list returns and action plans share. */
+export const actionThemes: readonly { code: string; label: string }[] = themeFields(currentTemplate).map((f) => {
+  const label = f.label.replace(/^Theme:\s*/, "");
+  return { code: f.theme!, label: label.charAt(0).toUpperCase() + label.slice(1) };
+});
+
+/** A theme's label from its code ("staff_conduct" → "Staff conduct or attitude"); an unknown code as it is. */
+export function actionThemeLabel(code: string): string {
+  return actionThemes.find((t) => t.code === code)?.label ?? code;
+}
+
 /** Derived, never stored: a plan is completed when it has a completion date, else by its start date. */
 export const actionStatuses = ["not_started", "in_progress", "completed"] as const;
 export type ActionStatus = (typeof actionStatuses)[number];

@@ -6,6 +6,7 @@
 export * from "./action-plans.ts";
 export * from "./calendar.ts";
 export * from "./errors.ts";
+export * from "./format.ts";
 export * from "./organisations.ts";
 export * from "./periods.ts";
 export * from "./period-address.ts";
@@ -14,6 +15,7 @@ export * from "./storable-text.ts";
 export * from "./workflow.ts";
 export * from "./csv/cells.ts";
 export * from "./csv/formula.ts";
+export * from "./template/answers.ts";
 export * from "./template/declaration.ts";
 export * from "./template/fields.ts";
 export * from "./template/input.ts";

@@ -3,6 +3,7 @@ import { defaultDueDate } from "./working-days.ts";
 import {
   formatPeriodCode,
   formatPeriodLabel,
+  periodLabelOf,
   parsePeriod,
   parsePeriodCode,
   parsePeriodLabel,
@@ -63,5 +64,13 @@ describe("due dates: 20 working days after quarter end, in the body's nation", (
     ["scotland", "2026-01-30"],
   ] as const)("Oct to Dec 2025 in %s is due %s", (region, due) => {
     expect(defaultDueDate({ startYear: 2025, quarter: 3 }, region)).toBe(due);
+  });
+});
+
+describe("periodLabelOf", () => {
+  it("writes a period code as people read it, and refuses what is not a period", () => {
+    expect(periodLabelOf("2026-27 Q2")).toBe("Jul to Sep 2026");
+    expect(periodLabelOf("2025-26 Q4")).toBe("Jan to Mar 2026");
+    expect(() => periodLabelOf("2026 Q2")).toThrow(RangeError);
   });
 });

@@ -113,3 +113,8 @@ export function requirePeriod(code: string): ReportingPeriod {
   if (!p) throw new RangeError(`Not a reporting period: ${JSON.stringify(code)}`);
   return p;
 }
+
+/** "2026-27 Q2" (or "Jul to Sep 2026") → "Jul to Sep 2026", as people read a period. */
+export function periodLabelOf(code: string): string {
+  return formatPeriodLabel(requirePeriod(code));
+}

@@ -43,3 +43,4 @@ export * from "./theme-heatmap/theme-heatmap.tsx";
 export * from "./mdc-icon/mdc-icon.tsx";
 export * from "./data-table/house-table.ts";
 export * from "./data-table/sortable-table.tsx";
+export * from "./status-tags/status-tags.tsx";

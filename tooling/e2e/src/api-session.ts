@@ -42,7 +42,8 @@ export async function apiSession(app: RunningApp, email: string): Promise<ApiSes
   };
 }
 
-interface StoredReturn {
+/** A return as `returns.openDraft`, `returns.save` and the workflow procedures answer (what browser tests read of it). */
+export interface StoredReturn {
   returnId: string;
   version: number;
   status: string;

@@ -1,11 +1,12 @@
 import { BackLink, Button, CharacterCount, ErrorSummary, Input, WarningText } from "@complaints/ui";
+import { formatDate } from "@complaints/domain/browser";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { usePageTitle } from "../app/page-title.ts";
 import { api } from "../app/trpc.ts";
 import { NoAccessPage } from "../pages/not-found.tsx";
 import type { ActionsViewer } from "./access.tsx";
-import { emptyDate, formatDate, partsToIso, type DateParts } from "./dates.ts";
+import { emptyDate, partsToIso, type DateParts } from "./dates.ts";
 import { DateField, inlineError } from "./plan-form.tsx";
 import { planName, WithPlan } from "./plan-page.tsx";
 import type { PlanView } from "./plan-values.ts";

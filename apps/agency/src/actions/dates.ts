@@ -1,4 +1,4 @@
-/** Dates on the action pages: GOV.UK's date input (day, month, year) and "28 October 2026" for reading. */
+/** Dates on the action pages: GOV.UK's date input (day, month, year). `formatDate` in `@complaints/domain/browser` writes them for reading. */
 export interface DateParts {
   day: string;
   month: string;
@@ -6,14 +6,6 @@ export interface DateParts {
 }
 
 export const emptyDate: DateParts = { day: "", month: "", year: "" };
-
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** A calendar date (`2026-10-28`) → "28 October 2026". */
-export function formatDate(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? isoDate : longDate.format(d);
-}
 
 /** `2026-10-28` → the three fields of a date input. */
 export function isoToParts(isoDate: string | null | undefined): DateParts {

@@ -1,10 +1,9 @@
-import { Button, Table } from "@complaints/ui";
+import { ActionPlanStatusTags, Button, Table } from "@complaints/ui";
+import { formatDate } from "@complaints/domain/browser";
 import { Link } from "react-router";
 import { usePageTitle } from "../app/page-title.ts";
 import { Loading, QueryProblem, type ActionsViewer } from "./access.tsx";
-import { formatDate } from "./dates.ts";
 import { usePlanList } from "./queries.ts";
-import { StatusTags } from "./status-tags.tsx";
 
 /** `/agency/{ORG}/actions`: the body's learning action plans, overdue first (the API's order), each marked in words. */
 export function ActionListPage({ org, canEdit }: ActionsViewer) {
@@ -30,7 +29,7 @@ export function ActionListPage({ org, canEdit }: ActionsViewer) {
         <Table
           caption="Action plans, overdue first, then by due date"
           captionClasses="govuk-visually-hidden"
-          classes="app-action-list"
+          classes="app-stacked-table"
           head={[{ text: "Action" }, { text: "Owner" }, { text: "Due" }, { text: "Status" }]}
           rows={list.map((p) => [
             {
@@ -42,7 +41,7 @@ export function ActionListPage({ org, canEdit }: ActionsViewer) {
             },
             { text: p.owner, attributes: { "data-label": "Owner" } },
             { text: p.completedDate ? `Due ${formatDate(p.dueDate)}; completed ${formatDate(p.completedDate)}` : `Due ${formatDate(p.dueDate)}` },
-            { children: <StatusTags plan={p} /> },
+            { children: <ActionPlanStatusTags plan={p} classes="app-status-tags" /> },
           ])}
         />
       ) : null}

@@ -1,9 +1,9 @@
-import { actionKindLabels, actionKinds, involvementChoices, involvementLabels } from "@complaints/domain/browser";
+import { actionKindLabels, actionKinds, actionThemes, involvementChoices, involvementLabels } from "@complaints/domain/browser";
 import { CharacterCount, Checkboxes, type CheckboxesItem, DateInput, Input, Radios, Textarea, type ErrorMessageProps } from "@complaints/ui";
 import type { ReactNode } from "react";
 import type { DateParts } from "./dates.ts";
 import { messagesFor, type FieldError } from "./form-errors.ts";
-import { themeChoices, type PlanFormValues } from "./plan-values.ts";
+import type { PlanFormValues } from "./plan-values.ts";
 
 /** The inline error for a field: every message for it, one a line. */
 export function inlineError(errors: readonly FieldError[], field: string): ErrorMessageProps | false {
@@ -127,7 +127,7 @@ export function PlanFields({ values, onChange, errors }: { values: PlanFormValue
           hint={{ text: "What the complaints were about: the themes of the quarterly return. Select all that apply." }}
           errorMessage={inlineError(errors, "themes")}
           classes="govuk-checkboxes--small"
-          items={themeChoices.map((t) => ({ value: t.code, text: t.label }))}
+          items={actionThemes.map((t) => ({ value: t.code, text: t.label }))}
           values={values.themes}
           onValuesChange={(themes) => onChange({ themes })}
         />

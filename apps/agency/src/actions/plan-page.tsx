@@ -1,15 +1,12 @@
-import "./actions.css";
-import { involvementLabels, type InvolvementChoice } from "@complaints/domain/browser";
-import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Timeline, type SummaryListRow } from "@complaints/ui";
+import { actionThemeLabel, formatDate, involvementLabels, type InvolvementChoice } from "@complaints/domain/browser";
+import { ActionPlanStatusTags, BackLink, Button, InsetText, NotificationBanner, SummaryList, Timeline, type SummaryListRow } from "@complaints/ui";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
 import { usePageTitle } from "../app/page-title.ts";
 import { NotFoundPage } from "../pages/not-found.tsx";
 import { isPlanId, Loading, QueryProblem, type ActionsViewer } from "./access.tsx";
-import { formatDate } from "./dates.ts";
-import { themeLabel, type PlanView } from "./plan-values.ts";
+import type { PlanView } from "./plan-values.ts";
 import { usePlan } from "./queries.ts";
-import { StatusTags } from "./status-tags.tsx";
 
 /**
  * Loads the plan in the address for a page about it: "Page not found" for an id that does not
@@ -82,7 +79,7 @@ function PlanDetails({ plan, canEdit }: { plan: PlanView; canEdit: boolean }) {
       <span className="govuk-caption-l">Action plan, {plan.organisationName}</span>
       <h1 className={plan.action.length > 160 ? "govuk-heading-m" : "govuk-heading-l"}>{plan.action}</h1>
       <p className="govuk-body">
-        <StatusTags plan={plan} />
+        <ActionPlanStatusTags plan={plan} classes="app-status-tags" />
       </p>
       <p className="govuk-body">
         {plan.completedDate
@@ -96,7 +93,7 @@ function PlanDetails({ plan, canEdit }: { plan: PlanView; canEdit: boolean }) {
         rows={[
           row("The failing", <Paragraphs text={plan.failing} />, "failing"),
           row("Complaints it came from", <List items={plan.sourceComplaints} />, "sourceComplaints"),
-          row("Themes", <List items={plan.themes.map(themeLabel)} />, "themes"),
+          row("Themes", <List items={plan.themes.map(actionThemeLabel)} />, "themes"),
         ]}
       />
       <SummaryList

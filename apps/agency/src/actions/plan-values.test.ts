@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { emptyPlanValues, parseReferences, planInput, themeChoices, valuesFromPlan, type PlanView } from "./plan-values.ts";
+import { emptyPlanValues, parseReferences, planInput, valuesFromPlan, type PlanView } from "./plan-values.ts";
 import { crossFieldIssues } from "./submit-plan.ts";
 
 describe("the plan form's values", () => {
   it("reads complaint references one a line or separated by commas", () => {
     expect(parseReferences("CMP-1\nCMP-2, CMP-3,,\n\n  CMP-4  ")).toEqual(["CMP-1", "CMP-2", "CMP-3", "CMP-4"]);
-  });
-
-  it("offers the template's themes with their labels", () => {
-    expect(themeChoices[0]).toEqual({ code: "delay", label: "Delay" });
-    expect(themeChoices.map((t) => t.code)).toContain("complaint_handling");
   });
 
   it("sends dates as YYYY-MM-DD and names a date typed in part in the form's words", () => {

@@ -1,4 +1,4 @@
-import { actionThemeCodes, themeFields, currentTemplate, type ActionKind, type InvolvementChoice } from "@complaints/domain/browser";
+import type { ActionKind, InvolvementChoice } from "@complaints/domain/browser";
 import { api } from "../app/trpc.ts";
 import { isoToParts, partsToIso, type DateParts, emptyDate } from "./dates.ts";
 
@@ -76,18 +76,6 @@ export const emptyPlanValues: PlanFormValues = {
   publishable: "no",
   publicSummary: "",
 };
-
-/** The template's themes with their labels ("Theme: delay" → "Delay"): the same list the return counts. */
-export const themeChoices: { code: string; label: string }[] = themeFields(currentTemplate)
-  .filter((f) => f.theme !== undefined && actionThemeCodes.includes(f.theme))
-  .map((f) => {
-    const label = f.label.replace(/^Theme:\s*/, "");
-    return { code: f.theme!, label: label.charAt(0).toUpperCase() + label.slice(1) };
-  });
-
-export function themeLabel(code: string): string {
-  return themeChoices.find((t) => t.code === code)?.label ?? code;
-}
 
 /** References typed one a line or separated by commas (or both), blanks left out. */
 export function parseReferences(text: string): string[] {

@@ -1,23 +1,17 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
-import { Link, NotificationBanner, Table, Tag } from "@complaints/ui";
-import { isSent } from "@complaints/domain/browser";
+import { Link, NotificationBanner, ReturnStatusTag, Table, Tag } from "@complaints/ui";
+import { formatDate, isSent, plural, returnStatusLabels } from "@complaints/domain/browser";
 import { ServiceProblem } from "../app/auth.tsx";
-import { formatDate } from "../app/dates.ts";
 import type { Organisation } from "../app/organisation.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api } from "../app/trpc.ts";
 import { periodToAddress } from "@complaints/domain/browser";
-import { ReturnStatusTag } from "../return/status-tag.tsx";
 
 type ReturnSummary = Awaited<ReturnType<typeof api.returns.list.query>>[number];
 type OpenWindow = Awaited<ReturnType<typeof api.windows.list.query>>[number];
 
 export function returnAddress(org: string, period: string, page = ""): string {
   return `/agency/${org}/returns/${periodToAddress(period)}/${page}`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
 
 /**
@@ -93,7 +87,7 @@ export function BodyPage({ org }: { org: Organisation }) {
             ]),
             ...returns.data.map((r: ReturnSummary) => [
               { children: <Link className="govuk-link" href={returnAddress(org.code, r.period)}>{r.periodLabel}</Link> },
-              { children: <ReturnStatusTag status={r.status} /> },
+              { children: <ReturnStatusTag status={r.status} text={returnStatusLabels[r.status]} /> },
               { text: String(r.revision), format: "numeric" as const },
             ]),
           ]}
@@ -141,7 +135,7 @@ function OpenWindowSummary({ org, window, current }: { org: Organisation; window
       <p className="govuk-body">
         {current ? (
           <>
-            Status: <ReturnStatusTag status={current.status} />
+            Status: <ReturnStatusTag status={current.status} text={returnStatusLabels[current.status]} />
           </>
         ) : (
           "Not started."

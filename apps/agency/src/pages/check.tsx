@@ -1,14 +1,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, CharacterCount, ErrorSummary, InsetText, Link, NotificationBanner, Panel, SummaryList, WarningText, type ErrorSummaryItem, type SummaryListRow } from "@complaints/ui";
-import { requireTemplate, templateFields, type FieldDeclaration, type ValidationIssue } from "@complaints/domain/browser";
+import { Button, CharacterCount, ErrorSummary, InsetText, Link, NotificationBanner, Panel, ReturnStatusTag, SummaryList, WarningText, type ErrorSummaryItem, type SummaryListRow } from "@complaints/ui";
+import { answerText, formatDateTime, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type ValidationIssue } from "@complaints/domain/browser";
 import { useEffect, useState, type FormEvent } from "react";
 import { useMe, ServiceProblem } from "../app/auth.tsx";
-import { formatDateTime } from "../app/dates.ts";
 import type { Organisation } from "../app/organisation.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api, errorCode, errorMessage } from "../app/trpc.ts";
-import { answerText, lowerFirst, periodLabel } from "../return/answers.ts";
-import { ReturnStatusTag } from "../return/status-tag.tsx";
+import { lowerFirst } from "../return/answers.ts";
 import { returnAddress } from "./body.tsx";
 
 type StoredReturn = NonNullable<Awaited<ReturnType<typeof api.returns.find.query>>>;
@@ -23,7 +21,7 @@ const reasonMaxLength = 5000;
  * After the department accepts, "Correct this return" opens a new revision.
  */
 export function CheckPage({ org, period }: { org: Organisation; period: string }) {
-  const label = periodLabel(period);
+  const label = periodLabelOf(period);
   const me = useMe();
   const found = useQuery({ queryKey: ["returns.find", org.code, period], queryFn: () => api.returns.find.query({ organisationCode: org.code, period }) });
   const ret = found.data ?? null;
@@ -151,7 +149,7 @@ function StatusLine({ ret }: { ret: StoredReturn }) {
           : null;
   return (
     <p className="govuk-body">
-      <ReturnStatusTag status={ret.status} />
+      <ReturnStatusTag status={ret.status} text={returnStatusLabels[ret.status]} />
       {ret.revision > 1 ? ` Revision ${ret.revision}.` : null} {when}
     </p>
   );
@@ -387,7 +385,7 @@ function Actions({ ret, org, canSubmit, userId, can, onDone, onErrors }: Actions
 }
 
 function Confirmation({ done, org, period }: { done: Done; org: Organisation; period: string }) {
-  const label = periodLabel(period);
+  const label = periodLabelOf(period);
   const next = {
     submitted: "Your senior accountable officer will review it and send it to the department, or send it back with a comment.",
     approved: "The department will review it. Its decision appears on your organisation's page and in the return's history.",

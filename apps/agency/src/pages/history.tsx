@@ -1,11 +1,10 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, Table, Timeline, type TimelineItem } from "@complaints/ui";
-import { requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
+import { answerText, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
 import { ServiceProblem } from "../app/auth.tsx";
 import type { Organisation } from "../app/organisation.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api } from "../app/trpc.ts";
-import { answerText, periodLabel } from "../return/answers.ts";
 import { returnAddress } from "./body.tsx";
 
 type History = Awaited<ReturnType<typeof api.returns.history.query>>;
@@ -61,7 +60,7 @@ function timelineItem(event: AuditEvent, labels: Map<string, string>): TimelineI
 
 /** `/agency/{ORG}/returns/{PERIOD}/history`: who did what and when (the audit log), and what changed between revisions. */
 export function HistoryPage({ org, period }: { org: Organisation; period: string }) {
-  const label = periodLabel(period);
+  const label = periodLabelOf(period);
   usePageTitle(`History of the return for ${label}`);
   const found = useQuery({ queryKey: ["returns.find", org.code, period], queryFn: () => api.returns.find.query({ organisationCode: org.code, period }) });
   const returnId = found.data?.returnId;

@@ -1,5 +1,5 @@
-import { actionStatuses, actionStatusLabels } from "@complaints/domain/browser";
-import { Button, Details, ErrorSummary, Input, Select, Table } from "@complaints/ui";
+import { actionStatuses, actionStatusLabels, actionThemeLabel, actionThemes, formatCount, formatDate, formatPercent, plural } from "@complaints/domain/browser";
+import { ActionPlanStatusTags, Button, Details, ErrorSummary, Input, Select, Table } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { Organisation } from "../app/department.tsx";
@@ -8,9 +8,6 @@ import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import { useDepartmentBodies } from "../oversight/bodies.ts";
 import { oneOf, useQueryFilters } from "../oversight/filters.ts";
-import { formatCount, formatDate, formatPercent, plural } from "../oversight/format.ts";
-import { StatusTags } from "../oversight/status-tags.tsx";
-import { themeChoices, themeLabel } from "../oversight/themes.ts";
 import "../oversight/oversight.css";
 
 type Plan = Awaited<ReturnType<typeof api.actions.listForDepartment.query>>[number];
@@ -29,7 +26,7 @@ export function ActionsPage({ dept }: { dept: Organisation }) {
   const { values, apply, active, search } = useQueryFilters(filterKeys);
   const bodies = useDepartmentBodies(dept.code);
   const status = oneOf(values.status, statusChoices);
-  const theme = oneOf(values.theme, themeChoices.map((t) => t.code));
+  const theme = oneOf(values.theme, actionThemes.map((t) => t.code));
   const body = values.body || undefined;
   const owner = values.owner || undefined;
   const input = { departmentCode: dept.code, ...(body ? { organisationCode: body } : {}), ...(status ? { status } : {}), ...(theme ? { theme } : {}), ...(owner ? { owner } : {}) };
@@ -57,7 +54,7 @@ export function ActionsPage({ dept }: { dept: Organisation }) {
             value={values.body}
             items={[{ value: "", text: "All bodies" }, ...(bodies.data ?? []).map((b) => ({ value: b.code, text: b.name })), ...(body && bodies.data && !bodies.data.some((b) => b.code === body) ? [{ value: body, text: body }] : [])]}
           />
-          <Select id="theme" name="theme" label={{ text: "Theme" }} value={theme ?? ""} items={[{ value: "", text: "All themes" }, ...themeChoices.map((t) => ({ value: t.code, text: t.label }))]} />
+          <Select id="theme" name="theme" label={{ text: "Theme" }} value={theme ?? ""} items={[{ value: "", text: "All themes" }, ...actionThemes.map((t) => ({ value: t.code, text: t.label }))]} />
           <Input id="owner" name="owner" label={{ text: "Owner" }} hint={{ text: "Part of a person’s or team’s name" }} value={values.owner} spellcheck={false} autoComplete="off" />
           <Select id="status" name="status" label={{ text: "Status" }} value={status ?? ""} items={[{ value: "", text: "Any status" }, ...statusChoices.map((s) => ({ value: s, text: statusText[s] }))]} />
         </div>
@@ -113,7 +110,7 @@ function PlanTable({ plans, dept, filtered, bodyName }: { plans: Plan[]; dept: O
             { children: <PlanDetails plan={p} /> },
             { text: p.owner, attributes: { "data-label": "Owner" } },
             { text: p.completedDate ? `${formatDate(p.dueDate)}; completed ${formatDate(p.completedDate)}` : formatDate(p.dueDate), attributes: { "data-label": "Due" } },
-            { children: <StatusTags plan={p} />, attributes: { "data-label": "Status" } },
+            { children: <ActionPlanStatusTags plan={p} classes="app-status-tags" />, attributes: { "data-label": "Status" } },
           ])}
         />
       ) : null}
@@ -134,7 +131,7 @@ function PlanDetails({ plan }: { plan: Plan }) {
           <dt className="govuk-!-font-weight-bold">Kind</dt>
           <dd className="govuk-!-margin-left-0 govuk-!-margin-bottom-2">{plan.kindLabel}</dd>
           <dt className="govuk-!-font-weight-bold">Themes</dt>
-          <dd className="govuk-!-margin-left-0 govuk-!-margin-bottom-2">{plan.themes.length > 0 ? plan.themes.map(themeLabel).join(", ") : "None recorded"}</dd>
+          <dd className="govuk-!-margin-left-0 govuk-!-margin-bottom-2">{plan.themes.length > 0 ? plan.themes.map(actionThemeLabel).join(", ") : "None recorded"}</dd>
           <dt className="govuk-!-font-weight-bold">Started</dt>
           <dd className="govuk-!-margin-left-0 govuk-!-margin-bottom-2">{formatDate(plan.startDate)}</dd>
           <dt className="govuk-!-font-weight-bold">Impact measure</dt>

@@ -1,5 +1,5 @@
 import "../themes/themes.css";
-import { Details, ErrorSummary, SummaryList, Table, Tag, ThemeHeatmap } from "@complaints/ui";
+import { ActionPlanStatusTags, Details, ErrorSummary, SummaryList, Table, ThemeHeatmap } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
@@ -273,8 +273,6 @@ function Ombudsman({ data }: { data: Profile }) {
   );
 }
 
-const statusClasses: Record<string, string> = { not_started: "govuk-tag--grey", in_progress: "govuk-tag--blue", completed: "govuk-tag--green" };
-
 function ActionPlans({ org, name, dept }: { org: string; name: string; dept: Organisation }) {
   const plans = useQuery({ queryKey: ["actions.list", org], queryFn: () => api.actions.list.query({ organisationCode: org }) });
   if (plans.isPending) {
@@ -301,19 +299,14 @@ function ActionPlans({ org, name, dept }: { org: string; name: string; dept: Org
       <Table
         caption={`${name}: learning action plans`}
         captionClasses="govuk-visually-hidden"
-        classes="app-profile-actions"
+        classes="app-stacked-table"
         head={[{ text: "Action" }, { text: "Owner" }, { text: "Due" }, { text: "Status" }]}
         rows={list.map((p) => [
           { text: p.action },
           { text: p.owner, attributes: { "data-label": "Owner" } },
           { text: p.completedDate ? `${formatDate(p.dueDate)}; completed ${formatDate(p.completedDate)}` : formatDate(p.dueDate), attributes: { "data-label": "Due" } },
           {
-            children: (
-              <span className="app-profile-tags">
-                {p.overdue ? <Tag classes="govuk-tag--red" text="Overdue" /> : null}
-                <Tag classes={statusClasses[p.status] ?? "govuk-tag--grey"} text={p.statusLabel} />
-              </span>
-            ),
+            children: <ActionPlanStatusTags plan={p} classes="app-status-tags" />,
           },
         ])}
       />

@@ -1,4 +1,5 @@
-import { Button, Details, ErrorSummary, Input, Select } from "@complaints/ui";
+import { ActionPlanStatusTags, Button, Details, ErrorSummary, Input, Select } from "@complaints/ui";
+import { actionThemes, formatDate, plural } from "@complaints/domain/browser";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { Organisation } from "../app/department.tsx";
@@ -6,9 +7,6 @@ import { usePageTitle } from "../app/page-title.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import { useDepartmentBodies } from "../oversight/bodies.ts";
 import { oneOf, useQueryFilters } from "../oversight/filters.ts";
-import { formatDate, plural } from "../oversight/format.ts";
-import { StatusTags } from "../oversight/status-tags.tsx";
-import { themeChoices } from "../oversight/themes.ts";
 import "../oversight/oversight.css";
 
 type Item = Awaited<ReturnType<typeof api.actions.learning.query>>["items"][number];
@@ -23,7 +21,7 @@ const filterKeys = ["q", "theme", "body"] as const;
 export function LearningPage({ dept }: { dept: Organisation }) {
   const { values, apply, active, search } = useQueryFilters(filterKeys);
   const bodies = useDepartmentBodies(dept.code);
-  const theme = oneOf(values.theme, themeChoices.map((t) => t.code));
+  const theme = oneOf(values.theme, actionThemes.map((t) => t.code));
   const body = values.body || undefined;
   const q = values.q || undefined;
   const input = { departmentCode: dept.code, ...(q ? { q } : {}), ...(theme ? { theme } : {}), ...(body ? { organisationCode: body } : {}) };
@@ -40,7 +38,7 @@ export function LearningPage({ dept }: { dept: Organisation }) {
       <form className="app-filter" method="get" action="" role="search" onSubmit={apply} key={`${search} ${bodies.isSuccess}`} aria-label="Learning library">
         <div className="app-filter__fields">
           <Input id="q" name="q" type="search" label={{ text: "Search the learning library", classes: "govuk-label--s" }} hint={{ text: "For example: letters, screen reader, or a body’s name" }} value={values.q} spellcheck={false} autoComplete="off" formGroup={{ classes: "app-filter__search" }} />
-          <Select id="theme" name="theme" label={{ text: "Theme" }} value={theme ?? ""} items={[{ value: "", text: "All themes" }, ...themeChoices.map((t) => ({ value: t.code, text: t.label }))]} />
+          <Select id="theme" name="theme" label={{ text: "Theme" }} value={theme ?? ""} items={[{ value: "", text: "All themes" }, ...actionThemes.map((t) => ({ value: t.code, text: t.label }))]} />
           <Select
             id="body"
             name="body"
@@ -103,7 +101,7 @@ function LearningItem({ item, dept }: { item: Item; dept: Organisation }) {
       <p className="govuk-body app-learning-item__summary">{item.summary}</p>
       <Details summaryText="What the body did">
         <p className="govuk-body">
-          <StatusTags plan={item} />
+          <ActionPlanStatusTags plan={item} classes="app-status-tags" />
         </p>
         <p className="govuk-body">{item.action}</p>
         <p className="govuk-body">

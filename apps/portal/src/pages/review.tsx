@@ -1,15 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { ErrorSummary, Link, NotificationBanner, Table, type ErrorSummaryItem } from "@complaints/ui";
-import { formatPeriodCode, isSent, periodFromIndex, periodIndex, requirePeriod, requireTemplate, returnStatuses, templateFields, type FieldDeclaration, type FieldValue, type ReturnStatus } from "@complaints/domain/browser";
+import { ErrorSummary, Link, NotificationBanner, ReturnStatusTag, Table, type ErrorSummaryItem } from "@complaints/ui";
+import { answerText, formatDateTime, formatPeriodCode, isSent, periodFromIndex, periodIndex, periodLabelOf, requirePeriod, requireTemplate, returnStatuses, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue, type ReturnStatus } from "@complaints/domain/browser";
 import { useCallback, useState } from "react";
 import { ServiceProblem, useMe } from "../app/auth.tsx";
-import { formatDateTime } from "../app/dates.ts";
 import { useOrganisation, type Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api, errorCode, errorData, errorMessage } from "../app/trpc.ts";
-import { answerText, periodLabel } from "../review/answers.ts";
 import { DecisionForm, NoDecisionRights, type Decision } from "../review/decision.tsx";
-import { ReturnStatusTag } from "../review/return-status.tsx";
 import { ReturnSections } from "../review/sections.tsx";
 import { Warnings } from "../review/warnings.tsx";
 import { YearOnYear } from "../review/year-on-year.tsx";
@@ -26,7 +23,7 @@ type StoredReturn = NonNullable<Awaited<ReturnType<typeof api.returns.find.query
  * sent shows only its status, as the API allows.
  */
 export function ReviewPage({ dept, org, period }: { dept: Organisation; org: string; period: string }) {
-  const label = periodLabel(period);
+  const label = periodLabelOf(period);
   const body = useOrganisation(org);
   const [decision, setDecision] = useState<Decision | null>(null);
   const [errors, setErrors] = useState<{ list: ErrorSummaryItem[]; attempt: number }>({ list: [], attempt: 0 });
@@ -56,7 +53,7 @@ interface ReviewProps {
 }
 
 function ReviewOfBody({ dept, body, period, decision, onDecided, errors, onErrors }: ReviewProps) {
-  const label = periodLabel(period);
+  const label = periodLabelOf(period);
   const me = useMe();
   const found = useQuery({ queryKey: ["returns.find", body.code, period], queryFn: () => api.returns.find.query({ organisationCode: body.code, period }), retry: false });
   const heading = (
@@ -200,7 +197,7 @@ function StatusLine({ ret }: { ret: StoredReturn }) {
   return (
     <>
       <p className="govuk-body govuk-!-margin-bottom-2" data-testid="return-status">
-        <ReturnStatusTag status={ret.status} />
+        <ReturnStatusTag status={ret.status} text={returnStatusLabels[ret.status]} />
       </p>
       <p className="govuk-body">
         {ret.revision > 1 ? `Revision ${ret.revision}. ` : null}
@@ -218,7 +215,7 @@ function StatusOnly({ dept, body, period, status }: { dept: Organisation; body: 
   return (
     <>
       <p className="govuk-body" data-testid="return-status">
-        {row ? <TrackerStatusTag row={row} /> : status ? <ReturnStatusTag status={status} /> : null}
+        {row ? <TrackerStatusTag row={row} /> : status ? <ReturnStatusTag status={status} text={returnStatusLabels[status]} /> : null}
       </p>
       <p className="govuk-body">
         {byDepartment
@@ -323,12 +320,12 @@ function LastYear({ ret, body, period, fields }: { ret: StoredReturn; body: Orga
       </p>
     );
   else if (found.isError && errorCode(found.error) !== "FORBIDDEN") content = <p className="govuk-body">Last year's return could not be loaded. {errorMessage(found.error)}</p>;
-  else if (found.isError || found.data === null) content = <p className="govuk-body">{body.name} sent no return for {periodLabel(earlier)}, so there is nothing to compare with.</p>;
-  else content = <YearOnYear fields={fields} thisYear={ret} lastYear={found.data} label={periodLabel(period)} earlierLabel={periodLabel(earlier)} />;
+  else if (found.isError || found.data === null) content = <p className="govuk-body">{body.name} sent no return for {periodLabelOf(earlier)}, so there is nothing to compare with.</p>;
+  else content = <YearOnYear fields={fields} thisYear={ret} lastYear={found.data} label={periodLabelOf(period)} earlierLabel={periodLabelOf(earlier)} />;
   return (
     <section aria-labelledby="last-year-heading">
       <h2 className="govuk-heading-l" id="last-year-heading">
-        Compared with {periodLabel(earlier)}
+        Compared with {periodLabelOf(earlier)}
       </h2>
       {content}
     </section>

@@ -1,4 +1,4 @@
-import { periodChoiceToAddress, type PeriodChoice } from "@complaints/domain/browser";
+import { formatCount, formatPence, periodChoiceToAddress, type PeriodChoice } from "@complaints/domain/browser";
 import { Details, ErrorSummary, Table, WarningText, type TableCell } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -6,7 +6,7 @@ import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
-import { formatCount, formatMeasure, formatPence } from "../oversight/format.ts";
+import { formatMeasure } from "../oversight/format.ts";
 import { choiceLabel, periodLinks } from "../oversight/period-links.ts";
 import { yearComparisonWords } from "../oversight/year-comparison.ts";
 import "../oversight/oversight.css";

@@ -1,4 +1,5 @@
 import "../themes/themes.css";
+import { listInWords, plural } from "@complaints/domain/browser";
 import { Details, ErrorSummary, Radios, Table, ThemeHeatmap } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
@@ -8,7 +9,7 @@ import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorCode, errorMessage } from "../app/trpc.ts";
 import { QuarterRangeForm, useQuarterRange } from "../quarter-range/quarter-range.tsx";
 import { EmergingList } from "../themes/emerging-list.tsx";
-import { formatCount, formatRate, listInWords, plural } from "../themes/format.ts";
+import { formatCount, formatRate } from "../themes/format.ts";
 
 type ThemesAnswer = Awaited<ReturnType<typeof api.metrics.themes.query>>;
 type Series = ThemesAnswer["department"]["series"][number];

@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button, Checkboxes, Link, Table, type TableCell } from "@complaints/ui";
-import { formatPeriodCode, formatPeriodLabel, periodFromIndex, periodIndex, periodToAddress, previousPeriod, requirePeriod } from "@complaints/domain/browser";
+import { formatDate, formatDateTime, formatPeriodCode, formatPeriodLabel, periodFromIndex, periodIndex, periodToAddress, previousPeriod, requirePeriod } from "@complaints/domain/browser";
 import type { FormEvent } from "react";
 import { useSearchParams } from "react-router";
-import { formatDate, formatDateTime } from "../app/dates.ts";
 import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { useLatestQuarter } from "../app/periods.ts";

@@ -1,5 +1,4 @@
-import type { FieldDeclaration, FieldValue } from "@complaints/domain/browser";
-import { answerText } from "./answers.ts";
+import { answerText, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
 
 export interface YearOnYearRow {
   fieldId: string;

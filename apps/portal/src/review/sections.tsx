@@ -1,6 +1,5 @@
 import { SummaryList, type SummaryListRow } from "@complaints/ui";
-import type { FieldDeclaration, FieldValue, TemplateDeclaration } from "@complaints/domain/browser";
-import { answerText } from "./answers.ts";
+import { answerText, type FieldDeclaration, type FieldValue, type TemplateDeclaration } from "@complaints/domain/browser";
 
 interface Answers {
   values: Record<string, FieldValue>;

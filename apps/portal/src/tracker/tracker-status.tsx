@@ -1,4 +1,4 @@
-import { Tag } from "@complaints/ui";
+import { ReturnStatusTag } from "@complaints/ui";
 import type { api } from "../app/trpc.ts";
 
 export type Tracker = Awaited<ReturnType<typeof api.tracker.forPeriod.query>>;
@@ -6,19 +6,9 @@ export type TrackerRow = Tracker["rows"][number];
 export type TrackerStatus = TrackerRow["status"];
 export type Timeliness = TrackerRow["timeliness"];
 
-/** Tag colours: the words carry the meaning, colour only helps (WCAG 1.4.1). */
-const statusClasses: Record<TrackerStatus, string> = {
-  "not started": "govuk-tag--grey",
-  draft: "govuk-tag--grey",
-  submitted: "govuk-tag--turquoise",
-  approved: "govuk-tag--purple",
-  accepted: "govuk-tag--green",
-  returned: "govuk-tag--red",
-};
-
 /** A row's status as the tracker names it ("Awaiting sign-off", "Returned by the department", …). */
 export function TrackerStatusTag({ row }: { row: Pick<TrackerRow, "status" | "statusLabel"> }) {
-  return <Tag text={row.statusLabel} classes={statusClasses[row.status]} />;
+  return <ReturnStatusTag status={row.status} text={row.statusLabel} />;
 }
 
 export const timelinessLabels: Record<Timeliness, string> = {

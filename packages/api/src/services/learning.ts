@@ -1,5 +1,5 @@
 import { listActionPlans, type StoredActionPlan } from "@complaints/db";
-import { actionKindLabels, actionStatus, currentTemplate, themeFields, type ActionKind, type ActionStatus } from "@complaints/domain";
+import { actionKindLabels, actionStatus, actionThemeLabel, type ActionKind, type ActionStatus } from "@complaints/domain";
 import type { ServiceContext } from "./actor.ts";
 import { departmentBodyCodes, serviceToday } from "./action-plans.ts";
 
@@ -40,14 +40,6 @@ export interface LearningFilter {
   q?: string | undefined;
 }
 
-/** "Theme: staff conduct or attitude" → "Staff conduct or attitude": the names the return uses. */
-const themeLabels = new Map(
-  themeFields(currentTemplate).map((f) => {
-    const label = f.label.replace(/^Theme:\s*/, "");
-    return [f.theme!, label.charAt(0).toUpperCase() + label.slice(1)];
-  }),
-);
-
 const lower = (s: string) => s.toLocaleLowerCase("en-GB");
 
 /** Whitespace-separated words, lower case, without duplicates. */
@@ -65,7 +57,7 @@ function itemOf(plan: StoredActionPlan, organisationName: string, today: string)
     action: plan.action,
     kind: plan.kind,
     kindLabel: actionKindLabels[plan.kind],
-    themes: plan.themes.map((code) => ({ code, label: themeLabels.get(code) ?? code })),
+    themes: plan.themes.map((code) => ({ code, label: actionThemeLabel(code) })),
     status,
     statusLabel,
     startDate: plan.startDate,

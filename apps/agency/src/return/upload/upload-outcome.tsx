@@ -1,4 +1,4 @@
-import type { FieldDeclaration, FieldValue } from "@complaints/domain/browser";
+import { plural, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
 import { ErrorSummary, NotificationBanner, Table } from "@complaints/ui";
 import { Link } from "react-router";
 import { describeValue } from "./describe-value.ts";
@@ -21,10 +21,6 @@ export type UploadOutcome =
 
 export function outcomeHasErrors(outcome: UploadOutcome): boolean {
   return outcome.kind === "not-sent" || outcome.kind === "refused" || outcome.kind === "failed";
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
 
 /** The message beside the file input for an outcome with errors (GOV.UK: the summary and the field say the same). */

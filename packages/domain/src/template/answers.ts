@@ -1,5 +1,6 @@
-import { formatPeriodLabel, isMarker, markerLabels, requirePeriod, writeCell, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
-import { formatDate } from "../app/dates.ts";
+import { writeCell } from "../csv/cells.ts";
+import { formatDate } from "../format.ts";
+import { isMarker, markerLabels, type FieldDeclaration, type FieldValue } from "./declaration.ts";
 
 /** Thousands separators in the whole part of a number as `writeCell` writes it ("233526.00" → "233,526.00"). */
 function groupThousands(cell: string): string {
@@ -7,9 +8,9 @@ function groupThousands(cell: string): string {
 }
 
 /**
- * A stored value as people read it (the agency app's check page does the same): the figure as files
- * write it (`writeCell`: pounds and pence for money, one decimal for FTE) with its unit, a choice's
- * label, a date in words, a marker with its meaning. Blank is "Not answered".
+ * A stored value as people read it (the agency's check page and differences, the department's review):
+ * the figure as the spreadsheet and CSV write it (`writeCell`: pounds and pence for money, one decimal
+ * for FTE) with its unit, a choice's label, a date in words, a marker with its meaning. Blank is "Not answered".
  */
 export function answerText(field: FieldDeclaration | undefined, value: FieldValue | undefined): string {
   if (value === null || value === undefined || value === "") return "Not answered";
@@ -22,9 +23,4 @@ export function answerText(field: FieldDeclaration | undefined, value: FieldValu
   if (field?.type === "choice") return field.choices?.find((c) => c.value === value)?.label ?? value;
   if (field?.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   return value;
-}
-
-/** "2026-27 Q2" → "Jul to Sep 2026". */
-export function periodLabel(period: string): string {
-  return formatPeriodLabel(requirePeriod(period));
 }
