@@ -2,3 +2,4 @@ export * from "./auth.tsx";
 export * from "./query.ts";
 export * from "./sign-in.tsx";
 export * from "./trpc.ts";
+export * from "./organisation.tsx";

@@ -1,15 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
+import { OrganisationGate, type Organisation } from "@complaints/client";
 import type { ReactNode } from "react";
 import { useParams } from "react-router";
 import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
-import { RequireSignIn, ServiceProblem, type Me } from "./auth.tsx";
-import { api, errorCode } from "./trpc.ts";
+import { RequireSignIn, type Me } from "./auth.tsx";
 
-export type Organisation = Awaited<ReturnType<typeof api.organisations.get.query>>;
-
-export function useOrganisation(code: string) {
-  return useQuery({ queryKey: ["organisations.get", code], queryFn: () => api.organisations.get.query({ code }), staleTime: 300_000 });
-}
+export { useOrganisation, type Organisation } from "@complaints/client";
 
 /** The department a department user acts for, or null for anyone else (a body's people use the agency app). */
 export function departmentOf(me: Me): { code: string; name: string } | null {
@@ -24,22 +19,17 @@ export function departmentOf(me: Me): { code: string; name: string } | null {
 export function RequireDepartment({ code, children }: { code: string; children: (dept: Organisation, me: Me) => ReactNode }) {
   return (
     <RequireSignIn>
-      {(me) => (departmentOf(me) ? <DepartmentGate code={code} me={me}>{children}</DepartmentGate> : <NoAccessPage />)}
+      {(me) =>
+        departmentOf(me) ? (
+          <OrganisationGate code={code} kind="department" notFound={<NotFoundPage />} noAccess={<NoAccessPage />}>
+            {(dept) => children(dept, me)}
+          </OrganisationGate>
+        ) : (
+          <NoAccessPage />
+        )
+      }
     </RequireSignIn>
   );
-}
-
-function DepartmentGate({ code, me, children }: { code: string; me: Me; children: (dept: Organisation, me: Me) => ReactNode }) {
-  const org = useOrganisation(code);
-  if (org.isPending) return <p className="govuk-body" role="status">Loading…</p>;
-  if (org.isError) {
-    const c = errorCode(org.error);
-    if (c === "FORBIDDEN") return <NoAccessPage />;
-    if (c === "NOT_FOUND" || c === "BAD_REQUEST") return <NotFoundPage />;
-    return <ServiceProblem />;
-  }
-  if (org.data.kind !== "department") return <NotFoundPage />;
-  return <>{children(org.data, me)}</>;
 }
 
 /** A department page whose address is `/portal/:dept/…`. */
