@@ -76,6 +76,13 @@ describe("chart figures", () => {
     const html = renderToStaticMarkup(<ThemeHeatmap {...heatmapExample} width={320} />);
     expect(html).toContain('role="region" aria-label="Themes per 100 complaints received (scrolls sideways)" tabindex="0"');
     expect(html).toContain(">42.5 (emerging)</td>");
+    expect(html).toContain('<th scope="col" class="govuk-table__header">Body</th>');
+  });
+
+  it("ThemeHeatmap of themes by quarters: its table's first column is headed Theme, not Body", () => {
+    const html = renderToStaticMarkup(<ThemeHeatmap {...heatmapExample} orientation="themes-by-quarters" />);
+    expect(html).toContain('<th scope="col" class="govuk-table__header">Theme</th>');
+    expect(html).not.toContain(">Body</th>");
   });
 
   it("icons keep their words visible beside an aria-hidden picture", () => {
