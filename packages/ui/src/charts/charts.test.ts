@@ -159,6 +159,10 @@ describe("heat map of themes by quarters", () => {
       "2 themes by 4 quarters, each cell a rate per 100 complaints received. Highest: Delay in Jul to Sep 2026, 40.0, Delay in Apr to Jun 2026, 33.0 and Delay in Jan to Mar 2026, 31.0. 1 emerging theme is marked with a triangle: Delay in Jul to Sep 2026.",
     );
   });
+  it("leaves room for a theme's name on a 320 px screen rather than cutting it to a word", () => {
+    const svg = toSvgString(heatmapModel(data, { width: 290 }).tree);
+    expect(svg).toContain(">Communication</text>");
+  });
   it("keeps every turned column label, the last one too, inside the width it was given when the cells can narrow", () => {
     for (const width of [640, 960]) {
       const model = heatmapModel(data, { width });

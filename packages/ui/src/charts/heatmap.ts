@@ -100,7 +100,8 @@ function fit(label: string, width: number, size: number): string {
 export function heatmapModel(data: HeatmapData, options: { width?: number | undefined; idPrefix?: string | undefined } = {}): HeatmapModel {
   const idPrefix = options.idPrefix ?? "chart";
   const available = Math.max(280, Math.round(options.width ?? 640));
-  const rowLabelWidth = Math.min(Math.max(110, Math.round(available * 0.3)), 260, Math.max(80, ...data.rows.map((r) => textWidth(r.label, fontSize.label) + 12)));
+  // Row labels get at least 150 units even on a 320 px screen (where the map scrolls anyway): at 110, "Communication" and most body names were cut to a word.
+  const rowLabelWidth = Math.min(Math.max(150, Math.round(available * 0.3)), 260, Math.max(80, ...data.rows.map((r) => textWidth(r.label, fontSize.label) + 12)));
   const cellHeight = 32;
   // Column labels turned 45° so long theme names fit over narrow cells; longer than 190 units they are shortened with "…" (the table has them in full).
   const columnLabelRoom = 190;
