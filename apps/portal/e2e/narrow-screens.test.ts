@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 /**
  * What a reader on a narrow screen or at 200% zoom sees whole: the heat map's turned quarter labels,
  * the last one too, inside the chart's visible box, and a scrolling table's caption inside the width.
+ * And what a screen reader user hears in a list of controls: repeated disclosures told apart.
  */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
 
@@ -56,5 +57,17 @@ describe("narrow screens and zoom", () => {
     const right = await caption.evaluate((c) => c.getBoundingClientRect().right);
     expect(right).toBeLessThanOrEqual(320);
     await page.context().close();
+  });
+
+  it("tells the many 'More about this action' and 'What the body did' disclosures apart by body and date", async () => {
+    for (const [path, words] of [["/portal/DES/actions", /^More about this action: .+ \(synthetic\), due \d{1,2} \w+ \d{4}$/], ["/portal/DES/learning", /^What the body did: .+ \(synthetic\), (completed|due) \d{1,2} \w+ \d{4}$/]] as const) {
+      const page = await signedIn(path, 1280);
+      const summaries = page.locator("summary .govuk-details__summary-text");
+      await poll(() => summaries.count()).toBeGreaterThan(3);
+      const names = (await summaries.allTextContents()).filter((t) => /^(More about|What the body)/.test(t));
+      expect(names.length).toBeGreaterThan(3);
+      for (const name of names) expect(name).toMatch(words);
+      await page.context().close();
+    }
   });
 });
