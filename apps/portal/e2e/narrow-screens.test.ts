@@ -50,12 +50,16 @@ describe("narrow screens and zoom", () => {
     }
   });
 
-  it("wraps a scrolling table's caption within a 320 px screen", async () => {
+  it("shows the tracker at 320 px as a block of labelled lines per body, nothing hidden sideways, its caption inside the screen", async () => {
     const page = await signedIn("/portal/DES/tracker/2026-27-q2", 320);
     const caption = page.locator(".app-table-scroll caption");
     await poll(() => caption.count()).toBe(1);
     const right = await caption.evaluate((c) => c.getBoundingClientRect().right);
     expect(right).toBeLessThanOrEqual(320);
+    const [scrollWidth, clientWidth] = await page.locator(".app-table-scroll").evaluate((r) => [r.scrollWidth, r.clientWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    const received = page.locator('.app-tracker-table td[data-label="Received by the department"]').first();
+    expect(await received.evaluate((td) => getComputedStyle(td).display)).toBe("block");
     await page.context().close();
   });
 
