@@ -228,6 +228,17 @@ describe("actions, learning and the department roll-up", { timeout: 300_000 }, (
     });
   });
 
+  it("says a year or quarter not yet opened has nothing to add up, instead of tables of 'Not reported'", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, app, oversight, `/portal/${dept}/summary/2030-31`);
+    await poll(() => page.locator(".govuk-inset-text").textContent()).toBe("No quarter of financial year 2030-31 (Apr 2030 to Mar 2031) has opened for returns yet, so there is nothing to add up. The latest quarter is Jul to Sep 2026.");
+    expect(await page.locator("table").count()).toBe(0);
+    await page.getByRole("link", { name: "Jul to Sep 2026" }).click();
+    await poll(() => page.title()).toBe("Department roll-up, Jul to Sep 2026 – Department portal");
+    await poll(() => page.locator("#rollup-body-types tbody tr").count()).toBeGreaterThan(1);
+    await context.close();
+  });
+
   it("shows nothing of another department's bodies through these addresses", async () => {
     const { context, page } = await newPage(browser);
     await signIn(page, app, oversight, `/portal/${dept}/actions?body=MSA-COU8`);

@@ -124,7 +124,15 @@ function PlanDetails({ plan }: { plan: Plan }) {
   return (
     <>
       <p className="govuk-body govuk-!-margin-bottom-2">{plan.action}</p>
-      <Details summaryText="More about this action" classes="govuk-!-margin-bottom-0">
+      {/* One of many on the page: a screen reader's list of controls tells them apart by body and due date. */}
+      <Details
+        summaryChildren={
+          <>
+            More about this action<span className="govuk-visually-hidden">{`: ${plan.organisationName}, due ${formatDate(plan.dueDate)}`}</span>
+          </>
+        }
+        classes="govuk-!-margin-bottom-0"
+      >
         <dl className="app-plan-facts">
           <dt className="govuk-!-font-weight-bold">What went wrong</dt>
           <dd className="govuk-!-margin-left-0 govuk-!-margin-bottom-2">{plan.failing}</dd>

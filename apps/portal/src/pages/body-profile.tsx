@@ -175,6 +175,7 @@ function BodyThemes({ data }: { data: Profile }) {
         title={`${data.organisation.name}: complaints per 100 received by theme and quarter`}
         headingLevel={3}
         idPrefix="profile-themes"
+        orientation="themes-by-quarters"
         columns={data.periods.map((p) => ({ id: p.period, label: p.periodLabel }))}
         rows={series.map((s) => ({
           id: s.theme,

@@ -99,7 +99,15 @@ function LearningItem({ item, dept }: { item: Item; dept: Organisation }) {
         {item.themes.length > 0 ? ` · Themes: ${item.themes.map((t) => t.label).join(", ")}` : ""}
       </p>
       <p className="govuk-body app-learning-item__summary">{item.summary}</p>
-      <Details summaryText="What the body did">
+      {/* One of many on the page: a screen reader's list of controls tells them apart by body and date. */}
+      <Details
+        summaryChildren={
+          <>
+            What the body did
+            <span className="govuk-visually-hidden">{`: ${item.organisationName}, ${item.completedDate ? `completed ${formatDate(item.completedDate)}` : `due ${formatDate(item.dueDate)}`}`}</span>
+          </>
+        }
+      >
         <p className="govuk-body">
           <ActionPlanStatusTags plan={item} classes="app-status-tags" />
         </p>

@@ -1,5 +1,5 @@
-import { formatCount, formatPence, periodChoiceToAddress, type PeriodChoice } from "@complaints/domain/browser";
-import { Details, ErrorSummary, Table, WarningText, type TableCell } from "@complaints/ui";
+import { formatCount, formatPence, parsePeriodCode, periodChoiceToAddress, periodIndex, type PeriodChoice } from "@complaints/domain/browser";
+import { Details, ErrorSummary, InsetText, Table, WarningText, type TableCell } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { Organisation } from "../app/department.tsx";
@@ -50,7 +50,16 @@ export function RollupPage({ dept, choice }: { dept: Organisation; choice: Perio
           ))}
         </ul>
       </nav>
-      {rollup.isPending ? (
+      {latest !== undefined && notYetOpen(choice, latest) ? (
+        // A year or quarter after the latest one opened (a typed or old address): words, not tables of "Not reported".
+        <InsetText>
+          {choice.kind === "quarter" ? `${label} has not opened for returns yet` : `No quarter of ${label} has opened for returns yet`}, so there is nothing to add up. The latest quarter is{" "}
+          <Link className="govuk-link" to={`/${dept.code}/summary/${periodChoiceToAddress({ kind: "quarter", period: latest })}`}>
+            {choiceLabel({ kind: "quarter", period: latest })}
+          </Link>
+          .
+        </InsetText>
+      ) : rollup.isPending ? (
         <p className="govuk-body" role="status">
           Loading…
         </p>
@@ -66,6 +75,13 @@ export function RollupPage({ dept, choice }: { dept: Organisation; choice: Perio
       </p>
     </>
   );
+}
+
+/** Whether the quarter, or the first quarter of the year, comes after the latest quarter opened. */
+function notYetOpen(choice: PeriodChoice, latest: string): boolean {
+  const first = parsePeriodCode(choice.kind === "quarter" ? choice.period : `${choice.financialYear} Q1`);
+  const last = parsePeriodCode(latest);
+  return first !== null && last !== null && periodIndex(first) > periodIndex(last);
 }
 
 function bodiesSentence(f: Figures): string {

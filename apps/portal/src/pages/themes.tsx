@@ -194,7 +194,8 @@ function ThemesContent({ data, show, profileHref }: { data: ThemesAnswer; show: 
             title={`${data.departmentName}: complaints per 100 received by theme and quarter, pooled over the panel`}
             headingLevel={3}
             idPrefix="department-heatmap"
-            columns={data.periods.map((p) => ({ id: p.period, label: p.periodLabel }))}
+            orientation="themes-by-quarters"
+        columns={data.periods.map((p) => ({ id: p.period, label: p.periodLabel }))}
             rows={data.department.series.map((s) => ({
               id: s.theme,
               label: data.themes.find((t) => t.id === s.theme)?.label ?? s.theme,

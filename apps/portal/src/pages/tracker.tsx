@@ -11,6 +11,7 @@ import { applyFilter, bodyTypeLabel, readFilter, statusFilters, writeFilter } fr
 import { QuarterPagination } from "../tracker/quarter-pagination.tsx";
 import { canOpenReturn, timelinessLabels, TrackerStatusTag, type Tracker, type TrackerRow } from "../tracker/tracker-status.tsx";
 import "../tracker/tracker.css";
+import "../oversight/oversight.css";
 
 /** `/portal/{DEPT}/returns/{ORG}/{PERIOD}`: where the department reviews a body's return. */
 export function reviewAddress(dept: string, org: string, period: string): string {
@@ -181,7 +182,8 @@ function TrackerTable({ dept, data, rows }: { dept: Organisation; data: Tracker;
         caption={caption}
         captionClasses="govuk-table__caption--m"
         firstCellIsHeader
-        classes="app-tracker-table"
+        // Below the tablet breakpoint each body becomes a block of labelled lines, as on the action plans page, instead of a table scrolled sideways past its dates.
+        classes="app-tracker-table app-stacked-table"
         head={[{ text: "Body" }, { text: "Status" }, { text: "Received by the department" }, { text: "On time or late" }]}
         rows={rows.map((row): TableCell[] => [
           {
@@ -200,9 +202,10 @@ function TrackerTable({ dept, data, rows }: { dept: Organisation; data: Tracker;
             ),
             attributes: { "data-body": row.organisationCode },
           },
-          { children: <TrackerStatusTag row={row} /> },
-          { text: receivedText(row) },
+          { children: <TrackerStatusTag row={row} />, attributes: { "data-label": "Status" } },
+          { text: receivedText(row), attributes: { "data-label": "Received by the department" } },
           {
+            attributes: { "data-label": "On time or late" },
             children: (
               <>
                 {timelinessLabels[row.timeliness]}

@@ -40,7 +40,21 @@ export function ChartFigure(props: ChartFigureProps) {
           {props.children}
         </div>
       )}
-      {props.tableVisible ? props.table : <Details summaryText="Show the data as a table" classes="govuk-!-margin-top-3 govuk-!-margin-bottom-0">{props.table}</Details>}
+      {props.tableVisible ? (
+        props.table
+      ) : (
+        // A page of charts has many of these: a screen reader's list of controls tells them apart by the chart's title.
+        <Details
+          summaryChildren={
+            <>
+              Show the data as a table<span className="govuk-visually-hidden">: {props.title}</span>
+            </>
+          }
+          classes="govuk-!-margin-top-3 govuk-!-margin-bottom-0"
+        >
+          {props.table}
+        </Details>
+      )}
     </figure>
   );
 }

@@ -50,7 +50,8 @@ describe("chart figures", () => {
     expect(html).toMatch(/^<figure class="app-chart [^"]*app-chart--xmr"><figcaption><h3 class="govuk-heading-s govuk-!-margin-bottom-2">Closed within timescale<\/h3><\/figcaption>/);
     expect(html).toContain('<p class="govuk-body app-chart__summary">12 quarters with values');
     expect(html).toContain("Special cause variation: improving (higher values)</span>");
-    expect(html).toContain('<span class="govuk-details__summary-text">Show the data as a table</span>');
+    // Many charts on a page: each "Show the data as a table" names its chart to a screen reader.
+    expect(html).toContain('<span class="govuk-details__summary-text">Show the data as a table<span class="govuk-visually-hidden">: Closed within timescale</span></span>');
     expect(html).toContain('<caption class="govuk-table__caption govuk-table__caption--s">Closed within timescale: values by quarter</caption>');
     expect(html).toContain('<th scope="row" class="govuk-table__header">Jul to Sep 2026</th><td class="govuk-table__cell govuk-table__cell--numeric">88.0%</td><td class="govuk-table__cell">improving: above the upper process limit</td>');
     expect(html).toContain("65.9% to 82.2%");
@@ -76,6 +77,13 @@ describe("chart figures", () => {
     const html = renderToStaticMarkup(<ThemeHeatmap {...heatmapExample} width={320} />);
     expect(html).toContain('role="region" aria-label="Themes per 100 complaints received (scrolls sideways)" tabindex="0"');
     expect(html).toContain(">42.5 (emerging)</td>");
+    expect(html).toContain('<th scope="col" class="govuk-table__header">Body</th>');
+  });
+
+  it("ThemeHeatmap of themes by quarters: its table's first column is headed Theme, not Body", () => {
+    const html = renderToStaticMarkup(<ThemeHeatmap {...heatmapExample} orientation="themes-by-quarters" />);
+    expect(html).toContain('<th scope="col" class="govuk-table__header">Theme</th>');
+    expect(html).not.toContain(">Body</th>");
   });
 
   it("icons keep their words visible beside an aria-hidden picture", () => {

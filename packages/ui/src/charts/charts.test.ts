@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contrastRatio, colours, funnelChartModel, funnelSummary, heatmapModel, pathData, renderAssuranceIconSvg, renderFunnelSvg, renderHeatmapSvg, renderVariationIconSvg, renderXmrSvg, toSvgString, variationSide, xmrChartModel, xmrSummary, el } from "./index.ts";
 import { funnelExample, heatmapExample, xmrExample, xmrTrialExample } from "./testing/examples.ts";
+import { fontSize, textWidth } from "./style.ts";
 
 const finitePath = /^(?:[MLCZHVQAmlczhvqa]|-?\d+(?:\.\d+)?|[ ,])*$/;
 
@@ -137,8 +138,43 @@ describe("heat map geometry", () => {
   });
   it("summarises the highest rates and the emerging themes", () => {
     expect(model.summary).toBe(
-      "2 rows by 4 columns, each cell a rate per 100 complaints received. Highest: Delay at Agency One, 42.5, Communication at Driver and Vehicle Standards Agency of Somewhere Long, 31.2 and Delay at Driver and Vehicle Standards Agency of Somewhere Long, 20.0. 1 emerging theme is marked with a triangle: Delay at Agency One.",
+      "2 rows of bodies by 4 themes, each cell a rate per 100 complaints received. Highest: Delay at Agency One, 42.5, Communication at Driver and Vehicle Standards Agency of Somewhere Long, 31.2 and Delay at Driver and Vehicle Standards Agency of Somewhere Long, 20.0. 1 emerging theme is marked with a triangle: Delay at Agency One.",
     );
+  });
+});
+
+describe("heat map of themes by quarters", () => {
+  const quarters = ["Oct to Dec 2025", "Jan to Mar 2026", "Apr to Jun 2026", "Jul to Sep 2026"];
+  const data = {
+    title: "Agency One: themes by quarter",
+    orientation: "themes-by-quarters" as const,
+    columns: quarters.map((q) => ({ id: q, label: q })),
+    rows: [
+      { id: "theme_delay", label: "Delay", cells: [{ value: 30 }, { value: 31 }, { value: 33 }, { value: 40, emerging: true }] },
+      { id: "theme_communication", label: "Communication", cells: [{ value: 20 }, { value: 22 }, { value: 21 }, { value: 24 }] },
+    ],
+  };
+  it("names each cell theme first, then its quarter: 'Delay in Jul to Sep 2026', not 'Jul to Sep 2026 at Delay'", () => {
+    expect(heatmapModel(data).summary).toBe(
+      "2 themes by 4 quarters, each cell a rate per 100 complaints received. Highest: Delay in Jul to Sep 2026, 40.0, Delay in Apr to Jun 2026, 33.0 and Delay in Jan to Mar 2026, 31.0. 1 emerging theme is marked with a triangle: Delay in Jul to Sep 2026.",
+    );
+  });
+  it("leaves room for a theme's name on a 320 px screen rather than cutting it to a word", () => {
+    const svg = toSvgString(heatmapModel(data, { width: 290 }).tree);
+    expect(svg).toContain(">Communication</text>");
+  });
+  it("keeps every turned column label, the last one too, inside the width it was given when the cells can narrow", () => {
+    for (const width of [640, 960]) {
+      const model = heatmapModel(data, { width });
+      expect(model.width).toBe(width);
+      const svg = toSvgString(model.tree);
+      const columns = svg.slice(svg.indexOf('class="app-chart__columns"'), svg.indexOf('class="app-chart__rows"'));
+      const xs = [...columns.matchAll(/<text x="([\d.]+)"/g)].map((m) => Number(m[1]));
+      expect(xs).toHaveLength(4);
+      // A label turned 45° reaches right by its length × cos 45°.
+      const reach = textWidth("Jul to Sep 2026", fontSize.label) * Math.SQRT1_2;
+      expect(xs.at(-1)! + reach).toBeLessThanOrEqual(width);
+    }
   });
 });
 

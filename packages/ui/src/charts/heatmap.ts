@@ -27,7 +27,14 @@ export interface HeatmapData {
   readonly rows: readonly HeatmapRow[];
   /** What a cell's number is; default "per 100 complaints received". */
   readonly valueLabel?: string | undefined;
+  /**
+   * What the rows and columns are, for the words: bodies (rows) by themes (columns), the default, reads
+   * "Delay at Agency One"; themes (rows) by quarters (columns) reads "Delay in Jul to Sep 2026".
+   */
+  readonly orientation?: HeatmapOrientation | undefined;
 }
+
+export type HeatmapOrientation = "bodies-by-themes" | "themes-by-quarters";
 
 export interface HeatmapCellModel {
   readonly row: string;
@@ -57,19 +64,22 @@ export function emergingMarkPath(x: number, y: number): string {
   return `M${num(x)},${num(y)}L${num(x + 6)},${num(y + 10)}L${num(x - 6)},${num(y + 10)}Z`;
 }
 
-/** A plain-English summary: the highest rates and the emerging themes, by name. */
+/** A plain-English summary: the highest rates and the emerging themes, by name, theme first whichever way the map is turned. */
 export function heatmapSummary(data: HeatmapData): string {
   const unit = data.valueLabel ?? "per 100 complaints received";
+  const byQuarter = data.orientation === "themes-by-quarters";
   const cells = data.rows.flatMap((r) => r.cells.map((c, i) => ({ row: r.label, column: data.columns[i]?.label ?? "", ...c })));
+  // "Delay at Agency One" (a body's row, a theme's column) or "Delay in Jul to Sep 2026" (a theme's row, a quarter's column).
+  const where = (c: { row: string; column: string }) => (byQuarter ? `${c.row} in ${c.column}` : `${c.column} at ${c.row}`);
   const valued = cells.filter((c): c is typeof c & { value: number } => c.value !== null && Number.isFinite(c.value));
   if (valued.length === 0) return `${data.title}: no figures to show.`;
   const top = valued.toSorted((a, b) => b.value - a.value).slice(0, 3);
-  const parts = [
-    `${plural(data.rows.length, "row", "rows")} by ${plural(data.columns.length, "column", "columns")}, each cell a rate ${unit}.`,
-    `Highest: ${listInWords(top.map((c) => `${c.column} at ${c.row}, ${valueText(c.value)}`))}.`,
-  ];
+  const shape = byQuarter
+    ? `${plural(data.rows.length, "theme", "themes")} by ${plural(data.columns.length, "quarter", "quarters")}`
+    : `${plural(data.rows.length, "row", "rows")} of bodies by ${plural(data.columns.length, "theme", "themes")}`;
+  const parts = [`${shape}, each cell a rate ${unit}.`, `Highest: ${listInWords(top.map((c) => `${where(c)}, ${valueText(c.value)}`))}.`];
   const emerging = cells.filter((c) => c.emerging);
-  parts.push(emerging.length === 0 ? "No theme is emerging." : `${plural(emerging.length, "emerging theme is", "emerging themes are")} marked with a triangle: ${listInWords(emerging.map((c) => `${c.column} at ${c.row}`))}.`);
+  parts.push(emerging.length === 0 ? "No theme is emerging." : `${plural(emerging.length, "emerging theme is", "emerging themes are")} marked with a triangle: ${listInWords(emerging.map(where))}.`);
   return parts.join(" ");
 }
 
@@ -90,18 +100,24 @@ function fit(label: string, width: number, size: number): string {
 export function heatmapModel(data: HeatmapData, options: { width?: number | undefined; idPrefix?: string | undefined } = {}): HeatmapModel {
   const idPrefix = options.idPrefix ?? "chart";
   const available = Math.max(280, Math.round(options.width ?? 640));
-  const rowLabelWidth = Math.min(Math.max(110, Math.round(available * 0.3)), 260, Math.max(80, ...data.rows.map((r) => textWidth(r.label, fontSize.label) + 12)));
-  const cellWidth = Math.max(52, Math.floor((available - rowLabelWidth - 8) / Math.max(1, data.columns.length)));
+  // Row labels get at least 150 units even on a 320 px screen (where the map scrolls anyway): at 110, "Communication" and most body names were cut to a word.
+  const rowLabelWidth = Math.min(Math.max(150, Math.round(available * 0.3)), 260, Math.max(80, ...data.rows.map((r) => textWidth(r.label, fontSize.label) + 12)));
   const cellHeight = 32;
   // Column labels turned 45° so long theme names fit over narrow cells; longer than 190 units they are shortened with "…" (the table has them in full).
   const columnLabelRoom = 190;
   const columnLabels = data.columns.map((c) => fit(c.label, columnLabelRoom, fontSize.label));
   const longestColumn = Math.max(0, ...columnLabels.map((l) => textWidth(l, fontSize.label)));
+  // How far each turned label reaches right of its column's middle (and up from the grid): the cells
+  // are as wide as the width allows with every label, the last one too, inside it rather than cut off.
+  const reach = columnLabels.map((l) => Math.ceil(textWidth(l, fontSize.label) * Math.SQRT1_2));
   const headerHeight = Math.ceil(longestColumn * Math.SQRT1_2) + 24;
+  const widest = Math.min(...reach.map((r, ci) => (available - rowLabelWidth - 8 - r) / (ci + 0.5)), (available - rowLabelWidth - 8) / Math.max(1, data.columns.length));
+  const cellWidth = Math.max(52, Math.floor(widest));
   const gridLeft = rowLabelWidth;
   const gridTop = headerHeight;
   const gridWidth = cellWidth * data.columns.length;
-  const width = Math.max(available, gridLeft + gridWidth + Math.ceil(longestColumn * Math.SQRT1_2) + 8);
+  const labelsRight = Math.max(0, ...reach.map((r, ci) => gridLeft + (ci + 0.5) * cellWidth + r));
+  const width = Math.max(available, Math.ceil(Math.max(gridLeft + gridWidth, labelsRight)) + 8);
   const values = data.rows.flatMap((r) => r.cells.map((c) => c.value)).filter((v): v is number => v !== null && Number.isFinite(v));
   const max = values.length ? Math.max(...values) : 1;
   const shade = scaleLinear<string>().domain([0, max > 0 ? max : 1]).range([colours.heatLow, colours.heatHigh]).clamp(true);

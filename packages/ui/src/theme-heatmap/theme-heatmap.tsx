@@ -8,7 +8,8 @@ import { Table } from "../table/table.tsx";
 import { useChartIdPrefix } from "../xmr-chart/xmr-chart.tsx";
 
 /**
- * Props of `ThemeHeatmap`: rows (bodies) × columns (themes or quarters), each cell a rate per 100
+ * Props of `ThemeHeatmap`: rows (bodies) × columns (themes), or rows (themes) × columns (quarters) with
+ * `orientation: "themes-by-quarters"`, each cell a rate per 100
  * complaints received (null for none), `emerging: true` to mark an emerging theme.
  */
 export interface ThemeHeatmapProps extends HeatmapData {
@@ -18,7 +19,7 @@ export interface ThemeHeatmapProps extends HeatmapData {
   /** A row's name in the table, e.g. a link to the body's profile; default its label. */
   renderRowLabel?: ((row: HeatmapRow) => ReactNode) | undefined;
   tableVisible?: boolean | undefined;
-  /** Heading of the table's first column (the rows' names); default "Body". */
+  /** Heading of the table's first column (the rows' names); default "Body", or "Theme" when the rows are themes (`orientation: "themes-by-quarters"`). */
   rowHeading?: string | undefined;
 }
 
@@ -37,7 +38,7 @@ export function ThemeHeatmap(props: ThemeHeatmapProps) {
       caption={`${props.title}: ${props.valueLabel ?? "per 100 complaints received"}`}
       captionClasses="govuk-table__caption--s"
       firstCellIsHeader
-      head={[{ text: props.rowHeading ?? "Body" }, ...props.columns.map((c) => ({ text: c.label, format: "numeric" }))]}
+      head={[{ text: props.rowHeading ?? (props.orientation === "themes-by-quarters" ? "Theme" : "Body") }, ...props.columns.map((c) => ({ text: c.label, format: "numeric" }))]}
       rows={props.rows.map((r) => [
         props.renderRowLabel ? { children: props.renderRowLabel(r) } : { text: r.label },
         ...props.columns.map((_, i) => {
