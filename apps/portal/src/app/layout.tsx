@@ -13,6 +13,7 @@ export function portalSections(dept: string): { text: string; href: string; matc
     { text: "Summary", href: `/${dept}/`, match: `/${dept}/` },
     { text: "Tracker", href: `/${dept}/tracker`, match: `/${dept}/tracker` },
     { text: "Compare", href: `/${dept}/compare`, match: `/${dept}/compare` },
+    { text: "Totals", href: `/${dept}/summary`, match: `/${dept}/summary` },
     { text: "Themes", href: `/${dept}/themes`, match: `/${dept}/themes` },
     { text: "Action plans", href: `/${dept}/actions`, match: `/${dept}/actions` },
     { text: "Learning", href: `/${dept}/learning`, match: `/${dept}/learning` },

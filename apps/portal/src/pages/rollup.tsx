@@ -30,12 +30,12 @@ export function RollupPage({ dept, choice }: { dept: Organisation; choice: Perio
   const rollup = useQuery({ queryKey: ["metrics.rollup", input], queryFn: () => api.metrics.rollup.query(input) });
   const latest = useLatestQuarter(dept.code);
   const label = choiceLabel(choice);
-  usePageTitle(`Department roll-up, ${label}`, rollup.isError);
+  usePageTitle(`Department totals, ${label}`, rollup.isError);
 
   return (
     <>
       <span className="govuk-caption-l">{dept.name}</span>
-      <h1 className="govuk-heading-l govuk-!-margin-bottom-2">Department roll-up</h1>
+      <h1 className="govuk-heading-l govuk-!-margin-bottom-2">Department totals</h1>
       <p className="govuk-body-l" id="rollup-period">
         {capitalise(label)}
       </p>
@@ -64,7 +64,7 @@ export function RollupPage({ dept, choice }: { dept: Organisation; choice: Perio
           Loading…
         </p>
       ) : rollup.isError ? (
-        <ErrorSummary titleText="There is a problem" errorList={[{ text: `The roll-up cannot be shown: ${errorMessage(rollup.error)}` }]} />
+        <ErrorSummary titleText="There is a problem" errorList={[{ text: `The department totals cannot be shown: ${errorMessage(rollup.error)}` }]} />
       ) : (
         <RollupTables rollup={rollup.data} />
       )}
@@ -101,6 +101,12 @@ function RollupTables({ rollup }: { rollup: Rollup }) {
       {rollup.current.bodies.counted !== rollup.previousYear.bodies.counted ? (
         <WarningText iconFallbackText="Warning" attributes={{ id: "rollup-not-comparable" }}>
           {formatCount(rollup.current.bodies.counted)} {rollup.current.bodies.counted === 1 ? "body has" : "bodies have"} sent returns that count for {now}, against {formatCount(rollup.previousYear.bodies.counted)} for {then}. Totals are not like for like until the same bodies have reported: compare the measures, which are rates and percentages.
+        </WarningText>
+      ) : rollup.current.returns !== rollup.previousYear.returns ? (
+        // The same bodies, but not the same number of quarters' returns (a body missed a quarter, or
+        // the history does not reach back over the whole of the earlier year).
+        <WarningText iconFallbackText="Warning" attributes={{ id: "rollup-not-comparable" }}>
+          {formatCount(rollup.current.returns)} {rollup.current.returns === 1 ? "return counts" : "returns count"} for {now}, against {formatCount(rollup.previousYear.returns)} for {then}: some quarters are missing, so totals are not like for like. Compare the measures, which are rates and percentages.
         </WarningText>
       ) : null}
 

@@ -123,7 +123,7 @@ export function TrackerPage({ dept, period }: { dept: Organisation; period: stri
           </div>
         </div>
         <div className="app-filter-actions">
-          <Button text="Apply filters" classes="govuk-button--secondary" />
+          <Button text="Apply filters" />
           {search ? (
             <p className="govuk-body">
               <Link className="govuk-link" href={trackerAddress(dept.code, period)}>

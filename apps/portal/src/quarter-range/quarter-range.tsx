@@ -63,7 +63,7 @@ export function QuarterRangeForm(props: { from: string | null; to: string | null
         </div>
         {props.children}
       </fieldset>
-      <Button type="submit" text="Show" classes="govuk-button--secondary" />
+      <Button type="submit" text="Show" />
     </form>
   );
 }
