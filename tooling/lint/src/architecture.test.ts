@@ -32,6 +32,8 @@ describe("architecture rules", () => {
     ["packages/domain", 'import { sql } from "@complaints/db";', "may not depend on @complaints/db"],
     ["packages/metrics", 'import { x } from "@complaints/api";', "may not depend on @complaints/api"],
     ["packages/db", "const url = process.env.DATABASE_URL;", "only env.ts files read process.env"],
+    ["packages/reports", 'import { Button } from "@complaints/ui";', "only @complaints/ui/charts"],
+    ["packages/reports", 'import { x } from "@complaints/db";', "may not depend on @complaints/db"],
   ])("rejects %s: %s", (part, source, message) => {
     const violations = checkSource(part, `${part}/src/x.ts`, source);
     expect(violations).toHaveLength(1);
@@ -42,6 +44,7 @@ describe("architecture rules", () => {
     ["apps/portal", 'import type { AppRouter } from "@complaints/api";'],
     ["packages/api", 'import { openDatabase } from "@complaints/db";'],
     ["apps/server", 'import { appRouter } from "@complaints/api";'],
+    ["packages/reports", 'import { xmrChartModel } from "@complaints/ui/charts";'],
   ])("allows %s: %s", (part, source) => {
     expect(checkSource(part, `${part}/src/x.ts`, source)).toEqual([]);
   });

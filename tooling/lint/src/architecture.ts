@@ -3,14 +3,15 @@ import { basename, join, relative, sep } from "node:path";
 
 /**
  * The dependency direction of DESIGN.md section 5, as data:
- * domain ← metrics, domain ← db, {domain, metrics, db, reports} ← api ← server.
+ * domain ← metrics, domain ← db, {domain, metrics, db, reports} ← api ← server. Reports draw the
+ * portal's charts from their geometry, `@complaints/ui/charts` (plain TypeScript, no React).
  * Browser apps (and packages/client, their shared API client) may use the API's types only, and never the database package.
  */
 export const allowedImports: Record<string, readonly string[]> = {
   "packages/domain": [],
   "packages/metrics": ["domain"],
   "packages/db": ["domain"],
-  "packages/reports": ["domain", "metrics"],
+  "packages/reports": ["domain", "metrics", "ui"],
   "packages/ui": ["domain", "metrics"],
   "packages/api": ["domain", "metrics", "db", "reports"],
   "packages/client": ["domain", "ui", "api"],
@@ -62,6 +63,8 @@ export function checkSource(part: string, file: string, source: string): Violati
       violations.push({ file, line, message: "a browser app must never import @complaints/db" });
     } else if (browserApps.has(part) && target === "api" && !typeOnly) {
       violations.push({ file, line, message: "a browser app may import @complaints/api only with `import type`" });
+    } else if (part === "packages/reports" && target === "ui" && specifier !== "@complaints/ui/charts") {
+      violations.push({ file, line, message: "packages/reports may use only @complaints/ui/charts (the chart geometry, no React)" });
     } else if (!allowed.includes(target)) {
       violations.push({ file, line, message: `${part} may not depend on @complaints/${target} (DESIGN.md section 5)` });
     }

@@ -1,0 +1,3 @@
+export * from "./model.ts";
+export * from "./cells.ts";
+export * from "./tidy.ts";
