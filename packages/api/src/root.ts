@@ -2,6 +2,7 @@ import { actionsRouter } from "./router/actions.ts";
 import { authRouter } from "./router/auth.ts";
 import { metricsRouter } from "./router/metrics.ts";
 import { organisationsRouter } from "./router/organisations.ts";
+import { reportsRouter } from "./router/reports.ts";
 import { returnsRouter } from "./router/returns.ts";
 import { trackerRouter } from "./router/tracker.ts";
 import { windowsRouter } from "./router/windows.ts";
@@ -15,6 +16,7 @@ export const appRouter = router({
   tracker: trackerRouter,
   metrics: metricsRouter,
   actions: actionsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

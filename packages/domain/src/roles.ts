@@ -40,6 +40,8 @@ export const permissions = {
   /** Learning action plans (DESIGN.md section 2): everyone reads those in scope; a body's own people keep them. */
   "actions.read": ["submitter", "approver", "oversight", "secretariat", "admin"],
   "actions.edit": ["submitter", "approver"],
+  /** Board packs and the annual report complaints section (DESIGN.md section 4): the secretariat and oversight (and administrators). */
+  "reports.read": ["oversight", "secretariat", "admin"],
   "users.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;

@@ -10,23 +10,11 @@ import { themesForDepartment } from "../services/metrics/themes.ts";
 import { departmentRollup } from "../services/metrics/rollup.ts";
 import { measureTrend } from "../services/metrics/trend.ts";
 import { permitted } from "../trpc.ts";
+import { departmentAndPeriod, onePeriodMessage, onePeriodOnly } from "./period-input.ts";
 import { serviceContext } from "./service-context.ts";
 
 const measureIds = measures.map((m) => m.id) as [string, ...string[]];
 const measureId = z.enum(measureIds, { error: `Choose a measure: ${measureIds.join(", ")}` });
-
-const financialYearMessage = "Enter a financial year like 2025-26";
-/** A UK financial year written `2025-26` (April 2025 to March 2026). */
-const financialYearSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}$/, financialYearMessage)
-  .refine((s) => (Number(s.slice(0, 4)) + 1) % 100 === Number(s.slice(5)), financialYearMessage);
-
-/** A quarter (`2025-26 Q1` or `Apr to Jun 2025`) or a financial year (`2025-26`): exactly one. */
-const departmentAndPeriod = { departmentCode: organisationCodeSchema, period: periodCodeSchema.optional(), financialYear: financialYearSchema.optional() };
-const onePeriodOnly = (i: { period?: string | undefined; financialYear?: string | undefined }) => (i.period === undefined) !== (i.financialYear === undefined);
-const onePeriodMessage = { message: "Choose either a quarter or a financial year", path: ["period"] };
 
 const quarterRange = { from: periodCodeSchema.optional(), to: periodCodeSchema.optional() };
 

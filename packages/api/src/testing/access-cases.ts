@@ -79,6 +79,8 @@ export const accessCases: Record<string, AccessCase> = {
   "actions.learning": { allowed: "aOversight", outOfScope: ["a1Submitter", "a2Approver", "bOversight"], input: () => ({ departmentCode: "DEPT-A", q: "letters" }) },
   "metrics.themes": { allowed: "aOversight", outOfScope: ["bSecretariat", "bAdmin"], input: () => ({ departmentCode: "DEPT-A" }) },
   "metrics.profile": { allowed: "aSecretariat", outOfScope: ["bOversight", "bSecretariat", "bAdmin"], input: () => ({ organisationCode: "A1" }) },
+  "reports.pack": { allowed: "aSecretariat", outOfScope: ["bOversight", "bSecretariat", "bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: Q1, format: "csv" }) },
+  "reports.annualReport": { allowed: "aOversight", outOfScope: ["bOversight", "bSecretariat"], input: () => ({ departmentCode: "DEPT-A", financialYear: "2025-26" }) },
 };
 
 
