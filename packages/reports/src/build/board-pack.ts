@@ -136,8 +136,8 @@ export function buildBoardPack(data: PackData): BoardPack {
     ...r.fields.map((f) => {
       const now = r.current.fields.find((x) => x.id === f.id)?.value ?? null;
       const then = thenField.get(f.id) ?? null;
-      const asShown = (v: number | null) => (v === null ? notAvailable : num(f.type === "money" ? round2(v / 100) : v, anyRevised));
-      return [text(f.label), text(f.type === "money" ? "£" : "complaints"), asShown(now), asShown(then), text(changeOfField.get(f.id)?.words ?? "not compared")];
+      const asShown = (v: number | null, revised: boolean) => (v === null ? notAvailable : num(f.type === "money" ? round2(v / 100) : v, revised));
+      return [text(f.label), text(f.type === "money" ? "£" : "number"), asShown(now, anyRevised), asShown(then, false), text(changeOfField.get(f.id)?.words ?? "not compared")];
     }),
     ...r.measures.map((m) => {
       const now = r.current.measures.find((x) => x.id === m.id);

@@ -66,7 +66,8 @@ const chartMeasure = "within_timescale";
 
 type Counted = Awaited<ReturnType<typeof countedReturns>>[number];
 
-function figureTables(list: readonly Counted[], quarters: readonly string[], rows: readonly { code: string; name: string; codes: ReadonlySet<string> }[]): FigureTableIn[] {
+/** Rows with no counted return are left out, except `keep` (a body pack's own body, shown as not available). */
+function figureTables(list: readonly Counted[], quarters: readonly string[], rows: readonly { code: string; name: string; codes: ReadonlySet<string> }[], keep: string | null): FigureTableIn[] {
   const first = quarters[0]!;
   const last = quarters.at(-1)!;
   const sumsFor = (codes: ReadonlySet<string>) => {
@@ -92,7 +93,7 @@ function figureTables(list: readonly Counted[], quarters: readonly string[], row
       return { key: id, label: f.label, type: f.type === "money" ? ("money" as const) : ("count" as const) };
     }),
     rows: sums
-      .filter((s) => s.returns > 0)
+      .filter((s) => s.returns > 0 || s.row.code === keep)
       .map((s) => ({
         organisationCode: s.row.code,
         name: s.row.name,
@@ -191,7 +192,7 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
     comparison,
     rollup,
     tracker: tracker.map((t) => ({ period: t.period, periodLabel: t.periodLabel, rows: t.rows })),
-    figures: figureTables(list, quarters, figureRows),
+    figures: figureTables(list, quarters, figureRows, body?.code ?? null),
     themes,
     funnel: funnel.points.length > 0 ? { ...funnel, title: funnel.measure.label, denominatorLabel: "complaints closed" } : null,
     trend: trend.chart ? { title: trend.measure.label, kind: "proportion", points: trend.points, chart: trend.chart } : null,
