@@ -58,7 +58,7 @@ const noteTexts = {
     "One complaint can be counted under several themes. Rates are complaints under the theme per 100 complaints received. A theme is emerging when its latest quarter is special-cause high on a statistical process control (XmR) chart of its quarterly rates (NHS Making Data Count).",
   disclosure:
     "Equality monitoring is published through disclosure control: counts of 1 to 7 are suppressed [c], with a second cell suppressed where one alone could be worked out from the total; other counts are rounded to the nearest 5; percentages are worked out from the rounded figures.",
-  money: "Money is in pounds, with pence.",
+  money: "Money is in pounds and pence, except in the department's totals, which are to the nearest pound.",
   learning:
     "Learning highlights are the 'you said, we did' summaries bodies chose to publish for their action plans. Action plans are listed with those overdue first.",
 } as const;
@@ -132,39 +132,55 @@ export function buildBoardPack(data: PackData): BoardPack {
   const thenField = new Map(r.previousYear.fields.map((f) => [f.id, f.value]));
   const changeOfField = new Map(r.current.changes.fields.map((c) => [c.id, c]));
   const changeOfMeasure = new Map(r.current.changes.measures.map((c) => [c.id, c]));
-  const totalsRows: Cell[][] = [
-    ...r.fields.map((f) => {
-      const now = r.current.fields.find((x) => x.id === f.id)?.value ?? null;
-      const then = thenField.get(f.id) ?? null;
-      const asShown = (v: number | null, revised: boolean) => (v === null ? notAvailable : num(f.type === "money" ? round2(v / 100) : v, revised));
-      return [text(f.label), text(f.type === "money" ? "£" : "number"), asShown(now, anyRevised), asShown(then, false), text(changeOfField.get(f.id)?.words ?? "not compared")];
-    }),
-    ...r.measures.map((m) => {
-      const now = r.current.measures.find((x) => x.id === m.id);
-      const change = changeOfMeasure.get(m.id);
-      return [
-        text(m.label),
-        text(unitOf[m.kind]),
-        now?.value === null || now === undefined ? notAvailable : num(measureFigure(m.kind, now.value), anyRevised),
-        notApplicableOrEarlier(data, m),
-        text(change ? `${change.words}${change.intervals === "higher" || change.intervals === "lower" ? ` (a clear change: the intervals do not overlap)` : ""}` : "not compared"),
-      ];
-    }),
-  ];
+  const totalsRows: Cell[][] = r.fields.map((f) => {
+    const now = r.current.fields.find((x) => x.id === f.id)?.value ?? null;
+    const then = thenField.get(f.id) ?? null;
+    // Money to the nearest pound beside counts: one number format for the column.
+    const asShown = (v: number | null, revised: boolean) => (v === null ? notAvailable : num(f.type === "money" ? Math.round(v / 100) : v, revised));
+    return [text(f.label), text(f.type === "money" ? "£" : "number"), asShown(now, anyRevised), asShown(then, false), text(changeOfField.get(f.id)?.words ?? "not compared")];
+  });
+  const measureChangeRows: Cell[][] = r.measures.map((m) => {
+    const now = r.current.measures.find((x) => x.id === m.id);
+    const change = changeOfMeasure.get(m.id);
+    return [
+      text(m.label),
+      text(unitOf[m.kind]),
+      now?.value === null || now === undefined ? notAvailable : num(measureFigure(m.kind, now.value), anyRevised),
+      valueAYearEarlier(data, m),
+      text(change?.words ?? "not compared"),
+      text(change ? intervalWords[change.intervals] ?? change.intervals : "not compared"),
+    ];
+  });
   if (scope.kind === "department") {
+    const counted = `${r.current.bodies.counted} of ${r.current.bodies.expected} bodies' returns count (${r.current.returns} returns); a year earlier ${r.previousYear.bodies.counted} bodies (${r.previousYear.returns} returns).`;
     tables.push({
       sheetName: "Totals",
       tableName: "department_totals",
-      title: title(`${scope.departmentName}: totals and measures beside a year earlier (${r.yearEarlier.label})`),
-      description: describe(`${r.current.bodies.counted} of ${r.current.bodies.expected} bodies' returns count (${r.current.returns} returns); a year earlier ${r.previousYear.bodies.counted} bodies (${r.previousYear.returns} returns).`, ["counted", "revised", "stocks", "money"], ["x", "r"]),
+      title: title(`${scope.departmentName}: totals beside a year earlier (${r.yearEarlier.label})`),
+      description: describe(`${counted} Money is to the nearest pound.`, ["counted", "revised", "stocks"], ["x", "r"]),
       columns: [
         { key: "figure", heading: "Figure", type: "text", role: "label" },
+        { key: "unit", heading: "Unit", type: "text" },
+        { key: "this_period", heading: `This period (${period.label})`, type: "count" },
+        { key: "year_earlier", heading: `A year earlier (${r.yearEarlier.label})`, type: "count" },
+        { key: "change", heading: "Change", type: "text" },
+      ],
+      rows: totalsRows,
+    });
+    tables.push({
+      sheetName: "Measures",
+      tableName: "department_measures",
+      title: title(`${scope.departmentName}: measures beside a year earlier (${r.yearEarlier.label})`),
+      description: describe(counted, ["counted", "revised", "intervals"], ["x", "r"]),
+      columns: [
+        { key: "measure", heading: "Measure", type: "text", role: "label" },
         { key: "unit", heading: "Unit", type: "text" },
         { key: "this_period", heading: `This period (${period.label})`, type: "decimal1" },
         { key: "year_earlier", heading: `A year earlier (${r.yearEarlier.label})`, type: "decimal1" },
         { key: "change", heading: "Change", type: "text" },
+        { key: "clear_change", heading: `Clear change ${ref("intervals")}`, type: "text" },
       ],
-      rows: totalsRows,
+      rows: measureChangeRows,
     });
   }
 
@@ -404,8 +420,15 @@ export function buildBoardPack(data: PackData): BoardPack {
   };
 }
 
+const intervalWords: Record<string, string> = {
+  higher: "Yes: higher (the 95% intervals do not overlap)",
+  lower: "Yes: lower (the 95% intervals do not overlap)",
+  similar: "No: the 95% intervals overlap",
+  "not compared": "Not compared",
+};
+
 /** A measure's value a year earlier (not marked revised: the mark is about this period's returns). */
-function notApplicableOrEarlier(data: PackData, m: MeasureInfoIn): Cell {
+function valueAYearEarlier(data: PackData, m: MeasureInfoIn): Cell {
   const earlier = data.rollup.previousYear.measures.find((x) => x.id === m.id);
   return earlier?.value === null || earlier === undefined ? notAvailable : num(measureFigure(m.kind, earlier.value));
 }
@@ -430,7 +453,8 @@ function narrative(data: PackData, title: string): Block[] {
   blocks.push({ kind: "heading", level: 2, text: "Headline figures" });
   if (scope.kind === "department") {
     blocks.push({ kind: "paragraph", text: `The department's totals and measures beside ${r.yearEarlier.label}. The workbook has every body's figures, with 95% intervals and how each compares with the department.` });
-    blocks.push({ kind: "table", tableName: "department_totals", caption: `${scope.departmentName}: totals and measures, ${period.label}, beside ${r.yearEarlier.label}` });
+    blocks.push({ kind: "table", tableName: "department_totals", caption: `${scope.departmentName}: totals, ${period.label}, beside ${r.yearEarlier.label}` });
+    blocks.push({ kind: "table", tableName: "department_measures", columns: ["measure", "unit", "this_period", "year_earlier", "change"], caption: `${scope.departmentName}: measures, ${period.label}, beside ${r.yearEarlier.label}` });
   } else {
     blocks.push({ kind: "paragraph", text: `${scope.name}'s measures with 95% intervals, and how each compares with the department's figure.` });
     blocks.push({ kind: "table", tableName: "headline_measures", columns: ["measure", "unit", "value", "lower_95", "upper_95", "comparison"], maxRows: data.comparison.measures.length, caption: `${scope.name}: headline measures, ${period.label}` });
