@@ -1,3 +1,5 @@
 export * from "./model.ts";
 export * from "./cells.ts";
 export * from "./tidy.ts";
+export { writePackOds, odsMimeType } from "./writers/ods.ts";
+export { writePackXlsx, xlsxMimeType } from "./writers/xlsx.ts";
