@@ -20,6 +20,8 @@ const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true
 export interface SpreadsheetToCsvOptions {
   /** How long LibreOffice may take, in milliseconds (default 120,000: a first start with a new profile takes several seconds). */
   timeoutMs?: number;
+  /** The LibreOffice program (default `soffice`, found on the PATH). */
+  soffice?: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function spreadsheetToCsv(bytes: Uint8Array, ext: "ods" | "xlsx", o
     const outDir = join(dir, "out");
     await writeFile(input, bytes);
     const { stdout, stderr } = await run(
-      "soffice",
+      options.soffice ?? "soffice",
       [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--norestore", "--nologo", "--convert-to", csvFilter, "--outdir", outDir, input],
       options.timeoutMs ?? 120_000,
     );
@@ -80,7 +82,12 @@ function decodeXml(text: string): string {
 }
 
 function zipPart(bytes: Uint8Array, part: string): string {
-  const files = unzipSync(bytes, { filter: (f) => f.name === part });
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => f.name === part });
+  } catch {
+    throw new Error("The bytes are not a zip file, so not an ODS or XLSX spreadsheet.");
+  }
   const file = files[part];
   if (!file) throw new Error(`The spreadsheet has no ${part}, so it is not a readable ${part === "content.xml" ? "ODS" : "XLSX"} file.`);
   return strFromU8(file);

@@ -237,7 +237,7 @@ export function readOds(bytes: Uint8Array): ReadWorkbook {
         if (type === undefined) return null;
         if (type === "float") {
           const data = cellDataStyles.get(attr(c, "table:style-name") ?? "");
-          return { kind: "number", value: Number(attr(c, "office:value")), shown: (data && numberStyles.get(data)) ?? { places: -1, grouping: false, suffix: "" } };
+          return { kind: "number", value: Number(attr(c, "office:value")), shown: (data ? numberStyles.get(data) : undefined) ?? { places: -1, grouping: false, suffix: "" } };
         }
         if (type !== "string") throw new Error(`unexpected value type ${type}`);
         const paragraphs = list(c, "text:p");

@@ -5,8 +5,14 @@
  * writes thousands of cells.
  */
 
-/** Any character that needs escaping or replacing: markup, line breaks and tabs, or what XML 1.0 cannot hold. */
-const needsWork = /[&<>"\r\n\t\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+/** Whether the text has a character that needs escaping or replacing: markup, any C0 control (tab and line breaks included), a surrogate, U+FFFE or U+FFFF. */
+function needsWork(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x20 || unit === 0x26 || unit === 0x3c || unit === 0x3e || unit === 0x22 || (unit >= 0xd800 && unit <= 0xdfff) || unit >= 0xfffe) return true;
+  }
+  return false;
+}
 
 /** The text with each character XML 1.0 cannot hold replaced by U+FFFD (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone surrogates). */
 function xmlCharacters(text: string): string {
@@ -29,7 +35,7 @@ function xmlCharacters(text: string): string {
 
 /** Text for XML content and attribute values. Characters XML forbids become U+FFFD rather than a broken file. */
 export function xmlText(text: string): string {
-  if (!needsWork.test(text)) return text;
+  if (!needsWork(text)) return text;
   return xmlCharacters(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
