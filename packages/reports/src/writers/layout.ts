@@ -31,6 +31,8 @@ export interface LayoutTable {
   headerRow: number;
   columnCount: number;
   dataRows: number;
+  /** Each column's type, so a writer can give a column its data cells' style once (ODS column default styles). */
+  columnTypes: (NumberFormat | "text")[];
 }
 
 export interface SheetLayout {
@@ -132,7 +134,7 @@ function contentsSheet(pack: BoardPack): SheetLayout {
     name: contentsSheetName,
     rows,
     widths: [fit(entries.map(([s]) => s.length), 14, 33), fit(entries.map(([, t]) => t.length), 20, 90)],
-    table: { name: contentsTableName, headerRow: 2, columnCount: 2, dataRows: entries.length },
+    table: { name: contentsTableName, headerRow: 2, columnCount: 2, dataRows: entries.length, columnTypes: ["text", "text"] },
   };
 }
 
@@ -151,7 +153,7 @@ function notesSheet(pack: BoardPack): SheetLayout {
     name: notesSheetName,
     rows,
     widths: [12, fit(pack.notes.map((n) => n.text.length), 20, 80), fit(pack.notes.map((n) => n.appliesTo.length), 12, 40)],
-    table: { name: notesTableName, headerRow: 1 + description.length, columnCount: 3, dataRows: pack.notes.length },
+    table: { name: notesTableName, headerRow: 1 + description.length, columnCount: 3, dataRows: pack.notes.length, columnTypes: ["text", "text", "text"] },
   };
 }
 
@@ -189,7 +191,7 @@ function tableSheet(table: PackTable): SheetLayout {
     name: table.sheetName,
     rows,
     widths: lengths.map((l) => fit(l, 10, widestColumn)),
-    table: { name: table.tableName, headerRow, columnCount: table.columns.length, dataRows: table.rows.length },
+    table: { name: table.tableName, headerRow, columnCount: table.columns.length, dataRows: table.rows.length, columnTypes: table.columns.map((c) => c.type) },
   };
 }
 

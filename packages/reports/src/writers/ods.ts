@@ -92,15 +92,20 @@ function quotedSheetName(name: string): string {
   return `'${name.replaceAll("'", "''")}'`;
 }
 
-function cell(c: LayoutCell): string {
+/** The cell's style attribute, left out where the column's default cell style is the same (ODF 1.3 part 3, 19.615). */
+function styleAttribute(name: string, columnDefault: string): string {
+  return name === columnDefault ? "" : ` table:style-name="${name}"`;
+}
+
+function cell(c: LayoutCell, columnDefault: string): string {
   switch (c.kind) {
     case "text":
-      return `<table:table-cell table:style-name="${textStyleName[c.style]}" office:value-type="string">${paragraphs(c.text)}</table:table-cell>`;
+      return `<table:table-cell${styleAttribute(textStyleName[c.style], columnDefault)} office:value-type="string">${paragraphs(c.text)}</table:table-cell>`;
     case "link":
       // A link to a place in this document is "#" and the place (ODF 1.3 part 3, 6.1.8 text:a; 19.910 xlink:href).
-      return `<table:table-cell table:style-name="ceBody" office:value-type="string"><text:p><text:a xlink:type="simple" xlink:href="${xmlText(`#${quotedSheetName(c.sheet)}.A1`)}">${xmlText(c.text)}</text:a></text:p></table:table-cell>`;
+      return `<table:table-cell${styleAttribute("ceBody", columnDefault)} office:value-type="string"><text:p><text:a xlink:type="simple" xlink:href="${xmlText(`#${quotedSheetName(c.sheet)}.A1`)}">${xmlText(c.text)}</text:a></text:p></table:table-cell>`;
     case "number":
-      return `<table:table-cell table:style-name="${cellStyleName(c.format, c.revised)}" office:value-type="float" office:value="${c.value}"><text:p>${xmlText(c.shown)}</text:p></table:table-cell>`;
+      return `<table:table-cell${styleAttribute(cellStyleName(c.format, c.revised), columnDefault)} office:value-type="float" office:value="${c.value}"><text:p>${xmlText(c.shown)}</text:p></table:table-cell>`;
   }
 }
 
@@ -111,10 +116,15 @@ function columnWidth(characters: number): string {
 
 function table(sheet: SheetLayout, columnStyle: (width: number) => string): string {
   const parts: string[] = [`<table:table table:name="${xmlText(sheet.name)}" table:style-name="ta1">`];
-  for (const width of sheet.widths) parts.push(`<table:table-column table:style-name="${columnStyle(width)}" table:default-cell-style-name="Default"/>`);
+  // A table's columns default to their data cells' style, so most data cells need no style of their own (a smaller file, written faster).
+  const defaults = sheet.widths.map((_, c) => {
+    const type = sheet.table?.columnTypes[c];
+    return type === undefined ? "Default" : type === "text" ? "ceWrap" : cellStyleName(type, false);
+  });
+  sheet.widths.forEach((width, c) => parts.push(`<table:table-column table:style-name="${columnStyle(width)}" table:default-cell-style-name="${defaults[c]}"/>`));
   for (const row of sheet.rows) {
     parts.push('<table:table-row table:style-name="ro1">');
-    for (const c of row) parts.push(cell(c));
+    for (let c = 0; c < row.length; c += 1) parts.push(cell(row[c]!, defaults[c]!));
     parts.push("</table:table-row>");
   }
   parts.push("</table:table>");

@@ -231,12 +231,14 @@ export function readOds(bytes: Uint8Array): ReadWorkbook {
   const contentXml = part("content.xml");
   const sheets = list(spreadsheet, "table:table").map((t): ReadSheet => {
     const name = attr(t, "table:name")!;
+    // A cell with no style of its own has its column's default cell style (ODF 1.3 part 3, 9.1.6 and 19.615).
+    const columnDefaults = list(t, "table:table-column").flatMap((col) => Array.from({ length: Number(attr(col, "table:number-columns-repeated") ?? "1") }, () => attr(col, "table:default-cell-style-name")));
     const rows = list(t, "table:table-row").map((row) =>
-      list(row, "table:table-cell").map((c): ReadCell | null => {
+      list(row, "table:table-cell").map((c, index): ReadCell | null => {
         const type = attr(c, "office:value-type");
         if (type === undefined) return null;
         if (type === "float") {
-          const data = cellDataStyles.get(attr(c, "table:style-name") ?? "");
+          const data = cellDataStyles.get(attr(c, "table:style-name") ?? columnDefaults[index] ?? "");
           return { kind: "number", value: Number(attr(c, "office:value")), shown: (data ? numberStyles.get(data) : undefined) ?? { places: -1, grouping: false, suffix: "" } };
         }
         if (type !== "string") throw new Error(`unexpected value type ${type}`);
