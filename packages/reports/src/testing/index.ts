@@ -1,1 +1,2 @@
 export * from "./sample-pack.ts";
+export * from "./pdf.ts";
