@@ -92,6 +92,8 @@ export interface PdfStructElement {
   type: string;
   alt?: string;
   scope?: string;
+  /** The layout bounding box [left, bottom, right, top] in points (PDF 1.7 section 14.8.5.4.3). */
+  bbox?: number[];
 }
 
 /** The structure elements in file order (pdfkit writes an element once its children are written). */
@@ -106,6 +108,8 @@ export function pdfStructElements(bytes: Uint8Array): PdfStructElement[] {
     if (altAt >= 0) element.alt = pdfLiteralString(body, altAt + "/Alt ".length);
     const scope = /\/Scope\s*\/([A-Za-z]+)/.exec(body)?.[1];
     if (scope) element.scope = scope;
+    const bbox = /\/BBox\s*\[([^\]]*)\]/.exec(body)?.[1];
+    if (bbox) element.bbox = bbox.trim().split(/\s+/).map(Number);
     elements.push(element);
   }
   return elements;

@@ -22,6 +22,8 @@ interface Laid {
   columns: Column[];
   /** Text of each shown row, one string per shown column. */
   rows: string[][];
+  /** Each cell's text width on one line (regular font), measured once. */
+  textWidths: number[][];
   widths: number[];
   numeric: boolean[];
   /** Rows of the table that the block leaves out (`maxRows`). */
@@ -74,8 +76,9 @@ export function drawTable(layout: PdfLayout, parent: StructParent, pack: { table
   }
 
   const laid = layOut(layout, shown);
-  const headerHeight = rowHeight(layout, laid.columns.map((c) => c.heading), laid.widths, true);
-  const firstRow = rowHeight(layout, laid.rows[0]!, laid.widths, false);
+  const header = laid.columns.map((c) => c.heading);
+  const headerHeight = rowHeight(layout, header, null, laid.widths, true);
+  const firstRow = rowHeight(layout, laid.rows[0]!, laid.textWidths[0]!, laid.widths, false);
   ensureRoom(layout, captionHeight + headerHeight + firstRow);
 
   const tableStruct = doc.struct("Table");
@@ -88,10 +91,10 @@ export function drawTable(layout: PdfLayout, parent: StructParent, pack: { table
   );
   doc.y += 4;
 
-  const header = laid.columns.map((c) => c.heading);
   drawHeader(layout, tableStruct, laid, header, headerHeight, false);
-  for (const row of laid.rows) {
-    const height = rowHeight(layout, row, laid.widths, false);
+  laid.rows.forEach((row, r) => {
+    const measured = laid.textWidths[r]!;
+    const height = rowHeight(layout, row, measured, laid.widths, false);
     if (doc.y + height > layout.bottom) {
       doc.addPage();
       drawHeader(layout, tableStruct, laid, header, headerHeight, true);
@@ -105,7 +108,7 @@ export function drawTable(layout: PdfLayout, parent: StructParent, pack: { table
       tr.add(
         doc.struct("TD", {}, () => {
           doc.font(layout.fonts.regular).fontSize(fontSize).fillColor(layout.colours.text);
-          doc.text(row[i]!, cellX + cellPaddingX, top + cellPaddingY, { width: w - 2 * cellPaddingX, align: laid.numeric[i] ? "right" : "left", lineGap: 1 });
+          writeCell(layout, row[i]!, measured[i]!, cellX, top, w, laid.numeric[i]!);
         }),
       );
       x += w;
@@ -113,7 +116,7 @@ export function drawTable(layout: PdfLayout, parent: StructParent, pack: { table
     tr.end();
     doc.y = top + height;
     artifact(layout, () => rule(layout, doc.y, 0.5, ruleColour));
-  }
+  });
   tableStruct.end();
 
   if (laid.omitted > 0) {
@@ -133,7 +136,7 @@ function drawHeader(layout: PdfLayout, tableStruct: PDFKit.PDFStructureElement, 
       const cellX = x;
       const draw = () => {
         doc.font(layout.fonts.bold).fontSize(fontSize).fillColor(layout.colours.text);
-        doc.text(header[i]!, cellX + cellPaddingX, top + cellPaddingY, { width: w - 2 * cellPaddingX, align: laid.numeric[i] ? "right" : "left", lineGap: 1 });
+        writeCell(layout, header[i]!, doc.widthOfString(header[i]!), cellX, top, w, laid.numeric[i]!);
       };
       if (repeated) draw();
       // pdfkit 0.19+ writes /A << /O /Table /Scope /Column >> for a TH's `scope` (PDF 1.7 section 14.8.5.7).
@@ -165,12 +168,35 @@ function rule(layout: PdfLayout, y: number, width: number, colour: string): void
     .restore();
 }
 
-function rowHeight(layout: PdfLayout, cells: readonly string[], widths: readonly number[], bold: boolean): number {
+/** Room a line of cell text may take: pdfkit's wrapper counts a space after the last word. */
+function fitsOnOneLine(layout: PdfLayout, textWidth: number, cellWidth: number): boolean {
+  return textWidth + layout.doc.widthOfString(" ") <= cellWidth - 2 * cellPaddingX;
+}
+
+/**
+ * One cell's text inside its padding. Most cells are one short line: those are placed directly
+ * (lineBreak: false) rather than through pdfkit's line wrapper, which is most of the time a
+ * 60-row table takes; longer text wraps.
+ */
+function writeCell(layout: PdfLayout, text: string, textWidth: number, x: number, y: number, width: number, right: boolean): void {
+  const { doc } = layout;
+  if (fitsOnOneLine(layout, textWidth, width)) {
+    const left = right ? x + width - cellPaddingX - textWidth : x + cellPaddingX;
+    doc.text(text, left, y + cellPaddingY, { lineBreak: false });
+  } else {
+    doc.text(text, x + cellPaddingX, y + cellPaddingY, { width: width - 2 * cellPaddingX, align: right ? "right" : "left", lineGap: 1 });
+  }
+}
+
+/** A row's height: its tallest cell, wrapped to its column, plus padding. `measured` gives the cells' one-line widths when known. */
+function rowHeight(layout: PdfLayout, cells: readonly string[], measured: readonly number[] | null, widths: readonly number[], bold: boolean): number {
   const { doc } = layout;
   doc.font(bold ? layout.fonts.bold : layout.fonts.regular).fontSize(fontSize);
+  const oneLine = doc.currentLineHeight(true) + 1;
   let tallest = 0;
   cells.forEach((text, i) => {
-    const h = doc.heightOfString(text, { width: widths[i]! - 2 * cellPaddingX, lineGap: 1 });
+    const w = widths[i]!;
+    const h = fitsOnOneLine(layout, measured?.[i] ?? doc.widthOfString(text), w) ? oneLine : doc.heightOfString(text, { width: w - 2 * cellPaddingX, lineGap: 1 });
     if (h > tallest) tallest = h;
   });
   return tallest + 2 * cellPaddingY;
@@ -195,10 +221,11 @@ function layOut(layout: PdfLayout, shown: { columns: Column[]; rows: string[][];
     natural[i] = doc.widthOfString(c.heading) / 2;
   });
   doc.font(layout.fonts.regular).fontSize(fontSize);
+  const textWidths = shown.rows.map((row) => row.map((text) => doc.widthOfString(text)));
   shown.columns.forEach((c, i) => {
-    for (const row of shown.rows) {
+    for (const [r, row] of shown.rows.entries()) {
       const text = row[i]!;
-      const whole = doc.widthOfString(text);
+      const whole = textWidths[r]![i]!;
       natural[i] = Math.max(natural[i]!, whole);
       // Text wraps, so it needs its longest word; numbers never wrap.
       minimum[i] = Math.max(minimum[i]!, c.type === "text" ? longestWord(text) : whole);
@@ -226,5 +253,5 @@ function layOut(layout: PdfLayout, shown: { columns: Column[]; rows: string[][];
       widths = least.map((w, i) => w + (extra[i]! / totalExtra) * (available - totalLeast));
     }
   }
-  return { columns: shown.columns, rows: shown.rows, widths, numeric: shown.columns.map((c) => c.type !== "text"), omitted: shown.omitted };
+  return { columns: shown.columns, rows: shown.rows, textWidths, widths, numeric: shown.columns.map((c) => c.type !== "text"), omitted: shown.omitted };
 }

@@ -195,6 +195,27 @@ describe("writePackPdf layout", () => {
     }
   });
 
+  it("splits a heat map too long for a page into parts of whole rows, at full width, on one colour scale", async () => {
+    const pack = samplePack();
+    const rows = Array.from({ length: 60 }, (_, i) => ({ id: `B${i + 1}`, label: `Body ${i + 1}`, cells: [{ value: i % 13 }, { value: (i * 7) % 11, emerging: i === 40 }] }));
+    const narrative: Block[] = [
+      { kind: "figure", caption: "Themes by body", alt: "Heat map of two themes at 60 bodies.", chart: { kind: "heatmap", data: { title: "Themes", columns: [{ id: "delay", label: "Delay" }, { id: "staff", label: "Staff" }], rows } } },
+    ];
+    const bytes = await writePackPdf(withNarrative(pack, narrative));
+    const text = await pdfText(bytes);
+    const figures = pdfStructElements(bytes).filter((e) => e.type === "Figure");
+    expect(figures.length).toBeGreaterThan(1);
+    figures.forEach((f, k) => {
+      expect(text).toContain(`Themes by body (part ${k + 1} of ${figures.length})`);
+      expect(f.alt).toMatch(k === 0 ? /^Heat map of two themes at 60 bodies\. Shown in \d parts; part 1: Body 1 to Body \d+\.$/ : new RegExp(`^Part ${k + 1} of ${figures.length} of the heat map`));
+      // Drawn across the text column (A4 less 50 pt margins), not shrunk to fit all 60 rows on one page.
+      expect(f.bbox![2]! - f.bbox![0]!).toBeCloseTo(595.28 - 100, 1);
+    });
+    for (const row of rows) expect(text.match(new RegExp(`\\b${row.label}\\b`, "g")), row.label).toHaveLength(1);
+    // Every part's key gives the whole map's largest value (12), so a shade means the same everywhere.
+    expect(text.match(/Lighter to darker: 0 to 12\.0/g)).toHaveLength(figures.length);
+  });
+
   it("refuses a narrative that refers to a table the pack does not have", async () => {
     const pack = samplePack();
     await expect(writePackPdf(withNarrative(pack, [{ kind: "table", tableName: "no_such_table", caption: "Missing" }]))).rejects.toThrow(/no_such_table/);

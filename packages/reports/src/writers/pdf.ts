@@ -1,6 +1,6 @@
 import { funnelChartModel, heatmapModel, type SvgNode, xmrChartModel } from "@complaints/ui/charts";
 import PDFDocument from "pdfkit";
-import { type Block, type BoardPack, type Chart, type Shorthand, shorthandMeaning } from "../model.ts";
+import { type Block, type BoardPack, type Shorthand, shorthandMeaning } from "../model.ts";
 import { type PdfLayout, type StructParent, a4, artifact, ensureRoom, margins, pdfLayout } from "./pdf-layout.ts";
 import { drawSvg, svgSize } from "./pdf-svg.ts";
 import { drawTable, findTable, shownCells } from "./pdf-table.ts";
@@ -124,7 +124,7 @@ function leadHeight(layout: PdfLayout, pack: BoardPack, block: Block | undefined
       return table.rows.length === 0 ? lines(3) : lines(5);
     }
     case "figure":
-      return figureGeometry(layout, block, index).height + lines(2);
+      return figureParts(layout, block, index)[0]!.height + lines(2);
   }
 }
 
@@ -189,28 +189,62 @@ function list(layout: PdfLayout, parent: StructParent, items: readonly string[])
 
 type FigureBlock = Extract<Block, { kind: "figure" }>;
 
-function chartTree(chart: Chart, index: number): SvgNode {
-  const options = { idPrefix: `figure-${index}` };
-  switch (chart.kind) {
-    case "xmr":
-      return xmrChartModel(chart.data, options).tree;
-    case "funnel":
-      return funnelChartModel(chart.data, options).tree;
-    case "heatmap":
-      return heatmapModel(chart.data, options).tree;
-  }
+/** One Figure on one page: a chart, or one part of a heat map too long for a page. */
+interface FigurePart {
+  tree: SvgNode;
+  /** Points per chart unit. */
+  scale: number;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  captionHeight: number;
 }
 
-/** The chart scaled to the text column's width, or smaller when it would not fit on a page with its caption. */
-function figureGeometry(layout: PdfLayout, block: FigureBlock, index: number): { tree: SvgNode; scale: number; height: number; captionHeight: number } {
+/**
+ * The chart's SVG tree, as the portal draws it, scaled to the text column's width, or smaller when it
+ * would not fit on a page with its caption. A heat map whose rows would not fit at that width (one
+ * row a body: a department of 60 bodies) is split into parts of whole rows, each on one page at a
+ * readable size, all shaded on the whole map's scale; a trend or funnel chart is only ever scaled.
+ */
+function figureParts(layout: PdfLayout, block: FigureBlock, index: number): FigurePart[] {
   const { doc } = layout;
-  const tree = chartTree(block.chart, index);
-  const size = svgSize(tree);
-  doc.font(layout.fonts.bold).fontSize(layout.bodySize);
-  const captionHeight = doc.heightOfString(block.caption, { width: layout.width, lineGap: layout.lineGap }) + 6;
-  const room = layout.bottom - margins.top - captionHeight;
-  const scale = Math.min(layout.width / size.width, room / size.height);
-  return { tree, scale, height: size.height * scale, captionHeight };
+  const idPrefix = `figure-${index}`;
+  const captionHeight = (caption: string) => {
+    doc.font(layout.fonts.bold).fontSize(layout.bodySize);
+    return doc.heightOfString(caption, { width: layout.width, lineGap: layout.lineGap }) + 6;
+  };
+  const part = (tree: SvgNode, alt: string, caption: string): FigurePart => {
+    const size = svgSize(tree);
+    const below = captionHeight(caption);
+    const room = layout.bottom - margins.top - below - 4;
+    const scale = Math.min(layout.width / size.width, room / size.height);
+    return { tree, scale, width: size.width * scale, height: size.height * scale, alt, caption, captionHeight: below };
+  };
+
+  const chart = block.chart;
+  if (chart.kind === "xmr") return [part(xmrChartModel(chart.data, { idPrefix }).tree, block.alt, block.caption)];
+  if (chart.kind === "funnel") return [part(funnelChartModel(chart.data, { idPrefix }).tree, block.alt, block.caption)];
+
+  const data = chart.data;
+  const whole = heatmapModel(data, { idPrefix });
+  const room = layout.bottom - margins.top - captionHeight(`${block.caption} (part 10 of 10)`) - 4;
+  const fitScale = layout.width / whole.width;
+  if (whole.height * fitScale <= room || data.rows.length <= 1) return [part(whole.tree, block.alt, block.caption)];
+
+  const values = data.rows.flatMap((r) => r.cells.map((c) => c.value)).filter((v): v is number => v !== null && Number.isFinite(v));
+  const maxValue = values.length ? Math.max(...values) : 1;
+  const fixed = whole.height - data.rows.length * whole.cellHeight;
+  const perPage = Math.max(1, Math.floor((room / fitScale - fixed) / whole.cellHeight));
+  const count = Math.ceil(data.rows.length / perPage);
+  const size = Math.ceil(data.rows.length / count);
+  return Array.from({ length: count }, (_, k) => {
+    const rows = data.rows.slice(k * size, (k + 1) * size);
+    const span = `${rows[0]!.label} to ${rows.at(-1)!.label}`;
+    const tree = heatmapModel({ ...data, rows }, { idPrefix: `${idPrefix}-${k + 1}`, maxValue }).tree;
+    const alt = k === 0 ? `${block.alt} Shown in ${count} parts; part 1: ${span}.` : `Part ${k + 1} of ${count} of the heat map "${block.caption}": ${span}.`;
+    return part(tree, alt, `${block.caption} (part ${k + 1} of ${count})`);
+  });
 }
 
 /**
@@ -220,15 +254,15 @@ function figureGeometry(layout: PdfLayout, block: FigureBlock, index: number): {
  */
 function figure(layout: PdfLayout, parent: StructParent, block: FigureBlock, index: number): void {
   const { doc } = layout;
-  const { tree, scale, height, captionHeight } = figureGeometry(layout, block, index);
-  ensureRoom(layout, height + captionHeight + 4);
-  const top = doc.y;
-  const width = svgSize(tree).width * scale;
-  const options = { alt: block.alt, bbox: [layout.left, top, layout.left + width, top + height] } as PDFKit.Mixins.StructureElementOptions;
-  parent.add(doc.struct("Figure", options, () => drawSvg(doc, tree, layout.left, top, scale, layout.fonts)));
-  doc.y = top + height + 6;
-  parent.add(doc.struct("P", {}, () => layout.bodyText(block.caption, { bold: true })));
-  doc.y += layout.paragraphGap + 4;
+  for (const part of figureParts(layout, block, index)) {
+    ensureRoom(layout, part.height + part.captionHeight + 4);
+    const top = doc.y;
+    const options = { alt: part.alt, bbox: [layout.left, top, layout.left + part.width, top + part.height] } as PDFKit.Mixins.StructureElementOptions;
+    parent.add(doc.struct("Figure", options, () => drawSvg(doc, part.tree, layout.left, top, part.scale, layout.fonts)));
+    doc.y = top + part.height + 6;
+    parent.add(doc.struct("P", {}, () => layout.bodyText(part.caption, { bold: true })));
+    doc.y += layout.paragraphGap + 4;
+  }
 }
 
 /** The notes the pack refers to, and what each piece of shorthand used means (GSS: explain shorthand where it is used). */
