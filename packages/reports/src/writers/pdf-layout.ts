@@ -49,7 +49,7 @@ export function pdfLayout(doc: PDFKit.PDFDocument): PdfLayout {
         .font(options.bold ? fonts.bold : fonts.regular)
         .fontSize(options.size ?? bodySize)
         .fillColor(options.colour ?? layout.colours.text);
-      doc.text(text, options.x ?? layout.left, doc.y, { width: options.width ?? layout.width, lineGap });
+      doc.text(winAnsi(text), options.x ?? layout.left, doc.y, { width: options.width ?? layout.width, lineGap });
     },
   };
   return layout;
@@ -70,4 +70,33 @@ export function artifact(layout: PdfLayout, draw: () => void, type?: "Pagination
   layout.doc.markContent("Artifact", type ? { type } : undefined);
   draw();
   layout.doc.endMarkedContent();
+}
+
+/** Characters WinAnsiEncoding has beyond Latin-1 (ISO 32000-1 annex D.2, the 0x80–0x9F row). */
+const winAnsiExtra = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
+const nearest: Record<string, string> = { "≥": ">=", "≤": "<=", "≠": "!=", "→": "->", "←": "<-", "−": "-", "‐": "-", "‑": "-", "′": "'", "″": '"', "\t": " " };
+
+function isWinAnsi(c: string): boolean {
+  const code = c.codePointAt(0)!;
+  return c === "\n" || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || winAnsiExtra.has(c);
+}
+
+/**
+ * Text the standard fonts can show. They encode text as WinAnsi (Windows-1252), so pdfkit writes
+ * anything else as the wrong letters (ŵ came out as "W–Â"). A letter with an accent WinAnsi lacks
+ * loses the accent (Welsh ŵ and ŷ read w and y), a few symbols are spelt out (≥ as >=), and
+ * anything else becomes "?". Almost all text passes through unchanged.
+ */
+export function winAnsi(text: string): string {
+  if (!/[^\n\x20-\x7e\xa0-\xff]/.test(text)) return text;
+  let out = "";
+  for (const c of text) {
+    if (isWinAnsi(c)) out += c;
+    else if (nearest[c] !== undefined) out += nearest[c];
+    else {
+      const bare = c.normalize("NFD").replace(/\p{M}/gu, "");
+      out += bare && [...bare].every(isWinAnsi) ? bare : "?";
+    }
+  }
+  return out;
 }

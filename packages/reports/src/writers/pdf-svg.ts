@@ -1,4 +1,5 @@
 import { parseColour, type SvgNode } from "@complaints/ui/charts";
+import { winAnsi } from "./pdf-layout.ts";
 
 /**
  * Draws a chart's SVG tree (the one the portal renders, from `@complaints/ui/charts`) with pdfkit
@@ -196,7 +197,7 @@ function paint(doc: Doc, node: SvgNode, parent: Inherited, clips: Map<string, Sv
 
 /** Text as real text in the standard font, anchored and aligned to its baseline as SVG does. */
 function drawText(doc: Doc, node: SvgNode, style: Inherited, clips: Map<string, SvgNode>, fonts: ChartFonts): void {
-  const text = textContent(node).replace(/\s+/g, " ").trim();
+  const text = winAnsi(textContent(node).replace(/\s+/g, " ").trim());
   const fill = colour(style.fill);
   if (!text || !fill) return;
   const bold = style.fontWeight === "bold" || Number.parseInt(style.fontWeight, 10) >= 600;

@@ -1,6 +1,6 @@
 import { cellText } from "../cells.ts";
 import type { Block, Column, PackTable } from "../model.ts";
-import { type PdfLayout, type StructParent, artifact, ensureRoom } from "./pdf-layout.ts";
+import { type PdfLayout, type StructParent, artifact, ensureRoom, winAnsi } from "./pdf-layout.ts";
 
 /**
  * A workbook table in the PDF: a real table structure (Table, TR, TH with column scope, TD; PDF 1.7
@@ -48,7 +48,7 @@ export function shownCells(table: PackTable, block: TableBlock): { columns: Colu
     : table.columns.map((_, i) => i);
   const columns = indexes.map((i) => table.columns[i]!);
   const kept = block.maxRows === undefined ? table.rows : table.rows.slice(0, Math.max(0, block.maxRows));
-  const rows = kept.map((row) => indexes.map((i) => cellText(row[i]!, table.columns[i]!)));
+  const rows = kept.map((row) => indexes.map((i) => winAnsi(cellText(row[i]!, table.columns[i]!))));
   return { columns, rows, omitted: table.rows.length - kept.length };
 }
 
@@ -59,15 +59,17 @@ export function drawTable(layout: PdfLayout, parent: StructParent, pack: { table
   const shown = shownCells(table, block);
 
   doc.font(layout.fonts.bold).fontSize(layout.bodySize);
-  const captionHeight = doc.heightOfString(block.caption, { width: layout.width }) + 4;
+  const caption = winAnsi(block.caption);
+  const captionHeight = doc.heightOfString(caption, { width: layout.width }) + 4;
 
   if (shown.rows.length === 0) {
     ensureRoom(layout, captionHeight + layout.lineHeight * 2);
-    const caption = doc.struct("P", {}, () => {
-      doc.font(layout.fonts.bold).fontSize(layout.bodySize).fillColor(layout.colours.text);
-      doc.text(block.caption, layout.left, doc.y, { width: layout.width });
-    });
-    parent.add(caption);
+    parent.add(
+      doc.struct("P", {}, () => {
+        doc.font(layout.fonts.bold).fontSize(layout.bodySize).fillColor(layout.colours.text);
+        doc.text(caption, layout.left, doc.y, { width: layout.width });
+      }),
+    );
     doc.y += 4;
     const why = table.empty ?? "This table has no rows for this period.";
     parent.add(doc.struct("P", {}, () => layout.bodyText(why)));
@@ -76,7 +78,7 @@ export function drawTable(layout: PdfLayout, parent: StructParent, pack: { table
   }
 
   const laid = layOut(layout, shown);
-  const header = laid.columns.map((c) => c.heading);
+  const header = laid.columns.map((c) => winAnsi(c.heading));
   const headerHeight = rowHeight(layout, header, null, laid.widths, true);
   const firstRow = rowHeight(layout, laid.rows[0]!, laid.textWidths[0]!, laid.widths, false);
   ensureRoom(layout, captionHeight + headerHeight + firstRow);
@@ -86,7 +88,7 @@ export function drawTable(layout: PdfLayout, parent: StructParent, pack: { table
   tableStruct.add(
     doc.struct("Caption", {}, () => {
       doc.font(layout.fonts.bold).fontSize(layout.bodySize).fillColor(layout.colours.text);
-      doc.text(block.caption, layout.left, doc.y, { width: layout.width });
+      doc.text(caption, layout.left, doc.y, { width: layout.width });
     }),
   );
   doc.y += 4;
@@ -216,9 +218,10 @@ function layOut(layout: PdfLayout, shown: { columns: Column[]; rows: string[][];
 
   doc.font(layout.fonts.bold).fontSize(fontSize);
   shown.columns.forEach((c, i) => {
-    minimum[i] = longestWord(c.heading);
+    const heading = winAnsi(c.heading);
+    minimum[i] = longestWord(heading);
     // A heading may take two lines.
-    natural[i] = doc.widthOfString(c.heading) / 2;
+    natural[i] = doc.widthOfString(heading) / 2;
   });
   doc.font(layout.fonts.regular).fontSize(fontSize);
   const textWidths = shown.rows.map((row) => row.map((text) => doc.widthOfString(text)));

@@ -216,6 +216,12 @@ describe("writePackPdf layout", () => {
     expect(text.match(/Lighter to darker: 0 to 12\.0/g)).toHaveLength(figures.length);
   });
 
+  it("shows text the standard fonts cannot encode as its nearest letters, never as wrong ones", async () => {
+    const pack = samplePack();
+    const text = await pdfText(await writePackPdf(withNarrative(pack, [{ kind: "paragraph", text: "Gŵyl Ŷd: 10 ≥ 5, “quotes”, café, £12, € and an emoji 🙂." }])));
+    expect(text).toContain("Gwyl Yd: 10 >= 5, “quotes”, café, £12, € and an emoji ?.");
+  });
+
   it("refuses a narrative that refers to a table the pack does not have", async () => {
     const pack = samplePack();
     await expect(writePackPdf(withNarrative(pack, [{ kind: "table", tableName: "no_such_table", caption: "Missing" }]))).rejects.toThrow(/no_such_table/);

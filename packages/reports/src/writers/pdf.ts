@@ -1,7 +1,7 @@
 import { funnelChartModel, heatmapModel, type SvgNode, xmrChartModel } from "@complaints/ui/charts";
 import PDFDocument from "pdfkit";
 import { type Block, type BoardPack, type Shorthand, shorthandMeaning } from "../model.ts";
-import { type PdfLayout, type StructParent, a4, artifact, ensureRoom, margins, pdfLayout } from "./pdf-layout.ts";
+import { type PdfLayout, type StructParent, a4, artifact, ensureRoom, margins, pdfLayout, winAnsi } from "./pdf-layout.ts";
 import { drawSvg, svgSize } from "./pdf-svg.ts";
 import { drawTable, findTable, shownCells } from "./pdf-table.ts";
 
@@ -88,7 +88,7 @@ function titleBlock(layout: PdfLayout, root: StructParent, pack: BoardPack, prod
       doc.struct("P", {}, () => {
         doc.font(layout.fonts.bold).fontSize(layout.bodySize).fillColor(layout.colours.text);
         doc.text(`${label}: `, layout.left, doc.y, { continued: true, lineGap: layout.lineGap });
-        doc.font(layout.fonts.regular).text(value, { width: layout.width, lineGap: layout.lineGap });
+        doc.font(layout.fonts.regular).text(winAnsi(value), { width: layout.width, lineGap: layout.lineGap });
       }),
     );
   }
@@ -98,12 +98,12 @@ function titleBlock(layout: PdfLayout, root: StructParent, pack: BoardPack, prod
 function heading(layout: PdfLayout, text: string, level: 1 | 2 | 3): void {
   const { doc } = layout;
   doc.font(layout.fonts.bold).fontSize(headingSize[level]).fillColor(layout.colours.text);
-  doc.text(text, layout.left, doc.y, { width: layout.width, lineGap: 2 });
+  doc.text(winAnsi(text), layout.left, doc.y, { width: layout.width, lineGap: 2 });
 }
 
 function headingHeight(layout: PdfLayout, text: string, level: 1 | 2 | 3): number {
   layout.doc.font(layout.fonts.bold).fontSize(headingSize[level]);
-  return layout.doc.heightOfString(text, { width: layout.width, lineGap: 2 });
+  return layout.doc.heightOfString(winAnsi(text), { width: layout.width, lineGap: 2 });
 }
 
 /** Room a block needs at the top of its page so a heading above it is not left alone (keep with next). */
@@ -116,7 +116,7 @@ function leadHeight(layout: PdfLayout, pack: BoardPack, block: Block | undefined
       return headingHeight(layout, block.text, block.level) + lines(2);
     case "paragraph":
       doc.font(layout.fonts.regular).fontSize(layout.bodySize);
-      return Math.min(doc.heightOfString(block.text, { width: layout.width, lineGap: layout.lineGap }), lines(3));
+      return Math.min(doc.heightOfString(winAnsi(block.text), { width: layout.width, lineGap: layout.lineGap }), lines(3));
     case "list":
       return lines(2);
     case "table": {
@@ -212,7 +212,7 @@ function figureParts(layout: PdfLayout, block: FigureBlock, index: number): Figu
   const idPrefix = `figure-${index}`;
   const captionHeight = (caption: string) => {
     doc.font(layout.fonts.bold).fontSize(layout.bodySize);
-    return doc.heightOfString(caption, { width: layout.width, lineGap: layout.lineGap }) + 6;
+    return doc.heightOfString(winAnsi(caption), { width: layout.width, lineGap: layout.lineGap }) + 6;
   };
   const part = (tree: SvgNode, alt: string, caption: string): FigurePart => {
     const size = svgSize(tree);
