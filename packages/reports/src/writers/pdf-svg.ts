@@ -11,6 +11,10 @@ import { winAnsi } from "./pdf-layout.ts";
  * elements are ignored rather than failing the pack.
  */
 
+/** Elements drawn, and elements deliberately not drawn (the rest are unknown and ignored). */
+export const drawnElements: ReadonlySet<string> = new Set(["svg", "g", "a", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text"]);
+export const skippedElements: ReadonlySet<string> = new Set(["title", "desc", "defs", "clipPath", "metadata", "style"]);
+
 /** What the drawing needs from a pdfkit document (its own methods, named here so tests can see the contract). */
 type Doc = PDFKit.PDFDocument;
 
