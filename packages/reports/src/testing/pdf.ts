@@ -58,6 +58,14 @@ export async function pdfInfo(bytes: Uint8Array, options: PopplerOptions = {}): 
 }
 
 /**
+ * The structure tree as poppler reads it (`pdfinfo -struct-text`): one element a line, indented by
+ * depth, each followed by its text in quotes, as assistive technology would meet it.
+ */
+export async function pdfStructText(bytes: Uint8Array, options: PopplerOptions = {}): Promise<string> {
+  return withFile(bytes, (file) => poppler("pdfinfo", ["-struct-text", "-enc", "UTF-8", file], options));
+}
+
+/**
  * The file's indirect objects as text (latin1), by object number. pdfkit writes dictionaries
  * (catalog, structure tree) uncompressed and no object streams, so they can be read as they are;
  * only content streams are compressed.

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cellText } from "../cells.ts";
 import type { Block, BoardPack, Cell, PackTable } from "../model.ts";
-import { pdfCatalog, pdfInfo, pdfStructElements, pdfText, samplePack } from "../testing/index.ts";
+import { pdfCatalog, pdfInfo, pdfStructElements, pdfStructText, pdfText, samplePack } from "../testing/index.ts";
 import { writePackPdf } from "./pdf.ts";
 
 /** Pages of `pdftotext -layout` output (it ends each page with a form feed). */
@@ -127,6 +127,24 @@ describe("writePackPdf on the sample pack", () => {
     expect(types.filter((t) => t === "TD")).toHaveLength(3 * 3);
     const alts = pack.narrative.flatMap((b) => (b.kind === "figure" ? [b.alt] : []));
     expect(elements.filter((e) => e.type === "Figure").map((e) => e.alt)).toEqual(alts);
+  });
+
+  it("reads in order with poppler: header cells then data cells, each figure followed by its caption", async () => {
+    const tree = await pdfStructText(bytes);
+    const lines = tree.split("\n").map((l) => l.trim());
+    const at = (text: string) => {
+      const i = lines.indexOf(text);
+      expect(i, text).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    expect(lines[0]).toBe("Document");
+    expect(at('"Complaints received [note 2]"')).toBeLessThan(at('"12,345"'));
+    expect(lines[at('"Complaints received [note 2]"') - 2]).toBe("TH:");
+    expect(lines[at('"87 [r]"') - 1]).toBe("TD");
+    expect(lines[at('"[x]"') - 1]).toBe("TD");
+    expect(at('"Headline figures"')).toBeLessThan(at("Table (block)"));
+    for (const block of pack.narrative) if (block.kind === "figure") expect(lines[at(`"${block.caption}"`) - 1]).toBe("P (block)");
+    expect(tree.match(/^\s*Figure:/gm)).toHaveLength(3);
   });
 });
 

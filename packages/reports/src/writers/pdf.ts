@@ -164,7 +164,10 @@ function list(layout: PdfLayout, parent: StructParent, items: readonly string[])
   const l = doc.struct("L");
   parent.add(l);
   for (const item of items) {
-    ensureRoom(layout, layout.lineHeight * 2);
+    // The bullet and at least two lines of its item (or all of a one-line item) on one page.
+    doc.font(layout.fonts.regular).fontSize(layout.bodySize);
+    const itemHeight = doc.heightOfString(winAnsi(item), { width: layout.width - indent, lineGap: layout.lineGap });
+    ensureRoom(layout, Math.min(itemHeight, layout.lineHeight * 2));
     const top = doc.y;
     const li = doc.struct("LI");
     l.add(li);
