@@ -5,3 +5,4 @@ export * from "./build/input.ts";
 export * from "./build/board-pack.ts";
 export { writePackOds, odsMimeType } from "./writers/ods.ts";
 export { writePackXlsx, xlsxMimeType } from "./writers/xlsx.ts";
+export * from "./writers/pdf.ts";
