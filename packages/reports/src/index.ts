@@ -6,3 +6,6 @@ export * from "./build/board-pack.ts";
 export { writePackOds, odsMimeType } from "./writers/ods.ts";
 export { writePackXlsx, xlsxMimeType } from "./writers/xlsx.ts";
 export * from "./writers/pdf.ts";
+export * from "./writers/csv.ts";
+export * from "./learning-page.ts";
+export * from "./learning-page-styles.ts";
