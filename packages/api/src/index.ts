@@ -11,3 +11,7 @@ export { importReturns } from "./services/import/import-returns.ts";
 export { fileSizeProblem } from "./services/import/file-size.ts";
 export { fileRefusedReport, type ImportOptions, type ImportProblem, type ImportReport } from "./services/import/report.ts";
 export { exportReturnsCsv } from "./services/export-returns.ts";
+/** For the command line only (see its comment). */
+export { systemServiceContext } from "./system-context.ts";
+export type { ServiceContext } from "./services/actor.ts";
+export { annualReportSection, type AnnualReportSection } from "./services/reports/annual-report.ts";
