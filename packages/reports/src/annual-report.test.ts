@@ -37,7 +37,11 @@ describe("the annual report complaints section", () => {
     expect(tableRows(html, "Outcomes of the investigations")).toEqual(["Upheld in full | 1 | 12.5%", "Upheld in part | 3 | 37.5%", "Not upheld | 4 | 50.0%", "Total | 8 | 100.0%"]);
     expect(text).toContain("- Upheld in part: 3 (37.5%)");
     expect(text).not.toContain("rounded");
-    expect(text).toContain("The Ombudsman made 6 recommendations in the investigations it reported on. Of those, 5 were complied with and 1 was not complied with.");
+    expect(text).toContain("The Ombudsman made 6 recommendations in the investigations it reported on.");
+    expect(tableRows(html, "Ombudsman recommendations")).toEqual(["Complied with | 5", "Not complied with | 1", "Total | 6"]);
+    expect(text).toContain("Ombudsman recommendations, 2025-26:\n- Complied with: 5\n- Not complied with: 1\n- Total: 6");
+    // Recommendations neither complied with nor not (not yet due) are shown, so the rows add up.
+    expect(tableRows(ombudsman({ recommendations: 9, complied: 7, notComplied: 0 }).html, "Ombudsman recommendations")).toEqual(["Complied with | 7", "Not complied with | 0", "Not yet due or not recorded | 2", "Total | 9"]);
   });
 
   it("says when the percentages shown do not add up to 100 because of rounding, without adjusting any", () => {
@@ -61,7 +65,7 @@ describe("the annual report complaints section", () => {
     expect(text).toContain("The Ombudsman accepted no complaints for investigation.");
     expect(text).toContain("No investigations were reported on by the Ombudsman, so there are no outcomes to give.");
     expect(text).toContain("The Ombudsman made no recommendations in the investigations it reported on.");
-    expect(html).not.toContain("Outcomes of the investigations");
+    expect(html).not.toContain("<table");
     expect(text).not.toMatch(/NaN|Infinity|0\.0%/);
   });
 
@@ -138,9 +142,10 @@ describe("the annual report complaints section", () => {
     const { html } = section({ specialPayments: { count: 1, items: [{ bodyName: "B", datePaid: "2025-06-30", amount: 30_000_001, description: "d" }], countedWithoutAmounts: 0, missing: 0 } });
     expect(html.match(/<h2[ >]/g)).toHaveLength(1);
     expect(html.match(/<h3[ >]/g)).toHaveLength(3);
+    expect(html.match(/<caption/g)).toHaveLength(3);
     expect(html).not.toMatch(/style=|<script|<div/);
     const tables = html.split("<table").slice(1);
-    expect(tables).toHaveLength(2);
+    expect(tables).toHaveLength(3);
     for (const t of tables) {
       expect(t).toMatch(/^[^>]*>\n<caption[^>]*>[^<]+<\/caption>/);
       expect(t.match(/<th(?=[\s>])/g)!.length).toBeGreaterThan(2);
@@ -157,6 +162,8 @@ describe("the annual report complaints section", () => {
   });
 
   it("says how many bodies' returns the figures rest on, and when they are provisional", () => {
+    expect(section().text).toContain("Its figures add up 16 quarterly returns from all 4 bodies expected to report.");
+    expect(section({ coverage: { bodiesExpected: 1, bodiesReporting: 1, returns: 1, provisional: false } }).text).toContain("Its figures add up 1 quarterly return from the one body expected to report.");
     const { text } = section({ coverage: { bodiesExpected: 40, bodiesReporting: 38, returns: 1_150, provisional: true } });
     expect(text).toContain("Its figures add up 1,150 quarterly returns from 38 of the 40 bodies expected to report. Some of those returns have not yet been accepted by the department, so the figures are provisional.");
   });

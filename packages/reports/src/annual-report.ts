@@ -106,8 +106,6 @@ function yearSpan(financialYear: string): string {
   return `April ${start} to March ${start + 1}`;
 }
 
-/** "none" for 0, else the count with thousands separators. */
-const countOrNone = (n: number) => (n === 0 ? "none" : formatCount(n));
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 /** "no complaints", "1 complaint", "1,234 complaints". */
 const howMany = (n: number, one: string, many: string) => (n === 0 ? `no ${many}` : `${formatCount(n)} ${plural(n, one, many)}`);
@@ -178,12 +176,16 @@ function ombudsmanBlocks(input: AnnualReportInput): Block[] {
     const notComplied = o.notComplied ?? 0;
     const made = o.recommendations ?? complied + notComplied;
     const open = made - complied - notComplied;
+    blocks.push({ kind: "paragraph", text: `The Ombudsman made ${formatCount(made)} ${plural(made, "recommendation", "recommendations")} in the investigations it reported on.` });
     blocks.push({
-      kind: "paragraph",
-      text:
-        `The Ombudsman made ${formatCount(made)} ${plural(made, "recommendation", "recommendations")} in the investigations it reported on. ` +
-        `Of those, ${countOrNone(complied)} ${complied === 1 ? "was" : "were"} complied with and ${countOrNone(notComplied)} ${notComplied === 1 ? "was" : "were"} not complied with` +
-        (open > 0 ? `; ${formatCount(open)} ${open === 1 ? "was" : "were"} not yet due or not recorded.` : "."),
+      kind: "table",
+      caption: `Ombudsman recommendations, ${year}`,
+      columns: [
+        { heading: "Recommendations", numeric: false },
+        { heading: "Number", numeric: true },
+      ],
+      rows: [["Complied with", formatCount(complied)], ["Not complied with", formatCount(notComplied)], ...(open > 0 ? [["Not yet due or not recorded", formatCount(open)]] : []), ["Total", formatCount(made)]],
+      textRow: ([label, n]) => `${label}: ${n}`,
     });
   }
   return blocks;
@@ -288,7 +290,13 @@ function sectionBlocks(input: AnnualReportInput): Block[] {
     kind: "paragraph",
     text:
       `This section covers complaints about ${input.departmentName} and its bodies in the financial year ${year} (${yearSpan(year)}). ` +
-      `Its figures add up ${formatCount(coverage.returns)} quarterly ${plural(coverage.returns, "return", "returns")} from ${formatCount(coverage.bodiesReporting)} of the ${formatCount(coverage.bodiesExpected)} ${plural(coverage.bodiesExpected, "body", "bodies")} expected to report.` +
+      `Its figures add up ${formatCount(coverage.returns)} quarterly ${plural(coverage.returns, "return", "returns")} from ${
+        coverage.bodiesReporting === coverage.bodiesExpected
+          ? coverage.bodiesExpected === 1
+            ? "the one body"
+            : `all ${formatCount(coverage.bodiesExpected)} bodies`
+          : `${formatCount(coverage.bodiesReporting)} of the ${formatCount(coverage.bodiesExpected)} ${plural(coverage.bodiesExpected, "body", "bodies")}`
+      } expected to report.` +
       (coverage.provisional ? " Some of those returns have not yet been accepted by the department, so the figures are provisional." : ""),
   });
   return [...blocks, ...ombudsmanBlocks(input), ...contextBlocks(input), ...paymentBlocks(input)];
