@@ -9,3 +9,4 @@ export * from "./writers/pdf.ts";
 export * from "./writers/csv.ts";
 export * from "./learning-page.ts";
 export * from "./learning-page-styles.ts";
+export * from "./annual-report.ts";
