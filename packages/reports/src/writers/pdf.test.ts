@@ -158,7 +158,7 @@ describe("writePackPdf layout", () => {
     expect(tablePages.length).toBeGreaterThanOrEqual(3);
     for (const page of tablePages) {
       const firstRow = page.indexOf("DES-B");
-      for (const heading of ["Organisation", "code", "Complaints", "received", "timescale (%)"]) {
+      for (const heading of ["Organisation", "code", "Complaints", "received", "timescale", "(%)"]) {
         expect(page.indexOf(heading), `"${heading}" above the rows`).toBeGreaterThanOrEqual(0);
         expect(page.indexOf(heading)).toBeLessThan(firstRow);
       }
