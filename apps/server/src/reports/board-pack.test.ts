@@ -1,7 +1,9 @@
-import { createCaller, createContext, defaultApiConfig } from "@complaints/api";
+import { boardPack, createCaller, createContext, defaultApiConfig, systemServiceContext } from "@complaints/api";
 import { findUserByEmail, listCurrentReturns, listOrganisations } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { formatPeriodLabel, periodIndex, requirePeriod, type Role } from "@complaints/domain";
+import { cellText, safeText, tidyRows, type BoardPack } from "@complaints/reports";
+import { pdfInfo, pdfText, spreadsheetToCsv } from "@complaints/reports/testing";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed.ts";
@@ -10,7 +12,8 @@ import { seedDemo } from "../demo/seed.ts";
  * The same figures everywhere (issue 9): a board pack built from the demo carries, table by table,
  * the portal's API answers for the same period (metrics.comparison, metrics.rollup, tracker.forPeriod,
  * metrics.themes) and the database's own sums of the returns that count. The tidy CSV is checked
- * here against those; the other formats are checked against the same figures in format-specific tests.
+ * against those; the pack model is the CSV's figures; and the ODS and XLSX as LibreOffice shows them,
+ * and the PDF's text, are the model's tables cell by cell. So every format carries the same figures.
  */
 
 type Caller = ReturnType<typeof createCaller>;
@@ -83,6 +86,12 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
       rows = readTidyCsv(file.contentBase64);
       at = finder(rows);
     }, 60_000);
+
+    it("the CSV is the pack model's figures, one row for each", async () => {
+      const model = await boardPack(await systemServiceContext(t.db, now), { departmentCode: "DES", ...choice }, defaultApiConfig.reportContact);
+      const expected = tidyRows(model).map((r) => [r.table, r.organisation, r.label, r.measure, r.value === null ? "" : String(r.value), r.marker].join("|"));
+      expect(rows.map((r) => [r.table, r.organisation, r.label.replace(/^'/, ""), r.measure, r.value, r.marker].join("|"))).toEqual(expected);
+    });
 
     it("every row is about the pack's period, and markers are the GSS shorthand", () => {
       expect(rows.length).toBeGreaterThan(500);
@@ -197,6 +206,63 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
         expect(n === 0 || n >= 8, `${r.label}: ${n}`).toBe(true);
       }
     });
+  });
+
+  describe("the quarter's pack in every format", () => {
+    const choice = { period: "2026-27 Q2" } as const;
+    let model: BoardPack;
+    const fileOf = async (format: "ods" | "xlsx" | "pdf") => new Uint8Array(Buffer.from((await secretariat.reports.pack({ departmentCode: "DES", ...choice, format })).contentBase64, "base64"));
+    beforeAll(async () => {
+      model = await boardPack(await systemServiceContext(t.db, now), { departmentCode: "DES", ...choice }, defaultApiConfig.reportContact);
+    });
+
+    it.each(["ods", "xlsx"] as const)("the %s, opened in LibreOffice, shows every table of the model cell by cell", async (ext) => {
+      const sheets = await spreadsheetToCsv(await fileOf(ext), ext);
+      expect([...sheets.keys()]).toEqual(["Cover", "Contents", "Notes", ...model.tables.map((x) => x.sheetName)]);
+      let cells = 0;
+      for (const table of model.tables) {
+        const sheet = sheets.get(table.sheetName)!;
+        expect(sheet[0]![0], table.sheetName).toBe(table.title);
+        const header = sheet.findIndex((row, i) => i > 0 && row[0] === table.columns[0]!.heading && row[1] === (table.columns[1]?.heading ?? ""));
+        expect(header, `${table.sheetName}: its header row`).toBeGreaterThan(0);
+        expect(sheet[header]!.slice(0, table.columns.length)).toEqual(table.columns.map((c) => c.heading));
+        table.rows.forEach((row, r) => {
+          row.forEach((cell, c) => {
+            const shown = sheet[header + 1 + r]?.[c];
+            expect(shown, `${table.sheetName} row ${r + 1} ${table.columns[c]!.heading}`).toBe(cell.kind === "text" ? safeText(cell.text) : cellText(cell, table.columns[c]!));
+            cells += 1;
+          });
+        });
+        // Nothing below the table.
+        expect(sheet.slice(header + 1 + table.rows.length).every((row) => row.every((v) => v === "")), `${table.sheetName}: nothing below the table`).toBe(true);
+      }
+      expect(cells).toBeGreaterThan(3000);
+    }, 180_000);
+
+    it("the PDF is tagged, titled, and its text has the narrative's tables exactly as the spreadsheets show them", async () => {
+      const bytes = await fileOf("pdf");
+      const info = await pdfInfo(bytes);
+      expect(info.Tagged).toBe("yes");
+      expect(info.Title).toBe(model.title);
+      const text = (await pdfText(bytes)).replace(/\s+/g, " ");
+      let checked = 0;
+      for (const block of model.narrative) {
+        if (block.kind !== "table") continue;
+        const table = model.tables.find((x) => x.tableName === block.tableName)!;
+        const keys = block.columns ?? table.columns.map((c) => c.key);
+        for (const row of table.rows.slice(0, block.maxRows ?? table.rows.length)) {
+          for (const key of keys) {
+            const c = table.columns.findIndex((x) => x.key === key);
+            const cell = row[c]!;
+            if (cell.kind === "text") continue;
+            expect(text, `${table.tableName} ${key}`).toContain(cellText(cell, table.columns[c]!));
+            checked += 1;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(40);
+      for (const block of model.narrative) if (block.kind === "heading" && block.level === 2) expect(text).toContain(block.text);
+    }, 60_000);
   });
 
   it("a body's pack has only that body beside the department", async () => {

@@ -462,6 +462,14 @@ function narrative(data: PackData, title: string): Block[] {
 
   if (scope.kind === "department") {
     blocks.push({ kind: "heading", level: 2, text: "What changed since a year earlier" });
+    const now = r.current.bodies.counted;
+    const then = r.previousYear.bodies.counted;
+    if (now !== then || r.current.returns !== r.previousYear.returns) {
+      blocks.push({
+        kind: "paragraph",
+        text: `Take care comparing totals: ${now} ${now === 1 ? "body's" : "bodies'"} returns (${r.current.returns}) count for ${period.label}, against ${then} ${then === 1 ? "body's" : "bodies'"} (${r.previousYear.returns}) for ${r.yearEarlier.label}. Percentages and averages compare more fairly than totals.`,
+      });
+    }
     const clear = r.current.changes.measures.filter((m) => m.intervals === "higher" || m.intervals === "lower");
     const labelOf = new Map(r.measures.map((m) => [m.id, m.label]));
     blocks.push({
@@ -527,7 +535,8 @@ function heatmapOf(data: PackData): HeatmapData | null {
   const t = data.themes;
   const last = t.periods.length - 1;
   if (last < 0) return null;
-  const bodies = t.bodies.filter((b) => data.scope.kind === "department" || b.organisationCode === data.scope.code);
+  // Bodies with nothing to show in the latest quarter (no return yet) would be rows of dashes.
+  const bodies = t.bodies.filter((b) => (data.scope.kind === "department" || b.organisationCode === data.scope.code) && b.series.some((s) => s.rates[last] !== null && s.rates[last] !== undefined));
   if (bodies.length === 0) return null;
   return {
     title: `Themes per 100 complaints received, ${t.periods[last]!.periodLabel}`,
