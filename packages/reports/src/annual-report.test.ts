@@ -6,7 +6,7 @@ const base: AnnualReportInput = {
   departmentName: "Department for Tests & <Things>",
   financialYear: "2025-26",
   previousFinancialYear: "2024-25",
-  coverage: { bodiesExpected: 4, bodiesReporting: 4, returns: 16, provisional: false },
+  coverage: { bodiesExpected: 4, bodiesReporting: 4, returns: 16, quartersReported: 4, provisional: false },
   ombudsman: { accepted: 12, reported: 8, upheld: 1, partlyUpheld: 3, notUpheld: 4, recommendations: 6, complied: 5, notComplied: 1 },
   complaints: { received: 12_345, closed: 12_000, closedAtEarlyResolution: 9_000, withinTimescale: 0.87654 },
   previousYear: { received: 11_000, closed: 10_500, handlingCost: 98_765_432, bodiesReporting: 4, returns: 16 },
@@ -154,7 +154,7 @@ describe("the annual report complaints section", () => {
   });
 
   it("says plainly when a department has no returns for the year", () => {
-    const { html, text } = section({ coverage: { bodiesExpected: 5, bodiesReporting: 0, returns: 0, provisional: false } });
+    const { html, text } = section({ coverage: { bodiesExpected: 5, bodiesReporting: 0, returns: 0, quartersReported: 0, provisional: false } });
     expect(text).toBe(
       "Complaints\n==========\n\nNo returns that count have been received from Department for Tests & <Things>’s bodies for 2025-26 (April 2025 to March 2026), so there are no figures for this section yet. Returns count once a body’s senior accountable officer has approved them.\n",
     );
@@ -163,8 +163,12 @@ describe("the annual report complaints section", () => {
 
   it("says how many bodies' returns the figures rest on, and when they are provisional", () => {
     expect(section().text).toContain("Its figures add up 16 quarterly returns from all 4 bodies expected to report.");
-    expect(section({ coverage: { bodiesExpected: 1, bodiesReporting: 1, returns: 1, provisional: false } }).text).toContain("Its figures add up 1 quarterly return from the one body expected to report.");
-    const { text } = section({ coverage: { bodiesExpected: 40, bodiesReporting: 38, returns: 1_150, provisional: true } });
+    expect(section({ coverage: { bodiesExpected: 1, bodiesReporting: 1, returns: 1, quartersReported: 1, provisional: false } }).text).toContain("Its figures add up 1 quarterly return from the one body expected to report.");
+    const { text } = section({ coverage: { bodiesExpected: 40, bodiesReporting: 38, returns: 1_150, quartersReported: 4, provisional: true } });
     expect(text).toContain("Its figures add up 1,150 quarterly returns from 38 of the 40 bodies expected to report. Some of those returns have not yet been accepted by the department, so the figures are provisional.");
+    expect(section().text).not.toContain("not yet the figures for the whole year");
+    expect(section({ coverage: { ...base.coverage, returns: 8, quartersReported: 2 } }).text).toContain(
+      "Its figures add up 8 quarterly returns from all 4 bodies expected to report. Returns have come in for only 2 of the year’s 4 quarters so far, so these are not yet the figures for the whole year.",
+    );
   });
 });

@@ -34,6 +34,8 @@ export interface AnnualReportInput {
     bodiesExpected: number;
     bodiesReporting: number;
     returns: number;
+    /** Quarters of the year with at least one return (4 once the year is in). */
+    quartersReported: number;
     /** Some returns are not yet accepted by the department. */
     provisional: boolean;
   };
@@ -297,6 +299,9 @@ function sectionBlocks(input: AnnualReportInput): Block[] {
             : `all ${formatCount(coverage.bodiesExpected)} bodies`
           : `${formatCount(coverage.bodiesReporting)} of the ${formatCount(coverage.bodiesExpected)} ${plural(coverage.bodiesExpected, "body", "bodies")}`
       } expected to report.` +
+      (coverage.quartersReported < 4
+        ? ` Returns have come in for ${coverage.quartersReported === 1 ? "only 1 of the year’s 4 quarters" : `only ${coverage.quartersReported} of the year’s 4 quarters`} so far, so these are not yet the figures for the whole year.`
+        : "") +
       (coverage.provisional ? " Some of those returns have not yet been accepted by the department, so the figures are provisional." : ""),
   });
   return [...blocks, ...ombudsmanBlocks(input), ...contextBlocks(input), ...paymentBlocks(input)];
