@@ -49,6 +49,7 @@ describe("the annual report complaints section", () => {
     // 1/3 = 33.33…% each, shown 33.3%: 99.9% in all.
     expect(tableRows(html, "Outcomes")).toEqual(["Upheld in full | 1 | 33.3%", "Upheld in part | 1 | 33.3%", "Not upheld | 1 | 33.3%", "Total | 3 | 100.0%"]);
     expect(text).toContain("The percentages shown add up to 99.9% rather than 100% because each is rounded to one decimal place.");
+    expect(ombudsman({ reported: 1, upheld: 0, partlyUpheld: 0, notUpheld: 1 }).text).toContain("The Ombudsman reported on 1 investigation. Its outcome was:\n\nOutcomes of the investigations the Ombudsman reported on, 2025-26:\n- Upheld in full: 0 (0.0%)\n- Upheld in part: 0 (0.0%)\n- Not upheld: 1 (100.0%)\n- Total: 1 (100.0%)");
     // 2/3 = 66.67% and 1/3 = 33.33%: 66.7 + 33.3 = 100.0, nothing to explain.
     expect(ombudsman({ reported: 3, upheld: 0, partlyUpheld: 2, notUpheld: 1 }).text).not.toContain("rounded");
     // 1/6 = 16.67%, 1/6, 4/6 = 66.67%: 16.7 + 16.7 + 66.7 = 100.1.

@@ -89,10 +89,9 @@ export interface AnnualReportInput {
   };
 }
 
-type Inline = string;
 type Block =
-  | { kind: "heading"; level: 2 | 3; text: Inline }
-  | { kind: "paragraph"; text: Inline }
+  | { kind: "heading"; level: 2 | 3; text: string }
+  | { kind: "paragraph"; text: string }
   | {
       kind: "table";
       caption: string;
@@ -148,7 +147,7 @@ function ombudsmanBlocks(input: AnnualReportInput): Block[] {
     const rows = [...outcomes.map((x) => ({ label: x.label, n: x.n ?? 0 })), ...(given < reported ? [{ label: "Outcome not reported", n: reported - given }] : [])];
     const shown = rows.map((r) => formatPercent(r.n / reported));
     const sumShown = shown.reduce((s, p) => s + Number(p.replace("%", "")), 0);
-    blocks.push({ kind: "paragraph", text: `The Ombudsman reported on ${formatCount(reported)} ${plural(reported, "investigation", "investigations")}. Their outcomes were:` });
+    blocks.push({ kind: "paragraph", text: `The Ombudsman reported on ${formatCount(reported)} ${reported === 1 ? "investigation. Its outcome was:" : "investigations. Their outcomes were:"}` });
     blocks.push({
       kind: "table",
       caption: `Outcomes of the investigations the Ombudsman reported on, ${year}`,
