@@ -6,7 +6,7 @@ const base: AnnualReportInput = {
   departmentName: "Department for Tests & <Things>",
   financialYear: "2025-26",
   previousFinancialYear: "2024-25",
-  coverage: { bodiesExpected: 4, bodiesReporting: 4, returns: 16, provisional: false },
+  coverage: { bodiesExpected: 4, bodiesReporting: 4, returns: 16, quartersReported: 4, provisional: false },
   ombudsman: { accepted: 12, reported: 8, upheld: 1, partlyUpheld: 3, notUpheld: 4, recommendations: 6, complied: 5, notComplied: 1 },
   complaints: { received: 12_345, closed: 12_000, closedAtEarlyResolution: 9_000, withinTimescale: 0.87654 },
   previousYear: { received: 11_000, closed: 10_500, handlingCost: 98_765_432, bodiesReporting: 4, returns: 16 },
@@ -49,6 +49,7 @@ describe("the annual report complaints section", () => {
     // 1/3 = 33.33…% each, shown 33.3%: 99.9% in all.
     expect(tableRows(html, "Outcomes")).toEqual(["Upheld in full | 1 | 33.3%", "Upheld in part | 1 | 33.3%", "Not upheld | 1 | 33.3%", "Total | 3 | 100.0%"]);
     expect(text).toContain("The percentages shown add up to 99.9% rather than 100% because each is rounded to one decimal place.");
+    expect(ombudsman({ reported: 1, upheld: 0, partlyUpheld: 0, notUpheld: 1 }).text).toContain("The Ombudsman reported on 1 investigation. Its outcome was:\n\nOutcomes of the investigations the Ombudsman reported on, 2025-26:\n- Upheld in full: 0 (0.0%)\n- Upheld in part: 0 (0.0%)\n- Not upheld: 1 (100.0%)\n- Total: 1 (100.0%)");
     // 2/3 = 66.67% and 1/3 = 33.33%: 66.7 + 33.3 = 100.0, nothing to explain.
     expect(ombudsman({ reported: 3, upheld: 0, partlyUpheld: 2, notUpheld: 1 }).text).not.toContain("rounded");
     // 1/6 = 16.67%, 1/6, 4/6 = 66.67%: 16.7 + 16.7 + 66.7 = 100.1.
@@ -154,7 +155,7 @@ describe("the annual report complaints section", () => {
   });
 
   it("says plainly when a department has no returns for the year", () => {
-    const { html, text } = section({ coverage: { bodiesExpected: 5, bodiesReporting: 0, returns: 0, provisional: false } });
+    const { html, text } = section({ coverage: { bodiesExpected: 5, bodiesReporting: 0, returns: 0, quartersReported: 0, provisional: false } });
     expect(text).toBe(
       "Complaints\n==========\n\nNo returns that count have been received from Department for Tests & <Things>’s bodies for 2025-26 (April 2025 to March 2026), so there are no figures for this section yet. Returns count once a body’s senior accountable officer has approved them.\n",
     );
@@ -163,8 +164,12 @@ describe("the annual report complaints section", () => {
 
   it("says how many bodies' returns the figures rest on, and when they are provisional", () => {
     expect(section().text).toContain("Its figures add up 16 quarterly returns from all 4 bodies expected to report.");
-    expect(section({ coverage: { bodiesExpected: 1, bodiesReporting: 1, returns: 1, provisional: false } }).text).toContain("Its figures add up 1 quarterly return from the one body expected to report.");
-    const { text } = section({ coverage: { bodiesExpected: 40, bodiesReporting: 38, returns: 1_150, provisional: true } });
+    expect(section({ coverage: { bodiesExpected: 1, bodiesReporting: 1, returns: 1, quartersReported: 1, provisional: false } }).text).toContain("Its figures add up 1 quarterly return from the one body expected to report.");
+    const { text } = section({ coverage: { bodiesExpected: 40, bodiesReporting: 38, returns: 1_150, quartersReported: 4, provisional: true } });
     expect(text).toContain("Its figures add up 1,150 quarterly returns from 38 of the 40 bodies expected to report. Some of those returns have not yet been accepted by the department, so the figures are provisional.");
+    expect(section().text).not.toContain("not yet the figures for the whole year");
+    expect(section({ coverage: { ...base.coverage, returns: 8, quartersReported: 2 } }).text).toContain(
+      "Its figures add up 8 quarterly returns from all 4 bodies expected to report. Returns have come in for only 2 of the year’s 4 quarters so far, so these are not yet the figures for the whole year.",
+    );
   });
 });

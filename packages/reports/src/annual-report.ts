@@ -34,6 +34,8 @@ export interface AnnualReportInput {
     bodiesExpected: number;
     bodiesReporting: number;
     returns: number;
+    /** Quarters of the year with at least one return (4 once the year is in). */
+    quartersReported: number;
     /** Some returns are not yet accepted by the department. */
     provisional: boolean;
   };
@@ -87,10 +89,9 @@ export interface AnnualReportInput {
   };
 }
 
-type Inline = string;
 type Block =
-  | { kind: "heading"; level: 2 | 3; text: Inline }
-  | { kind: "paragraph"; text: Inline }
+  | { kind: "heading"; level: 2 | 3; text: string }
+  | { kind: "paragraph"; text: string }
   | {
       kind: "table";
       caption: string;
@@ -146,7 +147,7 @@ function ombudsmanBlocks(input: AnnualReportInput): Block[] {
     const rows = [...outcomes.map((x) => ({ label: x.label, n: x.n ?? 0 })), ...(given < reported ? [{ label: "Outcome not reported", n: reported - given }] : [])];
     const shown = rows.map((r) => formatPercent(r.n / reported));
     const sumShown = shown.reduce((s, p) => s + Number(p.replace("%", "")), 0);
-    blocks.push({ kind: "paragraph", text: `The Ombudsman reported on ${formatCount(reported)} ${plural(reported, "investigation", "investigations")}. Their outcomes were:` });
+    blocks.push({ kind: "paragraph", text: `The Ombudsman reported on ${formatCount(reported)} ${reported === 1 ? "investigation. Its outcome was:" : "investigations. Their outcomes were:"}` });
     blocks.push({
       kind: "table",
       caption: `Outcomes of the investigations the Ombudsman reported on, ${year}`,
@@ -297,6 +298,9 @@ function sectionBlocks(input: AnnualReportInput): Block[] {
             : `all ${formatCount(coverage.bodiesExpected)} bodies`
           : `${formatCount(coverage.bodiesReporting)} of the ${formatCount(coverage.bodiesExpected)} ${plural(coverage.bodiesExpected, "body", "bodies")}`
       } expected to report.` +
+      (coverage.quartersReported < 4
+        ? ` Returns have come in for ${coverage.quartersReported === 1 ? "only 1 of the year’s 4 quarters" : `only ${coverage.quartersReported} of the year’s 4 quarters`} so far, so these are not yet the figures for the whole year.`
+        : "") +
       (coverage.provisional ? " Some of those returns have not yet been accepted by the department, so the figures are provisional." : ""),
   });
   return [...blocks, ...ombudsmanBlocks(input), ...contextBlocks(input), ...paymentBlocks(input)];

@@ -105,6 +105,8 @@ export interface RollupFigures {
   /** Bodies active in the period (expected to report) and bodies with at least one return that counts. */
   bodies: { expected: number; counted: number };
   returns: number;
+  /** Quarters of the period with at least one return that counts. */
+  quartersReported: number;
   /** Some returns counted are not yet accepted by the department. */
   provisional: boolean;
   fields: FieldCell[];
@@ -250,6 +252,7 @@ function figures(bodies: readonly Organisation[], periods: readonly ReportingPer
   return {
     bodies: { expected: bodies.filter((b) => periods.some((p) => isActiveIn(b, p))).length, counted: new Set(list.map((r) => r.organisationCode)).size },
     returns: list.length,
+    quartersReported: new Set(list.map((r) => r.period)).size,
     provisional: list.some((r) => r.status !== "accepted"),
     fields: rollupFields.map(({ id, aggregation }) => fieldCell(sourceOf, id, aggregation)),
     reportFields: reportFields.map(({ id, aggregation }) => fieldCell(sourceOf, id, aggregation)),

@@ -40,7 +40,7 @@ export function annualReportFigures(rollup: Rollup, bodyName: (code: string) => 
     departmentName: rollup.departmentName,
     financialYear: rollup.financialYear!,
     previousFinancialYear: rollup.yearEarlier.financialYear!,
-    coverage: { bodiesExpected: now.bodies.expected, bodiesReporting: now.bodies.counted, returns: now.returns, provisional: now.provisional },
+    coverage: { bodiesExpected: now.bodies.expected, bodiesReporting: now.bodies.counted, returns: now.returns, quartersReported: now.quartersReported, provisional: now.provisional },
     ombudsman: {
       accepted: report("phso_accepted"),
       reported: fieldOf(now, "phso_reported"),
