@@ -3,10 +3,11 @@ export const benchPostgresUrl: string | undefined = process.env.BENCH_DATABASE_U
 
 /**
  * `BENCH_ONLY=autosave` runs only the autosave figure, on a small history (seconds instead of minutes);
- * `BENCH_ONLY=portal` only the portal's figures (its own 400-body data set).
+ * `BENCH_ONLY=portal` only the portal's figures (its own 400-body data set); `BENCH_ONLY=reports` only the
+ * board packs' (60 bodies, 8 quarters).
  */
-export const benchOnly: "autosave" | "portal" | undefined = (() => {
+export const benchOnly: "autosave" | "portal" | "reports" | undefined = (() => {
   const value = process.env.BENCH_ONLY || undefined;
-  if (value !== undefined && value !== "autosave" && value !== "portal") throw new Error(`BENCH_ONLY must be "autosave", "portal" or unset, not “${value}”`);
+  if (value !== undefined && value !== "autosave" && value !== "portal" && value !== "reports") throw new Error(`BENCH_ONLY must be "autosave", "portal", "reports" or unset, not “${value}”`);
   return value;
 })();

@@ -14,6 +14,7 @@ import { autosaveBenchmark } from "./autosave.ts";
 import { benchOnly, benchPostgresUrl } from "./env.ts";
 import { outlierWarningRates } from "./outlier-warnings.ts";
 import { portalBenchmark } from "./portal.ts";
+import { reportsBenchmark } from "./reports.ts";
 import { f, percentile, time } from "./timing.ts";
 
 /**
@@ -23,7 +24,8 @@ import { f, percentile, time } from "./timing.ts";
  * the same read in the same run; and the in-process computation of every measure for every body-quarter.
  * First, how many returns get outlier warnings under the rule before issue 6 (robust z only) and now;
  * then the agency app's size and speed (./agency.ts), and the portal's with 400 bodies in one department
- * (./portal.ts; `BENCH_ONLY=portal` runs that alone).
+ * (./portal.ts; `BENCH_ONLY=portal` runs that alone), and the board packs of a 60-body department
+ * (./reports.ts; `BENCH_ONLY=reports` runs that alone).
  * Last, per database, the browser's autosave through the real HTTP server (autosave.ts); `BENCH_ONLY=autosave`
  * runs that figure alone on a small history.
  */
@@ -38,6 +40,7 @@ function machine(): string {
 async function main() {
   console.log(`Machine: ${machine()}`);
   if (benchOnly === "portal") return portalBenchmark();
+  if (benchOnly === "reports") return reportsBenchmark();
   const last = periodIndex({ startYear: 2025, quarter: 4 });
   const first = last - quarters + 1;
   const world = syntheticOrganisations({ departments, bodiesPerDepartment, seed: 7, firstPeriodIndex: first, lastPeriodIndex: last, churn: false });
@@ -60,6 +63,7 @@ async function main() {
 
   if (!benchOnly) agencyBenchmark();
   if (!benchOnly) await portalBenchmark();
+  if (!benchOnly) await reportsBenchmark();
 
   const dialects: Dialect[] = benchPostgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
   if (!benchPostgresUrl) console.log("(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure it too)\n");
