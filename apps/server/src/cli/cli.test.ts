@@ -136,6 +136,37 @@ describe("the complaints command", () => {
     expect(badYear.stderr).toContain("“2025” is not a financial year: write it like 2025-26");
   });
 
+  it("writes a board pack in each format, for a department or a body and a quarter or a year, refusing what it cannot do", () => {
+    const ods = join(dir, "pack.ods");
+    const written = cli(["pack", "--department", "DES", "--period", "Jul to Sep 2026", "--format", "ods", "--out", ods]);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toBe(`Wrote “Complaints board pack: Department for Example Services (synthetic), Jul to Sep 2026” (15 tables) to ${ods} in ${/in (\d+\.\d) s/.exec(written.stdout)![1]} s.\n`);
+    expect(written.stderr).toBe("Building the board pack…\n");
+    const bytes = readFileSync(ods);
+    // An ODF package: a zip whose first entry is the mimetype, stored uncompressed.
+    expect(bytes.subarray(30, 38).toString("latin1")).toBe("mimetype");
+    expect(bytes.subarray(38, 84).toString("latin1")).toBe("application/vnd.oasis.opendocument.spreadsheet");
+
+    const csv = join(dir, "pack.csv");
+    expect(cli(["pack", "--department", "DES", "--body", "DES-LIC1", "--year", "2025-26", "--format", "csv", "--out", csv]).code).toBe(0);
+    const rows = readFileSync(csv, "utf8").split("\r\n");
+    expect(rows[0]).toBe("\ufefftable,organisation,organisation_name,period,label,measure,measure_label,value,marker");
+    expect(new Set(rows.slice(1, -1).map((r) => r.split(",")[1]))).toEqual(new Set(["DES-LIC1", "DES"]));
+    const metadata = JSON.parse(readFileSync(`${csv}-metadata.json`, "utf8")) as { url: string; "@context": unknown };
+    expect(metadata.url).toBe("pack.csv");
+
+    const pdf = join(dir, "pack.pdf");
+    expect(cli(["pack", "--department", "DES", "--period", "2026-27 Q1", "--format", "pdf", "--out", pdf]).code).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    expect(cli(["pack", "--department", "NOPE", "--period", "2026-27 Q1", "--format", "pdf", "--out", pdf])).toMatchObject({ code: 1, stderr: "Building the board pack…\nThere is no organisation with code NOPE.\n" });
+    expect(cli(["pack", "--department", "DES", "--body", "MSA-COU8", "--period", "2026-27 Q1", "--format", "pdf", "--out", pdf]).stderr).toContain("MSA-COU8 is not one of Department for Example Services (synthetic)'s bodies.");
+    const both = cli(["pack", "--department", "DES", "--period", "2026-27 Q1", "--year", "2025-26", "--format", "pdf", "--out", pdf]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("pack needs either --period");
+    expect(cli(["pack", "--department", "DES", "--period", "2026-27 Q1", "--format", "docx", "--out", pdf]).stderr).toContain("--format is one of ods, xlsx, pdf, csv, not “docx”");
+  });
+
   it("refuses a missing file, and a file over IMPORT_MAX_BYTES before reading it", () => {
     const missing = join(dir, "missing.csv");
     expect(cli(["import", "returns", missing])).toMatchObject({ code: 1, stderr: `Nothing was imported: the file has 1 problem.\n  There is no file at ${missing}.\n` });
