@@ -45,6 +45,8 @@ const envSchema = z.object({
   MAX_SIGN_IN_FAILURES: z.coerce.number().int().positive().default(5),
   MAX_SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Who to contact about a board pack, printed on its cover: an email address or a team's name. */
+  REPORT_CONTACT: z.string().trim().min(1).max(200).default("The department's complaints oversight team"),
   /** Largest file the CLI import accepts. */
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -39,9 +39,14 @@ export interface ApiConfig {
   maxSignInFailuresPerAddress: number;
   /** How long a failure counts; also the longest delay. */
   signInWindowMinutes: number;
+  /** Who to contact about a board pack: printed on its cover (an email address or a team's name). */
+  reportContact: string;
 }
 
-export const defaultApiConfig: ApiConfig = { sessionHours: 8, sessionAbsoluteHours: 12, maxSignInFailures: 5, maxSignInFailuresPerAddress: 30, signInWindowMinutes: 15 };
+/** The cover's contact when REPORT_CONTACT is not set. */
+export const defaultReportContact = "The department's complaints oversight team";
+
+export const defaultApiConfig: ApiConfig = { sessionHours: 8, sessionAbsoluteHours: 12, maxSignInFailures: 5, maxSignInFailuresPerAddress: 30, signInWindowMinutes: 15, reportContact: defaultReportContact };
 
 /** Builds a context from injected parts, so tests call procedures directly against a real database. */
 export function createContext(parts: Partial<Context> & Pick<Context, "db">): Context {

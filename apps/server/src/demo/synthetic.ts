@@ -5,6 +5,7 @@ import {
   formatPeriodCode,
   periodDates,
   periodFromIndex,
+  requireTemplate,
   themeCodes,
   type ActionKind,
   type ActionPlanFields,
@@ -264,6 +265,17 @@ export function syntheticReturn(body: SyntheticBody, periodIdx: number, broughtF
   });
   const channelCounts = apportion(received, [40, 25, 20, 8, 3, 4]);
   channels.forEach((c, i) => (v[`received_by_channel.${c.value}`] = channelCounts[i]!));
+  // Equality monitoring (optional): about half the bodies ask, a third of complainants answer. No
+  // random draws, so the rest of the demo is unchanged; small bodies give small cells, which the
+  // board pack's disclosure control suppresses.
+  if (body.organisation.code.length % 2 === 0) {
+    const asked = Math.round(received * 0.35);
+    for (const b of requireTemplate(1).breakdowns.filter((x) => x.disclosureControlled && Array.isArray(x.categories))) {
+      const categories = b.categories as readonly { value: string }[];
+      const counts = apportion(asked, categories.map((_, i) => (i >= categories.length - 2 ? 1 : 2 + ((i * 3) % 5))));
+      categories.forEach((c, i) => (v[`${b.id}.${c.value}`] = counts[i]!));
+    }
+  }
   if (body.organisation.serviceAreas.length > 0) {
     const areaCounts = apportion(received, body.organisation.serviceAreas.map((_, i) => 3 - i));
     body.organisation.serviceAreas.forEach((a, i) => (v[`received_by_service_area.${a.code}`] = areaCounts[i]!));

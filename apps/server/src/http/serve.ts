@@ -25,6 +25,7 @@ export async function startServer(env: Env, connection: Connection, logger = cre
       maxSignInFailures: env.MAX_SIGN_IN_FAILURES,
       maxSignInFailuresPerAddress: env.MAX_SIGN_IN_FAILURES_PER_ADDRESS,
       signInWindowMinutes: env.SIGN_IN_WINDOW_MINUTES,
+      reportContact: env.REPORT_CONTACT,
     },
     cookieSecure: env.COOKIE_SECURE,
     allowedOrigins: env.ALLOWED_ORIGINS,

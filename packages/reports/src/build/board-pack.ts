@@ -1,0 +1,545 @@
+import { disclosureControl } from "@complaints/metrics";
+import type { HeatmapData } from "@complaints/ui/charts";
+import { formatNumber } from "../cells.ts";
+import type { Block, BoardPack, Cell, Column, PackNote, PackTable } from "../model.ts";
+import type { MeasureCellIn, MeasureInfoIn, PackData } from "./input.ts";
+
+/**
+ * The board pack model from the API's answers for a period (input.ts). Every figure any writer
+ * shows is placed here, rounded here, and suppressed here (equality monitoring, through the metrics
+ * package's disclosure control: the output boundary, never stored data).
+ */
+
+const text = (t: string): Cell => ({ kind: "text", text: t });
+const num = (value: number, revised = false): Cell => (revised ? { kind: "number", value, revised: true } : { kind: "number", value });
+const notAvailable: Cell = { kind: "shorthand", code: "x" };
+const notApplicable: Cell = { kind: "shorthand", code: "z" };
+const suppressed: Cell = { kind: "shorthand", code: "c" };
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** A measure's value as the pack shows it: proportions as percentages, everything to one decimal place. */
+export function measureFigure(kind: MeasureInfoIn["kind"], value: number): number {
+  return round1(kind === "proportion" ? value * 100 : value);
+}
+
+const unitOf: Record<MeasureInfoIn["kind"], string> = { proportion: "%", "rate-per-10000": "per 10,000", mean: "working days" };
+
+const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/** "2025-08-01" (or an ISO timestamp) → "1 August 2025". */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
+const comparisonWords: Record<string, string> = {
+  better: "Better than the department",
+  worse: "Worse than the department",
+  higher: "Higher than the department",
+  lower: "Lower than the department",
+  similar: "Similar to the department",
+  "not compared": "Not compared",
+};
+
+/** Notes, numbered in this order, referred to as [note N]. */
+const noteTexts = {
+  counted:
+    "Figures count the returns each body has sent to the department: signed off by its senior accountable officer (approved) or accepted by the department. Figures from returns not yet accepted are provisional and may change.",
+  revised:
+    "[r] marks a figure from a return corrected after the department first accepted it (a later revision). The whole row of that body is marked, and the department's totals when any body's figures are revised.",
+  stocks:
+    "Complaints brought forward are those open at the start of the period (from its first quarter's returns); complaints carried forward are those open at its end (from its last quarter's returns). All other counts are summed over the quarters of the period.",
+  intervals:
+    "95% confidence intervals: Wilson score interval for percentages, Byar's method (exact Poisson below 10 events) for rates per 10,000. Averages of working days have no interval [z].",
+  comparison:
+    "A body is similar to the department when its 95% interval contains the department's figure; otherwise higher or lower, and better or worse where the measure has a direction. The department's figure pools every counted return: counts summed, then the percentage taken (never an average of percentages).",
+  themes:
+    "One complaint can be counted under several themes. Rates are complaints under the theme per 100 complaints received. A theme is emerging when its latest quarter is special-cause high on a statistical process control (XmR) chart of its quarterly rates (NHS Making Data Count).",
+  disclosure:
+    "Equality monitoring is published through disclosure control: counts of 1 to 7 are suppressed [c], with a second cell suppressed where one alone could be worked out from the total; other counts are rounded to the nearest 5; percentages are worked out from the rounded figures.",
+  money: "Money is in pounds and pence, except in the department's totals, which are to the nearest pound.",
+  learning:
+    "Learning highlights are the 'you said, we did' summaries bodies chose to publish for their action plans. Action plans are listed with those overdue first.",
+} as const;
+type NoteKey = keyof typeof noteTexts;
+const noteOrder = Object.keys(noteTexts) as NoteKey[];
+const noteNumber = (key: NoteKey) => noteOrder.indexOf(key) + 1;
+const ref = (key: NoteKey) => `[note ${noteNumber(key)}]`;
+
+const shorthandSentence = (codes: readonly string[]) => {
+  const meaning: Record<string, string> = { c: "[c] suppressed to protect confidentiality", x: "[x] not available", z: "[z] not applicable", r: "[r] revised" };
+  return `Shorthand used in this table: ${codes.map((c) => meaning[c]).join(", ")}. No cell is left blank.`;
+};
+
+/** The table's description rows, GSS style: what the sheet holds, its notes, its shorthand, the source. */
+function describe(about: string | null, notes: readonly NoteKey[], shorthand: readonly string[]): string[] {
+  return [
+    "This worksheet contains one table.",
+    ...(about ? [about] : []),
+    ...(notes.length > 0 ? [`Notes that apply: ${notes.map(ref).join(", ")}; they are on the Notes worksheet.`] : []),
+    shorthandSentence(shorthand),
+    "Source: quarterly complaints returns sent by each body to its department (Complaints oversight).",
+  ];
+}
+
+function orgColumns(): Column[] {
+  return [
+    { key: "organisation_code", heading: "Organisation code", type: "text", role: "organisation" },
+    { key: "organisation", heading: "Organisation", type: "text", role: "organisation_name" },
+  ];
+}
+
+/** The rows in a pack about a body: its own row (and the department's, as the benchmark) for a body pack. */
+function inScope(data: PackData, code: string): boolean {
+  return data.scope.kind === "department" || code === data.scope.code || code === data.scope.departmentCode;
+}
+
+export function buildBoardPack(data: PackData): BoardPack {
+  const { scope, period } = data;
+  const revisedCodes = new Set(data.figures.flatMap((f) => f.rows.filter((r) => r.revised).map((r) => r.organisationCode)));
+  const anyRevised = revisedCodes.size > 0;
+  const isRevised = (code: string) => revisedCodes.has(code) || (code === scope.departmentCode && anyRevised);
+  const departmentRowName = `${scope.departmentName} (all bodies)`;
+  const tables: PackTable[] = [];
+  let tableNumber = 0;
+  const title = (what: string) => `Table ${++tableNumber}: ${what}, ${period.label}`;
+
+  // Submission status, one row per body per quarter.
+  tables.push({
+    sheetName: "Submission",
+    tableName: "submission_status",
+    title: title("Submission status of each body's return"),
+    description: describe("Every body expected to send a return for each quarter (active in that quarter), with its status now and whether it reached the department by the due date.", ["counted"], ["x"]),
+    columns: [
+      ...orgColumns(),
+      { key: "quarter", heading: "Quarter", type: "text", role: "period" },
+      { key: "quarter_label", heading: "Months", type: "text" },
+      { key: "status", heading: "Status", type: "text" },
+      { key: "timeliness", heading: "Timeliness", type: "text" },
+      { key: "due_date", heading: "Due date", type: "text" },
+      { key: "received", heading: "Reached the department", type: "text" },
+    ],
+    rows: data.tracker.flatMap((q) =>
+      q.rows
+        .filter((r) => inScope(data, r.organisationCode))
+        .map((r) => [text(r.organisationCode), text(r.name), text(q.period), text(q.periodLabel), text(r.statusLabel), text(r.timeliness.charAt(0).toUpperCase() + r.timeliness.slice(1)), text(longDate(r.dueDate)), r.receivedAt ? text(longDate(r.receivedAt)) : notAvailable]),
+    ),
+  });
+
+  // Department totals beside a year earlier.
+  const r = data.rollup;
+  const thenField = new Map(r.previousYear.fields.map((f) => [f.id, f.value]));
+  const changeOfField = new Map(r.current.changes.fields.map((c) => [c.id, c]));
+  const changeOfMeasure = new Map(r.current.changes.measures.map((c) => [c.id, c]));
+  const totalsRows: Cell[][] = r.fields.map((f) => {
+    const now = r.current.fields.find((x) => x.id === f.id)?.value ?? null;
+    const then = thenField.get(f.id) ?? null;
+    // Money to the nearest pound beside counts: one number format for the column.
+    const asShown = (v: number | null, revised: boolean) => (v === null ? notAvailable : num(f.type === "money" ? Math.round(v / 100) : v, revised));
+    return [text(f.label), text(f.type === "money" ? "£" : "number"), asShown(now, anyRevised), asShown(then, false), text(changeOfField.get(f.id)?.words ?? "not compared")];
+  });
+  const measureChangeRows: Cell[][] = r.measures.map((m) => {
+    const now = r.current.measures.find((x) => x.id === m.id);
+    const change = changeOfMeasure.get(m.id);
+    return [
+      text(m.label),
+      text(unitOf[m.kind]),
+      now?.value === null || now === undefined ? notAvailable : num(measureFigure(m.kind, now.value), anyRevised),
+      valueAYearEarlier(data, m),
+      text(change?.words ?? "not compared"),
+      text(change ? intervalWords[change.intervals] ?? change.intervals : "not compared"),
+    ];
+  });
+  if (scope.kind === "department") {
+    const counted = `${r.current.bodies.counted} of ${r.current.bodies.expected} bodies' returns count (${r.current.returns} returns); a year earlier ${r.previousYear.bodies.counted} bodies (${r.previousYear.returns} returns).`;
+    tables.push({
+      sheetName: "Totals",
+      tableName: "department_totals",
+      title: title(`${scope.departmentName}: totals beside a year earlier (${r.yearEarlier.label})`),
+      description: describe(`${counted} Money is to the nearest pound.`, ["counted", "revised", "stocks"], ["x", "r"]),
+      columns: [
+        { key: "figure", heading: "Figure", type: "text", role: "label" },
+        { key: "unit", heading: "Unit", type: "text" },
+        { key: "this_period", heading: `This period (${period.label})`, type: "count" },
+        { key: "year_earlier", heading: `A year earlier (${r.yearEarlier.label})`, type: "count" },
+        { key: "change", heading: "Change", type: "text" },
+      ],
+      rows: totalsRows,
+    });
+    tables.push({
+      sheetName: "Measures",
+      tableName: "department_measures",
+      title: title(`${scope.departmentName}: measures beside a year earlier (${r.yearEarlier.label})`),
+      description: describe(counted, ["counted", "revised", "intervals"], ["x", "r"]),
+      columns: [
+        { key: "measure", heading: "Measure", type: "text", role: "label" },
+        { key: "unit", heading: "Unit", type: "text" },
+        { key: "this_period", heading: `This period (${period.label})`, type: "decimal1" },
+        { key: "year_earlier", heading: `A year earlier (${r.yearEarlier.label})`, type: "decimal1" },
+        { key: "change", heading: "Change", type: "text" },
+        { key: "clear_change", heading: `Clear change ${ref("intervals")}`, type: "text" },
+      ],
+      rows: measureChangeRows,
+    });
+  }
+
+  // Headline measures by body, long form: one row per body and measure.
+  const c = data.comparison;
+  const headlineRows: Cell[][] = [];
+  const measureRow = (code: string, name: string, m: MeasureInfoIn, cell: MeasureCellIn | undefined, comparison: string) => {
+    const revised = isRevised(code);
+    const value = cell?.value ?? null;
+    const fig = (v: number) => num(measureFigure(m.kind, v), revised);
+    return [
+      text(code),
+      text(name),
+      text(m.label),
+      text(unitOf[m.kind]),
+      value === null ? notAvailable : fig(value),
+      cell?.interval95 ? fig(cell.interval95.lower) : value === null ? notAvailable : notApplicable,
+      cell?.interval95 ? fig(cell.interval95.upper) : value === null ? notAvailable : notApplicable,
+      cell ? num(cell.numerator, revised) : notAvailable,
+      cell ? num(cell.denominator, revised) : notAvailable,
+      text(comparison),
+    ];
+  };
+  for (const row of c.rows.filter((x) => inScope(data, x.organisationCode))) {
+    c.measures.forEach((m, i) => {
+      const cell = row.measures[i];
+      headlineRows.push(measureRow(row.organisationCode, row.name, m, cell, comparisonWords[cell?.comparison95 ?? "not compared"] ?? "Not compared"));
+    });
+  }
+  c.measures.forEach((m, i) => headlineRows.push(measureRow(scope.departmentCode, departmentRowName, m, c.benchmark.measures[i], "The department's figure (the benchmark)")));
+  tables.push({
+    sheetName: "Headline measures",
+    tableName: "headline_measures",
+    title: title("Headline measures by body, with 95% intervals and comparison with the department"),
+    description: describe(
+      `${c.bodies.included} of ${c.bodies.expected} bodies' returns count.${c.missing.length > 0 ? ` No return counts yet from: ${c.missing.map((b) => b.name).join(", ")}.` : ""}`,
+      ["counted", "revised", "intervals", "comparison"],
+      ["x", "z", "r"],
+    ),
+    columns: [
+      ...orgColumns(),
+      { key: "measure", heading: "Measure", type: "text", role: "label" },
+      { key: "unit", heading: "Unit", type: "text" },
+      { key: "value", heading: `Value ${ref("intervals")}`, type: "decimal1" },
+      { key: "lower_95", heading: "Lower 95% limit", type: "decimal1" },
+      { key: "upper_95", heading: "Upper 95% limit", type: "decimal1" },
+      { key: "numerator", heading: "Numerator", type: "count" },
+      { key: "denominator", heading: "Denominator", type: "count" },
+      { key: "comparison", heading: `Compared with the department ${ref("comparison")}`, type: "text" },
+    ],
+    rows: headlineRows,
+  });
+
+  // The summed figures of each part of the return.
+  const figureSheets: Record<string, { sheet: string; notes: NoteKey[] }> = {
+    flow: { sheet: "Flow", notes: ["counted", "revised", "stocks"] },
+    stages: { sheet: "Stages", notes: ["counted", "revised"] },
+    outcomes: { sheet: "Outcomes", notes: ["counted", "revised"] },
+    remedies: { sheet: "Putting things right", notes: ["counted", "revised", "money"] },
+    review: { sheet: "Ombudsman", notes: ["counted", "revised"] },
+    feedback: { sheet: "Feedback", notes: ["counted", "revised"] },
+  };
+  for (const f of data.figures) {
+    const spec = figureSheets[f.key] ?? { sheet: f.title.slice(0, 31), notes: ["counted", "revised"] as NoteKey[] };
+    tables.push({
+      sheetName: spec.sheet,
+      tableName: `figures_${f.key}`,
+      title: title(`${f.title} by body`),
+      description: describe(f.description.join(" "), spec.notes, ["x", "r"]),
+      columns: [...orgColumns(), ...f.columns.map((col): Column => ({ key: col.key, heading: col.type === "money" ? `${col.label} (£)` : col.label, type: col.type === "money" ? "pence" : "count" }))],
+      rows: f.rows
+        .filter((row) => inScope(data, row.organisationCode))
+        .map((row) => [
+          text(row.organisationCode),
+          text(row.organisationCode === scope.departmentCode ? departmentRowName : row.name),
+          ...row.values.map((v, i) => (v === "x" ? notAvailable : num(f.columns[i]!.type === "money" ? round2(v / 100) : v, row.revised || (row.organisationCode === scope.departmentCode && anyRevised)))),
+        ]),
+    });
+  }
+
+  // Themes by body over the pack's quarters, with emerging themes.
+  const t = data.themes;
+  const quarterAt = new Set(period.quarters);
+  const inPeriod = t.periods.map((p) => quarterAt.has(p.period));
+  const labelOfTheme = new Map(t.themes.map((x) => [x.id, x.label]));
+  const emergingWords = (reason: string | null) => (reason ? `Yes: ${reason}` : "No");
+  const themeRows: Cell[][] = [];
+  const themeRow = (code: string, name: string, s: { theme: string; counts: readonly (number | null)[]; received?: readonly (number | null)[]; rates: readonly (number | null)[]; emerging: string | null }, received: readonly (number | null)[] | null) => {
+    let count = 0;
+    let total = 0;
+    let quarters = 0;
+    s.counts.forEach((n, i) => {
+      const d = received?.[i] ?? null;
+      if (!inPeriod[i] || n === null || d === null) return;
+      count += n;
+      total += d;
+      quarters += 1;
+    });
+    const lastIndex = inPeriod.lastIndexOf(true);
+    const emerging = lastIndex === t.periods.length - 1 ? s.emerging : null;
+    themeRows.push([
+      text(code),
+      text(name),
+      text(labelOfTheme.get(s.theme) ?? s.theme),
+      quarters > 0 ? num(count, isRevised(code)) : notAvailable,
+      quarters > 0 && total > 0 ? num(round1((count / total) * 100), isRevised(code)) : quarters > 0 ? notApplicable : notAvailable,
+      text(emergingWords(emerging)),
+    ]);
+  };
+  for (const b of t.bodies.filter((x) => inScope(data, x.organisationCode))) {
+    const received = b.series[0]?.received ?? null;
+    for (const s of b.series) themeRow(b.organisationCode, b.name, s, received);
+  }
+  tables.push({
+    sheetName: "Themes",
+    tableName: "themes_by_body",
+    title: title("Themes by body, with emerging themes"),
+    description: describe("Complaints received under each theme, and the rate per 100 complaints received, summed over the quarters of the period that gave both.", ["counted", "revised", "themes"], ["x", "z", "r"]),
+    columns: [
+      ...orgColumns(),
+      { key: "theme", heading: "Theme", type: "text", role: "label" },
+      { key: "complaints", heading: "Complaints under the theme", type: "count" },
+      { key: "per_100_received", heading: `Per 100 complaints received ${ref("themes")}`, type: "decimal1" },
+      { key: "emerging", heading: "Emerging in the latest quarter", type: "text" },
+    ],
+    rows: themeRows,
+  });
+
+  // Special payments over £300,000, listed individually (Managing Public Money annex A4.13).
+  tables.push({
+    sheetName: "Special payments",
+    tableName: "special_payments",
+    title: title("Special payments over £300,000"),
+    description: describe("Each special payment over £300,000 a body made, as its return lists it (Managing Public Money annex A4.13).", ["money"], ["x"]),
+    columns: [...orgColumns(), { key: "quarter", heading: "Quarter", type: "text", role: "period" }, { key: "amount", heading: "Amount (£)", type: "pence" }, { key: "date_paid", heading: "Date paid", type: "text" }, { key: "description", heading: "Description", type: "text", role: "label" }],
+    rows: data.specialPayments
+      .filter((p) => inScope(data, p.organisationCode))
+      .map((p) => [text(p.organisationCode), text(p.name), text(p.period), num(round2(p.amount / 100), isRevised(p.organisationCode)), p.datePaid ? text(longDate(p.datePaid)) : notAvailable, text(p.description || "No description given")]),
+    empty: "No special payment over £300,000 was reported for this period.",
+  });
+
+  // Action plans, overdue first.
+  const actions = data.actions.filter((a) => inScope(data, a.organisationCode)).toSorted((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate));
+  tables.push({
+    sheetName: "Action plans",
+    tableName: "action_plans",
+    title: title("Learning action plans, overdue first"),
+    description: describe(`${actions.filter((a) => a.overdue).length} of ${actions.length} actions are overdue (not completed by their due date).`, ["learning"], ["x"]),
+    columns: [
+      ...orgColumns(),
+      { key: "action", heading: "Action", type: "text", role: "label" },
+      { key: "kind", heading: "Kind", type: "text" },
+      { key: "themes", heading: "Themes", type: "text" },
+      { key: "owner", heading: "Owner", type: "text" },
+      { key: "due_date", heading: "Due date", type: "text" },
+      { key: "status", heading: "Status", type: "text" },
+      { key: "overdue", heading: "Overdue", type: "text" },
+    ],
+    rows: actions.map((a) => [text(a.organisationCode), text(a.organisationName), text(a.action), text(a.kindLabel), text(a.themes.join("; ") || "None given"), text(a.owner), text(longDate(a.dueDate)), text(a.statusLabel), text(a.overdue ? "Yes" : "No")]),
+    empty: "There are no learning action plans for this scope.",
+  });
+
+  // Learning highlights.
+  const learning = data.learning.filter((l) => inScope(data, l.organisationCode));
+  tables.push({
+    sheetName: "Learning",
+    tableName: "learning_highlights",
+    title: title("Learning highlights: you said, we did"),
+    description: describe("What bodies changed because of complaints, as they chose to publish it.", ["learning"], ["x"]),
+    columns: [...orgColumns(), { key: "you_said_we_did", heading: "You said, we did", type: "text", role: "label" }, { key: "action", heading: "Action", type: "text" }, { key: "themes", heading: "Themes", type: "text" }, { key: "status", heading: "Status", type: "text" }, { key: "date", heading: "Date", type: "text" }],
+    rows: learning.map((l) => [text(l.organisationCode), text(l.organisationName), text(l.summary), text(l.action), text(l.themes.map((x) => x.label).join("; ") || "None given"), text(l.statusLabel), text(longDate(l.date))]),
+    empty: "No body has published learning for this scope yet.",
+  });
+
+  // Equality monitoring, through disclosure control.
+  const equalityRows: Cell[][] = [];
+  for (const e of data.equality) {
+    const disclosed = disclosureControl(e.categories.map((x) => x.count));
+    e.categories.forEach((cat, i) => {
+      const cell = disclosed.cells[i]!;
+      const pct = disclosed.percentages[i]!;
+      equalityRows.push([text(e.characteristic), text(cat.label), cell === "[c]" ? suppressed : num(cell), pct === "[c]" ? suppressed : pct === "[z]" ? notApplicable : num(round1(pct))]);
+    });
+    equalityRows.push([text(e.characteristic), text("Total"), disclosed.total === "[c]" ? suppressed : num(disclosed.total), disclosed.total === "[c]" ? suppressed : disclosed.total === 0 ? notApplicable : num(100)]);
+  }
+  tables.push({
+    sheetName: "Equality",
+    tableName: "equality_monitoring",
+    title: title(`Equality monitoring of people who complained ${ref("disclosure")}`),
+    description: describe("People who complained and answered the equality monitoring questions, by characteristic, for the bodies that ask them.", ["disclosure"], ["c", "z"]),
+    columns: [
+      { key: "characteristic", heading: "Characteristic", type: "text", role: "label" },
+      { key: "category", heading: "Category", type: "text", role: "label" },
+      { key: "complainants", heading: "People who complained", type: "count" },
+      { key: "share", heading: "Share of the characteristic's total (%)", type: "decimal1" },
+    ],
+    rows: equalityRows,
+    empty: "No body reported equality monitoring for this period.",
+  });
+
+  // Empty tables keep their header and say why in their description (GSS: nothing below a table).
+  for (const table of tables) if (table.rows.length === 0 && table.empty) table.description = [...table.description.slice(0, 1), table.empty, ...table.description.slice(1)];
+  for (const table of tables) if (table.rows.length > 0) delete table.empty;
+
+  const usedNotes = noteOrder.filter((key) => tables.some((tb) => tb.description.some((d) => d.includes(ref(key))) || tb.title.includes(ref(key)) || tb.columns.some((col) => col.heading.includes(ref(key)))));
+  const notes: PackNote[] = usedNotes.map((key) => ({
+    number: noteNumber(key),
+    text: noteTexts[key],
+    appliesTo: tables.filter((tb) => tb.description.some((d) => d.includes(ref(key))) || tb.title.includes(ref(key)) || tb.columns.some((col) => col.heading.includes(ref(key)))).map((tb) => tb.sheetName).join(", "),
+  }));
+
+  const who = scope.kind === "department" ? `${scope.departmentName} and its arm's-length bodies` : `${scope.name} (${scope.departmentName})`;
+  const packTitle = `Complaints board pack: ${scope.kind === "department" ? scope.departmentName : scope.name}, ${period.label}`;
+  return {
+    title: packTitle,
+    language: "en-GB",
+    scope,
+    period,
+    produced: data.produced,
+    cover: {
+      about: [
+        `Complaints handled by ${who}, ${period.label}: who has sent their return, headline measures with intervals and comparison, the flow of complaints, performance by stage, outcomes, themes, putting things right, the Ombudsman, feedback, learning action plans and equality monitoring.`,
+        "Prepared for the board from the quarterly complaints returns, following the Parliamentary and Health Service Ombudsman's guide 'Capturing and reporting on learning from complaints'.",
+      ],
+      source: "Quarterly complaints returns sent by each body to its department (Complaints oversight).",
+      contact: data.contact,
+      caveats: [
+        ...(data.rollup.current.provisional || c.benchmark.provisional ? ["Some figures come from returns the department has not yet accepted: they are provisional and may change."] : []),
+        ...(anyRevised ? ["Some figures are revised [r]: they come from a return corrected after the department first accepted it."] : []),
+        ...(c.missing.length > 0 ? [`${c.missing.length} of ${c.bodies.expected} bodies have no return that counts yet for this period.`] : []),
+        "Bodies differ in size and in what they do; compare them using the intervals, not the figures alone.",
+      ],
+    },
+    notes,
+    tables,
+    narrative: narrative(data, packTitle),
+  };
+}
+
+const intervalWords: Record<string, string> = {
+  higher: "Yes: higher (the 95% intervals do not overlap)",
+  lower: "Yes: lower (the 95% intervals do not overlap)",
+  similar: "No: the 95% intervals overlap",
+  "not compared": "Not compared",
+};
+
+/** A measure's value a year earlier (not marked revised: the mark is about this period's returns). */
+function valueAYearEarlier(data: PackData, m: MeasureInfoIn): Cell {
+  const earlier = data.rollup.previousYear.measures.find((x) => x.id === m.id);
+  return earlier?.value === null || earlier === undefined ? notAvailable : num(measureFigure(m.kind, earlier.value));
+}
+
+function narrative(data: PackData, title: string): Block[] {
+  const { scope, period } = data;
+  const r = data.rollup;
+  const fieldNow = (id: string) => r.current.fields.find((f) => f.id === id)?.value ?? null;
+  const count = (n: number | null) => (n === null ? "not available" : formatNumber(n, "count"));
+  const blocks: Block[] = [{ kind: "heading", level: 1, text: title }];
+  const received = fieldNow("received");
+  const closed = [fieldNow("er_closed"), fieldNow("cl_closed")];
+  const changeReceived = r.current.changes.fields.find((f) => f.id === "received");
+  blocks.push({
+    kind: "paragraph",
+    text:
+      scope.kind === "department"
+        ? `${r.current.bodies.counted} of ${r.current.bodies.expected} bodies' returns count for ${period.label}. Together they received ${count(received)} complaints (${changeReceived?.words ?? "not compared"} on ${r.yearEarlier.label}) and closed ${count(closed.every((x) => x !== null) ? closed[0]! + closed[1]! : null)}.`
+        : `This pack is about ${scope.name}, beside the figures for ${data.scope.departmentName} as a whole, for ${period.label}.`,
+  });
+
+  blocks.push({ kind: "heading", level: 2, text: "Headline figures" });
+  if (scope.kind === "department") {
+    blocks.push({ kind: "paragraph", text: `The department's totals and measures beside ${r.yearEarlier.label}. The workbook has every body's figures, with 95% intervals and how each compares with the department.` });
+    blocks.push({ kind: "table", tableName: "department_totals", caption: `${scope.departmentName}: totals, ${period.label}, beside ${r.yearEarlier.label}` });
+    blocks.push({ kind: "table", tableName: "department_measures", columns: ["measure", "unit", "this_period", "year_earlier", "change"], caption: `${scope.departmentName}: measures, ${period.label}, beside ${r.yearEarlier.label}` });
+  } else {
+    blocks.push({ kind: "paragraph", text: `${scope.name}'s measures with 95% intervals, and how each compares with the department's figure.` });
+    blocks.push({ kind: "table", tableName: "headline_measures", columns: ["measure", "unit", "value", "lower_95", "upper_95", "comparison"], maxRows: data.comparison.measures.length, caption: `${scope.name}: headline measures, ${period.label}` });
+  }
+
+  if (scope.kind === "department") {
+    blocks.push({ kind: "heading", level: 2, text: "What changed since a year earlier" });
+    const clear = r.current.changes.measures.filter((m) => m.intervals === "higher" || m.intervals === "lower");
+    const labelOf = new Map(r.measures.map((m) => [m.id, m.label]));
+    blocks.push({
+      kind: "list",
+      items: [
+        ...r.current.changes.fields.filter((f) => ["received", "er_closed", "cl_closed", "carried_forward"].includes(f.id)).map((f) => `${r.fields.find((x) => x.id === f.id)?.label ?? f.id}: ${f.words} on ${r.yearEarlier.label}.`),
+        ...(clear.length > 0 ? clear.map((m) => `${labelOf.get(m.id) ?? m.id}: ${m.words}, a clear change (the 95% intervals do not overlap).`) : ["No measure changed clearly: every measure's 95% interval overlaps the one a year earlier."]),
+      ],
+    });
+  }
+
+  blocks.push({ kind: "heading", level: 2, text: "Emerging themes" });
+  const emerging = data.themes.emerging.filter((e) => e.scope === "department" || scope.kind === "department" || e.organisationCode === scope.code);
+  blocks.push(
+    emerging.length > 0
+      ? { kind: "list", items: emerging.map((e) => `${e.themeLabel} is emerging ${e.scope === "department" ? "across the department" : `at ${e.name}`}: ${formatNumber(round1(e.value), "decimal1")} per 100 complaints received in ${e.periodLabel}, ${e.reasonText}.`) }
+      : { kind: "paragraph", text: "No theme is emerging: no theme's latest quarter is special-cause high, for the department or for any body." },
+  );
+  const heat = heatmapOf(data);
+  if (heat) blocks.push({ kind: "figure", chart: { kind: "heatmap", data: heat }, caption: heat.title, alt: `Heat map of complaint themes per 100 complaints received by body in ${data.themes.periods.at(-1)?.periodLabel ?? period.label}; emerging themes are marked. The Themes table of the workbook has the figures.` });
+
+  if (data.funnel) {
+    const f = data.funnel;
+    const outside = f.points.filter((p) => p.outside95);
+    blocks.push({ kind: "heading", level: 2, text: `Bodies outside the funnel limits: ${f.measure.label.toLowerCase()}` });
+    blocks.push(
+      outside.length > 0
+        ? { kind: "list", items: outside.map((p) => `${p.name}: ${formatNumber(measureFigure("proportion", p.proportion), "decimal1")}% (${formatNumber(p.numerator, "count")} of ${formatNumber(p.denominator, "count")}), ${p.side} the ${p.outside998 ? "99.8%" : "95%"} limits.`) }
+        : { kind: "paragraph", text: `Every body is within the 95% limits of the funnel plot around the department's ${formatNumber(measureFigure("proportion", f.pooledProportion ?? 0), "decimal1")}%.` },
+    );
+    blocks.push({ kind: "figure", chart: { kind: "funnel", data: f }, caption: `Funnel plot: ${f.measure.label}, ${period.label}`, alt: `Funnel plot of ${f.points.length} bodies' ${f.measure.label.toLowerCase()} against the number of complaints closed, with 95% and 99.8% limits around the department's figure. ${outside.length} ${outside.length === 1 ? "body is" : "bodies are"} outside the 95% limits.` });
+  }
+
+  if (data.trend) {
+    blocks.push({ kind: "heading", level: 2, text: `${data.trend.title} over time` });
+    const last = data.trend.points.at(-1);
+    blocks.push({
+      kind: "figure",
+      chart: { kind: "xmr", data: data.trend },
+      caption: `${data.trend.title}, ${scope.kind === "department" ? scope.departmentName : scope.name}, by quarter, with process limits`,
+      alt: `Statistical process control (XmR) chart of ${data.trend.title.toLowerCase()} over ${data.trend.points.length} quarters${last?.value !== null && last?.value !== undefined ? `; the latest, ${last.periodLabel}, is ${formatNumber(measureFigure("proportion", last.value), "decimal1")}%` : ""}.`,
+    });
+  }
+
+  blocks.push({ kind: "heading", level: 2, text: "Overdue learning actions" });
+  const overdue = data.actions.filter((a) => a.overdue && (scope.kind === "department" || a.organisationCode === scope.code));
+  blocks.push(
+    overdue.length > 0
+      ? { kind: "table", tableName: "action_plans", columns: ["organisation", "action", "owner", "due_date", "status"], maxRows: overdue.length, caption: `${overdue.length} overdue ${overdue.length === 1 ? "action" : "actions"}` }
+      : { kind: "paragraph", text: "No learning action is overdue." },
+  );
+
+  blocks.push({ kind: "heading", level: 2, text: "Returns received" });
+  const rows = data.tracker.flatMap((q) => q.rows.filter((x) => scope.kind === "department" || x.organisationCode === scope.code));
+  const onTime = rows.filter((x) => x.timeliness === "on time").length;
+  const late = rows.filter((x) => x.timeliness === "late" || x.timeliness === "overdue").length;
+  blocks.push({ kind: "paragraph", text: `${formatNumber(rows.length, "count")} returns were expected for ${period.label}: ${formatNumber(onTime, "count")} reached the department on time and ${formatNumber(late, "count")} late or are overdue. The Submission table of the workbook lists each.` });
+  return blocks;
+}
+
+/** Themes per 100 received by body in the latest quarter, emerging themes marked: the portal's heat map. */
+function heatmapOf(data: PackData): HeatmapData | null {
+  const t = data.themes;
+  const last = t.periods.length - 1;
+  if (last < 0) return null;
+  const bodies = t.bodies.filter((b) => data.scope.kind === "department" || b.organisationCode === data.scope.code);
+  if (bodies.length === 0) return null;
+  return {
+    title: `Themes per 100 complaints received, ${t.periods[last]!.periodLabel}`,
+    columns: t.themes.map((x) => ({ id: x.id, label: x.label })),
+    rows: bodies.map((b) => ({
+      id: b.organisationCode,
+      label: b.name,
+      cells: t.themes.map((x) => {
+        const s = b.series.find((y) => y.theme === x.id);
+        const v = s?.rates[last] ?? null;
+        return { value: v === null ? null : round1(v), emerging: Boolean(s?.emerging) };
+      }),
+    })),
+  };
+}

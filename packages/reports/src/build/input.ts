@@ -1,0 +1,162 @@
+import type { FunnelChartData, XmrChartData } from "@complaints/ui/charts";
+import type { PackPeriod, PackScope } from "../model.ts";
+
+/**
+ * What a board pack is built from: the API's answers for the period (the same service functions the
+ * portal's pages call: `metrics.comparison`, `metrics.rollup`, `metrics.funnel`, `metrics.trend`,
+ * `metrics.themes`, `tracker.forPeriod`, `actions.listForDepartment`, `actions.learning`), plus the
+ * summed template fields for the figure tables. Declared here with only the fields the pack uses, so
+ * the API's answers fit it as they are. Proportions are 0–1, money in pence, as the API gives them.
+ */
+
+export interface IntervalIn {
+  lower: number;
+  upper: number;
+}
+
+export interface MeasureCellIn {
+  id: string;
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  interval95: IntervalIn | null;
+}
+
+export interface MeasureInfoIn {
+  id: string;
+  label: string;
+  kind: "proportion" | "rate-per-10000" | "mean";
+  polarity: "higher-is-better" | "lower-is-better" | "none";
+}
+
+export interface ComparisonIn {
+  measures: readonly MeasureInfoIn[];
+  bodies: { expected: number; included: number };
+  missing: readonly { organisationCode: string; name: string }[];
+  benchmark: { returns: number; provisional: boolean; measures: readonly MeasureCellIn[] };
+  rows: readonly {
+    organisationCode: string;
+    name: string;
+    provisional: boolean;
+    measures: readonly (MeasureCellIn & { comparison95: string })[];
+  }[];
+}
+
+export interface RollupIn {
+  label: string;
+  yearEarlier: { label: string };
+  fields: readonly { id: string; label: string; type: "count" | "money" }[];
+  measures: readonly MeasureInfoIn[];
+  current: {
+    bodies: { expected: number; counted: number };
+    returns: number;
+    provisional: boolean;
+    fields: readonly { id: string; value: number | null }[];
+    measures: readonly MeasureCellIn[];
+    changes: {
+      fields: readonly { id: string; direction: string; words: string }[];
+      measures: readonly { id: string; direction: string; words: string; intervals: string }[];
+    };
+  };
+  previousYear: { bodies: { expected: number; counted: number }; returns: number; fields: readonly { id: string; value: number | null }[]; measures: readonly MeasureCellIn[] };
+}
+
+export interface TrackerIn {
+  period: string;
+  periodLabel: string;
+  rows: readonly { organisationCode: string; name: string; statusLabel: string; timeliness: string; dueDate: string; receivedAt: string | null }[];
+}
+
+/** A field's value in a figure table: a number (money in pence), or not available. */
+export type FigureValue = number | "x";
+
+/** The summed template fields of one part of the return, by body and for the scope. */
+export interface FigureTableIn {
+  key: string;
+  /** "Flow of complaints". */
+  title: string;
+  /** Sentences about the table (what is summed, how stocks add up over a year). */
+  description: readonly string[];
+  columns: readonly { key: string; label: string; type: "count" | "money" }[];
+  rows: readonly { organisationCode: string; name: string; revised: boolean; provisional: boolean; values: readonly FigureValue[] }[];
+}
+
+export interface ThemesIn {
+  /** Theme columns (field id, label). */
+  themes: readonly { id: string; label: string }[];
+  /** The quarters of the series (up to 12, ending with the pack's last quarter). */
+  periods: readonly { period: string; periodLabel: string }[];
+  bodies: readonly {
+    organisationCode: string;
+    name: string;
+    series: readonly { theme: string; counts: readonly (number | null)[]; received: readonly (number | null)[]; rates: readonly (number | null)[]; emerging: string | null }[];
+  }[];
+  department: { series: readonly { theme: string; counts: readonly (number | null)[]; rates: readonly (number | null)[]; emerging: string | null }[] };
+  emerging: readonly { scope: "body" | "department"; organisationCode: string; name: string; themeLabel: string; periodLabel: string; value: number; reasonText: string }[];
+}
+
+export interface FunnelIn extends FunnelChartData {
+  measure: MeasureInfoIn;
+  excluded: readonly { organisationCode: string; name: string; reason: string }[];
+}
+
+export interface ActionIn {
+  organisationCode: string;
+  organisationName: string;
+  action: string;
+  kindLabel: string;
+  themes: readonly string[];
+  owner: string;
+  dueDate: string;
+  statusLabel: string;
+  overdue: boolean;
+  completedDate: string | null;
+}
+
+export interface LearningIn {
+  organisationCode: string;
+  organisationName: string;
+  summary: string;
+  action: string;
+  themes: readonly { label: string }[];
+  statusLabel: string;
+  date: string;
+}
+
+export interface EqualityIn {
+  /** "Age", "Sex"… */
+  characteristic: string;
+  categories: readonly { label: string; count: number }[];
+  /** Returns that gave the breakdown. */
+  returns: number;
+}
+
+export interface SpecialPaymentIn {
+  organisationCode: string;
+  name: string;
+  period: string;
+  /** Pence. */
+  amount: number;
+  datePaid: string | null;
+  description: string;
+}
+
+export interface PackData {
+  scope: PackScope;
+  period: PackPeriod;
+  produced: string;
+  /** Who to contact about the pack (configuration). */
+  contact: string;
+  comparison: ComparisonIn;
+  rollup: RollupIn;
+  tracker: readonly TrackerIn[];
+  figures: readonly FigureTableIn[];
+  themes: ThemesIn;
+  funnel: FunnelIn | null;
+  /** The scope's pooled series of one measure with its XmR chart. */
+  trend: XmrChartData | null;
+  actions: readonly ActionIn[];
+  learning: readonly LearningIn[];
+  equality: readonly EqualityIn[];
+  specialPayments: readonly SpecialPaymentIn[];
+}
