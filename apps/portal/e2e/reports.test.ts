@@ -338,7 +338,7 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     await context.close();
   });
 
-  it("gives another department's user no access to either page", async () => {
+  it("gives another department's user, or a body's, no access", async () => {
     const { context, page } = await newPage(browser);
     await signIn(page, app, "oversight.msa@demo.example", `/portal/${dept}/reports`);
     await expectHeading(page, "You do not have access");
@@ -347,6 +347,12 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     await expectHeading(page, "You do not have access");
     expect(await page.locator("#annual-report-section").count()).toBe(0);
     await context.close();
+    // Nor a body's user, whose app is the agency app.
+    const body = await newPage(browser);
+    await signIn(body.page, app, "submitter@demo.example", `/portal/${dept}/reports`);
+    await expectHeading(body.page, "You do not have access");
+    expect(await body.page.locator("main form").count()).toBe(0);
+    await body.context.close();
   });
 
   it("fits 1280 and 320 px screens (screenshots)", async () => {
