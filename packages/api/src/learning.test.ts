@@ -1,6 +1,7 @@
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { exampleActionPlan } from "@complaints/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishedLearning } from "./services/learning.ts";
 import { createWorld, rejection, type World } from "./testing/world.ts";
 
 // The world's clock is 2025-07-10.
@@ -80,5 +81,17 @@ describe.each(testDialects())("the learning library and one body's plans on %s",
   it("is for department users: a body's own people cannot read the department's library", async () => {
     const refused = await rejection(world.caller("a1Submitter").actions.learning({ departmentCode: "DEPT-A" }));
     expect(refused.code).toBe("FORBIDDEN");
+  });
+
+  it("publishes the same items to anyone, for a body or a department, and nothing for an unknown or closed organisation", async () => {
+    const library = await world.caller("aSecretariat").actions.learning({ departmentCode: "DEPT-A" });
+    const department = await publishedLearning(world.db, "DEPT-A", world.now);
+    expect(department).toEqual({ organisation: { code: "DEPT-A", name: "Department A", kind: "department" }, items: library.items });
+    const a2 = await publishedLearning(world.db, "A2", world.now);
+    expect([a2?.organisation, a2?.items.map((i) => i.id)]).toEqual([{ code: "A2", name: "Agency A2", kind: "body" }, [ids.form, ids.queue]]);
+    // A1's private plan is not published, and B1's item stays with department B.
+    expect((await publishedLearning(world.db, "A1", world.now))?.items.map((i) => i.id)).toEqual([ids.letters]);
+    expect((await publishedLearning(world.db, "DEPT-B", world.now))?.items.map((i) => i.id)).toEqual([ids.other]);
+    for (const code of ["NOPE", "A-OLD", "a1"]) expect(await publishedLearning(world.db, code, world.now), code).toBeNull();
   });
 });

@@ -31,16 +31,38 @@ export async function loadScope(db: Kysely<Database>, user: SessionUser): Promis
   const others = actsFor === "body" ? await listUserOrganisations(db, user.id) : [];
   const bodies = new Set(all.filter((o) => o.kind === "body").map((o) => o.code));
   const codes = new Set(actsFor === "body" ? [user.organisationCode, ...others.filter((c) => bodies.has(c))] : subtreeCodes(all, user.organisationCode));
-  const organisations = all.filter((o) => codes.has(o.code));
+  return scopeOver(
+    all.filter((o) => codes.has(o.code)),
+    departmentOf(all, user.organisationCode),
+    actsFor,
+    false,
+  );
+}
+
+/**
+ * The scope of the command line, which has no signed-in user: every organisation, as each department's
+ * administrator sees their own. Only the CLI may use it (see `systemServiceContext`).
+ */
+export async function systemScope(db: Kysely<Database>): Promise<Scope> {
+  return scopeOver(await listOrganisations(db), null, "department", true);
+}
+
+/**
+ * A scope over these organisations. With `everything`, no organisation is hidden, so a code outside
+ * it does not exist: NOT_FOUND instead of FORBIDDEN (a user's scope never says which codes exist
+ * beyond it).
+ */
+function scopeOver(organisations: Organisation[], departmentCode: string | null, actsFor: Scope["actsFor"], everything: boolean): Scope {
+  const codes = new Set(organisations.map((o) => o.code));
   const byCode = new Map(organisations.map((o) => [o.code, o]));
   const scope: Scope = {
     organisations,
     codes,
-    departmentCode: departmentOf(all, user.organisationCode),
+    departmentCode,
     actsFor,
     has: (code) => codes.has(code),
     organisation(code, kind) {
-      assertInScope(scope, code);
+      if (!everything) assertInScope(scope, code);
       const org = byCode.get(code);
       if (!org) throw new DomainError("NOT_FOUND", `There is no organisation with code ${code}.`);
       if (kind && org.kind !== kind) {

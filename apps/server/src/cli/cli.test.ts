@@ -2,12 +2,29 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { listCurrentReturns, listOrganisations, openDatabase } from "@complaints/db";
+import { periodIndex, requirePeriod, subtreeCodes } from "@complaints/domain";
 import { afterAll, describe, expect, it } from "vitest";
 
 /** The real `complaints` command in a child process, against an SQLite file of its own. */
 const dir = mkdtempSync(join(tmpdir(), "cli-test-"));
 const databaseUrl = `sqlite:${join(dir, "cli.sqlite")}`;
 const bin = join(import.meta.dirname, "..", "..", "bin", "complaints.mjs");
+
+/** Each field added up over a department's bodies' returns for a financial year, as sent to the department. */
+async function sentTotals(departmentCode: string, financialYear: string): Promise<(id: string) => number> {
+  const c = openDatabase(databaseUrl);
+  try {
+    const organisations = await listOrganisations(c.db);
+    const below = new Set(subtreeCodes(organisations, departmentCode));
+    const bodies = organisations.filter((o) => o.kind === "body" && below.has(o.code)).map((o) => o.code);
+    const quarter = (q: number) => periodIndex(requirePeriod(`${financialYear} Q${q}`));
+    const returns = await listCurrentReturns(c.db, bodies, quarter(1), quarter(4), { revision: "sent" });
+    return (id) => returns.reduce((sum, r) => sum + (typeof r.values[id] === "number" ? (r.values[id] as number) : 0), 0);
+  } finally {
+    await c.close();
+  }
+}
 
 function cli(args: string[], input?: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], {
@@ -83,6 +100,40 @@ describe("the complaints command", () => {
     const same = cli(["import", "returns", out]);
     expect(same.code).toBe(0);
     expect(same.stdout).toMatch(/^Imported \d+ rows: 0 new returns, 0 new revisions, \d+ already up to date\.$/m);
+  });
+
+  it("writes a department's annual report complaints section as HTML or plain text, refusing other files and unknown departments", async () => {
+    const html = join(dir, "annual.html");
+    const written = cli(["annual-report", "--department", "DES", "--year", "2025-26", "--out", html]);
+    expect(written).toMatchObject({ code: 0, stdout: `Wrote the 2025-26 annual report complaints section for Department for Example Services (synthetic) (DES) to ${html} as HTML.\n` });
+    const page = readFileSync(html, "utf8");
+    expect(page).toMatch(/^<h2 class="govuk-heading-l">Complaints<\/h2>/);
+    expect(page).toContain("<caption class=\"govuk-table__caption govuk-table__caption--s\">Outcomes of the investigations the Ombudsman reported on, 2025-26</caption>");
+
+    const txt = join(dir, "annual.txt");
+    expect(cli(["annual-report", "--department", "DES", "--year", "2025-26", "--out", txt]).code).toBe(0);
+    const text = readFileSync(txt, "utf8");
+    expect(text).not.toContain("<");
+    // The figures are the demo's: DES's bodies' 2025-26 returns as sent to the department, added up here.
+    const total = await sentTotals("DES", "2025-26");
+    const n = (x: number) => x.toLocaleString("en-GB");
+    expect(text).toContain(`These figures are for the Ombudsman’s financial year 2025-26 (April 2025 to March 2026).`);
+    expect(text).toContain(`The Ombudsman accepted ${n(total("phso_accepted"))} complaints for investigation.`);
+    expect(text).toContain(`The Ombudsman reported on ${n(total("phso_reported"))} investigations.`);
+    expect(total("phso_reported")).toBeGreaterThan(0);
+    expect(text).toContain(`- Upheld in full: ${n(total("phso_upheld"))} (${((total("phso_upheld") / total("phso_reported")) * 100).toFixed(1)}%)`);
+    expect(text).toContain(`In 2025-26 they received ${n(total("received"))} complaints`);
+    expect(text).toContain(`made ${n(total("payments_maladministration_count"))} payments of compensation for maladministration in 2025-26, totalling £${n(Math.round(total("payments_maladministration_total") / 100))}.`);
+
+    const pdf = join(dir, "annual.pdf");
+    expect(cli(["annual-report", "--department", "DES", "--year", "2025-26", "--out", pdf])).toMatchObject({
+      code: 1,
+      stderr: `The annual report section is written as HTML or plain text: end the file name with .html or .txt, not “${pdf}”.\n`,
+    });
+    expect(cli(["annual-report", "--department", "NOPE", "--year", "2025-26", "--out", txt])).toMatchObject({ code: 1, stderr: "There is no organisation with code NOPE.\n" });
+    const badYear = cli(["annual-report", "--department", "DES", "--year", "2025", "--out", txt]);
+    expect(badYear.code).toBe(2);
+    expect(badYear.stderr).toContain("“2025” is not a financial year: write it like 2025-26");
   });
 
   it("refuses a missing file, and a file over IMPORT_MAX_BYTES before reading it", () => {

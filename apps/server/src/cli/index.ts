@@ -1,9 +1,20 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { randomBytes, randomUUID } from "node:crypto";
-import { exportReturnsCsv, fileRefusedReport, fileSizeProblem, hashPassword, importReturns, passwordProblem, type ImportOptions, type ImportReport } from "@complaints/api";
+import {
+  annualReportSection,
+  exportReturnsCsv,
+  fileRefusedReport,
+  fileSizeProblem,
+  hashPassword,
+  importReturns,
+  passwordProblem,
+  systemServiceContext,
+  type ImportOptions,
+  type ImportReport,
+} from "@complaints/api";
 import { appendAudit, countUsers, findUserByEmail, getOrganisation, grantUserOrganisation, insertUser, listOrganisations, migrateToLatest, openDatabase, type Connection } from "@complaints/db";
-import { bankHolidayRegionLabels, organisationKindForRole, roleSchema, roles } from "@complaints/domain";
+import { bankHolidayRegionLabels, financialYearCode, organisationKindForRole, roleSchema, roles } from "@complaints/domain";
 import { stringify } from "csv-stringify/sync";
 import { demoAccounts, demoPassword, seedDemo } from "../demo/seed.ts";
 import { loadEnv, type Env } from "../env.ts";
@@ -25,6 +36,9 @@ Usage: pnpm cli <command> [options]
   import returns FILE.csv [--revise]   load returns from a wide CSV, all or nothing
   export returns --department CODE [--from PERIOD] [--to PERIOD] --out FILE.csv
                                        write a department's accepted returns in the same format
+  annual-report --department CODE --year 2025-26 --out FILE.html
+                                       write the complaints section of a department's annual
+                                       report for a financial year (FILE.txt for plain text)
   serve                                start the web server (migrating first)
   start [--demo]                       migrate, load the demo if the database is empty, serve
 
@@ -197,6 +211,9 @@ export async function main(argv: string[]): Promise<number> {
       });
     }
 
+    case "annual-report":
+      return annualReport(env, [sub, ...rest].filter((a): a is string => a !== undefined));
+
     case "serve":
     case "start": {
       const { values } = parseArgs({ args: [sub, ...rest].filter((a): a is string => a !== undefined), options: { demo: { type: "boolean" } } });
@@ -264,6 +281,26 @@ async function grantOrganisation(env: Env, args: string[]): Promise<number> {
       await appendAudit(trx, { at: now, actorUserId: null, actor: "cli", action: "user.granted", entityType: "user", entityId: user.id, organisationCode: org.code, changes: [{ field: "acts for", old: null, new: org.code }], reason: null });
     });
     console.log(`${values.email} now acts for ${org.name} (${org.code}) as well.`);
+    return 0;
+  });
+}
+
+/**
+ * `annual-report`: the complaints section of a department's annual report (Cabinet Office guidance
+ * section 27) as HTML or plain text, chosen by the file's extension. The CLI has no signed-in user:
+ * it reads with the system context (any department), as the person running it can read the database.
+ */
+async function annualReport(env: Env, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { department: { type: "string" }, year: { type: "string" }, out: { type: "string" } } });
+  if (!values.department || !values.year || !values.out) throw new UsageError("annual-report needs --department, --year and --out");
+  const year = values.year;
+  if (!/^\d{4}-\d{2}$/.test(year) || financialYearCode(Number(year.slice(0, 4))) !== year) throw new UsageError(`“${year}” is not a financial year: write it like 2025-26`);
+  const format = /\.html?$/i.test(values.out) ? "html" : /\.txt$/i.test(values.out) ? "text" : null;
+  if (!format) throw new Error(`The annual report section is written as HTML or plain text: end the file name with .html or .txt, not “${values.out}”.`);
+  return withDatabase(env, async (c) => {
+    const section = await annualReportSection(await systemServiceContext(c.db, new Date()), { departmentCode: values.department!, financialYear: year });
+    await writeFile(values.out!, format === "html" ? section.html : section.text);
+    console.log(`Wrote the ${section.financialYear} annual report complaints section for ${section.departmentName} (${section.departmentCode}) to ${values.out} as ${format === "html" ? "HTML" : "plain text"}.`);
     return 0;
   });
 }

@@ -11,6 +11,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Logger } from "pino";
 import { isAllowedHost } from "./allowed-hosts.ts";
 import { clientAddressOf } from "./client-address.ts";
+import { publishedRoutes } from "./published.ts";
 
 /**
  * The `__Host-` prefix makes browsers refuse the cookie unless it is Secure, Path=/ and has no
@@ -156,6 +157,9 @@ export function createApp(options: AppOptions): Hono {
       },
     });
   });
+
+  // Published learning: pages anyone may read and link to, with no session.
+  app.route("/published", publishedRoutes({ db, clock, notFoundPage }));
 
   // The browser apps, each under its own address with its own client-side routes.
   const apps = (options.apps ?? []).filter((a) => existsSync(join(a.dir, "index.html")));

@@ -1,5 +1,5 @@
-import { listActionPlans, type StoredActionPlan } from "@complaints/db";
-import { actionKindLabels, actionStatus, actionThemeLabel, type ActionKind, type ActionStatus } from "@complaints/domain";
+import { listActionPlans, listOrganisations, type Database, type Kysely, type StoredActionPlan } from "@complaints/db";
+import { actionKindLabels, actionStatus, actionThemeLabel, subtreeCodes, ukDateOf, type ActionKind, type ActionStatus, type IsoDate, type Organisation } from "@complaints/domain";
 import type { ServiceContext } from "./actor.ts";
 import { departmentBodyCodes, serviceToday } from "./action-plans.ts";
 
@@ -76,24 +76,60 @@ function matches(item: LearningItem, words: readonly string[]): boolean {
   return words.every((w) => text.includes(w));
 }
 
+const newestFirst = (a: LearningItem, b: LearningItem) => b.date.localeCompare(a.date) || a.organisationName.localeCompare(b.organisationName, "en-GB") || a.id.localeCompare(b.id);
+
+/**
+ * The one selection of what may be shared: these bodies' plans marked publishable with a summary,
+ * as items carrying only the fields fit to share, newest first. The learning library (signed in)
+ * and the published learning pages (anyone) both read through here, so they cannot disagree.
+ */
+async function publishableItems(db: Kysely<Database>, organisations: readonly Pick<Organisation, "code" | "name">[], bodyCodes: readonly string[], today: IsoDate): Promise<LearningItem[]> {
+  const nameOf = new Map(organisations.map((o) => [o.code, o.name]));
+  return (await listActionPlans(db, [...bodyCodes]))
+    .filter((p) => p.publishable && p.publicSummary.trim() !== "")
+    .map((p) => itemOf(p, nameOf.get(p.organisationCode) ?? p.organisationCode, today))
+    .sort(newestFirst);
+}
+
 export async function learningLibrary(ctx: ServiceContext, filter: LearningFilter) {
   const department = ctx.scope.organisation(filter.departmentCode, "department");
   const codes = departmentBodyCodes(ctx, filter.departmentCode, filter.organisationCode);
-  const nameOf = new Map(ctx.scope.organisations.map((o) => [o.code, o.name]));
-  const today = serviceToday(ctx);
-  const shared = (await listActionPlans(ctx.db, codes))
-    .filter((p) => p.publishable && p.publicSummary.trim() !== "")
-    .map((p) => itemOf(p, nameOf.get(p.organisationCode) ?? p.organisationCode, today));
+  const shared = await publishableItems(ctx.db, ctx.scope.organisations, codes, serviceToday(ctx));
   const words = searchWords(filter.q);
-  const items = shared
-    .filter((i) => filter.theme === undefined || i.themes.some((t) => t.code === filter.theme))
-    .filter((i) => matches(i, words))
-    .sort((a, b) => b.date.localeCompare(a.date) || a.organisationName.localeCompare(b.organisationName, "en-GB") || a.id.localeCompare(b.id));
+  const items = shared.filter((i) => filter.theme === undefined || i.themes.some((t) => t.code === filter.theme)).filter((i) => matches(i, words));
   return {
     departmentCode: department.code,
     departmentName: department.name,
     /** Publishable items of the bodies asked about, before the theme and search filters. */
     total: shared.length,
     items,
+  };
+}
+
+export interface PublishedLearning {
+  organisation: Pick<Organisation, "code" | "name" | "kind">;
+  /** A body's own items, or a department's bodies' items; newest first. */
+  items: LearningItem[];
+}
+
+function activeOn(org: Pick<Organisation, "activeFrom" | "activeTo">, today: IsoDate): boolean {
+  return org.activeFrom <= today && (org.activeTo === null || org.activeTo >= today);
+}
+
+/**
+ * Published learning (DESIGN.md section 4): the "you said, we did" items of a body, or of every
+ * body of a department, for anyone to read without signing in (a page a body links to from its
+ * website). Null when there is no organisation with that code or it is not open today, so the
+ * caller answers as for any unknown address.
+ */
+export async function publishedLearning(db: Kysely<Database>, code: string, now: Date | string): Promise<PublishedLearning | null> {
+  const today = ukDateOf(now);
+  const organisations = await listOrganisations(db);
+  const organisation = organisations.find((o) => o.code === code);
+  if (!organisation || !activeOn(organisation, today)) return null;
+  const bodyCodes = organisation.kind === "body" ? [organisation.code] : subtreeCodes(organisations, organisation.code).filter((c) => organisations.some((o) => o.code === c && o.kind === "body"));
+  return {
+    organisation: { code: organisation.code, name: organisation.name, kind: organisation.kind },
+    items: await publishableItems(db, organisations, bodyCodes, today),
   };
 }

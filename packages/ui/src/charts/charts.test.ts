@@ -130,6 +130,16 @@ describe("heat map geometry", () => {
   it("chooses text colour with at least 4.5:1 contrast on every shade", () => {
     for (const c of model.cells) expect(contrastRatio(c.fill, c.textColour)).toBeGreaterThanOrEqual(4.5);
   });
+  it("shades a part of a heat map on the whole map's scale when given its largest value", () => {
+    const part = { ...heatmapExample, rows: heatmapExample.rows.slice(1) };
+    const fill = (m: typeof model, column: string) => m.cells.find((c) => c.row === "A2" && c.column === column)!.fill;
+    const shared = heatmapModel(part, { maxValue: 42.5 });
+    for (const column of ["theme_delay", "theme_communication", "theme_staff_conduct"]) expect(fill(shared, column)).toBe(fill(model, column));
+    // On its own scale the part's largest value, 31.2, would take the darkest shade.
+    expect(fill(heatmapModel(part), "theme_communication")).toBe(colours.heatHigh);
+    expect(fill(shared, "theme_communication")).not.toBe(colours.heatHigh);
+    expect(toSvgString(shared.tree)).toContain("Lighter to darker: 0 to 42.5");
+  });
   it("grows wider than a narrow screen rather than shrinking cells below 52 units", () => {
     const narrow = heatmapModel(heatmapExample, { width: 320 });
     expect(narrow.cellWidth).toBeGreaterThanOrEqual(52);

@@ -59,6 +59,17 @@ export interface HeatmapModel {
 
 const valueText = (v: number | null) => (v === null || !Number.isFinite(v) ? "–" : formatValue(v, "rate-per-100"));
 
+export interface HeatmapOptions {
+  readonly width?: number | undefined;
+  readonly idPrefix?: string | undefined;
+  /**
+   * The darkest shade's value (default: the largest value in `data`). A heat map drawn in parts (a
+   * board pack splits a long one across pages) passes the whole map's largest value to every part,
+   * so one shade means one value throughout.
+   */
+  readonly maxValue?: number | undefined;
+}
+
 /** Path data of the emerging mark: a small triangle pointing up, its top at (x, y). */
 export function emergingMarkPath(x: number, y: number): string {
   return `M${num(x)},${num(y)}L${num(x + 6)},${num(y + 10)}L${num(x - 6)},${num(y + 10)}Z`;
@@ -97,7 +108,7 @@ function fit(label: string, width: number, size: number): string {
  * with a triangle and a heavier border. The width follows the columns (at least `minCellWidth`
  * each), so on a narrow screen the browser component scrolls it sideways rather than shrinking text.
  */
-export function heatmapModel(data: HeatmapData, options: { width?: number | undefined; idPrefix?: string | undefined } = {}): HeatmapModel {
+export function heatmapModel(data: HeatmapData, options: HeatmapOptions = {}): HeatmapModel {
   const idPrefix = options.idPrefix ?? "chart";
   const available = Math.max(280, Math.round(options.width ?? 640));
   // Row labels get at least 150 units even on a 320 px screen (where the map scrolls anyway): at 110, "Communication" and most body names were cut to a word.
@@ -119,7 +130,7 @@ export function heatmapModel(data: HeatmapData, options: { width?: number | unde
   const labelsRight = Math.max(0, ...reach.map((r, ci) => gridLeft + (ci + 0.5) * cellWidth + r));
   const width = Math.max(available, Math.ceil(Math.max(gridLeft + gridWidth, labelsRight)) + 8);
   const values = data.rows.flatMap((r) => r.cells.map((c) => c.value)).filter((v): v is number => v !== null && Number.isFinite(v));
-  const max = values.length ? Math.max(...values) : 1;
+  const max = options.maxValue ?? (values.length ? Math.max(...values) : 1);
   const shade = scaleLinear<string>().domain([0, max > 0 ? max : 1]).range([colours.heatLow, colours.heatHigh]).clamp(true);
 
   const cells: HeatmapCellModel[] = data.rows.flatMap((r, ri) =>

@@ -1,4 +1,4 @@
-import { currentTemplate, financialYearCode, fixedField, formatPeriodCode, isActiveIn, periodIndex, type Organisation, type ReportingPeriod } from "@complaints/domain";
+import { currentTemplate, financialYearCode, fixedField, formatPeriodCode, groupFieldId, isActiveIn, periodIndex, specialPaymentThreshold, templates, type Organisation, type ReportingPeriod } from "@complaints/domain";
 import { measures, sumReturns, type ReturnForAggregation } from "@complaints/metrics";
 import type { ServiceContext } from "../actor.ts";
 import { measureCells, measureInfo, type MeasureCell } from "./cells.ts";
@@ -36,12 +36,60 @@ export const rollupFields: readonly { id: string; aggregation: FieldAggregation 
   { id: "service_volume", aggregation: "flow" },
 ];
 
+/**
+ * Fields the roll-up page does not show but the annual report complaints section needs: the
+ * Ombudsman's figures (Cabinet Office annual report guidance section 27.2), payments of compensation
+ * for maladministration (Managing Public Money A4.14.17), and the cost and staff time of handling
+ * complaints (section 27.4). Staff time is a level, not a flow: it comes from the last quarter's returns.
+ */
+export const reportFields: readonly { id: string; aggregation: FieldAggregation }[] = [
+  { id: "phso_accepted", aggregation: "flow" },
+  { id: "phso_upheld", aggregation: "flow" },
+  { id: "phso_partly_upheld", aggregation: "flow" },
+  { id: "phso_not_upheld", aggregation: "flow" },
+  { id: "phso_recommendations", aggregation: "flow" },
+  { id: "phso_recommendations_complied", aggregation: "flow" },
+  { id: "phso_recommendations_not_complied", aggregation: "flow" },
+  { id: "payments_maladministration_count", aggregation: "flow" },
+  { id: "payments_maladministration_total", aggregation: "flow" },
+  { id: "handling_cost", aggregation: "flow" },
+  { id: "handling_fte", aggregation: "closing" },
+];
+
 export interface RollupFieldInfo {
   id: string;
   label: string;
-  /** "count" or "money" (pence). */
-  type: "count" | "money";
+  /** "count", "money" (pence) or "fte" (full-time equivalent staff, one decimal place). */
+  type: "count" | "money" | "fte";
   aggregation: FieldAggregation;
+}
+
+/** One special payment over £300,000 as a version 2 return lists it (template v2 group `special_payments`). */
+export interface SpecialPaymentItem {
+  organisationCode: string;
+  period: string;
+  /** Pence. */
+  amount: number;
+  datePaid: string | null;
+  description: string;
+}
+
+/**
+ * Special payments over £300,000 (Managing Public Money: disclosed individually). Template v1 asked
+ * for a count (`special_payments_over_threshold`); v2 lists each payment (`special_payments.N.*`),
+ * so a v2 return that lists none reports none. `count` adds both; only v2's have amounts.
+ */
+export interface SpecialPaymentsFigures {
+  /** Pence: the threshold a payment must exceed. */
+  threshold: number;
+  count: number;
+  /** The payments v2 returns listed, largest first. */
+  items: SpecialPaymentItem[];
+  /** Payments v1 returns counted without amounts. */
+  countedWithoutAmounts: number;
+  /** Returns that said how many there were (a v1 count, or any v2 return), and v1 returns that did not. */
+  reported: number;
+  missing: number;
 }
 
 export interface FieldCell {
@@ -60,6 +108,9 @@ export interface RollupFigures {
   /** Some returns counted are not yet accepted by the department. */
   provisional: boolean;
   fields: FieldCell[];
+  /** `reportFields`, for the annual report section. */
+  reportFields: FieldCell[];
+  specialPayments: SpecialPaymentsFigures;
   measures: MeasureCell[];
 }
 
@@ -147,6 +198,43 @@ function changesBetween(now: RollupFigures, then: RollupFigures): RollupChanges 
 
 type Counted = Awaited<ReturnType<typeof countedReturns>>[number];
 
+const v1Count = "special_payments_over_threshold";
+
+/** The special payments over £300,000 in some counted returns (see `SpecialPaymentsFigures`). */
+function specialPaymentsIn(list: readonly Counted[]): SpecialPaymentsFigures {
+  const items: SpecialPaymentItem[] = [];
+  let countedWithoutAmounts = 0;
+  let reported = 0;
+  let missing = 0;
+  for (const r of list) {
+    const template = templates[r.templateVersion];
+    const group = template?.groups.find((g) => g.id === "special_payments");
+    if (group) {
+      reported += 1;
+      for (let item = 1; item <= group.maxItems; item += 1) {
+        const amount = r.values[groupFieldId(group.id, item, "amount")];
+        if (typeof amount !== "number") continue;
+        const date = r.values[groupFieldId(group.id, item, "date_paid")];
+        const description = r.values[groupFieldId(group.id, item, "description")];
+        items.push({ organisationCode: r.organisationCode, period: r.period, amount, datePaid: typeof date === "string" ? date : null, description: typeof description === "string" ? description : "" });
+      }
+    } else {
+      const count = r.values[v1Count];
+      if (typeof count === "number") {
+        reported += 1;
+        countedWithoutAmounts += count;
+      } else missing += 1;
+    }
+  }
+  items.sort((a, b) => b.amount - a.amount || a.organisationCode.localeCompare(b.organisationCode) || a.period.localeCompare(b.period));
+  return { threshold: specialPaymentThreshold, count: items.length + countedWithoutAmounts, items, countedWithoutAmounts, reported, missing };
+}
+
+const fieldCell = (source: Record<FieldAggregation, ReturnType<typeof sumReturns>>, id: string, aggregation: FieldAggregation): FieldCell => {
+  const total = source[aggregation].fields[id];
+  return { id, value: total && total.reported > 0 ? total.sum : null, reported: total?.reported ?? 0, missing: total?.missing ?? 0 };
+};
+
 /** Totals and measures of some bodies' counted returns over the quarters of a period. */
 function figures(bodies: readonly Organisation[], periods: readonly ReportingPeriod[], all: readonly Counted[]): RollupFigures {
   const codes = new Set(bodies.map((b) => b.code));
@@ -163,10 +251,9 @@ function figures(bodies: readonly Organisation[], periods: readonly ReportingPer
     bodies: { expected: bodies.filter((b) => periods.some((p) => isActiveIn(b, p))).length, counted: new Set(list.map((r) => r.organisationCode)).size },
     returns: list.length,
     provisional: list.some((r) => r.status !== "accepted"),
-    fields: rollupFields.map(({ id, aggregation }) => {
-      const total = sourceOf[aggregation].fields[id];
-      return { id, value: total && total.reported > 0 ? total.sum : null, reported: total?.reported ?? 0, missing: total?.missing ?? 0 };
-    }),
+    fields: rollupFields.map(({ id, aggregation }) => fieldCell(sourceOf, id, aggregation)),
+    reportFields: reportFields.map(({ id, aggregation }) => fieldCell(sourceOf, id, aggregation)),
+    specialPayments: specialPaymentsIn(list),
     measures: measureCells(whole, measures),
   };
 }
@@ -199,17 +286,19 @@ export async function departmentRollup(ctx: ServiceContext, input: PeriodChoice 
 
   // The body types the department has, alphabetically.
   const types = [...new Set(bodies.map((b) => b.bodyType))];
-  const fieldInfo: RollupFieldInfo[] = rollupFields.map(({ id, aggregation }) => {
+  const info = ({ id, aggregation }: { id: string; aggregation: FieldAggregation }): RollupFieldInfo => {
     const f = fixedField(currentTemplate, id)!;
-    return { id, label: f.label, type: f.type === "money" ? "money" : "count", aggregation };
-  });
+    return { id, label: f.label, type: f.type === "money" || f.type === "fte" ? f.type : "count", aggregation };
+  };
   return {
     ...heading(department, input, current.label),
     periods: current.periods.map(formatPeriodCode),
     /** The same quarter, or financial year, a year earlier. */
     yearEarlier: { period: earlierChoice.period ?? null, financialYear: earlierChoice.financialYear ?? null, label: earlier.label, periods: earlier.periods.map(formatPeriodCode) },
     countedStatuses,
-    fields: fieldInfo,
+    fields: rollupFields.map(info),
+    /** The fields of `reportFields`, for the annual report section (the page shows `fields`). */
+    reportFields: reportFields.map(info),
     measures: measures.map(measureInfo),
     /** The department: its current figures with the changes from a year earlier, and the year-earlier figures. */
     ...side(bodies),

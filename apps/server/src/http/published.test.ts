@@ -1,0 +1,94 @@
+import { createWorld } from "@complaints/api/testing";
+import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
+import { exampleActionPlan } from "@complaints/domain/testing";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadEnv } from "../env.ts";
+import { startServer, type RunningServer } from "./serve.ts";
+
+// What a body keeps to itself: exampleActionPlan's complaint references, failing, owner, people's
+// involvement and how they are kept informed; the verification of a completed plan; a private plan.
+const secrets = ["CMP-2025-0412", "CMP-2025-0419", "Letters about renewals went to an old address", "Renewals team", "Email update each month", "reviewing_guidance", "Tested with 6 users", "Digital team", "PRIVATE-PLAN", "Jo Bloggs"];
+
+describe.each(testDialects())("published learning over HTTP on %s", (dialect) => {
+  let t: TestDatabase;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    const world = await createWorld(t.db);
+    const a1 = world.caller("a1Submitter");
+    const a2 = world.caller("a2Submitter");
+    await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ themes: ["communication"], publishable: true, publicSummary: "You said our letters went to your old address. We now check it first." }) });
+    const form = await a2.actions.create({ organisationCode: "A2", ...exampleActionPlan({ action: "Rebuild the online form.", startDate: "2025-05-01", themes: ["digital"], publishable: true, publicSummary: "You said the form did not work with a screen reader. We rebuilt it." }) });
+    await a2.actions.complete({ id: form.id, expectedVersion: 1, completedDate: "2025-07-08", verifiedBy: "Digital team", verifiedDate: "2025-07-09", verificationNote: "Tested with 6 users" });
+    // Not publishable: its words must appear nowhere, whatever its summary says.
+    await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ action: "PRIVATE-PLAN action", owner: "Jo Bloggs", publishable: false, publicSummary: "PRIVATE-PLAN summary" }) });
+    await world.caller("b1Submitter").actions.create({ organisationCode: "B1", ...exampleActionPlan({ publishable: true, publicSummary: "You said letters were late. Department B fixed it." }) });
+    server = await startServer(loadEnv({ PORT: "0", DATABASE_URL: t.url }), t, pino({ level: "silent" }));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await t.close();
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
+
+  it("serves a department's page to anyone, grouped by body, cacheable, with no cookie", async () => {
+    // A session cookie is neither needed nor read.
+    const response = await get("/published/DEPT-A/learning", { cookie: "complaints_session=not-a-session" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=UTF-8");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(response.headers.get("content-security-policy")).toContain("style-src 'self'");
+    const html = await response.text();
+    expect(html).toContain(`<html lang="en-GB" class="govuk-template">`);
+    expect(html).toContain("You said our letters went to your old address. We now check it first.");
+    expect(html).toContain("You said the form did not work with a screen reader. We rebuilt it.");
+    expect(html).toContain(`id="body-A1-heading">Agency A1</h2>`);
+    expect(html).toContain(`id="body-A2-heading">Agency A2</h2>`);
+    expect(html).toContain("Completed on 8 July 2025");
+    expect(html).not.toContain("Department B fixed it");
+    for (const secret of secrets) expect(html, secret).not.toContain(secret);
+  });
+
+  it("serves a body's own page with only its items", async () => {
+    const html = await (await get("/published/A2/learning")).text();
+    expect(html).toContain("You said the form did not work with a screen reader.");
+    expect(html).not.toContain("old address");
+    for (const secret of secrets) expect(html, secret).not.toContain(secret);
+  });
+
+  it("offers the same items as a CSV download", async () => {
+    const response = await get("/published/DEPT-A/learning.csv");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="learning-DEPT-A-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    const lines = text.split("\r\n");
+    expect(lines[0]).toBe("organisation_code,organisation_name,you_said_we_did,what_we_changed,themes,status,start_date,due_date,completed_date");
+    expect(lines.filter((l) => l !== "").length).toBe(3);
+    expect(text).toContain("A1,Agency A1,You said our letters went to your old address. We now check it first.");
+    for (const secret of secrets) expect(text, secret).not.toContain(secret);
+  });
+
+  it("serves the page's stylesheet from its own address", async () => {
+    const response = await get("/published/learning.css");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    expect(await response.text()).toContain(".govuk-summary-list");
+  });
+
+  it("answers an unknown, closed or mistyped organisation with the plain 404 page", async () => {
+    for (const path of ["/published/NOPE/learning", "/published/A-OLD/learning", "/published/a1/learning", "/published/NOPE/learning.csv", "/published/A-OLD/learning.csv", "/published/DEPT-A", "/published/DEPT-A/learning/extra"]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).toContain("<h1>Page not found</h1>");
+      expect(response.headers.get("cache-control"), path).toBeNull();
+    }
+  });
+});

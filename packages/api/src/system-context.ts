@@ -1,0 +1,21 @@
+import type { Database, Kysely } from "@complaints/db";
+import type { SessionUser } from "./context.ts";
+import { systemScope } from "./scope.ts";
+import type { ServiceContext } from "./services/actor.ts";
+
+/** Who the command line acts as: no account, so its id matches no user. */
+export const systemActor: SessionUser = { id: "cli", email: "cli", displayName: "Command line", role: "admin", organisationCode: "" };
+
+/**
+ * The service context of the command line (`pnpm cli annual-report`, `pnpm cli pack`), which has no
+ * signed-in user: it reads as a department administrator of every department (scope over all
+ * organisations; an unknown code is NOT_FOUND), actor "cli".
+ *
+ * ONLY THE CLI (apps/server/src/cli) MAY USE IT. Whoever runs the CLI already holds the database's
+ * credentials, so it grants nothing they could not read directly; anything serving a request must
+ * build its context from the session (router/service-context.ts) so scope is enforced. Read only:
+ * its actor is no account, so never pass it to a service that records who changed something.
+ */
+export async function systemServiceContext(db: Kysely<Database>, now: Date): Promise<ServiceContext> {
+  return { db, actor: systemActor, now: now.toISOString(), scope: await systemScope(db) };
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { annualReportSection, type AnnualReportInput } from "./annual-report.ts";
+
+/** Figures chosen to be checked by hand; each test changes what it is about. */
+const base: AnnualReportInput = {
+  departmentName: "Department for Tests & <Things>",
+  financialYear: "2025-26",
+  previousFinancialYear: "2024-25",
+  coverage: { bodiesExpected: 4, bodiesReporting: 4, returns: 16, provisional: false },
+  ombudsman: { accepted: 12, reported: 8, upheld: 1, partlyUpheld: 3, notUpheld: 4, recommendations: 6, complied: 5, notComplied: 1 },
+  complaints: { received: 12_345, closed: 12_000, closedAtEarlyResolution: 9_000, withinTimescale: 0.87654 },
+  previousYear: { received: 11_000, closed: 10_500, handlingCost: 98_765_432, bodiesReporting: 4, returns: 16 },
+  receivedChange: "up 12%",
+  handling: { cost: 123_456_789, staffFte: 25.25 },
+  maladministration: { count: 23, total: 4_567_850 },
+  specialPayments: { count: 0, items: [], countedWithoutAmounts: 0, missing: 0 },
+};
+
+const section = (changes: Partial<AnnualReportInput> = {}) => annualReportSection({ ...base, ...changes });
+const ombudsman = (o: Partial<AnnualReportInput["ombudsman"]>) => section({ ombudsman: { ...base.ombudsman, ...o } });
+/** The text of a table's rows as "header | cell | cell" lines. */
+function tableRows(html: string, caption: string): string[] {
+  const table = html.split("<table").find((t) => t.includes(caption));
+  if (!table) return [];
+  const body = table.slice(table.indexOf("<tbody"), table.indexOf("</tbody>"));
+  return [...body.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((c) => c[1]).join(" | "));
+}
+
+describe("the annual report complaints section", () => {
+  it("gives the Ombudsman's figures for its financial year, with each outcome's percentage of the investigations reported on", () => {
+    const { html, text } = section();
+    expect(text).toContain("These figures are for the Ombudsman’s financial year 2025-26 (April 2025 to March 2026).");
+    expect(text).toContain("come from the quarterly returns of the department’s bodies");
+    expect(text).toContain("The Ombudsman accepted 12 complaints for investigation.");
+    expect(text).toContain("The Ombudsman reported on 8 investigations.");
+    // 1/8 = 12.5%, 3/8 = 37.5%, 4/8 = 50.0%: they add up to 100.0% as shown, so no note on rounding.
+    expect(tableRows(html, "Outcomes of the investigations")).toEqual(["Upheld in full | 1 | 12.5%", "Upheld in part | 3 | 37.5%", "Not upheld | 4 | 50.0%", "Total | 8 | 100.0%"]);
+    expect(text).toContain("- Upheld in part: 3 (37.5%)");
+    expect(text).not.toContain("rounded");
+    expect(text).toContain("The Ombudsman made 6 recommendations in the investigations it reported on.");
+    expect(tableRows(html, "Ombudsman recommendations")).toEqual(["Complied with | 5", "Not complied with | 1", "Total | 6"]);
+    expect(text).toContain("Ombudsman recommendations, 2025-26:\n- Complied with: 5\n- Not complied with: 1\n- Total: 6");
+    // Recommendations neither complied with nor not (not yet due) are shown, so the rows add up.
+    expect(tableRows(ombudsman({ recommendations: 9, complied: 7, notComplied: 0 }).html, "Ombudsman recommendations")).toEqual(["Complied with | 7", "Not complied with | 0", "Not yet due or not recorded | 2", "Total | 9"]);
+  });
+
+  it("says when the percentages shown do not add up to 100 because of rounding, without adjusting any", () => {
+    const { html, text } = ombudsman({ reported: 3, upheld: 1, partlyUpheld: 1, notUpheld: 1 });
+    // 1/3 = 33.33…% each, shown 33.3%: 99.9% in all.
+    expect(tableRows(html, "Outcomes")).toEqual(["Upheld in full | 1 | 33.3%", "Upheld in part | 1 | 33.3%", "Not upheld | 1 | 33.3%", "Total | 3 | 100.0%"]);
+    expect(text).toContain("The percentages shown add up to 99.9% rather than 100% because each is rounded to one decimal place.");
+    // 2/3 = 66.67% and 1/3 = 33.33%: 66.7 + 33.3 = 100.0, nothing to explain.
+    expect(ombudsman({ reported: 3, upheld: 0, partlyUpheld: 2, notUpheld: 1 }).text).not.toContain("rounded");
+    // 1/6 = 16.67%, 1/6, 4/6 = 66.67%: 16.7 + 16.7 + 66.7 = 100.1.
+    expect(ombudsman({ reported: 6, upheld: 1, partlyUpheld: 1, notUpheld: 4 }).text).toContain("add up to 100.1% rather than 100%");
+  });
+
+  it("shows investigations whose outcome no return gave, so the rows add up to those reported on", () => {
+    const { html } = ombudsman({ reported: 10, upheld: 2, partlyUpheld: null, notUpheld: 5 });
+    expect(tableRows(html, "Outcomes")).toEqual(["Upheld in full | 2 | 20.0%", "Upheld in part | 0 | 0.0%", "Not upheld | 5 | 50.0%", "Outcome not reported | 3 | 30.0%", "Total | 10 | 100.0%"]);
+  });
+
+  it("says no investigations were reported on, with no percentages of none", () => {
+    const { html, text } = ombudsman({ accepted: 0, reported: 0, upheld: 0, partlyUpheld: 0, notUpheld: 0, recommendations: 0, complied: 0, notComplied: 0 });
+    expect(text).toContain("The Ombudsman accepted no complaints for investigation.");
+    expect(text).toContain("No investigations were reported on by the Ombudsman, so there are no outcomes to give.");
+    expect(text).toContain("The Ombudsman made no recommendations in the investigations it reported on.");
+    expect(html).not.toContain("<table");
+    expect(text).not.toMatch(/NaN|Infinity|0\.0%/);
+  });
+
+  it("tells figures no return gave from zeros", () => {
+    const { text } = section({
+      ombudsman: { accepted: null, reported: null, upheld: null, partlyUpheld: null, notUpheld: null, recommendations: null, complied: null, notComplied: null },
+      maladministration: { count: null, total: null },
+      handling: { cost: null, staffFte: null },
+    });
+    expect(text).toContain("No return reported how many complaints the Ombudsman accepted for investigation.");
+    expect(text).toContain("No return reported how many investigations the Ombudsman reported on.");
+    expect(text).toContain("No return reported on the Ombudsman’s recommendations.");
+    expect(text).toContain("No return reported payments of compensation for maladministration.");
+    expect(text).toContain("No return reported the cost of handling complaints in 2025-26.");
+    expect(text).not.toContain("full-time equivalent");
+  });
+
+  it("sets the figures in context: complaints received and closed against a year earlier, early resolution, cost and staff", () => {
+    const { text } = section();
+    expect(text).toContain("In 2025-26 they received 12,345 complaints, up 12% from 11,000 in 2024-25.");
+    // 9,000 / 12,000 = 75.0%.
+    expect(text).toContain("They closed 12,000 complaints, 9,000 (75.0%) of them at early resolution.");
+    expect(text).toContain("Of the complaints closed, 87.7% were closed within the timescale");
+    // £1,234,567.89 and £987,654.32 in whole pounds; £1,234,567.89 / 12,000 = £102.88, about £103.
+    expect(text).toContain("Handling complaints cost £1,234,568 in 2025-26, against £987,654 in 2024-25. That is about £103 for each complaint closed.");
+    expect(text).toContain("In January to March 2026, the last quarter of the year, 25.3 full-time equivalent staff worked on complaint handling.");
+  });
+
+  it("warns when this year's totals and last year's rest on different numbers of returns", () => {
+    const { text } = section({ coverage: { ...base.coverage, returns: 15, bodiesReporting: 4 } });
+    expect(text).toContain("(the totals rest on 15 returns this year and 16 in 2024-25, so they are not like for like)");
+    expect(section({ receivedChange: "no change", complaints: { ...base.complaints, received: 11_000 } }).text).toContain("they received 11,000 complaints, the same number as in 2024-25.");
+  });
+
+  it("summarises payments for maladministration, and says when there were none", () => {
+    expect(section().text).toContain("The department’s bodies made 23 payments of compensation for maladministration in 2025-26, totalling £45,679.");
+    expect(section({ maladministration: { count: 1, total: 30_000 } }).text).toContain("made 1 payment of compensation for maladministration in 2025-26, totalling £300.");
+    expect(section({ maladministration: { count: 0, total: 0 } }).text).toContain("The department’s bodies made no payments of compensation for maladministration in 2025-26.");
+    expect(section().text).toContain("There were no special payments over £300,000.");
+  });
+
+  it("lists special payments over £300,000 one by one, and counts those the earlier template recorded without amounts", () => {
+    const { html, text } = section({
+      specialPayments: {
+        count: 3,
+        items: [
+          { bodyName: "Grants & Loans <Board>", datePaid: "2025-05-02", amount: 45_000_050, description: "Settlement of a long-running claim" },
+          { bodyName: "Licensing Agency", datePaid: null, amount: 31_000_000, description: "" },
+        ],
+        countedWithoutAmounts: 1,
+        missing: 2,
+      },
+    });
+    // £450,000.50 + £310,000 = £760,000.50, about £760,001.
+    expect(text).toContain("There were 3 special payments over £300,000, which Managing Public Money says are disclosed individually; the 2 listed come to £760,001.");
+    expect(text).toContain("Of those, 1 was counted on the earlier return template, which did not record amounts");
+    expect(text).toContain("2 returns did not say whether any were made.");
+    expect(tableRows(html, "Special payments over £300,000")).toEqual([
+      "Grants &amp; Loans &lt;Board&gt; | 2 May 2025 | £450,001 | Settlement of a long-running claim",
+      "Licensing Agency | Not recorded | £310,000 | Not recorded",
+    ]);
+    expect(text).toContain("- Grants & Loans <Board>, paid 2 May 2025: £450,001 (Settlement of a long-running claim)");
+  });
+
+  it("escapes the department's name in HTML and leaves it as it is in the text", () => {
+    const { html, text } = section();
+    expect(html).toContain("complaints about Department for Tests &amp; &lt;Things&gt; and its bodies");
+    expect(html).not.toContain("<Things>");
+    expect(text).toContain("complaints about Department for Tests & <Things> and its bodies");
+    expect(text).not.toMatch(/<\/?(p|h\d|table|t[rdh])\b|&amp;/);
+  });
+
+  it("writes semantic HTML ready to paste: headings, paragraphs, tables with captions and scoped headers, no inline styles", () => {
+    const { html } = section({ specialPayments: { count: 1, items: [{ bodyName: "B", datePaid: "2025-06-30", amount: 30_000_001, description: "d" }], countedWithoutAmounts: 0, missing: 0 } });
+    expect(html.match(/<h2[ >]/g)).toHaveLength(1);
+    expect(html.match(/<h3[ >]/g)).toHaveLength(3);
+    expect(html.match(/<caption/g)).toHaveLength(3);
+    expect(html).not.toMatch(/style=|<script|<div/);
+    const tables = html.split("<table").slice(1);
+    expect(tables).toHaveLength(3);
+    for (const t of tables) {
+      expect(t).toMatch(/^[^>]*>\n<caption[^>]*>[^<]+<\/caption>/);
+      expect(t.match(/<th(?=[\s>])/g)!.length).toBeGreaterThan(2);
+      expect(t.match(/<th(?=[\s>])(?![^>]*scope="(col|row)")/g)).toBeNull();
+    }
+  });
+
+  it("says plainly when a department has no returns for the year", () => {
+    const { html, text } = section({ coverage: { bodiesExpected: 5, bodiesReporting: 0, returns: 0, provisional: false } });
+    expect(text).toBe(
+      "Complaints\n==========\n\nNo returns that count have been received from Department for Tests & <Things>’s bodies for 2025-26 (April 2025 to March 2026), so there are no figures for this section yet. Returns count once a body’s senior accountable officer has approved them.\n",
+    );
+    expect(html).not.toContain("<table");
+  });
+
+  it("says how many bodies' returns the figures rest on, and when they are provisional", () => {
+    expect(section().text).toContain("Its figures add up 16 quarterly returns from all 4 bodies expected to report.");
+    expect(section({ coverage: { bodiesExpected: 1, bodiesReporting: 1, returns: 1, provisional: false } }).text).toContain("Its figures add up 1 quarterly return from the one body expected to report.");
+    const { text } = section({ coverage: { bodiesExpected: 40, bodiesReporting: 38, returns: 1_150, provisional: true } });
+    expect(text).toContain("Its figures add up 1,150 quarterly returns from 38 of the 40 bodies expected to report. Some of those returns have not yet been accepted by the department, so the figures are provisional.");
+  });
+});

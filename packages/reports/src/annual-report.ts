@@ -1,0 +1,342 @@
+import { formatCount, formatDate, formatOneDecimal, formatPence, formatPercent } from "@complaints/domain";
+
+/**
+ * The complaints section of a department's annual report and accounts, ready to paste, as HTML and
+ * as plain text written from the same blocks.
+ *
+ * What it must say, from the guidance quoted in "Capturing and reporting on learning from complaints"
+ * (PHSO; /work/shared/seed):
+ * - Cabinet Office guidance on preparing the Annual Report and Accounts, section 27.2: the number of
+ *   complaints the Parliamentary Ombudsman accepted for investigation in the year; the number of
+ *   investigations reported on, with the percentage upheld in full, upheld in part and not upheld; the
+ *   number of Ombudsman recommendations complied with and not complied with.
+ * - Section 27.3: make clear which financial year those figures cover (the Ombudsman's may differ from
+ *   the rest of the report).
+ * - Section 27.4: one or two short paragraphs setting them in context: the approach, the overall
+ *   numbers dealt with and the cost of doing so.
+ * - Managing Public Money A4.14.17: summary information on compensation payments for
+ *   maladministration; and special payments over £300,000, which are noted individually.
+ *
+ * Pure: the figures come in already summed (the API's department roll-up); nothing here reads data.
+ * Null means no return gave the figure (every body left it blank or marked it [x] or [z]), which is
+ * said as "not reported", never as 0.
+ */
+
+/** A financial year's figures for one department, summed over its bodies' returns. */
+export interface AnnualReportInput {
+  departmentName: string;
+  /** `2025-26` */
+  financialYear: string;
+  /** `2024-25` */
+  previousFinancialYear: string;
+  coverage: {
+    /** Bodies expected to report in the year, and those with at least one return that counts. */
+    bodiesExpected: number;
+    bodiesReporting: number;
+    returns: number;
+    /** Some returns are not yet accepted by the department. */
+    provisional: boolean;
+  };
+  ombudsman: {
+    accepted: number | null;
+    reported: number | null;
+    upheld: number | null;
+    partlyUpheld: number | null;
+    notUpheld: number | null;
+    recommendations: number | null;
+    complied: number | null;
+    notComplied: number | null;
+  };
+  complaints: {
+    received: number | null;
+    /** Closed at early resolution and at a closer look. */
+    closed: number | null;
+    closedAtEarlyResolution: number | null;
+    /** Proportion (0–1) of complaints closed within the timescale given to the person who complained. */
+    withinTimescale: number | null;
+  };
+  /** The same figures a year earlier, and how many returns they rest on. */
+  previousYear: {
+    received: number | null;
+    closed: number | null;
+    handlingCost: number | null;
+    bodiesReporting: number;
+    returns: number;
+  };
+  /** "up 12%", "down 3%", "no change"… (the API's words for a change, so the portal and the report agree). */
+  receivedChange: string;
+  handling: {
+    /** Pence, over the year. */
+    cost: number | null;
+    /** Full-time equivalent staff in the last quarter of the year. */
+    staffFte: number | null;
+  };
+  maladministration: {
+    count: number | null;
+    /** Pence. */
+    total: number | null;
+  };
+  specialPayments: {
+    count: number;
+    /** The payments listed one by one (name of the body, ISO date paid, pence, description). */
+    items: readonly { bodyName: string; datePaid: string | null; amount: number; description: string }[];
+    /** Payments counted by returns that did not record amounts (template version 1). */
+    countedWithoutAmounts: number;
+    /** Returns that did not say how many there were. */
+    missing: number;
+  };
+}
+
+type Inline = string;
+type Block =
+  | { kind: "heading"; level: 2 | 3; text: Inline }
+  | { kind: "paragraph"; text: Inline }
+  | {
+      kind: "table";
+      caption: string;
+      columns: { heading: string; numeric: boolean }[];
+      rows: string[][];
+      /** How a row reads as one line of plain text. */
+      textRow: (row: string[]) => string;
+    };
+
+/** `2025-26` → "April 2025 to March 2026". */
+function yearSpan(financialYear: string): string {
+  const start = Number(financialYear.slice(0, 4));
+  return `April ${start} to March ${start + 1}`;
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+/** "no complaints", "1 complaint", "1,234 complaints". */
+const howMany = (n: number, one: string, many: string) => (n === 0 ? `no ${many}` : `${formatCount(n)} ${plural(n, one, many)}`);
+
+function ombudsmanBlocks(input: AnnualReportInput): Block[] {
+  const { ombudsman: o, financialYear: year } = input;
+  const blocks: Block[] = [
+    { kind: "heading", level: 3, text: "Complaints to the Parliamentary and Health Service Ombudsman" },
+    {
+      kind: "paragraph",
+      text:
+        `The Ombudsman reports on a financial year from April to March. These figures are for the Ombudsman’s financial year ${year} (${yearSpan(year)}). ` +
+        "They come from the quarterly returns of the department’s bodies, which record what the Ombudsman told each body, not from the Ombudsman’s own annual report, so they may differ from the figures it publishes.",
+    },
+  ];
+
+  const accepted =
+    o.accepted === null
+      ? "No return reported how many complaints the Ombudsman accepted for investigation."
+      : o.accepted === 0
+        ? "The Ombudsman accepted no complaints for investigation."
+        : `The Ombudsman accepted ${formatCount(o.accepted)} ${plural(o.accepted, "complaint", "complaints")} for investigation.`;
+  blocks.push({ kind: "paragraph", text: accepted });
+
+  if (o.reported === null) {
+    blocks.push({ kind: "paragraph", text: "No return reported how many investigations the Ombudsman reported on." });
+  } else if (o.reported === 0) {
+    blocks.push({ kind: "paragraph", text: "No investigations were reported on by the Ombudsman, so there are no outcomes to give." });
+  } else {
+    const reported = o.reported;
+    const outcomes = [
+      { label: "Upheld in full", n: o.upheld },
+      { label: "Upheld in part", n: o.partlyUpheld },
+      { label: "Not upheld", n: o.notUpheld },
+    ];
+    const given = outcomes.reduce((s, x) => s + (x.n ?? 0), 0);
+    // If some returns gave no outcome, the remainder is shown, so the rows add up to the investigations reported on.
+    const rows = [...outcomes.map((x) => ({ label: x.label, n: x.n ?? 0 })), ...(given < reported ? [{ label: "Outcome not reported", n: reported - given }] : [])];
+    const shown = rows.map((r) => formatPercent(r.n / reported));
+    const sumShown = shown.reduce((s, p) => s + Number(p.replace("%", "")), 0);
+    blocks.push({ kind: "paragraph", text: `The Ombudsman reported on ${formatCount(reported)} ${plural(reported, "investigation", "investigations")}. Their outcomes were:` });
+    blocks.push({
+      kind: "table",
+      caption: `Outcomes of the investigations the Ombudsman reported on, ${year}`,
+      columns: [
+        { heading: "Outcome", numeric: false },
+        { heading: "Investigations", numeric: true },
+        { heading: "Percentage of investigations reported on", numeric: true },
+      ],
+      rows: [...rows.map((r, i) => [r.label, formatCount(r.n), shown[i]!]), ["Total", formatCount(reported), "100.0%"]],
+      textRow: ([label, n, percent]) => `${label}: ${n} (${percent})`,
+    });
+    // Each percentage is rounded on its own (GSS: never adjust a figure to force a total).
+    if (Math.abs(sumShown - 100) > 1e-9) {
+      blocks.push({ kind: "paragraph", text: `The percentages shown add up to ${formatOneDecimal(sumShown)}% rather than 100% because each is rounded to one decimal place.` });
+    }
+    if (given > reported) {
+      blocks.push({ kind: "paragraph", text: `The returns give ${formatCount(given)} outcomes for ${formatCount(reported)} investigations; percentages are of the investigations reported on.` });
+    }
+  }
+
+  if (o.recommendations === null && o.complied === null && o.notComplied === null) {
+    blocks.push({ kind: "paragraph", text: "No return reported on the Ombudsman’s recommendations." });
+  } else if ((o.recommendations ?? 0) === 0 && (o.complied ?? 0) === 0 && (o.notComplied ?? 0) === 0) {
+    blocks.push({ kind: "paragraph", text: "The Ombudsman made no recommendations in the investigations it reported on." });
+  } else {
+    const complied = o.complied ?? 0;
+    const notComplied = o.notComplied ?? 0;
+    const made = o.recommendations ?? complied + notComplied;
+    const open = made - complied - notComplied;
+    blocks.push({ kind: "paragraph", text: `The Ombudsman made ${formatCount(made)} ${plural(made, "recommendation", "recommendations")} in the investigations it reported on.` });
+    blocks.push({
+      kind: "table",
+      caption: `Ombudsman recommendations, ${year}`,
+      columns: [
+        { heading: "Recommendations", numeric: false },
+        { heading: "Number", numeric: true },
+      ],
+      rows: [["Complied with", formatCount(complied)], ["Not complied with", formatCount(notComplied)], ...(open > 0 ? [["Not yet due or not recorded", formatCount(open)]] : []), ["Total", formatCount(made)]],
+      textRow: ([label, n]) => `${label}: ${n}`,
+    });
+  }
+  return blocks;
+}
+
+function contextBlocks(input: AnnualReportInput): Block[] {
+  const { complaints: c, previousYear: p, handling: h, financialYear: year, previousFinancialYear: before } = input;
+  const blocks: Block[] = [{ kind: "heading", level: 3, text: "Complaints about the department and its bodies" }];
+
+  const first: string[] = [
+    "The department’s bodies handle complaints in two stages: early resolution by front-line colleagues wherever possible, and a closer look when a complaint needs more detailed consideration.",
+  ];
+  if (c.received === null) first.push(`No return reported how many complaints were received in ${year}.`);
+  else {
+    let received = `In ${year} they received ${howMany(c.received, "complaint", "complaints")}`;
+    if (p.received !== null) {
+      received += `, ${input.receivedChange === "no change" ? "the same number as in" : `${input.receivedChange} from ${formatCount(p.received)} in`} ${before}`;
+      if (p.returns !== input.coverage.returns) received += ` (the totals rest on ${formatCount(input.coverage.returns)} returns this year and ${formatCount(p.returns)} in ${before}, so they are not like for like)`;
+    }
+    first.push(`${received}.`);
+  }
+  if (c.closed === null) first.push("No return reported how many complaints were closed.");
+  else {
+    let closed = `They closed ${howMany(c.closed, "complaint", "complaints")}`;
+    if (c.closed > 0 && c.closedAtEarlyResolution !== null) {
+      closed += `, ${formatCount(c.closedAtEarlyResolution)} (${formatPercent(c.closedAtEarlyResolution / c.closed)}) of them at early resolution`;
+    }
+    first.push(`${closed}.`);
+  }
+  if (c.withinTimescale !== null) first.push(`Of the complaints closed, ${formatPercent(c.withinTimescale)} were closed within the timescale agreed with the person who complained.`);
+  blocks.push({ kind: "paragraph", text: first.join(" ") });
+
+  const second: string[] = [];
+  if (h.cost === null) second.push(`No return reported the cost of handling complaints in ${year}.`);
+  else {
+    let cost = `Handling complaints cost ${formatPence(h.cost)} in ${year}`;
+    if (p.handlingCost !== null) cost += `, against ${formatPence(p.handlingCost)} in ${before}`;
+    second.push(`${cost}.`);
+    if (c.closed !== null && c.closed > 0) second.push(`That is about ${formatPence(h.cost / c.closed)} for each complaint closed.`);
+  }
+  if (h.staffFte !== null) {
+    second.push(`In January to March ${Number(year.slice(0, 4)) + 1}, the last quarter of the year, ${formatOneDecimal(h.staffFte)} full-time equivalent staff worked on complaint handling.`);
+  }
+  blocks.push({ kind: "paragraph", text: second.join(" ") });
+  return blocks;
+}
+
+function paymentBlocks(input: AnnualReportInput): Block[] {
+  const { maladministration: m, specialPayments: s, financialYear: year } = input;
+  const blocks: Block[] = [{ kind: "heading", level: 3, text: "Compensation for maladministration and special payments" }];
+  let mal: string;
+  if (m.count === null && m.total === null) mal = "No return reported payments of compensation for maladministration.";
+  else if ((m.count ?? 0) === 0 && (m.total ?? 0) === 0) mal = `The department’s bodies made no payments of compensation for maladministration in ${year}.`;
+  else {
+    const count = m.count ?? 0;
+    mal = `The department’s bodies made ${formatCount(count)} ${plural(count, "payment", "payments")} of compensation for maladministration in ${year}${m.total === null ? "; no return gave the amount paid" : `, totalling ${formatPence(m.total)}`}.`;
+  }
+  blocks.push({ kind: "paragraph", text: mal });
+
+  const missing = s.missing > 0 ? ` ${formatCount(s.missing)} ${plural(s.missing, "return did", "returns did")} not say whether any were made.` : "";
+  if (s.count === 0) {
+    blocks.push({ kind: "paragraph", text: `There were no special payments over £300,000.${missing}` });
+    return blocks;
+  }
+  const listed = s.items.reduce((sum, i) => sum + i.amount, 0);
+  const intro =
+    `There ${s.count === 1 ? "was" : "were"} ${formatCount(s.count)} special ${plural(s.count, "payment", "payments")} over £300,000, which Managing Public Money says are disclosed individually` +
+    (s.items.length > 0 ? `; the ${s.items.length === 1 ? "one listed comes" : `${formatCount(s.items.length)} listed come`} to ${formatPence(listed)}` : "") +
+    "." +
+    (s.countedWithoutAmounts > 0
+      ? ` Of those, ${formatCount(s.countedWithoutAmounts)} ${s.countedWithoutAmounts === 1 ? "was" : "were"} counted on the earlier return template, which did not record amounts: the bodies concerned hold the details.`
+      : "");
+  blocks.push({ kind: "paragraph", text: `${intro}${missing}` });
+  if (s.items.length > 0) {
+    blocks.push({
+      kind: "table",
+      caption: `Special payments over £300,000, ${year}`,
+      columns: [
+        { heading: "Body", numeric: false },
+        { heading: "Date paid", numeric: false },
+        { heading: "Amount", numeric: true },
+        { heading: "Description", numeric: false },
+      ],
+      rows: s.items.map((i) => [i.bodyName, i.datePaid === null ? "Not recorded" : formatDate(i.datePaid), formatPence(i.amount), i.description || "Not recorded"]),
+      textRow: ([body, date, amount, description]) => `${body}, paid ${date === "Not recorded" ? "on a date not recorded" : date}: ${amount} (${description})`,
+    });
+  }
+  return blocks;
+}
+
+function sectionBlocks(input: AnnualReportInput): Block[] {
+  const { coverage, financialYear: year } = input;
+  const blocks: Block[] = [{ kind: "heading", level: 2, text: "Complaints" }];
+  if (coverage.returns === 0) {
+    blocks.push({
+      kind: "paragraph",
+      text: `No returns that count have been received from ${input.departmentName}’s bodies for ${year} (${yearSpan(year)}), so there are no figures for this section yet. Returns count once a body’s senior accountable officer has approved them.`,
+    });
+    return blocks;
+  }
+  blocks.push({
+    kind: "paragraph",
+    text:
+      `This section covers complaints about ${input.departmentName} and its bodies in the financial year ${year} (${yearSpan(year)}). ` +
+      `Its figures add up ${formatCount(coverage.returns)} quarterly ${plural(coverage.returns, "return", "returns")} from ${
+        coverage.bodiesReporting === coverage.bodiesExpected
+          ? coverage.bodiesExpected === 1
+            ? "the one body"
+            : `all ${formatCount(coverage.bodiesExpected)} bodies`
+          : `${formatCount(coverage.bodiesReporting)} of the ${formatCount(coverage.bodiesExpected)} ${plural(coverage.bodiesExpected, "body", "bodies")}`
+      } expected to report.` +
+      (coverage.provisional ? " Some of those returns have not yet been accepted by the department, so the figures are provisional." : ""),
+  });
+  return [...blocks, ...ombudsmanBlocks(input), ...contextBlocks(input), ...paymentBlocks(input)];
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** GOV.UK Frontend typography and table classes: harmless when pasted, styled on a GOV.UK page. No inline styles. */
+function blockHtml(b: Block): string {
+  switch (b.kind) {
+    case "heading":
+      return `<h${b.level} class="govuk-heading-${b.level === 2 ? "l" : "m"}">${escapeHtml(b.text)}</h${b.level}>`;
+    case "paragraph":
+      return `<p class="govuk-body">${escapeHtml(b.text)}</p>`;
+    case "table": {
+      const cell = (numeric: boolean) => `govuk-table__cell${numeric ? " govuk-table__cell--numeric" : ""}`;
+      const header = (numeric: boolean) => `govuk-table__header${numeric ? " govuk-table__header--numeric" : ""}`;
+      const head = b.columns.map((c) => `<th scope="col" class="${header(c.numeric)}">${escapeHtml(c.heading)}</th>`).join("");
+      const body = b.rows
+        .map((row) => `<tr class="govuk-table__row">${row.map((v, i) => (i === 0 ? `<th scope="row" class="govuk-table__header">${escapeHtml(v)}</th>` : `<td class="${cell(b.columns[i]!.numeric)}">${escapeHtml(v)}</td>`)).join("")}</tr>`)
+        .join("\n");
+      return `<table class="govuk-table">\n<caption class="govuk-table__caption govuk-table__caption--s">${escapeHtml(b.caption)}</caption>\n<thead class="govuk-table__head"><tr class="govuk-table__row">${head}</tr></thead>\n<tbody class="govuk-table__body">\n${body}\n</tbody>\n</table>`;
+    }
+  }
+}
+
+/** Plain text: headings underlined, paragraphs, and each table row as a line of a list (columns of spaces fall apart in a proportional font). */
+function blockText(b: Block): string {
+  switch (b.kind) {
+    case "heading":
+      return `${b.text}\n${(b.level === 2 ? "=" : "-").repeat(b.text.length)}`;
+    case "paragraph":
+      return b.text;
+    case "table":
+      return [`${b.caption}:`, ...b.rows.map((row) => `- ${b.textRow(row)}`)].join("\n");
+  }
+}
+
+/** The annual report complaints section for a department and financial year, as HTML and as plain text. */
+export function annualReportSection(input: AnnualReportInput): { html: string; text: string } {
+  const blocks = sectionBlocks(input);
+  return { html: `${blocks.map(blockHtml).join("\n")}\n`, text: `${blocks.map(blockText).join("\n\n")}\n` };
+}
