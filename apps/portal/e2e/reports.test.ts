@@ -273,7 +273,7 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     await expectHeading(page, "Annual report complaints section, 2025-26");
     expect(await page.getByRole("link", { name: "Previous year: financial year 2024-25 (Apr 2024 to Mar 2025)" }).getAttribute("href")).toBe(`/portal/${dept}/annual-report/2024-25`);
     expect(await page.getByRole("link", { name: /^Next year: financial year 2026-27/ }).getAttribute("href")).toBe(`/portal/${dept}/annual-report/2026-27`);
-    expect(await page.getByRole("navigation", { name: /menu|navigation/i }).getByRole("link", { name: "Reports" }).getAttribute("aria-current")).toBe(null);
+    expect(await page.getByRole("navigation", { name: /menu|navigation/i }).getByRole("link", { name: "Reports" }).getAttribute("aria-current")).toBe("true");
     const api = await query<{ html: string; text: string; fileName: string; departmentName: string }>(page, "reports.annualReport", { departmentCode: dept, financialYear: "2025-26" });
     await poll(() => page.locator("#annual-report-section").count()).toBe(1);
     expect(await page.locator("#annual-report-section").innerHTML()).toBe(api.html);

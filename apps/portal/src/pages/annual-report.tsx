@@ -88,14 +88,14 @@ function Section({ section }: { section: AnnualReportSection }) {
             : ""}
       </p>
       {copying === "manual" ? <SelectedText text={section.text} /> : null}
-      <h2 className="govuk-visually-hidden">The section</h2>
       {/*
         The API's HTML is made by our own server (packages/reports) from the department's figures, with
         every text escaped there; it holds headings, paragraphs and tables only, never script or
         anything a person typed unescaped. So it is safe to insert as it is, as the page that shows
         what will be pasted.
       */}
-      <div className="govuk-body app-annual-report" id="annual-report-section" dangerouslySetInnerHTML={{ __html: section.html }} />
+      {/* A region that may scroll sideways on a narrow screen: focusable, so the keyboard can scroll it too. */}
+      <div className="govuk-body app-annual-report" id="annual-report-section" role="region" aria-label="The annual report section" tabIndex={0} dangerouslySetInnerHTML={{ __html: section.html }} />
     </>
   );
 }
