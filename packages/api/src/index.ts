@@ -17,3 +17,5 @@ export { publishedLearning, type LearningItem, type PublishedLearning } from "./
 export { systemServiceContext } from "./system-context.ts";
 export type { ServiceContext } from "./services/actor.ts";
 export { annualReportSection, type AnnualReportSection } from "./services/reports/annual-report.ts";
+/** Board packs: the model and its writers, for the command line and the benchmark. */
+export { boardPack, packFileName, packFormats, writePack, type PackFormat } from "./services/reports/board-pack.ts";

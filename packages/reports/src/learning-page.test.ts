@@ -42,7 +42,7 @@ describe("the published learning page", () => {
     const a2 = html.indexOf(`id="body-A2-heading">Agency A2</h2>`);
     expect(a1).toBeGreaterThan(0);
     expect(a2).toBeGreaterThan(a1);
-    expect(html).toContain(`<a class="govuk-link" href="../A2/learning">Agency A2's own page</a>`);
+    expect(html).toContain(`<a class="govuk-link" href="../A2/learning">Page for Agency A2 only</a>`);
     expect(html).toContain(`<a class="govuk-link" href="#body-A2">Agency A2</a> (2 changes)`);
     expect(html).toContain("Completed on 8 July 2025");
     expect(html).toContain("Started on 1 June 2025, due by 1 September 2025");
@@ -63,7 +63,7 @@ describe("the published learning page", () => {
   it("shows a body's items under h2 headings, and says when there is nothing yet", () => {
     const body = publishedLearningHtml({ organisation: { code: "A1", name: "Agency A1", kind: "body" }, items: [letters], produced: department.produced });
     expect(body).toContain(`<h2 class="govuk-heading-m">You said our letters went to your old address. We now check it first.</h2>`);
-    expect(body).not.toContain("own page");
+    expect(body).not.toContain("Page for");
     const none = publishedLearningHtml({ organisation: { code: "A1", name: "Agency A1", kind: "body" }, items: [], produced: department.produced });
     expect(none).toContain("Agency A1 has not published any changes yet.");
     expect(none).not.toContain("learning.csv");

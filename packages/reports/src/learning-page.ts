@@ -111,7 +111,7 @@ export function publishedLearningHtml(input: PublishedLearningInput): string {
       .map(
         (g) =>
           `<section class="app-learning-body" id="body-${h(g.code)}" aria-labelledby="body-${h(g.code)}-heading"><h2 class="govuk-heading-l" id="body-${h(g.code)}-heading">${h(g.name)}</h2>` +
-          `<p class="govuk-body"><a class="govuk-link" href="../${encodeURIComponent(g.code)}/learning">${h(g.name)}'s own page</a></p>` +
+          `<p class="govuk-body"><a class="govuk-link" href="../${encodeURIComponent(g.code)}/learning">Page for ${h(g.name)} only</a></p>` +
           g.items.map((i) => itemHtml(i, 3)).join("") +
           `</section>`,
       )
@@ -134,7 +134,7 @@ export function publishedLearningHtml(input: PublishedLearningInput): string {
     `<header class="app-published-header"><div class="govuk-width-container"><p class="app-published-header__name">${h(organisation.name)}</p></div></header>`,
     `<div class="govuk-width-container">`,
     `<main class="govuk-main-wrapper" id="main-content">`,
-    `<span class="govuk-caption-xl">${h(organisation.name)}</span>`,
+    `<span class="govuk-caption-xl">Learning from complaints</span>`,
     `<h1 class="govuk-heading-xl">You said, we did</h1>`,
     `<p class="govuk-body-l">${h(intro)}</p>`,
     `<p class="govuk-body">${h(count)} published. Only what ${isDepartment ? "each body" : "we"} agreed to share is shown: never who complained or the details of a complaint.</p>`,

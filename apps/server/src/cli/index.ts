@@ -1,8 +1,10 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { randomBytes, randomUUID } from "node:crypto";
 import {
   annualReportSection,
+  boardPack,
   exportReturnsCsv,
   fileRefusedReport,
   fileSizeProblem,
@@ -10,11 +12,14 @@ import {
   importReturns,
   passwordProblem,
   systemServiceContext,
+  writePack,
+  type PackFormat,
   type ImportOptions,
   type ImportReport,
 } from "@complaints/api";
 import { appendAudit, countUsers, findUserByEmail, getOrganisation, grantUserOrganisation, insertUser, listOrganisations, migrateToLatest, openDatabase, type Connection } from "@complaints/db";
-import { bankHolidayRegionLabels, financialYearCode, organisationKindForRole, roleSchema, roles } from "@complaints/domain";
+import { bankHolidayRegionLabels, financialYearCode, formatPeriodCode, organisationKindForRole, parsePeriod, roleSchema, roles } from "@complaints/domain";
+import { writePackCsvMetadata } from "@complaints/reports";
 import { stringify } from "csv-stringify/sync";
 import { demoAccounts, demoPassword, seedDemo } from "../demo/seed.ts";
 import { loadEnv, type Env } from "../env.ts";
@@ -36,6 +41,11 @@ Usage: pnpm cli <command> [options]
   import returns FILE.csv [--revise]   load returns from a wide CSV, all or nothing
   export returns --department CODE [--from PERIOD] [--to PERIOD] --out FILE.csv
                                        write a department's accepted returns in the same format
+  pack --department CODE (--period "2025-26 Q2" | --year 2025-26) [--body CODE]
+       --format ods|xlsx|pdf|csv --out FILE
+                                       write a board pack: a department's (or one of its bodies')
+                                       for a quarter or a financial year; csv also writes its CSVW
+                                       metadata beside it (FILE.csv-metadata.json)
   annual-report --department CODE --year 2025-26 --out FILE.html
                                        write the complaints section of a department's annual
                                        report for a financial year (FILE.txt for plain text)
@@ -214,6 +224,9 @@ export async function main(argv: string[]): Promise<number> {
     case "annual-report":
       return annualReport(env, [sub, ...rest].filter((a): a is string => a !== undefined));
 
+    case "pack":
+      return writeBoardPack(env, [sub, ...rest].filter((a): a is string => a !== undefined));
+
     case "serve":
     case "start": {
       const { values } = parseArgs({ args: [sub, ...rest].filter((a): a is string => a !== undefined), options: { demo: { type: "boolean" } } });
@@ -301,6 +314,42 @@ async function annualReport(env: Env, args: string[]): Promise<number> {
     const section = await annualReportSection(await systemServiceContext(c.db, new Date()), { departmentCode: values.department!, financialYear: year });
     await writeFile(values.out!, format === "html" ? section.html : section.text);
     console.log(`Wrote the ${section.financialYear} annual report complaints section for ${section.departmentName} (${section.departmentCode}) to ${values.out} as ${format === "html" ? "HTML" : "plain text"}.`);
+    return 0;
+  });
+}
+
+const cliPackFormats = ["ods", "xlsx", "pdf", "csv"] as const;
+
+/** `pack`: a board pack written to a file, built with the command line's system context. */
+async function writeBoardPack(env: Env, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { department: { type: "string" }, body: { type: "string" }, period: { type: "string" }, year: { type: "string" }, format: { type: "string" }, out: { type: "string" } } });
+  if (!values.department || !values.format || !values.out) throw new UsageError("pack needs --department, --format and --out, and --period or --year");
+  if ((values.period === undefined) === (values.year === undefined)) throw new UsageError("pack needs either --period (a quarter, like \"2025-26 Q2\") or --year (a financial year, like 2025-26), not both");
+  const format = values.format.toLowerCase();
+  if (!(cliPackFormats as readonly string[]).includes(format)) throw new UsageError(`--format is one of ${cliPackFormats.join(", ")}, not “${values.format}”`);
+  let period: string | undefined;
+  if (values.period !== undefined) {
+    const parsed = parsePeriod(values.period);
+    if (!parsed) throw new UsageError(`“${values.period}” is not a quarter: write it like "2025-26 Q2" or "Jul to Sep 2025"`);
+    period = formatPeriodCode(parsed);
+  }
+  const year = values.year;
+  if (year !== undefined && (!/^\d{4}-\d{2}$/.test(year) || financialYearCode(Number(year.slice(0, 4))) !== year)) throw new UsageError(`“${year}” is not a financial year: write it like 2025-26`);
+  return withDatabase(env, async (c) => {
+    const started = performance.now();
+    process.stderr.write("Building the board pack…\n");
+    const pack = await boardPack(await systemServiceContext(c.db, new Date()), { departmentCode: values.department!, bodyCode: values.body, period, financialYear: year }, env.REPORT_CONTACT);
+    const bytes = await writePack(pack, format as PackFormat);
+    await writeFile(values.out!, bytes);
+    const written = [values.out!];
+    if (format === "csv") {
+      // W3C CSVW's convention: FILE.csv is described by FILE.csv-metadata.json.
+      const metadataFile = `${values.out!}-metadata.json`;
+      await writeFile(metadataFile, writePackCsvMetadata(pack, basename(values.out!)));
+      written.push(metadataFile);
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`Wrote “${pack.title}” (${pack.tables.length} tables) to ${written.join(" and ")} in ${seconds} s.`);
     return 0;
   });
 }

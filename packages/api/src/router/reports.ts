@@ -19,7 +19,7 @@ export const reportsRouter = {
         .object({ ...departmentAndPeriod, bodyCode: organisationCodeSchema.optional(), format: z.enum(packFormats, { error: `Choose a format: ${packFormats.join(", ")}` }) })
         .refine(onePeriodOnly, onePeriodMessage),
     )
-    .query(async ({ ctx, input }) => boardPackFile(await serviceContext(ctx), input)),
+    .query(async ({ ctx, input }) => boardPackFile(await serviceContext(ctx), input, ctx.config.reportContact)),
 
   /**
    * The annual report complaints section for a department and financial year (Cabinet Office

@@ -45,7 +45,8 @@ export interface ComparisonIn {
 export interface RollupIn {
   label: string;
   yearEarlier: { label: string };
-  fields: readonly { id: string; label: string; type: "count" | "money" }[];
+  /** The page's fields (counts and money; FTE only among the annual report's fields, which packs do not use). */
+  fields: readonly { id: string; label: string; type: "count" | "money" | "fte" }[];
   measures: readonly MeasureInfoIn[];
   current: {
     bodies: { expected: number; counted: number };

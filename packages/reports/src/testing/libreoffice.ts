@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,18 +33,7 @@ export interface SpreadsheetToCsvOptions {
  */
 export async function spreadsheetToCsv(bytes: Uint8Array, ext: "ods" | "xlsx", options: SpreadsheetToCsvOptions = {}): Promise<Map<string, string[][]>> {
   const sheetNames = ext === "ods" ? odsSheetNames(bytes) : xlsxSheetNames(bytes);
-  const dir = await mkdtemp(join(tmpdir(), "reports-lo-"));
-  try {
-    const input = join(dir, `book.${ext}`);
-    const outDir = join(dir, "out");
-    await writeFile(input, bytes);
-    const { stdout, stderr } = await run(
-      options.soffice ?? "soffice",
-      [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--norestore", "--nologo", "--convert-to", csvFilter, "--outdir", outDir, input],
-      options.timeoutMs ?? 120_000,
-    );
-    const written = new Set(await readdir(outDir).catch(() => [] as string[]));
-    if (written.size === 0) throw new Error(`LibreOffice wrote no CSV for the ${ext.toUpperCase()} file, so it could not open it.\nIts output: ${stdout}${stderr}`);
+  return convert(bytes, ext, csvFilter, options, async (outDir, written) => {
     const sheets = new Map<string, string[][]>();
     for (const name of sheetNames) {
       const file = written.has(`book-${name}.csv`) ? `book-${name}.csv` : sheetNames.length === 1 && written.has("book.csv") ? "book.csv" : null;
@@ -52,23 +41,70 @@ export async function spreadsheetToCsv(bytes: Uint8Array, ext: "ods" | "xlsx", o
       sheets.set(name, parseCsv(await readFile(join(outDir, file), "utf8")));
     }
     return sheets;
+  });
+}
+
+/**
+ * The spreadsheet saved by LibreOffice in the other format (ODS to XLSX, XLSX to ODS): what real
+ * office software makes of a file's tables, links and view settings, read back from its own XML.
+ */
+export async function convertSpreadsheet(bytes: Uint8Array, ext: "ods" | "xlsx", options: SpreadsheetToCsvOptions = {}): Promise<Uint8Array> {
+  const to = ext === "ods" ? "xlsx" : "ods";
+  return convert(bytes, ext, to === "xlsx" ? "xlsx:Calc MS Excel 2007 XML" : "ods:calc8", options, async (outDir, written) => {
+    if (!written.has(`book.${to}`)) throw new Error(`LibreOffice did not save the ${ext.toUpperCase()} file as ${to.toUpperCase()} (it wrote ${[...written].join(", ")}).`);
+    return new Uint8Array(await readFile(join(outDir, `book.${to}`)));
+  });
+}
+
+async function convert<T>(bytes: Uint8Array, ext: "ods" | "xlsx", filter: string, options: SpreadsheetToCsvOptions, collect: (outDir: string, written: Set<string>) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), "reports-lo-"));
+  try {
+    const input = join(dir, `book.${ext}`);
+    const outDir = join(dir, "out");
+    await writeFile(input, bytes);
+    const output = await run(
+      options.soffice ?? "soffice",
+      [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--norestore", "--nologo", "--convert-to", filter, "--outdir", outDir, input],
+      options.timeoutMs ?? 120_000,
+    );
+    const written = new Set(await readdir(outDir).catch(() => [] as string[]));
+    if (written.size === 0) throw new Error(`LibreOffice wrote nothing for the ${ext.toUpperCase()} file, so it could not open it.\nIts output: ${output}`);
+    return await collect(outDir, written);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-function run(command: string, args: string[], timeout: number): Promise<{ stdout: string; stderr: string }> {
+/**
+ * Runs LibreOffice in its own process group, so that on a timeout the whole group is stopped
+ * (`soffice` is a script that starts `soffice.bin`; stopping only the script would leave it running).
+ */
+function run(command: string, args: string[], timeout: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout, killSignal: "SIGKILL", maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (!error) return resolve({ stdout, stderr });
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") {
-        reject(new Error("LibreOffice is not installed: `soffice` is not on the PATH. Install it (Debian: apt-get install libreoffice-calc-nogui) to run the tests that open spreadsheets in real office software."));
-      } else if (error.killed) {
-        reject(new Error(`LibreOffice took longer than ${timeout / 1000} seconds to convert the spreadsheet and was stopped.\nIts output: ${stdout}${stderr}`));
-      } else {
-        reject(new Error(`LibreOffice failed to convert the spreadsheet: ${error.message}\nIts output: ${stdout}${stderr}`));
+    const child = spawn(command, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // Already gone.
       }
+    }, timeout);
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      if (error.code === "ENOENT") {
+        reject(new Error("LibreOffice is not installed: `soffice` is not on the PATH. Install it (Debian: apt-get install libreoffice-calc-nogui) to run the tests that open spreadsheets in real office software."));
+      } else reject(new Error(`LibreOffice could not be started: ${error.message}`));
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (timedOut) reject(new Error(`LibreOffice took longer than ${timeout / 1000} seconds to convert the spreadsheet and was stopped.\nIts output: ${output}`));
+      else if (code !== 0) reject(new Error(`LibreOffice failed to convert the spreadsheet (exit code ${code}).\nIts output: ${output}`));
+      else resolve(output);
     });
   });
 }

@@ -66,6 +66,11 @@ function text(value: string, style: TextStyle): LayoutCell {
 /** Characters a sheet name may not hold, and its longest length (Excel's rules, which LibreOffice shares for XLSX). */
 const badSheetName = /[[\]:*?/\\]/;
 
+/** Excel refuses a table name that reads as a cell reference in A1 or R1C1 style, or is R or C (Excel's rules for names). */
+function looksLikeCellReference(name: string): boolean {
+  return /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name) || /^[RrCc]$/.test(name);
+}
+
 function checkNames(pack: BoardPack): void {
   const sheets = new Set<string>();
   for (const name of [coverSheetName, contentsSheetName, notesSheetName, ...pack.tables.map((t) => t.sheetName)]) {
@@ -78,7 +83,9 @@ function checkNames(pack: BoardPack): void {
   }
   const tables = new Set<string>([contentsTableName, notesTableName]);
   for (const table of pack.tables) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table.tableName)) throw new Error(`The table name "${table.tableName}" cannot be used: it must be a letter or underscore, then letters, digits and underscores.`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table.tableName) || looksLikeCellReference(table.tableName)) {
+      throw new Error(`The table name "${table.tableName}" cannot be used: it must be a letter or underscore, then letters, digits and underscores, and not read as a cell reference (such as A1, R1C1, R or C).`);
+    }
     const key = table.tableName.toLowerCase();
     if (tables.has(key)) throw new Error(`Two tables are named "${table.tableName}": table names must be unique (${contentsTableName} and ${notesTableName} are taken).`);
     tables.add(key);

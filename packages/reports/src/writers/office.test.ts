@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { cellText, safeText } from "../cells.ts";
 import type { BoardPack } from "../model.ts";
-import { samplePack, spreadsheetToCsv } from "../testing/index.ts";
+import { convertSpreadsheet, samplePack, spreadsheetToCsv } from "../testing/index.ts";
 import { writePackOds } from "./ods.ts";
+import { readOds, readXlsx } from "./readback.test-support.ts";
 import { writePackXlsx } from "./xlsx.ts";
 
 /**
@@ -61,6 +62,35 @@ describe.each(["ods", "xlsx"] as const)("the board pack as %s, opened in LibreOf
     expect(sheets.get("Headline")![5]!.slice(2)).toEqual(["12,345", "81.3", "4.2", "1,250.50", "2025"]);
     expect(sheets.get("Headline")![6]!.slice(2)).toEqual(["87 [r]", "[x]", "0.0", "[z]", "2025"]);
     expect(sheets.get("Bodies' themes – £ café")![4]!).toEqual(["Agence française – Zürich 😀", "Delay,\n\"quoted\" and  spaced", "1,234,567.3", "-1,500 [r]"]);
+  });
+});
+
+describe("what LibreOffice makes of the tables and links, saving each file in the other format", () => {
+  const pack = samplePack();
+
+  // Headless LibreOffice has no view, so it keeps no active sheet or cursor: those are checked in the files themselves (workbook.test.ts).
+  it("reads each XLSX table part as a table with a header row, and keeps the contents links", { timeout: 180_000 }, async () => {
+    const saved = readOds(await convertSpreadsheet(writePackXlsx(pack), "xlsx"));
+    expect(saved.sheets.filter((s) => s.table).map((s) => [s.name, s.table!.name, s.table!.firstRow, s.table!.lastRow, s.table!.lastColumn])).toEqual([
+      ["Contents", "workbook_contents", 3, 7, 2],
+      ["Notes", "workbook_notes", 3, 5, 3],
+      ["Headline", "headline_measures", 5, 8, 7],
+      ["Equality", "equality_monitoring", 4, 7, 3],
+    ]);
+    const contents = saved.sheets.find((s) => s.name === "Contents")!;
+    expect(contents.rows.slice(3).filter((row) => row[0]).map((row) => (row[0]?.kind === "text" ? row[0].link : null))).toEqual(["#'Notes'.A1", "#'Headline'.A1", "#'Equality'.A1", "#'Overdue actions'.A1"]);
+  });
+
+  it("reads each ODS database range as a table, and keeps the contents links", { timeout: 180_000 }, async () => {
+    const saved = readXlsx(await convertSpreadsheet(writePackOds(pack), "ods"));
+    expect(saved.sheets.filter((s) => s.table && s.table.lastRow > s.table.firstRow).map((s) => [s.name, s.table!.name, s.table!.firstRow, s.table!.lastRow, s.table!.columns])).toEqual([
+      ["Contents", "workbook_contents", 3, 7, ["Sheet name", "Table title"]],
+      ["Notes", "workbook_notes", 3, 5, ["Note number", "Note text", "Applies to"]],
+      ["Headline", "headline_measures", 5, 8, pack.tables[0]!.columns.map((c) => c.heading)],
+      ["Equality", "equality_monitoring", 4, 7, pack.tables[1]!.columns.map((c) => c.heading)],
+    ]);
+    const contents = saved.sheets.find((s) => s.name === "Contents")!;
+    expect(contents.rows.slice(3).map((row) => (row[0]?.kind === "text" ? row[0].link : null))).toEqual(["'Notes'!A1", "'Headline'!A1", "'Equality'!A1", "'Overdue actions'!A1"]);
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cellText } from "../cells.ts";
 import type { Block, BoardPack, Cell, PackTable } from "../model.ts";
-import { pdfCatalog, pdfInfo, pdfStructElements, pdfStructText, pdfText, samplePack } from "../testing/index.ts";
+import { pdfCatalog, pdfInfo, pdfObjects, pdfStructElements, pdfStructText, pdfText, samplePack } from "../testing/index.ts";
 import { writePackPdf } from "./pdf.ts";
 
 /** Pages of `pdftotext -layout` output (it ends each page with a form feed). */
@@ -158,7 +158,7 @@ describe("writePackPdf layout", () => {
     expect(tablePages.length).toBeGreaterThanOrEqual(3);
     for (const page of tablePages) {
       const firstRow = page.indexOf("DES-B");
-      for (const heading of ["Organisation", "code", "Complaints", "received", "timescale (%)"]) {
+      for (const heading of ["Organisation", "code", "Complaints", "received", "timescale", "(%)"]) {
         expect(page.indexOf(heading), `"${heading}" above the rows`).toBeGreaterThanOrEqual(0);
         expect(page.indexOf(heading)).toBeLessThan(firstRow);
       }
@@ -238,6 +238,30 @@ describe("writePackPdf layout", () => {
     const pack = samplePack();
     const text = await pdfText(await writePackPdf(withNarrative(pack, [{ kind: "paragraph", text: "Gŵyl Ŷd: 10 ≥ 5, “quotes”, café, £12, € and an emoji 🙂." }])));
     expect(text).toContain("Gwyl Yd: 10 >= 5, “quotes”, café, £12, € and an emoji ?.");
+  });
+
+  it("bookmarks every heading, level 3 under the heading before it, and opens with the bookmarks shown", async () => {
+    const pack = samplePack();
+    const bytes = await writePackPdf(
+      withNarrative(pack, [
+        { kind: "heading", level: 2, text: "Performance" },
+        { kind: "heading", level: 3, text: "Timeliness" },
+        { kind: "paragraph", text: "Most complaints were closed on time." },
+      ]),
+    );
+    const { catalog, ref } = pdfCatalog(bytes);
+    expect(catalog).toContain("/PageMode /UseOutlines");
+    expect(ref("Outlines")).toMatch(/\/First \d+ 0 R/);
+    const objects = [...pdfObjects(bytes)];
+    const mark = (title: string) => {
+      const found = objects.find(([, body]) => body.includes(`/Title (${title})`) && body.includes("/Dest"));
+      expect(found, title).toBeDefined();
+      return found!;
+    };
+    const [performance] = mark("Performance");
+    const [, timeliness] = mark("Timeliness");
+    expect(timeliness).toMatch(new RegExp(`/Parent ${performance} 0 R`));
+    for (const title of [pack.title, "Notes", "Shorthand used"]) mark(title);
   });
 
   it("refuses a narrative that refers to a table the pack does not have", async () => {

@@ -95,8 +95,21 @@ function titleBlock(layout: PdfLayout, root: StructParent, pack: BoardPack, prod
   doc.y += layout.paragraphGap * 2;
 }
 
+/** The heading's bookmark; the last level 1 or 2 heading's, under which level 3 headings go. */
+const sections = new WeakMap<PDFKit.PDFDocument, PDFKit.PDFOutline>();
+
+/**
+ * A heading, and a bookmark to it: a long pack can be navigated from the viewer's bookmarks
+ * (WCAG 2.2 2.4.5 Multiple Ways, technique PDF2 "Creating bookmarks in long documents"). Level 1
+ * and 2 headings are top-level bookmarks, level 3 ones sit under the heading before them.
+ */
 function heading(layout: PdfLayout, text: string, level: 1 | 2 | 3): void {
   const { doc } = layout;
+  const parent = level === 3 ? (sections.get(doc) ?? doc.outline) : doc.outline;
+  // pdfkit writes the destination [page /XYZ (width − left) (height − top) zoom]: this left gives
+  // the page's left edge and this top the heading's, keeping the reader's zoom.
+  const mark = parent.addItem(winAnsi(text), { left: a4.width, top: doc.y, zoom: 0 } as { expanded?: boolean });
+  if (level !== 3) sections.set(doc, mark);
   doc.font(layout.fonts.bold).fontSize(headingSize[level]).fillColor(layout.colours.text);
   doc.text(winAnsi(text), layout.left, doc.y, { width: layout.width, lineGap: 2 });
 }

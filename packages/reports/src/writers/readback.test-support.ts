@@ -74,6 +74,8 @@ const listNames = new Set([
   "config:config-item-map-entry",
   "manifest:file-entry",
   "fill",
+  "si",
+  "r",
 ]);
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseTagValue: false, parseAttributeValue: false, trimValues: false, isArray: (name) => listNames.has(name) });
@@ -145,6 +147,9 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
   for (const f of list(child(styles, "numFmts"), "numFmt")) codes.set(Number(attr(f, "numFmtId")), attr(f, "formatCode")!);
   const xfCodes = list(child(styles, "cellXfs"), "xf").map((xf) => codes.get(Number(attr(xf, "numFmtId") ?? "0"))!);
   const core = child(parse(part("docProps/core.xml")), "cp:coreProperties")!;
+  // Shared strings (ECMA-376 Part 1, 18.4): our writer uses inline strings, LibreOffice shared ones.
+  const sharedXml = parts.get("xl/sharedStrings.xml");
+  const shared = sharedXml ? list(child(parse(sharedXml), "sst"), "si").map((si) => textOf(child(si, "t")) + list(si, "r").map((r) => textOf(child(r, "t"))).join("")) : [];
   const sheetNodes = list(child(workbook, "sheets"), "sheet");
   const activeTab = Number(attr(child(child(workbook, "bookViews"), "workbookView"), "activeTab") ?? "0");
   const sheets = sheetNodes.map((s): ReadSheet => {
@@ -160,6 +165,7 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
         const t = attr(c, "t");
         let cell: ReadCell;
         if (t === "inlineStr") cell = { kind: "text", text: textOf(child(child(c, "is"), "t")) };
+        else if (t === "s") cell = { kind: "text", text: shared[Number(textOf(child(c, "v")))]! };
         else if (t === undefined || t === "n") {
           const formatCode = xfCodes[Number(attr(c, "s") ?? "0")]!;
           cell = { kind: "number", value: Number(textOf(child(c, "v"))), shown: describeFormatCode(formatCode), formatCode };

@@ -182,6 +182,8 @@ describe("names the spreadsheets cannot hold", () => {
     ["a sheet name with a colon", (p: BoardPack) => (p.tables[0]!.sheetName = "Q1: headline")],
     ["a sheet named like the cover", (p: BoardPack) => (p.tables[0]!.sheetName = "cover")],
     ["two tables with one name", (p: BoardPack) => (p.tables[1]!.tableName = p.tables[0]!.tableName)],
+    ["a table name that reads as a cell reference", (p: BoardPack) => (p.tables[1]!.tableName = "ABC123")],
+    ["a table name that reads as an R1C1 reference", (p: BoardPack) => (p.tables[1]!.tableName = "R2C3")],
     ["two columns with one heading", (p: BoardPack) => (p.tables[0]!.columns[1]!.heading = "ORGANISATION CODE")],
   ])("are refused: %s", (_, change) => {
     const p = samplePack();

@@ -1,0 +1,215 @@
+import { createCaller, createContext, defaultApiConfig } from "@complaints/api";
+import { findUserByEmail, listCurrentReturns, listOrganisations } from "@complaints/db";
+import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
+import { formatPeriodLabel, periodIndex, requirePeriod, type Role } from "@complaints/domain";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../demo/seed.ts";
+
+/**
+ * The same figures everywhere (issue 9): a board pack built from the demo carries, table by table,
+ * the portal's API answers for the same period (metrics.comparison, metrics.rollup, tracker.forPeriod,
+ * metrics.themes) and the database's own sums of the returns that count. The tidy CSV is checked
+ * here against those; the other formats are checked against the same figures in format-specific tests.
+ */
+
+type Caller = ReturnType<typeof createCaller>;
+interface TidyCsvRow {
+  table: string;
+  organisation: string;
+  organisation_name: string;
+  period: string;
+  label: string;
+  measure: string;
+  measure_label: string;
+  value: string;
+  marker: string;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The pack's CSV rows, as a spreadsheet or an R or Python user would read the file. */
+export function readTidyCsv(base64: string): TidyCsvRow[] {
+  const text = Buffer.from(base64, "base64").toString("utf8");
+  expect(text.startsWith("\ufeff"), "the CSV starts with a byte-order mark").toBe(true);
+  return parse(text.slice(1), { columns: true, skip_empty_lines: true }) as TidyCsvRow[];
+}
+
+function finder(rows: readonly TidyCsvRow[]) {
+  const index = new Map<string, TidyCsvRow>();
+  for (const r of rows) {
+    const key = [r.table, r.organisation, r.label, r.measure].join("|");
+    expect(index.has(key), `one value per row: ${key}`).toBe(false);
+    index.set(key, r);
+  }
+  return (table: string, organisation: string, label: string, measure: string) => {
+    const found = index.get([table, organisation, label, measure].join("|"));
+    expect(found, `${table} ${organisation} ${label} ${measure}`).toBeDefined();
+    return found!;
+  };
+}
+
+/** A value as the CSV holds it: a number, or the shorthand that stands in for it. */
+const expectValue = (row: TidyCsvRow, expected: number | null, what: string) => {
+  if (expected === null) {
+    expect(row.value, what).toBe("");
+    expect(["x", "z", "c"], what).toContain(row.marker);
+  } else {
+    expect(Number(row.value), what).toBe(expected);
+  }
+};
+
+describe.each(testDialects())("board packs built from the demo on %s", (dialect) => {
+  let t: TestDatabase;
+  let secretariat: Caller;
+  const now = new Date("2026-12-01T12:00:00Z");
+
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    await seedDemo(t.db, now);
+    const u = (await findUserByEmail(t.db, "secretariat@demo.example"))!;
+    secretariat = createCaller(
+      createContext({ db: t.db, clock: () => now, config: defaultApiConfig, user: { id: u.id, email: u.email, displayName: u.display_name, role: u.role as Role, organisationCode: u.organisation_code } }),
+    );
+  }, 180_000);
+  afterAll(() => t.close());
+
+  describe.each([{ period: "2026-27 Q2" }, { financialYear: "2025-26" }])("for %o", (choice) => {
+    let rows: TidyCsvRow[];
+    let at: ReturnType<typeof finder>;
+    beforeAll(async () => {
+      const file = await secretariat.reports.pack({ departmentCode: "DES", ...choice, format: "csv" });
+      expect(file.fileName).toBe(`complaints-board-pack-DES-${(choice.period ?? choice.financialYear)!.replace(" ", "-")}.csv`);
+      rows = readTidyCsv(file.contentBase64);
+      at = finder(rows);
+    }, 60_000);
+
+    it("every row is about the pack's period, and markers are the GSS shorthand", () => {
+      expect(rows.length).toBeGreaterThan(500);
+      const periodCode = (choice.period ?? choice.financialYear)!;
+      for (const r of rows) {
+        if (r.table !== "submission_status") expect(r.period).toBe(periodCode);
+        expect(["", "c", "x", "z", "r"]).toContain(r.marker);
+        expect(r.value === "").toBe(["c", "x", "z"].includes(r.marker));
+      }
+    });
+
+    it("headline measures are metrics.comparison's values and 95% intervals, for each body and the department", async () => {
+      const comparison = await secretariat.metrics.comparison({ departmentCode: "DES", ...choice });
+      expect(comparison.rows.length).toBeGreaterThan(5);
+      const scale = (kind: string, v: number) => round1(kind === "proportion" ? v * 100 : v);
+      const check = (code: string, cells: typeof comparison.benchmark.measures) =>
+        comparison.measures.forEach((m, i) => {
+          const cell = cells[i]!;
+          expectValue(at("headline_measures", code, m.label, "value"), cell.value === null ? null : scale(m.kind, cell.value), `${code} ${m.id}`);
+          if (cell.interval95) {
+            expectValue(at("headline_measures", code, m.label, "lower_95"), scale(m.kind, cell.interval95.lower), `${code} ${m.id} lower`);
+            expectValue(at("headline_measures", code, m.label, "upper_95"), scale(m.kind, cell.interval95.upper), `${code} ${m.id} upper`);
+          }
+          expectValue(at("headline_measures", code, m.label, "numerator"), cell.numerator, `${code} ${m.id} numerator`);
+          expectValue(at("headline_measures", code, m.label, "denominator"), cell.denominator, `${code} ${m.id} denominator`);
+        });
+      for (const row of comparison.rows) check(row.organisationCode, row.measures);
+      check("DES", comparison.benchmark.measures);
+    });
+
+    it("the department's totals are metrics.rollup's, beside a year earlier", async () => {
+      const rollup = await secretariat.metrics.rollup({ departmentCode: "DES", ...choice });
+      for (const f of rollup.fields) {
+        const shown = (v: number | null) => (v === null ? null : f.type === "money" ? Math.round(v / 100) : v);
+        expectValue(at("department_totals", "DES", f.label, "this_period"), shown(rollup.current.fields.find((x) => x.id === f.id)!.value), f.id);
+        expectValue(at("department_totals", "DES", f.label, "year_earlier"), shown(rollup.previousYear.fields.find((x) => x.id === f.id)!.value), `${f.id} a year earlier`);
+      }
+      rollup.measures.forEach((m, i) => {
+        const v = rollup.current.measures[i]!.value;
+        expectValue(at("department_measures", "DES", m.label, "this_period"), v === null ? null : round1(m.kind === "proportion" ? v * 100 : v), m.id);
+      });
+    });
+
+    it("the flow, stage, outcome, remedy, Ombudsman and feedback tables are the database's sums of the returns that count", async () => {
+      const bodies = (await listOrganisations(t.db)).filter((o) => o.parentCode === "DES");
+      const quarters = choice.period ? [choice.period] : [1, 2, 3, 4].map((q) => `2025-26 Q${q}`);
+      const indexes = quarters.map((q) => periodIndex(requirePeriod(q)));
+      const sent = await listCurrentReturns(t.db, bodies.map((b) => b.code), Math.min(...indexes), Math.max(...indexes), { revision: "sent" });
+      let checked = 0;
+      for (const table of ["figures_flow", "figures_stages", "figures_outcomes", "figures_remedies", "figures_review", "figures_feedback"]) {
+        const measuresOf = [...new Set(rows.filter((r) => r.table === table).map((r) => r.measure))];
+        expect(measuresOf.length, table).toBeGreaterThan(3);
+        for (const code of [...bodies.map((b) => b.code), "DES"]) {
+          const mine = sent.filter((r) => code === "DES" || r.organisationCode === code);
+          if (mine.length === 0) continue;
+          for (const field of measuresOf) {
+            // Stocks over a year: open at its start and at its end; everything else summed.
+            const from = field === "brought_forward" ? mine.filter((r) => r.period === quarters[0]) : field === "carried_forward" ? mine.filter((r) => r.period === quarters.at(-1)) : mine;
+            const numbers = from.map((r) => r.values[field]).filter((v): v is number => typeof v === "number");
+            const sum = numbers.reduce((a, b) => a + b, 0);
+            const row = at(table, code, "", field);
+            const money = row.measure_label.endsWith("(£)");
+            expectValue(row, numbers.length === 0 ? null : money ? Math.round(sum) / 100 : sum, `${table} ${code} ${field}`);
+            checked += 1;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(200);
+    });
+
+    it("the submission table has every body tracker.forPeriod expects, with its status", async () => {
+      const quarters = choice.period ? [choice.period] : [1, 2, 3, 4].map((q) => `2025-26 Q${q}`);
+      const submission = rows.filter((r) => r.table === "submission_status");
+      // The submission table has no figures, so the tidy CSV has no rows of it: its rows are checked in the spreadsheets.
+      expect(submission).toEqual([]);
+      for (const q of quarters) {
+        const tracker = await secretariat.tracker.forPeriod({ departmentCode: "DES", period: q });
+        expect(tracker.rows.length, q).toBeGreaterThan(5);
+        expect(formatPeriodLabel(requirePeriod(q))).toMatch(/^[A-Z][a-z]{2} to [A-Z][a-z]{2} \d{4}$/);
+      }
+    });
+
+    it("themes are metrics.themes' counts, summed over the pack's quarters", async () => {
+      const last = choice.period ?? "2025-26 Q4";
+      const themes = await secretariat.metrics.themes({ departmentCode: "DES", to: last });
+      const quarters = new Set(choice.period ? [choice.period] : [1, 2, 3, 4].map((q) => `2025-26 Q${q}`));
+      const labelOf = new Map(themes.themes.map((x) => [x.id, x.label]));
+      let checked = 0;
+      for (const body of themes.bodies) {
+        for (const s of body.series) {
+          let count = 0;
+          let any = false;
+          themes.periods.forEach((p, i) => {
+            if (!quarters.has(p.period) || s.counts[i] === null || s.received[i] === null) return;
+            count += s.counts[i]!;
+            any = true;
+          });
+          expectValue(at("themes_by_body", body.organisationCode, labelOf.get(s.theme)!, "complaints"), any ? count : null, `${body.organisationCode} ${s.theme}`);
+          checked += 1;
+        }
+      }
+      expect(checked).toBeGreaterThan(50);
+    });
+
+    it("equality monitoring is published only through disclosure control: no count of 1 to 7, every count a multiple of 5", () => {
+      const equality = rows.filter((r) => r.table === "equality_monitoring" && r.measure === "complainants");
+      expect(equality.length).toBeGreaterThan(10);
+      for (const r of equality) {
+        if (r.marker === "c") continue;
+        const n = Number(r.value);
+        expect(n % 5, `${r.label}: ${n}`).toBe(0);
+        expect(n === 0 || n >= 8, `${r.label}: ${n}`).toBe(true);
+      }
+    });
+  });
+
+  it("a body's pack has only that body beside the department", async () => {
+    const file = await secretariat.reports.pack({ departmentCode: "DES", period: "2026-27 Q1", bodyCode: "DES-LIC1", format: "csv" });
+    const rows = readTidyCsv(file.contentBase64);
+    expect(new Set(rows.map((r) => r.organisation))).toEqual(new Set(["DES-LIC1", "DES"]));
+    expect(file.fileName).toBe("complaints-board-pack-DES-LIC1-2026-27-Q1.csv");
+  });
+
+  it("refuses a body of another department, and a department user of another department", async () => {
+    await expect(secretariat.reports.pack({ departmentCode: "DES", period: "2026-27 Q1", bodyCode: "MSA-COU8", format: "csv" })).rejects.toThrow(/not one of/);
+    const u = (await findUserByEmail(t.db, "oversight.msa@demo.example"))!;
+    const other = createCaller(createContext({ db: t.db, clock: () => now, config: defaultApiConfig, user: { id: u.id, email: u.email, displayName: u.display_name, role: u.role as Role, organisationCode: u.organisation_code } }));
+    await expect(other.reports.pack({ departmentCode: "DES", period: "2026-27 Q1", format: "csv" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

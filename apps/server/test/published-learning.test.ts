@@ -1,0 +1,109 @@
+import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expectNoAxeViolations, launchBrowser, newPage, startApp, type RunningApp } from "@complaints/e2e";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * The published learning page in a real browser, as someone following a link from a department's
+ * website sees it: no sign-in, axe clean, every link reachable by keyboard, readable at 320 px.
+ * The server needs no browser app for these pages. Screenshots are left in the temporary folder
+ * for a person to look at.
+ */
+const screenshots = join(tmpdir(), "complaints-published-learning");
+
+describe("published learning in a browser", () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    app = await startApp({ needs: [] });
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function open(path: string, width: number): Promise<Page> {
+    const { page } = await newPage(browser, { width });
+    const response = await page.goto(`${app.url}${path}`);
+    expect(response?.status()).toBe(200);
+    return page;
+  }
+
+  /** Where the first summary list row's key and value are drawn. */
+  async function keyAndValue(page: Page) {
+    const row = page.locator(".govuk-summary-list__row").first();
+    return [(await row.locator("dt").boundingBox())!, (await row.locator("dd").boundingBox())!] as const;
+  }
+
+  it("shows a department's learning, grouped by body, to someone not signed in, with no accessibility failures", async () => {
+    const page = await open("/published/DES/learning", 1280);
+    expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You said, we did");
+    expect(await page.title()).toBe("You said, we did: Department for Example Services (synthetic)");
+    // Every body of the demo publishes at least one item: one section per body with items under it.
+    const bodies = page.locator("section.app-learning-body");
+    expect(await bodies.count()).toBeGreaterThan(3);
+    expect(await bodies.first().locator("h3").count()).toBeGreaterThan(0);
+    // Styled by our own stylesheet (the CSP allows no other): a summary list's key and value side by side.
+    const [key, value] = await keyAndValue(page);
+    expect([value.x >= key.x + key.width, Math.abs(value.y - key.y) < 2]).toEqual([true, true]);
+    await expectNoAxeViolations(page, "a department's published learning");
+    expect(await page.context().cookies()).toEqual([]);
+    await page.screenshot({ path: join(screenshots, "department-1280.png"), fullPage: true });
+    await page.screenshot({ path: join(screenshots, "department-1280-top.png") });
+    await bodies.first().screenshot({ path: join(screenshots, "department-1280-first-body.png") });
+    await page.locator("footer").screenshot({ path: join(screenshots, "department-1280-footer.png") });
+    await page.context().close();
+  });
+
+  it("reaches the skip link and then every link on the page with the keyboard", async () => {
+    const page = await open("/published/DES/learning", 1280);
+    await page.keyboard.press("Tab");
+    expect(await page.locator(":focus").textContent()).toBe("Skip to main content");
+    // The skip link shows when focused.
+    expect((await page.locator(".govuk-skip-link").boundingBox())?.width).toBeGreaterThan(50);
+    const links = await Promise.all((await page.locator("main a").all()).map((a) => a.getAttribute("href")));
+    const reached: string[] = [];
+    for (let i = 0; i < links.length; i += 1) {
+      await page.keyboard.press("Tab");
+      reached.push((await page.locator(":focus").getAttribute("href")) ?? "");
+    }
+    expect(reached).toEqual(links);
+    expect(links).toContain("learning.csv");
+    expect(links.some((l) => l?.startsWith("../DES-"))).toBe(true);
+    await page.context().close();
+  });
+
+  it("goes from the department's page to a body's own page, and downloads the CSV", async () => {
+    const page = await open("/published/DES/learning", 1280);
+    const ownPage = page.locator("main a", { hasText: /^Page for .* only$/ }).first();
+    const bodyName = (await ownPage.textContent())!.replace(/^Page for (.*) only$/, "$1");
+    await ownPage.click();
+    await page.waitForURL(/\/published\/DES-[A-Z0-9]+\/learning$/);
+    expect(await page.title()).toBe(`You said, we did: ${bodyName}`);
+    expect(await page.locator("section.app-learning-body").count()).toBe(0);
+    await expectNoAxeViolations(page, "a body's published learning");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download these changes as a spreadsheet (CSV)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^learning-DES-[A-Z0-9]+-\d{4}-\d{2}-\d{2}\.csv$/);
+    await page.context().close();
+  });
+
+  it("reads at 320 px without scrolling sideways", async () => {
+    const page = await open("/published/DES/learning", 320);
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(320);
+    // The summary list stacks: key above value.
+    const [key, value] = await keyAndValue(page);
+    expect([value.y >= key.y + key.height, value.x]).toEqual([true, key.x]);
+    await expectNoAxeViolations(page, "published learning at 320 px");
+    await page.screenshot({ path: join(screenshots, "department-320.png"), fullPage: true });
+    await page.screenshot({ path: join(screenshots, "department-320-top.png") });
+    await page.locator("section.app-learning-body").first().screenshot({ path: join(screenshots, "department-320-first-body.png") });
+    await page.context().close();
+  });
+});
