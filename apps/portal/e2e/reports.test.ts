@@ -193,6 +193,8 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     expect(await focusedId(page)).toBe("pack-download");
     expect(await page.locator("progress.app-pack-progress").isVisible()).toBe(true);
     await expectNoAxeViolations(page, "the reports page while a pack is built");
+    await page.locator("#pack-download").screenshot({ path: `${shots}-building.png` });
+    await page.locator(".app-pack-status").screenshot({ path: `${shots}-building-status.png` });
     await page.keyboard.press("Enter");
     await page.keyboard.press("Space");
     expect(asked).toHaveLength(1);
@@ -359,6 +361,10 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     await screenshots(browser, app, `/portal/${dept}/reports?body=DES-LIC1&format=csv`, "reports", async (page) => {
       await expectHeading(page, "Board packs and reports");
       await poll(() => page.locator("#body").inputValue()).toBe("DES-LIC1");
+      // With the files saved, so the status and the links to save them again are in the picture.
+      await page.locator("#pack-download").click();
+      await poll(() => page.locator("#pack-status").textContent()).toMatch(/^Downloaded /);
+      console.log(`${page.viewportSize()?.width} px: ${await page.locator("#pack-status").textContent()}`);
     });
     await screenshots(browser, app, `/portal/${dept}/annual-report/2025-26`, "annual-report", async (page) => {
       await expectHeading(page, "Annual report complaints section, 2025-26");
