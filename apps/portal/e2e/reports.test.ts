@@ -164,6 +164,8 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     expect(await page.getByRole("link", { name: /^Annual report complaints section, / }).getAttribute("href")).toBe(`/portal/${dept}/annual-report/${period.slice(0, 7)}`);
     expect(await page.getByRole("link", { name: `Published learning for ${(await page.locator(".govuk-caption-l").textContent())!}` }).getAttribute("href")).toBe(`/published/${dept}/learning`);
     expect(await page.getByRole("link", { name: "The same learning as CSV" }).getAttribute("href")).toBe(`/published/${dept}/learning.csv`);
+    // Both public: they answer without the session too.
+    for (const path of [`/published/${dept}/learning`, `/published/${dept}/learning.csv`]) expect((await fetch(`${app.url}${path}`)).status, path).toBe(200);
     // Back to the whole department with the keyboard: the body leaves the address.
     await tabTo(page, "scope-2");
     await page.keyboard.press("ArrowUp");
