@@ -20,10 +20,12 @@ import { queryClient } from "./query.ts";
  * second of navigation (issue 8), is in the main chunk: no second round trip before it can draw.
  */
 const ActionsPage = lazy(() => import("../pages/actions.tsx").then((m) => ({ default: m.ActionsPage })));
+const AnnualReportPage = lazy(() => import("../pages/annual-report.tsx").then((m) => ({ default: m.AnnualReportPage })));
 const BodyProfilePage = lazy(() => import("../pages/body-profile.tsx").then((m) => ({ default: m.BodyProfilePage })));
 const DepartmentHomePage = lazy(() => import("../pages/department-home.tsx").then((m) => ({ default: m.DepartmentHomePage })));
 const FunnelPage = lazy(() => import("../pages/funnel.tsx").then((m) => ({ default: m.FunnelPage })));
 const LearningPage = lazy(() => import("../pages/learning.tsx").then((m) => ({ default: m.LearningPage })));
+const ReportsPage = lazy(() => import("../pages/reports.tsx").then((m) => ({ default: m.ReportsPage })));
 const ReviewPage = lazy(() => import("../pages/review.tsx").then((m) => ({ default: m.ReviewPage })));
 const RollupPage = lazy(() => import("../pages/rollup.tsx").then((m) => ({ default: m.RollupPage })));
 const ThemesPage = lazy(() => import("../pages/themes.tsx").then((m) => ({ default: m.ThemesPage })));
@@ -48,6 +50,13 @@ function LatestQuarter({ dept, to }: { dept: Organisation; to: (period: string) 
   const latest = useLatestQuarter(dept.code);
   if (!latest) return <p className="govuk-body" role="status">Loading…</p>;
   return <Navigate to={`${to(periodToAddress(latest))}${window.location.search}`} replace />;
+}
+
+/** A department page for a financial year (`2025-26`); anything else is not found. */
+function YearRoute({ children }: { children: (dept: Organisation, financialYear: string) => React.ReactNode }) {
+  const { year: segment = "" } = useParams();
+  const choice = periodChoiceFromAddress(segment);
+  return <DepartmentRoute>{(dept) => (choice?.kind === "year" ? children(dept, choice.financialYear) : <NotFoundPage />)}</DepartmentRoute>;
 }
 
 function Param({ name, children }: { name: string; children: (value: string) => React.ReactNode }) {
@@ -91,6 +100,8 @@ export function App() {
               <Route path="/:dept/themes" element={<DepartmentRoute>{(dept) => <ThemesPage dept={dept} />}</DepartmentRoute>} />
               <Route path="/:dept/actions" element={<DepartmentRoute>{(dept) => <ActionsPage dept={dept} />}</DepartmentRoute>} />
               <Route path="/:dept/learning" element={<DepartmentRoute>{(dept) => <LearningPage dept={dept} />}</DepartmentRoute>} />
+              <Route path="/:dept/reports" element={<DepartmentRoute>{(dept) => <ReportsPage key={dept.code} dept={dept} />}</DepartmentRoute>} />
+              <Route path="/:dept/annual-report/:year" element={<YearRoute>{(dept, year) => <AnnualReportPage key={`${dept.code} ${year}`} dept={dept} financialYear={year} />}</YearRoute>} />
               <Route path="/:dept/summary" element={<DepartmentRoute>{(dept) => <LatestQuarter dept={dept} to={(p) => `/${dept.code}/summary/${p}`} />}</DepartmentRoute>} />
               <Route path="/:dept/summary/:period" element={<ChoiceRoute>{(dept, choice) => <RollupPage dept={dept} choice={choice} />}</ChoiceRoute>} />
               <Route path="*" element={<RequireSignIn>{() => <NotFoundPage />}</RequireSignIn>} />

@@ -7,8 +7,8 @@ import { serviceName } from "./page-title.ts";
 
 const base = "/portal";
 
-/** The portal's sections, in the order of a quarter's work; `match` is the address prefix that marks a section active. */
-export function portalSections(dept: string): { text: string; href: string; match: string }[] {
+/** The portal's sections, in the order of a quarter's work; `match` is the address prefix that marks a section active (`alsoMatch`: others that do too). */
+export function portalSections(dept: string): { text: string; href: string; match: string; alsoMatch?: string[] }[] {
   return [
     { text: "Summary", href: `/${dept}/`, match: `/${dept}/` },
     { text: "Tracker", href: `/${dept}/tracker`, match: `/${dept}/tracker` },
@@ -17,6 +17,8 @@ export function portalSections(dept: string): { text: string; href: string; matc
     { text: "Themes", href: `/${dept}/themes`, match: `/${dept}/themes` },
     { text: "Action plans", href: `/${dept}/actions`, match: `/${dept}/actions` },
     { text: "Learning", href: `/${dept}/learning`, match: `/${dept}/learning` },
+    // The board packs, and the annual report section they link to.
+    { text: "Reports", href: `/${dept}/reports`, match: `/${dept}/reports`, alsoMatch: [`/${dept}/annual-report/`] },
   ];
 }
 
@@ -37,7 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
     const sections = portalSections(dept.code);
     // The summary is active only on itself; every other section on its own addresses.
     for (const s of sections) {
-      const active = s.match === `/${dept.code}/` ? path === s.match : path.startsWith(s.match);
+      const active = s.match === `/${dept.code}/` ? path === s.match : [s.match, ...(s.alsoMatch ?? [])].some((m) => path.startsWith(m));
       navigation.push({ text: s.text, href: `${base}${s.href}`, current: path === s.href, active });
     }
   }

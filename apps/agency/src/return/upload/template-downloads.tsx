@@ -1,7 +1,7 @@
 import { Button } from "@complaints/ui";
 import { useState } from "react";
 import { api, errorMessage } from "../../app/trpc.ts";
-import { saveFile } from "./file-bytes.ts";
+import { saveFile } from "@complaints/client";
 
 type Format = "xlsx" | "ods" | "csv";
 

@@ -8,7 +8,7 @@ import { usePageTitle } from "../../app/page-title.ts";
 import { api, errorCode, errorData, errorMessage } from "../../app/trpc.ts";
 import { NoAccessPage, NotFoundPage } from "../../pages/not-found.tsx";
 import { periodFromAddress, periodToAddress } from "@complaints/domain/browser";
-import { fileToBase64 } from "./file-bytes.ts";
+import { fileToBase64 } from "@complaints/client";
 import { fileProblem } from "./file-check.ts";
 import { TemplateDownloads } from "./template-downloads.tsx";
 import { UploadForm } from "./upload-form.tsx";

@@ -1,0 +1,212 @@
+import { periodChoiceFromAddress, periodChoiceToAddress } from "@complaints/domain/browser";
+import { Button, ErrorSummary, Radios, Select } from "@complaints/ui";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Link, useSearchParams } from "react-router";
+import type { Organisation } from "../app/department.tsx";
+import { usePageTitle } from "../app/page-title.ts";
+import { useLatestQuarter } from "../app/periods.ts";
+import { periodOptions } from "../compare/periods.ts";
+import { useDepartmentBodies } from "../oversight/bodies.ts";
+import { financialYearOf, formatFileSize, packRequests, readPackChoice, writePackChoice, type PackChoice, type PackFormatChoice } from "../reports/pack-choice.ts";
+import { usePackDownload, type PackBuild, type SavedFile } from "../reports/use-pack-download.ts";
+import "../reports/reports.css";
+
+/** The formats, each with what it is for (issue 9, "Board pack"). */
+const formats: { value: PackFormatChoice; text: string; hint: string }[] = [
+  { value: "ods", text: "Spreadsheet (ODS, OpenDocument)", hint: "Opens in LibreOffice, Microsoft Excel and Google Sheets. One table on each sheet, with a cover, contents and notes." },
+  { value: "xlsx", text: "Spreadsheet (Excel, XLSX)", hint: "The same tables for Microsoft Excel." },
+  { value: "pdf", text: "PDF for the board", hint: "What a board reads: headline figures, what changed, themes, overdue actions and charts." },
+  { value: "csv", text: "CSV (tidy data, with its CSVW metadata file)", hint: "One figure on each row, for analysts. Two files: the data, and a file describing its columns." },
+];
+
+const buildingText = "Building the board pack… this can take a few seconds";
+
+/**
+ * `/portal/{DEPT}/reports`: the board pack for a quarter or a financial year, for the whole
+ * department or one of its bodies, in the chosen format (reports.pack, issue 9 "Where users get
+ * them"); the choice lives in the query string, so a bookmarked address downloads the same pack.
+ * Also links to the annual report section and the published learning.
+ */
+export function ReportsPage({ dept }: { dept: Organisation }) {
+  const latest = useLatestQuarter(dept.code);
+  const { build, start } = usePackDownload();
+  usePageTitle("Board packs and reports", build.state === "failed");
+  return (
+    <>
+      {build.state === "failed" ? <ErrorSummary key={build.attempt} titleText="There is a problem" errorList={[{ text: `The board pack could not be made: ${build.message}` }]} /> : null}
+      <span className="govuk-caption-l">{dept.name}</span>
+      <h1 className="govuk-heading-l">Board packs and reports</h1>
+      <p className="govuk-body">
+        A board pack has the department’s complaints figures for a quarter or a financial year: returns received, headline measures by body, themes, action plans and learning. Every format carries the same
+        figures.
+      </p>
+      {latest ? (
+        <PackForm dept={dept} latest={latest} build={build} onDownload={start} />
+      ) : (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      )}
+      <h2 className="govuk-heading-m">Annual report</h2>
+      <p className="govuk-body">
+        {latest ? <AnnualReportLink dept={dept} latest={latest} /> : "Loading…"}
+      </p>
+      <h2 className="govuk-heading-m">Published learning</h2>
+      <p className="govuk-body">What the department’s bodies changed after people complained (“you said, we did”), published for anyone to read, without signing in. Link to it from your website.</p>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>
+          <a className="govuk-link" href={`/published/${dept.code}/learning`}>
+            Published learning for {dept.name}
+          </a>
+        </li>
+        <li>
+          <a className="govuk-link" href={`/published/${dept.code}/learning.csv`}>
+            The same learning as CSV
+          </a>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+/** The annual report link follows the period chosen in the form (the financial year it falls in). */
+function AnnualReportLink({ dept, latest }: { dept: Organisation; latest: string }) {
+  const [params] = useSearchParams();
+  const year = financialYearOf(readPackChoice(params, latest).period);
+  return (
+    <Link className="govuk-link" to={`/${dept.code}/annual-report/${year}`}>
+      Annual report complaints section, {year}
+    </Link>
+  );
+}
+
+function PackForm({ dept, latest, build, onDownload }: { dept: Organisation; latest: string; build: PackBuild; onDownload: (requests: ReturnType<typeof packRequests>) => Promise<void> }) {
+  const [params, setParams] = useSearchParams();
+  const bodies = useDepartmentBodies(dept.code);
+  // The form's own state first, so a radio or option changes at once (react-router updates the
+  // address in a transition: controlled fields would snap back until it lands); the address follows.
+  const [choice, setChoice] = useState(() => readPackChoice(params, latest));
+  const search = params.toString();
+  const written = useRef(search);
+  useEffect(() => {
+    // An address the form did not write (back, forward, a link): the form shows it.
+    if (search === written.current) return;
+    written.current = search;
+    setChoice(readPackChoice(new URLSearchParams(search), latest));
+  }, [search, latest]);
+  // The body last chosen, so "One body" after "The whole department" comes back to it.
+  const lastBody = useRef(choice.body);
+  if (choice.body) lastBody.current = choice.body;
+  const building = build.state === "building";
+
+  // Every change is written to the address at once (replacing it: the back button leaves the page).
+  const change = (next: Partial<PackChoice>) => {
+    const chosen = { ...choice, ...next };
+    setChoice(chosen);
+    const address = writePackChoice(chosen);
+    written.current = address.toString();
+    setParams(address, { replace: true });
+  };
+  const bodyItems = [
+    ...(bodies.data ?? []).map((b) => ({ value: b.code, text: b.name })),
+    // A body in a shared address that is not listed (yet, or at all) stays chosen; the API says why if it cannot be.
+    ...(choice.body && !bodies.data?.some((b) => b.code === choice.body) ? [{ value: choice.body, text: choice.body }] : []),
+  ];
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (building) return;
+    change({});
+    void onDownload(packRequests(dept.code, choice));
+  };
+
+  return (
+    <form className="app-pack-form" onSubmit={submit} noValidate aria-labelledby="pack-heading">
+      <h2 className="govuk-heading-m" id="pack-heading">
+        Board pack
+      </h2>
+      <Select
+        id="period"
+        name="period"
+        label={{ text: "Period", classes: "govuk-label--s" }}
+        hint={{ text: "A quarter, or a whole financial year" }}
+        items={periodOptions(latest, choice.period).map((o) => ({ value: o.address, text: o.text }))}
+        value={periodChoiceToAddress(choice.period)}
+        onChange={(event) => {
+          const period = periodChoiceFromAddress(event.target.value);
+          if (period) change({ period });
+        }}
+      />
+      <Radios
+        name="scope"
+        idPrefix="scope"
+        fieldset={{ legend: { text: "What the pack covers", classes: "govuk-fieldset__legend--s" } }}
+        value={choice.body ? "body" : "department"}
+        onChange={(event) => change({ body: event.target.value === "body" ? (lastBody.current ?? bodies.data?.[0]?.code ?? null) : null })}
+        items={[
+          { value: "department", text: `The whole department (${dept.name} and its bodies)` },
+          {
+            value: "body",
+            text: "One body",
+            conditional: {
+              children: bodies.isError ? (
+                <p className="govuk-body">The bodies cannot be listed just now. Choose the whole department, or try again later.</p>
+              ) : (
+                <Select id="body" name="body" label={{ text: "Body" }} items={bodyItems} value={choice.body ?? ""} onChange={(event) => change({ body: event.target.value || null })} />
+              ),
+            },
+          },
+        ]}
+      />
+      <Radios
+        name="format"
+        idPrefix="format"
+        fieldset={{ legend: { text: "Format", classes: "govuk-fieldset__legend--s" } }}
+        value={choice.format}
+        onChange={(event) => change({ format: event.target.value as PackFormatChoice })}
+        items={formats.map((f) => ({ value: f.value, text: f.text, hint: { text: f.hint } }))}
+      />
+      {/* While it is built the button stays focusable (aria-disabled, not disabled), so focus is not lost and the status below is read. */}
+      <Button text="Download the board pack" type="submit" id="pack-download" attributes={building ? { "aria-disabled": "true", "aria-describedby": "pack-status" } : {}} />
+      <PackStatus build={build} />
+    </form>
+  );
+}
+
+function sizeOf(file: SavedFile): string {
+  return `${file.fileName} (${formatFileSize(file.bytes)})`;
+}
+
+/** What the build is doing, announced politely; a moving bar while it runs. */
+function PackStatus({ build }: { build: PackBuild }) {
+  const text =
+    build.state === "building"
+      ? buildingText
+      : build.state === "done"
+        ? `Downloaded ${build.files.map(sizeOf).join(" and ")}`
+        : build.state === "failed"
+          ? "The board pack could not be made."
+          : "";
+  return (
+    <div className="app-pack-status">
+      {/* Always in the page, so the change of its words is announced (an aria-live region added with its words is often not). */}
+      <p className={`govuk-body${build.state === "done" ? " govuk-!-font-weight-bold" : ""}`} role="status" aria-live="polite" id="pack-status">
+        {text}
+      </p>
+      {build.state === "building" ? <progress className="app-pack-progress" aria-labelledby="pack-status" /> : null}
+      {build.state === "done" ? (
+        <p className="govuk-body">
+          Not in your downloads?{" "}
+          {build.files.map((f, i) => (
+            <span key={f.url}>
+              {i > 0 ? " and " : ""}
+              <a className="govuk-link" href={f.url} download={f.fileName}>
+                Save {f.fileName}
+              </a>
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </div>
+  );
+}
