@@ -154,7 +154,7 @@ function ombudsmanBlocks(input: AnnualReportInput): Block[] {
       columns: [
         { heading: "Outcome", numeric: false },
         { heading: "Investigations", numeric: true },
-        { heading: "Percentage of investigations reported on", numeric: true },
+        { heading: "Share", numeric: true },
       ],
       rows: [...rows.map((r, i) => [r.label, formatCount(r.n), shown[i]!]), ["Total", formatCount(reported), "100.0%"]],
       textRow: ([label, n, percent]) => `${label}: ${n} (${percent})`,
