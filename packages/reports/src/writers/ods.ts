@@ -73,7 +73,7 @@ const numberStyles = numberFormats.flatMap((f) => [odsNumberStyle(f, false), ods
 /** Runs of spaces, tabs and line breaks as ODF keeps them (ODF 1.3 part 3, 6.1.2 to 6.1.4). */
 const specialWhitespace = /[\t\n\r]| {2}|^ /;
 
-function paragraphs(text: string): string {
+export function odsParagraphs(text: string): string {
   if (!specialWhitespace.test(text)) return `<text:p>${xmlText(text)}</text:p>`;
   return text
     .split(/\r\n|\r|\n/)
@@ -100,7 +100,7 @@ function styleAttribute(name: string, columnDefault: string): string {
 function cell(c: LayoutCell, columnDefault: string): string {
   switch (c.kind) {
     case "text":
-      return `<table:table-cell${styleAttribute(textStyleName[c.style], columnDefault)} office:value-type="string">${paragraphs(c.text)}</table:table-cell>`;
+      return `<table:table-cell${styleAttribute(textStyleName[c.style], columnDefault)} office:value-type="string">${odsParagraphs(c.text)}</table:table-cell>`;
     case "link":
       // A link to a place in this document is "#" and the place (ODF 1.3 part 3, 6.1.8 text:a; 19.910 xlink:href).
       return `<table:table-cell${styleAttribute("ceBody", columnDefault)} office:value-type="string"><text:p><text:a xlink:type="simple" xlink:href="${xmlText(`#${quotedSheetName(c.sheet)}.A1`)}">${xmlText(c.text)}</text:a></text:p></table:table-cell>`;

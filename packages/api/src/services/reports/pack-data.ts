@@ -7,6 +7,7 @@ import { listDepartmentActionPlans } from "../action-plans.ts";
 import { learningLibrary } from "../learning.ts";
 import { compareBodies } from "../metrics/comparison.ts";
 import { funnelForDepartment } from "../metrics/funnel.ts";
+import { ombudsmanFieldIds } from "../metrics/profile.ts";
 import { departmentRollup } from "../metrics/rollup.ts";
 import { bodiesBelow, countedReturns, departmentIn, forAggregation, quartersChosen, type PeriodChoice } from "../metrics/selection.ts";
 import { themesForDepartment } from "../metrics/themes.ts";
@@ -44,15 +45,7 @@ const figureTableSpecs: readonly { key: string; title: string; fields: readonly 
       "independent_reviewer_upheld",
       "independent_reviewer_partly_upheld",
       "independent_reviewer_not_upheld",
-      "phso_referred",
-      "phso_accepted",
-      "phso_reported",
-      "phso_upheld",
-      "phso_partly_upheld",
-      "phso_not_upheld",
-      "phso_recommendations",
-      "phso_recommendations_complied",
-      "phso_recommendations_not_complied",
+      ...ombudsmanFieldIds,
     ],
   },
   { key: "feedback", title: "Feedback on the complaints service", fields: ["fb_complainant_responses", "fb_complainant_positive", "fb_colleague_responses", "fb_colleague_positive", "fb_handler_responses", "fb_handler_positive"] },

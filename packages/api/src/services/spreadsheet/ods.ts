@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from "fflate";
 import { sheetColumns, type ReturnSheet, type SheetRow } from "./rows.ts";
 import { sheetName, headerRow } from "./xlsx.ts";
+import { odsParagraphs } from "@complaints/reports";
 import { xmlText } from "./xml.ts";
 
 /**
@@ -25,22 +26,8 @@ const namespaces = [
   'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"',
 ].join(" ");
 
-/** Text as paragraphs, keeping runs of spaces, tabs and line breaks (ODF 1.3 part 3, section 6.1.2). */
-function paragraphs(text: string): string {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((line) => {
-      const body = xmlText(line)
-        .replace(/&#9;/g, "<text:tab/>")
-        .replace(/ {2,}/g, (spaces) => ` <text:s text:c="${spaces.length - 1}"/>`)
-        .replace(/^ /, '<text:s text:c="1"/>');
-      return `<text:p>${body}</text:p>`;
-    })
-    .join("");
-}
-
 function textCell(text: string, styleName: string, extra = ""): string {
-  return `<table:table-cell table:style-name="${styleName}" office:value-type="string"${extra}>${paragraphs(text)}</table:table-cell>`;
+  return `<table:table-cell table:style-name="${styleName}" office:value-type="string"${extra}>${odsParagraphs(text)}</table:table-cell>`;
 }
 
 function validationName(index: number): string {

@@ -3,36 +3,8 @@ import { UnreadableSpreadsheetError } from "./grid.ts";
 
 /** Writing and reading the XML inside XLSX and ODS files. */
 
-/** The text with each character XML 1.0 cannot hold replaced by U+FFFD (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone surrogates). */
-function xmlCharacters(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i += 1) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        out += text[i]! + text[i + 1]!;
-        i += 1;
-        continue;
-      }
-    }
-    const bad = (unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) || unit === 0xfffe || unit === 0xffff || (unit >= 0xd800 && unit <= 0xdfff);
-    out += bad ? "\ufffd" : text[i]!;
-  }
-  return out;
-}
-
-/** Text for XML content and attribute values. Stored text never holds the characters XML forbids; if it did, they become U+FFFD rather than a broken file. */
-export function xmlText(text: string): string {
-  return xmlCharacters(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/\r/g, "&#13;")
-    .replace(/\t/g, "&#9;")
-    .replace(/\n/g, "&#10;");
-}
+/** Text for XML content and attribute values (one escaping for every file the service writes). */
+export { xmlText } from "@complaints/reports";
 
 /** An element of parsed XML, in document order (fast-xml-parser's `preserveOrder` shape). */
 export type XmlNode = Record<string, unknown>;
