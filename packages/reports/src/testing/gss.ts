@@ -131,6 +131,8 @@ export function gssProblems(bytes: Uint8Array, format: "ods" | "xlsx", pack: Boa
       ["the contact", pack.cover.contact],
       ...pack.cover.caveats.map((t): [string, string] => ["a caveat", t]),
     ];
+    // GSS and the GOV.UK style guide: periods written out, "Apr to Jun 2025" or "Apr 2025 to Mar 2026".
+    if (!/^[A-Z][a-z]{2}(?: \d{4})? to [A-Z][a-z]{2} \d{4}$/.test(pack.period.label)) problem(`The period is written "${pack.period.label}", not as "Apr to Jun 2025" or "Apr 2025 to Mar 2026".`);
     for (const [what, line] of wanted) if (!lines.has(safeText(line))) problem(`The cover does not give ${what}: "${line}".`);
   }
 
@@ -248,6 +250,10 @@ function tableSheetProblems(s: ReadSheet, table: PackTable, format: "ods" | "xls
     const row = shown[i];
     if (!row || row.length !== 1 || row[0] !== safeText(line)) problem(`Row ${i + 2} of ${where} should be the description line "${line}" alone in column A.`);
   });
+  // GSS: the lines above a table say how many tables the sheet holds and what any shorthand in it means.
+  if (!description.some((line) => /\bcontains (?:one|\d+|[a-z]+) tables?\b/i.test(line))) problem(`The description of ${where} does not say how many tables the sheet contains.`);
+  const used = new Set(table.rows.flat().flatMap((cell) => (cell.kind === "shorthand" ? [`[${cell.code}]`] : cell.kind === "number" && cell.revised ? ["[r]"] : [])));
+  for (const code of used) if (!description.some((line) => line.includes(code))) problem(`${where[0]!.toUpperCase()}${where.slice(1)} uses the shorthand ${code} but its description does not say what it means.`);
   const headerRow = 2 + description.length;
   const header = rowTexts(s.rows[headerRow - 1]);
   const headings = table.columns.map((c) => safeText(c.heading));

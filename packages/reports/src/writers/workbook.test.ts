@@ -129,6 +129,17 @@ describe("the GSS checker finds a broken file", () => {
     expect(problems.some((p) => p.includes(expected)), problems.join("\n")).toBe(true);
   });
 
+  it("a table whose description does not explain its shorthand or say how many tables the sheet holds", () => {
+    const p = samplePack();
+    p.tables[1]!.description = ["Counts of people, by characteristic."];
+    for (const [format, bytes] of [["ods", writePackOds(p)], ["xlsx", writePackXlsx(p)]] as const) {
+      expect(gssProblems(bytes, format, p)).toEqual([
+        'The description of the "Equality" sheet does not say how many tables the sheet contains.',
+        'The "Equality" sheet uses the shorthand [c] but its description does not say what it means.',
+      ]);
+    }
+  });
+
   it("says so when the bytes are not a spreadsheet", () => {
     expect(gssProblems(new TextEncoder().encode("not a zip"), "xlsx", pack)).toEqual([expect.stringMatching(/^The XLSX file could not be read: /)]);
   });
