@@ -190,6 +190,10 @@ export function gssProblems(bytes: Uint8Array, format: "ods" | "xlsx", pack: Boa
     }
   }
 
+  // Table names are unique in the workbook (Excel refuses two tables with one name, whatever their case).
+  const tableNames = book.sheets.flatMap((s) => (s.table ? [s.table.name.toLowerCase()] : []));
+  for (const name of new Set(tableNames)) if (tableNames.filter((n) => n === name).length > 1) problem(`Two tables are named "${name}".`);
+
   // One sheet per table: title, description rows, header, one row per model row, and nothing else.
   for (const table of pack.tables) {
     const s = sheet(table.sheetName);
@@ -259,6 +263,16 @@ function tableSheetProblems(s: ReadSheet, table: PackTable, format: "ods" | "xls
   const headings = table.columns.map((c) => safeText(c.heading));
   if (header.join("\n") !== headings.join("\n")) problem(`Row ${headerRow} of ${where} should be the header row (${headings.join(", ")}); it is (${header.map((h) => h ?? "").join(", ")}).`);
 
+  const headingKeys = header.map((h) => (h ?? "").toLowerCase());
+  if (new Set(headingKeys).size !== headingKeys.length) problem(`Two columns of the table on ${where} have the same heading.`);
+  // Numbers stored as numbers: a numeric column holds numbers and shorthand only, and no column holds a number written as text.
+  table.columns.forEach((column, c) => {
+    const texts = table.rows.map((row) => row[c]!).filter((cell): cell is { kind: "text"; text: string } => cell.kind === "text");
+    if (column.type !== "text" && texts.length > 0) problem(`The "${column.heading}" column of ${where} is numeric but holds text, such as "${texts[0]!.text}".`);
+    const numeric = texts.find((cell) => /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/.test(cell.text.trim()));
+    if (column.type === "text" && numeric) problem(`The "${column.heading}" column of ${where} holds the number "${numeric.text}" as text.`);
+  });
+
   // The marked-up table covers exactly the header and the data rows, from column A (an empty table: ODS its header row, XLSX none).
   const expected = { firstRow: headerRow, lastRow: headerRow + table.rows.length, firstColumn: 1, lastColumn: table.columns.length };
   if (format === "xlsx" && table.rows.length === 0) {
@@ -326,6 +340,9 @@ function structureProblems(book: ReadWorkbook, format: "ods" | "xlsx", problem: 
           [/<col\b[^>]*\bhidden="(?:1|true)"/, "has hidden columns"],
           [/<autoFilter\b/, "has a filter"],
           [/<pane\b/, "has frozen or split panes"],
+          [/<row\b[^>]*\bht="0(?:\.0*)?"/, "has rows of no height, which hides them"],
+          [/<col\b[^>]*\bwidth="0(?:\.0*)?"/, "has columns of no width, which hides them"],
+          [/<sheetView\b[^>]*\btopLeftCell="(?!A1")/, "opens scrolled away from A1"],
           [/<(?:drawing|legacyDrawing|picture)\b/, "has images or drawings"],
           [/<f[ >]/, "has formulas"],
         ]
@@ -347,6 +364,8 @@ function structureProblems(book: ReadWorkbook, format: "ods" | "xlsx", problem: 
   if (format === "xlsx") {
     const workbook = book.parts.get("xl/workbook.xml") ?? "";
     if (/<sheet\b[^>]*\bstate="(?:hidden|veryHidden)"/.test(workbook)) problem("The workbook has hidden sheets.");
+    if (/<workbookView\b[^>]*\bfirstSheet="(?!0")/.test(workbook)) problem("The workbook's sheet tabs open scrolled past the first sheet.");
+    if (/<workbookView\b[^>]*\bvisibility="(?!visible")/.test(workbook)) problem("The workbook's window is hidden.");
     for (const part of parts.filter((p) => p.startsWith("xl/tables/"))) {
       const xml = book.parts.get(part)!;
       if (/<autoFilter\b/.test(xml)) problem(`The table ${part} has a filter.`);
@@ -366,5 +385,6 @@ function structureProblems(book: ReadWorkbook, format: "ods" | "xlsx", problem: 
     if (/table:display-filter-buttons="true"/.test(content) || /<table:filter\b/.test(content)) problem("The workbook has a filter.");
     const settings = book.parts.get("settings.xml") ?? "";
     if (/config:name="(?:HorizontalSplitMode|VerticalSplitMode)" config:type="short">[1-9]/.test(settings)) problem("The workbook has frozen or split panes.");
+    if (/config:name="(?:PositionLeft|PositionRight|PositionTop|PositionBottom)" config:type="int">[1-9]/.test(settings)) problem("A sheet opens scrolled away from A1.");
   }
 }

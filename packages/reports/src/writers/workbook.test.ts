@@ -123,6 +123,7 @@ describe("the GSS checker finds a broken file", () => {
     ["a fill (XLSX)", "xlsx", () => edited(xlsxBytes, "xl/styles.xml", (x) => x.replace('<fills count="2">', '<fills count="3"><fill><patternFill patternType="solid"><fgColor rgb="FFFFFF00"/></patternFill></fill>')), "The workbook's styles have fills (background colours)."],
     ["a hidden column (XLSX)", "xlsx", () => edited(xlsxBytes, "xl/worksheets/sheet5.xml", (x) => x.replace('<col min="2" max="2"', '<col hidden="1" min="2" max="2"')), 'The "Equality" sheet has hidden columns.'],
     ["a frozen pane (XLSX)", "xlsx", () => edited(xlsxBytes, "xl/worksheets/sheet4.xml", (x) => x.replace("<selection ", '<pane ySplit="4" topLeftCell="A5" state="frozen"/><selection ')), 'The "Headline" sheet has frozen or split panes.'],
+    ["a sheet scrolled away from A1 (XLSX)", "xlsx", () => edited(xlsxBytes, "xl/worksheets/sheet4.xml", (x) => x.replace("<sheetView ", '<sheetView topLeftCell="C20" ')), 'The "Headline" sheet opens scrolled away from A1.'],
     ["another document title (XLSX)", "xlsx", () => edited(xlsxBytes, "docProps/core.xml", (x) => x.replace(/<dc:title>[^<]*/, "<dc:title>Book1")), 'The document title is "Book1"'],
   ] as const)("%s", (_, format, broken, expected) => {
     const problems = gssProblems(broken(), format, pack);
@@ -136,6 +137,18 @@ describe("the GSS checker finds a broken file", () => {
       expect(gssProblems(bytes, format, p)).toEqual([
         'The description of the "Equality" sheet does not say how many tables the sheet contains.',
         'The "Equality" sheet uses the shorthand [c] but its description does not say what it means.',
+      ]);
+    }
+  });
+
+  it("a number written as text, in a numeric column or a text one", () => {
+    const p = samplePack();
+    p.tables[0]!.rows[0]![2] = { kind: "text", text: "12,345" };
+    p.tables[1]!.rows[0]![0] = { kind: "text", text: "42" };
+    for (const [format, bytes] of [["ods", writePackOds(p)], ["xlsx", writePackXlsx(p)]] as const) {
+      expect(gssProblems(bytes, format, p)).toEqual([
+        'The "Complaints received [note 2]" column of the "Headline" sheet is numeric but holds text, such as "12,345".',
+        `The "${p.tables[1]!.columns[0]!.heading}" column of the "Equality" sheet holds the number "42" as text.`,
       ]);
     }
   });
