@@ -96,7 +96,8 @@ export function gssProblems(bytes: Uint8Array, format: "ods" | "xlsx", pack: Boa
   }
   const sheet = (name: string) => book.sheets.find((s) => s.name === name);
 
-  // Opens on the first sheet, with the cursor in A1 of every sheet (GSS: "cursor in cell A1").
+  // Opens on the first sheet, with the cursor in A1 of every sheet (GSS: "cursor in cell A1"). A
+  // sheet with no saved cursor opens in A1 in Excel and LibreOffice, so only a saved one elsewhere counts.
   if (book.sheets.length > 0 && book.activeSheet !== book.sheets[0]!.name) problem(`The workbook opens on the "${book.activeSheet}" sheet, not the first sheet.`);
   for (const s of book.sheets) {
     if (s.cursor && (s.cursor.row !== 1 || s.cursor.column !== 1)) problem(`The cursor on the "${s.name}" sheet is in ${cellName(s.cursor.row, s.cursor.column)}, not A1.`);
@@ -118,7 +119,7 @@ export function gssProblems(bytes: Uint8Array, format: "ods" | "xlsx", pack: Boa
   const cover = sheet("Cover");
   if (cover) {
     const first = rowTexts(cover.rows[0]);
-    if (first[0] !== pack.title) problem(`The cover's title is "${first[0] ?? ""}", not the pack's title.`);
+    if (first[0] !== safeText(pack.title)) problem(`The cover's title is "${first[0] ?? ""}", not the pack's title.`);
     cover.rows.forEach((row, r) => {
       if (rowTexts(row).length > 1) problem(`Row ${r + 1} of the cover has more than one cell: the cover is text in column A only.`);
     });

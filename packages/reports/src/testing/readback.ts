@@ -213,6 +213,11 @@ function odsAddress(address: string): { sheet: string; column: number; row: numb
   return { sheet: m[1] !== undefined ? m[1].replaceAll("''", "'") : m[2]!, ...cellAddress(m[3]!.replaceAll("$", "")) };
 }
 
+/**
+ * Rows are read from `table:table-row` elements directly under `table:table`, as our writer and
+ * LibreOffice write them; rows inside `table:table-header-rows` or `table:table-row-group` (ODF 1.3
+ * part 3, 9.1.7 and 9.1.9) are not read.
+ */
 export function readOds(bytes: Uint8Array): ReadWorkbook {
   const parts = unzip(bytes);
   const part = (name: string) => {
