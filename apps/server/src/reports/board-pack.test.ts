@@ -3,7 +3,7 @@ import { findUserByEmail, listCurrentReturns, listOrganisations } from "@complai
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { formatPeriodLabel, periodIndex, requirePeriod, type Role } from "@complaints/domain";
 import { cellText, safeText, tidyRows, type BoardPack } from "@complaints/reports";
-import { pdfInfo, pdfText, spreadsheetToCsv } from "@complaints/reports/testing";
+import { gssProblems, pdfInfo, pdfText, spreadsheetToCsv } from "@complaints/reports/testing";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed.ts";
@@ -216,6 +216,10 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
       model = await boardPack(await systemServiceContext(t.db, now), { departmentCode: "DES", ...choice }, defaultApiConfig.reportContact);
     });
 
+    it.each(["ods", "xlsx"] as const)("the %s keeps every GSS rule, read back from its XML", async (ext) => {
+      expect(gssProblems(await fileOf(ext), ext, model)).toEqual([]);
+    });
+
     it.each(["ods", "xlsx"] as const)("the %s, opened in LibreOffice, shows every table of the model cell by cell", async (ext) => {
       const sheets = await spreadsheetToCsv(await fileOf(ext), ext);
       expect([...sheets.keys()]).toEqual(["Cover", "Contents", "Notes", ...model.tables.map((x) => x.sheetName)]);
@@ -263,6 +267,26 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
       expect(checked).toBeGreaterThan(40);
       for (const block of model.narrative) if (block.kind === "heading" && block.level === 2) expect(text).toContain(block.text);
     }, 60_000);
+  });
+
+  describe("the financial year's pack", () => {
+    const choice = { financialYear: "2025-26" } as const;
+    let model: BoardPack;
+    beforeAll(async () => {
+      model = await boardPack(await systemServiceContext(t.db, now), { departmentCode: "DES", ...choice }, defaultApiConfig.reportContact);
+    });
+
+    it.each(["ods", "xlsx"] as const)("the %s keeps every GSS rule, read back from its XML", async (ext) => {
+      const file = await secretariat.reports.pack({ departmentCode: "DES", ...choice, format: ext });
+      // A pack big enough to exercise every rule: an empty table, revised figures, shorthand and notes.
+      const cells = model.tables.flatMap((x) => x.rows.flat());
+      expect(cells.length).toBeGreaterThan(3000);
+      expect(model.tables.some((x) => x.rows.length === 0)).toBe(true);
+      expect(cells.some((c) => c.kind === "number" && c.revised)).toBe(true);
+      expect(cells.some((c) => c.kind === "shorthand")).toBe(true);
+      expect(model.notes.length).toBeGreaterThan(0);
+      expect(gssProblems(new Uint8Array(Buffer.from(file.contentBase64, "base64")), ext, model)).toEqual([]);
+    });
   });
 
   it("a body's pack has only that body beside the department", async () => {

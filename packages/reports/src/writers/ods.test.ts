@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { samplePack } from "../testing/index.ts";
 import { odsMimeType, odsNumberStyle, writePackOds } from "./ods.ts";
-import { parse, readOds } from "./readback.test-support.ts";
+import { parseXml, readOds } from "../testing/index.ts";
 
 /** What only the ODS file has to get right (ODF 1.3), beside the shared checks in workbook.test.ts. */
 
@@ -31,7 +31,7 @@ describe("the board pack as ODS", () => {
   });
 
   it("sets the title and language in the metadata, and English (United Kingdom) as the default language of the cells", () => {
-    const meta = (parse(book.parts.get("meta.xml")!)["office:document-meta"] as Record<string, Record<string, unknown>>)["office:meta"]!;
+    const meta = (parseXml(book.parts.get("meta.xml")!)["office:document-meta"] as Record<string, Record<string, unknown>>)["office:meta"]!;
     expect(meta["dc:title"]).toBe(pack.title);
     expect(meta["dc:language"]).toBe("en-GB");
     expect(book.parts.get("styles.xml")).toMatch(/<style:default-style style:family="table-cell"><style:text-properties [^>]*fo:language="en" fo:country="GB"/);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cellText, safeText } from "../cells.ts";
 import type { BoardPack } from "../model.ts";
-import { convertSpreadsheet, samplePack, spreadsheetToCsv } from "../testing/index.ts";
+import { convertSpreadsheet, readOds, readXlsx, samplePack, spreadsheetToCsv } from "../testing/index.ts";
 import { writePackOds } from "./ods.ts";
-import { readOds, readXlsx } from "./readback.test-support.ts";
 import { writePackXlsx } from "./xlsx.ts";
 
 /**

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { safeText } from "../cells.ts";
-import { decimalPlaces, type BoardPack, type PackTable } from "../model.ts";
-import { samplePack } from "../testing/index.ts";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import type { BoardPack } from "../model.ts";
+import { gssProblems, readOds, readXlsx, samplePack, type ReadCell, type ReadSheet, type ReadWorkbook } from "../testing/index.ts";
 import { writePackOds } from "./ods.ts";
-import { readOds, readXlsx, type ReadCell, type ReadSheet, type ReadWorkbook } from "./readback.test-support.ts";
 import { writePackXlsx } from "./xlsx.ts";
 
 /**
@@ -13,9 +12,11 @@ import { writePackXlsx } from "./xlsx.ts";
  */
 
 const pack = samplePack();
-const workbooks: [string, ReadWorkbook][] = [
-  ["ODS", readOds(writePackOds(pack))],
-  ["XLSX", readXlsx(writePackXlsx(pack))],
+const odsBytes = writePackOds(pack);
+const xlsxBytes = writePackXlsx(pack);
+const workbooks: ["ods" | "xlsx", ReadWorkbook, Uint8Array][] = [
+  ["ods", readOds(odsBytes), odsBytes],
+  ["xlsx", readXlsx(xlsxBytes), xlsxBytes],
 ];
 
 function texts(row: (ReadCell | null)[] | undefined): (string | number | null)[] {
@@ -35,33 +36,20 @@ function linkTarget(link: string): { sheet: string; cell: string } {
   return { sheet: m[1]!.replaceAll("''", "'"), cell: m[2]!.replaceAll("$", "") };
 }
 
-function descriptionOf(table: PackTable): string[] {
-  return table.rows.length === 0 && table.empty && !table.description.includes(table.empty) ? [...table.description, table.empty] : table.description;
-}
+describe.each(workbooks)("the board pack as %s", (format, book, bytes) => {
+  it("keeps every GSS rule, read back from its XML", () => {
+    expect(gssProblems(bytes, format, pack)).toEqual([]);
+  });
 
-describe.each(workbooks)("the board pack as %s", (_, book) => {
   it("has the cover, contents and notes sheets, then one sheet per table, with unique names", () => {
     const names = book.sheets.map((s) => s.name);
     expect(names).toEqual(["Cover", "Contents", "Notes", "Headline", "Equality", "Overdue actions"]);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
   });
 
-  it("sets the document's title and language", () => {
-    expect(book.title).toBe(pack.title);
-    expect(book.language).toBe("en-GB");
-  });
-
   it("opens on the first sheet with every sheet's cursor in A1", () => {
     expect(book.activeSheet).toBe("Cover");
     for (const s of book.sheets) expect(s.cursor, s.name).toEqual({ column: 1, row: 1 });
-  });
-
-  it("starts every sheet with its title alone in A1, and has no blank rows", () => {
-    const titles = ["Complaints board pack: Department for Example Services, Apr to Jun 2025", "Table of contents", "Notes", ...pack.tables.map((t) => t.title)];
-    book.sheets.forEach((s, i) => {
-      expect(texts(s.rows[0]), s.name).toEqual([titles[i]]);
-      s.rows.forEach((row, r) => expect(row[0], `${s.name} row ${r + 1} starts in column A`).toBeTruthy());
-    });
   });
 
   it("writes the cover: what the pack is, period, source, date produced, contact and caveats, one per row", () => {
@@ -107,61 +95,66 @@ describe.each(workbooks)("the board pack as %s", (_, book) => {
     expect(notes.table).toMatchObject({ firstRow: 3, lastRow: 3 + pack.notes.length, firstColumn: 1, lastColumn: 3, containsHeader: true });
   });
 
-  describe.each(pack.tables.map((t) => [t.sheetName, t] as const))("the %s sheet", (name, table) => {
-    const s = sheet(book, name);
-    const description = descriptionOf(table);
-    const headerRow = 1 + description.length + 1;
-
-    it("has the title, the description one line per row, then the header row and the data rows, and nothing below", () => {
-      expect(s.rows.slice(1, headerRow - 1).map((row) => texts(row))).toEqual(description.map((d) => [d]));
-      expect(texts(s.rows[headerRow - 1])).toEqual(table.columns.map((c) => c.heading));
-      expect(s.rows).toHaveLength(headerRow + table.rows.length);
-      for (const row of s.rows.slice(headerRow - 1)) {
-        expect(row).toHaveLength(table.columns.length);
-        expect(row.every((c) => c !== null), "no blank cells inside the table").toBe(true);
-      }
-    });
-
-    it("marks up exactly the header and data rows as a table, when it has data rows", () => {
-      if (table.rows.length === 0) return; // Checked per format: Excel cannot hold an empty table.
-      expect(s.table).toEqual(expect.objectContaining({ name: table.tableName, firstRow: headerRow, lastRow: headerRow + table.rows.length, firstColumn: 1, lastColumn: table.columns.length, containsHeader: true }));
-    });
-
-    it("stores numbers as numbers with the column's decimal places and separators, [r] in a revised number's format, and shorthand and text as text", () => {
-      table.rows.forEach((row, r) => {
-        row.forEach((cell, c) => {
-          const column = table.columns[c]!;
-          const read = s.rows[headerRow + r]![c];
-          const where = `${name} row ${headerRow + r + 1} column ${c + 1}`;
-          switch (cell.kind) {
-            case "text":
-              expect(read, where).toEqual({ kind: "text", text: safeText(cell.text) });
-              break;
-            case "shorthand":
-              expect(read, where).toEqual({ kind: "text", text: `[${cell.code}]` });
-              break;
-            case "number": {
-              const format = column.type === "text" ? "decimal1" : column.type;
-              expect(read, where).toMatchObject({ kind: "number", value: cell.value, shown: { places: decimalPlaces[format], grouping: format !== "year", suffix: cell.revised ? " [r]" : "" } });
-              break;
-            }
-          }
-        });
-      });
-    });
-  });
-
   it("neutralises text that a spreadsheet would run as a formula", () => {
     const headline = sheet(book, "Headline");
     expect(texts(headline.rows[6])[1]).toBe("'=HYPERLINK(\"http://evil.example\",\"Benefits\")");
     expect(texts(sheet(book, "Equality").rows[5])[0]).toBe("'-25 to 64");
     for (const s of book.sheets) expect(s.xml, s.name).not.toMatch(/<f>|<f |table:formula=/);
   });
+});
 
-  it("has no merged cells, hidden rows or columns, filters, frozen panes or images", () => {
-    for (const s of book.sheets) {
-      expect(s.xml, s.name).not.toMatch(/mergeCell|number-columns-spanned|number-rows-spanned|hidden=|table:visibility=|<pane|autoFilter|<drawing|<picture|draw:frame|display-filter-buttons="true"/);
+/** The file with one of its parts edited, zipped again (the order of parts kept, so mimetype stays first). */
+function edited(bytes: Uint8Array, part: string, edit: (xml: string) => string): Uint8Array {
+  const files = unzipSync(bytes);
+  const before = strFromU8(files[part]!);
+  const after = edit(before);
+  if (after === before) throw new Error(`the edit changed nothing in ${part}`);
+  files[part] = strToU8(after);
+  return zipSync(files);
+}
+
+describe("the GSS checker finds a broken file", () => {
+  it.each([
+    ["a blank row under a table's title (ODS)", "ods", () => edited(odsBytes, "content.xml", (x) => x.replace(/(<table:table table:name="Headline"[^]*?<\/table:table-row>)/, '$1<table:table-row table:style-name="ro1"><table:table-cell/></table:table-row>')), 'Row 2 of the "Headline" sheet is blank.'],
+    ["merged cells (ODS)", "ods", () => edited(odsBytes, "content.xml", (x) => x.replace('<table:table-cell table:style-name="ceTitle"', '<table:table-cell table:number-columns-spanned="2" table:style-name="ceTitle"')), 'The "Cover" sheet has merged cells.'],
+    ["a number stored as text (ODS)", "ods", () => edited(odsBytes, "content.xml", (x) => x.replace('office:value-type="float" office:value="12345"', 'office:value-type="string"')), "holds 12345 as text, not as a number."],
+    ["the cursor away from A1 (ODS)", "ods", () => edited(odsBytes, "settings.xml", (x) => x.replace('"CursorPositionY" config:type="int">0<', '"CursorPositionY" config:type="int">5<')), 'The cursor on the "Cover" sheet is in A6, not A1.'],
+    ["merged cells (XLSX)", "xlsx", () => edited(xlsxBytes, "xl/worksheets/sheet4.xml", (x) => x.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>')), 'The "Headline" sheet has merged cells.'],
+    ["a fill (XLSX)", "xlsx", () => edited(xlsxBytes, "xl/styles.xml", (x) => x.replace('<fills count="2">', '<fills count="3"><fill><patternFill patternType="solid"><fgColor rgb="FFFFFF00"/></patternFill></fill>')), "The workbook's styles have fills (background colours)."],
+    ["a hidden column (XLSX)", "xlsx", () => edited(xlsxBytes, "xl/worksheets/sheet5.xml", (x) => x.replace('<col min="2" max="2"', '<col hidden="1" min="2" max="2"')), 'The "Equality" sheet has hidden columns.'],
+    ["a frozen pane (XLSX)", "xlsx", () => edited(xlsxBytes, "xl/worksheets/sheet4.xml", (x) => x.replace("<selection ", '<pane ySplit="4" topLeftCell="A5" state="frozen"/><selection ')), 'The "Headline" sheet has frozen or split panes.'],
+    ["a sheet scrolled away from A1 (XLSX)", "xlsx", () => edited(xlsxBytes, "xl/worksheets/sheet4.xml", (x) => x.replace("<sheetView ", '<sheetView topLeftCell="C20" ')), 'The "Headline" sheet opens scrolled away from A1.'],
+    ["another document title (XLSX)", "xlsx", () => edited(xlsxBytes, "docProps/core.xml", (x) => x.replace(/<dc:title>[^<]*/, "<dc:title>Book1")), 'The document title is "Book1"'],
+  ] as const)("%s", (_, format, broken, expected) => {
+    const problems = gssProblems(broken(), format, pack);
+    expect(problems.some((p) => p.includes(expected)), problems.join("\n")).toBe(true);
+  });
+
+  it("a table whose description does not explain its shorthand or say how many tables the sheet holds", () => {
+    const p = samplePack();
+    p.tables[1]!.description = ["Counts of people, by characteristic."];
+    for (const [format, bytes] of [["ods", writePackOds(p)], ["xlsx", writePackXlsx(p)]] as const) {
+      expect(gssProblems(bytes, format, p)).toEqual([
+        'The description of the "Equality" sheet does not say how many tables the sheet contains.',
+        'The "Equality" sheet uses the shorthand [c] but its description does not say what it means.',
+      ]);
     }
+  });
+
+  it("a number written as text, in a numeric column or a text one", () => {
+    const p = samplePack();
+    p.tables[0]!.rows[0]![2] = { kind: "text", text: "12,345" };
+    p.tables[1]!.rows[0]![0] = { kind: "text", text: "42" };
+    for (const [format, bytes] of [["ods", writePackOds(p)], ["xlsx", writePackXlsx(p)]] as const) {
+      expect(gssProblems(bytes, format, p)).toEqual([
+        'The "Complaints received [note 2]" column of the "Headline" sheet is numeric but holds text, such as "12,345".',
+        `The "${p.tables[1]!.columns[0]!.heading}" column of the "Equality" sheet holds the number "42" as text.`,
+      ]);
+    }
+  });
+
+  it("says so when the bytes are not a spreadsheet", () => {
+    expect(gssProblems(new TextEncoder().encode("not a zip"), "xlsx", pack)).toEqual([expect.stringMatching(/^The XLSX file could not be read: /)]);
   });
 });
 
@@ -173,6 +166,15 @@ describe("a pack with no notes", () => {
   ])("says so on the notes sheet (%s)", (_, book) => {
     const notes = sheet(book, "Notes");
     expect(notes.rows.map((row) => texts(row))).toEqual([["Notes"], ["This worksheet contains one table."], ["There are no notes in this workbook."], ["Note number", "Note text", "Applies to"]]);
+  });
+
+  it.each([
+    ["ods", writePackOds(noNotes)],
+    ["xlsx", writePackXlsx(noNotes)],
+  ] as const)("is reported by the GSS checker when its tables still refer to notes (%s)", (format, bytes) => {
+    const problems = gssProblems(bytes, format, noNotes);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => /refers to \[note \d+\], which the notes sheet does not list\.$/.test(p)), problems.join("\n")).toBe(true);
   });
 });
 

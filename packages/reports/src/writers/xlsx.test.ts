@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { samplePack } from "../testing/index.ts";
-import { parse, readXlsx } from "./readback.test-support.ts";
+import { parseXml, readXlsx } from "../testing/index.ts";
 import { writePackXlsx, xlsxFormatCode } from "./xlsx.ts";
 
 /** What only the XLSX file has to get right (ECMA-376 Part 1), beside the shared checks in workbook.test.ts. */
@@ -55,7 +55,7 @@ describe("the board pack as XLSX", () => {
   });
 
   it("sets the title and language in the core properties, and lists every part in the content types", () => {
-    const core = parse(book.parts.get("docProps/core.xml")!)["cp:coreProperties"] as Record<string, unknown>;
+    const core = parseXml(book.parts.get("docProps/core.xml")!)["cp:coreProperties"] as Record<string, unknown>;
     expect(core["dc:title"]).toBe(pack.title);
     expect(core["dc:language"]).toBe("en-GB");
     const types = book.parts.get("[Content_Types].xml")!;

@@ -3,7 +3,8 @@ import { XMLParser } from "fast-xml-parser";
 
 /**
  * Reading the workbooks the writers produce back into one shape, for the tests' structural checks
- * (independent of the writers' code: it reads the XML the way the standards define it).
+ * (gss.ts and the writers' tests). Independent of the writers' code: it reads the XML the way the
+ * standards define it (ODF 1.3 part 3; ECMA-376 Part 1).
  */
 
 export interface NumberShown {
@@ -82,7 +83,7 @@ const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_
 
 type Node = Record<string, unknown>;
 
-export function parse(xml: string): Node {
+export function parseXml(xml: string): Node {
   return parser.parse(xml) as Node;
 }
 
@@ -140,22 +141,22 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
     if (text === undefined) throw new Error(`no part ${name}`);
     return text;
   };
-  const workbook = child(parse(part("xl/workbook.xml")), "workbook")!;
-  const rels = new Map(list(child(parse(part("xl/_rels/workbook.xml.rels")), "Relationships"), "Relationship").map((r) => [attr(r, "Id")!, attr(r, "Target")!]));
-  const styles = child(parse(part("xl/styles.xml")), "styleSheet")!;
+  const workbook = child(parseXml(part("xl/workbook.xml")), "workbook")!;
+  const rels = new Map(list(child(parseXml(part("xl/_rels/workbook.xml.rels")), "Relationships"), "Relationship").map((r) => [attr(r, "Id")!, attr(r, "Target")!]));
+  const styles = child(parseXml(part("xl/styles.xml")), "styleSheet")!;
   const codes = new Map<number, string>(Object.entries(builtInFormats).map(([id, code]) => [Number(id), code]));
   for (const f of list(child(styles, "numFmts"), "numFmt")) codes.set(Number(attr(f, "numFmtId")), attr(f, "formatCode")!);
   const xfCodes = list(child(styles, "cellXfs"), "xf").map((xf) => codes.get(Number(attr(xf, "numFmtId") ?? "0"))!);
-  const core = child(parse(part("docProps/core.xml")), "cp:coreProperties")!;
+  const core = child(parseXml(part("docProps/core.xml")), "cp:coreProperties")!;
   // Shared strings (ECMA-376 Part 1, 18.4): our writer uses inline strings, LibreOffice shared ones.
   const sharedXml = parts.get("xl/sharedStrings.xml");
-  const shared = sharedXml ? list(child(parse(sharedXml), "sst"), "si").map((si) => textOf(child(si, "t")) + list(si, "r").map((r) => textOf(child(r, "t"))).join("")) : [];
+  const shared = sharedXml ? list(child(parseXml(sharedXml), "sst"), "si").map((si) => textOf(child(si, "t")) + list(si, "r").map((r) => textOf(child(r, "t"))).join("")) : [];
   const sheetNodes = list(child(workbook, "sheets"), "sheet");
   const activeTab = Number(attr(child(child(workbook, "bookViews"), "workbookView"), "activeTab") ?? "0");
   const sheets = sheetNodes.map((s): ReadSheet => {
     const path = `xl/${rels.get(attr(s, "r:id")!)!}`;
     const xml = part(path);
-    const ws = child(parse(xml), "worksheet")!;
+    const ws = child(parseXml(xml), "worksheet")!;
     const rows: (ReadCell | null)[][] = [];
     for (const row of list(child(ws, "sheetData"), "row")) {
       const r = Number(attr(row, "r"));
@@ -166,6 +167,7 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
         let cell: ReadCell;
         if (t === "inlineStr") cell = { kind: "text", text: textOf(child(child(c, "is"), "t")) };
         else if (t === "s") cell = { kind: "text", text: shared[Number(textOf(child(c, "v")))]! };
+        else if ((t === undefined || t === "n") && child(c, "v") === undefined) continue; // a styled blank cell
         else if (t === undefined || t === "n") {
           const formatCode = xfCodes[Number(attr(c, "s") ?? "0")]!;
           cell = { kind: "number", value: Number(textOf(child(c, "v"))), shown: describeFormatCode(formatCode), formatCode };
@@ -184,9 +186,9 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
     let table: ReadTable | null = null;
     const tablePart = child(child(ws, "tableParts"), "tablePart");
     if (tablePart) {
-      const sheetRels = new Map(list(child(parse(part(path.replace("worksheets/", "worksheets/_rels/") + ".rels")), "Relationships"), "Relationship").map((r) => [attr(r, "Id")!, attr(r, "Target")!]));
+      const sheetRels = new Map(list(child(parseXml(part(path.replace("worksheets/", "worksheets/_rels/") + ".rels")), "Relationships"), "Relationship").map((r) => [attr(r, "Id")!, attr(r, "Target")!]));
       const tablePath = `xl/${sheetRels.get(attr(tablePart, "r:id")!)!.replace("../", "")}`;
-      const t = child(parse(part(tablePath)), "table")!;
+      const t = child(parseXml(part(tablePath)), "table")!;
       const [from, to] = attr(t, "ref")!.split(":").map(cellAddress);
       table = {
         name: attr(t, "name")!,
@@ -211,6 +213,11 @@ function odsAddress(address: string): { sheet: string; column: number; row: numb
   return { sheet: m[1] !== undefined ? m[1].replaceAll("''", "'") : m[2]!, ...cellAddress(m[3]!.replaceAll("$", "")) };
 }
 
+/**
+ * Rows are read from `table:table-row` elements directly under `table:table`, as our writer and
+ * LibreOffice write them; rows inside `table:table-header-rows` or `table:table-row-group` (ODF 1.3
+ * part 3, 9.1.7 and 9.1.9) are not read.
+ */
 export function readOds(bytes: Uint8Array): ReadWorkbook {
   const parts = unzip(bytes);
   const part = (name: string) => {
@@ -218,7 +225,7 @@ export function readOds(bytes: Uint8Array): ReadWorkbook {
     if (text === undefined) throw new Error(`no part ${name}`);
     return text;
   };
-  const content = child(parse(part("content.xml")), "office:document-content")!;
+  const content = child(parseXml(part("content.xml")), "office:document-content")!;
   const automatic = child(content, "office:automatic-styles");
   const numberStyles = new Map(
     list(automatic, "number:number-style").map((n): [string, NumberShown] => {
@@ -229,7 +236,7 @@ export function readOds(bytes: Uint8Array): ReadWorkbook {
   const cellDataStyles = new Map(list(automatic, "style:style").map((s) => [attr(s, "style:name")!, attr(s, "style:data-style-name")]));
   const spreadsheet = child(child(content, "office:body"), "office:spreadsheet")!;
   const ranges = list(child(spreadsheet, "table:database-ranges"), "table:database-range");
-  const settings = child(parse(part("settings.xml")), "office:document-settings");
+  const settings = child(parseXml(part("settings.xml")), "office:document-settings");
   const view = child(child(child(child(child(settings, "office:settings"), "config:config-item-set"), "config:config-item-map-indexed"), "config:config-item-map-entry"), "config:config-item-map-named");
   const viewEntry = child(child(child(child(settings, "office:settings"), "config:config-item-set"), "config:config-item-map-indexed"), "config:config-item-map-entry");
   const item = (node: unknown, name: string) => textOf(list(node, "config:config-item").find((i) => attr(i, "config:name") === name));
@@ -239,21 +246,36 @@ export function readOds(bytes: Uint8Array): ReadWorkbook {
     const name = attr(t, "table:name")!;
     // A cell with no style of its own has its column's default cell style (ODF 1.3 part 3, 9.1.6 and 19.615).
     const columnDefaults = list(t, "table:table-column").flatMap((col) => Array.from({ length: Number(attr(col, "table:number-columns-repeated") ?? "1") }, () => attr(col, "table:default-cell-style-name")));
-    const rows = list(t, "table:table-row").map((row) =>
-      list(row, "table:table-cell").map((c, index): ReadCell | null => {
-        const type = attr(c, "office:value-type");
-        if (type === undefined) return null;
-        if (type === "float") {
-          const data = cellDataStyles.get(attr(c, "table:style-name") ?? columnDefaults[index] ?? "");
-          return { kind: "number", value: Number(attr(c, "office:value")), shown: (data ? numberStyles.get(data) : undefined) ?? { places: -1, grouping: false, suffix: "" } };
-        }
-        if (type !== "string") throw new Error(`unexpected value type ${type}`);
-        const paragraphs = list(c, "text:p");
-        const link = paragraphs.flatMap((p) => list(p, "text:a"))[0];
-        const text = paragraphs.map((p) => textOf(p) + list(p, "text:a").map(textOf).join("")).join("\n");
-        return link ? { kind: "text", text, link: attr(link, "xlink:href") } : { kind: "text", text };
-      }),
-    );
+    const readCell = (c: Node, index: number): ReadCell | null => {
+      const type = attr(c, "office:value-type");
+      if (type === undefined) return null;
+      if (type === "float") {
+        const data = cellDataStyles.get(attr(c, "table:style-name") ?? columnDefaults[index] ?? "");
+        return { kind: "number", value: Number(attr(c, "office:value")), shown: (data ? numberStyles.get(data) : undefined) ?? { places: -1, grouping: false, suffix: "" } };
+      }
+      if (type !== "string") throw new Error(`unexpected value type ${type}`);
+      const paragraphs = list(c, "text:p");
+      const link = paragraphs.flatMap((p) => list(p, "text:a"))[0];
+      const text = paragraphs.map((p) => textOf(p) + list(p, "text:a").map(textOf).join("")).join("\n");
+      return link ? { kind: "text", text, link: attr(link, "xlink:href") } : { kind: "text", text };
+    };
+    // Repeated cells and rows (ODF 1.3 part 3, 19.675 and 19.677) are expanded; office software
+    // pads a sheet with huge runs of empty ones, so an empty run counts at most `emptyRun` times,
+    // and empty cells and rows at the end of a row or sheet are dropped (nobody sees them).
+    const emptyRun = 64;
+    const rows: (ReadCell | null)[][] = [];
+    for (const row of list(t, "table:table-row")) {
+      const cells: (ReadCell | null)[] = [];
+      for (const c of list(row, "table:table-cell")) {
+        const cell = readCell(c, cells.length);
+        const repeat = Number(attr(c, "table:number-columns-repeated") ?? "1");
+        for (let i = 0; i < (cell === null ? Math.min(repeat, emptyRun) : repeat); i += 1) cells.push(i === 0 ? cell : cell && { ...cell });
+      }
+      while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+      const repeat = Number(attr(row, "table:number-rows-repeated") ?? "1");
+      for (let i = 0; i < (cells.length === 0 ? Math.min(repeat, emptyRun) : repeat); i += 1) rows.push(i === 0 ? cells : [...cells]);
+    }
+    while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
     const range = ranges.map((r) => ({ r, address: attr(r, "table:target-range-address")!.split(":").map(odsAddress) })).find(({ address }) => address[0]!.sheet === name);
     const table: ReadTable | null = range
       ? {
@@ -270,6 +292,6 @@ export function readOds(bytes: Uint8Array): ReadWorkbook {
     const xml = contentXml.slice(start, contentXml.indexOf("</table:table>", start));
     return { name, rows, table, xml, cursor: cursors.get(name) ?? null };
   });
-  const meta = child(child(parse(part("meta.xml")), "office:document-meta"), "office:meta");
+  const meta = child(child(parseXml(part("meta.xml")), "office:document-meta"), "office:meta");
   return { sheets, title: textOf(child(meta, "dc:title")), language: textOf(child(meta, "dc:language")), activeSheet: item(viewEntry, "ActiveTable"), parts };
 }
