@@ -11,19 +11,21 @@ import type { FunnelChartData, HeatmapData, XmrChartData } from "@complaints/ui/
  * aftables packages implement it:
  * - shorthand `[c]` confidential (suppressed by disclosure control), `[x]` not available, `[z]` not
  *   applicable; a cell is never left blank;
- * - `[r]` revised is a marker on a number that stays a number (spreadsheets show it through the
- *   cell's number format, CSV in its own `marker` column);
+ * - `[r]` revised and `[p]` provisional are markers on a number that stays a number (spreadsheets show
+ *   them through the cell's number format, "12 [r]", "12 [p]", "12 [r] [p]"; CSV in its `marker`
+ *   column, "r", "p" or "r p");
  * - notes are referred to as `[note N]` in titles and column headings and listed on the notes sheet.
  */
 
 /** GSS shorthand written in place of a value. */
 export type Shorthand = "c" | "x" | "z";
 
-export const shorthandMeaning: Record<Shorthand | "r", string> = {
+export const shorthandMeaning: Record<Shorthand | "r" | "p", string> = {
   c: "confidential: a small count suppressed to protect people's identities",
   x: "not available",
   z: "not applicable",
   r: "revised since first published",
+  p: "provisional: from a return the department has not yet accepted, so it may change",
 };
 
 /**
@@ -43,7 +45,7 @@ export const decimalPlaces: Record<NumberFormat, number> = { count: 0, decimal1:
 
 export type Cell =
   | { kind: "text"; text: string }
-  | { kind: "number"; value: number; revised?: boolean }
+  | { kind: "number"; value: number; revised?: boolean; provisional?: boolean }
   | { kind: "shorthand"; code: Shorthand };
 
 export interface Column {
