@@ -56,10 +56,10 @@ export interface Column {
   type: "text" | NumberFormat;
   /**
    * What a text column is, for the tidy CSV: `organisation` (a body's or the department's code),
-   * `organisation_name`, `period` (a quarter's code such as "2025-26 Q1"), or `label` (describes the
-   * row). A numeric column is always a measure.
+   * `organisation_name`, `period` (a quarter's code such as "2025-26 Q1"), `label` (describes the
+   * row), or `unit` (what the row's figures are in: "%", "£", "per 10,000"). A numeric column is always a measure.
    */
-  role?: "organisation" | "organisation_name" | "period" | "label";
+  role?: "organisation" | "organisation_name" | "period" | "label" | "unit";
 }
 
 export interface PackTable {

@@ -15,6 +15,8 @@ export interface TidyRow {
   label: string;
   measure: string;
   measureLabel: string;
+  /** What the value is in, where the table says ("%", "£", "per 10,000", "working days"); else "". */
+  unit: string;
   /** null where the marker is c, x or z. */
   value: number | null;
   /** "", "c", "x", "z" or "r". */
@@ -28,6 +30,7 @@ export function tidyRows(pack: BoardPack): TidyRow[] {
     const nameAt = table.columns.findIndex((c) => c.role === "organisation_name");
     const periodAt = table.columns.findIndex((c) => c.role === "period");
     const labelAts = table.columns.flatMap((c, i) => (c.role === "label" ? [i] : []));
+    const unitAt = table.columns.findIndex((c) => c.role === "unit");
     const textOf = (row: Cell[], i: number, fallback: string) => {
       const cell = i >= 0 ? row[i] : undefined;
       return cell?.kind === "text" ? cell.text : fallback;
@@ -37,10 +40,11 @@ export function tidyRows(pack: BoardPack): TidyRow[] {
       const organisationName = textOf(row, nameAt, orgAt >= 0 ? "" : pack.scope.name);
       const period = textOf(row, periodAt, pack.period.code);
       const label = labelAts.map((i) => textOf(row, i, "")).filter(Boolean).join(" / ");
+      const unit = textOf(row, unitAt, "");
       table.columns.forEach((column, i) => {
         if (column.type === "text") return;
         const cell = row[i]!;
-        const base = { table: table.tableName, organisation, organisationName, period, label, measure: column.key, measureLabel: column.heading.replace(/\s*\[note \d+\]/g, "") };
+        const base = { table: table.tableName, organisation, organisationName, period, label, measure: column.key, measureLabel: column.heading.replace(/\s*\[note \d+\]/g, ""), unit };
         if (cell.kind === "number") out.push({ ...base, value: cell.value, marker: cell.revised ? "r" : "" });
         else if (cell.kind === "shorthand") out.push({ ...base, value: null, marker: cell.code });
       });

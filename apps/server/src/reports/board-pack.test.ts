@@ -2,7 +2,7 @@ import { boardPack, createCaller, createContext, defaultApiConfig, systemService
 import { findUserByEmail, listCurrentReturns, listOrganisations } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { formatPeriodLabel, periodIndex, requirePeriod, type Role } from "@complaints/domain";
-import { cellText, safeText, tidyRows, type BoardPack } from "@complaints/reports";
+import { cellText, safeText, tidyRows, yearLabel, type BoardPack } from "@complaints/reports";
 import { gssProblems, pdfInfo, pdfText, spreadsheetToCsv } from "@complaints/reports/testing";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -126,8 +126,9 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
       const rollup = await secretariat.metrics.rollup({ departmentCode: "DES", ...choice });
       for (const f of rollup.fields) {
         const shown = (v: number | null) => (v === null ? null : f.type === "money" ? Math.round(v / 100) : v);
-        expectValue(at("department_totals", "DES", f.label, "this_period"), shown(rollup.current.fields.find((x) => x.id === f.id)!.value), f.id);
-        expectValue(at("department_totals", "DES", f.label, "year_earlier"), shown(rollup.previousYear.fields.find((x) => x.id === f.id)!.value), `${f.id} a year earlier`);
+        const label = choice.financialYear ? yearLabel(f.label) : f.label;
+        expectValue(at("department_totals", "DES", label, "this_period"), shown(rollup.current.fields.find((x) => x.id === f.id)!.value), f.id);
+        expectValue(at("department_totals", "DES", label, "year_earlier"), shown(rollup.previousYear.fields.find((x) => x.id === f.id)!.value), `${f.id} a year earlier`);
       }
       rollup.measures.forEach((m, i) => {
         const v = rollup.current.measures[i]!.value;
@@ -162,16 +163,21 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
       expect(checked).toBeGreaterThan(200);
     });
 
-    it("the submission table has every body tracker.forPeriod expects, with its status", async () => {
+    it("the submission table has every body tracker.forPeriod expects for each quarter, with its status", async () => {
+      const model = await boardPack(await systemServiceContext(t.db, now), { departmentCode: "DES", ...choice }, defaultApiConfig.reportContact);
+      const table = model.tables.find((x) => x.tableName === "submission_status")!;
+      const col = (key: string) => table.columns.findIndex((c) => c.key === key);
+      const shown = table.rows.map((row) => [row[col("organisation_code")], row[col("quarter")], row[col("status")]].map((c) => (c!.kind === "text" ? c!.text : "?")).join(" "));
       const quarters = choice.period ? [choice.period] : [1, 2, 3, 4].map((q) => `2025-26 Q${q}`);
-      const submission = rows.filter((r) => r.table === "submission_status");
-      // The submission table has no figures, so the tidy CSV has no rows of it: its rows are checked in the spreadsheets.
-      expect(submission).toEqual([]);
+      const expected: string[] = [];
       for (const q of quarters) {
         const tracker = await secretariat.tracker.forPeriod({ departmentCode: "DES", period: q });
         expect(tracker.rows.length, q).toBeGreaterThan(5);
-        expect(formatPeriodLabel(requirePeriod(q))).toMatch(/^[A-Z][a-z]{2} to [A-Z][a-z]{2} \d{4}$/);
+        for (const r of tracker.rows) expected.push(`${r.organisationCode} ${q} ${r.statusLabel}`);
       }
+      expect(shown).toEqual(expected);
+      // The submission table has no figures, so the tidy CSV has no rows of it.
+      expect(rows.filter((r) => r.table === "submission_status")).toEqual([]);
     });
 
     it("themes are metrics.themes' counts, summed over the pack's quarters", async () => {
@@ -248,18 +254,34 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
       const info = await pdfInfo(bytes);
       expect(info.Tagged).toBe("yes");
       expect(info.Title).toBe(model.title);
-      const text = (await pdfText(bytes)).replace(/\s+/g, " ");
+      const raw = await pdfText(bytes);
+      const text = raw.replace(/\s+/g, " ");
+      // pdftotext -layout keeps a table row's cells on one line, in order: each row's figures are
+      // found together on one line, after its first words, so a figure cannot be matched elsewhere.
+      const lines = raw.split("\n").map((l) => l.replace(/\s+/g, " ").trim());
       let checked = 0;
       for (const block of model.narrative) {
         if (block.kind !== "table") continue;
         const table = model.tables.find((x) => x.tableName === block.tableName)!;
         const keys = block.columns ?? table.columns.map((c) => c.key);
         for (const row of table.rows.slice(0, block.maxRows ?? table.rows.length)) {
-          for (const key of keys) {
-            const c = table.columns.findIndex((x) => x.key === key);
-            const cell = row[c]!;
-            if (cell.kind === "text") continue;
-            expect(text, `${table.tableName} ${key}`).toContain(cellText(cell, table.columns[c]!));
+          const cells = keys.map((key) => table.columns.findIndex((x) => x.key === key)).map((c) => ({ cell: row[c]!, column: table.columns[c]! }));
+          const first = cells.find((x) => x.cell.kind === "text")!;
+          const lead = (first.cell as { text: string }).text.split(" ").slice(0, 2).join(" ");
+          const figures = cells.filter((x) => x.cell.kind !== "text").map((x) => cellText(x.cell, x.column));
+          if (figures.length === 0) {
+            // A row of words only (action plans): its first word starts a line; narrow columns wrap the rest.
+            const word = lead.split(" ")[0]!;
+            expect(lines.some((l) => l.startsWith(word)), `${table.tableName}: a line starting "${word}"`).toBe(true);
+            continue;
+          }
+          const line = lines.find((l) => l.startsWith(lead) && figures.every((fig) => l.includes(` ${fig}`)));
+          expect(line, `${table.tableName}: a line starting "${lead}" with ${figures.join(", ")}`).toBeDefined();
+          let at = line!.indexOf(lead) + lead.length;
+          for (const fig of figures) {
+            const found = line!.indexOf(` ${fig}`, at);
+            expect(found, `${table.tableName} "${lead}": ${fig} in order`).toBeGreaterThanOrEqual(0);
+            at = found + fig.length;
             checked += 1;
           }
         }
@@ -287,6 +309,55 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
       expect(model.notes.length).toBeGreaterThan(0);
       expect(gssProblems(new Uint8Array(Buffer.from(file.contentBase64, "base64")), ext, model)).toEqual([]);
     });
+  });
+
+  it("a body with no return yet gets a pack that says so, not the department's figures under its name", async () => {
+    const bodies = (await listOrganisations(t.db)).filter((o) => o.parentCode === "DES");
+    const comparison = await secretariat.metrics.comparison({ departmentCode: "DES", period: "2026-27 Q2" });
+    const without = comparison.missing[0]!;
+    expect(bodies.map((b) => b.code)).toContain(without.organisationCode);
+    const model = await boardPack(await systemServiceContext(t.db, now), { departmentCode: "DES", period: "2026-27 Q2", bodyCode: without.organisationCode }, "x");
+    const words = model.narrative.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    expect(words).toContain(`No return from ${without.name} counts yet for Jul to Sep 2026, so it has no figures here; the workbook has the department's.`);
+    expect(model.narrative.some((b) => b.kind === "table" && b.tableName === "headline_measures")).toBe(false);
+  });
+
+  it("refuses a quarter that has not started and a body that was not open, and warns when a year is not over", async () => {
+    const system = await systemServiceContext(t.db, now);
+    await expect(boardPack(system, { departmentCode: "DES", period: "2030-31 Q1" }, "x")).rejects.toThrow("Apr to Jun 2030 has not started yet: there is nothing to report.");
+    const closed = (await listOrganisations(t.db)).find((o) => o.parentCode === "DES" && o.activeTo !== null);
+    const opened = (await listOrganisations(t.db)).find((o) => o.parentCode === "DES" && o.activeFrom > "2024-07-01");
+    const notOpen = closed ? { code: closed.code, name: closed.name, period: "2026-27 Q2" } : { code: opened!.code, name: opened!.name, period: "2024-25 Q3" };
+    await expect(boardPack(system, { departmentCode: "DES", period: notOpen.period, bodyCode: notOpen.code }, "x")).rejects.toThrow(`${notOpen.name} was not open in`);
+    // 1 December 2026: Apr to Jun and Jul to Sep 2026 have ended; Oct to Dec has not.
+    const year = await boardPack(system, { departmentCode: "DES", financialYear: "2026-27" }, "x");
+    const caveat = "Apr 2026 to Mar 2027 is not over: only Apr to Jun 2026, Jul to Sep 2026 have ended, so its totals are not the whole year's and complaints open at its end are not known yet.";
+    expect(year.cover.caveats).toContain(caveat);
+    expect(year.narrative).toContainEqual({ kind: "paragraph", text: caveat });
+    const submission = year.tables.find((x) => x.tableName === "submission_status")!;
+    expect(new Set(submission.rows.map((r) => (r[2]!.kind === "text" ? r[2]!.text : "")))).toEqual(new Set(["2026-27 Q1", "2026-27 Q2"]));
+  });
+
+  it("lists a template version 1 return's count of special payments over £300,000, which has no amounts", async () => {
+    const [r] = await listCurrentReturns(t.db, ["DES-LIC1"], periodIndex(requirePeriod("2025-26 Q1")), periodIndex(requirePeriod("2025-26 Q1")), { revision: "sent" });
+    expect(r!.templateVersion).toBe(1);
+    const revision = await t.db.selectFrom("return_revisions").select("seq").where("return_id", "=", r!.returnId).where("revision", "=", r!.revision).executeTakeFirstOrThrow();
+    await t.db.updateTable("return_values").set({ num_value: 2, marker: null }).where("revision_seq", "=", revision.seq).where("field_id", "=", "special_payments_over_threshold").execute();
+    const model = await boardPack(await systemServiceContext(t.db, now), { departmentCode: "DES", period: "2025-26 Q1" }, "x");
+    const table = model.tables.find((x) => x.tableName === "special_payments")!;
+    expect(table.rows).toEqual([
+      [
+        { kind: "text", text: "DES-LIC1" },
+        { kind: "text", text: r!.organisationCode === "DES-LIC1" ? (await listOrganisations(t.db)).find((o) => o.code === "DES-LIC1")!.name : "" },
+        { kind: "text", text: "2025-26 Q1" },
+        expect.objectContaining({ kind: "number", value: 2 }),
+        { kind: "shorthand", code: "x" },
+        { kind: "shorthand", code: "x" },
+        { kind: "text", text: "2 counted by a template version 1 return, which gives no amounts" },
+      ],
+    ]);
+    const section = await secretariat.reports.annualReport({ departmentCode: "DES", financialYear: "2025-26" });
+    expect(section.text).toMatch(/2 special payments over £300,000/);
   });
 
   it("a body's pack has only that body beside the department", async () => {

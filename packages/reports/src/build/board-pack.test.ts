@@ -81,6 +81,7 @@ function data(overrides: Partial<PackData> = {}): PackData {
     // 3 + 40 + 12 = 55: the 3 is suppressed, and the 12 too (otherwise 55 − 40 gives the 3 away).
     equality: [{ characteristic: "Sex", returns: 2, categories: [{ label: "Female", count: 3 }, { label: "Male", count: 40 }, { label: "Not known", count: 12 }] }],
     specialPayments: [],
+    caveats: [],
     ...overrides,
   };
 }

@@ -17,6 +17,11 @@ const notApplicable: Cell = { kind: "shorthand", code: "z" };
 const suppressed: Cell = { kind: "shorthand", code: "c" };
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** A stock's label over a financial year: "Open at the start of the quarter" → "… of the year". */
+export function yearLabel(label: string): string {
+  return label.replace(/ of the quarter$/, " of the year");
+}
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** A measure's value as the pack shows it: proportions as percentages, everything to one decimal place. */
@@ -137,7 +142,7 @@ export function buildBoardPack(data: PackData): BoardPack {
     const then = thenField.get(f.id) ?? null;
     // Money to the nearest pound beside counts: one number format for the column.
     const asShown = (v: number | null, revised: boolean) => (v === null ? notAvailable : num(f.type === "money" ? Math.round(v / 100) : v, revised));
-    return [text(f.label), text(f.type === "money" ? "£" : "number"), asShown(now, anyRevised), asShown(then, false), text(changeOfField.get(f.id)?.words ?? "not compared")];
+    return [text(period.quarters.length > 1 ? yearLabel(f.label) : f.label), text(f.type === "money" ? "£" : "number"), asShown(now, anyRevised), asShown(then, false), text(changeOfField.get(f.id)?.words ?? "not compared")];
   });
   const measureChangeRows: Cell[][] = r.measures.map((m) => {
     const now = r.current.measures.find((x) => x.id === m.id);
@@ -160,7 +165,7 @@ export function buildBoardPack(data: PackData): BoardPack {
       description: describe(`${counted} Money is to the nearest pound.`, ["counted", "revised", "stocks"], ["x", "r"]),
       columns: [
         { key: "figure", heading: "Figure", type: "text", role: "label" },
-        { key: "unit", heading: "Unit", type: "text" },
+        { key: "unit", heading: "Unit", type: "text", role: "unit" },
         { key: "this_period", heading: `This period (${period.label})`, type: "count" },
         { key: "year_earlier", heading: `A year earlier (${r.yearEarlier.label})`, type: "count" },
         { key: "change", heading: "Change", type: "text" },
@@ -174,7 +179,7 @@ export function buildBoardPack(data: PackData): BoardPack {
       description: describe(counted, ["counted", "revised", "intervals"], ["x", "r"]),
       columns: [
         { key: "measure", heading: "Measure", type: "text", role: "label" },
-        { key: "unit", heading: "Unit", type: "text" },
+        { key: "unit", heading: "Unit", type: "text", role: "unit" },
         { key: "this_period", heading: `This period (${period.label})`, type: "decimal1" },
         { key: "year_earlier", heading: `A year earlier (${r.yearEarlier.label})`, type: "decimal1" },
         { key: "change", heading: "Change", type: "text" },
@@ -212,7 +217,7 @@ export function buildBoardPack(data: PackData): BoardPack {
   }
   c.measures.forEach((m, i) => headlineRows.push(measureRow(scope.departmentCode, departmentRowName, m, c.benchmark.measures[i], "The department's figure (the benchmark)")));
   tables.push({
-    sheetName: "Headline measures",
+    sheetName: "Headline_measures",
     tableName: "headline_measures",
     title: title("Headline measures by body, with 95% intervals and comparison with the department"),
     description: describe(
@@ -223,7 +228,7 @@ export function buildBoardPack(data: PackData): BoardPack {
     columns: [
       ...orgColumns(),
       { key: "measure", heading: "Measure", type: "text", role: "label" },
-      { key: "unit", heading: "Unit", type: "text" },
+      { key: "unit", heading: "Unit", type: "text", role: "unit" },
       { key: "value", heading: `Value ${ref("intervals")}`, type: "decimal1" },
       { key: "lower_95", heading: "Lower 95% limit", type: "decimal1" },
       { key: "upper_95", heading: "Upper 95% limit", type: "decimal1" },
@@ -239,12 +244,12 @@ export function buildBoardPack(data: PackData): BoardPack {
     flow: { sheet: "Flow", notes: ["counted", "revised", "stocks"] },
     stages: { sheet: "Stages", notes: ["counted", "revised"] },
     outcomes: { sheet: "Outcomes", notes: ["counted", "revised"] },
-    remedies: { sheet: "Putting things right", notes: ["counted", "revised", "money"] },
+    remedies: { sheet: "Putting_things_right", notes: ["counted", "revised", "money"] },
     review: { sheet: "Ombudsman", notes: ["counted", "revised"] },
     feedback: { sheet: "Feedback", notes: ["counted", "revised"] },
   };
   for (const f of data.figures) {
-    const spec = figureSheets[f.key] ?? { sheet: f.title.slice(0, 31), notes: ["counted", "revised"] as NoteKey[] };
+    const spec = figureSheets[f.key] ?? { sheet: f.title.replace(/[^A-Za-z0-9]+/g, "_").slice(0, 31), notes: ["counted", "revised"] as NoteKey[] };
     tables.push({
       sheetName: spec.sheet,
       tableName: `figures_${f.key}`,
@@ -311,21 +316,36 @@ export function buildBoardPack(data: PackData): BoardPack {
 
   // Special payments over £300,000, listed individually (Managing Public Money annex A4.13).
   tables.push({
-    sheetName: "Special payments",
+    sheetName: "Special_payments",
     tableName: "special_payments",
     title: title("Special payments over £300,000"),
-    description: describe("Each special payment over £300,000 a body made, as its return lists it (Managing Public Money annex A4.13).", ["money"], ["x"]),
-    columns: [...orgColumns(), { key: "quarter", heading: "Quarter", type: "text", role: "period" }, { key: "amount", heading: "Amount (£)", type: "pence" }, { key: "date_paid", heading: "Date paid", type: "text" }, { key: "description", heading: "Description", type: "text", role: "label" }],
+    description: describe("Each special payment over £300,000 a body made, as its return lists it (Managing Public Money annex A4.13). Returns in template version 1 give only how many there were, without amounts [x].", ["money"], ["x"]),
+    columns: [
+      ...orgColumns(),
+      { key: "quarter", heading: "Quarter", type: "text", role: "period" },
+      { key: "payments", heading: "Payments", type: "count" },
+      { key: "amount", heading: "Amount (£)", type: "pence" },
+      { key: "date_paid", heading: "Date paid", type: "text" },
+      { key: "description", heading: "Description", type: "text", role: "label" },
+    ],
     rows: data.specialPayments
       .filter((p) => inScope(data, p.organisationCode))
-      .map((p) => [text(p.organisationCode), text(p.name), text(p.period), num(round2(p.amount / 100), isRevised(p.organisationCode)), p.datePaid ? text(longDate(p.datePaid)) : notAvailable, text(p.description || "No description given")]),
+      .map((p) => [
+        text(p.organisationCode),
+        text(p.name),
+        text(p.period),
+        num(p.count, isRevised(p.organisationCode)),
+        p.amount === null ? notAvailable : num(round2(p.amount / 100), isRevised(p.organisationCode)),
+        p.datePaid ? text(longDate(p.datePaid)) : notAvailable,
+        text(p.description || "No description given"),
+      ]),
     empty: "No special payment over £300,000 was reported for this period.",
   });
 
   // Action plans, overdue first.
   const actions = data.actions.filter((a) => inScope(data, a.organisationCode)).toSorted((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate));
   tables.push({
-    sheetName: "Action plans",
+    sheetName: "Action_plans",
     tableName: "action_plans",
     title: title("Learning action plans, overdue first"),
     description: describe(`${actions.filter((a) => a.overdue).length} of ${actions.length} actions are overdue (not completed by their due date).`, ["learning"], ["x"]),
@@ -410,6 +430,7 @@ export function buildBoardPack(data: PackData): BoardPack {
       caveats: [
         ...(data.rollup.current.provisional || c.benchmark.provisional ? ["Some figures come from returns the department has not yet accepted: they are provisional and may change."] : []),
         ...(anyRevised ? ["Some figures are revised [r]: they come from a return corrected after the department first accepted it."] : []),
+        ...data.caveats,
         ...(c.missing.length > 0 ? [`${c.missing.length} of ${c.bodies.expected} bodies have no return that counts yet for this period.`] : []),
         "Bodies differ in size and in what they do; compare them using the intervals, not the figures alone.",
       ],
@@ -437,18 +458,20 @@ function narrative(data: PackData, title: string): Block[] {
   const { scope, period } = data;
   const r = data.rollup;
   const fieldNow = (id: string) => r.current.fields.find((f) => f.id === id)?.value ?? null;
-  const count = (n: number | null) => (n === null ? "not available" : formatNumber(n, "count"));
   const blocks: Block[] = [{ kind: "heading", level: 1, text: title }];
   const received = fieldNow("received");
   const closed = [fieldNow("er_closed"), fieldNow("cl_closed")];
   const changeReceived = r.current.changes.fields.find((f) => f.id === "received");
-  blocks.push({
-    kind: "paragraph",
-    text:
-      scope.kind === "department"
-        ? `${r.current.bodies.counted} of ${r.current.bodies.expected} bodies' returns count for ${period.label}. Together they received ${count(received)} complaints (${changeReceived?.words ?? "not compared"} on ${r.yearEarlier.label}) and closed ${count(closed.every((x) => x !== null) ? closed[0]! + closed[1]! : null)}.`
-        : `This pack is about ${scope.name}, beside the figures for ${data.scope.departmentName} as a whole, for ${period.label}.`,
-  });
+  const bodiesCount = (n: number) => `${formatNumber(n, "count")} ${n === 1 ? "body's return counts" : "bodies' returns count"}`;
+  if (scope.kind === "department") {
+    const sentences = [`${bodiesCount(r.current.bodies.counted)} of ${formatNumber(r.current.bodies.expected, "count")} expected for ${period.label}.`];
+    if (received !== null) sentences.push(`Together they received ${formatNumber(received, "count")} complaints (${changeReceived?.words ?? "not compared"} on ${r.yearEarlier.label})${closed.every((x) => x !== null) ? ` and closed ${formatNumber(closed[0]! + closed[1]!, "count")}` : ""}.`);
+    else sentences.push("No return that counts gives the number of complaints received yet.");
+    blocks.push({ kind: "paragraph", text: sentences.join(" ") });
+  } else {
+    blocks.push({ kind: "paragraph", text: `This pack is about ${scope.name}, beside the figures for ${data.scope.departmentName} as a whole, for ${period.label}.` });
+  }
+  for (const caveat of data.caveats) blocks.push({ kind: "paragraph", text: caveat });
 
   blocks.push({ kind: "heading", level: 2, text: "Headline figures" });
   if (scope.kind === "department") {
@@ -456,8 +479,12 @@ function narrative(data: PackData, title: string): Block[] {
     blocks.push({ kind: "table", tableName: "department_totals", caption: `${scope.departmentName}: totals, ${period.label}, beside ${r.yearEarlier.label}` });
     blocks.push({ kind: "table", tableName: "department_measures", columns: ["measure", "unit", "this_period", "year_earlier", "change"], caption: `${scope.departmentName}: measures, ${period.label}, beside ${r.yearEarlier.label}` });
   } else {
-    blocks.push({ kind: "paragraph", text: `${scope.name}'s measures with 95% intervals, and how each compares with the department's figure.` });
-    blocks.push({ kind: "table", tableName: "headline_measures", columns: ["measure", "unit", "value", "lower_95", "upper_95", "comparison"], maxRows: data.comparison.measures.length, caption: `${scope.name}: headline measures, ${period.label}` });
+    if (data.comparison.rows.some((x) => x.organisationCode === scope.code)) {
+      blocks.push({ kind: "paragraph", text: `${scope.name}'s measures with 95% intervals, and how each compares with the department's figure.` });
+      blocks.push({ kind: "table", tableName: "headline_measures", columns: ["measure", "unit", "value", "lower_95", "upper_95", "comparison"], maxRows: data.comparison.measures.length, caption: `${scope.name}: headline measures, ${period.label}` });
+    } else {
+      blocks.push({ kind: "paragraph", text: `No return from ${scope.name} counts yet for ${period.label}, so it has no figures here; the workbook has the department's.` });
+    }
   }
 
   if (scope.kind === "department") {
@@ -476,7 +503,11 @@ function narrative(data: PackData, title: string): Block[] {
       kind: "list",
       items: [
         ...r.current.changes.fields.filter((f) => ["received", "er_closed", "cl_closed", "carried_forward"].includes(f.id)).map((f) => `${r.fields.find((x) => x.id === f.id)?.label ?? f.id}: ${f.words} on ${r.yearEarlier.label}.`),
-        ...(clear.length > 0 ? clear.map((m) => `${labelOf.get(m.id) ?? m.id}: ${m.words}, a clear change (the 95% intervals do not overlap).`) : ["No measure changed clearly: every measure's 95% interval overlaps the one a year earlier."]),
+        ...(clear.length > 0
+          ? clear.map((m) => `${labelOf.get(m.id) ?? m.id}: ${m.words}, a clear change (the 95% intervals do not overlap).`)
+          : r.current.changes.measures.some((m) => m.intervals !== "not compared")
+            ? ["No measure changed clearly: every measure's 95% interval overlaps the one a year earlier."]
+            : ["No measure can be compared with a year earlier: one of the two periods has no figures."]),
       ],
     });
   }
@@ -494,12 +525,28 @@ function narrative(data: PackData, title: string): Block[] {
   if (data.funnel) {
     const f = data.funnel;
     const outside = f.points.filter((p) => p.outside95);
-    blocks.push({ kind: "heading", level: 2, text: `Bodies outside the funnel limits: ${f.measure.label.toLowerCase()}` });
-    blocks.push(
-      outside.length > 0
-        ? { kind: "list", items: outside.map((p) => `${p.name}: ${formatNumber(measureFigure("proportion", p.proportion), "decimal1")}% (${formatNumber(p.numerator, "count")} of ${formatNumber(p.denominator, "count")}), ${p.side} the ${p.outside998 ? "99.8%" : "95%"} limits.`) }
-        : { kind: "paragraph", text: `Every body is within the 95% limits of the funnel plot around the department's ${formatNumber(measureFigure("proportion", f.pooledProportion ?? 0), "decimal1")}%.` },
-    );
+    const pointWords = (p: (typeof f.points)[number]) => `${p.name}: ${formatNumber(measureFigure("proportion", p.proportion), "decimal1")}% (${formatNumber(p.numerator, "count")} of ${formatNumber(p.denominator, "count")})`;
+    const pooled = `the department's ${formatNumber(measureFigure("proportion", f.pooledProportion ?? 0), "decimal1")}%`;
+    if (scope.kind === "department") {
+      blocks.push({ kind: "heading", level: 2, text: `Bodies outside the funnel limits: ${f.measure.label.toLowerCase()}` });
+      blocks.push(
+        outside.length > 0
+          ? { kind: "list", items: outside.map((p) => `${pointWords(p)}, ${p.side} the ${p.outside998 ? "99.8%" : "95%"} limits.`) }
+          : { kind: "paragraph", text: `Every body is within the 95% limits of the funnel plot around ${pooled}.` },
+      );
+    } else {
+      // A body's pack speaks of that body only; the chart shows the others unnamed.
+      const mine = f.points.find((p) => p.organisationCode === scope.code);
+      blocks.push({ kind: "heading", level: 2, text: `Against the funnel limits: ${f.measure.label.toLowerCase()}` });
+      blocks.push({
+        kind: "paragraph",
+        text: mine
+          ? mine.outside95
+            ? `${pointWords(mine)}, ${mine.side} the ${mine.outside998 ? "99.8%" : "95%"} limits around ${pooled}.`
+            : `${pointWords(mine)}, within the 95% limits around ${pooled}.`
+          : `${scope.name} has no figure for this measure in ${period.label}.`,
+      });
+    }
     blocks.push({ kind: "figure", chart: { kind: "funnel", data: f }, caption: `Funnel plot: ${f.measure.label}, ${period.label}`, alt: `Funnel plot of ${f.points.length} bodies' ${f.measure.label.toLowerCase()} against the number of complaints closed, with 95% and 99.8% limits around the department's figure. ${outside.length} ${outside.length === 1 ? "body is" : "bodies are"} outside the 95% limits.` });
   }
 
@@ -526,7 +573,13 @@ function narrative(data: PackData, title: string): Block[] {
   const rows = data.tracker.flatMap((q) => q.rows.filter((x) => scope.kind === "department" || x.organisationCode === scope.code));
   const onTime = rows.filter((x) => x.timeliness === "on time").length;
   const late = rows.filter((x) => x.timeliness === "late" || x.timeliness === "overdue").length;
-  blocks.push({ kind: "paragraph", text: `${formatNumber(rows.length, "count")} returns were expected for ${period.label}: ${formatNumber(onTime, "count")} reached the department on time and ${formatNumber(late, "count")} late or are overdue. The Submission table of the workbook lists each.` });
+  blocks.push({
+    kind: "paragraph",
+    text:
+      rows.length === 0
+        ? `No return was due yet for ${period.label}.`
+        : `${formatNumber(rows.length, "count")} ${rows.length === 1 ? "return was" : "returns were"} due for ${period.label}: ${formatNumber(onTime, "count")} reached the department on time and ${formatNumber(late, "count")} late or ${late === 1 ? "is" : "are"} overdue. The Submission table of the workbook lists each.`,
+  });
   return blocks;
 }
 

@@ -132,12 +132,18 @@ export interface EqualityIn {
   returns: number;
 }
 
+/**
+ * A special payment over £300,000 as a return lists it (template v2), or a template v1 return's
+ * count of them, which has no amounts (`count` > 1 possible, `amount` null).
+ */
 export interface SpecialPaymentIn {
   organisationCode: string;
   name: string;
   period: string;
-  /** Pence. */
-  amount: number;
+  /** Pence; null for a v1 count. */
+  amount: number | null;
+  /** 1 for a listed payment; a v1 return's count otherwise. */
+  count: number;
   datePaid: string | null;
   description: string;
 }
@@ -160,4 +166,6 @@ export interface PackData {
   learning: readonly LearningIn[];
   equality: readonly EqualityIn[];
   specialPayments: readonly SpecialPaymentIn[];
+  /** Warnings about the period itself (a year not over yet), for the cover and the narrative. */
+  caveats: readonly string[];
 }

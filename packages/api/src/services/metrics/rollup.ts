@@ -203,7 +203,7 @@ type Counted = Awaited<ReturnType<typeof countedReturns>>[number];
 const v1Count = "special_payments_over_threshold";
 
 /** The special payments over £300,000 in some counted returns (see `SpecialPaymentsFigures`). */
-function specialPaymentsIn(list: readonly Counted[]): SpecialPaymentsFigures {
+export function specialPaymentsIn(list: readonly Counted[]): SpecialPaymentsFigures {
   const items: SpecialPaymentItem[] = [];
   let countedWithoutAmounts = 0;
   let reported = 0;

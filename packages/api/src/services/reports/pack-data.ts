@@ -1,4 +1,4 @@
-import { breakdownFieldId, currentTemplate, DomainError, fixedField, formatPeriodCode, groupFieldId, periodDates, periodIndex, type Organisation } from "@complaints/domain";
+import { breakdownFieldId, currentTemplate, DomainError, fixedField, formatPeriodCode, formatPeriodLabel, isActiveIn, periodDates, periodIndex, ukDateOf, type Organisation } from "@complaints/domain";
 import { actionThemeLabel } from "@complaints/domain/browser";
 import { sumReturns } from "@complaints/metrics";
 import type { FigureTableIn, FigureValue, PackData, EqualityIn, SpecialPaymentIn } from "@complaints/reports";
@@ -8,7 +8,8 @@ import { learningLibrary } from "../learning.ts";
 import { compareBodies } from "../metrics/comparison.ts";
 import { funnelForDepartment } from "../metrics/funnel.ts";
 import { ombudsmanFieldIds } from "../metrics/profile.ts";
-import { departmentRollup } from "../metrics/rollup.ts";
+import { departmentRollup, specialPaymentsIn } from "../metrics/rollup.ts";
+import { yearLabel } from "@complaints/reports";
 import { bodiesBelow, countedReturns, departmentIn, forAggregation, quartersChosen, type PeriodChoice } from "../metrics/selection.ts";
 import { themesForDepartment } from "../metrics/themes.ts";
 import { measureTrend } from "../metrics/trend.ts";
@@ -59,6 +60,7 @@ const chartMeasure = "within_timescale";
 
 type Counted = Awaited<ReturnType<typeof countedReturns>>[number];
 
+
 /** Rows with no counted return are left out, except `keep` (a body pack's own body, shown as not available). */
 function figureTables(list: readonly Counted[], quarters: readonly string[], rows: readonly { code: string; name: string; codes: ReadonlySet<string> }[], keep: string | null): FigureTableIn[] {
   const first = quarters[0]!;
@@ -83,7 +85,7 @@ function figureTables(list: readonly Counted[], quarters: readonly string[], row
     columns: spec.fields.map((id) => {
       const f = fixedField(currentTemplate, id);
       if (!f) throw new Error(`The template has no field ${id}`);
-      return { key: id, label: f.label, type: f.type === "money" ? ("money" as const) : ("count" as const) };
+      return { key: id, label: quarters.length > 1 ? yearLabel(f.label) : f.label, type: f.type === "money" ? ("money" as const) : ("count" as const) };
     }),
     rows: sums
       .filter((s) => s.returns > 0 || s.row.code === keep)
@@ -122,18 +124,18 @@ function equalityOf(list: readonly Counted[]): EqualityIn[] {
     .filter((e) => e.returns > 0);
 }
 
+/** Special payments over £300,000, return by return, as the roll-up reads them (v2 lists, v1 counts). */
 function specialPaymentsOf(list: readonly Counted[], nameOf: ReadonlyMap<string, string>): SpecialPaymentIn[] {
-  const group = currentTemplate.groups.find((g) => g.id === "special_payments");
-  if (!group) return [];
-  return list.flatMap((r) =>
-    Array.from({ length: group.maxItems }, (_, k) => k + 1).flatMap((item) => {
-      const amount = r.values[groupFieldId(group.id, item, "amount")];
-      if (typeof amount !== "number") return [];
-      const date = r.values[groupFieldId(group.id, item, "date_paid")];
-      const description = r.values[groupFieldId(group.id, item, "description")];
-      return [{ organisationCode: r.organisationCode, name: nameOf.get(r.organisationCode) ?? r.organisationCode, period: r.period, amount, datePaid: typeof date === "string" ? date : null, description: typeof description === "string" ? description : "" }];
-    }),
-  );
+  return list.flatMap((r) => {
+    const found = specialPaymentsIn([r]);
+    const name = nameOf.get(r.organisationCode) ?? r.organisationCode;
+    const listed = found.items.map((p): SpecialPaymentIn => ({ ...p, name, count: 1 }));
+    const counted: SpecialPaymentIn[] =
+      found.countedWithoutAmounts > 0
+        ? [{ organisationCode: r.organisationCode, name, period: r.period, amount: null, count: found.countedWithoutAmounts, datePaid: null, description: `${found.countedWithoutAmounts} counted by a template version 1 return, which gives no amounts` }]
+        : [];
+    return [...listed, ...counted];
+  });
 }
 
 export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice, contact: string): Promise<PackData> {
@@ -146,8 +148,19 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
   }
   const choice: PeriodChoice = input.financialYear !== undefined ? { financialYear: input.financialYear } : { period: input.period };
   const { periods, label } = quartersChosen(choice);
+  const today = ukDateOf(ctx.now);
+  if (periodDates(periods[0]!).start > today) throw new DomainError("INVALID_INPUT", `${label} has not started yet: there is nothing to report.`);
+  if (body && !periods.some((p) => isActiveIn(body, p))) throw new DomainError("INVALID_INPUT", `${body.name} was not open in ${label}.`);
   const quarters = periods.map(formatPeriodCode);
   const lastQuarter = quarters.at(-1)!;
+  // A year not over yet: the quarters still running or to come have no returns due.
+  const ended = periods.filter((p) => periodDates(p).end < today);
+  const caveats =
+    ended.length < periods.length
+      ? [
+          `${label} is not over: ${ended.length === 0 ? "none of its quarters has ended yet" : `only ${ended.map(formatPeriodLabel).join(", ")} ${ended.length === 1 ? "has" : "have"} ended`}, so its totals are not the whole year's and complaints open at its end are not known yet.`,
+        ]
+      : [];
   const dept = { departmentCode: department.code, ...choice };
 
   const [comparison, rollup, themes, funnel, trend, actions, learning] = await Promise.all([
@@ -160,7 +173,8 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
     learningLibrary(ctx, { departmentCode: department.code, ...(body ? { organisationCode: body.code } : {}) }),
   ]);
   const tracker = [];
-  for (const q of quarters) tracker.push(await submissionTracker(ctx, department.code, q));
+  // Returns are due only for quarters that have ended.
+  for (const q of ended.map(formatPeriodCode)) tracker.push(await submissionTracker(ctx, department.code, q));
 
   const list = await countedReturns(ctx, bodies.map((b) => b.code), periodIndex(periods[0]!), periodIndex(periods.at(-1)!));
   const nameOf = new Map(bodies.map((b) => [b.code, b.name]));
@@ -190,7 +204,8 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
     funnel: funnel.points.length > 0 ? { ...funnel, title: funnel.measure.label, denominatorLabel: "complaints closed" } : null,
     trend: trend.chart ? { title: trend.measure.label, kind: "proportion", points: trend.points, chart: trend.chart } : null,
     actions: actions
-      .filter((a) => a.completedDate === null || (a.completedDate >= start && a.completedDate <= end))
+      // Started by the period's end, and still open or completed during it.
+      .filter((a) => a.startDate <= end && (a.completedDate === null || (a.completedDate >= start && a.completedDate <= end)))
       .map((a) => ({
         organisationCode: a.organisationCode,
         organisationName: a.organisationName,
@@ -206,5 +221,6 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
     learning: learning.items,
     equality: equalityOf(inScope),
     specialPayments: specialPaymentsOf(inScope, nameOf),
+    caveats,
   };
 }
