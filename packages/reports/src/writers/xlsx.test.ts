@@ -9,9 +9,11 @@ const pack = samplePack();
 const book = readXlsx(writePackXlsx(pack));
 
 describe("the board pack as XLSX", () => {
-  it("uses these number format codes: separators, fixed decimals, none on years, [r] as literal text", () => {
-    expect(["count", "decimal1", "percent1", "pounds", "pence", "year"].map((f) => xlsxFormatCode(f as never, false))).toEqual(["#,##0", "#,##0.0", "#,##0.0", "#,##0", "#,##0.00", "0"]);
-    expect(xlsxFormatCode("count", true)).toBe('#,##0" [r]"');
+  it("uses these number format codes: separators, fixed decimals, none on years, [r], [p] or [r] [p] as literal text", () => {
+    expect(["count", "decimal1", "percent1", "pounds", "pence", "year"].map((f) => xlsxFormatCode(f as never, []))).toEqual(["#,##0", "#,##0.0", "#,##0.0", "#,##0", "#,##0.00", "0"]);
+    expect(xlsxFormatCode("count", ["r"])).toBe('#,##0" [r]"');
+    expect(xlsxFormatCode("decimal1", ["p"])).toBe('#,##0.0" [p]"');
+    expect(xlsxFormatCode("count", ["r", "p"])).toBe('#,##0" [r] [p]"');
     const headline = book.sheets.find((s) => s.name === "Headline")!;
     const codes = (r: number) => headline.rows[r]!.map((c) => (c?.kind === "number" ? c.formatCode : c?.text));
     expect(codes(5)).toEqual(["DES-LIC1", "Licensing Agency", "#,##0", "#,##0.0", "#,##0.0", "#,##0.00", "0"]);
