@@ -64,6 +64,16 @@ describe("the board pack as ODS", () => {
     expect(odsNumberStyle("pence", [])).toContain('number:decimal-places="2" number:min-decimal-places="2"');
   });
 
+  it("declares number styles only for the formats and markers its cells use, and shows [p] after a number that stays a number", () => {
+    const content = book.parts.get("content.xml")!;
+    expect([...content.matchAll(/<number:number-style style:name="([^"]+)"/g)].map((m) => m[1])).toEqual(["N_count", "N_count_r", "N_count_r_p", "N_decimal1", "N_percent1", "N_percent1_p", "N_pence", "N_year"]);
+    expect(content).toContain('office:value-type="float" office:value="87"><text:p>87 [r] [p]</text:p>');
+    expect(content).toContain('office:value-type="float" office:value="80.9"><text:p>80.9 [p]</text:p>');
+    const headline = book.sheets.find((s) => s.name === "Headline")!;
+    expect(headline.rows[6]![2]).toMatchObject({ kind: "number", value: 87, shown: { places: 0, grouping: true, suffix: " [r] [p]" } });
+    expect(headline.rows[7]![3]).toMatchObject({ kind: "number", value: 80.9, shown: { places: 1, grouping: true, suffix: " [p]" } });
+  });
+
   it("opens on the first sheet with the cursor in A1 and no split or frozen panes on any sheet", () => {
     const settings = book.parts.get("settings.xml")!;
     expect(settings).toContain('<config:config-item config:name="ActiveTable" config:type="string">Cover</config:config-item>');
