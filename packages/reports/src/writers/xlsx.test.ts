@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { samplePack } from "../testing/index.ts";
-import { describeFormatCode, parseXml, readXlsx } from "../testing/index.ts";
+import { describeFormatCode, gssProblems, parseXml, readXlsx } from "../testing/index.ts";
 import { writePackXlsx, xlsxFormatCode } from "./xlsx.ts";
 
 /** What only the XLSX file has to get right (ECMA-376 Part 1), beside the shared checks in workbook.test.ts. */
@@ -37,6 +37,14 @@ describe("the board pack as XLSX", () => {
       [170, "0"],
     ]);
     expect(styles).not.toContain("[p] [r]");
+  });
+
+  it("leaves out numFmts when the workbook has no numbers, and still keeps every GSS rule", () => {
+    const p = samplePack();
+    p.tables = [];
+    const bytes = writePackXlsx(p);
+    expect(readXlsx(bytes).parts.get("xl/styles.xml")).not.toContain("<numFmts");
+    expect(gssProblems(bytes, "xlsx", p)).toEqual([]);
   });
 
   it("reads a format's [r] and [p] however office software writes the literal: quoted, in parts or escaped", () => {
