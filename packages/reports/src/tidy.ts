@@ -49,8 +49,7 @@ export function tidyRows(pack: BoardPack): TidyRow[] {
         if (cell.kind === "number") {
           const markers = numberMarkers(cell);
           out.push({ ...base, value: cell.value, marker: markers.length === 2 ? "r p" : (markers[0] ?? "") });
-        }
-        else if (cell.kind === "shorthand") out.push({ ...base, value: null, marker: cell.code });
+        } else if (cell.kind === "shorthand") out.push({ ...base, value: null, marker: cell.code });
       });
     }
   }
