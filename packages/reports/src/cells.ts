@@ -17,7 +17,26 @@ export function formatNumber(value: number, format: NumberFormat): string {
   return f.format(value);
 }
 
-/** A cell as a reader sees it: "1,234", "12.3 [r]", "[c]", or the text itself (not neutralised). */
+/** A marker on a number that stays a number: `r` revised, `p` provisional (GSS shorthand, model.ts). */
+export type NumberMarker = "r" | "p";
+
+/**
+ * The markers on a number in the order they are written, revised before provisional ("12 [r] [p]",
+ * CSV "r p"), as model.ts states the convention. Every writer takes the order from here.
+ */
+export function numberMarkers(cell: { revised?: boolean; provisional?: boolean }): NumberMarker[] {
+  const markers: NumberMarker[] = [];
+  if (cell.revised) markers.push("r");
+  if (cell.provisional) markers.push("p");
+  return markers;
+}
+
+/** The text after a marked number as every format shows it: "", " [r]", " [p]" or " [r] [p]". */
+export function markerSuffix(markers: readonly NumberMarker[]): string {
+  return markers.map((m) => ` [${m}]`).join("");
+}
+
+/** A cell as a reader sees it: "1,234", "12.3 [r]", "5 [p]", "87 [r] [p]", "[c]", or the text itself (not neutralised). */
 export function cellText(cell: Cell, column: Column): string {
   switch (cell.kind) {
     case "text":
@@ -26,7 +45,7 @@ export function cellText(cell: Cell, column: Column): string {
       return `[${cell.code}]`;
     case "number": {
       const shown = formatNumber(cell.value, column.type === "text" ? "decimal1" : column.type);
-      return cell.revised ? `${shown} [r]` : shown;
+      return shown + markerSuffix(numberMarkers(cell));
     }
   }
 }

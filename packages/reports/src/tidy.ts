@@ -1,4 +1,5 @@
-import { shorthandMeaning, type BoardPack, type Cell } from "./model.ts";
+import { numberMarkers } from "./cells.ts";
+import type { BoardPack, Cell } from "./model.ts";
 
 /**
  * The pack's figures in tidy long form, one value per row (for open data and for checking that
@@ -19,9 +20,13 @@ export interface TidyRow {
   unit: string;
   /** null where the marker is c, x or z. */
   value: number | null;
-  /** "", "c", "x", "z" or "r". */
-  marker: "" | keyof typeof shorthandMeaning;
+  /** "", "c", "x" or "z" (shorthand in place of the value), or a number's markers: "r", "p", or "r p" (revised and provisional, r first). */
+  marker: TidyMarker;
 }
+
+/** Every marker a tidy row can carry (the CSVW metadata's `marker` format lists the same). */
+export const tidyMarkers = ["", "c", "x", "z", "r", "p", "r p"] as const;
+export type TidyMarker = (typeof tidyMarkers)[number];
 
 export function tidyRows(pack: BoardPack): TidyRow[] {
   const out: TidyRow[] = [];
@@ -45,8 +50,10 @@ export function tidyRows(pack: BoardPack): TidyRow[] {
         if (column.type === "text") return;
         const cell = row[i]!;
         const base = { table: table.tableName, organisation, organisationName, period, label, measure: column.key, measureLabel: column.heading.replace(/\s*\[note \d+\]/g, ""), unit };
-        if (cell.kind === "number") out.push({ ...base, value: cell.value, marker: cell.revised ? "r" : "" });
-        else if (cell.kind === "shorthand") out.push({ ...base, value: null, marker: cell.code });
+        if (cell.kind === "number") {
+          const markers = numberMarkers(cell);
+          out.push({ ...base, value: cell.value, marker: markers.length === 2 ? "r p" : (markers[0] ?? "") });
+        } else if (cell.kind === "shorthand") out.push({ ...base, value: null, marker: cell.code });
       });
     }
   }

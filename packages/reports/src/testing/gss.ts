@@ -245,6 +245,14 @@ function checkTableShape(s: ReadSheet, shape: TableShape, format: "ods" | "xlsx"
   }
 }
 
+/**
+ * A number's markers in the order GSS writes them, revised before provisional (model.ts): worked
+ * out here rather than taken from the writers' helpers, so a fault in those cannot hide itself.
+ */
+function markersOf(cell: { revised?: boolean; provisional?: boolean }): ("r" | "p")[] {
+  return [...(cell.revised ? (["r"] as const) : []), ...(cell.provisional ? (["p"] as const) : [])];
+}
+
 function tableSheetProblems(s: ReadSheet, table: PackTable, format: "ods" | "xlsx", problem: (text: string) => void): void {
   const where = `the "${s.name}" sheet`;
   const title = rowTexts(s.rows[0])[0];
@@ -257,7 +265,7 @@ function tableSheetProblems(s: ReadSheet, table: PackTable, format: "ods" | "xls
   });
   // GSS: the lines above a table say how many tables the sheet holds and what any shorthand in it means.
   if (!description.some((line) => /\bcontains (?:one|\d+|[a-z]+) tables?\b/i.test(line))) problem(`The description of ${where} does not say how many tables the sheet contains.`);
-  const used = new Set(table.rows.flat().flatMap((cell) => (cell.kind === "shorthand" ? [`[${cell.code}]`] : cell.kind === "number" && cell.revised ? ["[r]"] : [])));
+  const used = new Set(table.rows.flat().flatMap((cell) => (cell.kind === "shorthand" ? [`[${cell.code}]`] : cell.kind === "number" ? markersOf(cell).map((m) => `[${m}]`) : [])));
   for (const code of used) if (!description.some((line) => line.includes(code))) problem(`${where[0]!.toUpperCase()}${where.slice(1)} uses the shorthand ${code} but its description does not say what it means.`);
   const headerRow = 2 + description.length;
   const header = rowTexts(s.rows[headerRow - 1]);
@@ -313,10 +321,15 @@ function tableSheetProblems(s: ReadSheet, table: PackTable, format: "ods" | "xls
           const numberFormat = column.type === "text" ? "decimal1" : column.type;
           const places = decimalPlaces[numberFormat];
           const grouping = numberFormat !== "year";
-          const suffix = cell.revised ? " [r]" : "";
+          // [r] revised and [p] provisional are shown by the number's format, r first ("87 [r] [p]"); an unmarked number has nothing after it.
+          const markers = markersOf(cell);
+          const suffix = markers.map((m) => ` [${m}]`).join("");
           if (read.shown.places !== places) cellProblem(`${at} shows ${read.shown.places} decimal places, not the column's ${places}.`);
           if (read.shown.grouping !== grouping) cellProblem(grouping ? `${at} is shown without thousands separators.` : `${at} is a year shown with a thousands separator.`);
-          if (read.shown.suffix !== suffix) cellProblem(cell.revised ? `${at} is revised, but its format does not show [r].` : `${at} is shown with "${read.shown.suffix}" after it.`);
+          if (read.shown.suffix !== suffix) {
+            const what = markers.map((m) => ({ r: "revised", p: "provisional" })[m]).join(" and ");
+            cellProblem(suffix ? `${at} is ${what}, but its format does not show ${suffix.trim()}.` : `${at} is shown with "${read.shown.suffix}" after it.`);
+          }
           break;
         }
       }

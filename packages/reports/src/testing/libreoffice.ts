@@ -13,7 +13,7 @@ import { strFromU8, unzipSync } from "fflate";
  * The CSV export filter's options (LibreOffice Help, "CSV Filter Options"): 44 comma, 34 double
  * quote, 76 UTF-8, 1 first line, (no column formats), 0 language, false quoted as text, true
  * detect special numbers, true save cell contents as shown (the number formats applied, so
- * "12,345" and "87 [r]"), false formulas, false trim spaces, -1 every sheet to its own file named
+ * "12,345", "87 [r] [p]"), false formulas, false trim spaces, -1 every sheet to its own file named
  * `<base>-<sheet name>.csv` (LibreOffice 7.2 and later).
  */
 const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";

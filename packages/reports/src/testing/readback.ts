@@ -12,7 +12,7 @@ export interface NumberShown {
   places: number;
   /** Thousands separators. */
   grouping: boolean;
-  /** Literal text after the number, e.g. " [r]". */
+  /** Literal text after the number, e.g. " [r]", " [p]" or " [r] [p]". */
   suffix: string;
 }
 
@@ -124,12 +124,19 @@ export function cellAddress(ref: string): { column: number; row: number } {
   return { column, row: Number(m[2]) };
 }
 
-/** An Excel number format code described: places, grouping, literal suffix (ECMA-376 Part 1, 18.8.31). */
+/**
+ * An Excel number format code described: places, grouping, and the literal text after the number
+ * (ECMA-376 Part 1, 18.8.31): quoted runs and backslash-escaped characters, as our writer
+ * writes `#,##0" [r] [p]"` and other software may write `#,##0\ \[p\]` or `#,##0" [r]"" [p]"`.
+ * A code with no digit placeholders (General) shows no suffix.
+ */
 export function describeFormatCode(code: string): NumberShown {
-  const suffixMatch = /"([^"]*)"$/.exec(code);
-  const number = suffixMatch ? code.slice(0, suffixMatch.index) : code;
+  const m = /^([#0,.]*)(.*)$/.exec(code)!;
+  const number = m[1]!;
+  if (number === "") return { places: 0, grouping: false, suffix: "" };
   const decimals = /\.(0+)/.exec(number);
-  return { places: decimals ? decimals[1]!.length : 0, grouping: number.includes("#,##"), suffix: suffixMatch ? suffixMatch[1]! : "" };
+  const suffix = m[2]!.replace(/"([^"]*)"|\\(.)/g, (_, quoted: string | undefined, escaped: string | undefined) => quoted ?? escaped ?? "");
+  return { places: decimals ? decimals[1]!.length : 0, grouping: number.includes("#,##"), suffix };
 }
 
 const builtInFormats: Record<number, string> = { 0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00" };

@@ -1,7 +1,8 @@
 import type { BoardPack } from "../model.ts";
 
 /**
- * A small hand-made pack for the writers' own tests: numbers of every format, revised figures,
+ * A small hand-made pack for the writers' own tests: numbers of every format, revised [r],
+ * provisional [p] and revised-and-provisional figures ("87 [r] [p]", shown in the PDF's table too),
  * every shorthand, note references, text that would run as a formula, a table with no rows, and one
  * chart of each kind. Packs built from real data are tested in the API package.
  */
@@ -16,7 +17,7 @@ export function samplePack(): BoardPack {
       about: ["Complaints handled by the Department for Example Services and its arm's-length bodies, Apr to Jun 2025, for the departmental board."],
       source: "Quarterly complaints returns sent by each body to the department (Complaints oversight).",
       contact: "complaints.oversight@des.example",
-      caveats: ["Figures from returns not yet accepted by the department are provisional.", "Some figures are revised [r] since they were first published."],
+      caveats: ["Figures from returns not yet accepted by the department are provisional [p].", "Some figures are revised [r] since they were first published."],
     },
     notes: [
       { number: 1, text: "Counts of 1 to 7 are suppressed [c]; other counts are rounded to the nearest 5.", appliesTo: "Equality" },
@@ -27,7 +28,7 @@ export function samplePack(): BoardPack {
         sheetName: "Headline",
         tableName: "headline_measures",
         title: "Table 1: Headline measures by body, Apr to Jun 2025",
-        description: ["This worksheet contains one table.", "Some cells refer to notes, which can be found on the notes worksheet.", "Shorthand: [x] not available, [z] not applicable, [r] revised."],
+        description: ["This worksheet contains one table.", "Some cells refer to notes, which can be found on the notes worksheet.", "Shorthand: [x] not available, [z] not applicable, [r] revised, [p] provisional."],
         columns: [
           { key: "organisation", heading: "Organisation code", type: "text", role: "organisation" },
           { key: "name", heading: "Organisation", type: "text", role: "organisation_name" },
@@ -39,8 +40,8 @@ export function samplePack(): BoardPack {
         ],
         rows: [
           [{ kind: "text", text: "DES-LIC1" }, { kind: "text", text: "Licensing Agency" }, { kind: "number", value: 12345 }, { kind: "number", value: 81.3 }, { kind: "number", value: 4.2 }, { kind: "number", value: 1250.5 }, { kind: "number", value: 2025 }],
-          [{ kind: "text", text: "DES-BEN3" }, { kind: "text", text: "=HYPERLINK(\"http://evil.example\",\"Benefits\")" }, { kind: "number", value: 87, revised: true }, { kind: "shorthand", code: "x" }, { kind: "number", value: 0 }, { kind: "shorthand", code: "z" }, { kind: "number", value: 2025 }],
-          [{ kind: "text", text: "DES" }, { kind: "text", text: "Department for Example Services (all bodies)" }, { kind: "number", value: 12432, revised: true }, { kind: "number", value: 80.9 }, { kind: "number", value: 4.1 }, { kind: "number", value: 1250.5 }, { kind: "number", value: 2025 }],
+          [{ kind: "text", text: "DES-BEN3" }, { kind: "text", text: "=HYPERLINK(\"http://evil.example\",\"Benefits\")" }, { kind: "number", value: 87, revised: true, provisional: true }, { kind: "shorthand", code: "x" }, { kind: "number", value: 0 }, { kind: "shorthand", code: "z" }, { kind: "number", value: 2025 }],
+          [{ kind: "text", text: "DES" }, { kind: "text", text: "Department for Example Services (all bodies)" }, { kind: "number", value: 12432, revised: true }, { kind: "number", value: 80.9, provisional: true }, { kind: "number", value: 4.1 }, { kind: "number", value: 1250.5 }, { kind: "number", value: 2025 }],
         ],
       },
       {

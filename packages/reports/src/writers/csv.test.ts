@@ -51,7 +51,9 @@ describe("the tidy CSV", () => {
     const find = (organisation: string, measure: string) => records.find((r) => r.organisation === organisation && r.measure === measure)!;
     expect(find("DES-LIC1", "received")).toMatchObject({ value: "12345", marker: "", period: "2025-26 Q1", organisation_name: "Licensing Agency", measure_label: "Complaints received" });
     expect(find("DES-LIC1", "payments_total")).toMatchObject({ value: "1250.5", marker: "" });
-    expect(find("DES-BEN3", "received")).toMatchObject({ value: "87", marker: "r" });
+    expect(find("DES-BEN3", "received")).toMatchObject({ value: "87", marker: "r p" });
+    expect(find("DES", "received")).toMatchObject({ value: "12432", marker: "r" });
+    expect(find("DES", "within_timescale")).toMatchObject({ value: "80.9", marker: "p" });
     expect(find("DES-BEN3", "within_timescale")).toMatchObject({ value: "", marker: "x" });
     expect(find("DES-BEN3", "payments_total")).toMatchObject({ value: "", marker: "z" });
     const suppressed = records.filter((r) => r.table === "equality_monitoring" && r.label === "16 to 24");
@@ -61,7 +63,7 @@ describe("the tidy CSV", () => {
     ]);
     // The equality table has no organisation column: its figures are about the pack's scope.
     expect(suppressed[0]).toMatchObject({ organisation: "DES", organisation_name: "Department for Example Services" });
-    expect(new Set(records.map((r) => r.marker))).toEqual(new Set(["", "r", "x", "z", "c"]));
+    expect(new Set(records.map((r) => r.marker))).toEqual(new Set(["", "r", "p", "r p", "x", "z", "c"]));
   });
 
   it("neutralises text that a spreadsheet would run as a formula", () => {
@@ -95,12 +97,21 @@ describe("the CSVW metadata", () => {
     for (const column of metadata.tableSchema.columns.filter((c) => c.required)) for (const r of records) expect(r[column.name], column.name).not.toBe("");
     const format = new RegExp((byName.get("marker")!.datatype as { format: string }).format);
     for (const marker of records.map((r) => r.marker).filter((m) => m !== "")) expect(marker).toMatch(format);
+    for (const marker of ["c", "x", "z", "r", "p", "r p"]) expect(marker).toMatch(format);
+    for (const marker of ["p r", "rp", "r,p", "q", " r"]) expect(marker).not.toMatch(format);
   });
 
   it("explains each marker and carries the pack's notes", () => {
     const markers = metadata.notes.find((n) => n["dc:title"] === "Markers")!;
-    expect(markers["dc:hasPart"]).toEqual((["c", "x", "z", "r"] as const).map((code) => ({ "dc:identifier": code, "dc:description": shorthandMeaning[code] })));
+    expect(markers["dc:hasPart"]!.slice(0, 5)).toEqual((["c", "x", "z", "r", "p"] as const).map((code) => ({ "dc:identifier": code, "dc:description": shorthandMeaning[code] })));
+    expect(markers["dc:hasPart"]![5]).toEqual({ "dc:identifier": "r p", "dc:description": expect.stringMatching(/^both revised .* and provisional .*/) });
+    expect(markers["dc:hasPart"]).toHaveLength(6);
     expect(markers["oa:hasBody"]["rdf:value"]).toContain("c: confidential");
+    expect(markers["oa:hasBody"]["rdf:value"]).toContain(`p: ${shorthandMeaning.p}`);
+    expect(markers["oa:hasBody"]["rdf:value"]).toContain("where it is r, p or r p the value is given");
+    const marker = metadata.tableSchema.columns.find((c) => c.name === "marker")! as unknown as { "dc:description": string };
+    expect(marker["dc:description"]).toContain(`p: ${shorthandMeaning.p}`);
+    expect(marker["dc:description"]).toContain("r p: both revised");
     const texts = metadata.notes.map((n) => n["oa:hasBody"]["rdf:value"]);
     for (const note of pack.notes) expect(texts.some((t) => t.startsWith(note.text))).toBe(true);
   });

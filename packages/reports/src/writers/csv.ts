@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { safeText } from "../cells.ts";
 import { shorthandMeaning, type BoardPack } from "../model.ts";
-import { tidyRows, type TidyRow } from "../tidy.ts";
+import { tidyMarkers, tidyRows, type TidyRow } from "../tidy.ts";
 
 /**
  * The pack's figures as open data: one value per row (tidy long form) in a CSV, with a W3C CSVW
@@ -20,7 +20,14 @@ interface CsvColumn {
   required: boolean;
 }
 
-const markerList = (["c", "x", "z", "r"] as const).map((m) => `${m}: ${shorthandMeaning[m]}`).join("; ");
+/** Every marker with its meaning; a number both revised and provisional is marked "r p", r first (model.ts). */
+const markerMeanings: [string, string][] = [
+  ...(["c", "x", "z", "r", "p"] as const).map((m): [string, string] => [m, shorthandMeaning[m]]),
+  ["r p", `both revised (${shorthandMeaning.r}) and provisional (${shorthandMeaning.p})`],
+];
+const markerList = markerMeanings.map(([m, meaning]) => `${m}: ${meaning}`).join("; ");
+/** The marker column's values other than empty (its null), as a CSVW format: for a string datatype, a regular expression (Metadata Vocabulary section 6.4, "Formats"). */
+const markerFormat = `^(${tidyMarkers.filter((m) => m !== "").join("|")})$`;
 
 /** The CSV's columns, in order: the header row and the metadata's `tableSchema.columns` both come from here. */
 const csvColumns: readonly CsvColumn[] = [
@@ -32,7 +39,7 @@ const csvColumns: readonly CsvColumn[] = [
   { name: "measure", description: "Identifier of what is measured (stable between packs).", text: (r) => r.measure, datatype: "string", required: true },
   { name: "measure_label", description: "What is measured, as the column heading in the spreadsheet reads.", text: (r) => r.measureLabel, datatype: "string", required: true },
   { name: "value", description: "The figure, as stored in the spreadsheet (percentages from 0 to 100). Empty where the marker is c, x or z.", text: (r) => r.value, datatype: "number", required: false },
-  { name: "marker", description: `Empty, or a marker for the figure: ${markerList}.`, text: (r) => r.marker, datatype: { base: "string", format: "^(c|x|z|r)$" }, required: false },
+  { name: "marker", description: `Empty, or a marker for the figure: ${markerList}.`, text: (r) => r.marker, datatype: { base: "string", format: markerFormat }, required: false },
 ];
 
 /** The header row of the CSV. */
@@ -99,9 +106,9 @@ export function writePackCsvMetadata(pack: BoardPack, csvFileName: string): Uint
     },
     notes: [
       {
-        ...note("Markers", `The marker column is empty or one of: ${markerList}. Where it is c, x or z the value is empty; where it is r the value is given.`),
+        ...note("Markers", `The marker column is empty or one of: ${markerList}. Where it is c, x or z the value is empty; where it is r, p or r p the value is given.`),
         // The same meanings, one per marker, for software that reads them.
-        "dc:hasPart": (["c", "x", "z", "r"] as const).map((code) => ({ "dc:identifier": code, "dc:description": shorthandMeaning[code] })),
+        "dc:hasPart": markerMeanings.map(([code, meaning]) => ({ "dc:identifier": code, "dc:description": meaning })),
       },
       ...pack.notes.map((n) => note(`Note ${n.number}`, `${n.text} (Applies to: ${n.appliesTo}.)`)),
       ...pack.cover.caveats.map((c) => note("Caveat", c)),

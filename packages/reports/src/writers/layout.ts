@@ -1,4 +1,4 @@
-import { cellText, safeText } from "../cells.ts";
+import { cellText, numberMarkers, safeText, type NumberMarker } from "../cells.ts";
 import type { BoardPack, NumberFormat, PackTable } from "../model.ts";
 
 /**
@@ -11,7 +11,8 @@ import type { BoardPack, NumberFormat, PackTable } from "../model.ts";
  *   blank rows, then the table (one header row, then the data), marked up as a table; nothing below
  *   or beside the table, no merged cells, no blank rows or columns inside it;
  * - numbers stay numbers, shown through the column's number format (thousands separators, the same
- *   decimal places down a column, none on years); `[r]` is part of a revised number's format;
+ *   decimal places down a column, none on years); `[r]` (revised) and `[p]` (provisional) are part of
+ *   a marked number's format, "87 [r] [p]" with r first;
  * - every text cell goes through `safeText` (formula neutralising).
  */
 
@@ -21,8 +22,11 @@ export type LayoutCell =
   | { kind: "text"; text: string; style: TextStyle }
   /** A link to cell A1 of another sheet of the workbook, shown as `text`. */
   | { kind: "link"; text: string; sheet: string }
-  /** `shown` is how the cell reads (`cellText`), for formats that store the shown text beside the value (ODS). */
-  | { kind: "number"; value: number; format: NumberFormat; revised: boolean; shown: string };
+  /**
+   * `markers` are the number's markers in written order ([r] before [p]), shown by its number format;
+   * `shown` is how the cell reads (`cellText`), for formats that store the shown text beside the value (ODS).
+   */
+  | { kind: "number"; value: number; format: NumberFormat; markers: NumberMarker[]; shown: string };
 
 export interface LayoutTable {
   /** The table's name (Excel table name, ODS database range name). */
@@ -189,7 +193,7 @@ function tableSheet(table: PackTable): SheetLayout {
             return text(shown, "shorthand");
           case "number":
             if (!Number.isFinite(cell.value)) throw new Error(`A number in the table "${table.title}" is not finite (${cell.value}).`);
-            return { kind: "number", value: cell.value, format: column.type === "text" ? "decimal1" : column.type, revised: cell.revised === true, shown };
+            return { kind: "number", value: cell.value, format: column.type === "text" ? "decimal1" : column.type, markers: numberMarkers(cell), shown };
         }
       }),
     );
@@ -206,6 +210,31 @@ function tableSheet(table: PackTable): SheetLayout {
 export function workbookLayout(pack: BoardPack): SheetLayout[] {
   checkNames(pack);
   return [coverSheet(pack), contentsSheet(pack), notesSheet(pack), ...pack.tables.map(tableSheet)];
+}
+
+/** A number format with its markers, as one key: "count", "count|r", "count|p", "count|r|p". */
+export type NumberStyleKey = string;
+
+export function numberStyleKey(format: NumberFormat, markers: readonly NumberMarker[]): NumberStyleKey {
+  return [format, ...markers].join("|");
+}
+
+const numberFormatOrder: NumberFormat[] = ["count", "decimal1", "percent1", "pounds", "pence", "year"];
+const markerOrder: NumberMarker[][] = [[], ["r"], ["p"], ["r", "p"]];
+
+/**
+ * The number formats a workbook uses, each with the markers it is used with, in a fixed order
+ * (format, then none, r, p, r p), so each writer declares a style only for what its cells use. Every
+ * numeric column's format is used unmarked too: the writers give it to the column (ODS column
+ * default cell styles).
+ */
+export function numberStylesUsed(sheets: readonly SheetLayout[]): { format: NumberFormat; markers: NumberMarker[]; key: NumberStyleKey }[] {
+  const used = new Set<NumberStyleKey>();
+  for (const sheet of sheets) {
+    for (const type of sheet.table?.columnTypes ?? []) if (type !== "text") used.add(numberStyleKey(type, []));
+    for (const row of sheet.rows) for (const cell of row) if (cell.kind === "number") used.add(numberStyleKey(cell.format, cell.markers));
+  }
+  return numberFormatOrder.flatMap((format) => markerOrder.map((markers) => ({ format, markers, key: numberStyleKey(format, markers) }))).filter((s) => used.has(s.key));
 }
 
 /** Excel's column letters for a 0-based column index (A, B, …, Z, AA, …). */

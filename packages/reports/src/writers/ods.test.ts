@@ -50,12 +50,28 @@ describe("the board pack as ODS", () => {
     expect(book.parts.get("content.xml")!.match(/table:display-filter-buttons="false"/g)).toHaveLength(5);
   });
 
-  it("uses number styles with separators, fixed decimals, none on years, and [r] as text", () => {
-    expect(odsNumberStyle("count", true)).toBe(
+  it("uses number styles with separators, fixed decimals, none on years, and [r], [p] or [r] [p] as text", () => {
+    expect(odsNumberStyle("count", ["r"])).toBe(
       '<number:number-style style:name="N_count_r" number:language="en" number:country="GB"><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/><number:text> [r]</number:text></number:number-style>',
     );
-    expect(odsNumberStyle("year", false)).not.toContain("grouping");
-    expect(odsNumberStyle("pence", false)).toContain('number:decimal-places="2" number:min-decimal-places="2"');
+    expect(odsNumberStyle("decimal1", ["p"])).toBe(
+      '<number:number-style style:name="N_decimal1_p" number:language="en" number:country="GB"><number:number number:decimal-places="1" number:min-decimal-places="1" number:min-integer-digits="1" number:grouping="true"/><number:text> [p]</number:text></number:number-style>',
+    );
+    expect(odsNumberStyle("count", ["r", "p"])).toContain('style:name="N_count_r_p"');
+    expect(odsNumberStyle("count", ["r", "p"])).toContain("<number:text> [r] [p]</number:text>");
+    expect(odsNumberStyle("count", [])).not.toContain("number:text");
+    expect(odsNumberStyle("year", [])).not.toContain("grouping");
+    expect(odsNumberStyle("pence", [])).toContain('number:decimal-places="2" number:min-decimal-places="2"');
+  });
+
+  it("declares number styles only for the formats and markers its cells use, and shows [p] after a number that stays a number", () => {
+    const content = book.parts.get("content.xml")!;
+    expect([...content.matchAll(/<number:number-style style:name="([^"]+)"/g)].map((m) => m[1])).toEqual(["N_count", "N_count_r", "N_count_r_p", "N_decimal1", "N_percent1", "N_percent1_p", "N_pence", "N_year"]);
+    expect(content).toContain('office:value-type="float" office:value="87"><text:p>87 [r] [p]</text:p>');
+    expect(content).toContain('office:value-type="float" office:value="80.9"><text:p>80.9 [p]</text:p>');
+    const headline = book.sheets.find((s) => s.name === "Headline")!;
+    expect(headline.rows[6]![2]).toMatchObject({ kind: "number", value: 87, shown: { places: 0, grouping: true, suffix: " [r] [p]" } });
+    expect(headline.rows[7]![3]).toMatchObject({ kind: "number", value: 80.9, shown: { places: 1, grouping: true, suffix: " [p]" } });
   });
 
   it("opens on the first sheet with the cursor in A1 and no split or frozen panes on any sheet", () => {

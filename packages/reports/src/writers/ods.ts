@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from "fflate";
 import { decimalPlaces, type BoardPack, type NumberFormat } from "../model.ts";
-import { columnLetter, workbookLayout, type LayoutCell, type SheetLayout, type TextStyle } from "./layout.ts";
+import { markerSuffix, type NumberMarker } from "../cells.ts";
+import { columnLetter, numberStylesUsed, workbookLayout, type LayoutCell, type SheetLayout, type TextStyle } from "./layout.ts";
 import { xmlText } from "./xml.ts";
 
 /**
@@ -29,35 +30,35 @@ const namespaces = [
   'xmlns:ooo="http://openoffice.org/2004/office"',
 ].join(" ");
 
-const numberFormats: NumberFormat[] = ["count", "decimal1", "percent1", "pounds", "pence", "year"];
-
-/** The data style's name for a column format, revised or not. */
-function dataStyleName(format: NumberFormat, revised: boolean): string {
-  return `N_${format}${revised ? "_r" : ""}`;
+/** The data style's name for a column format and a number's markers: N_count, N_count_r, N_count_p, N_count_r_p. */
+function dataStyleName(format: NumberFormat, markers: readonly NumberMarker[]): string {
+  return `N_${format}${markers.map((m) => `_${m}`).join("")}`;
 }
 
 /**
  * A number style (ODF 1.3 part 3, 16.29.2): the column's decimal places, thousands separators
- * (`number:grouping`, none on years) and for a revised number the literal " [r]" (`number:text`,
- * 16.29.26). Language en-GB, so the separators do not follow the reader's locale.
+ * (`number:grouping`, none on years) and for a marked number the literal " [r]", " [p]" or
+ * " [r] [p]" (`number:text`, 16.29.26), so the cell stays a number. Language en-GB, so the
+ * separators do not follow the reader's locale.
  */
-export function odsNumberStyle(format: NumberFormat, revised: boolean): string {
+export function odsNumberStyle(format: NumberFormat, markers: readonly NumberMarker[]): string {
   const places = decimalPlaces[format];
   const grouping = format === "year" ? "" : ' number:grouping="true"';
-  return `<number:number-style style:name="${dataStyleName(format, revised)}" number:language="en" number:country="GB"><number:number number:decimal-places="${places}" number:min-decimal-places="${places}" number:min-integer-digits="1"${grouping}/>${revised ? "<number:text> [r]</number:text>" : ""}</number:number-style>`;
+  const suffix = markerSuffix(markers);
+  return `<number:number-style style:name="${dataStyleName(format, markers)}" number:language="en" number:country="GB"><number:number number:decimal-places="${places}" number:min-decimal-places="${places}" number:min-integer-digits="1"${grouping}/>${suffix ? `<number:text>${suffix}</number:text>` : ""}</number:number-style>`;
 }
 
 const textStyleName: Record<TextStyle, string> = { body: "ceBody", title: "ceTitle", heading: "ceHeading", wrap: "ceWrap", header: "ceHeader", headerNumber: "ceHeaderNumber", shorthand: "ceShorthand" };
 
-function cellStyleName(format: NumberFormat, revised: boolean): string {
-  return `ce_${dataStyleName(format, revised)}`;
+function cellStyleName(format: NumberFormat, markers: readonly NumberMarker[]): string {
+  return `ce_${dataStyleName(format, markers)}`;
 }
 
 const top = '<style:table-cell-properties style:vertical-align="top"/>';
 const wrapTop = '<style:table-cell-properties fo:wrap-option="wrap" style:vertical-align="top"/>';
 const right = '<style:paragraph-properties fo:text-align="end"/>';
 
-const cellStyles = [
+const textCellStyles = [
   `<style:style style:name="ceBody" style:family="table-cell" style:parent-style-name="Default"/>`,
   `<style:style style:name="ceTitle" style:family="table-cell" style:parent-style-name="Default"><style:text-properties fo:font-size="16pt" fo:font-weight="bold"/></style:style>`,
   `<style:style style:name="ceHeading" style:family="table-cell" style:parent-style-name="Default"><style:text-properties fo:font-size="14pt" fo:font-weight="bold"/></style:style>`,
@@ -65,10 +66,16 @@ const cellStyles = [
   `<style:style style:name="ceHeader" style:family="table-cell" style:parent-style-name="Default">${wrapTop}<style:text-properties fo:font-weight="bold"/></style:style>`,
   `<style:style style:name="ceHeaderNumber" style:family="table-cell" style:parent-style-name="Default">${wrapTop}${right}<style:text-properties fo:font-weight="bold"/></style:style>`,
   `<style:style style:name="ceShorthand" style:family="table-cell" style:parent-style-name="Default">${top}${right}</style:style>`,
-  ...numberFormats.flatMap((f) => [false, true].map((r) => `<style:style style:name="${cellStyleName(f, r)}" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="${dataStyleName(f, r)}">${top}</style:style>`)),
 ].join("");
 
-const numberStyles = numberFormats.flatMap((f) => [odsNumberStyle(f, false), odsNumberStyle(f, true)]).join("");
+/** The number styles and their cell styles, only for the formats and markers the workbook's cells use. */
+function numberCellStyles(sheets: readonly SheetLayout[]): string {
+  const used = numberStylesUsed(sheets);
+  return (
+    used.map((u) => odsNumberStyle(u.format, u.markers)).join("") +
+    used.map((u) => `<style:style style:name="${cellStyleName(u.format, u.markers)}" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="${dataStyleName(u.format, u.markers)}">${top}</style:style>`).join("")
+  );
+}
 
 /** Runs of spaces, tabs and line breaks as ODF keeps them (ODF 1.3 part 3, 6.1.2 to 6.1.4). */
 const specialWhitespace = /[\t\n\r]| {2}|^ /;
@@ -105,7 +112,7 @@ function cell(c: LayoutCell, columnDefault: string): string {
       // A link to a place in this document is "#" and the place (ODF 1.3 part 3, 6.1.8 text:a; 19.910 xlink:href).
       return `<table:table-cell${styleAttribute("ceBody", columnDefault)} office:value-type="string"><text:p><text:a xlink:type="simple" xlink:href="${xmlText(`#${quotedSheetName(c.sheet)}.A1`)}">${xmlText(c.text)}</text:a></text:p></table:table-cell>`;
     case "number":
-      return `<table:table-cell${styleAttribute(cellStyleName(c.format, c.revised), columnDefault)} office:value-type="float" office:value="${c.value}"><text:p>${xmlText(c.shown)}</text:p></table:table-cell>`;
+      return `<table:table-cell${styleAttribute(cellStyleName(c.format, c.markers), columnDefault)} office:value-type="float" office:value="${c.value}"><text:p>${xmlText(c.shown)}</text:p></table:table-cell>`;
   }
 }
 
@@ -119,7 +126,7 @@ function table(sheet: SheetLayout, columnStyle: (width: number) => string): stri
   // A table's columns default to their data cells' style, so most data cells need no style of their own (a smaller file, written faster).
   const defaults = sheet.widths.map((_, c) => {
     const type = sheet.table?.columnTypes[c];
-    return type === undefined ? "Default" : type === "text" ? "ceWrap" : cellStyleName(type, false);
+    return type === undefined ? "Default" : type === "text" ? "ceWrap" : cellStyleName(type, []);
   });
   sheet.widths.forEach((width, c) => parts.push(`<table:table-column table:style-name="${columnStyle(width)}" table:default-cell-style-name="${defaults[c]}"/>`));
   for (const row of sheet.rows) {
@@ -152,7 +159,7 @@ function content(sheets: SheetLayout[]): string {
   const columnStyles = [...widths].map(([w, name]) => `<style:style style:name="${name}" style:family="table-column"><style:table-column-properties fo:break-before="auto" style:column-width="${columnWidth(w)}"/></style:style>`).join("");
   const ranges = sheets.filter((s) => s.table !== null).map(databaseRange).join("");
   return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content ${namespaces} office:version="1.3"><office:automatic-styles>${columnStyles}<style:style style:name="ro1" style:family="table-row"><style:table-row-properties style:use-optimal-row-height="true"/></style:style><style:style style:name="ta1" style:family="table"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>${numberStyles}${cellStyles}</office:automatic-styles><office:body><office:spreadsheet>${tables}<table:database-ranges>${ranges}</table:database-ranges></office:spreadsheet></office:body></office:document-content>`;
+<office:document-content ${namespaces} office:version="1.3"><office:automatic-styles>${columnStyles}<style:style style:name="ro1" style:family="table-row"><style:table-row-properties style:use-optimal-row-height="true"/></style:style><style:style style:name="ta1" style:family="table"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>${numberCellStyles(sheets)}${textCellStyles}</office:automatic-styles><office:body><office:spreadsheet>${tables}<table:database-ranges>${ranges}</table:database-ranges></office:spreadsheet></office:body></office:document-content>`;
 }
 
 /** Arial 12 as the default, in English (United Kingdom): the language spell checkers and screen readers use. */

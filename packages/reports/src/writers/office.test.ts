@@ -7,7 +7,7 @@ import { writePackXlsx } from "./xlsx.ts";
 
 /**
  * Real office software: LibreOffice opens each file and writes every sheet as the cells show, and
- * each table shows exactly what `cellText` says it reads ("12,345", "87 [r]", "[c]"), through the
+ * each table shows exactly what `cellText` says it reads ("12,345", "87 [r] [p]", "80.9 [p]", "[c]"), through the
  * files' own number formats. LibreOffice must be installed (CI installs libreoffice-calc-nogui);
  * without it these tests fail, saying so.
  */
@@ -19,7 +19,7 @@ function packForOffice(): BoardPack {
     sheetName: "Bodies' themes – £ café",
     tableName: "themes_by_body",
     title: "Table 4: Themes by body – Apr to Jun 2025",
-    description: ["This worksheet contains one table.", "Themes are per 100 complaints received."],
+    description: ["This worksheet contains one table.", "Themes are per 100 complaints received. Shorthand: [c] confidential, [r] revised, [p] provisional."],
     columns: [
       { key: "name", heading: "Organisation", type: "text", role: "organisation_name" },
       { key: "theme", heading: "Theme «main»", type: "text", role: "label" },
@@ -28,7 +28,8 @@ function packForOffice(): BoardPack {
     ],
     rows: [
       [{ kind: "text", text: "Agence française – Zürich 😀" }, { kind: "text", text: "Delay,\n\"quoted\" and  spaced" }, { kind: "number", value: 1234567.25 }, { kind: "number", value: -1500, revised: true }],
-      [{ kind: "text", text: "@risk body" }, { kind: "text", text: "+ and -" }, { kind: "shorthand", code: "c" }, { kind: "number", value: 0 }],
+      [{ kind: "text", text: "@risk body" }, { kind: "text", text: "+ and -" }, { kind: "shorthand", code: "c" }, { kind: "number", value: 0, provisional: true }],
+      [{ kind: "text", text: "Revised body" }, { kind: "text", text: "Delay" }, { kind: "number", value: 0.5, revised: true, provisional: true }, { kind: "number", value: 1234.4, provisional: true }],
     ],
   });
   return pack;
@@ -59,8 +60,11 @@ describe.each(["ods", "xlsx"] as const)("the board pack as %s, opened in LibreOf
     }
     // The figures the lead's comparison will rely on, spelled out.
     expect(sheets.get("Headline")![5]!.slice(2)).toEqual(["12,345", "81.3", "4.2", "1,250.50", "2025"]);
-    expect(sheets.get("Headline")![6]!.slice(2)).toEqual(["87 [r]", "[x]", "0.0", "[z]", "2025"]);
+    expect(sheets.get("Headline")![6]!.slice(2)).toEqual(["87 [r] [p]", "[x]", "0.0", "[z]", "2025"]);
+    expect(sheets.get("Headline")![7]!.slice(2)).toEqual(["12,432 [r]", "80.9 [p]", "4.1", "1,250.50", "2025"]);
     expect(sheets.get("Bodies' themes – £ café")![4]!).toEqual(["Agence française – Zürich 😀", "Delay,\n\"quoted\" and  spaced", "1,234,567.3", "-1,500 [r]"]);
+    expect(sheets.get("Bodies' themes – £ café")![5]!.slice(2)).toEqual(["[c]", "0 [p]"]);
+    expect(sheets.get("Bodies' themes – £ café")![6]!.slice(2)).toEqual(["0.5 [r] [p]", "1,234 [p]"]);
   });
 });
 

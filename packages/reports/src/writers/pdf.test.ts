@@ -75,7 +75,9 @@ describe("writePackPdf on the sample pack", () => {
       if (block.kind === "table" || block.kind === "figure") expect(text).toContain(block.caption);
     }
     expect(text).toContain("12,345");
-    expect(text).toContain("87 [r]");
+    expect(text).toContain("87 [r] [p]");
+    expect(text).toContain("12,432 [r]");
+    expect(text).toContain("80.9 [p]");
     expect(text).toContain("[x]");
     const headline = pack.tables.find((t) => t.tableName === "headline_measures")!;
     const shown = ["name", "received", "within_timescale"].map((key) => headline.columns.findIndex((c) => c.key === key));
@@ -112,6 +114,8 @@ describe("writePackPdf on the sample pack", () => {
     const shorthand = end.slice(end.indexOf("Shorthand used"));
     expect(shorthand).toContain("[x] not available");
     expect(shorthand).toContain("[r] revised since first published");
+    expect(shorthand).toContain("[p] provisional: from a return the department has not yet accepted");
+    expect(shorthand.indexOf("[r] revised")).toBeLessThan(shorthand.indexOf("[p] provisional"));
     // [c] is used by note 1; [z] appears nowhere the PDF shows (the payments column is left out).
     expect(shorthand).toContain("[c] confidential");
     expect(shorthand).not.toContain("[z]");
@@ -132,15 +136,16 @@ describe("writePackPdf on the sample pack", () => {
   it("reads in order with poppler: header cells then data cells, each figure followed by its caption", async () => {
     const tree = await pdfStructText(bytes);
     const lines = tree.split("\n").map((l) => l.trim());
-    const at = (text: string) => {
-      const i = lines.indexOf(text);
-      expect(i, text).toBeGreaterThanOrEqual(0);
+    const at = (line: string) => {
+      const i = lines.indexOf(line);
+      expect(i, line).toBeGreaterThanOrEqual(0);
       return i;
     };
     expect(lines[0]).toBe("Document");
     expect(at('"Complaints received [note 2]"')).toBeLessThan(at('"12,345"'));
     expect(lines[at('"Complaints received [note 2]"') - 2]).toBe("TH:");
-    expect(lines[at('"87 [r]"') - 1]).toBe("TD");
+    expect(lines[at('"87 [r] [p]"') - 1]).toBe("TD");
+    expect(lines[at('"80.9 [p]"') - 1]).toBe("TD");
     expect(lines[at('"[x]"') - 1]).toBe("TD");
     expect(at('"Headline figures"')).toBeLessThan(at("Table (block)"));
     for (const block of pack.narrative) if (block.kind === "figure") expect(lines[at(`"${block.caption}"`) - 1]).toBe("P (block)");

@@ -318,11 +318,11 @@ function endSection(layout: PdfLayout, root: StructParent, pack: BoardPack): voi
   }
 }
 
-/** The shorthand ([c], [x], [z]) and markers ([r]) that appear in what the PDF shows, in that order. */
-export function shorthandUsed(pack: BoardPack): (Shorthand | "r")[] {
+/** The shorthand ([c], [x], [z]) and markers ([r] revised, [p] provisional) that appear in what the PDF shows, in that order. */
+export function shorthandUsed(pack: BoardPack): (Shorthand | "r" | "p")[] {
   const seen = new Set<string>();
   const scan = (text: string) => {
-    for (const m of text.matchAll(/\[([cxzr])\]/g)) seen.add(m[1]!);
+    for (const m of text.matchAll(/\[([cxzrp])\]/g)) seen.add(m[1]!);
   };
   // The end section lists every note, so shorthand a note uses is explained too.
   for (const note of pack.notes) scan(note.text);
@@ -347,7 +347,7 @@ export function shorthandUsed(pack: BoardPack): (Shorthand | "r")[] {
       }
     }
   }
-  return (["c", "x", "z", "r"] as const).filter((code) => seen.has(code));
+  return (["c", "x", "z", "r", "p"] as const).filter((code) => seen.has(code));
 }
 
 /** "Page 3 of 7" at the foot of every page, as pagination artifacts (PDF 1.7 section 14.8.2.2.2). */

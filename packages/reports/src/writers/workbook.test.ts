@@ -124,6 +124,11 @@ describe("the GSS checker finds a broken file", () => {
     ["a hidden column (XLSX)", "xlsx", () => edited(xlsxBytes, "xl/worksheets/sheet5.xml", (x) => x.replace('<col min="2" max="2"', '<col hidden="1" min="2" max="2"')), 'The "Equality" sheet has hidden columns.'],
     ["a frozen pane (XLSX)", "xlsx", () => edited(xlsxBytes, "xl/worksheets/sheet4.xml", (x) => x.replace("<selection ", '<pane ySplit="4" topLeftCell="A5" state="frozen"/><selection ')), 'The "Headline" sheet has frozen or split panes.'],
     ["a sheet scrolled away from A1 (XLSX)", "xlsx", () => edited(xlsxBytes, "xl/worksheets/sheet4.xml", (x) => x.replace("<sheetView ", '<sheetView topLeftCell="C20" ')), 'The "Headline" sheet opens scrolled away from A1.'],
+    ["a provisional number whose format lost [p] (ODS)", "ods", () => edited(odsBytes, "content.xml", (x) => x.replace("<number:text> [p]</number:text>", "")), 'Cell D8 of the "Headline" sheet (Closed within timescale (%)) is provisional, but its format does not show [p].'],
+    ["a revised and provisional number shown as revised only (ODS)", "ods", () => edited(odsBytes, "content.xml", (x) => x.replace("<number:text> [r] [p]</number:text>", "<number:text> [r]</number:text>")), 'Cell C7 of the "Headline" sheet (Complaints received [note 2]) is revised and provisional, but its format does not show [r] [p].'],
+    ["a provisional number written as text (ODS)", "ods", () => edited(odsBytes, "content.xml", (x) => x.replace('office:value-type="float" office:value="80.9"', 'office:value-type="string"')), "holds 80.9 as text, not as a number."],
+    ["the markers in the wrong order (XLSX)", "xlsx", () => edited(xlsxBytes, "xl/styles.xml", (x) => x.replace("&quot; [r] [p]&quot;", "&quot; [p] [r]&quot;")), 'Cell C7 of the "Headline" sheet (Complaints received [note 2]) is revised and provisional, but its format does not show [r] [p].'],
+    ["a provisional number whose format lost [p] (XLSX)", "xlsx", () => edited(xlsxBytes, "xl/styles.xml", (x) => x.replace("&quot; [p]&quot;", "")), 'Cell D8 of the "Headline" sheet (Closed within timescale (%)) is provisional, but its format does not show [p].'],
     ["another document title (XLSX)", "xlsx", () => edited(xlsxBytes, "docProps/core.xml", (x) => x.replace(/<dc:title>[^<]*/, "<dc:title>Book1")), 'The document title is "Book1"'],
   ] as const)("%s", (_, format, broken, expected) => {
     const problems = gssProblems(broken(), format, pack);
@@ -138,6 +143,24 @@ describe("the GSS checker finds a broken file", () => {
         'The description of the "Equality" sheet does not say how many tables the sheet contains.',
         'The "Equality" sheet uses the shorthand [c] but its description does not say what it means.',
       ]);
+    }
+  });
+
+  it("a table that uses [p] but whose description does not explain it", () => {
+    const p = samplePack();
+    p.tables[0]!.description = p.tables[0]!.description.map((line) => line.replace(", [p] provisional", ""));
+    for (const [format, bytes] of [["ods", writePackOds(p)], ["xlsx", writePackXlsx(p)]] as const) {
+      expect(gssProblems(bytes, format, p)).toEqual(['The "Headline" sheet uses the shorthand [p] but its description does not say what it means.']);
+    }
+  });
+
+  it("a provisional number written without [p] in its format", () => {
+    const p = samplePack();
+    // The file is written from a pack where the figure is not provisional, and checked against one where it is.
+    const plain = samplePack();
+    plain.tables[0]!.rows[2]![3] = { kind: "number", value: 80.9 };
+    for (const [format, bytes] of [["ods", writePackOds(plain)], ["xlsx", writePackXlsx(plain)]] as const) {
+      expect(gssProblems(bytes, format, p)).toEqual(['Cell D8 of the "Headline" sheet (Closed within timescale (%)) is provisional, but its format does not show [p].']);
     }
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { samplePack } from "../testing/index.ts";
-import { parseXml, readXlsx } from "../testing/index.ts";
+import { describeFormatCode, gssProblems, parseXml, readXlsx } from "../testing/index.ts";
 import { writePackXlsx, xlsxFormatCode } from "./xlsx.ts";
 
 /** What only the XLSX file has to get right (ECMA-376 Part 1), beside the shared checks in workbook.test.ts. */
@@ -9,13 +9,50 @@ const pack = samplePack();
 const book = readXlsx(writePackXlsx(pack));
 
 describe("the board pack as XLSX", () => {
-  it("uses these number format codes: separators, fixed decimals, none on years, [r] as literal text", () => {
-    expect(["count", "decimal1", "percent1", "pounds", "pence", "year"].map((f) => xlsxFormatCode(f as never, false))).toEqual(["#,##0", "#,##0.0", "#,##0.0", "#,##0", "#,##0.00", "0"]);
-    expect(xlsxFormatCode("count", true)).toBe('#,##0" [r]"');
+  it("uses these number format codes: separators, fixed decimals, none on years, [r], [p] or [r] [p] as literal text", () => {
+    expect(["count", "decimal1", "percent1", "pounds", "pence", "year"].map((f) => xlsxFormatCode(f as never, []))).toEqual(["#,##0", "#,##0.0", "#,##0.0", "#,##0", "#,##0.00", "0"]);
+    expect(xlsxFormatCode("count", ["r"])).toBe('#,##0" [r]"');
+    expect(xlsxFormatCode("decimal1", ["p"])).toBe('#,##0.0" [p]"');
+    expect(xlsxFormatCode("count", ["r", "p"])).toBe('#,##0" [r] [p]"');
     const headline = book.sheets.find((s) => s.name === "Headline")!;
     const codes = (r: number) => headline.rows[r]!.map((c) => (c?.kind === "number" ? c.formatCode : c?.text));
     expect(codes(5)).toEqual(["DES-LIC1", "Licensing Agency", "#,##0", "#,##0.0", "#,##0.0", "#,##0.00", "0"]);
-    expect(codes(6)).toEqual(["DES-BEN3", "'=HYPERLINK(\"http://evil.example\",\"Benefits\")", '#,##0" [r]"', "[x]", "#,##0.0", "[z]", "0"]);
+    expect(codes(6)).toEqual(["DES-BEN3", "'=HYPERLINK(\"http://evil.example\",\"Benefits\")", '#,##0" [r] [p]"', "[x]", "#,##0.0", "[z]", "0"]);
+    expect(codes(7)).toEqual(["DES", "Department for Example Services (all bodies)", '#,##0" [r]"', '#,##0.0" [p]"', "#,##0.0", "#,##0.00", "0"]);
+    // The numbers stay numbers: the markers are in the format only.
+    expect(headline.rows[6]![2]).toMatchObject({ kind: "number", value: 87, shown: { places: 0, grouping: true, suffix: " [r] [p]" } });
+    expect(headline.rows[7]![3]).toMatchObject({ kind: "number", value: 80.9, shown: { places: 1, grouping: true, suffix: " [p]" } });
+  });
+
+  it("declares only the number formats its cells use, each once, [r] before [p]", () => {
+    const styles = book.parts.get("xl/styles.xml")!;
+    const declared = [...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)].map((m) => [Number(m[1]), m[2]!.replaceAll("&quot;", '"')]);
+    expect(declared).toEqual([
+      [164, "#,##0"],
+      [165, '#,##0" [r]"'],
+      [166, '#,##0" [r] [p]"'],
+      [167, "#,##0.0"],
+      [168, '#,##0.0" [p]"'],
+      [169, "#,##0.00"],
+      [170, "0"],
+    ]);
+    expect(styles).not.toContain("[p] [r]");
+  });
+
+  it("leaves out numFmts when the workbook has no numbers, and still keeps every GSS rule", () => {
+    const p = samplePack();
+    p.tables = [];
+    const bytes = writePackXlsx(p);
+    expect(readXlsx(bytes).parts.get("xl/styles.xml")).not.toContain("<numFmts");
+    expect(gssProblems(bytes, "xlsx", p)).toEqual([]);
+  });
+
+  it("reads a format's [r] and [p] however office software writes the literal: quoted, in parts or escaped", () => {
+    expect(describeFormatCode('#,##0" [r] [p]"')).toEqual({ places: 0, grouping: true, suffix: " [r] [p]" });
+    expect(describeFormatCode('#,##0.0" [r]"" [p]"')).toEqual({ places: 1, grouping: true, suffix: " [r] [p]" });
+    expect(describeFormatCode("#,##0.00\\ \\[p\\]")).toEqual({ places: 2, grouping: true, suffix: " [p]" });
+    expect(describeFormatCode("0")).toEqual({ places: 0, grouping: false, suffix: "" });
+    expect(describeFormatCode("General")).toEqual({ places: 0, grouping: false, suffix: "" });
   });
 
   it("makes each table with data rows a real Excel table: column names equal the header cells, no filter, no totals", () => {

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from "fflate";
 import { decimalPlaces, type BoardPack, type NumberFormat } from "../model.ts";
-import { columnLetter, workbookLayout, type LayoutCell, type SheetLayout, type TextStyle } from "./layout.ts";
+import { markerSuffix, type NumberMarker } from "../cells.ts";
+import { columnLetter, numberStyleKey, numberStylesUsed, workbookLayout, type LayoutCell, type NumberStyleKey, type SheetLayout, type TextStyle } from "./layout.ts";
 import { xmlText } from "./xml.ts";
 
 /**
@@ -12,34 +13,43 @@ import { xmlText } from "./xml.ts";
 
 export const xlsxMimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** A number format code (ECMA-376 Part 1, 18.8.31): thousands separators and fixed decimals; years plain; `[r]` as literal text. */
-export function xlsxFormatCode(format: NumberFormat, revised: boolean): string {
+/**
+ * A number format code (ECMA-376 Part 1, 18.8.31): thousands separators and fixed decimals; years
+ * plain; a marked number's " [r]", " [p]" or " [r] [p]" as one quoted literal, so the cell stays a
+ * number ("#,##0\" [r] [p]\"").
+ */
+export function xlsxFormatCode(format: NumberFormat, markers: readonly NumberMarker[]): string {
   const places = decimalPlaces[format];
   const base = format === "year" ? "0" : places > 0 ? `#,##0.${"0".repeat(places)}` : "#,##0";
-  return revised ? `${base}" [r]"` : base;
+  const suffix = markerSuffix(markers);
+  return suffix ? `${base}"${suffix}"` : base;
 }
-
-const numberFormats: NumberFormat[] = ["count", "decimal1", "percent1", "pounds", "pence", "year"];
 
 // Cell formats (indexes into cellXfs). Fonts: 0 body, 1 bold, 2 title, 3 cover heading, 4 link.
 const textXf: Record<TextStyle, number> = { body: 0, title: 1, heading: 2, wrap: 3, header: 4, headerNumber: 5, shorthand: 6 };
 const linkXf = 7;
 const firstNumberXf = 8;
 
-/** Distinct format codes, each with its numFmt id (custom ids start at 164) and its cell format index. */
-const codes = [...new Set(numberFormats.flatMap((f) => [xlsxFormatCode(f, false), xlsxFormatCode(f, true)]))];
-const numberXf = new Map<string, number>(numberFormats.flatMap((f) => [false, true].map((r): [string, number] => [`${f}|${r}`, firstNumberXf + codes.indexOf(xlsxFormatCode(f, r))])));
+/**
+ * The distinct format codes the workbook's cells use (only those: a marker combination no cell
+ * carries gets no format), each with its numFmt id (custom ids start at 164), and each number
+ * style's cell format index (the index into cellXfs) by `numberStyleKey`.
+ */
+function numberFormatsUsed(sheets: readonly SheetLayout[]): { codes: string[]; xf: Map<NumberStyleKey, number> } {
+  const used = numberStylesUsed(sheets);
+  const codes = [...new Set(used.map((u) => xlsxFormatCode(u.format, u.markers)))];
+  return { codes, xf: new Map(used.map((u) => [u.key, firstNumberXf + codes.indexOf(xlsxFormatCode(u.format, u.markers))])) };
+}
 
 /**
  * Arial 12 as the default font (gptables' and aftables' default); the link font is underlined as
  * well as coloured, so colour is not its only sign. No fills but the two the format requires.
  */
-const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="${codes.length}">${codes
-  .map((code, i) => `<numFmt numFmtId="${164 + i}" formatCode="${xmlText(code)}"/>`)
-  .join(
-    "",
-  )}</numFmts><fonts count="5"><font><sz val="12"/><name val="Arial"/><family val="2"/></font><font><b/><sz val="12"/><name val="Arial"/><family val="2"/></font><font><b/><sz val="16"/><name val="Arial"/><family val="2"/></font><font><b/><sz val="14"/><name val="Arial"/><family val="2"/></font><font><u/><sz val="12"/><color rgb="FF1D70B8"/><name val="Arial"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${firstNumberXf + codes.length}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="right" vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment horizontal="right" vertical="top"/></xf><xf numFmtId="0" fontId="4" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf>${codes
+const stylesXml = (codes: readonly string[]) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${
+  // A workbook with no numbers has no custom formats: numFmts is left out rather than written empty (18.8.31 is optional).
+  codes.length > 0 ? `<numFmts count="${codes.length}">${codes.map((code, i) => `<numFmt numFmtId="${164 + i}" formatCode="${xmlText(code)}"/>`).join("")}</numFmts>` : ""
+}<fonts count="5"><font><sz val="12"/><name val="Arial"/><family val="2"/></font><font><b/><sz val="12"/><name val="Arial"/><family val="2"/></font><font><b/><sz val="16"/><name val="Arial"/><family val="2"/></font><font><b/><sz val="14"/><name val="Arial"/><family val="2"/></font><font><u/><sz val="12"/><color rgb="FF1D70B8"/><name val="Arial"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${firstNumberXf + codes.length}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="right" vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment horizontal="right" vertical="top"/></xf><xf numFmtId="0" fontId="4" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf>${codes
   .map((_, i) => `<xf numFmtId="${164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>`)
   .join("")}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
@@ -59,7 +69,7 @@ function textCell(ref: string, text: string, xf: number): string {
   return `<c r="${ref}" s="${xf}" t="inlineStr"><is><t${space}>${cellString(text)}</t></is></c>`;
 }
 
-function cell(ref: string, c: LayoutCell, links: string[]): string {
+function cell(ref: string, c: LayoutCell, links: string[], numberXf: ReadonlyMap<NumberStyleKey, number>): string {
   switch (c.kind) {
     case "text":
       return textCell(ref, c.text, textXf[c.style]);
@@ -67,18 +77,18 @@ function cell(ref: string, c: LayoutCell, links: string[]): string {
       links.push(`<hyperlink ref="${ref}" location="${xmlText(`${quotedSheetName(c.sheet)}!A1`)}" display="${xmlText(c.text)}"/>`);
       return textCell(ref, c.text, linkXf);
     case "number":
-      return `<c r="${ref}" s="${numberXf.get(`${c.format}|${c.revised}`)!}"><v>${c.value}</v></c>`;
+      return `<c r="${ref}" s="${numberXf.get(numberStyleKey(c.format, c.markers))!}"><v>${c.value}</v></c>`;
   }
 }
 
-function worksheet(sheet: SheetLayout, index: number): string {
+function worksheet(sheet: SheetLayout, index: number, numberXf: ReadonlyMap<NumberStyleKey, number>): string {
   const links: string[] = [];
   const letters = sheet.widths.map((_, c) => columnLetter(c));
   const rows: string[] = [];
   for (let r = 0; r < sheet.rows.length; r += 1) {
     const row = sheet.rows[r]!;
     const cells: string[] = [];
-    for (let c = 0; c < row.length; c += 1) cells.push(cell(`${letters[c]}${r + 1}`, row[c]!, links));
+    for (let c = 0; c < row.length; c += 1) cells.push(cell(`${letters[c]}${r + 1}`, row[c]!, links, numberXf));
     rows.push(`<row r="${r + 1}">${cells.join("")}</row>`);
   }
   const lastColumn = letters[letters.length - 1]!;
@@ -130,12 +140,13 @@ const relationships = "http://schemas.openxmlformats.org/officeDocument/2006/rel
 /** The workbook's bytes. */
 export function writePackXlsx(pack: BoardPack): Uint8Array {
   const sheets = workbookLayout(pack);
+  const numberFormats = numberFormatsUsed(sheets);
   const files: Record<string, Uint8Array> = {};
   const overrides: string[] = [];
   let tableId = 0;
   sheets.forEach((sheet, i) => {
     const n = i + 1;
-    files[`xl/worksheets/sheet${n}.xml`] = strToU8(worksheet(sheet, i));
+    files[`xl/worksheets/sheet${n}.xml`] = strToU8(worksheet(sheet, i, numberFormats.xf));
     overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
     if (hasTablePart(sheet)) {
       tableId += 1;
@@ -168,7 +179,7 @@ export function writePackXlsx(pack: BoardPack): Uint8Array {
       "docProps/app.xml": strToU8(app(sheets)),
       "xl/workbook.xml": strToU8(workbook),
       "xl/_rels/workbook.xml.rels": strToU8(workbookRels),
-      "xl/styles.xml": strToU8(styles),
+      "xl/styles.xml": strToU8(stylesXml(numberFormats.codes)),
       ...files,
     },
     { level: 6, mtime: new Date(pack.produced) },
