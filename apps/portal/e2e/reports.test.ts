@@ -173,6 +173,35 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     await context.close();
   });
 
+  it("keeps 'One body' when it is chosen before the bodies have loaded, says they are loading, then offers them", async () => {
+    const { context, page } = await newPage(browser);
+    // The department's bodies (organisations.list, perhaps batched with other queries) held back until released.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/trpc/*organisations.list*", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await signIn(page, app, secretariat, `/portal/${dept}/reports`);
+    await expectHeading(page, "Board packs and reports");
+    await poll(() => page.locator("#scope-2").isVisible()).toBe(true);
+    await page.locator("#scope-2").check();
+    // The choice stays, and says why there is no list yet (before the fix the radio went back to the department, silently).
+    expect(await page.locator("#scope-2").isChecked()).toBe(true);
+    await poll(() => page.locator("#body-loading").textContent()).toBe("Loading the department’s bodies…");
+    expect(await page.locator("#body-loading").getAttribute("role")).toBe("status");
+    expect(await page.locator("#body").count()).toBe(0);
+    await expectNoAxeViolations(page, "the reports page while the bodies load");
+    release();
+    await poll(() => page.locator("#body").isVisible()).toBe(true);
+    const first = await page.locator("#body").inputValue();
+    expect(first).toMatch(/^DES-/);
+    await poll(() => search(page).get("body")).toBe(first);
+    expect(await page.locator("#scope-2").isChecked()).toBe(true);
+    expect(await page.locator("#body-loading").count()).toBe(0);
+    await context.close();
+  });
+
   it("shows progress while the pack is built, with the button busy but focusable, and one build at a time", async () => {
     const { context, page } = await newPage(browser);
     await signIn(page, app, secretariat, `/portal/${dept}/reports?format=ods`);
@@ -278,7 +307,10 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     expect(await page.getByRole("link", { name: "Previous year: financial year 2024-25 (Apr 2024 to Mar 2025)" }).getAttribute("href")).toBe(`/portal/${dept}/annual-report/2024-25`);
     expect(await page.getByRole("link", { name: /^Next year: financial year 2026-27/ }).getAttribute("href")).toBe(`/portal/${dept}/annual-report/2026-27`);
     expect(await page.getByRole("navigation", { name: /menu|navigation/i }).getByRole("link", { name: "Reports" }).getAttribute("aria-current")).toBe("true");
-    const api = await query<{ html: string; text: string; fileName: string; departmentName: string }>(page, "reports.annualReport", { departmentCode: dept, financialYear: "2025-26" });
+    // The years either side are a navigation landmark with links in it (never an empty one).
+    const otherYears = page.getByRole("navigation", { name: "Other years" });
+    expect(await otherYears.getByRole("link").count()).toBe(2);
+    const api = await query<{ html: string; document: string; text: string; fileName: string; departmentName: string }>(page, "reports.annualReport", { departmentCode: dept, financialYear: "2025-26" });
     await poll(() => page.locator("#annual-report-section").count()).toBe(1);
     expect(await page.locator("#annual-report-section").innerHTML()).toBe(api.html);
     await expectNoAxeViolations(page, "the annual report section");
@@ -296,6 +328,9 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     const saved = (await bytesOf(htmlFile)).toString("utf8");
     expect(saved).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
     expect(saved).toContain(api.html.trim());
+    // The API's document: the same the command line's `annual-report --out x.html` writes.
+    expect(saved).toBe(api.document);
+    expect(saved).toContain(`<title>Complaints: annual report section 2025-26, ${api.departmentName}</title>`);
     const text = page.waitForEvent("download");
     await page.locator("#download-text").click();
     const textFile = await text;

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { openDatabase } from "@complaints/db";
 import { expectNoAxeViolations, launchBrowser, newPage, startApp, type RunningApp } from "@complaints/e2e";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,6 +55,19 @@ describe("published learning in a browser", () => {
     const [key, value] = await keyAndValue(page);
     expect([value.x >= key.x + key.width, Math.abs(value.y - key.y) < 2]).toEqual([true, true]);
     await expectNoAxeViolations(page, "a department's published learning");
+    // Only the public summary is published, never the action as recorded ("What we changed"): the
+    // demo's publishable plans' actions appear nowhere on the page or in the CSV.
+    expect(await page.locator("dt", { hasText: "What we changed" }).count()).toBe(0);
+    const connection = openDatabase(app.databaseUrl);
+    const plans = await connection.db.selectFrom("action_plans").select(["action", "public_summary"]).where("publishable", "=", 1).execute().finally(() => connection.close());
+    expect(plans.length).toBeGreaterThan(3);
+    const csv = await (await fetch(`${app.url}/published/DES/learning.csv`)).text();
+    const shown = (await page.locator("main").textContent())!;
+    expect(plans.some((p) => shown.includes(p.public_summary))).toBe(true);
+    for (const { action } of plans) {
+      expect(shown, action).not.toContain(action);
+      expect(csv, action).not.toContain(action);
+    }
     expect(await page.context().cookies()).toEqual([]);
     await page.screenshot({ path: join(screenshots, "department-1280.png"), fullPage: true });
     await page.screenshot({ path: join(screenshots, "department-1280-top.png") });

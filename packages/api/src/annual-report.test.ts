@@ -10,7 +10,8 @@ import { createWorld, rejection, type World } from "./testing/world.ts";
 /**
  * Department A's 2025-26, chosen to add up by hand: A1 (template v1) in Apr to Jun and (approved, so
  * provisional) Jan to Mar; A2 (template v2, which lists special payments one by one) in Jan to Mar.
- * A1's draft must not count. Department B has no returns at all.
+ * A1's draft must not count. Department B has no returns at all. A2 marked its cost of handling
+ * complaints [x], so the cost is A1's only and cost per complaint closed is over A1's returns only.
  */
 const year: [string, string, ReturnStatus, 1 | 2, Record<string, FieldValue>][] = [
   [
@@ -35,7 +36,7 @@ const year: [string, string, ReturnStatus, 1 | 2, Record<string, FieldValue>][] 
     {
       received: 50, er_closed: 30, cl_closed: 10, er_within_timescale: 25, cl_within_timescale: 8,
       phso_accepted: 1, phso_reported: 3, phso_upheld: 0, phso_partly_upheld: 1, phso_not_upheld: 2, phso_recommendations: 3, phso_recommendations_complied: 2, phso_recommendations_not_complied: 1,
-      payments_maladministration_count: 2, payments_maladministration_total: 125_050, handling_cost: 2_000_050, handling_fte: 1.5,
+      payments_maladministration_count: 2, payments_maladministration_total: 125_050, handling_cost: "[x]", handling_fte: 1.5,
       "special_payments.1.amount": 40_000_000, "special_payments.1.date_paid": "2026-02-10", "special_payments.1.description": "Settlement & <costs>",
     },
   ],
@@ -73,7 +74,17 @@ describe.each(testDialects())("the annual report section on %s", (dialect) => {
     expect(now).toMatchObject({ bodies: { expected: 2, counted: 2 }, returns: 3, provisional: true });
     expect(["received", "er_closed", "cl_closed", "phso_accepted", "phso_reported", "phso_upheld", "phso_partly_upheld", "phso_not_upheld"].map(sum)).toEqual([220, 140, 40, 3, 6, 1, 2, 3]);
     expect(["phso_recommendations", "phso_recommendations_complied", "phso_recommendations_not_complied", "payments_maladministration_count", "payments_maladministration_total", "handling_cost"].map(sum)).toEqual([
-      5, 4, 1, 3, 175_050, 3_500_050,
+      5, 4, 1, 3, 175_050, 1_500_000,
+    ]);
+    expect(now.reportFields.find((f) => f.id === "handling_cost")).toMatchObject({ reported: 2, missing: 1 });
+    // A1's two returns gave the cost and both counts closed: £15,000 over 80 + 60 complaints closed.
+    expect(now.costAndClosed).toEqual({ returns: 2, cost: 1_500_000, closed: 140 });
+    // Q1 has A1's return only, Q2 and Q3 none (A1's Q2 is a draft), Q4 both bodies'.
+    expect(now.quarters).toEqual([
+      { period: "2025-26 Q1", expected: 2, returns: 1 },
+      { period: "2025-26 Q2", expected: 2, returns: 0 },
+      { period: "2025-26 Q3", expected: 2, returns: 0 },
+      { period: "2025-26 Q4", expected: 2, returns: 2 },
     ]);
     // Staff time is a level: Jan to Mar's returns only (A1's 3 and A2's 1.5).
     expect(sum("handling_fte")).toBe(4.5);
@@ -83,7 +94,7 @@ describe.each(testDialects())("the annual report section on %s", (dialect) => {
     // The section says those same figures.
     expect(now.quartersReported).toBe(2);
     expect(text).toContain(
-      `Its figures add up ${now.returns} quarterly returns from all ${now.bodies.expected} bodies expected to report. Returns have come in for only 2 of the year’s 4 quarters so far, so these are not yet the figures for the whole year. Some of those returns have not yet been accepted`,
+      `Its figures add up the figures of ${now.returns} quarterly returns from all ${now.bodies.expected} bodies expected to report. Not every body has sent its return for April to June 2025 (1 return from the 2 bodies expected), July to September 2025 (no returns from the 2 bodies expected) and October to December 2025 (no returns from the 2 bodies expected), so these are not yet the figures for the whole year. Some of those returns have not yet been accepted`,
     );
     expect(text).toContain("These figures are for the Ombudsman’s financial year 2025-26 (April 2025 to March 2026).");
     expect(text).toContain(`The Ombudsman accepted ${sum("phso_accepted")} complaints for investigation.`);
@@ -100,9 +111,13 @@ describe.each(testDialects())("the annual report section on %s", (dialect) => {
     expect(text).toContain("They closed 180 complaints, 140 (77.8%) of them at early resolution.");
     expect(text).toContain(`Of the complaints closed, ${formatPercent(now.measures.find((m) => m.id === "within_timescale")!.value!)} were closed`);
     expect(text).toContain("Of the complaints closed, 80.6% were closed");
-    // £35,000.50 in 2025-26 and £30,000 in 2024-25; £35,000.50 / 180 = £194.45.
-    expect(text).toContain(`Handling complaints cost ${formatPence(sum("handling_cost"))} in 2025-26, against £30,000 in 2024-25. That is about £194 for each complaint closed.`);
-    expect(text).toContain("Handling complaints cost £35,001");
+    // £15,000 (A1's; A2 gave [x]) in 2025-26 and £30,000 in 2024-25; £15,000 / 140 closed by A1 = £107.14,
+    // not £15,000 / 180 closed by all three returns (£83).
+    expect(text).toContain(
+      `Handling complaints cost ${formatPence(sum("handling_cost"))} in 2025-26, against £30,000 in 2024-25. 1 of the 3 returns did not give the cost of handling complaints, so the figure covers only the 2 that did. Over the 2 returns that gave both the cost and the number of complaints closed, handling complaints cost about £107 for each complaint closed.`,
+    );
+    expect(text).toContain("Handling complaints cost £15,000");
+    expect(section.document).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">[\s\S]*<title>Complaints: annual report section 2025-26, Department A<\/title>/);
     expect(text).toContain("4.5 full-time equivalent staff worked on complaint handling");
     // £500 + £1,250.50 = £1,750.50.
     expect(text).toContain(`made 3 payments of compensation for maladministration in 2025-26, totalling ${formatPence(sum("payments_maladministration_total"))}.`);

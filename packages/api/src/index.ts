@@ -12,7 +12,7 @@ export { fileSizeProblem } from "./services/import/file-size.ts";
 export { fileRefusedReport, type ImportOptions, type ImportProblem, type ImportReport } from "./services/import/report.ts";
 export { exportReturnsCsv } from "./services/export-returns.ts";
 /** Published learning: the "you said, we did" items anyone may read (the same selection as the learning library). */
-export { publishedLearning, type LearningItem, type PublishedLearning } from "./services/learning.ts";
+export { publishedLearning, type LearningItem, type PublicLearningItem, type PublishedLearning } from "./services/learning.ts";
 /** For the command line only (see its comment). */
 export { systemServiceContext } from "./system-context.ts";
 export type { ServiceContext } from "./services/actor.ts";

@@ -83,15 +83,35 @@ describe.each(testDialects())("the learning library and one body's plans on %s",
     expect(refused.code).toBe("FORBIDDEN");
   });
 
-  it("publishes the same items to anyone, for a body or a department, and nothing for an unknown or closed organisation", async () => {
+  it("publishes the same items to anyone, for a body or a department, without the action as recorded, and nothing for an unknown or closed organisation", async () => {
     const library = await world.caller("aSecretariat").actions.learning({ departmentCode: "DEPT-A" });
     const department = await publishedLearning(world.db, "DEPT-A", world.now);
-    expect(department).toEqual({ organisation: { code: "DEPT-A", name: "Department A", kind: "department" }, items: library.items });
+    // The library's items, with only the public summary, themes, status and dates: not the action
+    // (written for signed-in department users), its kind or impact measure.
+    const fields = ["completedDate", "date", "dueDate", "id", "organisationClosed", "organisationCode", "organisationName", "startDate", "status", "statusLabel", "summary", "themes"];
+    expect(department?.items.map((i) => Object.keys(i).sort())).toEqual(library.items.map(() => fields));
+    expect(department).toEqual({
+      organisation: { code: "DEPT-A", name: "Department A", kind: "department" },
+      items: library.items.map((i) => ({ id: i.id, organisationCode: i.organisationCode, organisationName: i.organisationName, organisationClosed: false, summary: i.summary, themes: i.themes, status: i.status, statusLabel: i.statusLabel, startDate: i.startDate, dueDate: i.dueDate, completedDate: i.completedDate, date: i.date })),
+    });
+    const published = JSON.stringify(department);
+    for (const action of ["Give the queue a named owner.", "Rebuild the online form.", "Check the address on file before sending renewal letters."]) expect(published, action).not.toContain(action);
+    // The library, for signed-in department users, keeps the action.
+    expect(library.items.map((i) => i.action)).toContain("Rebuild the online form.");
     const a2 = await publishedLearning(world.db, "A2", world.now);
     expect([a2?.organisation, a2?.items.map((i) => i.id)]).toEqual([{ code: "A2", name: "Agency A2", kind: "body" }, [ids.form, ids.queue]]);
     // A1's private plan is not published, and B1's item stays with department B.
     expect((await publishedLearning(world.db, "A1", world.now))?.items.map((i) => i.id)).toEqual([ids.letters]);
     expect((await publishedLearning(world.db, "DEPT-B", world.now))?.items.map((i) => i.id)).toEqual([ids.other]);
     for (const code of ["NOPE", "A-OLD", "a1"]) expect(await publishedLearning(world.db, code, world.now), code).toBeNull();
+  });
+
+  it("marks a closed body's items on its department's page, so the page links to no page of its own", async () => {
+    // A plan of A-OLD's from before it closed (moved there directly: the service takes no new plans for a closed body).
+    const old = (await world.caller("a1Submitter").actions.create({ organisationCode: "A1", ...exampleActionPlan({ publishable: true, publicSummary: "You said the old office was hard to reach." }) })).id;
+    await t.db.updateTable("action_plans").set({ organisation_code: "A-OLD" }).where("id", "=", old).execute();
+    const items = (await publishedLearning(world.db, "DEPT-A", world.now))!.items;
+    expect(items.filter((i) => i.organisationClosed).map((i) => [i.id, i.organisationCode])).toEqual([[old, "A-OLD"]]);
+    expect(await publishedLearning(world.db, "A-OLD", world.now)).toBeNull();
   });
 });

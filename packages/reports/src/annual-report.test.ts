@@ -1,15 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { annualReportSection, type AnnualReportInput } from "./annual-report.ts";
+import { annualReportDocument, annualReportSection, type AnnualReportInput } from "./annual-report.ts";
+
+/** The year's four quarters, each with 4 bodies expected and the returns given. */
+function quarters(...returns: number[]): AnnualReportInput["coverage"]["quarters"] {
+  return ["April to June 2025", "July to September 2025", "October to December 2025", "January to March 2026"].map((label, i) => ({ label, returns: returns[i] ?? 0, bodiesExpected: 4 }));
+}
 
 /** Figures chosen to be checked by hand; each test changes what it is about. */
 const base: AnnualReportInput = {
   departmentName: "Department for Tests & <Things>",
   financialYear: "2025-26",
   previousFinancialYear: "2024-25",
-  coverage: { bodiesExpected: 4, bodiesReporting: 4, returns: 16, quartersReported: 4, provisional: false },
+  coverage: { bodiesExpected: 4, bodiesReporting: 4, returns: 16, quarters: quarters(4, 4, 4, 4), provisional: false },
   ombudsman: { accepted: 12, reported: 8, upheld: 1, partlyUpheld: 3, notUpheld: 4, recommendations: 6, complied: 5, notComplied: 1 },
   complaints: { received: 12_345, closed: 12_000, closedAtEarlyResolution: 9_000, withinTimescale: 0.87654 },
   previousYear: { received: 11_000, closed: 10_500, handlingCost: 98_765_432, bodiesReporting: 4, returns: 16 },
+  given: {},
+  // Every return gave the cost and both counts closed: the same as the totals.
+  costAndClosed: { returns: 16, cost: 123_456_789, closed: 12_000 },
   receivedChange: "up 12%",
   handling: { cost: 123_456_789, staffFte: 25.25 },
   maladministration: { count: 23, total: 4_567_850 },
@@ -155,7 +163,7 @@ describe("the annual report complaints section", () => {
   });
 
   it("says plainly when a department has no returns for the year", () => {
-    const { html, text } = section({ coverage: { bodiesExpected: 5, bodiesReporting: 0, returns: 0, quartersReported: 0, provisional: false } });
+    const { html, text } = section({ coverage: { bodiesExpected: 5, bodiesReporting: 0, returns: 0, quarters: quarters(0, 0, 0, 0), provisional: false } });
     expect(text).toBe(
       "Complaints\n==========\n\nNo returns that count have been received from Department for Tests & <Things>’s bodies for 2025-26 (April 2025 to March 2026), so there are no figures for this section yet. Returns count once a body’s senior accountable officer has approved them.\n",
     );
@@ -163,13 +171,50 @@ describe("the annual report complaints section", () => {
   });
 
   it("says how many bodies' returns the figures rest on, and when they are provisional", () => {
-    expect(section().text).toContain("Its figures add up 16 quarterly returns from all 4 bodies expected to report.");
-    expect(section({ coverage: { bodiesExpected: 1, bodiesReporting: 1, returns: 1, quartersReported: 1, provisional: false } }).text).toContain("Its figures add up 1 quarterly return from the one body expected to report.");
-    const { text } = section({ coverage: { bodiesExpected: 40, bodiesReporting: 38, returns: 1_150, quartersReported: 4, provisional: true } });
-    expect(text).toContain("Its figures add up 1,150 quarterly returns from 38 of the 40 bodies expected to report. Some of those returns have not yet been accepted by the department, so the figures are provisional.");
-    expect(section().text).not.toContain("not yet the figures for the whole year");
-    expect(section({ coverage: { ...base.coverage, returns: 8, quartersReported: 2 } }).text).toContain(
-      "Its figures add up 8 quarterly returns from all 4 bodies expected to report. Returns have come in for only 2 of the year’s 4 quarters so far, so these are not yet the figures for the whole year.",
+    expect(section().text).toContain("Its figures add up the figures of 16 quarterly returns from all 4 bodies expected to report.");
+    const one = [{ label: "April to June 2025", returns: 1, bodiesExpected: 1 }];
+    expect(section({ coverage: { bodiesExpected: 1, bodiesReporting: 1, returns: 1, quarters: one, provisional: false } }).text).toContain("Its figures add up the figures of 1 quarterly return from the one body expected to report.");
+    const full = ["a", "b", "c", "d"].map((label) => ({ label, returns: 40, bodiesExpected: 40 }));
+    const { text } = section({ coverage: { bodiesExpected: 40, bodiesReporting: 38, returns: 1_150, quarters: full, provisional: true } });
+    expect(text).toContain("Its figures add up the figures of 1,150 quarterly returns from 38 of the 40 bodies expected to report. Some of those returns have not yet been accepted by the department, so the figures are provisional.");
+    expect(section({ coverage: { bodiesExpected: 2, bodiesReporting: 1, returns: 4, quarters: ["a", "b", "c", "d"].map((label) => ({ label, returns: 1, bodiesExpected: 1 })), provisional: false } }).text).toContain(
+      "from 1 of the 2 bodies expected to report.",
     );
+    expect(section().text).not.toContain("not yet the figures for the whole year");
+  });
+
+  it("names each quarter with fewer returns than bodies expected, even when every quarter has some", () => {
+    // Every quarter has at least one return, so counting quarters with a return would call the year complete.
+    const { text } = section({ coverage: { ...base.coverage, returns: 13, quarters: quarters(4, 1, 4, 4) } });
+    expect(text).toContain("Not every body has sent its return for July to September 2025 (1 return from the 4 bodies expected), so these are not yet the figures for the whole year.");
+    expect(section({ coverage: { ...base.coverage, returns: 6, quarters: quarters(4, 2, 0, 0) } }).text).toContain(
+      "Not every body has sent its return for July to September 2025 (2 returns from the 4 bodies expected), October to December 2025 (no returns from the 4 bodies expected) and January to March 2026 (no returns from the 4 bodies expected), so these are not yet the figures for the whole year.",
+    );
+    const lone = [{ label: "April to June 2025", returns: 0, bodiesExpected: 1 }, { label: "July to September 2025", returns: 1, bodiesExpected: 1 }];
+    expect(section({ coverage: { ...base.coverage, returns: 1, quarters: lone } }).text).toContain("for April to June 2025 (no returns from the one body expected)");
+  });
+
+  it("says how many returns did not give a figure, and works out cost per complaint only over returns that gave both", () => {
+    // 3 of the 16 returns marked the cost [x]: the total is the other 13's, not the department's.
+    const { text } = section({ given: { handling_cost: { reported: 13, missing: 3 }, phso_accepted: { reported: 15, missing: 1 }, handling_fte: { reported: 3, missing: 1 } }, costAndClosed: { returns: 13, cost: 100_000_000, closed: 8_000 } });
+    expect(text).toContain("Handling complaints cost £1,234,568 in 2025-26, against £987,654 in 2024-25. 3 of the 16 returns did not give the cost of handling complaints, so the figure covers only the 13 that did.");
+    // £1,000,000 / 8,000 = £125, not £1,234,567.89 / 12,000 (cost from 13 returns, closed from 16).
+    expect(text).toContain("Over the 13 returns that gave both the cost and the number of complaints closed, handling complaints cost about £125 for each complaint closed.");
+    expect(text).not.toContain("£103");
+    expect(text).toContain("The Ombudsman accepted 12 complaints for investigation. 1 of the 16 returns did not give how many complaints the Ombudsman accepted for investigation, so the figure covers only the 15 that did.");
+    expect(text).toContain("25.3 full-time equivalent staff worked on complaint handling. 1 of the 4 returns did not give the staff time spent on complaints, so the figure covers only the 3 that did.");
+    // One return gave it: "the one return that did".
+    expect(section({ given: { received: { reported: 1, missing: 1 } } }).text).toContain("1 of the 2 returns did not give how many complaints were received, so the figure covers only the one return that did.");
+    expect(section({ given: { handling_cost: { reported: 13, missing: 3 } }, costAndClosed: { returns: 0, cost: 0, closed: 0 } }).text).toContain(
+      "The cost for each complaint closed cannot be worked out, because no return gave both the cost and the number of complaints closed.",
+    );
+    expect(section().text).not.toMatch(/did not give/);
+  });
+
+  it("writes the section as a whole document with its language, character set and an escaped title", () => {
+    const { html, document } = section();
+    expect(document).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>Complaints: annual report section 2025-26, Department for Tests &amp; &lt;Things&gt;<\/title>/);
+    expect(document).toContain(`<body>\n${html.trim()}\n</body>\n</html>\n`);
+    expect(annualReportDocument({ departmentName: "D", financialYear: "2024-25", html: "<p>x</p>\n" })).toContain("<title>Complaints: annual report section 2024-25, D</title>");
   });
 });

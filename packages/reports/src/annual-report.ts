@@ -19,8 +19,16 @@ import { formatCount, formatDate, formatOneDecimal, formatPence, formatPercent }
  *
  * Pure: the figures come in already summed (the API's department roll-up); nothing here reads data.
  * Null means no return gave the figure (every body left it blank or marked it [x] or [z]), which is
- * said as "not reported", never as 0.
+ * said as "not reported", never as 0. A total some returns did not give is a total of the returns
+ * that did, and the section says how many did not (`given`), so it never reads as the whole
+ * department's.
  */
+
+/** Of the returns a figure was summed over, those that gave a number and those that did not ([x], [z] or blank). */
+export interface Given {
+  reported: number;
+  missing: number;
+}
 
 /** A financial year's figures for one department, summed over its bodies' returns. */
 export interface AnnualReportInput {
@@ -34,8 +42,11 @@ export interface AnnualReportInput {
     bodiesExpected: number;
     bodiesReporting: number;
     returns: number;
-    /** Quarters of the year with at least one return (4 once the year is in). */
-    quartersReported: number;
+    /**
+     * Each quarter of the year: its label ("April to June 2025"), the returns that count and the
+     * bodies expected to send one (active in the quarter). Fewer returns than bodies: incomplete.
+     */
+    quarters: readonly { label: string; returns: number; bodiesExpected: number }[];
     /** Some returns are not yet accepted by the department. */
     provisional: boolean;
   };
@@ -65,6 +76,13 @@ export interface AnnualReportInput {
     bodiesReporting: number;
     returns: number;
   };
+  /**
+   * How many returns gave each figure, by template field id (`handling_cost`, `phso_accepted`…). A
+   * field left out was given by every return it was summed over.
+   */
+  given: Readonly<Record<string, Given>>;
+  /** Cost (pence) and complaints closed over only the returns that gave the cost and both counts closed. */
+  costAndClosed: { returns: number; cost: number; closed: number };
   /** "up 12%", "down 3%", "no change"… (the API's words for a change, so the portal and the report agree). */
   receivedChange: string;
   handling: {
@@ -108,6 +126,19 @@ function yearSpan(financialYear: string): string {
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+/** "1 return", "3 returns" (a count that may be 0 reads "0 returns"). */
+const count = (n: number, one: string, many: string) => `${formatCount(n)} ${plural(n, one, many)}`;
+
+/**
+ * " 2 of the 16 returns did not give the cost of handling complaints, so the figure is theirs only."
+ * for the field of `ids` the most returns left out; "" when every return gave them all.
+ */
+function gapNote(input: AnnualReportInput, ids: readonly string[], what: string): string {
+  const worst = ids.map((id) => input.given[id]).filter((g): g is Given => g !== undefined && g.missing > 0).sort((a, b) => b.missing - a.missing)[0];
+  if (!worst) return "";
+  const of = worst.reported + worst.missing;
+  return ` ${formatCount(worst.missing)} of the ${count(of, "return", "returns")} did not give ${what}, so the figure covers only the ${worst.reported === 1 ? "one return that did" : `${formatCount(worst.reported)} that did`}.`;
+}
 /** "no complaints", "1 complaint", "1,234 complaints". */
 const howMany = (n: number, one: string, many: string) => (n === 0 ? `no ${many}` : `${formatCount(n)} ${plural(n, one, many)}`);
 
@@ -129,7 +160,7 @@ function ombudsmanBlocks(input: AnnualReportInput): Block[] {
       : o.accepted === 0
         ? "The Ombudsman accepted no complaints for investigation."
         : `The Ombudsman accepted ${formatCount(o.accepted)} ${plural(o.accepted, "complaint", "complaints")} for investigation.`;
-  blocks.push({ kind: "paragraph", text: accepted });
+  blocks.push({ kind: "paragraph", text: o.accepted === null ? accepted : accepted + gapNote(input, ["phso_accepted"], "how many complaints the Ombudsman accepted for investigation") });
 
   if (o.reported === null) {
     blocks.push({ kind: "paragraph", text: "No return reported how many investigations the Ombudsman reported on." });
@@ -147,7 +178,8 @@ function ombudsmanBlocks(input: AnnualReportInput): Block[] {
     const rows = [...outcomes.map((x) => ({ label: x.label, n: x.n ?? 0 })), ...(given < reported ? [{ label: "Outcome not reported", n: reported - given }] : [])];
     const shown = rows.map((r) => formatPercent(r.n / reported));
     const sumShown = shown.reduce((s, p) => s + Number(p.replace("%", "")), 0);
-    blocks.push({ kind: "paragraph", text: `The Ombudsman reported on ${formatCount(reported)} ${reported === 1 ? "investigation. Its outcome was:" : "investigations. Their outcomes were:"}` });
+    const gap = gapNote(input, ["phso_reported"], "how many investigations the Ombudsman reported on");
+    blocks.push({ kind: "paragraph", text: `The Ombudsman reported on ${formatCount(reported)} ${reported === 1 ? "investigation." : "investigations."}${gap} ${reported === 1 ? "Its outcome was:" : "Their outcomes were:"}` });
     blocks.push({
       kind: "table",
       caption: `Outcomes of the investigations the Ombudsman reported on, ${year}`,
@@ -164,7 +196,7 @@ function ombudsmanBlocks(input: AnnualReportInput): Block[] {
       blocks.push({ kind: "paragraph", text: `The percentages shown add up to ${formatOneDecimal(sumShown)}% rather than 100% because each is rounded to one decimal place.` });
     }
     if (given > reported) {
-      blocks.push({ kind: "paragraph", text: `The returns give ${formatCount(given)} outcomes for ${formatCount(reported)} investigations; percentages are of the investigations reported on.` });
+      blocks.push({ kind: "paragraph", text: `The returns give ${count(given, "outcome", "outcomes")} for ${count(reported, "investigation", "investigations")}; percentages are of the investigations reported on.` });
     }
   }
 
@@ -177,7 +209,10 @@ function ombudsmanBlocks(input: AnnualReportInput): Block[] {
     const notComplied = o.notComplied ?? 0;
     const made = o.recommendations ?? complied + notComplied;
     const open = made - complied - notComplied;
-    blocks.push({ kind: "paragraph", text: `The Ombudsman made ${formatCount(made)} ${plural(made, "recommendation", "recommendations")} in the investigations it reported on.` });
+    blocks.push({
+      kind: "paragraph",
+      text: `The Ombudsman made ${count(made, "recommendation", "recommendations")} in the investigations it reported on.${gapNote(input, ["phso_recommendations", "phso_recommendations_complied", "phso_recommendations_not_complied"], "its recommendations")}`,
+    });
     blocks.push({
       kind: "table",
       caption: `Ombudsman recommendations, ${year}`,
@@ -204,9 +239,9 @@ function contextBlocks(input: AnnualReportInput): Block[] {
     let received = `In ${year} they received ${howMany(c.received, "complaint", "complaints")}`;
     if (p.received !== null) {
       received += `, ${input.receivedChange === "no change" ? "the same number as in" : `${input.receivedChange} from ${formatCount(p.received)} in`} ${before}`;
-      if (p.returns !== input.coverage.returns) received += ` (the totals rest on ${formatCount(input.coverage.returns)} returns this year and ${formatCount(p.returns)} in ${before}, so they are not like for like)`;
+      if (p.returns !== input.coverage.returns) received += ` (the totals rest on ${count(input.coverage.returns, "return", "returns")} this year and ${formatCount(p.returns)} in ${before}, so they are not like for like)`;
     }
-    first.push(`${received}.`);
+    first.push(`${received}.${gapNote(input, ["received"], "how many complaints were received")}`);
   }
   if (c.closed === null) first.push("No return reported how many complaints were closed.");
   else {
@@ -214,7 +249,7 @@ function contextBlocks(input: AnnualReportInput): Block[] {
     if (c.closed > 0 && c.closedAtEarlyResolution !== null) {
       closed += `, ${formatCount(c.closedAtEarlyResolution)} (${formatPercent(c.closedAtEarlyResolution / c.closed)}) of them at early resolution`;
     }
-    first.push(`${closed}.`);
+    first.push(`${closed}.${gapNote(input, ["er_closed", "cl_closed"], "how many complaints were closed")}`);
   }
   if (c.withinTimescale !== null) first.push(`Of the complaints closed, ${formatPercent(c.withinTimescale)} were closed within the timescale agreed with the person who complained.`);
   blocks.push({ kind: "paragraph", text: first.join(" ") });
@@ -224,11 +259,23 @@ function contextBlocks(input: AnnualReportInput): Block[] {
   else {
     let cost = `Handling complaints cost ${formatPence(h.cost)} in ${year}`;
     if (p.handlingCost !== null) cost += `, against ${formatPence(p.handlingCost)} in ${before}`;
-    second.push(`${cost}.`);
-    if (c.closed !== null && c.closed > 0) second.push(`That is about ${formatPence(h.cost / c.closed)} for each complaint closed.`);
+    second.push(`${cost}.${gapNote(input, ["handling_cost"], "the cost of handling complaints")}`);
+    // Cost per complaint closed divides like by like: only returns that gave the cost and both counts closed.
+    const both = input.costAndClosed;
+    if (both.returns === 0 || both.closed === 0) {
+      second.push(both.returns === 0 ? "The cost for each complaint closed cannot be worked out, because no return gave both the cost and the number of complaints closed." : "The cost for each complaint closed cannot be worked out, because the returns that gave the cost closed no complaints.");
+    } else if (both.returns === input.coverage.returns) {
+      second.push(`That is about ${formatPence(both.cost / both.closed)} for each complaint closed.`);
+    } else {
+      second.push(
+        `Over the ${both.returns === 1 ? "one return" : `${formatCount(both.returns)} returns`} that gave both the cost and the number of complaints closed, handling complaints cost about ${formatPence(both.cost / both.closed)} for each complaint closed.`,
+      );
+    }
   }
   if (h.staffFte !== null) {
-    second.push(`In January to March ${Number(year.slice(0, 4)) + 1}, the last quarter of the year, ${formatOneDecimal(h.staffFte)} full-time equivalent staff worked on complaint handling.`);
+    second.push(
+      `In January to March ${Number(year.slice(0, 4)) + 1}, the last quarter of the year, ${formatOneDecimal(h.staffFte)} full-time equivalent staff worked on complaint handling.${gapNote(input, ["handling_fte"], "the staff time spent on complaints")}`,
+    );
   }
   blocks.push({ kind: "paragraph", text: second.join(" ") });
   return blocks;
@@ -241,8 +288,8 @@ function paymentBlocks(input: AnnualReportInput): Block[] {
   if (m.count === null && m.total === null) mal = "No return reported payments of compensation for maladministration.";
   else if ((m.count ?? 0) === 0 && (m.total ?? 0) === 0) mal = `The department’s bodies made no payments of compensation for maladministration in ${year}.`;
   else {
-    const count = m.count ?? 0;
-    mal = `The department’s bodies made ${formatCount(count)} ${plural(count, "payment", "payments")} of compensation for maladministration in ${year}${m.total === null ? "; no return gave the amount paid" : `, totalling ${formatPence(m.total)}`}.`;
+    const n = m.count ?? 0;
+    mal = `The department’s bodies made ${count(n, "payment", "payments")} of compensation for maladministration in ${year}${m.total === null ? "; no return gave the amount paid" : `, totalling ${formatPence(m.total)}`}.${gapNote(input, ["payments_maladministration_count", "payments_maladministration_total"], "their payments of compensation for maladministration")}`;
   }
   blocks.push({ kind: "paragraph", text: mal });
 
@@ -277,6 +324,19 @@ function paymentBlocks(input: AnnualReportInput): Block[] {
   return blocks;
 }
 
+/**
+ * " Not every body has sent its return for April to June 2025 (1 return from the 2 bodies expected)
+ * and January to March 2026 (no returns from the 2 bodies expected), so these are not yet the figures
+ * for the whole year." "" when every quarter has a return from every body expected.
+ */
+function incompleteQuarters(quarters: AnnualReportInput["coverage"]["quarters"]): string {
+  const short = quarters.filter((q) => q.returns < q.bodiesExpected);
+  if (short.length === 0) return "";
+  const each = short.map((q) => `${q.label} (${q.returns === 0 ? "no returns" : count(q.returns, "return", "returns")} from the ${q.bodiesExpected === 1 ? "one body" : `${formatCount(q.bodiesExpected)} bodies`} expected)`);
+  const list = each.length === 1 ? each[0]! : `${each.slice(0, -1).join(", ")} and ${each[each.length - 1]!}`;
+  return ` Not every body has sent its return for ${list}, so these are not yet the figures for the whole year.`;
+}
+
 function sectionBlocks(input: AnnualReportInput): Block[] {
   const { coverage, financialYear: year } = input;
   const blocks: Block[] = [{ kind: "heading", level: 2, text: "Complaints" }];
@@ -291,16 +351,14 @@ function sectionBlocks(input: AnnualReportInput): Block[] {
     kind: "paragraph",
     text:
       `This section covers complaints about ${input.departmentName} and its bodies in the financial year ${year} (${yearSpan(year)}). ` +
-      `Its figures add up ${formatCount(coverage.returns)} quarterly ${plural(coverage.returns, "return", "returns")} from ${
+      `Its figures add up the figures of ${count(coverage.returns, "quarterly return", "quarterly returns")} from ${
         coverage.bodiesReporting === coverage.bodiesExpected
           ? coverage.bodiesExpected === 1
             ? "the one body"
             : `all ${formatCount(coverage.bodiesExpected)} bodies`
-          : `${formatCount(coverage.bodiesReporting)} of the ${formatCount(coverage.bodiesExpected)} ${plural(coverage.bodiesExpected, "body", "bodies")}`
+          : `${formatCount(coverage.bodiesReporting)} of the ${count(coverage.bodiesExpected, "body", "bodies")}`
       } expected to report.` +
-      (coverage.quartersReported < 4
-        ? ` Returns have come in for ${coverage.quartersReported === 1 ? "only 1 of the year’s 4 quarters" : `only ${coverage.quartersReported} of the year’s 4 quarters`} so far, so these are not yet the figures for the whole year.`
-        : "") +
+      incompleteQuarters(coverage.quarters) +
       (coverage.provisional ? " Some of those returns have not yet been accepted by the department, so the figures are provisional." : ""),
   });
   return [...blocks, ...ombudsmanBlocks(input), ...contextBlocks(input), ...paymentBlocks(input)];
@@ -339,8 +397,23 @@ function blockText(b: Block): string {
   }
 }
 
-/** The annual report complaints section for a department and financial year, as HTML and as plain text. */
-export function annualReportSection(input: AnnualReportInput): { html: string; text: string } {
+/**
+ * The section as a document that opens on its own (a browser, or Word's "Open"): its language,
+ * character set and title set, as a page needs (WCAG 2.2 success criteria 3.1.1 Language of Page and
+ * 2.4.2 Page Titled). The portal's download and the command line's `annual-report --out x.html` both
+ * write this.
+ */
+export function annualReportDocument(section: { departmentName: string; financialYear: string; html: string }): string {
+  const title = `Complaints: annual report section ${section.financialYear}, ${section.departmentName}`;
+  return `<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n</head>\n<body>\n${section.html.trim()}\n</body>\n</html>\n`;
+}
+
+/**
+ * The annual report complaints section for a department and financial year: HTML to paste (a
+ * fragment), the same as plain text, and the HTML as a whole document to save.
+ */
+export function annualReportSection(input: AnnualReportInput): { html: string; text: string; document: string } {
   const blocks = sectionBlocks(input);
-  return { html: `${blocks.map(blockHtml).join("\n")}\n`, text: `${blocks.map(blockText).join("\n\n")}\n` };
+  const html = `${blocks.map(blockHtml).join("\n")}\n`;
+  return { html, text: `${blocks.map(blockText).join("\n\n")}\n`, document: annualReportDocument({ departmentName: input.departmentName, financialYear: input.financialYear, html }) };
 }

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { publishedLearningCsv, publishedLearningCsvFileName, publishedLearningHtml, type PublishedLearningInput, type PublishedLearningItem } from "./learning-page.ts";
 import { publishedLearningCss } from "./learning-page-styles.ts";
 
-const item = (overrides: Partial<PublishedLearningItem>): PublishedLearningItem => ({
+/** Items carry the action as recorded, as the learning library's do, to show it is never published. */
+type ItemWithAction = PublishedLearningItem & { action: string };
+const item = (overrides: Partial<ItemWithAction>): ItemWithAction => ({
   organisationCode: "A1",
   organisationName: "Agency A1",
   summary: "You said our letters went to your old address. We now check it first.",
@@ -76,6 +78,25 @@ describe("the published learning page", () => {
     for (const secret of ["SECRET FAILING", "SECRET OWNER", "CMP-SECRET"]) expect(out).not.toContain(secret);
   });
 
+  it("publishes the public summary, never the action as recorded ('What we changed'), even when given it", () => {
+    const input = { ...department, items: [letters, queue] };
+    const out = publishedLearningHtml(input) + new TextDecoder().decode(publishedLearningCsv(input));
+    for (const action of ["Check the address on file before sending renewal letters.", "Give the queue a named owner."]) expect(out).not.toContain(action);
+    expect(out).not.toContain("What we changed");
+    expect(out).toContain("You said our letters went to your old address. We now check it first.");
+  });
+
+  it("keeps a closed body's items, marked closed, with no link to a page of its own (a closed body's page is not found)", () => {
+    const old = item({ organisationCode: "A-OLD", organisationName: "Old Agency", organisationClosed: true, summary: "You said the old office was hard to reach." });
+    const page = publishedLearningHtml({ ...department, items: [letters, old] });
+    expect(page).toContain(`id="body-A-OLD-heading">Old Agency (closed)</h2>`);
+    expect(page).toContain(`<a class="govuk-link" href="#body-A-OLD">Old Agency (closed)</a> (1 change)`);
+    expect(page).toContain("You said the old office was hard to reach.");
+    expect(page).not.toContain("../A-OLD/learning");
+    expect(page).not.toContain("Page for Old Agency only");
+    expect(page).toContain(`<a class="govuk-link" href="../A1/learning">Page for Agency A1 only</a>`);
+  });
+
   it("has a stylesheet that styles every GOV.UK class the page uses", () => {
     const used = new Set([...html.matchAll(/class="([^"]+)"/g)].flatMap((m) => m[1]!.split(" ")));
     for (const name of used) expect(publishedLearningCss, name).toContain(`.${name}`);
@@ -89,7 +110,7 @@ describe("the published learning CSV", () => {
 
   it("is UTF-8 with a byte-order mark and CRLF line ends, one row per item grouped by body", () => {
     expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
-    expect(text.slice(1).split("\r\n")[0]).toBe("organisation_code,organisation_name,you_said_we_did,what_we_changed,themes,status,start_date,due_date,completed_date");
+    expect(text.slice(1).split("\r\n")[0]).toBe("organisation_code,organisation_name,you_said_we_did,themes,status,start_date,due_date,completed_date");
     expect(text.endsWith("\r\n")).toBe(true);
     expect(rows.map((r) => [r.organisation_code, r.status, r.completed_date])).toEqual([
       ["A1", "Completed", "2025-07-08"],
@@ -100,7 +121,8 @@ describe("the published learning CSV", () => {
   });
 
   it("neutralises text a spreadsheet would run as a formula", () => {
-    expect(rows[1]!.what_we_changed).toBe("'=Give the queue a named owner.");
+    const formula = publishedLearningCsv({ ...department, items: [item({ summary: "=HYPERLINK(\"http://x\")" })] });
+    expect((parse(formula.subarray(3), { columns: true }) as Record<string, string>[])[0]!.you_said_we_did).toBe("'=HYPERLINK(\"http://x\")");
   });
 
   it("is named after the organisation and the day it was produced", () => {

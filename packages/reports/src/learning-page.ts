@@ -10,14 +10,22 @@ import { safeText } from "./cells.ts";
  * file only lays them out and shows nothing it is not given.
  */
 
-/** One item, as the API's learning selection gives it (it may carry more fields; only these are shown). */
+/**
+ * One item, as the API's published selection gives it (it may carry more fields; only these are
+ * shown). Only the "you said, we did" summary is text a body wrote for the public: the form warns
+ * its writer to include nothing that could identify the person. The action as recorded ("What we
+ * changed") is written for the department's own users and is never published here.
+ */
 export interface PublishedLearningItem {
   organisationCode: string;
   organisationName: string;
+  /**
+   * The body has closed since (no longer active): its items stay, marked "(closed)", but there is
+   * no page for it alone (`/published/{code}/learning` answers 404 for a closed body).
+   */
+  organisationClosed?: boolean;
   /** The "you said, we did" summary the body wrote for the public. */
   summary: string;
-  /** What the body did or changed. */
-  action: string;
   themes: readonly { code: string; label: string }[];
   status: ActionStatus;
   statusLabel: string;
@@ -66,7 +74,6 @@ function itemHtml(item: PublishedLearningItem, level: 2 | 3): string {
     `<div class="app-learning-item">`,
     `<h${level} class="${heading}">${h(item.summary)}</h${level}>`,
     `<dl class="govuk-summary-list">`,
-    row("What we changed", item.action),
     row(item.themes.length === 1 ? "Theme" : "Themes", item.themes.length === 0 ? "None given" : listInWords(item.themes.map((t) => t.label))),
     row("Status", item.statusLabel),
     row("When", when(item)),
@@ -76,15 +83,18 @@ function itemHtml(item: PublishedLearningItem, level: 2 | 3): string {
 }
 
 /** Items by body, bodies in name order, each body's items in the order given (newest first). */
-function byBody(items: readonly PublishedLearningItem[]): { code: string; name: string; items: PublishedLearningItem[] }[] {
-  const groups = new Map<string, { code: string; name: string; items: PublishedLearningItem[] }>();
+function byBody(items: readonly PublishedLearningItem[]): { code: string; name: string; closed: boolean; items: PublishedLearningItem[] }[] {
+  const groups = new Map<string, { code: string; name: string; closed: boolean; items: PublishedLearningItem[] }>();
   for (const item of items) {
-    const group = groups.get(item.organisationCode) ?? { code: item.organisationCode, name: item.organisationName, items: [] };
+    const group = groups.get(item.organisationCode) ?? { code: item.organisationCode, name: item.organisationName, closed: item.organisationClosed === true, items: [] };
     group.items.push(item);
     groups.set(item.organisationCode, group);
   }
   return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, "en-GB") || a.code.localeCompare(b.code));
 }
+
+/** "Agency A1", or "Old Agency (closed)" for a body that has closed. */
+const nameOf = (g: { name: string; closed: boolean }) => (g.closed ? `${g.name} (closed)` : g.name);
 
 /**
  * A standalone HTML5 page in GOV.UK Design System markup (govuk-frontend `template.njk`: skip link,
@@ -105,13 +115,14 @@ export function publishedLearningHtml(input: PublishedLearningInput): string {
   } else if (isDepartment) {
     const groups = byBody(items);
     const contents = `<h2 class="govuk-heading-m">Bodies</h2><ul class="govuk-list govuk-list--bullet">${groups
-      .map((g) => `<li><a class="govuk-link" href="#body-${h(g.code)}">${h(g.name)}</a> (${h(plural(g.items.length, "change"))})</li>`)
+      .map((g) => `<li><a class="govuk-link" href="#body-${h(g.code)}">${h(nameOf(g))}</a> (${h(plural(g.items.length, "change"))})</li>`)
       .join("")}</ul>`;
     const sections = groups
       .map(
         (g) =>
-          `<section class="app-learning-body" id="body-${h(g.code)}" aria-labelledby="body-${h(g.code)}-heading"><h2 class="govuk-heading-l" id="body-${h(g.code)}-heading">${h(g.name)}</h2>` +
-          `<p class="govuk-body"><a class="govuk-link" href="../${encodeURIComponent(g.code)}/learning">Page for ${h(g.name)} only</a></p>` +
+          `<section class="app-learning-body" id="body-${h(g.code)}" aria-labelledby="body-${h(g.code)}-heading"><h2 class="govuk-heading-l" id="body-${h(g.code)}-heading">${h(nameOf(g))}</h2>` +
+          // A closed body has no page of its own (it answers 404), so no link to one.
+          (g.closed ? "" : `<p class="govuk-body"><a class="govuk-link" href="../${encodeURIComponent(g.code)}/learning">Page for ${h(g.name)} only</a></p>`) +
           g.items.map((i) => itemHtml(i, 3)).join("") +
           `</section>`,
       )
@@ -148,17 +159,18 @@ export function publishedLearningHtml(input: PublishedLearningInput): string {
   ].join("\n");
 }
 
-const csvHeader = ["organisation_code", "organisation_name", "you_said_we_did", "what_we_changed", "themes", "status", "start_date", "due_date", "completed_date"];
+const csvHeader = ["organisation_code", "organisation_name", "you_said_we_did", "themes", "status", "start_date", "due_date", "completed_date"];
 
 /**
  * The same items as CSV: UTF-8 with a byte-order mark, CRLF (RFC 4180), every text cell
  * neutralised against formula injection (OWASP "CSV Injection"); dates as ISO 8601; themes
- * separated by "; ". A department's items grouped by body as on the page.
+ * separated by "; ". A department's items grouped by body as on the page. The same fields as the
+ * page: the public summary, themes, status and dates, never the action as recorded.
  */
 export function publishedLearningCsv(input: PublishedLearningInput): Uint8Array {
   const items = input.organisation.kind === "department" ? byBody(input.items).flatMap((g) => g.items) : input.items;
   const rows = items.map((i) =>
-    [i.organisationCode, i.organisationName, i.summary, i.action, i.themes.map((t) => t.label).join("; "), i.statusLabel, i.startDate, i.dueDate, i.completedDate ?? ""].map(safeText),
+    [i.organisationCode, i.organisationName, i.summary, i.themes.map((t) => t.label).join("; "), i.statusLabel, i.startDate, i.dueDate, i.completedDate ?? ""].map(safeText),
   );
   return new TextEncoder().encode(stringify([csvHeader, ...rows], { bom: true, record_delimiter: "windows" }));
 }

@@ -34,6 +34,8 @@ describe("architecture rules", () => {
     ["packages/db", "const url = process.env.DATABASE_URL;", "only env.ts files read process.env"],
     ["packages/reports", 'import { Button } from "@complaints/ui";', "only @complaints/ui/charts"],
     ["packages/reports", 'import { x } from "@complaints/db";', "may not depend on @complaints/db"],
+    ["apps/server", 'import { systemServiceContext } from "@complaints/api";', "only the command line"],
+    ["packages/api", 'import { systemServiceContext } from "../system-context.ts";', "only the command line"],
   ])("rejects %s: %s", (part, source, message) => {
     const violations = checkSource(part, `${part}/src/x.ts`, source);
     expect(violations).toHaveLength(1);
@@ -47,6 +49,18 @@ describe("architecture rules", () => {
     ["packages/reports", 'import { xmrChartModel } from "@complaints/ui/charts";'],
   ])("allows %s: %s", (part, source) => {
     expect(checkSource(part, `${part}/src/x.ts`, source)).toEqual([]);
+  });
+
+  it("says where systemServiceContext is used outside the command line, benchmarks and tests", () => {
+    const source = 'import { createCaller } from "@complaints/api";\nimport { systemServiceContext } from "@complaints/api";\n';
+    expect(checkSource("apps/server", "apps/server/src/http/x.ts", source)).toEqual([
+      { file: "apps/server/src/http/x.ts", line: 2, message: expect.stringContaining("systemServiceContext") },
+    ]);
+    for (const file of ["apps/server/src/cli/index.ts", "apps/server/src/bench/reports-child.ts", "apps/server/src/http/x.test.ts"]) {
+      expect(checkSource("apps/server", file, source)).toEqual([]);
+    }
+    expect(checkSource("packages/api", "packages/api/src/index.ts", 'export { systemServiceContext } from "./system-context.ts";')).toEqual([]);
+    expect(checkSource("packages/api", "packages/api/src/scope.ts", "/** Only the CLI may use it (see `systemServiceContext`). */\nexport const x = 1;")).toEqual([]);
   });
 
   it("lets env.ts read process.env", () => {

@@ -50,6 +50,22 @@ export interface Violation {
   message: string;
 }
 
+/**
+ * `systemServiceContext` (packages/api/src/system-context.ts) acts as an administrator of every
+ * department with no signed-in user: only the command line, the benchmarks and tests may use it.
+ * Anything serving a request must build its context from the session so scope is enforced. The API
+ * package defines it and exports it from its index.
+ */
+export function mayUseSystemContext(file: string): boolean {
+  return (
+    file.startsWith("apps/server/src/cli/") ||
+    file.startsWith("apps/server/src/bench/") ||
+    /\.test\.tsx?$/.test(file) ||
+    file === "packages/api/src/system-context.ts" ||
+    file === "packages/api/src/index.ts"
+  );
+}
+
 /** Checks one file's text against the rules for the workspace part (`packages/db`, `apps/portal`…) it belongs to. */
 export function checkSource(part: string, file: string, source: string): Violation[] {
   const violations: Violation[] = [];
@@ -68,6 +84,13 @@ export function checkSource(part: string, file: string, source: string): Violati
     } else if (!allowed.includes(target)) {
       violations.push({ file, line, message: `${part} may not depend on @complaints/${target} (DESIGN.md section 5)` });
     }
+  }
+  // Comments may name it (the scope module says who may use it); code may not. Comments are blanked
+  // with their line breaks kept, so the line found is the source's.
+  const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (c) => c.replace(/[^\n]/g, " "));
+  if (/\bsystemServiceContext\b/.test(code) && !mayUseSystemContext(file)) {
+    const line = code.split("\n").findIndex((l) => /\bsystemServiceContext\b/.test(l)) + 1;
+    violations.push({ file, line, message: "only the command line (apps/server/src/cli), the benchmarks (apps/server/src/bench) and tests may use systemServiceContext; a request's context comes from its session" });
   }
   if (basename(file) !== "env.ts" && /\bprocess\.env\b/.test(source)) {
     const line = source.split("\n").findIndex((l) => /\bprocess\.env\b/.test(l)) + 1;

@@ -8,7 +8,7 @@ import { usePageTitle } from "../app/page-title.ts";
 import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import { periodLinks } from "../oversight/period-links.ts";
-import { sectionFileNames, sectionHtmlDocument, type AnnualReportSection } from "../reports/annual-report-files.ts";
+import { sectionFileNames, type AnnualReportSection } from "../reports/annual-report-files.ts";
 import "../reports/reports.css";
 
 /**
@@ -30,17 +30,20 @@ export function AnnualReportPage({ dept, financialYear }: { dept: Organisation; 
       {section.isError ? <ErrorSummary titleText="There is a problem" errorList={[{ text: `The annual report section cannot be shown: ${errorMessage(section.error)}` }]} /> : null}
       <span className="govuk-caption-l">{dept.name}</span>
       <h1 className="govuk-heading-l">{title}</h1>
-      <nav aria-label="Other years" className="govuk-!-margin-bottom-6">
-        <ul className="govuk-list">
-          {years.map((l) => (
-            <li key={l.segment}>
-              <Link className="govuk-link" to={`/${dept.code}/annual-report/${l.segment}`}>
-                {l.text}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {/* No empty landmark: a year with neither an earlier nor a later one to go to has no navigation. */}
+      {years.length > 0 ? (
+        <nav aria-label="Other years" className="govuk-!-margin-bottom-6">
+          <ul className="govuk-list">
+            {years.map((l) => (
+              <li key={l.segment}>
+                <Link className="govuk-link" to={`/${dept.code}/annual-report/${l.segment}`}>
+                  {l.text}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       {section.isPending ? (
         <p className="govuk-body" role="status">
           Loading…
@@ -77,7 +80,7 @@ function Section({ section }: { section: AnnualReportSection }) {
       <p className="govuk-body">The section as it will read in the annual report. Copy it as plain text to paste into your draft, or save it as a file.</p>
       <div className="govuk-button-group">
         <Button text="Copy as plain text" classes="govuk-button--secondary" type="button" id="copy-text" onClick={() => void copy()} />
-        <Button text="Download as HTML" classes="govuk-button--secondary" type="button" id="download-html" onClick={() => saveBlob(new Blob([sectionHtmlDocument(section)], { type: "text/html;charset=utf-8" }), names.html)} />
+        <Button text="Download as HTML" classes="govuk-button--secondary" type="button" id="download-html" onClick={() => saveBlob(new Blob([section.document], { type: "text/html;charset=utf-8" }), names.html)} />
         <Button text="Download as text" classes="govuk-button--secondary" type="button" id="download-text" onClick={() => saveBlob(new Blob([section.text], { type: "text/plain;charset=utf-8" }), names.text)} />
       </div>
       <p className="govuk-body" role="status" aria-live="polite" id="copy-status">

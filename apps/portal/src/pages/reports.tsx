@@ -97,6 +97,9 @@ function PackForm({ dept, latest, build, onDownload }: { dept: Organisation; lat
   // The body last chosen, so "One body" after "The whole department" comes back to it.
   const lastBody = useRef(choice.body);
   if (choice.body) lastBody.current = choice.body;
+  // "One body" chosen before the bodies have loaded: kept, so the radio stays chosen and says it is
+  // loading, and the first body is chosen once they are listed.
+  const [bodyWanted, setBodyWanted] = useState(false);
   const building = build.state === "building";
 
   // Every change is written to the address at once (replacing it: the back button leaves the page).
@@ -107,6 +110,13 @@ function PackForm({ dept, latest, build, onDownload }: { dept: Organisation; lat
     written.current = address.toString();
     setParams(address, { replace: true });
   };
+  const firstBody = bodies.data?.[0]?.code;
+  useEffect(() => {
+    if (!bodyWanted || choice.body || firstBody === undefined) return;
+    setBodyWanted(false);
+    change({ body: firstBody });
+    // `change` is remade each render; only the bodies arriving (or the wish) matters here.
+  }, [bodyWanted, choice.body, firstBody]);
   const bodyItems = [
     ...(bodies.data ?? []).map((b) => ({ value: b.code, text: b.name })),
     // A body in a shared address that is not listed (yet, or at all) stays chosen; the API says why if it cannot be.
@@ -116,6 +126,8 @@ function PackForm({ dept, latest, build, onDownload }: { dept: Organisation; lat
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (building) return;
+    // One body is chosen but none can be named yet: nothing to build until the bodies are listed.
+    if (bodyWanted && !choice.body) return;
     change({});
     void onDownload(packRequests(dept.code, choice));
   };
@@ -141,8 +153,12 @@ function PackForm({ dept, latest, build, onDownload }: { dept: Organisation; lat
         name="scope"
         idPrefix="scope"
         fieldset={{ legend: { text: "What the pack covers", classes: "govuk-fieldset__legend--s" } }}
-        value={choice.body ? "body" : "department"}
-        onChange={(event) => change({ body: event.target.value === "body" ? (lastBody.current ?? bodies.data?.[0]?.code ?? null) : null })}
+        value={choice.body || bodyWanted ? "body" : "department"}
+        onChange={(event) => {
+          const body = event.target.value === "body" ? (lastBody.current ?? bodies.data?.[0]?.code ?? null) : null;
+          setBodyWanted(event.target.value === "body" && body === null);
+          change({ body });
+        }}
         items={[
           { value: "department", text: `The whole department (${dept.name} and its bodies)` },
           {
@@ -151,6 +167,12 @@ function PackForm({ dept, latest, build, onDownload }: { dept: Organisation; lat
             conditional: {
               children: bodies.isError ? (
                 <p className="govuk-body">The bodies cannot be listed just now. Choose the whole department, or try again later.</p>
+              ) : bodies.isPending && !choice.body ? (
+                <p className="govuk-body" role="status" id="body-loading">
+                  Loading the department’s bodies…
+                </p>
+              ) : bodies.data?.length === 0 && !choice.body ? (
+                <p className="govuk-body">The department has no bodies to choose. Choose the whole department.</p>
               ) : (
                 <Select id="body" name="body" label={{ text: "Body" }} items={bodyItems} value={choice.body ?? ""} onChange={(event) => change({ body: event.target.value || null })} />
               ),

@@ -107,7 +107,9 @@ describe("the complaints command", () => {
     const written = cli(["annual-report", "--department", "DES", "--year", "2025-26", "--out", html]);
     expect(written).toMatchObject({ code: 0, stdout: `Wrote the 2025-26 annual report complaints section for Department for Example Services (synthetic) (DES) to ${html} as HTML.\n` });
     const page = readFileSync(html, "utf8");
-    expect(page).toMatch(/^<h2 class="govuk-heading-l">Complaints<\/h2>/);
+    // A whole document that opens on its own, as the portal's download (WCAG 2.2 3.1.1 and 2.4.2).
+    expect(page).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>Complaints: annual report section 2025-26, Department for Example Services \(synthetic\)<\/title>\n<\/head>\n<body>\n<h2 class="govuk-heading-l">Complaints<\/h2>/);
+    expect(page.trimEnd().endsWith("</body>\n</html>")).toBe(true);
     expect(page).toContain("<caption class=\"govuk-table__caption govuk-table__caption--s\">Outcomes of the investigations the Ombudsman reported on, 2025-26</caption>");
 
     const txt = join(dir, "annual.txt");

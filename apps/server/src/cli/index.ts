@@ -312,7 +312,8 @@ async function annualReport(env: Env, args: string[]): Promise<number> {
   if (!format) throw new Error(`The annual report section is written as HTML or plain text: end the file name with .html or .txt, not “${values.out}”.`);
   return withDatabase(env, async (c) => {
     const section = await annualReportSection(await systemServiceContext(c.db, new Date()), { departmentCode: values.department!, financialYear: year });
-    await writeFile(values.out!, format === "html" ? section.html : section.text);
+    // HTML as a whole document (language, character set, title), as the portal's download is.
+    await writeFile(values.out!, format === "html" ? section.document : section.text);
     console.log(`Wrote the ${section.financialYear} annual report complaints section for ${section.departmentName} (${section.departmentCode}) to ${values.out} as ${format === "html" ? "HTML" : "plain text"}.`);
     return 0;
   });

@@ -8,7 +8,9 @@ import { startServer, type RunningServer } from "./serve.ts";
 
 // What a body keeps to itself: exampleActionPlan's complaint references, failing, owner, people's
 // involvement and how they are kept informed; the verification of a completed plan; a private plan.
-const secrets = ["CMP-2025-0412", "CMP-2025-0419", "Letters about renewals went to an old address", "Renewals team", "Email update each month", "reviewing_guidance", "Tested with 6 users", "Digital team", "PRIVATE-PLAN", "Jo Bloggs"];
+// The action as recorded ("What we changed") is for signed-in department users: only the public summary is published.
+const actions = ["Check the address on file before sending renewal letters.", "Rebuild the online form."];
+const secrets = [...actions, "What we changed", "CMP-2025-0412", "CMP-2025-0419", "Letters about renewals went to an old address", "Renewals team", "Email update each month", "reviewing_guidance", "Tested with 6 users", "Digital team", "PRIVATE-PLAN", "Jo Bloggs"];
 
 describe.each(testDialects())("published learning over HTTP on %s", (dialect) => {
   let t: TestDatabase;
@@ -24,6 +26,9 @@ describe.each(testDialects())("published learning over HTTP on %s", (dialect) =>
     await a2.actions.complete({ id: form.id, expectedVersion: 1, completedDate: "2025-07-08", verifiedBy: "Digital team", verifiedDate: "2025-07-09", verificationNote: "Tested with 6 users" });
     // Not publishable: its words must appear nowhere, whatever its summary says.
     await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ action: "PRIVATE-PLAN action", owner: "Jo Bloggs", publishable: false, publicSummary: "PRIVATE-PLAN summary" }) });
+    // A plan of A-OLD's from before it closed (moved there directly: no new plans are taken for a closed body).
+    const old = await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ action: "Move the counter.", publishable: true, publicSummary: "You said the old office was hard to reach." }) });
+    await t.db.updateTable("action_plans").set({ organisation_code: "A-OLD" }).where("id", "=", old.id).execute();
     await world.caller("b1Submitter").actions.create({ organisationCode: "B1", ...exampleActionPlan({ publishable: true, publicSummary: "You said letters were late. Department B fixed it." }) });
     server = await startServer(loadEnv({ PORT: "0", DATABASE_URL: t.url }), t, pino({ level: "silent" }));
   });
@@ -51,6 +56,19 @@ describe.each(testDialects())("published learning over HTTP on %s", (dialect) =>
     expect(html).toContain("Completed on 8 July 2025");
     expect(html).not.toContain("Department B fixed it");
     for (const secret of secrets) expect(html, secret).not.toContain(secret);
+    expect(html).toContain(`<a class="govuk-link" href="../A1/learning">Page for Agency A1 only</a>`);
+  });
+
+  it("keeps a closed body's items on its department's page, marked closed, with no link to its page (which is not found)", async () => {
+    const html = await (await get("/published/DEPT-A/learning")).text();
+    expect(html).toContain(`id="body-A-OLD-heading">Closed body (closed)</h2>`);
+    expect(html).toContain("You said the old office was hard to reach.");
+    expect(html).not.toContain("Move the counter.");
+    expect(html).not.toContain("../A-OLD/learning");
+    // Every "Page for … only" link on the page leads somewhere.
+    const links = [...html.matchAll(/href="\.\.\/([^"/]+)\/learning"/g)].map((m) => `/published/${decodeURIComponent(m[1]!)}/learning`);
+    expect(links.sort()).toEqual(["/published/A1/learning", "/published/A2/learning"]);
+    for (const link of links) expect((await get(link)).status, link).toBe(200);
   });
 
   it("serves a body's own page with only its items", async () => {
@@ -70,8 +88,9 @@ describe.each(testDialects())("published learning over HTTP on %s", (dialect) =>
     expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     const lines = text.split("\r\n");
-    expect(lines[0]).toBe("organisation_code,organisation_name,you_said_we_did,what_we_changed,themes,status,start_date,due_date,completed_date");
-    expect(lines.filter((l) => l !== "").length).toBe(3);
+    expect(lines[0]).toBe("organisation_code,organisation_name,you_said_we_did,themes,status,start_date,due_date,completed_date");
+    // A1's, A2's and the closed A-OLD's.
+    expect(lines.filter((l) => l !== "").length).toBe(4);
     expect(text).toContain("A1,Agency A1,You said our letters went to your old address. We now check it first.");
     for (const secret of secrets) expect(text, secret).not.toContain(secret);
   });

@@ -106,10 +106,38 @@ export async function learningLibrary(ctx: ServiceContext, filter: LearningFilte
   };
 }
 
+/**
+ * What the published pages (anyone, no sign-in) carry of an item: the "you said, we did" summary,
+ * themes, status and dates. Not the action as recorded, its kind or impact measure: those are
+ * written for the department's own users (the learning library), while the summary is the one text
+ * written for the public, under the form's warning to include nothing that could identify the person.
+ */
+export interface PublicLearningItem {
+  id: string;
+  organisationCode: string;
+  organisationName: string;
+  /** The body has closed since: its items stay on the department's page, but it has no page of its own. */
+  organisationClosed: boolean;
+  summary: string;
+  themes: { code: string; label: string }[];
+  status: ActionStatus;
+  statusLabel: string;
+  startDate: string;
+  dueDate: string;
+  completedDate: string | null;
+  date: string;
+}
+
 export interface PublishedLearning {
   organisation: Pick<Organisation, "code" | "name" | "kind">;
   /** A body's own items, or a department's bodies' items; newest first. */
-  items: LearningItem[];
+  items: PublicLearningItem[];
+}
+
+/** Only the fields fit for the open web (see `PublicLearningItem`), named one by one so nothing else leaks. */
+function publicItem(item: LearningItem, closed: boolean): PublicLearningItem {
+  const { id, organisationCode, organisationName, summary, themes, status, statusLabel, startDate, dueDate, completedDate, date } = item;
+  return { id, organisationCode, organisationName, organisationClosed: closed, summary, themes, status, statusLabel, startDate, dueDate, completedDate, date };
 }
 
 function activeOn(org: Pick<Organisation, "activeFrom" | "activeTo">, today: IsoDate): boolean {
@@ -128,8 +156,9 @@ export async function publishedLearning(db: Kysely<Database>, code: string, now:
   const organisation = organisations.find((o) => o.code === code);
   if (!organisation || !activeOn(organisation, today)) return null;
   const bodyCodes = organisation.kind === "body" ? [organisation.code] : subtreeCodes(organisations, organisation.code).filter((c) => organisations.some((o) => o.code === c && o.kind === "body"));
+  const closed = new Set(organisations.filter((o) => !activeOn(o, today)).map((o) => o.code));
   return {
     organisation: { code: organisation.code, name: organisation.name, kind: organisation.kind },
-    items: await publishableItems(db, organisations, bodyCodes, today),
+    items: (await publishableItems(db, organisations, bodyCodes, today)).map((i) => publicItem(i, closed.has(i.organisationCode))),
   };
 }

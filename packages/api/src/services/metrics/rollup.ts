@@ -107,8 +107,19 @@ export interface RollupFigures {
   returns: number;
   /** Quarters of the period with at least one return that counts. */
   quartersReported: number;
+  /**
+   * Each quarter of the period: the bodies active in it (expected to send a return) and the returns
+   * that count. A quarter with fewer returns than bodies expected is incomplete.
+   */
+  quarters: { period: string; expected: number; returns: number }[];
   /** Some returns counted are not yet accepted by the department. */
   provisional: boolean;
+  /**
+   * The cost of handling complaints (pence) and complaints closed at either stage, over only the
+   * returns that gave the cost and both counts of complaints closed, so a cost per complaint closed
+   * divides like by like (the annual report section).
+   */
+  costAndClosed: { returns: number; cost: number; closed: number };
   fields: FieldCell[];
   /** `reportFields`, for the annual report section. */
   reportFields: FieldCell[];
@@ -237,6 +248,21 @@ const fieldCell = (source: Record<FieldAggregation, ReturnType<typeof sumReturns
   return { id, value: total && total.reported > 0 ? total.sum : null, reported: total?.reported ?? 0, missing: total?.missing ?? 0 };
 };
 
+/** See `RollupFigures.costAndClosed`. */
+function costAndClosedIn(list: readonly Counted[]): RollupFigures["costAndClosed"] {
+  const total = { returns: 0, cost: 0, closed: 0 };
+  for (const r of list) {
+    const cost = r.values.handling_cost;
+    const er = r.values.er_closed;
+    const cl = r.values.cl_closed;
+    if (typeof cost !== "number" || typeof er !== "number" || typeof cl !== "number") continue;
+    total.returns += 1;
+    total.cost += cost;
+    total.closed += er + cl;
+  }
+  return total;
+}
+
 /** Totals and measures of some bodies' counted returns over the quarters of a period. */
 function figures(bodies: readonly Organisation[], periods: readonly ReportingPeriod[], all: readonly Counted[]): RollupFigures {
   const codes = new Set(bodies.map((b) => b.code));
@@ -253,6 +279,11 @@ function figures(bodies: readonly Organisation[], periods: readonly ReportingPer
     bodies: { expected: bodies.filter((b) => periods.some((p) => isActiveIn(b, p))).length, counted: new Set(list.map((r) => r.organisationCode)).size },
     returns: list.length,
     quartersReported: new Set(list.map((r) => r.period)).size,
+    quarters: periods.map((p) => {
+      const code = formatPeriodCode(p);
+      return { period: code, expected: bodies.filter((b) => isActiveIn(b, p)).length, returns: list.filter((r) => r.period === code).length };
+    }),
+    costAndClosed: costAndClosedIn(list),
     provisional: list.some((r) => r.status !== "accepted"),
     fields: rollupFields.map(({ id, aggregation }) => fieldCell(sourceOf, id, aggregation)),
     reportFields: reportFields.map(({ id, aggregation }) => fieldCell(sourceOf, id, aggregation)),

@@ -1,4 +1,5 @@
 import { annualReportSection as renderSection, type AnnualReportInput } from "@complaints/reports";
+import { periodDates, requirePeriod } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
 import { departmentRollup, type RollupFigures } from "../metrics/rollup.ts";
 
@@ -13,10 +14,20 @@ export interface AnnualReportSection {
   financialYear: string;
   /** The section as HTML (headings, paragraphs, tables), ready to paste. */
   html: string;
+  /** The same HTML as a whole document to save (language, character set, title). */
+  document: string;
   /** The same as plain text. */
   text: string;
   /** A name for the HTML file (`complaints-annual-report-DES-2025-26.html`); the text's ends `.txt`. */
   fileName: string;
+}
+
+const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** `2025-26 Q1` → "April to June 2025": months in full, as the rest of the section writes them. */
+function quarterWords(code: string): string {
+  const { start, end } = periodDates(requirePeriod(code));
+  return `${months[Number(start.slice(5, 7)) - 1]} to ${months[Number(end.slice(5, 7)) - 1]} ${end.slice(0, 4)}`;
 }
 
 type Rollup = Awaited<ReturnType<typeof departmentRollup>>;
@@ -40,7 +51,16 @@ export function annualReportFigures(rollup: Rollup, bodyName: (code: string) => 
     departmentName: rollup.departmentName,
     financialYear: rollup.financialYear!,
     previousFinancialYear: rollup.yearEarlier.financialYear!,
-    coverage: { bodiesExpected: now.bodies.expected, bodiesReporting: now.bodies.counted, returns: now.returns, quartersReported: now.quartersReported, provisional: now.provisional },
+    coverage: {
+      bodiesExpected: now.bodies.expected,
+      bodiesReporting: now.bodies.counted,
+      returns: now.returns,
+      quarters: now.quarters.map((q) => ({ label: quarterWords(q.period), returns: q.returns, bodiesExpected: q.expected })),
+      provisional: now.provisional,
+    },
+    // How many returns gave each figure: a total some did not give is theirs only, and the section says so.
+    given: Object.fromEntries([...now.fields, ...now.reportFields].map((f) => [f.id, { reported: f.reported, missing: f.missing }])),
+    costAndClosed: now.costAndClosed,
     ombudsman: {
       accepted: report("phso_accepted"),
       reported: fieldOf(now, "phso_reported"),
@@ -78,12 +98,13 @@ export function annualReportFigures(rollup: Rollup, bodyName: (code: string) => 
 export async function annualReportSection(ctx: ServiceContext, input: AnnualReportRequest): Promise<AnnualReportSection> {
   const rollup = await departmentRollup(ctx, { departmentCode: input.departmentCode, financialYear: input.financialYear });
   const names = new Map(ctx.scope.organisations.map((o) => [o.code, o.name]));
-  const { html, text } = renderSection(annualReportFigures(rollup, (code) => names.get(code) ?? code));
+  const { html, text, document } = renderSection(annualReportFigures(rollup, (code) => names.get(code) ?? code));
   return {
     departmentCode: rollup.departmentCode,
     departmentName: rollup.departmentName,
     financialYear: input.financialYear,
     html,
+    document,
     text,
     fileName: `complaints-annual-report-${rollup.departmentCode}-${input.financialYear}.html`,
   };
