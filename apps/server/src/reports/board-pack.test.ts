@@ -98,7 +98,7 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
       const periodCode = (choice.period ?? choice.financialYear)!;
       for (const r of rows) {
         if (r.table !== "submission_status") expect(r.period).toBe(periodCode);
-        expect(["", "c", "x", "z", "r"]).toContain(r.marker);
+        expect(["", "c", "x", "z", "r", "p", "r p"]).toContain(r.marker);
         expect(r.value === "").toBe(["c", "x", "z"].includes(r.marker));
       }
     });

@@ -64,9 +64,9 @@ function data(overrides: Partial<PackData> = {}): PackData {
           { key: "payments_total", label: "Total paid", type: "money" },
         ],
         rows: [
-          { organisationCode: "DES-A", name: "Body A", revised: true, provisional: false, values: [40, 12_345] },
-          { organisationCode: "DES-B", name: "Body B", revised: false, provisional: false, values: [80, "x"] },
-          { organisationCode: "DES", name: "Department for Example Services", revised: true, provisional: false, values: [120, 12_345] },
+          { organisationCode: "DES-A", name: "Body A", values: [40, 12_345] },
+          { organisationCode: "DES-B", name: "Body B", values: [80, "x"] },
+          { organisationCode: "DES", name: "Department for Example Services", values: [120, 12_345] },
         ],
       },
     ],
@@ -81,6 +81,9 @@ function data(overrides: Partial<PackData> = {}): PackData {
     // 3 + 40 + 12 = 55: the 3 is suppressed, and the 12 too (otherwise 55 − 40 gives the 3 away).
     equality: [{ characteristic: "Sex", returns: 2, categories: [{ label: "Female", count: 3 }, { label: "Male", count: 40 }, { label: "Not known", count: 12 }] }],
     specialPayments: [],
+    // Body A corrected its return after acceptance: received and the total paid changed.
+    revisions: [{ organisationCode: "DES-A", period: "2025-26 Q1", fields: ["received", "payments_total"] }],
+    provisional: [],
     caveats: [],
     ...overrides,
   };
@@ -110,6 +113,21 @@ describe("buildBoardPack", () => {
     // Money to the nearest pound in the totals, pounds and pence in the figure tables.
     expect(totals.rows[1]![column(totals, "this_period")]).toEqual({ kind: "number", value: 1235, revised: true });
     expect(tidyRows(pack).filter((r) => r.marker === "r").length).toBeGreaterThan(3);
+  });
+
+  it("marks only the figures a correction changed [r], and every figure from a return not yet accepted [p]", () => {
+    const pack = buildBoardPack(data({ provisional: ["DES-B"] }));
+    const headline = table(pack.tables, "headline_measures");
+    const valueOf = (code: string) => headline.rows.find((r) => r[0]!.kind === "text" && r[0]!.text === code)![column(headline, "value")];
+    // Timeliness is worked out from closed and within-timescale counts, which Body A's correction did not change.
+    expect(valueOf("DES-A")).toEqual({ kind: "number", value: 75 });
+    expect(valueOf("DES-B")).toEqual({ kind: "number", value: 83.3, provisional: true });
+    expect(valueOf("DES")).toEqual({ kind: "number", value: 80, provisional: true });
+    const flow = table(pack.tables, "figures_flow");
+    expect(flow.rows[1]![2]).toEqual({ kind: "number", value: 80, provisional: true });
+    expect(flow.rows[2]![2]).toEqual({ kind: "number", value: 120, revised: true, provisional: true });
+    expect(flow.description.join(" ")).toContain("[r] revised, [p] provisional");
+    expect(tidyRows(pack).filter((r) => r.marker === "r p").map((r) => `${r.table} ${r.organisation} ${r.measure}`)).toContain("figures_flow DES received");
   });
 
   it("gives proportions as percentages to one decimal place, with their intervals, and the department as the benchmark", () => {

@@ -1,3 +1,4 @@
+import { measureTerms, oversightMeasures } from "@complaints/domain/browser";
 import { disclosureControl } from "@complaints/metrics";
 import type { HeatmapData } from "@complaints/ui/charts";
 import { formatNumber } from "../cells.ts";
@@ -11,7 +12,16 @@ import type { MeasureCellIn, MeasureInfoIn, PackData } from "./input.ts";
  */
 
 const text = (t: string): Cell => ({ kind: "text", text: t });
-const num = (value: number, revised = false): Cell => (revised ? { kind: "number", value, revised: true } : { kind: "number", value });
+/** How a figure is marked: [r] revised since first accepted, [p] provisional. */
+interface Marks {
+  revised: boolean;
+  provisional: boolean;
+}
+const unmarked: Marks = { revised: false, provisional: false };
+const num = (value: number, marks: Marks = unmarked): Cell => ({ kind: "number", value, ...(marks.revised ? { revised: true } : {}), ...(marks.provisional ? { provisional: true } : {}) });
+
+/** The template fields a measure is worked out from. */
+const fieldsOfMeasure = new Map(oversightMeasures.map((m) => [m.id, [...measureTerms(m.numerator), ...measureTerms(m.denominator)].map((t) => t.field)]));
 const notAvailable: Cell = { kind: "shorthand", code: "x" };
 const notApplicable: Cell = { kind: "shorthand", code: "z" };
 const suppressed: Cell = { kind: "shorthand", code: "c" };
@@ -52,7 +62,7 @@ const noteTexts = {
   counted:
     "Figures count the returns each body has sent to the department: signed off by its senior accountable officer (approved) or accepted by the department. Figures from returns not yet accepted are provisional and may change.",
   revised:
-    "[r] marks a figure from a return corrected after the department first accepted it (a later revision). The whole row of that body is marked, and the department's totals when any body's figures are revised.",
+    "[r] marks a figure that differs from the one the department first accepted: the body corrected its return after acceptance (a later revision). A department figure is marked when any body's figure behind it changed. [p] marks a provisional figure: from a return the department has not yet accepted, so it may change.",
   stocks:
     "Complaints brought forward are those open at the start of the period (from its first quarter's returns); complaints carried forward are those open at its end (from its last quarter's returns). All other counts are summed over the quarters of the period.",
   intervals:
@@ -72,9 +82,10 @@ const noteOrder = Object.keys(noteTexts) as NoteKey[];
 const noteNumber = (key: NoteKey) => noteOrder.indexOf(key) + 1;
 const ref = (key: NoteKey) => `[note ${noteNumber(key)}]`;
 
+const shorthandLead = "Shorthand used in this table:";
 const shorthandSentence = (codes: readonly string[]) => {
-  const meaning: Record<string, string> = { c: "[c] suppressed to protect confidentiality", x: "[x] not available", z: "[z] not applicable", r: "[r] revised" };
-  return `Shorthand used in this table: ${codes.map((c) => meaning[c]).join(", ")}. No cell is left blank.`;
+  const meaning: Record<string, string> = { c: "[c] suppressed to protect confidentiality", x: "[x] not available", z: "[z] not applicable", r: "[r] revised", p: "[p] provisional" };
+  return `${shorthandLead} ${codes.map((c) => meaning[c]).join(", ")}. No cell is left blank.`;
 };
 
 /** The table's description rows, GSS style: what the sheet holds, its notes, its shorthand, the source. */
@@ -102,9 +113,27 @@ function inScope(data: PackData, code: string): boolean {
 
 export function buildBoardPack(data: PackData): BoardPack {
   const { scope, period } = data;
-  const revisedCodes = new Set(data.figures.flatMap((f) => f.rows.filter((r) => r.revised).map((r) => r.organisationCode)));
-  const anyRevised = revisedCodes.size > 0;
-  const isRevised = (code: string) => revisedCodes.has(code) || (code === scope.departmentCode && anyRevised);
+  // Which figures a correction changed, by organisation (the department: any of its bodies).
+  const changedAt = new Map<string, Set<string>>([[scope.departmentCode, new Set()]]);
+  for (const rev of data.revisions) {
+    for (const code of [rev.organisationCode, scope.departmentCode]) {
+      const set = changedAt.get(code) ?? new Set<string>();
+      for (const f of rev.fields) set.add(f);
+      changedAt.set(code, set);
+    }
+  }
+  const anyRevised = data.revisions.length > 0;
+  const provisionalCodes = new Set(data.provisional);
+  /** The marks of a figure of `code` worked out from these template fields. */
+  const marksOf = (code: string, fields: readonly string[] | ((field: string) => boolean)): Marks => {
+    const changed = changedAt.get(code);
+    const test = typeof fields === "function" ? fields : (f: string) => fields.includes(f);
+    return {
+      revised: changed !== undefined && [...changed].some(test),
+      provisional: code === scope.departmentCode ? provisionalCodes.size > 0 : provisionalCodes.has(code),
+    };
+  };
+  const measureMarks = (code: string, id: string) => marksOf(code, fieldsOfMeasure.get(id) ?? []);
   const departmentRowName = `${scope.departmentName} (all bodies)`;
   const tables: PackTable[] = [];
   let tableNumber = 0;
@@ -141,8 +170,8 @@ export function buildBoardPack(data: PackData): BoardPack {
     const now = r.current.fields.find((x) => x.id === f.id)?.value ?? null;
     const then = thenField.get(f.id) ?? null;
     // Money to the nearest pound beside counts: one number format for the column.
-    const asShown = (v: number | null, revised: boolean) => (v === null ? notAvailable : num(f.type === "money" ? Math.round(v / 100) : v, revised));
-    return [text(period.quarters.length > 1 ? yearLabel(f.label) : f.label), text(f.type === "money" ? "£" : "number"), asShown(now, anyRevised), asShown(then, false), text(changeOfField.get(f.id)?.words ?? "not compared")];
+    const asShown = (v: number | null, marks: Marks) => (v === null ? notAvailable : num(f.type === "money" ? Math.round(v / 100) : v, marks));
+    return [text(period.quarters.length > 1 ? yearLabel(f.label) : f.label), text(f.type === "money" ? "£" : "number"), asShown(now, marksOf(scope.departmentCode, [f.id])), asShown(then, unmarked), text(changeOfField.get(f.id)?.words ?? "not compared")];
   });
   const measureChangeRows: Cell[][] = r.measures.map((m) => {
     const now = r.current.measures.find((x) => x.id === m.id);
@@ -150,7 +179,7 @@ export function buildBoardPack(data: PackData): BoardPack {
     return [
       text(m.label),
       text(unitOf[m.kind]),
-      now?.value === null || now === undefined ? notAvailable : num(measureFigure(m.kind, now.value), anyRevised),
+      now?.value === null || now === undefined ? notAvailable : num(measureFigure(m.kind, now.value), measureMarks(scope.departmentCode, m.id)),
       valueAYearEarlier(data, m),
       text(change?.words ?? "not compared"),
       text(change ? intervalWords[change.intervals] ?? change.intervals : "not compared"),
@@ -193,9 +222,9 @@ export function buildBoardPack(data: PackData): BoardPack {
   const c = data.comparison;
   const headlineRows: Cell[][] = [];
   const measureRow = (code: string, name: string, m: MeasureInfoIn, cell: MeasureCellIn | undefined, comparison: string) => {
-    const revised = isRevised(code);
+    const marks = measureMarks(code, m.id);
     const value = cell?.value ?? null;
-    const fig = (v: number) => num(measureFigure(m.kind, v), revised);
+    const fig = (v: number) => num(measureFigure(m.kind, v), marks);
     return [
       text(code),
       text(name),
@@ -204,8 +233,8 @@ export function buildBoardPack(data: PackData): BoardPack {
       value === null ? notAvailable : fig(value),
       cell?.interval95 ? fig(cell.interval95.lower) : value === null ? notAvailable : notApplicable,
       cell?.interval95 ? fig(cell.interval95.upper) : value === null ? notAvailable : notApplicable,
-      cell ? num(cell.numerator, revised) : notAvailable,
-      cell ? num(cell.denominator, revised) : notAvailable,
+      cell ? num(cell.numerator, marks) : notAvailable,
+      cell ? num(cell.denominator, marks) : notAvailable,
       text(comparison),
     ];
   };
@@ -261,7 +290,7 @@ export function buildBoardPack(data: PackData): BoardPack {
         .map((row) => [
           text(row.organisationCode),
           text(row.organisationCode === scope.departmentCode ? departmentRowName : row.name),
-          ...row.values.map((v, i) => (v === "x" ? notAvailable : num(f.columns[i]!.type === "money" ? round2(v / 100) : v, row.revised || (row.organisationCode === scope.departmentCode && anyRevised)))),
+          ...row.values.map((v, i) => (v === "x" ? notAvailable : num(f.columns[i]!.type === "money" ? round2(v / 100) : v, marksOf(row.organisationCode, [f.columns[i]!.key])))),
         ]),
     });
   }
@@ -290,8 +319,8 @@ export function buildBoardPack(data: PackData): BoardPack {
       text(code),
       text(name),
       text(labelOfTheme.get(s.theme) ?? s.theme),
-      quarters > 0 ? num(count, isRevised(code)) : notAvailable,
-      quarters > 0 && total > 0 ? num(round1((count / total) * 100), isRevised(code)) : quarters > 0 ? notApplicable : notAvailable,
+      quarters > 0 ? num(count, marksOf(code, [s.theme])) : notAvailable,
+      quarters > 0 && total > 0 ? num(round1((count / total) * 100), marksOf(code, [s.theme, "received"])) : quarters > 0 ? notApplicable : notAvailable,
       text(emergingWords(emerging)),
     ]);
   };
@@ -334,8 +363,8 @@ export function buildBoardPack(data: PackData): BoardPack {
         text(p.organisationCode),
         text(p.name),
         text(p.period),
-        num(p.count, isRevised(p.organisationCode)),
-        p.amount === null ? notAvailable : num(round2(p.amount / 100), isRevised(p.organisationCode)),
+        num(p.count, marksOf(p.organisationCode, (f) => f.startsWith("special_payments"))),
+        p.amount === null ? notAvailable : num(round2(p.amount / 100), marksOf(p.organisationCode, (f) => f.startsWith("special_payments"))),
         p.datePaid ? text(longDate(p.datePaid)) : notAvailable,
         text(p.description || "No description given"),
       ]),
@@ -401,6 +430,20 @@ export function buildBoardPack(data: PackData): BoardPack {
     empty: "No body reported equality monitoring for this period.",
   });
 
+  // Each table's shorthand sentence names the codes its cells use, and only those.
+  for (const table of tables) {
+    const used = new Set<string>();
+    for (const row of table.rows) {
+      for (const cell of row) {
+        if (cell.kind === "shorthand") used.add(cell.code);
+        if (cell.kind === "number" && cell.revised) used.add("r");
+        if (cell.kind === "number" && cell.provisional) used.add("p");
+      }
+    }
+    const codes = ["c", "x", "z", "r", "p"].filter((code) => used.has(code));
+    table.description = table.description.map((d) => (d.startsWith(shorthandLead) ? (codes.length > 0 ? shorthandSentence(codes) : "No shorthand is used in this table, and no cell is left blank.") : d));
+  }
+
   // Empty tables keep their header and say why in their description (GSS: nothing below a table).
   for (const table of tables) if (table.rows.length === 0 && table.empty) table.description = [...table.description.slice(0, 1), table.empty, ...table.description.slice(1)];
   for (const table of tables) if (table.rows.length > 0) delete table.empty;
@@ -428,8 +471,8 @@ export function buildBoardPack(data: PackData): BoardPack {
       source: "Quarterly complaints returns sent by each body to its department (Complaints oversight).",
       contact: data.contact,
       caveats: [
-        ...(data.rollup.current.provisional || c.benchmark.provisional ? ["Some figures come from returns the department has not yet accepted: they are provisional and may change."] : []),
-        ...(anyRevised ? ["Some figures are revised [r]: they come from a return corrected after the department first accepted it."] : []),
+        ...(provisionalCodes.size > 0 ? ["Some figures are provisional [p]: they come from returns the department has not yet accepted, and may change."] : []),
+        ...(anyRevised ? ["Some figures are revised [r]: a body corrected its return after the department first accepted it."] : []),
         ...data.caveats,
         ...(c.missing.length > 0 ? [`${c.missing.length} of ${c.bodies.expected} bodies have no return that counts yet for this period.`] : []),
         "Bodies differ in size and in what they do; compare them using the intervals, not the figures alone.",

@@ -79,7 +79,7 @@ export interface FigureTableIn {
   /** Sentences about the table (what is summed, how stocks add up over a year). */
   description: readonly string[];
   columns: readonly { key: string; label: string; type: "count" | "money" }[];
-  rows: readonly { organisationCode: string; name: string; revised: boolean; provisional: boolean; values: readonly FigureValue[] }[];
+  rows: readonly { organisationCode: string; name: string; values: readonly FigureValue[] }[];
 }
 
 export interface ThemesIn {
@@ -166,6 +166,13 @@ export interface PackData {
   learning: readonly LearningIn[];
   equality: readonly EqualityIn[];
   specialPayments: readonly SpecialPaymentIn[];
+  /**
+   * Counted returns whose figures differ from those the department first accepted (a correction after
+   * acceptance: a later revision), with the fields that changed: those figures are marked [r].
+   */
+  revisions: readonly { organisationCode: string; period: string; fields: readonly string[] }[];
+  /** Organisations with a counted return the department has not accepted yet: their figures are marked [p]. */
+  provisional: readonly string[];
   /** Warnings about the period itself (a year not over yet), for the cover and the narrative. */
   caveats: readonly string[];
 }

@@ -10,6 +10,7 @@ import { funnelForDepartment } from "../metrics/funnel.ts";
 import { ombudsmanFieldIds } from "../metrics/profile.ts";
 import { departmentRollup, specialPaymentsIn } from "../metrics/rollup.ts";
 import { yearLabel } from "@complaints/reports";
+import { loadRevision } from "@complaints/db";
 import { bodiesBelow, countedReturns, departmentIn, forAggregation, quartersChosen, type PeriodChoice } from "../metrics/selection.ts";
 import { themesForDepartment } from "../metrics/themes.ts";
 import { measureTrend } from "../metrics/trend.ts";
@@ -71,8 +72,6 @@ function figureTables(list: readonly Counted[], quarters: readonly string[], row
       whole: sumReturns(mine.map(forAggregation)),
       opening: sumReturns(mine.filter((r) => r.period === first).map(forAggregation)),
       closing: sumReturns(mine.filter((r) => r.period === last).map(forAggregation)),
-      revised: mine.some((r) => r.revision > 1),
-      provisional: mine.some((r) => r.status !== "accepted"),
       returns: mine.length,
     };
   };
@@ -92,8 +91,6 @@ function figureTables(list: readonly Counted[], quarters: readonly string[], row
       .map((s) => ({
         organisationCode: s.row.code,
         name: s.row.name,
-        revised: s.revised,
-        provisional: s.provisional,
         values: spec.fields.map((id): FigureValue => {
           const source = stockOf[id] === "opening" ? s.opening : stockOf[id] === "closing" ? s.closing : s.whole;
           const total = source.fields[id];
@@ -189,6 +186,15 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
   const { start } = periodDates(periods[0]!);
   const { end } = periodDates(periods.at(-1)!);
 
+  // Figures a correction changed: each counted later revision against the revision first accepted.
+  const revisions = [];
+  for (const r of inScope.filter((x) => x.revision > 1)) {
+    const first = await loadRevision(ctx.db, r.returnId, 1);
+    const before = first?.values ?? {};
+    const fields = [...new Set([...Object.keys(r.values), ...Object.keys(before)])].filter((id) => (r.values[id] ?? null) !== (before[id] ?? null));
+    if (fields.length > 0) revisions.push({ organisationCode: r.organisationCode, period: r.period, fields });
+  }
+
   return {
     scope: body
       ? { kind: "body", code: body.code, name: body.name, departmentCode: department.code, departmentName: department.name }
@@ -221,6 +227,8 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
     learning: learning.items,
     equality: equalityOf(inScope),
     specialPayments: specialPaymentsOf(inScope, nameOf),
+    revisions,
+    provisional: [...new Set(inScope.filter((r) => r.status !== "accepted").map((r) => r.organisationCode))],
     caveats,
   };
 }
