@@ -25,6 +25,7 @@ interface TidyCsvRow {
   label: string;
   measure: string;
   measure_label: string;
+  unit: string;
   value: string;
   marker: string;
 }
@@ -128,6 +129,7 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
         const shown = (v: number | null) => (v === null ? null : f.type === "money" ? Math.round(v / 100) : v);
         const label = choice.financialYear ? yearLabel(f.label) : f.label;
         expectValue(at("department_totals", "DES", label, "this_period"), shown(rollup.current.fields.find((x) => x.id === f.id)!.value), f.id);
+        expect(at("department_totals", "DES", label, "this_period").unit, f.id).toBe(f.type === "money" ? "£" : "number");
         expectValue(at("department_totals", "DES", label, "year_earlier"), shown(rollup.previousYear.fields.find((x) => x.id === f.id)!.value), `${f.id} a year earlier`);
       }
       rollup.measures.forEach((m, i) => {

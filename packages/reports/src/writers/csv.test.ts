@@ -38,6 +38,7 @@ describe("the tidy CSV", () => {
       label: safeText(r.label),
       measure: safeText(r.measure),
       measure_label: safeText(r.measureLabel),
+      unit: safeText(r.unit),
       value: r.value === null ? "" : String(r.value),
       marker: r.marker,
     }));

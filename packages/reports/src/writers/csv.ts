@@ -38,6 +38,7 @@ const csvColumns: readonly CsvColumn[] = [
   { name: "label", description: "What the row is about where a table has more than one row per organisation, such as a stage or a theme.", text: (r) => r.label, datatype: "string", required: false },
   { name: "measure", description: "Identifier of what is measured (stable between packs).", text: (r) => r.measure, datatype: "string", required: true },
   { name: "measure_label", description: "What is measured, as the column heading in the spreadsheet reads.", text: (r) => r.measureLabel, datatype: "string", required: true },
+  { name: "unit", description: "What the value is in, where the table says: % (percentages from 0 to 100), £, per 10,000, working days or number; empty where the measure's heading says.", text: (r) => r.unit, datatype: "string", required: false },
   { name: "value", description: "The figure, as stored in the spreadsheet (percentages from 0 to 100). Empty where the marker is c, x or z.", text: (r) => r.value, datatype: "number", required: false },
   { name: "marker", description: `Empty, or a marker for the figure: ${markerList}.`, text: (r) => r.marker, datatype: { base: "string", format: markerFormat }, required: false },
 ];
