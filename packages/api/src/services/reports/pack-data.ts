@@ -153,11 +153,13 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
   // A year not over yet: the quarters still running or to come have no returns due.
   const ended = periods.filter((p) => periodDates(p).end < today);
   const caveats =
-    ended.length < periods.length
-      ? [
-          `${label} is not over: ${ended.length === 0 ? "none of its quarters has ended yet" : `only ${ended.map(formatPeriodLabel).join(", ")} ${ended.length === 1 ? "has" : "have"} ended`}, so its totals are not the whole year's and complaints open at its end are not known yet.`,
-        ]
-      : [];
+    ended.length === periods.length
+      ? []
+      : periods.length === 1
+        ? [`${label} is not over yet: its returns are not due, so any figures here are early and will change.`]
+        : [
+            `${label} is not over: ${ended.length === 0 ? "none of its quarters has ended yet" : `only ${ended.map(formatPeriodLabel).join(", ")} ${ended.length === 1 ? "has" : "have"} ended`}, so its totals are not the whole year's and complaints open at its end are not known yet.`,
+          ];
   const dept = { departmentCode: department.code, ...choice };
 
   const [comparison, rollup, themes, funnel, trend, actions, learning] = await Promise.all([
@@ -187,8 +189,9 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
   const { end } = periodDates(periods.at(-1)!);
 
   // Figures a correction changed: each counted later revision against the revision first accepted.
+  // Every body's, not only the pack's body: the department's figures beside it include them all.
   const revisions = [];
-  for (const r of inScope.filter((x) => x.revision > 1)) {
+  for (const r of list.filter((x) => x.revision > 1)) {
     const first = await loadRevision(ctx.db, r.returnId, 1);
     const before = first?.values ?? {};
     const fields = [...new Set([...Object.keys(r.values), ...Object.keys(before)])].filter((id) => (r.values[id] ?? null) !== (before[id] ?? null));
@@ -228,7 +231,7 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
     equality: equalityOf(inScope),
     specialPayments: specialPaymentsOf(inScope, nameOf),
     revisions,
-    provisional: [...new Set(inScope.filter((r) => r.status !== "accepted").map((r) => r.organisationCode))],
+    provisional: [...new Set(list.filter((r) => r.status !== "accepted").map((r) => r.organisationCode))],
     caveats,
   };
 }
