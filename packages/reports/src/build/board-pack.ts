@@ -545,7 +545,10 @@ function narrative(data: PackData, title: string): Block[] {
     blocks.push({
       kind: "list",
       items: [
-        ...r.current.changes.fields.filter((f) => ["received", "er_closed", "cl_closed", "carried_forward"].includes(f.id)).map((f) => `${r.fields.find((x) => x.id === f.id)?.label ?? f.id}: ${f.words} on ${r.yearEarlier.label}.`),
+        ...r.current.changes.fields.filter((f) => ["received", "er_closed", "cl_closed", "carried_forward"].includes(f.id)).map((f) => {
+          const label = r.fields.find((x) => x.id === f.id)?.label ?? f.id;
+          return `${period.quarters.length > 1 ? yearLabel(label) : label}: ${f.words} on ${r.yearEarlier.label}.`;
+        }),
         ...(clear.length > 0
           ? clear.map((m) => `${labelOf.get(m.id) ?? m.id}: ${m.words}, a clear change (the 95% intervals do not overlap).`)
           : r.current.changes.measures.some((m) => m.intervals !== "not compared")
@@ -560,7 +563,7 @@ function narrative(data: PackData, title: string): Block[] {
   blocks.push(
     emerging.length > 0
       ? { kind: "list", items: emerging.map((e) => `${e.themeLabel} is emerging ${e.scope === "department" ? "across the department" : `at ${e.name}`}: ${formatNumber(round1(e.value), "decimal1")} per 100 complaints received in ${e.periodLabel}, ${e.reasonText}.`) }
-      : { kind: "paragraph", text: "No theme is emerging: no theme's latest quarter is special-cause high, for the department or for any body." },
+      : { kind: "paragraph", text: `No theme is emerging: no theme's latest quarter is special-cause high, ${scope.kind === "department" ? "for the department or for any body" : `for ${scope.name} or for the department`}.` },
   );
   const heat = heatmapOf(data);
   if (heat) blocks.push({ kind: "figure", chart: { kind: "heatmap", data: heat }, caption: heat.title, alt: `Heat map of complaint themes per 100 complaints received by body in ${data.themes.periods.at(-1)?.periodLabel ?? period.label}; emerging themes are marked. The Themes table of the workbook has the figures.` });
