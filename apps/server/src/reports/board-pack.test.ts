@@ -1,7 +1,7 @@
 import { boardPack, createCaller, createContext, defaultApiConfig, systemServiceContext } from "@complaints/api";
 import { findUserByEmail, listCurrentReturns, listOrganisations } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
-import { formatPeriodLabel, periodIndex, requirePeriod, type Role } from "@complaints/domain";
+import { periodIndex, requirePeriod, type Role } from "@complaints/domain";
 import { cellText, safeText, tidyRows, yearLabel, type BoardPack } from "@complaints/reports";
 import { gssProblems, pdfInfo, pdfText, spreadsheetToCsv } from "@complaints/reports/testing";
 import { parse } from "csv-parse/sync";
