@@ -112,21 +112,10 @@ export async function learningLibrary(ctx: ServiceContext, filter: LearningFilte
  * written for the department's own users (the learning library), while the summary is the one text
  * written for the public, under the form's warning to include nothing that could identify the person.
  */
-export interface PublicLearningItem {
-  id: string;
-  organisationCode: string;
-  organisationName: string;
+export type PublicLearningItem = Pick<LearningItem, "id" | "organisationCode" | "organisationName" | "summary" | "themes" | "status" | "statusLabel" | "startDate" | "dueDate" | "completedDate" | "date"> & {
   /** The body has closed since: its items stay on the department's page, but it has no page of its own. */
   organisationClosed: boolean;
-  summary: string;
-  themes: { code: string; label: string }[];
-  status: ActionStatus;
-  statusLabel: string;
-  startDate: string;
-  dueDate: string;
-  completedDate: string | null;
-  date: string;
-}
+};
 
 export interface PublishedLearning {
   organisation: Pick<Organisation, "code" | "name" | "kind">;

@@ -1,4 +1,4 @@
-import { measureTerms, oversightMeasures } from "@complaints/domain/browser";
+import { formatDate, measureTerms, oversightMeasures } from "@complaints/domain/browser";
 import { disclosureControl } from "@complaints/metrics";
 import type { HeatmapData } from "@complaints/ui/charts";
 import { formatNumber } from "../cells.ts";
@@ -41,11 +41,9 @@ export function measureFigure(kind: MeasureInfoIn["kind"], value: number): numbe
 
 const unitOf: Record<MeasureInfoIn["kind"], string> = { proportion: "%", "rate-per-10000": "per 10,000", mean: "working days" };
 
-const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-/** "2025-08-01" (or an ISO timestamp) → "1 August 2025". */
+/** "2025-08-01" (or an ISO timestamp) → "1 August 2025", as the portal writes dates. */
 export function longDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
-  return `${d} ${months[m - 1]} ${y}`;
+  return formatDate(iso.slice(0, 10));
 }
 
 const comparisonWords: Record<string, string> = {
@@ -89,12 +87,13 @@ const shorthandSentence = (codes: readonly string[]) => {
 };
 
 /** The table's description rows, GSS style: what the sheet holds, its notes, its shorthand, the source. */
-function describe(about: string | null, notes: readonly NoteKey[], shorthand: readonly string[]): string[] {
+function describe(about: string | null, notes: readonly NoteKey[]): string[] {
   return [
     "This worksheet contains one table.",
     ...(about ? [about] : []),
     ...(notes.length > 0 ? [`Notes that apply: ${notes.map(ref).join(", ")}; they are on the Notes worksheet.`] : []),
-    shorthandSentence(shorthand),
+    // Replaced by the codes the table's cells use once its rows are made (see "shorthand sentence" below).
+    shorthandLead,
     "Source: quarterly complaints returns sent by each body to its department (Complaints oversight).",
   ];
 }
@@ -144,7 +143,7 @@ export function buildBoardPack(data: PackData): BoardPack {
     sheetName: "Submission",
     tableName: "submission_status",
     title: title("Submission status of each body's return"),
-    description: describe("Every body expected to send a return for each quarter (active in that quarter), with its status now and whether it reached the department by the due date.", ["counted"], ["x"]),
+    description: describe("Every body expected to send a return for each quarter (active in that quarter), with its status now and whether it reached the department by the due date.", ["counted"]),
     columns: [
       ...orgColumns(),
       { key: "quarter", heading: "Quarter", type: "text", role: "period" },
@@ -191,7 +190,7 @@ export function buildBoardPack(data: PackData): BoardPack {
       sheetName: "Totals",
       tableName: "department_totals",
       title: title(`${scope.departmentName}: totals beside a year earlier (${r.yearEarlier.label})`),
-      description: describe(`${counted} Money is to the nearest pound.`, ["counted", "revised", "stocks"], ["x", "r"]),
+      description: describe(`${counted} Money is to the nearest pound.`, ["counted", "revised", "stocks"]),
       columns: [
         { key: "figure", heading: "Figure", type: "text", role: "label" },
         { key: "unit", heading: "Unit", type: "text", role: "unit" },
@@ -205,7 +204,7 @@ export function buildBoardPack(data: PackData): BoardPack {
       sheetName: "Measures",
       tableName: "department_measures",
       title: title(`${scope.departmentName}: measures beside a year earlier (${r.yearEarlier.label})`),
-      description: describe(counted, ["counted", "revised", "intervals"], ["x", "r"]),
+      description: describe(counted, ["counted", "revised", "intervals"]),
       columns: [
         { key: "measure", heading: "Measure", type: "text", role: "label" },
         { key: "unit", heading: "Unit", type: "text", role: "unit" },
@@ -252,7 +251,6 @@ export function buildBoardPack(data: PackData): BoardPack {
     description: describe(
       `${c.bodies.included} of ${c.bodies.expected} bodies' returns count.${c.missing.length > 0 ? ` No return counts yet from: ${c.missing.map((b) => b.name).join(", ")}.` : ""}`,
       ["counted", "revised", "intervals", "comparison"],
-      ["x", "z", "r"],
     ),
     columns: [
       ...orgColumns(),
@@ -283,7 +281,7 @@ export function buildBoardPack(data: PackData): BoardPack {
       sheetName: spec.sheet,
       tableName: `figures_${f.key}`,
       title: title(`${f.title} by body`),
-      description: describe(f.description.join(" "), spec.notes, ["x", "r"]),
+      description: describe(f.description.join(" "), spec.notes),
       columns: [...orgColumns(), ...f.columns.map((col): Column => ({ key: col.key, heading: col.type === "money" ? `${col.label} (£)` : col.label, type: col.type === "money" ? "pence" : "count" }))],
       rows: f.rows
         .filter((row) => inScope(data, row.organisationCode))
@@ -332,7 +330,7 @@ export function buildBoardPack(data: PackData): BoardPack {
     sheetName: "Themes",
     tableName: "themes_by_body",
     title: title("Themes by body, with emerging themes"),
-    description: describe("Complaints received under each theme, and the rate per 100 complaints received, summed over the quarters of the period that gave both.", ["counted", "revised", "themes"], ["x", "z", "r"]),
+    description: describe("Complaints received under each theme, and the rate per 100 complaints received, summed over the quarters of the period that gave both.", ["counted", "revised", "themes"]),
     columns: [
       ...orgColumns(),
       { key: "theme", heading: "Theme", type: "text", role: "label" },
@@ -348,7 +346,7 @@ export function buildBoardPack(data: PackData): BoardPack {
     sheetName: "Special_payments",
     tableName: "special_payments",
     title: title("Special payments over £300,000"),
-    description: describe("Each special payment over £300,000 a body made, as its return lists it (Managing Public Money annex A4.13). Returns in template version 1 give only how many there were, without amounts [x].", ["money"], ["x"]),
+    description: describe("Each special payment over £300,000 a body made, as its return lists it (Managing Public Money annex A4.13). Returns in template version 1 give only how many there were, without amounts [x].", ["money"]),
     columns: [
       ...orgColumns(),
       { key: "quarter", heading: "Quarter", type: "text", role: "period" },
@@ -377,7 +375,7 @@ export function buildBoardPack(data: PackData): BoardPack {
     sheetName: "Action_plans",
     tableName: "action_plans",
     title: title("Learning action plans, overdue first"),
-    description: describe(`${actions.filter((a) => a.overdue).length} of ${actions.length} actions are overdue (not completed by their due date).`, ["learning"], ["x"]),
+    description: describe(`${actions.filter((a) => a.overdue).length} of ${actions.length} actions are overdue (not completed by their due date).`, ["learning"]),
     columns: [
       ...orgColumns(),
       { key: "action", heading: "Action", type: "text", role: "label" },
@@ -398,7 +396,7 @@ export function buildBoardPack(data: PackData): BoardPack {
     sheetName: "Learning",
     tableName: "learning_highlights",
     title: title("Learning highlights: you said, we did"),
-    description: describe("What bodies changed because of complaints, as they chose to publish it.", ["learning"], ["x"]),
+    description: describe("What bodies changed because of complaints, as they chose to publish it.", ["learning"]),
     columns: [...orgColumns(), { key: "you_said_we_did", heading: "You said, we did", type: "text", role: "label" }, { key: "action", heading: "Action", type: "text" }, { key: "themes", heading: "Themes", type: "text" }, { key: "status", heading: "Status", type: "text" }, { key: "date", heading: "Date", type: "text" }],
     rows: learning.map((l) => [text(l.organisationCode), text(l.organisationName), text(l.summary), text(l.action), text(l.themes.map((x) => x.label).join("; ") || "None given"), text(l.statusLabel), text(longDate(l.date))]),
     empty: "No body has published learning for this scope yet.",
@@ -419,7 +417,7 @@ export function buildBoardPack(data: PackData): BoardPack {
     sheetName: "Equality",
     tableName: "equality_monitoring",
     title: title(`Equality monitoring of people who complained ${ref("disclosure")}`),
-    description: describe("People who complained and answered the equality monitoring questions, by characteristic, for the bodies that ask them.", ["disclosure"], ["c", "z"]),
+    description: describe("People who complained and answered the equality monitoring questions, by characteristic, for the bodies that ask them.", ["disclosure"]),
     columns: [
       { key: "characteristic", heading: "Characteristic", type: "text", role: "label" },
       { key: "category", heading: "Category", type: "text", role: "label" },
