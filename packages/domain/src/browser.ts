@@ -27,3 +27,4 @@ export * from "./template/v1.ts";
 export * from "./template/v2.ts";
 export * from "./template/validate.ts";
 export * from "./template/versions.ts";
+export * from "./cases/format.ts";
