@@ -1,4 +1,4 @@
-import { caseMappingSchema, caseTimescalesSchema, organisationCodeSchema, periodCodeSchema } from "@complaints/domain";
+import { caseMappingSchema, caseTimescalesSchema, organisationCodeSchema, periodCodeSchema, storableTextProblem } from "@complaints/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { casesBehind } from "../services/cases/figures.ts";
@@ -8,7 +8,25 @@ import { permitted } from "../trpc.ts";
 import { serviceContext } from "./service-context.ts";
 
 const uploadId = z.string().uuid("That is not an upload id");
-const mappingName = z.string().trim().min(1, "Enter the mapping's name").max(80, "A mapping's name is 80 characters or fewer");
+/** Text both databases can store (PostgreSQL refuses NUL; a lone surrogate cannot be written as UTF-8). */
+function storable(what: string) {
+  return (text: string, context: z.RefinementCtx) => {
+    const problem = storableTextProblem(text);
+    if (problem) context.addIssue({ code: "custom", message: `${what} ${problem}` });
+  };
+}
+const mappingName = z.string().trim().min(1, "Enter the mapping's name").max(80, "A mapping's name is 80 characters or fewer").superRefine(storable("The mapping's name"));
+/** Every header and code of a mapping is stored, so each must be storable text. */
+const mapping = caseMappingSchema.superRefine((m, context) => {
+  const texts = [m.name, ...Object.values(m.columns), ...Object.values(m.codes).flatMap((codes) => Object.entries(codes ?? {}).flat())];
+  for (const text of texts) {
+    const problem = typeof text === "string" ? storableTextProblem(text) : null;
+    if (problem) {
+      context.addIssue({ code: "custom", message: `The mapping's text “${text.slice(0, 40)}” ${problem}` });
+      return;
+    }
+  }
+});
 /** Base64 of at most one chunk (4 characters per 3 bytes). */
 const chunkData = z
   .string()
@@ -19,8 +37,7 @@ const fileName = z
   .trim()
   .min(1, "Give the file's name")
   .max(255, "The file's name must be 255 characters or fewer")
-  // Shown back on the page and in the audit log: no control characters.
-  .regex(/^[^\u0000-\u001f\u007f]+$/, "The file's name has a control character in it");
+  .superRefine(storable("The file's name"));
 
 /**
  * Case-level import (issue 10): a body's complaints team uploads its case-management export, in
@@ -39,7 +56,7 @@ export const casesRouter = {
 
   /** Saves a column mapping under its name (replacing one of the same name). */
   saveMapping: permitted("cases.edit")
-    .input(z.object({ organisationCode: organisationCodeSchema, mapping: caseMappingSchema }))
+    .input(z.object({ organisationCode: organisationCodeSchema, mapping }))
     .mutation(async ({ ctx, input }) => saveCaseMapping(await serviceContext(ctx), input.organisationCode, input.mapping)),
 
   deleteMapping: permitted("cases.edit")
