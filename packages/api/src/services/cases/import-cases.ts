@@ -155,7 +155,7 @@ async function planQuarters(ctx: ServiceContext, org: Organisation, quarters: re
   const skipped: { period: string; reason: string }[] = [];
   for (const q of quarters) {
     if (!q.complete) {
-      skipped.push({ period: q.period, reason: "the quarter has not ended yet" });
+      skipped.push({ period: q.period, reason: "The quarter has not ended yet." });
       continue;
     }
     const problem = await quarterProblem(ctx, org, q.period, true);
