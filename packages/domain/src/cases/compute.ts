@@ -53,7 +53,6 @@ export interface CaseFacts {
   phsoReferred: number;
 }
 
-const stagePrefixes = ["er", "cl"] as const;
 const outcomeNames = ["upheld", "partly_upheld", "not_upheld"] as const;
 
 /**
