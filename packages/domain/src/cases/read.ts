@@ -163,8 +163,10 @@ class StreamDecoder {
           sawNonAscii = true;
         } catch {
           if (sawNonAscii) {
+            const firstHigh = chunk.findIndex((b) => b >= 0x80);
+            const near = line + chunk.subarray(0, firstHigh).filter((b) => b === 0x0a).length;
             throw new UnreadableCaseFile(
-              `The file is not in one encoding: it starts as UTF-8 but near line ${line} it is not. Save it from your system or spreadsheet as “CSV UTF-8 (comma delimited)” and try again.`,
+              `The file is not in one encoding: it starts as UTF-8 but near line ${near} it is not. Save it from your system or spreadsheet as “CSV UTF-8 (comma delimited)” and try again.`,
             );
           }
           mode = "windows-1252";
