@@ -130,6 +130,11 @@ describe("reading a case file", () => {
   it("says plainly when a file is empty, has no cases, or lacks a column", async () => {
     expect((await read("")).problems[0]!.message).toBe("The file is empty. Export your cases as CSV with a header row and try again.");
     expect((await read(`${header}\n\n`)).problems[0]!.message).toBe("The file has a header row but no cases.");
+    const ragged = await read(file(good, "CMP-2,2025-04-02,,early_resolution,,,,,,delay,licensing,online,apology,,,,extra", 'CMP-3,"2025-04-02'));
+    expect(ragged.problems.map((p) => [p.row, p.column, p.message.slice(0, 50)])).toEqual([
+      [3, null, "The row has 17 values but the header has 16 column"],
+      [4, null, "The row has 2 values but the header has 16 columns"],
+    ]);
     const noOutcome = await read("case_ref,received_date,stage,closed_date\nA,2025-04-02,early_resolution,");
     expect(noOutcome.problems).toEqual([{ row: 1, column: "outcome", message: "The file has no outcome column: the file must have a “outcome” column. If your system names it differently, save a column mapping." }]);
   });

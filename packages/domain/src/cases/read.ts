@@ -238,6 +238,7 @@ class RowReader {
     private readonly settings: CaseSettings,
     private readonly today: number,
     private readonly problems: ProblemList,
+    private readonly width: number,
   ) {
     this.at = at;
     this.labels = labels;
@@ -278,7 +279,7 @@ class RowReader {
       if (reason) problems.add(1, h, refusal(h, reason));
       else sampled.push({ index: i, header: h });
     });
-    const reader = new RowReader(at, labels, mapping, sampled, settings, today, problems);
+    const reader = new RowReader(at, labels, mapping, sampled, settings, today, problems, headers.length);
     reader.fatal = problems.count > 0;
     return reader;
   }
@@ -383,6 +384,11 @@ class RowReader {
     this.cells = cells;
     this.row = row;
     const before = this.problems.count;
+    if (cells.length !== this.width) {
+      // Usually a value with a comma and no quotes, which moves every later value into the wrong column.
+      this.problems.add(row, null, `The row has ${cells.length} values but the header has ${this.width} columns. A value may contain a comma without quotes around it, or a quote that is not closed.`);
+      return null;
+    }
     if (row <= sampledRows + 1) this.sample();
 
     const ref = this.cell(K.case_ref);
