@@ -392,7 +392,8 @@ function caseQuartersText(result: CaseImportResult, org: Organisation): string {
     for (const f of fields) if (q.values[f.id] !== undefined) lines.push(`  ${f.label}: ${answerText(f, q.values[f.id])}`);
     if (q.left.length > 0) {
       lines.push("  Not computed from the file (to fill in on the return):");
-      const labels = new Map(fields.map((f) => [f.id, f.label]));
+      // A breakdown left out (`received_by_channel`) is named as its fields' shared question.
+      const labels = new Map([...fields.filter((f) => f.breakdown).map((f) => [f.breakdown!, f.label.replace(/:.*$/, "")] as const), ...fields.map((f) => [f.id, f.label] as const)]);
       for (const l of q.left) lines.push(`    ${labels.get(l.field) ?? l.field}: ${l.reason}`);
     }
     lines.push("");

@@ -23,14 +23,16 @@ import {
   templateFields,
   transitionProblem,
   ukDateOf,
+  readCaseFile,
   type CaseFileResult,
+  type CaseRow,
   type CaseProblem,
   type ComputedQuarter,
   type Organisation,
 } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
 import { openDraft, saveDraft } from "../returns.ts";
-import { readCaseFile, type CaseRow } from "./engine.ts";
+
 import { caseSettingsOf, loadCaseMapping } from "./settings.ts";
 
 /**
