@@ -181,7 +181,7 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const imports = await countRows(t.db, "case_imports");
     const audit = await countRows(t.db, "audit_log");
     const bad = goodFile.replace("A-003,2025-05-12,,early_resolution,,,2025-05-20", "A-003,2025-05-12,,early_resolution,,2025-05-02,");
-    const { result } = await upload(world, "a1Submitter", "A1", `${bad}A-005,2025-06-02,,early_resolution,,,,,,,,fax,,,,\r\n`, { period: "2025-26 Q1", dryRun: false });
+    const { uploadId, result } = await upload(world, "a1Submitter", "A1", `${bad}A-005,2025-06-02,,early_resolution,,,,,,,,fax,,,,\r\n`, { period: "2025-26 Q1", dryRun: false });
     expect(result.ok).toBe(false);
     expect(result.written).toBeNull();
     expect(result.importId).toBeNull();
@@ -193,6 +193,8 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect(after!.values).toEqual(before!.values);
     expect(await countRows(t.db, "case_imports")).toBe(imports);
     expect(await countRows(t.db, "audit_log")).toBe(audit);
+    // The refused upload is kept, to be tried again (with another quarter or mapping) without sending it again.
+    expect((await submitter.cases.finishUpload({ uploadId, dryRun: true })).rows).toBe(5);
   });
 
   it("refuses a quarter whose return has been submitted, storing nothing", async () => {
