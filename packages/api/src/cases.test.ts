@@ -215,6 +215,11 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const stored = (await upload(world, "a2Submitter", "A2", file, { dryRun: false })).result;
     expect(stored).toMatchObject({ ok: true, written: null, rows: 1 });
     expect((await storedCases(t.db, "A2")).map((r) => r.case_ref)).toEqual(["B-001"]);
+    // Once the body's senior accountable officer approves the return, its department sees the cases behind a figure.
+    const oversight = world.caller("aOversight");
+    expect((await rejection(oversight.cases.figure({ organisationCode: "A2", period: "2025-26 Q1", field: "received", page: 1 }))).code).toBe("FORBIDDEN");
+    await world.caller("a2Approver").returns.approve({ returnId: draft.returnId, expectedVersion: submitted.version });
+    expect(await oversight.cases.figure({ organisationCode: "A2", period: "2025-26 Q1", field: "received", page: 1 })).toMatchObject({ total: 1, cases: [{ ref: "B-001", amount: 1 }] });
   });
 
   it("uploads a large file in chunks, in order, only from the user who started it; a dry run keeps the upload", async () => {
