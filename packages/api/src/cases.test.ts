@@ -168,7 +168,20 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const paid = await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "payments_total", page: 1 });
     expect(paid).toMatchObject({ total: 5000, cases: [{ ref: "A-001", amount: 5000 }] });
     expect((await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "theme_delay", page: 1 })).cases.map((c) => c.ref).sort()).toEqual(["A-001", "A-002"]);
+    // Every computed figure of every quarter is the sum of the cases listed behind it.
+    const { result } = await upload(world, "a1Submitter", "A1", goodFile, { dryRun: true });
+    for (const q of result.quarters) {
+      for (const [field, value] of Object.entries(q.values)) {
+        expect((await approver.cases.figure({ organisationCode: "A1", period: q.period, field, page: 1 })).total, `${q.period} ${field}`).toBe(value);
+      }
+    }
+    // The next quarter (so far): A-004 is brought forward; the cases that ended in Apr to Jun are not.
+    expect(await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q2", field: "brought_forward", page: 1 })).toMatchObject({ total: 1, cases: [{ ref: "A-004", amount: 1 }] });
+    expect((await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "carried_forward", page: 1 })).cases).toEqual([{ ref: "A-004", amount: 1 }]);
+    expect((await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "withdrawn", page: 1 })).cases).toEqual([{ ref: "A-003", amount: 1 }]);
+    expect((await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q2", field: "received", page: 1 })).cases).toEqual([]);
     expect((await rejection(approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "nonsense", page: 1 }))).code).toBe("BAD_REQUEST");
+    expect((await rejection(approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "handling_cost", page: 1 }))).message).toBe("‘Cost of complaint handling’ is not computed from the case file, so no cases lie behind it.");
     // The department sees the cases once the body has sent the return; this one is a draft.
     const refused = await rejection(world.caller("aOversight").cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "received", page: 1 }));
     expect(refused.code).toBe("FORBIDDEN");

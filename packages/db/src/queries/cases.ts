@@ -57,6 +57,29 @@ export async function listCases(db: Kysely<Database>, organisationCode: string):
   return rows.map(({ organisation_code: _o, import_id: _i, ...c }) => ({ ...c, payment_pence: c.payment_pence === null ? null : Number(c.payment_pence) }));
 }
 
+/**
+ * The cases that can count towards any figure of the quarter from `start` to `end` (inclusive
+ * `YYYY-MM-DD`): received by its end, and still open at its start, or ended (closed or withdrawn)
+ * or referred to the Ombudsman in or after it. A superset, so a figure's drill-down reads a quarter's
+ * cases rather than a body's whole history.
+ */
+export async function listCasesForQuarter(db: Kysely<Database>, organisationCode: string, start: string, end: string): Promise<StoredCase[]> {
+  const rows = await db
+    .selectFrom("cases")
+    .selectAll()
+    .where("organisation_code", "=", organisationCode)
+    .where("received_date", "<=", end)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb.or([eb("closed_date", "is", null), eb("closed_date", ">=", start)]), eb.or([eb("withdrawn_date", "is", null), eb("withdrawn_date", ">=", start)])]),
+        eb("phso_referred_date", ">=", start),
+      ]),
+    )
+    .orderBy("case_ref")
+    .execute();
+  return rows.map(({ organisation_code: _o, import_id: _i, ...c }) => ({ ...c, payment_pence: c.payment_pence === null ? null : Number(c.payment_pence) }));
+}
+
 export async function countCases(db: Kysely<Database>, organisationCode: string): Promise<number> {
   const row = await db.selectFrom("cases").select((eb) => eb.fn.countAll<number>().as("n")).where("organisation_code", "=", organisationCode).executeTakeFirst();
   return Number(row?.n ?? 0);
