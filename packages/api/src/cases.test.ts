@@ -273,6 +273,17 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect(page.cases).toHaveLength(50);
   });
 
+  it("runs two imports of the same body one after the other: the cases are one file's, never a mix", async () => {
+    const caller = world.caller("a1Submitter");
+    const file = (prefix: string) => [header, ...[1, 2, 3].map((n) => `${prefix}-${n},2025-04-0${n},,early_resolution,,,,,,,licences,online,,,,`), ""].join("\r\n");
+    const x = await upload(world, "a1Submitter", "A1", file("X"), { dryRun: true });
+    const y = await upload(world, "a1Submitter", "A1", file("Y"), { dryRun: true });
+    const results = await Promise.all([caller.cases.finishUpload({ uploadId: x.uploadId, dryRun: false }), caller.cases.finishUpload({ uploadId: y.uploadId, dryRun: false })]);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    const refs = (await storedCases(t.db, "A1")).map((r) => r.case_ref);
+    expect([["X-1", "X-2", "X-3"], ["Y-1", "Y-2", "Y-3"]]).toContainEqual(refs);
+  });
+
   it("refuses a file over 200 MB before it is sent, and deletes uploads abandoned for a day", async () => {
     const caller = world.caller("a1Submitter");
     const big = await rejection(caller.cases.startUpload({ organisationCode: "A1", fileName: "huge.csv", size: 300 * 1024 * 1024 }));

@@ -11,6 +11,15 @@ const caseColumnCount = 18;
  */
 export const caseInsertBatch = Math.floor(32_000 / caseColumnCount);
 
+/**
+ * Makes imports of one organisation's cases wait for each other: a no-op update of its row holds
+ * PostgreSQL's row lock until the transaction ends (SQLite allows one writer anyway), so a second
+ * import replaces the first's cases instead of colliding with them. Call first in the transaction.
+ */
+export async function lockOrganisationCases(db: Kysely<Database>, organisationCode: string): Promise<void> {
+  await db.updateTable("organisations").set((eb) => ({ updated_at: eb.ref("updated_at") })).where("code", "=", organisationCode).execute();
+}
+
 /** Deletes every stored case of an organisation (an import replaces them all). Call inside the import's transaction. */
 export async function deleteCases(db: Kysely<Database>, organisationCode: string): Promise<void> {
   await db.deleteFrom("cases").where("organisation_code", "=", organisationCode).execute();
