@@ -146,7 +146,9 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect(rows[1]).toMatchObject({ received_date: "2025-04-02", escalated_date: "2025-04-07", closed_date: "2025-05-01", themes: "communication;delay" });
 
     const overview = await world.caller("a1Approver").cases.overview({ organisationCode: "A1" });
-    expect(overview).toMatchObject({ storedCases: 4, timescales: { earlyResolutionDays: 5, closerLookDays: 20 }, lastImport: { fileName: "cases.csv", rows: 4, importedBy: "a1Submitter" } });
+    expect(overview).toMatchObject({ storedCases: 4, timescales: { earlyResolutionDays: 5, closerLookDays: 20 }, lastImport: { fileName: "cases.csv", rows: 4, importedBy: "a1Submitter" }, upload: { chunkBytes: 524_288, maxBytes: 200 * 1024 * 1024 } });
+    expect(overview.computedFields).toEqual(expect.arrayContaining(["received", "er_closed", "theme_delay", "received_by_service_area.licences", "payments_total"]));
+    expect(overview.computedFields).not.toContain("handling_cost");
     // The upload is gone once imported.
     expect(await countRows(t.db, "case_upload_chunks")).toBe(0);
   });

@@ -4,11 +4,8 @@ import { DomainError } from "@complaints/domain";
 import { assertInScope } from "../../scope.ts";
 import type { ServiceContext } from "../actor.ts";
 import { importCases, type CaseImportResult } from "./import-cases.ts";
+import { caseChunkBytes, caseUploadMaxBytes } from "./upload-limits.ts";
 
-/** Bytes per chunk: each tRPC request carries at most this much (as base64, a third more). */
-export const caseChunkBytes = 524_288;
-/** The largest case file the browser may upload (the command line reads files of any size). */
-export const caseUploadMaxBytes = 200 * 1024 * 1024;
 /** Uploads older than this are abandoned and deleted when a new one starts. */
 const staleAfterMs = 24 * 60 * 60 * 1000;
 

@@ -1,0 +1,4 @@
+/** Bytes per chunk: each tRPC request carries at most this much (as base64, a third more, under the server's 1 MiB limit). */
+export const caseChunkBytes = 524_288;
+/** The largest case file the browser may upload (the command line reads files of any size). */
+export const caseUploadMaxBytes = 200 * 1024 * 1024;
