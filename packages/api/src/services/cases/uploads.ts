@@ -17,7 +17,7 @@ export function chunksFor(size: number): number {
 export async function startCaseUpload(ctx: ServiceContext, input: { organisationCode: string; fileName: string; size: number }): Promise<{ uploadId: string; chunkBytes: number }> {
   const org = ctx.scope.organisation(input.organisationCode, "body");
   if (input.size > caseUploadMaxBytes) {
-    throw new DomainError("INVALID_INPUT", `The file is ${(input.size / 1024 / 1024).toFixed(0)} MB; a case file uploaded here can be at most 200 MB. Split it, or ask your service team to import it with the command line.`);
+    throw new DomainError("INVALID_INPUT", `The file is ${(input.size / 1024 / 1024).toFixed(0)} MB; a case file uploaded here can be at most 200 MB. Export only the columns the import reads, or ask whoever runs the service to import it from the command line (an import replaces all your cases, so the file cannot be split).`);
   }
   await deleteStaleCaseUploads(ctx.db, new Date(Date.parse(ctx.now) - staleAfterMs).toISOString());
   const uploadId = randomUUID();
