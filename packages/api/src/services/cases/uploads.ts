@@ -54,8 +54,9 @@ export async function putCaseChunk(ctx: ServiceContext, input: { uploadId: strin
 
 /**
  * Imports the uploaded file, read back from the database a few chunks at a time. The upload is
- * removed once its cases are stored; a dry run or a refused import keeps it, so the same file can
- * be imported (with another quarter or mapping) without sending it again.
+ * removed once its cases are stored, or when the file has problems (it may hold personal data the
+ * import refuses, and must be sent again once fixed); a good file's dry run, or an import refused
+ * for its quarter, keeps it, so it can be imported (with another quarter) without sending it again.
  */
 export async function finishCaseUpload(ctx: ServiceContext, input: { uploadId: string; mappingName?: string | null | undefined; period?: string | null | undefined; dryRun: boolean }): Promise<CaseImportResult> {
   const upload = await ownUpload(ctx, input.uploadId);
@@ -69,6 +70,7 @@ export async function finishCaseUpload(ctx: ServiceContext, input: { uploadId: s
     period: input.period ?? null,
     dryRun: input.dryRun,
   });
-  if (!input.dryRun && result.ok) await deleteCaseUpload(ctx.db, upload.id);
+  // A file with problems must be fixed and sent again, and may hold what the import refuses to keep.
+  if ((!input.dryRun && result.ok) || result.fileRefused) await deleteCaseUpload(ctx.db, upload.id);
   return result;
 }
