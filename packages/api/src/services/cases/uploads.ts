@@ -4,10 +4,7 @@ import { DomainError } from "@complaints/domain";
 import { assertInScope } from "../../scope.ts";
 import type { ServiceContext } from "../actor.ts";
 import { importCases, type CaseImportResult } from "./import-cases.ts";
-import { caseChunkBytes, caseUploadMaxBytes } from "./upload-limits.ts";
-
-/** Uploads older than this are abandoned and deleted when a new one starts. */
-const staleAfterMs = 24 * 60 * 60 * 1000;
+import { caseChunkBytes, caseUploadMaxBytes, caseUploadStaleAfterMs } from "./upload-limits.ts";
 
 /** Chunks a file of this size is sent in. */
 export function chunksFor(size: number): number {
@@ -19,7 +16,7 @@ export async function startCaseUpload(ctx: ServiceContext, input: { organisation
   if (input.size > caseUploadMaxBytes) {
     throw new DomainError("INVALID_INPUT", `The file is ${(input.size / 1024 / 1024).toFixed(0)} MB; a case file uploaded here can be at most 200 MB. Export only the columns the import reads, or ask whoever runs the service to import it from the command line (an import replaces all your cases, so the file cannot be split).`);
   }
-  await deleteStaleCaseUploads(ctx.db, new Date(Date.parse(ctx.now) - staleAfterMs).toISOString());
+  await deleteStaleCaseUploads(ctx.db, new Date(Date.parse(ctx.now) - caseUploadStaleAfterMs).toISOString());
   const uploadId = randomUUID();
   await insertCaseUpload(ctx.db, { id: uploadId, organisationCode: org.code, userId: ctx.actor.id, fileName: input.fileName, size: input.size, createdAt: ctx.now });
   return { uploadId, chunkBytes: caseChunkBytes };
