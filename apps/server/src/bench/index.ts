@@ -11,7 +11,8 @@ import { stringify } from "csv-stringify/sync";
 import { syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
 import { agencyBenchmark } from "./agency.ts";
 import { autosaveBenchmark } from "./autosave.ts";
-import { benchOnly, benchPostgresUrl } from "./env.ts";
+import { casesBenchmark } from "./cases.ts";
+import { benchCaseRows, benchOnly, benchPostgresUrl } from "./env.ts";
 import { outlierWarningRates } from "./outlier-warnings.ts";
 import { portalBenchmark } from "./portal.ts";
 import { reportsBenchmark } from "./reports.ts";
@@ -25,7 +26,8 @@ import { f, percentile, time } from "./timing.ts";
  * First, how many returns get outlier warnings under the rule before issue 6 (robust z only) and now;
  * then the agency app's size and speed (./agency.ts), and the portal's with 400 bodies in one department
  * (./portal.ts; `BENCH_ONLY=portal` runs that alone), and the board packs of a 60-body department
- * (./reports.ts; `BENCH_ONLY=reports` runs that alone).
+ * (./reports.ts; `BENCH_ONLY=reports` runs that alone), and the case engine on generated case files beside
+ * DuckDB (./cases.ts; `BENCH_ONLY=cases` runs that alone, with a 3,000,000-row file too).
  * Last, per database, the browser's autosave through the real HTTP server (autosave.ts); `BENCH_ONLY=autosave`
  * runs that figure alone on a small history.
  */
@@ -41,6 +43,7 @@ async function main() {
   console.log(`Machine: ${machine()}`);
   if (benchOnly === "portal") return portalBenchmark();
   if (benchOnly === "reports") return reportsBenchmark();
+  if (benchOnly === "cases") return casesBenchmark(benchCaseRows);
   const last = periodIndex({ startYear: 2025, quarter: 4 });
   const first = last - quarters + 1;
   const world = syntheticOrganisations({ departments, bodiesPerDepartment, seed: 7, firstPeriodIndex: first, lastPeriodIndex: last, churn: false });
@@ -64,6 +67,7 @@ async function main() {
   if (!benchOnly) agencyBenchmark();
   if (!benchOnly) await portalBenchmark();
   if (!benchOnly) await reportsBenchmark();
+  if (!benchOnly) await casesBenchmark(benchCaseRows);
 
   const dialects: Dialect[] = benchPostgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
   if (!benchPostgresUrl) console.log("(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure it too)\n");
