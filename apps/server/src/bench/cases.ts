@@ -39,7 +39,7 @@ export async function casesBenchmark(sizes: readonly number[]): Promise<void> {
         console.log(`    ours/DuckDB: time ${(ours.ms / duck.ms).toFixed(1)}× (aim ≤ 3×), processor ${(ours.cpuMs / duck.cpuMs).toFixed(1)}×, peak memory ${(ours.maxRssMB / duck.maxRssMB).toFixed(1)}×`);
         if (ours.problems.length > 0) console.log(`    our engine refused the file: ${JSON.stringify(ours.problems)}`);
         else if (ours.rows !== rows) console.log(`    our engine read ${ours.rows} rows, not ${rows}`);
-        else for (const text of compare(ours.figures, duck.figures)) console.log(`    ${text}`);
+        else for (const text of compareCaseFigures(ours.figures, duck.figures)) console.log(`    ${text}`);
       } catch (error) {
         console.log(`    not measured (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
       } finally {
@@ -74,7 +74,7 @@ function run(mode: "ours" | "duckdb", file: string, settingsJson: string): Child
 }
 
 /** Every field DuckDB computes, in every quarter either side has; a figure missing on one side is 0. */
-function compare(ours: Record<string, Record<string, number>>, duck: Record<string, Record<string, number>>): string[] {
+export function compareCaseFigures(ours: Record<string, Record<string, number>>, duck: Record<string, Record<string, number>>): string[] {
   const fields = duckdbFieldIds(casesBenchSettings, caseChannels);
   const periods = [...new Set([...Object.keys(ours), ...Object.keys(duck)])].sort();
   const lines: string[] = [];
