@@ -26,7 +26,10 @@ export async function duckdbCaseFigures(file: string, settings: CaseSettings): P
   const instance = await DuckDBInstance.create(":memory:");
   const db = await instance.connect();
   try {
+    // Tuned so the baseline is DuckDB at its best here: no row order to keep, and themes and remedies
+    // kept as text and split only where counted (lists in the table cost 10–20% more time and memory).
     await db.run(`
+      SET preserve_insertion_order = false;
       CREATE MACRO pd(s) AS CASE WHEN s IS NULL THEN NULL WHEN s[3] = '/' THEN strptime(s, '%d/%m/%Y')::DATE ELSE s::DATE END;
       CREATE MACRO qi(d) AS (year(d) - CASE WHEN month(d) < 4 THEN 1 ELSE 0 END) * 4 + ((month(d) + 8) % 12) // 3;`);
     const path = file.replaceAll("'", "''");
@@ -34,9 +37,9 @@ export async function duckdbCaseFigures(file: string, settings: CaseSettings): P
       CREATE TABLE c AS
       SELECT pd(received_date) AS received, stage, pd(escalated_date) AS escalated, pd(closed_date) AS closed,
              pd(withdrawn_date) AS withdrawn, pd(target_date) AS target, outcome,
-             CASE WHEN themes IS NULL THEN [] ELSE list_distinct(string_split(themes, ';')) END AS themes,
+             themes,
              service_area, channel,
-             CASE WHEN remedies IS NULL THEN [] ELSE list_distinct(string_split(remedies, ';')) END AS remedies,
+             remedies,
              CAST(round(CAST(payment_amount AS DECIMAL(18, 2)) * 100) AS BIGINT) AS pence, payment_type,
              pd(phso_referred_date) AS phso
       FROM read_csv('${path}', header = true, all_varchar = true, delim = ',', quote = '"')`);
@@ -91,11 +94,11 @@ export async function duckdbCaseFigures(file: string, settings: CaseSettings): P
       UNION ALL ${stageFigures("er")}
       UNION ALL ${stageFigures("cl")}
       UNION ALL SELECT qi(escalated), 'escalated_to_closer_look', count(*) FROM c WHERE escalated IS NOT NULL GROUP BY ALL
-      UNION ALL SELECT q, 'theme_' || theme, count(*) FROM (SELECT qi(received) AS q, unnest(themes) AS theme FROM c) GROUP BY ALL
-      UNION ALL SELECT qi(received), 'themes_not_recorded', count(*) FROM c WHERE len(themes) = 0 GROUP BY ALL
+      UNION ALL SELECT q, 'theme_' || theme, count(*) FROM (SELECT qi(received) AS q, unnest(list_distinct(string_split(themes, ';'))) AS theme FROM c WHERE themes IS NOT NULL) GROUP BY ALL
+      UNION ALL SELECT qi(received), 'themes_not_recorded', count(*) FROM c WHERE themes IS NULL GROUP BY ALL
       UNION ALL SELECT qi(received), 'received_by_channel.' || channel, count(*) FROM c WHERE channel IS NOT NULL GROUP BY ALL
       UNION ALL SELECT qi(received), 'received_by_service_area.' || service_area, count(*) FROM c WHERE service_area IS NOT NULL GROUP BY ALL
-      UNION ALL SELECT q, 'remedy_' || remedy, count(*) FROM (SELECT q, unnest(remedies) AS remedy FROM closed) GROUP BY ALL
+      UNION ALL SELECT q, 'remedy_' || remedy, count(*) FROM (SELECT q, unnest(list_distinct(string_split(remedies, ';'))) AS remedy FROM closed WHERE remedies IS NOT NULL) GROUP BY ALL
       UNION ALL SELECT q, 'payments_count', count(*) FROM closed WHERE pence IS NOT NULL GROUP BY q
       UNION ALL SELECT q, 'payments_total', sum(pence) FROM closed WHERE pence IS NOT NULL GROUP BY q
       UNION ALL SELECT q, 'payments_maladministration_count', count(*) FROM closed WHERE pence IS NOT NULL AND payment_type = 'maladministration' GROUP BY q
