@@ -3,7 +3,7 @@ import { createTestDatabase, testDialects, type TestDatabase } from "@complaints
 import { currentTemplate, templateFields } from "@complaints/domain";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessCases, callProcedure as call, createActionFixture, Q1, type Fixture } from "./testing/access-cases.ts";
+import { accessCases, callProcedure as call, createActionFixture, createUploadFixture, Q1, type Fixture } from "./testing/access-cases.ts";
 import { createWorld, type World } from "./testing/world.ts";
 
 /**
@@ -38,7 +38,7 @@ function mutated(valid: unknown): fc.Arbitrary<unknown> {
 
 /** Everything a refused call must leave as it was (sign-in attempts and sessions are the throttle's own records). */
 async function snapshot(db: Kysely<Database>): Promise<string> {
-  const tables = ["organisations", "users", "reporting_windows", "returns", "return_revisions", "return_values", "audit_log", "action_plans", "action_reviews"];
+  const tables = ["organisations", "users", "reporting_windows", "returns", "return_revisions", "return_values", "audit_log", "action_plans", "action_reviews", "cases", "case_imports", "case_mappings", "case_settings", "case_uploads", "case_upload_chunks"];
   const parts: unknown[] = [];
   for (const table of tables) parts.push((await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)).rows.map((r) => JSON.stringify(r)).sort());
   return JSON.stringify(parts);
@@ -54,6 +54,7 @@ describe.each(testDialects())("hostile input to every procedure on %s", (dialect
     world = await createWorld(t.db);
     fixture.aReturn = (await world.caller("a1Submitter").returns.openDraft({ organisationCode: "A1", period: Q1 })).returnId;
     fixture.anAction = await createActionFixture(world);
+    fixture.anUpload = await createUploadFixture(world);
   });
   afterAll(() => t.close());
 

@@ -163,8 +163,10 @@ class StreamDecoder {
           sawNonAscii = true;
         } catch {
           if (sawNonAscii) {
+            const firstHigh = chunk.findIndex((b) => b >= 0x80);
+            const near = line + chunk.subarray(0, firstHigh).filter((b) => b === 0x0a).length;
             throw new UnreadableCaseFile(
-              `The file is not in one encoding: it starts as UTF-8 but near line ${line} it is not. Save it from your system or spreadsheet as “CSV UTF-8 (comma delimited)” and try again.`,
+              `The file is not in one encoding: it starts as UTF-8 but near line ${near} it is not. Save it from your system or spreadsheet as “CSV UTF-8 (comma delimited)” and try again.`,
             );
           }
           mode = "windows-1252";
@@ -236,6 +238,7 @@ class RowReader {
     private readonly settings: CaseSettings,
     private readonly today: number,
     private readonly problems: ProblemList,
+    private readonly width: number,
   ) {
     this.at = at;
     this.labels = labels;
@@ -276,7 +279,7 @@ class RowReader {
       if (reason) problems.add(1, h, refusal(h, reason));
       else sampled.push({ index: i, header: h });
     });
-    const reader = new RowReader(at, labels, mapping, sampled, settings, today, problems);
+    const reader = new RowReader(at, labels, mapping, sampled, settings, today, problems, headers.length);
     reader.fatal = problems.count > 0;
     return reader;
   }
@@ -381,6 +384,11 @@ class RowReader {
     this.cells = cells;
     this.row = row;
     const before = this.problems.count;
+    if (cells.length !== this.width) {
+      // Usually a value with a comma and no quotes, which moves every later value into the wrong column.
+      this.problems.add(row, null, `The row has ${cells.length} values but the header has ${this.width} columns. A value may contain a comma without quotes around it, or a quote that is not closed.`);
+      return null;
+    }
     if (row <= sampledRows + 1) this.sample();
 
     const ref = this.cell(K.case_ref);
