@@ -7,6 +7,18 @@ import { fileToBase64 } from "@complaints/client";
  * read, and the server reads the pieces as a stream.
  */
 
+/** The browser could not read the chosen file (moved, deleted or changed since it was chosen). */
+export class UnreadableFile extends Error {}
+
+/** A slice as base64, read natively; a failed read is an UnreadableFile, told apart from a refusal by the server. */
+async function readSlice(slice: Blob): Promise<string> {
+  try {
+    return await fileToBase64(slice);
+  } catch (error) {
+    throw new UnreadableFile(error instanceof Error ? error.message : "The file could not be read");
+  }
+}
+
 export interface ChunkTransport {
   start(input: { fileName: string; size: number }): Promise<{ uploadId: string; chunkBytes: number }>;
   send(input: { uploadId: string; index: number; data: string }): Promise<unknown>;
@@ -17,7 +29,7 @@ export async function sendInChunks(
   file: Blob & { name: string },
   transport: ChunkTransport,
   onProgress: (sent: number, total: number) => void,
-  encode: (slice: Blob) => Promise<string> = fileToBase64,
+  encode: (slice: Blob) => Promise<string> = readSlice,
 ): Promise<string> {
   const { uploadId, chunkBytes } = await transport.start({ fileName: file.name, size: file.size });
   if (!(chunkBytes > 0)) throw new Error(`The server asked for pieces of ${chunkBytes} bytes`);

@@ -1,6 +1,6 @@
 import { caseColumns } from "@complaints/domain/browser";
 import { describe, expect, it } from "vitest";
-import { mappingFromChoices, matchingHeaders, maxValuesShown, missingRequiredColumns, ourCodes, unmatchedValues } from "./mapping-draft.ts";
+import { mappingFromChoices, matchingHeaders, maxValuesShown, missingRequiredColumns, ourCodes, suggestedCode, unmatchedValues } from "./mapping-draft.ts";
 
 describe("the mapping screen's choices", () => {
   it("matches a file's headers to our columns by name, ignoring case and spaces around", () => {
@@ -46,5 +46,17 @@ describe("the mapping screen's choices", () => {
 
   it("names the required columns not yet matched", () => {
     expect(missingRequiredColumns({ case_ref: "Ref", stage: "Level" })).toEqual(["received_date", "closed_date", "outcome"]);
+  });
+});
+
+describe("suggesting our code for a value", () => {
+  it.each([
+    ["Upheld", "upheld"],
+    ["Partly upheld", "partly_upheld"],
+    ["Early-Resolution", "early_resolution"],
+    ["Stage 1", null],
+    ["", null],
+  ])("%s → %s", (value, code) => {
+    expect(suggestedCode(value, [...ourCodes("outcome", []), ...ourCodes("stage", [])])).toBe(code);
   });
 });

@@ -125,3 +125,17 @@ export function mappingFromChoices(choices: MappingChoices): CaseMapping {
 export function missingRequiredColumns(columns: Partial<Record<CaseColumn, string>>): CaseColumn[] {
   return requiredCaseColumns.filter((c) => !columns[c]);
 }
+
+/** A code written as words: "Partly upheld", "Early-Resolution" → "partly_upheld", "early_resolution". */
+function asCode(value: string): string {
+  return value.trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
+/**
+ * Our code a value most likely means, to choose for the person (they can change it): the same code
+ * written in other case or with spaces or hyphens. Null when none is that close.
+ */
+export function suggestedCode(value: string, codes: readonly string[]): string | null {
+  const wanted = asCode(value);
+  return codes.find((code) => code.toLowerCase() === wanted) ?? null;
+}
