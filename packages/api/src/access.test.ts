@@ -4,7 +4,7 @@ import { exampleReturnValues } from "@complaints/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "./root.ts";
 import type { ProcedureMeta } from "./trpc.ts";
-import { accessCases as cases, callProcedure as call, createActionFixture, Q1, type Fixture } from "./testing/access-cases.ts";
+import { accessCases as cases, callProcedure as call, createActionFixture, createUploadFixture, Q1, type Fixture } from "./testing/access-cases.ts";
 import { createWorld, type World, type WorldUserKey } from "./testing/world.ts";
 
 /**
@@ -61,6 +61,7 @@ describe.each(testDialects())("access control on %s", (dialect) => {
     world = await createWorld(t.db);
     fixture.aReturn = (await world.caller("a1Submitter").returns.openDraft({ organisationCode: "A1", period: Q1 })).returnId;
     fixture.anAction = await createActionFixture(world);
+    fixture.anUpload = await createUploadFixture(world);
     await world.caller("b1Submitter").returns.openDraft({ organisationCode: "B1", period: Q1 });
     // A2's return is awaiting its senior accountable officer's sign-off.
     const a2 = await world.caller("a2Submitter").returns.openDraft({ organisationCode: "A2", period: Q1 });

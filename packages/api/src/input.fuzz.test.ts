@@ -3,7 +3,7 @@ import { createTestDatabase, testDialects, type TestDatabase } from "@complaints
 import { currentTemplate, templateFields } from "@complaints/domain";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessCases, callProcedure as call, createActionFixture, Q1, type Fixture } from "./testing/access-cases.ts";
+import { accessCases, callProcedure as call, createActionFixture, createUploadFixture, Q1, type Fixture } from "./testing/access-cases.ts";
 import { createWorld, type World } from "./testing/world.ts";
 
 /**
@@ -54,6 +54,7 @@ describe.each(testDialects())("hostile input to every procedure on %s", (dialect
     world = await createWorld(t.db);
     fixture.aReturn = (await world.caller("a1Submitter").returns.openDraft({ organisationCode: "A1", period: Q1 })).returnId;
     fixture.anAction = await createActionFixture(world);
+    fixture.anUpload = await createUploadFixture(world);
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,6 @@
 import { actionsRouter } from "./router/actions.ts";
 import { authRouter } from "./router/auth.ts";
+import { casesRouter } from "./router/cases.ts";
 import { metricsRouter } from "./router/metrics.ts";
 import { organisationsRouter } from "./router/organisations.ts";
 import { reportsRouter } from "./router/reports.ts";
@@ -17,6 +18,7 @@ export const appRouter = router({
   metrics: metricsRouter,
   actions: actionsRouter,
   reports: reportsRouter,
+  cases: casesRouter,
 });
 
 export type AppRouter = typeof appRouter;

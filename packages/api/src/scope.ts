@@ -41,10 +41,11 @@ export async function loadScope(db: Kysely<Database>, user: SessionUser): Promis
 
 /**
  * The scope of the command line, which has no signed-in user: every organisation, as each department's
- * administrator sees their own. Only the CLI may use it (see `systemServiceContext`).
+ * administrator sees their own, or (`actsFor` "body", for the case import, which writes drafts) as
+ * each body's complaints team sees its own. Only the CLI may use it (see `systemServiceContext`).
  */
-export async function systemScope(db: Kysely<Database>): Promise<Scope> {
-  return scopeOver(await listOrganisations(db), null, "department", true);
+export async function systemScope(db: Kysely<Database>, actsFor: Scope["actsFor"] = "department"): Promise<Scope> {
+  return scopeOver(await listOrganisations(db), null, actsFor, true);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Database, Kysely } from "@complaints/db";
 import type { SessionUser } from "./context.ts";
-import { systemScope } from "./scope.ts";
+import { systemScope, type Scope } from "./scope.ts";
 import type { ServiceContext } from "./services/actor.ts";
 
 /** Who the command line acts as: no account, so its id matches no user. */
@@ -13,9 +13,12 @@ export const systemActor: SessionUser = { id: "cli", email: "cli", displayName: 
  *
  * ONLY THE CLI (apps/server/src/cli) MAY USE IT. Whoever runs the CLI already holds the database's
  * credentials, so it grants nothing they could not read directly; anything serving a request must
- * build its context from the session (router/service-context.ts) so scope is enforced. Read only:
- * its actor is no account, so never pass it to a service that records who changed something.
+ * build its context from the session (router/service-context.ts) so scope is enforced. Read only,
+ * with one exception: `import cases` (with `actsFor: "body"`, so it sees and writes the body's
+ * drafts as its complaints team would), whose changes the audit log records as the command line's
+ * ("cli", as `users add` does). Its actor is no account, so pass it to no other service that
+ * records who changed something.
  */
-export async function systemServiceContext(db: Kysely<Database>, now: Date): Promise<ServiceContext> {
-  return { db, actor: systemActor, now: now.toISOString(), scope: await systemScope(db) };
+export async function systemServiceContext(db: Kysely<Database>, now: Date, options: { actsFor?: Scope["actsFor"] } = {}): Promise<ServiceContext> {
+  return { db, actor: systemActor, now: now.toISOString(), scope: await systemScope(db, options.actsFor) };
 }

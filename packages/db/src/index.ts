@@ -11,3 +11,4 @@ export * from "./queries/sessions.ts";
 export * from "./queries/users.ts";
 export * from "./queries/windows.ts";
 export { sql, type Kysely, type Transaction } from "kysely";
+export * from "./queries/cases.ts";

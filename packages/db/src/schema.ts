@@ -19,6 +19,12 @@ export interface Database {
   audit_log: AuditLogTable;
   action_plans: ActionPlanTable;
   action_reviews: ActionReviewTable;
+  cases: CaseTable;
+  case_imports: CaseImportTable;
+  case_mappings: CaseMappingTable;
+  case_settings: CaseSettingsTable;
+  case_uploads: CaseUploadTable;
+  case_upload_chunks: CaseUploadChunkTable;
 }
 
 export interface OrganisationTable {
@@ -215,3 +221,83 @@ export interface UserOrganisationTable {
   organisation_code: string;
   granted_at: string;
 }
+
+/**
+ * One complaint from a body's case file (issue 10). Only the pseudonymised reference and coded
+ * fields, never anything that could name a person (data protection). Dates `YYYY-MM-DD`.
+ */
+export interface CaseTable {
+  organisation_code: string;
+  case_ref: string;
+  received_date: string;
+  acknowledged_date: string | null;
+  /** `early_resolution` or `closer_look`. */
+  stage: string;
+  escalated_date: string | null;
+  closed_date: string | null;
+  withdrawn_date: string | null;
+  target_date: string | null;
+  outcome: string | null;
+  /** Theme codes joined by `;` ("" for none). */
+  themes: string;
+  service_area: string | null;
+  channel: string | null;
+  /** Remedy codes joined by `;` ("" for none). */
+  remedies: string;
+  payment_pence: number | null;
+  payment_type: string | null;
+  phso_referred_date: string | null;
+  /** The import that stored it (case_imports.id). */
+  import_id: string;
+}
+
+export interface CaseImportTable {
+  id: string;
+  organisation_code: string;
+  /** User id ("cli" for the command line). */
+  imported_by: string;
+  imported_at: string;
+  file_name: string;
+  rows: number;
+  encoding: string | null;
+}
+
+export interface CaseMappingTable {
+  organisation_code: string;
+  name: string;
+  /** JSON of the domain's CaseMapping. */
+  definition: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A body's default timescales; no row means the defaults (domain `defaultCaseTimescales`). */
+export interface CaseSettingsTable {
+  organisation_code: string;
+  early_resolution_days: number;
+  closer_look_days: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A case file being uploaded from the browser in chunks. */
+export interface CaseUploadTable {
+  id: string;
+  organisation_code: string;
+  user_id: string;
+  file_name: string;
+  /** Declared size in bytes. */
+  size: number;
+  created_at: string;
+}
+
+export interface CaseUploadChunkTable {
+  upload_id: string;
+  /** 0, 1, 2, … in file order. */
+  seq: number;
+  /** Base64 of the chunk's bytes. */
+  data: string;
+}
+
+export type CaseDbRow = Selectable<CaseTable>;
+export type CaseImportRow = Selectable<CaseImportTable>;

@@ -42,6 +42,11 @@ export const permissions = {
   "actions.edit": ["submitter", "approver"],
   /** Board packs and the annual report complaints section (DESIGN.md section 4): the secretariat and oversight (and administrators). */
   "reports.read": ["oversight", "secretariat", "admin"],
+  /** Case-level import (issue 10): the body's complaints team keeps its case file, mappings and timescales; its senior accountable officer reads them. */
+  "cases.read": ["submitter", "approver"],
+  "cases.edit": ["submitter"],
+  /** The cases behind a computed figure: the body's people, and its department's once the return is sent (by scope and status). */
+  "cases.figures": ["submitter", "approver", "oversight", "secretariat", "admin"],
   "users.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;

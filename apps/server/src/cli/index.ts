@@ -1,3 +1,4 @@
+import { createReadStream } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
@@ -9,16 +10,32 @@ import {
   fileRefusedReport,
   fileSizeProblem,
   hashPassword,
+  importCases,
   importReturns,
   passwordProblem,
   systemServiceContext,
   writePack,
+  writeReturnsCsv,
+  type CaseImportResult,
   type PackFormat,
   type ImportOptions,
   type ImportReport,
 } from "@complaints/api";
 import { appendAudit, countUsers, findUserByEmail, getOrganisation, grantUserOrganisation, insertUser, listOrganisations, migrateToLatest, openDatabase, type Connection } from "@complaints/db";
-import { bankHolidayRegionLabels, financialYearCode, formatPeriodCode, organisationKindForRole, parsePeriod, roleSchema, roles } from "@complaints/domain";
+import {
+  answerText,
+  bankHolidayRegionLabels,
+  currentTemplate,
+  financialYearCode,
+  formatPeriodCode,
+  organisationKindForRole,
+  parsePeriod,
+  periodLabelOf,
+  roleSchema,
+  roles,
+  templateFields,
+  type Organisation,
+} from "@complaints/domain";
 import { writePackCsvMetadata } from "@complaints/reports";
 import { stringify } from "csv-stringify/sync";
 import { demoAccounts, demoPassword, seedDemo } from "../demo/seed.ts";
@@ -39,6 +56,10 @@ Usage: pnpm cli <command> [options]
                                        let a body's user act for another body as well
   organisations list [--format csv]    list organisations: code, name, type, parent, region, dates
   import returns FILE.csv [--revise]   load returns from a wide CSV, all or nothing
+  import cases FILE --organisation CODE [--mapping NAME] [--period "2025-26 Q2"] [--dry-run]
+       [--format text|csv]             compute a body's returns from its case file and print them;
+                                       stores the cases and writes the drafts of the quarters open
+                                       for editing (or only --period), all or nothing
   export returns --department CODE [--from PERIOD] [--to PERIOD] --out FILE.csv
                                        write a department's accepted returns in the same format
   pack --department CODE (--period "2025-26 Q2" | --year 2025-26) [--body CODE]
@@ -192,7 +213,8 @@ export async function main(argv: string[]): Promise<number> {
     }
 
     case "import": {
-      if (sub !== "returns") throw new UsageError("import has one command: import returns FILE.csv");
+      if (sub === "cases") return importCasesCommand(env, rest);
+      if (sub !== "returns") throw new UsageError("import has two commands: import returns FILE.csv, import cases FILE");
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { revise: { type: "boolean" } } });
       if (positionals.length !== 1) throw new UsageError("import returns needs one file name");
       return withDatabase(env, async (c) => {
@@ -351,6 +373,106 @@ async function writeBoardPack(env: Env, args: string[]): Promise<number> {
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Wrote “${pack.title}” (${pack.tables.length} tables) to ${written.join(" and ")} in ${seconds} s.`);
+    return 0;
+  });
+}
+
+/** "row 12, column closed_date: …", or the message alone for the file as a whole. */
+function problemLine(p: { row: number | null; column: string | null; message: string }): string {
+  const where = [p.row !== null ? `row ${p.row}` : null, p.column ? `column ${p.column}` : null].filter(Boolean).join(", ");
+  return `${where ? `${where}: ` : ""}${p.message}`;
+}
+
+/** The computed quarters as text: each quarter's figures with the template's questions, then what is left to fill in. */
+function caseQuartersText(result: CaseImportResult, org: Organisation): string {
+  const fields = templateFields(currentTemplate, org.serviceAreas);
+  const lines: string[] = [];
+  for (const q of result.quarters) {
+    lines.push(`${periodLabelOf(q.period)} (${q.period})${q.complete ? "" : ": not ended yet, figures so far"}`);
+    for (const f of fields) if (q.values[f.id] !== undefined) lines.push(`  ${f.label}: ${answerText(f, q.values[f.id])}`);
+    if (q.left.length > 0) {
+      lines.push("  Not computed from the file (to fill in on the return):");
+      const labels = new Map(fields.map((f) => [f.id, f.label]));
+      for (const l of q.left) lines.push(`    ${labels.get(l.field) ?? l.field}: ${l.reason}`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+const caseFormats = ["text", "csv"] as const;
+
+/**
+ * `import cases`: a body's case file streamed from disk into the case import (never read whole),
+ * with the command line's system context acting for the body. Prints the computed returns; unless a
+ * dry run, stores the cases and writes the drafts (only `--period`'s, or every complete quarter
+ * open for editing), all or nothing.
+ */
+async function importCasesCommand(env: Env, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { organisation: { type: "string" }, mapping: { type: "string" }, period: { type: "string" }, "dry-run": { type: "boolean" }, format: { type: "string", default: "text" } },
+  });
+  if (positionals.length !== 1) throw new UsageError("import cases needs one file name");
+  if (!values.organisation) throw new UsageError("import cases needs --organisation CODE (the body whose cases these are)");
+  const format = values.format.toLowerCase();
+  if (!(caseFormats as readonly string[]).includes(format)) throw new UsageError(`--format is text or csv, not “${values.format}”`);
+  let period: string | null = null;
+  if (values.period !== undefined) {
+    const parsed = parsePeriod(values.period);
+    if (!parsed) throw new UsageError(`“${values.period}” is not a quarter: write it like "2025-26 Q2" or "Jul to Sep 2025"`);
+    period = formatPeriodCode(parsed);
+  }
+  const path = positionals[0]!;
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new Error(`There is no file at ${path}.`);
+  }
+  const dryRun = values["dry-run"] ?? false;
+  // With --format csv, standard output is the CSV alone; everything else goes to standard error.
+  const say = format === "csv" ? (line: string) => console.error(line) : (line: string) => console.log(line);
+  return withDatabase(env, async (c) => {
+    const org = await getOrganisation(c.db, values.organisation!);
+    if (!org) throw new Error(`There is no organisation with code ${values.organisation}.`);
+    const ctx = await systemServiceContext(c.db, new Date(), { actsFor: "body" });
+    const progress = progressReporter();
+    const result = await importCases(ctx, createReadStream(path), {
+      organisationCode: org.code,
+      fileName: basename(path),
+      mappingName: values.mapping ?? null,
+      period,
+      everyOpenQuarter: period === null,
+      dryRun,
+      onProgress: (bytes) => size > 0 && progress("Reading cases (bytes)", bytes, size),
+    });
+    if (!result.ok) {
+      const count = result.problems.length + result.moreProblems;
+      console.error(`Nothing was stored: ${count} ${count === 1 ? "problem" : "problems"}.`);
+      for (const p of result.problems) console.error(`  ${problemLine(p)}`);
+      if (result.moreProblems > 0) console.error(`  …and ${result.moreProblems.toLocaleString("en-GB")} more.`);
+      return 1;
+    }
+    if (format === "csv") {
+      const complete = result.quarters.filter((q) => q.complete);
+      process.stdout.write(writeReturnsCsv(complete.map((q) => ({ organisationCode: org.code, period: q.period, templateVersion: currentTemplate.version, values: q.values })), org.serviceAreas));
+      for (const q of result.quarters.filter((x) => !x.complete)) say(`${periodLabelOf(q.period)} has not ended yet, so it is left out of the CSV.`);
+    } else {
+      say(caseQuartersText(result, org));
+    }
+    const cases = `${result.rows.toLocaleString("en-GB")} ${result.rows === 1 ? "case" : "cases"}`;
+    const read = result.encoding === "windows-1252" ? " (read as Windows-1252)" : "";
+    const quarterList = (qs: { period: string }[]) => qs.map((q) => `${periodLabelOf(q.period)} (${q.period})`).join(", ");
+    if (dryRun) {
+      say(`Dry run: checked ${cases}${read} for ${org.name} (${org.code}); nothing was stored.`);
+      if (result.writtenQuarters.length > 0) say(`Without --dry-run, the computed figures would go into the drafts for ${quarterList(result.writtenQuarters)}.`);
+    } else {
+      say(`Stored ${cases}${read} for ${org.name} (${org.code}), replacing those stored before.`);
+      say(result.writtenQuarters.length > 0 ? `Wrote the computed figures into the drafts for ${quarterList(result.writtenQuarters)}.` : "No return's draft was written.");
+    }
+    for (const s of result.skipped) say(`Skipped ${periodLabelOf(s.period)} (${s.period}): ${s.reason}`);
     return 0;
   });
 }

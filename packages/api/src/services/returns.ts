@@ -139,7 +139,7 @@ export async function openDraft(ctx: ServiceContext, organisationCode: string, p
 }
 
 function createDraft(ctx: ServiceContext, id: string, organisationCode: string, periodCode: string, index: number, values: Record<string, FieldValue>) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     await insertReturn(trx, { id, organisationCode, period: periodCode, periodIndex: index, now: ctx.now });
     await insertRevision(trx, {
       id: randomUUID(),
@@ -155,6 +155,14 @@ function createDraft(ctx: ServiceContext, id: string, organisationCode: string, 
     });
     await audit(trx, ctx, "return.opened", id, organisationCode, diffValues({}, values), null);
   });
+}
+
+/**
+ * Runs `work` in a transaction, or in the caller's when `db` is one already: the case import opens
+ * and saves a draft inside its own transaction, so a refused file leaves no draft behind.
+ */
+export function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
 export function audit(db: Kysely<Database>, ctx: ServiceContext, action: string, returnId: string, organisationCode: string, changes: AuditChange[], reason: string | null) {
@@ -264,7 +272,7 @@ export async function saveDraft(ctx: ServiceContext, input: SaveInput, options: 
     refuse(stray.map((id) => ({ field: `explanations.${id}`, message: `There is no warning “${id}” on this return to explain (your changes may have cleared it): remove that explanation` })));
   }
 
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const ok = await updateRevision(trx, stored.id, input.expectedVersion, {
       explanations: JSON.stringify(explanations),
       updated_at: ctx.now,
@@ -326,7 +334,7 @@ async function transition(
   const extra = await patch(stored);
   const status = t.to === "unchanged" ? stored.status : t.to;
   const dueDate = status === "approved" ? await dueDateFor(ctx, ctx.scope.organisation(stored.organisationCode, "body"), stored.period) : null;
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const ok = await updateRevision(trx, stored.id, input.expectedVersion, { ...extra, status, updated_at: ctx.now, updated_by: ctx.actor.id });
     if (!ok) throw conflict((await loadRevision(trx, stored.returnId))!, input.expectedVersion);
     // The department receives a return when its senior accountable officer approves it: timeliness

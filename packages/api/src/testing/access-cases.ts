@@ -11,11 +11,24 @@ export interface Fixture {
   aReturn: string;
   /** An action plan of A1's, at version 1. */
   anAction: string;
+  /** A case file upload of A1's submitter, its one chunk sent. */
+  anUpload: string;
 }
 
 /** Adds the fixture's action plan (the return is opened by each test, as before). */
 export async function createActionFixture(world: World): Promise<string> {
   return (await world.caller("a1Submitter").actions.create({ organisationCode: "A1", ...exampleActionPlan() })).id;
+}
+
+/** A small case file, uploaded by A1's submitter in one chunk (not finished, so it can be checked again). */
+export const fixtureCaseFile = "case_ref,received_date,stage,closed_date,outcome\r\nCMP-2025-00001,2025-04-02,early_resolution,2025-04-08,upheld\r\n";
+
+export async function createUploadFixture(world: World): Promise<string> {
+  const caller = world.caller("a1Submitter");
+  const bytes = Buffer.from(fixtureCaseFile);
+  const { uploadId } = await caller.cases.startUpload({ organisationCode: "A1", fileName: "cases.csv", size: bytes.byteLength });
+  await caller.cases.uploadChunk({ uploadId, index: 0, data: bytes.toString("base64") });
+  return uploadId;
 }
 
 export interface AccessCase {
@@ -80,6 +93,15 @@ export const accessCases: Record<string, AccessCase> = {
   "metrics.themes": { allowed: "aOversight", outOfScope: ["bSecretariat", "bAdmin"], input: () => ({ departmentCode: "DEPT-A" }) },
   "metrics.profile": { allowed: "aSecretariat", outOfScope: ["bOversight", "bSecretariat", "bAdmin"], input: () => ({ organisationCode: "A1" }) },
   "reports.pack": { allowed: "aSecretariat", outOfScope: ["bOversight", "bSecretariat", "bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: Q1, format: "csv" }) },
+  "cases.overview": { allowed: "a1Approver", outOfScope: ["a2Submitter", "a2Approver", "b1Submitter"], input: () => ({ organisationCode: "A1" }) },
+  "cases.saveTimescales": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", earlyResolutionDays: 10, closerLookDays: 20 }) },
+  "cases.saveMapping": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", mapping: { name: "Case system", columns: { case_ref: "Reference" }, codes: { outcome: { Yes: "upheld" } } } }) },
+  "cases.deleteMapping": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", name: "Case system" }) },
+  "cases.startUpload": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", fileName: "cases.csv", size: 1000 }) },
+  // The fixture's one chunk sent again (a retry), by the user who started the upload.
+  "cases.uploadChunk": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ uploadId: f.anUpload, index: 0, data: Buffer.from(fixtureCaseFile).toString("base64") }) },
+  "cases.finishUpload": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ uploadId: f.anUpload, mappingName: null, period: null, dryRun: true }) },
+  "cases.figure": { allowed: "a1Approver", outOfScope: ["a2Submitter", "a2Approver", "b1Submitter", "bOversight"], input: () => ({ organisationCode: "A1", period: Q1, field: "received", page: 1 }) },
   "reports.annualReport": { allowed: "aOversight", outOfScope: ["bOversight", "bSecretariat"], input: () => ({ departmentCode: "DEPT-A", financialYear: "2025-26" }) },
 };
 

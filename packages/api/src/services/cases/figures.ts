@@ -1,0 +1,56 @@
+import { listCases } from "@complaints/db";
+import { currentTemplate, DomainError, formatPeriodLabel, requirePeriod, templateFields } from "@complaints/domain";
+import type { ServiceContext } from "../actor.ts";
+import { getReturnFor } from "../returns.ts";
+import { casesBehindFigure } from "./engine.ts";
+import { fromStoredCase } from "./import-cases.ts";
+import { caseSettingsOf } from "./settings.ts";
+
+export const casesPerPage = 50;
+
+export interface CasesBehind {
+  period: string;
+  field: string;
+  /** The template's question. */
+  label: string;
+  /** The figure: the sum of the amounts (a count, working days, or pence). */
+  total: number;
+  /** Cases behind it. */
+  count: number;
+  cases: { ref: string; amount: number }[];
+  /** 1-based; `pages` is at least 1. */
+  page: number;
+  pages: number;
+}
+
+/**
+ * The stored cases behind one computed figure of a quarter, a page at a time, with the same rules
+ * as the computation (the domain's `casesBehindFigure`). A department's users see them once the
+ * body has sent that quarter's return, as they see the return itself.
+ */
+export async function casesBehind(ctx: ServiceContext, input: { organisationCode: string; period: string; field: string; page: number }): Promise<CasesBehind> {
+  const org = ctx.scope.organisation(input.organisationCode, "body");
+  const period = requirePeriod(input.period);
+  if (ctx.scope.actsFor === "department") {
+    // Refused (naming only its status) unless the return has been sent.
+    const sent = await getReturnFor(ctx, org.code, input.period);
+    if (!sent) throw new DomainError("NOT_FOUND", `${org.name} has not sent a return for ${formatPeriodLabel(period)}.`);
+  }
+  const field = templateFields(currentTemplate, org.serviceAreas).find((f) => f.id === input.field);
+  if (!field) throw new DomainError("INVALID_INPUT", `“${input.field}” is not a field of the return.`);
+  const settings = await caseSettingsOf(ctx.db, org);
+  const cases = (await listCases(ctx.db, org.code)).map(fromStoredCase);
+  const behind = casesBehindFigure(cases, input.period, input.field, settings);
+  const pages = Math.max(1, Math.ceil(behind.length / casesPerPage));
+  const page = Math.min(Math.max(1, input.page), pages);
+  return {
+    period: input.period,
+    field: input.field,
+    label: field.label,
+    total: behind.reduce((sum, c) => sum + c.amount, 0),
+    count: behind.length,
+    cases: behind.slice((page - 1) * casesPerPage, page * casesPerPage),
+    page,
+    pages,
+  };
+}

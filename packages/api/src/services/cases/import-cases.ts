@@ -1,0 +1,261 @@
+import { randomUUID } from "node:crypto";
+import {
+  appendAudit,
+  caseWriter,
+  countCases,
+  deleteCases,
+  findReturnId,
+  getWindow,
+  insertCaseImport,
+  loadRevision,
+  setCaseImportRows,
+  type Database,
+  type Kysely,
+  type StoredCase,
+} from "@complaints/db";
+import {
+  departmentOf,
+  DomainError,
+  formatPeriodLabel,
+  isActiveIn,
+  requirePeriod,
+  requireTemplate,
+  templateFields,
+  transitionProblem,
+  ukDateOf,
+  type CaseFileResult,
+  type CaseProblem,
+  type ComputedQuarter,
+  type Organisation,
+} from "@complaints/domain";
+import type { ServiceContext } from "../actor.ts";
+import { openDraft, saveDraft } from "../returns.ts";
+import { readCaseFile, type CaseRow } from "./engine.ts";
+import { caseSettingsOf, loadCaseMapping } from "./settings.ts";
+
+/**
+ * The file's bytes, in order. A function is given the database handle to read with: an upload's
+ * chunks are read back inside the import's own transaction (on SQLite the only connection).
+ */
+export type CaseSource = AsyncIterable<Uint8Array> | ((db: Kysely<Database>) => AsyncIterable<Uint8Array>);
+
+export interface ImportCasesOptions {
+  organisationCode: string;
+  fileName: string;
+  /** A saved mapping of the body's, for its own export's headers and codes. */
+  mappingName?: string | null | undefined;
+  /** Write this quarter's computed figures into its draft (refused, with nothing stored, if that return cannot be edited). */
+  period?: string | null | undefined;
+  /**
+   * Without `period`: write every complete quarter whose return can be edited and whose reporting
+   * window is open, skipping the others with the reason (the command line).
+   */
+  everyOpenQuarter?: boolean;
+  /** Check and compute only: nothing is stored. */
+  dryRun: boolean;
+  onProgress?: (bytesRead: number) => void;
+}
+
+export interface WrittenQuarter {
+  period: string;
+  returnId: string;
+}
+
+export interface CaseImportResult extends CaseFileResult {
+  /** The draft written for `period`. */
+  written: WrittenQuarter | null;
+  /** Every draft written (with `period`, that one; with `everyOpenQuarter`, each one); with a dry run, those that would be. */
+  writtenQuarters: WrittenQuarter[];
+  /** Quarters not written, and why (with `everyOpenQuarter`). */
+  skipped: { period: string; reason: string }[];
+  /** The stored import (null for a dry run or a refused file). */
+  importId: string | null;
+}
+
+/** A refused import, thrown out of the transaction so it rolls back. */
+class Refused extends Error {
+  constructor(readonly result: CaseImportResult) {
+    super("refused");
+  }
+}
+
+function refusedResult(base: CaseFileResult, problems: CaseProblem[]): CaseImportResult {
+  return { ...base, ok: false, problems: [...problems, ...base.problems].slice(0, 100), moreProblems: base.moreProblems + Math.max(0, problems.length + base.problems.length - 100), written: null, writtenQuarters: [], skipped: [], importId: null };
+}
+
+const unread: CaseFileResult = { ok: false, encoding: null, rows: 0, problems: [], moreProblems: 0, quarters: [] };
+
+/** The stored form of a case: lists of codes joined by `;`, nothing else than the format's fields. */
+export function toStoredCase(row: CaseRow): StoredCase {
+  return {
+    case_ref: row.case_ref,
+    received_date: row.received_date,
+    acknowledged_date: row.acknowledged_date,
+    stage: row.stage,
+    escalated_date: row.escalated_date,
+    closed_date: row.closed_date,
+    withdrawn_date: row.withdrawn_date,
+    target_date: row.target_date,
+    outcome: row.outcome,
+    themes: row.themes.join(";"),
+    service_area: row.service_area,
+    channel: row.channel,
+    remedies: row.remedies.join(";"),
+    payment_pence: row.payment_pence,
+    payment_type: row.payment_type,
+    phso_referred_date: row.phso_referred_date,
+  };
+}
+
+export function fromStoredCase(c: StoredCase): CaseRow {
+  return {
+    ...c,
+    stage: c.stage as CaseRow["stage"],
+    outcome: c.outcome as CaseRow["outcome"],
+    payment_type: c.payment_type as CaseRow["payment_type"],
+    themes: c.themes === "" ? [] : c.themes.split(";"),
+    remedies: (c.remedies === "" ? [] : c.remedies.split(";")) as CaseRow["remedies"],
+  };
+}
+
+/**
+ * Why this quarter's return cannot take computed figures now, or null if it can: a return that is
+ * not a draft (or back with the body), a body not active then, or (for a return not yet opened, or
+ * with `windowMustBeOpen`) a reporting window that is not open.
+ */
+async function quarterProblem(ctx: ServiceContext, org: Organisation, periodCode: string, windowMustBeOpen: boolean): Promise<string | null> {
+  const period = requirePeriod(periodCode);
+  const label = formatPeriodLabel(period);
+  if (!isActiveIn(org, period)) return `${org.name} was not active in ${label}, so it makes no return for it.`;
+  const id = await findReturnId(ctx.db, org.code, periodCode);
+  if (id) {
+    const stored = await loadRevision(ctx.db, id);
+    const problem = stored && transitionProblem(stored.status, "save");
+    if (problem) return `The return for ${label} cannot take the computed figures: ${problem}`;
+    if (!windowMustBeOpen) return null;
+  }
+  const departmentCode = departmentOf(ctx.scope.organisations, org.code) ?? ctx.scope.departmentCode;
+  const window = departmentCode ? await getWindow(ctx.db, departmentCode, periodCode) : undefined;
+  if (!window || window.closedAt !== null) return `Returns for ${label} are not open: the department opens each quarter's reporting window.`;
+  return null;
+}
+
+/** Which quarters to write and which to skip, once the file is read. */
+async function planQuarters(ctx: ServiceContext, org: Organisation, quarters: readonly ComputedQuarter[], options: ImportCasesOptions): Promise<{ targets: ComputedQuarter[]; skipped: { period: string; reason: string }[]; problems: CaseProblem[] }> {
+  if (options.period) {
+    const label = formatPeriodLabel(requirePeriod(options.period));
+    const quarter = quarters.find((q) => q.period === options.period);
+    if (!quarter) return { targets: [], skipped: [], problems: [{ row: null, column: null, message: `The file has no figures for ${label}: its cases run from ${quarters[0] ? formatPeriodLabel(requirePeriod(quarters[0].period)) : "nowhere"} to ${quarters.at(-1) ? formatPeriodLabel(requirePeriod(quarters.at(-1)!.period)) : "nowhere"}.` }] };
+    if (!quarter.complete) return { targets: [], skipped: [], problems: [{ row: null, column: null, message: `${label} has not ended yet, so its figures are not final: import them once the quarter is over.` }] };
+    const problem = await quarterProblem(ctx, org, quarter.period, false);
+    return problem ? { targets: [], skipped: [], problems: [{ row: null, column: null, message: problem }] } : { targets: [quarter], skipped: [], problems: [] };
+  }
+  if (!options.everyOpenQuarter) return { targets: [], skipped: [], problems: [] };
+  const targets: ComputedQuarter[] = [];
+  const skipped: { period: string; reason: string }[] = [];
+  for (const q of quarters) {
+    if (!q.complete) {
+      skipped.push({ period: q.period, reason: "The quarter has not ended yet." });
+      continue;
+    }
+    const problem = await quarterProblem(ctx, org, q.period, true);
+    if (problem) skipped.push({ period: q.period, reason: problem });
+    else targets.push(q);
+  }
+  return { targets, skipped, problems: [] };
+}
+
+/**
+ * Writes a quarter's computed figures into its draft (opened if need be): only the fields the
+ * file gave change; the rest, notes and explanations stay. The audit entry says where they came from.
+ */
+async function writeQuarter(ctx: ServiceContext, org: Organisation, quarter: ComputedQuarter, reason: string): Promise<WrittenQuarter> {
+  const draft = await openDraft(ctx, org.code, quarter.period);
+  const fields = new Set(templateFields(requireTemplate(draft.templateVersion), org.serviceAreas).map((f) => f.id));
+  const computed = Object.fromEntries(Object.entries(quarter.values).filter(([field]) => fields.has(field)));
+  const saved = await saveDraft(
+    ctx,
+    { returnId: draft.returnId, expectedVersion: draft.version, values: { ...draft.values, ...computed }, notes: draft.notes, explanations: draft.explanations },
+    { dropClearedExplanations: true, action: "return.computedFromCases", reason },
+  );
+  return { period: quarter.period, returnId: saved.returnId };
+}
+
+/**
+ * Imports a body's case file (issue 10): checks every row and computes every quarter (the
+ * domain's `readCaseFile`). Unless it is a dry run, in one transaction: replaces the body's stored
+ * cases with the file's, records the import and writes the computed figures into the chosen
+ * quarters' drafts. All or nothing: a file with any problem, or a return that cannot be edited,
+ * stores nothing, and the result says why.
+ */
+export async function importCases(ctx: ServiceContext, source: CaseSource, options: ImportCasesOptions): Promise<CaseImportResult> {
+  const org = ctx.scope.organisation(options.organisationCode, "body");
+  const settings = await caseSettingsOf(ctx.db, org);
+  const mapping = options.mappingName ? await loadCaseMapping(ctx.db, org.code, options.mappingName) : undefined;
+  const today = ukDateOf(ctx.now);
+  const read = (db: Kysely<Database>) => (typeof source === "function" ? source(db) : source);
+  const reason = (rows: number) => `Computed from the case file ${options.fileName} (${rows.toLocaleString("en-GB")} ${rows === 1 ? "case" : "cases"})`;
+
+  // A quarter that cannot be written is said before the file is read.
+  if (options.period) {
+    const problem = await quarterProblem(ctx, org, options.period, false);
+    if (problem) return refusedResult(unread, [{ row: null, column: null, message: problem }]);
+  }
+
+  if (options.dryRun) {
+    const result = await readCaseFile(read(ctx.db), { settings, mapping, today, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    if (!result.ok) return refusedResult(result, []);
+    const plan = await planQuarters(ctx, org, result.quarters, options);
+    if (plan.problems.length > 0) return refusedResult(result, plan.problems);
+    const writtenQuarters = plan.targets.map((q) => ({ period: q.period, returnId: "" }));
+    return { ...result, written: null, writtenQuarters, skipped: plan.skipped, importId: null };
+  }
+
+  const importId = randomUUID();
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const tctx: ServiceContext = { ...ctx, db: trx };
+      const before = await countCases(trx, org.code);
+      await deleteCases(trx, org.code);
+      await insertCaseImport(trx, { id: importId, organisationCode: org.code, importedBy: ctx.actor.id, importedAt: ctx.now, fileName: options.fileName, rows: 0, encoding: null });
+      const writer = caseWriter(trx, org.code, importId);
+      const result = await readCaseFile(read(trx), {
+        settings,
+        mapping,
+        today,
+        onCase: (row) => writer.add(toStoredCase(row)),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      if (!result.ok) throw new Refused(refusedResult(result, []));
+      await writer.flush();
+      await setCaseImportRows(trx, importId, result.rows, result.encoding);
+      await appendAudit(trx, {
+        at: ctx.now,
+        actorUserId: ctx.actor.id,
+        actor: ctx.actor.email,
+        action: "cases.imported",
+        entityType: "case_import",
+        entityId: importId,
+        organisationCode: org.code,
+        changes: [{ field: "cases", old: before, new: result.rows }],
+        reason: `From ${options.fileName}${options.mappingName ? ` with the mapping “${options.mappingName}”` : ""}`,
+      });
+      const plan = await planQuarters(tctx, org, result.quarters, options);
+      if (plan.problems.length > 0) throw new Refused(refusedResult(result, plan.problems));
+      const writtenQuarters: WrittenQuarter[] = [];
+      for (const q of plan.targets) {
+        try {
+          writtenQuarters.push(await writeQuarter(tctx, org, q, reason(result.rows)));
+        } catch (error) {
+          // A return that changed meanwhile, or a window closed: said, and nothing stored.
+          if (error instanceof DomainError) throw new Refused(refusedResult(result, [{ row: null, column: null, message: `${formatPeriodLabel(requirePeriod(q.period))}: ${error.message}` }]));
+          throw error;
+        }
+      }
+      return { ...result, written: options.period ? (writtenQuarters[0] ?? null) : null, writtenQuarters, skipped: plan.skipped, importId };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.result;
+    throw error;
+  }
+}

@@ -1,0 +1,225 @@
+import type { Kysely } from "kysely";
+import type { CaseDbRow, CaseImportRow, Database } from "../schema.ts";
+
+/** A case as stored, without its organisation (every query here is for one organisation). */
+export type StoredCase = Omit<CaseDbRow, "organisation_code" | "import_id">;
+
+const caseColumnCount = 18;
+/**
+ * Rows per multi-row insert: SQLite allows 32,766 bound values in one statement (PostgreSQL
+ * 65,535), so a batch stays under 32,000 whatever the columns.
+ */
+export const caseInsertBatch = Math.floor(32_000 / caseColumnCount);
+
+/** Deletes every stored case of an organisation (an import replaces them all). Call inside the import's transaction. */
+export async function deleteCases(db: Kysely<Database>, organisationCode: string): Promise<void> {
+  await db.deleteFrom("cases").where("organisation_code", "=", organisationCode).execute();
+}
+
+/** Inserts cases in batches of at most `caseInsertBatch` rows. */
+export async function insertCases(db: Kysely<Database>, organisationCode: string, importId: string, cases: readonly StoredCase[]): Promise<void> {
+  for (let i = 0; i < cases.length; i += caseInsertBatch) {
+    await db
+      .insertInto("cases")
+      .values(cases.slice(i, i + caseInsertBatch).map((c) => ({ ...c, organisation_code: organisationCode, import_id: importId })))
+      .execute();
+  }
+}
+
+/**
+ * Collects cases and inserts them a batch at a time, for a file read as a stream: memory holds one
+ * batch, never the file. Call `flush()` at the end.
+ */
+export function caseWriter(db: Kysely<Database>, organisationCode: string, importId: string) {
+  let pending: StoredCase[] = [];
+  let written = 0;
+  return {
+    async add(c: StoredCase): Promise<void> {
+      pending.push(c);
+      if (pending.length >= caseInsertBatch) await this.flush();
+    },
+    async flush(): Promise<void> {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      await insertCases(db, organisationCode, importId, batch);
+      written += batch.length;
+    },
+    get written() {
+      return written;
+    },
+  };
+}
+
+/** Every stored case of an organisation, by reference. */
+export async function listCases(db: Kysely<Database>, organisationCode: string): Promise<StoredCase[]> {
+  const rows = await db.selectFrom("cases").selectAll().where("organisation_code", "=", organisationCode).orderBy("case_ref").execute();
+  return rows.map(({ organisation_code: _o, import_id: _i, ...c }) => ({ ...c, payment_pence: c.payment_pence === null ? null : Number(c.payment_pence) }));
+}
+
+export async function countCases(db: Kysely<Database>, organisationCode: string): Promise<number> {
+  const row = await db.selectFrom("cases").select((eb) => eb.fn.countAll<number>().as("n")).where("organisation_code", "=", organisationCode).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export interface CaseImportRecord {
+  id: string;
+  organisationCode: string;
+  importedBy: string;
+  importedAt: string;
+  fileName: string;
+  rows: number;
+  encoding: string | null;
+}
+
+function toImport(r: CaseImportRow): CaseImportRecord {
+  return { id: r.id, organisationCode: r.organisation_code, importedBy: r.imported_by, importedAt: r.imported_at, fileName: r.file_name, rows: Number(r.rows), encoding: r.encoding };
+}
+
+export async function insertCaseImport(db: Kysely<Database>, record: CaseImportRecord): Promise<void> {
+  await db
+    .insertInto("case_imports")
+    .values({ id: record.id, organisation_code: record.organisationCode, imported_by: record.importedBy, imported_at: record.importedAt, file_name: record.fileName, rows: record.rows, encoding: record.encoding })
+    .execute();
+}
+
+export async function setCaseImportRows(db: Kysely<Database>, id: string, rows: number, encoding: string | null): Promise<void> {
+  await db.updateTable("case_imports").set({ rows, encoding }).where("id", "=", id).execute();
+}
+
+/** The organisation's latest import, if any. */
+export async function lastCaseImport(db: Kysely<Database>, organisationCode: string): Promise<CaseImportRecord | null> {
+  const row = await db.selectFrom("case_imports").selectAll().where("organisation_code", "=", organisationCode).orderBy("imported_at", "desc").orderBy("id", "desc").executeTakeFirst();
+  return row ? toImport(row) : null;
+}
+
+export interface StoredCaseMapping {
+  name: string;
+  /** JSON text of the domain's CaseMapping; the caller parses it. */
+  definition: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export async function listCaseMappings(db: Kysely<Database>, organisationCode: string): Promise<StoredCaseMapping[]> {
+  const rows = await db.selectFrom("case_mappings").selectAll().where("organisation_code", "=", organisationCode).execute();
+  // Sorted here, not by the database, so the order does not depend on its collation.
+  return rows
+    .map((r) => ({ name: r.name, definition: r.definition, updatedAt: r.updated_at, updatedBy: r.updated_by }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+export async function getCaseMapping(db: Kysely<Database>, organisationCode: string, name: string): Promise<StoredCaseMapping | undefined> {
+  const r = await db.selectFrom("case_mappings").selectAll().where("organisation_code", "=", organisationCode).where("name", "=", name).executeTakeFirst();
+  return r && { name: r.name, definition: r.definition, updatedAt: r.updated_at, updatedBy: r.updated_by };
+}
+
+/** Saves a mapping under its name, replacing one of the same name. */
+export async function upsertCaseMapping(db: Kysely<Database>, organisationCode: string, mapping: { name: string; definition: string }, by: string, now: string): Promise<void> {
+  await db
+    .insertInto("case_mappings")
+    .values({ organisation_code: organisationCode, name: mapping.name, definition: mapping.definition, updated_at: now, updated_by: by })
+    .onConflict((oc) => oc.columns(["organisation_code", "name"]).doUpdateSet({ definition: mapping.definition, updated_at: now, updated_by: by }))
+    .execute();
+}
+
+/** True when there was such a mapping. */
+export async function deleteCaseMapping(db: Kysely<Database>, organisationCode: string, name: string): Promise<boolean> {
+  const result = await db.deleteFrom("case_mappings").where("organisation_code", "=", organisationCode).where("name", "=", name).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export interface StoredCaseTimescales {
+  earlyResolutionDays: number;
+  closerLookDays: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The body's own timescales, or undefined when it keeps the defaults. */
+export async function getCaseSettings(db: Kysely<Database>, organisationCode: string): Promise<StoredCaseTimescales | undefined> {
+  const r = await db.selectFrom("case_settings").selectAll().where("organisation_code", "=", organisationCode).executeTakeFirst();
+  return r && { earlyResolutionDays: Number(r.early_resolution_days), closerLookDays: Number(r.closer_look_days), updatedAt: r.updated_at, updatedBy: r.updated_by };
+}
+
+export async function setCaseSettings(db: Kysely<Database>, organisationCode: string, timescales: { earlyResolutionDays: number; closerLookDays: number }, by: string, now: string): Promise<void> {
+  const values = { early_resolution_days: timescales.earlyResolutionDays, closer_look_days: timescales.closerLookDays, updated_at: now, updated_by: by };
+  await db
+    .insertInto("case_settings")
+    .values({ organisation_code: organisationCode, ...values })
+    .onConflict((oc) => oc.column("organisation_code").doUpdateSet(values))
+    .execute();
+}
+
+export interface CaseUpload {
+  id: string;
+  organisationCode: string;
+  userId: string;
+  fileName: string;
+  size: number;
+  createdAt: string;
+}
+
+export async function insertCaseUpload(db: Kysely<Database>, upload: CaseUpload): Promise<void> {
+  await db
+    .insertInto("case_uploads")
+    .values({ id: upload.id, organisation_code: upload.organisationCode, user_id: upload.userId, file_name: upload.fileName, size: upload.size, created_at: upload.createdAt })
+    .execute();
+}
+
+export async function getCaseUpload(db: Kysely<Database>, id: string): Promise<CaseUpload | undefined> {
+  const r = await db.selectFrom("case_uploads").selectAll().where("id", "=", id).executeTakeFirst();
+  return r && { id: r.id, organisationCode: r.organisation_code, userId: r.user_id, fileName: r.file_name, size: Number(r.size), createdAt: r.created_at };
+}
+
+/** Removes an upload and its chunks. */
+export async function deleteCaseUpload(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom("case_upload_chunks").where("upload_id", "=", id).execute();
+  await db.deleteFrom("case_uploads").where("id", "=", id).execute();
+}
+
+/** Removes uploads started before `before` (abandoned ones), with their chunks. */
+export async function deleteStaleCaseUploads(db: Kysely<Database>, before: string): Promise<number> {
+  const stale = db.selectFrom("case_uploads").select("id").where("created_at", "<", before);
+  await db.deleteFrom("case_upload_chunks").where("upload_id", "in", stale).execute();
+  const result = await db.deleteFrom("case_uploads").where("created_at", "<", before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** How many chunks an upload has, and their total size in base64 characters. */
+export async function caseUploadProgress(db: Kysely<Database>, id: string): Promise<{ chunks: number; base64Chars: number }> {
+  const r = await db
+    .selectFrom("case_upload_chunks")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.sum<number>(eb.fn("length", ["data"])).as("chars")])
+    .where("upload_id", "=", id)
+    .executeTakeFirst();
+  return { chunks: Number(r?.n ?? 0), base64Chars: Number(r?.chars ?? 0) };
+}
+
+/** Stores a chunk; the same chunk sent again (a retry) replaces it. */
+export async function putCaseUploadChunk(db: Kysely<Database>, uploadId: string, seq: number, data: string): Promise<void> {
+  await db
+    .insertInto("case_upload_chunks")
+    .values({ upload_id: uploadId, seq, data })
+    .onConflict((oc) => oc.columns(["upload_id", "seq"]).doUpdateSet({ data }))
+    .execute();
+}
+
+/**
+ * An upload's bytes in order, read back a few chunks per query, so the whole file is never in
+ * memory (each chunk is at most half a megabyte).
+ */
+export async function* readCaseUpload(db: Kysely<Database>, uploadId: string, chunksPerQuery = 4): AsyncGenerator<Uint8Array> {
+  for (let seq = 0; ; seq += chunksPerQuery) {
+    const rows = await db
+      .selectFrom("case_upload_chunks")
+      .select(["seq", "data"])
+      .where("upload_id", "=", uploadId)
+      .where("seq", ">=", seq)
+      .where("seq", "<", seq + chunksPerQuery)
+      .orderBy("seq")
+      .execute();
+    for (const r of rows) yield new Uint8Array(Buffer.from(r.data, "base64"));
+    if (rows.length < chunksPerQuery) return;
+  }
+}
