@@ -1,4 +1,4 @@
-import { formatDateTime, formatPeriodLabel, plural, requirePeriod, returnStatusLabels, transitions, type ReturnStatus } from "@complaints/domain/browser";
+import { currentTemplate, formatDateTime, formatPeriodLabel, plural, requirePeriod, returnStatusLabels, transitions, type ReturnStatus } from "@complaints/domain/browser";
 import { BackLink, Button, FileUpload, LinkProvider, Radios } from "@complaints/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
@@ -64,11 +64,13 @@ function CasesLoader({ me, organisationCode, periodCode }: { me: Me; organisatio
   );
 }
 
-/** Why the return cannot be computed from a case file now, in the user's words, or null if it can. */
+/**
+ * Why the return cannot be computed from a case file now, in the user's words, or null if it can.
+ * A return not started yet is opened by the import (while its reporting window is open: the API says if not).
+ */
 function importRefusal(me: Me, stored: StoredReturn | null): string | null {
-  if (!me.permissions.includes("returns.edit")) return "Only your organisation's complaints team can compute the return from a case file.";
-  if (stored === null) return "This quarter's return has not been started. Start it from the return's page, then come back here to compute its figures.";
-  if ((transitions.save.from as readonly ReturnStatus[]).includes(stored.status)) return null;
+  if (!me.permissions.includes("cases.edit")) return "Only your organisation's complaints team can compute the return from a case file.";
+  if (stored === null || (transitions.save.from as readonly ReturnStatus[]).includes(stored.status)) return null;
   return `This return is ${returnStatusLabels[stored.status].toLowerCase()}, so its figures cannot be computed again: only a draft can be changed.`;
 }
 
@@ -169,8 +171,8 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
       </div>
       <div className="govuk-grid-column-full">
         {outcome.kind === "refused" ? <CaseProblemsTable problems={outcome.result.problems} more={outcome.result.moreProblems} /> : null}
-        {outcome.kind === "computed" && stored ? (
-          <ComputedFigures result={outcome.result} periodCode={periodCode} organisation={organisation} templateVersion={stored.templateVersion} returnPath={returnPath} casesPath={casesPath(organisation.code, periodCode)} />
+        {outcome.kind === "computed" ? (
+          <ComputedFigures result={outcome.result} periodCode={periodCode} organisation={organisation} templateVersion={stored?.templateVersion ?? currentTemplate.version} returnPath={returnPath} casesPath={casesPath(organisation.code, periodCode)} />
         ) : null}
       </div>
       <div className="govuk-grid-column-two-thirds">

@@ -17,8 +17,9 @@ describe("sending a case file in pieces", () => {
           expect([fileName, size]).toEqual(["cases.csv", text.length]);
           return { uploadId: "u1", chunkBytes: 100 };
         },
-        send: async ({ uploadId, index, data }) => {
-          expect(uploadId).toBe("u1");
+        send: async (chunk) => {
+          expect(chunk.uploadId).toBe("u1");
+          const { index, data } = chunk;
           sent.push({ index, data });
         },
       },

@@ -57,7 +57,7 @@ export function MappingPage({ org, me }: { org: Organisation; me: Me }) {
   }
   return (
     <LinkProvider renderLink={({ href, ...rest }) => <Link to={href} {...rest} />}>
-      <SettingsPage org={org} overview={overview.data} canChange={me.permissions.includes("returns.edit")} fromPeriod={from} />
+      <SettingsPage org={org} overview={overview.data} canChange={me.permissions.includes("cases.edit")} fromPeriod={from} />
     </LinkProvider>
   );
 }
@@ -105,7 +105,7 @@ function SettingsPage({ org, overview, canChange, fromPeriod }: { org: Organisat
             </h3>
             {fromPeriod && done.kind !== "deleted" ? (
               <p className="govuk-body">
-                <Link className="govuk-notification-banner__link" href={casesPath(org.code, fromPeriod)}>
+                <Link className="govuk-notification-banner__link" to={casesPath(org.code, fromPeriod)}>
                   Upload your case file for {formatPeriodLabel(requirePeriod(fromPeriod))}
                 </Link>
               </p>
