@@ -287,7 +287,7 @@ function MappingForm({ org, errors, onSaved, onInvalid }: { org: Organisation; e
                 key={column}
                 id={columnId(column)}
                 name={columnId(column)}
-                label={{ text: isRequiredColumn(column) ? column : `${column} (optional)`, classes: "app-code" }}
+                label={{ text: isRequiredColumn(column) ? column : `${column} (optional)`, classes: "govuk-label--s" }}
                 hint={{ text: `Holds ${caseColumnDescriptions[column]}.` }}
                 errorMessage={errorFor(columnId(column))}
                 items={[{ value: "", text: isRequiredColumn(column) ? "Choose a column" : "Not in my file" }, ...sample.headers.filter((h) => h !== "").map((h) => ({ value: h, text: h }))]}
