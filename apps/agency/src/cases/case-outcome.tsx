@@ -1,4 +1,4 @@
-import { answerText, plural, requireTemplate, templateFields, type CaseFileResult, type CaseProblem, type FieldDeclaration } from "@complaints/domain/browser";
+import { formatCount, formatValue, plural, requireTemplate, templateFields, type CaseFileResult, type CaseProblem, type FieldDeclaration } from "@complaints/domain/browser";
 import { ErrorSummary, Link, NotificationBanner, Table } from "@complaints/ui";
 import { problemMessage, problemText } from "./case-problems.ts";
 import type { CaseImportResult } from "./queries.ts";
@@ -94,6 +94,13 @@ export function CaseProblemsTable({ problems, more }: { problems: CaseProblem[];
   );
 }
 
+/** A computed figure as the table shows it: "4", "£250.00", "10 working days" (the column says what is counted). */
+export function figureText(field: FieldDeclaration, value: number): string {
+  if (field.type === "money") return formatValue(field, value);
+  if (field.unit === "working days") return plural(value, "working day");
+  return formatCount(value);
+}
+
 /**
  * The quarter's figures as worked out from the cases, one table per section of the return, in the
  * form's order; each figure above nought links to the cases behind it. Then the figures the file
@@ -120,7 +127,7 @@ export function ComputedFigures(props: {
 
   const figureCell = (field: FieldDeclaration) => {
     const value = quarter.values[field.id]!;
-    const text = answerText(field, value);
+    const text = figureText(field, value);
     if (value === 0) return { text, format: "numeric" };
     return {
       format: "numeric",
@@ -135,14 +142,14 @@ export function ComputedFigures(props: {
 
   return (
     <div className="app-case-figures" id="case-figures">
-      <h2 className="govuk-heading-l">The figures from your cases</h2>
+      <h2 className="govuk-heading-m">The figures from your cases</h2>
       {quarter.complete ? null : <p className="govuk-inset-text">The quarter has not ended yet: these are its figures so far.</p>}
       <p className="govuk-body">Select a figure to see the case references behind it.</p>
       {sections.map(({ section, fields: rows }) => (
         <Table
           key={section.id}
           caption={section.title}
-          captionClasses="govuk-table__caption--m"
+          captionClasses="govuk-table__caption--s"
           classes="app-case-figures__table"
           firstCellIsHeader
           head={[{ text: "Figure" }, { text: "Value", format: "numeric" }]}

@@ -168,20 +168,21 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
           {organisation.name}: {periodLabel}
         </span>
         <h1 className="govuk-heading-l">{pageTitle}</h1>
-      </div>
-      <div className="govuk-grid-column-full">
         {outcome.kind === "refused" ? <CaseProblemsTable problems={outcome.result.problems} more={outcome.result.moreProblems} /> : null}
         {outcome.kind === "computed" ? (
-          <ComputedFigures result={outcome.result} periodCode={periodCode} organisation={organisation} templateVersion={stored?.templateVersion ?? currentTemplate.version} returnPath={returnPath} casesPath={casesPath(organisation.code, periodCode)} />
-        ) : null}
-      </div>
-      <div className="govuk-grid-column-two-thirds">
-        {outcome.kind === "computed" ? <h2 className="govuk-heading-m">Upload another case file</h2> : null}
-        <p className="govuk-body">
-          If your case-management system can export one row per complaint, upload the export here. The return's figures for {periodLabel} are worked out from it, and each figure links to
-          the cases behind it.
-        </p>
-        <p className="govuk-body">Only case references and coded fields, such as the stage and the outcome, are kept. Figures the file cannot give are left for you to fill in.</p>
+          <>
+            <ComputedFigures result={outcome.result} periodCode={periodCode} organisation={organisation} templateVersion={stored?.templateVersion ?? currentTemplate.version} returnPath={returnPath} casesPath={casesPath(organisation.code, periodCode)} />
+            <h2 className="govuk-heading-m">Upload another case file</h2>
+          </>
+        ) : (
+          <>
+            <p className="govuk-body">
+              If your case-management system can export one row per complaint, upload the export here. The return's figures for {periodLabel} are worked out from it, and each figure links to
+              the cases behind it.
+            </p>
+            <p className="govuk-body">Only case references and coded fields, such as the stage and the outcome, are kept. Figures the file cannot give are left for you to fill in.</p>
+          </>
+        )}
         <CaseFormatDetails />
         <p className="govuk-body">
           A case with no target date is within timescale when it closes within {plural(overview.timescales.earlyResolutionDays, "working day")} at early resolution and{" "}

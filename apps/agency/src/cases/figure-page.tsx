@@ -83,8 +83,8 @@ function FigurePage({ organisation, periodCode, figure, page }: { organisation: 
     if (page !== firstPage.current) document.getElementById("figure-cases")?.focus();
   }, [page]);
 
-  const perPage = figure.pages > 1 ? Math.ceil(figure.count / figure.pages) : figure.count;
-  const from = figure.cases.length === 0 ? 0 : (figure.page - 1) * perPage + 1;
+  // Every page but the last is full, so a page's length gives where it starts; the last ends at the count.
+  const from = figure.page < figure.pages ? (figure.page - 1) * figure.cases.length + 1 : figure.count - figure.cases.length + 1;
   const to = from + figure.cases.length - 1;
   const amountHeading = kind === "money" ? "Payment" : kind === "working days" ? "Working days" : null;
   const explanation =
