@@ -5,3 +5,6 @@ export * from "./robust.ts";
 export * from "./working-days.ts";
 export * from "./csv/decode.ts";
 export * from "./template/check.ts";
+export * from "./cases/compute.ts";
+export * from "./cases/days.ts";
+export * from "./cases/read.ts";
