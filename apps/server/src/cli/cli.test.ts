@@ -2,8 +2,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { listCurrentReturns, listOrganisations, openDatabase } from "@complaints/db";
-import { periodIndex, requirePeriod, subtreeCodes } from "@complaints/domain";
+import { findReturnId, listAudit, listCurrentReturns, listOrganisations, loadRevision, openDatabase, sql } from "@complaints/db";
+import { addDays, formatPeriodCode, periodContaining, periodDates, periodIndex, periodLabelOf, previousPeriod, requirePeriod, subtreeCodes, ukDateOf } from "@complaints/domain";
 import { afterAll, describe, expect, it } from "vitest";
 
 /** The real `complaints` command in a child process, against an SQLite file of its own. */
@@ -178,6 +178,79 @@ describe("the complaints command", () => {
       code: 1,
       stderr: "Nothing was imported: the file has 1 problem.\n  The file is 0.0 MB; the most this system accepts is 0.0 MB (IMPORT_MAX_BYTES). Split it into smaller files.\n",
     });
+  });
+
+  it("computes a body's returns from its case file: a dry run, the export's CSV, a refused file, then the cases stored and the open quarter's draft written", async () => {
+    const sample = join(import.meta.dirname, "..", "..", "samples", "cases.csv");
+    // The sample's cases received in Apr to Jun 2025, counted here from the file (both date formats).
+    const received = readFileSync(sample, "utf8")
+      .split("\r\n")
+      .slice(1, -1)
+      .map((line) => line.split(",")[1]!)
+      .map((d) => (d.includes("/") ? d.split("/").reverse().join("-") : d))
+      .filter((d) => d >= "2025-04-01" && d <= "2025-06-30").length;
+    expect(received).toBeGreaterThan(10);
+    const dry = cli(["import", "cases", sample, "--organisation", "DES-LIC1", "--dry-run"]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(`Apr to Jun 2025 (2025-26 Q1)\n  Open at the start of the quarter: 0\n  Complaints received: ${received}\n`);
+    expect(dry.stdout).toContain("Dry run: checked 40 cases for Licensing Agency (synthetic) (DES-LIC1); nothing was stored.");
+    // The demo's returns for 2025-26 have been accepted: they are not changed.
+    expect(dry.stdout).toContain("Skipped Apr to Jun 2025 (2025-26 Q1): The return for Apr to Jun 2025 cannot take the computed figures: You cannot save a return that is accepted.");
+
+    const csv = cli(["import", "cases", sample, "--organisation", "DES-LIC1", "--dry-run", "--format", "csv"]);
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^organisation_code,period,template_version,brought_forward,received,withdrawn,carried_forward,/);
+    expect(lines[1]).toMatch(new RegExp(`^DES-LIC1,2025-26 Q1,2,0,${received},`));
+    expect(csv.stderr).toContain("has not ended yet, so it is left out of the CSV.");
+
+    const bad = join(dir, "bad-cases.csv");
+    const rows = readFileSync(sample, "utf8").split("\r\n");
+    rows[2] = rows[2]!.replace(/,online,/, ",fax,");
+    writeFileSync(bad, rows.join("\r\n"));
+    const refused = cli(["import", "cases", bad, "--organisation", "DES-LIC1"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^Nothing was stored: 1 problem\.\n {2}row 3, column channel: .*fax/m);
+
+    // Three cases in the last quarter that has ended, whose draft is open in the demo.
+    const quarter = previousPeriod(periodContaining(ukDateOf(new Date())));
+    const { start } = periodDates(quarter);
+    const recent = join(dir, "recent-cases.csv");
+    writeFileSync(
+      recent,
+      [
+        "case_ref,received_date,stage,closed_date,outcome,channel",
+        `R-1,${addDays(start, 1)},early_resolution,${addDays(start, 3)},upheld,online`,
+        `R-2,${addDays(start, 8)},early_resolution,,,email`,
+        `R-3,${addDays(start, 20)},early_resolution,${addDays(start, 22)},not_upheld,phone`,
+        "",
+      ].join("\n"),
+    );
+    const code = formatPeriodCode(quarter);
+    const stored = cli(["import", "cases", recent, "--organisation", "DES-LIC1"]);
+    expect(stored.code, stored.stderr).toBe(0);
+    expect(stored.stdout).toContain("Stored 3 cases for Licensing Agency (synthetic) (DES-LIC1), replacing those stored before.");
+    expect(stored.stdout).toContain(`Wrote the computed figures into the drafts for ${periodLabelOf(code)} (${code}).`);
+    const c = openDatabase(databaseUrl);
+    try {
+      const id = (await findReturnId(c.db, "DES-LIC1", code))!;
+      const draft = (await loadRevision(c.db, id))!;
+      expect(draft.status).toBe("draft");
+      expect(draft.values).toMatchObject({ received: 3, er_closed: 2, er_upheld: 1, er_not_upheld: 1 });
+      const computed = (await listAudit(c.db, "return", id)).filter((e) => e.action === "return.computedFromCases");
+      expect(computed.at(-1)).toMatchObject({ actor: "cli", reason: "Computed from the case file recent-cases.csv (3 cases)" });
+      const refs = (await sql<{ case_ref: string }>`select case_ref from cases where organisation_code = 'DES-LIC1' order by case_ref`.execute(c.db)).rows.map((r) => r.case_ref);
+      expect(refs).toEqual(["R-1", "R-2", "R-3"]);
+    } finally {
+      await c.close();
+    }
+
+    // A quarter whose return was accepted is refused by name, and nothing changes.
+    const accepted = cli(["import", "cases", sample, "--organisation", "DES-LIC1", "--period", "2025-26 Q1"]);
+    expect(accepted.code).toBe(1);
+    expect(accepted.stderr).toContain("Nothing was stored: 1 problem.\n  The return for Apr to Jun 2025 cannot take the computed figures");
+    expect(cli(["import", "cases", join(dir, "none.csv"), "--organisation", "DES-LIC1"])).toMatchObject({ code: 1, stderr: `There is no file at ${join(dir, "none.csv")}.\n` });
+    expect(cli(["import", "cases", sample]).code).toBe(2);
   });
 
   it("serves until SIGTERM, then shuts down cleanly", async () => {

@@ -27,6 +27,7 @@ import {
   bankHolidayRegionLabels,
   currentTemplate,
   financialYearCode,
+  formatCount,
   formatPeriodCode,
   organisationKindForRole,
   parsePeriod,
@@ -389,10 +390,12 @@ function caseQuartersText(result: CaseImportResult, org: Organisation): string {
   const lines: string[] = [];
   for (const q of result.quarters) {
     lines.push(`${periodLabelOf(q.period)} (${q.period})${q.complete ? "" : ": not ended yet, figures so far"}`);
-    for (const f of fields) if (q.values[f.id] !== undefined) lines.push(`  ${f.label}: ${answerText(f, q.values[f.id])}`);
+    // Counts of complaints as bare numbers ("Complaints received: 21"); money and working days with their unit.
+    for (const f of fields) if (q.values[f.id] !== undefined) lines.push(`  ${f.label}: ${f.type === "count" && f.unit !== "working days" ? formatCount(q.values[f.id]!) : answerText(f, q.values[f.id])}`);
     if (q.left.length > 0) {
       lines.push("  Not computed from the file (to fill in on the return):");
-      const labels = new Map(fields.map((f) => [f.id, f.label]));
+      // A breakdown left out (`received_by_channel`) is named as its fields' shared question.
+      const labels = new Map([...fields.filter((f) => f.breakdown).map((f) => [f.breakdown!, f.label.replace(/:.*$/, "")] as const), ...fields.map((f) => [f.id, f.label] as const)]);
       for (const l of q.left) lines.push(`    ${labels.get(l.field) ?? l.field}: ${l.reason}`);
     }
     lines.push("");

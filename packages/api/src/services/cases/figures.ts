@@ -1,8 +1,8 @@
 import { listCases } from "@complaints/db";
-import { currentTemplate, DomainError, formatPeriodLabel, requirePeriod, templateFields } from "@complaints/domain";
+import { caseComputedFields, casesBehindFigure, currentTemplate, DomainError, formatPeriodLabel, requirePeriod, templateFields, ukDateOf } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
 import { getReturnFor } from "../returns.ts";
-import { casesBehindFigure } from "./engine.ts";
+
 import { fromStoredCase } from "./import-cases.ts";
 import { caseSettingsOf } from "./settings.ts";
 
@@ -39,8 +39,9 @@ export async function casesBehind(ctx: ServiceContext, input: { organisationCode
   const field = templateFields(currentTemplate, org.serviceAreas).find((f) => f.id === input.field);
   if (!field) throw new DomainError("INVALID_INPUT", `“${input.field}” is not a field of the return.`);
   const settings = await caseSettingsOf(ctx.db, org);
+  if (!caseComputedFields(settings).includes(field.id)) throw new DomainError("INVALID_INPUT", `‘${field.label}’ is not computed from the case file, so no cases lie behind it.`);
   const cases = (await listCases(ctx.db, org.code)).map(fromStoredCase);
-  const behind = casesBehindFigure(cases, input.period, input.field, settings);
+  const behind = casesBehindFigure(cases, input.period, input.field, settings, ukDateOf(ctx.now));
   const pages = Math.max(1, Math.ceil(behind.length / casesPerPage));
   const page = Math.min(Math.max(1, input.page), pages);
   return {

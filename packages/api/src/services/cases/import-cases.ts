@@ -23,14 +23,16 @@ import {
   templateFields,
   transitionProblem,
   ukDateOf,
+  readCaseFile,
   type CaseFileResult,
+  type CaseRow,
   type CaseProblem,
   type ComputedQuarter,
   type Organisation,
 } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
 import { openDraft, saveDraft } from "../returns.ts";
-import { readCaseFile, type CaseRow } from "./engine.ts";
+
 import { caseSettingsOf, loadCaseMapping } from "./settings.ts";
 
 /**
@@ -140,6 +142,9 @@ async function quarterProblem(ctx: ServiceContext, org: Organisation, periodCode
   return null;
 }
 
+/** Figures that count events in a quarter (the others, such as cases open, carry on with no event). */
+const activityFields = ["received", "withdrawn", "er_closed", "cl_closed", "escalated_to_closer_look", "phso_referred"];
+
 /** Which quarters to write and which to skip, once the file is read. */
 async function planQuarters(ctx: ServiceContext, org: Organisation, quarters: readonly ComputedQuarter[], options: ImportCasesOptions): Promise<{ targets: ComputedQuarter[]; skipped: { period: string; reason: string }[]; problems: CaseProblem[] }> {
   if (options.period) {
@@ -153,9 +158,16 @@ async function planQuarters(ctx: ServiceContext, org: Organisation, quarters: re
   if (!options.everyOpenQuarter) return { targets: [], skipped: [], problems: [] };
   const targets: ComputedQuarter[] = [];
   const skipped: { period: string; reason: string }[] = [];
-  for (const q of quarters) {
+  // Open cases carry the computed quarters on to today; quarters after the last one in which
+  // anything happened are not written unasked, so an old export cannot blank a newer draft.
+  const lastActive = quarters.findLastIndex((q) => activityFields.some((f) => (q.values[f] ?? 0) > 0));
+  for (const [i, q] of quarters.entries()) {
     if (!q.complete) {
       skipped.push({ period: q.period, reason: "The quarter has not ended yet." });
+      continue;
+    }
+    if (i > lastActive) {
+      skipped.push({ period: q.period, reason: "Nothing in the file happened in this quarter or later (no case received, escalated, closed, withdrawn or referred): the file may have been exported before then. Give the quarter with --period to write it anyway." });
       continue;
     }
     const problem = await quarterProblem(ctx, org, q.period, true);

@@ -56,9 +56,9 @@ export async function putCaseChunk(ctx: ServiceContext, input: { uploadId: strin
 }
 
 /**
- * Imports the uploaded file, read back from the database a few chunks at a time. A dry run keeps
- * the upload, so the same file can then be imported without sending it again; an import (stored
- * or refused) removes it.
+ * Imports the uploaded file, read back from the database a few chunks at a time. The upload is
+ * removed once its cases are stored; a dry run or a refused import keeps it, so the same file can
+ * be imported (with another quarter or mapping) without sending it again.
  */
 export async function finishCaseUpload(ctx: ServiceContext, input: { uploadId: string; mappingName?: string | null | undefined; period?: string | null | undefined; dryRun: boolean }): Promise<CaseImportResult> {
   const upload = await ownUpload(ctx, input.uploadId);
@@ -72,6 +72,6 @@ export async function finishCaseUpload(ctx: ServiceContext, input: { uploadId: s
     period: input.period ?? null,
     dryRun: input.dryRun,
   });
-  if (!input.dryRun) await deleteCaseUpload(ctx.db, upload.id);
+  if (!input.dryRun && result.ok) await deleteCaseUpload(ctx.db, upload.id);
   return result;
 }

@@ -1,0 +1,302 @@
+import { listAudit, sql, type Database, type Kysely } from "@complaints/db";
+import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
+import { exampleReturnValues } from "@complaints/domain/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorld, rejection, type World, type WorldUserKey } from "./testing/world.ts";
+
+/**
+ * Case-level import (issue 10) through the API, on each database: a chunked upload, the cases
+ * stored (only the permitted fields), the computed figures in the draft, all or nothing, the cases
+ * behind a figure, saved mappings and timescales.
+ */
+
+const header = "case_ref,received_date,acknowledged_date,stage,escalated_date,closed_date,withdrawn_date,target_date,outcome,themes,service_area,channel,remedies,payment_amount,payment_type,phso_referred_date";
+
+/**
+ * Four cases of A1 (England and Wales) in Apr to Jun 2025, worked out by hand:
+ * - A-001: early resolution, received Tue 1 Apr, closed Fri 4 Apr (3 working days), upheld; delay; apology and £50 for maladministration.
+ * - A-002: received Wed 2 Apr (UK date format), escalated Mon 7 Apr, closed Thu 1 May (closer look 16 working days from Tue 8 Apr:
+ *   Good Friday 18 Apr and Easter Monday 21 Apr are bank holidays), not upheld; communication and delay; explanation.
+ * - A-003: received 12 May, withdrawn 20 May, no theme.
+ * - A-004: received 20 Jun, still open at the end of the quarter.
+ */
+const goodFile = [
+  header,
+  "A-001,2025-04-01,2025-04-02,early_resolution,,2025-04-04,,,upheld,delay,licences,online,apology;financial,50.00,maladministration,",
+  "A-002,02/04/2025,,closer_look,07/04/2025,01/05/2025,,,not_upheld,communication;delay,licences,email,explanation,,,",
+  "A-003,2025-05-12,,early_resolution,,,2025-05-20,,,,,phone,,,,",
+  "A-004,2025-06-20,,early_resolution,,,,,,,licences,post,,,,",
+  "",
+].join("\r\n");
+
+/** The same cases as a body's own system exports them, read through a saved mapping. */
+const systemFile = [
+  "Reference,Date received,Acknowledged,Level,Escalated,Date closed,Withdrawn,Target,Result,Topics,Team,Channel,Remedies,Payment,Payment type,Ombudsman,Office",
+  "A-001,2025-04-01,2025-04-02,Stage 1,,2025-04-04,,,Yes,delay,licences,online,apology;financial,50.00,maladministration,,North",
+  "A-002,02/04/2025,,Stage 2,07/04/2025,01/05/2025,,,No,communication;delay,licences,email,explanation,,,,South",
+  "A-003,2025-05-12,,Stage 1,,,2025-05-20,,,,,phone,,,,,North",
+  "A-004,2025-06-20,,Stage 1,,,,,,,licences,post,,,,,South",
+  "",
+].join("\r\n");
+
+const storedColumns = [
+  "organisation_code",
+  "case_ref",
+  "received_date",
+  "acknowledged_date",
+  "stage",
+  "escalated_date",
+  "closed_date",
+  "withdrawn_date",
+  "target_date",
+  "outcome",
+  "themes",
+  "service_area",
+  "channel",
+  "remedies",
+  "payment_pence",
+  "payment_type",
+  "phso_referred_date",
+  "import_id",
+];
+
+async function storedCases(db: Kysely<Database>, organisationCode: string) {
+  return (await sql<Record<string, unknown>>`select * from cases where organisation_code = ${organisationCode} order by case_ref`.execute(db)).rows;
+}
+
+async function countRows(db: Kysely<Database>, table: string): Promise<number> {
+  return Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n);
+}
+
+/** Uploads a file in chunks as the browser does, and finishes it. */
+async function upload(world: World, user: WorldUserKey, organisationCode: string, text: string, finish: { mappingName?: string | null; period?: string | null; dryRun: boolean }) {
+  const caller = world.caller(user);
+  const bytes = Buffer.from(text);
+  const { uploadId, chunkBytes } = await caller.cases.startUpload({ organisationCode, fileName: "cases.csv", size: bytes.byteLength });
+  for (let i = 0; i * chunkBytes < bytes.byteLength; i += 1) {
+    await caller.cases.uploadChunk({ uploadId, index: i, data: bytes.subarray(i * chunkBytes, (i + 1) * chunkBytes).toString("base64") });
+  }
+  return { uploadId, result: await caller.cases.finishUpload({ uploadId, ...finish }) };
+}
+
+describe.each(testDialects())("case import on %s", (dialect) => {
+  let t: TestDatabase;
+  let world: World;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    world = await createWorld(t.db);
+  });
+  afterAll(() => t.close());
+
+  it("computes a quarter from a hand-made file, writes only the computed fields into the draft and stores only the permitted fields", async () => {
+    const submitter = world.caller("a1Submitter");
+    // A figure the file cannot give, typed in before the import, stays.
+    const opened = await submitter.returns.openDraft({ organisationCode: "A1", period: "2025-26 Q1" });
+    await submitter.returns.save({ returnId: opened.returnId, expectedVersion: opened.version, values: { handling_fte: 1.5, received: 99 } });
+
+    const { result } = await upload(world, "a1Submitter", "A1", goodFile, { period: "2025-26 Q1", dryRun: false });
+    expect(result.problems).toEqual([]);
+    expect(result).toMatchObject({ ok: true, rows: 4, encoding: "utf-8", written: { period: "2025-26 Q1", returnId: opened.returnId } });
+    expect(result.importId).toEqual(expect.any(String));
+
+    const draft = await submitter.returns.get({ returnId: opened.returnId });
+    expect(draft.values).toMatchObject({
+      handling_fte: 1.5,
+      brought_forward: 0,
+      received: 4,
+      withdrawn: 1,
+      carried_forward: 1,
+      er_closed: 1,
+      er_upheld: 1,
+      er_working_days_total: 3,
+      er_within_timescale: 1,
+      cl_closed: 1,
+      cl_not_upheld: 1,
+      cl_working_days_total: 16,
+      cl_within_timescale: 1,
+      escalated_to_closer_look: 1,
+      theme_delay: 2,
+      theme_communication: 1,
+      themes_not_recorded: 2,
+      "received_by_channel.online": 1,
+      "received_by_channel.phone": 1,
+      remedy_apology: 1,
+      remedy_financial: 1,
+      remedy_explanation: 1,
+      payments_count: 1,
+      payments_total: 5000,
+      payments_maladministration_count: 1,
+      payments_maladministration_total: 5000,
+      phso_referred: 0,
+    });
+    // A-003 has no service area, so that breakdown is left for the submitter (and what they typed stays).
+    expect(draft.values["received_by_service_area.licences"]).toBeUndefined();
+    expect(result.quarters[0]!.left.map((l) => l.field)).toEqual(["received_by_service_area"]);
+    const history = await listAudit(t.db, "return", opened.returnId);
+    const computed = history.find((e) => e.action === "return.computedFromCases")!;
+    expect(computed.reason).toBe("Computed from the case file cases.csv (4 cases)");
+    expect(computed.changes).toContainEqual({ field: "received", old: 99, new: 4 });
+    expect(computed.changes.map((c) => c.field)).not.toContain("handling_fte");
+
+    const rows = await storedCases(t.db, "A1");
+    expect(rows.map((r) => r.case_ref)).toEqual(["A-001", "A-002", "A-003", "A-004"]);
+    expect(Object.keys(rows[0]!).sort()).toEqual([...storedColumns].sort());
+    expect(rows[0]).toMatchObject({ received_date: "2025-04-01", themes: "delay", remedies: "apology;financial", payment_type: "maladministration", import_id: result.importId });
+    expect(Number(rows[0]!.payment_pence)).toBe(5000);
+    expect(rows[1]).toMatchObject({ received_date: "2025-04-02", escalated_date: "2025-04-07", closed_date: "2025-05-01", themes: "communication;delay" });
+
+    const overview = await world.caller("a1Approver").cases.overview({ organisationCode: "A1" });
+    expect(overview).toMatchObject({ storedCases: 4, timescales: { earlyResolutionDays: 5, closerLookDays: 20 }, lastImport: { fileName: "cases.csv", rows: 4, importedBy: "a1Submitter" } });
+    // The upload is gone once imported.
+    expect(await countRows(t.db, "case_upload_chunks")).toBe(0);
+  });
+
+  it("lists the cases behind a computed figure, with its total", async () => {
+    const approver = world.caller("a1Approver");
+    expect(await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "received", page: 1 })).toEqual({
+      period: "2025-26 Q1",
+      field: "received",
+      label: "Complaints received",
+      total: 4,
+      count: 4,
+      cases: ["A-001", "A-002", "A-003", "A-004"].map((ref) => ({ ref, amount: 1 })),
+      page: 1,
+      pages: 1,
+    });
+    const days = await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "cl_working_days_total", page: 1 });
+    expect(days).toMatchObject({ total: 16, count: 1, cases: [{ ref: "A-002", amount: 16 }] });
+    const paid = await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "payments_total", page: 1 });
+    expect(paid).toMatchObject({ total: 5000, cases: [{ ref: "A-001", amount: 5000 }] });
+    expect((await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "theme_delay", page: 1 })).cases.map((c) => c.ref).sort()).toEqual(["A-001", "A-002"]);
+    expect((await rejection(approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "nonsense", page: 1 }))).code).toBe("BAD_REQUEST");
+    // The department sees the cases once the body has sent the return; this one is a draft.
+    const refused = await rejection(world.caller("aOversight").cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "received", page: 1 }));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toContain("only its status is shown");
+  });
+
+  it("changes nothing for an invalid file: the stored cases and the draft stay as they were", async () => {
+    const submitter = world.caller("a1Submitter");
+    const before = await submitter.returns.find({ organisationCode: "A1", period: "2025-26 Q1" });
+    const imports = await countRows(t.db, "case_imports");
+    const audit = await countRows(t.db, "audit_log");
+    const bad = goodFile.replace("A-003,2025-05-12,,early_resolution,,,2025-05-20", "A-003,2025-05-12,,early_resolution,,2025-05-02,");
+    const { uploadId, result } = await upload(world, "a1Submitter", "A1", `${bad}A-005,2025-06-02,,early_resolution,,,,,,,,fax,,,,\r\n`, { period: "2025-26 Q1", dryRun: false });
+    expect(result.ok).toBe(false);
+    expect(result.written).toBeNull();
+    expect(result.importId).toBeNull();
+    expect(result.problems.map((p) => [p.row, p.column])).toEqual(expect.arrayContaining([[4, "closed_date"], [6, "channel"]]));
+    expect((await storedCases(t.db, "A1")).map((r) => r.case_ref)).toEqual(["A-001", "A-002", "A-003", "A-004"]);
+    expect((await storedCases(t.db, "A1"))[2]).toMatchObject({ closed_date: null, withdrawn_date: "2025-05-20" });
+    const after = await submitter.returns.find({ organisationCode: "A1", period: "2025-26 Q1" });
+    expect(after!.version).toBe(before!.version);
+    expect(after!.values).toEqual(before!.values);
+    expect(await countRows(t.db, "case_imports")).toBe(imports);
+    expect(await countRows(t.db, "audit_log")).toBe(audit);
+    // The refused upload is kept, to be tried again (with another quarter or mapping) without sending it again.
+    expect((await submitter.cases.finishUpload({ uploadId, dryRun: true })).rows).toBe(5);
+  });
+
+  it("refuses a quarter whose return has been submitted, storing nothing", async () => {
+    const s = world.caller("a2Submitter");
+    const draft = await s.returns.openDraft({ organisationCode: "A2", period: "2025-26 Q1" });
+    const saved = await s.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: exampleReturnValues() });
+    const submitted = await s.returns.submit({ returnId: draft.returnId, expectedVersion: saved.version });
+    const file = [header, "B-001,2025-04-01,,early_resolution,,2025-04-03,,,upheld,,,online,,,,", ""].join("\r\n");
+    const { result } = await upload(world, "a2Submitter", "A2", file, { period: "2025-26 Q1", dryRun: false });
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([{ row: null, column: null, message: expect.stringContaining("The return for Apr to Jun 2025 cannot take the computed figures") }]);
+    expect(result.problems[0]!.message).toContain("submitted");
+    expect(await storedCases(t.db, "A2")).toEqual([]);
+    expect((await s.returns.get({ returnId: draft.returnId })).version).toBe(submitted.version);
+    // A dry run says so too.
+    expect((await upload(world, "a2Submitter", "A2", file, { period: "2025-26 Q1", dryRun: true })).result.ok).toBe(false);
+    // Without a quarter, the cases alone are stored.
+    const stored = (await upload(world, "a2Submitter", "A2", file, { dryRun: false })).result;
+    expect(stored).toMatchObject({ ok: true, written: null, rows: 1 });
+    expect((await storedCases(t.db, "A2")).map((r) => r.case_ref)).toEqual(["B-001"]);
+  });
+
+  it("uploads a large file in chunks, in order, only from the user who started it; a dry run keeps the upload", async () => {
+    const lines = [header];
+    for (let i = 0; i < 8000; i += 1) {
+      const day = String(1 + (i % 28)).padStart(2, "0");
+      lines.push(`CMP-2025-${String(i).padStart(5, "0")},2025-05-${day},,early_resolution,,,,,,delay,licences,online,,,,`);
+    }
+    const text = `${lines.join("\r\n")}\r\n`;
+    const bytes = Buffer.from(text);
+    expect(bytes.byteLength).toBeGreaterThan(524_288);
+    const caller = world.caller("a1Submitter");
+    const { uploadId, chunkBytes } = await caller.cases.startUpload({ organisationCode: "A1", fileName: "big.csv", size: bytes.byteLength });
+    expect(chunkBytes).toBe(524_288);
+    const chunk = (i: number) => bytes.subarray(i * chunkBytes, (i + 1) * chunkBytes).toString("base64");
+    // Out of order, short, from a colleague, or unfinished: refused.
+    expect((await rejection(caller.cases.uploadChunk({ uploadId, index: 1, data: chunk(1) }))).message).toBe("Chunk 2 arrived before chunk 1: send the chunks in order.");
+    expect((await rejection(caller.cases.uploadChunk({ uploadId, index: 0, data: chunk(1) }))).message).toContain("Chunk 1 should hold 524,288 bytes");
+    expect((await rejection(world.caller("a1Submitter2").cases.uploadChunk({ uploadId, index: 0, data: chunk(0) }))).message).toBe("Someone else started this upload; only they can send its file.");
+    await caller.cases.uploadChunk({ uploadId, index: 0, data: chunk(0) });
+    // Sent again after a lost answer: replaces it.
+    await caller.cases.uploadChunk({ uploadId, index: 0, data: chunk(0) });
+    expect((await rejection(caller.cases.finishUpload({ uploadId, dryRun: true }))).code).toBe("PRECONDITION_FAILED");
+    await caller.cases.uploadChunk({ uploadId, index: 1, data: chunk(1) });
+
+    const checked = await caller.cases.finishUpload({ uploadId, dryRun: true });
+    expect(checked).toMatchObject({ ok: true, rows: 8000, written: null, importId: null });
+    expect(checked.quarters.find((q) => q.period === "2025-26 Q1")!.values.received).toBe(8000);
+    // Nothing stored by the dry run, and the upload kept: the same file is then imported without sending it again.
+    expect((await storedCases(t.db, "A1")).length).toBe(4);
+    const imported = await caller.cases.finishUpload({ uploadId, dryRun: false });
+    expect(imported).toMatchObject({ ok: true, rows: 8000 });
+    expect((await storedCases(t.db, "A1")).length).toBe(8000);
+    expect((await rejection(caller.cases.finishUpload({ uploadId, dryRun: true }))).code).toBe("NOT_FOUND");
+
+    const page = await world.caller("a1Approver").cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "received", page: 2 });
+    expect(page).toMatchObject({ total: 8000, count: 8000, page: 2, pages: 160 });
+    expect(page.cases).toHaveLength(50);
+  });
+
+  it("refuses a file over 200 MB before it is sent, and deletes uploads abandoned for a day", async () => {
+    const caller = world.caller("a1Submitter");
+    const big = await rejection(caller.cases.startUpload({ organisationCode: "A1", fileName: "huge.csv", size: 300 * 1024 * 1024 }));
+    expect(big.message).toContain("at most 200 MB");
+    const yesterday = world.caller("a1Submitter", { clock: () => new Date(world.now.getTime() - 25 * 60 * 60 * 1000) });
+    const old = await yesterday.cases.startUpload({ organisationCode: "A1", fileName: "old.csv", size: 10 });
+    await caller.cases.startUpload({ organisationCode: "A1", fileName: "new.csv", size: 10 });
+    expect((await rejection(caller.cases.uploadChunk({ uploadId: old.uploadId, index: 0, data: Buffer.from("0123456789").toString("base64") }))).code).toBe("NOT_FOUND");
+  });
+
+  it("saves a mapping for a body's own export and imports through it; unmapped columns are never stored", async () => {
+    const caller = world.caller("a1Submitter");
+    const mapping = {
+      name: "Case system",
+      columns: { case_ref: "Reference", received_date: "Date received", acknowledged_date: "Acknowledged", stage: "Level", escalated_date: "Escalated", closed_date: "Date closed", withdrawn_date: "Withdrawn", target_date: "Target", outcome: "Result", themes: "Topics", service_area: "Team", channel: "Channel", remedies: "Remedies", payment_amount: "Payment", payment_type: "Payment type", phso_referred_date: "Ombudsman" },
+      codes: { stage: { "Stage 1": "early_resolution", "Stage 2": "closer_look" }, outcome: { Yes: "upheld", No: "not_upheld" } },
+    };
+    await caller.cases.saveMapping({ organisationCode: "A1", mapping });
+    expect((await caller.cases.overview({ organisationCode: "A1" })).mappings).toEqual([{ name: "Case system", mapping }]);
+    const { result } = await upload(world, "a1Submitter", "A1", systemFile, { mappingName: "Case system", period: "2025-26 Q1", dryRun: false });
+    expect(result.problems).toEqual([]);
+    expect(result.quarters.find((q) => q.period === "2025-26 Q1")!.values).toMatchObject({ received: 4, er_upheld: 1, cl_not_upheld: 1, payments_total: 5000 });
+    const rows = await storedCases(t.db, "A1");
+    expect(rows.map((r) => r.case_ref)).toEqual(["A-001", "A-002", "A-003", "A-004"]);
+    expect(JSON.stringify(rows)).not.toMatch(/North|South/);
+    // Without the mapping, the file's headers are not ours.
+    expect((await upload(world, "a1Submitter", "A1", systemFile, { dryRun: true })).result.ok).toBe(false);
+    expect((await rejection(upload(world, "a1Submitter", "A1", systemFile, { mappingName: "Other system", dryRun: true }))).message).toBe("There is no saved mapping called “Other system”. The saved mappings are “Case system”.");
+    expect(await caller.cases.deleteMapping({ organisationCode: "A1", name: "Case system" })).toEqual({ deleted: true });
+    expect((await caller.cases.overview({ organisationCode: "A1" })).mappings).toEqual([]);
+  });
+
+  it("measures cases without a target date against the body's own timescales", async () => {
+    const caller = world.caller("a1Submitter");
+    // Received Tue 1 Apr, closed Wed 9 Apr: 6 working days, over the default 5.
+    const file = [header, "C-001,2025-04-01,,early_resolution,,2025-04-09,,,upheld,,,online,,,,", ""].join("\r\n");
+    const first = (await upload(world, "a1Submitter", "A1", file, { dryRun: true })).result;
+    expect(first.quarters[0]!.values).toMatchObject({ er_closed: 1, er_within_timescale: 0 });
+    await caller.cases.saveTimescales({ organisationCode: "A1", earlyResolutionDays: 10, closerLookDays: 25 });
+    expect((await caller.cases.overview({ organisationCode: "A1" })).timescales).toEqual({ earlyResolutionDays: 10, closerLookDays: 25 });
+    const second = (await upload(world, "a1Submitter", "A1", file, { dryRun: true })).result;
+    expect(second.quarters[0]!.values).toMatchObject({ er_closed: 1, er_within_timescale: 1 });
+    expect((await rejection(caller.cases.saveTimescales({ organisationCode: "A1", earlyResolutionDays: 0, closerLookDays: 25 }))).code).toBe("BAD_REQUEST");
+  });
+});
