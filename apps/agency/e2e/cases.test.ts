@@ -382,7 +382,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     await page.getByLabel("Name for this mapping").fill("Casebook export");
     await page.getByRole("button", { name: "Save mapping" }).click();
     await expect.poll(() => page.locator(".govuk-notification-banner--success").textContent()).toContain("Mapping “Casebook export” saved");
-    expect(await tableRows(page, "#mappings")).toEqual([["Casebook export", "6 columns", "7 codes", "Delete mapping “Casebook export”"]]);
+    await expect.poll(() => tableRows(page, "#mappings")).toEqual([["Casebook export", "6 columns", "7 codes", "Delete mapping “Casebook export”"]]);
 
     // Back to the upload, with the mapping.
     await page.getByRole("link", { name: /^Upload your case file for / }).click();
