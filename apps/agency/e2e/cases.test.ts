@@ -230,6 +230,10 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     expect((await figureRow(page, "Open at the end of the quarter"))[1]).toMatch(/^1:/);
     expect((await figureRow(page, "Complaints received by channel: Online form"))[1]).toMatch(/^2:/);
     expect((await figureRow(page, "Total paid"))[1]).toMatch(/^£250\.00/);
+    // What the file cannot give is left to fill in, with the reason and a link to its section.
+    const leftItems = page.locator("#figures-left li");
+    expect(await leftItems.count()).toBeGreaterThan(0);
+    for (const link of await page.locator("#figures-left a").all()) expect(await link.getAttribute("href")).toMatch(new RegExp(`^${returnPath}/[a-z_]+$`));
     await expectNoAxeViolations(page, "the case import page with the figures");
 
     // The draft holds them.

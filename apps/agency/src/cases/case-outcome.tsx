@@ -45,7 +45,7 @@ export function CaseOutcomeSummary({ outcome, attempt, returnPath, periodLabel }
         <ErrorSummary
           key={attempt}
           titleText="There is a problem"
-          descriptionText={`Nothing from “${outcome.fileName}” was saved: the return is as it was. Correct these in your case file, or in the export's settings, and upload it again.`}
+          descriptionText={`Nothing from “${outcome.fileName}” was saved: the return is as it was. Correct these in your case file (or in the mapping you chose) and upload it again.`}
           errorList={[...problems.map((p) => ({ text: problemText(p), href: "#file" })), ...(moreProblems > 0 ? [{ text: `and ${plural(moreProblems, "more problem", "more problems")}` }] : [])]}
         />
       );
@@ -123,7 +123,11 @@ export function ComputedFigures(props: {
   const sections = template.sections
     .map((section) => ({ section, fields: fields.filter((f) => f.section === section.id && quarter.values[f.id] !== undefined) }))
     .filter((s) => s.fields.length > 0);
-  const left = quarter.left.map((l) => ({ ...l, declaration: byId.get(l.field) }));
+  // A field left for the user is one of the return's, or a whole breakdown ("received_by_service_area").
+  const left = quarter.left.map((l) => {
+    const breakdown = template.breakdowns.find((b) => b.id === l.field);
+    return { ...l, declaration: byId.get(l.field) ?? (breakdown ? { label: breakdown.label, section: breakdown.section } : undefined) };
+  });
 
   const figureCell = (field: FieldDeclaration) => {
     const value = quarter.values[field.id]!;

@@ -18,6 +18,8 @@ describe("case file problems in words", () => {
     [{ name: "cases.CSV", size: 10 }, null],
     [{ name: "cases.csv", size: 0 }, "The selected file is empty"],
     [{ name: "cases.xlsx", size: 10 }, "The selected file must be a CSV"],
+    [{ name: "cases.csv", size: 200 * 1024 * 1024 }, null],
+    [{ name: "cases.csv", size: 200 * 1024 * 1024 + 1 }, "The selected file must be smaller than 200 MB. Split it by the date received, or ask your service team to import it with the command line"],
   ])("chosen file %j: %s", (file, problem) => {
     expect(caseFileProblem(file)).toBe(problem);
   });

@@ -28,6 +28,9 @@ export function problemText(problem: CaseProblem): string {
   return place ? `${place}: ${after}` : message;
 }
 
+/** The largest case file the browser may upload: the API's `caseUploadMaxBytes` (services/cases/uploads.ts). */
+export const maxCaseFileBytes = 200 * 1024 * 1024;
+
 /**
  * What the browser can tell about a chosen case file before sending it (the GOV.UK file upload
  * pattern's messages); the server checks the content. Null when it may be sent.
@@ -36,5 +39,6 @@ export function caseFileProblem(file: { name: string; size: number } | null | un
   if (!file) return "Select your case file";
   if (!/\.(csv|txt)$/i.test(file.name)) return "The selected file must be a CSV";
   if (file.size === 0) return "The selected file is empty";
+  if (file.size > maxCaseFileBytes) return "The selected file must be smaller than 200 MB. Split it by the date received, or ask your service team to import it with the command line";
   return null;
 }

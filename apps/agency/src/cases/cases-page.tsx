@@ -172,7 +172,7 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
         {outcome.kind === "computed" ? (
           <>
             <ComputedFigures result={outcome.result} periodCode={periodCode} organisation={organisation} templateVersion={stored?.templateVersion ?? currentTemplate.version} returnPath={returnPath} casesPath={casesPath(organisation.code, periodCode)} />
-            <h2 className="govuk-heading-m">Upload another case file</h2>
+            <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
           </>
         ) : (
           <>
@@ -203,7 +203,7 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
               name="file"
               id="file"
               label={{ text: "Upload your case file", classes: "govuk-label--m" }}
-              hint={{ text: "A CSV file, of any size. The whole file is checked: if any row has a problem, nothing is saved." }}
+              hint={{ text: "A CSV file, up to 200 MB. The whole file is checked: if any row has a problem, nothing is saved." }}
               errorMessage={chosenProblem || caseFileError(outcome) ? { text: chosenProblem ?? caseFileError(outcome)! } : false}
               accept=".csv,text/csv"
               onChange={(event) => onChoose(event.currentTarget.files?.[0] ?? null)}
