@@ -297,6 +297,20 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     expect(await page.locator(".govuk-notification-banner--success").textContent()).toContain("20,000 cases read");
     expect(await status.textContent()).toBe("");
     expect(await page.locator("progress").count()).toBe(0);
+
+    // 20,000 cases behind "Complaints received": 50 a page, numbered, and the next page takes focus to its table.
+    await page.getByRole("link", { name: /the cases behind “Complaints received”/ }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Complaints received: 20,000");
+    expect(await page.locator("#figure-cases caption").textContent()).toBe("Cases 1 to 50 of 20,000");
+    const pagination = page.getByRole("navigation", { name: "Pages of cases" });
+    expect(await pagination.getByRole("link").allTextContents()).toEqual(["1", "2", "400", "Next page"]);
+    await pagination.getByRole("link", { name: "Next page" }).click();
+    await expect.poll(() => page.locator("#figure-cases caption").textContent()).toBe("Cases 51 to 100 of 20,000");
+    expect(new URL(page.url()).search).toBe("?page=2");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("figure-cases");
+    expect(await pagination.locator("[aria-current=page]").textContent()).toBe("2");
+    expect(await tableRows(page, "#figure-cases")).toHaveLength(50);
+    await expectNoAxeViolations(page, "the second page of a figure's cases");
     await context.close();
   });
 
