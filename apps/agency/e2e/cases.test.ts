@@ -250,7 +250,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     await expectNoAxeViolations(page, "the cases behind a figure");
 
     // Back, and the figures are there again; the total's cases carry their working days.
-    await page.getByRole("link", { name: "Back to the case file" }).click();
+    await page.getByRole("link", { name: "Back", exact: true }).click();
     await expect.poll(() => page.locator("#case-figures").isVisible()).toBe(true);
     await page.getByRole("link", { name: /the cases behind “Early resolution: total working days to close”/ }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Early resolution: total working days to close: 10");

@@ -94,6 +94,8 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
   function finish(next: CaseOutcome) {
     setOutcome(next);
     setAttempt((a) => a + 1);
+    // Kept an hour (not the cache's usual five minutes unwatched), for a look through many figures' cases; signing out clears it.
+    queryClient.setQueryDefaults(["cases.outcome"], { gcTime: 60 * 60_000 });
     queryClient.setQueryData(key, next.kind === "computed" ? { ...next, restored: true } : { kind: "none" });
   }
 

@@ -98,7 +98,7 @@ function FigurePage({ organisation, periodCode, figure, page }: { organisation: 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={casesPath(organisation.code, periodCode)} text="Back to the case file" />
+        <BackLink href={casesPath(organisation.code, periodCode)} text="Back" />
         <span className="govuk-caption-l">
           {organisation.name}: {periodLabel}
         </span>
