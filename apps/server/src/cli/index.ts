@@ -11,6 +11,7 @@ import {
   fileSizeProblem,
   hashPassword,
   importCases,
+  lastActiveQuarter,
   importReturns,
   passwordProblem,
   systemServiceContext,
@@ -385,10 +386,10 @@ function problemLine(p: { row: number | null; column: string | null; message: st
 }
 
 /** The computed quarters as text: each quarter's figures with the template's questions, then what is left to fill in. */
-function caseQuartersText(result: CaseImportResult, org: Organisation): string {
+function caseQuartersText(quarters: CaseImportResult["quarters"], org: Organisation): string {
   const fields = templateFields(currentTemplate, org.serviceAreas);
   const lines: string[] = [];
-  for (const q of result.quarters) {
+  for (const q of quarters) {
     lines.push(`${periodLabelOf(q.period)} (${q.period})${q.complete ? "" : ": not ended yet, figures so far"}`);
     // Counts of complaints as bare numbers ("Complaints received: 21"); money and working days with their unit.
     for (const f of fields) if (q.values[f.id] !== undefined) lines.push(`  ${f.label}: ${f.type === "count" && f.unit !== "working days" ? formatCount(q.values[f.id]!) : answerText(f, q.values[f.id])}`);
@@ -458,12 +459,21 @@ async function importCasesCommand(env: Env, args: string[]): Promise<number> {
       if (result.moreProblems > 0) console.error(`  …and ${result.moreProblems.toLocaleString("en-GB")} more.`);
       return 1;
     }
+    // The quarters up to the last one in which anything in the file happened; those after it only
+    // carry the cases still open (the computation runs on to today), so they are named, not listed.
+    const shown = result.quarters.slice(0, lastActiveQuarter(result.quarters) + 1);
+    const quiet = result.quarters.slice(shown.length);
     if (format === "csv") {
-      const complete = result.quarters.filter((q) => q.complete);
+      const complete = shown.filter((q) => q.complete);
       process.stdout.write(writeReturnsCsv(complete.map((q) => ({ organisationCode: org.code, period: q.period, templateVersion: currentTemplate.version, values: q.values })), org.serviceAreas));
-      for (const q of result.quarters.filter((x) => !x.complete)) say(`${periodLabelOf(q.period)} has not ended yet, so it is left out of the CSV.`);
+      for (const q of shown.filter((x) => !x.complete)) say(`${periodLabelOf(q.period)} has not ended yet, so it is left out of the CSV.`);
     } else {
-      say(caseQuartersText(result, org));
+      say(caseQuartersText(shown, org));
+    }
+    if (quiet.length > 0) {
+      const open = quiet[0]!.values.brought_forward ?? 0;
+      const range = quiet.length === 1 ? periodLabelOf(quiet[0]!.period) : `${periodLabelOf(quiet[0]!.period)} to ${periodLabelOf(quiet.at(-1)!.period)}`;
+      say(`Not listed: ${range}, when nothing in the file happened (${open.toLocaleString("en-GB")} ${open === 1 ? "case" : "cases"} open throughout).`);
     }
     const cases = `${result.rows.toLocaleString("en-GB")} ${result.rows === 1 ? "case" : "cases"}`;
     const read = result.encoding === "windows-1252" ? " (read as Windows-1252)" : "";
@@ -475,7 +485,14 @@ async function importCasesCommand(env: Env, args: string[]): Promise<number> {
       say(`Stored ${cases}${read} for ${org.name} (${org.code}), replacing those stored before.`);
       say(result.writtenQuarters.length > 0 ? `Wrote the computed figures into the drafts for ${quarterList(result.writtenQuarters)}.` : "No return's draft was written.");
     }
-    for (const s of result.skipped) say(`Skipped ${periodLabelOf(s.period)} (${s.period}): ${s.reason}`);
+    // Consecutive quarters skipped for the same reason are said once.
+    const runs: { first: string; last: string; reason: string }[] = [];
+    for (const s of result.skipped) {
+      const run = runs.at(-1);
+      if (run && run.reason === s.reason) run.last = s.period;
+      else runs.push({ first: s.period, last: s.period, reason: s.reason });
+    }
+    for (const r of runs) say(`Skipped ${r.first === r.last ? `${periodLabelOf(r.first)} (${r.first})` : `${periodLabelOf(r.first)} to ${periodLabelOf(r.last)}`}: ${r.reason}`);
     return 0;
   });
 }

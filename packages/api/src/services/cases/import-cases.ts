@@ -145,6 +145,14 @@ async function quarterProblem(ctx: ServiceContext, org: Organisation, periodCode
 /** Figures that count events in a quarter (the others, such as cases open, carry on with no event). */
 const activityFields = ["received", "withdrawn", "er_closed", "cl_closed", "escalated_to_closer_look", "phso_referred"];
 
+/**
+ * The index of the last quarter in which anything in the file happened (-1 if none). The computed
+ * quarters run on to today while cases are open, so the quarters after it only carry those cases.
+ */
+export function lastActiveQuarter(quarters: readonly ComputedQuarter[]): number {
+  return quarters.findLastIndex((q) => activityFields.some((f) => (q.values[f] ?? 0) > 0));
+}
+
 /** Which quarters to write and which to skip, once the file is read. */
 async function planQuarters(ctx: ServiceContext, org: Organisation, quarters: readonly ComputedQuarter[], options: ImportCasesOptions): Promise<{ targets: ComputedQuarter[]; skipped: { period: string; reason: string }[]; problems: CaseProblem[] }> {
   if (options.period) {
@@ -160,7 +168,7 @@ async function planQuarters(ctx: ServiceContext, org: Organisation, quarters: re
   const skipped: { period: string; reason: string }[] = [];
   // Open cases carry the computed quarters on to today; quarters after the last one in which
   // anything happened are not written unasked, so an old export cannot blank a newer draft.
-  const lastActive = quarters.findLastIndex((q) => activityFields.some((f) => (q.values[f] ?? 0) > 0));
+  const lastActive = lastActiveQuarter(quarters);
   for (const [i, q] of quarters.entries()) {
     if (!q.complete) {
       skipped.push({ period: q.period, reason: "The quarter has not ended yet." });
