@@ -1,9 +1,12 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parsePeriodCode, periodDates, type ReportingPeriod } from "@complaints/domain/browser";
 import type { Browser, FileChooser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inCi, testDatabaseUrl } from "./env.ts";
 import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
 
 /**
@@ -478,4 +481,44 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
       await context.close();
     }
   });
+});
+
+// The upload on PostgreSQL, in a fresh schema of the test database: the pieces are kept in the
+// database until the file is checked, and the cases stored, so both databases must take them.
+describe("case import on PostgreSQL", () => {
+  it.skipIf(!testDatabaseUrl && !inCi)("uploads a file in pieces, computes the draft's figures and lists a figure's cases", async () => {
+    if (!testDatabaseUrl) throw new Error("CI is set but TEST_DATABASE_URL is not: the case import must also run on PostgreSQL in CI.");
+    const schema = `agency_cases_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+    execFileSync("psql", [testDatabaseUrl, "-v", "ON_ERROR_STOP=1", "-qc", `create schema ${schema}`]);
+    const url = `${testDatabaseUrl}${testDatabaseUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const [pgApp, browser] = await Promise.all([startApp({ databaseUrl: url }), launchBrowser()]);
+    const work = mkdtempSync(join(tmpdir(), "agency-cases-pg-"));
+    try {
+      const { page } = await newPage(browser);
+      await signIn(page, pgApp, "submitter@demo.example");
+      const windows = (await (await page.request.get(`${pgApp.url}/trpc/windows.list?input=${encodeURIComponent(JSON.stringify({ openOnly: true }))}`)).json()) as { result: { data: { period: string }[] } };
+      const period = windows.result.data[0]!.period;
+      const casesPath = `/agency/DES-LIC1/returns/${period.replace(" Q", "-q")}/cases`;
+      // Over a megabyte, so it goes in three pieces; the five hand-checked cases first.
+      const d = weekdaysOf(parsePeriodCode(period)!);
+      const bulk = Array.from({ length: 15_000 }, (_, i) => `PG-${String(i).padStart(6, "0")},${d[0]},,early_resolution,,${d[3]},,,upheld,delay,,online,apology,,,`);
+      const path = join(work, "cases.csv");
+      writeFileSync(path, [goodCases(parsePeriodCode(period)!), ...bulk].join("\r\n"));
+      await page.goto(`${pgApp.url}${casesPath}`);
+      await page.getByLabel("Upload your case file").setInputFiles(path);
+      await page.getByRole("button", { name: "Upload and compute the figures" }).click();
+      await expect.poll(() => page.locator(".govuk-notification-banner--success").isVisible(), checked).toBe(true);
+      expect(await page.locator(".govuk-notification-banner--success").textContent()).toContain("15,005 cases read from “cases.csv”");
+      const found = (await (await page.request.get(`${pgApp.url}/trpc/returns.find?input=${encodeURIComponent(JSON.stringify({ organisationCode: "DES-LIC1", period }))}`)).json()) as { result: { data: StoredReturn } };
+      expect(found.result.data.values).toMatchObject({ received: 15_004, er_closed: 15_002, er_working_days_total: 10 + 15_000 * 3, cl_closed: 1, payments_total: 25_000 });
+      await page.getByRole("link", { name: /the cases behind “Closer look: complaints closed”/ }).click();
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Closer look: complaints closed: 1");
+      expect(await page.locator("#figure-cases tbody th").allTextContents()).toEqual(["CL-003"]);
+    } finally {
+      await browser.close();
+      await pgApp.close();
+      rmSync(work, { recursive: true, force: true });
+      execFileSync("psql", [testDatabaseUrl, "-qc", `drop schema ${schema} cascade`]);
+    }
+  }, 400_000);
 });
