@@ -404,6 +404,11 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     await page.getByRole("button", { name: "Save mapping" }).click();
     await expect.poll(() => page.locator(".govuk-notification-banner--success").textContent()).toContain("Mapping “Casebook export” saved");
     await expect.poll(() => tableRows(page, "#mappings")).toEqual([["Casebook export", "6 columns", "7 codes", "Delete mapping “Casebook export”"]]);
+    await page.getByText("What “Casebook export” matches").click();
+    const matches = await tableRows(page, ".app-case-mapping__details .app-case-mapping__table");
+    expect(matches).toEqual(expect.arrayContaining([["case_ref", "Reference"], ["channel", "Contact method"], ["stage", "Stage 1", "early_resolution"], ["channel", "Web", "online"]]));
+    await screenshot(page, "mapping-saved-1280");
+    await expectNoAxeViolations(page, "the mapping page with a saved mapping open");
 
     // Back to the upload, with the mapping.
     await page.getByRole("link", { name: /^Upload your case file for / }).click();

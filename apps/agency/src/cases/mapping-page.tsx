@@ -12,7 +12,7 @@ import {
   type CaseMapping,
   type CodedCaseColumn,
 } from "@complaints/domain/browser";
-import { BackLink, Button, ErrorSummary, Fieldset, FileUpload, Input, LinkProvider, NotificationBanner, Select, Table } from "@complaints/ui";
+import { BackLink, Button, Details, ErrorSummary, Fieldset, FileUpload, Input, LinkProvider, NotificationBanner, Select, Table } from "@complaints/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -149,30 +149,64 @@ function SavedMappings({ mappings, canChange, onDelete }: { mappings: readonly {
   }
   const codes = (mapping: CaseMapping) => Object.values(mapping.codes).reduce((n, c) => n + Object.keys(c ?? {}).length, 0);
   return (
-    <Table
-      caption="Saved mappings"
-      captionClasses="govuk-visually-hidden"
-      classes="app-case-mapping__table"
-      firstCellIsHeader
-      head={[{ text: "Name" }, { text: "Columns" }, { text: "Codes" }, ...(canChange ? [{ children: <span className="govuk-visually-hidden">Action</span> }] : [])]}
-      rows={mappings.map(({ name, mapping }) => [
-        { text: name },
-        { text: plural(Object.keys(mapping.columns).length, "column") },
-        { text: plural(codes(mapping), "code") },
-        ...(canChange
-          ? [
-              {
-                children: (
-                  <Button classes="govuk-button--warning govuk-button--small app-case-mapping__delete" type="button" onClick={() => onDelete(name)}>
-                    Delete<span className="govuk-visually-hidden"> mapping “{name}”</span>
-                  </Button>
-                ),
-              },
-            ]
-          : []),
-      ])}
-      attributes={{ id: "mappings" }}
-    />
+    <>
+      <Table
+        caption="Saved mappings"
+        captionClasses="govuk-visually-hidden"
+        classes="app-case-mapping__table"
+        firstCellIsHeader
+        head={[{ text: "Name" }, { text: "Columns" }, { text: "Codes" }, ...(canChange ? [{ children: <span className="govuk-visually-hidden">Action</span> }] : [])]}
+        rows={mappings.map(({ name, mapping }) => [
+          { text: name },
+          { text: plural(Object.keys(mapping.columns).length, "column") },
+          { text: plural(codes(mapping), "code") },
+          ...(canChange
+            ? [
+                {
+                  children: (
+                    <Button classes="govuk-button--warning govuk-button--small app-case-mapping__delete" type="button" onClick={() => onDelete(name)}>
+                      Delete<span className="govuk-visually-hidden"> mapping “{name}”</span>
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ])}
+        attributes={{ id: "mappings" }}
+      />
+      {mappings.map(({ name, mapping }) => (
+        <MappingDetails key={name} name={name} mapping={mapping} />
+      ))}
+    </>
+  );
+}
+
+/** What a saved mapping matches, column by column and code by code, to check it against the export. */
+function MappingDetails({ name, mapping }: { name: string; mapping: CaseMapping }) {
+  const columns = caseColumns.filter((c) => mapping.columns[c] !== undefined);
+  const codes = codedCaseColumns.flatMap((column) => Object.entries(mapping.codes[column] ?? {}).map(([theirs, ours]) => ({ column, theirs, ours })));
+  return (
+    <Details summaryText={`What “${name}” matches`} classes="app-case-mapping__details">
+      <Table
+        caption="Columns"
+        captionClasses="govuk-table__caption--s"
+        classes="app-case-mapping__table"
+        firstCellIsHeader
+        head={[{ text: "Our column" }, { text: "Your column" }]}
+        rows={columns.map((c) => [{ text: c }, { text: mapping.columns[c]! }])}
+      />
+      {codes.length > 0 ? (
+        <Table
+          caption="Codes"
+          captionClasses="govuk-table__caption--s"
+          classes="app-case-mapping__table"
+          head={[{ text: "Our column" }, { text: "Your code" }, { text: "Our code" }]}
+          rows={codes.map((c) => [{ text: c.column }, { text: c.theirs }, { text: c.ours }])}
+        />
+      ) : (
+        <p className="govuk-body">It translates no codes: your file uses ours.</p>
+      )}
+    </Details>
   );
 }
 
