@@ -168,7 +168,20 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const paid = await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "payments_total", page: 1 });
     expect(paid).toMatchObject({ total: 5000, cases: [{ ref: "A-001", amount: 5000 }] });
     expect((await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "theme_delay", page: 1 })).cases.map((c) => c.ref).sort()).toEqual(["A-001", "A-002"]);
+    // Every computed figure of every quarter is the sum of the cases listed behind it.
+    const { result } = await upload(world, "a1Submitter", "A1", goodFile, { dryRun: true });
+    for (const q of result.quarters) {
+      for (const [field, value] of Object.entries(q.values)) {
+        expect((await approver.cases.figure({ organisationCode: "A1", period: q.period, field, page: 1 })).total, `${q.period} ${field}`).toBe(value);
+      }
+    }
+    // The next quarter (so far): A-004 is brought forward; the cases that ended in Apr to Jun are not.
+    expect(await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q2", field: "brought_forward", page: 1 })).toMatchObject({ total: 1, cases: [{ ref: "A-004", amount: 1 }] });
+    expect((await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "carried_forward", page: 1 })).cases).toEqual([{ ref: "A-004", amount: 1 }]);
+    expect((await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "withdrawn", page: 1 })).cases).toEqual([{ ref: "A-003", amount: 1 }]);
+    expect((await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q2", field: "received", page: 1 })).cases).toEqual([]);
     expect((await rejection(approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "nonsense", page: 1 }))).code).toBe("BAD_REQUEST");
+    expect((await rejection(approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "handling_cost", page: 1 }))).message).toBe("‘Cost of complaint handling’ is not computed from the case file, so no cases lie behind it.");
     // The department sees the cases once the body has sent the return; this one is a draft.
     const refused = await rejection(world.caller("aOversight").cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "received", page: 1 }));
     expect(refused.code).toBe("FORBIDDEN");
@@ -215,6 +228,11 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const stored = (await upload(world, "a2Submitter", "A2", file, { dryRun: false })).result;
     expect(stored).toMatchObject({ ok: true, written: null, rows: 1 });
     expect((await storedCases(t.db, "A2")).map((r) => r.case_ref)).toEqual(["B-001"]);
+    // Once the body's senior accountable officer approves the return, its department sees the cases behind a figure.
+    const oversight = world.caller("aOversight");
+    expect((await rejection(oversight.cases.figure({ organisationCode: "A2", period: "2025-26 Q1", field: "received", page: 1 }))).code).toBe("FORBIDDEN");
+    await world.caller("a2Approver").returns.approve({ returnId: draft.returnId, expectedVersion: submitted.version });
+    expect(await oversight.cases.figure({ organisationCode: "A2", period: "2025-26 Q1", field: "received", page: 1 })).toMatchObject({ total: 1, cases: [{ ref: "B-001", amount: 1 }] });
   });
 
   it("uploads a large file in chunks, in order, only from the user who started it; a dry run keeps the upload", async () => {
@@ -253,6 +271,17 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const page = await world.caller("a1Approver").cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "received", page: 2 });
     expect(page).toMatchObject({ total: 8000, count: 8000, page: 2, pages: 160 });
     expect(page.cases).toHaveLength(50);
+  });
+
+  it("runs two imports of the same body one after the other: the cases are one file's, never a mix", async () => {
+    const caller = world.caller("a1Submitter");
+    const file = (prefix: string) => [header, ...[1, 2, 3].map((n) => `${prefix}-${n},2025-04-0${n},,early_resolution,,,,,,,licences,online,,,,`), ""].join("\r\n");
+    const x = await upload(world, "a1Submitter", "A1", file("X"), { dryRun: true });
+    const y = await upload(world, "a1Submitter", "A1", file("Y"), { dryRun: true });
+    const results = await Promise.all([caller.cases.finishUpload({ uploadId: x.uploadId, dryRun: false }), caller.cases.finishUpload({ uploadId: y.uploadId, dryRun: false })]);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    const refs = (await storedCases(t.db, "A1")).map((r) => r.case_ref);
+    expect([["X-1", "X-2", "X-3"], ["Y-1", "Y-2", "Y-3"]]).toContainEqual(refs);
   });
 
   it("refuses a file over 200 MB before it is sent, and deletes uploads abandoned for a day", async () => {

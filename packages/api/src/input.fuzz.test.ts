@@ -38,7 +38,7 @@ function mutated(valid: unknown): fc.Arbitrary<unknown> {
 
 /** Everything a refused call must leave as it was (sign-in attempts and sessions are the throttle's own records). */
 async function snapshot(db: Kysely<Database>): Promise<string> {
-  const tables = ["organisations", "users", "reporting_windows", "returns", "return_revisions", "return_values", "audit_log", "action_plans", "action_reviews"];
+  const tables = ["organisations", "users", "reporting_windows", "returns", "return_revisions", "return_values", "audit_log", "action_plans", "action_reviews", "cases", "case_imports", "case_mappings", "case_settings", "case_uploads", "case_upload_chunks"];
   const parts: unknown[] = [];
   for (const table of tables) parts.push((await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)).rows.map((r) => JSON.stringify(r)).sort());
   return JSON.stringify(parts);

@@ -11,6 +11,15 @@ const caseColumnCount = 18;
  */
 export const caseInsertBatch = Math.floor(32_000 / caseColumnCount);
 
+/**
+ * Makes imports of one organisation's cases wait for each other: a no-op update of its row holds
+ * PostgreSQL's row lock until the transaction ends (SQLite allows one writer anyway), so a second
+ * import replaces the first's cases instead of colliding with them. Call first in the transaction.
+ */
+export async function lockOrganisationCases(db: Kysely<Database>, organisationCode: string): Promise<void> {
+  await db.updateTable("organisations").set((eb) => ({ updated_at: eb.ref("updated_at") })).where("code", "=", organisationCode).execute();
+}
+
 /** Deletes every stored case of an organisation (an import replaces them all). Call inside the import's transaction. */
 export async function deleteCases(db: Kysely<Database>, organisationCode: string): Promise<void> {
   await db.deleteFrom("cases").where("organisation_code", "=", organisationCode).execute();
@@ -54,6 +63,29 @@ export function caseWriter(db: Kysely<Database>, organisationCode: string, impor
 /** Every stored case of an organisation, by reference. */
 export async function listCases(db: Kysely<Database>, organisationCode: string): Promise<StoredCase[]> {
   const rows = await db.selectFrom("cases").selectAll().where("organisation_code", "=", organisationCode).orderBy("case_ref").execute();
+  return rows.map(({ organisation_code: _o, import_id: _i, ...c }) => ({ ...c, payment_pence: c.payment_pence === null ? null : Number(c.payment_pence) }));
+}
+
+/**
+ * The cases that can count towards any figure of the quarter from `start` to `end` (inclusive
+ * `YYYY-MM-DD`): received by its end, and still open at its start, or ended (closed or withdrawn)
+ * or referred to the Ombudsman in or after it. A superset, so a figure's drill-down reads a quarter's
+ * cases rather than a body's whole history.
+ */
+export async function listCasesForQuarter(db: Kysely<Database>, organisationCode: string, start: string, end: string): Promise<StoredCase[]> {
+  const rows = await db
+    .selectFrom("cases")
+    .selectAll()
+    .where("organisation_code", "=", organisationCode)
+    .where("received_date", "<=", end)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb.or([eb("closed_date", "is", null), eb("closed_date", ">=", start)]), eb.or([eb("withdrawn_date", "is", null), eb("withdrawn_date", ">=", start)])]),
+        eb("phso_referred_date", ">=", start),
+      ]),
+    )
+    .orderBy("case_ref")
+    .execute();
   return rows.map(({ organisation_code: _o, import_id: _i, ...c }) => ({ ...c, payment_pence: c.payment_pence === null ? null : Number(c.payment_pence) }));
 }
 

@@ -1,5 +1,5 @@
-import { listCases } from "@complaints/db";
-import { caseComputedFields, casesBehindFigure, currentTemplate, DomainError, formatPeriodLabel, requirePeriod, templateFields, ukDateOf } from "@complaints/domain";
+import { listCasesForQuarter } from "@complaints/db";
+import { caseComputedFields, casesBehindFigure, currentTemplate, DomainError, formatPeriodLabel, periodDates, requirePeriod, templateFields, ukDateOf } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
 import { getReturnFor } from "../returns.ts";
 
@@ -40,7 +40,8 @@ export async function casesBehind(ctx: ServiceContext, input: { organisationCode
   if (!field) throw new DomainError("INVALID_INPUT", `“${input.field}” is not a field of the return.`);
   const settings = await caseSettingsOf(ctx.db, org);
   if (!caseComputedFields(settings).includes(field.id)) throw new DomainError("INVALID_INPUT", `‘${field.label}’ is not computed from the case file, so no cases lie behind it.`);
-  const cases = (await listCases(ctx.db, org.code)).map(fromStoredCase);
+  const { start, end } = periodDates(period);
+  const cases = (await listCasesForQuarter(ctx.db, org.code, start, end)).map(fromStoredCase);
   const behind = casesBehindFigure(cases, input.period, input.field, settings, ukDateOf(ctx.now));
   const pages = Math.max(1, Math.ceil(behind.length / casesPerPage));
   const page = Math.min(Math.max(1, input.page), pages);

@@ -7,6 +7,7 @@ import {
   findReturnId,
   getWindow,
   insertCaseImport,
+  lockOrganisationCases,
   loadRevision,
   setCaseImportRows,
   type Database,
@@ -235,6 +236,7 @@ export async function importCases(ctx: ServiceContext, source: CaseSource, optio
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const tctx: ServiceContext = { ...ctx, db: trx };
+      await lockOrganisationCases(trx, org.code);
       const before = await countCases(trx, org.code);
       await deleteCases(trx, org.code);
       await insertCaseImport(trx, { id: importId, organisationCode: org.code, importedBy: ctx.actor.id, importedAt: ctx.now, fileName: options.fileName, rows: 0, encoding: null });
