@@ -146,7 +146,9 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect(rows[1]).toMatchObject({ received_date: "2025-04-02", escalated_date: "2025-04-07", closed_date: "2025-05-01", themes: "communication;delay" });
 
     const overview = await world.caller("a1Approver").cases.overview({ organisationCode: "A1" });
-    expect(overview).toMatchObject({ storedCases: 4, timescales: { earlyResolutionDays: 5, closerLookDays: 20 }, lastImport: { fileName: "cases.csv", rows: 4, importedBy: "a1Submitter" } });
+    expect(overview).toMatchObject({ storedCases: 4, timescales: { earlyResolutionDays: 5, closerLookDays: 20 }, lastImport: { fileName: "cases.csv", rows: 4, importedBy: "a1Submitter" }, upload: { chunkBytes: 524_288, maxBytes: 200 * 1024 * 1024 } });
+    expect(overview.computedFields).toEqual(expect.arrayContaining(["received", "er_closed", "theme_delay", "received_by_service_area.licences", "payments_total"]));
+    expect(overview.computedFields).not.toContain("handling_cost");
     // The upload is gone once imported.
     expect(await countRows(t.db, "case_upload_chunks")).toBe(0);
   });
@@ -206,8 +208,21 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect(after!.values).toEqual(before!.values);
     expect(await countRows(t.db, "case_imports")).toBe(imports);
     expect(await countRows(t.db, "audit_log")).toBe(audit);
-    // The refused upload is kept, to be tried again (with another quarter or mapping) without sending it again.
-    expect((await submitter.cases.finishUpload({ uploadId, dryRun: true })).rows).toBe(5);
+    // A file with problems is not kept: it is fixed and sent again.
+    expect(result.fileRefused).toBe(true);
+    expect((await rejection(submitter.cases.finishUpload({ uploadId, dryRun: true }))).code).toBe("NOT_FOUND");
+  });
+
+  it("refuses a file with a column of personal data, storing nothing", async () => {
+    const before = await storedCases(t.db, "A1");
+    const file = [`${header},Complainant name`, "P-001,2025-04-01,,early_resolution,,2025-04-03,,,upheld,,licences,online,,,,,Jo Bloggs", ""].join("\r\n");
+    const { uploadId, result } = await upload(world, "a1Submitter", "A1", file, { dryRun: false });
+    expect(result.ok).toBe(false);
+    expect(result.problems[0]).toMatchObject({ row: 1, column: "Complainant name" });
+    expect(await storedCases(t.db, "A1")).toEqual(before);
+    expect(JSON.stringify(await sql`select * from case_imports`.execute(t.db))).not.toContain("Bloggs");
+    // Nor is the upload kept.
+    expect((await sql`select seq from case_upload_chunks where upload_id = ${uploadId}`.execute(t.db)).rows).toEqual([]);
   });
 
   it("refuses a quarter whose return has been submitted, storing nothing", async () => {
@@ -216,16 +231,16 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const saved = await s.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: exampleReturnValues() });
     const submitted = await s.returns.submit({ returnId: draft.returnId, expectedVersion: saved.version });
     const file = [header, "B-001,2025-04-01,,early_resolution,,2025-04-03,,,upheld,,,online,,,,", ""].join("\r\n");
-    const { result } = await upload(world, "a2Submitter", "A2", file, { period: "2025-26 Q1", dryRun: false });
+    const { uploadId, result } = await upload(world, "a2Submitter", "A2", file, { period: "2025-26 Q1", dryRun: false });
     expect(result.ok).toBe(false);
+    expect(result.fileRefused).toBe(false);
     expect(result.problems).toEqual([{ row: null, column: null, message: expect.stringContaining("The return for Apr to Jun 2025 cannot take the computed figures") }]);
     expect(result.problems[0]!.message).toContain("submitted");
     expect(await storedCases(t.db, "A2")).toEqual([]);
     expect((await s.returns.get({ returnId: draft.returnId })).version).toBe(submitted.version);
-    // A dry run says so too.
-    expect((await upload(world, "a2Submitter", "A2", file, { period: "2025-26 Q1", dryRun: true })).result.ok).toBe(false);
-    // Without a quarter, the cases alone are stored.
-    const stored = (await upload(world, "a2Submitter", "A2", file, { dryRun: false })).result;
+    // The upload is kept: a dry run says the same, and then the cases alone are stored without sending the file again.
+    expect((await s.cases.finishUpload({ uploadId, period: "2025-26 Q1", dryRun: true })).ok).toBe(false);
+    const stored = await s.cases.finishUpload({ uploadId, dryRun: false });
     expect(stored).toMatchObject({ ok: true, written: null, rows: 1 });
     expect((await storedCases(t.db, "A2")).map((r) => r.case_ref)).toEqual(["B-001"]);
     // Once the body's senior accountable officer approves the return, its department sees the cases behind a figure.

@@ -187,7 +187,7 @@ describe("the complaints command", () => {
       .split("\r\n")
       .slice(1, -1)
       .map((line) => line.split(",")[1]!)
-      .map((d) => (d.includes("/") ? d.split("/").reverse().join("-") : d))
+      .map((d) => (d.includes("/") ? d.split("/").toReversed().join("-") : d))
       .filter((d) => d >= "2025-04-01" && d <= "2025-06-30").length;
     expect(received).toBeGreaterThan(10);
     const dry = cli(["import", "cases", sample, "--organisation", "DES-LIC1", "--dry-run"]);

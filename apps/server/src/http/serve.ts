@@ -1,6 +1,7 @@
 import { serve, type ServerType } from "@hono/node-server";
 import type { Connection } from "@complaints/db";
-import { deleteExpiredSessions, deleteSignInFailuresBefore } from "@complaints/db";
+import { caseUploadStaleAfterMs } from "@complaints/api";
+import { deleteExpiredSessions, deleteSignInFailuresBefore, deleteStaleCaseUploads } from "@complaints/db";
 import pino from "pino";
 import type { Env } from "../env.ts";
 import { createApp } from "./app.ts";
@@ -43,12 +44,13 @@ export async function startServer(env: Env, connection: Connection, logger = cre
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const url = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
-  // Expired sessions and failed sign-ins too old to count are removed hourly (sign-ins also remove
-  // old failures as they go); any instance may do it.
+  // Expired sessions, failed sign-ins too old to count and case file uploads abandoned for a day
+  // are removed hourly (sign-ins and new uploads also remove old ones as they go); any instance may do it.
   const sweepOnce = async () => {
     const now = Date.now();
     await deleteExpiredSessions(connection.db, new Date(now).toISOString());
     await deleteSignInFailuresBefore(connection.db, new Date(now - env.SIGN_IN_WINDOW_MINUTES * 60_000).toISOString());
+    await deleteStaleCaseUploads(connection.db, new Date(now - caseUploadStaleAfterMs).toISOString());
   };
   const sweep = setInterval(() => void sweepOnce().catch((err) => logger.warn({ err }, "session sweep failed")), 3_600_000);
   sweep.unref();

@@ -3,7 +3,8 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { casesBehind } from "../services/cases/figures.ts";
 import { casesOverview, deleteCaseMapping, saveCaseMapping, saveCaseTimescales } from "../services/cases/settings.ts";
-import { caseChunkBytes, finishCaseUpload, putCaseChunk, startCaseUpload } from "../services/cases/uploads.ts";
+import { caseChunkBytes } from "../services/cases/upload-limits.ts";
+import { finishCaseUpload, putCaseChunk, startCaseUpload } from "../services/cases/uploads.ts";
 import { permitted } from "../trpc.ts";
 import { serviceContext } from "./service-context.ts";
 

@@ -73,7 +73,12 @@ export interface CaseImportResult extends CaseFileResult {
   skipped: { period: string; reason: string }[];
   /** The stored import (null for a dry run or a refused file). */
   importId: string | null;
+  /** True when the file itself has problems (to be fixed and sent again), rather than the quarter asked for. */
+  fileRefused: boolean;
 }
+
+/** The result's base when the file was not read (the quarter was refused first). */
+const unread: CaseFileResult = { ok: false, encoding: null, rows: 0, problems: [], moreProblems: 0, quarters: [] };
 
 /** A refused import, thrown out of the transaction so it rolls back. */
 class Refused extends Error {
@@ -83,10 +88,18 @@ class Refused extends Error {
 }
 
 function refusedResult(base: CaseFileResult, problems: CaseProblem[]): CaseImportResult {
-  return { ...base, ok: false, problems: [...problems, ...base.problems].slice(0, 100), moreProblems: base.moreProblems + Math.max(0, problems.length + base.problems.length - 100), written: null, writtenQuarters: [], skipped: [], importId: null };
+  return {
+    ...base,
+    ok: false,
+    problems: [...problems, ...base.problems].slice(0, 100),
+    moreProblems: base.moreProblems + Math.max(0, problems.length + base.problems.length - 100),
+    written: null,
+    writtenQuarters: [],
+    skipped: [],
+    importId: null,
+    fileRefused: !base.ok && base !== unread,
+  };
 }
-
-const unread: CaseFileResult = { ok: false, encoding: null, rows: 0, problems: [], moreProblems: 0, quarters: [] };
 
 /** The stored form of a case: lists of codes joined by `;`, nothing else than the format's fields. */
 export function toStoredCase(row: CaseRow): StoredCase {
@@ -229,7 +242,7 @@ export async function importCases(ctx: ServiceContext, source: CaseSource, optio
     const plan = await planQuarters(ctx, org, result.quarters, options);
     if (plan.problems.length > 0) return refusedResult(result, plan.problems);
     const writtenQuarters = plan.targets.map((q) => ({ period: q.period, returnId: "" }));
-    return { ...result, written: null, writtenQuarters, skipped: plan.skipped, importId: null };
+    return { ...result, written: null, writtenQuarters, skipped: plan.skipped, importId: null, fileRefused: false };
   }
 
   const importId = randomUUID();
@@ -274,7 +287,7 @@ export async function importCases(ctx: ServiceContext, source: CaseSource, optio
           throw error;
         }
       }
-      return { ...result, written: options.period ? (writtenQuarters[0] ?? null) : null, writtenQuarters, skipped: plan.skipped, importId };
+      return { ...result, written: options.period ? (writtenQuarters[0] ?? null) : null, writtenQuarters, skipped: plan.skipped, importId, fileRefused: false };
     });
   } catch (error) {
     if (error instanceof Refused) return error.result;

@@ -12,8 +12,9 @@ import {
   type Database,
   type Kysely,
 } from "@complaints/db";
-import { caseMappingSchema, defaultCaseTimescales, DomainError, type CaseMapping, type CaseSettings, type CaseTimescales, type Organisation, type ServiceArea } from "@complaints/domain";
+import { caseComputedFields, caseMappingSchema, defaultCaseTimescales, DomainError, type CaseMapping, type CaseSettings, type CaseTimescales, type Organisation, type ServiceArea } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
+import { caseChunkBytes, caseUploadMaxBytes } from "./upload-limits.ts";
 
 /** What the computation needs to know about a body: its region, service areas and timescales (the defaults unless it set its own). */
 export async function caseSettingsOf(db: Kysely<Database>, org: Organisation): Promise<CaseSettings> {
@@ -49,6 +50,10 @@ export interface CasesOverview {
   lastImport: { importedAt: string; fileName: string; rows: number; importedBy: string } | null;
   serviceAreas: ServiceArea[];
   storedCases: number;
+  /** The return's fields the case file gives (for "computed from your cases" marks and links to the cases). */
+  computedFields: string[];
+  /** How the browser sends a file: chunks of `chunkBytes`, a file of at most `maxBytes`. */
+  upload: { chunkBytes: number; maxBytes: number };
 }
 
 /** The case import page's settings: timescales, saved mappings, the last import and the cases stored. */
@@ -65,6 +70,8 @@ export async function casesOverview(ctx: ServiceContext, organisationCode: strin
     lastImport: last ? { importedAt: last.importedAt, fileName: last.fileName, rows: last.rows, importedBy: by } : null,
     serviceAreas: org.serviceAreas,
     storedCases: await countCases(ctx.db, org.code),
+    computedFields: caseComputedFields(settings),
+    upload: { chunkBytes: caseChunkBytes, maxBytes: caseUploadMaxBytes },
   };
 }
 

@@ -4,13 +4,7 @@ import { DomainError } from "@complaints/domain";
 import { assertInScope } from "../../scope.ts";
 import type { ServiceContext } from "../actor.ts";
 import { importCases, type CaseImportResult } from "./import-cases.ts";
-
-/** Bytes per chunk: each tRPC request carries at most this much (as base64, a third more). */
-export const caseChunkBytes = 524_288;
-/** The largest case file the browser may upload (the command line reads files of any size). */
-export const caseUploadMaxBytes = 200 * 1024 * 1024;
-/** Uploads older than this are abandoned and deleted when a new one starts. */
-const staleAfterMs = 24 * 60 * 60 * 1000;
+import { caseChunkBytes, caseUploadMaxBytes, caseUploadStaleAfterMs } from "./upload-limits.ts";
 
 /** Chunks a file of this size is sent in. */
 export function chunksFor(size: number): number {
@@ -20,9 +14,9 @@ export function chunksFor(size: number): number {
 export async function startCaseUpload(ctx: ServiceContext, input: { organisationCode: string; fileName: string; size: number }): Promise<{ uploadId: string; chunkBytes: number }> {
   const org = ctx.scope.organisation(input.organisationCode, "body");
   if (input.size > caseUploadMaxBytes) {
-    throw new DomainError("INVALID_INPUT", `The file is ${(input.size / 1024 / 1024).toFixed(0)} MB; a case file uploaded here can be at most 200 MB. Split it, or ask your service team to import it with the command line.`);
+    throw new DomainError("INVALID_INPUT", `The file is ${(input.size / 1024 / 1024).toFixed(0)} MB; a case file uploaded here can be at most 200 MB. Export only the columns the import reads, or ask whoever runs the service to import it from the command line (an import replaces all your cases, so the file cannot be split).`);
   }
-  await deleteStaleCaseUploads(ctx.db, new Date(Date.parse(ctx.now) - staleAfterMs).toISOString());
+  await deleteStaleCaseUploads(ctx.db, new Date(Date.parse(ctx.now) - caseUploadStaleAfterMs).toISOString());
   const uploadId = randomUUID();
   await insertCaseUpload(ctx.db, { id: uploadId, organisationCode: org.code, userId: ctx.actor.id, fileName: input.fileName, size: input.size, createdAt: ctx.now });
   return { uploadId, chunkBytes: caseChunkBytes };
@@ -57,8 +51,9 @@ export async function putCaseChunk(ctx: ServiceContext, input: { uploadId: strin
 
 /**
  * Imports the uploaded file, read back from the database a few chunks at a time. The upload is
- * removed once its cases are stored; a dry run or a refused import keeps it, so the same file can
- * be imported (with another quarter or mapping) without sending it again.
+ * removed once its cases are stored, or when the file has problems (it may hold personal data the
+ * import refuses, and must be sent again once fixed); a good file's dry run, or an import refused
+ * for its quarter, keeps it, so it can be imported (with another quarter) without sending it again.
  */
 export async function finishCaseUpload(ctx: ServiceContext, input: { uploadId: string; mappingName?: string | null | undefined; period?: string | null | undefined; dryRun: boolean }): Promise<CaseImportResult> {
   const upload = await ownUpload(ctx, input.uploadId);
@@ -72,6 +67,7 @@ export async function finishCaseUpload(ctx: ServiceContext, input: { uploadId: s
     period: input.period ?? null,
     dryRun: input.dryRun,
   });
-  if (!input.dryRun && result.ok) await deleteCaseUpload(ctx.db, upload.id);
+  // A file with problems must be fixed and sent again, and may hold what the import refuses to keep.
+  if ((!input.dryRun && result.ok) || result.fileRefused) await deleteCaseUpload(ctx.db, upload.id);
   return result;
 }
