@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { createCaller, createContext, defaultApiConfig } from "@complaints/api";
@@ -11,7 +11,8 @@ import { stringify } from "csv-stringify/sync";
 import { syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
 import { agencyBenchmark } from "./agency.ts";
 import { autosaveBenchmark } from "./autosave.ts";
-import { benchOnly, benchPostgresUrl } from "./env.ts";
+import { casesBenchmark } from "./cases.ts";
+import { benchCaseRows, benchOnly, benchPostgresUrl } from "./env.ts";
 import { outlierWarningRates } from "./outlier-warnings.ts";
 import { portalBenchmark } from "./portal.ts";
 import { reportsBenchmark } from "./reports.ts";
@@ -25,7 +26,8 @@ import { f, percentile, time } from "./timing.ts";
  * First, how many returns get outlier warnings under the rule before issue 6 (robust z only) and now;
  * then the agency app's size and speed (./agency.ts), and the portal's with 400 bodies in one department
  * (./portal.ts; `BENCH_ONLY=portal` runs that alone), and the board packs of a 60-body department
- * (./reports.ts; `BENCH_ONLY=reports` runs that alone).
+ * (./reports.ts; `BENCH_ONLY=reports` runs that alone), and the case engine on generated case files beside
+ * DuckDB (./cases.ts; `BENCH_ONLY=cases` runs that alone, with a 3,000,000-row file too).
  * Last, per database, the browser's autosave through the real HTTP server (autosave.ts); `BENCH_ONLY=autosave`
  * runs that figure alone on a small history.
  */
@@ -41,6 +43,7 @@ async function main() {
   console.log(`Machine: ${machine()}`);
   if (benchOnly === "portal") return portalBenchmark();
   if (benchOnly === "reports") return reportsBenchmark();
+  if (benchOnly === "cases") return casesBenchmark(benchCaseRows);
   const last = periodIndex({ startYear: 2025, quarter: 4 });
   const first = last - quarters + 1;
   const world = syntheticOrganisations({ departments, bodiesPerDepartment, seed: 7, firstPeriodIndex: first, lastPeriodIndex: last, churn: false });
@@ -49,44 +52,49 @@ async function main() {
   const areas = [...new Map(world.bodies.flatMap((b) => b.organisation.serviceAreas).map((a) => [a.code, a])).values()];
   const fields = templateFields(currentTemplate, areas);
   const dir = mkdtempSync(join(tmpdir(), "complaints-bench-"));
-  const file = join(dir, "returns.csv");
-  writeFileSync(file, stringify([["organisation_code", "period", ...fields.map((x) => x.id)], ...returns.map((r) => [r.organisationCode, r.period, ...fields.map((x) => writeCell(x, r.values[x.id]))])]));
-  console.log(`Data: ${departments} departments, ${world.bodies.length} bodies, ${quarters} quarters (${formatPeriodCode(periodFromIndex(first))} to ${formatPeriodCode(periodFromIndex(last))}): ${returns.length.toLocaleString("en-GB")} returns, ${(statSync(file).size / 1_048_576).toFixed(1)} MB CSV\n`);
+  try {
+    const file = join(dir, "returns.csv");
+    writeFileSync(file, stringify([["organisation_code", "period", ...fields.map((x) => x.id)], ...returns.map((r) => [r.organisationCode, r.period, ...fields.map((x) => writeCell(x, r.values[x.id]))])]));
+    console.log(`Data: ${departments} departments, ${world.bodies.length} bodies, ${quarters} quarters (${formatPeriodCode(periodFromIndex(first))} to ${formatPeriodCode(periodFromIndex(last))}): ${returns.length.toLocaleString("en-GB")} returns, ${(statSync(file).size / 1_048_576).toFixed(1)} MB CSV\n`);
 
-  if (!benchOnly) {
-    const rates = outlierWarningRates(returns);
-    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-    console.log(`outlier warnings over ${rates.returns.toLocaleString("en-GB")} returns, each body's own last 8 quarters as history:`);
-    console.log(`  before (robust z only):                ${pct(rates.before.share)} of returns with ≥1, mean ${rates.before.mean.toFixed(2)} per return`);
-    console.log(`  after (z and Poisson / minimum £1,000): ${pct(rates.after.share)} of returns with ≥1, mean ${rates.after.mean.toFixed(2)} per return\n`);
-  }
-
-  if (!benchOnly) agencyBenchmark();
-  if (!benchOnly) await portalBenchmark();
-  if (!benchOnly) await reportsBenchmark();
-
-  const dialects: Dialect[] = benchPostgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
-  if (!benchPostgresUrl) console.log("(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure it too)\n");
-  for (const dialect of dialects) {
-    const t: TestDatabase = await createTestDatabase(dialect, { postgresUrl: benchPostgresUrl });
-    try {
-      await upsertOrganisations(t.db, organisations, new Date().toISOString());
-      const child = JSON.parse(
-        execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "import-child.ts"), t.url, file], { encoding: "utf8", maxBuffer: 1e7 }),
-      ) as { ok: boolean; created: number; problems: unknown[]; ms: number; maxRssMB: number };
-      if (!child.ok) throw new Error(`import failed: ${JSON.stringify(child.problems)}`);
-      console.log(`${dialect}: import ${child.created.toLocaleString("en-GB")} returns: ${(child.ms / 1000).toFixed(1)} s (target ≤ 30 s), peak memory ${child.maxRssMB.toFixed(0)} MB (target ≤ 500 MB)`);
-      const departmentCode = world.departments[0]!.code;
-      const bodyCodes = world.bodies.filter((b) => b.organisation.parentCode === departmentCode).map((b) => b.organisation.code);
-      if (!benchOnly) {
-        await readBenchmarks(t.db, dialect, departmentCode, bodyCodes, last);
-        if (dialect === "sqlite") await computationBenchmark(t.db, t.url, first, last, world.bodies.map((b) => b.organisation.code));
-      }
-      // A draft for the quarter after the history, so its checks read the body's last 8 quarters.
-      await autosaveBenchmark(t, dialect, bodyCodes[0]!, departmentCode, formatPeriodCode(periodFromIndex(last + 1)));
-    } finally {
-      await t.close();
+    if (!benchOnly) {
+      const rates = outlierWarningRates(returns);
+      const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+      console.log(`outlier warnings over ${rates.returns.toLocaleString("en-GB")} returns, each body's own last 8 quarters as history:`);
+      console.log(`  before (robust z only):                ${pct(rates.before.share)} of returns with ≥1, mean ${rates.before.mean.toFixed(2)} per return`);
+      console.log(`  after (z and Poisson / minimum £1,000): ${pct(rates.after.share)} of returns with ≥1, mean ${rates.after.mean.toFixed(2)} per return\n`);
     }
+
+    if (!benchOnly) agencyBenchmark();
+    if (!benchOnly) await portalBenchmark();
+    if (!benchOnly) await reportsBenchmark();
+    if (!benchOnly) await casesBenchmark(benchCaseRows);
+
+    const dialects: Dialect[] = benchPostgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
+    if (!benchPostgresUrl) console.log("(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure it too)\n");
+    for (const dialect of dialects) {
+      const t: TestDatabase = await createTestDatabase(dialect, { postgresUrl: benchPostgresUrl });
+      try {
+        await upsertOrganisations(t.db, organisations, new Date().toISOString());
+        const child = JSON.parse(
+          execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "import-child.ts"), t.url, file], { encoding: "utf8", maxBuffer: 1e7 }),
+        ) as { ok: boolean; created: number; problems: unknown[]; ms: number; maxRssMB: number };
+        if (!child.ok) throw new Error(`import failed: ${JSON.stringify(child.problems)}`);
+        console.log(`${dialect}: import ${child.created.toLocaleString("en-GB")} returns: ${(child.ms / 1000).toFixed(1)} s (target ≤ 30 s), peak memory ${child.maxRssMB.toFixed(0)} MB (target ≤ 500 MB)`);
+        const departmentCode = world.departments[0]!.code;
+        const bodyCodes = world.bodies.filter((b) => b.organisation.parentCode === departmentCode).map((b) => b.organisation.code);
+        if (!benchOnly) {
+          await readBenchmarks(t.db, dialect, departmentCode, bodyCodes, last);
+          if (dialect === "sqlite") await computationBenchmark(t.db, t.url, first, last, world.bodies.map((b) => b.organisation.code));
+        }
+        // A draft for the quarter after the history, so its checks read the body's last 8 quarters.
+        await autosaveBenchmark(t, dialect, bodyCodes[0]!, departmentCode, formatPeriodCode(periodFromIndex(last + 1)));
+      } finally {
+        await t.close();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
