@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parsePeriodCode, periodDates, type ReportingPeriod } from "@complaints/domain/browser";
+import { formatPeriodCode, parsePeriodCode, periodDates, periodFromIndex, periodIndex, type ReportingPeriod } from "@complaints/domain/browser";
 import type { Browser, FileChooser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inCi, testDatabaseUrl } from "./env.ts";
@@ -353,6 +353,23 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     expect(items[0]).toMatch(/^Row 2, column received_date: /);
     expect(items.at(-1)).toBe("and 37 more problems");
     expect((await currentReturn(page)).version).toBe(before.version);
+    await context.close();
+  });
+
+  it("says when the file is fine but the quarter cannot take its figures, without blaming the file", async () => {
+    // The quarter after the open one has no reporting window yet.
+    const next = formatPeriodCode(periodFromIndex(periodIndex(quarter) + 1));
+    const nextPath = `/agency/DES-LIC1/returns/${next.replace(" Q", "-q")}/cases`;
+    const { context, page } = await openCasesPage({ path: nextPath });
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(title);
+    await upload(page, file("next.csv", goodCases(quarter)));
+    const summary = page.locator(".govuk-error-summary");
+    await expect.poll(() => summary.isVisible(), checked).toBe(true);
+    expect(await summary.locator("li").allTextContents()).toEqual([expect.stringMatching(/^Returns for .* are not open/)]);
+    expect(await summary.getByRole("link").count()).toBe(0);
+    expect(await page.locator("#file-error").count()).toBe(0);
+    expect(await page.locator("#case-problems").count()).toBe(0);
+    await expectNoAxeViolations(page, "the case import page after a quarter that cannot take the figures");
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import { formatCount, formatValue, plural, requireTemplate, templateFields, type CaseFileResult, type CaseProblem, type FieldDeclaration } from "@complaints/domain/browser";
+import { formatCount, formatValue, plural, requireTemplate, templateFields, type CaseProblem, type FieldDeclaration } from "@complaints/domain/browser";
 import { ErrorSummary, Link, NotificationBanner, Table } from "@complaints/ui";
 import { problemMessage, problemText } from "./case-problems.ts";
 import type { CaseImportResult } from "./queries.ts";
@@ -8,7 +8,8 @@ export type CaseOutcome =
   | { kind: "none" }
   | { kind: "not-sent"; message: string }
   | { kind: "failed"; message: string }
-  | { kind: "refused"; fileName: string; result: CaseFileResult }
+  /** `result.fileRefused`: the file has problems; otherwise the quarter's return could not take its figures. */
+  | { kind: "refused"; fileName: string; result: CaseImportResult }
   /** `restored`: shown again on coming back to the page, so the banner does not take focus again. */
   | { kind: "computed"; fileName: string; result: CaseImportResult; restored?: boolean };
 
@@ -23,7 +24,8 @@ export function caseFileError(outcome: CaseOutcome): string | null {
     case "failed":
       return outcome.message;
     case "refused":
-      return `The selected file has ${plural(outcome.result.problems.length + outcome.result.moreProblems, "problem", "problems")}: nothing from it was saved`;
+      // A quarter refused (its return already sent, say) is no fault of the file: the summary says why.
+      return outcome.result.fileRefused ? `The selected file has ${plural(outcome.result.problems.length + outcome.result.moreProblems, "problem", "problems")}: nothing from it was saved` : null;
     default:
       return null;
   }
@@ -40,13 +42,21 @@ export function CaseOutcomeSummary({ outcome, attempt, returnPath, periodLabel }
     case "failed":
       return <ErrorSummary key={attempt} titleText="There is a problem" errorList={[{ text: outcome.message, href: "#file" }]} />;
     case "refused": {
-      const { problems, moreProblems } = outcome.result;
+      const { problems, moreProblems, fileRefused } = outcome.result;
       return (
         <ErrorSummary
           key={attempt}
           titleText="There is a problem"
-          descriptionText={`Nothing from “${outcome.fileName}” was saved: the return is as it was. Correct these in your case file (or in the mapping you chose) and upload it again.`}
-          errorList={[...problems.map((p) => ({ text: problemText(p), href: "#file" })), ...(moreProblems > 0 ? [{ text: `and ${plural(moreProblems, "more problem", "more problems")}` }] : [])]}
+          descriptionText={
+            fileRefused
+              ? `Nothing from “${outcome.fileName}” was saved: the return is as it was. Correct these in your case file (or in the mapping you chose) and upload it again.`
+              : `Nothing from “${outcome.fileName}” was saved: the return is as it was.`
+          }
+          errorList={[
+            // Each problem of the file links to the file input; the quarter's own problem has no field to fix.
+            ...problems.map((p) => ({ text: problemText(p), ...(fileRefused ? { href: "#file" } : {}) })),
+            ...(moreProblems > 0 ? [{ text: `and ${plural(moreProblems, "more problem", "more problems")}` }] : []),
+          ]}
         />
       );
     }

@@ -1,3 +1,4 @@
+import { formatBytes } from "./chunked-upload.ts";
 import type { CaseProblem } from "@complaints/domain/browser";
 
 /**
@@ -28,17 +29,18 @@ export function problemText(problem: CaseProblem): string {
   return place ? `${place}: ${after}` : message;
 }
 
-/** The largest case file the browser may upload: the API's `caseUploadMaxBytes` (services/cases/uploads.ts). */
-export const maxCaseFileBytes = 200 * 1024 * 1024;
-
 /**
  * What the browser can tell about a chosen case file before sending it (the GOV.UK file upload
- * pattern's messages); the server checks the content. Null when it may be sent.
+ * pattern's messages); the server checks the content. `maxBytes` is the API's limit
+ * (`cases.overview`'s `upload.maxBytes`). Null when it may be sent.
  */
-export function caseFileProblem(file: { name: string; size: number } | null | undefined): string | null {
+export function caseFileProblem(file: { name: string; size: number } | null | undefined, maxBytes: number): string | null {
   if (!file) return "Select your case file";
   if (!/\.(csv|txt)$/i.test(file.name)) return "The selected file must be a CSV";
   if (file.size === 0) return "The selected file is empty";
-  if (file.size > maxCaseFileBytes) return "The selected file must be smaller than 200 MB. Split it by the date received, or ask your service team to import it with the command line";
+  if (file.size > maxBytes) {
+    // Not "split it": an import replaces all the body's cases, so half a file would lose the other half.
+    return `The selected file must be smaller than ${formatBytes(maxBytes)}. Export only the columns the import reads, or ask whoever runs the service to import it from the command line`;
+  }
   return null;
 }

@@ -10,7 +10,7 @@ import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
 import { periodFromAddress, periodToAddress } from "@complaints/domain/browser";
 import { caseFileProblem } from "./case-problems.ts";
 import { CaseOutcomeSummary, caseFileError, CaseProblemsTable, ComputedFigures, outcomeHasErrors, type CaseOutcome } from "./case-outcome.tsx";
-import { isProgressStep, progressMessage, sendInChunks, UnreadableFile } from "./chunked-upload.ts";
+import { formatBytes, isProgressStep, progressMessage, sendInChunks, UnreadableFile } from "./chunked-upload.ts";
 import { CaseFormatDetails } from "./format-details.tsx";
 import { casesPath, settingsPath, useCasesOverview, type CasesOverview } from "./queries.ts";
 import "../return/upload/upload.css";
@@ -100,7 +100,7 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
   }
 
   function onChoose(file: File | null) {
-    setChosenProblem(file ? caseFileProblem(file) : null);
+    setChosenProblem(file ? caseFileProblem(file, overview.upload.maxBytes) : null);
     if (outcome.kind === "not-sent") setOutcome({ kind: "none" });
   }
 
@@ -113,7 +113,7 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
   }
 
   async function onUpload(file: File | null, mappingName: string | null) {
-    const problem = caseFileProblem(file);
+    const problem = caseFileProblem(file, overview.upload.maxBytes);
     if (problem || !file) return finish({ kind: "not-sent", message: problem ?? "Select your case file" });
     setChosenProblem(null);
     setBusy(true);
@@ -170,7 +170,7 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
           {organisation.name}: {periodLabel}
         </span>
         <h1 className="govuk-heading-l">{pageTitle}</h1>
-        {outcome.kind === "refused" ? <CaseProblemsTable problems={outcome.result.problems} more={outcome.result.moreProblems} /> : null}
+        {outcome.kind === "refused" && outcome.result.fileRefused ? <CaseProblemsTable problems={outcome.result.problems} more={outcome.result.moreProblems} /> : null}
         {outcome.kind === "computed" ? (
           <>
             <ComputedFigures result={outcome.result} periodCode={periodCode} organisation={organisation} templateVersion={stored?.templateVersion ?? currentTemplate.version} returnPath={returnPath} casesPath={casesPath(organisation.code, periodCode)} />
@@ -205,7 +205,7 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
               name="file"
               id="file"
               label={{ text: "Upload your case file", classes: "govuk-label--m" }}
-              hint={{ text: "A CSV file, up to 200 MB. The whole file is checked: if any row has a problem, nothing is saved." }}
+              hint={{ text: `A CSV file, up to ${formatBytes(overview.upload.maxBytes)}. The whole file is checked: if any row has a problem, nothing is saved.` }}
               errorMessage={chosenProblem || caseFileError(outcome) ? { text: chosenProblem ?? caseFileError(outcome)! } : false}
               accept=".csv,text/csv"
               onChange={(event) => onChoose(event.currentTarget.files?.[0] ?? null)}
