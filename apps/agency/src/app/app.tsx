@@ -8,6 +8,7 @@ import { HistoryPage } from "../pages/history.tsx";
 import { HomePage } from "../pages/home.tsx";
 import { NotFoundPage } from "../pages/not-found.tsx";
 import { actionRoutes } from "../actions/routes.tsx";
+import { caseRoutes } from "../cases/routes.tsx";
 import { SignInPage } from "../pages/sign-in.tsx";
 import { periodFromAddress } from "@complaints/domain/browser";
 import { ReturnRoute as ReturnPagesRoute } from "../return/return-route.tsx";
@@ -48,6 +49,7 @@ export function App() {
           <Layout>
             <Routes>
               {actionRoutes}
+              {caseRoutes}
               <Route path="/sign-in" element={<SignInPage />} />
               <Route path="/sign-out" element={<SignOut />} />
               <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />

@@ -91,6 +91,13 @@ export function TaskListPage({ context, draft }: { context: ReturnPageContext; d
               </Link>
             </li>
           ) : null}
+          {context.editable ? (
+            <li>
+              <Link className="govuk-link" to={`${context.base}/cases`}>
+                Compute it from your case records
+              </Link>
+            </li>
+          ) : null}
           <li>
             <Link className="govuk-link" to={`${context.base}/history`}>
               History of this return

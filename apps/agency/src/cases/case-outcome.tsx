@@ -1,0 +1,201 @@
+import { formatCount, formatValue, plural, requireTemplate, templateFields, type CaseProblem, type FieldDeclaration } from "@complaints/domain/browser";
+import { ErrorSummary, Link, NotificationBanner, Table } from "@complaints/ui";
+import { problemMessage, problemText } from "./case-problems.ts";
+import type { CaseImportResult } from "./queries.ts";
+
+/** What the last case file came to; "not-sent" is a file the browser refused before sending it. */
+export type CaseOutcome =
+  | { kind: "none" }
+  | { kind: "not-sent"; message: string }
+  | { kind: "failed"; message: string }
+  /** `result.fileRefused`: the file has problems; otherwise the quarter's return could not take its figures. */
+  | { kind: "refused"; fileName: string; result: CaseImportResult }
+  /** `restored`: shown again on coming back to the page, so the banner does not take focus again. */
+  | { kind: "computed"; fileName: string; result: CaseImportResult; restored?: boolean };
+
+export function outcomeHasErrors(outcome: CaseOutcome): boolean {
+  return outcome.kind === "not-sent" || outcome.kind === "failed" || outcome.kind === "refused";
+}
+
+/** The message beside the file input (GOV.UK: the summary and the field say the same). */
+export function caseFileError(outcome: CaseOutcome): string | null {
+  switch (outcome.kind) {
+    case "not-sent":
+    case "failed":
+      return outcome.message;
+    case "refused":
+      // A quarter refused (its return already sent, say) is no fault of the file: the summary says why.
+      return outcome.result.fileRefused ? `The selected file has ${plural(outcome.result.problems.length + outcome.result.moreProblems, "problem", "problems")}: nothing from it was saved` : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The top of the page after an upload: the GOV.UK error summary listing each problem by row and
+ * column (it takes focus; `attempt` keys it so it takes focus again after the next upload), or the
+ * success banner (which takes focus itself).
+ */
+export function CaseOutcomeSummary({ outcome, attempt, returnPath, periodLabel }: { outcome: CaseOutcome; attempt: number; returnPath: string; periodLabel: string }) {
+  switch (outcome.kind) {
+    case "not-sent":
+    case "failed":
+      return <ErrorSummary key={attempt} titleText="There is a problem" errorList={[{ text: outcome.message, href: "#file" }]} />;
+    case "refused": {
+      const { problems, moreProblems, fileRefused } = outcome.result;
+      return (
+        <ErrorSummary
+          key={attempt}
+          titleText="There is a problem"
+          descriptionText={
+            fileRefused
+              ? `Nothing from “${outcome.fileName}” was saved: the return is as it was. Correct these in your case file (or in the mapping you chose) and upload it again.`
+              : `Nothing from “${outcome.fileName}” was saved: the return is as it was.`
+          }
+          errorList={[
+            // Each problem of the file links to the file input; the quarter's own problem has no field to fix.
+            ...problems.map((p) => ({ text: problemText(p), ...(fileRefused ? { href: "#file" } : {}) })),
+            ...(moreProblems > 0 ? [{ text: `and ${plural(moreProblems, "more problem", "more problems")}` }] : []),
+          ]}
+        />
+      );
+    }
+    case "computed": {
+      const { rows } = outcome.result;
+      return (
+        <NotificationBanner key={attempt} type="success" disableAutoFocus={outcome.restored === true}>
+          <h3 className="govuk-notification-banner__heading">The return's figures have been worked out from your case file</h3>
+          <p className="govuk-body">
+            {plural(rows, "case")} read from “{outcome.fileName}”. The figures below are now in the draft return for {periodLabel}. It is still a draft: check it, fill in what the file cannot
+            give, and send it for approval when it is ready.
+          </p>
+          <p className="govuk-body">
+            <Link className="govuk-notification-banner__link" href={`${returnPath}/`}>
+              Go to the return's task list
+            </Link>{" "}
+            or{" "}
+            <Link className="govuk-notification-banner__link" href={`${returnPath}/check`}>
+              check your answers
+            </Link>
+            .
+          </p>
+        </NotificationBanner>
+      );
+    }
+    default:
+      return null;
+  }
+}
+
+/** The problems as a table (row, column, problem), "and N more problems" when the list was capped. */
+export function CaseProblemsTable({ problems, more }: { problems: CaseProblem[]; more: number }) {
+  return (
+    <>
+      <Table
+        caption="Problems in the case file"
+        captionClasses="govuk-table__caption--m"
+        classes="app-upload-table"
+        head={[{ text: "Row", classes: "app-upload-table__row" }, { text: "Column" }, { text: "Problem" }]}
+        rows={problems.map((p) => [{ text: p.row === null ? "–" : String(p.row), classes: "app-upload-table__row" }, { text: p.column ?? "The whole file" }, { text: problemMessage(p) }])}
+        attributes={{ id: "case-problems" }}
+      />
+      {more > 0 ? <p className="govuk-body">and {plural(more, "more problem", "more problems")}: correct these and upload the file again to see the rest.</p> : null}
+    </>
+  );
+}
+
+/** A computed figure as the table shows it: "4", "£250.00", "10 working days" (the column says what is counted). */
+export function figureText(field: FieldDeclaration, value: number): string {
+  if (field.type === "money") return formatValue(field, value);
+  if (field.unit === "working days") return plural(value, "working day");
+  return formatCount(value);
+}
+
+/**
+ * The quarter's figures as worked out from the cases, one table per section of the return, in the
+ * form's order; each figure above nought links to the cases behind it. Then the figures the file
+ * could not give, with the reason, each linking to its section to fill it in.
+ */
+export function ComputedFigures(props: {
+  result: CaseImportResult;
+  periodCode: string;
+  organisation: { serviceAreas?: readonly { code: string; label: string }[] | null };
+  templateVersion: number;
+  returnPath: string;
+  casesPath: string;
+}) {
+  const { result, periodCode, returnPath } = props;
+  const quarter = result.quarters.find((q) => q.period === periodCode);
+  if (!quarter) return null;
+  const template = requireTemplate(props.templateVersion);
+  const fields = templateFields(template, props.organisation.serviceAreas ?? []);
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  const sections = template.sections
+    .map((section) => ({ section, fields: fields.filter((f) => f.section === section.id && quarter.values[f.id] !== undefined) }))
+    .filter((s) => s.fields.length > 0);
+  // A field left for the user is one of the return's, or a whole breakdown ("received_by_service_area").
+  const left = quarter.left.map((l) => {
+    const breakdown = template.breakdowns.find((b) => b.id === l.field);
+    return { ...l, declaration: byId.get(l.field) ?? (breakdown ? { label: breakdown.label, section: breakdown.section } : undefined) };
+  });
+
+  const figureCell = (field: FieldDeclaration) => {
+    const value = quarter.values[field.id]!;
+    const text = figureText(field, value);
+    if (value === 0) return { text, format: "numeric" };
+    return {
+      format: "numeric",
+      children: (
+        <Link className="govuk-link" href={`${props.casesPath}/${encodeURIComponent(field.id)}`}>
+          {text}
+          <span className="govuk-visually-hidden">: the cases behind “{field.label}”</span>
+        </Link>
+      ),
+    };
+  };
+
+  return (
+    <div className="app-case-figures" id="case-figures">
+      <h2 className="govuk-heading-m">The figures from your cases</h2>
+      {quarter.complete ? null : <p className="govuk-inset-text">The quarter has not ended yet: these are its figures so far.</p>}
+      <p className="govuk-body">Select a figure to see the case references behind it.</p>
+      {sections.map(({ section, fields: rows }) => (
+        <Table
+          key={section.id}
+          caption={section.title}
+          captionClasses="govuk-table__caption--s"
+          classes="app-case-figures__table"
+          firstCellIsHeader
+          head={[{ text: "Figure" }, { text: "Value", format: "numeric" }]}
+          rows={rows.map((field) => [{ text: field.label }, figureCell(field)])}
+          attributes={{ id: `figures-${section.id}` }}
+        />
+      ))}
+      {left.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Figures to fill in yourself</h2>
+          <p className="govuk-body">Your case file could not give these, so the return keeps what it had:</p>
+          <ul className="govuk-list govuk-list--bullet" id="figures-left">
+            {left.map(({ field, reason, declaration }) => (
+              <li key={field}>
+                {declaration ? (
+                  <Link className="govuk-link" href={`${returnPath}/${declaration.section}`}>
+                    {declaration.label}
+                  </Link>
+                ) : (
+                  field
+                )}
+                : {reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p className="govuk-body">
+        <Link className="govuk-link" href={`${returnPath}/`}>
+          Review the draft return
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,264 @@
+import { currentTemplate, formatDateTime, formatPeriodLabel, plural, requirePeriod, returnStatusLabels, transitions, type ReturnStatus } from "@complaints/domain/browser";
+import { BackLink, Button, FileUpload, LinkProvider, Radios } from "@complaints/ui";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState, type FormEvent } from "react";
+import { Link, useParams } from "react-router";
+import { ServiceProblem, type Me } from "../app/auth.tsx";
+import { usePageTitle } from "../app/page-title.ts";
+import { api, errorCode, errorData, errorMessage } from "../app/trpc.ts";
+import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
+import { periodFromAddress, periodToAddress } from "@complaints/domain/browser";
+import { caseFileProblem } from "./case-problems.ts";
+import { CaseOutcomeSummary, caseFileError, CaseProblemsTable, ComputedFigures, outcomeHasErrors, type CaseOutcome } from "./case-outcome.tsx";
+import { formatBytes, isProgressStep, progressMessage, sendInChunks, UnreadableFile } from "./chunked-upload.ts";
+import { CaseFormatDetails } from "./format-details.tsx";
+import { casesPath, settingsPath, useCasesOverview, type CasesOverview } from "./queries.ts";
+import "../return/upload/upload.css";
+import "./cases.css";
+
+type Organisation = Awaited<ReturnType<typeof api.organisations.get.query>>;
+type StoredReturn = NonNullable<Awaited<ReturnType<typeof api.returns.find.query>>>;
+
+const pageTitle = "Compute this return from your case records";
+
+/**
+ * The last outcome, kept for the page's life in the app: after following a figure to its cases,
+ * Back brings the figures again (without announcing them again).
+ */
+const outcomeKey = (organisationCode: string, periodCode: string) => ["cases.outcome", organisationCode, periodCode] as const;
+
+/**
+ * `/{ORG}/returns/{PERIOD}/cases` (issue 10): upload the body's case-management export and get the
+ * quarter's figures computed from it, each linking to the cases behind it. A period that is not a
+ * quarter's address is Page not found; another body's page is "You do not have access".
+ */
+export function CasesRoute({ me }: { me: Me }) {
+  const { organisationCode = "", period = "" } = useParams();
+  const periodCode = periodFromAddress(period);
+  if (!periodCode) return <NotFoundPage />;
+  return <CasesLoader key={`${organisationCode} ${periodCode}`} me={me} organisationCode={organisationCode} periodCode={periodCode} />;
+}
+
+function CasesLoader({ me, organisationCode, periodCode }: { me: Me; organisationCode: string; periodCode: string }) {
+  const organisation = useQuery({ queryKey: ["organisations.get", organisationCode], queryFn: () => api.organisations.get.query({ code: organisationCode }) });
+  const found = useQuery({ queryKey: ["returns.find", organisationCode, periodCode], queryFn: () => api.returns.find.query({ organisationCode, period: periodCode }) });
+  const overview = useCasesOverview(organisationCode);
+
+  const codes = [organisation, found, overview].map((q) => (q.isError ? errorCode(q.error) : null));
+  if (codes.includes("FORBIDDEN")) return <NoAccessPage />;
+  if (codes.includes("NOT_FOUND") || codes.includes("BAD_REQUEST")) return <NotFoundPage />;
+  if (organisation.isError || found.isError || overview.isError) return <ServiceProblem />;
+  if (organisation.isPending || found.isPending || overview.isPending) {
+    return (
+      <p className="govuk-body" role="status">
+        Loading…
+      </p>
+    );
+  }
+  const returnPath = `/${organisationCode}/returns/${periodToAddress(periodCode)}`;
+  return (
+    // Our links (the back link, the figures) go through the router, under its /agency basename.
+    <LinkProvider renderLink={({ href, ...rest }) => <Link to={href} {...rest} />}>
+      <CasesPage me={me} organisation={organisation.data} periodCode={periodCode} stored={found.data} overview={overview.data} returnPath={returnPath} />
+    </LinkProvider>
+  );
+}
+
+/**
+ * Why the return cannot be computed from a case file now, in the user's words, or null if it can.
+ * A return not started yet is opened by the import (while its reporting window is open: the API says if not).
+ */
+function importRefusal(me: Me, stored: StoredReturn | null): string | null {
+  if (!me.permissions.includes("cases.edit")) return "Only your organisation's complaints team can compute the return from a case file.";
+  if (stored === null || (transitions.save.from as readonly ReturnStatus[]).includes(stored.status)) return null;
+  return `This return is ${returnStatusLabels[stored.status].toLowerCase()}, so its figures cannot be computed again: only a draft can be changed.`;
+}
+
+function CasesPage(props: { me: Me; organisation: Organisation; periodCode: string; stored: StoredReturn | null; overview: CasesOverview; returnPath: string }) {
+  const { me, organisation, periodCode, stored, overview, returnPath } = props;
+  const queryClient = useQueryClient();
+  const key = outcomeKey(organisation.code, periodCode);
+  const [outcome, setOutcome] = useState<CaseOutcome>(() => queryClient.getQueryData<CaseOutcome>(key) ?? { kind: "none" });
+  const [attempt, setAttempt] = useState(0);
+  const [chosenProblem, setChosenProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ sent: number; total: number; checking: boolean } | null>(null);
+  /** What the live region says: at the start, at each tenth of the way and when checking starts. */
+  const [said, setSaid] = useState("");
+  const lastSaid = useRef(0);
+  const hasErrors = outcomeHasErrors(outcome);
+  usePageTitle(pageTitle, hasErrors);
+  const periodLabel = formatPeriodLabel(requirePeriod(periodCode));
+  const refusal = importRefusal(me, stored);
+
+  function finish(next: CaseOutcome) {
+    setOutcome(next);
+    setAttempt((a) => a + 1);
+    // Kept an hour (not the cache's usual five minutes unwatched), for a look through many figures' cases; signing out clears it.
+    queryClient.setQueryDefaults(["cases.outcome"], { gcTime: 60 * 60_000 });
+    queryClient.setQueryData(key, next.kind === "computed" ? { ...next, restored: true } : { kind: "none" });
+  }
+
+  function onChoose(file: File | null) {
+    setChosenProblem(file ? caseFileProblem(file, overview.upload.maxBytes) : null);
+    if (outcome.kind === "not-sent") setOutcome({ kind: "none" });
+  }
+
+  function onProgress(sent: number, total: number) {
+    setProgress({ sent, total, checking: false });
+    if (isProgressStep(lastSaid.current, sent, total)) {
+      lastSaid.current = sent;
+      setSaid(progressMessage(sent, total));
+    }
+  }
+
+  async function onUpload(file: File | null, mappingName: string | null) {
+    const problem = caseFileProblem(file, overview.upload.maxBytes);
+    if (problem || !file) return finish({ kind: "not-sent", message: problem ?? "Select your case file" });
+    setChosenProblem(null);
+    setBusy(true);
+    lastSaid.current = 0;
+    try {
+      const uploadId = await sendInChunks(
+        file,
+        {
+          start: (input) => api.cases.startUpload.mutate({ organisationCode: organisation.code, ...input }),
+          send: (input) => api.cases.uploadChunk.mutate(input),
+        },
+        onProgress,
+      );
+      setProgress({ sent: file.size, total: file.size, checking: true });
+      setSaid("Checking the cases…");
+      const result = await api.cases.finishUpload.mutate({ uploadId, mappingName, period: periodCode, dryRun: false });
+      if (!result.ok) return finish({ kind: "refused", fileName: file.name, result });
+      if (!result.written) {
+        return finish({ kind: "failed", message: `None of the ${plural(result.rows, "case")} in “${file.name}” was received, open or closed in ${periodLabel}, so the return was not changed` });
+      }
+      // The draft has new figures: everything showing the return reads it again.
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "auth.me" && q.queryKey[0] !== "cases.outcome" });
+      finish({ kind: "computed", fileName: file.name, result });
+    } catch (error) {
+      if (error instanceof UnreadableFile) {
+        return finish({ kind: "failed", message: "The selected file could not be read. It may have been moved or changed since you chose it: choose it again" });
+      }
+      const issues = errorData(error).issues;
+      finish({ kind: "failed", message: issues && issues.length > 0 ? issues.map((i) => i.message).join(". ") : errorMessage(error) });
+    } finally {
+      setBusy(false);
+      setProgress(null);
+      setSaid("");
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const form = event.currentTarget;
+    const input = form.elements.namedItem("file");
+    const mapping = form.elements.namedItem("mapping");
+    const chosen = mapping instanceof RadioNodeList || mapping instanceof HTMLInputElement ? mapping.value : "";
+    void onUpload(input instanceof HTMLInputElement ? (input.files?.[0] ?? null) : null, chosen || null);
+  }
+
+  const mappings = overview.mappings;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={`${returnPath}/`} text="Back to the return" />
+        <CaseOutcomeSummary outcome={outcome} attempt={attempt} returnPath={returnPath} periodLabel={periodLabel} />
+        <span className="govuk-caption-l">
+          {organisation.name}: {periodLabel}
+        </span>
+        <h1 className="govuk-heading-l">{pageTitle}</h1>
+        {outcome.kind === "refused" && outcome.result.fileRefused ? <CaseProblemsTable problems={outcome.result.problems} more={outcome.result.moreProblems} /> : null}
+        {outcome.kind === "computed" ? (
+          <>
+            <ComputedFigures result={outcome.result} periodCode={periodCode} organisation={organisation} templateVersion={stored?.templateVersion ?? currentTemplate.version} returnPath={returnPath} casesPath={casesPath(organisation.code, periodCode)} />
+            <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
+          </>
+        ) : (
+          <>
+            <p className="govuk-body">
+              If your case-management system can export one row per complaint, upload the export here. The return's figures for {periodLabel} are worked out from it, and each figure links to
+              the cases behind it.
+            </p>
+            <p className="govuk-body">Only case references and coded fields, such as the stage and the outcome, are kept. Figures the file cannot give are left for you to fill in.</p>
+          </>
+        )}
+        <CaseFormatDetails />
+        <p className="govuk-body">
+          A case with no target date is within timescale when it closes within {plural(overview.timescales.earlyResolutionDays, "working day")} at early resolution and{" "}
+          {plural(overview.timescales.closerLookDays, "working day")} at closer look.{" "}
+          <Link className="govuk-link" to={`${settingsPath(organisation.code)}?period=${periodToAddress(periodCode)}`}>
+            Change these, or match your system's column names and codes to ours
+          </Link>
+          .
+        </p>
+        {overview.lastImport ? (
+          <p className="govuk-body" id="last-import">
+            Last case file: “{overview.lastImport.fileName}”, {plural(overview.lastImport.rows, "case")}, uploaded by {overview.lastImport.importedBy} on {formatDateTime(overview.lastImport.importedAt)}.
+          </p>
+        ) : null}
+        {refusal === null ? (
+          <form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit}>
+            <FileUpload
+              name="file"
+              id="file"
+              label={{ text: "Upload your case file", classes: "govuk-label--m" }}
+              hint={{ text: `A CSV file, up to ${formatBytes(overview.upload.maxBytes)}. The whole file is checked: if any row has a problem, nothing is saved.` }}
+              errorMessage={chosenProblem || caseFileError(outcome) ? { text: chosenProblem ?? caseFileError(outcome)! } : false}
+              accept=".csv,text/csv"
+              onChange={(event) => onChoose(event.currentTarget.files?.[0] ?? null)}
+              onKeyDown={(event) => {
+                // Chromium submits the form on Enter in a file input; people expect Enter to open the chooser, as Space does.
+                if (event.key === "Enter") {
+                  event.preventDefault();
+                  event.currentTarget.click();
+                }
+              }}
+            />
+            {mappings.length > 0 ? (
+              <Radios
+                name="mapping"
+                idPrefix="mapping"
+                fieldset={{ legend: { text: "Which column names does your file use?", classes: "govuk-fieldset__legend--s" } }}
+                items={[{ value: "", text: "None: my file uses the standard column names", checked: true }, ...mappings.map((m) => ({ value: m.name, text: `Our saved mapping “${m.name}”` }))]}
+              />
+            ) : null}
+            <Button text="Upload and compute the figures" type="submit" attributes={busy ? { "aria-disabled": "true" } : undefined} />
+            <div className="app-case-progress">
+              {progress ? (
+                <>
+                  <label className="govuk-label" htmlFor="upload-progress">
+                    {progress.checking ? "File uploaded" : "Uploading your case file"}
+                  </label>
+                  <progress id="upload-progress" className="app-case-progress__bar" max={progress.total || 1} value={progress.sent}>
+                    {progressMessage(progress.sent, progress.total)}
+                  </progress>
+                </>
+              ) : null}
+              <div className="app-upload-status" role="status">
+                {said ? (
+                  <p className="govuk-body app-upload-status__text">
+                    {progress?.checking ? <span className="app-upload-status__spinner" aria-hidden="true" /> : null}
+                    {said}
+                  </p>
+                ) : null}
+              </div>
+            </div>
+          </form>
+        ) : (
+          <>
+            <h2 className="govuk-heading-m">You cannot compute this return from a case file</h2>
+            <p className="govuk-body">{refusal}</p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`${returnPath}/`}>
+                Go to the return
+              </Link>
+            </p>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
