@@ -288,6 +288,24 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect(page.cases).toHaveLength(50);
   });
 
+  it("refuses, from the browser, a quarter after the last one in which anything in the file happened", async () => {
+    // The file's last event is in Jan to Mar 2025; its case stays open, so Apr to Jun is computed, all quiet.
+    const before = await storedCases(t.db, "A1");
+    const stale = [header, "OLD-1,2025-02-03,,early_resolution,,,,,,delay,licences,online,,,,", ""].join("\r\n");
+    const { result } = await upload(world, "a1Submitter", "A1", stale, { period: "2025-26 Q1", dryRun: false });
+    expect(result.ok).toBe(false);
+    expect(result.fileRefused).toBe(false);
+    expect(result.problems).toEqual([
+      {
+        row: null,
+        column: null,
+        message:
+          "Nothing in the file happened in Apr to Jun 2025 or later (no case received, escalated, closed, withdrawn or referred to the Ombudsman), so the file may have been exported before the quarter ended. Export your cases again and upload the new file, or enter the quarter's figures in the return.",
+      },
+    ]);
+    expect(await storedCases(t.db, "A1")).toEqual(before);
+  });
+
   it("runs two imports of the same body one after the other: the cases are one file's, never a mix", async () => {
     const caller = world.caller("a1Submitter");
     const file = (prefix: string) => [header, ...[1, 2, 3].map((n) => `${prefix}-${n},2025-04-0${n},,early_resolution,,,,,,,licences,online,,,,`), ""].join("\r\n");

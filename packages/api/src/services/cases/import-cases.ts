@@ -54,6 +54,12 @@ export interface ImportCasesOptions {
    * window is open, skipping the others with the reason (the command line).
    */
   everyOpenQuarter?: boolean;
+  /**
+   * With `period`: refuse a quarter after the last one in which anything in the file happened (the
+   * browser, where a stale export would otherwise overwrite the draft with zeros). The command line
+   * leaves it off, so `--period` can still write a genuinely quiet quarter.
+   */
+  refuseQuietQuarter?: boolean;
   /** Check and compute only: nothing is stored. */
   dryRun: boolean;
   onProgress?: (bytesRead: number) => void;
@@ -174,6 +180,13 @@ async function planQuarters(ctx: ServiceContext, org: Organisation, quarters: re
     const quarter = quarters.find((q) => q.period === options.period);
     if (!quarter) return { targets: [], skipped: [], problems: [{ row: null, column: null, message: `The file has no figures for ${label}: its cases run from ${quarters[0] ? formatPeriodLabel(requirePeriod(quarters[0].period)) : "nowhere"} to ${quarters.at(-1) ? formatPeriodLabel(requirePeriod(quarters.at(-1)!.period)) : "nowhere"}.` }] };
     if (!quarter.complete) return { targets: [], skipped: [], problems: [{ row: null, column: null, message: `${label} has not ended yet, so its figures are not final: import them once the quarter is over.` }] };
+    if (options.refuseQuietQuarter && quarters.indexOf(quarter) > lastActiveQuarter(quarters)) {
+      return {
+        targets: [],
+        skipped: [],
+        problems: [{ row: null, column: null, message: `Nothing in the file happened in ${label} or later (no case received, escalated, closed, withdrawn or referred to the Ombudsman), so the file may have been exported before the quarter ended. Export your cases again and upload the new file, or enter the quarter's figures in the return.` }],
+      };
+    }
     const problem = await quarterProblem(ctx, org, quarter.period, false);
     return problem ? { targets: [], skipped: [], problems: [{ row: null, column: null, message: problem }] } : { targets: [quarter], skipped: [], problems: [] };
   }

@@ -65,6 +65,7 @@ export async function finishCaseUpload(ctx: ServiceContext, input: { uploadId: s
     fileName: upload.fileName,
     mappingName: input.mappingName ?? null,
     period: input.period ?? null,
+    refuseQuietQuarter: true,
     dryRun: input.dryRun,
   });
   // A file with problems must be fixed and sent again, and may hold what the import refuses to keep.
