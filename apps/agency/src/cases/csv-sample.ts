@@ -31,46 +31,21 @@ export function decodeSample(bytes: Uint8Array, whole: boolean): { text: string;
 }
 
 /**
- * RFC 4180 rows (quotes, doubled quotes, commas and line breaks inside quotes; CRLF, LF or CR).
- * When the text is not the whole file its last row may be cut off, so it is dropped; blank lines
- * are skipped.
+ * RFC 4180 rows (quotes, doubled quotes, commas and line breaks inside quotes; CRLF, LF or CR), by
+ * papaparse, loaded only when a file is chosen so the rest of the app does not carry it. When the
+ * text is not the whole file its last row may be cut off, so unless the text ends a line it is
+ * dropped; blank lines are skipped.
  */
-export function parseCsvRows(text: string, whole: boolean): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const end = () => {
-    row.push(cell);
-    if (!(row.length === 1 && row[0] === "")) rows.push(row);
-    row = [];
-    cell = "";
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i += 1;
-      end();
-    } else cell += c;
-  }
-  // Text after the last line break: a whole last row without a final newline, or a row cut off.
-  if (whole && (cell !== "" || row.length > 0)) end();
+export async function parseCsvRows(text: string, whole: boolean): Promise<string[][]> {
+  const { default: Papa } = await import("papaparse");
+  const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+  if (!whole && !/[\r\n]$/.test(text)) rows.pop();
   return rows;
 }
 
 /** The header and rows of the sample's text. */
-export function sampleOf(text: string, whole: boolean, encoding: CsvSample["encoding"]): CsvSample {
-  const [header = [], ...rows] = parseCsvRows(text, whole);
+export async function sampleOf(text: string, whole: boolean, encoding: CsvSample["encoding"]): Promise<CsvSample> {
+  const [header = [], ...rows] = await parseCsvRows(text, whole);
   return { headers: header.map((h) => h.trim()), rows, whole, encoding };
 }
 
