@@ -38,6 +38,9 @@ async function query<T>(page: Page, path: string, input: unknown): Promise<T> {
 
 /** Presses Tab until the element with this id has focus (keyboard only), failing if it never does. */
 async function tabTo(page: Page, id: string, most = 80): Promise<void> {
+  // The page may still be building (the section is made on the server): Tab only once it is there,
+  // or under load the presses run past where it will appear (seen once in CI).
+  await page.locator(`#${id}`).waitFor({ state: "visible" });
   for (let i = 0; i < most; i += 1) {
     if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
     await page.keyboard.press("Tab");
