@@ -404,7 +404,6 @@ describe("board packs and the annual report section in the portal", { timeout: 3
       // With the files saved, so the status and the links to save them again are in the picture.
       await page.locator("#pack-download").click();
       await poll(() => page.locator("#pack-status").textContent()).toMatch(/^Downloaded /);
-      console.log(`${page.viewportSize()?.width} px: ${await page.locator("#pack-status").textContent()}`);
     });
     await screenshots(browser, app, `/portal/${dept}/annual-report/2025-26`, "annual-report", async (page) => {
       await expectHeading(page, "Annual report complaints section, 2025-26");
