@@ -11,6 +11,7 @@ import type { ReturnPageContext } from "./return-route.tsx";
 import { SectionForm } from "./section-form.tsx";
 import type { ReturnChecks } from "./section-status.ts";
 import { useChecks } from "./use-checks.ts";
+import { figurePath, useCaseLinkFields } from "../cases/queries.ts";
 
 /** An error as shown: its message, the element its summary link focuses, and where its inline message goes. */
 export interface ShownError {
@@ -79,6 +80,17 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
   const figures = derivedFigures(template, section.id, draft.values, context.serviceAreas);
   const [busy, setBusy] = useState(false);
 
+  // Figures computed from the case file link to their cases (issue 10), on the draft and on a return
+  // that can only be read; "from" brings the cases page's Back link here.
+  const caseFields = useCaseLinkFields(context.organisationCode, context.readsCases);
+  const caseLinks = useMemo(
+    () =>
+      caseFields.size === 0
+        ? undefined
+        : { fields: caseFields, href: (id: string) => `/agency${figurePath(context.organisationCode, context.periodCode, id)}?from=${encodeURIComponent(section.id)}` },
+    [caseFields, context.organisationCode, context.periodCode, section.id],
+  );
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const errors = sectionErrors(fields, draft.inputProblems, checks, true);
@@ -130,6 +142,7 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
             readOnly={!context.editable}
             onInput={onInput}
             onNote={onNote}
+            caseLinks={caseLinks}
           />
           <DerivedFigures figures={figures} />
           {warnings.length > 0 ? (
