@@ -10,19 +10,25 @@ export type FigureCases = Awaited<ReturnType<typeof api.cases.figure.query>>;
 
 export const overviewKey = (organisationCode: string) => ["cases.overview", organisationCode] as const;
 
-/** The body's case import settings: timescales, saved mappings, the last import. `enabled` false for a user who may not read them. */
-export function useCasesOverview(organisationCode: string, enabled = true) {
-  return useQuery({ queryKey: overviewKey(organisationCode), queryFn: () => api.cases.overview.query({ organisationCode }), enabled });
+/** The body's case import settings: timescales, saved mappings, the last import. */
+export function useCasesOverview(organisationCode: string) {
+  return useQuery({ queryKey: overviewKey(organisationCode), queryFn: () => api.cases.overview.query({ organisationCode }) });
 }
 
 /**
- * The fields of a return that link to their cases: those the case file gives, once the body has
- * imported one and has cases stored (a body that never did sees no links). Empty while loading.
+ * The fields of a quarter's return that link to their cases: those the body's stored cases give
+ * for the quarter (none for a body that never imported a case file). Empty while loading, or for a
+ * user who may not read the case import (`enabled` false), so the page never waits for them.
+ * `periodCode` as the API writes it ("2026-27 Q2").
  */
-export function useCaseLinkFields(organisationCode: string, enabled: boolean): ReadonlySet<string> {
-  const overview = useCasesOverview(organisationCode, enabled);
-  const data = enabled ? overview.data : undefined;
-  return useMemo(() => (data && data.lastImport !== null && data.storedCases > 0 ? new Set(data.computedFields) : noFields), [data]);
+export function useCaseLinkFields(organisationCode: string, periodCode: string, enabled: boolean): ReadonlySet<string> {
+  const quarter = useQuery({
+    queryKey: ["cases.quarterFields", organisationCode, periodCode],
+    queryFn: () => api.cases.quarterFields.query({ organisationCode, period: periodCode }),
+    enabled,
+  });
+  const fields = enabled ? quarter.data?.fields : undefined;
+  return useMemo(() => (fields && fields.length > 0 ? new Set(fields) : noFields), [fields]);
 }
 
 const noFields: ReadonlySet<string> = new Set();

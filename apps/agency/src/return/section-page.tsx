@@ -82,7 +82,7 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
 
   // Figures computed from the case file link to their cases (issue 10), on the draft and on a return
   // that can only be read; "from" brings the cases page's Back link here.
-  const caseFields = useCaseLinkFields(context.organisationCode, context.readsCases);
+  const caseFields = useCaseLinkFields(context.organisationCode, context.periodCode, context.readsCases);
   const caseLinks = useMemo(
     () =>
       caseFields.size === 0
