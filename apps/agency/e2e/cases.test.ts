@@ -329,6 +329,8 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
       await shot.page.goto(`${app.url}${returnPath}/check`);
       await shot.page.locator("[data-section]").first().waitFor();
       await screenshot(shot.page, `check-links-${width}`);
+      await shot.page.locator('[data-section="flow"]').screenshot({ path: join(screenshots, `check-links-flow-${width}.png`) });
+      await shot.page.locator('[data-section="breakdowns"]').screenshot({ path: join(screenshots, `check-links-breakdowns-${width}.png`) });
       expect(await shot.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await shot.context.close();
     }
