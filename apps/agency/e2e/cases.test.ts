@@ -288,10 +288,11 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Complaints received: 4");
     expect((await tableRows(page, "#figure-cases")).map((r) => r[0]).sort()).toEqual(["CL-003", "ER-001", "ER-002", "OPEN-004"]);
-    // Back goes to the section the link was on.
+    // Back goes to the section the link was on, at the figure.
     await page.getByRole("link", { name: "Back", exact: true }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Complaints received and open");
     expect(new URL(page.url()).pathname).toBe(`${returnPath}/flow`);
+    expect(new URL(page.url()).hash).toBe("#received");
 
     // A breakdown's cells link too, named by the whole figure; not the service areas, which the
     // file (no case has one) left to fill in: no cases lie behind what the draft holds there.
@@ -303,6 +304,14 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     await page.getByRole("link", { name: /^See the cases behind this figure\W+Complaints received by channel: Online form$/ }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Complaints received by channel: Online form: 2");
     expect((await tableRows(page, "#figure-cases")).map((r) => r[0]).sort()).toEqual(["ER-001", "OPEN-004"]);
+    // Back from a figure further down the page opens the section there, not at the top.
+    await page.goBack();
+    await page.getByRole("link", { name: /^See the cases behind this figure\W+Complaints received by channel: Other$/ }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Complaints received by channel: Other: 0");
+    expect(await page.locator("main").textContent()).toContain("No case in the last case file counts towards this figure");
+    await page.getByRole("link", { name: "Back", exact: true }).click();
+    await expect.poll(() => page.locator('[id="received_by_channel.other"]').evaluate((el) => el.getBoundingClientRect().top > 0 && el.getBoundingClientRect().bottom < window.innerHeight)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
 
     // Check your answers: "See cases" beside "Change" in the figure's row.
     await page.goto(`${app.url}${returnPath}/check`);

@@ -98,8 +98,10 @@ function FigurePage({ organisation, periodCode, figure, page, backTo }: { organi
         : `${plural(figure.count, "case")} in the last case file make up this total in ${periodLabel}, each with its ${kind === "money" ? "payment" : "working days"}.`;
   const query = (n: number) => new URLSearchParams([...(n === 1 ? [] : [["page", String(n)]]), ...(backTo ? [["from", backTo]] : [])]).toString();
   const href = (n: number) => `${figurePath(organisation.code, periodCode, figure.field)}${query(n) ? `?${query(n)}` : ""}`;
-  // Back to the section (or check page) of the return the link was on, else to the case import page.
-  const back = backTo ? `${returnPath(organisation.code, periodCode)}/${backTo}` : casesPath(organisation.code, periodCode);
+  // Back to the section (at the figure) or check page of the return the link was on, else to the case import page.
+  const back = backTo
+    ? `${returnPath(organisation.code, periodCode)}/${backTo}${backTo === "check" ? "" : `#${encodeURIComponent(figure.field)}`}`
+    : casesPath(organisation.code, periodCode);
 
   return (
     <div className="govuk-grid-row">

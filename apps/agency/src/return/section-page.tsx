@@ -1,6 +1,6 @@
 import { templateFields, type FieldDeclaration, type SectionDeclaration } from "@complaints/domain/browser";
-import { useCallback, useMemo, useRef, useState, type FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { Link, useLocation, useNavigate } from "react-router";
 import { usePageTitle } from "../app/page-title.ts";
 import { ConflictPanel } from "./draft/conflict-panel.tsx";
 import { SaveStatus } from "./draft/save-status.tsx";
@@ -80,6 +80,14 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
   const figures = derivedFigures(template, section.id, draft.values, context.serviceAreas);
   const [busy, setBusy] = useState(false);
 
+  // An address naming a figure (`flow#received`: "Change" on check your answers, Back from a
+  // figure's cases) opens the page at that figure: the errors shown on opening do not take focus,
+  // which would scroll back to the top (after "Save and continue" they do, as always).
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: "center" });
+  }, [hash]);
+
   // Figures computed from the case file link to their cases (issue 10), on the draft and on a return
   // that can only be read; "from" brings the cases page's Back link here.
   const caseFields = useCaseLinkFields(context.organisationCode, context.periodCode, context.readsCases);
@@ -119,7 +127,7 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
       <div className="govuk-grid-column-two-thirds">
         <ConflictPanel draft={draft} />
         {shown.errors.length > 0 ? (
-          <ErrorSummary key={shown.attempt} titleText="There is a problem" errorList={shown.errors.map((e) => ({ text: e.message, href: e.href }))} />
+          <ErrorSummary key={shown.attempt} disableAutoFocus={shown.attempt === 0 && hash !== ""} titleText="There is a problem" errorList={shown.errors.map((e) => ({ text: e.message, href: e.href }))} />
         ) : null}
         <span className="govuk-caption-l">
           {context.organisationName}: complaints return for {context.periodLabel}, section {index + 1} of {template.sections.length}
