@@ -265,6 +265,86 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     await context.close();
   });
 
+  it("links each computed figure of the draft to its cases, on the section pages and on check your answers, for the submitter and the approver", async () => {
+    const { context, page } = await openCasesPage();
+    await upload(page, file("links.csv", goodCases(quarter)));
+    await expect.poll(() => page.locator(".govuk-notification-banner--success").isVisible(), checked).toBe(true);
+
+    // The draft's first section: each figure the file gives has its link; the input's description is left alone.
+    await page.getByRole("link", { name: "Go to the return's task list" }).click();
+    await page.getByRole("link", { name: "Complaints received and open" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Complaints received and open");
+    const received = page.getByRole("link", { name: /^See the cases behind this figure\W+Complaints received$/ });
+    await received.waitFor();
+    expect(await received.getAttribute("href")).toBe(`${casesPath}/received?from=flow`);
+    expect(await page.locator("#received").getAttribute("aria-describedby")).toMatch(/^received-hint( received-error)?$/);
+    expect(await page.locator(".app-field__cases").count()).toBe(4);
+    await expectNoAxeViolations(page, "a section page with links to the cases");
+
+    // With the keyboard: the link is the next stop after the figure's input, and opens its four cases.
+    await page.locator("#received").focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("See the cases behind this figure: Complaints received");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Complaints received: 4");
+    expect((await tableRows(page, "#figure-cases")).map((r) => r[0]).sort()).toEqual(["CL-003", "ER-001", "ER-002", "OPEN-004"]);
+    // Back goes to the section the link was on, at the figure.
+    await page.getByRole("link", { name: "Back", exact: true }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Complaints received and open");
+    expect(new URL(page.url()).pathname).toBe(`${returnPath}/flow`);
+    expect(new URL(page.url()).hash).toBe("#received");
+
+    // A breakdown's cells link too, named by the whole figure; not the service areas, which the
+    // file (no case has one) left to fill in: no cases lie behind what the draft holds there.
+    await page.goto(`${app.url}${returnPath}/breakdowns`);
+    await page.locator(".app-field__cases").first().waitFor();
+    expect(await page.locator(".app-field__cases a").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split("/").at(-1)))).toEqual(
+      ["online", "email", "phone", "post", "in_person", "other"].map((c) => `received_by_channel.${c}`),
+    );
+    await page.getByRole("link", { name: /^See the cases behind this figure\W+Complaints received by channel: Online form$/ }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Complaints received by channel: Online form: 2");
+    expect((await tableRows(page, "#figure-cases")).map((r) => r[0]).sort()).toEqual(["ER-001", "OPEN-004"]);
+    // Back from a figure further down the page opens the section there, not at the top.
+    await page.goBack();
+    await page.getByRole("link", { name: /^See the cases behind this figure\W+Complaints received by channel: Other$/ }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Complaints received by channel: Other: 0");
+    expect(await page.locator("main").textContent()).toContain("No case in the last case file counts towards this figure");
+    await page.getByRole("link", { name: "Back", exact: true }).click();
+    await expect.poll(() => page.locator('[id="received_by_channel.other"]').evaluate((el) => el.getBoundingClientRect().top > 0 && el.getBoundingClientRect().bottom < window.innerHeight)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+
+    // Check your answers: "See cases" beside "Change" in the figure's row.
+    await page.goto(`${app.url}${returnPath}/check`);
+    const seeCases = page.getByRole("link", { name: /^See cases\s+behind ‘Complaints received’$/ });
+    await seeCases.waitFor();
+    expect(await seeCases.getAttribute("href")).toBe(`${casesPath}/received?from=check`);
+    await expectNoAxeViolations(page, "check your answers with links to the cases");
+    await context.close();
+
+    // The senior accountable officer reads the draft, links and all.
+    const approver = await openCasesPage({ email: "approver@demo.example", path: `${returnPath}/flow` });
+    await approver.page.getByRole("link", { name: /^See the cases behind this figure\W+Complaints received$/ }).click();
+    await expect.poll(() => approver.page.getByRole("heading", { level: 1 }).textContent()).toBe("Complaints received: 4");
+    await approver.context.close();
+
+    for (const width of [1280, 320]) {
+      const shot = await openCasesPage({ width, path: `${returnPath}/flow` });
+      await shot.page.locator(".app-field__cases").first().waitFor();
+      await screenshot(shot.page, `section-links-${width}`);
+      expect(await shot.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await shot.page.goto(`${app.url}${returnPath}/breakdowns`);
+      await shot.page.locator(".app-field__cases").first().waitFor();
+      await screenshot(shot.page, `breakdown-links-${width}`);
+      await shot.page.goto(`${app.url}${returnPath}/check`);
+      await shot.page.locator("[data-section]").first().waitFor();
+      await screenshot(shot.page, `check-links-${width}`);
+      await shot.page.locator('[data-section="flow"]').screenshot({ path: join(screenshots, `check-links-flow-${width}.png`) });
+      await shot.page.locator('[data-section="breakdowns"]').screenshot({ path: join(screenshots, `check-links-breakdowns-${width}.png`) });
+      expect(await shot.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await shot.context.close();
+    }
+  });
+
   it("shows the upload's progress, then says it is checking the cases", async () => {
     const { context, page } = await openCasesPage();
     // Enough cases for three pieces of 512 KB: the first is held back to see the bar part way.

@@ -184,6 +184,14 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect((await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q2", field: "received", page: 1 })).cases).toEqual([]);
     expect((await rejection(approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "nonsense", page: 1 }))).code).toBe("BAD_REQUEST");
     expect((await rejection(approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "handling_cost", page: 1 }))).message).toBe("‘Cost of complaint handling’ is not computed from the case file, so no cases lie behind it.");
+    // The figures the cases give, quarter by quarter, are those the computation gives: the links on the return's pages.
+    for (const q of result.quarters) expect((await approver.cases.quarterFields({ organisationCode: "A1", period: q.period })).fields.sort(), q.period).toEqual(Object.keys(q.values).sort());
+    const q1 = (await approver.cases.quarterFields({ organisationCode: "A1", period: "2025-26 Q1" })).fields;
+    expect(q1).toEqual(expect.arrayContaining(["received", "received_by_channel.online", "payments_total"]));
+    // A-003 has no service area, so the service areas are left for the body to fill in: no cases lie behind them.
+    expect(q1).not.toContain("received_by_service_area.licences");
+    // A quarter before the first case: nothing to link.
+    expect(await approver.cases.quarterFields({ organisationCode: "A1", period: "2024-25 Q4" })).toEqual({ period: "2024-25 Q4", fields: [] });
     // The department sees the cases once the body has sent the return; this one is a draft.
     const refused = await rejection(world.caller("aOversight").cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "received", page: 1 }));
     expect(refused.code).toBe("FORBIDDEN");

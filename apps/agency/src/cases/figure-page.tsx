@@ -9,7 +9,7 @@ import { api, errorCode } from "../app/trpc.ts";
 import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
 import { periodFromAddress } from "@complaints/domain/browser";
 import { Pagination } from "./pagination.tsx";
-import { casesPath, figurePath, type FigureCases } from "./queries.ts";
+import { casesPath, figurePath, returnPath, type FigureCases } from "./queries.ts";
 import "./cases.css";
 
 type Organisation = Awaited<ReturnType<typeof api.organisations.get.query>>;
@@ -40,11 +40,14 @@ export function FigureRoute() {
   const periodCode = periodFromAddress(period);
   const pageText = search.get("page") ?? "1";
   const page = /^[1-9]\d{0,5}$/.test(pageText) ? Number(pageText) : null;
+  // The page of the return the link was followed from (a section, or "check"), for the Back link; anything else is ignored.
+  const fromText = search.get("from") ?? "";
+  const backTo = /^[a-z][a-z0-9_]{0,60}$/.test(fromText) ? fromText : null;
   if (!periodCode || page === null || !field) return <NotFoundPage />;
-  return <FigureLoader key={`${organisationCode} ${periodCode} ${field}`} organisationCode={organisationCode} periodCode={periodCode} field={field} page={page} />;
+  return <FigureLoader key={`${organisationCode} ${periodCode} ${field}`} organisationCode={organisationCode} periodCode={periodCode} field={field} page={page} backTo={backTo} />;
 }
 
-function FigureLoader({ organisationCode, periodCode, field, page }: { organisationCode: string; periodCode: string; field: string; page: number }) {
+function FigureLoader({ organisationCode, periodCode, field, page, backTo }: { organisationCode: string; periodCode: string; field: string; page: number; backTo: string | null }) {
   const organisation = useQuery({ queryKey: ["organisations.get", organisationCode], queryFn: () => api.organisations.get.query({ code: organisationCode }) });
   const figure = useQuery({
     queryKey: ["cases.figure", organisationCode, periodCode, field, page],
@@ -66,12 +69,12 @@ function FigureLoader({ organisationCode, periodCode, field, page }: { organisat
   }
   return (
     <LinkProvider renderLink={({ href, ...rest }) => <Link to={href} {...rest} />}>
-      <FigurePage organisation={organisation.data} periodCode={periodCode} figure={figure.data} page={page} />
+      <FigurePage organisation={organisation.data} periodCode={periodCode} figure={figure.data} page={page} backTo={backTo} />
     </LinkProvider>
   );
 }
 
-function FigurePage({ organisation, periodCode, figure, page }: { organisation: Organisation; periodCode: string; figure: FigureCases; page: number }) {
+function FigurePage({ organisation, periodCode, figure, page, backTo }: { organisation: Organisation; periodCode: string; figure: FigureCases; page: number; backTo: string | null }) {
   const periodLabel = formatPeriodLabel(requirePeriod(periodCode));
   const kind = figureKind(figure.field);
   const total = amountText(kind, figure.field, figure.total);
@@ -93,12 +96,17 @@ function FigurePage({ organisation, periodCode, figure, page }: { organisation: 
       : kind === "count"
         ? `${plural(figure.count, "case")} in the last case file ${figure.count === 1 ? "counts" : "count"} towards this figure in ${periodLabel}.`
         : `${plural(figure.count, "case")} in the last case file make up this total in ${periodLabel}, each with its ${kind === "money" ? "payment" : "working days"}.`;
-  const href = (n: number) => `${figurePath(organisation.code, periodCode, figure.field)}${n === 1 ? "" : `?page=${n}`}`;
+  const query = (n: number) => new URLSearchParams([...(n === 1 ? [] : [["page", String(n)]]), ...(backTo ? [["from", backTo]] : [])]).toString();
+  const href = (n: number) => `${figurePath(organisation.code, periodCode, figure.field)}${query(n) ? `?${query(n)}` : ""}`;
+  // Back to the section (at the figure) or check page of the return the link was on, else to the case import page.
+  const back = backTo
+    ? `${returnPath(organisation.code, periodCode)}/${backTo}${backTo === "check" ? "" : `#${encodeURIComponent(figure.field)}`}`
+    : casesPath(organisation.code, periodCode);
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={casesPath(organisation.code, periodCode)} text="Back" />
+        <BackLink href={back} text="Back" />
         <span className="govuk-caption-l">
           {organisation.name}: {periodLabel}
         </span>

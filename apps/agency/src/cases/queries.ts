@@ -1,5 +1,6 @@
 import { periodToAddress } from "@complaints/domain/browser";
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { api } from "../app/trpc.ts";
 
 /** What the case import pages ask the API for (packages/api's `cases` router). */
@@ -14,9 +15,32 @@ export function useCasesOverview(organisationCode: string) {
   return useQuery({ queryKey: overviewKey(organisationCode), queryFn: () => api.cases.overview.query({ organisationCode }) });
 }
 
-/** `/ORG/returns/2026-27-q2/cases` (router paths, under the app's /agency basename). */
+/**
+ * The fields of a quarter's return that link to their cases: those the body's stored cases give
+ * for the quarter (none for a body that never imported a case file). Empty while loading, or for a
+ * user who may not read the case import (`enabled` false), so the page never waits for them.
+ * `periodCode` as the API writes it ("2026-27 Q2").
+ */
+export function useCaseLinkFields(organisationCode: string, periodCode: string, enabled: boolean): ReadonlySet<string> {
+  const quarter = useQuery({
+    queryKey: ["cases.quarterFields", organisationCode, periodCode],
+    queryFn: () => api.cases.quarterFields.query({ organisationCode, period: periodCode }),
+    enabled,
+  });
+  const fields = enabled ? quarter.data?.fields : undefined;
+  return useMemo(() => (fields && fields.length > 0 ? new Set(fields) : noFields), [fields]);
+}
+
+const noFields: ReadonlySet<string> = new Set();
+
+/** `/ORG/returns/2026-27-q2` (router paths, under the app's /agency basename): the return, whose pages extend it. */
+export function returnPath(organisationCode: string, periodCode: string): string {
+  return `/${organisationCode}/returns/${periodToAddress(periodCode)}`;
+}
+
+/** `/ORG/returns/2026-27-q2/cases`. */
 export function casesPath(organisationCode: string, periodCode: string): string {
-  return `/${organisationCode}/returns/${periodToAddress(periodCode)}/cases`;
+  return `${returnPath(organisationCode, periodCode)}/cases`;
 }
 
 /** `/ORG/returns/2026-27-q2/cases/received_by_channel.online`: the cases behind one figure. */

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, CharacterCount, ErrorSummary, InsetText, Link, NotificationBanner, Panel, ReturnStatusTag, SummaryList, WarningText, type ErrorSummaryItem, type SummaryListRow } from "@complaints/ui";
+import { Button, CharacterCount, ErrorSummary, InsetText, Link, NotificationBanner, Panel, ReturnStatusTag, SummaryList, WarningText, type ErrorSummaryItem, type SummaryListAction, type SummaryListRow } from "@complaints/ui";
 import { answerText, formatDateTime, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type ValidationIssue } from "@complaints/domain/browser";
 import { useEffect, useState, type FormEvent } from "react";
 import { useMe, ServiceProblem } from "../app/auth.tsx";
@@ -8,6 +8,7 @@ import { usePageTitle } from "../app/page-title.ts";
 import { api, errorCode, errorMessage } from "../app/trpc.ts";
 import { lowerFirst } from "../return/answers.ts";
 import { returnAddress } from "./body.tsx";
+import { figurePath, useCaseLinkFields } from "../cases/queries.ts";
 
 type StoredReturn = NonNullable<Awaited<ReturnType<typeof api.returns.find.query>>>;
 type Done = { kind: "submitted" | "approved" | "sentBack" | "reopened"; revision: number };
@@ -32,6 +33,8 @@ export function CheckPage({ org, period }: { org: Organisation; period: string }
   });
   const [done, setDone] = useState<Done | null>(null);
   const [actionErrors, setActionErrors] = useState(false);
+  // Figures computed from the case file link to their cases (issue 10), for whoever reads the case import.
+  const caseFields = useCaseLinkFields(org.code, period, me.data?.permissions.includes("cases.read") ?? false);
 
   const editable = ret !== null && (ret.status === "draft" || ret.status === "returned");
   const blocking = editable && validation.data ? [...validation.data.errors, ...validation.data.unexplained] : [];
@@ -115,7 +118,9 @@ export function CheckPage({ org, period }: { org: Organisation; period: string }
         </p>
 
         {template.sections.map((section) => {
-          const rows = sectionRows(fields.filter((f) => f.section === section.id), ret, canChange, (f) => `${returnAddress(org.code, period, section.id)}#${f.id}`);
+          const rows = sectionRows(fields.filter((f) => f.section === section.id), ret, canChange, (f) => `${returnAddress(org.code, period, section.id)}#${f.id}`, (f) =>
+            caseFields.has(f.id) ? `/agency${figurePath(org.code, period, f.id)}?from=check` : null,
+          );
           return rows.length === 0 ? null : (
             <section key={section.id} aria-labelledby={`section-${section.id}`}>
               <h2 className="govuk-heading-m" id={`section-${section.id}`}>
@@ -160,7 +165,13 @@ function StatusLine({ ret }: { ret: StoredReturn }) {
  * a marker, and "Change". A section of optional questions left wholly blank (equality monitoring)
  * is one row, not dozens of "Not answered".
  */
-function sectionRows(fields: FieldDeclaration[], ret: StoredReturn, canChange: boolean, href: (f: FieldDeclaration) => string): SummaryListRow[] {
+function sectionRows(
+  fields: FieldDeclaration[],
+  ret: StoredReturn,
+  canChange: boolean,
+  href: (f: FieldDeclaration) => string,
+  casesHref: (f: FieldDeclaration) => string | null,
+): SummaryListRow[] {
   const blank = (f: FieldDeclaration) => ret.values[f.id] === null || ret.values[f.id] === undefined;
   if (fields.length > 1 && fields.every((f) => !f.required && blank(f))) {
     return [
@@ -178,6 +189,12 @@ function sectionRows(fields: FieldDeclaration[], ret: StoredReturn, canChange: b
     .map((f) => {
       const value = ret.values[f.id];
       const note = ret.notes[f.id];
+      const cases = casesHref(f);
+      // "See cases" beside "Change": the row's actions are what can be done with the answer; it is there for a read-only return too.
+      const actions: SummaryListAction[] = [
+        ...(canChange ? [{ href: href(f), text: "Change", visuallyHiddenText: lowerFirst(f.label) }] : []),
+        ...(cases ? [{ href: cases, text: "See cases", visuallyHiddenText: `behind ‘${f.label}’` }] : []),
+      ];
       return {
         key: { text: f.label },
         value: {
@@ -188,7 +205,7 @@ function sectionRows(fields: FieldDeclaration[], ret: StoredReturn, canChange: b
             </>
           ),
         },
-        ...(canChange ? { actions: { items: [{ href: href(f), text: "Change", visuallyHiddenText: lowerFirst(f.label) }] } } : {}),
+        ...(actions.length > 0 ? { actions: { items: actions } } : {}),
       };
     });
 }

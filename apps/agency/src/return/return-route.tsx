@@ -23,6 +23,8 @@ export interface ReturnPageContext {
   base: string;
   /** The user may change this return now (a draft or returned return, and a role that edits). */
   editable: boolean;
+  /** The user may read the body's case import (its complaints team and senior accountable officer), so its figures can link to their cases. */
+  readsCases: boolean;
 }
 
 /**
@@ -57,6 +59,7 @@ function ReturnPages({ me, organisationCode, periodCode, sectionId, onStarted }:
     periodLabel: formatPeriodLabel(requirePeriod(periodCode)),
     base: `/${organisationCode}/returns/${periodToAddress(periodCode)}`,
     editable: Boolean(draft.revision && (transitions.save.from as readonly string[]).includes(draft.revision.status) && me.permissions.includes("returns.edit")),
+    readsCases: me.permissions.includes("cases.read"),
   };
 
   if (draft.status === "not-found") {

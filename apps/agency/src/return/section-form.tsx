@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { templateFields, type FieldDeclaration, type SectionDeclaration, type ServiceArea, type TemplateDeclaration } from "@complaints/domain/browser";
 import { BreakdownFields } from "./fields/breakdown-fields.tsx";
 import { Field, markerTypes } from "./fields/field.tsx";
+import type { CaseLink } from "./fields/field-props.tsx";
 import { GroupFields } from "./fields/group-fields.tsx";
 
 export interface SectionFormProps {
@@ -15,6 +16,8 @@ export interface SectionFormProps {
   readOnly: boolean;
   onInput(fieldId: string, text: string): void;
   onNote(fieldId: string, note: string | null): void;
+  /** The figures computed from the body's case file, each linking to its cases (none when it has imported no case file). */
+  caseLinks?: { fields: ReadonlySet<string>; href(fieldId: string): string } | undefined;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface SectionFormProps {
  * then its breakdowns, then its repeating groups (templateFields' order). A field or section added
  * to the template appears here with no change to this code.
  */
-export function SectionForm({ template, section, serviceAreas, inputs, errors, notes, readOnly, onInput, onNote }: SectionFormProps) {
+export function SectionForm({ template, section, serviceAreas, inputs, errors, notes, readOnly, onInput, onNote, caseLinks }: SectionFormProps) {
   // Field declarations keep their identity between keystrokes, so memoised fields skip re-rendering.
   const fields = useMemo(() => templateFields(template, serviceAreas).filter((f) => f.section === section.id), [template, serviceAreas, section.id]);
   const { plain, cellsOf, itemsOf } = useMemo(() => {
@@ -38,6 +41,11 @@ export function SectionForm({ template, section, serviceAreas, inputs, errors, n
       itemsOf: (id: string) => items.get(id) ?? [],
     };
   }, [fields]);
+  // Built once per set of links, so each field's link keeps its identity between keystrokes too.
+  const cases = useMemo(
+    () => new Map<string, CaseLink>(caseLinks ? fields.filter((f) => caseLinks.fields.has(f.id)).map((f) => [f.id, { href: caseLinks.href(f.id), of: f.label }]) : []),
+    [fields, caseLinks],
+  );
   // A required figure may instead be [x] or [z] with a note; a read-only return shows the choice only where one was made.
   const offersMarker = (f: FieldDeclaration) => markerTypes.has(f.type) && ((f.required && !readOnly) || inputs[f.id] === "[x]" || inputs[f.id] === "[z]");
   return (
@@ -50,13 +58,14 @@ export function SectionForm({ template, section, serviceAreas, inputs, errors, n
           error={errors[f.id]}
           readOnly={readOnly}
           onInput={onInput}
+          cases={cases.get(f.id)}
           {...(offersMarker(f) ? { note: notes[f.id], noteError: errors[`${f.id}-note`], onNote } : {})}
         />
       ))}
       {template.breakdowns
         .filter((b) => b.section === section.id)
         .map((b) => (
-          <BreakdownFields key={b.id} breakdown={b} cells={cellsOf(b.id)} unit={b.totalOf ? template.fields.find((f) => f.id === b.totalOf)?.unit : undefined} inputs={inputs} errors={errors} error={errors[`breakdown:${b.id}`]} readOnly={readOnly} onInput={onInput} />
+          <BreakdownFields key={b.id} breakdown={b} cells={cellsOf(b.id)} unit={b.totalOf ? template.fields.find((f) => f.id === b.totalOf)?.unit : undefined} inputs={inputs} errors={errors} error={errors[`breakdown:${b.id}`]} readOnly={readOnly} onInput={onInput} cases={cases} />
         ))}
       {template.groups
         .filter((g) => g.section === section.id)

@@ -1,6 +1,6 @@
 import { templateFields, type FieldDeclaration, type SectionDeclaration } from "@complaints/domain/browser";
-import { useCallback, useMemo, useRef, useState, type FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { Link, useLocation, useNavigate } from "react-router";
 import { usePageTitle } from "../app/page-title.ts";
 import { ConflictPanel } from "./draft/conflict-panel.tsx";
 import { SaveStatus } from "./draft/save-status.tsx";
@@ -11,6 +11,7 @@ import type { ReturnPageContext } from "./return-route.tsx";
 import { SectionForm } from "./section-form.tsx";
 import type { ReturnChecks } from "./section-status.ts";
 import { useChecks } from "./use-checks.ts";
+import { figurePath, useCaseLinkFields } from "../cases/queries.ts";
 
 /** An error as shown: its message, the element its summary link focuses, and where its inline message goes. */
 export interface ShownError {
@@ -79,6 +80,25 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
   const figures = derivedFigures(template, section.id, draft.values, context.serviceAreas);
   const [busy, setBusy] = useState(false);
 
+  // An address naming a figure (`flow#received`: "Change" on check your answers, Back from a
+  // figure's cases) opens the page at that figure: the errors shown on opening do not take focus,
+  // which would scroll back to the top (after "Save and continue" they do, as always).
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: "center" });
+  }, [hash]);
+
+  // Figures computed from the case file link to their cases (issue 10), on the draft and on a return
+  // that can only be read; "from" brings the cases page's Back link here.
+  const caseFields = useCaseLinkFields(context.organisationCode, context.periodCode, context.readsCases);
+  const caseLinks = useMemo(
+    () =>
+      caseFields.size === 0
+        ? undefined
+        : { fields: caseFields, href: (id: string) => `/agency${figurePath(context.organisationCode, context.periodCode, id)}?from=${encodeURIComponent(section.id)}` },
+    [caseFields, context.organisationCode, context.periodCode, section.id],
+  );
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const errors = sectionErrors(fields, draft.inputProblems, checks, true);
@@ -107,7 +127,7 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
       <div className="govuk-grid-column-two-thirds">
         <ConflictPanel draft={draft} />
         {shown.errors.length > 0 ? (
-          <ErrorSummary key={shown.attempt} titleText="There is a problem" errorList={shown.errors.map((e) => ({ text: e.message, href: e.href }))} />
+          <ErrorSummary key={shown.attempt} disableAutoFocus={shown.attempt === 0 && hash !== ""} titleText="There is a problem" errorList={shown.errors.map((e) => ({ text: e.message, href: e.href }))} />
         ) : null}
         <span className="govuk-caption-l">
           {context.organisationName}: complaints return for {context.periodLabel}, section {index + 1} of {template.sections.length}
@@ -130,6 +150,7 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
             readOnly={!context.editable}
             onInput={onInput}
             onNote={onNote}
+            caseLinks={caseLinks}
           />
           <DerivedFigures figures={figures} />
           {warnings.length > 0 ? (

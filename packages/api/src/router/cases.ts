@@ -1,7 +1,7 @@
 import { caseMappingSchema, caseTimescalesSchema, organisationCodeSchema, periodCodeSchema, storableTextProblem } from "@complaints/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { casesBehind } from "../services/cases/figures.ts";
+import { casesBehind, quarterCaseFields } from "../services/cases/figures.ts";
 import { casesOverview, deleteCaseMapping, saveCaseMapping, saveCaseTimescales } from "../services/cases/settings.ts";
 import { caseChunkBytes } from "../services/cases/upload-limits.ts";
 import { finishCaseUpload, putCaseChunk, startCaseUpload } from "../services/cases/uploads.ts";
@@ -81,6 +81,11 @@ export const casesRouter = {
   finishUpload: permitted("cases.edit")
     .input(z.object({ uploadId, mappingName: mappingName.nullable().optional(), period: periodCodeSchema.nullable().optional(), dryRun: z.boolean() }))
     .mutation(async ({ ctx, input }) => finishCaseUpload(await serviceContext(ctx), input)),
+
+  /** The figures of a quarter that the stored cases give (each links to its cases from the return's pages). */
+  quarterFields: permitted("cases.read")
+    .input(z.object({ organisationCode: organisationCodeSchema, period: periodCodeSchema }))
+    .query(async ({ ctx, input }) => quarterCaseFields(await serviceContext(ctx), input)),
 
   /** The cases behind one computed figure, 50 a page. */
   figure: permitted("cases.figures")

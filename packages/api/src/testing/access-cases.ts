@@ -101,6 +101,7 @@ export const accessCases: Record<string, AccessCase> = {
   // The fixture's one chunk sent again (a retry), by the user who started the upload.
   "cases.uploadChunk": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ uploadId: f.anUpload, index: 0, data: Buffer.from(fixtureCaseFile).toString("base64") }) },
   "cases.finishUpload": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ uploadId: f.anUpload, mappingName: null, period: null, dryRun: true }) },
+  "cases.quarterFields": { allowed: "a1Approver", outOfScope: ["a2Submitter", "a2Approver", "b1Submitter"], input: () => ({ organisationCode: "A1", period: Q1 }) },
   "cases.figure": { allowed: "a1Approver", outOfScope: ["a2Submitter", "a2Approver", "b1Submitter", "bOversight"], input: () => ({ organisationCode: "A1", period: Q1, field: "received", page: 1 }) },
   "reports.annualReport": { allowed: "aOversight", outOfScope: ["bOversight", "bSecretariat"], input: () => ({ departmentCode: "DEPT-A", financialYear: "2025-26" }) },
 };

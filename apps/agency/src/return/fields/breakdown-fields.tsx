@@ -2,6 +2,7 @@ import type { BreakdownDeclaration, FieldDeclaration } from "@complaints/domain/
 import { useMemo } from "react";
 import { ErrorMessage, Fieldset, Hint } from "@complaints/ui";
 import { Field } from "./field.tsx";
+import type { CaseLink } from "./field-props.tsx";
 
 export interface BreakdownFieldsProps {
   breakdown: BreakdownDeclaration;
@@ -15,6 +16,8 @@ export interface BreakdownFieldsProps {
   error?: string | undefined;
   readOnly: boolean;
   onInput(fieldId: string, text: string): void;
+  /** Cells computed from the case file, by field id: each links to its cases. */
+  cases?: ReadonlyMap<string, CaseLink> | undefined;
 }
 
 /** A cell's own name: the expanded label less the breakdown's ("Complaints received by channel: Email" → "Email"). */
@@ -24,7 +27,7 @@ export function cellLabel(breakdown: { label: string }, cell: FieldDeclaration):
 }
 
 /** A breakdown: one fieldset, one count per category, each input's id the cell's field id. */
-export function BreakdownFields({ breakdown, cells, unit, inputs, errors, error, readOnly, onInput }: BreakdownFieldsProps) {
+export function BreakdownFields({ breakdown, cells, unit, inputs, errors, error, readOnly, onInput, cases }: BreakdownFieldsProps) {
   const id = `breakdown-${breakdown.id}`;
   const labelled = useMemo(() => cells.map((cell) => ({ ...cell, label: cellLabel(breakdown, cell), ...(unit ? { unit } : {}) })), [breakdown, cells, unit]);
   const describedBy = [breakdown.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
@@ -35,7 +38,7 @@ export function BreakdownFields({ breakdown, cells, unit, inputs, errors, error,
         {error ? <ErrorMessage id={`${id}-error`} text={error} /> : null}
         {cells.length === 0 ? <p className="govuk-body">Your department has not set up any categories for your body.</p> : null}
         {labelled.map((cell) => (
-          <Field key={cell.id} field={cell} text={inputs[cell.id] ?? ""} error={errors[cell.id]} readOnly={readOnly} onInput={onInput} />
+          <Field key={cell.id} field={cell} text={inputs[cell.id] ?? ""} error={errors[cell.id]} readOnly={readOnly} onInput={onInput} cases={cases?.get(cell.id)} />
         ))}
       </Fieldset>
     </div>

@@ -15,6 +15,15 @@ export interface FieldProps {
   note?: string | undefined;
   noteError?: string | undefined;
   onNote?(fieldId: string, note: string | null): void;
+  /** A figure computed from the body's case file links to the cases behind it (issue 10). */
+  cases?: CaseLink | undefined;
+}
+
+/** Where a computed figure's cases are listed, and the figure's full label, which the link names for screen readers. */
+export interface CaseLink {
+  href: string;
+  /** "Complaints received by channel: Email", even where a breakdown shows the cell as "Email". */
+  of: string;
 }
 
 /** The hint under a label: the field's own, plus a line for a figure carried from last quarter. */

@@ -129,6 +129,25 @@ describe("the generated return form", () => {
     expect(renderSection(v2, "breakdowns").html).toContain('<div class="govuk-input__suffix" aria-hidden="true">complaints</div>');
   });
 
+  it("links each figure computed from the case file to its cases, breakdown cells by their full label, and leaves the input's description alone", () => {
+    const caseLinks = { fields: new Set(["received", "er_closed", "received_by_channel.online"]), href: (id: string) => `/agency/DES-LIC1/returns/2026-27-q2/cases/${id}?from=flow` };
+    const flow = renderSection(v2, "flow", { received: "4" }, { caseLinks });
+    const links = [...flow.html.matchAll(/<p class="govuk-body-s app-field__cases"><a class="govuk-link" href="([^"]+)">([\s\S]*?)<\/a><\/p>/g)].map((m) => [m[1], m[2]!.replace(/<[^>]+>/g, "")]);
+    expect(links).toContainEqual(["/agency/DES-LIC1/returns/2026-27-q2/cases/received?from=flow", "See the cases behind this figure: Complaints received"]);
+    expect(links.map(([href]) => href)).not.toContain(expect.stringContaining("brought_forward"));
+    // The link follows the input (the next tab stop), before "I cannot give a figure".
+    expect(flow.html.indexOf("cases/received?")).toBeGreaterThan(flow.html.indexOf('id="received"'));
+    expect(flow.html.indexOf("cases/received?")).toBeLessThan(flow.html.indexOf("I cannot give a figure", flow.html.indexOf('id="received"')));
+    expect(attribute(flow.tag("received"), "aria-describedby")).toBe("received-hint");
+
+    const breakdowns = renderSection(v2, "breakdowns", {}, { caseLinks });
+    expect(breakdowns.html).toContain("See the cases behind this figure<span class=\"govuk-visually-hidden\">: Complaints received by channel: Online form</span>");
+    expect(breakdowns.html.match(/app-field__cases/g)).toHaveLength(1);
+
+    // Without a case file, no links.
+    expect(renderSection(v2, "flow").html).not.toContain("app-field__cases");
+  });
+
   it("lists a repeating group's items given so far, with Remove on each and Add another", () => {
     const group = v2.groups[0]!;
     const fields = templateFields(v2).filter((f) => f.group === group.id);

@@ -1,6 +1,7 @@
 import { isMarker, type FieldType } from "@complaints/domain/browser";
 import { memo } from "react";
 import { Input } from "@complaints/ui";
+import { CasesLink } from "./cases-link.tsx";
 import { hintOf, type FieldProps } from "./field-props.tsx";
 import { MarkerChoice } from "./marker-choice.tsx";
 
@@ -37,9 +38,10 @@ function NumberFieldView(props: FieldProps) {
         {...(suffix ? { suffix: { text: suffix } } : {})}
         value={marker ? "" : text}
         readOnly={readOnly}
-        formGroup={{ classes: props.onNote ? "app-form-group--with-marker" : undefined }}
+        formGroup={{ classes: props.onNote || props.cases ? "app-form-group--with-marker" : undefined }}
         onChange={(event) => onInput(field.id, event.target.value)}
       />
+      {props.cases ? <CasesLink cases={props.cases} /> : null}
       {props.onNote ? <MarkerChoice {...props} /> : null}
     </div>
   );

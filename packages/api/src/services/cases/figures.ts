@@ -1,5 +1,5 @@
 import { listCasesForQuarter } from "@complaints/db";
-import { caseComputedFields, casesBehindFigure, currentTemplate, DomainError, formatPeriodLabel, periodDates, requirePeriod, templateFields, ukDateOf } from "@complaints/domain";
+import { caseComputedFields, casesBehindFigure, computeCaseReturns, currentTemplate, DomainError, formatPeriodLabel, periodDates, requirePeriod, templateFields, ukDateOf } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
 import { getReturnFor } from "../returns.ts";
 
@@ -55,4 +55,20 @@ export async function casesBehind(ctx: ServiceContext, input: { organisationCode
     page,
     pages,
   };
+}
+
+/**
+ * The figures of one quarter that the body's stored cases give, for the links from the return's
+ * section pages and "check your answers" to the cases behind each figure. None when the body has
+ * no cases stored, or none reaching the quarter; not a breakdown the computation left for the user
+ * (a case received in the quarter has no channel, say), whose cases would not add up to it.
+ */
+export async function quarterCaseFields(ctx: ServiceContext, input: { organisationCode: string; period: string }): Promise<{ period: string; fields: string[] }> {
+  const org = ctx.scope.organisation(input.organisationCode, "body");
+  const period = requirePeriod(input.period);
+  const settings = await caseSettingsOf(ctx.db, org);
+  const { start, end } = periodDates(period);
+  const cases = (await listCasesForQuarter(ctx.db, org.code, start, end)).map(fromStoredCase);
+  const quarter = computeCaseReturns(cases, settings, ukDateOf(ctx.now)).find((q) => q.period === input.period);
+  return { period: input.period, fields: quarter ? Object.keys(quarter.values) : [] };
 }
