@@ -92,7 +92,7 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const submitter = world.caller("a1Submitter");
     // A figure the file cannot give, typed in before the import, stays.
     const opened = await submitter.returns.openDraft({ organisationCode: "A1", period: "2025-26 Q1" });
-    await submitter.returns.save({ returnId: opened.returnId, expectedVersion: opened.version, values: { handling_fte: 1.5, received: 99 } });
+    await submitter.returns.save({ returnId: opened.returnId, expectedVersion: opened.version, values: { handling_fte: 1.5, received: 99, "received_by_service_area.licences": 99 } });
 
     const { result } = await upload(world, "a1Submitter", "A1", goodFile, { period: "2025-26 Q1", dryRun: false });
     expect(result.problems).toEqual([]);
@@ -129,7 +129,8 @@ describe.each(testDialects())("case import on %s", (dialect) => {
       payments_maladministration_total: 5000,
       phso_referred: 0,
     });
-    // A-003 has no service area, so that breakdown is left for the submitter (and what they typed stays).
+    // A-003 has no service area, so that breakdown is left for the submitter, emptied: the 99 typed
+    // before would no longer add up to the 4 complaints received.
     expect(draft.values["received_by_service_area.licences"]).toBeUndefined();
     expect(result.quarters[0]!.left.map((l) => l.field)).toEqual(["received_by_service_area"]);
     const history = await listAudit(t.db, "return", opened.returnId);

@@ -220,9 +220,13 @@ async function writeQuarter(ctx: ServiceContext, org: Organisation, quarter: Com
   const draft = await openDraft(ctx, org.code, quarter.period);
   const fields = new Set(templateFields(requireTemplate(draft.templateVersion), org.serviceAreas).map((f) => f.id));
   const computed = Object.fromEntries(Object.entries(quarter.values).filter(([field]) => fields.has(field)));
+  // A breakdown the file could not give (a case received with no channel, say) is emptied for the
+  // team to fill in: figures kept from before would not add up to the computed complaints received.
+  const left = quarter.left.map((l) => `${l.field}.`);
+  const kept = Object.fromEntries(Object.entries(draft.values).filter(([field]) => !left.some((prefix) => field.startsWith(prefix))));
   const saved = await saveDraft(
     ctx,
-    { returnId: draft.returnId, expectedVersion: draft.version, values: { ...draft.values, ...computed }, notes: draft.notes, explanations: draft.explanations },
+    { returnId: draft.returnId, expectedVersion: draft.version, values: { ...kept, ...computed }, notes: draft.notes, explanations: draft.explanations },
     { dropClearedExplanations: true, action: "return.computedFromCases", reason },
   );
   return { period: quarter.period, returnId: saved.returnId };
