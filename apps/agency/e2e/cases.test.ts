@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { formatPeriodCode, parsePeriodCode, periodDates, periodFromIndex, periodIndex, type ReportingPeriod } from "@complaints/domain/browser";
+import { formatPeriodCode, parsePeriodCode, periodDates, periodLabelOf, periodFromIndex, periodIndex, type ReportingPeriod } from "@complaints/domain/browser";
 import type { Browser, FileChooser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inCi, testDatabaseUrl } from "./env.ts";
@@ -204,6 +204,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     expect(stops.slice(stops.indexOf("Back to the return"))).toEqual([
       "Back to the return",
       "What the case file must hold",
+      `Download an example case file for ${periodLabelOf(period)}`,
       "Change these, or match your system's column names and codes to ours",
       "file input #file",
       "Upload and compute the figures",
@@ -450,6 +451,25 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     expect(await page.locator("#file-error").count()).toBe(0);
     expect(await page.locator("#case-problems").count()).toBe(0);
     await expectNoAxeViolations(page, "the case import page after a quarter that cannot take the figures");
+    await context.close();
+  });
+
+  it("offers an example case file with the quarter's dates, which the import accepts", async () => {
+    const { context, page } = await openCasesPage();
+    // Reached with the keyboard and pressed with Enter, like any button.
+    await page.locator("#example-file").focus();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    expect(download.suggestedFilename()).toBe(`example-cases-DES-LIC1-${period.replace(" Q", "-q")}.csv`);
+    const path = join(work, "example.csv");
+    await download.saveAs(path);
+    await upload(page, path);
+    await expect.poll(() => page.locator(".govuk-notification-banner--success").isVisible(), checked).toBe(true);
+    // Twelve made-up cases: one from the quarter before, eleven received in the quarter, three still open.
+    expect(await page.locator(".govuk-notification-banner--success").textContent()).toContain("12 cases read from “example.csv”");
+    expect(await figureRow(page, "Complaints received")).toEqual(["Complaints received", "11: the cases behind “Complaints received”"]);
+    expect(await figureRow(page, "Open at the end of the quarter")).toEqual(["Open at the end of the quarter", "3: the cases behind “Open at the end of the quarter”"]);
+    expect((await currentReturn(page)).values.received).toBe(11);
+    await expectNoAxeViolations(page, "the case import page after the example file");
     await context.close();
   });
 

@@ -28,3 +28,4 @@ export * from "./template/v2.ts";
 export * from "./template/validate.ts";
 export * from "./template/versions.ts";
 export * from "./cases/format.ts";
+export * from "./cases/example.ts";

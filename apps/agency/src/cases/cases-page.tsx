@@ -1,5 +1,6 @@
-import { currentTemplate, formatDateTime, formatPeriodLabel, plural, requirePeriod, returnStatusLabels, transitions, type ReturnStatus } from "@complaints/domain/browser";
+import { currentTemplate, exampleCaseFile, formatDateTime, formatPeriodLabel, plural, requirePeriod, returnStatusLabels, transitions, type ReturnStatus } from "@complaints/domain/browser";
 import { BackLink, Button, FileUpload, LinkProvider, Radios } from "@complaints/ui";
+import { saveBlob } from "@complaints/client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
@@ -186,6 +187,14 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
           </>
         )}
         <CaseFormatDetails />
+        <p className="govuk-body">To see the format with this quarter's dates, or to try the import, download an example file of made-up cases.</p>
+        <Button
+          text={`Download an example case file for ${periodLabel}`}
+          type="button"
+          classes="govuk-button--secondary"
+          id="example-file"
+          onClick={() => saveBlob(new Blob([exampleCaseFile(periodCode, organisation.serviceAreas.map((a) => a.code))], { type: "text/csv" }), `example-cases-${organisation.code}-${periodToAddress(periodCode)}.csv`)}
+        />
         <p className="govuk-body">
           A case with no target date is within timescale when it closes within {plural(overview.timescales.earlyResolutionDays, "working day")} at early resolution and{" "}
           {plural(overview.timescales.closerLookDays, "working day")} at closer look.{" "}

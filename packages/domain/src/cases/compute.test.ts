@@ -177,3 +177,22 @@ describe("a quarter's return computed from cases, by hand", () => {
     expect(casesBehindFigure(stored, "2025-26 Q2", "no_such_field", s, today)).toEqual([]);
   });
 });
+
+describe("the example case file offered on the upload page", () => {
+  it.each(["2024-25 Q4", "2025-26 Q1", "2025-26 Q2", "2025-26 Q3"])("is valid for %s, in every nation, and gives figures in that quarter", async (period) => {
+    const { exampleCaseFile } = await import("./example.ts");
+    for (const region of ["england-and-wales", "scotland", "northern-ireland"] as const) {
+      for (const serviceAreaCodes of [[], ["licensing", "appeals"]]) {
+        const text = exampleCaseFile(period, serviceAreaCodes);
+        async function* once() {
+          yield new TextEncoder().encode(text);
+        }
+        const result = await readCaseFile(once(), { settings: { region, serviceAreaCodes, earlyResolutionDays: 5, closerLookDays: 20 }, today: "2026-06-30" });
+        expect(result.problems, `${period} ${region}`).toEqual([]);
+        const quarter = result.quarters.find((q) => q.period === period)!;
+        expect(quarter.values).toMatchObject({ brought_forward: 1, received: 11, withdrawn: 1, carried_forward: 3, er_closed: 5, cl_closed: 3, escalated_to_closer_look: 3, payments_count: 2, phso_referred: 1 });
+        expect(quarter.left).toEqual([]);
+      }
+    }
+  });
+});
