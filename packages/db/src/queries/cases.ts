@@ -41,29 +41,19 @@ export async function insertCases(db: Kysely<Database>, organisationCode: string
  */
 export function caseWriter(db: Kysely<Database>, organisationCode: string, importId: string) {
   let pending: StoredCase[] = [];
-  let written = 0;
   return {
-    async add(c: StoredCase): Promise<void> {
+    /** Queues a case; a promise only when a full batch is being written (the reader waits for it). */
+    add(c: StoredCase): Promise<void> | undefined {
       pending.push(c);
-      if (pending.length >= caseInsertBatch) await this.flush();
+      return pending.length >= caseInsertBatch ? this.flush() : undefined;
     },
     async flush(): Promise<void> {
       if (pending.length === 0) return;
       const batch = pending;
       pending = [];
       await insertCases(db, organisationCode, importId, batch);
-      written += batch.length;
-    },
-    get written() {
-      return written;
     },
   };
-}
-
-/** Every stored case of an organisation, by reference. */
-export async function listCases(db: Kysely<Database>, organisationCode: string): Promise<StoredCase[]> {
-  const rows = await db.selectFrom("cases").selectAll().where("organisation_code", "=", organisationCode).orderBy("case_ref").execute();
-  return rows.map(({ organisation_code: _o, import_id: _i, ...c }) => ({ ...c, payment_pence: c.payment_pence === null ? null : Number(c.payment_pence) }));
 }
 
 /**
@@ -218,14 +208,10 @@ export async function deleteStaleCaseUploads(db: Kysely<Database>, before: strin
   return Number(result.numDeletedRows);
 }
 
-/** How many chunks an upload has, and their total size in base64 characters. */
-export async function caseUploadProgress(db: Kysely<Database>, id: string): Promise<{ chunks: number; base64Chars: number }> {
-  const r = await db
-    .selectFrom("case_upload_chunks")
-    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.sum<number>(eb.fn("length", ["data"])).as("chars")])
-    .where("upload_id", "=", id)
-    .executeTakeFirst();
-  return { chunks: Number(r?.n ?? 0), base64Chars: Number(r?.chars ?? 0) };
+/** How many chunks of an upload have arrived. */
+export async function caseUploadProgress(db: Kysely<Database>, id: string): Promise<{ chunks: number }> {
+  const r = await db.selectFrom("case_upload_chunks").select((eb) => eb.fn.countAll<number>().as("n")).where("upload_id", "=", id).executeTakeFirst();
+  return { chunks: Number(r?.n ?? 0) };
 }
 
 /** Stores a chunk; the same chunk sent again (a retry) replaces it. */

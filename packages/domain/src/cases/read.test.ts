@@ -91,6 +91,9 @@ describe("reading a case file", () => {
     expect(utf16.problems[0]!.message).toMatch(/UTF-16/);
     const binary = await read(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
     expect(binary.problems[0]!.message).toMatch(/binary data/);
+    // Windows-1252 from line 2 (é), then a byte that is no character in it on line 3: named by its line, though read in pieces.
+    const unknown = new Uint8Array([...new TextEncoder().encode(`${header},team\n${good},Caf`), 0xe9, 0x0a, ...new TextEncoder().encode(`${good.replace("CMP-1", "CMP-2")},x`), 0x81]);
+    expect((await read(unknown)).problems[0]!.message).toMatch(/^The file is not UTF-8, and line 3 has a byte \(0x81\)/);
     const mixed = new Uint8Array([...new TextEncoder().encode(`${file(good)},é\n`), 0xe9, 0x0a]);
     const result = await read(mixed);
     expect(result.ok).toBe(false);

@@ -1,8 +1,8 @@
 import { isAscii } from "node:buffer";
 import { Readable } from "node:stream";
-import iconv from "iconv-lite";
 import Papa from "papaparse";
 import type { IsoDate } from "../calendar.ts";
+import { afterByteOrderMark, decodeWindows1252, refuseBinary, UnreadableFileError } from "../csv/decode.ts";
 import { dayFromIso, firstCaseDay, firstCaseYear, isoFromDay, lastCaseYear, parseCaseDate } from "./days.ts";
 import { caseContext, caseRowOf, QuarterTotals, type CaseFacts, type CaseRow } from "./compute.ts";
 import {
@@ -34,8 +34,6 @@ export interface ReadCasesOptions {
   onCase?: ((row: CaseRow) => void | Promise<void>) | undefined;
   onProgress?: ((bytesRead: number) => void) | undefined;
 }
-
-class UnreadableCaseFile extends Error {}
 
 /** Rows of values sampled from columns we do not read, to spot personal data in them. */
 const sampledRows = 1000;
@@ -79,27 +77,29 @@ export async function readCaseFile(source: AsyncIterable<Uint8Array>, options: R
           parser.abort();
           return;
         }
-        if (!options.onCase) {
-          for (const cells of results.data) {
-            handle(cells);
-            if (reader?.fatal) break;
+        // Rows are handled synchronously; only when storing a case returns a promise (a batch being
+        // written) does reading pause until it is done (back-pressure). Pausing papaparse's stream
+        // for every chunk instead made a million cases take 9 s rather than 2.4 s in the benchmark.
+        const data = results.data;
+        let i = 0;
+        const run = (): Promise<void> | undefined => {
+          while (i < data.length) {
+            const row = handle(data[i++]!);
+            if (reader?.fatal) return undefined;
+            const pending = row && options.onCase ? options.onCase(row) : undefined;
+            if (pending) return pending.then(run);
           }
-          return;
+          return undefined;
+        };
+        const pending = run();
+        if (pending) {
+          parser.pause();
+          pending.then(() => parser.resume(), reject);
         }
-        // Storing: wait for each case to be written before reading on (back-pressure).
-        parser.pause();
-        void (async () => {
-          for (const cells of results.data) {
-            const row = handle(cells);
-            if (reader?.fatal) break;
-            if (row) await options.onCase!(row);
-          }
-          parser.resume();
-        })().catch(reject);
       },
       complete: () => resolve(),
       error: (error: Error) => {
-        if (error instanceof UnreadableCaseFile) {
+        if (error instanceof UnreadableFileError) {
           problems.add(null, null, error.message);
           resolve();
         } else reject(error);
@@ -146,16 +146,13 @@ class StreamDecoder {
       let chunk = raw;
       if (first && chunk.byteLength > 0) {
         first = false;
-        if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
-          throw new UnreadableCaseFile("The file is saved as UTF-16 (Excel's “Unicode text”). Save it as “CSV UTF-8 (comma delimited)” and try again.");
-        }
-        if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+        chunk = afterByteOrderMark(chunk);
         this.encoding = "utf-8";
       }
       this.bytes += raw.byteLength;
-      if (chunk.includes(0)) throw new UnreadableCaseFile("The file contains binary data: it is not a CSV file. Export your cases as CSV and try again.");
+      refuseBinary(chunk);
       let text: string;
-      if (mode === "windows-1252") text = windows1252(chunk, line);
+      if (mode === "windows-1252") text = decodeWindows1252(chunk, line);
       else if (isAscii(chunk)) text = utf8.decode(chunk, { stream: true });
       else {
         try {
@@ -165,13 +162,13 @@ class StreamDecoder {
           if (sawNonAscii) {
             const firstHigh = chunk.findIndex((b) => b >= 0x80);
             const near = line + chunk.subarray(0, firstHigh).filter((b) => b === 0x0a).length;
-            throw new UnreadableCaseFile(
+            throw new UnreadableFileError(
               `The file is not in one encoding: it starts as UTF-8 but near line ${near} it is not. Save it from your system or spreadsheet as “CSV UTF-8 (comma delimited)” and try again.`,
             );
           }
           mode = "windows-1252";
           this.encoding = "windows-1252";
-          text = windows1252(chunk, line);
+          text = decodeWindows1252(chunk, line);
         }
       }
       line += countLines(text);
@@ -183,7 +180,7 @@ class StreamDecoder {
         const rest = utf8.decode();
         if (rest) yield rest;
       } catch {
-        throw new UnreadableCaseFile("The file ends part way through a character: it may have been cut short. Export it again and try again.");
+        throw new UnreadableFileError("The file ends part way through a character: it may have been cut short. Export it again and try again.");
       }
     }
   }
@@ -193,18 +190,6 @@ function countLines(text: string): number {
   let n = 0;
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n += 1;
   return n;
-}
-
-// Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D are not characters in Windows-1252 (iconv-lite gives U+FFFD).
-function windows1252(chunk: Uint8Array, line: number): string {
-  const text = iconv.decode(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), "windows-1252");
-  const at = text.indexOf("\ufffd");
-  if (at >= 0) {
-    throw new UnreadableCaseFile(
-      `The file is not UTF-8, and near line ${line + countLines(text.slice(0, at))} it has a byte (0x${chunk[at]!.toString(16).toUpperCase()}) that is not a character in Windows-1252 either, so its encoding is unknown. Save it as “CSV UTF-8 (comma delimited)” and try again.`,
-    );
-  }
-  return text;
 }
 
 /** Column ordinals, so a row's cells are found by array index rather than by name. */

@@ -14,13 +14,25 @@ export interface DecodedText {
 
 export class UnreadableFileError extends Error {}
 
-export function decodeText(bytes: Uint8Array): DecodedText {
+/**
+ * The checks on a file's first bytes, shared with the case file's streamed reading: UTF-16 is
+ * refused, and a UTF-8 byte-order mark is dropped. Returns the bytes after the mark.
+ */
+export function afterByteOrderMark(bytes: Uint8Array): Uint8Array {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new UnreadableFileError("The file is saved as UTF-16 (Excel's “Unicode text”). Save it as “CSV UTF-8 (comma delimited)” and try again.");
   }
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const body = bytes.subarray(start);
-  if (body.includes(0)) throw new UnreadableFileError("The file contains binary data: it is not a CSV file. Save it from your spreadsheet as CSV.");
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+/** A NUL byte never occurs in a CSV file in UTF-8 or Windows-1252. */
+export function refuseBinary(bytes: Uint8Array): void {
+  if (bytes.includes(0)) throw new UnreadableFileError("The file contains binary data: it is not a CSV file. Save it from your spreadsheet as CSV.");
+}
+
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const body = afterByteOrderMark(bytes);
+  refuseBinary(body);
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: "utf-8" };
   } catch {
@@ -32,11 +44,15 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 // for them, and U+FFFD comes from nothing else in this encoding.
 const undefinedByte = "\ufffd";
 
-function decodeWindows1252(body: Uint8Array): string {
-  const text = iconv.decode(body, "windows-1252");
+/**
+ * Windows-1252 bytes as text, refusing a byte that is not a character in it. `firstLine` is the
+ * file's line number of the bytes' first line, for a part of a file read as a stream.
+ */
+export function decodeWindows1252(body: Uint8Array, firstLine = 1): string {
+  const text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), "windows-1252");
   const at = text.indexOf(undefinedByte);
   if (at >= 0) {
-    const line = text.slice(0, at).split("\n").length;
+    const line = firstLine - 1 + text.slice(0, at).split("\n").length;
     const byte = body[at]!.toString(16).toUpperCase();
     throw new UnreadableFileError(
       `The file is not UTF-8, and line ${line} has a byte (0x${byte}) that is not a character in Windows-1252 either, so the file's encoding is unknown. Save it from your spreadsheet as “CSV UTF-8 (comma delimited)” and try again.`,
