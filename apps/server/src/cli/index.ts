@@ -117,11 +117,16 @@ function printImportReport(report: ImportReport): void {
     return;
   }
   console.error(`Nothing was imported: the file has ${report.problems.length + report.moreProblems} ${report.problems.length + report.moreProblems === 1 ? "problem" : "problems"}.`);
-  for (const p of report.problems) {
+  printProblems(report.problems, report.moreProblems);
+}
+
+/** Each problem as "row 12, column closed_date: …" (the message alone for the file as a whole), then how many more. */
+function printProblems(problems: readonly { row: number | null; column: string | null; message: string }[], more: number): void {
+  for (const p of problems) {
     const where = [p.row !== null ? `row ${p.row}` : null, p.column ? `column ${p.column}` : null].filter(Boolean).join(", ");
     console.error(`  ${where ? `${where}: ` : ""}${p.message}`);
   }
-  if (report.moreProblems > 0) console.error(`  …and ${report.moreProblems} more.`);
+  if (more > 0) console.error(`  …and ${more.toLocaleString("en-GB")} more.`);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -379,12 +384,6 @@ async function writeBoardPack(env: Env, args: string[]): Promise<number> {
   });
 }
 
-/** "row 12, column closed_date: …", or the message alone for the file as a whole. */
-function problemLine(p: { row: number | null; column: string | null; message: string }): string {
-  const where = [p.row !== null ? `row ${p.row}` : null, p.column ? `column ${p.column}` : null].filter(Boolean).join(", ");
-  return `${where ? `${where}: ` : ""}${p.message}`;
-}
-
 /** The computed quarters as text: each quarter's figures with the template's questions, then what is left to fill in. */
 function caseQuartersText(quarters: CaseImportResult["quarters"], org: Organisation): string {
   const fields = templateFields(currentTemplate, org.serviceAreas);
@@ -455,8 +454,7 @@ async function importCasesCommand(env: Env, args: string[]): Promise<number> {
     if (!result.ok) {
       const count = result.problems.length + result.moreProblems;
       console.error(`Nothing was stored: ${count} ${count === 1 ? "problem" : "problems"}.`);
-      for (const p of result.problems) console.error(`  ${problemLine(p)}`);
-      if (result.moreProblems > 0) console.error(`  …and ${result.moreProblems.toLocaleString("en-GB")} more.`);
+      printProblems(result.problems, result.moreProblems);
       return 1;
     }
     // The quarters up to the last one in which anything in the file happened; those after it only

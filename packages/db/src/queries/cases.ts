@@ -26,7 +26,7 @@ export async function deleteCases(db: Kysely<Database>, organisationCode: string
 }
 
 /** Inserts cases in batches of at most `caseInsertBatch` rows. */
-export async function insertCases(db: Kysely<Database>, organisationCode: string, importId: string, cases: readonly StoredCase[]): Promise<void> {
+async function insertCases(db: Kysely<Database>, organisationCode: string, importId: string, cases: readonly StoredCase[]): Promise<void> {
   for (let i = 0; i < cases.length; i += caseInsertBatch) {
     await db
       .insertInto("cases")

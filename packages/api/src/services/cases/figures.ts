@@ -1,9 +1,8 @@
-import { listCasesForQuarter } from "@complaints/db";
-import { caseComputedFields, casesBehindFigure, computeCaseReturns, currentTemplate, DomainError, formatPeriodLabel, periodDates, requirePeriod, templateFields, ukDateOf } from "@complaints/domain";
+import { caseComputedFields, casesBehindFigure, computeCaseReturns, currentTemplate, DomainError, formatPeriodLabel, requirePeriod, templateFields, ukDateOf } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
 import { getReturnFor } from "../returns.ts";
 
-import { fromStoredCase } from "./import-cases.ts";
+import { quarterCases } from "./stored.ts";
 import { caseSettingsOf } from "./settings.ts";
 
 export const casesPerPage = 50;
@@ -40,8 +39,7 @@ export async function casesBehind(ctx: ServiceContext, input: { organisationCode
   if (!field) throw new DomainError("INVALID_INPUT", `“${input.field}” is not a field of the return.`);
   const settings = await caseSettingsOf(ctx.db, org);
   if (!caseComputedFields(settings).includes(field.id)) throw new DomainError("INVALID_INPUT", `‘${field.label}’ is not computed from the case file, so no cases lie behind it.`);
-  const { start, end } = periodDates(period);
-  const cases = (await listCasesForQuarter(ctx.db, org.code, start, end)).map(fromStoredCase);
+  const cases = await quarterCases(ctx.db, org.code, input.period);
   const behind = casesBehindFigure(cases, input.period, input.field, settings, ukDateOf(ctx.now));
   const pages = Math.max(1, Math.ceil(behind.length / casesPerPage));
   const page = Math.min(Math.max(1, input.page), pages);
@@ -65,10 +63,9 @@ export async function casesBehind(ctx: ServiceContext, input: { organisationCode
  */
 export async function quarterCaseFields(ctx: ServiceContext, input: { organisationCode: string; period: string }): Promise<{ period: string; fields: string[] }> {
   const org = ctx.scope.organisation(input.organisationCode, "body");
-  const period = requirePeriod(input.period);
+  requirePeriod(input.period);
   const settings = await caseSettingsOf(ctx.db, org);
-  const { start, end } = periodDates(period);
-  const cases = (await listCasesForQuarter(ctx.db, org.code, start, end)).map(fromStoredCase);
+  const cases = await quarterCases(ctx.db, org.code, input.period);
   const quarter = computeCaseReturns(cases, settings, ukDateOf(ctx.now)).find((q) => q.period === input.period);
   return { period: input.period, fields: quarter ? Object.keys(quarter.values) : [] };
 }

@@ -12,7 +12,6 @@ import {
   setCaseImportRows,
   type Database,
   type Kysely,
-  type StoredCase,
 } from "@complaints/db";
 import {
   departmentOf,
@@ -26,13 +25,13 @@ import {
   ukDateOf,
   readCaseFile,
   type CaseFileResult,
-  type CaseRow,
   type CaseProblem,
   type ComputedQuarter,
   type Organisation,
 } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
 import { openDraft, saveDraft } from "../returns.ts";
+import { toStoredCase } from "./stored.ts";
 
 import { caseSettingsOf, loadCaseMapping } from "./settings.ts";
 
@@ -104,39 +103,6 @@ function refusedResult(base: CaseFileResult, problems: CaseProblem[]): CaseImpor
     skipped: [],
     importId: null,
     fileRefused: !base.ok && base !== unread,
-  };
-}
-
-/** The stored form of a case: lists of codes joined by `;`, nothing else than the format's fields. */
-export function toStoredCase(row: CaseRow): StoredCase {
-  return {
-    case_ref: row.case_ref,
-    received_date: row.received_date,
-    acknowledged_date: row.acknowledged_date,
-    stage: row.stage,
-    escalated_date: row.escalated_date,
-    closed_date: row.closed_date,
-    withdrawn_date: row.withdrawn_date,
-    target_date: row.target_date,
-    outcome: row.outcome,
-    themes: row.themes.join(";"),
-    service_area: row.service_area,
-    channel: row.channel,
-    remedies: row.remedies.join(";"),
-    payment_pence: row.payment_pence,
-    payment_type: row.payment_type,
-    phso_referred_date: row.phso_referred_date,
-  };
-}
-
-export function fromStoredCase(c: StoredCase): CaseRow {
-  return {
-    ...c,
-    stage: c.stage as CaseRow["stage"],
-    outcome: c.outcome as CaseRow["outcome"],
-    payment_type: c.payment_type as CaseRow["payment_type"],
-    themes: c.themes === "" ? [] : c.themes.split(";"),
-    remedies: (c.remedies === "" ? [] : c.remedies.split(";")) as CaseRow["remedies"],
   };
 }
 
