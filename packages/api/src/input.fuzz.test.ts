@@ -72,6 +72,33 @@ describe.each(testDialects())("hostile input to every procedure on %s", (dialect
     );
   }, 120_000);
 
+  // A year the calendar functions cannot place (year 0000, or one past 2099) is the caller's
+  // mistake, refused by the input schema with the range the service supports.
+  const periodKeys = ["period", "financialYear", "from", "to"] as const;
+  const withPeriods = Object.entries(accessCases).filter(([, c]) => {
+    const input = c.input(fixture) as Record<string, unknown> | undefined;
+    return input !== undefined && periodKeys.some((k) => typeof input?.[k] === "string");
+  });
+  it("has procedures that take a period to check", () => expect(withPeriods.length).toBeGreaterThanOrEqual(12));
+  it.each([
+    ["0000-01 Q1", "0000-01"],
+    ["1999-00 Q4", "1999-00"],
+    ["2100-01 Q1", "2100-01"],
+    ["Jan to Mar 0000", "0000-01"],
+  ])("a period of %s (or financial year %s) is refused as outside the years supported, by every procedure that takes one", async (period, financialYear) => {
+    for (const [path, c] of withPeriods) {
+      const valid = c.input(fixture) as Record<string, unknown>;
+      const input = Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, k === "financialYear" && typeof v === "string" ? financialYear : periodKeys.includes(k as never) && typeof v === "string" ? period : v]));
+      const before = await snapshot(t.db);
+      const result = await call(world, c.allowed === "anonymous" ? null : c.allowed, path, input);
+      expect(result.ok, path).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.code, `${path}: ${result.error.message}`).toBe("BAD_REQUEST");
+      expect(result.error.message, path).toMatch(/from April 2000 to March 2100/);
+      expect(await snapshot(t.db)).toBe(before);
+    }
+  }, 60_000);
+
   it("returns.save at the current version: hostile figures, notes and explanations are refused or saved, never a server error", async () => {
     const fields = [...templateFields(currentTemplate, [{ code: "licences", label: "Licences" }]).map((f) => f.id), "__proto__", "constructor", "received_by_service_area.unknown"];
     const record = fc.dictionary(fc.constantFrom(...fields), hostile, { maxKeys: 6 });

@@ -99,13 +99,27 @@ export function periodContaining(date: IsoDate): ReportingPeriod {
   return { startYear: year, quarter: (Math.floor((month - 3) / 3) + 1) as ReportingPeriod["quarter"] };
 }
 
+/**
+ * The financial years the service takes: 2000-01 to 2099-00. Dates outside them cannot be
+ * placed (year 0000 has no ISO date before it, and two-digit year ends repeat after a century).
+ */
+export const supportedYears = { first: 2000, last: 2099 } as const;
+export const unsupportedYearMessage = "Enter a period from April 2000 to March 2100";
+
+/** Whether a financial year starting in `startYear` is one the service takes. */
+export function isSupportedYear(startYear: number): boolean {
+  return startYear >= supportedYears.first && startYear <= supportedYears.last;
+}
+
 /** A period code in an API or file, validated and normalised to `2025-26 Q1`. */
 export const periodCodeSchema = z
   .string()
   .trim()
   .refine((s) => parsePeriod(s) !== null, {
     message: "Enter a period as a financial year and quarter, like 2025-26 Q1, or as months, like Apr to Jun 2025",
+    abort: true,
   })
+  .refine((s) => isSupportedYear(parsePeriod(s)!.startYear), { message: unsupportedYearMessage })
   .transform((s) => formatPeriodCode(parsePeriod(s)!));
 
 export function requirePeriod(code: string): ReportingPeriod {

@@ -28,6 +28,7 @@ import {
   bankHolidayRegionLabels,
   currentTemplate,
   financialYearCode,
+  isSupportedYear,
   formatCount,
   formatPeriodCode,
   organisationKindForRole,
@@ -361,10 +362,12 @@ async function writeBoardPack(env: Env, args: string[]): Promise<number> {
   if (values.period !== undefined) {
     const parsed = parsePeriod(values.period);
     if (!parsed) throw new UsageError(`“${values.period}” is not a quarter: write it like "2025-26 Q2" or "Jul to Sep 2025"`);
+    if (!isSupportedYear(parsed.startYear)) throw new UsageError(`“${values.period}”: the service takes quarters from April 2000 to March 2100`);
     period = formatPeriodCode(parsed);
   }
   const year = values.year;
   if (year !== undefined && (!/^\d{4}-\d{2}$/.test(year) || financialYearCode(Number(year.slice(0, 4))) !== year)) throw new UsageError(`“${year}” is not a financial year: write it like 2025-26`);
+  if (year !== undefined && !isSupportedYear(Number(year.slice(0, 4)))) throw new UsageError(`“${year}”: the service takes quarters from April 2000 to March 2100`);
   return withDatabase(env, async (c) => {
     const started = performance.now();
     process.stderr.write("Building the board pack…\n");
@@ -425,6 +428,7 @@ async function importCasesCommand(env: Env, args: string[]): Promise<number> {
   if (values.period !== undefined) {
     const parsed = parsePeriod(values.period);
     if (!parsed) throw new UsageError(`“${values.period}” is not a quarter: write it like "2025-26 Q2" or "Jul to Sep 2025"`);
+    if (!isSupportedYear(parsed.startYear)) throw new UsageError(`“${values.period}”: the service takes quarters from April 2000 to March 2100`);
     period = formatPeriodCode(parsed);
   }
   const path = positionals[0]!;

@@ -59,6 +59,7 @@ describe.each(testDialects())("importing returns from CSV on %s", (dialect) => {
       ["an unknown organisation", `${header}\n${row("NOPE", "2025-26 Q1")}`, ["2|organisation_code|There is no organisation with code “NOPE”."]],
       ["a department", `${header}\n${row("DEPT", "2025-26 Q1")}`, ["2|organisation_code|DEPT is a department; returns are made by its bodies."]],
       ["an unknown period", `${header}\n${row("AGY", "2025-26 Q5")}`, ["2|period|“2025-26 Q5” is not a period: write it like 2025-26 Q1 or Apr to Jun 2025."]],
+      ["a period outside the years supported", `${header}\n${row("AGY", "0000-01 Q1")}`, ["2|period|“0000-01 Q1” is outside the years the service takes, April 2000 to March 2100."]],
       ["a period before the body existed", `${header}\n${row("NEW", "2025-26 Q1")}`, ["2|period|New Body was not active in Apr to Jun 2025."]],
       ["a duplicate row", `${header}\n${row("AGY", "2025-26 Q1")}\n${row("AGY", "Apr to Jun 2025")}`, ["3|-|This row repeats the return for AGY 2025-26 Q1 already on line 2."]],
       ["a formula in text", `${header}\n${row("AGY", "2025-26 Q1", { key_themes: '=HYPERLINK("http://x")' })}`, ["2|key_themes|‘Key themes this quarter’: text starting with “=” could run as a formula when the file is opened in a spreadsheet; start the cell with an apostrophe (') to keep it as text."]],

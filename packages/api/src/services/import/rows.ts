@@ -2,6 +2,7 @@ import {
   formatPeriodCode,
   formatPeriodLabel,
   isActiveIn,
+  isSupportedYear,
   parsePeriod,
   periodIndex,
   readCell,
@@ -61,10 +62,11 @@ export function rowChecker(organisations: readonly Organisation[], problems: Pro
     if (!organisation) problems.add(line, "organisation_code", code ? `There is no organisation with code “${code}”.` : "The organisation code is blank.");
     else if (organisation.kind !== "body") problems.add(line, "organisation_code", `${code} is a department; returns are made by its bodies.`);
     if (!period) problems.add(line, "period", `“${periodText}” is not a period: write it like 2025-26 Q1 or Apr to Jun 2025.`);
+    else if (!isSupportedYear(period.startYear)) problems.add(line, "period", `“${periodText}” is outside the years the service takes, April 2000 to March 2100.`);
     const versionText = header.hasVersionColumn ? record[2]!.trim() : "1";
     const templateVersion = /^\d{1,3}$/.test(versionText) && fieldsOf.has(Number(versionText)) ? Number(versionText) : null;
     if (templateVersion === null) problems.add(line, "template_version", `“${versionText}” is not a template version: use ${versions.join(" or ")}.`);
-    if (!organisation || organisation.kind !== "body" || !period || templateVersion === null) return null;
+    if (!organisation || organisation.kind !== "body" || !period || !isSupportedYear(period.startYear) || templateVersion === null) return null;
     if (!isActiveIn(organisation, period)) {
       problems.add(line, "period", `${organisation.name} was not active in ${formatPeriodLabel(period)}.`);
       return null;
