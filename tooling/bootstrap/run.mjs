@@ -3,8 +3,8 @@
 // `npm start` and `npm test` fetch the pinned pnpm through npx, install the workspace,
 // then hand over to the workspace's own scripts. No globally installed tool is assumed.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -24,6 +24,52 @@ function pnpm(args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+/**
+ * The suite opens the apps in a real browser, the spreadsheets it writes in LibreOffice and the PDFs
+ * with poppler. On Debian or Ubuntu as root the missing ones are installed from the distribution's
+ * packages (never a browser a tool downloads for itself); anywhere else the run stops before it
+ * starts, naming the one command that installs them, rather than failing tests half an hour in.
+ */
+const testTools = [
+  { command: "chromium", path: process.env.CHROMIUM_PATH || "/usr/bin/chromium", debian: "chromium", fedora: "chromium", brew: "chromium", what: "Chromium, for the browser tests" },
+  { command: "soffice", debian: "libreoffice-calc-nogui", fedora: "libreoffice-calc", brew: "libreoffice", what: "LibreOffice Calc, to open the spreadsheets the service writes" },
+  { command: "pdftotext", debian: "poppler-utils", fedora: "poppler-utils", brew: "poppler", what: "poppler, to read the board pack PDFs" },
+];
+
+function onPath(command) {
+  return (process.env.PATH ?? "").split(delimiter).some((dir) => dir && existsSync(join(dir, command)));
+}
+
+function ensureTestTools() {
+  const missing = testTools.filter((t) => !(t.path ? existsSync(t.path) : onPath(t.command)));
+  if (missing.length === 0) return;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const debian = existsSync("/etc/debian_version") && onPath("apt-get");
+  const names = (key) => missing.map((t) => t[key]).join(" ");
+  console.error(`The tests need ${missing.map((t) => t.what).join("; ")}.`);
+  if (debian && isRoot) {
+    console.error(`Installing ${names("debian")} with apt-get…`);
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    for (const args of [["update", "-q"], ["install", "-y", "-q", ...missing.map((t) => t.debian)]]) {
+      const result = spawnSync("apt-get", args, { stdio: "inherit", env });
+      if (result.status !== 0) {
+        console.error(`apt-get ${args[0]} failed. Install them yourself, then run the tests again:\n  apt-get install -y ${names("debian")}`);
+        process.exit(result.status ?? 1);
+      }
+    }
+    return;
+  }
+  const command = debian
+    ? `sudo apt-get install -y ${names("debian")}`
+    : onPath("dnf")
+      ? `sudo dnf install -y ${names("fedora")}`
+      : process.platform === "darwin"
+        ? `brew install ${names("brew")}  (then set CHROMIUM_PATH to Chromium's executable)`
+        : `the packages that provide ${missing.map((t) => t.command).join(", ")} (on Debian or Ubuntu: apt-get install -y ${names("debian")})`;
+  console.error(`Nothing has been run. Install them with this command, then run the tests again:\n  ${command}`);
+  process.exit(1);
+}
+
 const tasks = {
   // Installs, builds what the server serves, migrates, loads demo data if the database is empty, serves.
   start: () => {
@@ -33,6 +79,7 @@ const tasks = {
   },
   // The whole suite: lint, type checks and every package's tests (PostgreSQL too when TEST_DATABASE_URL is set).
   test: () => {
+    ensureTestTools();
     pnpm(["install", "--frozen-lockfile"]);
     pnpm(["exec", "turbo", "run", "lint", "typecheck", "test", "--concurrency=1", "--output-logs=new-only"]);
   },
