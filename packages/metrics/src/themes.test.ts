@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { xmr } from "./xmr.ts";
 import { emergingThemes, pooledThemeRates, ratePer100, themePanel, themeRatesOf, type ThemeReturn, type ThemeSeries } from "./themes.ts";
 
 const quarters = (startYear: number, count: number) =>
@@ -7,10 +8,15 @@ const quarters = (startYear: number, count: number) =>
     return `${year}-${String((year + 1) % 100).padStart(2, "0")} Q${(i % 4) + 1}`;
   });
 
-const series = (key: string, theme: string, values: readonly (number | null)[], startYear = 2022): ThemeSeries => ({
+/**
+ * The XmR rules' reference series, read as rates per 100 complaints received by a very large department
+ * (a million complaints a quarter), so every special cause is also far beyond Poisson chance and the
+ * tests of the rules test the rules. `received: null` reads them as counts.
+ */
+const series = (key: string, theme: string, values: readonly (number | null)[], startYear = 2022, received: number | null = 1_000_000): ThemeSeries => ({
   key,
   theme,
-  points: quarters(startYear, values.length).map((period, i) => ({ period, value: values[i]! })),
+  points: quarters(startYear, values.length).map((period, i) => ({ period, value: values[i]!, received })),
 });
 
 describe("emergingThemes", () => {
@@ -61,6 +67,27 @@ describe("emergingThemes", () => {
     expect(() =>
       emergingThemes([{ key: "A", theme: "t", points: [{ period: "2025-26 Q1", value: 1 }, { period: "2025-26 Q1", value: 2 }] }]),
     ).toThrow(RangeError);
+  });
+
+  it("on a nearly flat series, a change of 3 complaints fires an XmR rule but is within Poisson chance: not emerging", () => {
+    // Counts 20 or 21 for 11 quarters: the mean moving range is about 1.1, so the upper process limit
+    // is about 23.6 and 24 is "above the upper limit". At the mean of 20.5 the 99.8% Poisson interval
+    // (Byar's method, Breslow & Day 1987) reaches about 38.7, so 24 complaints is chance.
+    const flat = [20, 21, 20, 21, 20, 20, 21, 20, 21, 20, 21, 24];
+    expect(xmr(flat, { improvement: "decrease" }).points.at(-1)).toMatchObject({ specialCause: "outside-limits", variation: "concern" });
+    expect(emergingThemes([series("A", "t", flat, 2022, null)])).toEqual([]);
+    // The same shape as a rate per 100 of only 200 complaints received a quarter: 48 against 41 expected.
+    expect(emergingThemes([series("A", "t", flat, 2022, 200)])).toEqual([]);
+  });
+
+  it("a count above the 99.8% Poisson interval of the count expected at its mean rate is emerging", () => {
+    // 20 or 21 a quarter, then 40: the Byar 99.8% upper limit at 20.5 expected is about 38.7 (Breslow &
+    // Day 1987; PHEindicatormethods byars_upper), so 40 is beyond chance as well as above the process limit.
+    const values = [20, 21, 20, 21, 20, 20, 21, 20, 21, 20, 21, 40];
+    expect(emergingThemes([series("A", "t", values, 2022, null)])[0]).toMatchObject({ reason: "above-upper-limit", value: 40 });
+    // As rates per 100 received with 100 complaints a quarter (counts equal to rates): the same verdicts.
+    expect(emergingThemes([series("A", "t", values, 2022, 100)])[0]).toMatchObject({ reason: "above-upper-limit", value: 40 });
+    expect(emergingThemes([series("A", "t", values.map((v, i) => (i === 11 ? 38 : v)), 2022, 100)])).toEqual([]);
   });
 
   it("uses a configurable run length", () => {

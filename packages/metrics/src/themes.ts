@@ -1,4 +1,5 @@
 import { formatPeriodCode, parsePeriodCode, periodFromIndex, periodIndex } from "@complaints/domain";
+import { poissonInterval } from "@complaints/domain/poisson";
 import { xmr, type SpecialCauseRule } from "./xmr.ts";
 
 /**
@@ -10,8 +11,15 @@ import { xmr, type SpecialCauseRule } from "./xmr.ts";
 export interface ThemeSeries {
   readonly key: string;
   readonly theme: string;
-  readonly points: readonly { readonly period: string; readonly value: number | null }[];
+  /**
+   * `value` is a count, or a rate per 100 complaints received when `received` is given (the
+   * rate's denominator): the Poisson guard of `emergingThemes` judges the count behind the rate.
+   */
+  readonly points: readonly { readonly period: string; readonly value: number | null; readonly received?: number | null }[];
 }
+
+/** The confidence of the Poisson guard on an emerging theme: the 99.8% limits the outlier warning uses. */
+export const emergingCountConfidence = 0.998;
 
 export type EmergingReason = "above-upper-limit" | "rising-trend" | "two-of-three-high" | "run-above-mean";
 
@@ -41,17 +49,30 @@ const reasons: Record<SpecialCauseRule, EmergingReason> = {
  * limit, or part of a rising trend, two of three high points in the outer third, or a run above
  * the mean. The reason is the highest-precedence rule, as NHSRplotthedots ranks them. Quarters
  * missing between the first and last period are treated as missing values, not zeros.
+ *
+ * On a nearly flat series the XmR limits are so tight that 3 more complaints are "special cause",
+ * so the latest quarter must also be more than chance: its count must lie above the 99.8% Poisson
+ * interval of the count expected at the mean of the quarters before it (that mean rate × the latest
+ * quarter's complaints received ÷ 100 for a rate; the mean itself for a count). This is the guard the outlier warning on returns uses
+ * (`outlierAgainstHistory`): `poissonInterval`, exact Garwood limits below 10 and Byar's from 10,
+ * as PHEindicatormethods R/Rates.R and the funnel limits of Spiegelhalter (2005), Stat Med 24:1185–1202.
  */
 export function emergingThemes(series: readonly ThemeSeries[], options: { runLength?: number } = {}): EmergingTheme[] {
   const found: EmergingTheme[] = [];
   for (const s of series) {
     const byIndex = new Map<number, number | null>();
+    let latestReceived: number | null = null;
+    let latestIndex = Number.NEGATIVE_INFINITY;
     for (const point of s.points) {
       const period = parsePeriodCode(point.period);
       if (!period) throw new RangeError(`${s.key} / ${s.theme}: not a reporting period: ${JSON.stringify(point.period)}`);
       const index = periodIndex(period);
       if (byIndex.has(index)) throw new RangeError(`${s.key} / ${s.theme}: ${point.period} appears twice`);
       byIndex.set(index, point.value);
+      if (index > latestIndex) {
+        latestIndex = index;
+        latestReceived = point.received ?? null;
+      }
     }
     if (byIndex.size === 0) continue;
     const first = Math.min(...byIndex.keys());
@@ -63,6 +84,8 @@ export function emergingThemes(series: readonly ThemeSeries[], options: { runLen
     const chart = xmr(values, { improvement: "decrease", ...(options.runLength ? { runLength: options.runLength } : {}) });
     const point = chart.points.at(-1);
     if (point?.variation !== "concern" || point.specialCause === null) continue;
+    const history = values.slice(0, -1).filter((v): v is number => v !== null);
+    if (!beyondChance(latest, history.reduce((a, b) => a + b, 0) / history.length, latestReceived)) continue;
     found.push({
       key: s.key,
       theme: s.theme,
@@ -75,6 +98,14 @@ export function emergingThemes(series: readonly ThemeSeries[], options: { runLen
     });
   }
   return found;
+}
+
+/** Whether the latest value's count is above the 99.8% Poisson interval of the count expected at the mean. */
+function beyondChance(latest: number, mean: number, received: number | null): boolean {
+  const scale = received === null ? 1 : received / 100;
+  if (!Number.isFinite(scale) || scale <= 0 || !Number.isFinite(mean)) return false;
+  const expected = Math.max(0, mean * scale);
+  return latest * scale > poissonInterval(expected, emergingCountConfidence).upper;
 }
 
 /** Complaints under a theme per 100 complaints received; null when either is missing or nothing was received. */

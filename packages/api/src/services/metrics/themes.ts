@@ -44,7 +44,7 @@ const emergingKey = (key: string, theme: string) => `${key}\u0000${theme}`;
 
 /** Rate series of one body or of the department's panel, shaped for ThemeSeries (emergingThemes takes rates). */
 function asThemeSeries(key: string, periods: readonly string[], rates: readonly ThemeRates[]): ThemeSeries[] {
-  return rates.map((r) => ({ key, theme: r.theme, points: periods.map((period, i) => ({ period, value: r.rates[i] ?? null })) }));
+  return rates.map((r) => ({ key, theme: r.theme, points: periods.map((period, i) => ({ period, value: r.rates[i] ?? null, received: r.received[i] ?? null })) }));
 }
 
 function totalOver(r: ThemeRates) {
