@@ -32,6 +32,7 @@ html.govuk-template { background-color: #f3f2f1; -webkit-text-size-adjust: 100%;
 .govuk-body, .govuk-list { margin-top: 0; margin-bottom: 15px; font-size: 16px; line-height: 1.25; color: #0b0c0c; }
 .govuk-body-l { margin-top: 0; margin-bottom: 20px; font-size: 18px; line-height: 1.33; }
 .govuk-body-s { margin: 0; font-size: 14px; line-height: 1.43; }
+.govuk-list { padding-left: 0; list-style-type: none; }
 .govuk-list--bullet { padding-left: 20px; list-style-type: disc; }
 .govuk-list > li { margin-bottom: 5px; }
 @media (min-width: 40.0625em) {

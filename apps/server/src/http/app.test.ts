@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv } from "../env.ts";
 import { startServer, type RunningServer } from "./serve.ts";
 import pino from "pino";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request } from "node:http";
@@ -167,10 +167,16 @@ describe.each(testDialects())("the HTTP server on %s", (dialect) => {
     expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
   });
 
-  it("serves a page at the root", async () => {
+  it("serves a styled GOV.UK page at the root, with a skip link and a stylesheet the page's CSP allows", async () => {
     const response = await fetch(`${server.url}/`);
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain("<h1>Complaints oversight</h1>");
+    const html = await response.text();
+    expect(html).toContain('<h1 class="govuk-heading-xl">Complaints oversight</h1>');
+    expect(html).toContain('<link rel="stylesheet" href="/published/learning.css">');
+    expect(html).toContain('<a href="#main-content" class="govuk-skip-link">');
+    const css = await fetch(`${server.url}/published/learning.css`);
+    expect(css.status).toBe(200);
+    expect(await css.text()).toContain(".govuk-heading-xl");
   });
 });
 
@@ -221,6 +227,8 @@ describe("serving the built apps", () => {
     mkdirSync(join(dir, "agency", "assets"), { recursive: true });
     writeFileSync(join(dir, "agency", "index.html"), "<!doctype html><title>Agency</title>");
     writeFileSync(join(dir, "agency", "assets", "index-AbCdEf12.js"), "console.log(2)");
+    mkdirSync(join(dir, "agency", "assets", "images"));
+    writeFileSync(join(dir, "agency", "assets", "images", "favicon.ico"), Buffer.from([0, 0, 1, 0, 1, 0]));
     server = await startServer(loadEnv({ PORT: "0", DATABASE_URL: t.url, STATIC_DIR: join(dir, "app"), AGENCY_DIR: join(dir, "agency") }), t, pino({ level: "silent" }));
   });
   afterAll(async () => {
@@ -250,6 +258,13 @@ describe("serving the built apps", () => {
     expect((await fetch(`${server.url}/agency/assets/index-gone1234.js`)).status).toBe(404);
     const home = await (await fetch(`${server.url}/`)).text();
     expect(home).toContain('href="/agency/"');
+  });
+
+  it("serves GOV.UK Frontend's icon from a built app at /favicon.ico", async () => {
+    const icon = await fetch(`${server.url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toBe("image/x-icon");
+    expect(Buffer.from(await icon.arrayBuffer())).toEqual(readFileSync(join(dir, "agency", "assets", "images", "favicon.ico")));
   });
 
   it.each(["/..%2fapp-secret%2fsecret.txt", "/%2e%2e/app-secret/secret.txt", "/..%5capp-secret%5csecret.txt", "/%E0%A4%A"])("never serves a file outside the folder: %s", async (path) => {

@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { appRouter, createContext, internalErrorMessage, resumeSession, type ApiConfig } from "@complaints/api";
+import { publishedLearningStylesheetPath } from "@complaints/reports";
 import { sql, type Database, type Kysely } from "@complaints/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono, type Context } from "hono";
@@ -170,6 +171,12 @@ export function createApp(options: AppOptions): Hono {
 
   app.get("/", (c) => c.html(landingPage(apps)));
 
+  // Browsers ask for /favicon.ico whatever a page declares: GOV.UK Frontend's, from a built app.
+  app.get("/favicon.ico", async (c) => {
+    const app = apps.find((a) => existsSync(join(a.dir, faviconPath)));
+    return app ? serveFile(c, app.dir, `/${faviconPath}`) : c.body(null, 204);
+  });
+
   app.get("*", async (c) => {
     if (!options.staticDir || !existsSync(options.staticDir)) return c.html(notFoundPage(), 404);
     return serveFile(c, options.staticDir, c.req.path);
@@ -210,6 +217,13 @@ const appTitles: Record<string, { title: string; description: string }> = {
   portal: { title: "Department portal", description: "For a parent department: see who has sent their return, review returns, compare bodies, follow themes and learning actions." },
 };
 
+/** GOV.UK Frontend's icon, copied into each built app's public assets. */
+const faviconPath = "assets/images/favicon.ico";
+
+/**
+ * The start page: a GOV.UK page (the published pages' small stylesheet, no script) naming the two
+ * apps and who each is for.
+ */
 function landingPage(apps: readonly BrowserApp[]): string {
   const items = apps
     .map((a) => {
@@ -217,9 +231,23 @@ function landingPage(apps: readonly BrowserApp[]): string {
       return `<li><h2 class="govuk-heading-m"><a class="govuk-link" href="/${a.mount}/">${t.title}</a></h2><p class="govuk-body">${t.description}</p></li>`;
     })
     .join("");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Complaints oversight</title></head><body><main><h1>Complaints oversight</h1>${
-    items ? `<ul>${items}</ul>` : `<p>The service is running. The API is at <code>/trpc</code> and the health check at <a href="/healthz">/healthz</a>. No browser app has been built: run <code>npm start</code>.</p>`
-  }</main></body></html>`;
+  return [
+    `<!doctype html>`,
+    `<html lang="en-GB" class="govuk-template">`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Complaints oversight</title>`,
+    `<link rel="icon" sizes="48x48" href="/favicon.ico"><link rel="stylesheet" href="${publishedLearningStylesheetPath}"></head>`,
+    `<body class="govuk-template__body">`,
+    `<a href="#main-content" class="govuk-skip-link">Skip to main content</a>`,
+    `<header class="app-published-header"><div class="govuk-width-container"><p class="app-published-header__name">Complaints oversight</p></div></header>`,
+    `<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">`,
+    `<h1 class="govuk-heading-xl">Complaints oversight</h1>`,
+    `<p class="govuk-body-l">Quarterly complaints returns from arm's-length bodies, and oversight of what they learn for their parent departments.</p>`,
+    items
+      ? `<ul class="govuk-list app-landing-apps">${items}</ul>`
+      : `<p class="govuk-body">The service is running. The API is at <code>/trpc</code> and the health check at <a class="govuk-link" href="/healthz">/healthz</a>. No browser app has been built: run <code>npm start</code>.</p>`,
+    `</main></div>`,
+    `</body></html>`,
+  ].join("\n");
 }
 
 function notFoundPage(): string {
