@@ -46,6 +46,34 @@ export async function pdfText(bytes: Uint8Array, options: PopplerOptions = {}): 
   return withFile(bytes, (file) => poppler("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], options));
 }
 
+export interface PdfWord {
+  /** The page it is on, from 1. */
+  page: number;
+  text: string;
+  /** Its box in points from the page's top left corner. */
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word `pdftotext -bbox` finds, in its reading order, with its page and where on the page it is. */
+export async function pdfWords(bytes: Uint8Array, options: PopplerOptions = {}): Promise<PdfWord[]> {
+  const out = await withFile(bytes, (file) => poppler("pdftotext", ["-bbox", "-enc", "UTF-8", file, "-"], options));
+  const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", "#39": "'" };
+  const words: PdfWord[] = [];
+  let page = 0;
+  for (const m of out.matchAll(/<page\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    if (m[0] === "<page") {
+      page++;
+      continue;
+    }
+    const text = m[5]!.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_, name: string) => entities[name]!);
+    words.push({ page, text, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
+  }
+  return words;
+}
+
 /** `pdfinfo`'s fields ("Title", "Tagged", "Pages", "Page size", …) with their values. */
 export async function pdfInfo(bytes: Uint8Array, options: PopplerOptions = {}): Promise<Record<string, string>> {
   const out = await withFile(bytes, (file) => poppler("pdfinfo", ["-enc", "UTF-8", file], options));

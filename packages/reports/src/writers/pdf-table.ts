@@ -9,6 +9,7 @@ import { type PdfLayout, type StructParent, artifact, ensureRoom, winAnsi } from
  * aligned (GOV.UK Design System, tables: "numeric data … right-aligned"), and a table that runs onto
  * another page repeats its header row there, marked as a pagination artifact so assistive
  * technology reads the header once (PDF/UA-1, ISO 14289-1 section 7.8; Matterhorn protocol 18).
+ * A row taller than the space left (an action may be 5,000 characters) continues on the next page.
  */
 
 type TableBlock = Extract<Block, { kind: "table" }>;
@@ -17,6 +18,16 @@ const cellPaddingX = 4;
 const cellPaddingY = 3;
 const fontSize = 9.5;
 const ruleColour = "#b1b4b6";
+/**
+ * The most of the text column one word may claim for its column: a longer word (a web address, a
+ * reference with no spaces) is broken between letters instead of squeezing every other column to a
+ * letter's width. A quarter of the column holds about 25 letters, more than any ordinary word.
+ */
+const longestWordShare = 1 / 4;
+/** A row of up to this many lines is never split across pages: it starts the next page whole. */
+const keepLines = 4;
+/** A split row leaves at least this many lines at the foot of a page and takes as many to the next. */
+const partLines = 2;
 
 interface Laid {
   columns: Column[];
@@ -79,9 +90,12 @@ export function drawTable(layout: PdfLayout, parent: StructParent, pack: { table
 
   const laid = layOut(layout, shown);
   const header = laid.columns.map((c) => winAnsi(c.heading));
-  const headerHeight = rowHeight(layout, header, null, laid.widths, true);
-  const firstRow = rowHeight(layout, laid.rows[0]!, laid.textWidths[0]!, laid.widths, false);
-  ensureRoom(layout, captionHeight + headerHeight + firstRow);
+  doc.font(layout.fonts.bold).fontSize(fontSize);
+  const headerLines = header.map((text, i) => cellLines(layout, text, doc.widthOfString(text), laid.widths[i]!));
+  const headerHeight = partHeight(layout, lineCount(headerLines), true);
+  // The caption, the header and the first row, or the first lines of a row that will be split.
+  const firstLines = lineCount(rowLines(layout, laid, 0));
+  ensureRoom(layout, captionHeight + headerHeight + partHeight(layout, firstLines <= keepLines ? firstLines : partLines, false));
 
   const tableStruct = doc.struct("Table");
   parent.add(tableStruct);
@@ -93,32 +107,12 @@ export function drawTable(layout: PdfLayout, parent: StructParent, pack: { table
   );
   doc.y += 4;
 
-  drawHeader(layout, tableStruct, laid, header, headerHeight, false);
-  laid.rows.forEach((row, r) => {
-    const measured = laid.textWidths[r]!;
-    const height = rowHeight(layout, row, measured, laid.widths, false);
-    if (doc.y + height > layout.bottom) {
-      doc.addPage();
-      drawHeader(layout, tableStruct, laid, header, headerHeight, true);
-    }
-    const top = doc.y;
-    const tr = doc.struct("TR");
-    tableStruct.add(tr);
-    let x = layout.left;
-    laid.widths.forEach((w, i) => {
-      const cellX = x;
-      tr.add(
-        doc.struct("TD", {}, () => {
-          doc.font(layout.fonts.regular).fontSize(fontSize).fillColor(layout.colours.text);
-          writeCell(layout, row[i]!, measured[i]!, cellX, top, w, laid.numeric[i]!);
-        }),
-      );
-      x += w;
-    });
-    tr.end();
-    doc.y = top + height;
-    artifact(layout, () => rule(layout, doc.y, 0.5, ruleColour));
-  });
+  drawHeader(layout, tableStruct, laid, headerLines, headerHeight, false);
+  const nextPage = () => {
+    doc.addPage();
+    drawHeader(layout, tableStruct, laid, headerLines, headerHeight, true);
+  };
+  laid.rows.forEach((_, r) => drawRow(layout, tableStruct, laid, r, nextPage));
   tableStruct.end();
 
   if (laid.omitted > 0) {
@@ -129,7 +123,53 @@ export function drawTable(layout: PdfLayout, parent: StructParent, pack: { table
   doc.y += layout.paragraphGap + 4;
 }
 
-function drawHeader(layout: PdfLayout, tableStruct: PDFKit.PDFStructureElement, laid: Laid, header: string[], height: number, repeated: boolean): void {
+/**
+ * One row of cells. A row that does not fit in the space left starts the next page when it is short;
+ * a taller one is split between lines, each cell continuing on the next page under the repeated
+ * header (its TD holds both parts), so no line is lost or drawn over the foot of the page.
+ */
+function drawRow(layout: PdfLayout, tableStruct: PDFKit.PDFStructureElement, laid: Laid, r: number, nextPage: () => void): void {
+  const { doc } = layout;
+  const lines = rowLines(layout, laid, r);
+  const count = lineCount(lines);
+  const lineHeight = doc.currentLineHeight(true) + 1; // in the body font, which rowLines sets
+  const room = () => Math.floor((layout.bottom - doc.y - 2 * cellPaddingY) / lineHeight);
+  if (count > room() && (count <= keepLines || room() < partLines)) nextPage();
+
+  const tr = doc.struct("TR");
+  tableStruct.add(tr);
+  const cells = lines.map(() => {
+    const td = doc.struct("TD");
+    tr.add(td);
+    return td;
+  });
+  for (let from = 0; ; ) {
+    const left = count - from;
+    const take = left <= room() ? left : Math.max(1, Math.min(room(), left - partLines));
+    const top = doc.y;
+    let x = layout.left;
+    laid.widths.forEach((w, i) => {
+      const cellX = x;
+      const part = lines[i]!.slice(from, from + take);
+      const oneLine = lines[i]!.length === 1 && lines[i]![0] === laid.rows[r]![i] ? laid.textWidths[r]![i]! : null;
+      if (from === 0 || part.length > 0) {
+        cells[i]!.add(() => {
+          doc.font(layout.fonts.regular).fontSize(fontSize).fillColor(layout.colours.text);
+          writeLines(layout, part, oneLine, cellX, top, w, laid.numeric[i]!);
+        });
+      }
+      x += w;
+    });
+    doc.y = top + take * lineHeight + 2 * cellPaddingY;
+    from += take;
+    if (from >= count) break;
+    nextPage();
+  }
+  tr.end();
+  artifact(layout, () => rule(layout, doc.y, 0.5, ruleColour));
+}
+
+function drawHeader(layout: PdfLayout, tableStruct: PDFKit.PDFStructureElement, laid: Laid, header: string[][], height: number, repeated: boolean): void {
   const { doc } = layout;
   const top = doc.y;
   const drawCells = () => {
@@ -138,7 +178,7 @@ function drawHeader(layout: PdfLayout, tableStruct: PDFKit.PDFStructureElement, 
       const cellX = x;
       const draw = () => {
         doc.font(layout.fonts.bold).fontSize(fontSize).fillColor(layout.colours.text);
-        writeCell(layout, header[i]!, doc.widthOfString(header[i]!), cellX, top, w, laid.numeric[i]!);
+        writeLines(layout, header[i]!, null, cellX, top, w, laid.numeric[i]!);
       };
       if (repeated) draw();
       // pdfkit 0.19+ writes /A << /O /Table /Scope /Column >> for a TH's `scope` (PDF 1.7 section 14.8.5.7).
@@ -172,17 +212,21 @@ function rule(layout: PdfLayout, y: number, width: number, colour: string): void
 
 /**
  * A cell's text broken into lines that fit `width`: greedily at spaces, and a word wider than the
- * cell letter by letter. Cells are short (names, codes, numbers), so this simple rule gives the
- * same breaks as pdfkit's Unicode line breaker in a fraction of its time, and measuring and
- * drawing share it, so a row is always exactly as tall as measured.
+ * cell letter by letter. Cells are mostly short (names, codes, numbers), so this simple rule gives
+ * the same breaks as pdfkit's Unicode line breaker in a fraction of its time, and measuring and
+ * drawing share it, so a row is always exactly as tall as measured. A line broken at a space or a
+ * line break keeps a space at its end, so text extraction and screen readers do not run words
+ * together (pdfkit accessibility guide); one broken inside a word has none, so the word reads whole.
  */
 export function wrapCell(measure: (text: string) => number, text: string, width: number): string[] {
   const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
+  const paragraphs = text.split("\n");
+  paragraphs.forEach((paragraph, p) => {
+    const end = p < paragraphs.length - 1 ? " " : "";
     const words = paragraph.split(/ +/).filter(Boolean);
     if (words.length === 0) {
-      lines.push("");
-      continue;
+      lines.push(end);
+      return;
     }
     const space = measure(" ");
     let line = "";
@@ -194,7 +238,7 @@ export function wrapCell(measure: (text: string) => number, text: string, width:
         lineWidth += space + w;
         continue;
       }
-      if (line) lines.push(line);
+      if (line) lines.push(`${line} `);
       if (w <= width) {
         line = word;
         lineWidth = w;
@@ -214,8 +258,8 @@ export function wrapCell(measure: (text: string) => number, text: string, width:
         lineWidth += lw;
       }
     }
-    lines.push(line);
-  }
+    lines.push(line + end);
+  });
   return lines;
 }
 
@@ -224,36 +268,42 @@ function cellLines(layout: PdfLayout, text: string, textWidth: number, cellWidth
   return textWidth <= room && !text.includes("\n") ? [text] : wrapCell((t) => layout.doc.widthOfString(t), text, room);
 }
 
-/** One cell's text inside its padding, line by line, right aligned when it is a number. */
-function writeCell(layout: PdfLayout, text: string, textWidth: number, x: number, y: number, width: number, right: boolean): void {
-  const { doc } = layout;
-  const lines = cellLines(layout, text, textWidth, width);
-  const lineHeight = doc.currentLineHeight(true) + 1;
-  lines.forEach((line, n) => {
-    const w = lines.length === 1 ? textWidth : doc.widthOfString(line);
-    const left = right ? x + width - cellPaddingX - w : x + cellPaddingX;
-    // Keep the space a line ends at, so text extraction and screen readers do not run words together (pdfkit accessibility guide).
-    doc.text(n < lines.length - 1 ? `${line} ` : line, left, y + cellPaddingY + n * lineHeight, { lineBreak: false });
-  });
+/** Each cell of body row `r` as the lines it takes in its column (sets the body font). */
+function rowLines(layout: PdfLayout, laid: Laid, r: number): string[][] {
+  layout.doc.font(layout.fonts.regular).fontSize(fontSize);
+  return laid.rows[r]!.map((text, i) => cellLines(layout, text, laid.textWidths[r]![i]!, laid.widths[i]!));
 }
 
-/** A row's height: its tallest cell, wrapped to its column, plus padding. `measured` gives the cells' one-line widths when known. */
-function rowHeight(layout: PdfLayout, cells: readonly string[], measured: readonly number[] | null, widths: readonly number[], bold: boolean): number {
+/** The lines of a row's tallest cell (or of the header's). */
+function lineCount(lines: readonly string[][]): number {
+  return Math.max(1, ...lines.map((l) => l.length));
+}
+
+/** The height of `lines` lines of a row (the header's are bold, a little taller), with its padding. */
+function partHeight(layout: PdfLayout, lines: number, bold: boolean): number {
+  layout.doc.font(bold ? layout.fonts.bold : layout.fonts.regular).fontSize(fontSize);
+  return lines * (layout.doc.currentLineHeight(true) + 1) + 2 * cellPaddingY;
+}
+
+/**
+ * Lines of one cell inside its padding from `y`, right aligned when it is a number. `oneLine` is the
+ * width of a cell's only line when already measured.
+ */
+function writeLines(layout: PdfLayout, lines: readonly string[], oneLine: number | null, x: number, y: number, width: number, right: boolean): void {
   const { doc } = layout;
-  doc.font(bold ? layout.fonts.bold : layout.fonts.regular).fontSize(fontSize);
   const lineHeight = doc.currentLineHeight(true) + 1;
-  let most = 1;
-  cells.forEach((text, i) => {
-    const lines = cellLines(layout, text, measured?.[i] ?? doc.widthOfString(text), widths[i]!).length;
-    if (lines > most) most = lines;
+  lines.forEach((line, n) => {
+    const left = right ? x + width - cellPaddingX - (oneLine ?? doc.widthOfString(line.trimEnd())) : x + cellPaddingX;
+    doc.text(line, left, y + cellPaddingY + n * lineHeight, { lineBreak: false });
   });
-  return most * lineHeight + 2 * cellPaddingY;
 }
 
 /**
  * Column widths: each column's natural width (its longest cell on one line, its heading on two
- * lines) when they all fit, widened in proportion to fill the text column; otherwise every column keeps at least its longest word and the
- * space left is shared in proportion to how much more each would like.
+ * lines, at most the text column) when they all fit, widened in proportion to fill the text column;
+ * otherwise every column keeps at least its longest word (at most `longestWordShare` of the text
+ * column) and the space left is shared in proportion to how much more each would like. When even
+ * the longest words do not fit, the widest are cut to one width, so the narrow columns keep theirs.
  */
 function layOut(layout: PdfLayout, shown: { columns: Column[]; rows: string[][]; omitted: number }): Laid {
   const { doc } = layout;
@@ -279,14 +329,15 @@ function layOut(layout: PdfLayout, shown: { columns: Column[]; rows: string[][];
       // Text wraps, so it needs its longest word; numbers never wrap.
       minimum[i] = Math.max(minimum[i]!, c.type === "text" ? longestWord(text) : whole);
     }
-    natural[i] = Math.max(natural[i]!, minimum[i]!);
+    minimum[i] = Math.min(minimum[i]!, layout.width * longestWordShare);
+    natural[i] = Math.min(Math.max(natural[i]!, minimum[i]!), layout.width);
   });
 
   // A little more than the padding, so rounding never pushes a longest word onto two lines.
   const pad = 2 * cellPaddingX + 1;
   const want = natural.map((w) => w + pad);
-  const least = minimum.map((w) => w + pad);
   const available = layout.width;
+  const least = fitWidest(minimum.map((w) => w + pad), available);
   const totalWant = want.reduce((s, w) => s + w, 0);
   let widths: number[];
   if (totalWant <= available) {
@@ -294,12 +345,21 @@ function layOut(layout: PdfLayout, shown: { columns: Column[]; rows: string[][];
     widths = want.map((w) => (w / totalWant) * available);
   } else {
     const totalLeast = least.reduce((s, w) => s + w, 0);
-    if (totalLeast >= available) widths = least.map((w) => (w / totalLeast) * available);
-    else {
-      const extra = want.map((w, i) => w - least[i]!);
-      const totalExtra = extra.reduce((s, w) => s + w, 0);
-      widths = least.map((w, i) => w + (extra[i]! / totalExtra) * (available - totalLeast));
-    }
+    const extra = want.map((w, i) => w - least[i]!);
+    const totalExtra = extra.reduce((s, w) => s + w, 0);
+    widths = least.map((w, i) => w + (extra[i]! / totalExtra) * (available - totalLeast));
   }
   return { columns: shown.columns, rows: shown.rows, textWidths, widths, numeric: shown.columns.map((c) => c.type !== "text"), omitted: shown.omitted };
+}
+
+/** `widths`, the widest cut to the one width that makes them add up to `available` when they are more. */
+function fitWidest(widths: readonly number[], available: number): number[] {
+  const ascending = widths.toSorted((a, b) => a - b);
+  let rest = available;
+  for (const [k, w] of ascending.entries()) {
+    const cap = rest / (ascending.length - k);
+    if (w > cap) return widths.map((x) => Math.min(x, cap));
+    rest -= w;
+  }
+  return [...widths];
 }

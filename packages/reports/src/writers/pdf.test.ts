@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cellText } from "../cells.ts";
 import type { Block, BoardPack, Cell, PackTable } from "../model.ts";
-import { pdfCatalog, pdfInfo, pdfObjects, pdfStructElements, pdfStructText, pdfText, samplePack } from "../testing/index.ts";
+import { type PdfWord, pdfCatalog, pdfInfo, pdfObjects, pdfStructElements, pdfStructText, pdfText, pdfWords, samplePack } from "../testing/index.ts";
 import { writePackPdf } from "./pdf.ts";
 
 /** Pages of `pdftotext -layout` output (it ends each page with a form feed). */
@@ -36,6 +36,44 @@ function longTable(n: number): PackTable {
       { key: "within", heading: "Closed within timescale (%)", type: "percent1" },
     ],
     rows,
+  };
+}
+
+/** A 300-character web address: one unbroken token, wider than any column. */
+const longToken = `https://www.example.gov.uk/learning/${"complaints-handling-review-2025-".repeat(10)}`.slice(0, 300);
+
+/**
+ * Overdue actions as the pack shows them (the action plans table's columns), the second the longest
+ * an action may be (5,000 characters) of real sentences, ending in `longToken`.
+ */
+function actionsTable(): PackTable {
+  const sentences = [
+    "The complaints team will review every complaint closed late this quarter and write to each complainant to explain the delay.",
+    "Managers will check a sample of ten responses each month against the service standards and record what they find.",
+    "Staff who answer the telephone will be trained to log a complaint on the day it is made, with the reference given to the caller.",
+    "Where a complaint is upheld, the team will agree a remedy with the complainant within five working days and confirm it in writing.",
+    "Progress will be reported to the board each quarter, with the number of complaints closed within timescale and the reasons for any delay.",
+  ];
+  const prose = Array.from({ length: 40 }, (_, i) => sentences[i % sentences.length]).join(" ");
+  const longest = `${prose.slice(0, 5000 - longToken.length - 1)} ${longToken}`;
+  const text = (t: string): Cell => ({ kind: "text", text: t });
+  return {
+    sheetName: "Action_plans",
+    tableName: "action_plans",
+    title: "Table 7: Learning action plans, overdue first",
+    description: ["This worksheet contains one table."],
+    columns: [
+      { key: "organisation", heading: "Organisation", type: "text", role: "organisation_name" },
+      { key: "action", heading: "Action", type: "text", role: "label" },
+      { key: "owner", heading: "Owner", type: "text" },
+      { key: "due_date", heading: "Due date", type: "text" },
+      { key: "status", heading: "Status", type: "text" },
+    ],
+    rows: [
+      ["Example Licensing Agency", sentences[0]!, "Head of Customer Experience", "30 June 2025", "Not started"],
+      ["Example Inspection Service", longest, "Director of Operations", "31 July 2025", "In progress"],
+      ["Example Records Office", sentences[3]!, "Complaints Manager", "15 August 2025", "In progress"],
+    ].map((row) => row.map(text)),
   };
 }
 
@@ -180,6 +218,78 @@ describe("writePackPdf layout", () => {
     expect(elements.filter((e) => e.type === "TH")).toHaveLength(4);
     expect(elements.filter((e) => e.type === "TR")).toHaveLength(91);
     expect(elements.filter((e) => e.type === "TD")).toHaveLength(90 * 4);
+  });
+
+  it("keeps every word of a 5,000-character action, breaking an unbroken token and the row across pages under a repeated header, above the footer", async () => {
+    const table = actionsTable();
+    expect(table.rows[1]![1]).toMatchObject({ text: expect.stringMatching(/^.{5000}$/s) });
+    const narrative: Block[] = [
+      { kind: "heading", level: 2, text: "Overdue learning actions" },
+      { kind: "paragraph", text: "Three actions are overdue. The longest is shown in full, over more than one page." },
+      { kind: "table", tableName: "action_plans", caption: "3 overdue actions" },
+    ];
+    const bytes = await writePackPdf(withNarrative(samplePack(), narrative, [table]));
+    const words = await pdfWords(bytes);
+    const pageCount = Math.max(...words.map((w) => w.page));
+    // A4 less its 56 pt bottom margin: only the page number is drawn below it.
+    const footerLine = 841.89 - 56;
+    for (let page = 1; page <= pageCount; page++) {
+      const below = words.filter((w) => w.page === page && w.yMax > footerLine);
+      expect(below.map((w) => w.text).join(" "), `below the footer line on page ${page}`).toBe(`Page ${page} of ${pageCount}`);
+    }
+
+    // The header row on each page the table is on: the lines from the "Action" heading down that hold only heading words.
+    const headingWords = new Set(table.columns.flatMap((c) => c.heading.split(" ")));
+    const headerOn = (page: number) => {
+      const onPage = words.filter((w) => w.page === page && w.yMax <= footerLine);
+      const action = onPage.find((w) => w.text === "Action");
+      if (!action) return undefined;
+      const lines = new Map<number, PdfWord[]>();
+      for (const word of onPage.filter((w) => w.yMin >= action.yMin - 0.5).toSorted((a, b) => a.yMin - b.yMin)) {
+        const line = lines.get(word.yMin);
+        if (line) line.push(word);
+        else lines.set(word.yMin, [word]);
+      }
+      const header: PdfWord[] = [];
+      for (const line of lines.values()) {
+        if (!line.every((w) => headingWords.has(w.text))) break;
+        header.push(...line);
+      }
+      return { words: header, top: action.yMin, bottom: Math.max(...header.map((w) => w.yMax)), topOfPage: onPage.every((w) => w.yMin >= action.yMin - 0.5) };
+    };
+    const tablePages = Array.from({ length: pageCount }, (_, i) => i + 1).filter((page) => headerOn(page));
+    expect(tablePages.length, "the long row runs onto a second page").toBeGreaterThanOrEqual(2);
+    tablePages.forEach((page, k) => {
+      const header = headerOn(page)!;
+      expect(header.words.map((w) => w.text).toSorted(), `the header on page ${page}`).toEqual([...headingWords].toSorted());
+      if (k > 0) expect(header.topOfPage, `the header heads page ${page}`).toBe(true);
+    });
+
+    // Each column's words, page by page and line by line, read as the cells in order: every word of every cell, whole.
+    const first = headerOn(tablePages[0]!)!;
+    const starts = table.columns.map((c) => first.words.find((w) => w.text === c.heading.split(" ")[0])!.xMin);
+    const body = words.filter((w) => tablePages.includes(w.page) && w.yMin > headerOn(w.page)!.bottom && w.yMax <= footerLine);
+    body.sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin);
+    table.columns.forEach((column, i) => {
+      const inColumn = body.filter((w) => w.xMin >= starts[i]! - 1 && (i === starts.length - 1 || w.xMin < starts[i + 1]! - 1));
+      const read = inColumn.map((w) => w.text).join("");
+      const cells = table.rows.map((row) => (row[i] as { text: string }).text);
+      // The table is followed by the notes, which run across every column.
+      expect(read.startsWith(cells.join("").replace(/\s+/g, "")), `the ${column.heading} column reads its cells in full, in order`).toBe(true);
+      const whole = new Set(inColumn.map((w) => w.text));
+      for (const word of cells.flatMap((c) => c.split(/\s+/))) if (word !== longToken) expect(whole.has(word), `"${word}" whole in the ${column.heading} column`).toBe(true);
+    });
+
+    // One header row and one row of cells per action in the structure, however many pages they take.
+    const elements = pdfStructElements(bytes);
+    expect(elements.filter((e) => e.type === "TH")).toHaveLength(5);
+    expect(elements.filter((e) => e.type === "TR")).toHaveLength(4);
+    expect(elements.filter((e) => e.type === "TD")).toHaveLength(3 * 5);
+    // Assistive technology reads the long action as one cell, its parts joined, the address unbroken.
+    const tree = (await pdfStructText(bytes)).split("\n").map((l) => l.trim());
+    const tds = tree.flatMap((line, i) => (line === "TD" ? [tree.slice(i + 1, tree.findIndex((l, j) => j > i && !l.startsWith('"')))] : []));
+    const longest = (table.rows[1]![1] as { text: string }).text;
+    expect(tds.map((parts) => parts.map((p) => p.slice(1, -1)).join(""))).toContain(longest);
   });
 
   it("shows a table's first rows when the block says so, and where the rest are", async () => {
