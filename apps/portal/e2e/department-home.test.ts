@@ -51,7 +51,7 @@ describe("the department's summary of the latest quarter", () => {
     for (const [key, text, href] of [
       ["Sent to the department", `${sent} of ${bodies(tracker.summary.expected)}`, `${trackerPath}?status=approved&status=accepted`],
       ["Waiting for the department's decision", bodies(waiting), `${trackerPath}?status=approved`],
-      ["Late or overdue", bodies(tracker.summary.late), trackerPath],
+      ["Late or overdue", bodies(tracker.summary.late), `${trackerPath}?timeliness=late&timeliness=overdue`],
       ["Returned to the body", bodies(tracker.summary.returned), `${trackerPath}?status=returned`],
     ] as const) {
       const link = returns.locator(".govuk-summary-list__row", { hasText: key }).getByRole("link");
@@ -92,6 +92,15 @@ describe("the department's summary of the latest quarter", () => {
     await returns.getByRole("link", { name: `${sent} of ${bodies(tracker.summary.expected)}`, exact: true }).click();
     await page.waitForURL((u) => u.pathname === trackerPath && u.searchParams.getAll("status").join() === "approved,accepted");
     await expect.poll(() => page.locator("tbody tr").count(), { timeout: 30_000 }).toBe(sent);
+    // Late or overdue opens the tracker filtered to the bodies it counts, the filter ticked.
+    await page.goBack();
+    await returns.getByRole("link", { name: bodies(tracker.summary.late), exact: true }).first().waitFor();
+    await returns.locator(".govuk-summary-list__row", { hasText: "Late or overdue" }).getByRole("link").click();
+    await page.waitForURL((u) => u.pathname === trackerPath && u.searchParams.getAll("timeliness").join() === "late,overdue");
+    await expect.poll(() => page.locator("tbody tr").count(), { timeout: 30_000 }).toBe(tracker.summary.late);
+    expect(await page.getByLabel("Late: sent after the due date").isChecked()).toBe(true);
+    expect(await page.getByLabel("Overdue: not received by the due date").isChecked()).toBe(true);
+    await expectNoAxeViolations(page, "the tracker filtered to late or overdue bodies");
 
     // 320 px wide: the summary still reads and passes axe.
     const narrow = await newPage(browser, { width: 320 });

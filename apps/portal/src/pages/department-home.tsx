@@ -7,6 +7,7 @@ import { usePageTitle } from "../app/page-title.ts";
 import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import { outliers, outlierText, summaryFunnelMeasures, type Funnel } from "../department-home/funnel-outliers.ts";
+import { lateOrOverdueSearch } from "../tracker/filters.ts";
 import { trackerAddress } from "./tracker.tsx";
 
 /** How many overdue actions the summary lists by name; the rest are a link away. */
@@ -81,7 +82,7 @@ function Returns({ dept, period, label }: { dept: Organisation; period: string; 
   const rowsShown: SummaryListRow[] = [
     { key: { text: "Sent to the department" }, value: { children: link(`${sent} of ${bodies(summary.expected)}`, "?status=approved&status=accepted") } },
     { key: { text: "Waiting for the department's decision" }, value: { children: link(bodies(waiting), "?status=approved") } },
-    { key: { text: "Late or overdue" }, value: { children: link(bodies(summary.late), "") } },
+    { key: { text: "Late or overdue" }, value: { children: link(bodies(summary.late), lateOrOverdueSearch) } },
     { key: { text: "Returned to the body" }, value: { children: link(bodies(summary.returned), "?status=returned") } },
   ];
   return (

@@ -7,7 +7,7 @@ import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
-import { applyFilter, bodyTypeLabel, readFilter, statusFilters, writeFilter } from "../tracker/filters.ts";
+import { applyFilter, bodyTypeLabel, readFilter, statusFilters, timelinessFilters, writeFilter } from "../tracker/filters.ts";
 import { QuarterPagination } from "../tracker/quarter-pagination.tsx";
 import { canOpenReturn, timelinessLabels, TrackerStatusTag, type Tracker, type TrackerRow } from "../tracker/tracker-status.tsx";
 import "../tracker/tracker.css";
@@ -79,7 +79,14 @@ export function TrackerPage({ dept, period }: { dept: Organisation; period: stri
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const statuses = form.getAll("status").map(String);
-    setParams(writeFilter({ statuses: statusFilters.filter((f) => statuses.includes(f.value)).map((f) => f.status), types: form.getAll("type").map(String) }));
+    const timeliness = form.getAll("timeliness").map(String);
+    setParams(
+      writeFilter({
+        statuses: statusFilters.filter((f) => statuses.includes(f.value)).map((f) => f.status),
+        types: form.getAll("type").map(String),
+        timeliness: timelinessFilters.filter((f) => timeliness.includes(f.value)).map((f) => f.timeliness),
+      }),
+    );
   }
 
   return (
@@ -112,6 +119,14 @@ export function TrackerPage({ dept, period }: { dept: Organisation; period: stri
             />
           </div>
           <div className="govuk-grid-column-one-half">
+            <Checkboxes
+              name="timeliness"
+              idPrefix="timeliness"
+              classes="govuk-checkboxes--small"
+              fieldset={{ legend: { text: "On time or late", classes: "govuk-fieldset__legend--s" } }}
+              values={timelinessFilters.filter((f) => filter.timeliness.includes(f.timeliness)).map((f) => f.value)}
+              items={timelinessFilters.map((f) => ({ value: f.value, text: f.label }))}
+            />
             <Checkboxes
               name="type"
               idPrefix="type"
@@ -152,7 +167,7 @@ function KeyFigures({ summary }: { summary: Tracker["summary"] }) {
       {figures.map(([label, count]) => (
         <div className="app-key-figures__item" key={label}>
           <dt className="govuk-body app-key-figures__label govuk-!-margin-bottom-0">{label}</dt>
-          <dd className="app-key-figures__count" data-figure={label}>
+          <dd className="govuk-heading-l app-key-figures__count" data-figure={label}>
             {count}
           </dd>
         </div>
