@@ -99,6 +99,10 @@ describe("compare bodies", () => {
     const th = header(page, "Complaints closed within timescale");
     const index = await th.evaluate((el) => [...el.parentElement!.children].indexOf(el));
     expect(await th.getAttribute("aria-sort")).toBe("none");
+    // Every header's arrow is drawn whole (22 px, MOJ's size), however the header's words wrap.
+    const arrows = await page.locator("table.app-compare thead th[aria-sort] button svg").evaluateAll((svgs) => svgs.map((s) => Math.round(s.getBoundingClientRect().width)));
+    expect(arrows.length).toBeGreaterThan(2);
+    expect(new Set(arrows)).toEqual(new Set([22]));
     await th.getByRole("button").click();
     await poll(() => th.getAttribute("aria-sort")).toBe("ascending");
     const up = await columnValues(page, index);
