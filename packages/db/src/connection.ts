@@ -75,8 +75,6 @@ export function openDatabase(url: string, options: ConnectionOptions = {}): Conn
       connectionString: url,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: connectTimeoutMs,
-      // A peer that vanished without closing (a failover's old primary) is noticed rather than waited on.
-      keepAlive: true,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     // An 'error' event nobody listens for ends the process. The pool emits one when the database
