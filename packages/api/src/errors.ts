@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@complaints/db";
 import { DomainError, type DomainErrorCode } from "@complaints/domain";
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 
@@ -13,9 +14,15 @@ const codeMap: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   TOO_MANY_ATTEMPTS: "TOO_MANY_REQUESTS",
 };
 
+/** What a caller is told while the database is restarting or failing over: nothing is wrong with their request. */
+export const databaseUnavailableMessage = "The service cannot reach its database just now. Try again in a minute.";
+
 export function toTRPCError(error: unknown): unknown {
   if (error instanceof DomainError) {
     return new TRPCError({ code: codeMap[error.code], message: error.message, cause: error });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: databaseUnavailableMessage, cause: error });
   }
   return error;
 }

@@ -261,7 +261,9 @@ export async function main(argv: string[]): Promise<number> {
     case "start": {
       const { values } = parseArgs({ args: [sub, ...rest].filter((a): a is string => a !== undefined), options: { demo: { type: "boolean" } } });
       const logger = createLogger(env);
-      const connection = openDatabase(env.DATABASE_URL);
+      const connection = openDatabase(env.DATABASE_URL, {
+        onConnectionLost: (err) => logger.warn({ err }, "the database closed a connection; a new one opens when next needed"),
+      });
       await migrateToLatest(connection);
       if (values.demo && (await countUsers(connection.db)) === 0) {
         const summary = await seedDemo(connection.db, new Date());

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { appRouter, createContext, internalErrorMessage, resumeSession, type ApiConfig } from "@complaints/api";
+import { appRouter, createContext, databaseUnavailableMessage, internalErrorMessage, resumeSession, toTRPCError, type ApiConfig } from "@complaints/api";
+import { isDatabaseUnavailable, sql, type Database, type Kysely } from "@complaints/db";
 import { publishedLearningStylesheetPath } from "@complaints/reports";
-import { sql, type Database, type Kysely } from "@complaints/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -81,8 +81,13 @@ export function createApp(options: AppOptions): Hono {
   const clock = options.clock ?? (() => new Date());
   const app = new Hono();
 
-  // Anything unexpected (the database unreachable, say) is logged and answered plainly.
+  // Anything unexpected is logged and answered plainly; a database that is away (restarting,
+  // failing over) is a "try again", not a fault, and the pool reconnects by itself when it is back.
   app.onError((error, c) => {
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: error, path: c.req.path }, "database unavailable");
+      return c.json({ error: { message: databaseUnavailableMessage } }, 503);
+    }
     logger.error({ err: error, path: c.req.path }, "request failed");
     return c.json({ error: { message: internalErrorMessage } }, 500);
   });
@@ -127,7 +132,15 @@ export function createApp(options: AppOptions): Hono {
     const now = clock();
     const cookieName = sessionCookieName(options.cookieSecure);
     const token = getCookie(c, cookieName);
-    const session = token ? await resumeSession(db, token, now, options.api) : null;
+    // A session that cannot be looked up (the database away) fails the call inside tRPC, so the
+    // answer has the shape and status (503, "try again") that the apps read.
+    let sessionFailure: unknown = null;
+    const session = token
+      ? await resumeSession(db, token, now, options.api).catch((error: unknown) => {
+          sessionFailure = toTRPCError(error);
+          return null;
+        })
+      : null;
     const cookieOptions = { httpOnly: true, secure: options.cookieSecure, sameSite: "Lax", path: "/" } as const;
     // The cookie is sent again whenever the session's idle lifetime is extended, or its Expires
     // would still be the first one; a procedure's own cookie (sign in, sign out) replaces it.
@@ -139,8 +152,9 @@ export function createApp(options: AppOptions): Hono {
       router: appRouter,
       // A batch is capped to keep one request's work bounded.
       maxBatchSize: 20,
-      createContext: () =>
-        createContext({
+      createContext: () => {
+        if (sessionFailure) throw sessionFailure;
+        return createContext({
           db,
           clock,
           user: session?.user ?? null,
@@ -151,10 +165,12 @@ export function createApp(options: AppOptions): Hono {
             set: (value, expiresAt) => void (setCookie = generateCookie(cookieName, value, { ...cookieOptions, expires: expiresAt })),
             clear: () => void (setCookie = generateCookie(cookieName, "", { ...cookieOptions, maxAge: 0 })),
           },
-        }),
+        });
+      },
       responseMeta: () => ({ headers: new Headers(setCookie ? [["set-cookie", setCookie]] : []) }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "procedure failed");
+        if (error.code === "SERVICE_UNAVAILABLE") logger.warn({ err: error.cause, path }, "database unavailable");
       },
     });
   });

@@ -65,3 +65,5 @@ export async function createTestDatabase(dialect: Dialect, options: { postgresUr
     },
   };
 }
+
+export { postgresBin, privateClusterTestsRun, startPrivateCluster, type PrivateCluster } from "./postgres-cluster.ts";
