@@ -16,6 +16,7 @@ export * from "./inset-text/inset-text.tsx";
 export * from "./label/label.tsx";
 export * from "./notification-banner/notification-banner.tsx";
 export * from "./organisation-switcher/organisation-switcher.tsx";
+export * from "./pagination/pagination.tsx";
 export * from "./panel/panel.tsx";
 export * from "./password-input/password-input.tsx";
 export * from "./radios/radios.tsx";
