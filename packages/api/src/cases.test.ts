@@ -153,7 +153,7 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect(rows[1]).toMatchObject({ received_date: "2025-04-02", escalated_date: "2025-04-07", closed_date: "2025-05-01", themes: "communication;delay" });
 
     const overview = await world.caller("a1Approver").cases.overview({ organisationCode: "A1" });
-    expect(overview).toMatchObject({ storedCases: 4, timescales: { earlyResolutionDays: 5, closerLookDays: 20 }, lastImport: { fileName: "cases.csv", rows: 4, importedBy: "a1Submitter" }, upload: { chunkBytes: 524_288, maxBytes: dialect === "postgres" ? 200 * 1024 * 1024 : 10 * 1024 * 1024 } });
+    expect(overview).toMatchObject({ storedCases: 4, timescales: { earlyResolutionDays: 5, closerLookDays: 20 }, lastImport: { fileName: "cases.csv", rows: 4, importedBy: "a1Submitter" }, upload: { chunkBytes: 524_288, maxBytes: dialect === "postgres" ? 200 * 1024 * 1024 : 5 * 1024 * 1024 } });
     expect(overview.computedFields).toEqual(expect.arrayContaining(["received", "er_closed", "theme_delay", "received_by_service_area.licences", "payments_total"]));
     expect(overview.computedFields).not.toContain("handling_cost");
     // The upload is gone once imported.
@@ -437,7 +437,7 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const over = await rejection(other.cases.startUpload({ organisationCode: "A2", fileName: "c.csv", size: 1, period: "2025-26 Q3" }));
     expect(over.code).toBe("TOO_MANY_REQUESTS");
     expect(over.message).toBe(
-      `Agency A2's case files that are uploading or uploaded but not imported would come to more than ${dialect === "postgres" ? "400 MB" : "20 MB"} with this one, the most one organisation can have waiting at once. Try again once one of them has been imported; unfinished files are removed a day after they were started.`,
+      `Agency A2's case files that are uploading or uploaded but not imported would come to more than ${dialect === "postgres" ? "400 MB" : "10 MB"} with this one, the most one organisation can have waiting at once. Try again once one of them has been imported; unfinished files are removed a day after they were started.`,
     );
 
     // Many started at once: never more than the limit get through.
@@ -478,15 +478,15 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect((await storedCases(t.db, "B1")).length).toBe(3000);
   });
 
-  it("takes case files of up to 200 MB on PostgreSQL, and of up to 10 MB on SQLite, where a larger import would hold up every other request", async () => {
+  it("takes case files of up to 200 MB on PostgreSQL, and of up to 5 MB on SQLite, where a larger import would hold up every other request", async () => {
     const caller = world.caller("b1Submitter");
     const start = (size: number, period: string) => caller.cases.startUpload({ organisationCode: "B1", fileName: "cases.csv", size, period });
-    const sqliteMax = 10 * 1024 * 1024;
+    const sqliteMax = 5 * 1024 * 1024;
     if (dialect === "sqlite") {
       const refused = await rejection(start(sqliteMax + 1, "2025-26 Q1"));
       expect(refused.code).toBe("BAD_REQUEST");
       expect(refused.message).toBe(
-        "The file is larger than 10 MB, the most a case file can be while the service runs on SQLite: importing a larger one would hold up everyone else's work until it finished. Case files up to 200 MB need the service to run on PostgreSQL; ask whoever runs it.",
+        "The file is larger than 5 MB, the most a case file can be while the service runs on SQLite: importing a larger one would hold up everyone else's work until it finished. Case files up to 200 MB need the service to run on PostgreSQL; ask whoever runs it.",
       );
       expect(await start(sqliteMax, "2025-26 Q1")).toMatchObject({ chunkBytes: 524_288 });
     } else {
