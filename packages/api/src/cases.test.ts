@@ -68,15 +68,21 @@ async function countRows(db: Kysely<Database>, table: string): Promise<number> {
   return Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n);
 }
 
-/** Uploads a file in chunks as the browser does, and finishes it. */
-async function upload(world: World, user: WorldUserKey, organisationCode: string, text: string, finish: { mappingName?: string | null; period?: string | null; dryRun: boolean }) {
+/** Sends a file in chunks as the browser does; returns the upload's id. */
+async function send(world: World, user: WorldUserKey, organisationCode: string, text: string) {
   const caller = world.caller(user);
   const bytes = Buffer.from(text);
   const { uploadId, chunkBytes } = await caller.cases.startUpload({ organisationCode, fileName: "cases.csv", size: bytes.byteLength });
   for (let i = 0; i * chunkBytes < bytes.byteLength; i += 1) {
     await caller.cases.uploadChunk({ uploadId, index: i, data: bytes.subarray(i * chunkBytes, (i + 1) * chunkBytes).toString("base64") });
   }
-  return { uploadId, result: await caller.cases.finishUpload({ uploadId, ...finish }) };
+  return uploadId;
+}
+
+/** Uploads a file in chunks as the browser does, and finishes it. */
+async function upload(world: World, user: WorldUserKey, organisationCode: string, text: string, finish: { mappingName?: string | null; period?: string | null; dryRun: boolean }) {
+  const uploadId = await send(world, user, organisationCode, text);
+  return { uploadId, result: await world.caller(user).cases.finishUpload({ uploadId, ...finish }) };
 }
 
 describe.each(testDialects())("case import on %s", (dialect) => {
@@ -147,7 +153,7 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect(rows[1]).toMatchObject({ received_date: "2025-04-02", escalated_date: "2025-04-07", closed_date: "2025-05-01", themes: "communication;delay" });
 
     const overview = await world.caller("a1Approver").cases.overview({ organisationCode: "A1" });
-    expect(overview).toMatchObject({ storedCases: 4, timescales: { earlyResolutionDays: 5, closerLookDays: 20 }, lastImport: { fileName: "cases.csv", rows: 4, importedBy: "a1Submitter" }, upload: { chunkBytes: 524_288, maxBytes: 200 * 1024 * 1024 } });
+    expect(overview).toMatchObject({ storedCases: 4, timescales: { earlyResolutionDays: 5, closerLookDays: 20 }, lastImport: { fileName: "cases.csv", rows: 4, importedBy: "a1Submitter" }, upload: { chunkBytes: 524_288, maxBytes: dialect === "postgres" ? 200 * 1024 * 1024 : 5 * 1024 * 1024 } });
     expect(overview.computedFields).toEqual(expect.arrayContaining(["received", "er_closed", "theme_delay", "received_by_service_area.licences", "payments_total"]));
     expect(overview.computedFields).not.toContain("handling_cost");
     // The upload is gone once imported.
@@ -219,7 +225,10 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect(await countRows(t.db, "audit_log")).toBe(audit);
     // A file with problems is not kept: it is fixed and sent again.
     expect(result.fileRefused).toBe(true);
-    expect((await rejection(submitter.cases.finishUpload({ uploadId, dryRun: true }))).code).toBe("NOT_FOUND");
+    expect(await countRows(t.db, "case_upload_chunks")).toBe(0);
+    const again = await rejection(submitter.cases.finishUpload({ uploadId, dryRun: true }));
+    expect(again.code).toBe("PRECONDITION_FAILED");
+    expect(again.message).toBe("This file was refused and removed when it was first checked, so it cannot be imported. Fix the problems that check listed and upload it again.");
   });
 
   it("refuses a file with a column of personal data, storing nothing", async () => {
@@ -290,7 +299,12 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const imported = await caller.cases.finishUpload({ uploadId, dryRun: false });
     expect(imported).toMatchObject({ ok: true, rows: 8000 });
     expect((await storedCases(t.db, "A1")).length).toBe(8000);
-    expect((await rejection(caller.cases.finishUpload({ uploadId, dryRun: true }))).code).toBe("NOT_FOUND");
+    // Its chunks are gone; finishing it again answers with the import's result, storing nothing more.
+    expect((await sql`select seq from case_upload_chunks where upload_id = ${uploadId}`.execute(t.db)).rows).toEqual([]);
+    const imports = await countRows(t.db, "case_imports");
+    expect(await caller.cases.finishUpload({ uploadId, dryRun: true })).toEqual(imported);
+    expect(await countRows(t.db, "case_imports")).toBe(imports);
+    expect((await rejection(caller.cases.uploadChunk({ uploadId, index: 1, data: chunk(1) }))).message).toBe("This file has already been imported: its cases are stored. To import it again, upload it again.");
 
     const page = await world.caller("a1Approver").cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "received", page: 2 });
     expect(page).toMatchObject({ total: 8000, count: 8000, page: 2, pages: 160 });
@@ -316,11 +330,11 @@ describe.each(testDialects())("case import on %s", (dialect) => {
   });
 
   it("runs two imports of the same body one after the other: the cases are one file's, never a mix", async () => {
-    const caller = world.caller("a1Submitter");
     const file = (prefix: string) => [header, ...[1, 2, 3].map((n) => `${prefix}-${n},2025-04-0${n},,early_resolution,,,,,,,licences,online,,,,`), ""].join("\r\n");
+    // Two colleagues (one person's second upload would replace the first).
     const x = await upload(world, "a1Submitter", "A1", file("X"), { dryRun: true });
-    const y = await upload(world, "a1Submitter", "A1", file("Y"), { dryRun: true });
-    const results = await Promise.all([caller.cases.finishUpload({ uploadId: x.uploadId, dryRun: false }), caller.cases.finishUpload({ uploadId: y.uploadId, dryRun: false })]);
+    const y = await upload(world, "a1Submitter2", "A1", file("Y"), { dryRun: true });
+    const results = await Promise.all([world.caller("a1Submitter").cases.finishUpload({ uploadId: x.uploadId, dryRun: false }), world.caller("a1Submitter2").cases.finishUpload({ uploadId: y.uploadId, dryRun: false })]);
     expect(results.map((r) => r.ok)).toEqual([true, true]);
     const refs = (await storedCases(t.db, "A1")).map((r) => r.case_ref);
     expect([["X-1", "X-2", "X-3"], ["Y-1", "Y-2", "Y-3"]]).toContainEqual(refs);
@@ -328,8 +342,12 @@ describe.each(testDialects())("case import on %s", (dialect) => {
 
   it("refuses a file over 200 MB before it is sent, and deletes uploads abandoned for a day", async () => {
     const caller = world.caller("a1Submitter");
-    const big = await rejection(caller.cases.startUpload({ organisationCode: "A1", fileName: "huge.csv", size: 300 * 1024 * 1024 }));
-    expect(big.message).toContain("at most 200 MB");
+    // One byte over is refused, and the message does not read as if 200 MB were over 200 MB.
+    const big = await rejection(caller.cases.startUpload({ organisationCode: "A1", fileName: "huge.csv", size: 200 * 1024 * 1024 + 1 }));
+    expect(big.code).toBe("BAD_REQUEST");
+    expect(big.message).toBe(
+      "The file is larger than 200 MB, the most a case file uploaded here can be. Export only the columns the import reads, or ask whoever runs the service to import it from the command line (an import replaces all your cases, so the file cannot be split).",
+    );
     const yesterday = world.caller("a1Submitter", { clock: () => new Date(world.now.getTime() - 25 * 60 * 60 * 1000) });
     const old = await yesterday.cases.startUpload({ organisationCode: "A1", fileName: "old.csv", size: 10 });
     await caller.cases.startUpload({ organisationCode: "A1", fileName: "new.csv", size: 10 });
@@ -369,5 +387,112 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const second = (await upload(world, "a1Submitter", "A1", file, { dryRun: true })).result;
     expect(second.quarters[0]!.values).toMatchObject({ er_closed: 1, er_within_timescale: 1 });
     expect((await rejection(caller.cases.saveTimescales({ organisationCode: "A1", earlyResolutionDays: 0, closerLookDays: 25 }))).code).toBe("BAD_REQUEST");
+  });
+  it("limits pending uploads per person and per body; a new upload for a quarter replaces the person's unfinished one", async () => {
+    await sql`delete from case_upload_chunks`.execute(t.db);
+    await sql`delete from case_uploads`.execute(t.db);
+    const me = world.caller("a1Submitter");
+    const start = (caller: ReturnType<World["caller"]>, period: string | null, size = 10) => caller.cases.startUpload({ organisationCode: "A1", fileName: "cases.csv", size, period });
+    const ten = Buffer.from("0123456789").toString("base64");
+
+    const first = await start(me, "2025-26 Q1");
+    await me.cases.uploadChunk({ uploadId: first.uploadId, index: 0, data: ten });
+    // Choosing the file again for the same quarter replaces the unfinished upload, chunks and all.
+    const second = await start(me, "2025-26 Q1");
+    expect((await rejection(me.cases.uploadChunk({ uploadId: first.uploadId, index: 0, data: ten }))).code).toBe("NOT_FOUND");
+    expect(await countRows(t.db, "case_upload_chunks")).toBe(0);
+    await me.cases.uploadChunk({ uploadId: second.uploadId, index: 0, data: ten });
+    await start(me, "2025-26 Q2");
+    await start(me, null);
+    expect(await countRows(t.db, "case_uploads")).toBe(3);
+    const fourth = await rejection(start(me, "2025-26 Q3"));
+    expect(fourth.code).toBe("TOO_MANY_REQUESTS");
+    expect(fourth.message).toBe(
+      "You already have 3 case files that are uploading or uploaded but not imported (for Apr to Jun 2025, Jul to Sep 2025, no quarter), the most one person can have at once. Import one of them, or upload a file for one of those quarters again: it replaces your unfinished one. Unfinished files are removed a day after they were started.",
+    );
+    expect(await countRows(t.db, "case_uploads")).toBe(3);
+    // A quarter already in hand can be started again: it replaces that one.
+    await start(me, "2025-26 Q2");
+    expect(await countRows(t.db, "case_uploads")).toBe(3);
+
+    // A colleague's two more make five for the body; a sixth is refused.
+    const colleague = world.caller("a1Submitter2");
+    await start(colleague, "2025-26 Q1");
+    await start(colleague, "2025-26 Q2");
+    const sixth = await rejection(start(colleague, "2025-26 Q3"));
+    expect(sixth.code).toBe("TOO_MANY_REQUESTS");
+    expect(sixth.message).toBe(
+      "Agency A1 already has 5 case files that are uploading or uploaded but not imported, the most one organisation can have at once. Try again once one of them has been imported; unfinished files are removed a day after they were started.",
+    );
+    expect(await countRows(t.db, "case_uploads")).toBe(5);
+    // One imported no longer counts, and its place can be taken.
+    expect(await me.cases.finishUpload({ uploadId: second.uploadId, dryRun: false })).toMatchObject({ ok: false, fileRefused: true });
+    await start(colleague, "2025-26 Q3");
+
+    // Bytes: two of the largest files at once for a body; one byte more is refused.
+    const other = world.caller("a2Submitter");
+    const max = (await other.cases.overview({ organisationCode: "A2" })).upload.maxBytes;
+    await other.cases.startUpload({ organisationCode: "A2", fileName: "a.csv", size: max, period: "2025-26 Q1" });
+    await other.cases.startUpload({ organisationCode: "A2", fileName: "b.csv", size: max, period: "2025-26 Q2" });
+    const over = await rejection(other.cases.startUpload({ organisationCode: "A2", fileName: "c.csv", size: 1, period: "2025-26 Q3" }));
+    expect(over.code).toBe("TOO_MANY_REQUESTS");
+    expect(over.message).toBe(
+      `Agency A2's case files that are uploading or uploaded but not imported would come to more than ${dialect === "postgres" ? "400 MB" : "10 MB"} with this one, the most one organisation can have waiting at once. Try again once one of them has been imported; unfinished files are removed a day after they were started.`,
+    );
+
+    // Many started at once: never more than the limit get through.
+    await sql`delete from case_uploads where user_id = ${world.users.a1Submitter.id}`.execute(t.db);
+    const periods = ["2025-26 Q1", "2025-26 Q2", "2025-26 Q3", "2025-26 Q4", "2026-27 Q1", "2026-27 Q2"];
+    const settled = await Promise.allSettled(periods.map((p) => start(me, p)));
+    expect(settled.filter((s) => s.status === "fulfilled").length).toBeLessThanOrEqual(3);
+    expect(Number((await sql<{ n: number }>`select count(*) as n from case_uploads where user_id = ${world.users.a1Submitter.id}`.execute(t.db)).rows[0]!.n)).toBeLessThanOrEqual(3);
+    await sql`delete from case_upload_chunks`.execute(t.db);
+    await sql`delete from case_uploads`.execute(t.db);
+  });
+
+  it("answers a double-clicked finish with the first one's result, importing the file once", async () => {
+    const lines = [header];
+    for (let i = 0; i < 3000; i += 1) lines.push(`D-${String(i).padStart(5, "0")},2025-05-${String(1 + (i % 28)).padStart(2, "0")},,early_resolution,,,,,,delay,,online,,,,`);
+    const uploadId = await send(world, "b1Submitter", "B1", `${lines.join("\r\n")}\r\n`);
+    const caller = world.caller("b1Submitter");
+    const imports = await countRows(t.db, "case_imports");
+    const audited = async () => Number((await sql<{ n: number }>`select count(*) as n from audit_log where action = 'cases.imported' and organisation_code = 'B1'`.execute(t.db)).rows[0]!.n);
+    const auditBefore = await audited();
+    // Both calls at once (on PostgreSQL, on two connections of the pool).
+    const [a, b] = await Promise.all([caller.cases.finishUpload({ uploadId, dryRun: false }), caller.cases.finishUpload({ uploadId, dryRun: false })]);
+    expect(a.problems).toEqual([]);
+    expect(a).toMatchObject({ ok: true, rows: 3000 });
+    expect(b).toEqual(a);
+    expect(await countRows(t.db, "case_imports")).toBe(imports + 1);
+    expect(await audited()).toBe(auditBefore + 1);
+    expect((await storedCases(t.db, "B1")).length).toBe(3000);
+
+    // A file refused for its content: one click gets its problems, the other is told it was refused.
+    const bad = await send(world, "b1Submitter", "B1", [header, "E-1,2025-05-02,,early_resolution,,2025-05-01,,,upheld,,,online,,,,", ""].join("\r\n"));
+    const settled = await Promise.allSettled([caller.cases.finishUpload({ uploadId: bad, dryRun: false }), caller.cases.finishUpload({ uploadId: bad, dryRun: false })]);
+    const answered = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+    const refused = settled.flatMap((s) => (s.status === "rejected" ? [s.reason as Error] : []));
+    expect(answered).toHaveLength(1);
+    expect(answered[0]).toMatchObject({ ok: false, fileRefused: true, problems: [{ row: 2, column: "closed_date" }] });
+    expect(refused.map((e) => e.message)).toEqual(["This file was refused and removed when it was first checked, so it cannot be imported. Fix the problems that check listed and upload it again."]);
+    expect((await storedCases(t.db, "B1")).length).toBe(3000);
+  });
+
+  it("takes case files of up to 200 MB on PostgreSQL, and of up to 5 MB on SQLite, where a larger import would hold up every other request", async () => {
+    const caller = world.caller("b1Submitter");
+    const start = (size: number, period: string) => caller.cases.startUpload({ organisationCode: "B1", fileName: "cases.csv", size, period });
+    const sqliteMax = 5 * 1024 * 1024;
+    if (dialect === "sqlite") {
+      const refused = await rejection(start(sqliteMax + 1, "2025-26 Q1"));
+      expect(refused.code).toBe("BAD_REQUEST");
+      expect(refused.message).toBe(
+        "The file is larger than 5 MB, the most a case file can be while the service runs on SQLite: importing a larger one would hold up everyone else's work until it finished. Case files up to 200 MB need the service to run on PostgreSQL; ask whoever runs it.",
+      );
+      expect(await start(sqliteMax, "2025-26 Q1")).toMatchObject({ chunkBytes: 524_288 });
+    } else {
+      expect(await start(sqliteMax + 1, "2025-26 Q1")).toMatchObject({ chunkBytes: 524_288 });
+      expect(await start(200 * 1024 * 1024, "2025-26 Q2")).toMatchObject({ chunkBytes: 524_288 });
+    }
+    expect((await caller.cases.overview({ organisationCode: "B1" })).upload.maxBytes).toBe(dialect === "postgres" ? 200 * 1024 * 1024 : sqliteMax);
   });
 });

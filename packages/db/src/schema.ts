@@ -289,6 +289,14 @@ export interface CaseUploadTable {
   /** Declared size in bytes. */
   size: number;
   created_at: string;
+  /** The quarter it was started for (`2025-26 Q1`), or null. */
+  period: string | null;
+  /** When the request now finishing it began; null when no finish is running. */
+  finishing_since: string | null;
+  /** When its cases were stored or the file was refused (its chunks are gone then). */
+  finished_at: string | null;
+  /** JSON of the import's result, once its cases are stored; null otherwise. */
+  result: string | null;
 }
 
 export interface CaseUploadChunkTable {

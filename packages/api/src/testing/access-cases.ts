@@ -97,7 +97,8 @@ export const accessCases: Record<string, AccessCase> = {
   "cases.saveTimescales": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", earlyResolutionDays: 10, closerLookDays: 20 }) },
   "cases.saveMapping": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", mapping: { name: "Case system", columns: { case_ref: "Reference" }, codes: { outcome: { Yes: "upheld" } } } }) },
   "cases.deleteMapping": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", name: "Case system" }) },
-  "cases.startUpload": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", fileName: "cases.csv", size: 1000 }) },
+  // For a quarter, so it does not replace the fixture upload (started without one) that the next two use.
+  "cases.startUpload": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", fileName: "cases.csv", size: 1000, period: "2025-26 Q1" }) },
   // The fixture's one chunk sent again (a retry), by the user who started the upload.
   "cases.uploadChunk": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ uploadId: f.anUpload, index: 0, data: Buffer.from(fixtureCaseFile).toString("base64") }) },
   "cases.finishUpload": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ uploadId: f.anUpload, mappingName: null, period: null, dryRun: true }) },

@@ -180,18 +180,39 @@ export interface CaseUpload {
   fileName: string;
   size: number;
   createdAt: string;
+  /** The quarter it was started for, or null. */
+  period: string | null;
+  /** When the finish now running began, or null. */
+  finishingSince: string | null;
+  /** When its cases were stored or the file refused (its chunks are gone), or null. */
+  finishedAt: string | null;
+  /** JSON of the import's result once its cases are stored; the caller parses it. */
+  result: string | null;
 }
 
-export async function insertCaseUpload(db: Kysely<Database>, upload: CaseUpload): Promise<void> {
+export async function insertCaseUpload(db: Kysely<Database>, upload: Pick<CaseUpload, "id" | "organisationCode" | "userId" | "fileName" | "size" | "createdAt" | "period">): Promise<void> {
   await db
     .insertInto("case_uploads")
-    .values({ id: upload.id, organisation_code: upload.organisationCode, user_id: upload.userId, file_name: upload.fileName, size: upload.size, created_at: upload.createdAt })
+    .values({ id: upload.id, organisation_code: upload.organisationCode, user_id: upload.userId, file_name: upload.fileName, size: upload.size, created_at: upload.createdAt, period: upload.period })
     .execute();
 }
 
 export async function getCaseUpload(db: Kysely<Database>, id: string): Promise<CaseUpload | undefined> {
   const r = await db.selectFrom("case_uploads").selectAll().where("id", "=", id).executeTakeFirst();
-  return r && { id: r.id, organisationCode: r.organisation_code, userId: r.user_id, fileName: r.file_name, size: Number(r.size), createdAt: r.created_at };
+  return (
+    r && {
+      id: r.id,
+      organisationCode: r.organisation_code,
+      userId: r.user_id,
+      fileName: r.file_name,
+      size: Number(r.size),
+      createdAt: r.created_at,
+      period: r.period,
+      finishingSince: r.finishing_since,
+      finishedAt: r.finished_at,
+      result: r.result,
+    }
+  );
 }
 
 /** Removes an upload and its chunks. */
@@ -200,12 +221,84 @@ export async function deleteCaseUpload(db: Kysely<Database>, id: string): Promis
   await db.deleteFrom("case_uploads").where("id", "=", id).execute();
 }
 
-/** Removes uploads started before `before` (abandoned ones), with their chunks. */
+/**
+ * Removes uploads started before `before` (abandoned ones, and finished ones kept for their
+ * result), with their chunks; not one whose finish began after `before` (still being imported).
+ */
 export async function deleteStaleCaseUploads(db: Kysely<Database>, before: string): Promise<number> {
-  const stale = db.selectFrom("case_uploads").select("id").where("created_at", "<", before);
+  const stale = db
+    .selectFrom("case_uploads")
+    .select("id")
+    .where("created_at", "<", before)
+    .where((eb) => eb.or([eb("finishing_since", "is", null), eb("finishing_since", "<", before)]));
   await db.deleteFrom("case_upload_chunks").where("upload_id", "in", stale).execute();
-  const result = await db.deleteFrom("case_uploads").where("created_at", "<", before).executeTakeFirst();
+  const result = await db
+    .deleteFrom("case_uploads")
+    .where("created_at", "<", before)
+    .where((eb) => eb.or([eb("finishing_since", "is", null), eb("finishing_since", "<", before)]))
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/**
+ * Removes a person's unfinished uploads for one organisation and quarter (null: those started
+ * without one), except one being finished now. The row goes in one statement, so a finish that
+ * claims it at the same moment either claims it first (and it stays) or finds it gone.
+ */
+export async function deleteUnfinishedCaseUploads(db: Kysely<Database>, owner: { organisationCode: string; userId: string; period: string | null }): Promise<void> {
+  const deleted = await db
+    .deleteFrom("case_uploads")
+    .where("organisation_code", "=", owner.organisationCode)
+    .where("user_id", "=", owner.userId)
+    .where("period", owner.period === null ? "is" : "=", owner.period)
+    .where("finishing_since", "is", null)
+    .where("finished_at", "is", null)
+    .returning("id")
+    .execute();
+  // The chunks go with their upload (on delete cascade); said here too, as deleteCaseUpload does.
+  if (deleted.length > 0) await db.deleteFrom("case_upload_chunks").where("upload_id", "in", deleted.map((d) => d.id)).execute();
+}
+
+/** An organisation's, or a person's, uploads not yet finished: for which quarter each is, and its declared size. */
+export async function pendingCaseUploads(db: Kysely<Database>, of: { organisationCode: string } | { userId: string }): Promise<{ id: string; organisationCode: string; period: string | null; size: number }[]> {
+  const rows = await db
+    .selectFrom("case_uploads")
+    .select(["id", "organisation_code", "period", "size"])
+    .where("finished_at", "is", null)
+    .$call((q) => ("organisationCode" in of ? q.where("organisation_code", "=", of.organisationCode) : q.where("user_id", "=", of.userId)))
+    .orderBy("created_at")
+    .execute();
+  return rows.map((r) => ({ id: r.id, organisationCode: r.organisation_code, period: r.period, size: Number(r.size) }));
+}
+
+/**
+ * Marks an upload as being finished by this request: true if it was free (no other finish running,
+ * or one begun before `abandonedBefore`, whose process must have stopped) and not finished. One
+ * conditional update, so of two finishes at once exactly one gets it.
+ */
+export async function claimCaseUpload(db: Kysely<Database>, id: string, now: string, abandonedBefore: string): Promise<boolean> {
+  const result = await db
+    .updateTable("case_uploads")
+    .set({ finishing_since: now })
+    .where("id", "=", id)
+    .where("finished_at", "is", null)
+    .where((eb) => eb.or([eb("finishing_since", "is", null), eb("finishing_since", "<", abandonedBefore)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Lets the upload be finished again (after a dry run, or an import refused for its quarter). */
+export async function releaseCaseUpload(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable("case_uploads").set({ finishing_since: null }).where("id", "=", id).execute();
+}
+
+/**
+ * Records an upload's outcome and removes its chunks: the result's JSON once its cases are stored
+ * (call in the import's own transaction), or null when the file was refused.
+ */
+export async function markCaseUploadFinished(db: Kysely<Database>, id: string, at: string, result: string | null): Promise<void> {
+  await db.deleteFrom("case_upload_chunks").where("upload_id", "=", id).execute();
+  await db.updateTable("case_uploads").set({ finished_at: at, result, finishing_since: null }).where("id", "=", id).execute();
 }
 
 /** How many chunks of an upload have arrived. */

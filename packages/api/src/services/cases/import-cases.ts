@@ -62,6 +62,11 @@ export interface ImportCasesOptions {
   /** Check and compute only: nothing is stored. */
   dryRun: boolean;
   onProgress?: (bytesRead: number) => void;
+  /**
+   * Called inside the import's transaction once the cases and drafts are written, so what it
+   * records is stored with them or not at all (an upload notes that it is finished).
+   */
+  beforeCommit?: (db: Kysely<Database>, result: CaseImportResult) => Promise<void>;
 }
 
 export interface WrittenQuarter {
@@ -270,7 +275,9 @@ export async function importCases(ctx: ServiceContext, source: CaseSource, optio
           throw error;
         }
       }
-      return { ...result, written: options.period ? (writtenQuarters[0] ?? null) : null, writtenQuarters, skipped: plan.skipped, importId, fileRefused: false };
+      const imported: CaseImportResult = { ...result, written: options.period ? (writtenQuarters[0] ?? null) : null, writtenQuarters, skipped: plan.skipped, importId, fileRefused: false };
+      await options.beforeCommit?.(trx, imported);
+      return imported;
     });
   } catch (error) {
     if (error instanceof Refused) return error.result;

@@ -14,7 +14,7 @@ import {
 } from "@complaints/db";
 import { caseComputedFields, caseMappingSchema, defaultCaseTimescales, DomainError, type CaseMapping, type CaseSettings, type CaseTimescales, type Organisation, type ServiceArea } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
-import { caseChunkBytes, caseUploadMaxBytes } from "./upload-limits.ts";
+import { caseChunkBytes, caseUploadMaxBytesOn } from "./upload-limits.ts";
 
 /** What the computation needs to know about a body: its region, service areas and timescales (the defaults unless it set its own). */
 export async function caseSettingsOf(db: Kysely<Database>, org: Organisation): Promise<CaseSettings> {
@@ -71,7 +71,7 @@ export async function casesOverview(ctx: ServiceContext, organisationCode: strin
     serviceAreas: org.serviceAreas,
     storedCases: await countCases(ctx.db, org.code),
     computedFields: caseComputedFields(settings),
-    upload: { chunkBytes: caseChunkBytes, maxBytes: caseUploadMaxBytes },
+    upload: { chunkBytes: caseChunkBytes, maxBytes: caseUploadMaxBytesOn(ctx.db) },
   };
 }
 
