@@ -135,7 +135,7 @@ function YearEarlier({ dept, period }: { dept: Organisation; period: string }) {
       key: { text: "Left out of the comparison" },
       value: {
         children: (
-          <ul className="govuk-list govuk-!-margin-bottom-0">
+          <ul className="govuk-list govuk-list--bullet govuk-!-margin-bottom-0">
             {leftOut.map((b) => (
               <li key={b.organisationCode + b.text}>{b.text}</li>
             ))}
