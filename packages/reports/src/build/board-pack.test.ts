@@ -206,6 +206,10 @@ describe("buildBoardPack", () => {
     const first = pack.narrative.find((b) => b.kind === "paragraph")!;
     expect(first.kind === "paragraph" && first.text).toBe("2 of 4 bodies have sent their return for Apr to Jun 2025; the comparison below covers 1 of them, those that also sent for Apr to Jun 2024. Together they received 120 complaints.");
     expect(JSON.stringify(pack.narrative)).toContain("Left out: Body B (no return counted for Apr to Jun 2024); Body C (no return counts for Apr to Jun 2025 yet); Body D (no return counts for Apr to Jun 2025 yet).");
+
+    const none = { ...low, comparison: { ...low.comparison, panel: { ...low.comparison.panel, covered: [] } } };
+    const noneFirst = buildBoardPack({ ...base, rollup: none }).narrative.find((b) => b.kind === "paragraph")!;
+    expect(noneFirst.kind === "paragraph" && noneFirst.text).toBe("2 of 4 bodies have sent their return for Apr to Jun 2025; none of them sent for the same quarters of Apr to Jun 2024, so there is no comparison with it. Together they received 120 complaints.");
   });
 
   it("writes dates as people read them", () => {

@@ -529,7 +529,10 @@ function narrative(data: PackData, title: string): Block[] {
     const sentences = [`${formatNumber(sent, "count")} of ${bodiesWord(r.current.bodies.expected)} ${sent === 1 ? "has" : "have"} sent ${period.quarters.length > 1 ? "returns" : "their return"} for ${period.label}`];
     if (m.panel.lowCoverage) {
       // Too few bodies in both periods for a change to say anything about the department: coverage leads, no headline change.
-      sentences[0] += `; the comparison below covers ${covered === sent ? `those ${formatNumber(covered, "count")}` : `${formatNumber(covered, "count")} of them, those that also sent for ${r.yearEarlier.label}`}.`;
+      sentences[0] +=
+        covered === 0
+          ? `; none of them sent for the same quarters of ${r.yearEarlier.label}, so there is no comparison with it.`
+          : `; the comparison below covers ${covered === sent ? `those ${formatNumber(covered, "count")}` : `${formatNumber(covered, "count")} of them, those that also sent for ${r.yearEarlier.label}`}.`;
     } else sentences[0] += ".";
     // Everyone who has sent so far: a total with its coverage, never a change.
     if (received !== null) sentences.push(`Together they received ${formatNumber(received, "count")} complaints${closed.every((x) => x !== null) ? ` and closed ${formatNumber(closed[0]! + closed[1]!, "count")}` : ""}.`);

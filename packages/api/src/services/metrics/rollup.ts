@@ -170,7 +170,7 @@ export interface PanelCoverage {
   covered: { organisationCode: string; name: string }[];
   /** Covered bodies with quarters left out, and those quarters ("Oct to Dec 2026"). */
   partly: { organisationCode: string; name: string; quarters: string[]; words: string }[];
-  /** Bodies with no quarter in both years, with why in words ("sent no return for Jul to Sep 2025"). */
+  /** Bodies with no quarter in both years, with why in words ("no return counted for Jul to Sep 2025"). */
   leftOut: { organisationCode: string; name: string; reason: LeftOutReason; words: string }[];
   /** The panel covers half the bodies expected or fewer: lead with coverage and give no headline change. */
   lowCoverage: boolean;
