@@ -125,6 +125,15 @@ describe("the department's summary of the latest quarter", () => {
     await page.waitForURL((u) => u.pathname === trackerPath && u.searchParams.getAll("status").join() === "approved,accepted");
     await expect.poll(() => page.locator("tbody tr").count(), { timeout: 30_000 }).toBe(sent);
 
+    // Keyboard only: Tab to the comparison's link to the department totals and press Enter.
+    await page.goto(`${app.url}/portal/${dept}/`);
+    await year.waitFor();
+    const toTotals = year.getByRole("link", { name: "See the department totals" });
+    for (let i = 0; i < 80 && !(await toTotals.evaluate((a) => a === document.activeElement)); i += 1) await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => u.pathname === `/portal/${dept}/summary/${address}`);
+    await expect.poll(() => page.locator("#rollup-coverage").textContent(), { timeout: 30_000 }).toContain(`${m.panel.covered.length} of ${bodies(m.panel.expected)}`);
+
     // 320 px wide: the summary still reads and passes axe.
     const narrow = await newPage(browser, { width: 320 });
     await signIn(narrow.page, app, "oversight@demo.example", `/portal/${dept}/`);

@@ -1,4 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
+import { inCi, testDatabaseUrl } from "@complaints/e2e/env";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -282,4 +285,28 @@ describe("actions, learning and the department roll-up", { timeout: 300_000 }, (
     expect(await page.locator("#rollup-totals").count()).toBe(0);
     await context.close();
   });
+});
+
+// The totals page on PostgreSQL, in a fresh schema of the test database (as the board pack download does).
+describe("the department totals from PostgreSQL", () => {
+  it.skipIf(!testDatabaseUrl && !inCi)("shows everyone who has sent and the comparison over the same bodies and quarters, as the API gives them", async () => {
+    if (!testDatabaseUrl) throw new Error("CI is set but TEST_DATABASE_URL is not: the department totals must also run on PostgreSQL in CI.");
+    const schema = `portal_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+    execFileSync("psql", [testDatabaseUrl, "-v", "ON_ERROR_STOP=1", "-qc", `create schema ${schema}`]);
+    const url = `${testDatabaseUrl}${testDatabaseUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const [pgApp, browser] = await Promise.all([startApp({ databaseUrl: url, needs: ["portal"] }), launchBrowser()]);
+    try {
+      const { context, page } = await newPage(browser);
+      await signIn(page, pgApp, oversight, `/portal/${dept}/summary/2026-27-q2`);
+      await poll(() => page.title()).toBe("Department totals, Jul to Sep 2026 – Department portal");
+      const api = await expectRollupEqualsApi(page, { period: "2026-27 Q2" });
+      expect(api.comparison.panel.covered.length).toBeGreaterThan(0);
+      await expectNoAxeViolations(page, "the roll-up on PostgreSQL");
+      await context.close();
+    } finally {
+      await browser.close();
+      await pgApp.close();
+      execFileSync("psql", [testDatabaseUrl, "-qc", `drop schema ${schema} cascade`]);
+    }
+  }, 400_000);
 });
