@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { insertReturn, insertRevision, type Database, type Kysely } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
-import { DomainError, formatCount, formatPence, formatPercent, periodIndex, requirePeriod, type FieldValue, type ReturnStatus } from "@complaints/domain";
+import { DomainError, formatPence, formatPercent, periodIndex, requirePeriod, type FieldValue, type ReturnStatus } from "@complaints/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annualReportSection } from "./services/reports/annual-report.ts";
 import { systemServiceContext } from "./system-context.ts";

@@ -15,7 +15,7 @@ const base: AnnualReportInput = {
   ombudsman: { accepted: 12, reported: 8, upheld: 1, partlyUpheld: 3, notUpheld: 4, recommendations: 6, complied: 5, notComplied: 1 },
   complaints: { received: 12_345, closed: 12_000, closedAtEarlyResolution: 9_000, withinTimescale: 0.87654 },
   // Every body sent every quarter of both years: the comparison covers them all.
-  comparison: { bodiesExpected: 4, bodiesCovered: 4, lowCoverage: false, leftOut: [], received: { now: 12_345, then: 11_000, change: "up 12%" }, handlingCost: { now: 123_456_789, then: 98_765_432 } },
+  comparison: { bodiesExpected: 4, bodiesCovered: 4, lowCoverage: false, leftOut: [], received: { now: 12_345, yearEarlier: 11_000, change: "up 12%" }, handlingCost: { now: 123_456_789, yearEarlier: 98_765_432 } },
   given: {},
   // Every return gave the cost and both counts closed: the same as the totals.
   costAndClosed: { returns: 16, cost: 123_456_789, closed: 12_000 },
@@ -104,19 +104,19 @@ describe("the annual report complaints section", () => {
   });
 
   it("compares the year with the one before over the same bodies and quarters only, naming those left out", () => {
-    const partial = { ...base.comparison, bodiesCovered: 3, leftOut: ["Body D (no return counted for 2024-25)", "Body B (January to March 2026 left out: not counted in both years)"], received: { now: 9_000, then: 10_000, change: "down 10%" } };
+    const partial = { ...base.comparison, bodiesCovered: 3, leftOut: ["Body D (no return counted for 2024-25)", "Body B (January to March 2026 left out: not counted in both years)"], received: { now: 9_000, yearEarlier: 10_000, change: "down 10%" } };
     expect(section({ comparison: partial }).text).toContain(
       "In 2025-26 they received 12,345 complaints. 3 of the 4 bodies expected to report sent returns for the same quarters of 2025-26 and 2024-25. Over those quarters they received 9,000 complaints, down 10% from 10,000 in 2024-25. Left out of the comparison: Body D (no return counted for 2024-25); Body B (January to March 2026 left out: not counted in both years).",
     );
-    expect(section({ comparison: { ...base.comparison, received: { now: 11_000, then: 11_000, change: "no change" } } }).text).toContain("Over those quarters they received 11,000 complaints, the same number as in 2024-25.");
+    expect(section({ comparison: { ...base.comparison, received: { now: 11_000, yearEarlier: 11_000, change: "no change" } } }).text).toContain("Over those quarters they received 11,000 complaints, the same number as in 2024-25.");
   });
 
   it("says when the comparison covers too few bodies to give the department's change, and when it covers none", () => {
-    const low = { ...base.comparison, bodiesCovered: 2, lowCoverage: true, leftOut: ["Body C (no return counts for 2025-26 yet)", "Body D (no return counts for 2025-26 yet)"], received: { now: 5_000, then: 4_000, change: "up 25%" } };
+    const low = { ...base.comparison, bodiesCovered: 2, lowCoverage: true, leftOut: ["Body C (no return counts for 2025-26 yet)", "Body D (no return counts for 2025-26 yet)"], received: { now: 5_000, yearEarlier: 4_000, change: "up 25%" } };
     expect(section({ comparison: low }).text).toContain(
       "Only 2 of the 4 bodies expected to report sent returns for the same quarters of 2025-26 and 2024-25: too few to say how the department’s complaints changed; over those quarters those bodies received 5,000 complaints, up 25% from 4,000 in 2024-25. Left out of the comparison:",
     );
-    const none = { ...base.comparison, bodiesCovered: 0, lowCoverage: true, received: { now: null, then: null, change: "not compared" }, handlingCost: { now: null, then: null } };
+    const none = { ...base.comparison, bodiesCovered: 0, lowCoverage: true, received: { now: null, yearEarlier: null, change: "not compared" }, handlingCost: { now: null, yearEarlier: null } };
     const { text } = section({ comparison: none });
     expect(text).toContain("No body sent returns for the same quarters of 2025-26 and 2024-25, so there is no comparison with 2024-25.");
     expect(text).not.toContain("For the same bodies and quarters");

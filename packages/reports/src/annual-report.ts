@@ -80,9 +80,9 @@ export interface AnnualReportInput {
     /** Bodies, or some of their quarters, left out, with why: "Agency A2 (no return counted for 2024-25)". */
     leftOut: readonly string[];
     /** Complaints received over the panel this year and the year before, and the API's words for the change ("up 12%"). */
-    received: { now: number | null; then: number | null; change: string };
+    received: { now: number | null; yearEarlier: number | null; change: string };
     /** Pence, over the panel. */
-    handlingCost: { now: number | null; then: number | null };
+    handlingCost: { now: number | null; yearEarlier: number | null };
   };
   /**
    * How many returns gave each figure, by template field id (`handling_cost`, `phso_accepted`…). A
@@ -260,8 +260,8 @@ function contextBlocks(input: AnnualReportInput): Block[] {
   if (h.cost === null) second.push(`No return reported the cost of handling complaints in ${year}.`);
   else {
     second.push(`Handling complaints cost ${formatPence(h.cost)} in ${year}.${gapNote(input, ["handling_cost"], "the cost of handling complaints")}`);
-    if (cmp.bodiesCovered > 0 && cmp.handlingCost.now !== null && cmp.handlingCost.then !== null) {
-      second.push(`For the same bodies and quarters as the comparison above, it cost ${formatPence(cmp.handlingCost.now)}, against ${formatPence(cmp.handlingCost.then)} in ${before}.`);
+    if (cmp.bodiesCovered > 0 && cmp.handlingCost.now !== null && cmp.handlingCost.yearEarlier !== null) {
+      second.push(`For the same bodies and quarters as the comparison above, it cost ${formatPence(cmp.handlingCost.now)}, against ${formatPence(cmp.handlingCost.yearEarlier)} in ${before}.`);
     }
     // Cost per complaint closed divides like by like: only returns that gave the cost and both counts closed.
     const both = input.costAndClosed;
@@ -298,10 +298,10 @@ function comparisonSentences(input: AnnualReportInput): string {
         : `All ${formatCount(cmp.bodiesExpected)} bodies expected to report`
       : `${cmp.lowCoverage ? "Only " : ""}${formatCount(cmp.bodiesCovered)} of the ${count(cmp.bodiesExpected, "body", "bodies")} expected to report`;
   let sentence = `${who} sent returns for the same quarters of ${year} and ${before}`;
-  const { now, then, change } = cmp.received;
+  const { now, yearEarlier, change } = cmp.received;
   if (cmp.lowCoverage) sentence += `: too few to say how the department’s complaints changed`;
-  if (now !== null && then !== null) {
-    sentence += `${cmp.lowCoverage ? "; over those quarters those bodies" : ". Over those quarters they"} received ${howMany(now, "complaint", "complaints")}, ${change === "no change" ? "the same number as in" : `${change} from ${formatCount(then)} in`} ${before}`;
+  if (now !== null && yearEarlier !== null) {
+    sentence += `${cmp.lowCoverage ? "; over those quarters those bodies" : ". Over those quarters they"} received ${howMany(now, "complaint", "complaints")}, ${change === "no change" ? "the same number as in" : `${change} from ${formatCount(yearEarlier)} in`} ${before}`;
   }
   sentence += ".";
   if (cmp.leftOut.length > 0) sentence += ` Left out of the comparison: ${cmp.leftOut.join("; ")}.`;
