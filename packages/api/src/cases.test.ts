@@ -435,6 +435,9 @@ describe.each(testDialects())("a corrected return's cases on %s", (dialect) => {
     expect(history.events.map((e) => e.action)).toEqual(["return.submit", "return.approve", "return.accept", "return.reopen"]);
     expect(JSON.stringify(history)).not.toMatch(/corrected-cases|april-cases/);
     expect(await figure("aOversight")).toMatchObject({ total: 4, count: 4, cases: ["A-001", "A-002", "A-003", "A-004"].map((ref) => ({ ref, amount: 1 })) });
+    // Measured against the timescales the sent figures were computed with, even once the body changes its own.
+    await submitter.cases.saveTimescales({ organisationCode: "A1", earlyResolutionDays: 2, closerLookDays: 20 });
+    expect(await oversight.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "er_within_timescale", page: 1 })).toMatchObject({ total: 1, cases: [{ ref: "A-001", amount: 1 }] });
     // The body sees its draft: the new cases, and the whole history.
     expect(await figure("a1Approver")).toMatchObject({ total: 30, count: 30 });
     const bodyHistory = await submitter.returns.history({ returnId: opened.returnId });
