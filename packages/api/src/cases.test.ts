@@ -60,8 +60,9 @@ const storedColumns = [
   "import_id",
 ];
 
+/** The body's stored cases: its current import's (the earlier imports' a revision may still need are kept beside them). */
 async function storedCases(db: Kysely<Database>, organisationCode: string) {
-  return (await sql<Record<string, unknown>>`select * from cases where organisation_code = ${organisationCode} order by case_ref`.execute(db)).rows;
+  return (await sql<Record<string, unknown>>`select cases.* from cases inner join case_imports on case_imports.id = cases.import_id where cases.organisation_code = ${organisationCode} and case_imports.current = 1 order by case_ref`.execute(db)).rows;
 }
 
 async function countRows(db: Kysely<Database>, table: string): Promise<number> {
@@ -69,10 +70,10 @@ async function countRows(db: Kysely<Database>, table: string): Promise<number> {
 }
 
 /** Sends a file in chunks as the browser does; returns the upload's id. */
-async function send(world: World, user: WorldUserKey, organisationCode: string, text: string) {
+async function send(world: World, user: WorldUserKey, organisationCode: string, text: string, fileName = "cases.csv") {
   const caller = world.caller(user);
   const bytes = Buffer.from(text);
-  const { uploadId, chunkBytes } = await caller.cases.startUpload({ organisationCode, fileName: "cases.csv", size: bytes.byteLength });
+  const { uploadId, chunkBytes } = await caller.cases.startUpload({ organisationCode, fileName, size: bytes.byteLength });
   for (let i = 0; i * chunkBytes < bytes.byteLength; i += 1) {
     await caller.cases.uploadChunk({ uploadId, index: i, data: bytes.subarray(i * chunkBytes, (i + 1) * chunkBytes).toString("base64") });
   }
@@ -80,8 +81,8 @@ async function send(world: World, user: WorldUserKey, organisationCode: string, 
 }
 
 /** Uploads a file in chunks as the browser does, and finishes it. */
-async function upload(world: World, user: WorldUserKey, organisationCode: string, text: string, finish: { mappingName?: string | null; period?: string | null; dryRun: boolean }) {
-  const uploadId = await send(world, user, organisationCode, text);
+async function upload(world: World, user: WorldUserKey, organisationCode: string, text: string, finish: { mappingName?: string | null; period?: string | null; dryRun: boolean }, fileName = "cases.csv") {
+  const uploadId = await send(world, user, organisationCode, text, fileName);
   return { uploadId, result: await world.caller(user).cases.finishUpload({ uploadId, ...finish }) };
 }
 
@@ -261,11 +262,12 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const stored = await s.cases.finishUpload({ uploadId, dryRun: false });
     expect(stored).toMatchObject({ ok: true, written: null, rows: 1 });
     expect((await storedCases(t.db, "A2")).map((r) => r.case_ref)).toEqual(["B-001"]);
-    // Once the body's senior accountable officer approves the return, its department sees the cases behind a figure.
+    // The department sees the cases behind the figures the body sent: these were typed in, not computed from the cases.
     const oversight = world.caller("aOversight");
     expect((await rejection(oversight.cases.figure({ organisationCode: "A2", period: "2025-26 Q1", field: "received", page: 1 }))).code).toBe("FORBIDDEN");
     await world.caller("a2Approver").returns.approve({ returnId: draft.returnId, expectedVersion: submitted.version });
-    expect(await oversight.cases.figure({ organisationCode: "A2", period: "2025-26 Q1", field: "received", page: 1 })).toMatchObject({ total: 1, cases: [{ ref: "B-001", amount: 1 }] });
+    const typedIn = await rejection(oversight.cases.figure({ organisationCode: "A2", period: "2025-26 Q1", field: "received", page: 1 }));
+    expect([typedIn.code, typedIn.message]).toEqual(["NOT_FOUND", "The return Agency A2 sent for Apr to Jun 2025 was not computed from a case file, so no cases lie behind its figures."]);
   });
 
   it("uploads a large file in chunks, in order, only from the user who started it; a dry run keeps the upload", async () => {
@@ -306,7 +308,11 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect(await countRows(t.db, "case_imports")).toBe(imports);
     expect((await rejection(caller.cases.uploadChunk({ uploadId, index: 1, data: chunk(1) }))).message).toBe("This file has already been imported: its cases are stored. To import it again, upload it again.");
 
-    const page = await world.caller("a1Approver").cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "received", page: 2 });
+    // The Apr to Jun draft was computed from the earlier file, so the cases behind its figures stay that file's;
+    // the next quarter, with no return yet, reads the body's current cases: all 8,000, still open, brought forward.
+    const approver = world.caller("a1Approver");
+    expect(await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "received", page: 1 })).toMatchObject({ total: 4, count: 4 });
+    const page = await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q2", field: "brought_forward", page: 2 });
     expect(page).toMatchObject({ total: 8000, count: 8000, page: 2, pages: 160 });
     expect(page.cases).toHaveLength(50);
   });
@@ -494,5 +500,95 @@ describe.each(testDialects())("case import on %s", (dialect) => {
       expect(await start(200 * 1024 * 1024, "2025-26 Q2")).toMatchObject({ chunkBytes: 524_288 });
     }
     expect((await caller.cases.overview({ organisationCode: "B1" })).upload.maxBytes).toBe(dialect === "postgres" ? 200 * 1024 * 1024 : sqliteMax);
+  });
+});
+
+/** A file of `count` cases with references `PREFIX-001`…, each received early in Apr to Jun 2025 and still open. */
+function openCasesFile(prefix: string, count: number): string {
+  const rows = Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(3, "0")},2025-04-${String(1 + (i % 28)).padStart(2, "0")},,early_resolution,,,,,,delay,licences,online,,,,`);
+  return [header, ...rows, ""].join("\r\n");
+}
+
+describe.each(testDialects())("a corrected return's cases on %s", (dialect) => {
+  let t: TestDatabase;
+  let world: World;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    world = await createWorld(t.db);
+  });
+  afterAll(() => t.close());
+
+  /** The imports whose cases are stored for A1. */
+  async function storedImports(): Promise<string[]> {
+    return (await sql<{ import_id: string }>`select distinct import_id from cases where organisation_code = 'A1'`.execute(t.db)).rows.map((r) => r.import_id).sort();
+  }
+
+  /** Submits, approves and (unless told not to) accepts the return's current revision. */
+  async function send(returnId: string, accept = true) {
+    const current = await world.caller("a1Submitter").returns.get({ returnId });
+    const submitted = await world.caller("a1Submitter").returns.submit({ returnId, expectedVersion: current.version });
+    const approved = await world.caller("a1Approver").returns.approve({ returnId, expectedVersion: submitted.version });
+    return accept ? world.caller("aOversight").returns.accept({ returnId, expectedVersion: approved.version }) : approved;
+  }
+
+  it("shows the department the history and cases of what was sent, not of a correction in preparation", async () => {
+    const submitter = world.caller("a1Submitter");
+    const oversight = world.caller("aOversight");
+    const figure = (user: WorldUserKey) => world.caller(user).cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "received", page: 1 });
+    const refs = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(3, "0")}`);
+
+    // Revision 1, computed from the four cases of goodFile, is sent and accepted.
+    const opened = await submitter.returns.openDraft({ organisationCode: "A1", period: "2025-26 Q1" });
+    await submitter.returns.save({ returnId: opened.returnId, expectedVersion: opened.version, values: exampleReturnValues() });
+    const first = (await upload(world, "a1Submitter", "A1", goodFile, { period: "2025-26 Q1", dryRun: false }, "april-cases.csv")).result;
+    expect(first.ok).toBe(true);
+    const accepted = await send(opened.returnId);
+    expect(accepted).toMatchObject({ revision: 1, status: "accepted", values: { received: 4 } });
+
+    // The body reopens it and recomputes it from a new export, but does not send it.
+    const reopened = await submitter.returns.reopen({ returnId: opened.returnId, expectedVersion: accepted.version, reason: "Our export missed some complaints." });
+    expect(reopened).toMatchObject({ revision: 2, status: "draft" });
+    const second = (await upload(world, "a1Submitter", "A1", openCasesFile("N", 30), { period: "2025-26 Q1", dryRun: false }, "corrected-cases.csv")).result;
+    expect(second.ok).toBe(true);
+    expect((await submitter.returns.get({ returnId: opened.returnId })).values.received).toBe(30);
+
+    // The department sees revision 1: its figures, its cases, and the workflow up to the reopening;
+    // none of the draft's figures, nor the file it was computed from.
+    expect(await oversight.returns.find({ organisationCode: "A1", period: "2025-26 Q1" })).toMatchObject({ revision: 1, values: { received: 4 } });
+    const history = await oversight.returns.history({ returnId: opened.returnId });
+    expect(history.revisions.map((r) => [r.revision, r.status])).toEqual([[1, "accepted"]]);
+    expect(history.events.map((e) => e.action)).toEqual(["return.submit", "return.approve", "return.accept", "return.reopen"]);
+    expect(JSON.stringify(history)).not.toMatch(/corrected-cases|april-cases/);
+    expect(await figure("aOversight")).toMatchObject({ total: 4, count: 4, cases: ["A-001", "A-002", "A-003", "A-004"].map((ref) => ({ ref, amount: 1 })) });
+    // Measured against the timescales the sent figures were computed with, even once the body changes its own.
+    await submitter.cases.saveTimescales({ organisationCode: "A1", earlyResolutionDays: 2, closerLookDays: 20 });
+    expect(await oversight.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "er_within_timescale", page: 1 })).toMatchObject({ total: 1, cases: [{ ref: "A-001", amount: 1 }] });
+    // The body sees its draft: the new cases, and the whole history.
+    expect(await figure("a1Approver")).toMatchObject({ total: 30, count: 30 });
+    const bodyHistory = await submitter.returns.history({ returnId: opened.returnId });
+    expect(bodyHistory.revisions.map((r) => [r.revision, r.status])).toEqual([[1, "accepted"], [2, "draft"]]);
+    expect(bodyHistory.events.filter((e) => e.action === "return.computedFromCases").map((e) => e.reason)).toEqual([
+      "Computed from the case file april-cases.csv (4 cases)",
+      "Computed from the case file corrected-cases.csv (30 cases)",
+    ]);
+
+    // A third export replaces the draft's: the second file's cases are no longer kept (no revision
+    // was computed from them that could still be sent), the sent revision's are.
+    const third = (await upload(world, "a1Submitter", "A1", openCasesFile("M", 12), { period: "2025-26 Q1", dryRun: false }, "final-cases.csv")).result;
+    expect(await storedImports()).toEqual([first.importId, third.importId].sort());
+    expect((await figure("aOversight")).cases.map((c) => c.ref)).toEqual(["A-001", "A-002", "A-003", "A-004"]);
+    expect((await figure("a1Submitter")).cases.map((c) => c.ref)).toEqual(refs(12, "M"));
+
+    // Once the correction is approved, the department sees it, its cases and how it was sent.
+    await send(opened.returnId, false);
+    expect((await figure("aOversight")).cases.map((c) => c.ref)).toEqual(refs(12, "M"));
+    const sentHistory = await oversight.returns.history({ returnId: opened.returnId });
+    expect(sentHistory.revisions.map((r) => [r.revision, r.status])).toEqual([[1, "accepted"], [2, "approved"]]);
+    expect(sentHistory.events.map((e) => e.action)).toEqual(["return.submit", "return.approve", "return.accept", "return.reopen", "return.submit", "return.approve"]);
+
+    // Revision 1 no longer counts, so the next import lets its cases go; revision 2's stay.
+    const fourth = (await upload(world, "a1Submitter", "A1", openCasesFile("P", 3), { dryRun: false }, "later-cases.csv")).result;
+    expect(await storedImports()).toEqual([third.importId, fourth.importId].sort());
+    expect((await figure("aOversight")).cases.map((c) => c.ref)).toEqual(refs(12, "M"));
   });
 });

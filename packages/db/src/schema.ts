@@ -125,6 +125,8 @@ export interface ReturnRevisionTable {
   decided_by: string | null;
   return_reason: string | null;
   reopen_reason: string | null;
+  /** The case import its figures were computed from (case_imports.id), if any. */
+  case_import_id: string | null;
 }
 
 export interface ReturnValueTable {
@@ -247,7 +249,7 @@ export interface CaseTable {
   payment_pence: number | null;
   payment_type: string | null;
   phso_referred_date: string | null;
-  /** The import that stored it (case_imports.id). */
+  /** The import that stored it (case_imports.id): each import's cases are a set of their own. */
   import_id: string;
 }
 
@@ -260,6 +262,11 @@ export interface CaseImportTable {
   file_name: string;
   rows: number;
   encoding: string | null;
+  /** 1 for the body's current import (whose cases are its stored cases), 0 for those it replaced. */
+  current: Generated<number>;
+  /** The timescales its cases were measured against (null for imports made before they were recorded). */
+  early_resolution_days: number | null;
+  closer_look_days: number | null;
 }
 
 export interface CaseMappingTable {
