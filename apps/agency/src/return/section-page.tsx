@@ -116,6 +116,8 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
   // has been shown there does not stop the next save ("Continue anyway" is a choice made once).
   const [warningSummary, setWarningSummary] = useState<{ attempt: number; items: WarningSummaryItem[] } | null>(null);
   const acknowledged = useRef(new Set<string>());
+  // Counts the saves that found no errors: each runs the warnings check once, after it renders.
+  const [saved, setSaved] = useState(0);
 
   // An address naming a figure (`flow#received`: "Change" on check your answers, Back from a
   // figure's cases) opens the page at that figure: the errors shown on opening do not take focus,
@@ -145,7 +147,8 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
     [caseFields, context.organisationCode, context.periodCode, section.id],
   );
 
-  const toNext = () => void navigate(next ? `${context.base}/${next.id}` : `${context.base}/`);
+  const toNext = useRef(() => {});
+  toNext.current = () => void navigate(next ? `${context.base}/${next.id}` : `${context.base}/`);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -162,8 +165,13 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
       return;
     }
     setShown((s) => ({ attempt: s.attempt, errors: [] }));
-    // The checks and explanations as they are now the save is done (it may have brought the
-    // server's history warnings).
+    setSaved((n) => n + 1);
+  }
+
+  // After a save without errors, in the render that follows it: the checks then include the
+  // server's history warnings about what was just saved. New unexplained warnings stop the user.
+  useEffect(() => {
+    if (saved === 0) return;
     const unexplained = sectionWarnings(fields, latestChecks.current.warnings).filter(({ warning }) => !latest.current.explanations[warning.id]?.trim());
     if (unexplained.some(({ warning }) => !acknowledged.current.has(warning.id))) {
       for (const { warning } of unexplained) acknowledged.current.add(warning.id);
@@ -171,8 +179,8 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
       setWarningSummary((s) => ({ attempt: (s?.attempt ?? 0) + 1, items }));
       return;
     }
-    toNext();
-  }
+    toNext.current();
+  }, [saved, fields]);
 
   async function continueAnyway() {
     setBusy(true);
@@ -181,7 +189,7 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
     } finally {
       setBusy(false);
     }
-    toNext();
+    toNext.current();
   }
 
   async function toTaskList(event: React.MouseEvent<HTMLAnchorElement>) {
