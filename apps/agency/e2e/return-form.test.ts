@@ -212,6 +212,10 @@ describe("the return form", { timeout: 180_000 }, () => {
     expect(await checkItem.getByRole("link").allTextContents()).toEqual(["Complaints received and open", "Service areas and channels"]);
     expect(await submitter.getByRole("button", { name: "Submit return" }).count()).toBe(0);
     await expectNoAxeViolations(submitter, "check your answers with an error that spans sections");
+    await submitter.screenshot({ path: join(shots, "check-cross-section-1280.png") });
+    await submitter.setViewportSize({ width: 320, height: 900 });
+    await submitter.screenshot({ path: join(shots, "check-cross-section-320.png") });
+    await submitter.setViewportSize({ width: 1280, height: 900 });
 
     // With the keyboard, a section's link opens it at the figure.
     await submitter.goto(`${base}/`);
