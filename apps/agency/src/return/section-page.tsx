@@ -202,22 +202,22 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
   const below: Record<string, ReactNode[]> = {};
   for (const { warning: w, anchor } of warnings) {
     (below[anchor] ??= []).push(
-        <div key={w.id} className="app-warning">
-          <div id={`warning-${w.id}`}>
-            <WarningText text={w.message} />
-          </div>
-          <Textarea
-            id={`explanation-${w.id}`}
-            name={`explanation-${w.id}`}
-            rows={3}
-            describedBy={`warning-${w.id}`}
-            label={{ text: "Explain why this figure is right", classes: "govuk-label--s" }}
-            hint={{ text: "For example, a change in how complaints are recorded. Reviewers in your body and your department see the explanation." }}
-            value={draft.explanations[w.id] ?? ""}
-            readOnly={!context.editable}
-            onChange={(event) => draft.setExplanation(w.id, event.target.value === "" ? null : event.target.value)}
-          />
-        </div>,
+      <div key={w.id} className="app-warning">
+        <div id={`warning-${w.id}`}>
+          <WarningText text={w.message} />
+        </div>
+        <Textarea
+          id={`explanation-${w.id}`}
+          name={`explanation-${w.id}`}
+          rows={3}
+          describedBy={`warning-${w.id}`}
+          label={{ text: "Explain why this figure is right", classes: "govuk-label--s" }}
+          hint={{ text: "For example, a change in how complaints are recorded. Reviewers in your body and your department see the explanation." }}
+          value={draft.explanations[w.id] ?? ""}
+          readOnly={!context.editable}
+          onChange={(event) => draft.setExplanation(w.id, event.target.value === "" ? null : event.target.value)}
+        />
+      </div>,
     );
   }
 
