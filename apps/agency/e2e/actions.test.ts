@@ -221,6 +221,9 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     await page.setViewportSize({ width: 320, height: 900 });
     await publishing.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshots, "plan-waiting-320.png"), fullPage: true });
+    // The publishing card and the button under it, for a person to look at.
+    const top = await publishing.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    await page.screenshot({ path: join(screenshots, "publishing-waiting-320.png"), fullPage: true, clip: { x: 0, y: top, width: 320, height: 760 } });
     await expectNoAxeViolations(page, "an action plan waiting for approval at 320 px");
     await page.setViewportSize({ width: 1280, height: 900 });
 
