@@ -14,9 +14,10 @@ type Item = Awaited<ReturnType<typeof api.actions.learning.query>>["items"][numb
 const filterKeys = ["q", "theme", "body"] as const;
 
 /**
- * `/portal/{DEPT}/learning`: the learning library, the "you said, we did" items the department's
- * bodies marked publishable, newest first, so one body learns from another. Search (`?q=`) finds
- * every word, in any case, in an item's summary, action, themes or body name; filter by theme and body.
+ * `/portal/{DEPT}/learning`: the learning library, the department's bodies' published "you said, we
+ * did" items (completed, and approved by the body's senior accountable officer), newest first, so
+ * one body learns from another. Search (`?q=`) finds every word, in any case, in an item's summary,
+ * action, themes or body name; filter by theme and body.
  */
 export function LearningPage({ dept }: { dept: Organisation }) {
   const { values, apply, active, search } = useQueryFilters(filterKeys);
@@ -33,7 +34,7 @@ export function LearningPage({ dept }: { dept: Organisation }) {
       {library.isError ? <ErrorSummary titleText="There is a problem" errorList={[{ text: errorMessage(library.error), href: "#q" }]} /> : null}
       <span className="govuk-caption-l">{dept.name}</span>
       <h1 className="govuk-heading-l">Learning library</h1>
-      <p className="govuk-body">What the department’s bodies changed after people complained, in their own “you said, we did” words. Only items a body has marked as publishable are shown, without the complaints they came from.</p>
+      <p className="govuk-body">What the department’s bodies changed after people complained, in their own “you said, we did” words. Only completed actions whose summary the body’s senior accountable officer approved for publication are shown, without the complaints they came from.</p>
 
       <form className="app-filter" method="get" action="" role="search" onSubmit={apply} key={`${search} ${bodies.isSuccess}`} aria-label="Learning library">
         <div className="app-filter__fields">
