@@ -2,6 +2,7 @@ import { ActionPlanStatusTags, Button, Details, ErrorSummary, Input, Select } fr
 import { actionThemes, formatDate, plural } from "@complaints/domain/browser";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { useMe } from "../app/auth.tsx";
 import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api, errorMessage } from "../app/trpc.ts";
@@ -27,6 +28,8 @@ export function LearningPage({ dept }: { dept: Organisation }) {
   const q = values.q || undefined;
   const input = { departmentCode: dept.code, ...(q ? { q } : {}), ...(theme ? { theme } : {}), ...(body ? { organisationCode: body } : {}) };
   const library = useQuery({ queryKey: ["actions.learning", input], queryFn: () => api.actions.learning.query(input) });
+  // The department's oversight may take a published item down, from the body's action plan page.
+  const canWithdraw = ((useMe().data?.permissions ?? []) as readonly string[]).includes("actions.withdrawPublication");
   usePageTitle(q ? `Learning library: results for “${q}”` : "Learning library", library.isError);
 
   return (
@@ -79,7 +82,7 @@ export function LearningPage({ dept }: { dept: Organisation }) {
           </p>
           <h2 className="govuk-visually-hidden">Items</h2>
           {library.data.items.map((item) => (
-            <LearningItem key={item.id} item={item} dept={dept} />
+            <LearningItem key={item.id} item={item} dept={dept} canWithdraw={canWithdraw} />
           ))}
         </>
       )}
@@ -87,7 +90,7 @@ export function LearningPage({ dept }: { dept: Organisation }) {
   );
 }
 
-function LearningItem({ item, dept }: { item: Item; dept: Organisation }) {
+function LearningItem({ item, dept, canWithdraw }: { item: Item; dept: Organisation; canWithdraw: boolean }) {
   return (
     <article className="app-learning-item" aria-labelledby={`item-${item.id}`}>
       <h3 className="govuk-heading-s govuk-!-margin-bottom-2" id={`item-${item.id}`}>
@@ -117,6 +120,15 @@ function LearningItem({ item, dept }: { item: Item; dept: Organisation }) {
           {item.kindLabel}. Impact measure: {item.impactMeasure}; target: {item.impactTarget}
           {item.impactResult ? `; result: ${item.impactResult}` : ""}.
         </p>
+        {canWithdraw ? (
+          <p className="govuk-body">
+            {/* The body's pages are the agency app's: a full page load, not this app's router. */}
+            <a className="govuk-link" href={`/agency/${item.organisationCode}/actions/${item.id}`}>
+              The whole action plan, where you can withdraw it from publication
+              <span className="govuk-visually-hidden">{`: ${item.organisationName}, ${item.completedDate ? `completed ${formatDate(item.completedDate)}` : `due ${formatDate(item.dueDate)}`}`}</span>
+            </a>
+          </p>
+        ) : null}
       </Details>
     </article>
   );
