@@ -199,13 +199,17 @@ describe("actions, learning and the department roll-up", { timeout: 300_000 }, (
     const { context, page } = await newPage(browser);
     await signIn(page, app, oversight, `/portal/${dept}/learning`);
     await poll(() => page.title()).toBe("Learning library – Department portal");
-    const library = await query<{ total: number; items: { id: string; organisationName: string; summary: string }[] }>(page, "actions.learning", { departmentCode: dept });
+    const library = await query<{ total: number; items: { id: string; organisationCode: string; organisationName: string; summary: string }[] }>(page, "actions.learning", { departmentCode: dept });
     expect(new Set(library.items.map((i) => i.organisationName)).size).toBeGreaterThan(3);
     await poll(() => page.locator(".app-learning-item").count()).toBe(library.total);
     await expectNoAxeViolations(page, "the learning library");
 
     // A body far down the list, and the longest word of its summary, typed in capitals.
     const item = library.items.at(-1)!;
+    // Oversight may take an item down from the body's action plan page (the agency app), linked from each item (inside its Details).
+    const withdrawLinks = page.locator(".app-learning-item a", { hasText: "The whole action plan, where you can withdraw it from publication" });
+    expect(await withdrawLinks.count()).toBe(library.total);
+    expect(await withdrawLinks.last().getAttribute("href")).toBe(`/agency/${item.organisationCode}/actions/${item.id}`);
     const word = item.summary.split(/[^A-Za-z]+/).reduce((a, b) => (b.length > a.length ? b : a), "");
     expect(word.length).toBeGreaterThan(5);
     // Keyboard only: Tab to the search box, type, press Enter.

@@ -186,6 +186,10 @@ export interface ActionPlanTable {
   verified_by: string | null;
   verified_date: string | null;
   verification_note: string | null;
+  /** The body's senior accountable officer who approved the "you said, we did" summary for publication (user id, and their name as shown then), and when; null until approved, and again once edited or withdrawn. */
+  publication_approved_by: string | null;
+  publication_approved_by_name: string | null;
+  publication_approved_at: string | null;
   /** Optimistic concurrency: every write increments it; a write based on an older one is refused. */
   version: number;
   created_at: string;

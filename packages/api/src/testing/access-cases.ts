@@ -87,6 +87,9 @@ export const accessCases: Record<string, AccessCase> = {
   "actions.update": { allowed: "a1Approver", allowedOutcome: "CONFLICT", outOfScope: ["a2Submitter", "b1Approver"], input: (f) => ({ id: f.anAction, expectedVersion: 99, ...exampleActionPlan({ owner: "Letters team" }) }) },
   "actions.addReview": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Approver", "b1Submitter"], input: (f) => ({ id: f.anAction, expectedVersion: 99, date: "2025-07-05", note: "Half the letters checked" }) },
   "actions.complete": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ id: f.anAction, expectedVersion: 99, completedDate: "2025-07-08", verifiedBy: "Quality team", verifiedDate: "2025-07-09", verificationNote: "Sampled 20 letters" }) },
+  // Past access: approving at a version the plan is not at is a clash; the fixture's plan was never approved, so there is nothing to withdraw.
+  "actions.approvePublication": { allowed: "a1Approver", allowedOutcome: "CONFLICT", outOfScope: ["a2Approver", "b1Approver"], input: (f) => ({ id: f.anAction, expectedVersion: 99 }) },
+  "actions.withdrawPublication": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["a2Approver", "b1Approver", "bOversight"], input: (f) => ({ id: f.anAction }) },
   "metrics.rollup": { allowed: "aSecretariat", outOfScope: ["bOversight", "bSecretariat"], input: () => ({ departmentCode: "DEPT-A", financialYear: "2025-26" }) },
   // Department users only: a body's own people (A1, A2) cannot see their department, so they are refused by scope.
   "actions.learning": { allowed: "aOversight", outOfScope: ["a1Submitter", "a2Approver", "bOversight"], input: () => ({ departmentCode: "DEPT-A", q: "letters" }) },
