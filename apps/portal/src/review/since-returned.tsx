@@ -24,7 +24,7 @@ export function ChangesSinceReturned({ since, bodyName, fields }: { since: Since
       </p>
       <h3 className="govuk-heading-s govuk-!-margin-bottom-2">The department's reasons</h3>
       <blockquote className="govuk-inset-text app-reason govuk-!-margin-top-0">{since.returned.reason}</blockquote>
-      <h3 className="govuk-heading-s govuk-!-margin-bottom-2">{bodyName}'s reply</h3>
+      <h3 className="govuk-heading-s govuk-!-margin-bottom-2">The body's reply</h3>
       {since.reply ? (
         <blockquote className="govuk-inset-text app-reason govuk-!-margin-top-0" data-testid="body-reply">
           {since.reply.text}
@@ -41,7 +41,7 @@ export function ChangesSinceReturned({ since, bodyName, fields }: { since: Since
             rows={[
               { key: { text: "As returned" }, value: { text: answerText(field, c.before as FieldValue) } },
               { key: { text: "As sent again" }, value: { text: answerText(field, c.after as FieldValue) } },
-              { key: { text: `${bodyName}'s explanation` }, value: c.note ? { text: c.note } : { children: <span className="govuk-hint govuk-!-margin-bottom-0">None given</span> } },
+              { key: { text: "The body's explanation" }, value: c.note ? { text: c.note } : { children: <span className="govuk-hint govuk-!-margin-bottom-0">None given</span> } },
             ]}
           />
         );
