@@ -1,6 +1,8 @@
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { exampleReturnValues } from "@complaints/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadScope } from "./scope.ts";
+import { gatherPackData } from "./services/reports/pack-data.ts";
 import { createWorld, rejection, type World } from "./testing/world.ts";
 
 const period = "2025-26 Q1";
@@ -76,6 +78,10 @@ describe.each(testDialects())("the review diff after a return on %s", (dialect) 
     // Accepting it keeps the comparison with the returned figures.
     await oversight.returns.accept({ returnId: draft.returnId, expectedVersion: reapproved.version });
     expect((await oversight.returns.changesSinceReturned({ returnId: draft.returnId }))?.changes).toHaveLength(2);
+    // The figures returned never counted, so the accepted ones are not revised figures ([r]) in a board pack.
+    const user = world.users.aOversight;
+    const pack = await gatherPackData({ db: world.db, actor: user, now: world.now.toISOString(), scope: await loadScope(world.db, user) }, { departmentCode: "DEPT-A", period }, "oversight@example.gov.uk");
+    expect(pack.revisions).toEqual([]);
   });
 
   it("refuses a reply on a return the department did not return, and stores nothing", async () => {
