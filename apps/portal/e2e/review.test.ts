@@ -276,6 +276,13 @@ describe("the submission tracker and reviewing a return", () => {
     expect(await insight.textContent()).toContain(`${compliments.toLocaleString("en-GB")} compliments`);
     expect(await insight.textContent()).not.toContain(note);
     expect(await page.locator('[data-testid="since-returned"]').count()).toBe(0);
+    await expectNoAxeViolations(page, "a returned return while the body corrects it");
+    for (const width of [1280, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('[data-testid="returned-notice"]').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scrolling at ${width} px`).toBe(true);
+      await page.screenshot({ path: join(screenshots, `review-returned-${width}.png`), fullPage: true });
+    }
 
     // Sent again with a reply: the changes come first, above the contents and the warnings.
     const reply = "We found two claims and a compliment that had been missed; both figures are now corrected.";

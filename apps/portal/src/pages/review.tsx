@@ -112,12 +112,11 @@ function ReviewOfBody({ dept, body, period, decision, onDecided, errors, onError
   }
 
   const ret = found.data;
-  return <SentReturn ret={ret} dept={dept} body={body} period={period} heading={heading} back={back} canDecide={(me.data.permissions as readonly string[]).includes("returns.decide")} roleLabel={me.data.roleLabel} onDecided={onDecided} onErrors={onErrors} />;
+  return <SentReturn ret={ret} body={body} period={period} heading={heading} back={back} canDecide={(me.data.permissions as readonly string[]).includes("returns.decide")} roleLabel={me.data.roleLabel} onDecided={onDecided} onErrors={onErrors} />;
 }
 
 interface SentReturnProps {
   ret: StoredReturn;
-  dept: Organisation;
   body: Organisation;
   period: string;
   heading: ReactNode;
