@@ -56,8 +56,8 @@ export function ReturnedNotice({ bodyName, returnedAt, reason }: { bodyName: str
     <>
       <WarningText iconFallbackText="Warning" attributes={{ "data-testid": "returned-notice" }}>
         Returned to {bodyName}
-        {returnedAt ? ` on ${formatDateTime(returnedAt)}` : ""} — not counted. These are the figures the department returned: they do not count in its statistics or
-        board packs. You will see what {bodyName} changed once its senior accountable officer sends the return again.
+        {returnedAt ? ` on ${formatDateTime(returnedAt)}` : ""} — not counted. These are the figures the department returned, left out of its statistics and board
+        packs. You will see what {bodyName} changed when it sends the return again.
       </WarningText>
       {reason ? (
         <>
