@@ -43,7 +43,7 @@ async function submitterToApproverJourney(app: RunningApp, browser: Browser, opt
   await submitter.page.getByText(/^Due by \d{1,2} [A-Z][a-z]+ \d{4}$/).waitFor();
   const quarterLink = submitter.page.getByRole("table").getByRole("link").first();
   expect(await quarterLink.getAttribute("href")).toBe(`/agency/${body}/returns/${address(period)}/`);
-  expect(await submitter.page.getByRole("table").getByRole("row").nth(1).textContent()).toContain("Draft");
+  expect(await submitter.page.getByRole("table").getByRole("row").nth(1).textContent()).toContain("In draft");
   if (options.axe) await expectNoAxeViolations(submitter.page, "the body's page");
 
   await submitter.page.goto(`${app.url}${checkPath}`);
@@ -83,7 +83,7 @@ async function submitterToApproverJourney(app: RunningApp, browser: Browser, opt
   const timeline = submitter.page.locator(".moj-timeline");
   await timeline.waitFor();
   const titles = await timeline.locator(".moj-timeline__title").allTextContents();
-  expect(titles.slice(0, 3)).toEqual(["Accepted by the department", "Approved and sent to the department", "Submitted for approval"]);
+  expect(titles.slice(0, 3)).toEqual(["Accepted by the department", "Approved and sent to the department", "Sent for sign-off"]);
   expect(await timeline.locator(".moj-timeline__item").first().textContent()).toContain("by oversight@demo.example");
   if (options.axe) await expectNoAxeViolations(submitter.page, "the return's history");
 

@@ -66,7 +66,7 @@ async function acceptJourney(app: RunningApp, browser: Browser, options: { axe: 
   await row.waitFor();
   const link = row.getByRole("link");
   expect(await link.getAttribute("href")).toBe(reviewPath(org!, period));
-  expect(await page.locator("tr", { has: row }).textContent()).toContain("Approved");
+  expect(await page.locator("tr", { has: row }).textContent()).toContain("Sent to the department");
   if (options.axe) await expectNoAxeViolations(page, "the submission tracker");
   await link.click();
   await expectHeading(page, "Review the return");

@@ -114,7 +114,7 @@ describe.each(testDialects())("access control on %s", (dialect) => {
       ["returns.validate", (id) => ({ returnId: id })],
     ];
     it.each(readers)("%s %j is refused for a draft and for one awaiting sign-off, naming only its status", async (path, input) => {
-      for (const [id, status] of [[fixture.aReturn, "draft"], [a2Return, "submitted for approval"]] as const) {
+      for (const [id, status] of [[fixture.aReturn, "in draft"], [a2Return, "waiting for sign-off"]] as const) {
         const result = await call(world, user, path, input(id));
         expect(result.ok ? "ok" : result.error.code).toBe("FORBIDDEN");
         if (!result.ok) expect(result.error.message).toContain(`This one is ${status}, so only its status is shown`);
@@ -130,7 +130,7 @@ describe.each(testDialects())("access control on %s", (dialect) => {
       expect(list.map((r) => [r.period, r.status])).toEqual([[Q1, "submitted"]]);
       expect(JSON.stringify(list)).not.toContain("values");
       const tracker = await world.caller(user).tracker.forPeriod({ departmentCode: "DEPT-A", period: Q1 });
-      expect(tracker.rows.map((r) => [r.organisationCode, r.statusLabel])).toEqual([["A1", "In draft"], ["A2", "Awaiting sign-off"]]);
+      expect(tracker.rows.map((r) => [r.organisationCode, r.statusLabel])).toEqual([["A1", "In draft"], ["A2", "Waiting for sign-off"]]);
     });
   });
 

@@ -252,7 +252,7 @@ describe.each(testDialects())("oversight metrics on %s", (dialect) => {
     expect(await updateRevision(world.db, correction.id, correction.version + 1, { status: "approved", updated_at: world.now.toISOString(), updated_by: "test" })).toBe(true);
     const approved = await world.caller("aOversight").metrics.comparison({ departmentCode: "DEPT-A", period: "2025-26 Q2", measures: ["within_timescale"] });
     expect(a6(approved)).toMatchObject({ numerator: 99, denominator: 100 });
-    expect(await trackerRow()).toMatchObject({ status: "approved", statusLabel: "Approved", correctionInProgress: false, revision: 2 });
+    expect(await trackerRow()).toMatchObject({ status: "approved", statusLabel: "Sent to the department", correctionInProgress: false, revision: 2 });
   });
 
   it("refuses unclear inputs with the reason", async () => {

@@ -61,7 +61,7 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     // Editing after submission is refused.
     const locked = await rejection(submitter.returns.save({ returnId: draft.returnId, expectedVersion: submitted.version, values: {} }));
     expect(locked.code).toBe("PRECONDITION_FAILED");
-    expect(locked.message).toBe("You cannot save a return that is submitted for approval. That is possible only when it is draft or returned for changes.");
+    expect(locked.message).toBe("You cannot save a return that is waiting for sign-off. That is possible only when it is in draft or returned to the body.");
 
     // Segregation of duties: a submitter cannot approve (wrong role), and an approver who submitted could not either.
     const approved = await approver.returns.approve({ returnId: draft.returnId, expectedVersion: submitted.version });
@@ -130,13 +130,29 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
       "return.saved", "return.submit", "return.approve", "return.accept", "return.reopen", "return.saved",
     ]);
     const returnEvent = history.events.find((e) => e.action === "return.return")!;
+    // Named as people read it: the name, with no email where no one else has the same name.
     expect(returnEvent).toMatchObject({
       actor: "aoversight@example.gov.uk",
+      actorName: "aOversight",
       reason: "Please check the Ombudsman figures.",
       changes: [{ field: "status", old: "approved", new: "returned" }, { field: "revision", old: 1, new: 2 }],
     });
     const lastSave = bodyHistory.events.at(-1)!;
     expect(lastSave.changes).toContainEqual({ field: "received", old: 120, new: 122 });
+  });
+
+  it("names two people of the same name in a return's history by name and email", async () => {
+    await t.db.updateTable("users").set({ display_name: "Sam Jones" }).where("email", "in", ["a1submitter@example.gov.uk", "a1approver@example.gov.uk"]).execute();
+    try {
+      const draft = await world.caller("a1Submitter").returns.find({ organisationCode: "A1", period: "2025-26 Q1" });
+      const names = (await world.caller("a1Approver").returns.history({ returnId: draft!.returnId })).events.map((e) => e.actorName);
+      expect(names).toContain("Sam Jones (a1submitter@example.gov.uk)");
+      expect(names).toContain("Sam Jones (a1approver@example.gov.uk)");
+      expect(names).toContain("aOversight");
+    } finally {
+      await t.db.updateTable("users").set({ display_name: "a1Submitter" }).where("email", "=", "a1submitter@example.gov.uk").execute();
+      await t.db.updateTable("users").set({ display_name: "a1Approver" }).where("email", "=", "a1approver@example.gov.uk").execute();
+    }
   });
 
   it("refuses a save based on a stale version and keeps the other person's figures", async () => {
@@ -237,7 +253,7 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
       ["A1", "accepted", "2025-07-28", "on time"],
       ["A2", "submitted", "2025-07-28", "not yet due"],
     ]);
-    expect(tracker.rows.map((r) => r.statusLabel)).toEqual(["Accepted, correction in progress", "Awaiting sign-off"]);
+    expect(tracker.rows.map((r) => r.statusLabel)).toEqual(["Accepted, correction in progress", "Waiting for sign-off"]);
     expect(tracker.rows.map((r) => r.bodyType)).toEqual(["executive agency", "executive non-departmental public body"]);
     expect(tracker.summary).toEqual({ expected: 2, received: 1, accepted: 1, onTime: 1, late: 0, returned: 0 });
 

@@ -218,7 +218,7 @@ describe.each(testDialects())("saving a draft's changes field by field on %s", (
     const submitted = await world.caller("a1Submitter").returns.submit({ returnId: draft.returnId, expectedVersion: full.return.version });
     const before = await storedState(draft.returnId);
     const locked = await rejection(world.caller("a1Submitter").returns.saveChanges({ returnId: draft.returnId, baseVersion: submitted.version, values: { received: { from: 120, to: 121 } } }));
-    expect([locked.code, locked.message]).toEqual(["PRECONDITION_FAILED", "You cannot save a return that is submitted for approval. That is possible only when it is draft or returned for changes."]);
+    expect([locked.code, locked.message]).toEqual(["PRECONDITION_FAILED", "You cannot save a return that is waiting for sign-off. That is possible only when it is in draft or returned to the body."]);
     expect(await storedState(draft.returnId)).toEqual(before);
 
     const sentBack = await world.caller("a1Approver").returns.sendBack({ returnId: draft.returnId, expectedVersion: submitted.version, reason: "Check received" });

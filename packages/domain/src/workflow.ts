@@ -9,12 +9,16 @@ export const returnStatuses = ["draft", "submitted", "approved", "accepted", "re
 export const returnStatusSchema = z.enum(returnStatuses);
 export type ReturnStatus = z.infer<typeof returnStatusSchema>;
 
+/**
+ * A return's status in words: the one list both apps, the tracker and every output use, so a body
+ * and its department call each stage the same thing.
+ */
 export const returnStatusLabels: Record<ReturnStatus, string> = {
-  draft: "Draft",
-  submitted: "Submitted for approval",
-  approved: "Approved, with the department",
+  draft: "In draft",
+  submitted: "Waiting for sign-off",
+  approved: "Sent to the department",
   accepted: "Accepted",
-  returned: "Returned for changes",
+  returned: "Returned to the body",
 };
 
 export type WorkflowAction = "save" | "submit" | "approve" | "sendBack" | "accept" | "return" | "reopen";

@@ -160,7 +160,7 @@ function StatusLine({ ret }: { ret: StoredReturn }) {
       : ret.status === "approved" && ret.approvedAt
         ? `Approved and sent to the department on ${formatDateTime(ret.approvedAt)}.`
         : ret.status === "submitted" && ret.submittedAt
-          ? `Submitted for approval on ${formatDateTime(ret.submittedAt)}.`
+          ? `Sent for sign-off on ${formatDateTime(ret.submittedAt)}.`
           : null;
   return (
     <p className="govuk-body">

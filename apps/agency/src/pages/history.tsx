@@ -16,7 +16,9 @@ const eventTitles: Record<string, string> = {
   "return.saved": "Figures saved",
   "return.imported": "Figures loaded from a file",
   "return.revisedByImport": "Revised from a file",
-  "return.submit": "Submitted for approval",
+  "return.uploaded": "Figures uploaded from a spreadsheet",
+  "return.computedFromCases": "Figures computed from case records",
+  "return.submit": "Sent for sign-off",
   "return.approve": "Approved and sent to the department",
   "return.sendBack": "Sent back to the complaints team",
   "return.accept": "Accepted by the department",
@@ -24,6 +26,10 @@ const eventTitles: Record<string, string> = {
   "return.reopen": "Correction started",
   "return.seeded": "Loaded with the demo data",
 };
+
+/** Events that change figures: each says which; one that changed nothing (an upload of the same figures) is left out. */
+const figureEvents = new Set(["return.saved", "return.opened", "return.imported", "return.uploaded", "return.computedFromCases"]);
+const changedNothing = (e: AuditEvent) => figureEvents.has(e.action) && e.action !== "return.opened" && e.changes.length === 0;
 
 function changedFieldsText(event: AuditEvent, labels: Map<string, string>): string | null {
   const names = event.changes
@@ -44,10 +50,10 @@ function changedFieldsText(event: AuditEvent, labels: Map<string, string>): stri
 function timelineItem(event: AuditEvent, labels: Map<string, string>): TimelineItem {
   const revision = event.action === "return.reopen" ? event.changes.find((c) => c.field === "revision")?.new : undefined;
   const title = eventTitles[event.action] ?? event.action;
-  const changed = event.action === "return.saved" || event.action === "return.opened" || event.action === "return.imported" ? changedFieldsText(event, labels) : null;
+  const changed = figureEvents.has(event.action) ? changedFieldsText(event, labels) : null;
   return {
     label: { text: revision !== undefined ? `${title}: revision ${String(revision)}` : title },
-    byline: { text: event.actor },
+    byline: { text: event.actorName },
     datetime: { timestamp: event.at, type: "datetime" },
     children: (
       <>
@@ -96,7 +102,7 @@ export function HistoryPage({ org, period }: { org: Organisation; period: string
   const template = requireTemplate(found.data.templateVersion);
   const fields = new Map<string, FieldDeclaration>(templateFields(template, org.serviceAreas).map((f) => [f.id, f]));
   const labels = new Map([...fields].map(([id, f]) => [id, f.label]));
-  const events = history.data.events.toReversed();
+  const events = history.data.events.filter((e) => !changedNothing(e)).toReversed();
 
   return (
     <>

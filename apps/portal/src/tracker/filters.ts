@@ -1,13 +1,10 @@
+import { returnStatusLabels } from "@complaints/domain/browser";
 import type { Timeliness, TrackerRow, TrackerStatus } from "./tracker-status.tsx";
 
 /** The statuses the filter offers, in workflow order, with their address values (`?status=not-started`). */
 export const statusFilters: { value: string; status: TrackerStatus; label: string }[] = [
   { value: "not-started", status: "not started", label: "Not started" },
-  { value: "draft", status: "draft", label: "In draft" },
-  { value: "submitted", status: "submitted", label: "Awaiting sign-off" },
-  { value: "approved", status: "approved", label: "Approved, waiting for the department" },
-  { value: "accepted", status: "accepted", label: "Accepted" },
-  { value: "returned", status: "returned", label: "Returned" },
+  ...(["draft", "submitted", "approved", "accepted", "returned"] as const).map((status) => ({ value: status, status, label: returnStatusLabels[status] })),
 ];
 
 /**

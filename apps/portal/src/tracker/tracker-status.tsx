@@ -6,7 +6,7 @@ export type TrackerRow = Tracker["rows"][number];
 export type TrackerStatus = TrackerRow["status"];
 export type Timeliness = TrackerRow["timeliness"];
 
-/** A row's status as the tracker names it ("Awaiting sign-off", "Returned by the department", …). */
+/** A row's status as the tracker names it ("Waiting for sign-off", "Returned by the department", …). */
 export function TrackerStatusTag({ row }: { row: Pick<TrackerRow, "status" | "statusLabel"> }) {
   return <ReturnStatusTag status={row.status} text={row.statusLabel} />;
 }

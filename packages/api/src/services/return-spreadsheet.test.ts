@@ -503,7 +503,7 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
       const submitted = await a2.returns.submit({ returnId: draft.returnId, expectedVersion: saved.version });
       const csv = strToU8("id,value\r\nreceived,121\r\n");
       const refused = await rejection(a2.returns.uploadSpreadsheet({ returnId: draft.returnId, expectedVersion: submitted.version, fileName: "return.csv", contentBase64: base64(csv) }));
-      expect([refused.code, refused.message]).toEqual(["PRECONDITION_FAILED", "You cannot save a return that is submitted for approval. That is possible only when it is draft or returned for changes."]);
+      expect([refused.code, refused.message]).toEqual(["PRECONDITION_FAILED", "You cannot save a return that is waiting for sign-off. That is possible only when it is in draft or returned to the body."]);
       expect((await a2.returns.get({ returnId: draft.returnId })).values.received).toBe(120);
     });
 

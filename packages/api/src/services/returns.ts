@@ -8,11 +8,13 @@ import {
   listAudit,
   listCurrentReturns,
   listRevisions,
+  listUserNames,
   loadRevision,
   markReceived,
   replaceValues,
   updateRevision,
   type AuditChange,
+  type AuditEntry,
   type Database,
   type Kysely,
   type RevisionPatch,
@@ -475,6 +477,22 @@ export async function reopenReturn(ctx: ServiceContext, input: { returnId: strin
   return getReturnInScope(ctx, stored.returnId);
 }
 
+/**
+ * Each event with who did it as people read it: their name, and their email too only where two
+ * people of the same name appear (the audit log keeps the email it was written with; the command
+ * line and demo data have no person behind them).
+ */
+async function namedEvents(ctx: ServiceContext, events: readonly AuditEntry[]) {
+  const people = await listUserNames(ctx.db, events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])));
+  const emailsByName = new Map<string, Set<string>>();
+  for (const p of people.values()) emailsByName.set(p.name, (emailsByName.get(p.name) ?? new Set()).add(p.email));
+  return events.map((e) => {
+    const person = e.actorUserId ? people.get(e.actorUserId) : undefined;
+    const actorName = person ? ((emailsByName.get(person.name)?.size ?? 0) > 1 ? `${person.name} (${person.email})` : person.name) : e.actor;
+    return { ...e, actorName };
+  });
+}
+
 /** The only changes a department sees in a return's history: its status and revision, never a figure of the body's. */
 const workflowFields = new Set(["status", "revision"]);
 
@@ -487,7 +505,7 @@ const workflowFields = new Set(["status", "revision"]);
  */
 export async function returnHistory(ctx: ServiceContext, returnId: string) {
   const stored = await getReturnInScope(ctx, returnId);
-  const events = await listAudit(ctx.db, "return", stored.returnId);
+  const events = await namedEvents(ctx, await listAudit(ctx.db, "return", stored.returnId));
   const revisions = await listRevisions(ctx.db, stored.returnId);
   if (ctx.scope.actsFor === "body") return { revisions, events };
   const workflow = events.filter((e) => e.changes.length > 0 && e.changes.every((c) => workflowFields.has(c.field)));

@@ -5,6 +5,7 @@ import {
   isSent,
   periodIndex,
   requirePeriod,
+  returnStatusLabels,
   subtreeCodes,
   ukDateOf,
   type BodyType,
@@ -16,15 +17,8 @@ import { windowDueDate } from "./windows.ts";
 export type TrackerStatus = ReturnStatus | "not started";
 export type Timeliness = "on time" | "late" | "overdue" | "not yet due" | "not recorded";
 
-/** How the tracker names a status (DESIGN.md section 2), in the department's words. */
-const statusLabels: Record<TrackerStatus, string> = {
-  "not started": "Not started",
-  draft: "In draft",
-  submitted: "Awaiting sign-off",
-  approved: "Approved",
-  accepted: "Accepted",
-  returned: "Returned",
-};
+/** How the tracker names a status: the domain's words, and a body with no return yet. */
+const statusLabels: Record<TrackerStatus, string> = { "not started": "Not started", ...returnStatusLabels };
 
 export interface TrackerRow {
   organisationCode: string;
@@ -37,7 +31,7 @@ export interface TrackerRow {
    * prepared on top of it (with `correctionInProgress`), otherwise the current revision's.
    */
   status: TrackerStatus;
-  /** "In draft", "Awaiting sign-off", "Accepted, correction in progress", "Returned by the department", … */
+  /** "In draft", "Waiting for sign-off", "Accepted, correction in progress", "Returned by the department", … */
   statusLabel: string;
   /** A later revision is being prepared by the body; the sent figures still count. */
   correctionInProgress: boolean;

@@ -49,3 +49,11 @@ export async function listUserOrganisations(db: Kysely<Database>, userId: string
   const rows = await db.selectFrom("user_organisations").select("organisation_code").where("user_id", "=", userId).orderBy("organisation_code").execute();
   return rows.map((r) => r.organisation_code);
 }
+
+/** The names and emails of these people, by id, for naming who did what. */
+export async function listUserNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, { name: string; email: string }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom("users").select(["id", "display_name", "email"]).where("id", "in", unique).execute();
+  return new Map(rows.map((r) => [r.id, { name: r.display_name, email: r.email }]));
+}
