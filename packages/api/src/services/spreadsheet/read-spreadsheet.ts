@@ -180,8 +180,9 @@ const waiting: (() => void)[] = [];
  * cannot be read, takes longer than `timeLimitMs`, or needs more than the thread's memory.
  */
 export async function readSpreadsheetInWorker(bytes: Uint8Array, fileName: string, timeLimitMs = readTimeLimitMs): Promise<SpreadsheetSheets> {
+  // A finished read hands its place to the next waiting one, so no more than the most read at once.
   if (busyThreads >= maxReaderThreads) await new Promise<void>((turn) => waiting.push(turn));
-  busyThreads += 1;
+  else busyThreads += 1;
   let thread = idleThreads.pop();
   // A thread that stopped while idle (it never should) is dropped.
   while (thread?.stopped) thread = idleThreads.pop();
@@ -190,7 +191,8 @@ export async function readSpreadsheetInWorker(bytes: Uint8Array, fileName: strin
     return await thread.read(bytes, fileName, timeLimitMs);
   } finally {
     if (!thread.stopped) idleThreads.push(thread);
-    busyThreads -= 1;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else busyThreads -= 1;
   }
 }
