@@ -97,6 +97,8 @@ function worksheetGrid(xml: string, part: string, strings: string[], cellCount: 
       break;
     }
     const cells: GridCell[] = [];
+    // Cells past the last column read are not kept, but count: the file still lists them.
+    let beyond = 0;
     let nextColumn = 1;
     for (const c of children(rowNode)) {
       if (nodeName(c) !== "c") continue;
@@ -104,11 +106,14 @@ function worksheetGrid(xml: string, part: string, strings: string[], cellCount: 
       const letters = ref ? /^([A-Za-z]{1,3})/.exec(ref)?.[1] : undefined;
       const column = letters ? columnNumber(letters) : nextColumn;
       nextColumn = column + 1;
-      if (column > maxGridColumns) continue;
+      if (column > maxGridColumns) {
+        beyond += 1;
+        continue;
+      }
       while (cells.length < column - 1) cells.push(blank);
       cells[column - 1] = cellOf(c, strings);
     }
-    cellCount.add(cells.length);
+    cellCount.add(cells.length + beyond);
     rows.push({ row: rowNumber, cells });
   }
   return { rows, truncated };

@@ -112,6 +112,8 @@ describe("the limits of an XLSX file", () => {
   it("refuses a workbook with more than 100,000 cells over all its sheets", () => {
     expect(() => readXlsx(workbook(1, [farRows(1_001)]))).toThrow("This spreadsheet has more than 100,000 cells; a return spreadsheet has about 1,100. Upload the template you downloaded.");
     expect(() => readXlsx(workbook(2, [farRows(500), farRows(501)]))).toThrow("more than 100,000 cells");
+    // Cells past the 100th column are not read, but they count.
+    expect(() => readXlsx(workbook(1, [rowsOf(1, 100_001)]))).toThrow("more than 100,000 cells");
     expect(readXlsx(workbook(2, [farRows(500), farRows(500)])).sheets).toHaveLength(2);
   });
 });
