@@ -63,10 +63,10 @@ export function readAnswer(bytes: Uint8Array, fileName: string): ReadAnswer {
 }
 
 /**
- * How long one file may take to read. The template reads in a fraction of a second and the byte,
- * sheet and cell limits keep any file to a second or two; a file still being read after this is
- * refused, within the five seconds a person should wait for an answer (a thread's first start, about
- * a second, comes before).
+ * How long one file may take to read. The template reads in a tenth of a second; a file still being
+ * read after this (one within the byte limits built to parse slowly takes about 4 s) is refused,
+ * within the five seconds a person should wait for an answer (a thread's first start, about a
+ * second, comes before).
  */
 export const readTimeLimitMs = 3000;
 

@@ -6,11 +6,10 @@ import { UnreadableSpreadsheetError } from "./grid.ts";
  * together are capped by their declared sizes before anything is inflated, and fflate writes a
  * part into a buffer of its declared size that it never enlarges, so a part that lies about its
  * size is cut off (and then fails to parse) rather than filling memory (a zip bomb).
- */
-/**
- * The template's largest part unpacks to about 240 KB (content.xml as LibreOffice saves it), and the
- * XML parser reads a few MB a second: these caps are many times a real return and keep a read to
- * a second or two.
+ *
+ * The template's largest part unpacks to about 240 KB (content.xml as LibreOffice saves it): these
+ * caps are many times a real return, and keep a file built to parse slowly (the XML parser reads
+ * one to a few MB a second) near the reader's time limit (read-spreadsheet.ts).
  */
 export const maxPartBytes = 4 * 1024 * 1024;
 export const maxTotalBytes = 6 * 1024 * 1024;
