@@ -14,12 +14,9 @@ import { diffValues, getReturnInScope, loadForSave, saveDraft } from "./returns.
 import { csvMimeType, writeCsv } from "./spreadsheet/csv.ts";
 import { headerText, isBlank, UnreadableSpreadsheetError, type Grid, type GridCell } from "./spreadsheet/grid.ts";
 import { odsMimeType, writeOds } from "./spreadsheet/ods.ts";
-import { readCsv } from "./spreadsheet/read-csv.ts";
-import { readOds } from "./spreadsheet/read-ods.ts";
-import { readXlsx } from "./spreadsheet/read-xlsx.ts";
+import { readSpreadsheetInWorker, type SpreadsheetSheets } from "./spreadsheet/read-spreadsheet.ts";
 import { returnFileName, returnSheet } from "./spreadsheet/rows.ts";
 import { writeXlsx, xlsxMimeType } from "./spreadsheet/xlsx.ts";
-import { looksLikeZip, readZipParts, zipEntryNames } from "./spreadsheet/zip.ts";
 import { didYouMean } from "./import/did-you-mean.ts";
 
 /**
@@ -114,31 +111,6 @@ function decodeBase64(text: string): Uint8Array | null {
   const clean = text.replace(/\s+/g, "");
   if (clean.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return null;
   return new Uint8Array(Buffer.from(clean, "base64"));
-}
-
-const odsMime = "application/vnd.oasis.opendocument.spreadsheet";
-
-/** The sheets of a file, its format told by its content, never its name. */
-function readSheets(bytes: Uint8Array, fileName: string): { sheets: Grid[]; date1904: boolean } {
-  const name = fileName.toLowerCase();
-  if (looksLikeZip(bytes)) {
-    const names = zipEntryNames(bytes);
-    if (names.includes("mimetype")) {
-      const mimetype = readZipParts(bytes, (n) => n === "mimetype").get("mimetype")?.trim();
-      if (mimetype === odsMime) return { sheets: readOds(bytes), date1904: false };
-      throw new UnreadableSpreadsheetError(`The file is an OpenDocument file of another kind (${(mimetype ?? "unknown").slice(0, 80)}), not a spreadsheet. Upload the return as .ods, .xlsx or .csv.`);
-    }
-    if (names.includes("xl/workbook.xml")) return readXlsx(bytes);
-    throw new UnreadableSpreadsheetError("The file is a zip archive but not an Excel (.xlsx) or OpenDocument (.ods) spreadsheet. Upload the return as .xlsx, .ods or .csv.");
-  }
-  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new UnreadableSpreadsheetError("The file is an Excel 97–2003 workbook (.xls), or a workbook protected with a password. Save it as an Excel workbook (.xlsx) without a password to open, and upload that.");
-  }
-  const claimed = /\.(xlsx|xlsm|ods|xls)$/.exec(name)?.[1];
-  if (claimed) {
-    throw new UnreadableSpreadsheetError(`The file is named “${fileName.slice(0, 120)}” but is not ${claimed === "ods" ? "an OpenDocument spreadsheet" : "an Excel workbook"}: its content is not a zip file. It may be damaged, or renamed. Save it again from your spreadsheet and upload that.`);
-  }
-  return { sheets: [readCsv(bytes)], date1904: false };
 }
 
 interface Header {
@@ -276,12 +248,10 @@ export async function uploadReturnSpreadsheet(ctx: ServiceContext, input: Upload
     return refusedWith(`The file is ${Math.ceil(bytes.length / 1024).toLocaleString("en-GB")} KB; the most is ${spreadsheetMaxBytes / 1024} KB. A filled-in return is far smaller: download the template again and fill in its value column, or save it as CSV.`);
   }
 
-  let sheets: { sheets: Grid[]; date1904: boolean };
+  let sheets: SpreadsheetSheets;
   try {
-    sheets = readSheets(bytes, input.fileName);
+    sheets = await readSpreadsheetInWorker(bytes, input.fileName);
   } catch (error) {
-    // XML nested thousands deep overflows the reader's recursion: a hostile file, not our failure.
-    if (error instanceof RangeError) return refusedWith("The file cannot be read: its XML is nested far more deeply than any spreadsheet's.");
     if (!(error instanceof UnreadableSpreadsheetError)) throw error;
     return refusedWith(/^[A-Z]/.test(error.message) ? error.message : `The file cannot be read: ${error.message}.`);
   }

@@ -31,6 +31,37 @@ export interface Grid {
 export const maxGridRows = 5000;
 export const maxGridColumns = 100;
 
+/**
+ * Sheets in a workbook: the template has one, and a team may add a few of its own. A workbook may
+ * list one sheet part many times, so each would be read again: the count is checked before any is.
+ */
+export const maxSheets = 20;
+
+/**
+ * Cells in the whole file, counting the blanks before a cell in its row: the template of a return
+ * with a dozen service areas has about 1,100 (183 rows of 6 columns); ninety times that is still
+ * read in about a second.
+ */
+export const maxCells = 100_000;
+
+/** Refuses a file with more than `maxSheets` sheets. */
+export function checkSheetCount(count: number): void {
+  if (count > maxSheets) {
+    throw new UnreadableSpreadsheetError(`This spreadsheet has ${count.toLocaleString("en-GB")} sheets; a return spreadsheet has at most ${maxSheets}. Upload the template you downloaded.`);
+  }
+}
+
+/** Counts the cells read from one file, refusing it once they pass `maxCells`. */
+export class CellCount {
+  private count = 0;
+  add(cells: number): void {
+    this.count += cells;
+    if (this.count > maxCells) {
+      throw new UnreadableSpreadsheetError(`This spreadsheet has more than ${maxCells.toLocaleString("en-GB")} cells; a return spreadsheet has about 1,100. Upload the template you downloaded.`);
+    }
+  }
+}
+
 /** A file that cannot be read as a spreadsheet; the message completes “The file cannot be read: …”. */
 export class UnreadableSpreadsheetError extends Error {}
 

@@ -1,4 +1,4 @@
-import { UnreadableSpreadsheetError, blank, maxGridColumns, maxGridRows, type Grid, type GridCell, type GridRow } from "./grid.ts";
+import { CellCount, UnreadableSpreadsheetError, blank, checkSheetCount, maxGridColumns, maxGridRows, type Grid, type GridCell, type GridRow } from "./grid.ts";
 import { attribute, children, findFirst, nodeName, parseXml, textOf, type XmlNode } from "./xml.ts";
 import { readZipParts } from "./zip.ts";
 
@@ -11,8 +11,21 @@ import { readZipParts } from "./zip.ts";
  * writes a million empty rows as one repeated row.
  */
 
+/**
+ * Spaces that `text:s` elements may stand for in one file. Each of a few bytes can stand for a
+ * thousand, so a small file could otherwise unpack to more text than memory holds; a return's
+ * whole text is at most 100,000 characters.
+ */
+const maxRepeatedSpaces = 1_000_000;
+
+/** What one reading of a file has used of its limits. */
+interface Reading {
+  cells: CellCount;
+  spaces: number;
+}
+
 /** The text of a cell: its paragraphs joined by line breaks. */
-function paragraphText(node: XmlNode): string {
+function paragraphText(node: XmlNode, reading: Reading): string {
   let out = "";
   for (const child of children(node)) {
     const text = textOf(child);
@@ -21,9 +34,13 @@ function paragraphText(node: XmlNode): string {
       continue;
     }
     switch (nodeName(child)) {
-      case "text:s":
-        out += " ".repeat(Math.min(Number(attribute(child, "text:c") ?? "1") || 1, 1000));
+      case "text:s": {
+        const spaces = Math.min(Number(attribute(child, "text:c") ?? "1") || 1, 1000);
+        reading.spaces += spaces;
+        if (reading.spaces > maxRepeatedSpaces) throw new UnreadableSpreadsheetError(`This spreadsheet's cells hold more than ${maxRepeatedSpaces.toLocaleString("en-GB")} spaces, far more than a return's text. Upload the template you downloaded.`);
+        out += " ".repeat(spaces);
         break;
+      }
       case "text:tab":
         out += "\t";
         break;
@@ -36,20 +53,20 @@ function paragraphText(node: XmlNode): string {
       case "text:tracked-changes":
         break;
       default:
-        out += paragraphText(child);
+        out += paragraphText(child, reading);
     }
   }
   return out;
 }
 
-function cellText(cell: XmlNode): string {
+function cellText(cell: XmlNode, reading: Reading): string {
   return children(cell)
     .filter((c) => nodeName(c) === "text:p" || nodeName(c) === "text:h")
-    .map(paragraphText)
+    .map((p) => paragraphText(p, reading))
     .join("\n");
 }
 
-function cellOf(cell: XmlNode): GridCell {
+function cellOf(cell: XmlNode, reading: Reading): GridCell {
   const formula = attribute(cell, "table:formula");
   if (formula !== undefined) return { kind: "formula", formula: formula.replace(/^of:/, "").replace(/^=/, "") };
   const type = attribute(cell, "office:value-type");
@@ -58,7 +75,7 @@ function cellOf(cell: XmlNode): GridCell {
     case "percentage":
     case "currency": {
       const value = Number(attribute(cell, "office:value"));
-      return Number.isFinite(value) ? { kind: "number", value } : { kind: "text", text: cellText(cell) };
+      return Number.isFinite(value) ? { kind: "number", value } : { kind: "text", text: cellText(cell, reading) };
     }
     case "date": {
       const iso = attribute(cell, "office:date-value") ?? "";
@@ -67,12 +84,12 @@ function cellOf(cell: XmlNode): GridCell {
     case "boolean":
       return { kind: "boolean", value: attribute(cell, "office:boolean-value") === "true" };
     case "time":
-      return { kind: "text", text: cellText(cell) };
+      return { kind: "text", text: cellText(cell, reading) };
     case "string":
-      return { kind: "text", text: attribute(cell, "office:string-value") ?? cellText(cell) };
+      return { kind: "text", text: attribute(cell, "office:string-value") ?? cellText(cell, reading) };
     default: {
       // No value type: an empty cell, or (rarely) text without one.
-      const text = cellText(cell);
+      const text = cellText(cell, reading);
       return text === "" ? blank : { kind: "text", text };
     }
   }
@@ -92,7 +109,7 @@ function* tableRows(nodes: XmlNode[]): Generator<XmlNode> {
   }
 }
 
-function tableGrid(table: XmlNode): Grid {
+function tableGrid(table: XmlNode, reading: Reading): Grid {
   const rows: GridRow[] = [];
   let rowNumber = 1;
   let truncated = false;
@@ -101,10 +118,10 @@ function tableGrid(table: XmlNode): Grid {
     for (const cellNode of children(rowNode)) {
       const name = nodeName(cellNode);
       if (name !== "table:table-cell" && name !== "table:covered-table-cell") continue;
-      const times = repeat(cellNode, "table:number-columns-repeated");
-      const cell = name === "table:table-cell" ? cellOf(cellNode) : blank;
       const room = maxGridColumns - cells.length;
       if (room <= 0) break;
+      const times = repeat(cellNode, "table:number-columns-repeated");
+      const cell = name === "table:table-cell" ? cellOf(cellNode, reading) : blank;
       for (let i = 0; i < Math.min(times, room); i += 1) cells.push(cell);
     }
     while (cells.length > 0 && cells.at(-1)!.kind === "blank") cells.pop();
@@ -119,6 +136,7 @@ function tableGrid(table: XmlNode): Grid {
         truncated = true;
         break;
       }
+      reading.cells.add(cells.length);
       rows.push({ row: rowNumber, cells });
       rowNumber += 1;
     }
@@ -132,5 +150,8 @@ export function readOds(bytes: Uint8Array): Grid[] {
   const xml = parts.get("content.xml");
   if (!xml) throw new UnreadableSpreadsheetError("it has no content (content.xml)");
   const spreadsheet = findFirst(parseXml(xml, "content.xml"), "office:spreadsheet");
-  return (spreadsheet ? children(spreadsheet) : []).filter((n) => nodeName(n) === "table:table").map(tableGrid);
+  const tables = (spreadsheet ? children(spreadsheet) : []).filter((n) => nodeName(n) === "table:table");
+  checkSheetCount(tables.length);
+  const reading: Reading = { cells: new CellCount(), spaces: 0 };
+  return tables.map((table) => tableGrid(table, reading));
 }

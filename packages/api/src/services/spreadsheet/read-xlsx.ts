@@ -1,4 +1,4 @@
-import { UnreadableSpreadsheetError, blank, columnNumber, maxGridColumns, maxGridRows, type Grid, type GridCell, type GridRow } from "./grid.ts";
+import { CellCount, UnreadableSpreadsheetError, blank, checkSheetCount, columnNumber, maxGridColumns, maxGridRows, type Grid, type GridCell, type GridRow } from "./grid.ts";
 import { attribute, children, findFirst, nodeName, parseXml, textOf, type XmlNode } from "./xml.ts";
 import { readZipParts } from "./zip.ts";
 
@@ -82,7 +82,7 @@ function cellOf(c: XmlNode, strings: string[]): GridCell {
   }
 }
 
-function worksheetGrid(xml: string, part: string, strings: string[]): Grid {
+function worksheetGrid(xml: string, part: string, strings: string[], cellCount: CellCount): Grid {
   const data = findFirst(parseXml(xml, part), "sheetData");
   const rows: GridRow[] = [];
   let truncated = false;
@@ -97,6 +97,8 @@ function worksheetGrid(xml: string, part: string, strings: string[]): Grid {
       break;
     }
     const cells: GridCell[] = [];
+    // Cells past the last column read are not kept, but count: the file still lists them.
+    let beyond = 0;
     let nextColumn = 1;
     for (const c of children(rowNode)) {
       if (nodeName(c) !== "c") continue;
@@ -104,10 +106,14 @@ function worksheetGrid(xml: string, part: string, strings: string[]): Grid {
       const letters = ref ? /^([A-Za-z]{1,3})/.exec(ref)?.[1] : undefined;
       const column = letters ? columnNumber(letters) : nextColumn;
       nextColumn = column + 1;
-      if (column > maxGridColumns) continue;
+      if (column > maxGridColumns) {
+        beyond += 1;
+        continue;
+      }
       while (cells.length < column - 1) cells.push(blank);
       cells[column - 1] = cellOf(c, strings);
     }
+    cellCount.add(cells.length + beyond);
     rows.push({ row: rowNumber, cells });
   }
   return { rows, truncated };
@@ -134,15 +140,25 @@ export function readXlsx(bytes: Uint8Array): XlsxSheets {
   const targets = new Map((rels ? children(rels) : []).map((r) => [attribute(r, "Id"), attribute(r, "Target")]));
   const workbookPr = findFirst(workbook, "workbookPr");
   const date1904 = workbookPr ? ["1", "true"].includes(attribute(workbookPr, "date1904") ?? "") : false;
-  const strings = sharedStrings(parts.get("xl/sharedStrings.xml"));
   const sheetsNode = findFirst(workbook, "sheets");
+  const listed = (sheetsNode ? children(sheetsNode) : []).filter((n) => nodeName(n) === "sheet");
+  checkSheetCount(listed.length);
+  const strings = sharedStrings(parts.get("xl/sharedStrings.xml"));
+  // A workbook may list one part as several sheets: each part is read once.
+  const grids = new Map<string, Grid>();
+  const cellCount = new CellCount();
   const sheets: Grid[] = [];
-  for (const sheet of sheetsNode ? children(sheetsNode) : []) {
-    if (nodeName(sheet) !== "sheet") continue;
+  for (const sheet of listed) {
     const target = targets.get(attribute(sheet, "r:id"));
     const path = target ? partPath(target) : undefined;
     const xml = path ? parts.get(path) : undefined;
-    if (path && xml) sheets.push(worksheetGrid(xml, path, strings));
+    if (!path || !xml) continue;
+    let grid = grids.get(path);
+    if (!grid) {
+      grid = worksheetGrid(xml, path, strings, cellCount);
+      grids.set(path, grid);
+    }
+    sheets.push(grid);
   }
   if (sheets.length === 0) throw new UnreadableSpreadsheetError("it has no worksheets");
   return { sheets, date1904 };

@@ -62,6 +62,62 @@ describe("reading XLSX", () => {
   });
 });
 
+/**
+ * A workbook listing `listed` sheets, taking their parts in turn from `parts` (XML of sheetData),
+ * compressed as a hostile file would be: a few KB that unpack to MBs.
+ */
+function workbook(listed: number, parts: string[]): Uint8Array {
+  const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const sheets = Array.from({ length: listed }, (_, i) => `<sheet name="S${i}" sheetId="${i + 1}" r:id="rId${i % parts.length}"/>`).join("");
+  const rels = parts.map((_, i) => `<Relationship Id="rId${i}" Type="x" Target="worksheets/sheet${i}.xml"/>`).join("");
+  return zipSync(
+    {
+      "xl/workbook.xml": strToU8(`<workbook ${main} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets}</sheets></workbook>`),
+      "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`),
+      ...Object.fromEntries(parts.map((data, i) => [`xl/worksheets/sheet${i}.xml`, strToU8(`<worksheet ${main}><sheetData>${data}</sheetData></worksheet>`)])),
+    },
+    { level: 9 },
+  );
+}
+
+/** Rows of `columns` numbers each, 15 bytes a cell. */
+const rowsOf = (rows: number, columns: number) => `<row>${"<c><v>1</v></c>".repeat(columns)}</row>`.repeat(rows);
+/** Rows of one number in the 100th column: 100 cells each, as the columns before it are read as blanks. */
+const farRows = (rows: number) => '<row><c r="CV1"><v>1</v></c></row>'.repeat(rows);
+
+describe("the limits of an XLSX file", () => {
+  it("reads a part listed as two sheets once", () => {
+    const { sheets } = readXlsx(workbook(2, [rowsOf(1, 2)]));
+    expect(sheets).toHaveLength(2);
+    expect(sheets[1]).toBe(sheets[0]);
+  });
+
+  it("refuses a workbook listing more than 20 sheets, before reading any", () => {
+    // One 1 MB sheet listed 300 times: a file of about 100 KB that once took a minute to read.
+    const file = workbook(300, [rowsOf(6_000, 11)]);
+    expect(file.length).toBeLessThan(150_000);
+    const started = performance.now();
+    expect(() => readXlsx(file)).toThrow("This spreadsheet has 300 sheets; a return spreadsheet has at most 20. Upload the template you downloaded.");
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(() => readXlsx(workbook(20, [rowsOf(1, 1)]))).not.toThrow();
+  });
+
+  it("refuses a part that unpacks to more than 4 MB, and parts that unpack to more than 6 MB together", () => {
+    expect(() => readXlsx(workbook(1, [rowsOf(1, 300_000)]))).toThrow("its part xl/worksheets/sheet0.xml unpacks to more than 4 MB, far more than a return needs");
+    // Three distinct sheets of 2.1 MB in a file of a few KB.
+    const sheet = rowsOf(1, 140_000);
+    expect(() => readXlsx(workbook(3, [sheet, sheet, sheet]))).toThrow("its parts unpack to more than 6 MB, far more than a return needs");
+  });
+
+  it("refuses a workbook with more than 100,000 cells over all its sheets", () => {
+    expect(() => readXlsx(workbook(1, [farRows(1_001)]))).toThrow("This spreadsheet has more than 100,000 cells; a return spreadsheet has about 1,100. Upload the template you downloaded.");
+    expect(() => readXlsx(workbook(2, [farRows(500), farRows(501)]))).toThrow("more than 100,000 cells");
+    // Cells past the 100th column are not read, but they count.
+    expect(() => readXlsx(workbook(1, [rowsOf(1, 100_001)]))).toThrow("more than 100,000 cells");
+    expect(readXlsx(workbook(2, [farRows(500), farRows(500)])).sheets).toHaveLength(2);
+  });
+});
+
 describe("reading ODS", () => {
   it("expands repeated cells and rows that hold something, skips a million repeated empty rows, and reads paragraphs, spaces, tabs and line breaks", () => {
     const [table] = readOds(
@@ -87,6 +143,17 @@ describe("reading ODS", () => {
       { row: 1_048_002, cells: second },
       { row: 1_048_003, cells: second },
     ]);
+  });
+
+  it("refuses repeated rows and cells that expand past 100,000 cells, more than 20 tables, and spaces past a million", () => {
+    const full = '<table:table-row table:number-rows-repeated="5000"><table:table-cell table:number-columns-repeated="100" office:value-type="float" office:value="1"/></table:table-row>';
+    expect(() => readOds(ods(`<table:table table:name="Return">${full}</table:table>`))).toThrow("This spreadsheet has more than 100,000 cells; a return spreadsheet has about 1,100.");
+    const table = '<table:table table:name="T"><table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>';
+    expect(() => readOds(ods(table.repeat(300)))).toThrow("This spreadsheet has 300 sheets; a return spreadsheet has at most 20. Upload the template you downloaded.");
+    expect(readOds(ods(table.repeat(20)))).toHaveLength(20);
+    // 2,000 spaces elements of 1,000 each: 2 million characters from 50 KB of XML.
+    const spaces = `<table:table table:name="T"><table:table-row><table:table-cell office:value-type="string"><text:p>${'<text:s text:c="1000"/>'.repeat(2000)}</text:p></table:table-cell></table:table-row></table:table>`;
+    expect(() => readOds(ods(spaces))).toThrow("This spreadsheet's cells hold more than 1,000,000 spaces, far more than a return's text. Upload the template you downloaded.");
   });
 
   it("stops at 5,000 rows that hold something, and says so", () => {

@@ -6,9 +6,13 @@ import { UnreadableSpreadsheetError } from "./grid.ts";
  * together are capped by their declared sizes before anything is inflated, and fflate writes a
  * part into a buffer of its declared size that it never enlarges, so a part that lies about its
  * size is cut off (and then fails to parse) rather than filling memory (a zip bomb).
+ *
+ * The template's largest part unpacks to about 240 KB (content.xml as LibreOffice saves it): these
+ * caps are many times a real return, and keep a file built to parse slowly (the XML parser reads
+ * one to a few MB a second) near the reader's time limit (read-spreadsheet.ts).
  */
-export const maxPartBytes = 16 * 1024 * 1024;
-export const maxTotalBytes = 48 * 1024 * 1024;
+export const maxPartBytes = 4 * 1024 * 1024;
+export const maxTotalBytes = 6 * 1024 * 1024;
 
 
 /** Whether the bytes start like a zip file (a local file header). */
@@ -30,14 +34,15 @@ export function zipEntryNames(bytes: Uint8Array): string[] {
 /** The text (UTF-8) of the wanted parts that exist, each within the caps. */
 export function readZipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Map<string, string> {
   let total = 0;
-  let tooLarge: string | null = null;
+  // Set inside the filter, which TypeScript does not follow: typed here so it is not narrowed to null.
+  let tooLarge = null as { part: string; total: boolean } | null;
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
       filter: (f) => {
         if (!wanted(f.name)) return false;
         total += f.originalSize;
-        if (f.originalSize > maxPartBytes || total > maxTotalBytes) tooLarge ??= f.name;
+        if (f.originalSize > maxPartBytes || total > maxTotalBytes) tooLarge ??= { part: f.name, total: f.originalSize <= maxPartBytes };
         return tooLarge === null;
       },
     });
@@ -45,7 +50,8 @@ export function readZipParts(bytes: Uint8Array, wanted: (name: string) => boolea
     throw new UnreadableSpreadsheetError("it is damaged: its zip contents cannot be read");
   }
   if (tooLarge !== null) {
-    throw new UnreadableSpreadsheetError(`it unpacks to more than ${maxPartBytes / 1_048_576} MB (part ${tooLarge}), far more than a return needs: it may be a “zip bomb”, or not our template`);
+    const [what, most] = tooLarge.total ? ["its parts unpack", maxTotalBytes] : [`its part ${tooLarge.part} unpacks`, maxPartBytes];
+    throw new UnreadableSpreadsheetError(`${what} to more than ${most / 1_048_576} MB, far more than a return needs: it may be a “zip bomb”, or not our template`);
   }
   const out = new Map<string, string>();
   for (const [name, data] of Object.entries(files)) {
