@@ -18,9 +18,10 @@ describe.each(testDialects())("the revision-cases migration on %s", (dialect) =>
   afterAll(() => t.close());
 
   it("links the revisions computed from a body's current import to it, and keys cases by import", async () => {
-    const down = await migrator.migrateDown();
+    // Back to just before it (undoing it and any later migration), so the tables are as it found them.
+    const down = await migrator.migrateTo("2026-12-07T2200-case-upload-finishing");
     expect(down.error).toBeUndefined();
-    expect(down.results?.map((r) => [r.migrationName, r.status])).toEqual([["2026-12-07T2210-revision-cases", "Success"]]);
+    expect(down.results?.map((r) => r.migrationName)).toContain("2026-12-07T2210-revision-cases");
 
     // Written as the tables were before the migration, so untyped (as the migrations themselves are).
     const db = t.db as unknown as Kysely<any>;
