@@ -208,14 +208,14 @@ describe("the submission tracker and reviewing a return", () => {
     const summary = page.locator(".govuk-error-summary");
     await summary.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary"))).toBe(true);
-    expect(await summary.getByRole("link").allTextContents()).toEqual(["Enter why you are returning the return"]);
+    expect(await summary.getByRole("link").allTextContents()).toEqual(["Enter why you are sending this return back to the body"]);
     expect(await summary.getByRole("link").getAttribute("href")).toBe("#return-reason");
     await expect.poll(() => page.title()).toMatch(/^Error: Review the return/);
     await expectNoAxeViolations(page, "returning without a reason");
 
     // Keyboard only: Tab to the error's link, Enter moves to the box, type, Tab to the button, Enter.
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Enter why you are returning the return");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Enter why you are sending this return back to the body");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("return-reason");
     const reason = `The themes do not add up to the complaints received: please check them (${randomBytes(2).toString("hex")}).`;
@@ -226,7 +226,7 @@ describe("the submission tracker and reviewing a return", () => {
     const banner = page.locator(".govuk-notification-banner--success");
     await banner.waitFor();
     const bodyName = (await tracker(app, period)).rows.find((r) => r.organisationCode === org)!.name;
-    expect(await banner.textContent()).toContain(`Return returned to ${bodyName}`);
+    expect(await banner.textContent()).toContain(`Return sent back to ${bodyName}`);
     expect(await banner.textContent()).toContain(reason);
     // Now back with the body: the department still reads the figures it returned, marked as not counted, and cannot decide.
     await expect.poll(() => page.locator('[data-testid="return-status"]').textContent()).toBe("Returned by the department");

@@ -227,7 +227,7 @@ function Warnings({ warnings, explanations, canChange, href }: { warnings: reado
       <h2 className="govuk-heading-m" id="warnings-heading">
         Warnings and explanations
       </h2>
-      <p className="govuk-body">These figures are unusual. Each needs an explanation, which your senior accountable officer and the department see.</p>
+      <p className="govuk-body">These figures are unusual. Each needs an explanation, which the senior accountable officer and the department see.</p>
       <SummaryList
         classes="govuk-!-margin-bottom-9"
         rows={warnings.map((w) => {

@@ -31,7 +31,7 @@ export function ReviewPage({ dept, org, period }: { dept: Organisation; org: str
   const [decision, setDecision] = useState<Decision | null>(null);
   const [errors, setErrors] = useState<{ list: ErrorSummaryItem[]; attempt: number }>({ list: [], attempt: 0 });
   const onErrors = useCallback((list: ErrorSummaryItem[], attempt: number) => setErrors({ list, attempt }), []);
-  usePageTitle(decision ? (decision.kind === "accepted" ? "Return accepted" : "Return returned to the body") : `Review the return: ${body.data?.name ?? org}, ${label}`, errors.list.length > 0 && !decision);
+  usePageTitle(decision ? (decision.kind === "accepted" ? "Return accepted" : "Return sent back to the body") : `Review the return: ${body.data?.name ?? org}, ${label}`, errors.list.length > 0 && !decision);
 
   if (body.isPending) return <p className="govuk-body" role="status">Loading…</p>;
   if (body.isError) {
@@ -218,7 +218,7 @@ function DecisionBanner({ decision, body }: { decision: Decision; body: Organisa
         </>
       ) : (
         <>
-          <h3 className="govuk-notification-banner__heading">Return returned to {body.name}</h3>
+          <h3 className="govuk-notification-banner__heading">Return sent back to {body.name}</h3>
           <p className="govuk-body">Its complaints team sees your reasons with the return:</p>
           <blockquote className="govuk-inset-text app-reason govuk-!-margin-top-0">{decision.reason}</blockquote>
         </>

@@ -55,7 +55,7 @@ export function DecisionForm({ returnId, version, bodyName, onDecided, onErrors 
   function returnIt(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const text = reason.trim();
-    const message = !text ? "Enter why you are returning the return" : reason.length > reasonMaxLength ? `Reasons must be ${reasonMaxLength.toLocaleString("en-GB")} characters or fewer` : null;
+    const message = !text ? "Enter why you are sending this return back to the body" : reason.length > reasonMaxLength ? `Reasons must be ${reasonMaxLength.toLocaleString("en-GB")} characters or fewer` : null;
     if (message) {
       setProblem(null);
       setAttempt((n) => n + 1);

@@ -535,7 +535,7 @@ function narrative(data: PackData, title: string): Block[] {
           : `; the comparison below covers ${covered === sent ? `those ${formatNumber(covered, "count")}` : `${formatNumber(covered, "count")} of them, those that also sent for ${r.yearEarlier.label}`}.`;
     } else sentences[0] += ".";
     // Everyone who has sent so far: a total with its coverage, never a change.
-    if (received !== null) sentences.push(`Together they received ${formatNumber(received, "count")} complaints${closed.every((x) => x !== null) ? ` and closed ${formatNumber(closed[0]! + closed[1]!, "count")}` : ""}.`);
+    if (received !== null) sentences.push(`Together they received ${formatNumber(received, "count")} ${received === 1 ? "complaint" : "complaints"}${closed.every((x) => x !== null) ? ` and closed ${formatNumber(closed[0]! + closed[1]!, "count")}` : ""}.`);
     else sentences.push("No return that counts gives the number of complaints received yet.");
     const nowReceived = fieldOf(m.current, "received");
     const thenReceived = fieldOf(m.previousYear, "received");
