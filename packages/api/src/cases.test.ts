@@ -254,7 +254,7 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect(result.ok).toBe(false);
     expect(result.fileRefused).toBe(false);
     expect(result.problems).toEqual([{ row: null, column: null, message: expect.stringContaining("The return for Apr to Jun 2025 cannot take the computed figures") }]);
-    expect(result.problems[0]!.message).toContain("submitted");
+    expect(result.problems[0]!.message).toContain("waiting for sign-off");
     expect(await storedCases(t.db, "A2")).toEqual([]);
     expect((await s.returns.get({ returnId: draft.returnId })).version).toBe(submitted.version);
     // The upload is kept: a dry run says the same, and then the cases alone are stored without sending the file again.
