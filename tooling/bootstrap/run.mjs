@@ -81,7 +81,8 @@ const tasks = {
   test: () => {
     ensureTestTools();
     pnpm(["install", "--frozen-lockfile"]);
-    pnpm(["exec", "turbo", "run", "lint", "typecheck", "test", "--concurrency=1", "--output-logs=new-only"]);
+    // --continue: one package's failure does not hide the others'.
+    pnpm(["exec", "turbo", "run", "lint", "typecheck", "test", "--concurrency=1", "--continue", "--output-logs=new-only"]);
   },
 };
 
