@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { safeText } from "../cells.ts";
-import { shorthandMeaning, type BoardPack } from "../model.ts";
+import { shorthandMeaning, statistics, type BoardPack } from "../model.ts";
 import { tidyMarkers, tidyRows, type TidyRow } from "../tidy.ts";
 
 /**
@@ -20,27 +20,41 @@ interface CsvColumn {
   required: boolean;
 }
 
-/** Every marker with its meaning; a number both revised and provisional is marked "r p", r first (model.ts). */
+/** Every marker with its meaning, as the spreadsheets show it; a number both revised and provisional is marked "[r] [p]", r first (model.ts). */
 const markerMeanings: [string, string][] = [
-  ...(["c", "x", "z", "r", "p"] as const).map((m): [string, string] => [m, shorthandMeaning[m]]),
-  ["r p", `both revised (${shorthandMeaning.r}) and provisional (${shorthandMeaning.p})`],
+  ...(["c", "x", "z", "r", "p"] as const).map((m): [string, string] => [`[${m}]`, shorthandMeaning[m]]),
+  ["[r] [p]", `both revised (${shorthandMeaning.r}) and provisional (${shorthandMeaning.p})`],
 ];
 const markerList = markerMeanings.map(([m, meaning]) => `${m}: ${meaning}`).join("; ");
-/** The marker column's values other than empty (its null), as a CSVW format: for a string datatype, a regular expression (Metadata Vocabulary section 6.4, "Formats"). */
-const markerFormat = `^(${tidyMarkers.filter((m) => m !== "").join("|")})$`;
+/** A CSVW format for a string datatype is a regular expression (Metadata Vocabulary section 6.4, "Formats"): the column's values other than empty (its null). */
+const oneOf = (values: readonly string[]) => `^(${values.map((v) => v.replace(/[[\]]/g, "\\$&")).join("|")})$`;
 
 /** The CSV's columns, in order: the header row and the metadata's `tableSchema.columns` both come from here. */
 const csvColumns: readonly CsvColumn[] = [
   { name: "table", description: "The pack table the figure comes from (its table name in the spreadsheet).", text: (r) => r.table, datatype: "string", required: true },
   { name: "organisation", description: "Code of the body, or of the department for figures about all its bodies.", text: (r) => r.organisation, datatype: "string", required: true },
   { name: "organisation_name", description: "Name of the organisation, where the table gives one.", text: (r) => r.organisationName, datatype: "string", required: false },
-  { name: "period", description: "The quarter (such as 2025-26 Q1) or financial year (such as 2025-26) the figure is for.", text: (r) => r.period, datatype: "string", required: true },
-  { name: "label", description: "What the row is about where a table has more than one row per organisation, such as a stage or a theme.", text: (r) => r.label, datatype: "string", required: false },
-  { name: "measure", description: "Identifier of what is measured (stable between packs).", text: (r) => r.measure, datatype: "string", required: true },
-  { name: "measure_label", description: "What is measured, as the column heading in the spreadsheet reads.", text: (r) => r.measureLabel, datatype: "string", required: true },
-  { name: "unit", description: "What the value is in, where the table says: % (percentages from 0 to 100), £, per 10,000, working days or number; empty where the measure's heading says.", text: (r) => r.unit, datatype: "string", required: false },
-  { name: "value", description: "The figure, as stored in the spreadsheet (percentages from 0 to 100). Empty where the marker is c, x or z.", text: (r) => r.value, datatype: "number", required: false },
-  { name: "marker", description: `Empty, or a marker for the figure: ${markerList}.`, text: (r) => r.marker, datatype: { base: "string", format: markerFormat }, required: false },
+  { name: "period", description: "The quarter (such as 2025-26 Q1) or financial year (such as 2025-26) the figure is for; a year_earlier figure is for the same period a year before.", text: (r) => r.period, datatype: "string", required: true },
+  { name: "label", description: "What the row is about where a table has more than one row per organisation, such as a stage, a theme or an equality category.", text: (r) => r.label, datatype: "string", required: false },
+  { name: "measure_code", description: "Stable identifier of what is measured: the return template's id of the measure or field (such as received or within_timescale), or the table column's.", text: (r) => r.measureCode, datatype: "string", required: true },
+  { name: "measure", description: "What is measured, as the spreadsheet labels it.", text: (r) => r.measure, datatype: "string", required: true },
+  {
+    name: "statistic",
+    description: "Which figure of the measure the value is: value (the figure), lower_95 and upper_95 (its 95% confidence interval), numerator and denominator (the counts it is worked out from), this_period and year_earlier (the two sides of a comparison with a year earlier).",
+    text: (r) => r.statistic,
+    datatype: { base: "string", format: oneOf(statistics) },
+    required: true,
+  },
+  {
+    name: "panel",
+    description: "Whose returns the figure covers: all (every body that has sent a return that counts) or matched (only the bodies and quarters counted both this period and a year earlier, so the two sides compare like with like); empty where the figure is not part of a comparison.",
+    text: (r) => r.panel,
+    datatype: { base: "string", format: oneOf(["all", "matched"]) },
+    required: false,
+  },
+  { name: "unit", description: "What the value is in: count, % (percentages from 0 to 100), £, per 10,000, per 100 received, working days or year; empty where unknown.", text: (r) => r.unit, datatype: "string", required: false },
+  { name: "value", description: "The figure, as stored in the spreadsheet (percentages from 0 to 100). Empty where the marker is [c], [x] or [z].", text: (r) => r.value, datatype: "number", required: false },
+  { name: "marker", description: `Empty, or a marker for the figure: ${markerList}.`, text: (r) => r.marker, datatype: { base: "string", format: oneOf(tidyMarkers.filter((m) => m !== "")) }, required: false },
 ];
 
 /** The header row of the CSV. */
@@ -87,7 +101,7 @@ export function writePackCsvMetadata(pack: BoardPack, csvFileName: string): Uint
     "@context": "http://www.w3.org/ns/csvw",
     url: csvFileName,
     "dc:title": `${pack.title}: figures in tidy long form`,
-    "dc:description": [...pack.cover.about, "One figure per row: the table it comes from, the organisation, the period, what is measured, the value and any marker."].join(" "),
+    "dc:description": [...pack.cover.about, "One figure per row: the table it comes from, the organisation, the period, what is measured, which statistic of it, whose returns it covers, its unit, the value and any marker."].join(" "),
     "dc:language": pack.language,
     "dc:created": { "@value": pack.produced, "@type": "xsd:dateTime" },
     "dc:publisher": pack.scope.departmentName,
@@ -107,7 +121,7 @@ export function writePackCsvMetadata(pack: BoardPack, csvFileName: string): Uint
     },
     notes: [
       {
-        ...note("Markers", `The marker column is empty or one of: ${markerList}. Where it is c, x or z the value is empty; where it is r, p or r p the value is given.`),
+        ...note("Markers", `The marker column is empty or one of: ${markerList}. Where it is [c], [x] or [z] the value is empty; where it is [r], [p] or [r] [p] the value is given.`),
         // The same meanings, one per marker, for software that reads them.
         "dc:hasPart": markerMeanings.map(([code, meaning]) => ({ "dc:identifier": code, "dc:description": meaning })),
       },
