@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Cell, PackTable } from "../model.ts";
 import { tidyRows } from "../tidy.ts";
-import { buildBoardPack, longDate, measureFigure } from "./board-pack.ts";
+import { measureFigure } from "../tidy.ts";
+import { buildBoardPack, longDate } from "./board-pack.ts";
 import type { PackData } from "./input.ts";
 
 /** A department of two bodies for one quarter, small enough to check by hand. */

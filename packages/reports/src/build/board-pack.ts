@@ -3,6 +3,7 @@ import { disclosureControl } from "@complaints/metrics";
 import type { HeatmapData } from "@complaints/ui/charts";
 import { formatNumber } from "../cells.ts";
 import type { Block, BoardPack, Cell, Column, PackNote, PackTable } from "../model.ts";
+import { measureFigure, measureUnit as unitOf } from "../tidy.ts";
 import type { ChangeIn, MeasureCellIn, MeasureInfoIn, PackData } from "./input.ts";
 
 /**
@@ -35,13 +36,6 @@ export function yearLabel(label: string): string {
   return label.replace(/ of the quarter$/, " of the year");
 }
 const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/** A measure's value as the pack shows it: proportions as percentages, everything to one decimal place. */
-export function measureFigure(kind: MeasureInfoIn["kind"], value: number): number {
-  return round1(kind === "proportion" ? value * 100 : value);
-}
-
-const unitOf: Record<MeasureInfoIn["kind"], string> = { proportion: "%", "rate-per-10000": "per 10,000", mean: "working days" };
 
 /** "2025-08-01" (or an ISO timestamp) → "1 August 2025", as the portal writes dates. */
 export function longDate(iso: string): string {
