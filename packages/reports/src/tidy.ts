@@ -113,6 +113,34 @@ export function measureFigure(kind: MeasureKind, value: number): number {
   return round1(kind === "proportion" ? value * 100 : value);
 }
 
+/** A measure's figures as metrics.comparison gives them (proportions as fractions). */
+export interface MeasureFiguresIn {
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  interval95: { lower: number; upper: number } | null;
+}
+
+/**
+ * A measure's value, 95% limits, numerator and denominator as the cells of a table with one row per
+ * measure (the board pack's headline measures, the compare page's download): [x] where there is no
+ * figure, [z] for the limits of a figure that has none (an average).
+ */
+export function measureStatisticCells(kind: MeasureKind, cell: MeasureFiguresIn | undefined, marks: { revised?: boolean; provisional?: boolean }): Cell[] {
+  const marked = { ...(marks.revised ? { revised: true } : {}), ...(marks.provisional ? { provisional: true } : {}) };
+  const fig = (v: number): Cell => ({ kind: "number", value: measureFigure(kind, v), ...marked });
+  const count = (v: number): Cell => ({ kind: "number", value: v, ...marked });
+  const value = cell?.value ?? null;
+  const noLimit: Cell = { kind: "shorthand", code: value === null ? "x" : "z" };
+  return [
+    value === null ? { kind: "shorthand", code: "x" } : fig(value),
+    cell?.interval95 ? fig(cell.interval95.lower) : noLimit,
+    cell?.interval95 ? fig(cell.interval95.upper) : noLimit,
+    cell ? count(cell.numerator) : { kind: "shorthand", code: "x" },
+    cell ? count(cell.denominator) : { kind: "shorthand", code: "x" },
+  ];
+}
+
 /** A CSV column of the tidy form: its name, what it holds, its cell, and its CSVW datatype. */
 export interface TidyColumn {
   name: string;

@@ -1,19 +1,15 @@
-import { measureFigure, measureUnit, tidyColumns, tidyTableRows, type TidyRow } from "@complaints/reports/tidy";
+import { measureStatisticCells, measureUnit, tidyColumns, tidyTableRows, type TidyRow } from "@complaints/reports/tidy";
 import type { Cell, PackTable } from "@complaints/reports/model";
 import type { PeriodChoice } from "@complaints/domain/browser";
 import type { ComparisonAnswer } from "./rows.ts";
 import { departmentRowId } from "./rows.ts";
 
-type MeasureCell = ComparisonAnswer["benchmark"]["measures"][number];
-
 const text = (t: string): Cell => ({ kind: "text", text: t });
-const notAvailable: Cell = { kind: "shorthand", code: "x" };
-const notApplicable: Cell = { kind: "shorthand", code: "z" };
 
 /**
  * The compare table as open data, in the board pack's tidy CSV columns: one row for each figure of
  * each body (and the department) and measure shown, in the order shown, numbers as numbers. Its
- * figures are the pack's headline measures' (the same rounding, units and shorthand), marked [p]
+ * figures are the pack's headline measures', made by the same code (measureStatisticCells: the same rounding, units and shorthand), marked [p]
  * where they come from returns the department has not yet accepted. The rows are turned into tidy
  * rows by the pack's own code (tidyTableRows), so the two files say the same thing the same way.
  */
@@ -28,21 +24,8 @@ export function compareTidyRows(answer: ComparisonAnswer, choice: PeriodChoice, 
     const provisional = body ? body.provisional : answer.benchmark.provisional;
     const name = body ? body.name : `${department.name} (all bodies)`;
     for (const m of measures) {
-      const cell: MeasureCell | undefined = cells.find((c) => c.id === m.id);
-      const value = cell?.value ?? null;
-      const fig = (v: number): Cell => ({ kind: "number", value: measureFigure(m.kind, v), ...(provisional ? { provisional: true } : {}) });
-      const count = (v: number): Cell => ({ kind: "number", value: v, ...(provisional ? { provisional: true } : {}) });
-      rows.push([
-        text(body ? body.organisationCode : department.code),
-        text(name),
-        { kind: "text", text: m.label, code: m.id },
-        text(measureUnit[m.kind]),
-        value === null ? notAvailable : fig(value),
-        cell?.interval95 ? fig(cell.interval95.lower) : value === null ? notAvailable : notApplicable,
-        cell?.interval95 ? fig(cell.interval95.upper) : value === null ? notAvailable : notApplicable,
-        cell ? count(cell.numerator) : notAvailable,
-        cell ? count(cell.denominator) : notAvailable,
-      ]);
+      const cell = cells.find((c) => c.id === m.id);
+      rows.push([text(body ? body.organisationCode : department.code), text(name), { kind: "text", text: m.label, code: m.id }, text(measureUnit[m.kind]), ...measureStatisticCells(m.kind, cell, { provisional })]);
     }
   }
   const table: PackTable = {

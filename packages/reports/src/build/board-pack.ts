@@ -3,7 +3,7 @@ import { disclosureControl } from "@complaints/metrics";
 import type { HeatmapData } from "@complaints/ui/charts";
 import { formatNumber } from "../cells.ts";
 import type { Block, BoardPack, Cell, Column, PackNote, PackTable } from "../model.ts";
-import { measureFigure, measureUnit as unitOf } from "../tidy.ts";
+import { measureFigure, measureStatisticCells, measureUnit as unitOf } from "../tidy.ts";
 import type { ChangeIn, MeasureCellIn, MeasureInfoIn, PackData } from "./input.ts";
 
 /**
@@ -225,21 +225,7 @@ export function buildBoardPack(data: PackData): BoardPack {
   const c = data.comparison;
   const headlineRows: Cell[][] = [];
   const measureRow = (code: string, name: string, m: MeasureInfoIn, cell: MeasureCellIn | undefined, comparison: string) => {
-    const marks = measureMarks(code, m.id);
-    const value = cell?.value ?? null;
-    const fig = (v: number) => num(measureFigure(m.kind, v), marks);
-    return [
-      text(code),
-      text(name),
-      measureText(m.label, m.id),
-      text(unitOf[m.kind]),
-      value === null ? notAvailable : fig(value),
-      cell?.interval95 ? fig(cell.interval95.lower) : value === null ? notAvailable : notApplicable,
-      cell?.interval95 ? fig(cell.interval95.upper) : value === null ? notAvailable : notApplicable,
-      cell ? num(cell.numerator, marks) : notAvailable,
-      cell ? num(cell.denominator, marks) : notAvailable,
-      text(comparison),
-    ];
+    return [text(code), text(name), measureText(m.label, m.id), text(unitOf[m.kind]), ...measureStatisticCells(m.kind, cell, measureMarks(code, m.id)), text(comparison)];
   };
   for (const row of c.rows.filter((x) => inScope(data, x.organisationCode))) {
     c.measures.forEach((m, i) => {
