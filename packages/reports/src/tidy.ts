@@ -174,7 +174,7 @@ export const tidyColumns: readonly TidyColumn[] = [
   { name: "measure", description: "What is measured, as the spreadsheet labels it.", text: (r) => r.measure, datatype: "string", required: true },
   {
     name: "statistic",
-    description: "Which figure of the measure the value is: value (the figure), lower_95 and upper_95 (its 95% confidence interval), numerator and denominator (the counts it is worked out from), this_period and year_earlier (the two sides of a comparison with a year earlier).",
+    description: "Which figure of the measure the value is: value (the figure), lower_95 and upper_95 (its 95% confidence interval), numerator and denominator (the counts it is worked out from), this_period and year_earlier (the two sides of a comparison with a year earlier), and change (from a year earlier to this period: in percent, or in percentage points for a percentage).",
     text: (r) => r.statistic,
     datatype: { base: "string", format: oneOf(statistics) },
     required: true,
@@ -186,7 +186,7 @@ export const tidyColumns: readonly TidyColumn[] = [
     datatype: { base: "string", format: oneOf(["all", "matched"]) },
     required: false,
   },
-  { name: "unit", description: "What the value is in: count, % (percentages from 0 to 100), £, per 10,000, per 100 received, working days or year; empty where unknown.", text: (r) => r.unit, datatype: "string", required: false },
+  { name: "unit", description: "What the value is in: count, % (percentages from 0 to 100), £, per 10,000, per 100 received, working days, year, percent change or percentage points; empty where unknown.", text: (r) => r.unit, datatype: "string", required: false },
   { name: "value", description: "The figure, as stored in the spreadsheet (percentages from 0 to 100). Empty where the marker is [c], [x] or [z].", text: (r) => r.value, datatype: "number", required: false },
   { name: "marker", description: `Empty, or a marker for the figure: ${tidyMarkerList}.`, text: (r) => r.marker, datatype: { base: "string", format: oneOf(tidyMarkers.filter((m) => m !== "")) }, required: false },
 ];
