@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiSession, sendReturn } from "@complaints/e2e/api-session";
 import { parseCsv } from "@complaints/e2e/csv";
 import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
 
 /**
  * The compare page in the browser (issue 8, "compare bodies"): sorting with the MOJ sortable-table
  * buttons (by mouse and by keyboard alone), the live region, filtering by body type, choosing
- * columns, the CSV download equal to the table shown, the view kept in the address, and axe.
+ * columns, the CSV download (the table shown as tidy open data), the view kept in the address, and axe.
  * The demo's DES has 14 bodies; 2026-27 Q1 is complete (every return accepted).
  */
 const dept = "DES";
@@ -38,6 +39,12 @@ async function tableAsShown(page: Page): Promise<string[][]> {
     );
     return [header, ...rows];
   });
+}
+
+/** A downloaded CSV's records by column name (its byte order mark dropped). */
+function readTidy(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ""));
+  return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i] ?? ""])));
 }
 
 const rowNames = (page: Page) => page.locator("table.app-compare tbody th[scope=row]").allTextContents();
@@ -216,26 +223,76 @@ describe("compare bodies", () => {
     await expect(page.locator(".govuk-error-summary").textContent()).resolves.toContain("Choose at least one measure to show");
   });
 
-  it("downloads exactly the table shown as CSV: the rows in their order, the columns chosen, the same words", async () => {
+  it("downloads the table shown as tidy open data: a row for each figure of each body and measure shown, in their order, numbers as numbers", async () => {
     await page.goto(base(app, quarter, "?sort=within_timescale-desc&measures=within_timescale,er_average_working_days,complaints_per_10000&counts=yes"));
     await page.locator("table.app-compare").waitFor();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download this table as CSV" }).click()]);
     expect(download.suggestedFilename()).toBe(`compare-bodies-${dept}-${quarter}.csv`);
     const text = readFileSync((await download.path())!, "utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
-    const csv = parseCsv(text.slice(1));
-    expect(csv).toEqual(await tableAsShown(page));
-    expect(csv[0]).toContain("Complaints closed within timescale: 95% interval");
-    expect(csv[1]![0]).toBe("Department figure");
+    const csv = readTidy(text);
+    // The board pack's tidy CSV columns.
+    expect(Object.keys(csv[0]!)).toEqual(["table", "organisation", "organisation_name", "period", "label", "measure_code", "measure", "statistic", "panel", "unit", "value", "marker"]);
+    const shown = await tableAsShown(page);
+    const measureIds = ["within_timescale", "er_average_working_days", "complaints_per_10000"];
+    // Each row shown, in its order (the department first), each measure shown, each statistic: value, interval, numerator and denominator.
+    const statistics = ["value", "lower_95", "upper_95", "numerator", "denominator"];
+    expect(csv).toHaveLength((shown.length - 1) * measureIds.length * statistics.length);
+    expect(csv[0]).toMatchObject({ table: "compare_bodies", organisation: dept, organisation_name: expect.stringMatching(/^Department for Example Services.* \(all bodies\)$/), period: "2026-27 Q1", panel: "all" });
+    const names = [...new Set(csv.map((r) => r.organisation_name))];
+    expect(names.slice(1)).toEqual(shown.slice(2).map((row) => row[0]!.replace(/ \(provisional\)$/, "")));
+    const headings = shown[0]!;
+    for (const [i, row] of shown.slice(1).entries()) {
+      for (const id of measureIds) {
+        const label = csv.find((r) => r.measure_code === id)!.measure!;
+        const at = headings.indexOf(label);
+        expect(at, label).toBeGreaterThan(1);
+        const mine = csv.slice((i * measureIds.length + measureIds.indexOf(id)) * statistics.length).slice(0, statistics.length);
+        expect(mine.map((r) => [r.measure_code, r.statistic])).toEqual(statistics.map((s) => [id, s]));
+        // The figure as a number: the same the page shows as text ("39.1%", "37.7% to 40.5%", "45 out of 100").
+        const figure = (t: string) => Number(t.replace(/[%,]/g, ""));
+        const [value, lower, upper, numerator, denominator] = mine;
+        if (row[at] === "No figure") expect([value!.value, value!.marker]).toEqual(["", "[x]"]);
+        else expect(Number(value!.value)).toBe(figure(row[at]!));
+        const interval = row[at + 1]!.split(" to ");
+        if (interval.length === 2) expect([Number(lower!.value), Number(upper!.value)]).toEqual(interval.map(figure));
+        else expect([lower!.value, upper!.value]).toEqual(["", ""]);
+        const counts = row[at + 3]!.match(/[\d,]+/g)!.map(figure);
+        expect([Number(numerator!.value), Number(denominator!.value)]).toEqual(counts);
+        expect(value!.unit).toBe(id === "within_timescale" ? "%" : id === "complaints_per_10000" ? "per 10,000" : "working days");
+        expect([numerator!.unit, denominator!.unit]).toEqual(["count", "count"]);
+        // Every figure of the quarter's returns is accepted: none is provisional.
+        for (const r of mine) expect(r.marker).not.toContain("[p]");
+      }
+    }
+    // Numbers are written plainly, never as text with a unit.
+    for (const r of csv) expect(r.value, `${r.organisation} ${r.measure_code} ${r.statistic}`).toMatch(/^(-?\d+(\.\d+)?)?$/);
 
     // Filtered and sorted by name: still what is shown.
     const type = await page.locator("input[name=type]").first().getAttribute("value");
     await page.goto(base(app, quarter, `?sort=name-desc&type=${type}`));
     await page.locator("table.app-compare").waitFor();
     const [second] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download this table as CSV" }).click()]);
-    const shown = await tableAsShown(page);
-    expect(parseCsv(readFileSync((await second.path())!, "utf8").slice(1))).toEqual(shown);
-    expect(shown.length).toBeLessThan(csv.length);
+    const filtered = await tableAsShown(page);
+    const rows = readTidy(readFileSync((await second.path())!, "utf8"));
+    expect([...new Set(rows.map((r) => r.organisation_name))].slice(1)).toEqual(filtered.slice(2).map((row) => row[0]!.replace(/ \(provisional\)$/, "")));
+    expect(filtered.length).toBeLessThan(shown.length);
+  });
+
+  it("marks the figures from returns not yet accepted provisional [p] in the download, as metrics.comparison says", async () => {
+    // The demo's latest quarter is in progress: the Licensing Agency sends its return, approved by the body, not yet accepted.
+    const latest = "2026-27 Q2";
+    expect((await sendReturn(app, "DES-LIC1", latest)).status).toBe("approved");
+    const answer = await (await apiSession(app, "oversight@demo.example")).query<{ rows: { organisationCode: string; provisional: boolean }[]; benchmark: { provisional: boolean } }>("metrics.comparison", { departmentCode: dept, period: latest });
+    const provisional = new Set(answer.rows.filter((r) => r.provisional).map((r) => r.organisationCode));
+    expect(provisional.size).toBeGreaterThan(0);
+    await page.goto(base(app, "2026-27-q2"));
+    await page.locator("table.app-compare").waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download this table as CSV" }).click()]);
+    const csv = readTidy(readFileSync((await download.path())!, "utf8"));
+    expect(new Set(csv.map((r) => r.period))).toEqual(new Set([latest]));
+    expect(new Set(csv.filter((r) => r.marker === "[p]").map((r) => r.organisation))).toEqual(new Set([...provisional, ...(answer.benchmark.provisional ? [dept] : [])]));
+    for (const r of csv.filter((x) => x.value !== "")) expect(r.marker, `${r.organisation} ${r.measure_code} ${r.statistic}`).toBe(provisional.has(r.organisation!) || (r.organisation === dept && answer.benchmark.provisional) ? "[p]" : "");
   });
 
   it("compares a financial year, and the period can be changed keeping the view", async () => {

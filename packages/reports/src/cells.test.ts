@@ -31,7 +31,7 @@ describe("cellText", () => {
 });
 
 describe("tidyRows", () => {
-  it('marks a number "r", "p" or "r p" (r first, space-separated), and keeps its value', () => {
+  it('marks a number "[r]", "[p]" or "[r] [p]" (r first, space-separated, as the spreadsheets show them), and keeps its value', () => {
     const pack = samplePack();
     pack.tables = [
       {
@@ -45,10 +45,10 @@ describe("tidyRows", () => {
     ];
     expect(tidyRows(pack).map((r) => [r.value, r.marker])).toEqual([
       [1, ""],
-      [2, "r"],
-      [3, "p"],
-      [4, "r p"],
-      [null, "x"],
+      [2, "[r]"],
+      [3, "[p]"],
+      [4, "[r] [p]"],
+      [null, "[x]"],
     ]);
   });
 });

@@ -44,8 +44,10 @@ export type NumberFormat = "count" | "decimal1" | "percent1" | "pounds" | "pence
 export const decimalPlaces: Record<NumberFormat, number> = { count: 0, decimal1: 1, percent1: 1, pounds: 0, pence: 2, year: 0 };
 
 export type Cell =
-  | { kind: "text"; text: string }
-  | { kind: "number"; value: number; revised?: boolean; provisional?: boolean }
+  /** `code`: in a `measure` column, the stable id of the measure or template field the row is about (the tidy CSV's `measure_code`). */
+  | { kind: "text"; text: string; code?: string }
+  /** `unit`: what this figure is in, for the tidy CSV, where it differs from its row's and its column's (a change in percentage points). */
+  | { kind: "number"; value: number; revised?: boolean; provisional?: boolean; unit?: string }
   | { kind: "shorthand"; code: Shorthand };
 
 export interface Column {
@@ -57,10 +59,20 @@ export interface Column {
   /**
    * What a text column is, for the tidy CSV: `organisation` (a body's or the department's code),
    * `organisation_name`, `period` (a quarter's code such as "2025-26 Q1"), `label` (describes the
-   * row), or `unit` (what the row's figures are in: "%", "£", "per 10,000"). A numeric column is always a measure.
+   * row), `unit` (what the row's figures are in: "%", "£", "per 10,000"), or `measure` (what the row
+   * measures, where a table has one row per measure; its cells carry the measure's `code`). A numeric
+   * column is a measure of its own, or, in a table with a `measure` column, a statistic of the row's.
    */
-  role?: "organisation" | "organisation_name" | "period" | "label" | "unit";
+  role?: "organisation" | "organisation_name" | "period" | "label" | "unit" | "measure";
+  /** For a numeric column: which statistic of the measure it holds (the tidy CSV's `statistic`); "value" where not given. */
+  statistic?: Statistic;
+  /** For a numeric column: what its figures are in where neither the row's unit nor the number format says (a numerator is a "count"). */
+  unit?: string;
 }
+
+/** What a figure is of its measure: the figure itself, its 95% interval, what it is worked out from, or its side of a comparison with a year earlier. */
+export const statistics = ["value", "lower_95", "upper_95", "numerator", "denominator", "this_period", "year_earlier", "change"] as const;
+export type Statistic = (typeof statistics)[number];
 
 export interface PackTable {
   /** Unique in the workbook, at most 31 characters, none of [ ] : * ? / \ (Excel's rules). */
@@ -79,6 +91,12 @@ export interface PackTable {
   rows: Cell[][];
   /** When `rows` is empty: a sentence written as the only description row's follow-up. */
   empty?: string;
+  /**
+   * Whose returns its figures cover, for the tidy CSV: `all` (everyone who has sent) or `matched` (the
+   * bodies and quarters counted both this period and a year earlier); unset where the figures are not
+   * part of a comparison between bodies or periods.
+   */
+  panel?: "all" | "matched";
 }
 
 export interface PackNote {

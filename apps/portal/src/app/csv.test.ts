@@ -6,6 +6,10 @@ describe("the compare table as CSV", () => {
     expect(toCsv([["Body", "Complaints per 10,000 interactions"], ['The "Best" Agency', "12.5"]])).toBe('Body,"Complaints per 10,000 interactions"\r\n"The ""Best"" Agency",12.5\r\n');
   });
 
+  it("writes numbers plainly, so they stay numbers (a negative one too), and null as an empty cell", () => {
+    expect(toCsv([["-5 Office", -1.5, 39.1, null, 0]])).toBe("'-5 Office,-1.5,39.1,,0\r\n");
+  });
+
   it.each([
     ["=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"],
     ["+44 Board", "'+44 Board"],

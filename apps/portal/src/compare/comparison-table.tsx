@@ -2,7 +2,7 @@ import { createHouseColumnHelper, SortableTable, type HouseTable } from "@compla
 import { memo, type CSSProperties, type MouseEvent } from "react";
 import { useNavigate } from "react-router";
 import type { CellText } from "./format.ts";
-import { rowHeaderText, type CompareRow, type MeasureInfo } from "./rows.ts";
+import type { CompareRow, MeasureInfo } from "./rows.ts";
 
 const helper = createHouseColumnHelper<CompareRow>();
 const portalBase = "/portal";
@@ -59,27 +59,14 @@ export function compareColumns(measures: readonly MeasureInfo[], counts: boolean
   ]);
 }
 
-/** The table as the page shows it, as rows of text: visible rows in their order, visible columns, the same words. */
-export function tableAsText(table: HouseTable<CompareRow>, measures: readonly MeasureInfo[], counts: boolean): string[][] {
-  const labelOf = new Map(measures.map((m) => [m.id, m.label]));
-  const columns = table.getVisibleLeafColumns().map((c) => c.id);
-  const header = columns.flatMap((id) => {
-    if (id === "name") return ["Body"];
-    if (id === "type") return ["Body type"];
-    const label = labelOf.get(id) ?? id;
-    return [label, `${label}: 95% interval`, `${label}: compared with the department`, ...(counts ? [`${label}: numerator and denominator`] : [])];
-  });
-  const rows = [...table.getTopRows(), ...table.getCenterRows()].map((row) =>
-    columns.flatMap((id) => {
-      const r = row.original;
-      if (id === "name") return [rowHeaderText(r)];
-      if (id === "type") return [r.bodyTypeText];
-      const cell = r.cells[id];
-      if (!cell) return ["", "", "", ...(counts ? [""] : [])];
-      return [cell.text, cell.interval, cell.comparison.key === "benchmark" ? "" : cell.comparison.words, ...(counts ? [cell.counts] : [])];
-    }),
-  );
-  return [header, ...rows];
+/** What the table shows: its rows in their order (the department's pinned first, then the bodies sorted and filtered) and the measures chosen. */
+export function shownInTable(table: HouseTable<CompareRow>): { rowCodes: string[]; measureIds: string[] } {
+  const rowCodes = [...table.getTopRows(), ...table.getCenterRows()].map((row) => row.original.code);
+  const measureIds = table
+    .getVisibleLeafColumns()
+    .map((c) => c.id)
+    .filter((id) => id !== "name" && id !== "type");
+  return { rowCodes, measureIds };
 }
 
 /** The caption is read by screen readers; the heading before the table shows it (a caption as wide as the table would be cut at 320 px). */

@@ -22,9 +22,6 @@ export interface CompareRow {
 export const departmentRowId = "__department";
 export const departmentRowName = "Department figure";
 
-/** The row header's words as shown (and downloaded). */
-export const rowHeaderText = (row: CompareRow) => (row.provisional ? `${row.name} (provisional)` : row.name);
-
 export const bodyTypeText = (type: string) => type.charAt(0).toUpperCase() + type.slice(1);
 
 function cellText(measure: MeasureInfo, cell: ComparisonAnswer["benchmark"]["measures"][number], comparison: ApiComparison | null, benchmark: number | null): CellText {

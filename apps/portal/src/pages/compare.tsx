@@ -9,10 +9,11 @@ import { usePageTitle } from "../app/page-title.ts";
 import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import { ChoicesForm, type Choice } from "../compare/choices-form.tsx";
-import { ComparisonTable, compareColumns, tableAsText } from "../compare/comparison-table.tsx";
+import { ComparisonTable, compareColumns, shownInTable } from "../compare/comparison-table.tsx";
 import { downloadCsv, toCsv } from "../app/csv.ts";
 import { choiceLabel, periodOptions } from "../compare/periods.ts";
 import { bodyTypeText, compareRows, departmentRowId, type ComparisonAnswer } from "../compare/rows.ts";
+import { compareTidyRows, tidyCsvRows } from "../compare/tidy.ts";
 import { readView, writeView } from "../compare/view.ts";
 import "../compare/compare.css";
 
@@ -135,7 +136,8 @@ function Comparison({ dept, choice, answer, organisations }: { dept: Organisatio
   const shown = table.getCenterRows().length;
   const download = () => {
     const address = periodChoiceToAddress(choice);
-    downloadCsv(`compare-bodies-${dept.code}-${address}.csv`, toCsv(tableAsText(table, answer.measures, view.counts)));
+    const { rowCodes, measureIds: shownMeasures } = shownInTable(table);
+    downloadCsv(`compare-bodies-${dept.code}-${address}.csv`, toCsv(tidyCsvRows(compareTidyRows(answer, choice, dept, rowCodes, shownMeasures))));
   };
   usePageTitle(`Compare bodies, ${choiceLabel(choice)}`, problem !== null);
 

@@ -152,7 +152,7 @@ describe("the complaints command", () => {
     const csv = join(dir, "pack.csv");
     expect(cli(["pack", "--department", "DES", "--body", "DES-LIC1", "--year", "2025-26", "--format", "csv", "--out", csv]).code).toBe(0);
     const rows = readFileSync(csv, "utf8").split("\r\n");
-    expect(rows[0]).toBe("\ufefftable,organisation,organisation_name,period,label,measure,measure_label,unit,value,marker");
+    expect(rows[0]).toBe("\ufefftable,organisation,organisation_name,period,label,measure_code,measure,statistic,panel,unit,value,marker");
     expect(new Set(rows.slice(1, -1).map((r) => r.split(",")[1]))).toEqual(new Set(["DES-LIC1", "DES"]));
     const metadata = JSON.parse(readFileSync(`${csv}-metadata.json`, "utf8")) as { url: string; "@context": unknown };
     expect(metadata.url).toBe("pack.csv");

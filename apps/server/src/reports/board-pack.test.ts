@@ -23,8 +23,10 @@ interface TidyCsvRow {
   organisation_name: string;
   period: string;
   label: string;
+  measure_code: string;
   measure: string;
-  measure_label: string;
+  statistic: string;
+  panel: string;
   unit: string;
   value: string;
   marker: string;
@@ -42,13 +44,13 @@ export function readTidyCsv(base64: string): TidyCsvRow[] {
 function finder(rows: readonly TidyCsvRow[]) {
   const index = new Map<string, TidyCsvRow>();
   for (const r of rows) {
-    const key = [r.table, r.organisation, r.label, r.measure].join("|");
+    const key = [r.table, r.organisation, r.label, r.measure_code, r.statistic].join("|");
     expect(index.has(key), `one value per row: ${key}`).toBe(false);
     index.set(key, r);
   }
-  return (table: string, organisation: string, label: string, measure: string) => {
-    const found = index.get([table, organisation, label, measure].join("|"));
-    expect(found, `${table} ${organisation} ${label} ${measure}`).toBeDefined();
+  return (table: string, organisation: string, label: string, measureCode: string, statistic = "value") => {
+    const found = index.get([table, organisation, label, measureCode, statistic].join("|"));
+    expect(found, `${table} ${organisation} ${label} ${measureCode} ${statistic}`).toBeDefined();
     return found!;
   };
 }
@@ -57,7 +59,7 @@ function finder(rows: readonly TidyCsvRow[]) {
 const expectValue = (row: TidyCsvRow, expected: number | null, what: string) => {
   if (expected === null) {
     expect(row.value, what).toBe("");
-    expect(["x", "z", "c"], what).toContain(row.marker);
+    expect(["[x]", "[z]", "[c]"], what).toContain(row.marker);
   } else {
     expect(Number(row.value), what).toBe(expected);
   }
@@ -90,8 +92,8 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
 
     it("the CSV is the pack model's figures, one row for each", async () => {
       const model = await boardPack(await systemServiceContext(t.db, now), { departmentCode: "DES", ...choice }, defaultApiConfig.reportContact);
-      const expected = tidyRows(model).map((r) => [r.table, r.organisation, r.label, r.measure, r.value === null ? "" : String(r.value), r.marker].join("|"));
-      expect(rows.map((r) => [r.table, r.organisation, r.label.replace(/^'/, ""), r.measure, r.value, r.marker].join("|"))).toEqual(expected);
+      const expected = tidyRows(model).map((r) => [r.table, r.organisation, r.label, r.measureCode, r.measure, r.statistic, r.panel, r.unit, r.value === null ? "" : String(r.value), r.marker].join("|"));
+      expect(rows.map((r) => [r.table, r.organisation, r.label.replace(/^'/, ""), r.measure_code, r.measure, r.statistic, r.panel, r.unit, r.value, r.marker].join("|"))).toEqual(expected);
     });
 
     it("every row is about the pack's period, and markers are the GSS shorthand", () => {
@@ -99,8 +101,8 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
       const periodCode = (choice.period ?? choice.financialYear)!;
       for (const r of rows) {
         if (r.table !== "submission_status") expect(r.period).toBe(periodCode);
-        expect(["", "c", "x", "z", "r", "p", "r p"]).toContain(r.marker);
-        expect(r.value === "").toBe(["c", "x", "z"].includes(r.marker));
+        expect(["", "[c]", "[x]", "[z]", "[r]", "[p]", "[r] [p]"]).toContain(r.marker);
+        expect(r.value === "").toBe(["[c]", "[x]", "[z]"].includes(r.marker));
       }
     });
 
@@ -111,13 +113,18 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
       const check = (code: string, cells: typeof comparison.benchmark.measures) =>
         comparison.measures.forEach((m, i) => {
           const cell = cells[i]!;
-          expectValue(at("headline_measures", code, m.label, "value"), cell.value === null ? null : scale(m.kind, cell.value), `${code} ${m.id}`);
+          const value = at("headline_measures", code, "", m.id, "value");
+          expectValue(value, cell.value === null ? null : scale(m.kind, cell.value), `${code} ${m.id}`);
+          expect(value, `${code} ${m.id}`).toMatchObject({ measure: m.label, panel: "all", unit: { proportion: "%", "rate-per-10000": "per 10,000", mean: "working days" }[m.kind] });
           if (cell.interval95) {
-            expectValue(at("headline_measures", code, m.label, "lower_95"), scale(m.kind, cell.interval95.lower), `${code} ${m.id} lower`);
-            expectValue(at("headline_measures", code, m.label, "upper_95"), scale(m.kind, cell.interval95.upper), `${code} ${m.id} upper`);
+            expectValue(at("headline_measures", code, "", m.id, "lower_95"), scale(m.kind, cell.interval95.lower), `${code} ${m.id} lower`);
+            expectValue(at("headline_measures", code, "", m.id, "upper_95"), scale(m.kind, cell.interval95.upper), `${code} ${m.id} upper`);
           }
-          expectValue(at("headline_measures", code, m.label, "numerator"), cell.numerator, `${code} ${m.id} numerator`);
-          expectValue(at("headline_measures", code, m.label, "denominator"), cell.denominator, `${code} ${m.id} denominator`);
+          // Numerators and denominators are counts, whatever the measure is in.
+          expectValue(at("headline_measures", code, "", m.id, "numerator"), cell.numerator, `${code} ${m.id} numerator`);
+          expect(at("headline_measures", code, "", m.id, "numerator").unit).toBe("count");
+          expectValue(at("headline_measures", code, "", m.id, "denominator"), cell.denominator, `${code} ${m.id} denominator`);
+          expect(at("headline_measures", code, "", m.id, "denominator").unit).toBe("count");
         });
       for (const row of comparison.rows) check(row.organisationCode, row.measures);
       check("DES", comparison.benchmark.measures);
@@ -128,13 +135,23 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
       for (const f of rollup.fields) {
         const shown = (v: number | null) => (v === null ? null : f.type === "money" ? Math.round(v / 100) : v);
         const label = choice.financialYear ? yearLabel(f.label) : f.label;
-        expectValue(at("department_totals", "DES", label, "this_period"), shown(rollup.comparison.current.fields.find((x) => x.id === f.id)!.value), f.id);
-        expect(at("department_totals", "DES", label, "this_period").unit, f.id).toBe(f.type === "money" ? "£" : "number");
-        expectValue(at("department_totals", "DES", label, "year_earlier"), shown(rollup.comparison.previousYear.fields.find((x) => x.id === f.id)!.value), `${f.id} a year earlier`);
+        const now = at("department_totals", "DES", "", f.id, "this_period");
+        expectValue(now, shown(rollup.comparison.current.fields.find((x) => x.id === f.id)!.value), f.id);
+        expect(now, f.id).toMatchObject({ measure: label, unit: f.type === "money" ? "£" : "count", panel: "matched" });
+        expectValue(at("department_totals", "DES", "", f.id, "year_earlier"), shown(rollup.comparison.previousYear.fields.find((x) => x.id === f.id)!.value), `${f.id} a year earlier`);
+        const change = rollup.comparison.changes.fields.find((x) => x.id === f.id)!;
+        expectValue(at("department_totals", "DES", "", f.id, "change"), change.percent === null ? null : round1(change.percent), `${f.id} change`);
+        expect(at("department_totals", "DES", "", f.id, "change")).toMatchObject({ unit: "percent change", panel: "matched" });
       }
       rollup.measures.forEach((m, i) => {
-        const v = rollup.comparison.current.measures[i]!.value;
-        expectValue(at("department_measures", "DES", m.label, "this_period"), v === null ? null : round1(m.kind === "proportion" ? v * 100 : v), m.id);
+        const scale = (v: number | null) => (v === null ? null : round1(m.kind === "proportion" ? v * 100 : v));
+        expectValue(at("department_measures", "DES", "", m.id, "this_period"), scale(rollup.comparison.current.measures[i]!.value), m.id);
+        expectValue(at("department_measures", "DES", "", m.id, "year_earlier"), scale(rollup.comparison.previousYear.measures[i]!.value), `${m.id} a year earlier`);
+        // A change of a percentage is the difference in percentage points; of anything else, relative.
+        const change = rollup.comparison.changes.measures.find((x) => x.id === m.id)!;
+        const size = m.kind === "proportion" ? change.points : change.percent;
+        expectValue(at("department_measures", "DES", "", m.id, "change"), size === null ? null : round1(size), `${m.id} change`);
+        expect(at("department_measures", "DES", "", m.id, "change")).toMatchObject({ unit: m.kind === "proportion" ? (size === null ? "percent change" : "percentage points") : "percent change", panel: "matched" });
       });
       // The tables say whom the comparison covers, and everyone who has sent so far only with its coverage.
       const model = await boardPack(await systemServiceContext(t.db, now), { departmentCode: "DES", ...choice }, defaultApiConfig.reportContact);
@@ -150,7 +167,7 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
       const sent = await listCurrentReturns(t.db, bodies.map((b) => b.code), Math.min(...indexes), Math.max(...indexes), { revision: "sent" });
       let checked = 0;
       for (const table of ["figures_flow", "figures_stages", "figures_outcomes", "figures_remedies", "figures_review", "figures_feedback"]) {
-        const measuresOf = [...new Set(rows.filter((r) => r.table === table).map((r) => r.measure))];
+        const measuresOf = [...new Set(rows.filter((r) => r.table === table).map((r) => r.measure_code))];
         expect(measuresOf.length, table).toBeGreaterThan(3);
         for (const code of [...bodies.map((b) => b.code), "DES"]) {
           const mine = sent.filter((r) => code === "DES" || r.organisationCode === code);
@@ -161,7 +178,9 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
             const numbers = from.map((r) => r.values[field]).filter((v): v is number => typeof v === "number");
             const sum = numbers.reduce((a, b) => a + b, 0);
             const row = at(table, code, "", field);
-            const money = row.measure_label.endsWith("(£)");
+            const money = row.unit === "£";
+            expect(row.measure.endsWith("(£)")).toBe(money);
+            expect(row.panel).toBe("all");
             expectValue(row, numbers.length === 0 ? null : money ? Math.round(sum) / 100 : sum, `${table} ${code} ${field}`);
             checked += 1;
           }
@@ -210,10 +229,10 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
     });
 
     it("equality monitoring is published only through disclosure control: no count of 1 to 7, every count a multiple of 5", () => {
-      const equality = rows.filter((r) => r.table === "equality_monitoring" && r.measure === "complainants");
+      const equality = rows.filter((r) => r.table === "equality_monitoring" && r.measure_code === "complainants");
       expect(equality.length).toBeGreaterThan(10);
       for (const r of equality) {
-        if (r.marker === "c") continue;
+        if (r.marker === "[c]") continue;
         const n = Number(r.value);
         expect(n % 5, `${r.label}: ${n}`).toBe(0);
         expect(n === 0 || n >= 8, `${r.label}: ${n}`).toBe(true);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Cell, PackTable } from "../model.ts";
 import { tidyRows } from "../tidy.ts";
-import { buildBoardPack, longDate, measureFigure } from "./board-pack.ts";
+import { measureFigure } from "../tidy.ts";
+import { buildBoardPack, longDate } from "./board-pack.ts";
 import type { PackData } from "./input.ts";
 
 /** A department of two bodies for one quarter, small enough to check by hand. */
@@ -47,7 +48,13 @@ function data(overrides: Partial<PackData> = {}): PackData {
         panel: { expected: 3, covered: [{ organisationCode: "DES-A", name: "Body A" }, { organisationCode: "DES-B", name: "Body B" }], partly: [], leftOut: [{ name: "Body C", words: "no return counts for Apr to Jun 2025 yet" }], lowCoverage: false },
         current: { bodies: { expected: 3, counted: 2 }, returns: 2, provisional: false, fields: [{ id: "received", value: 120 }, { id: "payments_total", value: 123_456 }], measures: [cell(0.8, 80, 100)] },
         previousYear: { bodies: { expected: 3, counted: 2 }, returns: 2, fields: [{ id: "received", value: 100 }, { id: "payments_total", value: null }], measures: [cell(0.78, 78, 100)], provisional: false },
-        changes: { fields: [{ id: "received", direction: "up", words: "up 20%" }, { id: "payments_total", direction: "not compared", words: "not compared" }], measures: [{ id: measure.id, direction: "up", words: "up 2 percentage points", intervals: "similar" }] },
+        changes: {
+          fields: [
+            { id: "received", direction: "up", percent: 20, points: null, words: "up 20%" },
+            { id: "payments_total", direction: "not compared", percent: null, points: null, words: "not compared" },
+          ],
+          measures: [{ id: measure.id, direction: "up", percent: 2.6, points: 2.04, words: "up 2 percentage points", intervals: "similar" }],
+        },
       },
     },
     tracker: [
@@ -118,7 +125,7 @@ describe("buildBoardPack", () => {
     expect(totals.rows[0]![column(totals, "year_earlier")]).toEqual({ kind: "number", value: 100 });
     // Money to the nearest pound in the totals, pounds and pence in the figure tables.
     expect(totals.rows[1]![column(totals, "this_period")]).toEqual({ kind: "number", value: 1235, revised: true });
-    expect(tidyRows(pack).filter((r) => r.marker === "r").length).toBeGreaterThan(3);
+    expect(tidyRows(pack).filter((r) => r.marker === "[r]").length).toBeGreaterThan(3);
   });
 
   it("marks only the figures a correction changed [r], and every figure from a return not yet accepted [p]", () => {
@@ -133,7 +140,7 @@ describe("buildBoardPack", () => {
     expect(flow.rows[1]![2]).toEqual({ kind: "number", value: 80, provisional: true });
     expect(flow.rows[2]![2]).toEqual({ kind: "number", value: 120, revised: true, provisional: true });
     expect(flow.description.join(" ")).toContain("[r] revised, [p] provisional");
-    expect(tidyRows(pack).filter((r) => r.marker === "r p").map((r) => `${r.table} ${r.organisation} ${r.measure}`)).toContain("figures_flow DES received");
+    expect(tidyRows(pack).filter((r) => r.marker === "[r] [p]").map((r) => `${r.table} ${r.organisation} ${r.measureCode}`)).toContain("figures_flow DES received");
   });
 
   it("gives proportions as percentages to one decimal place, with their intervals, and the department as the benchmark", () => {

@@ -3,7 +3,8 @@ import { disclosureControl } from "@complaints/metrics";
 import type { HeatmapData } from "@complaints/ui/charts";
 import { formatNumber } from "../cells.ts";
 import type { Block, BoardPack, Cell, Column, PackNote, PackTable } from "../model.ts";
-import type { MeasureCellIn, MeasureInfoIn, PackData } from "./input.ts";
+import { measureFigure, measureStatisticCells, measureUnit as unitOf } from "../tidy.ts";
+import type { ChangeIn, MeasureCellIn, MeasureInfoIn, PackData } from "./input.ts";
 
 /**
  * The board pack model from the API's answers for a period (input.ts). Every figure any writer
@@ -12,13 +13,15 @@ import type { MeasureCellIn, MeasureInfoIn, PackData } from "./input.ts";
  */
 
 const text = (t: string): Cell => ({ kind: "text", text: t });
+/** A `measure` column's cell: the measure's label, carrying its stable id for the tidy CSV. */
+const measureText = (label: string, code: string): Cell => ({ kind: "text", text: label, code });
 /** How a figure is marked: [r] revised since first accepted, [p] provisional. */
 interface Marks {
   revised: boolean;
   provisional: boolean;
 }
 const unmarked: Marks = { revised: false, provisional: false };
-const num = (value: number, marks: Marks = unmarked): Cell => ({ kind: "number", value, ...(marks.revised ? { revised: true } : {}), ...(marks.provisional ? { provisional: true } : {}) });
+const num = (value: number, marks: Marks = unmarked, unit?: string): Cell => ({ kind: "number", value, ...(marks.revised ? { revised: true } : {}), ...(marks.provisional ? { provisional: true } : {}), ...(unit ? { unit } : {}) });
 
 /** The template fields a measure is worked out from. */
 const fieldsOfMeasure = new Map(oversightMeasures.map((m) => [m.id, [...measureTerms(m.numerator), ...measureTerms(m.denominator)].map((t) => t.field)]));
@@ -33,13 +36,6 @@ export function yearLabel(label: string): string {
   return label.replace(/ of the quarter$/, " of the year");
 }
 const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/** A measure's value as the pack shows it: proportions as percentages, everything to one decimal place. */
-export function measureFigure(kind: MeasureInfoIn["kind"], value: number): number {
-  return round1(kind === "proportion" ? value * 100 : value);
-}
-
-const unitOf: Record<MeasureInfoIn["kind"], string> = { proportion: "%", "rate-per-10000": "per 10,000", mean: "working days" };
 
 /** "2025-08-01" (or an ISO timestamp) → "1 August 2025", as the portal writes dates. */
 export function longDate(iso: string): string {
@@ -171,16 +167,19 @@ export function buildBoardPack(data: PackData): BoardPack {
     const then = thenField.get(f.id) ?? null;
     // Money to the nearest pound beside counts: one number format for the column.
     const asShown = (v: number | null, marks: Marks) => (v === null ? notAvailable : num(f.type === "money" ? Math.round(v / 100) : v, marks));
-    return [text(period.quarters.length > 1 ? yearLabel(f.label) : f.label), text(f.type === "money" ? "£" : "number"), asShown(now, marksOf(scope.departmentCode, [f.id])), asShown(then, unmarked), text(changeOfField.get(f.id)?.words ?? "not compared")];
+    const marks = marksOf(scope.departmentCode, [f.id]);
+    const change = changeOfField.get(f.id);
+    return [measureText(period.quarters.length > 1 ? yearLabel(f.label) : f.label, f.id), text(f.type === "money" ? "£" : "count"), asShown(now, marks), asShown(then, unmarked), changeFigure(change, "count", marks), text(change?.words ?? "not compared")];
   });
   const measureChangeRows: Cell[][] = r.measures.map((info) => {
     const now = m.current.measures.find((x) => x.id === info.id);
     const change = changeOfMeasure.get(info.id);
     return [
-      text(info.label),
+      measureText(info.label, info.id),
       text(unitOf[info.kind]),
       now?.value === null || now === undefined ? notAvailable : num(measureFigure(info.kind, now.value), measureMarks(scope.departmentCode, info.id)),
       valueAYearEarlier(data, info),
+      changeFigure(change, info.kind, measureMarks(scope.departmentCode, info.id)),
       text(change?.words ?? "not compared"),
       text(change ? intervalWords[change.intervals] ?? change.intervals : "not compared"),
     ];
@@ -190,13 +189,15 @@ export function buildBoardPack(data: PackData): BoardPack {
     tables.push({
       sheetName: "Totals",
       tableName: "department_totals",
+      panel: "matched",
       title: title(`${scope.departmentName}: totals beside a year earlier (${r.yearEarlier.label}), the same bodies and quarters`),
       description: describe(`${counted} Money is to the nearest pound.`, ["counted", "revised", "stocks"]),
       columns: [
-        { key: "figure", heading: "Figure", type: "text", role: "label" },
+        { key: "figure", heading: "Figure", type: "text", role: "measure" },
         { key: "unit", heading: "Unit", type: "text", role: "unit" },
-        { key: "this_period", heading: `This period (${period.label})`, type: "count" },
-        { key: "year_earlier", heading: `A year earlier (${r.yearEarlier.label})`, type: "count" },
+        { key: "this_period", heading: `This period (${period.label})`, type: "count", statistic: "this_period" },
+        { key: "year_earlier", heading: `A year earlier (${r.yearEarlier.label})`, type: "count", statistic: "year_earlier" },
+        { key: "change_size", heading: "Change (%)", type: "decimal1", statistic: "change", unit: changeUnit.percent },
         { key: "change", heading: "Change", type: "text" },
       ],
       rows: totalsRows,
@@ -204,13 +205,15 @@ export function buildBoardPack(data: PackData): BoardPack {
     tables.push({
       sheetName: "Measures",
       tableName: "department_measures",
+      panel: "matched",
       title: title(`${scope.departmentName}: measures beside a year earlier (${r.yearEarlier.label}), the same bodies and quarters`),
       description: describe(counted, ["counted", "revised", "intervals"]),
       columns: [
-        { key: "measure", heading: "Measure", type: "text", role: "label" },
+        { key: "measure", heading: "Measure", type: "text", role: "measure" },
         { key: "unit", heading: "Unit", type: "text", role: "unit" },
-        { key: "this_period", heading: `This period (${period.label})`, type: "decimal1" },
-        { key: "year_earlier", heading: `A year earlier (${r.yearEarlier.label})`, type: "decimal1" },
+        { key: "this_period", heading: `This period (${period.label})`, type: "decimal1", statistic: "this_period" },
+        { key: "year_earlier", heading: `A year earlier (${r.yearEarlier.label})`, type: "decimal1", statistic: "year_earlier" },
+        { key: "change_size", heading: "Change (%, or percentage points for a percentage)", type: "decimal1", statistic: "change", unit: changeUnit.percent },
         { key: "change", heading: "Change", type: "text" },
         { key: "clear_change", heading: `Clear change ${ref("intervals")}`, type: "text" },
       ],
@@ -222,21 +225,7 @@ export function buildBoardPack(data: PackData): BoardPack {
   const c = data.comparison;
   const headlineRows: Cell[][] = [];
   const measureRow = (code: string, name: string, m: MeasureInfoIn, cell: MeasureCellIn | undefined, comparison: string) => {
-    const marks = measureMarks(code, m.id);
-    const value = cell?.value ?? null;
-    const fig = (v: number) => num(measureFigure(m.kind, v), marks);
-    return [
-      text(code),
-      text(name),
-      text(m.label),
-      text(unitOf[m.kind]),
-      value === null ? notAvailable : fig(value),
-      cell?.interval95 ? fig(cell.interval95.lower) : value === null ? notAvailable : notApplicable,
-      cell?.interval95 ? fig(cell.interval95.upper) : value === null ? notAvailable : notApplicable,
-      cell ? num(cell.numerator, marks) : notAvailable,
-      cell ? num(cell.denominator, marks) : notAvailable,
-      text(comparison),
-    ];
+    return [text(code), text(name), measureText(m.label, m.id), text(unitOf[m.kind]), ...measureStatisticCells(m.kind, cell, measureMarks(code, m.id)), text(comparison)];
   };
   for (const row of c.rows.filter((x) => inScope(data, x.organisationCode))) {
     c.measures.forEach((m, i) => {
@@ -248,6 +237,7 @@ export function buildBoardPack(data: PackData): BoardPack {
   tables.push({
     sheetName: "Headline_measures",
     tableName: "headline_measures",
+    panel: "all",
     title: title("Headline measures by body, with 95% intervals and comparison with the department"),
     description: describe(
       `${c.bodies.included} of ${c.bodies.expected} bodies' returns count.${c.missing.length > 0 ? ` No return counts yet from: ${c.missing.map((b) => b.name).join(", ")}.` : ""}`,
@@ -255,13 +245,13 @@ export function buildBoardPack(data: PackData): BoardPack {
     ),
     columns: [
       ...orgColumns(),
-      { key: "measure", heading: "Measure", type: "text", role: "label" },
+      { key: "measure", heading: "Measure", type: "text", role: "measure" },
       { key: "unit", heading: "Unit", type: "text", role: "unit" },
-      { key: "value", heading: `Value ${ref("intervals")}`, type: "decimal1" },
-      { key: "lower_95", heading: "Lower 95% limit", type: "decimal1" },
-      { key: "upper_95", heading: "Upper 95% limit", type: "decimal1" },
-      { key: "numerator", heading: "Numerator", type: "count" },
-      { key: "denominator", heading: "Denominator", type: "count" },
+      { key: "value", heading: `Value ${ref("intervals")}`, type: "decimal1", statistic: "value" },
+      { key: "lower_95", heading: "Lower 95% limit", type: "decimal1", statistic: "lower_95" },
+      { key: "upper_95", heading: "Upper 95% limit", type: "decimal1", statistic: "upper_95" },
+      { key: "numerator", heading: "Numerator", type: "count", statistic: "numerator", unit: "count" },
+      { key: "denominator", heading: "Denominator", type: "count", statistic: "denominator", unit: "count" },
       { key: "comparison", heading: `Compared with the department ${ref("comparison")}`, type: "text" },
     ],
     rows: headlineRows,
@@ -281,6 +271,7 @@ export function buildBoardPack(data: PackData): BoardPack {
     tables.push({
       sheetName: spec.sheet,
       tableName: `figures_${f.key}`,
+      panel: "all",
       title: title(`${f.title} by body`),
       description: describe(f.description.join(" "), spec.notes),
       columns: [...orgColumns(), ...f.columns.map((col): Column => ({ key: col.key, heading: col.type === "money" ? `${col.label} (£)` : col.label, type: col.type === "money" ? "pence" : "count" }))],
@@ -330,13 +321,14 @@ export function buildBoardPack(data: PackData): BoardPack {
   tables.push({
     sheetName: "Themes",
     tableName: "themes_by_body",
+    panel: "all",
     title: title("Themes by body, with emerging themes"),
     description: describe("Complaints received under each theme, and the rate per 100 complaints received, summed over the quarters of the period that gave both.", ["counted", "revised", "themes"]),
     columns: [
       ...orgColumns(),
       { key: "theme", heading: "Theme", type: "text", role: "label" },
       { key: "complaints", heading: "Complaints under the theme", type: "count" },
-      { key: "per_100_received", heading: `Per 100 complaints received ${ref("themes")}`, type: "decimal1" },
+      { key: "per_100_received", heading: `Per 100 complaints received ${ref("themes")}`, type: "decimal1", unit: "per 100 received" },
       { key: "emerging", heading: "Emerging in the latest quarter", type: "text" },
     ],
     rows: themeRows,
@@ -423,7 +415,7 @@ export function buildBoardPack(data: PackData): BoardPack {
       { key: "characteristic", heading: "Characteristic", type: "text", role: "label" },
       { key: "category", heading: "Category", type: "text", role: "label" },
       { key: "complainants", heading: "People who complained", type: "count" },
-      { key: "share", heading: "Share of the characteristic's total (%)", type: "decimal1" },
+      { key: "share", heading: "Share of the characteristic's total (%)", type: "decimal1", unit: "%" },
     ],
     rows: equalityRows,
     empty: "No body reported equality monitoring for this period.",
@@ -489,6 +481,20 @@ const intervalWords: Record<string, string> = {
   similar: "No: the 95% intervals overlap",
   "not compared": "Not compared",
 };
+
+/** What a change from a year earlier is in: relative, or the difference of two percentages. */
+const changeUnit = { percent: "percent change", points: "percentage points" } as const;
+
+/**
+ * The change from a year earlier as a figure, to one decimal place: in percentage points for a
+ * percentage (a proportion), else relative in percent; [z] where a relative change has no meaning
+ * (up from 0), [x] where there is nothing to compare. Marked as this period's figure is.
+ */
+function changeFigure(change: ChangeIn | undefined, kind: MeasureInfoIn["kind"] | "count", marks: Marks): Cell {
+  if (!change || change.direction === "not compared") return notAvailable;
+  if (kind === "proportion") return change.points === null ? notApplicable : num(round1(change.points), marks, changeUnit.points);
+  return change.percent === null ? notApplicable : num(round1(change.percent), marks);
+}
 
 /** A measure's value a year earlier over the matched panel (not marked revised: the mark is about this period's returns). */
 function valueAYearEarlier(data: PackData, m: MeasureInfoIn): Cell {

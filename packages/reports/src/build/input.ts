@@ -71,10 +71,20 @@ export interface RollupIn {
     current: RollupFiguresIn;
     previousYear: RollupFiguresIn;
     changes: {
-      fields: readonly { id: string; direction: string; words: string }[];
-      measures: readonly { id: string; direction: string; words: string; intervals: string }[];
+      /** `percent`: relative change in percent; `points`: the difference in percentage points (proportions only); null where there is none. */
+      fields: readonly ChangeIn[];
+      measures: readonly (ChangeIn & { intervals: string })[];
     };
   };
+}
+
+/** A change from a year earlier, as metrics.rollup gives it. */
+export interface ChangeIn {
+  id: string;
+  direction: string;
+  percent: number | null;
+  points: number | null;
+  words: string;
 }
 
 export interface TrackerIn {

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { safeText } from "../cells.ts";
-import { shorthandMeaning, type BoardPack } from "../model.ts";
-import { tidyMarkers, tidyRows, type TidyRow } from "../tidy.ts";
+import type { BoardPack } from "../model.ts";
+import { tidyColumns, tidyMarkerList, tidyMarkerMeanings, tidyRows } from "../tidy.ts";
 
 /**
  * The pack's figures as open data: one value per row (tidy long form) in a CSV, with a W3C CSVW
@@ -11,40 +11,8 @@ import { tidyMarkers, tidyRows, type TidyRow } from "../tidy.ts";
  * `marker` column so `value` stays a plain number.
  */
 
-interface CsvColumn {
-  name: string;
-  description: string;
-  text: (row: TidyRow) => string | number | null;
-  /** A CSVW datatype (Metadata Vocabulary section 5.11): text columns are strings, `value` a number. */
-  datatype: "string" | "number" | { base: "string"; format: string };
-  required: boolean;
-}
-
-/** Every marker with its meaning; a number both revised and provisional is marked "r p", r first (model.ts). */
-const markerMeanings: [string, string][] = [
-  ...(["c", "x", "z", "r", "p"] as const).map((m): [string, string] => [m, shorthandMeaning[m]]),
-  ["r p", `both revised (${shorthandMeaning.r}) and provisional (${shorthandMeaning.p})`],
-];
-const markerList = markerMeanings.map(([m, meaning]) => `${m}: ${meaning}`).join("; ");
-/** The marker column's values other than empty (its null), as a CSVW format: for a string datatype, a regular expression (Metadata Vocabulary section 6.4, "Formats"). */
-const markerFormat = `^(${tidyMarkers.filter((m) => m !== "").join("|")})$`;
-
-/** The CSV's columns, in order: the header row and the metadata's `tableSchema.columns` both come from here. */
-const csvColumns: readonly CsvColumn[] = [
-  { name: "table", description: "The pack table the figure comes from (its table name in the spreadsheet).", text: (r) => r.table, datatype: "string", required: true },
-  { name: "organisation", description: "Code of the body, or of the department for figures about all its bodies.", text: (r) => r.organisation, datatype: "string", required: true },
-  { name: "organisation_name", description: "Name of the organisation, where the table gives one.", text: (r) => r.organisationName, datatype: "string", required: false },
-  { name: "period", description: "The quarter (such as 2025-26 Q1) or financial year (such as 2025-26) the figure is for.", text: (r) => r.period, datatype: "string", required: true },
-  { name: "label", description: "What the row is about where a table has more than one row per organisation, such as a stage or a theme.", text: (r) => r.label, datatype: "string", required: false },
-  { name: "measure", description: "Identifier of what is measured (stable between packs).", text: (r) => r.measure, datatype: "string", required: true },
-  { name: "measure_label", description: "What is measured, as the column heading in the spreadsheet reads.", text: (r) => r.measureLabel, datatype: "string", required: true },
-  { name: "unit", description: "What the value is in, where the table says: % (percentages from 0 to 100), £, per 10,000, working days or number; empty where the measure's heading says.", text: (r) => r.unit, datatype: "string", required: false },
-  { name: "value", description: "The figure, as stored in the spreadsheet (percentages from 0 to 100). Empty where the marker is c, x or z.", text: (r) => r.value, datatype: "number", required: false },
-  { name: "marker", description: `Empty, or a marker for the figure: ${markerList}.`, text: (r) => r.marker, datatype: { base: "string", format: markerFormat }, required: false },
-];
-
 /** The header row of the CSV. */
-export const packCsvHeader: readonly string[] = csvColumns.map((c) => c.name);
+export const packCsvHeader: readonly string[] = tidyColumns.map((c) => c.name);
 
 const encoder = new TextEncoder();
 
@@ -55,7 +23,7 @@ const encoder = new TextEncoder();
  */
 export function writePackCsv(pack: BoardPack): Uint8Array {
   const records = tidyRows(pack).map((row) =>
-    csvColumns.map((column) => {
+    tidyColumns.map((column) => {
       const cell = column.text(row);
       return typeof cell === "string" ? safeText(cell) : cell;
     }),
@@ -87,7 +55,7 @@ export function writePackCsvMetadata(pack: BoardPack, csvFileName: string): Uint
     "@context": "http://www.w3.org/ns/csvw",
     url: csvFileName,
     "dc:title": `${pack.title}: figures in tidy long form`,
-    "dc:description": [...pack.cover.about, "One figure per row: the table it comes from, the organisation, the period, what is measured, the value and any marker."].join(" "),
+    "dc:description": [...pack.cover.about, "One figure per row: the table it comes from, the organisation, the period, what is measured, which statistic of it, whose returns it covers, its unit, the value and any marker."].join(" "),
     "dc:language": pack.language,
     "dc:created": { "@value": pack.produced, "@type": "xsd:dateTime" },
     "dc:publisher": pack.scope.departmentName,
@@ -95,7 +63,7 @@ export function writePackCsvMetadata(pack: BoardPack, csvFileName: string): Uint
     "dc:coverage": pack.period.label,
     dialect: { header: true, headerRowCount: 1, encoding: "utf-8", delimiter: ",", quoteChar: '"', doubleQuote: true, lineTerminators: ["\r\n"] },
     tableSchema: {
-      columns: csvColumns.map((c) => ({
+      columns: tidyColumns.map((c) => ({
         name: c.name,
         titles: c.name,
         "dc:description": c.description,
@@ -107,9 +75,9 @@ export function writePackCsvMetadata(pack: BoardPack, csvFileName: string): Uint
     },
     notes: [
       {
-        ...note("Markers", `The marker column is empty or one of: ${markerList}. Where it is c, x or z the value is empty; where it is r, p or r p the value is given.`),
+        ...note("Markers", `The marker column is empty or one of: ${tidyMarkerList}. Where it is [c], [x] or [z] the value is empty; where it is [r], [p] or [r] [p] the value is given.`),
         // The same meanings, one per marker, for software that reads them.
-        "dc:hasPart": markerMeanings.map(([code, meaning]) => ({ "dc:identifier": code, "dc:description": meaning })),
+        "dc:hasPart": tidyMarkerMeanings.map(([code, meaning]) => ({ "dc:identifier": code, "dc:description": meaning })),
       },
       ...pack.notes.map((n) => note(`Note ${n.number}`, `${n.text} (Applies to: ${n.appliesTo}.)`)),
       ...pack.cover.caveats.map((c) => note("Caveat", c)),
