@@ -117,17 +117,32 @@ function poisson(mean: number, rng: () => number): number {
   return k;
 }
 
-/** `n` draws from categories with these weights, counted by category (a multinomial sample). */
-function sampleCounts(n: number, weights: readonly number[], rng: () => number): number[] {
-  const total = weights.reduce((a, b) => a + b, 0);
-  const counts = weights.map(() => 0);
-  for (let k = 0; k < n; k += 1) {
-    let u = rng() * total;
-    let i = 0;
-    while (i < weights.length - 1 && u >= weights[i]!) u -= weights[i++]!;
-    counts[i]! += 1;
+/** A binomial draw: exact for few trials, Poisson for rare events, normal for the rest. */
+function binomial(n: number, p: number, rng: () => number): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  if (n < 40) {
+    let k = 0;
+    for (let i = 0; i < n; i += 1) if (rng() < p) k += 1;
+    return k;
   }
-  return counts;
+  const variance = n * p * (1 - p);
+  if (variance < 10) return p < 0.5 ? Math.min(n, poisson(n * p, rng)) : n - Math.min(n, poisson(n * (1 - p), rng));
+  const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  return Math.min(n, Math.max(0, Math.round(n * p + Math.sqrt(variance) * z)));
+}
+
+/** `n` draws from categories with these weights, counted by category (a multinomial sample, one binomial a category). */
+function sampleCounts(n: number, weights: readonly number[], rng: () => number): number[] {
+  let left = n;
+  let rest = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => {
+    // The last category with any weight takes what is left (rounding may leave `rest` a hair above `w`).
+    const k = w > 0 && rest <= w * (1 + 1e-9) ? left : binomial(left, rest > 0 ? w / rest : 0, rng);
+    left -= k;
+    rest -= w;
+    return k;
+  });
 }
 
 export interface SyntheticWorld {
@@ -558,9 +573,11 @@ export function syntheticActionPlans(body: SyntheticBody, today: IsoDate, rng: (
   const ideas = actionIdeas.map((make) => make(service, figure));
   const ideaWeights = ideas.map((i) => i.themes.reduce((sum, t) => sum + (body.themeMix.weights[t] ?? 0), 0) * (body.risingDigital && i.themes.includes("digital") ? 4 : 1));
   const idea = (): ActionIdea => {
-    const [k] = sampleCounts(1, ideaWeights, rng).flatMap((c, j) => (c > 0 ? [j] : []));
-    ideaWeights[k!] = 0;
-    return ideas[k!]!;
+    let u = rng() * ideaWeights.reduce((a, b) => a + b, 0);
+    let k = ideaWeights.findIndex((w) => (u -= w) < 0);
+    if (k < 0) k = ideaWeights.findLastIndex((w) => w > 0);
+    ideaWeights[k] = 0;
+    return ideas[k]!;
   };
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
   const plan = (start: number, due: number, publishable: boolean): ActionPlanFields => {
