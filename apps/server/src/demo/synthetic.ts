@@ -341,9 +341,10 @@ export function syntheticReturn(body: SyntheticBody, periodIdx: number, broughtF
   const malCount = Math.round(payments * 0.4);
   v.payments_maladministration_count = malCount;
   v.payments_maladministration_total = malCount === 0 ? 0 : Math.round((totalPence * malCount) / Math.max(1, payments) * 0.9);
-  // Special payments over £300,000 are rare: only the largest bodies make them, now and then.
+  // Special payments over £300,000 are rare: only the largest bodies make them, now and then, and
+  // the demo lists them on v2 (v1's count stays 0, as no amounts could be shown for it).
   const specialPayments = body.volume >= 1_000_000 && detail() < 0.15 ? (detail() < 0.2 ? 2 : 1) : 0;
-  if (templateVersion === 1) v.special_payments_over_threshold = specialPayments;
+  if (templateVersion === 1) v.special_payments_over_threshold = 0;
   else {
     const { start } = periodDates(period);
     for (let n = 1; n <= specialPayments; n += 1) {
