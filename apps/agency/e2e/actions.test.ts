@@ -22,6 +22,15 @@ async function tabTo(page: Page, id: string, most = 60): Promise<void> {
   throw new Error(`Tab never reached #${id}`);
 }
 
+/** Presses Tab until the focused element's text is this (a button), failing if it never is. */
+async function tabToText(page: Page, text: string, most = 80): Promise<void> {
+  for (let i = 0; i < most; i += 1) {
+    if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === text) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached “${text}”`);
+}
+
 async function typeInto(page: Page, id: string, text: string): Promise<void> {
   await tabTo(page, id);
   await page.keyboard.type(text);
@@ -121,7 +130,7 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     await page.goto(`${app.url}/agency/${org}/actions`);
     const row = page.locator("tbody tr", { hasText: action });
     await poll(() => row.count()).toBe(1);
-    expect(await row.locator("td").allTextContents()).toEqual([action, "Customer contact team", "Due 31 December 2030", "In progress"]);
+    expect(await row.locator("td").allTextContents()).toEqual([action, "Customer contact team", "Due 31 December 2030", "In progress", "Waiting for approval"]);
 
     // A review.
     await page.goto(planUrl);
@@ -166,6 +175,99 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     expect(await page.getByRole("button", { name: "Close this action" }).count()).toBe(0);
     await page.goto(`${app.url}/agency/${org}/actions`);
     await poll(() => page.locator("tbody tr", { hasText: action }).locator("td").nth(3).textContent()).toBe("Completed");
+    await context.close();
+  });
+
+  it("lets the senior accountable officer withdraw and approve a completed action's summary with the keyboard, and the public page follows", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, app, "approver@demo.example", `/agency/${org}/actions`);
+    await poll(() => heading(page)).toBe("Learning action plans");
+    // Each plan's publication state in words, in its own column.
+    const states = await page.locator("table tbody tr td:nth-child(5)").allTextContents();
+    expect(states.every((s) => /^(Not for publication|Waiting for approval|Published \d{1,2} [A-Z][a-z]+ \d{4})$/.test(s))).toBe(true);
+    const published = page.locator("tbody tr", { hasText: /Published \d/ }).first();
+    await poll(() => published.count()).toBe(1);
+    await published.getByRole("link").click();
+    await page.waitForURL(/\/actions\/[0-9a-f-]{36}$/);
+    const planUrl = page.url();
+    const publishing = page.locator(".govuk-summary-card", { hasText: "Publishing" });
+    const value = (key: string) => publishing.locator(".govuk-summary-list__row", { hasText: key }).locator(".govuk-summary-list__value");
+    await poll(() => value("Publication").textContent()).toMatch(/^Published \d{1,2} [A-Z][a-z]+ \d{4}$/);
+    expect(await value("Approved by").textContent()).toMatch(/^Alex Approver, /);
+    const summary = (await value("summary").textContent())!.trim();
+    // The demo's bodies reuse a few summaries: count this one on the body's public page and in its CSV.
+    const decode = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const shown = async () => {
+      const page = decode(await (await fetch(`${app.url}/published/${org}/learning`)).text());
+      const csv = await (await fetch(`${app.url}/published/${org}/learning.csv`)).text();
+      return [page.split(summary).length - 1, csv.split(summary).length - 1];
+    };
+    const before = await shown();
+    expect(before[0]).toBeGreaterThan(0);
+    expect(before[1]).toBe(before[0]);
+    await expectNoAxeViolations(page, "a published action plan, for its approver");
+    await publishing.screenshot({ path: join(screenshots, "publishing-published-1280.png") });
+
+    // Withdrawn with the keyboard: off the public page and its CSV at once.
+    await tabToText(page, "Withdraw from publication");
+    await page.keyboard.press("Enter");
+    await poll(() => page.locator(".govuk-notification-banner").textContent()).toContain("Summary withdrawn from publication");
+    expect(page.url()).toBe(planUrl);
+    expect(await value("Publication").textContent()).toBe("Waiting for approval");
+    expect(await value("Approved by").count()).toBe(0);
+    expect(await shown()).toEqual([before[0]! - 1, before[1]! - 1]);
+    await expectNoAxeViolations(page, "an action plan waiting for approval, for its approver");
+    await page.screenshot({ path: join(screenshots, "plan-waiting-1280.png"), fullPage: true });
+    await page.setViewportSize({ width: 320, height: 900 });
+    await publishing.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshots, "plan-waiting-320.png"), fullPage: true });
+    // The publishing card and the button under it, for a person to look at.
+    const top = await publishing.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    await page.screenshot({ path: join(screenshots, "publishing-waiting-320.png"), fullPage: true, clip: { x: 0, y: top, width: 320, height: 760 } });
+    await expectNoAxeViolations(page, "an action plan waiting for approval at 320 px");
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // Approved again with the keyboard: back on the public page.
+    await tabToText(page, "Approve for publication");
+    await page.keyboard.press("Enter");
+    await poll(() => page.locator(".govuk-notification-banner").textContent()).toContain("Summary approved and published");
+    expect(await value("Publication").textContent()).toMatch(/^Published /);
+    expect(await shown()).toEqual(before);
+    await page.screenshot({ path: join(screenshots, "plan-published-1280.png"), fullPage: true });
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.screenshot({ path: join(screenshots, "plan-published-320.png"), fullPage: true });
+    await expectNoAxeViolations(page, "a published action plan at 320 px");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${app.url}/agency/${org}/actions`);
+    await poll(() => heading(page)).toBe("Learning action plans");
+    await page.screenshot({ path: join(screenshots, "list-publication-1280.png"), fullPage: true });
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.screenshot({ path: join(screenshots, "list-publication-320.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("lets the department's oversight withdraw a published summary, and gives the complaints team no approve or withdraw button", async () => {
+    const team = await newPage(browser);
+    await signIn(team.page, app, "submitter@demo.example", `/agency/${org}/actions`);
+    const published = team.page.locator("tbody tr", { hasText: /Published \d/ }).first();
+    await poll(() => published.count()).toBe(1);
+    const planPath = new URL((await published.getByRole("link").getAttribute("href"))!, app.url).pathname;
+    await published.getByRole("link").click();
+    await poll(() => team.page.locator(".govuk-summary-card", { hasText: "Publishing" }).count()).toBe(1);
+    expect(await team.page.getByRole("button", { name: /publication/ }).count()).toBe(0);
+    await team.context.close();
+
+    const { context, page } = await newPage(browser);
+    await signIn(page, app, "oversight@demo.example", planPath);
+    await poll(() => page.getByRole("button", { name: "Withdraw from publication" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Approve for publication" }).count()).toBe(0);
+    await expectNoAxeViolations(page, "a published action plan, for the department");
+    await tabToText(page, "Withdraw from publication");
+    await page.keyboard.press("Enter");
+    await poll(() => page.locator(".govuk-notification-banner").textContent()).toContain("Summary withdrawn from publication");
+    expect(await page.locator(".govuk-summary-list__row", { hasText: "Publication" }).locator(".govuk-summary-list__value").textContent()).toBe("Waiting for approval");
+    // The department may not approve it again: that is the body's senior accountable officer's.
+    expect(await page.getByRole("button", { name: /publication/ }).count()).toBe(0);
     await context.close();
   });
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { formatPeriodCode, parsePeriodCode, periodDates, periodLabelOf, periodFromIndex, periodIndex, type ReportingPeriod } from "@complaints/domain/browser";
 import type { Browser, FileChooser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiSession } from "@complaints/e2e/api-session";
 import { inCi, testDatabaseUrl } from "./env.ts";
 import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
 
@@ -190,7 +191,8 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     const { context, page } = await openCasesPage();
     const before = await currentReturn(page);
     const stops: string[] = [];
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // From the top of the page (arriving in the app put focus on the heading).
+    await page.locator(".govuk-skip-link").focus();
     for (let i = 0; i < 40 && stops.at(-1) !== "Upload and compute the figures"; i += 1) {
       await page.keyboard.press("Tab");
       stops.push(
@@ -481,6 +483,52 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     await expect.poll(() => page.locator("#file-error").textContent()).toBe("Error: The selected file must be a CSV");
     await expectNoAxeViolations(page, "the case import page with a file refused in the browser");
     await context.close();
+  });
+
+  it("says when the team member already has as many files uploaded but not imported as one person may; a new upload for the quarter replaces its unfinished one", async () => {
+    const team = await apiSession(app, "submitter@demo.example");
+    const back = (n: number) => formatPeriodCode(periodFromIndex(periodIndex(quarter) - n));
+    // An upload of this quarter's left unfinished (a page closed mid-upload), then earlier quarters', up to the person's limit.
+    const refused = Buffer.from(`${header}\r\nOLD-1,not a date,,early_resolution,,,,,,,,online,,,,\r\n`);
+    const started: string[] = [];
+    for (const p of [period, back(1), back(2), back(3), back(4)]) {
+      const answer = await team.attemptMutation<{ uploadId: string }>("cases.startUpload", { organisationCode: "DES-LIC1", fileName: "old.csv", size: refused.byteLength, period: p });
+      if (answer.status !== 200) {
+        expect(answer.code).toBe("TOO_MANY_REQUESTS");
+        break;
+      }
+      started.push(answer.data!.uploadId);
+    }
+    expect(started.length).toBeGreaterThan(0);
+
+    // Another quarter's page: refused, saying why and what to do.
+    const other = back(8);
+    const { context, page } = await openCasesPage({ path: `/agency/DES-LIC1/returns/${other.replace(" Q", "-q")}/cases` });
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(title);
+    await upload(page, file("one-more.csv", goodCases(quarter)));
+    const summary = page.locator(".govuk-error-summary");
+    await expect.poll(() => summary.isVisible(), checked).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary"))).toBe(true);
+    const items = await summary.getByRole("link").allTextContents();
+    expect(items).toEqual([
+      expect.stringMatching(/^You already have 3 case files that are uploading or uploaded but not imported \(for [^)]+\), the most one person can have at once\. Import one of them, or upload a file for one of those quarters again: it replaces your unfinished one\./),
+    ]);
+    expect(await page.locator("#file-error").textContent()).toBe(`Error: ${items[0]}`);
+    await expectNoAxeViolations(page, "the case import page with too many files uploaded but not imported");
+    await screenshot(page, "too-many-uploads-1280");
+    await context.close();
+
+    // This quarter's page: its upload replaces the unfinished one, so it goes through.
+    const again = await openCasesPage();
+    await upload(again.page, file("this-quarter.csv", goodCases(quarter)));
+    await expect.poll(() => again.page.locator(".govuk-notification-banner--success").isVisible(), checked).toBe(true);
+    await again.context.close();
+
+    // The earlier quarters' files are sent and refused for their content, so they no longer count.
+    for (const uploadId of started.slice(1)) {
+      await team.mutate("cases.uploadChunk", { uploadId, index: 0, data: refused.toString("base64") });
+      await team.mutate("cases.finishUpload", { uploadId, dryRun: false });
+    }
   });
 
   it("makes a mapping from a file with other headers and codes, and the file then uploads as it is", async () => {

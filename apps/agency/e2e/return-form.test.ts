@@ -146,7 +146,9 @@ describe("the return form", { timeout: 180_000 }, () => {
   it("shows errors in the summary and beside the fields; a summary link moves focus to its field", async () => {
     await submitter.goto(`${base}/flow`);
     await submitter.getByLabel("Complaints withdrawn").fill("five");
-    await submitter.getByLabel("Open at the end of the quarter").fill("999");
+    // A required figure left blank is an error of this section alone (a flow that does not balance
+    // also needs the stages' figures, so it no longer stops this section: see the cross-section test).
+    await submitter.getByLabel("Open at the end of the quarter").fill("");
     await submitter.getByRole("button", { name: "Save and continue" }).click();
     const summary = submitter.locator(".govuk-error-summary");
     await expect.poll(() => summary.isVisible()).toBe(true);
@@ -157,9 +159,9 @@ describe("the return form", { timeout: 180_000 }, () => {
     const links = summary.getByRole("link");
     expect(await links.count()).toBe(2);
     expect(await links.first().textContent()).toContain("Complaints withdrawn");
-    expect(await links.nth(1).textContent()).toContain("‘Open at the end of the quarter’ is 999");
+    expect(await links.nth(1).textContent()).toContain("Enter ‘Open at the end of the quarter’");
     expect(await submitter.locator("#withdrawn-error").textContent()).toContain("expected a whole number");
-    expect(await submitter.locator("#carried_forward-error").textContent()).toContain("is 999");
+    expect(await submitter.locator("#carried_forward-error").textContent()).toContain("Enter ‘Open at the end of the quarter’");
     expect(await submitter.getByLabel("Complaints withdrawn").getAttribute("aria-describedby")).toContain("withdrawn-error");
     await expectNoAxeViolations(submitter, "a section page with errors");
     await submitter.screenshot({ path: join(shots, "section-errors-1280.png"), fullPage: true });
@@ -177,6 +179,56 @@ describe("the return form", { timeout: 180_000 }, () => {
     await expect.poll(() => submitter.title()).toMatch(/^Early resolution and closer look – /);
   });
 
+  it("does not stop a section for a cross-section rule: it shows on the task list and check page, linking to each section involved", async () => {
+    await submitter.goto(`${base}/breakdowns`);
+    const online = submitter.locator('[id="received_by_channel.online"]');
+    await online.waitFor();
+    const before = await online.inputValue();
+    // Channels that no longer add up to complaints received, a figure in another section.
+    await online.fill(String(Number(before || 0) + 7));
+    await submitter.getByRole("button", { name: "Save and continue" }).click();
+    await submitter.waitForURL(`${base}/remedies`);
+    expect(await submitter.locator(".govuk-error-summary").count()).toBe(0);
+
+    await submitter.goto(`${base}/`);
+    await expect.poll(() => statusOf(submitter, "Service areas and channels")).toBe("Has errors");
+    expect(await statusOf(submitter, "Complaints received and open")).toBe("Has errors");
+    const summary = submitter.locator(".govuk-error-summary");
+    expect(await summary.textContent()).toContain("‘Complaints received by channel’ adds up to");
+    const item = summary.locator("li", { hasText: "Complaints received by channel" });
+    expect(await item.getByRole("link").allTextContents()).toEqual(["Complaints received and open", "Service areas and channels"]);
+    expect(await item.getByRole("link", { name: "Complaints received and open" }).getAttribute("href")).toBe(`/agency/DES-LIC1/returns/${addressOf(period)}/flow#received`);
+    expect(await item.getByRole("link", { name: "Service areas and channels" }).getAttribute("href")).toBe(`/agency/DES-LIC1/returns/${addressOf(period)}/breakdowns#received_by_channel.online`);
+    await expectNoAxeViolations(submitter, "the task list with an error that spans sections");
+    await submitter.screenshot({ path: join(shots, "task-list-cross-section-1280.png"), fullPage: true });
+    await submitter.setViewportSize({ width: 320, height: 900 });
+    await submitter.screenshot({ path: join(shots, "task-list-cross-section-320.png"), fullPage: true });
+    await submitter.setViewportSize({ width: 1280, height: 900 });
+
+    // Submitting stays blocked: the check page lists it with the same links, and offers no "Submit return".
+    await submitter.goto(`${base}/check`);
+    const checkItem = submitter.locator(".govuk-error-summary li", { hasText: "Complaints received by channel" });
+    await checkItem.waitFor();
+    expect(await checkItem.getByRole("link").allTextContents()).toEqual(["Complaints received and open", "Service areas and channels"]);
+    expect(await submitter.getByRole("button", { name: "Submit return" }).count()).toBe(0);
+    await expectNoAxeViolations(submitter, "check your answers with an error that spans sections");
+    await submitter.screenshot({ path: join(shots, "check-cross-section-1280.png") });
+    await submitter.setViewportSize({ width: 320, height: 900 });
+    await submitter.screenshot({ path: join(shots, "check-cross-section-320.png") });
+    await submitter.setViewportSize({ width: 1280, height: 900 });
+
+    // With the keyboard, a section's link opens it at the figure.
+    await submitter.goto(`${base}/`);
+    await summary.waitFor();
+    await tabTo(submitter, "Service areas and channels");
+    await submitter.keyboard.press("Enter");
+    await submitter.waitForURL(`${base}/breakdowns#received_by_channel.online`);
+    await online.fill(before);
+    await submitter.getByRole("link", { name: "Return to task list" }).click();
+    await submitter.waitForURL(`${base}/`);
+    await expect.poll(() => statusOf(submitter, "Service areas and channels")).not.toBe("Has errors");
+  });
+
   it("asks for an explanation beside a warning, and saves what is typed", async () => {
     await submitter.goto(`${base}/flow`);
     const more = (id: string) => String(Number(original.values[id]) + 5000);
@@ -190,6 +242,70 @@ describe("the return form", { timeout: 180_000 }, () => {
       "A campaign brought in many complaints we had not yet coded by theme.",
     );
     await expectNoAxeViolations(submitter, "a section page with warnings");
+  });
+
+  it("stops a save that finds new warnings: a summary at the top links to each figure, its explanation box beneath it, and Continue anyway moves on", async () => {
+    await submitter.goto(`${base}/flow`);
+    const more = (id: string) => String(Number(original.values[id]) + 5000);
+    await submitter.getByLabel("Complaints received", { exact: true }).fill(more("received"));
+    await submitter.getByLabel("Open at the end of the quarter").fill(more("carried_forward"));
+    const explanation = submitter.locator("#explanation-themes_cover_received");
+    await explanation.waitFor();
+    await explanation.fill("");
+    // The box is directly beneath the figure it flags.
+    expect(await submitter.evaluate(() => document.getElementById("received")?.closest(".app-field")?.nextElementSibling?.querySelector("textarea")?.id)).toBe("explanation-themes_cover_received");
+
+    await submitter.getByRole("button", { name: "Save and continue" }).click();
+    const summary = submitter.locator("#warning-summary");
+    await summary.waitFor();
+    expect(new URL(submitter.url()).pathname).toMatch(/\/flow$/);
+    await expect.poll(() => focusedId(submitter)).toBe("warning-summary");
+    expect(await summary.getAttribute("class")).toBe("govuk-notification-banner");
+    expect(await summary.getAttribute("role")).toBe("region");
+    expect(await summary.locator(".govuk-notification-banner__title").textContent()).toBe("Check these figures");
+    expect(await submitter.locator(".govuk-error-summary").count()).toBe(0);
+    expect(await submitter.title()).not.toMatch(/^Error:/);
+    // Every unexplained warning on the section's figures, the body's history included (5,000 more
+    // complaints than usual); each links to its figure.
+    const links = summary.getByRole("link");
+    expect((await links.allTextContents()).map((t) => t.trim()).sort()).toEqual(
+      (await submitter.locator("form .app-warning .govuk-warning-text__text").allTextContents()).map((t) => t.replace(/^Warning/, "").trim()).sort(),
+    );
+    expect(await links.count()).toBeGreaterThan(1);
+    const link = links.filter({ hasText: "fewer than the" });
+    expect(await link.getAttribute("href")).toBe("#received");
+    await expectNoAxeViolations(submitter, "a section page with the warnings summary");
+    await submitter.screenshot({ path: join(shots, "section-warnings-1280.png"), fullPage: true });
+    await submitter.setViewportSize({ width: 320, height: 900 });
+    await submitter.screenshot({ path: join(shots, "section-warnings-320.png"), fullPage: true });
+    await submitter.setViewportSize({ width: 1280, height: 900 });
+
+    // The link moves focus to its figure; with the keyboard alone, "Continue anyway" moves on.
+    await link.click();
+    expect(await focusedId(submitter)).toBe("received");
+    await summary.getByRole("button", { name: "Continue anyway" }).focus();
+    await submitter.keyboard.press("Enter");
+    await submitter.waitForURL(`${base}/stages`);
+
+    // Back again, the warning is still unexplained: the save stops again; explained, it moves on.
+    await submitter.goto(`${base}/flow`);
+    await explanation.waitFor();
+    await submitter.getByRole("button", { name: "Save and continue" }).click();
+    await summary.waitFor();
+    await tabTo(submitter, "explanation-themes_cover_received");
+    await submitter.keyboard.type("A campaign brought in many complaints we had not yet coded by theme.");
+    await tabTo(submitter, "Save and continue");
+    await submitter.keyboard.press("Enter");
+    await submitter.waitForURL(`${base}/stages`);
+
+    // "Explain" on check your answers moves focus to the explanation box.
+    await explanation.waitFor({ state: "detached" });
+    await submitter.goto(`${base}/check`);
+    const explain = submitter.locator("section[aria-labelledby=warnings-heading] .govuk-summary-list__row", { hasText: "fewer than the" }).getByRole("link");
+    expect(await explain.getAttribute("href")).toBe(`/agency/DES-LIC1/returns/${addressOf(period)}/flow#explanation-themes_cover_received`);
+    await explain.click();
+    await submitter.waitForURL(`${base}/flow#explanation-themes_cover_received`);
+    await expect.poll(() => focusedId(submitter)).toBe("explanation-themes_cover_received");
   });
 
   it("shows a return that is not a draft read-only", async () => {

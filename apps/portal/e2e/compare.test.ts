@@ -161,6 +161,8 @@ describe("compare bodies", () => {
     await page.getByLabel("Show numerators and denominators").check();
     await page.getByRole("button", { name: "Apply" }).click();
     await poll(() => new URL(page.url()).searchParams.getAll("type")).toEqual([chosenType]);
+    // Focus moves to the results Apply changed, as after a page load.
+    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe("results-heading");
     const params = new URL(page.url()).searchParams;
     expect(params.get("measures")).toBe("within_timescale,ombudsman_upheld");
     expect(params.get("counts")).toBe("yes");

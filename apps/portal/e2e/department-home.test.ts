@@ -8,6 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const dept = "DES";
 
+interface RollupAnswer {
+  label: string;
+  yearEarlier: { label: string };
+  current: { bodies: { counted: number; expected: number }; fields: { id: string; value: number | null }[] };
+  comparison: {
+    panel: { expected: number; covered: unknown[]; leftOut: { name: string; words: string }[]; partly: { name: string; words: string }[]; lowCoverage: boolean };
+    current: { fields: { id: string; value: number | null }[] };
+    previousYear: { fields: { id: string; value: number | null }[] };
+    changes: { fields: { id: string; words: string }[] };
+  };
+}
+
 interface FunnelAnswer {
   measure: { id: string };
   points: { name: string; outside95: boolean }[];
@@ -34,6 +46,7 @@ describe("the department's summary of the latest quarter", () => {
     const funnels = await Promise.all(["within_timescale", "something_went_wrong"].map((measure) => api.query<FunnelAnswer>("metrics.funnel", { departmentCode: dept, period, measure })));
     const themes = await api.query<{ emerging: { themeLabel: string }[] }>("metrics.themes", { departmentCode: dept });
     const overdue = await api.query<{ organisationName: string }[]>("actions.listForDepartment", { departmentCode: dept, status: "overdue" });
+    const rollup = await api.query<RollupAnswer>("metrics.rollup", { departmentCode: dept, period });
 
     const { context, page } = await newPage(browser);
     await signIn(page, app, "oversight@demo.example", `/portal/${dept}/`);
@@ -83,10 +96,29 @@ describe("the department's summary of the latest quarter", () => {
     const actionLinks = await actions.getByRole("link").evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href")))]);
     expect(actionLinks).toEqual([`/portal/${dept}/actions?status=overdue`]);
 
+    // Everyone who has sent so far, with its coverage and no change; the change only over the same bodies and quarters a year earlier.
+    const year = page.locator('[data-card="year-earlier"]');
+    const received = (side: { fields: { id: string; value: number | null }[] }) => side.fields.find((f) => f.id === "received")!.value!.toLocaleString("en-GB");
+    const m = rollup.comparison;
+    expect(await year.locator(".govuk-summary-list__row", { hasText: "Complaints received, sent so far" }).locator(".govuk-summary-list__value").textContent()).toBe(
+      `${received(rollup.current)} (${rollup.current.bodies.counted} of ${bodies(rollup.current.bodies.expected)})`,
+    );
+    const compared = year.locator(".govuk-summary-list__row", { hasText: `Compared with ${rollup.yearEarlier.label}` });
+    expect(await compared.textContent()).toContain(`${m.panel.covered.length} of ${bodies(m.panel.expected)}`);
+    if (m.panel.lowCoverage) expect(await compared.getByRole("link").count()).toBe(0);
+    else {
+      const words = m.changes.fields.find((f) => f.id === "received")!.words;
+      expect(await compared.getByRole("link").textContent()).toBe(`Complaints received ${words}: ${received(m.current)} against ${received(m.previousYear)}`);
+    }
+    const leftOut = [...m.panel.leftOut, ...m.panel.partly].map((b) => `${b.name}: ${b.words}`);
+    expect(leftOut.length).toBeGreaterThan(0);
+    expect(await year.locator(".govuk-summary-list__row", { hasText: "Left out of the comparison" }).locator("li").allTextContents()).toEqual(leftOut);
+
     // Compare and the department roll-up for the quarter.
     expect(await page.getByRole("link", { name: `Compare bodies for ${label}` }).getAttribute("href")).toBe(`/portal/${dept}/compare/${address}`);
     expect(await page.getByRole("link", { name: `Department totals for ${label}, beside a year earlier` }).getAttribute("href")).toBe(`/portal/${dept}/summary/${address}`);
     await expectNoAxeViolations(page, "the department's summary");
+    await page.screenshot({ path: "/tmp/department-home-1280.png", fullPage: true });
 
     // A link goes where it says, inside the app.
     await returns.getByRole("link", { name: `${sent} of ${bodies(tracker.summary.expected)}`, exact: true }).click();
@@ -102,11 +134,22 @@ describe("the department's summary of the latest quarter", () => {
     expect(await page.getByLabel("Overdue: not received by the due date").isChecked()).toBe(true);
     await expectNoAxeViolations(page, "the tracker filtered to late or overdue bodies");
 
+    // Keyboard only: Tab to the comparison's link to the department totals and press Enter.
+    await page.goto(`${app.url}/portal/${dept}/`);
+    await year.waitFor();
+    const toTotals = year.getByRole("link", { name: "See the department totals" });
+    for (let i = 0; i < 80 && !(await toTotals.evaluate((a) => a === document.activeElement)); i += 1) await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => u.pathname === `/portal/${dept}/summary/${address}`);
+    await expect.poll(() => page.locator("#rollup-coverage").textContent(), { timeout: 30_000 }).toContain(`${m.panel.covered.length} of ${bodies(m.panel.expected)}`);
+
     // 320 px wide: the summary still reads and passes axe.
     const narrow = await newPage(browser, { width: 320 });
     await signIn(narrow.page, app, "oversight@demo.example", `/portal/${dept}/`);
     await narrow.page.locator('[data-card="actions"]').waitFor();
+    await narrow.page.locator('[data-card="year-earlier"]').waitFor();
     expect(await narrow.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await narrow.page.screenshot({ path: "/tmp/department-home-320.png", fullPage: true });
     await expectNoAxeViolations(narrow.page, "the department's summary at 320 px");
     await narrow.context.close();
     await context.close();

@@ -60,23 +60,30 @@ const storedColumns = [
   "import_id",
 ];
 
+/** The body's stored cases: its current import's (the earlier imports' a revision may still need are kept beside them). */
 async function storedCases(db: Kysely<Database>, organisationCode: string) {
-  return (await sql<Record<string, unknown>>`select * from cases where organisation_code = ${organisationCode} order by case_ref`.execute(db)).rows;
+  return (await sql<Record<string, unknown>>`select cases.* from cases inner join case_imports on case_imports.id = cases.import_id where cases.organisation_code = ${organisationCode} and case_imports.current = 1 order by case_ref`.execute(db)).rows;
 }
 
 async function countRows(db: Kysely<Database>, table: string): Promise<number> {
   return Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n);
 }
 
-/** Uploads a file in chunks as the browser does, and finishes it. */
-async function upload(world: World, user: WorldUserKey, organisationCode: string, text: string, finish: { mappingName?: string | null; period?: string | null; dryRun: boolean }) {
+/** Sends a file in chunks as the browser does; returns the upload's id. */
+async function send(world: World, user: WorldUserKey, organisationCode: string, text: string, fileName = "cases.csv") {
   const caller = world.caller(user);
   const bytes = Buffer.from(text);
-  const { uploadId, chunkBytes } = await caller.cases.startUpload({ organisationCode, fileName: "cases.csv", size: bytes.byteLength });
+  const { uploadId, chunkBytes } = await caller.cases.startUpload({ organisationCode, fileName, size: bytes.byteLength });
   for (let i = 0; i * chunkBytes < bytes.byteLength; i += 1) {
     await caller.cases.uploadChunk({ uploadId, index: i, data: bytes.subarray(i * chunkBytes, (i + 1) * chunkBytes).toString("base64") });
   }
-  return { uploadId, result: await caller.cases.finishUpload({ uploadId, ...finish }) };
+  return uploadId;
+}
+
+/** Uploads a file in chunks as the browser does, and finishes it. */
+async function upload(world: World, user: WorldUserKey, organisationCode: string, text: string, finish: { mappingName?: string | null; period?: string | null; dryRun: boolean }, fileName = "cases.csv") {
+  const uploadId = await send(world, user, organisationCode, text, fileName);
+  return { uploadId, result: await world.caller(user).cases.finishUpload({ uploadId, ...finish }) };
 }
 
 describe.each(testDialects())("case import on %s", (dialect) => {
@@ -147,7 +154,7 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect(rows[1]).toMatchObject({ received_date: "2025-04-02", escalated_date: "2025-04-07", closed_date: "2025-05-01", themes: "communication;delay" });
 
     const overview = await world.caller("a1Approver").cases.overview({ organisationCode: "A1" });
-    expect(overview).toMatchObject({ storedCases: 4, timescales: { earlyResolutionDays: 5, closerLookDays: 20 }, lastImport: { fileName: "cases.csv", rows: 4, importedBy: "a1Submitter" }, upload: { chunkBytes: 524_288, maxBytes: 200 * 1024 * 1024 } });
+    expect(overview).toMatchObject({ storedCases: 4, timescales: { earlyResolutionDays: 5, closerLookDays: 20 }, lastImport: { fileName: "cases.csv", rows: 4, importedBy: "a1Submitter" }, upload: { chunkBytes: 524_288, maxBytes: dialect === "postgres" ? 200 * 1024 * 1024 : 5 * 1024 * 1024 } });
     expect(overview.computedFields).toEqual(expect.arrayContaining(["received", "er_closed", "theme_delay", "received_by_service_area.licences", "payments_total"]));
     expect(overview.computedFields).not.toContain("handling_cost");
     // The upload is gone once imported.
@@ -219,7 +226,10 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect(await countRows(t.db, "audit_log")).toBe(audit);
     // A file with problems is not kept: it is fixed and sent again.
     expect(result.fileRefused).toBe(true);
-    expect((await rejection(submitter.cases.finishUpload({ uploadId, dryRun: true }))).code).toBe("NOT_FOUND");
+    expect(await countRows(t.db, "case_upload_chunks")).toBe(0);
+    const again = await rejection(submitter.cases.finishUpload({ uploadId, dryRun: true }));
+    expect(again.code).toBe("PRECONDITION_FAILED");
+    expect(again.message).toBe("This file was refused and removed when it was first checked, so it cannot be imported. Fix the problems that check listed and upload it again.");
   });
 
   it("refuses a file with a column of personal data, storing nothing", async () => {
@@ -252,11 +262,12 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const stored = await s.cases.finishUpload({ uploadId, dryRun: false });
     expect(stored).toMatchObject({ ok: true, written: null, rows: 1 });
     expect((await storedCases(t.db, "A2")).map((r) => r.case_ref)).toEqual(["B-001"]);
-    // Once the body's senior accountable officer approves the return, its department sees the cases behind a figure.
+    // The department sees the cases behind the figures the body sent: these were typed in, not computed from the cases.
     const oversight = world.caller("aOversight");
     expect((await rejection(oversight.cases.figure({ organisationCode: "A2", period: "2025-26 Q1", field: "received", page: 1 }))).code).toBe("FORBIDDEN");
     await world.caller("a2Approver").returns.approve({ returnId: draft.returnId, expectedVersion: submitted.version });
-    expect(await oversight.cases.figure({ organisationCode: "A2", period: "2025-26 Q1", field: "received", page: 1 })).toMatchObject({ total: 1, cases: [{ ref: "B-001", amount: 1 }] });
+    const typedIn = await rejection(oversight.cases.figure({ organisationCode: "A2", period: "2025-26 Q1", field: "received", page: 1 }));
+    expect([typedIn.code, typedIn.message]).toEqual(["NOT_FOUND", "The return Agency A2 sent for Apr to Jun 2025 was not computed from a case file, so no cases lie behind its figures."]);
   });
 
   it("uploads a large file in chunks, in order, only from the user who started it; a dry run keeps the upload", async () => {
@@ -290,9 +301,18 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const imported = await caller.cases.finishUpload({ uploadId, dryRun: false });
     expect(imported).toMatchObject({ ok: true, rows: 8000 });
     expect((await storedCases(t.db, "A1")).length).toBe(8000);
-    expect((await rejection(caller.cases.finishUpload({ uploadId, dryRun: true }))).code).toBe("NOT_FOUND");
+    // Its chunks are gone; finishing it again answers with the import's result, storing nothing more.
+    expect((await sql`select seq from case_upload_chunks where upload_id = ${uploadId}`.execute(t.db)).rows).toEqual([]);
+    const imports = await countRows(t.db, "case_imports");
+    expect(await caller.cases.finishUpload({ uploadId, dryRun: true })).toEqual(imported);
+    expect(await countRows(t.db, "case_imports")).toBe(imports);
+    expect((await rejection(caller.cases.uploadChunk({ uploadId, index: 1, data: chunk(1) }))).message).toBe("This file has already been imported: its cases are stored. To import it again, upload it again.");
 
-    const page = await world.caller("a1Approver").cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "received", page: 2 });
+    // The Apr to Jun draft was computed from the earlier file, so the cases behind its figures stay that file's;
+    // the next quarter, with no return yet, reads the body's current cases: all 8,000, still open, brought forward.
+    const approver = world.caller("a1Approver");
+    expect(await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "received", page: 1 })).toMatchObject({ total: 4, count: 4 });
+    const page = await approver.cases.figure({ organisationCode: "A1", period: "2025-26 Q2", field: "brought_forward", page: 2 });
     expect(page).toMatchObject({ total: 8000, count: 8000, page: 2, pages: 160 });
     expect(page.cases).toHaveLength(50);
   });
@@ -316,11 +336,11 @@ describe.each(testDialects())("case import on %s", (dialect) => {
   });
 
   it("runs two imports of the same body one after the other: the cases are one file's, never a mix", async () => {
-    const caller = world.caller("a1Submitter");
     const file = (prefix: string) => [header, ...[1, 2, 3].map((n) => `${prefix}-${n},2025-04-0${n},,early_resolution,,,,,,,licences,online,,,,`), ""].join("\r\n");
+    // Two colleagues (one person's second upload would replace the first).
     const x = await upload(world, "a1Submitter", "A1", file("X"), { dryRun: true });
-    const y = await upload(world, "a1Submitter", "A1", file("Y"), { dryRun: true });
-    const results = await Promise.all([caller.cases.finishUpload({ uploadId: x.uploadId, dryRun: false }), caller.cases.finishUpload({ uploadId: y.uploadId, dryRun: false })]);
+    const y = await upload(world, "a1Submitter2", "A1", file("Y"), { dryRun: true });
+    const results = await Promise.all([world.caller("a1Submitter").cases.finishUpload({ uploadId: x.uploadId, dryRun: false }), world.caller("a1Submitter2").cases.finishUpload({ uploadId: y.uploadId, dryRun: false })]);
     expect(results.map((r) => r.ok)).toEqual([true, true]);
     const refs = (await storedCases(t.db, "A1")).map((r) => r.case_ref);
     expect([["X-1", "X-2", "X-3"], ["Y-1", "Y-2", "Y-3"]]).toContainEqual(refs);
@@ -328,8 +348,12 @@ describe.each(testDialects())("case import on %s", (dialect) => {
 
   it("refuses a file over 200 MB before it is sent, and deletes uploads abandoned for a day", async () => {
     const caller = world.caller("a1Submitter");
-    const big = await rejection(caller.cases.startUpload({ organisationCode: "A1", fileName: "huge.csv", size: 300 * 1024 * 1024 }));
-    expect(big.message).toContain("at most 200 MB");
+    // One byte over is refused, and the message does not read as if 200 MB were over 200 MB.
+    const big = await rejection(caller.cases.startUpload({ organisationCode: "A1", fileName: "huge.csv", size: 200 * 1024 * 1024 + 1 }));
+    expect(big.code).toBe("BAD_REQUEST");
+    expect(big.message).toBe(
+      "The file is larger than 200 MB, the most a case file uploaded here can be. Export only the columns the import reads, or ask whoever runs the service to import it from the command line (an import replaces all your cases, so the file cannot be split).",
+    );
     const yesterday = world.caller("a1Submitter", { clock: () => new Date(world.now.getTime() - 25 * 60 * 60 * 1000) });
     const old = await yesterday.cases.startUpload({ organisationCode: "A1", fileName: "old.csv", size: 10 });
     await caller.cases.startUpload({ organisationCode: "A1", fileName: "new.csv", size: 10 });
@@ -369,5 +393,202 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const second = (await upload(world, "a1Submitter", "A1", file, { dryRun: true })).result;
     expect(second.quarters[0]!.values).toMatchObject({ er_closed: 1, er_within_timescale: 1 });
     expect((await rejection(caller.cases.saveTimescales({ organisationCode: "A1", earlyResolutionDays: 0, closerLookDays: 25 }))).code).toBe("BAD_REQUEST");
+  });
+  it("limits pending uploads per person and per body; a new upload for a quarter replaces the person's unfinished one", async () => {
+    await sql`delete from case_upload_chunks`.execute(t.db);
+    await sql`delete from case_uploads`.execute(t.db);
+    const me = world.caller("a1Submitter");
+    const start = (caller: ReturnType<World["caller"]>, period: string | null, size = 10) => caller.cases.startUpload({ organisationCode: "A1", fileName: "cases.csv", size, period });
+    const ten = Buffer.from("0123456789").toString("base64");
+
+    const first = await start(me, "2025-26 Q1");
+    await me.cases.uploadChunk({ uploadId: first.uploadId, index: 0, data: ten });
+    // Choosing the file again for the same quarter replaces the unfinished upload, chunks and all.
+    const second = await start(me, "2025-26 Q1");
+    expect((await rejection(me.cases.uploadChunk({ uploadId: first.uploadId, index: 0, data: ten }))).code).toBe("NOT_FOUND");
+    expect(await countRows(t.db, "case_upload_chunks")).toBe(0);
+    await me.cases.uploadChunk({ uploadId: second.uploadId, index: 0, data: ten });
+    await start(me, "2025-26 Q2");
+    await start(me, null);
+    expect(await countRows(t.db, "case_uploads")).toBe(3);
+    const fourth = await rejection(start(me, "2025-26 Q3"));
+    expect(fourth.code).toBe("TOO_MANY_REQUESTS");
+    expect(fourth.message).toBe(
+      "You already have 3 case files that are uploading or uploaded but not imported (for Apr to Jun 2025, Jul to Sep 2025, no quarter), the most one person can have at once. Import one of them, or upload a file for one of those quarters again: it replaces your unfinished one. Unfinished files are removed a day after they were started.",
+    );
+    expect(await countRows(t.db, "case_uploads")).toBe(3);
+    // A quarter already in hand can be started again: it replaces that one.
+    await start(me, "2025-26 Q2");
+    expect(await countRows(t.db, "case_uploads")).toBe(3);
+
+    // A colleague's two more make five for the body; a sixth is refused.
+    const colleague = world.caller("a1Submitter2");
+    await start(colleague, "2025-26 Q1");
+    await start(colleague, "2025-26 Q2");
+    const sixth = await rejection(start(colleague, "2025-26 Q3"));
+    expect(sixth.code).toBe("TOO_MANY_REQUESTS");
+    expect(sixth.message).toBe(
+      "Agency A1 already has 5 case files that are uploading or uploaded but not imported, the most one organisation can have at once. Try again once one of them has been imported; unfinished files are removed a day after they were started.",
+    );
+    expect(await countRows(t.db, "case_uploads")).toBe(5);
+    // One imported no longer counts, and its place can be taken.
+    expect(await me.cases.finishUpload({ uploadId: second.uploadId, dryRun: false })).toMatchObject({ ok: false, fileRefused: true });
+    await start(colleague, "2025-26 Q3");
+
+    // Bytes: two of the largest files at once for a body; one byte more is refused.
+    const other = world.caller("a2Submitter");
+    const max = (await other.cases.overview({ organisationCode: "A2" })).upload.maxBytes;
+    await other.cases.startUpload({ organisationCode: "A2", fileName: "a.csv", size: max, period: "2025-26 Q1" });
+    await other.cases.startUpload({ organisationCode: "A2", fileName: "b.csv", size: max, period: "2025-26 Q2" });
+    const over = await rejection(other.cases.startUpload({ organisationCode: "A2", fileName: "c.csv", size: 1, period: "2025-26 Q3" }));
+    expect(over.code).toBe("TOO_MANY_REQUESTS");
+    expect(over.message).toBe(
+      `Agency A2's case files that are uploading or uploaded but not imported would come to more than ${dialect === "postgres" ? "400 MB" : "10 MB"} with this one, the most one organisation can have waiting at once. Try again once one of them has been imported; unfinished files are removed a day after they were started.`,
+    );
+
+    // Many started at once: never more than the limit get through.
+    await sql`delete from case_uploads where user_id = ${world.users.a1Submitter.id}`.execute(t.db);
+    const periods = ["2025-26 Q1", "2025-26 Q2", "2025-26 Q3", "2025-26 Q4", "2026-27 Q1", "2026-27 Q2"];
+    const settled = await Promise.allSettled(periods.map((p) => start(me, p)));
+    expect(settled.filter((s) => s.status === "fulfilled").length).toBeLessThanOrEqual(3);
+    expect(Number((await sql<{ n: number }>`select count(*) as n from case_uploads where user_id = ${world.users.a1Submitter.id}`.execute(t.db)).rows[0]!.n)).toBeLessThanOrEqual(3);
+    await sql`delete from case_upload_chunks`.execute(t.db);
+    await sql`delete from case_uploads`.execute(t.db);
+  });
+
+  it("answers a double-clicked finish with the first one's result, importing the file once", async () => {
+    const lines = [header];
+    for (let i = 0; i < 3000; i += 1) lines.push(`D-${String(i).padStart(5, "0")},2025-05-${String(1 + (i % 28)).padStart(2, "0")},,early_resolution,,,,,,delay,,online,,,,`);
+    const uploadId = await send(world, "b1Submitter", "B1", `${lines.join("\r\n")}\r\n`);
+    const caller = world.caller("b1Submitter");
+    const imports = await countRows(t.db, "case_imports");
+    const audited = async () => Number((await sql<{ n: number }>`select count(*) as n from audit_log where action = 'cases.imported' and organisation_code = 'B1'`.execute(t.db)).rows[0]!.n);
+    const auditBefore = await audited();
+    // Both calls at once (on PostgreSQL, on two connections of the pool).
+    const [a, b] = await Promise.all([caller.cases.finishUpload({ uploadId, dryRun: false }), caller.cases.finishUpload({ uploadId, dryRun: false })]);
+    expect(a.problems).toEqual([]);
+    expect(a).toMatchObject({ ok: true, rows: 3000 });
+    expect(b).toEqual(a);
+    expect(await countRows(t.db, "case_imports")).toBe(imports + 1);
+    expect(await audited()).toBe(auditBefore + 1);
+    expect((await storedCases(t.db, "B1")).length).toBe(3000);
+
+    // A file refused for its content: one click gets its problems, the other is told it was refused.
+    const bad = await send(world, "b1Submitter", "B1", [header, "E-1,2025-05-02,,early_resolution,,2025-05-01,,,upheld,,,online,,,,", ""].join("\r\n"));
+    const settled = await Promise.allSettled([caller.cases.finishUpload({ uploadId: bad, dryRun: false }), caller.cases.finishUpload({ uploadId: bad, dryRun: false })]);
+    const answered = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+    const refused = settled.flatMap((s) => (s.status === "rejected" ? [s.reason as Error] : []));
+    expect(answered).toHaveLength(1);
+    expect(answered[0]).toMatchObject({ ok: false, fileRefused: true, problems: [{ row: 2, column: "closed_date" }] });
+    expect(refused.map((e) => e.message)).toEqual(["This file was refused and removed when it was first checked, so it cannot be imported. Fix the problems that check listed and upload it again."]);
+    expect((await storedCases(t.db, "B1")).length).toBe(3000);
+  });
+
+  it("takes case files of up to 200 MB on PostgreSQL, and of up to 5 MB on SQLite, where a larger import would hold up every other request", async () => {
+    const caller = world.caller("b1Submitter");
+    const start = (size: number, period: string) => caller.cases.startUpload({ organisationCode: "B1", fileName: "cases.csv", size, period });
+    const sqliteMax = 5 * 1024 * 1024;
+    if (dialect === "sqlite") {
+      const refused = await rejection(start(sqliteMax + 1, "2025-26 Q1"));
+      expect(refused.code).toBe("BAD_REQUEST");
+      expect(refused.message).toBe(
+        "The file is larger than 5 MB, the most a case file can be while the service runs on SQLite: importing a larger one would hold up everyone else's work until it finished. Case files up to 200 MB need the service to run on PostgreSQL; ask whoever runs it.",
+      );
+      expect(await start(sqliteMax, "2025-26 Q1")).toMatchObject({ chunkBytes: 524_288 });
+    } else {
+      expect(await start(sqliteMax + 1, "2025-26 Q1")).toMatchObject({ chunkBytes: 524_288 });
+      expect(await start(200 * 1024 * 1024, "2025-26 Q2")).toMatchObject({ chunkBytes: 524_288 });
+    }
+    expect((await caller.cases.overview({ organisationCode: "B1" })).upload.maxBytes).toBe(dialect === "postgres" ? 200 * 1024 * 1024 : sqliteMax);
+  });
+});
+
+/** A file of `count` cases with references `PREFIX-001`…, each received early in Apr to Jun 2025 and still open. */
+function openCasesFile(prefix: string, count: number): string {
+  const rows = Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(3, "0")},2025-04-${String(1 + (i % 28)).padStart(2, "0")},,early_resolution,,,,,,delay,licences,online,,,,`);
+  return [header, ...rows, ""].join("\r\n");
+}
+
+describe.each(testDialects())("a corrected return's cases on %s", (dialect) => {
+  let t: TestDatabase;
+  let world: World;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    world = await createWorld(t.db);
+  });
+  afterAll(() => t.close());
+
+  /** The imports whose cases are stored for A1. */
+  async function storedImports(): Promise<string[]> {
+    return (await sql<{ import_id: string }>`select distinct import_id from cases where organisation_code = 'A1'`.execute(t.db)).rows.map((r) => r.import_id).sort();
+  }
+
+  /** Submits, approves and (unless told not to) accepts the return's current revision. */
+  async function send(returnId: string, accept = true) {
+    const current = await world.caller("a1Submitter").returns.get({ returnId });
+    const submitted = await world.caller("a1Submitter").returns.submit({ returnId, expectedVersion: current.version });
+    const approved = await world.caller("a1Approver").returns.approve({ returnId, expectedVersion: submitted.version });
+    return accept ? world.caller("aOversight").returns.accept({ returnId, expectedVersion: approved.version }) : approved;
+  }
+
+  it("shows the department the history and cases of what was sent, not of a correction in preparation", async () => {
+    const submitter = world.caller("a1Submitter");
+    const oversight = world.caller("aOversight");
+    const figure = (user: WorldUserKey) => world.caller(user).cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "received", page: 1 });
+    const refs = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(3, "0")}`);
+
+    // Revision 1, computed from the four cases of goodFile, is sent and accepted.
+    const opened = await submitter.returns.openDraft({ organisationCode: "A1", period: "2025-26 Q1" });
+    await submitter.returns.save({ returnId: opened.returnId, expectedVersion: opened.version, values: exampleReturnValues() });
+    const first = (await upload(world, "a1Submitter", "A1", goodFile, { period: "2025-26 Q1", dryRun: false }, "april-cases.csv")).result;
+    expect(first.ok).toBe(true);
+    const accepted = await send(opened.returnId);
+    expect(accepted).toMatchObject({ revision: 1, status: "accepted", values: { received: 4 } });
+
+    // The body reopens it and recomputes it from a new export, but does not send it.
+    const reopened = await submitter.returns.reopen({ returnId: opened.returnId, expectedVersion: accepted.version, reason: "Our export missed some complaints." });
+    expect(reopened).toMatchObject({ revision: 2, status: "draft" });
+    const second = (await upload(world, "a1Submitter", "A1", openCasesFile("N", 30), { period: "2025-26 Q1", dryRun: false }, "corrected-cases.csv")).result;
+    expect(second.ok).toBe(true);
+    expect((await submitter.returns.get({ returnId: opened.returnId })).values.received).toBe(30);
+
+    // The department sees revision 1: its figures, its cases, and the workflow up to the reopening;
+    // none of the draft's figures, nor the file it was computed from.
+    expect(await oversight.returns.find({ organisationCode: "A1", period: "2025-26 Q1" })).toMatchObject({ revision: 1, values: { received: 4 } });
+    const history = await oversight.returns.history({ returnId: opened.returnId });
+    expect(history.revisions.map((r) => [r.revision, r.status])).toEqual([[1, "accepted"]]);
+    expect(history.events.map((e) => e.action)).toEqual(["return.submit", "return.approve", "return.accept", "return.reopen"]);
+    expect(JSON.stringify(history)).not.toMatch(/corrected-cases|april-cases/);
+    expect(await figure("aOversight")).toMatchObject({ total: 4, count: 4, cases: ["A-001", "A-002", "A-003", "A-004"].map((ref) => ({ ref, amount: 1 })) });
+    // Measured against the timescales the sent figures were computed with, even once the body changes its own.
+    await submitter.cases.saveTimescales({ organisationCode: "A1", earlyResolutionDays: 2, closerLookDays: 20 });
+    expect(await oversight.cases.figure({ organisationCode: "A1", period: "2025-26 Q1", field: "er_within_timescale", page: 1 })).toMatchObject({ total: 1, cases: [{ ref: "A-001", amount: 1 }] });
+    // The body sees its draft: the new cases, and the whole history.
+    expect(await figure("a1Approver")).toMatchObject({ total: 30, count: 30 });
+    const bodyHistory = await submitter.returns.history({ returnId: opened.returnId });
+    expect(bodyHistory.revisions.map((r) => [r.revision, r.status])).toEqual([[1, "accepted"], [2, "draft"]]);
+    expect(bodyHistory.events.filter((e) => e.action === "return.computedFromCases").map((e) => e.reason)).toEqual([
+      "Computed from the case file april-cases.csv (4 cases)",
+      "Computed from the case file corrected-cases.csv (30 cases)",
+    ]);
+
+    // A third export replaces the draft's: the second file's cases are no longer kept (no revision
+    // was computed from them that could still be sent), the sent revision's are.
+    const third = (await upload(world, "a1Submitter", "A1", openCasesFile("M", 12), { period: "2025-26 Q1", dryRun: false }, "final-cases.csv")).result;
+    expect(await storedImports()).toEqual([first.importId, third.importId].sort());
+    expect((await figure("aOversight")).cases.map((c) => c.ref)).toEqual(["A-001", "A-002", "A-003", "A-004"]);
+    expect((await figure("a1Submitter")).cases.map((c) => c.ref)).toEqual(refs(12, "M"));
+
+    // Once the correction is approved, the department sees it, its cases and how it was sent.
+    await send(opened.returnId, false);
+    expect((await figure("aOversight")).cases.map((c) => c.ref)).toEqual(refs(12, "M"));
+    const sentHistory = await oversight.returns.history({ returnId: opened.returnId });
+    expect(sentHistory.revisions.map((r) => [r.revision, r.status])).toEqual([[1, "accepted"], [2, "approved"]]);
+    expect(sentHistory.events.map((e) => e.action)).toEqual(["return.submit", "return.approve", "return.accept", "return.reopen", "return.submit", "return.approve"]);
+
+    // Revision 1 no longer counts, so the next import lets its cases go; revision 2's stay.
+    const fourth = (await upload(world, "a1Submitter", "A1", openCasesFile("P", 3), { dryRun: false }, "later-cases.csv")).result;
+    expect(await storedImports()).toEqual([third.importId, fourth.importId].sort());
+    expect((await figure("aOversight")).cases.map((c) => c.ref)).toEqual(refs(12, "M"));
   });
 });

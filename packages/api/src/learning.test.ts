@@ -2,7 +2,13 @@ import { createTestDatabase, testDialects, type TestDatabase } from "@complaints
 import { exampleActionPlan } from "@complaints/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishedLearning } from "./services/learning.ts";
-import { createWorld, rejection, type World } from "./testing/world.ts";
+import { createWorld, rejection, type World, type WorldUserKey } from "./testing/world.ts";
+
+/** Closes a plan (at version 1) as its complaints team, and has its senior accountable officer approve its summary for publication. */
+async function completeAndApprove(world: World, submitter: WorldUserKey, approver: WorldUserKey, id: string, completedDate: string): Promise<void> {
+  const completed = await world.caller(submitter).actions.complete({ id, expectedVersion: 1, completedDate, verifiedBy: "Digital team", verifiedDate: completedDate, verificationNote: "Tested with 6 users" });
+  await world.caller(approver).actions.approvePublication({ id, expectedVersion: completed.version });
+}
 
 // The world's clock is 2025-07-10.
 describe.each(testDialects())("the learning library and one body's plans on %s", (dialect) => {
@@ -15,23 +21,29 @@ describe.each(testDialects())("the learning library and one body's plans on %s",
     const a1 = world.caller("a1Submitter");
     const a2 = world.caller("a2Submitter");
     ids.letters = (await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ themes: ["communication"], publishable: true, publicSummary: "You said our letters went to your old address. We now check it first." }) })).id;
+    await completeAndApprove(world, "a1Submitter", "a1Approver", ids.letters, "2025-07-05");
+    // Completed a day late, on 2025-07-02.
     ids.queue = (await a2.actions.create({ organisationCode: "A2", ...exampleActionPlan({ action: "Give the queue a named owner.", startDate: "2025-06-01", dueDate: "2025-07-01", themes: ["delay"], publishable: true, publicSummary: "You said your application sat in a QUEUE for weeks." }) })).id;
+    await completeAndApprove(world, "a2Submitter", "a2Approver", ids.queue, "2025-07-02");
     // Completed on 2025-07-08: the newest item.
-    const done = await a2.actions.create({ organisationCode: "A2", ...exampleActionPlan({ action: "Rebuild the online form.", startDate: "2025-05-01", dueDate: "2025-07-31", themes: ["digital", "accessibility"], publishable: true, publicSummary: "You said the form did not work with a screen reader. We rebuilt it." }) });
-    await a2.actions.complete({ id: done.id, expectedVersion: 1, completedDate: "2025-07-08", verifiedBy: "Digital team", verifiedDate: "2025-07-09", verificationNote: "Tested with 6 users" });
-    ids.form = done.id;
+    ids.form = (await a2.actions.create({ organisationCode: "A2", ...exampleActionPlan({ action: "Rebuild the online form.", startDate: "2025-05-01", dueDate: "2025-07-31", themes: ["digital", "accessibility"], publishable: true, publicSummary: "You said the form did not work with a screen reader. We rebuilt it." }) })).id;
+    await completeAndApprove(world, "a2Submitter", "a2Approver", ids.form, "2025-07-08");
     // Not publishable: never in the library, whatever its summary says.
     ids.private = (await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ owner: "Jo Bloggs", themes: ["delay"], publishable: false, publicSummary: "" }) })).id;
+    // Publishable but in progress (overdue), so not approved: never in the library either.
+    ids.waiting = (await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ startDate: "2025-06-01", dueDate: "2025-07-01", themes: ["delay"], publishable: true, publicSummary: "WAITING: you said the phones were never answered." }) })).id;
     ids.other = (await world.caller("b1Submitter").actions.create({ organisationCode: "B1", ...exampleActionPlan({ publishable: true, publicSummary: "You said letters were late. Department B fixed it." }) })).id;
+    await completeAndApprove(world, "b1Submitter", "b1Approver", ids.other, "2025-07-03");
   });
   afterAll(() => t.close());
 
-  it("lists the department's publishable items newest first, with only what is fit to share", async () => {
+  it("lists the department's published items newest first, with only what is fit to share", async () => {
     const library = await world.caller("aSecretariat").actions.learning({ departmentCode: "DEPT-A" });
     expect(library).toMatchObject({ departmentCode: "DEPT-A", departmentName: "Department A", total: 3 });
-    // Completed 2025-07-08, started 2025-07-01, started 2025-06-01.
+    // Completed 2025-07-08, 2025-07-05 and 2025-07-02; not the private plan nor the one waiting for approval.
     expect(library.items.map((i) => i.id)).toEqual([ids.form, ids.letters, ids.queue]);
-    expect(library.items.map((i) => i.date)).toEqual(["2025-07-08", "2025-07-01", "2025-06-01"]);
+    expect(library.items.map((i) => i.date)).toEqual(["2025-07-08", "2025-07-05", "2025-07-02"]);
+    expect(JSON.stringify(library)).not.toContain("WAITING");
     const form = library.items[0]!;
     expect(form).toMatchObject({ organisationCode: "A2", organisationName: "Agency A2", summary: "You said the form did not work with a screen reader. We rebuilt it.", status: "completed", statusLabel: "Completed", kindLabel: "Improve the service" });
     expect(form.themes).toEqual([
@@ -67,8 +79,8 @@ describe.each(testDialects())("the learning library and one body's plans on %s",
   it("lists one body's plans across the department, and refuses a body of another department", async () => {
     const oversight = world.caller("aOversight");
     const a1 = await oversight.actions.listForDepartment({ departmentCode: "DEPT-A", organisationCode: "A1" });
-    expect(a1.map((p) => p.id).sort()).toEqual([ids.letters, ids.private].sort());
-    expect((await oversight.actions.listForDepartment({ departmentCode: "DEPT-A", organisationCode: "A2", status: "overdue" })).map((p) => p.id)).toEqual([ids.queue]);
+    expect(a1.map((p) => p.id).sort()).toEqual([ids.letters, ids.private, ids.waiting].sort());
+    expect((await oversight.actions.listForDepartment({ departmentCode: "DEPT-A", organisationCode: "A1", status: "overdue" })).map((p) => p.id)).toEqual([ids.waiting]);
     for (const call of [() => oversight.actions.listForDepartment({ departmentCode: "DEPT-A", organisationCode: "B1" }), () => oversight.actions.learning({ departmentCode: "DEPT-A", organisationCode: "B1" })]) {
       const refused = await rejection(call());
       expect([refused.code, refused.message]).toEqual(["FORBIDDEN", "You do not have access to that organisation."]);
@@ -109,6 +121,7 @@ describe.each(testDialects())("the learning library and one body's plans on %s",
   it("marks a closed body's items on its department's page, so the page links to no page of its own", async () => {
     // A plan of A-OLD's from before it closed (moved there directly: the service takes no new plans for a closed body).
     const old = (await world.caller("a1Submitter").actions.create({ organisationCode: "A1", ...exampleActionPlan({ publishable: true, publicSummary: "You said the old office was hard to reach." }) })).id;
+    await completeAndApprove(world, "a1Submitter", "a1Approver", old, "2025-07-04");
     await t.db.updateTable("action_plans").set({ organisation_code: "A-OLD" }).where("id", "=", old).execute();
     const items = (await publishedLearning(world.db, "DEPT-A", world.now))!.items;
     expect(items.filter((i) => i.organisationClosed).map((i) => [i.id, i.organisationCode])).toEqual([[old, "A-OLD"]]);

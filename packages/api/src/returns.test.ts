@@ -116,7 +116,8 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     ]);
 
     const history = await oversight.returns.history({ returnId: draft.returnId });
-    expect(history.revisions.map((r) => [r.revision, r.status])).toEqual([[1, "accepted"], [2, "draft"]]);
+    // The department sees what was sent to it: revision 1, not the correction being prepared.
+    expect(history.revisions.map((r) => [r.revision, r.status])).toEqual([[1, "accepted"]]);
     // The department sees the workflow, not the body's drafting (whose changes are draft figures).
     expect(history.events.map((e) => e.action)).toEqual([
       "return.submit", "return.approve", "return.return", "return.submit", "return.approve", "return.accept", "return.reopen",

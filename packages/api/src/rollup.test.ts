@@ -45,7 +45,7 @@ async function insertReturns(db: Kysely<Database>, by: string, now: string) {
 type Answer = Awaited<ReturnType<ReturnType<World["caller"]>["metrics"]["rollup"]>>;
 const field = (side: { fields: { id: string; value: number | null }[] }, id: string) => side.fields.find((f) => f.id === id)!.value;
 const measure = <T extends { id: string }>(side: { measures: T[] }, id: string): T => side.measures.find((m) => m.id === id)!;
-const change = (answer: Pick<Answer, "current">, kind: "fields" | "measures", id: string) => answer.current.changes[kind].find((c) => c.id === id)!;
+const change = (answer: Pick<Answer, "comparison">, kind: "fields" | "measures", id: string) => answer.comparison.changes[kind].find((c) => c.id === id)!;
 
 describe("the change from a year earlier, in words", () => {
   it.each([
@@ -92,9 +92,19 @@ describe.each(testDialects())("department roll-up on %s", (dialect) => {
     // The mean of A1's 158/170 and A2's 18/20 would be 91.5%, not 92.6%.
     expect(measure(r.current, "within_timescale").value).not.toBeCloseTo((158 / 170 + 18 / 20) / 2, 3);
 
-    expect(r.previousYear).toMatchObject({ bodies: { expected: 3, counted: 2 }, returns: 2, provisional: false });
-    expect(["brought_forward", "received", "er_closed", "cl_closed", "carried_forward"].map((id) => field(r.previousYear, id))).toEqual([25, 130, 95, 25, 35]);
-    expect(measure(r.previousYear, "within_timescale")).toMatchObject({ numerator: 83, denominator: 120 });
+    // Everyone who has sent so far carries no change; the comparison is over the bodies that sent both quarters: A1 and A2.
+    expect(r.current).not.toHaveProperty("changes");
+    expect(r.comparison.panel).toEqual({
+      expected: 3,
+      covered: [{ organisationCode: "A1", name: "Agency A1" }, { organisationCode: "A2", name: "Agency A2" }],
+      partly: [],
+      leftOut: [{ organisationCode: "A3", name: "Agency A3", reason: "not-sent", words: "no return counts for Jul to Sep 2025 yet" }],
+      lowCoverage: false,
+    });
+    expect(field(r.comparison.current, "received")).toBe(200);
+    expect(r.comparison.previousYear).toMatchObject({ bodies: { expected: 3, counted: 2 }, returns: 2, provisional: false });
+    expect(["brought_forward", "received", "er_closed", "cl_closed", "carried_forward"].map((id) => field(r.comparison.previousYear, id))).toEqual([25, 130, 95, 25, 35]);
+    expect(measure(r.comparison.previousYear, "within_timescale")).toMatchObject({ numerator: 83, denominator: 120 });
 
     expect(change(r, "fields", "received")).toMatchObject({ direction: "up", words: "up 54%" });
     expect(change(r, "fields", "received").percent).toBeCloseTo(((200 - 130) / 130) * 100, 10);
@@ -104,7 +114,7 @@ describe.each(testDialects())("department roll-up on %s", (dialect) => {
     expect(timescale.points).toBeCloseTo((176 / 190 - 83 / 120) * 100, 10);
     expect(timescale).toMatchObject({ direction: "up", words: "up 23.5 percentage points", intervals: "higher" });
     expect(measure(r.current, "within_timescale").interval95!.lower).toBeCloseTo(0.88013, 5);
-    expect(measure(r.previousYear, "within_timescale").interval95!.upper).toBeCloseTo(0.76727, 5);
+    expect(measure(r.comparison.previousYear, "within_timescale").interval95!.upper).toBeCloseTo(0.76727, 5);
   });
 
   it("takes a financial year's flows from all four quarters, but opening and closing figures from its first and last quarters", async () => {
@@ -117,12 +127,25 @@ describe.each(testDialects())("department roll-up on %s", (dialect) => {
     expect(r.current.fields.find((f) => f.id === "brought_forward")).toMatchObject({ reported: 1, missing: 0 });
     expect(measure(r.current, "within_timescale")).toMatchObject({ numerator: 100 + 15 + 140 + 18 + 9 + 9, denominator: 280 + 50 });
 
-    // 2024-25: six returns; open at the start 10 (A1's Apr to Jun 2024), at the end 20 + 10 (A1's and A2's Jan to Mar 2025).
-    expect(r.previousYear).toMatchObject({ bodies: { expected: 3, counted: 2 }, returns: 6 });
-    expect(["brought_forward", "received", "er_closed", "cl_closed", "carried_forward"].map((id) => field(r.previousYear, id))).toEqual([10, 430, 355, 60, 30]);
-    expect(change(r, "fields", "received").words).toBe("down 19%");
+    // Everyone who sent in 2024-25 (six returns, 430 received) against 2025-26's three (350) would read
+    // "down 19%"; over the quarters each body sent in both years it is up. By hand: A1's Apr to Jun and
+    // Jul to Sep and A2's Jul to Sep, both years: received 150 + 180 + 20 = 350 against 100 + 120 + 10 = 230,
+    // up 52%; open at the start (Apr to Jun) 20 against 10; no Jan to Mar in both, so no figure open at the end.
+    expect(r.comparison.current).toMatchObject({ bodies: { expected: 3, counted: 2 }, returns: 3 });
+    expect(r.comparison.previousYear).toMatchObject({ bodies: { expected: 3, counted: 2 }, returns: 3 });
+    expect(["brought_forward", "received", "er_closed", "cl_closed", "carried_forward"].map((id) => field(r.comparison.current, id))).toEqual([20, 350, 280, 50, null]);
+    expect(["brought_forward", "received", "er_closed", "cl_closed", "carried_forward"].map((id) => field(r.comparison.previousYear, id))).toEqual([10, 230, 175, 35, null]);
+    expect(change(r, "fields", "received").words).toBe("up 52%");
     expect(change(r, "fields", "brought_forward").words).toBe("up 100%");
     expect(change(r, "fields", "carried_forward").words).toBe("not compared");
+    // (100 + 15 + 140 + 18 + 9 + 9) / 330 against (60 + 5 + 70 + 10 + 2 + 1) / 210.
+    expect(measure(r.comparison.previousYear, "within_timescale")).toMatchObject({ numerator: 148, denominator: 210 });
+    // A body missing a quarter stays in for its other quarters; the quarters left out are named.
+    expect(r.comparison.panel.partly).toEqual([
+      { organisationCode: "A1", name: "Agency A1", quarters: ["Oct to Dec 2025", "Jan to Mar 2026"], words: "Oct to Dec 2025, Jan to Mar 2026 left out: not counted in both years" },
+      { organisationCode: "A2", name: "Agency A2", quarters: ["Jan to Mar 2026"], words: "Jan to Mar 2026 left out: not counted in both years" },
+    ]);
+    expect(r.comparison.panel.leftOut.map((b) => [b.organisationCode, b.reason])).toEqual([["A3", "not-sent"]]);
   });
 
   it("rolls up by body type, leaving out types with no bodies in either period", async () => {
@@ -131,7 +154,9 @@ describe.each(testDialects())("department roll-up on %s", (dialect) => {
     const [agencies, ndpbs] = r.byBodyType;
     expect(agencies!.current).toMatchObject({ bodies: { expected: 2, counted: 1 }, returns: 1 });
     expect(field(agencies!.current, "received")).toBe(180);
-    expect(field(agencies!.previousYear, "received")).toBe(120);
+    // Agencies: A1 sent Jul to Sep in both years, A3 in neither: the comparison covers 1 of 2, half, so it is low coverage.
+    expect(field(agencies!.comparison.previousYear, "received")).toBe(120);
+    expect(agencies!.comparison.panel).toMatchObject({ expected: 2, lowCoverage: true, covered: [{ organisationCode: "A1" }] });
     expect(measure(agencies!.current, "within_timescale")).toMatchObject({ numerator: 158, denominator: 170 });
     expect(ndpbs!.current).toMatchObject({ bodies: { expected: 1, counted: 1 } });
     expect(field(ndpbs!.current, "received")).toBe(20);

@@ -54,7 +54,8 @@ describe.each(testDialects())("action plans on %s", (dialect) => {
   it("stores every field as it was given, lists and booleans included, at version 1", async () => {
     await insertActionPlan(t.db, plan);
     const { reviews, version, updatedAt, updatedBy, ...stored } = (await getActionPlan(t.db, "plan-1"))!;
-    expect(stored).toEqual(plan);
+    // Not approved for publication until someone approves it.
+    expect(stored).toEqual({ ...plan, publicationApprovedBy: null, publicationApprovedByName: null, publicationApprovedAt: null });
     expect({ reviews, version, updatedAt, updatedBy }).toEqual({ reviews: [], version: 1, updatedAt: now, updatedBy: "user-1" });
   });
 
@@ -75,5 +76,13 @@ describe.each(testDialects())("action plans on %s", (dialect) => {
     expect((await listActionPlans(t.db, ["BODY", "OTHER"])).map((p) => p.id).sort()).toEqual(["plan-1", "plan-2"]);
     expect(await listActionPlans(t.db, [])).toEqual([]);
     expect(await getActionPlan(t.db, "nope")).toBeUndefined();
+  });
+
+  it("stores who approved the summary for publication and when, and clears it", async () => {
+    const approval = { publicationApprovedBy: "user-9", publicationApprovedByName: "Sam Approver", publicationApprovedAt: "2025-07-04T09:00:00.000Z" };
+    await insertActionPlan(t.db, { ...plan, id: "plan-3", ...approval });
+    expect(await getActionPlan(t.db, "plan-3")).toMatchObject(approval);
+    expect(await updateActionPlan(t.db, "plan-3", 1, { publicationApprovedBy: null, publicationApprovedByName: null, publicationApprovedAt: null }, { at: now, userId: "user-9" })).toBe(true);
+    expect(await getActionPlan(t.db, "plan-3")).toMatchObject({ version: 2, publicationApprovedBy: null, publicationApprovedByName: null, publicationApprovedAt: null });
   });
 });

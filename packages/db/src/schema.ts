@@ -125,6 +125,8 @@ export interface ReturnRevisionTable {
   decided_by: string | null;
   return_reason: string | null;
   reopen_reason: string | null;
+  /** The case import its figures were computed from (case_imports.id), if any. */
+  case_import_id: string | null;
 }
 
 export interface ReturnValueTable {
@@ -184,6 +186,10 @@ export interface ActionPlanTable {
   verified_by: string | null;
   verified_date: string | null;
   verification_note: string | null;
+  /** The body's senior accountable officer who approved the "you said, we did" summary for publication (user id, and their name as shown then), and when; null until approved, and again once edited or withdrawn. */
+  publication_approved_by: string | null;
+  publication_approved_by_name: string | null;
+  publication_approved_at: string | null;
   /** Optimistic concurrency: every write increments it; a write based on an older one is refused. */
   version: number;
   created_at: string;
@@ -247,7 +253,7 @@ export interface CaseTable {
   payment_pence: number | null;
   payment_type: string | null;
   phso_referred_date: string | null;
-  /** The import that stored it (case_imports.id). */
+  /** The import that stored it (case_imports.id): each import's cases are a set of their own. */
   import_id: string;
 }
 
@@ -260,6 +266,11 @@ export interface CaseImportTable {
   file_name: string;
   rows: number;
   encoding: string | null;
+  /** 1 for the body's current import (whose cases are its stored cases), 0 for those it replaced. */
+  current: Generated<number>;
+  /** The timescales its cases were measured against (null for imports made before they were recorded). */
+  early_resolution_days: number | null;
+  closer_look_days: number | null;
 }
 
 export interface CaseMappingTable {
@@ -289,6 +300,14 @@ export interface CaseUploadTable {
   /** Declared size in bytes. */
   size: number;
   created_at: string;
+  /** The quarter it was started for (`2025-26 Q1`), or null. */
+  period: string | null;
+  /** When the request now finishing it began; null when no finish is running. */
+  finishing_since: string | null;
+  /** When its cases were stored or the file was refused (its chunks are gone then). */
+  finished_at: string | null;
+  /** JSON of the import's result, once its cases are stored; null otherwise. */
+  result: string | null;
 }
 
 export interface CaseUploadChunkTable {

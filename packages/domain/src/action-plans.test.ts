@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionPlanInputSchema, actionStatus, actionThemeCodes, actionThemeLabel, actionThemes, compareActionPlans, complaintReferenceProblem, type ActionPlanFieldsInput } from "./action-plans.ts";
+import { actionPlanInputSchema, actionStatus, isPublished, publicationApprovalLapses, publicationState, actionThemeCodes, actionThemeLabel, actionThemes, compareActionPlans, complaintReferenceProblem, type ActionPlanFieldsInput } from "./action-plans.ts";
 import { exampleActionPlan } from "./action-plans.fixtures.ts";
 import { themeCodes } from "./template/v1.ts";
 
@@ -86,5 +86,33 @@ describe("actionStatus", () => {
       { id: "d", overdue: true, dueDate: "2025-05-01", startDate: "2025-04-01" },
     ];
     expect(plans.sort(compareActionPlans).map((p) => p.id)).toEqual(["d", "b", "c", "a"]);
+  });
+});
+
+describe("publication of a “you said, we did” summary", () => {
+  const approved = { publishable: true, publicSummary: "You said; we did.", completedDate: "2026-12-01", publicationApprovedAt: "2026-12-03T09:00:00.000Z" };
+  it.each([
+    ["not publishable", { ...approved, publishable: false }, false, "Not for publication"],
+    ["publishable, no summary", { ...approved, publicSummary: " " }, false, "Not for publication"],
+    ["in progress, ticked publishable", { ...approved, completedDate: null, publicationApprovedAt: null }, false, "Waiting for approval"],
+    ["completed, not approved", { ...approved, publicationApprovedAt: null }, false, "Waiting for approval"],
+    ["approved but no longer completed", { ...approved, completedDate: null }, false, "Waiting for approval"],
+    ["completed and approved", approved, true, "Published 3 December 2026"],
+    // The day in the UK: 23:30 on 3 June in UTC is 4 June in London.
+    ["approved late in the evening in summer", { ...approved, publicationApprovedAt: "2026-06-03T23:30:00.000Z" }, true, "Published 4 June 2026"],
+  ])("%s", (_, plan, published, label) => {
+    expect(isPublished(plan)).toBe(published);
+    expect(publicationState(plan).publicationLabel).toBe(label);
+  });
+
+  it.each([
+    ["the summary's text changed", { publicSummary: "You said; we did more." }, true],
+    ["the flag was untaken", { publishable: false }, true],
+    ["no longer completed", { completedDate: null }, true],
+    ["another field changed", {}, false],
+  ])("an approval lapses when %s: %s", (_, change, lapses) => {
+    expect(publicationApprovalLapses(approved, { ...approved, ...change })).toBe(lapses);
+    // Nothing to lapse without an approval.
+    expect(publicationApprovalLapses({ ...approved, publicationApprovedAt: null }, { ...approved, ...change })).toBe(false);
   });
 });

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { storableTextProblem } from "./storable-text.ts";
 import { themeFields } from "./template/fields.ts";
 import { currentTemplate } from "./template/versions.ts";
-import { isoDateSchema, type IsoDate } from "./calendar.ts";
+import { isoDateSchema, ukDateOf, type IsoDate } from "./calendar.ts";
+import { formatDate } from "./format.ts";
 
 /**
  * Learning action plans (DESIGN.md section 2, "Learning action plans are records, not counts"),
@@ -64,6 +65,42 @@ export const actionStatusLabels: Record<ActionStatus, string> = {
 export function actionStatus(plan: { startDate: IsoDate; dueDate: IsoDate; completedDate: IsoDate | null }, today: IsoDate): { status: ActionStatus; statusLabel: string; overdue: boolean } {
   const status: ActionStatus = plan.completedDate !== null ? "completed" : plan.startDate > today ? "not_started" : "in_progress";
   return { status, statusLabel: actionStatusLabels[status], overdue: status !== "completed" && plan.dueDate < today };
+}
+
+/**
+ * Where a plan's "you said, we did" summary stands (DESIGN.md section 2): published only once the
+ * action is completed and the body's senior accountable officer has approved the summary; editing the
+ * summary or the publishable flag withdraws the approval until it is given again.
+ */
+export const publicationStates = ["not_for_publication", "waiting", "published"] as const;
+export type PublicationState = (typeof publicationStates)[number];
+
+export interface PublicationFacts {
+  publishable: boolean;
+  publicSummary: string;
+  completedDate: string | null;
+  /** When the approver approved the summary (an instant), or null. */
+  publicationApprovedAt: string | null;
+}
+
+/** The one rule of what the public (and the department's learning library) may see. */
+export function isPublished(plan: PublicationFacts): boolean {
+  return plan.publishable && plan.publicSummary.trim() !== "" && plan.completedDate !== null && plan.publicationApprovedAt !== null;
+}
+
+/** "Not for publication", "Waiting for approval" or "Published 3 December 2026" (the day, in the UK, it was approved). */
+export function publicationState(plan: PublicationFacts): { publication: PublicationState; publicationLabel: string } {
+  if (!plan.publishable || plan.publicSummary.trim() === "") return { publication: "not_for_publication", publicationLabel: "Not for publication" };
+  if (!isPublished(plan)) return { publication: "waiting", publicationLabel: "Waiting for approval" };
+  return { publication: "published", publicationLabel: `Published ${formatDate(ukDateOf(plan.publicationApprovedAt!))}` };
+}
+
+/**
+ * Whether a change takes away an approval given before: the summary's text or the publishable flag
+ * changed (what was approved is no longer what would be shown), or the action is no longer completed.
+ */
+export function publicationApprovalLapses(before: PublicationFacts, after: Omit<PublicationFacts, "publicationApprovedAt">): boolean {
+  return before.publicationApprovedAt !== null && (after.publicSummary !== before.publicSummary || after.publishable !== before.publishable || after.completedDate === null);
 }
 
 /** Overdue first, then by due date (soonest first), then by start date: the order lists show. */

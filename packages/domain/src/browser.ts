@@ -19,6 +19,7 @@ export * from "./template/answers.ts";
 export * from "./template/declaration.ts";
 export * from "./template/fields.ts";
 export * from "./template/input.ts";
+export * from "./template/issue-sections.ts";
 export * from "./template/measures.ts";
 export * from "./template/merge.ts";
 export * from "./template/messages.ts";

@@ -40,6 +40,9 @@ export const permissions = {
   /** Learning action plans (DESIGN.md section 2): everyone reads those in scope; a body's own people keep them. */
   "actions.read": ["submitter", "approver", "oversight", "secretariat", "admin"],
   "actions.edit": ["submitter", "approver"],
+  /** A "you said, we did" summary is published only with the body's senior accountable officer's approval; the department's oversight may take it down at once, as may the approver. */
+  "actions.approvePublication": ["approver"],
+  "actions.withdrawPublication": ["approver", "oversight"],
   /** Board packs and the annual report complaints section (DESIGN.md section 4): the secretariat and oversight (and administrators). */
   "reports.read": ["oversight", "secretariat", "admin"],
   /** Case-level import (issue 10): the body's complaints team keeps its case file, mappings and timescales; its senior accountable officer reads them. */

@@ -76,3 +76,4 @@ export {
   type MeasureValue,
 } from "./measures.ts";
 export { actionsCompletedOnTime, type ActionForTimeliness, type ActionsOnTime } from "./actions.ts";
+export { matchedPanel, type LeftOutReason, type MatchedPanel, type MatchedPanelInput, type PanelBody } from "./panel.ts";

@@ -14,11 +14,11 @@ const base: AnnualReportInput = {
   coverage: { bodiesExpected: 4, bodiesReporting: 4, returns: 16, quarters: quarters(4, 4, 4, 4), provisional: false },
   ombudsman: { accepted: 12, reported: 8, upheld: 1, partlyUpheld: 3, notUpheld: 4, recommendations: 6, complied: 5, notComplied: 1 },
   complaints: { received: 12_345, closed: 12_000, closedAtEarlyResolution: 9_000, withinTimescale: 0.87654 },
-  previousYear: { received: 11_000, closed: 10_500, handlingCost: 98_765_432, bodiesReporting: 4, returns: 16 },
+  // Every body sent every quarter of both years: the comparison covers them all.
+  comparison: { bodiesExpected: 4, bodiesCovered: 4, lowCoverage: false, leftOut: [], received: { now: 12_345, yearEarlier: 11_000, change: "up 12%" }, handlingCost: { now: 123_456_789, yearEarlier: 98_765_432 } },
   given: {},
   // Every return gave the cost and both counts closed: the same as the totals.
   costAndClosed: { returns: 16, cost: 123_456_789, closed: 12_000 },
-  receivedChange: "up 12%",
   handling: { cost: 123_456_789, staffFte: 25.25 },
   maladministration: { count: 23, total: 4_567_850 },
   specialPayments: { count: 0, items: [], countedWithoutAmounts: 0, missing: 0 },
@@ -94,19 +94,32 @@ describe("the annual report complaints section", () => {
 
   it("sets the figures in context: complaints received and closed against a year earlier, early resolution, cost and staff", () => {
     const { text } = section();
-    expect(text).toContain("In 2025-26 they received 12,345 complaints, up 12% from 11,000 in 2024-25.");
+    expect(text).toContain("In 2025-26 they received 12,345 complaints. All 4 bodies expected to report sent returns for the same quarters of 2025-26 and 2024-25. Over those quarters they received 12,345 complaints, up 12% from 11,000 in 2024-25.");
     // 9,000 / 12,000 = 75.0%.
     expect(text).toContain("They closed 12,000 complaints, 9,000 (75.0%) of them at early resolution.");
     expect(text).toContain("Of the complaints closed, 87.7% were closed within the timescale");
     // £1,234,567.89 and £987,654.32 in whole pounds; £1,234,567.89 / 12,000 = £102.88, about £103.
-    expect(text).toContain("Handling complaints cost £1,234,568 in 2025-26, against £987,654 in 2024-25. That is about £103 for each complaint closed.");
+    expect(text).toContain("Handling complaints cost £1,234,568 in 2025-26. For the same bodies and quarters as the comparison above, it cost £1,234,568, against £987,654 in 2024-25. That is about £103 for each complaint closed.");
     expect(text).toContain("In January to March 2026, the last quarter of the year, 25.3 full-time equivalent staff worked on complaint handling.");
   });
 
-  it("warns when this year's totals and last year's rest on different numbers of returns", () => {
-    const { text } = section({ coverage: { ...base.coverage, returns: 15, bodiesReporting: 4 } });
-    expect(text).toContain("(the totals rest on 15 returns this year and 16 in 2024-25, so they are not like for like)");
-    expect(section({ receivedChange: "no change", complaints: { ...base.complaints, received: 11_000 } }).text).toContain("they received 11,000 complaints, the same number as in 2024-25.");
+  it("compares the year with the one before over the same bodies and quarters only, naming those left out", () => {
+    const partial = { ...base.comparison, bodiesCovered: 3, leftOut: ["Body D (no return counted for 2024-25)", "Body B (January to March 2026 left out: not counted in both years)"], received: { now: 9_000, yearEarlier: 10_000, change: "down 10%" } };
+    expect(section({ comparison: partial }).text).toContain(
+      "In 2025-26 they received 12,345 complaints. 3 of the 4 bodies expected to report sent returns for the same quarters of 2025-26 and 2024-25. Over those quarters they received 9,000 complaints, down 10% from 10,000 in 2024-25. Left out of the comparison: Body D (no return counted for 2024-25); Body B (January to March 2026 left out: not counted in both years).",
+    );
+    expect(section({ comparison: { ...base.comparison, received: { now: 11_000, yearEarlier: 11_000, change: "no change" } } }).text).toContain("Over those quarters they received 11,000 complaints, the same number as in 2024-25.");
+  });
+
+  it("says when the comparison covers too few bodies to give the department's change, and when it covers none", () => {
+    const low = { ...base.comparison, bodiesCovered: 2, lowCoverage: true, leftOut: ["Body C (no return counts for 2025-26 yet)", "Body D (no return counts for 2025-26 yet)"], received: { now: 5_000, yearEarlier: 4_000, change: "up 25%" } };
+    expect(section({ comparison: low }).text).toContain(
+      "Only 2 of the 4 bodies expected to report sent returns for the same quarters of 2025-26 and 2024-25: too few to say how the department’s complaints changed; over those quarters those bodies received 5,000 complaints, up 25% from 4,000 in 2024-25. Left out of the comparison:",
+    );
+    const none = { ...base.comparison, bodiesCovered: 0, lowCoverage: true, received: { now: null, yearEarlier: null, change: "not compared" }, handlingCost: { now: null, yearEarlier: null } };
+    const { text } = section({ comparison: none });
+    expect(text).toContain("No body sent returns for the same quarters of 2025-26 and 2024-25, so there is no comparison with 2024-25.");
+    expect(text).not.toContain("For the same bodies and quarters");
   });
 
   it("summarises payments for maladministration, and says when there were none", () => {
@@ -197,7 +210,7 @@ describe("the annual report complaints section", () => {
   it("says how many returns did not give a figure, and works out cost per complaint only over returns that gave both", () => {
     // 3 of the 16 returns marked the cost [x]: the total is the other 13's, not the department's.
     const { text } = section({ given: { handling_cost: { reported: 13, missing: 3 }, phso_accepted: { reported: 15, missing: 1 }, handling_fte: { reported: 3, missing: 1 } }, costAndClosed: { returns: 13, cost: 100_000_000, closed: 8_000 } });
-    expect(text).toContain("Handling complaints cost £1,234,568 in 2025-26, against £987,654 in 2024-25. 3 of the 16 returns did not give the cost of handling complaints, so the figure covers only the 13 that did.");
+    expect(text).toContain("Handling complaints cost £1,234,568 in 2025-26. 3 of the 16 returns did not give the cost of handling complaints, so the figure covers only the 13 that did.");
     // £1,000,000 / 8,000 = £125, not £1,234,567.89 / 12,000 (cost from 13 returns, closed from 16).
     expect(text).toContain("Over the 13 returns that gave both the cost and the number of complaints closed, handling complaints cost about £125 for each complaint closed.");
     expect(text).not.toContain("£103");

@@ -68,13 +68,21 @@ export interface AnnualReportInput {
     /** Proportion (0–1) of complaints closed within the timescale given to the person who complained. */
     withinTimescale: number | null;
   };
-  /** The same figures a year earlier, and how many returns they rest on. */
-  previousYear: {
-    received: number | null;
-    closed: number | null;
-    handlingCost: number | null;
-    bodiesReporting: number;
-    returns: number;
+  /**
+   * The year beside the year before over the matched panel only (metrics `matchedPanel`: the
+   * quarters each body sent in both years), so a change is not a change in who sent.
+   */
+  comparison: {
+    bodiesExpected: number;
+    bodiesCovered: number;
+    /** The panel covers half the bodies expected or fewer: no change is given for the department. */
+    lowCoverage: boolean;
+    /** Bodies, or some of their quarters, left out, with why: "Agency A2 (no return counted for 2024-25)". */
+    leftOut: readonly string[];
+    /** Complaints received over the panel this year and the year before, and the API's words for the change ("up 12%"). */
+    received: { now: number | null; yearEarlier: number | null; change: string };
+    /** Pence, over the panel. */
+    handlingCost: { now: number | null; yearEarlier: number | null };
   };
   /**
    * How many returns gave each figure, by template field id (`handling_cost`, `phso_accepted`…). A
@@ -83,8 +91,6 @@ export interface AnnualReportInput {
   given: Readonly<Record<string, Given>>;
   /** Cost (pence) and complaints closed over only the returns that gave the cost and both counts closed. */
   costAndClosed: { returns: number; cost: number; closed: number };
-  /** "up 12%", "down 3%", "no change"… (the API's words for a change, so the portal and the report agree). */
-  receivedChange: string;
   handling: {
     /** Pence, over the year. */
     cost: number | null;
@@ -228,7 +234,7 @@ function ombudsmanBlocks(input: AnnualReportInput): Block[] {
 }
 
 function contextBlocks(input: AnnualReportInput): Block[] {
-  const { complaints: c, previousYear: p, handling: h, financialYear: year, previousFinancialYear: before } = input;
+  const { complaints: c, comparison: cmp, handling: h, financialYear: year, previousFinancialYear: before } = input;
   const blocks: Block[] = [{ kind: "heading", level: 3, text: "Complaints about the department and its bodies" }];
 
   const first: string[] = [
@@ -236,13 +242,9 @@ function contextBlocks(input: AnnualReportInput): Block[] {
   ];
   if (c.received === null) first.push(`No return reported how many complaints were received in ${year}.`);
   else {
-    let received = `In ${year} they received ${howMany(c.received, "complaint", "complaints")}`;
-    if (p.received !== null) {
-      received += `, ${input.receivedChange === "no change" ? "the same number as in" : `${input.receivedChange} from ${formatCount(p.received)} in`} ${before}`;
-      if (p.returns !== input.coverage.returns) received += ` (the totals rest on ${count(input.coverage.returns, "return", "returns")} this year and ${formatCount(p.returns)} in ${before}, so they are not like for like)`;
-    }
-    first.push(`${received}.${gapNote(input, ["received"], "how many complaints were received")}`);
+    first.push(`In ${year} they received ${howMany(c.received, "complaint", "complaints")}.${gapNote(input, ["received"], "how many complaints were received")}`);
   }
+  first.push(comparisonSentences(input));
   if (c.closed === null) first.push("No return reported how many complaints were closed.");
   else {
     let closed = `They closed ${howMany(c.closed, "complaint", "complaints")}`;
@@ -257,9 +259,10 @@ function contextBlocks(input: AnnualReportInput): Block[] {
   const second: string[] = [];
   if (h.cost === null) second.push(`No return reported the cost of handling complaints in ${year}.`);
   else {
-    let cost = `Handling complaints cost ${formatPence(h.cost)} in ${year}`;
-    if (p.handlingCost !== null) cost += `, against ${formatPence(p.handlingCost)} in ${before}`;
-    second.push(`${cost}.${gapNote(input, ["handling_cost"], "the cost of handling complaints")}`);
+    second.push(`Handling complaints cost ${formatPence(h.cost)} in ${year}.${gapNote(input, ["handling_cost"], "the cost of handling complaints")}`);
+    if (cmp.bodiesCovered > 0 && cmp.handlingCost.now !== null && cmp.handlingCost.yearEarlier !== null) {
+      second.push(`For the same bodies and quarters as the comparison above, it cost ${formatPence(cmp.handlingCost.now)}, against ${formatPence(cmp.handlingCost.yearEarlier)} in ${before}.`);
+    }
     // Cost per complaint closed divides like by like: only returns that gave the cost and both counts closed.
     const both = input.costAndClosed;
     if (both.returns === 0 || both.closed === 0) {
@@ -279,6 +282,30 @@ function contextBlocks(input: AnnualReportInput): Block[] {
   }
   blocks.push({ kind: "paragraph", text: second.join(" ") });
   return blocks;
+}
+
+/**
+ * The year against the year before, over only the quarters each body sent in both years: how many
+ * bodies that covers, who is left out, and (unless it covers half the bodies or fewer) the change.
+ */
+function comparisonSentences(input: AnnualReportInput): string {
+  const { comparison: cmp, financialYear: year, previousFinancialYear: before } = input;
+  if (cmp.bodiesCovered === 0) return `No body sent returns for the same quarters of ${year} and ${before}, so there is no comparison with ${before}.`;
+  const who =
+    cmp.bodiesCovered === cmp.bodiesExpected
+      ? cmp.bodiesExpected === 1
+        ? "The one body expected to report"
+        : `All ${formatCount(cmp.bodiesExpected)} bodies expected to report`
+      : `${cmp.lowCoverage ? "Only " : ""}${formatCount(cmp.bodiesCovered)} of the ${count(cmp.bodiesExpected, "body", "bodies")} expected to report`;
+  let sentence = `${who} sent returns for the same quarters of ${year} and ${before}`;
+  const { now, yearEarlier, change } = cmp.received;
+  if (cmp.lowCoverage) sentence += `: too few to say how the department’s complaints changed`;
+  if (now !== null && yearEarlier !== null) {
+    sentence += `${cmp.lowCoverage ? "; over those quarters those bodies" : ". Over those quarters they"} received ${howMany(now, "complaint", "complaints")}, ${change === "no change" ? "the same number as in" : `${change} from ${formatCount(yearEarlier)} in`} ${before}`;
+  }
+  sentence += ".";
+  if (cmp.leftOut.length > 0) sentence += ` Left out of the comparison: ${cmp.leftOut.join("; ")}.`;
+  return sentence;
 }
 
 function paymentBlocks(input: AnnualReportInput): Block[] {

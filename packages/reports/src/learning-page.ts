@@ -4,8 +4,8 @@ import { stringify } from "csv-stringify/sync";
 import { safeText } from "./cells.ts";
 
 /**
- * Published learning (DESIGN.md section 4): the "you said, we did" items a body marked
- * publishable, as a page anyone can read without signing in (a body or department links to it from
+ * Published learning (DESIGN.md section 4): the "you said, we did" items of completed actions whose
+ * summary the body's senior accountable officer approved, as a page anyone can read without signing in (a body or department links to it from
  * its website) and as CSV. The items come from the API's one selection of what may be shared; this
  * file only lays them out and shows nothing it is not given.
  */

@@ -1,11 +1,11 @@
-import { ActionPlanStatusTags, Button, Table } from "@complaints/ui";
+import { ActionPlanStatusTags, Button, PublicationTag, Table } from "@complaints/ui";
 import { formatDate } from "@complaints/domain/browser";
 import { Link } from "react-router";
 import { usePageTitle } from "../app/page-title.ts";
 import { Loading, QueryProblem, type ActionsViewer } from "./access.tsx";
 import { usePlanList } from "./queries.ts";
 
-/** `/agency/{ORG}/actions`: the body's learning action plans, overdue first (the API's order), each marked in words. */
+/** `/agency/{ORG}/actions`: the body's learning action plans, overdue first (the API's order), each marked in words, with whether its "you said, we did" summary is published. */
 export function ActionListPage({ org, canEdit }: ActionsViewer) {
   const plans = usePlanList(org);
   usePageTitle("Learning action plans");
@@ -30,7 +30,7 @@ export function ActionListPage({ org, canEdit }: ActionsViewer) {
           caption="Action plans, overdue first, then by due date"
           captionClasses="govuk-visually-hidden"
           classes="app-stacked-table"
-          head={[{ text: "Action" }, { text: "Owner" }, { text: "Due" }, { text: "Status" }]}
+          head={[{ text: "Action" }, { text: "Owner" }, { text: "Due" }, { text: "Status" }, { text: "Publication" }]}
           rows={list.map((p) => [
             {
               children: (
@@ -42,6 +42,7 @@ export function ActionListPage({ org, canEdit }: ActionsViewer) {
             { text: p.owner, attributes: { "data-label": "Owner" } },
             { text: p.completedDate ? `Due ${formatDate(p.dueDate)}; completed ${formatDate(p.completedDate)}` : `Due ${formatDate(p.dueDate)}` },
             { children: <ActionPlanStatusTags plan={p} classes="app-status-tags" /> },
+            { children: <PublicationTag plan={p} />, attributes: { "data-label": "Publication" } },
           ])}
         />
       ) : null}

@@ -1,12 +1,14 @@
-import { actionThemeLabel, formatDate, involvementLabels, type InvolvementChoice } from "@complaints/domain/browser";
-import { ActionPlanStatusTags, BackLink, Button, InsetText, NotificationBanner, SummaryList, Timeline, type SummaryListRow } from "@complaints/ui";
+import { actionThemeLabel, formatDate, formatDateTime, involvementLabels, type InvolvementChoice } from "@complaints/domain/browser";
+import { ActionPlanStatusTags, BackLink, Button, ErrorSummary, InsetText, NotificationBanner, PublicationTag, SummaryList, Timeline, type SummaryListRow } from "@complaints/ui";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
 import { usePageTitle } from "../app/page-title.ts";
+import { api } from "../app/trpc.ts";
 import { NotFoundPage } from "../pages/not-found.tsx";
 import { isPlanId, Loading, QueryProblem, type ActionsViewer } from "./access.tsx";
 import type { PlanView } from "./plan-values.ts";
 import { usePlan } from "./queries.ts";
+import { useVersionedForm } from "./versioned-form.ts";
 
 /**
  * Loads the plan in the address for a page about it: "Page not found" for an id that does not
@@ -55,15 +57,35 @@ export function planName(plan: PlanView): string {
   return plan.action.length > 120 ? `${plan.action.slice(0, 117).trimEnd()}…` : plan.action;
 }
 
-/** `/agency/{ORG}/actions/{ID}`: the whole plan, its reviews and its completion; "Change", "Add a review" and "Close this action" for the body's own people. */
-export function ActionPlanPage({ org, canEdit, id }: ActionsViewer & { id: string }) {
-  return <WithPlan org={org} id={id}>{(plan) => <PlanDetails plan={plan} canEdit={canEdit} />}</WithPlan>;
+/**
+ * `/agency/{ORG}/actions/{ID}`: the whole plan, its reviews and its completion; "Change", "Add a
+ * review" and "Close this action" for the body's own people; approving the "you said, we did"
+ * summary for publication for the body's senior accountable officer, and withdrawing it for them and
+ * the department's oversight.
+ */
+export function ActionPlanPage({ me, org, canEdit, id }: ActionsViewer & { id: string }) {
+  const may = (permission: string) => (me.permissions as readonly string[]).includes(permission);
+  return (
+    <WithPlan org={org} id={id}>
+      {(plan) => <PlanDetails plan={plan} canEdit={canEdit} canApprove={canEdit && may("actions.approvePublication")} canWithdraw={may("actions.withdrawPublication")} />}
+    </WithPlan>
+  );
 }
 
-function PlanDetails({ plan, canEdit }: { plan: PlanView; canEdit: boolean }) {
+function PlanDetails({ plan, canEdit, canApprove, canWithdraw }: { plan: PlanView; canEdit: boolean; canApprove: boolean; canWithdraw: boolean }) {
   const location = useLocation();
   const done = (location.state as { done?: unknown } | null)?.done;
-  usePageTitle(`Action plan: ${planName(plan)}`);
+  const approve = useVersionedForm<object>(plan, {
+    order: [],
+    dateFields: [],
+    done: "Summary approved and published",
+    send: (input) => api.actions.approvePublication.mutate(input),
+    stale: "Someone else changed this action plan after you opened it, so the summary has not been approved. The plan has been reloaded with their changes: read the summary again before you approve it.",
+  });
+  // A withdrawal takes no version: it is never held up by someone else's change.
+  const withdraw = useVersionedForm<object>(plan, { order: [], dateFields: [], done: "Summary withdrawn from publication", send: ({ id }) => api.actions.withdrawPublication.mutate({ id }) });
+  const publishing = approve.hasErrors ? approve : withdraw.hasErrors ? withdraw : null;
+  usePageTitle(`Action plan: ${planName(plan)}`, publishing !== null);
   const base = `/${plan.organisationCode}/actions/${plan.id}`;
   const row = (key: string, value: ReactNode, field?: string): SummaryListRow => ({
     key: { text: key },
@@ -75,7 +97,8 @@ function PlanDetails({ plan, canEdit }: { plan: PlanView; canEdit: boolean }) {
   return (
     <>
       <BackLink href={`/${plan.organisationCode}/actions`} text="Back to action plans" />
-      {typeof done === "string" ? <NotificationBanner type="success" text={done} /> : null}
+      {publishing?.problem ? <ErrorSummary key={publishing.attempt} titleText="There is a problem" errorList={[{ text: publishing.problem }]} /> : null}
+      {typeof done === "string" && publishing === null ? <NotificationBanner type="success" text={done} /> : null}
       <span className="govuk-caption-l">Action plan, {plan.organisationName}</span>
       <h1 className={plan.action.length > 160 ? "govuk-heading-m" : "govuk-heading-l"}>{plan.action}</h1>
       <p className="govuk-body">
@@ -130,8 +153,11 @@ function PlanDetails({ plan, canEdit }: { plan: PlanView; canEdit: boolean }) {
         rows={[
           row("Published as “you said, we did”", plan.publishable ? "Yes" : "No", "publishable"),
           plan.publishable ? row("“You said, we did” summary", <Paragraphs text={plan.publicSummary} />, "publicSummary") : null,
+          { key: { text: "Publication" }, value: { children: <PublicationTag plan={plan} /> } },
+          plan.publicationApprovedAt ? { key: { text: "Approved by" }, value: { text: `${plan.publicationApprovedByName ?? ""}, ${formatDateTime(plan.publicationApprovedAt)}` } } : null,
         ]}
       />
+      <PublicationControls plan={plan} canEdit={canEdit} canApprove={canApprove} canWithdraw={canWithdraw} approve={approve} withdraw={withdraw} />
 
       <h2 className="govuk-heading-m">Reviews</h2>
       {plan.reviews.length === 0 ? (
@@ -170,5 +196,48 @@ function PlanDetails({ plan, canEdit }: { plan: PlanView; canEdit: boolean }) {
         </Link>
       </p>
     </>
+  );
+}
+
+type PublishingForm = ReturnType<typeof useVersionedForm<object>>;
+
+/**
+ * What may be done about publication from here: the body's senior accountable officer approves a
+ * completed plan's summary, or withdraws it; the department's oversight withdraws it. Each is one
+ * button that acts at once, its effect said beside it.
+ */
+function PublicationControls({ plan, canEdit, canApprove, canWithdraw, approve, withdraw }: { plan: PlanView; canEdit: boolean; canApprove: boolean; canWithdraw: boolean; approve: PublishingForm; withdraw: PublishingForm }) {
+  const busy = approve.busy || withdraw.busy;
+  const explain = (text: string) => <p className="govuk-body">{text}</p>;
+  if (plan.publication === "published" && canWithdraw) {
+    return (
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void withdraw.submit({}, {});
+        }}
+      >
+        {explain(`This summary is on the public learning page of ${plan.organisationName} and its department. Withdrawing it takes it off at once; it can be published again only with the senior accountable officer’s approval.`)}
+        <Button text={withdraw.busy ? "Withdrawing…" : "Withdraw from publication"} classes="govuk-button--warning" disabled={busy} preventDoubleClick />
+      </form>
+    );
+  }
+  if (plan.publication !== "waiting") return null;
+  if (!canApprove) {
+    return canEdit ? explain("The summary is published once the action is closed and the body’s senior accountable officer approves it. Changing the summary later takes it off until it is approved again.") : null;
+  }
+  if (!plan.completedDate) return explain("You can approve the summary for publication once the action is closed.");
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void approve.submit({}, {});
+      }}
+    >
+      {explain("Approving publishes this summary, as it is written above, on the public learning page at once. You cannot approve a summary you wrote or changed.")}
+      <Button text={approve.busy ? "Approving…" : "Approve for publication"} disabled={busy} preventDoubleClick />
+    </form>
   );
 }

@@ -15,7 +15,7 @@ export const staleMessage =
  * input shows as field errors; a stale version reloads the plan (so the next send uses the new
  * version) and says so, keeping everything typed; success goes back to the plan with a banner.
  */
-export function useVersionedForm<Input>(plan: PlanView, options: { order: readonly string[]; dateFields: readonly string[]; done: string; send: (input: Input & { id: string; expectedVersion: number }) => Promise<PlanView> }) {
+export function useVersionedForm<Input>(plan: PlanView, options: { order: readonly string[]; dateFields: readonly string[]; done: string; send: (input: Input & { id: string; expectedVersion: number }) => Promise<PlanView>; stale?: string }) {
   const client = useQueryClient();
   const navigate = useNavigate();
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -34,6 +34,9 @@ export function useVersionedForm<Input>(plan: PlanView, options: { order: readon
       } else {
         const saved = await options.send({ ...input, id: plan.id, expectedVersion: plan.version });
         await planChanged(client, saved);
+        // A form on the plan's own page stays on screen: nothing of an earlier refusal may remain.
+        setErrors([]);
+        setProblem(null);
         void navigate(`/${plan.organisationCode}/actions/${plan.id}`, { state: { done: options.done } });
         return;
       }
@@ -42,7 +45,7 @@ export function useVersionedForm<Input>(plan: PlanView, options: { order: readon
       setErrors(issues ? toFieldErrors(issues, {}, options.order, options.dateFields) : []);
       if (errorCode(error) === "CONFLICT") {
         await client.invalidateQueries({ queryKey: planKey(plan.id) });
-        setProblem(staleMessage);
+        setProblem(options.stale ?? staleMessage);
       } else {
         setProblem(issues ? null : errorMessage(error));
       }

@@ -42,6 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
       serviceName={serviceName}
       homeUrl={`${base}/`}
       navigation={navigation}
+      page={location.hash ? null : location.pathname}
       aboveMain={organisations.length > 1 && body ? <OrganisationSwitcher text={body.name} link={{ href: `${base}/`, text: "Change organisation" }} /> : null}
     >
       {children}

@@ -123,7 +123,8 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
       const uploadId = await sendInChunks(
         file,
         {
-          start: (input) => api.cases.startUpload.mutate({ organisationCode: organisation.code, ...input }),
+          // For this quarter: it replaces the person's unfinished upload for it, so trying again never counts against their limit.
+          start: (input) => api.cases.startUpload.mutate({ organisationCode: organisation.code, period: periodCode, ...input }),
           send: (input) => api.cases.uploadChunk.mutate(input),
         },
         onProgress,

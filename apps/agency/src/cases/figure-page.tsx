@@ -1,5 +1,5 @@
 import { currentTemplate, fixedField, formatCount, formatPeriodLabel, formatValue, plural, requirePeriod } from "@complaints/domain/browser";
-import { BackLink, LinkProvider, Table } from "@complaints/ui";
+import { BackLink, LinkProvider, Pagination, Table } from "@complaints/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -8,7 +8,6 @@ import { usePageTitle } from "../app/page-title.ts";
 import { api, errorCode } from "../app/trpc.ts";
 import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
 import { periodFromAddress } from "@complaints/domain/browser";
-import { Pagination } from "./pagination.tsx";
 import { casesPath, figurePath, returnPath, type FigureCases } from "./queries.ts";
 import "./cases.css";
 

@@ -1,12 +1,13 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, CharacterCount, ErrorSummary, InsetText, Link, NotificationBanner, Panel, ReturnStatusTag, SummaryList, WarningText, type ErrorSummaryItem, type SummaryListAction, type SummaryListRow } from "@complaints/ui";
-import { answerText, formatDateTime, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type ValidationIssue } from "@complaints/domain/browser";
+import { answerText, formatDateTime, issueSections, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type ValidationIssue } from "@complaints/domain/browser";
 import { useEffect, useState, type FormEvent } from "react";
 import { useMe, ServiceProblem } from "../app/auth.tsx";
 import type { Organisation } from "../app/organisation.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api, errorCode, errorMessage } from "../app/trpc.ts";
 import { lowerFirst } from "../return/answers.ts";
+import { crossSectionErrorItem, spansSections } from "../return/cross-section-error.tsx";
 import { returnAddress } from "./body.tsx";
 import { figurePath, useCaseLinkFields } from "../cases/queries.ts";
 
@@ -71,9 +72,18 @@ export function CheckPage({ org, period }: { org: Organisation; period: string }
     const field = fieldId ? byId.get(fieldId) : undefined;
     return field ? `${returnAddress(org.code, period, field.section)}#${field.id}` : returnAddress(org.code, period);
   };
+  // A warning's explanation box is beneath its figure in the first section it involves; the link moves focus into it.
+  const explainHref = (w: ValidationIssue) => {
+    const section = issueSections(w, template, org.serviceAreas)[0];
+    return section ? `${returnAddress(org.code, period, section)}#explanation-${w.id}` : returnAddress(org.code, period);
+  };
   const errorList: ErrorSummaryItem[] = [
-    ...result.errors.map((e) => ({ text: e.message, href: sectionHref(e.fieldIds[0]) })),
-    ...(editable ? result.unexplained.map((w) => ({ text: `Explain this warning: ${w.message}`, href: sectionHref(w.fieldIds[0]) })) : []),
+    ...result.errors.map((e) =>
+      spansSections(e, template, org.serviceAreas)
+        ? crossSectionErrorItem(e, template, org.serviceAreas, (section, fieldId) => `${returnAddress(org.code, period, section)}#${fieldId}`)
+        : { text: e.message, href: sectionHref(e.fieldIds[0]) },
+    ),
+    ...(editable ? result.unexplained.map((w) => ({ text: `Explain this warning: ${w.message}`, href: explainHref(w) })) : []),
   ];
   const heading =
     editable && can("returns.submit")
@@ -131,7 +141,7 @@ export function CheckPage({ org, period }: { org: Organisation; period: string }
           );
         })}
 
-        <Warnings warnings={result.warnings} explanations={ret.explanations} canChange={canChange} href={(w) => sectionHref(w.fieldIds[0])} />
+        <Warnings warnings={result.warnings} explanations={ret.explanations} canChange={canChange} href={explainHref} />
 
         <Actions ret={ret} org={org} canSubmit={result.canSubmit} userId={user.id} can={can} onDone={setDone} onErrors={setActionErrors} />
       </div>

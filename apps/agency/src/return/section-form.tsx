@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { Fragment, useMemo, type ReactNode } from "react";
 import { templateFields, type FieldDeclaration, type SectionDeclaration, type ServiceArea, type TemplateDeclaration } from "@complaints/domain/browser";
 import { BreakdownFields } from "./fields/breakdown-fields.tsx";
 import { Field, markerTypes } from "./fields/field.tsx";
@@ -18,6 +18,8 @@ export interface SectionFormProps {
   onNote(fieldId: string, note: string | null): void;
   /** The figures computed from the body's case file, each linking to its cases (none when it has imported no case file). */
   caseLinks?: { fields: ReadonlySet<string>; href(fieldId: string): string } | undefined;
+  /** What goes directly beneath a field, by field id: a warning's explanation box beneath the figure it flags. */
+  below?: Readonly<Record<string, ReactNode>> | undefined;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface SectionFormProps {
  * then its breakdowns, then its repeating groups (templateFields' order). A field or section added
  * to the template appears here with no change to this code.
  */
-export function SectionForm({ template, section, serviceAreas, inputs, errors, notes, readOnly, onInput, onNote, caseLinks }: SectionFormProps) {
+export function SectionForm({ template, section, serviceAreas, inputs, errors, notes, readOnly, onInput, onNote, caseLinks, below }: SectionFormProps) {
   // Field declarations keep their identity between keystrokes, so memoised fields skip re-rendering.
   const fields = useMemo(() => templateFields(template, serviceAreas).filter((f) => f.section === section.id), [template, serviceAreas, section.id]);
   const { plain, cellsOf, itemsOf } = useMemo(() => {
@@ -51,26 +53,28 @@ export function SectionForm({ template, section, serviceAreas, inputs, errors, n
   return (
     <>
       {plain.map((f) => (
-        <Field
-          key={f.id}
-          field={f}
-          text={inputs[f.id] ?? ""}
-          error={errors[f.id]}
-          readOnly={readOnly}
-          onInput={onInput}
-          cases={cases.get(f.id)}
-          {...(offersMarker(f) ? { note: notes[f.id], noteError: errors[`${f.id}-note`], onNote } : {})}
-        />
+        <Fragment key={f.id}>
+          <Field
+            field={f}
+            text={inputs[f.id] ?? ""}
+            error={errors[f.id]}
+            readOnly={readOnly}
+            onInput={onInput}
+            cases={cases.get(f.id)}
+            {...(offersMarker(f) ? { note: notes[f.id], noteError: errors[`${f.id}-note`], onNote } : {})}
+          />
+          {below?.[f.id]}
+        </Fragment>
       ))}
       {template.breakdowns
         .filter((b) => b.section === section.id)
         .map((b) => (
-          <BreakdownFields key={b.id} breakdown={b} cells={cellsOf(b.id)} unit={b.totalOf ? template.fields.find((f) => f.id === b.totalOf)?.unit : undefined} inputs={inputs} errors={errors} error={errors[`breakdown:${b.id}`]} readOnly={readOnly} onInput={onInput} cases={cases} />
+          <BreakdownFields key={b.id} breakdown={b} cells={cellsOf(b.id)} unit={b.totalOf ? template.fields.find((f) => f.id === b.totalOf)?.unit : undefined} inputs={inputs} errors={errors} error={errors[`breakdown:${b.id}`]} readOnly={readOnly} onInput={onInput} cases={cases} below={below} />
         ))}
       {template.groups
         .filter((g) => g.section === section.id)
         .map((g) => (
-          <GroupFields key={g.id} group={g} fields={itemsOf(g.id)} inputs={inputs} errors={errors} readOnly={readOnly} onInput={onInput} />
+          <GroupFields key={g.id} group={g} fields={itemsOf(g.id)} inputs={inputs} errors={errors} readOnly={readOnly} onInput={onInput} below={below} />
         ))}
     </>
   );

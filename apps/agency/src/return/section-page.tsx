@@ -1,5 +1,5 @@
-import { templateFields, type FieldDeclaration, type SectionDeclaration } from "@complaints/domain/browser";
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { isWithinSection, templateFields, type FieldDeclaration, type SectionDeclaration, type ServiceArea, type TemplateDeclaration, type ValidationIssue } from "@complaints/domain/browser";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { usePageTitle } from "../app/page-title.ts";
 import { ConflictPanel } from "./draft/conflict-panel.tsx";
@@ -11,6 +11,7 @@ import type { ReturnPageContext } from "./return-route.tsx";
 import { SectionForm } from "./section-form.tsx";
 import type { ReturnChecks } from "./section-status.ts";
 import { useChecks } from "./use-checks.ts";
+import { WarningSummary, type WarningSummaryItem } from "./warning-summary.tsx";
 import { figurePath, useCaseLinkFields } from "../cases/queries.ts";
 
 /** An error as shown: its message, the element its summary link focuses, and where its inline message goes. */
@@ -20,16 +21,26 @@ export interface ShownError {
   inlineKey: string;
 }
 
+/** Where a section is: its id in its template, with the body's service areas (which name breakdown cells). */
+export interface SectionPlace {
+  template: TemplateDeclaration;
+  sectionId: string;
+  serviceAreas: readonly ServiceArea[];
+}
+
 /**
- * The errors of one section: inputs that cannot be read, then each validation error that concerns
- * one of the section's fields, shown at the first such field (a breakdown's as a whole, a marker's
- * at its note). Missing required figures only once the user has tried to continue.
+ * The errors of one section: inputs that cannot be read, then each validation error whose fields
+ * are all in the section, shown at the first such field (a breakdown's as a whole, a marker's at its
+ * note). An error that spans sections (a breakdown adding up to a figure in another section) is
+ * left to the task list and check your answers: it does not stop this section's "Save and
+ * continue". Missing required figures only once the user has tried to continue.
  */
 export function sectionErrors(
   fields: readonly FieldDeclaration[],
   inputProblems: Readonly<Record<string, string>>,
   checks: ReturnChecks,
   includeRequired: boolean,
+  place: SectionPlace,
 ): ShownError[] {
   const byId = new Map(fields.map((f) => [f.id, f]));
   const out: ShownError[] = [];
@@ -39,6 +50,7 @@ export function sectionErrors(
   }
   for (const issue of checks.errors) {
     if (!includeRequired && issue.id.startsWith("required:")) continue;
+    if (!isWithinSection(issue, place.sectionId, place.template, place.serviceAreas)) continue;
     const anchor = issue.fieldIds.map((id) => byId.get(id)).find((f) => f !== undefined);
     if (!anchor) continue;
     if (issue.id.startsWith("note:")) out.push({ message: issue.message, href: `#${anchor.id}-note`, inlineKey: `${anchor.id}-note` });
@@ -47,12 +59,31 @@ export function sectionErrors(
   return out;
 }
 
+/** A warning as a section shows it: beneath the figure it flags. */
+export interface SectionWarning {
+  warning: ValidationIssue;
+  /** The flagged figure: the last of the warning's fields in this section, so a total's box follows all its parts. */
+  anchor: string;
+}
+
+/** The warnings that name one of the section's fields, each anchored to its figure, in form order. */
+export function sectionWarnings(fields: readonly FieldDeclaration[], warnings: readonly ValidationIssue[]): SectionWarning[] {
+  const order = new Map(fields.map((f, i) => [f.id, i]));
+  const out: (SectionWarning & { at: number })[] = [];
+  for (const warning of warnings) {
+    const at = Math.max(-1, ...warning.fieldIds.map((id) => order.get(id) ?? -1));
+    if (at >= 0) out.push({ warning, anchor: fields[at]!.id, at });
+  }
+  return out.sort((a, b) => a.at - b.at).map(({ warning, anchor }) => ({ warning, anchor }));
+}
+
 /** `/{ORG}/returns/{PERIOD}/{SECTION}`: one section's questions, generated from the template. */
 export function SectionPage({ context, draft, section }: { context: ReturnPageContext; draft: Draft; section: SectionDeclaration }) {
   const template = draft.template!;
   const navigate = useNavigate();
   const checks = useChecks(context, draft);
   const fields = useMemo(() => templateFields(template, context.serviceAreas).filter((f) => f.section === section.id), [template, context.serviceAreas, section.id]);
+  const place = useMemo<SectionPlace>(() => ({ template, sectionId: section.id, serviceAreas: context.serviceAreas }), [template, section.id, context.serviceAreas]);
   const index = template.sections.findIndex((s) => s.id === section.id);
   const next = template.sections[index + 1];
 
@@ -60,7 +91,7 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
   // continue" (GOV.UK validates on submit), so nothing moves or takes focus while someone types.
   const [shown, setShown] = useState<{ attempt: number; errors: ShownError[] }>(() => ({
     attempt: 0,
-    errors: context.editable ? sectionErrors(fields, draft.inputProblems, checks, false) : [],
+    errors: context.editable ? sectionErrors(fields, draft.inputProblems, checks, false, place) : [],
   }));
   const inlineErrors = useMemo(() => {
     const out: Record<string, string> = {};
@@ -72,21 +103,38 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
   // Stable callbacks, so a keystroke re-renders only the field typed in.
   const latest = useRef(draft);
   latest.current = draft;
+  const latestChecks = useRef(checks);
+  latestChecks.current = checks;
   const onInput = useCallback((id: string, text: string) => latest.current.setInput(id, text), []);
   const onNote = useCallback((id: string, note: string | null) => latest.current.setNote(id, note), []);
 
-  const sectionIds = useMemo(() => new Set(fields.map((f) => f.id)), [fields]);
-  const warnings = checks.warnings.filter((w) => w.fieldIds.some((id) => sectionIds.has(id)));
+  const warnings = useMemo(() => sectionWarnings(fields, checks.warnings), [fields, checks.warnings]);
   const figures = derivedFigures(template, section.id, draft.values, context.serviceAreas);
   const [busy, setBusy] = useState(false);
 
+  // The warnings a save stopped for, as they stood then, at the top of the page; a warning the user
+  // has been shown there does not stop the next save ("Continue anyway" is a choice made once).
+  const [warningSummary, setWarningSummary] = useState<{ attempt: number; items: WarningSummaryItem[] } | null>(null);
+  const acknowledged = useRef(new Set<string>());
+  // Counts the saves that found no errors: each runs the warnings check once, after it renders.
+  const [saved, setSaved] = useState(0);
+
   // An address naming a figure (`flow#received`: "Change" on check your answers, Back from a
   // figure's cases) opens the page at that figure: the errors shown on opening do not take focus,
-  // which would scroll back to the top (after "Save and continue" they do, as always).
+  // which would scroll back to the top (after "Save and continue" they do, as always). One naming a
+  // warning's explanation box ("Explain" on check your answers) moves focus into it, once the
+  // warnings are known (those about the body's history come with the server's validation).
   const { hash } = useLocation();
+  const reachedHash = useRef<string | null>(null);
   useEffect(() => {
-    if (hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: "center" });
-  }, [hash]);
+    if (!hash || reachedHash.current === hash) return;
+    const id = decodeURIComponent(hash.slice(1));
+    const target = document.getElementById(id);
+    if (!target) return;
+    reachedHash.current = hash;
+    target.scrollIntoView({ block: "center" });
+    if (id.startsWith("explanation-")) target.focus({ preventScroll: true });
+  }, [hash, warnings]);
 
   // Figures computed from the case file link to their cases (issue 10), on the draft and on a return
   // that can only be read; "from" brings the cases page's Back link here.
@@ -99,9 +147,12 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
     [caseFields, context.organisationCode, context.periodCode, section.id],
   );
 
+  const toNext = useRef(() => {});
+  toNext.current = () => void navigate(next ? `${context.base}/${next.id}` : `${context.base}/`);
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const errors = sectionErrors(fields, draft.inputProblems, checks, true);
+    const errors = sectionErrors(fields, draft.inputProblems, checks, true, place);
     setBusy(true);
     try {
       await draft.flush();
@@ -109,11 +160,36 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
       setBusy(false);
     }
     if (errors.length > 0) {
+      setWarningSummary(null);
       setShown((s) => ({ attempt: s.attempt + 1, errors }));
       return;
     }
     setShown((s) => ({ attempt: s.attempt, errors: [] }));
-    void navigate(next ? `${context.base}/${next.id}` : `${context.base}/`);
+    setSaved((n) => n + 1);
+  }
+
+  // After a save without errors, in the render that follows it: the checks then include the
+  // server's history warnings about what was just saved. New unexplained warnings stop the user.
+  useEffect(() => {
+    if (saved === 0) return;
+    const unexplained = sectionWarnings(fields, latestChecks.current.warnings).filter(({ warning }) => !latest.current.explanations[warning.id]?.trim());
+    if (unexplained.some(({ warning }) => !acknowledged.current.has(warning.id))) {
+      for (const { warning } of unexplained) acknowledged.current.add(warning.id);
+      const items = unexplained.map(({ warning, anchor }) => ({ text: warning.message, href: `#${anchor}` }));
+      setWarningSummary((s) => ({ attempt: (s?.attempt ?? 0) + 1, items }));
+      return;
+    }
+    toNext.current();
+  }, [saved, fields]);
+
+  async function continueAnyway() {
+    setBusy(true);
+    try {
+      await draft.flush();
+    } finally {
+      setBusy(false);
+    }
+    toNext.current();
   }
 
   async function toTaskList(event: React.MouseEvent<HTMLAnchorElement>) {
@@ -122,12 +198,37 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
     void navigate(`${context.base}/`);
   }
 
+  // Each warning's explanation box, directly beneath the figure it flags.
+  const below: Record<string, ReactNode[]> = {};
+  for (const { warning: w, anchor } of warnings) {
+    (below[anchor] ??= []).push(
+      <div key={w.id} className="app-warning">
+        <div id={`warning-${w.id}`}>
+          <WarningText text={w.message} />
+        </div>
+        <Textarea
+          id={`explanation-${w.id}`}
+          name={`explanation-${w.id}`}
+          rows={3}
+          describedBy={`warning-${w.id}`}
+          label={{ text: "Explain why this figure is right", classes: "govuk-label--s" }}
+          hint={{ text: "For example, a change in how complaints are recorded. Reviewers in your body and your department see the explanation." }}
+          value={draft.explanations[w.id] ?? ""}
+          readOnly={!context.editable}
+          onChange={(event) => draft.setExplanation(w.id, event.target.value === "" ? null : event.target.value)}
+        />
+      </div>,
+    );
+  }
+
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ConflictPanel draft={draft} />
         {shown.errors.length > 0 ? (
           <ErrorSummary key={shown.attempt} disableAutoFocus={shown.attempt === 0 && hash !== ""} titleText="There is a problem" errorList={shown.errors.map((e) => ({ text: e.message, href: e.href }))} />
+        ) : warningSummary && context.editable ? (
+          <WarningSummary key={warningSummary.attempt} items={warningSummary.items} busy={busy} onContinue={() => void continueAnyway()} />
         ) : null}
         <span className="govuk-caption-l">
           {context.organisationName}: complaints return for {context.periodLabel}, section {index + 1} of {template.sections.length}
@@ -151,32 +252,9 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
             onInput={onInput}
             onNote={onNote}
             caseLinks={caseLinks}
+            below={below}
           />
           <DerivedFigures figures={figures} />
-          {warnings.length > 0 ? (
-            <>
-              <h2 className="govuk-heading-m">Check these figures</h2>
-              <p className="govuk-body">If a figure is right, explain why. Reviewers in your body and your department see the explanation.</p>
-              {warnings.map((w) => (
-                <div key={w.id} className="app-warning">
-                  <div id={`warning-${w.id}`}>
-                    <WarningText text={w.message} />
-                  </div>
-                  <Textarea
-                    id={`explanation-${w.id}`}
-                    name={`explanation-${w.id}`}
-                    rows={3}
-                    describedBy={`warning-${w.id}`}
-                    label={{ text: "Explanation" }}
-                    hint={{ text: "Why the figure is right, for example a change in how complaints are recorded." }}
-                    value={draft.explanations[w.id] ?? ""}
-                    readOnly={!context.editable}
-                    onChange={(event) => draft.setExplanation(w.id, event.target.value === "" ? null : event.target.value)}
-                  />
-                </div>
-              ))}
-            </>
-          ) : null}
           <div className="govuk-button-group">
             {context.editable ? <Button text={busy ? "Saving…" : "Save and continue"} type="submit" preventDoubleClick /> : null}
             <Link className="govuk-link" to={`${context.base}/`} onClick={(e) => void toTaskList(e)}>

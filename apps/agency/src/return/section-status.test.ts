@@ -1,7 +1,7 @@
 import { requirePeriod, templateFields, templates, type FieldValue } from "@complaints/domain/browser";
 import { describe, expect, it } from "vitest";
 import { derivedFigures } from "./derived-figures.tsx";
-import { sectionErrors } from "./section-page.tsx";
+import { sectionErrors, sectionWarnings } from "./section-page.tsx";
 import { currentChecks, sectionStatus } from "./section-status.ts";
 
 const template = templates[2]!;
@@ -35,13 +35,41 @@ describe("a section's status in the task list", () => {
 });
 
 describe("a section's errors as shown", () => {
+  const flowPlace = { template, sectionId: "flow", serviceAreas: [] };
   it("puts an unreadable input first, leaves missing figures until the user continues, and a marker's note error at the note", () => {
     const values = { brought_forward: 5, received: "[x]" as const };
     const checks = checksOf(values);
-    const shown = sectionErrors(flow, { withdrawn: "expected a whole number, but found “x”" }, checks, false);
+    const shown = sectionErrors(flow, { withdrawn: "expected a whole number, but found “x”" }, checks, false, flowPlace);
     expect(shown.map((e) => e.href)).toEqual(["#withdrawn", "#received-note"]);
-    const all = sectionErrors(flow, {}, checks, true);
+    const all = sectionErrors(flow, {}, checks, true, flowPlace);
     expect(all.map((e) => e.href)).toContain("#carried_forward");
+  });
+
+  it("leaves out an error that spans sections: the flow balance needs the stages' closed figures", () => {
+    const checks = checksOf({ brought_forward: 5, received: 10, withdrawn: 1, carried_forward: 99, er_closed: 0, cl_closed: 0 });
+    expect(checks.errors.map((e) => e.id)).toContain("flow_balance");
+    expect(sectionErrors(flow, {}, checks, true, flowPlace)).toEqual([]);
+  });
+
+  it("keeps an error whose fields are all in the section", () => {
+    const stages = templateFields(template).filter((f) => f.section === "stages");
+    const checks = checksOf({ er_closed: 10, er_upheld: 1, er_partly_upheld: 1, er_not_upheld: 1 });
+    const shown = sectionErrors(stages, {}, checks, false, { template, sectionId: "stages", serviceAreas: [] });
+    expect(shown.map((e) => e.href)).toEqual(["#er_upheld"]);
+  });
+});
+
+describe("a section's warnings", () => {
+  it("puts each beneath the last of its figures in the section, so a total's box follows its parts", () => {
+    const themes = templateFields(template).filter((f) => f.section === "themes");
+    const warning = { id: "themes_cover_received", severity: "warning" as const, fieldIds: ["theme_delay", "themes_not_recorded", "received"], message: "fewer" };
+    const outlier = { id: "outlier:theme_delay", severity: "warning" as const, fieldIds: ["theme_delay"], message: "far" };
+    const other = { id: "outlier:handling_cost", severity: "warning" as const, fieldIds: ["handling_cost"], message: "far" };
+    expect(sectionWarnings(themes, [warning, outlier, other]).map((w) => [w.warning.id, w.anchor])).toEqual([
+      ["outlier:theme_delay", "theme_delay"],
+      ["themes_cover_received", "themes_not_recorded"],
+    ]);
+    expect(sectionWarnings(flow, [warning]).map((w) => w.anchor)).toEqual(["received"]);
   });
 });
 

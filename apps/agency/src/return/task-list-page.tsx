@@ -8,7 +8,8 @@ const routerLink: RenderLink = ({ href, ...rest }) => <Link to={href} {...rest} 
 import { usePageTitle } from "../app/page-title.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import type { Draft } from "./draft/use-draft.ts";
-import { Button, LinkProvider, TaskList, Tag, type RenderLink } from "@complaints/ui";
+import { Button, ErrorSummary, LinkProvider, TaskList, Tag, type RenderLink } from "@complaints/ui";
+import { crossSectionErrorItem, spansSections } from "./cross-section-error.tsx";
 import type { ReturnPageContext } from "./return-route.tsx";
 import { sectionStatus, sectionStatusLabels, type SectionStatus } from "./section-status.ts";
 import { useChecks } from "./use-checks.ts";
@@ -46,10 +47,23 @@ export function TaskListPage({ context, draft }: { context: ReturnPageContext; d
   );
   const completed = statuses.filter((s) => s === "completed").length;
   const warningsToExplain = checks.warnings.filter((w) => !draft.explanations[w.id]?.trim()).length;
+  // An error that spans sections stops no section's "Save and continue", so it is listed here, with
+  // a link to each section it involves, as well as marking each of them "Has errors".
+  const crossSectionErrors = context.editable ? checks.errors.filter((e) => spansSections(e, template, context.serviceAreas)) : [];
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        {crossSectionErrors.length > 0 ? (
+          <LinkProvider renderLink={routerLink}>
+            <ErrorSummary
+              titleText="There is a problem"
+              descriptionText="Figures in different sections do not agree. Fix them before you submit the return:"
+              errorList={crossSectionErrors.map((e) => crossSectionErrorItem(e, template, context.serviceAreas, (sectionId, fieldId) => `${context.base}/${sectionId}#${fieldId}`))}
+              disableAutoFocus
+            />
+          </LinkProvider>
+        ) : null}
         <Heading context={context} />
         <p className="govuk-body">
           Status: <Tag text={returnStatusLabels[revision.status]} classes={revision.status === "draft" ? "govuk-tag--grey" : undefined} />

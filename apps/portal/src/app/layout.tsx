@@ -46,7 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
   if (user) navigation.push({ text: "Sign out", href: `${base}/sign-out` });
 
   return (
-    <ServiceFrame serviceName={serviceName} homeUrl={`${base}/`} navigation={navigation}>
+    <ServiceFrame serviceName={serviceName} homeUrl={`${base}/`} navigation={navigation} page={location.hash ? null : location.pathname}>
       {children}
     </ServiceFrame>
   );

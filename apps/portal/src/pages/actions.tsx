@@ -1,7 +1,9 @@
 import { actionStatuses, actionStatusLabels, actionThemeLabel, actionThemes, formatCount, formatDate, formatPercent, plural } from "@complaints/domain/browser";
-import { ActionPlanStatusTags, Button, Details, ErrorSummary, Input, Select, Table } from "@complaints/ui";
+import { ActionPlanStatusTags, Button, Details, ErrorSummary, Input, Pagination, Select, Table } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
+import { useEffect, useRef } from "react";
+import { Link, useSearchParams } from "react-router";
+import { downloadCsv, toCsv } from "../app/csv.ts";
 import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { useLatestQuarter } from "../app/periods.ts";
@@ -15,11 +17,14 @@ type Plan = Awaited<ReturnType<typeof api.actions.listForDepartment.query>>[numb
 const statusChoices = ["overdue", ...actionStatuses] as const;
 const statusText: Record<(typeof statusChoices)[number], string> = { overdue: "Overdue", ...actionStatusLabels };
 const filterKeys = ["body", "theme", "owner", "status"] as const;
+/** Plans shown on one page of the list; the download has every plan the filters match. */
+export const plansPerPage = 50;
 
 /**
  * `/portal/{DEPT}/actions`: learning action plans across the department's bodies, overdue first (the
  * API's order), filtered by body, theme, owner and status through the query string
- * (`?status=overdue&body=DES-LIC1&theme=delay&owner=letters`). Read only: a body's own people keep
+ * (`?status=overdue&body=DES-LIC1&theme=delay&owner=letters`), 50 a page (`&page=2`; applying
+ * filters starts again at page 1), and downloads as CSV. Read only: a body's own people keep
  * their plans in the agency app.
  */
 export function ActionsPage({ dept }: { dept: Organisation }) {
@@ -78,27 +83,60 @@ export function ActionsPage({ dept }: { dept: Organisation }) {
       ) : plans.isError ? (
         <p className="govuk-body">No action plans can be shown: {errorMessage(plans.error)}</p>
       ) : (
-        <PlanTable plans={plans.data} dept={dept} filtered={active > 0} bodyName={body ? bodyName(body) : null} />
+        <PlanTable plans={plans.data} dept={dept} filtered={active > 0} bodyName={body ? bodyName(body) : null} search={search} />
       )}
     </>
   );
 }
 
-function PlanTable({ plans, dept, filtered, bodyName }: { plans: Plan[]; dept: Organisation; filtered: boolean; bodyName: string | null }) {
+/** The page of the list the address asks for (`?page=2`), within the pages there are. */
+export function pageOf(value: string | null, total: number): { page: number; pages: number; first: number; last: number } {
+  const pages = Math.max(1, Math.ceil(total / plansPerPage));
+  const asked = /^\d{1,6}$/.test(value ?? "") ? Number(value) : 1;
+  const page = Math.min(Math.max(1, asked), pages);
+  return { page, pages, first: (page - 1) * plansPerPage, last: Math.min(total, page * plansPerPage) };
+}
+
+function PlanTable({ plans, dept, filtered, bodyName, search }: { plans: Plan[]; dept: Organisation; filtered: boolean; bodyName: string | null; search: string }) {
+  const [params] = useSearchParams();
+  const { page, pages, first, last } = pageOf(params.get("page"), plans.length);
+  const shown = plans.slice(first, last);
   const overdue = plans.filter((p) => p.overdue).length;
-  const summary = plans.length === 0 ? (filtered ? "No action plans match these filters." : "The department’s bodies have no action plans yet.") : `${plural(plans.length, "action plan")}${filtered ? " match these filters" : ""}: ${overdue === 0 ? "none" : formatCount(overdue)} overdue.`;
+  const summary =
+    plans.length === 0
+      ? filtered
+        ? "No action plans match these filters."
+        : "The department’s bodies have no action plans yet."
+      : `${plural(plans.length, "action plan")}${filtered ? ` ${plans.length === 1 ? "matches" : "match"} these filters` : ""}: ${overdue === 0 ? "none" : formatCount(overdue)} overdue.${pages > 1 ? ` Showing ${formatCount(first + 1)} to ${formatCount(last)}.` : ""}`;
+  const href = (n: number) => {
+    const next = new URLSearchParams(search);
+    if (n === 1) next.delete("page");
+    else next.set("page", String(n));
+    const query = next.toString();
+    return `/portal/${dept.code}/actions${query ? `?${query}` : ""}`;
+  };
+  // A new page of the list: focus goes to its count, as a page load would start at the top.
+  const count = useRef<HTMLParagraphElement>(null);
+  const shownPage = useRef(page);
+  useEffect(() => {
+    if (shownPage.current === page) return;
+    shownPage.current = page;
+    count.current?.focus();
+  }, [page]);
+  const download = () => downloadCsv(`action-plans-${dept.code}${filtered ? "-filtered" : ""}.csv`, toCsv(plansAsRows(plans)));
   return (
     <>
-      <p className="govuk-body" role="status" id="plan-count">
+      <p className="govuk-body" role="status" id="plan-count" tabIndex={-1} ref={count}>
         {summary}
       </p>
+      {plans.length > 0 ? <Button text={`Download ${plans.length === 1 ? "this action plan" : `these ${formatCount(plans.length)} action plans`} as CSV`} classes="govuk-button--secondary" type="button" onClick={download} /> : null}
       {plans.length > 0 ? (
         <Table
           caption={`Action plans${bodyName ? ` of ${bodyName}` : " across bodies"}, overdue first, then by due date`}
           captionClasses="govuk-table__caption--m"
           classes="app-stacked-table"
           head={[{ text: "Body" }, { text: "Action" }, { text: "Owner" }, { text: "Due" }, { text: "Status" }]}
-          rows={plans.map((p) => [
+          rows={shown.map((p) => [
             {
               attributes: { "data-label": "Body" },
               children: (
@@ -114,8 +152,36 @@ function PlanTable({ plans, dept, filtered, bodyName }: { plans: Plan[]; dept: O
           ])}
         />
       ) : null}
+      <Pagination current={page} pages={pages} href={href} label="Pages of action plans" />
     </>
   );
+}
+
+/** The plans as a table of text for the CSV: one row a plan, dates as ISO 8601, every plan the filters match. */
+export function plansAsRows(plans: readonly Plan[]): string[][] {
+  const head = ["organisation_code", "organisation_name", "action", "what_went_wrong", "kind", "themes", "owner", "start_date", "due_date", "completed_date", "status", "overdue", "latest_review_date", "latest_review"];
+  return [
+    head,
+    ...plans.map((p) => {
+      const latest = p.reviews.at(-1);
+      return [
+        p.organisationCode,
+        p.organisationName,
+        p.action,
+        p.failing,
+        p.kindLabel,
+        p.themes.map(actionThemeLabel).join("; "),
+        p.owner,
+        p.startDate,
+        p.dueDate,
+        p.completedDate ?? "",
+        p.statusLabel,
+        p.overdue ? "yes" : "no",
+        latest?.date ?? "",
+        latest?.note ?? "",
+      ];
+    }),
+  ];
 }
 
 /** The action, with the rest of the plan a department needs to follow it up behind a Details. */

@@ -10,7 +10,7 @@ import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import { ChoicesForm, type Choice } from "../compare/choices-form.tsx";
 import { ComparisonTable, compareColumns, tableAsText } from "../compare/comparison-table.tsx";
-import { downloadCsv, toCsv } from "../compare/csv.ts";
+import { downloadCsv, toCsv } from "../app/csv.ts";
 import { choiceLabel, periodOptions } from "../compare/periods.ts";
 import { bodyTypeText, compareRows, departmentRowId, type ComparisonAnswer } from "../compare/rows.ts";
 import { readView, writeView } from "../compare/view.ts";
@@ -120,6 +120,7 @@ function Comparison({ dept, choice, answer, organisations }: { dept: Organisatio
   // Refs, so the form's handler stays the same function while the table is sorted (the form is memoised).
   const latest = useRef({ sorting, setParams });
   latest.current = { sorting, setParams };
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
   const apply = useCallback((chosen: Choice | null) => {
     if (!chosen) {
       setProblem("Choose at least one measure to show");
@@ -127,6 +128,8 @@ function Comparison({ dept, choice, answer, organisations }: { dept: Organisatio
     }
     setProblem(null);
     latest.current.setParams(writeView({ sort: latest.current.sorting[0] ?? null, ...chosen }));
+    // The results are what Apply changed: take a screen reader there, as the filter pattern does.
+    resultsHeading.current?.focus();
   }, []);
 
   const shown = table.getCenterRows().length;
@@ -158,7 +161,9 @@ function Comparison({ dept, choice, answer, organisations }: { dept: Organisatio
 
       <ChoicesForm types={types} measures={answer.measures} chosenTypes={typesKey} chosenMeasures={measuresKey} counts={view.counts} problem={problem} onApply={apply} />
 
-      <h2 className="govuk-heading-m">Bodies compared, {answer.label}</h2>
+      <h2 className="govuk-heading-m" id="results-heading" tabIndex={-1} ref={resultsHeading}>
+        Bodies compared, {answer.label}
+      </h2>
       <p className="govuk-body">
         Showing {shown} of {answer.rows.length} bodies{view.types.length > 0 ? `: ${view.types.map(bodyTypeText).join(", ").toLowerCase()} only` : ""}. The first row is the department figure: every body’s counted returns added together, then the ratio taken.
       </p>

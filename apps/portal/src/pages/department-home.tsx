@@ -7,6 +7,7 @@ import { usePageTitle } from "../app/page-title.ts";
 import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import { outliers, outlierText, summaryFunnelMeasures, type Funnel } from "../department-home/funnel-outliers.ts";
+import { coverageSentence, leftOutItems } from "../oversight/panel-coverage.ts";
 import { lateOrOverdueSearch } from "../tracker/filters.ts";
 import { trackerAddress } from "./tracker.tsx";
 
@@ -46,6 +47,7 @@ export function DepartmentHomePage({ dept }: { dept: Organisation }) {
       <h1 className="govuk-heading-l">Summary for {label}</h1>
       <p className="govuk-body">The latest quarter your department has opened for returns. Each figure links to the page that explains it.</p>
       <Returns dept={dept} period={latest} label={label} />
+      <YearEarlier dept={dept} period={latest} />
       <FunnelOutliers dept={dept} period={latest} />
       <EmergingThemes dept={dept} />
       <OverdueActions dept={dept} />
@@ -88,6 +90,64 @@ function Returns({ dept, period, label }: { dept: Organisation; period: string; 
   return (
     <div data-card="returns">
       <SummaryList card={card} rows={rowsShown} />
+    </div>
+  );
+}
+
+/**
+ * Complaints received by everyone who has sent so far (with its coverage, never a change), and the
+ * change from a year earlier over the same bodies and quarters only (metrics.rollup's comparison);
+ * when that covers half the bodies or fewer, coverage leads and no change is given.
+ */
+function YearEarlier({ dept, period }: { dept: Organisation; period: string }) {
+  const rollup = useQuery({ queryKey: ["metrics.rollup", { departmentCode: dept.code, period }], queryFn: () => api.metrics.rollup.query({ departmentCode: dept.code, period }) });
+  const href = `/portal/${dept.code}/summary/${periodToAddress(period)}`;
+  if (rollup.isPending) return loading;
+  if (rollup.isError) return <Problem what="The department totals" error={rollup.error} />;
+  const r = rollup.data;
+  const m = r.comparison;
+  const received = (side: typeof m.current) => side.fields.find((f) => f.id === "received")?.value ?? null;
+  const count = (n: number | null) => (n === null ? "not reported" : n.toLocaleString("en-GB"));
+  const sentSoFar = received(r.current);
+  const now = received(m.current);
+  const then = received(m.previousYear);
+  const change = m.changes.fields.find((c) => c.id === "received")!;
+  const leftOut = leftOutItems(m.panel);
+  const rows: SummaryListRow[] = [
+    { key: { text: "Complaints received, sent so far" }, value: { text: `${count(sentSoFar)} (${r.current.bodies.counted} of ${bodies(r.current.bodies.expected)})` } },
+    {
+      key: { text: `Compared with ${r.yearEarlier.label}` },
+      value: {
+        children: (
+          <>
+            <p className="govuk-body govuk-!-margin-bottom-1">{coverageSentence(m.panel, r.label, r.yearEarlier.label)}</p>
+            {!m.panel.lowCoverage && m.panel.covered.length > 0 ? (
+              <Link className="govuk-link" href={href}>
+                Complaints received {change.words}: {count(now)} against {count(then)}
+              </Link>
+            ) : null}
+          </>
+        ),
+      },
+    },
+  ];
+  if (leftOut.length > 0) {
+    rows.push({
+      key: { text: "Left out of the comparison" },
+      value: {
+        children: (
+          <ul className="govuk-list govuk-list--bullet govuk-!-margin-bottom-0">
+            {leftOut.map((b) => (
+              <li key={b.organisationCode + b.text}>{b.text}</li>
+            ))}
+          </ul>
+        ),
+      },
+    });
+  }
+  return (
+    <div data-card="year-earlier">
+      <SummaryList card={{ title: { text: `Compared with a year earlier`, headingLevel: 2 }, actions: { items: [{ href, text: "See the department totals" }] } }} rows={rows} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { ActionPlanStatusTags, Button, Details, ErrorSummary, Input, Select } fr
 import { actionThemes, formatDate, plural } from "@complaints/domain/browser";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { useMe } from "../app/auth.tsx";
 import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api, errorMessage } from "../app/trpc.ts";
@@ -14,9 +15,10 @@ type Item = Awaited<ReturnType<typeof api.actions.learning.query>>["items"][numb
 const filterKeys = ["q", "theme", "body"] as const;
 
 /**
- * `/portal/{DEPT}/learning`: the learning library, the "you said, we did" items the department's
- * bodies marked publishable, newest first, so one body learns from another. Search (`?q=`) finds
- * every word, in any case, in an item's summary, action, themes or body name; filter by theme and body.
+ * `/portal/{DEPT}/learning`: the learning library, the department's bodies' published "you said, we
+ * did" items (completed, and approved by the body's senior accountable officer), newest first, so
+ * one body learns from another. Search (`?q=`) finds every word, in any case, in an item's summary,
+ * action, themes or body name; filter by theme and body.
  */
 export function LearningPage({ dept }: { dept: Organisation }) {
   const { values, apply, active, search } = useQueryFilters(filterKeys);
@@ -26,6 +28,8 @@ export function LearningPage({ dept }: { dept: Organisation }) {
   const q = values.q || undefined;
   const input = { departmentCode: dept.code, ...(q ? { q } : {}), ...(theme ? { theme } : {}), ...(body ? { organisationCode: body } : {}) };
   const library = useQuery({ queryKey: ["actions.learning", input], queryFn: () => api.actions.learning.query(input) });
+  // The department's oversight may take a published item down, from the body's action plan page.
+  const canWithdraw = ((useMe().data?.permissions ?? []) as readonly string[]).includes("actions.withdrawPublication");
   usePageTitle(q ? `Learning library: results for “${q}”` : "Learning library", library.isError);
 
   return (
@@ -33,7 +37,7 @@ export function LearningPage({ dept }: { dept: Organisation }) {
       {library.isError ? <ErrorSummary titleText="There is a problem" errorList={[{ text: errorMessage(library.error), href: "#q" }]} /> : null}
       <span className="govuk-caption-l">{dept.name}</span>
       <h1 className="govuk-heading-l">Learning library</h1>
-      <p className="govuk-body">What the department’s bodies changed after people complained, in their own “you said, we did” words. Only items a body has marked as publishable are shown, without the complaints they came from.</p>
+      <p className="govuk-body">What the department’s bodies changed after people complained, in their own “you said, we did” words. Only completed actions whose summary the body’s senior accountable officer approved for publication are shown, without the complaints they came from.</p>
 
       <form className="app-filter" method="get" action="" role="search" onSubmit={apply} key={`${search} ${bodies.isSuccess}`} aria-label="Learning library">
         <div className="app-filter__fields">
@@ -78,7 +82,7 @@ export function LearningPage({ dept }: { dept: Organisation }) {
           </p>
           <h2 className="govuk-visually-hidden">Items</h2>
           {library.data.items.map((item) => (
-            <LearningItem key={item.id} item={item} dept={dept} />
+            <LearningItem key={item.id} item={item} dept={dept} canWithdraw={canWithdraw} />
           ))}
         </>
       )}
@@ -86,7 +90,7 @@ export function LearningPage({ dept }: { dept: Organisation }) {
   );
 }
 
-function LearningItem({ item, dept }: { item: Item; dept: Organisation }) {
+function LearningItem({ item, dept, canWithdraw }: { item: Item; dept: Organisation; canWithdraw: boolean }) {
   return (
     <article className="app-learning-item" aria-labelledby={`item-${item.id}`}>
       <h3 className="govuk-heading-s govuk-!-margin-bottom-2" id={`item-${item.id}`}>
@@ -116,6 +120,15 @@ function LearningItem({ item, dept }: { item: Item; dept: Organisation }) {
           {item.kindLabel}. Impact measure: {item.impactMeasure}; target: {item.impactTarget}
           {item.impactResult ? `; result: ${item.impactResult}` : ""}.
         </p>
+        {canWithdraw ? (
+          <p className="govuk-body">
+            {/* The body's pages are the agency app's: a full page load, not this app's router. */}
+            <a className="govuk-link" href={`/agency/${item.organisationCode}/actions/${item.id}`}>
+              The whole action plan, where you can withdraw it from publication
+              <span className="govuk-visually-hidden">{`: ${item.organisationName}, ${item.completedDate ? `completed ${formatDate(item.completedDate)}` : `due ${formatDate(item.dueDate)}`}`}</span>
+            </a>
+          </p>
+        ) : null}
       </Details>
     </article>
   );

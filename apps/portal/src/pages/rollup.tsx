@@ -8,12 +8,12 @@ import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
 import { formatMeasure } from "../oversight/format.ts";
 import { choiceLabel, periodLinks } from "../oversight/period-links.ts";
+import { coverageSentence, leftOutItems } from "../oversight/panel-coverage.ts";
 import { yearComparisonWords } from "../oversight/year-comparison.ts";
 import "../oversight/oversight.css";
 
 type Rollup = Awaited<ReturnType<typeof api.metrics.rollup.query>>;
-type Figures = Rollup["previousYear"];
-type Side = Rollup["current"];
+type Figures = Rollup["current"];
 type FieldInfo = Rollup["fields"][number];
 type MeasureInfo = Rollup["measures"][number];
 
@@ -22,8 +22,10 @@ const typeMeasures = ["within_timescale", "something_went_wrong", "er_average_wo
 
 /**
  * `/portal/{DEPT}/summary/{PERIOD}`: the department roll-up for a quarter (`2026-27-q2`) or a
- * financial year (`2025-26`): its totals and measures beside the same period a year earlier, and by
- * body type. Every figure is the API's (metrics.rollup): counts summed, ratios recomputed from the sums.
+ * financial year (`2025-26`): the totals of everyone who has sent so far, with their coverage and no
+ * change; then the totals and measures beside the same period a year earlier over the same bodies
+ * and quarters only (the API's matched panel), naming those left out; and the same by body type.
+ * Every figure is the API's (metrics.rollup): counts summed, ratios recomputed from the sums.
  */
 export function RollupPage({ dept, choice }: { dept: Organisation; choice: PeriodChoice }) {
   const input = choice.kind === "quarter" ? { departmentCode: dept.code, period: choice.period } : { departmentCode: dept.code, financialYear: choice.financialYear };
@@ -92,35 +94,62 @@ function RollupTables({ rollup }: { rollup: Rollup }) {
   const year = rollup.financialYear !== null;
   const now = rollup.label;
   const then = rollup.yearEarlier.label;
+  const matched = rollup.comparison;
+  const leftOut = leftOutItems(matched.panel);
   return (
     <>
+      <h2 className="govuk-heading-m">Sent so far</h2>
       <p className="govuk-body" id="rollup-bodies">
-        {bodiesSentence(rollup.current)} expected to report sent returns that count for {now} ({formatCount(rollup.current.returns)} {rollup.current.returns === 1 ? "return" : "returns"}); {then}: {bodiesSentence(rollup.previousYear)}.
-        {rollup.current.provisional || rollup.previousYear.provisional ? " Some returns are not yet accepted by the department: their figures are provisional and may change." : ""}
+        {bodiesSentence(rollup.current)} expected to report {rollup.current.bodies.counted === 1 ? "has" : "have"} sent returns that count for {now} ({formatCount(rollup.current.returns)} {rollup.current.returns === 1 ? "return" : "returns"}).
+        {rollup.current.provisional || matched.previousYear.provisional ? " Some returns are not yet accepted by the department: their figures are provisional and may change." : ""}
       </p>
-      {rollup.current.bodies.counted !== rollup.previousYear.bodies.counted ? (
-        <WarningText iconFallbackText="Warning" attributes={{ id: "rollup-not-comparable" }}>
-          {formatCount(rollup.current.bodies.counted)} {rollup.current.bodies.counted === 1 ? "body has" : "bodies have"} sent returns that count for {now}, against {formatCount(rollup.previousYear.bodies.counted)} for {then}. Totals are not like for like until the same bodies have reported: compare the measures, which are rates and percentages.
+      <Table
+        caption={`Totals of the returns sent so far, ${now} (${bodiesSentence(rollup.current)})`}
+        captionClasses="govuk-table__caption--s"
+        classes="app-stacked-table"
+        attributes={{ id: "rollup-sent" }}
+        firstCellIsHeader
+        head={[{ text: "Figure" }, { text: now, format: "numeric" }]}
+        rows={rollup.fields.map((info) => [
+          { text: fieldLabel(info, year), attributes: { "data-field": info.id } },
+          { text: fieldValue(info, rollup.current.fields.find((f) => f.id === info.id)!.value), format: "numeric", attributes: { "data-label": now } },
+        ])}
+      />
+
+      <h2 className="govuk-heading-m">Compared with {then}</h2>
+      {matched.panel.lowCoverage ? (
+        <WarningText iconFallbackText="Warning" attributes={{ id: "rollup-coverage" }}>
+          {coverageSentence(matched.panel, now, then)}
         </WarningText>
-      ) : rollup.current.returns !== rollup.previousYear.returns ? (
-        // The same bodies, but not the same number of quarters' returns (a body missed a quarter, or
-        // the history does not reach back over the whole of the earlier year).
-        <WarningText iconFallbackText="Warning" attributes={{ id: "rollup-not-comparable" }}>
-          {formatCount(rollup.current.returns)} {rollup.current.returns === 1 ? "return counts" : "returns count"} for {now}, against {formatCount(rollup.previousYear.returns)} for {then}: some quarters are missing, so totals are not like for like. Compare the measures, which are rates and percentages.
-        </WarningText>
+      ) : (
+        <p className="govuk-body" id="rollup-coverage">
+          {coverageSentence(matched.panel, now, then)}
+        </p>
+      )}
+      {leftOut.length > 0 ? (
+        <>
+          <p className="govuk-body" id="rollup-left-out-heading">
+            Left out of the comparison:
+          </p>
+          <ul className="govuk-list govuk-list--bullet" id="rollup-left-out" aria-labelledby="rollup-left-out-heading">
+            {leftOut.map((b) => (
+              <li key={b.organisationCode + b.text}>{b.text}</li>
+            ))}
+          </ul>
+        </>
       ) : null}
 
       <Table
-        caption={`Department totals, ${now}, beside ${then}`}
+        caption={`Department totals, ${now}, beside ${then}: the same bodies and quarters`}
         captionClasses="govuk-table__caption--m"
         classes="app-stacked-table"
         attributes={{ id: "rollup-totals" }}
         firstCellIsHeader
         head={[{ text: "Figure" }, { text: now, format: "numeric" }, { text: then, format: "numeric" }, { text: "Change" }]}
         rows={rollup.fields.map((info) => {
-          const cur = rollup.current.fields.find((f) => f.id === info.id)!;
-          const prev = rollup.previousYear.fields.find((f) => f.id === info.id)!;
-          const change = rollup.current.changes.fields.find((c) => c.id === info.id)!;
+          const cur = matched.current.fields.find((f) => f.id === info.id)!;
+          const prev = matched.previousYear.fields.find((f) => f.id === info.id)!;
+          const change = matched.changes.fields.find((c) => c.id === info.id)!;
           return [
             { text: fieldLabel(info, year), attributes: { "data-field": info.id } },
             { text: fieldValue(info, cur.value), format: "numeric", attributes: { "data-label": now } },
@@ -132,16 +161,16 @@ function RollupTables({ rollup }: { rollup: Rollup }) {
       {year ? <p className="govuk-body-s app-secondary-text">Open at the start of the year comes from the Apr to Jun returns and open at the end from the Jan to Mar returns; every other figure adds up the year’s four quarters.</p> : null}
 
       <Table
-        caption={`Department measures, ${now}, beside ${then}`}
+        caption={`Department measures, ${now}, beside ${then}: the same bodies and quarters`}
         captionClasses="govuk-table__caption--m"
         classes="app-stacked-table"
         attributes={{ id: "rollup-measures" }}
         firstCellIsHeader
         head={[{ text: "Measure" }, { text: `${now} (95% interval)` }, { text: `${then} (95% interval)` }, { text: "Change" }, { text: "Compared with a year earlier" }]}
         rows={rollup.measures.map((info) => {
-          const cur = rollup.current.measures.find((m) => m.id === info.id)!;
-          const prev = rollup.previousYear.measures.find((m) => m.id === info.id)!;
-          const change = rollup.current.changes.measures.find((c) => c.id === info.id)!;
+          const cur = matched.current.measures.find((m) => m.id === info.id)!;
+          const prev = matched.previousYear.measures.find((m) => m.id === info.id)!;
+          const change = matched.changes.measures.find((c) => c.id === info.id)!;
           return [
             { text: info.label, attributes: { "data-measure": info.id } },
             { text: measureWithInterval(info, cur), attributes: { "data-label": now } },
@@ -156,30 +185,33 @@ function RollupTables({ rollup }: { rollup: Rollup }) {
           Counts are added up over the returns that count: those the body’s senior accountable officer has approved or the department has accepted, each at its last revision sent. Every measure is then worked out again from those totals: percentages are never averaged across bodies or quarters.
         </p>
         <p className="govuk-body">
+          A comparison with a year earlier adds up only the quarters each body sent in both years, so a body late with its return, one that has just joined or one that has closed does not move the figures: a body missing one quarter is left out for that quarter only. The totals of everyone who has sent so far are shown with how many bodies they cover, and never with a change.
+        </p>
+        <p className="govuk-body">
           Changes in percentages are given in percentage points; other changes as a percentage of the figure a year earlier. “Compared with a year earlier” sets the two 95% confidence intervals side by side: “similar” when they overlap, “higher” or “lower” when they do not. Intervals that do not overlap show a real difference; overlapping intervals do not prove there is none, so “similar” means no clear change. Averages of working days have no interval, so they are not compared.
         </p>
       </Details>
 
       <h2 className="govuk-heading-m">By body type</h2>
       <Table
-        caption={`Body types, ${now}, with ${then} in brackets`}
+        caption={`Body types, ${now}, with ${then} in brackets: the same bodies and quarters`}
         captionClasses="govuk-table__caption--s"
         classes="app-stacked-table"
         attributes={{ id: "rollup-body-types" }}
         firstCellIsHeader
         head={[
           { text: "Body type" },
-          { text: "Bodies with returns" },
+          { text: "Bodies compared" },
           { text: "Complaints received", format: "numeric" },
           ...typeMeasures.map((id): TableCell => ({ text: rollup.measures.find((m) => m.id === id)?.label ?? id })),
         ]}
         rows={rollup.byBodyType.map((g) => [
           { text: capitalise(g.bodyType) },
-          { text: `${bodiesSentence(g.current)} (${bodiesSentence(g.previousYear)})`, attributes: { "data-label": "Bodies with returns" } },
-          { text: `${fieldText(g.current, "received")} (${fieldText(g.previousYear, "received")})`, format: "numeric", attributes: { "data-label": "Complaints received" } },
+          { text: `${formatCount(g.comparison.panel.covered.length)} of ${formatCount(g.comparison.panel.expected)}`, attributes: { "data-label": "Bodies compared" } },
+          { text: `${fieldText(g.comparison.current, "received")} (${fieldText(g.comparison.previousYear, "received")})`, format: "numeric", attributes: { "data-label": "Complaints received" } },
           ...typeMeasures.map((id): TableCell => {
             const info = rollup.measures.find((m) => m.id === id)!;
-            return { text: `${measureText(info, g.current, id)} (${measureText(info, g.previousYear, id)})`, attributes: { "data-label": info.label } };
+            return { text: `${measureText(info, g.comparison.current, id)} (${measureText(info, g.comparison.previousYear, id)})`, attributes: { "data-label": info.label } };
           }),
         ])}
       />
@@ -202,12 +234,12 @@ function fieldValue(info: FieldInfo, value: number | null): string {
   return info.type === "money" ? formatPence(value) : formatCount(value);
 }
 
-function fieldText(f: Figures | Side, id: string): string {
+function fieldText(f: Figures, id: string): string {
   const cell = f.fields.find((x) => x.id === id);
   return cell?.value === null || cell === undefined ? "not reported" : formatCount(cell.value);
 }
 
-function measureText(info: MeasureInfo, f: Figures | Side, id: string): string {
+function measureText(info: MeasureInfo, f: Figures, id: string): string {
   const cell = f.measures.find((m) => m.id === id);
   return cell ? formatMeasure(info.kind, cell.value) : "Not available";
 }

@@ -44,7 +44,7 @@ export async function reportsBenchmark(): Promise<void> {
       await connection.db.transaction().execute(async (trx) => {
         for (const body of world.bodies) {
           for (const plan of syntheticActionPlans(body, ukDateOf(now.toISOString()), rng)) {
-            await insertActionPlan(trx, { id: randomUUID(), organisationCode: body.organisation.code, ...plan.fields, ...(plan.completion ?? { completedDate: null, verifiedBy: null, verifiedDate: null, verificationNote: null }), createdAt: now.toISOString(), createdBy: userId });
+            await insertActionPlan(trx, { id: randomUUID(), organisationCode: body.organisation.code, ...plan.fields, ...(plan.completion ?? { completedDate: null, verifiedBy: null, verifiedDate: null, verificationNote: null }), ...(plan.completion && plan.fields.publishable ? { publicationApprovedBy: userId, publicationApprovedByName: "Bench team", publicationApprovedAt: now.toISOString() } : {}), createdAt: now.toISOString(), createdBy: userId });
             plans += 1;
           }
         }

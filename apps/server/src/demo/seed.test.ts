@@ -89,6 +89,11 @@ describe.each(testDialects())("the demo data on %s", (dialect) => {
       const own = plans.filter((p) => p.organisationCode === code).map((p) => p.failing);
       expect(new Set(own).size, code).toBe(own.length);
     }
+    // Every completed publishable plan is approved by its body's senior accountable officer, so each body publishes at least one; nothing else is.
+    const published = plans.filter((p) => p.publication === "published");
+    expect(published.length).toBeGreaterThanOrEqual(perBody.size);
+    expect(published.every((p) => p.status === "completed" && p.publishable && p.publicationApprovedBy !== null && p.publicationApprovedAt! <= now.toISOString())).toBe(true);
+    expect(plans.filter((p) => p.publishable && p.status === "completed" && p.publication !== "published")).toEqual([]);
     // Each would pass the API's own checks, and no completion or review is dated after today.
     for (const p of plans) {
       expect(actionPlanInputSchema.safeParse(p).success).toBe(true);

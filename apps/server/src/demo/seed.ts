@@ -113,6 +113,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
   // Who acts for each body and department: the demo accounts where there are some, otherwise the body's own team.
   const actors = new Map<string, { submitter: string; approver: string }>();
   const submitterNames = new Map<string, string>([[users.get("submitter@demo.example")!, demoAccounts[0]!.name]]);
+  const approverNames = new Map<string, string>([[users.get("approver@demo.example")!, demoAccounts.find((a) => a.email === "approver@demo.example")!.name]]);
   for (const body of world.bodies.map((b) => b.organisation)) {
     if (body.code === "DES-LIC1") {
       actors.set(body.code, { submitter: users.get("submitter@demo.example")!, approver: users.get("approver@demo.example")! });
@@ -121,6 +122,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
     const accounts = bodyAccounts(body.code);
     const ids = { submitter: randomUUID(), approver: randomUUID() };
     submitterNames.set(ids.submitter, accounts.submitter.name);
+    approverNames.set(ids.approver, accounts.approver.name);
     await insertUser(db, { id: ids.submitter, email: accounts.submitter.email, displayName: accounts.submitter.name, passwordHash, role: "submitter", organisationCode: body.code }, stamp);
     await insertUser(db, { id: ids.approver, email: accounts.approver.email, displayName: accounts.approver.name, passwordHash, role: "approver", organisationCode: body.code }, stamp);
     actors.set(body.code, ids);
@@ -202,7 +204,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
   }
   await appendAuditMany(db, audit);
 
-  // A handful of learning action plans for each body open today: some overdue, some completed (on time and late), some publishable.
+  // A handful of learning action plans for each body open today: some overdue, some completed (on time and late), some publishable (approved once completed).
   const today = ukDateOf(now);
   const planRng = random(7);
   const planAudit: AuditEntry[] = [];
@@ -210,15 +212,22 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
   // One transaction: a few hundred small inserts.
   await db.transaction().execute(async (trx) => {
     for (const body of world.bodies.filter((b) => b.organisation.activeFrom <= today && (b.organisation.activeTo === null || b.organisation.activeTo >= today))) {
-      const submitterId = actors.get(body.organisation.code)!.submitter;
+      const { submitter: submitterId, approver: approverId } = actors.get(body.organisation.code)!;
       for (const plan of syntheticActionPlans(body, today, planRng)) {
         const id = randomUUID();
-        await insertActionPlan(trx, { id, organisationCode: body.organisation.code, ...plan.fields, ...(plan.completion ?? { completedDate: null, verifiedBy: null, verifiedDate: null, verificationNote: null }), createdAt: stamp, createdBy: submitterId });
+        // A completed publishable plan's summary was approved by the body's senior accountable officer
+        // (the day it was verified), so the demo's published learning is not empty.
+        const approvedAt = plan.completion && plan.fields.publishable ? [`${plan.completion.verifiedDate}T09:00:00.000Z`, stamp].sort()[0]! : null;
+        const approval = approvedAt ? { publicationApprovedBy: approverId, publicationApprovedByName: approverNames.get(approverId)!, publicationApprovedAt: approvedAt } : {};
+        await insertActionPlan(trx, { id, organisationCode: body.organisation.code, ...plan.fields, ...(plan.completion ?? { completedDate: null, verifiedBy: null, verifiedDate: null, verificationNote: null }), ...approval, createdAt: stamp, createdBy: submitterId });
         for (const review of plan.reviews) {
           await insertActionReview(trx, id, { id: randomUUID(), date: review.date, note: review.note, recordedBy: submitterId, recordedByName: submitterNames.get(submitterId)!, recordedAt: stamp });
         }
         actionPlans += 1;
         planAudit.push({ at: stamp, actorUserId: null, actor: "demo", action: "action.seeded", entityType: "action", entityId: id, organisationCode: body.organisation.code, changes: [{ field: "action", old: null, new: plan.fields.action }], reason: "Synthetic demo data" });
+        if (approvedAt) {
+          planAudit.push({ at: stamp, actorUserId: approverId, actor: "demo", action: "action.publicationApproved", entityType: "action", entityId: id, organisationCode: body.organisation.code, changes: [{ field: "publicationApprovedAt", old: null, new: approvedAt }], reason: "Synthetic demo data" });
+        }
       }
     }
   });

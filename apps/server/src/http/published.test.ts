@@ -12,6 +12,16 @@ import { startServer, type RunningServer } from "./serve.ts";
 const actions = ["Check the address on file before sending renewal letters.", "Rebuild the online form."];
 const secrets = [...actions, "What we changed", "CMP-2025-0412", "CMP-2025-0419", "Letters about renewals went to an old address", "Renewals team", "Email update each month", "reviewing_guidance", "Tested with 6 users", "Digital team", "PRIVATE-PLAN", "Jo Bloggs"];
 
+// Summaries that are never published (markers, so a page or file shows whether any of them leaked).
+const unpublished = {
+  inProgress: "UNPUBLISHED-IN-PROGRESS: you said the phones rang out.",
+  notApproved: "UNPUBLISHED-NOT-APPROVED: you said the fees were wrong.",
+  withdrawnByDepartment: "UNPUBLISHED-WITHDRAWN-BY-DEPARTMENT: you said the queue was long.",
+  withdrawnByApprover: "UNPUBLISHED-WITHDRAWN-BY-APPROVER: you said the counter closed early.",
+  approvedThenEdited: "UNPUBLISHED-APPROVED-THEN-EDITED: you said the letter was unclear.",
+  editedAfterApproval: "UNPUBLISHED-EDITED-AFTER-APPROVAL: you said the letter was unclear; we rewrote it.",
+};
+
 describe.each(testDialects())("published learning over HTTP on %s", (dialect) => {
   let t: TestDatabase;
   let server: RunningServer;
@@ -21,15 +31,39 @@ describe.each(testDialects())("published learning over HTTP on %s", (dialect) =>
     const world = await createWorld(t.db);
     const a1 = world.caller("a1Submitter");
     const a2 = world.caller("a2Submitter");
-    await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ themes: ["communication"], publishable: true, publicSummary: "You said our letters went to your old address. We now check it first." }) });
+    /** Closes a plan as its complaints team and has the body's senior accountable officer approve its summary; gives back its version. */
+    const publish = async (submitter: "a1Submitter" | "a2Submitter" | "b1Submitter", id: string, verifiedBy = "Digital team") => {
+      const done = await world.caller(submitter).actions.complete({ id, expectedVersion: 1, completedDate: "2025-07-08", verifiedBy, verifiedDate: "2025-07-09", verificationNote: "Tested with 6 users" });
+      const approver = submitter.replace("Submitter", "Approver") as "a1Approver" | "a2Approver" | "b1Approver";
+      return (await world.caller(approver).actions.approvePublication({ id, expectedVersion: done.version })).version;
+    };
+    const letters = await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ themes: ["communication"], publishable: true, publicSummary: "You said our letters went to your old address. We now check it first." }) });
+    await publish("a1Submitter", letters.id);
     const form = await a2.actions.create({ organisationCode: "A2", ...exampleActionPlan({ action: "Rebuild the online form.", startDate: "2025-05-01", themes: ["digital"], publishable: true, publicSummary: "You said the form did not work with a screen reader. We rebuilt it." }) });
-    await a2.actions.complete({ id: form.id, expectedVersion: 1, completedDate: "2025-07-08", verifiedBy: "Digital team", verifiedDate: "2025-07-09", verificationNote: "Tested with 6 users" });
+    await publish("a2Submitter", form.id);
     // Not publishable: its words must appear nowhere, whatever its summary says.
     await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ action: "PRIVATE-PLAN action", owner: "Jo Bloggs", publishable: false, publicSummary: "PRIVATE-PLAN summary" }) });
     // A plan of A-OLD's from before it closed (moved there directly: no new plans are taken for a closed body).
     const old = await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ action: "Move the counter.", publishable: true, publicSummary: "You said the old office was hard to reach." }) });
+    await publish("a1Submitter", old.id);
     await t.db.updateTable("action_plans").set({ organisation_code: "A-OLD" }).where("id", "=", old.id).execute();
-    await world.caller("b1Submitter").actions.create({ organisationCode: "B1", ...exampleActionPlan({ publishable: true, publicSummary: "You said letters were late. Department B fixed it." }) });
+    const b = await world.caller("b1Submitter").actions.create({ organisationCode: "B1", ...exampleActionPlan({ publishable: true, publicSummary: "You said letters were late. Department B fixed it." }) });
+    await publish("b1Submitter", b.id);
+
+    // Never published: an action still in progress ticked publishable by a submitter; a completed one
+    // nobody approved; one the department withdrew; one the approver withdrew; one edited after approval.
+    await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ publishable: true, publicSummary: unpublished.inProgress }) });
+    const notApproved = await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ publishable: true, publicSummary: unpublished.notApproved }) });
+    await a1.actions.complete({ id: notApproved.id, expectedVersion: 1, completedDate: "2025-07-08", verifiedBy: "Digital team", verifiedDate: "2025-07-09", verificationNote: "Tested with 6 users" });
+    const byDepartment = await a2.actions.create({ organisationCode: "A2", ...exampleActionPlan({ publishable: true, publicSummary: unpublished.withdrawnByDepartment }) });
+    await publish("a2Submitter", byDepartment.id);
+    await world.caller("aOversight").actions.withdrawPublication({ id: byDepartment.id });
+    const byApprover = await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ publishable: true, publicSummary: unpublished.withdrawnByApprover }) });
+    await publish("a1Submitter", byApprover.id);
+    await world.caller("a1Approver").actions.withdrawPublication({ id: byApprover.id });
+    const edited = await a1.actions.create({ organisationCode: "A1", ...exampleActionPlan({ publishable: true, publicSummary: unpublished.approvedThenEdited }) });
+    const version = await publish("a1Submitter", edited.id);
+    await a1.actions.update({ id: edited.id, expectedVersion: version, ...exampleActionPlan({ publishable: true, publicSummary: unpublished.editedAfterApproval }) });
     server = await startServer(loadEnv({ PORT: "0", DATABASE_URL: t.url }), t, pino({ level: "silent" }));
   });
   afterAll(async () => {
@@ -93,6 +127,17 @@ describe.each(testDialects())("published learning over HTTP on %s", (dialect) =>
     expect(lines.filter((l) => l !== "").length).toBe(4);
     expect(text).toContain("A1,Agency A1,You said our letters went to your old address. We now check it first.");
     for (const secret of secrets) expect(text, secret).not.toContain(secret);
+  });
+
+  it("never shows an action in progress, one not approved, withdrawn or edited since its approval, on a page or in its CSV", async () => {
+    for (const path of ["/published/DEPT-A/learning", "/published/A1/learning", "/published/A2/learning", "/published/DEPT-A/learning.csv", "/published/A1/learning.csv", "/published/A2/learning.csv"]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(200);
+      const text = await response.text();
+      expect(text, path).not.toContain("UNPUBLISHED");
+      // The approved items are there, so the page is not simply empty.
+      expect(text, path).toMatch(/old address|screen reader/);
+    }
   });
 
   it("serves the page's stylesheet from its own address", async () => {

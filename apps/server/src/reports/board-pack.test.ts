@@ -123,19 +123,24 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
       check("DES", comparison.benchmark.measures);
     });
 
-    it("the department's totals are metrics.rollup's, beside a year earlier", async () => {
+    it("the department's totals are metrics.rollup's matched comparison, beside a year earlier over the same bodies and quarters", async () => {
       const rollup = await secretariat.metrics.rollup({ departmentCode: "DES", ...choice });
       for (const f of rollup.fields) {
         const shown = (v: number | null) => (v === null ? null : f.type === "money" ? Math.round(v / 100) : v);
         const label = choice.financialYear ? yearLabel(f.label) : f.label;
-        expectValue(at("department_totals", "DES", label, "this_period"), shown(rollup.current.fields.find((x) => x.id === f.id)!.value), f.id);
+        expectValue(at("department_totals", "DES", label, "this_period"), shown(rollup.comparison.current.fields.find((x) => x.id === f.id)!.value), f.id);
         expect(at("department_totals", "DES", label, "this_period").unit, f.id).toBe(f.type === "money" ? "£" : "number");
-        expectValue(at("department_totals", "DES", label, "year_earlier"), shown(rollup.previousYear.fields.find((x) => x.id === f.id)!.value), `${f.id} a year earlier`);
+        expectValue(at("department_totals", "DES", label, "year_earlier"), shown(rollup.comparison.previousYear.fields.find((x) => x.id === f.id)!.value), `${f.id} a year earlier`);
       }
       rollup.measures.forEach((m, i) => {
-        const v = rollup.current.measures[i]!.value;
+        const v = rollup.comparison.current.measures[i]!.value;
         expectValue(at("department_measures", "DES", m.label, "this_period"), v === null ? null : round1(m.kind === "proportion" ? v * 100 : v), m.id);
       });
+      // The tables say whom the comparison covers, and everyone who has sent so far only with its coverage.
+      const model = await boardPack(await systemServiceContext(t.db, now), { departmentCode: "DES", ...choice }, defaultApiConfig.reportContact);
+      const described = model.tables.find((x) => x.tableName === "department_totals")!.description.join(" ");
+      expect(described).toContain(`covers ${rollup.comparison.panel.covered.length} of ${rollup.comparison.panel.expected} bodies expected`);
+      expect(described).toContain(`${rollup.current.bodies.counted} of ${rollup.current.bodies.expected} bodies (${rollup.current.returns} returns)`);
     });
 
     it("the flow, stage, outcome, remedy, Ombudsman and feedback tables are the database's sums of the returns that count", async () => {

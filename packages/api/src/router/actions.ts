@@ -12,12 +12,14 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import {
   addActionReview,
+  approvePublication,
   completeActionPlan,
   createActionPlan,
   getActionPlanInScope,
   listBodyActionPlans,
   listDepartmentActionPlans,
   updateActionPlanFields,
+  withdrawPublication,
 } from "../services/action-plans.ts";
 import { learningLibrary } from "../services/learning.ts";
 import { permitted } from "../trpc.ts";
@@ -85,4 +87,14 @@ export const actionsRouter = {
   complete: permitted("actions.edit")
     .input(withCompletionRules(actionCompletionFieldsSchema.extend(versioned)))
     .mutation(async ({ ctx, input: { id: planId, expectedVersion, ...completion } }) => completeActionPlan(await serviceContext(ctx), planId, expectedVersion, completion)),
+
+  /** The body's senior accountable officer approves the "you said, we did" summary they read (at that version) for publication: completed actions only, and not by whoever wrote the summary. */
+  approvePublication: permitted("actions.approvePublication")
+    .input(z.object(versioned))
+    .mutation(async ({ ctx, input }) => approvePublication(await serviceContext(ctx), input.id, input.expectedVersion)),
+
+  /** Takes a published summary down at once: the body's senior accountable officer or the department's oversight; no version needed. */
+  withdrawPublication: permitted("actions.withdrawPublication")
+    .input(z.object({ id }))
+    .mutation(async ({ ctx, input }) => withdrawPublication(await serviceContext(ctx), input.id)),
 } satisfies TRPCRouterRecord;

@@ -64,9 +64,20 @@ export const casesRouter = {
     .input(z.object({ organisationCode: organisationCodeSchema, name: mappingName }))
     .mutation(async ({ ctx, input }) => deleteCaseMapping(await serviceContext(ctx), input.organisationCode, input.name)),
 
-  /** Starts an upload: send the file in chunks of `chunkBytes` (every chunk but the last exactly that long). At most 200 MB. */
+  /**
+   * Starts an upload: send the file in chunks of `chunkBytes` (every chunk but the last exactly that
+   * long). At most 200 MB (less on SQLite). `period` is the quarter it is for: it replaces the
+   * caller's unfinished upload for the same quarter. Pending uploads are limited per person and body.
+   */
   startUpload: permitted("cases.edit")
-    .input(z.object({ organisationCode: organisationCodeSchema, fileName, size: z.number().int("The size is a whole number of bytes").min(1, "The file is empty").max(Number.MAX_SAFE_INTEGER) }))
+    .input(
+      z.object({
+        organisationCode: organisationCodeSchema,
+        fileName,
+        size: z.number().int("The size is a whole number of bytes").min(1, "The file is empty").max(Number.MAX_SAFE_INTEGER),
+        period: periodCodeSchema.nullable().optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => startCaseUpload(await serviceContext(ctx), input)),
 
   /** One chunk, base64, in order from index 0; only the user who started the upload. */

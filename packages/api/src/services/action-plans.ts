@@ -5,6 +5,7 @@ import {
   insertActionPlan,
   insertActionReview,
   listActionPlans,
+  listAudit,
   updateActionPlan,
   type ActionPlanPatch,
   type AuditChange,
@@ -17,6 +18,9 @@ import {
   actionStatus,
   compareActionPlans,
   DomainError,
+  formatDate,
+  publicationApprovalLapses,
+  publicationState,
   subtreeCodes,
   ukDateOf,
   type ActionCompletionInput,
@@ -24,6 +28,7 @@ import {
   type ActionReviewInput,
   type ActionStatus,
   type IsoDate,
+  type PublicationState,
 } from "@complaints/domain";
 import { assertInScope } from "../scope.ts";
 import type { ServiceContext } from "./actor.ts";
@@ -40,6 +45,10 @@ export interface ActionPlanView extends StoredActionPlan {
   statusLabel: string;
   /** Not completed and its due date has passed. */
   overdue: boolean;
+  /** Whether the "you said, we did" summary is public: not for publication, waiting for approval, or published. */
+  publication: PublicationState;
+  /** "Not for publication", "Waiting for approval" or "Published 3 December 2026". */
+  publicationLabel: string;
 }
 
 /** Today in the UK, on the service's clock: the day statuses and "in the future" are judged by. */
@@ -49,7 +58,7 @@ export function serviceToday(ctx: ServiceContext): IsoDate {
 
 function view(ctx: ServiceContext, plan: StoredActionPlan): ActionPlanView {
   const organisationName = ctx.scope.organisations.find((o) => o.code === plan.organisationCode)?.name ?? plan.organisationCode;
-  return { ...plan, organisationName, kindLabel: actionKindLabels[plan.kind], ...actionStatus(plan, serviceToday(ctx)) };
+  return { ...plan, organisationName, kindLabel: actionKindLabels[plan.kind], ...actionStatus(plan, serviceToday(ctx)), ...publicationState(plan) };
 }
 
 function sorted(views: ActionPlanView[]): ActionPlanView[] {
@@ -97,13 +106,22 @@ export function diffPlan(before: object, after: object): AuditChange[] {
     .map((f) => ({ field: f, old: b[f] ?? null, new: a[f] ?? null }));
 }
 
-/** Writes a change at the version read, or refuses it if someone else wrote first (the whole transaction is undone). */
-async function write(trx: Kysely<Database>, ctx: ServiceContext, plan: StoredActionPlan, expectedVersion: number, patch: ActionPlanPatch): Promise<void> {
-  const ok = await updateActionPlan(trx, plan.id, expectedVersion, patch, { at: ctx.now, userId: ctx.actor.id });
+const notApproved = { publicationApprovedBy: null, publicationApprovedByName: null, publicationApprovedAt: null } satisfies ActionPlanPatch;
+
+/**
+ * Writes a change at the version read, or refuses it if someone else wrote first (the whole
+ * transaction is undone). A change to what was approved for publication (the summary, the
+ * publishable flag, completion) withdraws the approval in the same write, whoever makes it, so an
+ * edited summary is never public before it is approved again. Gives back what was written.
+ */
+async function write(trx: Kysely<Database>, ctx: ServiceContext, plan: StoredActionPlan, expectedVersion: number, patch: ActionPlanPatch): Promise<ActionPlanPatch> {
+  const written = publicationApprovalLapses(plan, { ...plan, ...patch }) ? { ...patch, ...notApproved } : patch;
+  const ok = await updateActionPlan(trx, plan.id, expectedVersion, written, { at: ctx.now, userId: ctx.actor.id });
   if (!ok) {
     const current = await getActionPlan(trx, plan.id);
     throw conflict(current?.version ?? expectedVersion + 1, expectedVersion);
   }
+  return written;
 }
 
 async function reload(ctx: ServiceContext, id: string): Promise<ActionPlanView> {
@@ -172,11 +190,10 @@ export async function createActionPlan(ctx: ServiceContext, organisationCode: st
 
 export async function updateActionPlanFields(ctx: ServiceContext, id: string, expectedVersion: number, fields: ActionPlanFields): Promise<ActionPlanView> {
   const plan = await loadForEdit(ctx, id, expectedVersion);
-  const changes = diffPlan(plan, fields);
-  if (changes.length === 0) return view(ctx, plan);
+  if (diffPlan(plan, fields).length === 0) return view(ctx, plan);
   await ctx.db.transaction().execute(async (trx) => {
-    await write(trx, ctx, plan, expectedVersion, fields);
-    await audit(trx, ctx, "action.updated", plan, changes);
+    const written = await write(trx, ctx, plan, expectedVersion, fields);
+    await audit(trx, ctx, "action.updated", plan, diffPlan(plan, written));
   });
   return reload(ctx, id);
 }
@@ -206,8 +223,58 @@ export async function completeActionPlan(ctx: ServiceContext, id: string, expect
   if (completion.verifiedDate > today) throw invalid("verifiedDate", `The verification date cannot be after today (${today})`);
   const patch: ActionPlanPatch = { ...completion };
   await ctx.db.transaction().execute(async (trx) => {
+    const written = await write(trx, ctx, plan, expectedVersion, patch);
+    await audit(trx, ctx, "action.completed", plan, diffPlan(plan, written));
+  });
+  return reload(ctx, id);
+}
+
+/**
+ * The users who wrote the summary as it stands: everyone whose change to its text is in the audit
+ * log since it was last approved (or since the plan was created). The approver must not be one of
+ * them, as the approver of a return may not be the person who submitted it.
+ */
+async function summaryWriters(db: Kysely<Database>, id: string): Promise<Set<string>> {
+  const writers = new Set<string>();
+  for (const entry of await listAudit(db, "action", id)) {
+    if (entry.action === "action.publicationApproved") writers.clear();
+    else if (entry.actorUserId !== null && entry.changes.some((c) => c.field === "publicSummary")) writers.add(entry.actorUserId);
+  }
+  return writers;
+}
+
+/**
+ * The body's senior accountable officer approves the "you said, we did" summary they read (at its
+ * version) for publication: the action must be completed and marked publishable, and the approver
+ * must not have written the summary. Who and when go on the plan and in the audit log.
+ */
+export async function approvePublication(ctx: ServiceContext, id: string, expectedVersion: number): Promise<ActionPlanView> {
+  const plan = await loadForEdit(ctx, id, expectedVersion);
+  if (!plan.publishable || plan.publicSummary.trim() === "") throw new DomainError("INVALID_TRANSITION", "This action is not marked for publication. Its complaints team marks it publishable and writes a “you said, we did” summary first.");
+  if (plan.completedDate === null) throw new DomainError("INVALID_TRANSITION", "This action is not completed yet. Its summary can be approved for publication once the action is closed.");
+  if (plan.publicationApprovedAt !== null) throw new DomainError("INVALID_TRANSITION", `This summary was already approved for publication on ${formatDate(ukDateOf(plan.publicationApprovedAt))}.`);
+  if ((await summaryWriters(ctx.db, id)).has(ctx.actor.id)) {
+    throw new DomainError("FORBIDDEN", "You wrote or changed this summary, so you cannot approve it as well. Another senior accountable officer of the body must approve it.");
+  }
+  const patch: ActionPlanPatch = { publicationApprovedBy: ctx.actor.id, publicationApprovedByName: ctx.actor.displayName, publicationApprovedAt: ctx.now };
+  await ctx.db.transaction().execute(async (trx) => {
     await write(trx, ctx, plan, expectedVersion, patch);
-    await audit(trx, ctx, "action.completed", plan, diffPlan(plan, patch));
+    await audit(trx, ctx, "action.publicationApproved", plan, [...diffPlan(plan, patch), { field: "approvedSummary", old: null, new: plan.publicSummary }]);
+  });
+  return reload(ctx, id);
+}
+
+/**
+ * Takes a published summary down at once: the body's senior accountable officer, or the department's
+ * oversight. No version is asked for, so a withdrawal is never refused because someone else changed
+ * the plan; it is undone only by approving the summary again.
+ */
+export async function withdrawPublication(ctx: ServiceContext, id: string): Promise<ActionPlanView> {
+  const plan = await loadInScope(ctx, id);
+  if (plan.publicationApprovedAt === null) throw new DomainError("INVALID_TRANSITION", "This summary is not approved for publication, so there is nothing to withdraw.");
+  await ctx.db.transaction().execute(async (trx) => {
+    await write(trx, ctx, plan, plan.version, notApproved);
+    await audit(trx, ctx, "action.publicationWithdrawn", plan, diffPlan(plan, notApproved));
   });
   return reload(ctx, id);
 }

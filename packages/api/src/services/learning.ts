@@ -1,13 +1,14 @@
 import { listActionPlans, listOrganisations, type Database, type Kysely, type StoredActionPlan } from "@complaints/db";
-import { actionKindLabels, actionStatus, actionThemeLabel, subtreeCodes, ukDateOf, type ActionKind, type ActionStatus, type IsoDate, type Organisation } from "@complaints/domain";
+import { actionKindLabels, actionStatus, actionThemeLabel, isPublished, subtreeCodes, ukDateOf, type ActionKind, type ActionStatus, type IsoDate, type Organisation } from "@complaints/domain";
 import type { ServiceContext } from "./actor.ts";
 import { departmentBodyCodes, serviceToday } from "./action-plans.ts";
 
 /**
- * The learning library (issue 8; DESIGN.md section 2, "An action can be marked publishable with a
- * plain-English 'you said, we did' summary"): a department's bodies' publishable items, so one body
- * learns from another. Only what a body agreed to share leaves this file: the summary, the action,
- * its kind, themes, dates and status, and the impact measure. Never the complaints it came from, the
+ * The learning library (DESIGN.md section 2, "An action can be marked publishable with a
+ * plain-English 'you said, we did' summary"): a department's bodies' published items (completed, and
+ * the summary approved by the body's senior accountable officer), so one body learns from another.
+ * Only what a body agreed to share leaves this file: the summary, the action, its kind, themes,
+ * dates and status, and the impact measure. Never the complaints it came from, the
  * failing as recorded, the owner, how the person is involved or kept informed, reviews or verification.
  */
 export interface LearningItem {
@@ -79,14 +80,15 @@ function matches(item: LearningItem, words: readonly string[]): boolean {
 const newestFirst = (a: LearningItem, b: LearningItem) => b.date.localeCompare(a.date) || a.organisationName.localeCompare(b.organisationName, "en-GB") || a.id.localeCompare(b.id);
 
 /**
- * The one selection of what may be shared: these bodies' plans marked publishable with a summary,
- * as items carrying only the fields fit to share, newest first. The learning library (signed in)
- * and the published learning pages (anyone) both read through here, so they cannot disagree.
+ * The one selection of what may be shared: these bodies' published plans (`isPublished`: completed,
+ * publishable, the summary approved and not withdrawn or edited since), as items carrying only the
+ * fields fit to share, newest first. The learning library (signed in) and the published learning
+ * pages (anyone) both read through here, so they cannot disagree.
  */
-async function publishableItems(db: Kysely<Database>, organisations: readonly Pick<Organisation, "code" | "name">[], bodyCodes: readonly string[], today: IsoDate): Promise<LearningItem[]> {
+async function publishedItems(db: Kysely<Database>, organisations: readonly Pick<Organisation, "code" | "name">[], bodyCodes: readonly string[], today: IsoDate): Promise<LearningItem[]> {
   const nameOf = new Map(organisations.map((o) => [o.code, o.name]));
   return (await listActionPlans(db, [...bodyCodes]))
-    .filter((p) => p.publishable && p.publicSummary.trim() !== "")
+    .filter(isPublished)
     .map((p) => itemOf(p, nameOf.get(p.organisationCode) ?? p.organisationCode, today))
     .sort(newestFirst);
 }
@@ -94,13 +96,13 @@ async function publishableItems(db: Kysely<Database>, organisations: readonly Pi
 export async function learningLibrary(ctx: ServiceContext, filter: LearningFilter) {
   const department = ctx.scope.organisation(filter.departmentCode, "department");
   const codes = departmentBodyCodes(ctx, filter.departmentCode, filter.organisationCode);
-  const shared = await publishableItems(ctx.db, ctx.scope.organisations, codes, serviceToday(ctx));
+  const shared = await publishedItems(ctx.db, ctx.scope.organisations, codes, serviceToday(ctx));
   const words = searchWords(filter.q);
   const items = shared.filter((i) => filter.theme === undefined || i.themes.some((t) => t.code === filter.theme)).filter((i) => matches(i, words));
   return {
     departmentCode: department.code,
     departmentName: department.name,
-    /** Publishable items of the bodies asked about, before the theme and search filters. */
+    /** Published items of the bodies asked about, before the theme and search filters. */
     total: shared.length,
     items,
   };
@@ -148,6 +150,6 @@ export async function publishedLearning(db: Kysely<Database>, code: string, now:
   const closed = new Set(organisations.filter((o) => !activeOn(o, today)).map((o) => o.code));
   return {
     organisation: { code: organisation.code, name: organisation.name, kind: organisation.kind },
-    items: (await publishableItems(db, organisations, bodyCodes, today)).map((i) => publicItem(i, closed.has(i.organisationCode))),
+    items: (await publishedItems(db, organisations, bodyCodes, today)).map((i) => publicItem(i, closed.has(i.organisationCode))),
   };
 }

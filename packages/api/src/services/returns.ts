@@ -241,6 +241,8 @@ export interface SaveOptions {
   /** The audit event (`return.saved` unless given) and its reason. */
   action?: string;
   reason?: string;
+  /** The case import the values were computed from (its cases lie behind the revision's figures). */
+  caseImportId?: string;
 }
 
 export async function saveDraft(ctx: ServiceContext, input: SaveInput, options: SaveOptions = {}): Promise<StoredRevision> {
@@ -275,6 +277,7 @@ export async function saveDraft(ctx: ServiceContext, input: SaveInput, options: 
   await inTransaction(ctx.db, async (trx) => {
     const ok = await updateRevision(trx, stored.id, input.expectedVersion, {
       explanations: JSON.stringify(explanations),
+      ...(options.caseImportId ? { case_import_id: options.caseImportId } : {}),
       updated_at: ctx.now,
       updated_by: ctx.actor.id,
     });
@@ -403,25 +406,35 @@ export async function reopenReturn(ctx: ServiceContext, input: { returnId: strin
       by: ctx.actor.id,
       now: ctx.now,
       reopenReason: reason,
+      // Its figures are the accepted revision's, so the same cases lie behind them.
+      caseImportId: stored.caseImportId,
     });
     await audit(trx, ctx, "return.reopen", stored.returnId, stored.organisationCode, [{ field: "revision", old: stored.revision, new: stored.revision + 1 }], reason);
   });
   return getReturnInScope(ctx, stored.returnId);
 }
 
-/** Audit events of the body's drafting: their changes are the values of drafts, which a department does not see. */
-const draftingEvents = new Set(["return.opened", "return.saved", "return.uploaded"]);
+/** The only changes a department sees in a return's history: its status and revision, never a figure of the body's. */
+const workflowFields = new Set(["status", "revision"]);
 
 /**
- * Every revision of a return (without values) and its audit events. A department's users get the
- * workflow's events (sent, approved, accepted, returned, reopened), not the body's drafting.
+ * Every revision of a return (without values) and its audit events. A body's users get them all. A
+ * department's users get what was sent to them (DESIGN.md: the department sees a return once it has
+ * been sent): the revisions sent, and the workflow's events (submitted, approved, accepted, returned,
+ * reopened), not the body's drafting, whose changes are draft figures and whose reasons name its
+ * files. While a correction is being prepared, the events stop at the one that began it.
  */
 export async function returnHistory(ctx: ServiceContext, returnId: string) {
   const stored = await getReturnInScope(ctx, returnId);
   const events = await listAudit(ctx.db, "return", stored.returnId);
+  const revisions = await listRevisions(ctx.db, stored.returnId);
+  if (ctx.scope.actsFor === "body") return { revisions, events };
+  const workflow = events.filter((e) => e.changes.length > 0 && e.changes.every((c) => workflowFields.has(c.field)));
+  const current = revisions.at(-1);
+  const corrected = current && !isSent(current.status) ? workflow.findLastIndex((e) => e.action === "return.reopen" || e.action === "return.return") : -1;
   return {
-    revisions: await listRevisions(ctx.db, stored.returnId),
-    events: ctx.scope.actsFor === "body" ? events : events.filter((e) => !draftingEvents.has(e.action)),
+    revisions: revisions.filter((r) => isSent(r.status)),
+    events: corrected < 0 ? workflow : workflow.slice(0, corrected + 1),
   };
 }
 

@@ -87,6 +87,9 @@ export const accessCases: Record<string, AccessCase> = {
   "actions.update": { allowed: "a1Approver", allowedOutcome: "CONFLICT", outOfScope: ["a2Submitter", "b1Approver"], input: (f) => ({ id: f.anAction, expectedVersion: 99, ...exampleActionPlan({ owner: "Letters team" }) }) },
   "actions.addReview": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Approver", "b1Submitter"], input: (f) => ({ id: f.anAction, expectedVersion: 99, date: "2025-07-05", note: "Half the letters checked" }) },
   "actions.complete": { allowed: "a1Submitter", allowedOutcome: "CONFLICT", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ id: f.anAction, expectedVersion: 99, completedDate: "2025-07-08", verifiedBy: "Quality team", verifiedDate: "2025-07-09", verificationNote: "Sampled 20 letters" }) },
+  // Past access: approving at a version the plan is not at is a clash; the fixture's plan was never approved, so there is nothing to withdraw.
+  "actions.approvePublication": { allowed: "a1Approver", allowedOutcome: "CONFLICT", outOfScope: ["a2Approver", "b1Approver"], input: (f) => ({ id: f.anAction, expectedVersion: 99 }) },
+  "actions.withdrawPublication": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["a2Approver", "b1Approver", "bOversight"], input: (f) => ({ id: f.anAction }) },
   "metrics.rollup": { allowed: "aSecretariat", outOfScope: ["bOversight", "bSecretariat"], input: () => ({ departmentCode: "DEPT-A", financialYear: "2025-26" }) },
   // Department users only: a body's own people (A1, A2) cannot see their department, so they are refused by scope.
   "actions.learning": { allowed: "aOversight", outOfScope: ["a1Submitter", "a2Approver", "bOversight"], input: () => ({ departmentCode: "DEPT-A", q: "letters" }) },
@@ -97,7 +100,8 @@ export const accessCases: Record<string, AccessCase> = {
   "cases.saveTimescales": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", earlyResolutionDays: 10, closerLookDays: 20 }) },
   "cases.saveMapping": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", mapping: { name: "Case system", columns: { case_ref: "Reference" }, codes: { outcome: { Yes: "upheld" } } } }) },
   "cases.deleteMapping": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", name: "Case system" }) },
-  "cases.startUpload": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", fileName: "cases.csv", size: 1000 }) },
+  // For a quarter, so it does not replace the fixture upload (started without one) that the next two use.
+  "cases.startUpload": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: () => ({ organisationCode: "A1", fileName: "cases.csv", size: 1000, period: "2025-26 Q1" }) },
   // The fixture's one chunk sent again (a retry), by the user who started the upload.
   "cases.uploadChunk": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ uploadId: f.anUpload, index: 0, data: Buffer.from(fixtureCaseFile).toString("base64") }) },
   "cases.finishUpload": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter"], input: (f) => ({ uploadId: f.anUpload, mappingName: null, period: null, dryRun: true }) },

@@ -6,6 +6,9 @@ import * as signIn from "./2026-12-01T0910-sign-in.ts";
 import * as actionPlans from "./2026-12-02T0900-action-plans.ts";
 import * as userOrganisations from "./2026-12-02T0920-user-organisations.ts";
 import * as cases from "./2026-12-02T1600-cases.ts";
+import * as caseUploadFinishing from "./2026-12-07T2200-case-upload-finishing.ts";
+import * as revisionCases from "./2026-12-07T2210-revision-cases.ts";
+import * as publicationApproval from "./2026-12-07T2220-publication-approval.ts";
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -20,6 +23,9 @@ const migrations: Record<string, DialectMigration> = {
   "2026-12-02T0900-action-plans": actionPlans,
   "2026-12-02T0920-user-organisations": userOrganisations,
   "2026-12-02T1600-cases": cases,
+  "2026-12-07T2200-case-upload-finishing": caseUploadFinishing,
+  "2026-12-07T2210-revision-cases": revisionCases,
+  "2026-12-07T2220-publication-approval": publicationApproval,
 };
 
 /** Passes the dialect to each migration, for the few column types that differ. */

@@ -32,6 +32,10 @@ export interface ActionPlanRecord {
   verifiedBy: string | null;
   verifiedDate: string | null;
   verificationNote: string | null;
+  /** Who approved the summary for publication (user id, name as shown then) and when; all null until approved. */
+  publicationApprovedBy: string | null;
+  publicationApprovedByName: string | null;
+  publicationApprovedAt: string | null;
   version: number;
   createdAt: string;
   createdBy: string;
@@ -81,6 +85,9 @@ const columns: Record<keyof ActionPlanPatch, keyof ActionPlanTable> = {
   verifiedBy: "verified_by",
   verifiedDate: "verified_date",
   verificationNote: "verification_note",
+  publicationApprovedBy: "publication_approved_by",
+  publicationApprovedByName: "publication_approved_by_name",
+  publicationApprovedAt: "publication_approved_at",
 };
 
 const jsonFields = new Set<keyof ActionPlanPatch>(["sourceComplaints", "involvement", "themes"]);
@@ -124,6 +131,9 @@ function toRecord(r: ActionPlanRow): ActionPlanRecord {
     verifiedBy: r.verified_by,
     verifiedDate: r.verified_date,
     verificationNote: r.verification_note,
+    publicationApprovedBy: r.publication_approved_by,
+    publicationApprovedByName: r.publication_approved_by_name,
+    publicationApprovedAt: r.publication_approved_at,
     version: Number(r.version),
     createdAt: r.created_at,
     createdBy: r.created_by,
@@ -136,9 +146,10 @@ function toReview(r: ActionReviewRow): ActionReview {
   return { id: r.id, date: r.review_date, note: r.note, recordedBy: r.recorded_by, recordedByName: r.recorded_by_name, recordedAt: r.recorded_at };
 }
 
-export type NewActionPlan = Omit<ActionPlanRecord, "version" | "updatedAt" | "updatedBy">;
+type PublicationApproval = Pick<ActionPlanRecord, "publicationApprovedBy" | "publicationApprovedByName" | "publicationApprovedAt">;
+export type NewActionPlan = Omit<ActionPlanRecord, "version" | "updatedAt" | "updatedBy" | keyof PublicationApproval> & Partial<PublicationApproval>;
 
-/** Adds a plan at version 1. */
+/** Adds a plan at version 1 (not approved for publication unless the approval is given). */
 export async function insertActionPlan(db: Kysely<Database>, plan: NewActionPlan): Promise<void> {
   const { id, organisationCode, createdAt, createdBy, ...fields } = plan;
   await db

@@ -34,6 +34,8 @@ export interface RevisionMeta {
   decidedBy: string | null;
   returnReason: string | null;
   reopenReason: string | null;
+  /** The case import its figures were computed from (its cases lie behind them), if any. */
+  caseImportId: string | null;
 }
 
 export interface StoredRevision extends RevisionMeta {
@@ -69,6 +71,7 @@ function toMeta(r: ReturnRevisionRow & { organisation_code: string; period: stri
     decidedBy: r.decided_by,
     returnReason: r.return_reason,
     reopenReason: r.reopen_reason,
+    caseImportId: r.case_import_id,
   };
 }
 
@@ -121,6 +124,7 @@ export interface NewRevision {
   by: string;
   now: string;
   reopenReason?: string | null;
+  caseImportId?: string | null;
 }
 
 export async function insertRevision(db: Kysely<Database>, r: NewRevision): Promise<void> {
@@ -146,6 +150,7 @@ export async function insertRevision(db: Kysely<Database>, r: NewRevision): Prom
       decided_by: null,
       return_reason: null,
       reopen_reason: r.reopenReason ?? null,
+      case_import_id: r.caseImportId ?? null,
     })
     .returning("seq")
     .executeTakeFirstOrThrow();
@@ -175,7 +180,7 @@ export async function insertReturn(
 export type RevisionPatch = Partial<
   Pick<
     ReturnRevisionRow,
-    "status" | "submitted_at" | "submitted_by" | "approved_at" | "approved_by" | "decided_at" | "decided_by" | "return_reason" | "explanations"
+    "status" | "submitted_at" | "submitted_by" | "approved_at" | "approved_by" | "decided_at" | "decided_by" | "return_reason" | "explanations" | "case_import_id"
   >
 >;
 

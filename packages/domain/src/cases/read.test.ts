@@ -89,6 +89,8 @@ describe("reading a case file", () => {
   it("refuses UTF-16, binary data and a file in two encodings", async () => {
     const utf16 = await read(new Uint8Array([0xff, 0xfe, 0x63, 0x00]));
     expect(utf16.problems[0]!.message).toMatch(/UTF-16/);
+    const utf32 = await read(new Uint8Array([0xff, 0xfe, 0x00, 0x00, 0x63, 0x00, 0x00, 0x00]));
+    expect(utf32.problems[0]!.message).toMatch(/saved as UTF-32/);
     const binary = await read(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
     expect(binary.problems[0]!.message).toMatch(/binary data/);
     // Windows-1252 from line 2 (é), then a byte that is no character in it on line 3: named by its line, though read in pieces.

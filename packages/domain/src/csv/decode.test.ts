@@ -35,8 +35,12 @@ describe("decodeText", () => {
     );
   });
 
-  it("refuses UTF-16 and binary data", () => {
+  it("refuses UTF-16, UTF-32 (each by its name) and binary data", () => {
     expect(() => decodeText(Uint8Array.from([0xff, 0xfe, 0x61, 0]))).toThrow(/saved as UTF-16/);
+    expect(() => decodeText(Uint8Array.from([0xfe, 0xff, 0, 0x61]))).toThrow(/saved as UTF-16/);
+    // UTF-32's marks: little-endian starts as UTF-16's does; big-endian starts with NULs, which are not "binary data" here.
+    expect(() => decodeText(Uint8Array.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]))).toThrow("The file is saved as UTF-32. Save it as “CSV UTF-8 (comma delimited)” and try again.");
+    expect(() => decodeText(Uint8Array.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x61]))).toThrow("The file is saved as UTF-32. Save it as “CSV UTF-8 (comma delimited)” and try again.");
     expect(() => decodeText(Uint8Array.from([0x61, 0, 0x62]))).toThrow("The file contains binary data: it is not a CSV file. Save it from your spreadsheet as CSV.");
   });
 });

@@ -15,10 +15,15 @@ export interface DecodedText {
 export class UnreadableFileError extends Error {}
 
 /**
- * The checks on a file's first bytes, shared with the case file's streamed reading: UTF-16 is
- * refused, and a UTF-8 byte-order mark is dropped. Returns the bytes after the mark.
+ * The checks on a file's first bytes, shared with the case file's streamed reading: UTF-32 and
+ * UTF-16 are refused, each by its own name, and a UTF-8 byte-order mark is dropped. Returns the
+ * bytes after the mark.
  */
 export function afterByteOrderMark(bytes: Uint8Array): Uint8Array {
+  // UTF-32's little-endian mark starts with UTF-16's (FF FE), so it is looked for first.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    throw new UnreadableFileError("The file is saved as UTF-32. Save it as “CSV UTF-8 (comma delimited)” and try again.");
+  }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new UnreadableFileError("The file is saved as UTF-16 (Excel's “Unicode text”). Save it as “CSV UTF-8 (comma delimited)” and try again.");
   }

@@ -31,6 +31,7 @@ function data(overrides: Partial<PackData> = {}): PackData {
         { id: "payments_total", label: "Total paid", type: "money" },
       ],
       measures: [measure],
+      // Everyone who has sent so far: Bodies A and B of the three expected.
       current: {
         bodies: { expected: 3, counted: 2 },
         returns: 2,
@@ -40,9 +41,14 @@ function data(overrides: Partial<PackData> = {}): PackData {
           { id: "payments_total", value: 123_456 },
         ],
         measures: [cell(0.8, 80, 100)],
-        changes: { fields: [{ id: "received", direction: "up", words: "up 20%" }, { id: "payments_total", direction: "up", words: "up 3%" }], measures: [{ id: measure.id, direction: "up", words: "up 2 percentage points", intervals: "similar" }] },
       },
-      previousYear: { bodies: { expected: 3, counted: 3 }, returns: 3, fields: [{ id: "received", value: 100 }, { id: "payments_total", value: null }], measures: [cell(0.78, 78, 100)] },
+      // Bodies A and B sent the same quarter a year earlier; Body C has not sent yet.
+      comparison: {
+        panel: { expected: 3, covered: [{ organisationCode: "DES-A", name: "Body A" }, { organisationCode: "DES-B", name: "Body B" }], partly: [], leftOut: [{ name: "Body C", words: "no return counts for Apr to Jun 2025 yet" }], lowCoverage: false },
+        current: { bodies: { expected: 3, counted: 2 }, returns: 2, provisional: false, fields: [{ id: "received", value: 120 }, { id: "payments_total", value: 123_456 }], measures: [cell(0.8, 80, 100)] },
+        previousYear: { bodies: { expected: 3, counted: 2 }, returns: 2, fields: [{ id: "received", value: 100 }, { id: "payments_total", value: null }], measures: [cell(0.78, 78, 100)], provisional: false },
+        changes: { fields: [{ id: "received", direction: "up", words: "up 20%" }, { id: "payments_total", direction: "not compared", words: "not compared" }], measures: [{ id: measure.id, direction: "up", words: "up 2 percentage points", intervals: "similar" }] },
+      },
     },
     tracker: [
       {
@@ -175,6 +181,35 @@ describe("buildBoardPack", () => {
     expect(new Set(tidyRows(pack).map((r) => r.organisation))).toEqual(new Set(["DES-A", "DES"]));
     expect(pack.tables.some((t) => t.tableName === "department_totals")).toBe(false);
     expect(pack.title).toBe("Complaints board pack: Body A, Apr to Jun 2025");
+  });
+
+  it("leads the narrative with everyone who has sent (no change), then the change over the same bodies, naming those left out", () => {
+    const pack = buildBoardPack(data());
+    const paragraphs = pack.narrative.filter((b) => b.kind === "paragraph").map((b) => b.text);
+    expect(paragraphs[0]).toBe("2 of 3 bodies have sent their return for Apr to Jun 2025. Together they received 120 complaints. Over the 2 bodies that sent returns for the same quarters a year earlier, complaints received were up 20% on Apr to Jun 2024 (120 against 100).");
+    expect(paragraphs).toContain("The comparison with Apr to Jun 2024 covers 2 of 3 bodies expected: the quarters each sent in both periods. Left out: Body C (no return counts for Apr to Jun 2025 yet).");
+    const totals = table(pack.tables, "department_totals");
+    expect(totals.description.join(" ")).toContain("covers 2 of 3 bodies expected");
+    expect(totals.description.join(" ")).toContain("Everyone who has sent so far for Apr to Jun 2025: 2 of 3 bodies (2 returns).");
+  });
+
+  it("leads with coverage and gives no headline change when the comparison covers half the bodies or fewer", () => {
+    const base = data();
+    const r = base.rollup;
+    // Of 4 bodies, 2 have sent; only Body A sent a year earlier too.
+    const low = {
+      ...r,
+      current: { ...r.current, bodies: { expected: 4, counted: 2 } },
+      comparison: { ...r.comparison, panel: { expected: 4, covered: [{ organisationCode: "DES-A", name: "Body A" }], partly: [], leftOut: [{ name: "Body B", words: "no return counted for Apr to Jun 2024" }, { name: "Body C", words: "no return counts for Apr to Jun 2025 yet" }, { name: "Body D", words: "no return counts for Apr to Jun 2025 yet" }], lowCoverage: true } },
+    };
+    const pack = buildBoardPack({ ...base, rollup: low });
+    const first = pack.narrative.find((b) => b.kind === "paragraph")!;
+    expect(first.kind === "paragraph" && first.text).toBe("2 of 4 bodies have sent their return for Apr to Jun 2025; the comparison below covers 1 of them, those that also sent for Apr to Jun 2024. Together they received 120 complaints.");
+    expect(JSON.stringify(pack.narrative)).toContain("Left out: Body B (no return counted for Apr to Jun 2024); Body C (no return counts for Apr to Jun 2025 yet); Body D (no return counts for Apr to Jun 2025 yet).");
+
+    const none = { ...low, comparison: { ...low.comparison, panel: { ...low.comparison.panel, covered: [] } } };
+    const noneFirst = buildBoardPack({ ...base, rollup: none }).narrative.find((b) => b.kind === "paragraph")!;
+    expect(noneFirst.kind === "paragraph" && noneFirst.text).toBe("2 of 4 bodies have sent their return for Apr to Jun 2025; none of them sent for the same quarters of Apr to Jun 2024, so there is no comparison with it. Together they received 120 complaints.");
   });
 
   it("writes dates as people read them", () => {

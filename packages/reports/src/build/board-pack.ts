@@ -160,36 +160,37 @@ export function buildBoardPack(data: PackData): BoardPack {
     ),
   });
 
-  // Department totals beside a year earlier.
+  // Department totals beside a year earlier, both over the matched panel only.
   const r = data.rollup;
-  const thenField = new Map(r.previousYear.fields.map((f) => [f.id, f.value]));
-  const changeOfField = new Map(r.current.changes.fields.map((c) => [c.id, c]));
-  const changeOfMeasure = new Map(r.current.changes.measures.map((c) => [c.id, c]));
+  const m = r.comparison;
+  const thenField = new Map(m.previousYear.fields.map((f) => [f.id, f.value]));
+  const changeOfField = new Map(m.changes.fields.map((c) => [c.id, c]));
+  const changeOfMeasure = new Map(m.changes.measures.map((c) => [c.id, c]));
   const totalsRows: Cell[][] = r.fields.map((f) => {
-    const now = r.current.fields.find((x) => x.id === f.id)?.value ?? null;
+    const now = m.current.fields.find((x) => x.id === f.id)?.value ?? null;
     const then = thenField.get(f.id) ?? null;
     // Money to the nearest pound beside counts: one number format for the column.
     const asShown = (v: number | null, marks: Marks) => (v === null ? notAvailable : num(f.type === "money" ? Math.round(v / 100) : v, marks));
     return [text(period.quarters.length > 1 ? yearLabel(f.label) : f.label), text(f.type === "money" ? "£" : "number"), asShown(now, marksOf(scope.departmentCode, [f.id])), asShown(then, unmarked), text(changeOfField.get(f.id)?.words ?? "not compared")];
   });
-  const measureChangeRows: Cell[][] = r.measures.map((m) => {
-    const now = r.current.measures.find((x) => x.id === m.id);
-    const change = changeOfMeasure.get(m.id);
+  const measureChangeRows: Cell[][] = r.measures.map((info) => {
+    const now = m.current.measures.find((x) => x.id === info.id);
+    const change = changeOfMeasure.get(info.id);
     return [
-      text(m.label),
-      text(unitOf[m.kind]),
-      now?.value === null || now === undefined ? notAvailable : num(measureFigure(m.kind, now.value), measureMarks(scope.departmentCode, m.id)),
-      valueAYearEarlier(data, m),
+      text(info.label),
+      text(unitOf[info.kind]),
+      now?.value === null || now === undefined ? notAvailable : num(measureFigure(info.kind, now.value), measureMarks(scope.departmentCode, info.id)),
+      valueAYearEarlier(data, info),
       text(change?.words ?? "not compared"),
       text(change ? intervalWords[change.intervals] ?? change.intervals : "not compared"),
     ];
   });
   if (scope.kind === "department") {
-    const counted = `${r.current.bodies.counted} of ${r.current.bodies.expected} bodies' returns count (${r.current.returns} returns); a year earlier ${r.previousYear.bodies.counted} bodies (${r.previousYear.returns} returns).`;
+    const counted = `${panelCoverage(r)} ${allSent(r, period.label)}`;
     tables.push({
       sheetName: "Totals",
       tableName: "department_totals",
-      title: title(`${scope.departmentName}: totals beside a year earlier (${r.yearEarlier.label})`),
+      title: title(`${scope.departmentName}: totals beside a year earlier (${r.yearEarlier.label}), the same bodies and quarters`),
       description: describe(`${counted} Money is to the nearest pound.`, ["counted", "revised", "stocks"]),
       columns: [
         { key: "figure", heading: "Figure", type: "text", role: "label" },
@@ -203,7 +204,7 @@ export function buildBoardPack(data: PackData): BoardPack {
     tables.push({
       sheetName: "Measures",
       tableName: "department_measures",
-      title: title(`${scope.departmentName}: measures beside a year earlier (${r.yearEarlier.label})`),
+      title: title(`${scope.departmentName}: measures beside a year earlier (${r.yearEarlier.label}), the same bodies and quarters`),
       description: describe(counted, ["counted", "revised", "intervals"]),
       columns: [
         { key: "measure", heading: "Measure", type: "text", role: "label" },
@@ -489,25 +490,58 @@ const intervalWords: Record<string, string> = {
   "not compared": "Not compared",
 };
 
-/** A measure's value a year earlier (not marked revised: the mark is about this period's returns). */
+/** A measure's value a year earlier over the matched panel (not marked revised: the mark is about this period's returns). */
 function valueAYearEarlier(data: PackData, m: MeasureInfoIn): Cell {
-  const earlier = data.rollup.previousYear.measures.find((x) => x.id === m.id);
+  const earlier = data.rollup.comparison.previousYear.measures.find((x) => x.id === m.id);
   return earlier?.value === null || earlier === undefined ? notAvailable : num(measureFigure(m.kind, earlier.value));
+}
+
+const bodiesWord = (n: number) => `${formatNumber(n, "count")} ${n === 1 ? "body" : "bodies"}`;
+
+/** Who the comparison with a year earlier covers, and who it leaves out and why. */
+function panelCoverage(r: PackData["rollup"]): string {
+  const p = r.comparison.panel;
+  const covers =
+    p.covered.length === 0
+      ? `The comparison with ${r.yearEarlier.label} covers no body: none sent returns for the same quarters in both periods.`
+      : `The comparison with ${r.yearEarlier.label} covers ${formatNumber(p.covered.length, "count")} of ${bodiesWord(p.expected)} expected: the quarters each sent in both periods.`;
+  const out = [...p.leftOut, ...p.partly].map((b) => `${b.name} (${b.words})`);
+  return out.length > 0 ? `${covers} Left out: ${out.join("; ")}.` : covers;
+}
+
+/** Everyone who has sent so far, labelled with its coverage (never given a change). */
+function allSent(r: PackData["rollup"], label: string): string {
+  return `Everyone who has sent so far for ${label}: ${formatNumber(r.current.bodies.counted, "count")} of ${bodiesWord(r.current.bodies.expected)} (${formatNumber(r.current.returns, "count")} ${r.current.returns === 1 ? "return" : "returns"}).`;
 }
 
 function narrative(data: PackData, title: string): Block[] {
   const { scope, period } = data;
   const r = data.rollup;
-  const fieldNow = (id: string) => r.current.fields.find((f) => f.id === id)?.value ?? null;
+  const m = r.comparison;
+  const fieldOf = (side: PackData["rollup"]["current"], id: string) => side.fields.find((f) => f.id === id)?.value ?? null;
   const blocks: Block[] = [{ kind: "heading", level: 1, text: title }];
-  const received = fieldNow("received");
-  const closed = [fieldNow("er_closed"), fieldNow("cl_closed")];
-  const changeReceived = r.current.changes.fields.find((f) => f.id === "received");
-  const bodiesCount = (n: number) => `${formatNumber(n, "count")} ${n === 1 ? "body's return counts" : "bodies' returns count"}`;
+  const received = fieldOf(r.current, "received");
+  const closed = [fieldOf(r.current, "er_closed"), fieldOf(r.current, "cl_closed")];
+  const changeReceived = m.changes.fields.find((f) => f.id === "received");
   if (scope.kind === "department") {
-    const sentences = [`${bodiesCount(r.current.bodies.counted)} of ${formatNumber(r.current.bodies.expected, "count")} expected for ${period.label}.`];
-    if (received !== null) sentences.push(`Together they received ${formatNumber(received, "count")} complaints (${changeReceived?.words ?? "not compared"} on ${r.yearEarlier.label})${closed.every((x) => x !== null) ? ` and closed ${formatNumber(closed[0]! + closed[1]!, "count")}` : ""}.`);
+    const sent = r.current.bodies.counted;
+    const covered = m.panel.covered.length;
+    const sentences = [`${formatNumber(sent, "count")} of ${bodiesWord(r.current.bodies.expected)} ${sent === 1 ? "has" : "have"} sent ${period.quarters.length > 1 ? "returns" : "their return"} for ${period.label}`];
+    if (m.panel.lowCoverage) {
+      // Too few bodies in both periods for a change to say anything about the department: coverage leads, no headline change.
+      sentences[0] +=
+        covered === 0
+          ? `; none of them sent for the same quarters of ${r.yearEarlier.label}, so there is no comparison with it.`
+          : `; the comparison below covers ${covered === sent ? `those ${formatNumber(covered, "count")}` : `${formatNumber(covered, "count")} of them, those that also sent for ${r.yearEarlier.label}`}.`;
+    } else sentences[0] += ".";
+    // Everyone who has sent so far: a total with its coverage, never a change.
+    if (received !== null) sentences.push(`Together they received ${formatNumber(received, "count")} complaints${closed.every((x) => x !== null) ? ` and closed ${formatNumber(closed[0]! + closed[1]!, "count")}` : ""}.`);
     else sentences.push("No return that counts gives the number of complaints received yet.");
+    const nowReceived = fieldOf(m.current, "received");
+    const thenReceived = fieldOf(m.previousYear, "received");
+    if (!m.panel.lowCoverage && covered > 0 && nowReceived !== null && thenReceived !== null) {
+      sentences.push(`Over the ${bodiesWord(covered)} that sent returns for the same quarters a year earlier, complaints received were ${changeReceived?.words ?? "not compared"} on ${r.yearEarlier.label} (${formatNumber(nowReceived, "count")} against ${formatNumber(thenReceived, "count")}).`);
+    }
     blocks.push({ kind: "paragraph", text: sentences.join(" ") });
   } else {
     blocks.push({ kind: "paragraph", text: `This pack is about ${scope.name}, beside the figures for ${data.scope.departmentName} as a whole, for ${period.label}.` });
@@ -516,9 +550,9 @@ function narrative(data: PackData, title: string): Block[] {
 
   blocks.push({ kind: "heading", level: 2, text: "Headline figures" });
   if (scope.kind === "department") {
-    blocks.push({ kind: "paragraph", text: `The department's totals and measures beside ${r.yearEarlier.label}. The workbook has every body's figures, with 95% intervals and how each compares with the department.` });
-    blocks.push({ kind: "table", tableName: "department_totals", caption: `${scope.departmentName}: totals, ${period.label}, beside ${r.yearEarlier.label}` });
-    blocks.push({ kind: "table", tableName: "department_measures", columns: ["measure", "unit", "this_period", "year_earlier", "change"], caption: `${scope.departmentName}: measures, ${period.label}, beside ${r.yearEarlier.label}` });
+    blocks.push({ kind: "paragraph", text: `The department's totals and measures beside ${r.yearEarlier.label}, over the same bodies and quarters in both. The workbook has every body's figures, with 95% intervals and how each compares with the department.` });
+    blocks.push({ kind: "table", tableName: "department_totals", caption: `${scope.departmentName}: totals, ${period.label}, beside ${r.yearEarlier.label} (${bodiesWord(m.panel.covered.length)} in both)` });
+    blocks.push({ kind: "table", tableName: "department_measures", columns: ["measure", "unit", "this_period", "year_earlier", "change"], caption: `${scope.departmentName}: measures, ${period.label}, beside ${r.yearEarlier.label} (${bodiesWord(m.panel.covered.length)} in both)` });
   } else {
     if (data.comparison.rows.some((x) => x.organisationCode === scope.code)) {
       blocks.push({ kind: "paragraph", text: `${scope.name}'s measures with 95% intervals, and how each compares with the department's figure.` });
@@ -530,30 +564,25 @@ function narrative(data: PackData, title: string): Block[] {
 
   if (scope.kind === "department") {
     blocks.push({ kind: "heading", level: 2, text: "What changed since a year earlier" });
-    const now = r.current.bodies.counted;
-    const then = r.previousYear.bodies.counted;
-    if (now !== then || r.current.returns !== r.previousYear.returns) {
+    blocks.push({ kind: "paragraph", text: panelCoverage(r) });
+    const clear = m.changes.measures.filter((c) => c.intervals === "higher" || c.intervals === "lower");
+    const labelOf = new Map(r.measures.map((x) => [x.id, x.label]));
+    if (m.panel.covered.length > 0) {
       blocks.push({
-        kind: "paragraph",
-        text: `Take care comparing totals: ${now} ${now === 1 ? "body's" : "bodies'"} returns (${r.current.returns}) count for ${period.label}, against ${then} ${then === 1 ? "body's" : "bodies'"} (${r.previousYear.returns}) for ${r.yearEarlier.label}. Percentages and averages compare more fairly than totals.`,
+        kind: "list",
+        items: [
+          ...m.changes.fields.filter((f) => ["received", "er_closed", "cl_closed", "carried_forward"].includes(f.id)).map((f) => {
+            const label = r.fields.find((x) => x.id === f.id)?.label ?? f.id;
+            return `${period.quarters.length > 1 ? yearLabel(label) : label}: ${f.words} on ${r.yearEarlier.label}.`;
+          }),
+          ...(clear.length > 0
+            ? clear.map((c) => `${labelOf.get(c.id) ?? c.id}: ${c.words}, a clear change (the 95% intervals do not overlap).`)
+            : m.changes.measures.some((c) => c.intervals !== "not compared")
+              ? ["No measure changed clearly: every measure's 95% interval overlaps the one a year earlier."]
+              : ["No measure can be compared with a year earlier: one of the two periods has no figures."]),
+        ],
       });
     }
-    const clear = r.current.changes.measures.filter((m) => m.intervals === "higher" || m.intervals === "lower");
-    const labelOf = new Map(r.measures.map((m) => [m.id, m.label]));
-    blocks.push({
-      kind: "list",
-      items: [
-        ...r.current.changes.fields.filter((f) => ["received", "er_closed", "cl_closed", "carried_forward"].includes(f.id)).map((f) => {
-          const label = r.fields.find((x) => x.id === f.id)?.label ?? f.id;
-          return `${period.quarters.length > 1 ? yearLabel(label) : label}: ${f.words} on ${r.yearEarlier.label}.`;
-        }),
-        ...(clear.length > 0
-          ? clear.map((m) => `${labelOf.get(m.id) ?? m.id}: ${m.words}, a clear change (the 95% intervals do not overlap).`)
-          : r.current.changes.measures.some((m) => m.intervals !== "not compared")
-            ? ["No measure changed clearly: every measure's 95% interval overlaps the one a year earlier."]
-            : ["No measure can be compared with a year earlier: one of the two periods has no figures."]),
-      ],
-    });
   }
 
   blocks.push({ kind: "heading", level: 2, text: "Emerging themes" });

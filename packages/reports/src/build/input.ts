@@ -42,24 +42,39 @@ export interface ComparisonIn {
   }[];
 }
 
+/** A roll-up's figures for one period over some bodies' returns. */
+export interface RollupFiguresIn {
+  bodies: { expected: number; counted: number };
+  returns: number;
+  provisional: boolean;
+  fields: readonly { id: string; value: number | null }[];
+  measures: readonly MeasureCellIn[];
+}
+
 export interface RollupIn {
   label: string;
   yearEarlier: { label: string };
   /** The page's fields (counts and money; FTE only among the annual report's fields, which packs do not use). */
   fields: readonly { id: string; label: string; type: "count" | "money" | "fte" }[];
   measures: readonly MeasureInfoIn[];
-  current: {
-    bodies: { expected: number; counted: number };
-    returns: number;
-    provisional: boolean;
-    fields: readonly { id: string; value: number | null }[];
-    measures: readonly MeasureCellIn[];
+  /** Everyone who has sent so far: shown with its coverage, never with a change. */
+  current: RollupFiguresIn;
+  /** The period beside a year earlier over the matched panel (the body-quarters counted in both). */
+  comparison: {
+    panel: {
+      expected: number;
+      covered: readonly { organisationCode: string; name: string }[];
+      partly: readonly { name: string; words: string }[];
+      leftOut: readonly { name: string; words: string }[];
+      lowCoverage: boolean;
+    };
+    current: RollupFiguresIn;
+    previousYear: RollupFiguresIn;
     changes: {
       fields: readonly { id: string; direction: string; words: string }[];
       measures: readonly { id: string; direction: string; words: string; intervals: string }[];
     };
   };
-  previousYear: { bodies: { expected: number; counted: number }; returns: number; fields: readonly { id: string; value: number | null }[]; measures: readonly MeasureCellIn[] };
 }
 
 export interface TrackerIn {

@@ -1,7 +1,8 @@
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import { GenericHeader } from "../generic-header/generic-header.tsx";
 import { ServiceNavigation, type ServiceNavigationItem } from "../service-navigation/service-navigation.tsx";
 import { SkipLink } from "../skip-link/skip-link.tsx";
+import { useFocusHeadingOnNavigate } from "./focus-heading.ts";
 
 export interface ServiceFrameProps {
   serviceName: string;
@@ -10,6 +11,11 @@ export interface ServiceFrameProps {
   navigation: ServiceNavigationItem[];
   /** Shown above the main content area, inside the width container (the MOJ organisation switcher). */
   aboveMain?: ReactNode;
+  /**
+   * The page's address (its path): when it changes, focus moves to the new page's main heading.
+   * Null for an address that points at something on the page (a `#figure`), which scrolls there.
+   */
+  page?: string | null;
   children: ReactNode;
 }
 
@@ -18,7 +24,9 @@ export interface ServiceFrameProps {
  * GOV.UK), service navigation, the main content area the skip link reaches, and a footer saying the
  * data is synthetic.
  */
-export function ServiceFrame({ serviceName, homeUrl, navigation, aboveMain, children }: ServiceFrameProps) {
+export function ServiceFrame({ serviceName, homeUrl, navigation, aboveMain, page = null, children }: ServiceFrameProps) {
+  const main = useRef<HTMLElement>(null);
+  useFocusHeadingOnNavigate(page, main);
   return (
     <>
       <SkipLink text="Skip to main content" href="#main-content" />
@@ -26,7 +34,7 @@ export function ServiceFrame({ serviceName, homeUrl, navigation, aboveMain, chil
       <ServiceNavigation serviceName={serviceName} serviceUrl={homeUrl} navigation={navigation} />
       <div className="govuk-width-container">
         {aboveMain}
-        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={main}>
           {children}
         </main>
       </div>

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ActionPlanStatusTags, ReturnStatusTag } from "./status-tags.tsx";
+import { ActionPlanStatusTags, PublicationTag, ReturnStatusTag } from "./status-tags.tsx";
 
 describe("status tags", () => {
   it("writes a return's status in words, coloured by the status", () => {
@@ -16,5 +16,10 @@ describe("status tags", () => {
     expect(renderToStaticMarkup(<ActionPlanStatusTags plan={{ status: "unknown", statusLabel: "Unknown", overdue: false }} />)).toBe(
       '<span><strong class="govuk-tag govuk-tag--grey">Unknown</strong></span>',
     );
+  });
+
+  it("writes whether a plan's summary is published in words", () => {
+    expect(renderToStaticMarkup(<PublicationTag plan={{ publication: "waiting", publicationLabel: "Waiting for approval" }} />)).toBe('<strong class="govuk-tag govuk-tag--yellow">Waiting for approval</strong>');
+    expect(renderToStaticMarkup(<PublicationTag plan={{ publication: "published", publicationLabel: "Published 3 December 2026" }} />)).toContain("govuk-tag--green");
   });
 });

@@ -38,3 +38,14 @@ export function ActionPlanStatusTags({ plan, classes }: { plan: { status: string
     </span>
   );
 }
+
+const publicationClasses: Record<string, string> = {
+  not_for_publication: "govuk-tag--grey",
+  waiting: "govuk-tag--yellow",
+  published: "govuk-tag--green",
+};
+
+/** Whether a plan's "you said, we did" summary is public, in words ("Waiting for approval", "Published 3 December 2026"). */
+export function PublicationTag({ plan }: { plan: { publication: string; publicationLabel: string } }) {
+  return <Tag classes={publicationClasses[plan.publication] ?? "govuk-tag--grey"} text={plan.publicationLabel} />;
+}

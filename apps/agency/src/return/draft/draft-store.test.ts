@@ -171,6 +171,28 @@ describe("DraftStore", () => {
     expect(store.getSnapshot().saveState.kind).toBe("saved");
   });
 
+  it("flush() resolves once the server's checks of what it saved are back, so a warning about the body's history can stop Save and continue", async () => {
+    const store = openStore();
+    await settle();
+    let answer!: () => void;
+    const checked = new Promise<void>((resolve) => (answer = resolve));
+    const outlier = { id: "outlier:received", severity: "warning" as const, fieldIds: ["received"], message: "far from usual" };
+    server.api.validate = async () => {
+      await checked;
+      return { errors: [], warnings: [outlier], unexplained: [outlier], canSubmit: false };
+    };
+    store.setInput("received", "500");
+    let flushed = false;
+    void store.flush().then(() => (flushed = true));
+    await settle();
+    expect(server.saves).toHaveLength(1);
+    expect(flushed).toBe(false);
+    answer();
+    await settle();
+    expect(flushed).toBe(true);
+    expect(store.getSnapshot().validation?.warnings.map((w) => w.id)).toEqual(["outlier:received"]);
+  });
+
   it("re-applies kept edits after a reload and saves them with their original from: another field changed meanwhile merges", async () => {
     const first = openStore();
     await settle();

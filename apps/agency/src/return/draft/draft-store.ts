@@ -91,6 +91,8 @@ export class DraftStore {
   private loadTimer: ReturnType<typeof setTimeout> | undefined;
   private waiters: (() => void)[] = [];
   private validationRequest = 0;
+  /** The server's checks of the last save, while they are on their way. */
+  private validating: Promise<void> | undefined;
   /** Stray explanations were withdrawn for the save being retried (done at most once per successful save). */
   private withdrewExplanations = false;
   private attached = 0;
@@ -162,8 +164,9 @@ export class DraftStore {
   }
 
   /**
-   * Saves now (a "Save" button, leaving the page). Resolves when the server has everything, or the
-   * save failed and the draft says why; never rejects.
+   * Saves now (a "Save" button, leaving the page). Resolves when the server has everything and its
+   * checks of it are back (a "Save and continue" stops for a warning about the body's history), or
+   * the save failed and the draft says why; never rejects.
    */
   flush(): Promise<void> {
     if (!this.revision || this.signInNeeded || this.saveState.kind === "conflict") return Promise.resolve();
@@ -402,10 +405,21 @@ export class DraftStore {
   private release(): void {
     const waiting = this.waiters;
     this.waiters = [];
-    for (const resolve of waiting) resolve();
+    void (this.validating ?? Promise.resolve()).then(() => {
+      for (const resolve of waiting) resolve();
+    });
   }
 
-  private async refreshValidation(): Promise<void> {
+  private refreshValidation(): Promise<void> {
+    const validating = this.fetchValidation();
+    this.validating = validating;
+    void validating.then(() => {
+      if (this.validating === validating) this.validating = undefined;
+    });
+    return validating;
+  }
+
+  private async fetchValidation(): Promise<void> {
     if (!this.revision) return;
     const request = (this.validationRequest += 1);
     try {

@@ -1,5 +1,5 @@
 import type { BreakdownDeclaration, FieldDeclaration } from "@complaints/domain/browser";
-import { useMemo } from "react";
+import { Fragment, useMemo, type ReactNode } from "react";
 import { ErrorMessage, Fieldset, Hint } from "@complaints/ui";
 import { Field } from "./field.tsx";
 import type { CaseLink } from "./field-props.tsx";
@@ -18,6 +18,8 @@ export interface BreakdownFieldsProps {
   onInput(fieldId: string, text: string): void;
   /** Cells computed from the case file, by field id: each links to its cases. */
   cases?: ReadonlyMap<string, CaseLink> | undefined;
+  /** What goes directly beneath a cell, by field id (a warning's explanation box). */
+  below?: Readonly<Record<string, ReactNode>> | undefined;
 }
 
 /** A cell's own name: the expanded label less the breakdown's ("Complaints received by channel: Email" → "Email"). */
@@ -27,7 +29,7 @@ export function cellLabel(breakdown: { label: string }, cell: FieldDeclaration):
 }
 
 /** A breakdown: one fieldset, one count per category, each input's id the cell's field id. */
-export function BreakdownFields({ breakdown, cells, unit, inputs, errors, error, readOnly, onInput, cases }: BreakdownFieldsProps) {
+export function BreakdownFields({ breakdown, cells, unit, inputs, errors, error, readOnly, onInput, cases, below }: BreakdownFieldsProps) {
   const id = `breakdown-${breakdown.id}`;
   const labelled = useMemo(() => cells.map((cell) => ({ ...cell, label: cellLabel(breakdown, cell), ...(unit ? { unit } : {}) })), [breakdown, cells, unit]);
   const describedBy = [breakdown.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
@@ -38,7 +40,10 @@ export function BreakdownFields({ breakdown, cells, unit, inputs, errors, error,
         {error ? <ErrorMessage id={`${id}-error`} text={error} /> : null}
         {cells.length === 0 ? <p className="govuk-body">Your department has not set up any categories for your body.</p> : null}
         {labelled.map((cell) => (
-          <Field key={cell.id} field={cell} text={inputs[cell.id] ?? ""} error={errors[cell.id]} readOnly={readOnly} onInput={onInput} cases={cases?.get(cell.id)} />
+          <Fragment key={cell.id}>
+            <Field field={cell} text={inputs[cell.id] ?? ""} error={errors[cell.id]} readOnly={readOnly} onInput={onInput} cases={cases?.get(cell.id)} />
+            {below?.[cell.id]}
+          </Fragment>
         ))}
       </Fieldset>
     </div>

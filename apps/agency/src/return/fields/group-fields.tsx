@@ -1,5 +1,5 @@
 import type { FieldDeclaration, GroupDeclaration } from "@complaints/domain/browser";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Fieldset, Hint } from "@complaints/ui";
 import { Field } from "./field.tsx";
 
@@ -11,6 +11,8 @@ export interface GroupFieldsProps {
   errors: Readonly<Record<string, string>>;
   readOnly: boolean;
   onInput(fieldId: string, text: string): void;
+  /** What goes directly beneath a field, by field id (a warning's explanation box). */
+  below?: Readonly<Record<string, ReactNode>> | undefined;
 }
 
 const lower = (s: string) => `${s.charAt(0).toLowerCase()}${s.slice(1)}`;
@@ -27,7 +29,7 @@ function itemFields(group: GroupDeclaration, fields: readonly FieldDeclaration[]
  * up to the template's maxItems, and "Remove" on each. Item numbers are the stable ids of the
  * stored values, so removing one moves the later items up.
  */
-export function GroupFields({ group, fields, inputs, errors, readOnly, onInput }: GroupFieldsProps) {
+export function GroupFields({ group, fields, inputs, errors, readOnly, onInput, below }: GroupFieldsProps) {
   const given = (item: number) => fields.some((f) => f.item === item && (inputs[f.id] ?? "") !== "");
   let lastGiven = 0;
   for (let item = 1; item <= group.maxItems; item += 1) if (given(item)) lastGiven = item;
@@ -73,7 +75,10 @@ export function GroupFields({ group, fields, inputs, errors, readOnly, onInput }
         <div key={item} className="app-add-another__item">
           <Fieldset legend={{ text: `${group.label} ${item}`, classes: "govuk-fieldset__legend--s" }}>
             {items[item - 1]!.map((f) => (
-              <Field key={f.id} field={f} text={inputs[f.id] ?? ""} error={errors[f.id]} readOnly={readOnly} onInput={onInput} />
+              <Fragment key={f.id}>
+                <Field field={f} text={inputs[f.id] ?? ""} error={errors[f.id]} readOnly={readOnly} onInput={onInput} />
+                {below?.[f.id]}
+              </Fragment>
             ))}
           </Fieldset>
           {readOnly ? null : (

@@ -3,7 +3,8 @@ import {
   appendAudit,
   caseWriter,
   countCases,
-  deleteCases,
+  currentCaseImport,
+  deleteUnusedCases,
   findReturnId,
   getWindow,
   insertCaseImport,
@@ -62,6 +63,11 @@ export interface ImportCasesOptions {
   /** Check and compute only: nothing is stored. */
   dryRun: boolean;
   onProgress?: (bytesRead: number) => void;
+  /**
+   * Called inside the import's transaction once the cases and drafts are written, so what it
+   * records is stored with them or not at all (an upload notes that it is finished).
+   */
+  beforeCommit?: (db: Kysely<Database>, result: CaseImportResult) => Promise<void>;
 }
 
 export interface WrittenQuarter {
@@ -182,7 +188,7 @@ async function planQuarters(ctx: ServiceContext, org: Organisation, quarters: re
  * Writes a quarter's computed figures into its draft (opened if need be): only the fields the
  * file gave change; the rest, notes and explanations stay. The audit entry says where they came from.
  */
-async function writeQuarter(ctx: ServiceContext, org: Organisation, quarter: ComputedQuarter, reason: string): Promise<WrittenQuarter> {
+async function writeQuarter(ctx: ServiceContext, org: Organisation, quarter: ComputedQuarter, reason: string, caseImportId: string): Promise<WrittenQuarter> {
   const draft = await openDraft(ctx, org.code, quarter.period);
   const fields = new Set(templateFields(requireTemplate(draft.templateVersion), org.serviceAreas).map((f) => f.id));
   const computed = Object.fromEntries(Object.entries(quarter.values).filter(([field]) => fields.has(field)));
@@ -193,17 +199,18 @@ async function writeQuarter(ctx: ServiceContext, org: Organisation, quarter: Com
   const saved = await saveDraft(
     ctx,
     { returnId: draft.returnId, expectedVersion: draft.version, values: { ...kept, ...computed }, notes: draft.notes, explanations: draft.explanations },
-    { dropClearedExplanations: true, action: "return.computedFromCases", reason },
+    { dropClearedExplanations: true, action: "return.computedFromCases", reason, caseImportId },
   );
   return { period: quarter.period, returnId: saved.returnId };
 }
 
 /**
  * Imports a body's case file (issue 10): checks every row and computes every quarter (the
- * domain's `readCaseFile`). Unless it is a dry run, in one transaction: replaces the body's stored
- * cases with the file's, records the import and writes the computed figures into the chosen
- * quarters' drafts. All or nothing: a file with any problem, or a return that cannot be edited,
- * stores nothing, and the result says why.
+ * domain's `readCaseFile`). Unless it is a dry run, in one transaction: stores the file's cases as
+ * the body's current ones, records the import, writes the computed figures into the chosen quarters'
+ * drafts (each revision records the import), and deletes the earlier cases nothing reads any more
+ * (a revision the department may be shown keeps its own). All or nothing: a file with any problem,
+ * or a return that cannot be edited, stores nothing, and the result says why.
  */
 export async function importCases(ctx: ServiceContext, source: CaseSource, options: ImportCasesOptions): Promise<CaseImportResult> {
   const org = ctx.scope.organisation(options.organisationCode, "body");
@@ -233,9 +240,10 @@ export async function importCases(ctx: ServiceContext, source: CaseSource, optio
     return await ctx.db.transaction().execute(async (trx) => {
       const tctx: ServiceContext = { ...ctx, db: trx };
       await lockOrganisationCases(trx, org.code);
-      const before = await countCases(trx, org.code);
-      await deleteCases(trx, org.code);
-      await insertCaseImport(trx, { id: importId, organisationCode: org.code, importedBy: ctx.actor.id, importedAt: ctx.now, fileName: options.fileName, rows: 0, encoding: null });
+      const previous = await currentCaseImport(trx, org.code);
+      const before = previous ? await countCases(trx, previous.id) : 0;
+      const timescales = { earlyResolutionDays: settings.earlyResolutionDays, closerLookDays: settings.closerLookDays };
+      await insertCaseImport(trx, { id: importId, organisationCode: org.code, importedBy: ctx.actor.id, importedAt: ctx.now, fileName: options.fileName, rows: 0, encoding: null, timescales });
       const writer = caseWriter(trx, org.code, importId);
       const result = await readCaseFile(read(trx), {
         settings,
@@ -263,14 +271,17 @@ export async function importCases(ctx: ServiceContext, source: CaseSource, optio
       const writtenQuarters: WrittenQuarter[] = [];
       for (const q of plan.targets) {
         try {
-          writtenQuarters.push(await writeQuarter(tctx, org, q, reason(result.rows)));
+          writtenQuarters.push(await writeQuarter(tctx, org, q, reason(result.rows), importId));
         } catch (error) {
           // A return that changed meanwhile, or a window closed: said, and nothing stored.
           if (error instanceof DomainError) throw new Refused(refusedResult(result, [{ row: null, column: null, message: `${formatPeriodLabel(requirePeriod(q.period))}: ${error.message}` }]));
           throw error;
         }
       }
-      return { ...result, written: options.period ? (writtenQuarters[0] ?? null) : null, writtenQuarters, skipped: plan.skipped, importId, fileRefused: false };
+      await deleteUnusedCases(trx, org.code);
+      const imported: CaseImportResult = { ...result, written: options.period ? (writtenQuarters[0] ?? null) : null, writtenQuarters, skipped: plan.skipped, importId, fileRefused: false };
+      await options.beforeCommit?.(trx, imported);
+      return imported;
     });
   } catch (error) {
     if (error instanceof Refused) return error.result;

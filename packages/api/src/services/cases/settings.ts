@@ -1,20 +1,21 @@
 import {
   appendAudit,
   countCases,
+  currentCaseImport,
   deleteCaseMapping as deleteStoredMapping,
   findUserById,
   getCaseMapping,
   getCaseSettings,
-  lastCaseImport,
   listCaseMappings,
   setCaseSettings,
   upsertCaseMapping,
+  type CaseImportRecord,
   type Database,
   type Kysely,
 } from "@complaints/db";
 import { caseComputedFields, caseMappingSchema, defaultCaseTimescales, DomainError, type CaseMapping, type CaseSettings, type CaseTimescales, type Organisation, type ServiceArea } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
-import { caseChunkBytes, caseUploadMaxBytes } from "./upload-limits.ts";
+import { caseChunkBytes, caseUploadMaxBytesOn } from "./upload-limits.ts";
 
 /** What the computation needs to know about a body: its region, service areas and timescales (the defaults unless it set its own). */
 export async function caseSettingsOf(db: Kysely<Database>, org: Organisation): Promise<CaseSettings> {
@@ -25,6 +26,15 @@ export async function caseSettingsOf(db: Kysely<Database>, org: Organisation): P
     earlyResolutionDays: own?.earlyResolutionDays ?? defaultCaseTimescales.earlyResolutionDays,
     closerLookDays: own?.closerLookDays ?? defaultCaseTimescales.closerLookDays,
   };
+}
+
+/**
+ * The settings an import's cases were computed with: the body's, with the timescales recorded on the
+ * import (the body may have changed its own since), or today's for an import made before they were recorded.
+ */
+export async function caseSettingsOfImport(db: Kysely<Database>, org: Organisation, caseImport: CaseImportRecord): Promise<CaseSettings> {
+  const settings = await caseSettingsOf(db, org);
+  return caseImport.timescales ? { ...settings, ...caseImport.timescales } : settings;
 }
 
 /** A stored mapping's definition; one that no longer parses (an older format) is reported, never used half-read. */
@@ -61,7 +71,7 @@ export async function casesOverview(ctx: ServiceContext, organisationCode: strin
   const org = ctx.scope.organisation(organisationCode, "body");
   const settings = await caseSettingsOf(ctx.db, org);
   const mappings = (await listCaseMappings(ctx.db, org.code)).map((m) => ({ name: m.name, mapping: parseMapping(m.name, m.definition) }));
-  const last = await lastCaseImport(ctx.db, org.code);
+  const last = await currentCaseImport(ctx.db, org.code);
   // Who imported it, by name; the command line has no account.
   const by = last ? (last.importedBy === "cli" ? "Command line" : ((await findUserById(ctx.db, last.importedBy))?.display_name ?? "A former user")) : "";
   return {
@@ -69,9 +79,9 @@ export async function casesOverview(ctx: ServiceContext, organisationCode: strin
     mappings,
     lastImport: last ? { importedAt: last.importedAt, fileName: last.fileName, rows: last.rows, importedBy: by } : null,
     serviceAreas: org.serviceAreas,
-    storedCases: await countCases(ctx.db, org.code),
+    storedCases: last ? await countCases(ctx.db, last.id) : 0,
     computedFields: caseComputedFields(settings),
-    upload: { chunkBytes: caseChunkBytes, maxBytes: caseUploadMaxBytes },
+    upload: { chunkBytes: caseChunkBytes, maxBytes: caseUploadMaxBytesOn(ctx.db) },
   };
 }
 

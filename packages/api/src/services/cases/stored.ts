@@ -37,8 +37,8 @@ export function fromStoredCase(c: StoredCase): CaseRow {
   };
 }
 
-/** The stored cases of an organisation that can count towards a figure of the quarter. */
-export async function quarterCases(db: Kysely<Database>, organisationCode: string, period: string): Promise<CaseRow[]> {
+/** The stored cases of an import that can count towards a figure of the quarter. */
+export async function quarterCases(db: Kysely<Database>, importId: string, period: string): Promise<CaseRow[]> {
   const { start, end } = periodDates(requirePeriod(period));
-  return (await listCasesForQuarter(db, organisationCode, start, end)).map(fromStoredCase);
+  return (await listCasesForQuarter(db, importId, start, end)).map(fromStoredCase);
 }

@@ -1,14 +1,16 @@
-import { currentTemplate, financialYearCode, fixedField, formatPeriodCode, groupFieldId, isActiveIn, periodIndex, specialPaymentThreshold, templates, type Organisation, type ReportingPeriod } from "@complaints/domain";
-import { measures, sumReturns, type ReturnForAggregation } from "@complaints/metrics";
+import { currentTemplate, financialYearCode, fixedField, formatPeriodCode, formatPeriodLabel, groupFieldId, isActiveIn, periodIndex, requirePeriod, specialPaymentThreshold, templates, type Organisation, type ReportingPeriod } from "@complaints/domain";
+import { matchedPanel, measures, sumReturns, type LeftOutReason, type ReturnForAggregation } from "@complaints/metrics";
 import type { ServiceContext } from "../actor.ts";
 import { measureCells, measureInfo, type MeasureCell } from "./cells.ts";
 import { bodiesBelow, countedReturns, countedStatuses, departmentIn, forAggregation, heading, quartersChosen, type PeriodChoice } from "./selection.ts";
 
 /**
- * The department roll-up (issue 8, "department roll-up"): a department's totals and measures for a
- * quarter or a financial year, beside the same period a year earlier, and the same by body type.
- * Counts are summed over the returns that count (selection.ts), then every measure is recomputed
- * from the sums (metrics `sumReturns`, `computeMeasures`): percentages are never averaged.
+ * The department roll-up: a department's totals and measures for a quarter or a financial year, and
+ * the same by body type. Counts are summed over the returns that count (selection.ts), then every
+ * measure is recomputed from the sums (metrics `sumReturns`, `computeMeasures`): percentages are
+ * never averaged. `current` is everyone who has sent so far, labelled with its coverage and never
+ * given a change; `comparison` sets the period beside the same period a year earlier over the
+ * matched panel only (metrics `matchedPanel`: the body-quarters counted in both years).
  */
 
 /**
@@ -160,7 +162,25 @@ export interface RollupChanges {
   measures: MeasureChange[];
 }
 
-export interface RollupSide extends RollupFigures {
+/** Who a comparison with a year earlier covers: the matched panel, in the organisations' names. */
+export interface PanelCoverage {
+  /** Bodies expected to report in the period. */
+  expected: number;
+  /** Bodies with at least one quarter counted in both years. */
+  covered: { organisationCode: string; name: string }[];
+  /** Covered bodies with quarters left out, and those quarters ("Oct to Dec 2026"). */
+  partly: { organisationCode: string; name: string; quarters: string[]; words: string }[];
+  /** Bodies with no quarter in both years, with why in words ("no return counted for Jul to Sep 2025"). */
+  leftOut: { organisationCode: string; name: string; reason: LeftOutReason; words: string }[];
+  /** The panel covers half the bodies expected or fewer: lead with coverage and give no headline change. */
+  lowCoverage: boolean;
+}
+
+/** The period beside the same period a year earlier, both over the matched panel, and the changes. */
+export interface RollupComparison {
+  panel: PanelCoverage;
+  current: RollupFigures;
+  previousYear: RollupFigures;
   changes: RollupChanges;
 }
 
@@ -302,6 +322,57 @@ function yearEarlier(choice: PeriodChoice): PeriodChoice {
   return { period: formatPeriodCode({ startYear: p.startYear - 1, quarter: p.quarter }) };
 }
 
+const quarterLabel = (code: string) => formatPeriodLabel(requirePeriod(code));
+
+/** Why a body is left out of the comparison, in the words every output prints. */
+function leftOutWords(reason: LeftOutReason, now: string, then: string): string {
+  switch (reason) {
+    case "not-sent":
+      return `no return counts for ${now} yet`;
+    case "none-earlier":
+      return `no return counted for ${then}`;
+    case "no-quarter-in-both":
+      return `no quarter counted in both ${now} and ${then}`;
+    case "not-expected":
+      return `not open in ${now}`;
+  }
+}
+
+/**
+ * A group of bodies' figures over the matched panel of the two periods (metrics `matchedPanel`),
+ * the changes between them, and who the panel covers.
+ */
+function comparisonOver(group: readonly Organisation[], current: { periods: ReportingPeriod[]; label: string }, earlier: { periods: ReportingPeriod[]; label: string }, list: readonly Counted[]): RollupComparison {
+  const now = current.periods.map(formatPeriodCode);
+  const then = earlier.periods.map(formatPeriodCode);
+  const panel = matchedPanel({
+    bodies: group.map((b) => ({ key: b.code, name: b.name, expected: current.periods.some((p) => isActiveIn(b, p)) })),
+    current: now,
+    earlier: then,
+    counted: list.map((r) => ({ key: r.organisationCode, period: r.period })),
+  });
+  const inNow = new Set(panel.pairs.map((p) => `${p.key} ${p.current}`));
+  const inThen = new Set(panel.pairs.map((p) => `${p.key} ${p.earlier}`));
+  const matched = list.filter((r) => inNow.has(`${r.organisationCode} ${r.period}`) || inThen.has(`${r.organisationCode} ${r.period}`));
+  const nowFigures = figures(group, current.periods, matched);
+  const thenFigures = figures(group, earlier.periods, matched);
+  return {
+    panel: {
+      expected: panel.expected,
+      covered: panel.covered.map((b) => ({ organisationCode: b.key, name: b.name })),
+      partly: panel.partly.map((b) => {
+        const quarters = b.quarters.map(quarterLabel);
+        return { organisationCode: b.key, name: b.name, quarters, words: `${quarters.join(", ")} left out: not counted in both years` };
+      }),
+      leftOut: panel.leftOut.map((b) => ({ organisationCode: b.key, name: b.name, reason: b.reason, words: leftOutWords(b.reason, current.label, earlier.label) })),
+      lowCoverage: panel.lowCoverage,
+    },
+    current: nowFigures,
+    previousYear: thenFigures,
+    changes: changesBetween(nowFigures, thenFigures),
+  };
+}
+
 export async function departmentRollup(ctx: ServiceContext, input: PeriodChoice & { departmentCode: string }) {
   const department = departmentIn(ctx, input.departmentCode);
   const current = quartersChosen(input);
@@ -312,11 +383,10 @@ export async function departmentRollup(ctx: ServiceContext, input: PeriodChoice 
   // One read for both periods: the year earlier comes first, so the smallest index is its first quarter.
   const list = await countedReturns(ctx, bodies.map((b) => b.code), Math.min(...indexes), Math.max(...indexes));
 
-  const side = (group: readonly Organisation[]): { current: RollupSide; previousYear: RollupFigures } => {
-    const now = figures(group, current.periods, list);
-    const then = figures(group, earlier.periods, list);
-    return { current: { ...now, changes: changesBetween(now, then) }, previousYear: then };
-  };
+  const side = (group: readonly Organisation[]): { current: RollupFigures; comparison: RollupComparison } => ({
+    current: figures(group, current.periods, list),
+    comparison: comparisonOver(group, current, earlier, list),
+  });
 
   // The body types the department has, alphabetically.
   const types = [...new Set(bodies.map((b) => b.bodyType))];
@@ -334,12 +404,12 @@ export async function departmentRollup(ctx: ServiceContext, input: PeriodChoice 
     /** The fields of `reportFields`, for the annual report section (the page shows `fields`). */
     reportFields: reportFields.map(info),
     measures: measures.map(measureInfo),
-    /** The department: its current figures with the changes from a year earlier, and the year-earlier figures. */
+    /** The department: everyone who has sent so far (no change), and the matched comparison with a year earlier. */
     ...side(bodies),
     byBodyType: types
       .map((bodyType) => ({ bodyType, ...side(bodies.filter((b) => b.bodyType === bodyType)) }))
       // A type none of whose bodies was expected or reported in either period (all closed) says nothing.
-      .filter((g) => g.current.bodies.expected + g.current.bodies.counted + g.previousYear.bodies.expected + g.previousYear.bodies.counted > 0)
+      .filter((g) => g.current.bodies.expected + g.current.bodies.counted + g.comparison.panel.leftOut.length > 0)
       .sort((a, b) => a.bodyType.localeCompare(b.bodyType, "en-GB")),
   };
 }

@@ -45,7 +45,7 @@ function closed(side: RollupFigures): number | null {
 /** The roll-up's sums as the plain figures the section is written from. */
 export function annualReportFigures(rollup: Rollup, bodyName: (code: string) => string): AnnualReportInput {
   const now = rollup.current;
-  const then = rollup.previousYear;
+  const matched = rollup.comparison;
   const report = (id: string) => reportFieldOf(now, id);
   return {
     departmentName: rollup.departmentName,
@@ -77,8 +77,14 @@ export function annualReportFigures(rollup: Rollup, bodyName: (code: string) => 
       closedAtEarlyResolution: fieldOf(now, "er_closed"),
       withinTimescale: now.measures.find((m) => m.id === "within_timescale")?.value ?? null,
     },
-    previousYear: { received: fieldOf(then, "received"), closed: closed(then), handlingCost: reportFieldOf(then, "handling_cost"), bodiesReporting: then.bodies.counted, returns: then.returns },
-    receivedChange: now.changes.fields.find((c) => c.id === "received")!.words,
+    comparison: {
+      bodiesExpected: matched.panel.expected,
+      bodiesCovered: matched.panel.covered.length,
+      lowCoverage: matched.panel.lowCoverage,
+      leftOut: [...matched.panel.leftOut, ...matched.panel.partly].map((b) => `${b.name} (${b.words})`),
+      received: { now: fieldOf(matched.current, "received"), yearEarlier: fieldOf(matched.previousYear, "received"), change: matched.changes.fields.find((c) => c.id === "received")!.words },
+      handlingCost: { now: reportFieldOf(matched.current, "handling_cost"), yearEarlier: reportFieldOf(matched.previousYear, "handling_cost") },
+    },
     handling: { cost: report("handling_cost"), staffFte: report("handling_fte") },
     maladministration: { count: report("payments_maladministration_count"), total: report("payments_maladministration_total") },
     specialPayments: {

@@ -1,4 +1,4 @@
-import { Link } from "@complaints/ui";
+import { Link } from "../shared/link.tsx";
 
 /**
  * The page numbers GOV.UK's pagination shows (design system, "Pagination": the first and last page,

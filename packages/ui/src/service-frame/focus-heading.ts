@@ -1,0 +1,42 @@
+import { useEffect, useRef, type RefObject } from "react";
+
+/** How long to wait for a page's heading after a navigation (pages load their data first). */
+const headingWait = 10_000;
+
+/**
+ * After an in-app navigation, moves focus to the new page's main heading, as a full page load
+ * would leave a screen reader at the top of the new page (GOV.UK's single-page guidance): the
+ * heading gets tabindex="-1" and focus once it appears inside `main`. Not on the first page
+ * loaded, and not when `key` is null (a link to a figure on a page, `flow#received`, scrolls to
+ * that figure instead). A page that moved focus itself (an error summary, a figure) keeps it.
+ */
+export function useFocusHeadingOnNavigate(key: string | null, main: RefObject<HTMLElement | null>): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const container = main.current;
+    if (key === null || !container) return;
+    const focusHeading = (): boolean => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active !== container && container.contains(active)) return true;
+      const heading = container.querySelector("h1");
+      if (!heading) return false;
+      if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+      heading.focus();
+      return true;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(container, { childList: true, subtree: true });
+    const timer = setTimeout(() => observer.disconnect(), headingWait);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+  }, [key, main]);
+}
