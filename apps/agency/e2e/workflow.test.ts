@@ -205,6 +205,19 @@ describe("signing off a return in the agency app", () => {
     await submitter.page.locator(".moj-timeline").waitFor();
     expect(await submitter.page.locator(".moj-timeline__title").first().textContent()).toBe("Returned by the department");
 
+    // Sent again with a reply to the department's reasons, which the department reads beside what changed.
+    await submitter.page.goto(`${second.url}${checkPath}`);
+    const reply = "We recounted the themes against the case system: they now cover every complaint.";
+    await submitter.page.getByLabel("Your reply to the department (optional)").fill(reply);
+    await expectNoAxeViolations(submitter.page, "submitting again with a reply to the department");
+    await submitter.page.getByRole("button", { name: "Submit return" }).click();
+    await expectHeading(submitter.page, "Return submitted");
+    await approver.page.goto(`${second.url}${checkPath}`);
+    await approver.page.getByRole("button", { name: "Approve and send to the department" }).click();
+    await expectHeading(approver.page, "Return approved and sent to the department");
+    const since = await department.query<{ reply: { text: string } | null; returned: { reason: string } }>("returns.changesSinceReturned", { returnId: ready.returnId });
+    expect(since).toMatchObject({ reply: { text: reply }, returned: { reason: "The themes do not cover every complaint received." } });
+
     await submitter.context.close();
     await approver.context.close();
   }, 300_000);

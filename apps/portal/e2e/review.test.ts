@@ -1,5 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
 import { apiSession, bodyAccounts, sendReturn } from "@complaints/e2e/api-session";
 import { inCi, testDatabaseUrl } from "@complaints/e2e/env";
@@ -15,6 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  */
 
 const dept = "DES";
+const screenshots = join(tmpdir(), "portal-review-screens");
+mkdirSync(screenshots, { recursive: true });
 
 interface TrackerAnswer {
   period: string;
@@ -223,9 +228,12 @@ describe("the submission tracker and reviewing a return", () => {
     const bodyName = (await tracker(app, period)).rows.find((r) => r.organisationCode === org)!.name;
     expect(await banner.textContent()).toContain(`Return returned to ${bodyName}`);
     expect(await banner.textContent()).toContain(reason);
-    // Now back with the body: the department sees its status only.
+    // Now back with the body: the department still reads the figures it returned, marked as not counted, and cannot decide.
     await expect.poll(() => page.locator('[data-testid="return-status"]').textContent()).toBe("Returned by the department");
-    expect(await page.locator(".govuk-summary-list").count()).toBe(0);
+    expect(await page.locator('[data-testid="returned-notice"]').textContent()).toContain(`Returned to ${bodyName}`);
+    expect(await page.locator('[data-testid="returned-notice"]').textContent()).toContain("not counted");
+    await page.getByRole("heading", { name: "Every answer" }).waitFor();
+    expect(await page.getByRole("button", { name: "Accept return" }).count()).toBe(0);
     await expectNoAxeViolations(page, "a return just returned");
 
     // The body's complaints team, in its own browser, sees the reasons.
@@ -238,6 +246,91 @@ describe("the submission tracker and reviewing a return", () => {
     await body.context.close();
     await context.close();
   }, 240_000);
+
+  it("shows the review diff after a return: the returned figures while the body corrects them, then what changed, first, with the reasons and the reply", async () => {
+    const [org] = await unsentBodies(app, period);
+    const sent = await sendReturn(app, org!, period);
+    const oversight = await apiSession(app, "oversight@demo.example");
+    const reason = "Compliments and claims look swapped: please check both.";
+    await oversight.mutate("returns.returnToBody", { returnId: sent.returnId, expectedVersion: sent.version, reason });
+
+    // The body changes two figures and explains one, but has not sent them.
+    const team = await apiSession(app, bodyAccounts(org!).submitter);
+    const draft = await team.query<{ returnId: string; version: number; values: Record<string, number | string | null>; notes: Record<string, string>; explanations: Record<string, string> }>("returns.find", { organisationCode: org, period });
+    const compliments = Number(draft.values.compliments ?? 0);
+    const claims = Number(draft.values.claims ?? 0);
+    const note = "Two claims were missed, and one compliment arrived late.";
+    await team.mutate("returns.save", {
+      returnId: draft.returnId,
+      expectedVersion: draft.version,
+      values: { ...draft.values, compliments: compliments + 1, claims: claims + 2 },
+      notes: { ...draft.notes, claims: note },
+      explanations: draft.explanations,
+    });
+    const { context, page } = await newPage(browser);
+    await signIn(page, app, "oversight@demo.example", reviewPath(org!, period));
+    await page.locator('[data-testid="returned-notice"]').waitFor();
+    // The figures it returned, not the body's unsent corrections.
+    const insight = page.locator('[data-section="insight"]');
+    await insight.waitFor();
+    expect(await insight.textContent()).toContain(`${compliments.toLocaleString("en-GB")} compliments`);
+    expect(await insight.textContent()).not.toContain(note);
+    expect(await page.locator('[data-testid="since-returned"]').count()).toBe(0);
+    await expectNoAxeViolations(page, "a returned return while the body corrects it");
+    for (const width of [1280, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('[data-testid="returned-notice"]').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scrolling at ${width} px`).toBe(true);
+      await page.screenshot({ path: join(screenshots, `review-returned-${width}.png`), fullPage: true });
+    }
+
+    // Sent again with a reply: the changes come first, above the contents and the warnings.
+    const reply = "We found two claims and a compliment that had been missed; both figures are now corrected.";
+    const resent = await sendReturn(app, org!, period, { reply });
+    for (const width of [1280, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.reload();
+      const since = page.locator('[data-testid="since-returned"]');
+      await since.waitFor();
+      const order = await page.evaluate(() => ["since-returned-heading", "contents-heading", "warnings-heading", "answers-heading"].map((id) => document.getElementById(id)!.getBoundingClientRect().top));
+      expect(order, "the changes are above everything else").toEqual(order.toSorted((a, b) => a - b));
+      expect(await since.textContent()).toContain(reason);
+      expect(await since.locator('[data-testid="body-reply"]').textContent()).toBe(reply);
+      const cards = since.locator(".govuk-summary-card");
+      expect(await cards.evaluateAll((cs) => cs.map((c) => c.getAttribute("data-field")))).toEqual(["claims", "compliments"]);
+      expect(await cards.nth(0).locator(".govuk-summary-list__row").allTextContents()).toEqual([
+        `As returned${claims.toLocaleString("en-GB")} claims`,
+        `As sent again${(claims + 2).toLocaleString("en-GB")} claims`,
+        `The body's explanation${note}`,
+      ]);
+      expect(await cards.nth(1).textContent()).toContain("None given");
+      await page.getByText("The department has accepted no earlier revision.").waitFor();
+      const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+      expect(fits, `no sideways scrolling at ${width} px`).toBe(true);
+      await expectNoAxeViolations(page, `the changes since a return at ${width} px`);
+      await page.screenshot({ path: join(screenshots, `review-after-return-${width}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // Keyboard alone: the contents link moves to the changes, then on to the decision and accept.
+    const contentsLink = page.getByRole("link", { name: "Changes since the department returned it" });
+    await contentsLink.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => u.hash === "#since-returned-heading");
+    const accept = page.getByRole("button", { name: "Accept return" });
+    await accept.focus();
+    await page.keyboard.press("Enter");
+    const banner = page.locator(".govuk-notification-banner--success");
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain("locked and no longer provisional");
+    expect(await banner.textContent()).not.toContain("now count");
+    await expect.poll(() => page.locator('[data-testid="return-status"]').textContent()).toBe("Accepted");
+    // Accepted, the comparison with the figures returned stays first.
+    await page.locator('[data-testid="since-returned"]').waitFor();
+    await expectNoAxeViolations(page, "a return accepted after a return");
+    expect((await oversight.query<{ revision: number; status: string }>("returns.get", { returnId: resent.returnId })).status).toBe("accepted");
+    await context.close();
+  }, 300_000);
 
   it("shows a return the body has not sent as its status only, and a quarter not started as such", async () => {
     const answer = await tracker(app, period);

@@ -16,7 +16,7 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
   });
   afterAll(() => t.close());
 
-  it("runs draft → submitted → approved → returned → submitted → approved → accepted → revision 2", async () => {
+  it("runs draft → submitted → approved → returned (revision 2) → submitted → approved → accepted → revision 3", async () => {
     const submitter = world.caller("a1Submitter");
     const approver = world.caller("a1Approver");
     const oversight = world.caller("aOversight");
@@ -72,6 +72,8 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     const returned = await oversight.returns.returnToBody({ returnId: draft.returnId, expectedVersion: approved.version, reason: "Please check the Ombudsman figures." });
     expect(returned.status).toBe("returned");
     expect(returned.returnReason).toBe("Please check the Ombudsman figures.");
+    // The revision returned is kept as it was sent; the body corrects revision 2.
+    expect(returned.revision).toBe(2);
     const tracked = await oversight.tracker.forPeriod({ departmentCode: "DEPT-A", period: "2025-26 Q1" });
     expect(tracked.rows.find((r) => r.organisationCode === "A1")).toMatchObject({ status: "returned", returnedBy: "department" });
 
@@ -90,13 +92,13 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
     const accepted = await oversight.returns.accept({ returnId: draft.returnId, expectedVersion: reapproved.version });
     expect(accepted.status).toBe("accepted");
 
-    // Accepted is locked; a correction opens revision 2 and keeps revision 1.
+    // Accepted is locked; a correction opens revision 3 and keeps revision 2.
     expect((await rejection(submitter.returns.save({ returnId: draft.returnId, expectedVersion: accepted.version, values: {} }))).code).toBe("PRECONDITION_FAILED");
     const reopenedForDepartment = await oversight.returns.reopen({ returnId: draft.returnId, expectedVersion: accepted.version, reason: "Body found 2 more complaints." });
-    // The department goes on seeing the accepted figures; the body works on revision 2.
-    expect(reopenedForDepartment).toMatchObject({ revision: 1, status: "accepted" });
+    // The department goes on seeing the accepted figures; the body works on revision 3.
+    expect(reopenedForDepartment).toMatchObject({ revision: 2, status: "accepted" });
     const reopened = await submitter.returns.get({ returnId: draft.returnId });
-    expect(reopened.revision).toBe(2);
+    expect(reopened.revision).toBe(3);
     expect(reopened.status).toBe("draft");
     const revised = await submitter.returns.save({
       returnId: draft.returnId,
@@ -105,19 +107,19 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
       notes: reopened.notes,
       explanations: reopened.explanations,
     });
-    const revision1 = await submitter.returns.get({ returnId: draft.returnId, revision: 1 });
-    expect(revision1.status).toBe("accepted");
-    expect(revision1.values.received).toBe(120);
+    const revision2 = await submitter.returns.get({ returnId: draft.returnId, revision: 2 });
+    expect(revision2.status).toBe("accepted");
+    expect(revision2.values.received).toBe(120);
     expect(revised.values.received).toBe(122);
-    expect(await submitter.returns.diff({ returnId: draft.returnId, from: 1, to: 2 })).toEqual([
+    expect(await submitter.returns.diff({ returnId: draft.returnId, from: 2, to: 3 })).toEqual([
       { fieldId: "carried_forward", label: "Open at the end of the quarter", from: 45, to: 47 },
       { fieldId: "received", label: "Complaints received", from: 120, to: 122 },
       { fieldId: "received_by_channel.online", label: "Complaints received by channel: Online form", from: 60, to: 62 },
     ]);
 
     const history = await oversight.returns.history({ returnId: draft.returnId });
-    // The department sees what was sent to it: revision 1, not the correction being prepared.
-    expect(history.revisions.map((r) => [r.revision, r.status])).toEqual([[1, "accepted"]]);
+    // The department sees what was sent to it: the revision it returned and the one it accepted, not the correction being prepared.
+    expect(history.revisions.map((r) => [r.revision, r.status])).toEqual([[1, "returned"], [2, "accepted"]]);
     // The department sees the workflow, not the body's drafting (whose changes are draft figures).
     expect(history.events.map((e) => e.action)).toEqual([
       "return.submit", "return.approve", "return.return", "return.submit", "return.approve", "return.accept", "return.reopen",
@@ -128,7 +130,11 @@ describe.each(testDialects())("the return workflow on %s", (dialect) => {
       "return.saved", "return.submit", "return.approve", "return.accept", "return.reopen", "return.saved",
     ]);
     const returnEvent = history.events.find((e) => e.action === "return.return")!;
-    expect(returnEvent).toMatchObject({ actor: "aoversight@example.gov.uk", reason: "Please check the Ombudsman figures.", changes: [{ field: "status", old: "approved", new: "returned" }] });
+    expect(returnEvent).toMatchObject({
+      actor: "aoversight@example.gov.uk",
+      reason: "Please check the Ombudsman figures.",
+      changes: [{ field: "status", old: "approved", new: "returned" }, { field: "revision", old: 1, new: 2 }],
+    });
     const lastSave = bodyHistory.events.at(-1)!;
     expect(lastSave.changes).toContainEqual({ field: "received", old: 120, new: 122 });
   });

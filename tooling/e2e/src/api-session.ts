@@ -63,9 +63,10 @@ export function bodyAccounts(organisationCode: string): { submitter: string; app
  * Sends a body's return for a quarter to its department, as its people would: the complaints team
  * (`bodyAccounts`) keeps the demo figures, explains every warning and submits; the
  * senior accountable officer approves. A return already submitted is
- * only approved. Gives back the approved return.
+ * only approved. `reply` goes with the submission of a return the department returned. Gives back
+ * the approved return.
  */
-export async function sendReturn(app: RunningApp, organisationCode: string, period: string): Promise<StoredReturn> {
+export async function sendReturn(app: RunningApp, organisationCode: string, period: string, options: { reply?: string } = {}): Promise<StoredReturn> {
   const accounts = bodyAccounts(organisationCode);
   const team = await apiSession(app, accounts.submitter);
   let ret = await team.mutate<StoredReturn>("returns.openDraft", { organisationCode, period });
@@ -76,7 +77,7 @@ export async function sendReturn(app: RunningApp, organisationCode: string, peri
       const explanations = Object.fromEntries(result.warnings.map((w) => [w.id, `Checked with the casework team (${organisationCode}): the figure is right.`]));
       ret = await team.mutate<StoredReturn>("returns.save", { returnId: ret.returnId, expectedVersion: ret.version, values: ret.values, notes: ret.notes, explanations });
     }
-    ret = await team.mutate<StoredReturn>("returns.submit", { returnId: ret.returnId, expectedVersion: ret.version });
+    ret = await team.mutate<StoredReturn>("returns.submit", { returnId: ret.returnId, expectedVersion: ret.version, ...options });
   }
   if (ret.status !== "submitted") throw new Error(`The return for ${organisationCode} ${period} is ${ret.status}, not ready for sign-off`);
   const sao = await apiSession(app, accounts.approver);

@@ -262,6 +262,7 @@ function Actions({ ret, org, canSubmit, userId, can, onDone, onErrors }: Actions
   const [fieldError, setFieldError] = useState<{ id: string; message: string } | null>(null);
   const [comment, setComment] = useState("");
   const [reason, setReason] = useState("");
+  const [reply, setReply] = useState("");
   // Each failed attempt renders the summary afresh, so it takes focus again (ui ErrorSummary).
   const [attempt, setAttempt] = useState(0);
   const hasErrors = problem !== null || fieldError !== null;
@@ -318,6 +319,18 @@ function Actions({ ret, org, canSubmit, userId, can, onDone, onErrors }: Actions
     </>
   );
 
+  // A return the department returned is sent again with an optional reply to its reasons.
+  const returnedByDepartment = ret.status === "returned" && ret.decidedBy !== null;
+  function submit() {
+    if (reply.length > reasonMaxLength) {
+      setProblem(null);
+      setAttempt((n) => n + 1);
+      setFieldError({ id: "reply", message: `Your reply must be ${reasonMaxLength.toLocaleString("en-GB")} characters or fewer` });
+      return;
+    }
+    void act("submitted", () => api.returns.submit.mutate({ ...versioned, ...(returnedByDepartment && reply.trim() ? { reply: reply.trim() } : {}) }));
+  }
+
   if (editable && can("returns.submit")) {
     return (
       <section aria-labelledby="send-heading">
@@ -331,7 +344,19 @@ function Actions({ ret, org, canSubmit, userId, can, onDone, onErrors }: Actions
               By submitting this return you confirm that, to the best of your knowledge, the figures are correct, they were counted as the definitions in the guidance
               describe, and every warning is explained. Your senior accountable officer then reviews it before it goes to the department.
             </p>
-            <Button text="Submit return" disabled={busy} preventDoubleClick onClick={() => void act("submitted", () => api.returns.submit.mutate(versioned))} type="button" />
+            {returnedByDepartment ? (
+              <CharacterCount
+                id="reply"
+                name="reply"
+                label={{ text: "Your reply to the department (optional)", classes: "govuk-label--s" }}
+                hint={{ text: "The department sees your reply beside its reasons and the figures you changed." }}
+                maxlength={reasonMaxLength}
+                value={reply}
+                onChange={(e) => setReply(e.target.value)}
+                {...(fieldError?.id === "reply" ? { errorMessage: { text: fieldError.message } } : {})}
+              />
+            ) : null}
+            <Button text="Submit return" disabled={busy} preventDoubleClick onClick={submit} type="button" />
           </>
         ) : (
           <InsetText text="You can submit the return once the problems listed at the top of this page are fixed and every warning is explained." />

@@ -115,7 +115,7 @@ export function HistoryPage({ org, period }: { org: Organisation; period: string
 
       <h2 className="govuk-heading-m">Changes between revisions</h2>
       {revisions.length < 2 ? (
-        <p className="govuk-body">This return has one revision. When a return is corrected after the department accepts it, the changes are listed here.</p>
+        <p className="govuk-body">This return has one revision. When the department returns it, or it is corrected after the department accepts it, the changes are listed here.</p>
       ) : (
         revisions.slice(1).map((r, i) => {
           const previous = revisions[i]!;

@@ -1,13 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorSummary, Link, NotificationBanner, ReturnStatusTag, Table, type ErrorSummaryItem } from "@complaints/ui";
 import { answerText, formatDateTime, formatPeriodCode, isSent, periodFromIndex, periodIndex, periodLabelOf, requirePeriod, requireTemplate, returnStatuses, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue, type ReturnStatus } from "@complaints/domain/browser";
-import { useCallback, useState } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import { ServiceProblem, useMe } from "../app/auth.tsx";
 import { useOrganisation, type Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api, errorCode, errorData, errorMessage } from "../app/trpc.ts";
 import { DecisionForm, NoDecisionRights, type Decision } from "../review/decision.tsx";
 import { ReturnSections } from "../review/sections.tsx";
+import { ChangesSinceReturned, ReturnedNotice, type SinceReturned } from "../review/since-returned.tsx";
 import { Warnings } from "../review/warnings.tsx";
 import { YearOnYear } from "../review/year-on-year.tsx";
 import { TrackerStatusTag } from "../tracker/tracker-status.tsx";
@@ -17,10 +18,12 @@ import { trackerAddress } from "./tracker.tsx";
 type StoredReturn = NonNullable<Awaited<ReturnType<typeof api.returns.find.query>>>;
 
 /**
- * `/portal/{DEPT}/returns/{ORG}/{PERIOD}`: the department reviews a body's return: what is unusual
- * (warnings and the body's explanations), what changed since the previous revision and since the
- * same quarter last year, every answer by section, then the decision. A return the body has not
- * sent shows only its status, as the API allows.
+ * `/portal/{DEPT}/returns/{ORG}/{PERIOD}`: the department reviews a body's return: first, when the
+ * department returned it and the body sent it again, what changed since with the reasons and the
+ * body's reply; what is unusual (warnings and the body's explanations), what changed since the
+ * previous revision and since the same quarter last year, every answer by section, then the
+ * decision. A return the body has not sent shows only its status, as the API allows; one the
+ * department returned shows the figures it returned, marked as not counted.
  */
 export function ReviewPage({ dept, org, period }: { dept: Organisation; org: string; period: string }) {
   const label = periodLabelOf(period);
@@ -109,13 +112,40 @@ function ReviewOfBody({ dept, body, period, decision, onDecided, errors, onError
   }
 
   const ret = found.data;
-  const canDecide = (me.data.permissions as readonly string[]).includes("returns.decide");
+  return <SentReturn ret={ret} body={body} period={period} heading={heading} back={back} canDecide={(me.data.permissions as readonly string[]).includes("returns.decide")} roleLabel={me.data.roleLabel} onDecided={onDecided} onErrors={onErrors} />;
+}
+
+interface SentReturnProps {
+  ret: StoredReturn;
+  body: Organisation;
+  period: string;
+  heading: ReactNode;
+  back: ReactNode;
+  canDecide: boolean;
+  roleLabel: string;
+  onDecided: (d: Decision) => void;
+  onErrors: (list: ErrorSummaryItem[], attempt: number) => void;
+}
+
+/** A return the department can read: sent to it, or returned by it (not counted). */
+function SentReturn({ ret, body, period, heading, back, canDecide, roleLabel, onDecided, onErrors }: SentReturnProps) {
   const decidable = ret.status === "approved" && ret.revision === ret.currentRevision;
+  const returned = ret.status === "returned";
+  const template = requireTemplate(ret.templateVersion);
+  const fields = templateFields(template, body.serviceAreas);
+  const since = useQuery({
+    queryKey: ["returns.changesSinceReturned", ret.returnId, ret.revision, ret.version],
+    queryFn: () => api.returns.changesSinceReturned.query({ returnId: ret.returnId, revision: ret.revision }),
+    enabled: !returned,
+  });
   return (
     <>
       {heading}
       <StatusLine ret={ret} />
-      {ret.revision !== ret.currentRevision ? (
+      {returned ? <ReturnedNotice bodyName={body.name} returnedAt={ret.decidedAt} reason={ret.returnReason} /> : null}
+      {since.isError ? <p className="govuk-body">What changed since the department returned this return could not be loaded. {errorMessage(since.error)}</p> : null}
+      {since.data ? <ChangesSinceReturned since={since.data} bodyName={body.name} fields={fields} /> : null}
+      {!returned && ret.revision !== ret.currentRevision ? (
         <div className="govuk-inset-text">
           {body.name} is preparing a correction (revision {ret.currentRevision}). These are the figures of revision {ret.revision}, the last sent to the department: they
           count until the correction is sent.
@@ -126,6 +156,13 @@ function ReviewOfBody({ dept, body, period, decision, onDecided, errors, onError
           Contents
         </h2>
         <ul className="govuk-list">
+          {since.data ? (
+            <li>
+              <a className="govuk-link" href="#since-returned-heading">
+                Changes since the department returned it
+              </a>
+            </li>
+          ) : null}
           <li>
             <a className="govuk-link" href="#warnings-heading">
               Warnings and the body's explanations
@@ -155,12 +192,12 @@ function ReviewOfBody({ dept, body, period, decision, onDecided, errors, onError
           ) : null}
         </ul>
       </nav>
-      <ReviewBody ret={ret} body={body} period={period} />
+      <ReviewBody ret={ret} body={body} period={period} fields={fields} sinceReturned={since.data ?? null} />
       {decidable ? (
         canDecide ? (
           <DecisionForm key={ret.version} returnId={ret.returnId} version={ret.version} bodyName={body.name} onDecided={onDecided} onErrors={onErrors} />
         ) : (
-          <NoDecisionRights roleLabel={me.data.roleLabel} />
+          <NoDecisionRights roleLabel={roleLabel} />
         )
       ) : null}
       {back}
@@ -174,7 +211,10 @@ function DecisionBanner({ decision, body }: { decision: Decision; body: Organisa
       {decision.kind === "accepted" ? (
         <>
           <h3 className="govuk-notification-banner__heading">Return accepted</h3>
-          <p className="govuk-body">Its figures now count in the department's statistics. {body.name} can see your decision.</p>
+          <p className="govuk-body">
+            Its figures are now locked and no longer provisional: they lose their [p] mark in the department's statistics and board packs, where they have counted
+            since {body.name}'s senior accountable officer signed the return off. {body.name} can see your decision.
+          </p>
         </>
       ) : (
         <>
@@ -197,7 +237,8 @@ function StatusLine({ ret }: { ret: StoredReturn }) {
   return (
     <>
       <p className="govuk-body govuk-!-margin-bottom-2" data-testid="return-status">
-        <ReturnStatusTag status={ret.status} text={returnStatusLabels[ret.status]} />
+        {/* In the department's words, as the tracker says it: a revision it returned is shown only to it. */}
+        <ReturnStatusTag status={ret.status} text={ret.status === "returned" ? "Returned by the department" : returnStatusLabels[ret.status]} />
       </p>
       <p className="govuk-body">
         {ret.revision > 1 ? `Revision ${ret.revision}. ` : null}
@@ -227,9 +268,8 @@ function StatusOnly({ dept, body, period, status }: { dept: Organisation; body: 
 }
 
 /** What the reviewer reads: warnings with explanations, changes since the last revision and last year, then every answer. */
-function ReviewBody({ ret, body, period }: { ret: StoredReturn; body: Organisation; period: string }) {
+function ReviewBody({ ret, body, period, fields, sinceReturned }: { ret: StoredReturn; body: Organisation; period: string; fields: readonly FieldDeclaration[]; sinceReturned: SinceReturned | null }) {
   const template = requireTemplate(ret.templateVersion);
-  const fields = templateFields(template, body.serviceAreas);
   const validation = useQuery({ queryKey: ["returns.validate", ret.returnId, ret.revision, ret.version], queryFn: () => api.returns.validate.query({ returnId: ret.returnId }) });
   return (
     <>
@@ -247,7 +287,7 @@ function ReviewBody({ ret, body, period }: { ret: StoredReturn; body: Organisati
           <Warnings result={validation.data} explanations={ret.explanations} />
         )}
       </section>
-      <RevisionChanges ret={ret} fields={fields} />
+      <RevisionChanges ret={ret} fields={fields} sinceReturned={sinceReturned} />
       <LastYear ret={ret} body={body} period={period} fields={fields} />
       <section aria-labelledby="answers-heading">
         <h2 className="govuk-heading-l" id="answers-heading">
@@ -260,7 +300,7 @@ function ReviewBody({ ret, body, period }: { ret: StoredReturn; body: Organisati
 }
 
 /** The difference from the previous revision sent to the department (a correction after acceptance). */
-function RevisionChanges({ ret, fields }: { ret: StoredReturn; fields: readonly FieldDeclaration[] }) {
+function RevisionChanges({ ret, fields, sinceReturned }: { ret: StoredReturn; fields: readonly FieldDeclaration[]; sinceReturned: SinceReturned | null }) {
   const history = useQuery({ queryKey: ["returns.history", ret.returnId, ret.version], queryFn: () => api.returns.history.query({ returnId: ret.returnId }) });
   const previous = history.data?.revisions.filter((r) => r.revision < ret.revision && isSent(r.status)).at(-1);
   const diff = useQuery({
@@ -277,6 +317,16 @@ function RevisionChanges({ ret, fields }: { ret: StoredReturn; fields: readonly 
       </p>
     );
   else if (history.isError || diff.isError) content = <p className="govuk-body">The earlier revisions could not be loaded. {errorMessage(history.error ?? diff.error)}</p>;
+  else if (!previous && sinceReturned)
+    content = (
+      <p className="govuk-body">
+        The department has accepted no earlier revision. What changed since it returned revision {sinceReturned.returned.revision} is shown{" "}
+        <a className="govuk-link" href="#since-returned-heading">
+          at the top of this page
+        </a>
+        .
+      </p>
+    );
   else if (!previous) content = <p className="govuk-body">This is the first revision sent to the department, so there is nothing to compare it with.</p>;
   else if (!diff.data || diff.data.length === 0) content = <p className="govuk-body">No figures changed between revision {previous.revision} and revision {ret.revision}.</p>;
   else {

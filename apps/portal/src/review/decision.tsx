@@ -72,7 +72,8 @@ export function DecisionForm({ returnId, version, bodyName, onDecided, onErrors 
       </h2>
       <h3 className="govuk-heading-m">Accept the return</h3>
       <p className="govuk-body">
-        Accepting the return locks it: its figures count in the department's statistics and board packs. A later correction opens a new revision.
+        Accepting the return locks it and its figures are no longer provisional ([p]). They have counted in the department's statistics and board packs since the
+        body's senior accountable officer signed it off. A later correction opens a new revision.
       </p>
       <Button text="Accept return" disabled={busy} preventDoubleClick type="button" onClick={() => void decide({ kind: "accepted" }, () => api.returns.accept.mutate({ returnId, expectedVersion: version }))} />
 

@@ -169,7 +169,8 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
     const notes = Object.fromEntries(Object.entries(values).filter(([, v]) => v === "[z]").map(([k]) => [k, "This body has no independent review tier."]));
     // A few accepted returns were corrected after acceptance: revision 1 kept, revision 2 current ([r]).
     const revisedLater = !latest && rng() < 0.04;
-    const revisions = revisedLater ? [1, 2] : [1];
+    // A return the department returned keeps revision 1 as it was sent; the body corrects revision 2.
+    const revisions = revisedLater || status === "returned" ? [1, 2] : [1];
     for (const revision of revisions) {
       const revisionId = randomUUID();
       const revisionValues = revisedLater && revision === 1 ? { ...values, received: (values.received as number) - 2, carried_forward: (values.carried_forward as number) - 2, "received_by_channel.online": Math.max(0, (values["received_by_channel.online"] as number) - 2) } : values;
@@ -184,14 +185,16 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
         explanations: {},
         by: submitterId,
         now: stamp,
-        reopenReason: revision === 2 ? "The body found two complaints recorded twice." : null,
+        reopenReason: revisedLater && revision === 2 ? "The body found two complaints recorded twice." : null,
       });
+      // The body's correction of a returned return has not been submitted or signed off yet.
+      const correcting = status === "returned" && revision === 2;
       await updateRevision(db, revisionId, 1, {
         status,
-        submitted_at: submitted ? submittedAt : null,
-        submitted_by: submitted ? submitterId : null,
-        approved_at: reachedDepartment ? submittedAt : null,
-        approved_by: reachedDepartment ? approverId : null,
+        submitted_at: submitted && !correcting ? submittedAt : null,
+        submitted_by: submitted && !correcting ? submitterId : null,
+        approved_at: reachedDepartment && !correcting ? submittedAt : null,
+        approved_by: reachedDepartment && !correcting ? approverId : null,
         decided_at: status === "accepted" || status === "returned" ? submittedAt : null,
         decided_by: status === "accepted" || status === "returned" ? oversightId : null,
         return_reason: status === "returned" ? "The early resolution outcomes do not match last quarter's pattern: please check them." : null,

@@ -21,6 +21,7 @@ import { z } from "zod";
 import {
   acceptReturn,
   approveReturn,
+  changesSinceReturned,
   getReturnFor,
   getReturnInScope,
   openDraft,
@@ -123,8 +124,9 @@ export const returnsRouter = {
     .input(z.object({ returnId }))
     .query(async ({ ctx, input }) => validateReturnById(await serviceContext(ctx), input.returnId)),
 
+  /** `reply`: when the department returned the return, the body's answer to its reasons, shown to the department with what changed. */
   submit: permitted("returns.submit")
-    .input(versioned)
+    .input(versioned.extend({ reply: z.string().trim().max(5000, "A reply must be 5,000 characters or fewer").optional() }))
     .mutation(async ({ ctx, input }) => submitReturn(await serviceContext(ctx), input)),
 
   approve: permitted("returns.approve")
@@ -160,6 +162,15 @@ export const returnsRouter = {
   uploadSpreadsheet: permitted("returns.edit")
     .input(uploadInput)
     .mutation(async ({ ctx, input }) => uploadReturnSpreadsheet(await serviceContext(ctx), input)),
+
+  /**
+   * What the body changed after the department returned the return, with the department's reasons
+   * and the body's reply: null unless `revision` (by default the one the caller sees) was sent again
+   * after a return.
+   */
+  changesSinceReturned: permitted("returns.read")
+    .input(z.object({ returnId, revision: z.number().int().positive().optional() }))
+    .query(async ({ ctx, input }) => changesSinceReturned(await serviceContext(ctx), input.returnId, input.revision)),
 
   diff: permitted("returns.read")
     .input(z.object({ returnId, from: z.number().int().positive(), to: z.number().int().positive() }))

@@ -57,10 +57,11 @@ export async function loadCurrent(ctx: ServiceContext, returnId: string): Promis
 
 /**
  * A revision of a return as the caller may see it. A body's users see every revision of their
- * body's returns. A department's users see only what has been sent to them (domain `sentStatuses`):
- * without a revision number, the last revision sent (the accepted figures while a correction is being
- * prepared); never a draft, one awaiting the body's sign-off, or one back with the body. The tracker
- * shows them the status of the others.
+ * body's returns. A department's users see only what has been sent to them (domain `sentStatuses`)
+ * and the revisions they returned, kept as sent (`returnToBody`): without a revision number, the
+ * last revision sent (the accepted figures while a correction is being prepared), or else the last
+ * one they returned; never a draft, one awaiting the body's sign-off, or the body's corrections of
+ * one returned. The tracker shows them the status of the others.
  */
 export async function getReturnInScope(ctx: ServiceContext, returnId: string, revision?: number): Promise<StoredRevision> {
   if (ctx.scope.actsFor === "body") {
@@ -72,7 +73,7 @@ export async function getReturnInScope(ctx: ServiceContext, returnId: string, re
   const current = await loadCurrent(ctx, returnId);
   if (revision === undefined) {
     if (isSent(current.status)) return current;
-    const sent = await loadRevision(ctx.db, returnId, "sent");
+    const sent = (await loadRevision(ctx.db, returnId, "sent")) ?? (await loadRevision(ctx.db, returnId, "returned"));
     if (sent) return sent;
     throw notSent(current);
   }
@@ -82,8 +83,13 @@ export async function getReturnInScope(ctx: ServiceContext, returnId: string, re
   }
   const stored = await loadRevision(ctx.db, returnId, revision);
   if (!stored) throw new DomainError("NOT_FOUND", `This return has no revision ${revision}.`);
-  if (!isSent(stored.status)) throw notSent(stored);
+  if (!isSent(stored.status) && !returnedByDepartment(stored)) throw notSent(stored);
   return stored;
+}
+
+/** A revision the department returned: kept as it was sent, not counted; the body corrects a later revision. */
+export function returnedByDepartment(stored: Pick<StoredRevision, "status" | "decidedBy" | "revision" | "currentRevision">): boolean {
+  return stored.status === "returned" && stored.decidedBy !== null && stored.revision < stored.currentRevision;
 }
 
 function notSent(stored: StoredRevision): DomainError {
@@ -345,13 +351,19 @@ async function transition(
     if (dueDate) await markReceived(trx, stored.returnId, ctx.now, dueDate);
     await audit(trx, ctx, `return.${action}`, stored.returnId, stored.organisationCode, [{ field: "status", old: stored.status, new: status }], reason);
   });
-  // A department returning a return gets back what it acted on: the figures it was sent, unchanged
-  // so far; from now on they are the body's to correct, and the department sees only the status.
-  return ctx.scope.actsFor === "department" && !isSent(status) ? loadCurrent(ctx, stored.returnId) : getReturnInScope(ctx, stored.returnId);
+  return getReturnInScope(ctx, stored.returnId);
 }
 
-export function submitReturn(ctx: ServiceContext, input: { returnId: string; expectedVersion: number }) {
-  return transition(ctx, input, "submit", async (stored) => {
+/**
+ * Submits a return for sign-off. `reply`, when the department returned the return, is the body's
+ * answer to its reasons: kept with the submission in the audit log, and shown to the department
+ * beside what changed (`changesSinceReturned`).
+ */
+export function submitReturn(ctx: ServiceContext, input: { returnId: string; expectedVersion: number; reply?: string | undefined }) {
+  return transition(ctx, { ...input, reason: input.reply }, "submit", async (stored) => {
+    if (input.reply?.trim() && !(stored.status === "returned" && stored.decidedBy !== null)) {
+      throw new DomainError("INVALID_INPUT", "A reply to the department goes with a return the department returned, and it did not return this one: leave the reply blank.");
+    }
     const result = await validateStored(ctx, stored);
     if (!result.canSubmit) {
       const parts = [];
@@ -380,8 +392,57 @@ export function acceptReturn(ctx: ServiceContext, input: { returnId: string; exp
   return transition(ctx, input, "accept", () => ({ decided_at: ctx.now, decided_by: ctx.actor.id }));
 }
 
-export function returnToBody(ctx: ServiceContext, input: { returnId: string; expectedVersion: number; reason: string }) {
-  return transition(ctx, input, "return", () => ({ decided_at: ctx.now, decided_by: ctx.actor.id, return_reason: input.reason.trim() }));
+/**
+ * The department returns a return it was sent, with reasons. The revision it returned is kept as it
+ * was sent (status `returned`, not counted), so the department can still read those figures and,
+ * when the body sends the return again, see what changed; the body corrects a new revision that
+ * starts with the same figures and carries the department's reasons.
+ */
+export async function returnToBody(ctx: ServiceContext, input: { returnId: string; expectedVersion: number; reason: string }): Promise<StoredRevision> {
+  const stored = await loadCurrent(ctx, input.returnId);
+  assertTransition(stored, "return", input.expectedVersion);
+  const reason = input.reason.trim();
+  if (!reason) throw new DomainError("INVALID_INPUT", "Give a reason to return this return.");
+  await inTransaction(ctx.db, async (trx) => {
+    const ok = await updateRevision(trx, stored.id, input.expectedVersion, {
+      status: "returned",
+      decided_at: ctx.now,
+      decided_by: ctx.actor.id,
+      return_reason: reason,
+      updated_at: ctx.now,
+      updated_by: ctx.actor.id,
+    });
+    if (!ok) throw conflict((await loadRevision(trx, stored.returnId))!, input.expectedVersion);
+    await insertRevision(trx, {
+      id: randomUUID(),
+      returnId: stored.returnId,
+      revision: stored.revision + 1,
+      templateVersion: stored.templateVersion,
+      status: "returned",
+      values: stored.values,
+      notes: stored.notes,
+      explanations: stored.explanations,
+      by: ctx.actor.id,
+      now: ctx.now,
+      returned: { at: ctx.now, by: ctx.actor.id, reason },
+      // Its figures are the returned revision's, so the same cases lie behind them.
+      caseImportId: stored.caseImportId,
+    });
+    await audit(
+      trx,
+      ctx,
+      "return.return",
+      stored.returnId,
+      stored.organisationCode,
+      [
+        { field: "status", old: stored.status, new: "returned" },
+        { field: "revision", old: stored.revision, new: stored.revision + 1 },
+      ],
+      reason,
+    );
+  });
+  // The department gets back the return as the body now has it: the figures it returned, unchanged so far.
+  return loadCurrent(ctx, stored.returnId);
 }
 
 /** Reopens an accepted return as a new revision (a draft with the same figures); every revision is kept. */
@@ -433,7 +494,8 @@ export async function returnHistory(ctx: ServiceContext, returnId: string) {
   const current = revisions.at(-1);
   const corrected = current && !isSent(current.status) ? workflow.findLastIndex((e) => e.action === "return.reopen" || e.action === "return.return") : -1;
   return {
-    revisions: revisions.filter((r) => isSent(r.status)),
+    // What was sent: the revisions that count, and those the department returned (kept as sent).
+    revisions: revisions.filter((r) => isSent(r.status) || returnedByDepartment(r)),
     events: corrected < 0 ? workflow : workflow.slice(0, corrected + 1),
   };
 }
@@ -445,4 +507,39 @@ export async function revisionDifference(ctx: ServiceContext, returnId: string, 
   const org = ctx.scope.organisation(a.organisationCode, "body");
   const labels = new Map(templateFields(requireTemplate(b.templateVersion), org.serviceAreas).map((f) => [f.id, f.label]));
   return diffValues(a.values, b.values).map((c) => ({ fieldId: c.field, label: labels.get(c.field) ?? c.field, from: c.old as FieldValue, to: c.new as FieldValue }));
+}
+
+/**
+ * What the body changed after the department returned its return: the revision the department
+ * returned (kept as sent) against the revision the body sent again (`revision`, by default the one
+ * the caller sees), field by field with the body's note on each figure, the department's reasons
+ * and the body's reply (written when it submitted again). Null when the revision did not follow a
+ * return by the department, or has not been sent again yet: the body's corrections are its own
+ * until its senior accountable officer signs them off.
+ */
+export async function changesSinceReturned(ctx: ServiceContext, returnId: string, revision?: number) {
+  const sent = await getReturnInScope(ctx, returnId, revision);
+  if (!isSent(sent.status)) return null;
+  // The revision the department received just before this one: a return only if it was returned.
+  const earlier = (await listRevisions(ctx.db, sent.returnId)).filter((r) => r.revision < sent.revision && (isSent(r.status) || returnedByDepartment(r))).at(-1);
+  if (!earlier || isSent(earlier.status)) return null;
+  const returned = await getReturnInScope(ctx, sent.returnId, earlier.revision);
+  const org = ctx.scope.organisation(sent.organisationCode, "body");
+  const labels = new Map(templateFields(requireTemplate(sent.templateVersion), org.serviceAreas).map((f) => [f.id, f.label]));
+  // The body's reply is kept with its submission after the return (the last one that has a reply).
+  const events = await listAudit(ctx.db, "return", sent.returnId);
+  const returnedAt = events.findLastIndex((e) => e.action === "return.return" && e.changes.some((c) => c.field === "revision" && c.old === returned.revision));
+  const reply = events.slice(returnedAt + 1).filter((e) => e.action === "return.submit" && e.reason !== null).at(-1) ?? null;
+  return {
+    returned: { revision: returned.revision, returnedAt: returned.decidedAt, reason: returned.returnReason },
+    sent: { revision: sent.revision, approvedAt: sent.approvedAt },
+    reply: reply ? { text: reply.reason!, at: reply.at } : null,
+    changes: diffValues(returned.values, sent.values).map((c) => ({
+      fieldId: c.field,
+      label: labels.get(c.field) ?? c.field,
+      before: c.old as FieldValue,
+      after: c.new as FieldValue,
+      note: sent.notes[c.field] ?? null,
+    })),
+  };
 }

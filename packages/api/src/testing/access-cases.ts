@@ -67,6 +67,7 @@ export const accessCases: Record<string, AccessCase> = {
   "returns.returnToBody": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["bOversight"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, reason: "Figures do not add up" }) },
   "returns.reopen": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["bOversight", "a2Submitter", "b1Submitter"], input: (f) => ({ returnId: f.aReturn, expectedVersion: 99, reason: "Correction" }) },
   "returns.history": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },
+  "returns.changesSinceReturned": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },
   "returns.diff": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "bSecretariat"], input: (f) => ({ returnId: f.aReturn, from: 1, to: 1 }) },
   "returns.downloadTemplate": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "bOversight"], input: (f) => ({ returnId: f.aReturn, format: "csv" }) },
   "returns.uploadSpreadsheet": {

@@ -95,17 +95,24 @@ export async function listRevisions(db: Kysely<Database>, returnId: string): Pro
 }
 
 /**
- * One revision with its values: the current one when `revision` is not given, a numbered one, or
- * `"sent"`: the last revision sent to the department (domain `sentStatuses`).
+ * One revision with its values: the current one when `revision` is not given, a numbered one,
+ * `"sent"`: the last revision sent to the department (domain `sentStatuses`), `"firstSent"`: the
+ * first, or `"returned"`: the last one the department returned. A revision the department returns
+ * is kept as it was sent (`returned`, with the department's decision) and the body corrects a new
+ * revision, so these are the figures the department returned, never the body's unsent edits.
  */
-export async function loadRevision(db: Kysely<Database>, returnId: string, revision?: number | "sent"): Promise<StoredRevision | undefined> {
+export async function loadRevision(db: Kysely<Database>, returnId: string, revision?: number | "sent" | "firstSent" | "returned"): Promise<StoredRevision | undefined> {
   let query = revisionQuery(db).where("return_revisions.return_id", "=", returnId);
   query =
     revision === undefined
       ? query.whereRef("return_revisions.revision", "=", "returns.current_revision")
       : revision === "sent"
         ? query.where("return_revisions.status", "in", sentStatuses).orderBy("return_revisions.revision", "desc").limit(1)
-        : query.where("return_revisions.revision", "=", revision);
+        : revision === "firstSent"
+          ? query.where("return_revisions.status", "in", sentStatuses).orderBy("return_revisions.revision", "asc").limit(1)
+          : revision === "returned"
+            ? query.where((eb) => eb.and([eb("return_revisions.status", "=", "returned"), eb("return_revisions.decided_by", "is not", null), eb("return_revisions.revision", "<", eb.ref("returns.current_revision"))])).orderBy("return_revisions.revision", "desc").limit(1)
+            : query.where("return_revisions.revision", "=", revision);
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
   const valueRows = await db.selectFrom("return_values").selectAll().where("revision_seq", "=", Number(row.seq)).execute();
@@ -125,6 +132,8 @@ export interface NewRevision {
   now: string;
   reopenReason?: string | null;
   caseImportId?: string | null;
+  /** A revision opened because the department returned the one before: its decision and reasons, for the body to read. */
+  returned?: { at: string; by: string; reason: string } | null;
 }
 
 export async function insertRevision(db: Kysely<Database>, r: NewRevision): Promise<void> {
@@ -146,9 +155,9 @@ export async function insertRevision(db: Kysely<Database>, r: NewRevision): Prom
       submitted_by: null,
       approved_at: null,
       approved_by: null,
-      decided_at: null,
-      decided_by: null,
-      return_reason: null,
+      decided_at: r.returned?.at ?? null,
+      decided_by: r.returned?.by ?? null,
+      return_reason: r.returned?.reason ?? null,
       reopen_reason: r.reopenReason ?? null,
       case_import_id: r.caseImportId ?? null,
     })

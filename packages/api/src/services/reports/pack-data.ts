@@ -188,12 +188,14 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
   const { start } = periodDates(periods[0]!);
   const { end } = periodDates(periods.at(-1)!);
 
-  // Figures a correction changed: each counted later revision against the revision first accepted.
+  // Figures a correction changed: each counted later revision against the revision first accepted
+  // (the first one sent: one the department returned before that never counted).
   // Every body's, not only the pack's body: the department's figures beside it include them all.
   const revisions = [];
   for (const r of list.filter((x) => x.revision > 1)) {
-    const first = await loadRevision(ctx.db, r.returnId, 1);
-    const before = first?.values ?? {};
+    const first = await loadRevision(ctx.db, r.returnId, "firstSent");
+    if (!first || first.revision === r.revision) continue;
+    const before = first.values;
     const fields = [...new Set([...Object.keys(r.values), ...Object.keys(before)])].filter((id) => (r.values[id] ?? null) !== (before[id] ?? null));
     if (fields.length > 0) revisions.push({ organisationCode: r.organisationCode, period: r.period, fields });
   }
