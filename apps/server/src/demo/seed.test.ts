@@ -2,7 +2,7 @@ import { createCaller, createContext } from "@complaints/api";
 import { findUserByEmail, sql } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionCompletionFieldsSchema, actionPlanInputSchema, withCompletionRules, type Role } from "@complaints/domain";
+import { actionCompletionFieldsSchema, actionPlanInputSchema, periodDates, periodFromIndex, withCompletionRules, type Role } from "@complaints/domain";
 import { seedDemo } from "./seed.ts";
 
 describe.each(testDialects())("the demo data on %s", (dialect) => {
@@ -32,6 +32,24 @@ describe.each(testDialects())("the demo data on %s", (dialect) => {
     // Every decided revision names its decider; each department's decisions are its own oversight analyst's.
     expect(decided.filter((r) => r.decider === null)).toEqual([]);
     expect(new Set(decided.map((r) => r.department))).toEqual(new Set(["DES", "MSA", "DIP"]));
+  });
+
+  it("dates each body from its first quarter of data, so its profile's ‘Since’ is when it began reporting", async () => {
+    const rows = await sql<{ code: string; active_from: string; first_index: number }>`
+      select o.code, o.active_from, min(r.period_index) as first_index from organisations o join returns r on r.organisation_code = o.code group by o.code, o.active_from`.execute(t.db);
+    expect(rows.rows.length).toBe(40);
+    expect(rows.rows.filter((r) => r.active_from !== periodDates(periodFromIndex(Number(r.first_index))).start)).toEqual([]);
+  });
+
+  it("puts the last two quarters on template v2 and finds the planted emerging theme: digital services at the Ministry of Sample Affairs", async () => {
+    const versions = await sql<{ period: string; version: number }>`
+      select distinct r.period, rv.template_version as version from returns r join return_revisions rv on rv.return_id = r.id order by r.period`.execute(t.db);
+    expect(versions.rows.map((r) => `${r.period} v${r.version}`)).toEqual([...["2024-25 Q3", "2024-25 Q4", "2025-26 Q1", "2025-26 Q2", "2025-26 Q3", "2025-26 Q4"].map((p) => `${p} v1`), "2026-27 Q1 v2", "2026-27 Q2 v2"]);
+    const u = (await findUserByEmail(t.db, "oversight.msa@demo.example"))!;
+    const caller = createCaller(createContext({ db: t.db, clock: () => now, user: { id: u.id, email: u.email, displayName: u.display_name, role: u.role as Role, organisationCode: u.organisation_code } }));
+    const { emerging } = await caller.metrics.themes({ departmentCode: "MSA" });
+    expect(emerging.filter((e) => e.scope === "department").map((e) => `${e.theme} ${e.reason}`)).toEqual(["theme_digital above-upper-limit"]);
+    expect(emerging.filter((e) => e.organisationCode === "MSA-ENE7").map((e) => e.theme)).toEqual(["theme_digital"]);
   });
 
   it("records when each return sent to the department was received and the due date then", async () => {
@@ -64,6 +82,13 @@ describe.each(testDialects())("the demo data on %s", (dialect) => {
     expect(completed.filter((p) => p.completedDate! > p.dueDate).length).toBeGreaterThan(10);
     expect(plans.filter((p) => p.status === "not_started").length).toBeGreaterThan(5);
     expect(plans.filter((p) => p.publishable && p.publicSummary !== "").length).toBeGreaterThanOrEqual(perBody.size);
+    // Varied texts in each body's own words: no body repeats one, and few bodies share one.
+    expect(new Set(plans.map((p) => p.action)).size).toBeGreaterThan(plans.length / 3);
+    expect(new Set(plans.map((p) => p.failing)).size).toBeGreaterThan(plans.length / 3);
+    for (const code of perBody.keys()) {
+      const own = plans.filter((p) => p.organisationCode === code).map((p) => p.failing);
+      expect(new Set(own).size, code).toBe(own.length);
+    }
     // Every completed publishable plan is approved by its body's senior accountable officer, so each body publishes at least one; nothing else is.
     const published = plans.filter((p) => p.publication === "published");
     expect(published.length).toBeGreaterThanOrEqual(perBody.size);

@@ -178,7 +178,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
         id: revisionId,
         returnId: id,
         revision,
-        templateVersion: 1,
+        templateVersion: r.templateVersion,
         status: "draft",
         values: revisionValues,
         notes,
