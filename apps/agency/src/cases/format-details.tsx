@@ -2,9 +2,9 @@ import { caseColumnDescriptions, caseColumns, requiredCaseColumns } from "@compl
 import { Details, Table } from "@complaints/ui";
 
 /**
- * The case file's format (the README's "The case file") as a GOV.UK details component: what a
+ * The case file's format ("The case file" in docs/case-import.md) as a GOV.UK details component: what a
  * system's export must hold, column by column, from the domain's own descriptions so the page,
- * the README and the messages say the same.
+ * the guide and the messages say the same.
  */
 export function CaseFormatDetails() {
   return (

@@ -4,7 +4,7 @@ import { quarterOfDay, dayFromIso, isoFromDay, workingDayTable, type WorkingDayT
 import { caseChannels, caseRemedies, caseThemes, type CaseOutcome, type CasePaymentType, type CaseRemedy, type CaseSettings, type CaseStage, type ComputedQuarter } from "./format.ts";
 
 /**
- * How the return is computed from cases (issue 10, written down in the README too). One function,
+ * How the return is computed from cases (written down in docs/case-import.md too). One function,
  * `contributions`, says what each case counts towards in which quarter; the totals, the property
  * tests and the list of cases behind a figure all come from it, so they cannot disagree.
  */

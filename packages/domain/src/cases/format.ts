@@ -45,7 +45,7 @@ export const caseThemes: readonly string[] = themeCodes;
 export const codedCaseColumns = ["stage", "outcome", "themes", "service_area", "channel", "remedies", "payment_type"] as const;
 export type CodedCaseColumn = (typeof codedCaseColumns)[number];
 
-/** What each column holds, for the README, the mapping screen and messages. */
+/** What each column holds, for docs/case-import.md, the mapping screen and messages. */
 export const caseColumnDescriptions: Record<CaseColumn, string> = {
   case_ref: "the case's pseudonymised reference: letters, digits and - _ / . only, at most 64 characters",
   received_date: "the date the complaint was received",
