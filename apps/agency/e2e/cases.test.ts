@@ -404,7 +404,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     expect(Number(await bar.getAttribute("value"))).toBe(512 * 1024);
     await screenshot(page, "uploading-1280");
     releaseChunk();
-    await expect.poll(() => status.textContent()).toBe("Checking the cases…");
+    await expect.poll(() => status.textContent(), checked).toBe("Checking the cases…");
     await screenshot(page, "checking-1280");
     releaseFinish();
     await replaceIfAsked(page);
