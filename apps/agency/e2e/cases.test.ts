@@ -148,10 +148,24 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     return { context, page };
   }
 
-  async function upload(page: Page, path: string, mapping?: string) {
+  /**
+   * Uploads a file and, unless `wait` is false, waits for the answer; a file that would replace the
+   * draft's figures asks first, and is confirmed here ("Replace the figures").
+   */
+  async function upload(page: Page, path: string, mapping?: string, options: { wait?: boolean } = {}) {
     await page.getByLabel("Upload your case file").setInputFiles(path);
     if (mapping) await page.getByLabel(`Our saved mapping “${mapping}”`).check();
+    // The answers already on the page are marked, so only this upload's answer is waited for.
+    await page.evaluate(() => document.querySelectorAll(".govuk-notification-banner, .govuk-error-summary").forEach((e) => e.setAttribute("data-earlier", "")));
     await page.getByRole("button", { name: "Upload and compute the figures" }).click();
+    if (options.wait !== false) await replaceIfAsked(page);
+  }
+
+  /** Waits for the import's answer, pressing "Replace the figures" if the page asks first. */
+  async function replaceIfAsked(page: Page) {
+    const answered = page.locator(".govuk-notification-banner:not([data-earlier]), .govuk-error-summary:not([data-earlier]), #confirm-replace");
+    await expect.poll(() => answered.count(), checked).toBeGreaterThan(0);
+    if (await page.locator("#confirm-replace").count()) await page.getByRole("button", { name: "Replace the figures" }).click();
   }
 
   /** Rows of a table by id: each cell's text. */
@@ -220,6 +234,20 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     await chooser.setFiles(file("good.csv", goodCases(quarter)));
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Upload and compute the figures");
+    await page.keyboard.press("Enter");
+    // The demo's draft already has figures: the page says which will change and asks first, its question taking focus.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), checked).toBe("confirm-replace-heading");
+    expect(await page.locator("#confirm-replace-heading").textContent()).toMatch(/^[\d,]+ figures in the draft will change$/);
+    const headline = await tableRows(page, "#confirm-replace-changes");
+    expect(headline.find((r) => r[0] === "Complaints received")).toEqual(["Complaints received", typeof before.values.received === "number" ? before.values.received.toLocaleString("en-GB") : "Blank", "4"]);
+    expect((await currentReturn(page)).version).toBe(before.version);
+    await expectNoAxeViolations(page, "the case import page asking before replacing the figures");
+    await screenshot(page, "confirm-1280");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Replace the figures");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Cancel");
+    await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("govuk-notification-banner")), checked).toBe(true);
     const banner = page.locator(".govuk-notification-banner--success");
@@ -368,17 +396,18 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
       await finishHeld;
       await route.continue();
     });
-    await upload(page, path);
+    await upload(page, path, undefined, { wait: false });
     const status = page.locator(".app-case-progress [role=status]");
-    await expect.poll(() => status.textContent()).toMatch(/^Uploaded 512 KB of [\d.]+ MB$/);
+    await expect.poll(() => status.textContent(), checked).toMatch(/^Uploaded 512 KB of [\d.]+ MB$/);
     const bar = page.getByLabel("Uploading your case file");
     expect(await bar.evaluate((el) => el.tagName)).toBe("PROGRESS");
     expect(Number(await bar.getAttribute("value"))).toBe(512 * 1024);
     await screenshot(page, "uploading-1280");
     releaseChunk();
-    await expect.poll(() => status.textContent()).toBe("Checking the cases…");
+    await expect.poll(() => status.textContent(), checked).toBe("Checking the cases…");
     await screenshot(page, "checking-1280");
     releaseFinish();
+    await replaceIfAsked(page);
     await expect.poll(() => page.locator(".govuk-notification-banner--success").isVisible(), checked).toBe(true);
     expect(await page.locator(".govuk-notification-banner--success").textContent()).toContain("20,000 cases read");
     expect(await status.textContent()).toBe("");
@@ -456,8 +485,9 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     await context.close();
   });
 
-  it("offers an example case file with the quarter's dates, which the import accepts", async () => {
+  it("offers an example case file with the quarter's dates, whose upload shows its figures as the example's and saves nothing", async () => {
     const { context, page } = await openCasesPage();
+    const before = await currentReturn(page);
     // Reached with the keyboard and pressed with Enter, like any button.
     await page.locator("#example-file").focus();
     const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
@@ -465,13 +495,38 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     const path = join(work, "example.csv");
     await download.saveAs(path);
     await upload(page, path);
-    await expect.poll(() => page.locator(".govuk-notification-banner--success").isVisible(), checked).toBe(true);
-    // Twelve made-up cases: one from the quarter before, eleven received in the quarter, three still open.
-    expect(await page.locator(".govuk-notification-banner--success").textContent()).toContain("12 cases read from “example.csv”");
-    expect(await figureRow(page, "Complaints received")).toEqual(["Complaints received", "11: the cases behind “Complaints received”"]);
-    expect(await figureRow(page, "Open at the end of the quarter")).toEqual(["Open at the end of the quarter", "3: the cases behind “Open at the end of the quarter”"]);
-    expect((await currentReturn(page)).values.received).toBe(11);
+    // Never a question about replacing figures: the example is only ever checked.
+    const banner = page.locator(".govuk-notification-banner");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("govuk-notification-banner")), checked).toBe(true);
+    expect(await banner.textContent()).toContain("Nothing was saved: “example.csv” is the example file");
+    expect(await page.locator(".govuk-notification-banner--success").count()).toBe(0);
+    expect(await page.locator("#case-figures h2").first().textContent()).toBe("The figures from the example file (not saved)");
+    // Twelve made-up cases: one from the quarter before, eleven received in the quarter, three still open; not linked, as none is stored.
+    expect(await figureRow(page, "Complaints received")).toEqual(["Complaints received", "11"]);
+    expect(await figureRow(page, "Open at the end of the quarter")).toEqual(["Open at the end of the quarter", "3"]);
+    const after = await currentReturn(page);
+    expect(after.version).toBe(before.version);
+    expect(after.values).toEqual(before.values);
     await expectNoAxeViolations(page, "the case import page after the example file");
+    await screenshot(page, "example-1280");
+    await context.close();
+  });
+
+  it("asks before replacing the draft's figures, and Cancel changes nothing", async () => {
+    const { context, page } = await openCasesPage({ width: 320 });
+    const before = await currentReturn(page);
+    await page.getByLabel("Upload your case file").setInputFiles(file("cancel.csv", `${goodCases(quarter)}\r\nEXTRA-006,${weekdaysOf(quarter)[5]},,early_resolution,,,,,,,,online,,,,`));
+    await page.getByRole("button", { name: "Upload and compute the figures" }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), checked).toBe("confirm-replace-heading");
+    await screenshot(page, "confirm-320");
+    await page.getByRole("button", { name: "Cancel" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("file");
+    expect(await page.locator("#confirm-replace").count()).toBe(0);
+    const after = await currentReturn(page);
+    expect(after.version).toBe(before.version);
+    expect(after.values).toEqual(before.values);
+    await expectNoAxeViolations(page, "the case import page after Cancel");
     await context.close();
   });
 

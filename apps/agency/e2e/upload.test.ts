@@ -103,9 +103,26 @@ describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, (
     return format === "csv" ? csvPath : convertCsv(csvPath, format);
   }
 
-  async function upload(page: Page, path: string) {
+  /**
+   * Uploads a file and, unless `wait` is false, waits for the answer; a file that would replace the
+   * draft's answers asks first, and is confirmed here ("Replace the figures").
+   */
+  async function upload(page: Page, path: string, options: { wait?: boolean } = {}) {
     await page.getByLabel("Upload your completed return").setInputFiles(path);
+    // The answers already on the page are marked, so only this upload's answer is waited for.
+    await page.evaluate(() => document.querySelectorAll(".govuk-notification-banner, .govuk-error-summary").forEach((e) => e.setAttribute("data-earlier", "")));
     await page.getByRole("button", { name: "Upload file" }).click();
+    if (options.wait !== false) await replaceIfAsked(page);
+  }
+
+  /** Waits for the upload's answer, pressing "Replace the figures" if the page asks first. */
+  async function replaceIfAsked(page: Page, width = 1280) {
+    const answered = page.locator(".govuk-notification-banner:not([data-earlier]), .govuk-error-summary:not([data-earlier]), #confirm-replace");
+    await expect.poll(() => answered.count(), checked).toBeGreaterThan(0);
+    if (await page.locator("#confirm-replace").count()) {
+      await screenshot(page, `confirm-${width}`);
+      await page.getByRole("button", { name: "Replace the figures" }).click();
+    }
   }
 
   function tableRows(page: Page, id: string): Promise<string[][]> {
@@ -305,6 +322,15 @@ describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, (
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Upload file");
     await page.keyboard.press("Enter");
+    // The file changes an answer the draft holds: the page asks first, its question taking focus; nothing is saved yet.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), checked).toBe("confirm-replace-heading");
+    expect(await page.locator("#confirm-replace-heading").textContent()).toBe("1 figure in the draft will change");
+    expect((await tableRows(page, "confirm-replace-changes"))[0]!.slice(1)).toEqual([Number(before.values.claims).toLocaleString("en-GB"), (Number(before.values.claims) + 1).toLocaleString("en-GB")]);
+    expect((await currentReturn(page)).version).toBe(before.version);
+    await expectNoAxeViolations(page, "the upload page asking before replacing answers");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Replace the figures");
+    await page.keyboard.press("Enter");
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("govuk-notification-banner")), checked).toBe(true);
     // From the banner, Tab reaches its links first.
     await page.keyboard.press("Tab");
@@ -329,10 +355,12 @@ describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, (
         await held;
         await route.continue();
       });
-      await upload(page, fileOf("csv", fillTemplate(csv, { staff_grievances: String(Number(before.values.staff_grievances) + 1), key_themes: "Delay and communication, as last quarter; fewer about digital services." }), `look-good-${width}`));
+      await upload(page, fileOf("csv", fillTemplate(csv, { staff_grievances: String(Number(before.values.staff_grievances) + 1), key_themes: "Delay and communication, as last quarter; fewer about digital services." }), `look-good-${width}`), { wait: false });
       await expect.poll(() => page.getByRole("status").filter({ hasText: "Checking your file…" }).isVisible()).toBe(true);
       await screenshot(page, `checking-${width}`);
       release();
+      await replaceIfAsked(page, width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await expect.poll(() => page.locator(".govuk-notification-banner--success").isVisible(), checked).toBe(true);
       expect(await page.getByRole("status").filter({ hasText: "Checking your file…" }).count()).toBe(0);
       await screenshot(page, `success-${width}`);

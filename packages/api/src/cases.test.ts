@@ -1,5 +1,6 @@
 import { listAudit, sql, type Database, type Kysely } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
+import { exampleCaseFile } from "@complaints/domain";
 import { exampleReturnValues } from "@complaints/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, rejection, type World, type WorldUserKey } from "./testing/world.ts";
@@ -105,6 +106,8 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     expect(result.problems).toEqual([]);
     expect(result).toMatchObject({ ok: true, rows: 4, encoding: "utf-8", written: { period: "2025-26 Q1", returnId: opened.returnId } });
     expect(result.importId).toEqual(expect.any(String));
+    // What it changed, said as it is written (the command line prints it).
+    expect(result.written!.changes).toContainEqual({ field: "received", label: "Complaints received", from: 99, to: 4 });
 
     const draft = await submitter.returns.get({ returnId: opened.returnId });
     expect(draft.values).toMatchObject({
@@ -230,6 +233,30 @@ describe.each(testDialects())("case import on %s", (dialect) => {
     const again = await rejection(submitter.cases.finishUpload({ uploadId, dryRun: true }));
     expect(again.code).toBe("PRECONDITION_FAILED");
     expect(again.message).toBe("This file was refused and removed when it was first checked, so it cannot be imported. Fix the problems that check listed and upload it again.");
+  });
+
+  it("never stores the example file: even sent to be imported, it is answered as a dry run labelled as the example, with what it would change", async () => {
+    const submitter = world.caller("a1Submitter");
+    const before = await submitter.returns.find({ organisationCode: "A1", period: "2025-26 Q1" });
+    const cases = await storedCases(t.db, "A1");
+    const imports = await countRows(t.db, "case_imports");
+    const audit = await countRows(t.db, "audit_log");
+    const { uploadId, result } = await upload(world, "a1Submitter", "A1", exampleCaseFile("2025-26 Q1", ["licences"]), { period: "2025-26 Q1", dryRun: false }, "example-cases.csv");
+    expect(result).toMatchObject({ ok: true, example: true, rows: 12, importId: null, written: null });
+    expect(result.writtenQuarters).toEqual([{ period: "2025-26 Q1", returnId: before!.returnId, changes: expect.arrayContaining([{ field: "received", label: "Complaints received", from: 4, to: 11 }]) }]);
+    const after = await submitter.returns.find({ organisationCode: "A1", period: "2025-26 Q1" });
+    expect(after!.version).toBe(before!.version);
+    expect(after!.values).toEqual(before!.values);
+    expect(await storedCases(t.db, "A1")).toEqual(cases);
+    expect(await countRows(t.db, "case_imports")).toBe(imports);
+    expect(await countRows(t.db, "audit_log")).toBe(audit);
+    // Kept, as a good file's dry run is, and still only ever checked.
+    expect((await submitter.cases.finishUpload({ uploadId, period: "2025-26 Q1", dryRun: false })).example).toBe(true);
+    // A real file's dry run says what it would change, and the figures stay.
+    const { result: checked } = await upload(world, "a1Submitter", "A1", `${goodFile}A-005,2025-06-21,,early_resolution,,,,,,,licences,post,,,,\r\n`, { period: "2025-26 Q1", dryRun: true });
+    expect(checked.example).toBe(false);
+    expect(checked.writtenQuarters[0]!.changes).toContainEqual({ field: "received", label: "Complaints received", from: 4, to: 5 });
+    expect((await submitter.returns.find({ organisationCode: "A1", period: "2025-26 Q1" }))!.version).toBe(before!.version);
   });
 
   it("refuses a file with a column of personal data, storing nothing", async () => {

@@ -30,3 +30,4 @@ export * from "./template/validate.ts";
 export * from "./template/versions.ts";
 export * from "./cases/format.ts";
 export * from "./cases/example.ts";
+export * from "./figure-changes.ts";

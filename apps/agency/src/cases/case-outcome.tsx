@@ -11,7 +11,9 @@ export type CaseOutcome =
   /** `result.fileRefused`: the file has problems; otherwise the quarter's return could not take its figures. */
   | { kind: "refused"; fileName: string; result: CaseImportResult }
   /** `restored`: shown again on coming back to the page, so the banner does not take focus again. */
-  | { kind: "computed"; fileName: string; result: CaseImportResult; restored?: boolean };
+  | { kind: "computed"; fileName: string; result: CaseImportResult; restored?: boolean }
+  /** The example file: only checked and computed (the server never stores it), its figures shown as the example's. */
+  | { kind: "example"; fileName: string; result: CaseImportResult };
 
 export function outcomeHasErrors(outcome: CaseOutcome): boolean {
   return outcome.kind === "not-sent" || outcome.kind === "failed" || outcome.kind === "refused";
@@ -82,6 +84,16 @@ export function CaseOutcomeSummary({ outcome, attempt, returnPath, periodLabel }
         </NotificationBanner>
       );
     }
+    case "example":
+      return (
+        <NotificationBanner key={attempt} role="alert" titleText="Example file">
+          <h3 className="govuk-notification-banner__heading">Nothing was saved: “{outcome.fileName}” is the example file</h3>
+          <p className="govuk-body">
+            Its {plural(outcome.result.rows, "case")} are made up, so the draft return for {periodLabel} is as it was. Below are the figures the example gives, to show what an import of your own
+            cases works out.
+          </p>
+        </NotificationBanner>
+      );
     default:
       return null;
   }
@@ -123,6 +135,8 @@ export function ComputedFigures(props: {
   templateVersion: number;
   returnPath: string;
   casesPath: string;
+  /** The example file's figures: labelled as such, and not linked (its cases are not stored). */
+  example?: boolean;
 }) {
   const { result, periodCode, returnPath } = props;
   const quarter = result.quarters.find((q) => q.period === periodCode);
@@ -142,7 +156,7 @@ export function ComputedFigures(props: {
   const figureCell = (field: FieldDeclaration) => {
     const value = quarter.values[field.id]!;
     const text = figureText(field, value);
-    if (value === 0) return { text, format: "numeric" };
+    if (value === 0 || props.example) return { text, format: "numeric" };
     return {
       format: "numeric",
       children: (
@@ -156,9 +170,9 @@ export function ComputedFigures(props: {
 
   return (
     <div className="app-case-figures" id="case-figures">
-      <h2 className="govuk-heading-m">The figures from your cases</h2>
+      <h2 className="govuk-heading-m">{props.example ? "The figures from the example file (not saved)" : "The figures from your cases"}</h2>
       {quarter.complete ? null : <p className="govuk-inset-text">The quarter has not ended yet: these are its figures so far.</p>}
-      <p className="govuk-body">Select a figure to see the case references behind it.</p>
+      {props.example ? null : <p className="govuk-body">Select a figure to see the case references behind it.</p>}
       {sections.map(({ section, fields: rows }) => (
         <Table
           key={section.id}
@@ -174,7 +188,7 @@ export function ComputedFigures(props: {
       {left.length > 0 ? (
         <>
           <h2 className="govuk-heading-m">Figures to fill in yourself</h2>
-          <p className="govuk-body">Your case file could not give these, so the return keeps what it had:</p>
+          <p className="govuk-body">{props.example ? "The example file does not give these:" : "Your case file could not give these, so the return keeps what it had:"}</p>
           <ul className="govuk-list govuk-list--bullet" id="figures-left">
             {left.map(({ field, reason, declaration }) => (
               <li key={field}>

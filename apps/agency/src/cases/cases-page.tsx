@@ -1,8 +1,8 @@
-import { currentTemplate, exampleCaseFile, formatDateTime, formatPeriodLabel, plural, requirePeriod, returnStatusLabels, transitions, type ReturnStatus } from "@complaints/domain/browser";
+import { currentTemplate, exampleCaseFile, formatDateTime, formatPeriodLabel, plural, replacesFigures, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain/browser";
 import { BackLink, Button, FileUpload, LinkProvider, Radios } from "@complaints/ui";
 import { saveBlob } from "@complaints/client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useMemo, useRef, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { ServiceProblem, type Me } from "../app/auth.tsx";
 import { usePageTitle } from "../app/page-title.ts";
@@ -14,6 +14,8 @@ import { CaseOutcomeSummary, caseFileError, CaseProblemsTable, ComputedFigures, 
 import { formatBytes, isProgressStep, progressMessage, sendInChunks, UnreadableFile } from "./chunked-upload.ts";
 import { CaseFormatDetails } from "./format-details.tsx";
 import { casesPath, settingsPath, useCasesOverview, type CasesOverview } from "./queries.ts";
+import { ConfirmReplace } from "../return/upload/confirm-replace.tsx";
+import type { UploadChange as FigureChange } from "../return/upload/upload-outcome.tsx";
 import "../return/upload/upload.css";
 import "./cases.css";
 
@@ -83,6 +85,8 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
   const [attempt, setAttempt] = useState(0);
   const [chosenProblem, setChosenProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A checked file that would replace the draft's figures, waiting for "Replace the figures" or "Cancel". */
+  const [confirming, setConfirming] = useState<{ uploadId: string; mappingName: string | null; fileName: string; changes: FigureChange[] } | null>(null);
   const [progress, setProgress] = useState<{ sent: number; total: number; checking: boolean } | null>(null);
   /** What the live region says: at the start, at each tenth of the way and when checking starts. */
   const [said, setSaid] = useState("");
@@ -91,6 +95,8 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
   usePageTitle(pageTitle, hasErrors);
   const periodLabel = formatPeriodLabel(requirePeriod(periodCode));
   const refusal = importRefusal(me, stored);
+  const templateVersion = stored?.templateVersion ?? currentTemplate.version;
+  const fields = useMemo(() => new Map(templateFields(requireTemplate(templateVersion), organisation.serviceAreas ?? []).map((f) => [f.id, f])), [templateVersion, organisation.serviceAreas]);
 
   function finish(next: CaseOutcome) {
     setOutcome(next);
@@ -131,14 +137,21 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
       );
       setProgress({ sent: file.size, total: file.size, checking: true });
       setSaid("Checking the cases…");
-      const result = await api.cases.finishUpload.mutate({ uploadId, mappingName, period: periodCode, dryRun: false });
-      if (!result.ok) return finish({ kind: "refused", fileName: file.name, result });
-      if (!result.written) {
-        return finish({ kind: "failed", message: `None of the ${plural(result.rows, "case")} in “${file.name}” was received, open or closed in ${periodLabel}, so the return was not changed` });
+      // A dry run first: the example file is only ever that, and a file that would replace the
+      // draft's figures is asked about before it does (a good file's dry run keeps the upload).
+      const checked = await api.cases.finishUpload.mutate({ uploadId, mappingName, period: periodCode, dryRun: true });
+      if (!checked.ok) return finish({ kind: "refused", fileName: file.name, result: checked });
+      if (checked.example) return finish({ kind: "example", fileName: file.name, result: checked });
+      const quarter = checked.writtenQuarters.find((q) => q.period === periodCode);
+      if (!quarter) {
+        return finish({ kind: "failed", message: `None of the ${plural(checked.rows, "case")} in “${file.name}” was received, open or closed in ${periodLabel}, so the return was not changed` });
       }
-      // The draft has new figures: everything showing the return reads it again.
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "auth.me" && q.queryKey[0] !== "cases.outcome" });
-      finish({ kind: "computed", fileName: file.name, result });
+      if (replacesFigures(quarter.changes)) {
+        setOutcome({ kind: "none" });
+        setConfirming({ uploadId, mappingName, fileName: file.name, changes: quarter.changes });
+        return;
+      }
+      await importChecked(uploadId, mappingName, file.name);
     } catch (error) {
       if (error instanceof UnreadableFile) {
         return finish({ kind: "failed", message: "The selected file could not be read. It may have been moved or changed since you chose it: choose it again" });
@@ -149,6 +162,30 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
       setBusy(false);
       setProgress(null);
       setSaid("");
+    }
+  }
+
+  /** Imports an upload already checked by a dry run (kept on the server, so not sent again). */
+  async function importChecked(uploadId: string, mappingName: string | null, fileName: string) {
+    const result = await api.cases.finishUpload.mutate({ uploadId, mappingName, period: periodCode, dryRun: false });
+    if (!result.ok) return finish({ kind: "refused", fileName, result });
+    if (result.example) return finish({ kind: "example", fileName, result });
+    // The draft has new figures: everything showing the return reads it again.
+    void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "auth.me" && q.queryKey[0] !== "cases.outcome" });
+    finish({ kind: "computed", fileName, result });
+  }
+
+  async function onConfirm() {
+    if (!confirming) return;
+    setBusy(true);
+    try {
+      await importChecked(confirming.uploadId, confirming.mappingName, confirming.fileName);
+    } catch (error) {
+      const issues = errorData(error).issues;
+      finish({ kind: "failed", message: issues && issues.length > 0 ? issues.map((i) => i.message).join(". ") : errorMessage(error) });
+    } finally {
+      setConfirming(null);
+      setBusy(false);
     }
   }
 
@@ -173,9 +210,31 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
         </span>
         <h1 className="govuk-heading-l">{pageTitle}</h1>
         {outcome.kind === "refused" && outcome.result.fileRefused ? <CaseProblemsTable problems={outcome.result.problems} more={outcome.result.moreProblems} /> : null}
-        {outcome.kind === "computed" ? (
+        {confirming ? (
+          <ConfirmReplace
+            fileName={confirming.fileName}
+            changes={confirming.changes}
+            fields={fields}
+            busy={busy}
+            onConfirm={() => void onConfirm()}
+            onCancel={() => {
+              setConfirming(null);
+              // Back to choosing a file, where keyboard users were before the question.
+              requestAnimationFrame(() => document.getElementById("file")?.focus());
+            }}
+          />
+        ) : null}
+        {outcome.kind === "computed" || outcome.kind === "example" ? (
           <>
-            <ComputedFigures result={outcome.result} periodCode={periodCode} organisation={organisation} templateVersion={stored?.templateVersion ?? currentTemplate.version} returnPath={returnPath} casesPath={casesPath(organisation.code, periodCode)} />
+            <ComputedFigures
+              result={outcome.result}
+              periodCode={periodCode}
+              organisation={organisation}
+              templateVersion={stored?.templateVersion ?? currentTemplate.version}
+              returnPath={returnPath}
+              casesPath={casesPath(organisation.code, periodCode)}
+              example={outcome.kind === "example"}
+            />
             <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
           </>
         ) : (
@@ -188,7 +247,7 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
           </>
         )}
         <CaseFormatDetails />
-        <p className="govuk-body">To see the format with this quarter's dates, or to try the import, download an example file of made-up cases.</p>
+        <p className="govuk-body">To see the format with this quarter's dates, or to try the import, download an example file of made-up cases. Uploading it shows the figures it gives and saves nothing.</p>
         <Button
           text={`Download an example case file for ${periodLabel}`}
           type="button"
@@ -209,7 +268,7 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
             Last case file: “{overview.lastImport.fileName}”, {plural(overview.lastImport.rows, "case")}, uploaded by {overview.lastImport.importedBy} on {formatDateTime(overview.lastImport.importedAt)}.
           </p>
         ) : null}
-        {refusal === null ? (
+        {confirming ? null : refusal === null ? (
           <form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit}>
             <FileUpload
               name="file"

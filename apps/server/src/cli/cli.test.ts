@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findReturnId, listAudit, listCurrentReturns, listOrganisations, loadRevision, openDatabase, sql } from "@complaints/db";
-import { addDays, formatPeriodCode, periodContaining, periodDates, periodIndex, periodLabelOf, previousPeriod, requirePeriod, subtreeCodes, ukDateOf } from "@complaints/domain";
+import { addDays, exampleCaseFile, formatPeriodCode, periodContaining, periodDates, periodIndex, periodLabelOf, previousPeriod, requirePeriod, subtreeCodes, ukDateOf } from "@complaints/domain";
 import { afterAll, describe, expect, it } from "vitest";
 
 /** The real `complaints` command in a child process, against an SQLite file of its own. */
@@ -235,6 +235,17 @@ describe("the complaints command", () => {
     expect(stored.code, stored.stderr).toBe(0);
     expect(stored.stdout).toContain("Stored 3 cases for Licensing Agency (synthetic) (DES-LIC1), replacing those stored before.");
     expect(stored.stdout).toContain(`Wrote the computed figures into the drafts for ${periodLabelOf(code)} (${code}).`);
+    // What changed in the draft, headline figures before → after.
+    expect(stored.stdout).toMatch(new RegExp(`\\n${periodLabelOf(code)} \\(${code}\\): [\\d,]+ figures? changed: Complaints received (blank|[\\d,]+) → 3;`));
+    // The same file again: a dry run says nothing would change.
+    expect(cli(["import", "cases", recent, "--organisation", "DES-LIC1", "--dry-run"]).stdout).toContain(`${periodLabelOf(code)} (${code}): no figure would change.`);
+    // The example file, without --dry-run, is only checked: nothing is stored.
+    const example = join(dir, "example-cases.csv");
+    writeFileSync(example, exampleCaseFile(code, ["enforcement"]));
+    const tried = cli(["import", "cases", example, "--organisation", "DES-LIC1", "--period", code]);
+    expect(tried.code, tried.stderr).toBe(0);
+    expect(tried.stdout).toContain("Example file: its 12 cases are made up (every reference starts EXAMPLE-), so it is only checked, as with --dry-run; nothing was stored.");
+    expect(tried.stdout).toMatch(new RegExp(`${periodLabelOf(code)} \\(${code}\\): [\\d,]+ figures would change: Complaints received 3 → 11;`));
     const c = openDatabase(databaseUrl);
     try {
       const id = (await findReturnId(c.db, "DES-LIC1", code))!;

@@ -31,6 +31,7 @@ import {
   isSupportedYear,
   formatCount,
   formatPeriodCode,
+  headlineChanges,
   organisationKindForRole,
   parsePeriod,
   periodLabelOf,
@@ -410,6 +411,16 @@ function caseQuartersText(quarters: CaseImportResult["quarters"], org: Organisat
 
 const caseFormats = ["text", "csv"] as const;
 
+/** "Apr to Jun 2025: 23 figures changed (would change, for a dry run); Complaints received 657 → 11, …" for each draft written. */
+function figureChangesText(written: CaseImportResult["writtenQuarters"], verb: string): string[] {
+  const value = (v: unknown) => (v === null || v === undefined ? "blank" : typeof v === "number" ? v.toLocaleString("en-GB") : String(v));
+  return written.map((q) => {
+    const n = q.changes.length;
+    const headline = headlineChanges(q.changes).map((c) => `${c.label} ${value(c.from)} → ${value(c.to)}`);
+    return `${periodLabelOf(q.period)} (${q.period}): ${n === 0 ? "no figure" : `${n.toLocaleString("en-GB")} ${n === 1 ? "figure" : "figures"}`} ${verb}${headline.length > 0 ? `: ${headline.join("; ")}` : ""}.`;
+  });
+}
+
 /**
  * `import cases`: a body's case file streamed from disk into the case import (never read whole),
  * with the command line's system context acting for the body. Prints the computed returns; unless a
@@ -482,12 +493,18 @@ async function importCasesCommand(env: Env, args: string[]): Promise<number> {
     const cases = `${result.rows.toLocaleString("en-GB")} ${result.rows === 1 ? "case" : "cases"}`;
     const read = result.encoding === "windows-1252" ? " (read as Windows-1252)" : "";
     const quarterList = (qs: { period: string }[]) => qs.map((q) => `${periodLabelOf(q.period)} (${q.period})`).join(", ");
-    if (dryRun) {
+    if (result.example) {
+      say(`Example file: its ${cases} are made up (every reference starts EXAMPLE-), so it is only checked, as with --dry-run; nothing was stored.`);
+      if (result.writtenQuarters.length > 0) say(`A real file with these cases would go into the drafts for ${quarterList(result.writtenQuarters)}.`);
+      for (const line of figureChangesText(result.writtenQuarters, "would change")) say(line);
+    } else if (dryRun) {
       say(`Dry run: checked ${cases}${read} for ${org.name} (${org.code}); nothing was stored.`);
       if (result.writtenQuarters.length > 0) say(`Without --dry-run, the computed figures would go into the drafts for ${quarterList(result.writtenQuarters)}.`);
+      for (const line of figureChangesText(result.writtenQuarters, "would change")) say(line);
     } else {
       say(`Stored ${cases}${read} for ${org.name} (${org.code}), replacing those stored before.`);
       say(result.writtenQuarters.length > 0 ? `Wrote the computed figures into the drafts for ${quarterList(result.writtenQuarters)}.` : "No return's draft was written.");
+      for (const line of figureChangesText(result.writtenQuarters, "changed")) say(line);
     }
     // Consecutive quarters skipped for the same reason are said once.
     const runs: { first: string; last: string; reason: string }[] = [];

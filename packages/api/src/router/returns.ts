@@ -80,6 +80,8 @@ const uploadInput = versioned.extend({
     .max(255, "A file name must be 255 characters or fewer")
     .refine((name) => storableTextProblem(name) === null, "The file name contains a character that cannot be stored (a control character or half of one)"),
   contentBase64: z.string().min(1, "The file is empty").max(maxBase64Characters, `The file is too large: the most is ${spreadsheetMaxBytes / 1024} KB`),
+  /** Check and say what would change, saving nothing. */
+  dryRun: z.boolean().optional(),
 });
 
 export const returnsRouter = {
@@ -158,7 +160,7 @@ export const returnsRouter = {
     .input(z.object({ returnId, format: z.enum(spreadsheetFormats) }))
     .query(async ({ ctx, input }) => downloadReturnSpreadsheet(await serviceContext(ctx), input.returnId, input.format)),
 
-  /** A filled-in template: saved into the draft if every cell is good, otherwise the problems (a refused file is an answer, not an error). */
+  /** A filled-in template: saved into the draft if every cell is good (with `dryRun`, only what it would change), otherwise the problems (a refused file is an answer, not an error). */
   uploadSpreadsheet: permitted("returns.edit")
     .input(uploadInput)
     .mutation(async ({ ctx, input }) => uploadReturnSpreadsheet(await serviceContext(ctx), input)),

@@ -526,5 +526,14 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
       expect(result).toMatchObject({ ok: true, changes: [{ field: "received", from: 120, to: 121 }, { field: "carried_forward", from: 45, to: 46 }] });
       expect((await current()).values).toEqual(withoutBlanks({ ...storedValues, received: 121, carried_forward: 46 }));
     });
+
+    it("a dry run says what the file would change and stores nothing, so the page can ask first", async () => {
+      await reset();
+      const before = await snapshot();
+      const version = (await current()).version;
+      const result = await submitter().returns.uploadSpreadsheet({ returnId, expectedVersion: version, fileName: "part.csv", contentBase64: base64(strToU8("id,value\r\nreceived,121\r\ncarried_forward,46\r\n")), dryRun: true });
+      expect(result).toMatchObject({ ok: true, dryRun: true, return: { version }, changes: [{ field: "received", from: 120, to: 121 }, { field: "carried_forward", from: 45, to: 46 }] });
+      expect(await snapshot()).toBe(before);
+    });
   });
 });

@@ -10,7 +10,7 @@ import {
   type FieldValue,
 } from "@complaints/domain";
 import type { ServiceContext } from "./actor.ts";
-import { diffValues, getReturnInScope, loadForSave, saveDraft } from "./returns.ts";
+import { figureChanges, getReturnInScope, loadForSave, saveDraft, type FigureChange } from "./returns.ts";
 import { csvMimeType, writeCsv } from "./spreadsheet/csv.ts";
 import { headerText, isBlank, UnreadableSpreadsheetError, type Grid, type GridCell } from "./spreadsheet/grid.ts";
 import { odsMimeType, writeOds } from "./spreadsheet/ods.ts";
@@ -67,20 +67,18 @@ export interface UploadProblem {
   message: string;
 }
 
-export interface UploadChange {
-  field: string;
-  label: string;
-  from: FieldValue;
-  to: FieldValue;
-}
+export type UploadChange = FigureChange;
 
-export type UploadResult = { ok: true; return: StoredRevision; changes: UploadChange[] } | { ok: false; problems: UploadProblem[]; more: number };
+/** With `dryRun`, `return` is the draft as it is and `changes` what saving the file would change. */
+export type UploadResult = { ok: true; dryRun: boolean; return: StoredRevision; changes: UploadChange[] } | { ok: false; problems: UploadProblem[]; more: number };
 
 export interface UploadInput {
   returnId: string;
   expectedVersion: number;
   fileName: string;
   contentBase64: string;
+  /** Check the file and say what it would change, saving nothing (so the page can ask before replacing figures). */
+  dryRun?: boolean | undefined;
 }
 
 class Problems {
@@ -278,15 +276,12 @@ export async function uploadReturnSpreadsheet(ctx: ServiceContext, input: Upload
     problems.add(null, null, `The return's text would be more than ${saveMaxCharacters.toLocaleString("en-GB")} characters: shorten the narratives.`);
   }
   if (problems.count > 0) return problems.refused();
+  if (input.dryRun) return { ok: true, dryRun: true, return: stored, changes: figureChanges(stored.values, values, fields) };
 
   const saved = await saveDraft(
     ctx,
     { returnId: stored.returnId, expectedVersion: input.expectedVersion, values, notes: stored.notes, explanations: stored.explanations },
     { dropClearedExplanations: true, action: "return.uploaded", reason: `Uploaded from the spreadsheet “${input.fileName.slice(0, 200)}”.` },
   );
-  const order = new Map(fields.map((f, i) => [f.id, i]));
-  const changes = diffValues(stored.values, saved.values)
-    .sort((a, b) => (order.get(a.field) ?? Infinity) - (order.get(b.field) ?? Infinity))
-    .map((c) => ({ field: c.field, label: labels.get(c.field) ?? c.field, from: c.old as FieldValue, to: c.new as FieldValue }));
-  return { ok: true, return: saved, changes };
+  return { ok: true, dryRun: false, return: saved, changes: figureChanges(stored.values, saved.values, fields) };
 }

@@ -195,6 +195,23 @@ export function diffValues(before: ReturnValues, after: ReturnValues): AuditChan
     .map((f) => ({ field: f, old: before[f] ?? null, new: after[f] ?? null }));
 }
 
+/** A figure an upload or import changes (or would), as people read it. */
+export interface FigureChange {
+  field: string;
+  label: string;
+  from: FieldValue;
+  to: FieldValue;
+}
+
+/** The figures that differ between two sets of values, in the template's order, each with its label. */
+export function figureChanges(before: ReturnValues, after: ReturnValues, fields: readonly { id: string; label: string }[]): FigureChange[] {
+  const order = new Map(fields.map((f, i) => [f.id, i]));
+  const labels = new Map(fields.map((f) => [f.id, f.label]));
+  return diffValues(before, after)
+    .sort((a, b) => (order.get(a.field) ?? Infinity) - (order.get(b.field) ?? Infinity))
+    .map((c) => ({ field: c.field, label: labels.get(c.field) ?? c.field, from: c.old as FieldValue, to: c.new as FieldValue }));
+}
+
 function conflict(stored: StoredRevision, expectedVersion: number): DomainError {
   return new DomainError(
     "CONFLICT",

@@ -1,4 +1,4 @@
-import { formatPeriodLabel, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain/browser";
+import { formatPeriodLabel, replacesFigures, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain/browser";
 import { BackLink, LinkProvider } from "@complaints/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
@@ -12,7 +12,8 @@ import { fileToBase64 } from "@complaints/client";
 import { fileProblem } from "./file-check.ts";
 import { TemplateDownloads } from "./template-downloads.tsx";
 import { UploadForm } from "./upload-form.tsx";
-import { ChangesTable, fileErrorOf, OutcomeSummary, outcomeHasErrors, ProblemsTable, type UploadOutcome } from "./upload-outcome.tsx";
+import { ConfirmReplace } from "./confirm-replace.tsx";
+import { ChangesTable, fileErrorOf, OutcomeSummary, outcomeHasErrors, ProblemsTable, type UploadChange, type UploadOutcome } from "./upload-outcome.tsx";
 import "./upload.css";
 
 type Organisation = Awaited<ReturnType<typeof api.organisations.get.query>>;
@@ -109,6 +110,8 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
   const [attempt, setAttempt] = useState(0);
   const [chosenProblem, setChosenProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A checked file that would replace the draft's answers, waiting for "Replace the figures" or "Cancel". */
+  const [confirming, setConfirming] = useState<{ fileName: string; contentBase64: string; changes: UploadChange[] } | null>(null);
   const hasErrors = outcomeHasErrors(outcome);
   usePageTitle(pageTitle, hasErrors);
 
@@ -126,6 +129,46 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
     if (outcome.kind === "not-sent") setOutcome({ kind: "none" });
   }
 
+  /** Saves a file already checked by a dry run into the draft. */
+  async function save(fileName: string, contentBase64: string) {
+    const answer = await api.returns.uploadSpreadsheet.mutate({ returnId: stored.returnId, expectedVersion: stored.version, fileName, contentBase64 });
+    if (answer.ok) {
+      // The new version at once, so a second upload is not refused as based on an old one.
+      queryClient.setQueryData(findKey(stored.organisationCode, stored.period), answer.return);
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "returns.find" && q.queryKey[0] !== "auth.me" });
+      finish({ kind: "updated", fileName, changes: answer.changes });
+    } else {
+      finish({ kind: "refused", fileName, problems: answer.problems, more: answer.more });
+    }
+  }
+
+  function failed(error: unknown) {
+    const code = errorCode(error);
+    // Refused for the return's state: fetch it again, so the page shows what it is now.
+    if (code === "CONFLICT" || code === "PRECONDITION_FAILED") void queryClient.invalidateQueries({ queryKey: findKey(stored.organisationCode, stored.period) });
+    const issues = errorData(error).issues;
+    const message =
+      code === "CONFLICT"
+        ? "Someone else changed this return while you were uploading, so nothing from your file was saved. Download the template again to start from their answers, or upload your file again to replace them"
+        : issues && issues.length > 0
+          ? issues.map((i) => i.message).join(". ")
+          : errorMessage(error);
+    finish({ kind: "failed", message });
+  }
+
+  async function onConfirm() {
+    if (!confirming) return;
+    setBusy(true);
+    try {
+      await save(confirming.fileName, confirming.contentBase64);
+    } catch (error) {
+      failed(error);
+    } finally {
+      setConfirming(null);
+      setBusy(false);
+    }
+  }
+
   async function onUpload(file: File | null) {
     const problem = fileProblem(file);
     if (problem || !file) return finish({ kind: "not-sent", message: problem ?? "Select your completed return" });
@@ -138,27 +181,17 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
       } catch {
         return finish({ kind: "failed", message: "The selected file could not be read. It may have been moved or changed since you chose it: choose it again" });
       }
-      const answer = await api.returns.uploadSpreadsheet.mutate({ returnId: stored.returnId, expectedVersion: stored.version, fileName: file.name, contentBase64 });
-      if (answer.ok) {
-        // The new version at once, so a second upload is not refused as based on an old one.
-        queryClient.setQueryData(findKey(stored.organisationCode, stored.period), answer.return);
-        void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "returns.find" && q.queryKey[0] !== "auth.me" });
-        finish({ kind: "updated", fileName: file.name, changes: answer.changes });
-      } else {
-        finish({ kind: "refused", fileName: file.name, problems: answer.problems, more: answer.more });
+      // A dry run first: a file that would replace answers the draft holds is asked about before it does.
+      const checked = await api.returns.uploadSpreadsheet.mutate({ returnId: stored.returnId, expectedVersion: stored.version, fileName: file.name, contentBase64, dryRun: true });
+      if (!checked.ok) return finish({ kind: "refused", fileName: file.name, problems: checked.problems, more: checked.more });
+      if (replacesFigures(checked.changes)) {
+        setOutcome({ kind: "none" });
+        setConfirming({ fileName: file.name, contentBase64, changes: checked.changes });
+        return;
       }
+      await save(file.name, contentBase64);
     } catch (error) {
-      const code = errorCode(error);
-      // Refused for the return's state: fetch it again, so the page shows what it is now.
-      if (code === "CONFLICT" || code === "PRECONDITION_FAILED") void queryClient.invalidateQueries({ queryKey: findKey(stored.organisationCode, stored.period) });
-      const issues = errorData(error).issues;
-      const message =
-        code === "CONFLICT"
-          ? "Someone else changed this return while you were uploading, so nothing from your file was saved. Download the template again to start from their answers, or upload your file again to replace them"
-          : issues && issues.length > 0
-            ? issues.map((i) => i.message).join(". ")
-            : errorMessage(error);
-      finish({ kind: "failed", message });
+      failed(error);
     } finally {
       setBusy(false);
     }
@@ -172,9 +205,23 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
         <PageHeading organisation={organisation} periodCode={periodCode} />
         {outcome.kind === "refused" ? <ProblemsTable problems={outcome.problems} more={outcome.more} /> : null}
         {outcome.kind === "updated" ? <ChangesTable changes={outcome.changes} fields={fields} /> : null}
+        {confirming ? (
+          <ConfirmReplace
+            fileName={confirming.fileName}
+            changes={confirming.changes}
+            fields={fields}
+            busy={busy}
+            onConfirm={() => void onConfirm()}
+            onCancel={() => {
+              setConfirming(null);
+              // Back to choosing a file, where keyboard users were before the question.
+              requestAnimationFrame(() => document.getElementById("file")?.focus());
+            }}
+          />
+        ) : null}
         <p className="govuk-body">You can fill in the return in a spreadsheet instead of this service's pages: download the template, fill it in, then upload it here.</p>
         <TemplateDownloads returnId={stored.returnId} />
-        {refusal === null ? (
+        {confirming ? null : refusal === null ? (
           <UploadForm error={chosenProblem ?? fileErrorOf(outcome)} busy={busy} onChoose={onChoose} onUpload={(file) => void onUpload(file)} />
         ) : (
           <>

@@ -23,15 +23,19 @@ import {
   requireTemplate,
   templateFields,
   transitionProblem,
+  currentTemplate,
+  isExampleCaseReference,
   ukDateOf,
   readCaseFile,
   type CaseFileResult,
   type CaseProblem,
+  type CaseRow,
+  type ReturnValues,
   type ComputedQuarter,
   type Organisation,
 } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
-import { openDraft, saveDraft } from "../returns.ts";
+import { figureChanges, openDraft, saveDraft, type FigureChange } from "../returns.ts";
 import { toStoredCase } from "./stored.ts";
 
 import { caseSettingsOf, loadCaseMapping } from "./settings.ts";
@@ -73,6 +77,8 @@ export interface ImportCasesOptions {
 export interface WrittenQuarter {
   period: string;
   returnId: string;
+  /** The draft's figures the computed ones changed (with a dry run, would change): `from` null where the draft had none. */
+  changes: FigureChange[];
 }
 
 export interface CaseImportResult extends CaseFileResult {
@@ -86,12 +92,14 @@ export interface CaseImportResult extends CaseFileResult {
   importId: string | null;
   /** True when the file itself has problems (to be fixed and sent again), rather than the quarter asked for. */
   fileRefused: boolean;
+  /** The file is the example (every reference starts EXAMPLE-): only checked and computed, never stored, even when not asked as a dry run. */
+  example: boolean;
 }
 
 /** The result's base when the file was not read (the quarter was refused first). */
 const unread: CaseFileResult = { ok: false, encoding: null, rows: 0, problems: [], moreProblems: 0, quarters: [] };
 
-/** A refused import, thrown out of the transaction so it rolls back. */
+/** A refused import (or the example's dry run), thrown out of the transaction so it rolls back. */
 class Refused extends Error {
   constructor(readonly result: CaseImportResult) {
     super("refused");
@@ -109,6 +117,7 @@ function refusedResult(base: CaseFileResult, problems: CaseProblem[]): CaseImpor
     skipped: [],
     importId: null,
     fileRefused: !base.ok && base !== unread,
+    example: false,
   };
 }
 
@@ -185,23 +194,42 @@ async function planQuarters(ctx: ServiceContext, org: Organisation, quarters: re
 }
 
 /**
- * Writes a quarter's computed figures into its draft (opened if need be): only the fields the
- * file gave change; the rest, notes and explanations stay. The audit entry says where they came from.
+ * A draft's values once a quarter's computed figures are written into it: only the fields the file
+ * gave change; the rest stay. Also the draft's fields, to say what changed.
  */
-async function writeQuarter(ctx: ServiceContext, org: Organisation, quarter: ComputedQuarter, reason: string, caseImportId: string): Promise<WrittenQuarter> {
-  const draft = await openDraft(ctx, org.code, quarter.period);
-  const fields = new Set(templateFields(requireTemplate(draft.templateVersion), org.serviceAreas).map((f) => f.id));
-  const computed = Object.fromEntries(Object.entries(quarter.values).filter(([field]) => fields.has(field)));
+function computedValues(org: Organisation, draft: { templateVersion: number; values: ReturnValues }, quarter: ComputedQuarter) {
+  const fields = templateFields(requireTemplate(draft.templateVersion), org.serviceAreas);
+  const ids = new Set(fields.map((f) => f.id));
+  const computed = Object.fromEntries(Object.entries(quarter.values).filter(([field]) => ids.has(field)));
   // A breakdown the file could not give (a case received with no channel, say) is emptied for the
   // team to fill in: figures kept from before would not add up to the computed complaints received.
   const left = quarter.left.map((l) => `${l.field}.`);
   const kept = Object.fromEntries(Object.entries(draft.values).filter(([field]) => !left.some((prefix) => field.startsWith(prefix))));
+  return { values: { ...kept, ...computed }, fields };
+}
+
+/** What writing a quarter's computed figures would change in its draft as it is now (everything, for a return not opened yet). */
+async function wouldChange(ctx: ServiceContext, org: Organisation, quarter: ComputedQuarter): Promise<WrittenQuarter> {
+  const id = await findReturnId(ctx.db, org.code, quarter.period);
+  const stored = id ? await loadRevision(ctx.db, id) : undefined;
+  const draft = stored ?? { templateVersion: currentTemplate.version, values: {} };
+  const { values, fields } = computedValues(org, draft, quarter);
+  return { period: quarter.period, returnId: id ?? "", changes: figureChanges(draft.values, values, fields) };
+}
+
+/**
+ * Writes a quarter's computed figures into its draft (opened if need be); notes and explanations
+ * stay. The audit entry says where they came from.
+ */
+async function writeQuarter(ctx: ServiceContext, org: Organisation, quarter: ComputedQuarter, reason: string, caseImportId: string): Promise<WrittenQuarter> {
+  const draft = await openDraft(ctx, org.code, quarter.period);
+  const { values, fields } = computedValues(org, draft, quarter);
   const saved = await saveDraft(
     ctx,
-    { returnId: draft.returnId, expectedVersion: draft.version, values: { ...kept, ...computed }, notes: draft.notes, explanations: draft.explanations },
+    { returnId: draft.returnId, expectedVersion: draft.version, values, notes: draft.notes, explanations: draft.explanations },
     { dropClearedExplanations: true, action: "return.computedFromCases", reason, caseImportId },
   );
-  return { period: quarter.period, returnId: saved.returnId };
+  return { period: quarter.period, returnId: saved.returnId, changes: figureChanges(draft.values, saved.values, fields) };
 }
 
 /**
@@ -226,13 +254,23 @@ export async function importCases(ctx: ServiceContext, source: CaseSource, optio
     if (problem) return refusedResult(unread, [{ row: null, column: null, message: problem }]);
   }
 
+  // Whether every reference so far is the example's: such a file is only ever a dry run.
+  let example = true;
+  const noteExample = (row: CaseRow) => {
+    if (example && !isExampleCaseReference(row.case_ref)) example = false;
+  };
+  const dryRun = async (db: Kysely<Database>, result: CaseFileResult): Promise<CaseImportResult> => {
+    const plan = await planQuarters({ ...ctx, db }, org, result.quarters, options);
+    if (plan.problems.length > 0) return { ...refusedResult(result, plan.problems), example: example && result.rows > 0 };
+    const writtenQuarters: WrittenQuarter[] = [];
+    for (const q of plan.targets) writtenQuarters.push(await wouldChange({ ...ctx, db }, org, q));
+    return { ...result, written: null, writtenQuarters, skipped: plan.skipped, importId: null, fileRefused: false, example: example && result.rows > 0 };
+  };
+
   if (options.dryRun) {
-    const result = await readCaseFile(read(ctx.db), { settings, mapping, today, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const result = await readCaseFile(read(ctx.db), { settings, mapping, today, onCase: noteExample, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     if (!result.ok) return refusedResult(result, []);
-    const plan = await planQuarters(ctx, org, result.quarters, options);
-    if (plan.problems.length > 0) return refusedResult(result, plan.problems);
-    const writtenQuarters = plan.targets.map((q) => ({ period: q.period, returnId: "" }));
-    return { ...result, written: null, writtenQuarters, skipped: plan.skipped, importId: null, fileRefused: false };
+    return dryRun(ctx.db, result);
   }
 
   const importId = randomUUID();
@@ -249,10 +287,15 @@ export async function importCases(ctx: ServiceContext, source: CaseSource, optio
         settings,
         mapping,
         today,
-        onCase: (row) => writer.add(toStoredCase(row)),
+        onCase: (row) => {
+          noteExample(row);
+          return writer.add(toStoredCase(row));
+        },
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
       if (!result.ok) throw new Refused(refusedResult(result, []));
+      // The example file, sent to be imported: answered as a dry run, and what was written rolls back.
+      if (example && result.rows > 0) throw new Refused(await dryRun(trx, result));
       await writer.flush();
       await setCaseImportRows(trx, importId, result.rows, result.encoding);
       await appendAudit(trx, {
@@ -279,7 +322,7 @@ export async function importCases(ctx: ServiceContext, source: CaseSource, optio
         }
       }
       await deleteUnusedCases(trx, org.code);
-      const imported: CaseImportResult = { ...result, written: options.period ? (writtenQuarters[0] ?? null) : null, writtenQuarters, skipped: plan.skipped, importId, fileRefused: false };
+      const imported: CaseImportResult = { ...result, written: options.period ? (writtenQuarters[0] ?? null) : null, writtenQuarters, skipped: plan.skipped, importId, fileRefused: false, example: false };
       await options.beforeCommit?.(trx, imported);
       return imported;
     });

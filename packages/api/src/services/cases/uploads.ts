@@ -195,7 +195,8 @@ export async function finishCaseUpload(ctx: ServiceContext, input: { uploadId: s
         await markCaseUploadFinished(db, upload.id, ctx.now, JSON.stringify(imported));
       },
     });
-    finished = !input.dryRun && result.ok;
+    // The example file is answered as a dry run: kept, like any good file's dry run.
+    finished = !input.dryRun && result.ok && !result.example;
     // A file with problems must be fixed and sent again, and may hold what the import refuses to
     // keep: its chunks go, and no result is kept (its problems quote the file).
     if (result.fileRefused) {
