@@ -87,11 +87,13 @@ describe.each(testDialects())("hostile spreadsheets uploaded over HTTP on %s", (
     expect(await upload("return.xlsx", Buffer.from(template.contentBase64, "base64"))).toMatchObject({ ok: true });
     version = await currentVersion();
 
-    const hostile: [string, Uint8Array, string][] = [
+    const hostile: [string, Uint8Array, string | RegExp][] = [
       ["one 1 MB sheet listed 300 times", workbook(300, [rows(12_000)]), "This spreadsheet has 300 sheets; a return spreadsheet has at most 20. Upload the template you downloaded."],
       ["three distinct 16 MB sheets", workbook(3, Array.from({ length: 3 }, () => "<row><c><v>1</v></c></row>".repeat(640_000))), "The file cannot be read: its part xl/worksheets/sheet0.xml unpacks to more than 4 MB"],
-      // Within the byte limits, but slower to read than any return: stopped at the time limit.
-      ["two 2.8 MB sheets of 700,000 empty elements each", workbook(2, Array.from({ length: 2 }, () => `<row>${"<x/>".repeat(700_000)}</row>`)), "The file cannot be read: it takes more than 3 seconds to read"],
+      // Within the byte limits, but slower to read than any return: stopped at the time limit on a
+      // busy machine, or read in time on a quiet one and refused for what it holds; either way off
+      // the request thread, which is what is measured.
+      ["two 2.8 MB sheets of 700,000 empty elements each", workbook(2, Array.from({ length: 2 }, () => `<row>${"<x/>".repeat(700_000)}</row>`)), /^(The file cannot be read: it takes more than 3 seconds to read|The file has no header row)/],
     ];
     for (const [, bytes] of hostile) expect(bytes.length).toBeLessThan(150_000);
 
@@ -112,7 +114,8 @@ describe.each(testDialects())("hostile spreadsheets uploaded over HTTP on %s", (
         const result = await upload(`${name}.xlsx`, bytes);
         expect(performance.now() - started, name).toBeLessThan(5000);
         expect(result.ok, name).toBe(false);
-        expect(result.problems![0]!.message.startsWith(message), `${name}: ${result.problems![0]!.message}`).toBe(true);
+        const said = result.problems![0]!.message;
+        expect(typeof message === "string" ? said.startsWith(message) : message.test(said), `${name}: ${said}`).toBe(true);
       }
     } finally {
       uploading.done = true;
