@@ -33,6 +33,8 @@ describe("architecture rules", () => {
     ["packages/metrics", 'import { x } from "@complaints/api";', "may not depend on @complaints/api"],
     ["packages/db", "const url = process.env.DATABASE_URL;", "only env.ts files read process.env"],
     ["packages/reports", 'import { Button } from "@complaints/ui";', "only @complaints/ui/charts"],
+    ["apps/portal", 'import { writePack } from "@complaints/reports";', "only the pack's tidy table form"],
+    ["apps/agency", 'import { x } from "@complaints/reports/tidy";', "may not depend on @complaints/reports"],
     ["packages/reports", 'import { x } from "@complaints/db";', "may not depend on @complaints/db"],
     ["apps/server", 'import { systemServiceContext } from "@complaints/api";', "only the command line"],
     ["packages/api", 'import { systemServiceContext } from "../system-context.ts";', "only the command line"],
@@ -47,6 +49,7 @@ describe("architecture rules", () => {
     ["packages/api", 'import { openDatabase } from "@complaints/db";'],
     ["apps/server", 'import { appRouter } from "@complaints/api";'],
     ["packages/reports", 'import { xmrChartModel } from "@complaints/ui/charts";'],
+    ["apps/portal", 'import { tidyColumns } from "@complaints/reports/tidy";'],
   ])("allows %s: %s", (part, source) => {
     expect(checkSource(part, `${part}/src/x.ts`, source)).toEqual([]);
   });

@@ -17,11 +17,14 @@ export const allowedImports: Record<string, readonly string[]> = {
   "packages/client": ["domain", "ui", "api"],
   "apps/server": ["domain", "metrics", "db", "reports", "api"],
   "apps/agency": ["domain", "metrics", "ui", "client", "api"],
-  "apps/portal": ["domain", "metrics", "ui", "client", "api"],
+  "apps/portal": ["domain", "metrics", "ui", "client", "api", "reports"],
 };
 
 /** Browser apps: `@complaints/api` only through `import type`. */
 export const browserApps = new Set(["apps/agency", "apps/portal", "packages/client"]);
+
+/** What of reports a browser app may load: the tidy table form the compare page's CSV shares with the pack, none of the writers. */
+const browserReports = new Set(["@complaints/reports/tidy", "@complaints/reports/model"]);
 
 export interface ImportFound {
   specifier: string;
@@ -79,6 +82,8 @@ export function checkSource(part: string, file: string, source: string): Violati
       violations.push({ file, line, message: "a browser app must never import @complaints/db" });
     } else if (browserApps.has(part) && target === "api" && !typeOnly) {
       violations.push({ file, line, message: "a browser app may import @complaints/api only with `import type`" });
+    } else if (browserApps.has(part) && target === "reports" && !browserReports.has(specifier)) {
+      violations.push({ file, line, message: "a browser app may use only the pack's tidy table form of @complaints/reports (/tidy, /model), no writer" });
     } else if (part === "packages/reports" && target === "ui" && specifier !== "@complaints/ui/charts") {
       violations.push({ file, line, message: "packages/reports may use only @complaints/ui/charts (the chart geometry, no React)" });
     } else if (!allowed.includes(target)) {
