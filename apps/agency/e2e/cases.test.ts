@@ -732,6 +732,9 @@ describe("case import on PostgreSQL", () => {
       await page.goto(`${pgApp.url}${casesPath}`);
       await page.getByLabel("Upload your case file").setInputFiles(path);
       await page.getByRole("button", { name: "Upload and compute the figures" }).click();
+      // The demo's draft already has figures: the page asks before replacing them.
+      await expect.poll(() => page.locator(".govuk-notification-banner--success, #confirm-replace").count(), checked).toBeGreaterThan(0);
+      if (await page.locator("#confirm-replace").count()) await page.getByRole("button", { name: "Replace the figures" }).click();
       await expect.poll(() => page.locator(".govuk-notification-banner--success").isVisible(), checked).toBe(true);
       expect(await page.locator(".govuk-notification-banner--success").textContent()).toContain("15,005 cases read from “cases.csv”");
       const found = (await (await page.request.get(`${pgApp.url}/trpc/returns.find?input=${encodeURIComponent(JSON.stringify({ organisationCode: "DES-LIC1", period }))}`)).json()) as { result: { data: StoredReturn } };
