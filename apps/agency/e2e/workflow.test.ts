@@ -84,7 +84,7 @@ async function submitterToApproverJourney(app: RunningApp, browser: Browser, opt
   await timeline.waitFor();
   const titles = await timeline.locator(".moj-timeline__title").allTextContents();
   expect(titles.slice(0, 3)).toEqual(["Accepted by the department", "Approved and sent to the department", "Sent for sign-off"]);
-  expect(await timeline.locator(".moj-timeline__item").first().textContent()).toContain("by oversight@demo.example");
+  expect(await timeline.locator(".moj-timeline__item").first().textContent()).toContain("by Olu Oversight");
   if (options.axe) await expectNoAxeViolations(submitter.page, "the return's history");
 
   // After acceptance, the complaints team corrects the return: a reason is needed; a new revision opens as a draft.
