@@ -7,7 +7,7 @@ describe("the start page", { timeout: 300_000 }, () => {
   let app: RunningApp;
   let browser: Browser;
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ needs: ["agency", "portal"] }), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
