@@ -217,11 +217,7 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
             fields={fields}
             busy={busy}
             onConfirm={() => void onConfirm()}
-            onCancel={() => {
-              setConfirming(null);
-              // Back to choosing a file, where keyboard users were before the question.
-              requestAnimationFrame(() => document.getElementById("file")?.focus());
-            }}
+            onCancel={() => setConfirming(null)}
           />
         ) : null}
         {outcome.kind === "computed" || outcome.kind === "example" ? (

@@ -13,6 +13,11 @@ const listedOtherwise = 10;
  * heading takes focus when it appears, so keyboard and screen reader users land on the question.
  */
 export function ConfirmReplace(props: { fileName: string; changes: UploadChange[]; fields: ReadonlyMap<string, FieldDeclaration>; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const cancel = () => {
+    props.onCancel();
+    // Back to choosing a file, where keyboard users were before the question.
+    requestAnimationFrame(() => document.getElementById("file")?.focus());
+  };
   const { fileName, changes, fields, busy } = props;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -37,7 +42,7 @@ export function ConfirmReplace(props: { fileName: string; changes: UploadChange[
       {rest > 0 ? <p className="govuk-body">and {plural(rest, "other figure")}.</p> : null}
       <div className="govuk-button-group">
         <Button text="Replace the figures" type="button" id="confirm-replace-yes" attributes={busy ? { "aria-disabled": "true" } : undefined} onClick={() => !busy && props.onConfirm()} />
-        <Button text="Cancel" type="button" classes="govuk-button--secondary" id="confirm-replace-cancel" onClick={() => !busy && props.onCancel()} />
+        <Button text="Cancel" type="button" classes="govuk-button--secondary" id="confirm-replace-cancel" onClick={() => !busy && cancel()} />
       </div>
     </div>
   );

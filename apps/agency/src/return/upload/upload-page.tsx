@@ -212,11 +212,7 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
             fields={fields}
             busy={busy}
             onConfirm={() => void onConfirm()}
-            onCancel={() => {
-              setConfirming(null);
-              // Back to choosing a file, where keyboard users were before the question.
-              requestAnimationFrame(() => document.getElementById("file")?.focus());
-            }}
+            onCancel={() => setConfirming(null)}
           />
         ) : null}
         <p className="govuk-body">You can fill in the return in a spreadsheet instead of this service's pages: download the template, fill it in, then upload it here.</p>
