@@ -1,14 +1,13 @@
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatPeriodCode, parsePeriodCode, periodDates, periodLabelOf, periodFromIndex, periodIndex, type ReportingPeriod } from "@complaints/domain/browser";
 import type { Browser, FileChooser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect } from "vitest";
+import { it } from "@complaints/e2e/fixtures";
 import { apiSession } from "@complaints/e2e/api-session";
 import { inCi, testDatabaseUrl } from "./env.ts";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
+import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "./harness.ts";
 
 /**
  * Case-level import in the browser (issue 10): a body's complaints team uploads its case file in
@@ -104,8 +103,10 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
   let casesPath: string;
   let returnPath: string;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  it.beforeAll(async ({ app: started, browser: launched }) => {
+    // The file's server and browser (fixtures), for the helpers below.
+    app = started;
+    browser = launched;
     work = mkdtempSync(join(tmpdir(), "agency-cases-"));
     mkdirSync(screenshots, { recursive: true });
     const { context, page } = await newPage(browser);
@@ -118,8 +119,6 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     await context.close();
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
     if (work) rmSync(work, { recursive: true, force: true });
     console.log(`Screenshots of the case import pages: ${screenshots}`);
   });
@@ -708,15 +707,11 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
   });
 });
 
-// The upload on PostgreSQL, in a fresh schema of the test database: the pieces are kept in the
+// The upload on PostgreSQL, in a copy of the seeded demo database: the pieces are kept in the
 // database until the file is checked, and the cases stored, so both databases must take them.
 describe("case import on PostgreSQL", () => {
-  it.skipIf(!testDatabaseUrl && !inCi)("uploads a file in pieces, computes the draft's figures and lists a figure's cases", async () => {
+  it.skipIf(!testDatabaseUrl && !inCi)("uploads a file in pieces, computes the draft's figures and lists a figure's cases", async ({ postgresApp: pgApp, browser }) => {
     if (!testDatabaseUrl) throw new Error("CI is set but TEST_DATABASE_URL is not: the case import must also run on PostgreSQL in CI.");
-    const schema = `agency_cases_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-    execFileSync("psql", [testDatabaseUrl, "-v", "ON_ERROR_STOP=1", "-qc", `create schema ${schema}`]);
-    const url = `${testDatabaseUrl}${testDatabaseUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const [pgApp, browser] = await Promise.all([startApp({ databaseUrl: url }), launchBrowser()]);
     const work = mkdtempSync(join(tmpdir(), "agency-cases-pg-"));
     try {
       const { page } = await newPage(browser);
@@ -743,10 +738,7 @@ describe("case import on PostgreSQL", () => {
       await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Closer look: complaints closed: 1");
       expect(await page.locator("#figure-cases tbody th").allTextContents()).toEqual(["CL-003"]);
     } finally {
-      await browser.close();
-      await pgApp.close();
       rmSync(work, { recursive: true, force: true });
-      execFileSync("psql", [testDatabaseUrl, "-qc", `drop schema ${schema} cascade`]);
     }
   }, 400_000);
 });

@@ -2,8 +2,9 @@ import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
+import { describe, expect } from "vitest";
+import { it } from "@complaints/e2e/fixtures";
+import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "./harness.ts";
 
 /** Screenshots of the task list and a section, at desktop and the narrowest phone width, for a person to look at. */
 const shots = join(tmpdir(), "agency-return-form-screenshots");
@@ -60,8 +61,10 @@ describe("the return form", { timeout: 180_000 }, () => {
   let submitter: Page;
   let original: Revision;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  it.beforeAll(async ({ app: started, browser: launched }) => {
+    // The file's server and browser (fixtures), for the helpers below.
+    app = started;
+    browser = launched;
     mkdirSync(shots, { recursive: true });
     ({ page: submitter } = await newPage(browser));
     await signIn(submitter, app, "submitter@demo.example");
@@ -71,10 +74,6 @@ describe("the return form", { timeout: 180_000 }, () => {
     base = `${app.url}/agency/DES-LIC1/returns/${addressOf(period)}`;
     original = (await call<Revision>(submitter, "returns.find", { organisationCode: "DES-LIC1", period }))!;
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   it("shows the return as a task list, one task per section with its status, and links to check, history and upload", async () => {
     await submitter.goto(`${base}/`);
