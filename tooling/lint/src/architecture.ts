@@ -3,19 +3,23 @@ import { basename, join, relative, sep } from "node:path";
 
 /**
  * The dependency direction of DESIGN.md section 5, as data:
- * domain ← metrics, domain ← db, {domain, metrics, db, reports} ← api ← server. Reports draw the
+ * domain ← metrics, domain ← db, {domain, metrics, db, reports} ← api ← server. Office (spreadsheet
+ * files without a domain: the workbook model, its ODS and XLSX writers, the upload readers) is a
+ * leaf below reports and api; of the apps only the server, which already serves the writers' files,
+ * may use it. Reports draw the
  * portal's charts from their geometry, `@complaints/ui/charts` (plain TypeScript, no React).
  * Browser apps (and packages/client, their shared API client) may use the API's types only, and never the database package.
  */
 export const allowedImports: Record<string, readonly string[]> = {
   "packages/domain": [],
+  "packages/office": [],
   "packages/metrics": ["domain"],
   "packages/db": ["domain"],
-  "packages/reports": ["domain", "metrics", "ui"],
+  "packages/reports": ["domain", "metrics", "ui", "office"],
   "packages/ui": ["domain", "metrics"],
-  "packages/api": ["domain", "metrics", "db", "reports"],
+  "packages/api": ["domain", "metrics", "db", "reports", "office"],
   "packages/client": ["domain", "ui", "api"],
-  "apps/server": ["domain", "metrics", "db", "reports", "api"],
+  "apps/server": ["domain", "metrics", "db", "reports", "office", "api"],
   "apps/agency": ["domain", "metrics", "ui", "client", "api"],
   "apps/portal": ["domain", "metrics", "ui", "client", "api", "reports"],
 };

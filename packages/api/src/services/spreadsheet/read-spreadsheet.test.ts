@@ -1,9 +1,9 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { UnreadableSpreadsheetError } from "./grid.ts";
+import { UnreadableSpreadsheetError } from "@complaints/office";
 import { readSpreadsheet, readSpreadsheetInWorker } from "./read-spreadsheet.ts";
 import { returnSheet } from "./rows.ts";
-import { writeXlsx } from "./xlsx.ts";
+import { returnXlsx } from "./workbook.ts";
 
 /**
  * Reading an upload on a worker thread: the same sheets and refusals as reading it here, while this
@@ -31,7 +31,7 @@ const heavy = () => {
   return workbook([part, part]);
 };
 
-const template = writeXlsx(
+const template = returnXlsx(
   returnSheet({ organisationCode: "A1", organisationName: "Agency A1", period: "2025-26 Q1", templateVersion: 2, serviceAreas: [{ code: "licences", label: "Licences" }], values: { received: 12 } }),
   "2025-07-10T10:00:00Z",
 );

@@ -1,0 +1,3 @@
+export * from "./readback.ts";
+export * from "./gss.ts";
+export * from "./libreoffice.ts";
