@@ -5,6 +5,7 @@ import { readOds } from "./read-ods.ts";
 import { readXlsx } from "./read-xlsx.ts";
 import { attribute, children, parseXml, textOf } from "./xml.ts";
 import { xmlText } from "../xml.ts";
+import { listingWorkbook as workbook } from "../testing/hostile.ts";
 
 /**
  * The readers on the parts of the formats other software writes and ours never does: shared and
@@ -61,24 +62,6 @@ describe("reading XLSX", () => {
     expect(() => readXlsx(zipSync({ "xl/workbook.xml": strToU8("<workbook><sheets>") }))).toThrow("its part xl/workbook.xml is not well-formed XML");
   });
 });
-
-/**
- * A workbook listing `listed` sheets, taking their parts in turn from `parts` (XML of sheetData),
- * compressed as a hostile file would be: a few KB that unpack to MBs.
- */
-function workbook(listed: number, parts: string[]): Uint8Array {
-  const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-  const sheets = Array.from({ length: listed }, (_, i) => `<sheet name="S${i}" sheetId="${i + 1}" r:id="rId${i % parts.length}"/>`).join("");
-  const rels = parts.map((_, i) => `<Relationship Id="rId${i}" Type="x" Target="worksheets/sheet${i}.xml"/>`).join("");
-  return zipSync(
-    {
-      "xl/workbook.xml": strToU8(`<workbook ${main} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets}</sheets></workbook>`),
-      "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`),
-      ...Object.fromEntries(parts.map((data, i) => [`xl/worksheets/sheet${i}.xml`, strToU8(`<worksheet ${main}><sheetData>${data}</sheetData></worksheet>`)])),
-    },
-    { level: 9 },
-  );
-}
 
 /** Rows of `columns` numbers each, 15 bytes a cell. */
 const rowsOf = (rows: number, columns: number) => `<row>${"<c><v>1</v></c>".repeat(columns)}</row>`.repeat(rows);
