@@ -44,6 +44,10 @@ describe("architecture rules", () => {
     ["apps/agency", 'import { x } from "@complaints/reports/tidy";', "may not depend on @complaints/reports"],
     ["packages/reports", 'import { x } from "@complaints/db";', "may not depend on @complaints/db"],
     ["apps/server", 'import { systemServiceContext } from "@complaints/api";', "only the command line"],
+    ["packages/office", 'import { formatPeriodLabel } from "@complaints/domain";', "may not depend on @complaints/domain"],
+    ["packages/office", 'import { writePackOds } from "@complaints/reports";', "may not depend on @complaints/reports"],
+    ["packages/domain", 'import { writeXlsx } from "@complaints/office";', "may not depend on @complaints/office"],
+    ["apps/portal", 'import { writeXlsx } from "@complaints/office";', "may not depend on @complaints/office"],
     ["packages/api", 'import { systemServiceContext } from "../system-context.ts";', "only the command line"],
   ])("rejects %s: %s", (part, source, message) => {
     const violations = checkSource(part, `${part}/src/x.ts`, source);
@@ -61,6 +65,8 @@ describe("architecture rules", () => {
     ["packages/domain", 'import { outlierAgainstHistory } from "@complaints/stats";'],
     ["packages/metrics", 'import { wilsonInterval } from "@complaints/stats";'],
     ["apps/portal", 'import { tidyColumns } from "@complaints/reports/tidy";'],
+    ["packages/reports", 'import { writeXlsx } from "@complaints/office";'],
+    ["packages/api", 'import { readInWorker } from "@complaints/office";'],
   ])("allows %s: %s", (part, source) => {
     expect(checkSource(part, `${part}/src/x.ts`, source)).toEqual([]);
   });

@@ -6,20 +6,24 @@ import { basename, join, relative, sep } from "node:path";
  * stats ← domain ← metrics, domain ← db, {domain, metrics, db, reports} ← api ← server.
  * stats (pure statistics) depends on nothing; charts (chart geometry, plain TypeScript, no React)
  * on stats only, so the portal's React components in ui and the board pack's PDF writer in reports
- * draw the same pictures from it.
+ * draw the same pictures from it. office (spreadsheet files without a domain: the workbook model,
+ * its ODS and XLSX writers, the upload readers) depends on nothing either; reports and api lay out
+ * their workbooks over it, and of the apps only the server, which already serves the writers'
+ * files, may use it.
  * Browser apps (and packages/client, their shared API client) may use the API's types only, and never the database package.
  */
 export const allowedImports: Record<string, readonly string[]> = {
   "packages/stats": [],
+  "packages/office": [],
   "packages/domain": ["stats"],
   "packages/metrics": ["domain", "stats"],
   "packages/charts": ["stats"],
   "packages/db": ["domain"],
-  "packages/reports": ["domain", "metrics", "stats", "charts"],
+  "packages/reports": ["domain", "metrics", "stats", "charts", "office"],
   "packages/ui": ["domain", "metrics", "stats", "charts"],
-  "packages/api": ["domain", "metrics", "stats", "db", "reports"],
+  "packages/api": ["domain", "metrics", "stats", "db", "reports", "office"],
   "packages/client": ["domain", "ui", "api"],
-  "apps/server": ["domain", "metrics", "stats", "db", "reports", "api"],
+  "apps/server": ["domain", "metrics", "stats", "db", "reports", "office", "api"],
   "apps/agency": ["domain", "metrics", "stats", "charts", "ui", "client", "api"],
   "apps/portal": ["domain", "metrics", "stats", "charts", "ui", "client", "api", "reports"],
 };

@@ -1,8 +1,6 @@
 /**
- * Escaping text for the XML inside ODS and XLSX files. `xmlText` is copied from
- * packages/api/src/services/spreadsheet/xml.ts (reports may not import from api); the api could
- * import it from here instead. Added: a fast path for text that needs no escaping, since a pack
- * writes thousands of cells.
+ * Escaping text for the XML inside the ODS and XLSX files the writers produce, with a fast path for
+ * text that needs no escaping, since a workbook may hold thousands of cells.
  */
 
 /** Whether the text has a character that needs escaping or replacing: markup, any C0 control (tab and line breaks included), a surrogate, U+FFFE or U+FFFF. */

@@ -1,10 +1,11 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { GridCell } from "./grid.ts";
-import { readCsv } from "./read-csv.ts";
 import { readOds } from "./read-ods.ts";
 import { readXlsx } from "./read-xlsx.ts";
-import { attribute, children, parseXml, textOf, xmlText } from "./xml.ts";
+import { attribute, children, parseXml, textOf } from "./xml.ts";
+import { xmlText } from "../xml.ts";
+import { listingWorkbook as workbook } from "../testing/hostile.ts";
 
 /**
  * The readers on the parts of the formats other software writes and ours never does: shared and
@@ -61,24 +62,6 @@ describe("reading XLSX", () => {
     expect(() => readXlsx(zipSync({ "xl/workbook.xml": strToU8("<workbook><sheets>") }))).toThrow("its part xl/workbook.xml is not well-formed XML");
   });
 });
-
-/**
- * A workbook listing `listed` sheets, taking their parts in turn from `parts` (XML of sheetData),
- * compressed as a hostile file would be: a few KB that unpack to MBs.
- */
-function workbook(listed: number, parts: string[]): Uint8Array {
-  const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-  const sheets = Array.from({ length: listed }, (_, i) => `<sheet name="S${i}" sheetId="${i + 1}" r:id="rId${i % parts.length}"/>`).join("");
-  const rels = parts.map((_, i) => `<Relationship Id="rId${i}" Type="x" Target="worksheets/sheet${i}.xml"/>`).join("");
-  return zipSync(
-    {
-      "xl/workbook.xml": strToU8(`<workbook ${main} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets}</sheets></workbook>`),
-      "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`),
-      ...Object.fromEntries(parts.map((data, i) => [`xl/worksheets/sheet${i}.xml`, strToU8(`<worksheet ${main}><sheetData>${data}</sheetData></worksheet>`)])),
-    },
-    { level: 9 },
-  );
-}
 
 /** Rows of `columns` numbers each, 15 bytes a cell. */
 const rowsOf = (rows: number, columns: number) => `<row>${"<c><v>1</v></c>".repeat(columns)}</row>`.repeat(rows);
@@ -159,24 +142,6 @@ describe("reading ODS", () => {
   it("stops at 5,000 rows that hold something, and says so", () => {
     const [table] = readOds(ods('<table:table table:name="Return"><table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>'));
     expect([table!.rows.length, table!.truncated]).toEqual([5000, true]);
-  });
-});
-
-describe("reading CSV", () => {
-  it("numbers rows by record (a cell may span lines), keeps every cell as text, and reads UTF-8 with a BOM or Windows-1252", () => {
-    const utf8 = readCsv(new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8('id,value\r\nkey_themes,"two\r\nlines"\r\nreceived,12\r\n')]));
-    expect(utf8.rows).toEqual([
-      { row: 1, cells: [text("id"), text("value")] },
-      { row: 2, cells: [text("key_themes"), text("two\r\nlines")] },
-      { row: 3, cells: [text("received"), text("12")] },
-    ]);
-    // £ (0xA3), é (0xE9) and an en dash (0x96) as Excel writes them in Windows-1252.
-    const windows = readCsv(new Uint8Array([...strToU8("id,value\r\npayments_total,"), 0xa3, ...strToU8("5 caf"), 0xe9, 0x20, 0x96, 0x0d, 0x0a]));
-    expect(windows.rows[1]!.cells[1]).toEqual(text("£5 café –"));
-  });
-
-  it("refuses an unclosed quote, naming the line", () => {
-    expect(() => readCsv(strToU8('id,value\r\nreceived,"12\r\n'))).toThrow('it could not be read as CSV near line 3: a quoted cell is never closed');
   });
 });
 

@@ -1,11 +1,12 @@
-import { cellText, numberMarkers, safeText, type NumberMarker } from "../cells.ts";
-import type { BoardPack, NumberFormat, PackTable } from "../model.ts";
+import { odsNumberStyle as officeNumberStyle, writeOds, writeXlsx, xlsxFormatCode as officeFormatCode, type Cell, type CellStyle, type NumberFormat as OfficeNumberFormat, type Sheet, type Workbook } from "@complaints/office";
+import { cellText, markerSuffix, numberMarkers, safeText, type NumberMarker } from "../cells.ts";
+import { decimalPlaces, type BoardPack, type NumberFormat, type PackTable } from "../model.ts";
 
 /**
- * The workbook both spreadsheet writers (ODS, XLSX) lay out, sheet by sheet and cell by cell, so
- * the two files are the same workbook. It follows the Government Statistical Service guidance
- * "Releasing statistics in spreadsheets" (analysisfunction.civilservice.gov.uk, 2021 and later),
- * as the ONS gptables and Cabinet Office aftables packages implement it:
+ * The board pack as a workbook, which packages/office writes as ODS and XLSX, so the two files are
+ * the same workbook. It follows the Government Statistical Service guidance "Releasing statistics
+ * in spreadsheets" (analysisfunction.civilservice.gov.uk, 2021 and later), as the ONS gptables and
+ * Cabinet Office aftables packages implement it:
  * - sheets in order: cover, contents, notes, then one table per sheet;
  * - every sheet starts with its title in A1, then a few lines of description, one per row, with no
  *   blank rows, then the table (one header row, then the data), marked up as a table; nothing below
@@ -13,39 +14,67 @@ import type { BoardPack, NumberFormat, PackTable } from "../model.ts";
  * - numbers stay numbers, shown through the column's number format (thousands separators, the same
  *   decimal places down a column, none on years); `[r]` (revised) and `[p]` (provisional) are part of
  *   a marked number's format, "87 [r] [p]" with r first;
- * - every text cell goes through `safeText` (formula neutralising).
+ * - every text cell goes through `safeText` (formula neutralising);
+ * - no filters, fills, frozen panes; the workbook opens on the first sheet with every cursor in A1.
  */
 
-export type TextStyle = "title" | "heading" | "body" | "wrap" | "header" | "headerNumber" | "shorthand";
+type TextStyle = "title" | "heading" | "body" | "wrap" | "header" | "headerNumber" | "shorthand";
 
-export type LayoutCell =
-  | { kind: "text"; text: string; style: TextStyle }
-  /** A link to cell A1 of another sheet of the workbook, shown as `text`. */
-  | { kind: "link"; text: string; sheet: string }
-  /**
-   * `markers` are the number's markers in written order ([r] before [p]), shown by its number format;
-   * `shown` is how the cell reads (`cellText`), for formats that store the shown text beside the value (ODS).
-   */
-  | { kind: "number"; value: number; format: NumberFormat; markers: NumberMarker[]; shown: string };
+/** Arial 12 (gptables' and aftables' default); the link font is underlined as well as coloured. */
+const textStyles: Record<TextStyle | "link", CellStyle> = {
+  body: {},
+  title: { bold: true, size: 16 },
+  heading: { bold: true, size: 14 },
+  wrap: { wrap: true, top: true },
+  header: { bold: true, wrap: true, top: true },
+  headerNumber: { bold: true, wrap: true, top: true, right: true },
+  shorthand: { top: true, right: true },
+  link: { link: true, top: true },
+};
 
-export interface LayoutTable {
-  /** The table's name (Excel table name, ODS database range name). */
-  name: string;
-  /** 0-based row of the header; the data rows follow it to the end of the sheet. */
-  headerRow: number;
-  columnCount: number;
-  dataRows: number;
-  /** Each column's type, so a writer can give a column its data cells' style once (ODS column default styles). */
-  columnTypes: (NumberFormat | "text")[];
+/** A column format with a number's markers, as the file names it: count, count_r, count_p, count_r_p. */
+function formatId(format: NumberFormat, markers: readonly NumberMarker[]): string {
+  return [format, ...markers].join("_");
 }
 
-export interface SheetLayout {
-  name: string;
-  rows: LayoutCell[][];
-  /** Column widths in characters (of the default font's digit width), one per column used. */
-  widths: number[];
-  /** The marked-up table, always the last rows of the sheet; null on the cover, which holds only text. */
-  table: LayoutTable | null;
+/** A column format with a number's markers as an office number format: the markers are literal text after the number. */
+function packNumberFormat(format: NumberFormat, markers: readonly NumberMarker[]): OfficeNumberFormat {
+  const suffix = markerSuffix(markers);
+  return { id: formatId(format, markers), places: decimalPlaces[format], grouping: format !== "year", ...(suffix ? { suffix } : {}) };
+}
+
+/** The number style (ODS data style) of a column format with markers: "N_count_r" shows " [r]" after the number. */
+export function odsNumberStyle(format: NumberFormat, markers: readonly NumberMarker[]): string {
+  return officeNumberStyle(packNumberFormat(format, markers));
+}
+
+/** The number format code (XLSX) of a column format with markers: '#,##0" [r] [p]"'. */
+export function xlsxFormatCode(format: NumberFormat, markers: readonly NumberMarker[]): string {
+  return officeFormatCode(packNumberFormat(format, markers));
+}
+
+/** The number styles the pack's cells and numeric columns use, so the files declare only those. */
+class NumberStyles {
+  private readonly used = new Set<string>();
+  /** The style of a number in this format with these markers. */
+  style(format: NumberFormat, markers: readonly NumberMarker[]): string {
+    const id = formatId(format, markers);
+    this.used.add(id);
+    return `number_${id}`;
+  }
+  /** The styles in a fixed order (format, then none, r, p, r p), whatever order the cells used them in. */
+  declared(): Record<string, CellStyle> {
+    const formats: NumberFormat[] = ["count", "decimal1", "percent1", "pounds", "pence", "year"];
+    const markerSets: NumberMarker[][] = [[], ["r"], ["p"], ["r", "p"]];
+    const out: Record<string, CellStyle> = {};
+    for (const format of formats) {
+      for (const markers of markerSets) {
+        const id = formatId(format, markers);
+        if (this.used.has(id)) out[`number_${id}`] = { top: true, number: packNumberFormat(format, markers) };
+      }
+    }
+    return out;
+  }
 }
 
 export const coverSheetName = "Cover";
@@ -63,7 +92,7 @@ export function producedOn(iso: string): string {
   return producedDate.format(at);
 }
 
-function text(value: string, style: TextStyle): LayoutCell {
+function text(value: string, style: TextStyle): Cell {
   return { kind: "text", text: safeText(value), style };
 }
 
@@ -116,8 +145,8 @@ function fit(lengths: Iterable<number>, min: number, max: number): number {
 const headingFit = 24;
 const widestColumn = 60;
 
-function coverSheet(pack: BoardPack): SheetLayout {
-  const rows: LayoutCell[][] = [[text(pack.title, "title")]];
+function coverSheet(pack: BoardPack): Sheet {
+  const rows: Cell[][] = [[text(pack.title, "title")]];
   const section = (heading: string, lines: string[]) => {
     if (lines.length === 0) return;
     rows.push([text(heading, "heading")]);
@@ -130,41 +159,41 @@ function coverSheet(pack: BoardPack): SheetLayout {
   section("Contact", [pack.cover.contact]);
   section("Caveats", pack.cover.caveats);
   // The cover holds text only, in column A (as aftables' and gptables' covers do): no table to mark up.
-  return { name: coverSheetName, rows, widths: [100], table: null };
+  return { name: coverSheetName, rows, columns: [{ width: 100 }], table: null };
 }
 
-function contentsSheet(pack: BoardPack): SheetLayout {
+function contentsSheet(pack: BoardPack): Sheet {
   const entries: [string, string][] = [[notesSheetName, "Notes used in the tables"], ...pack.tables.map((t): [string, string] => [t.sheetName, t.title])];
-  const rows: LayoutCell[][] = [
+  const rows: Cell[][] = [
     [text("Table of contents", "title")],
     [text("This worksheet contains one table. Select a sheet name to go to that sheet.", "body")],
     [text("Sheet name", "header"), text("Table title", "header")],
-    ...entries.map(([sheet, title]): LayoutCell[] => [{ kind: "link", text: safeText(sheet), sheet }, text(title, "wrap")]),
+    ...entries.map(([sheet, title]): Cell[] => [{ kind: "text", text: safeText(sheet), link: sheet, style: "link" }, text(title, "wrap")]),
   ];
   return {
     name: contentsSheetName,
     rows,
-    widths: [fit(entries.map(([s]) => s.length), 14, 33), fit(entries.map(([, t]) => t.length), 20, 90)],
-    table: { name: contentsTableName, headerRow: 2, columnCount: 2, dataRows: entries.length, columnTypes: ["text", "text"] },
+    columns: [{ width: fit(entries.map(([s]) => s.length), 14, 33), style: "wrap" }, { width: fit(entries.map(([, t]) => t.length), 20, 90), style: "wrap" }],
+    table: { name: contentsTableName, headerRow: 2, columnCount: 2, dataRows: entries.length },
   };
 }
 
-function notesSheet(pack: BoardPack): SheetLayout {
+function notesSheet(pack: BoardPack): Sheet {
   const description =
     pack.notes.length > 0
       ? ["This worksheet contains one table. Notes are referred to in the tables as [note 1], [note 2] and so on."]
       : ["This worksheet contains one table.", "There are no notes in this workbook."];
-  const rows: LayoutCell[][] = [
+  const rows: Cell[][] = [
     [text("Notes", "title")],
     ...description.map((line) => [text(line, "body")]),
     [text("Note number", "header"), text("Note text", "header"), text("Applies to", "header")],
-    ...pack.notes.map((note): LayoutCell[] => [text(`[note ${note.number}]`, "body"), text(note.text, "wrap"), text(note.appliesTo, "wrap")]),
+    ...pack.notes.map((note): Cell[] => [text(`[note ${note.number}]`, "body"), text(note.text, "wrap"), text(note.appliesTo, "wrap")]),
   ];
   return {
     name: notesSheetName,
     rows,
-    widths: [12, fit(pack.notes.map((n) => n.text.length), 20, 80), fit(pack.notes.map((n) => n.appliesTo.length), 12, 40)],
-    table: { name: notesTableName, headerRow: 1 + description.length, columnCount: 3, dataRows: pack.notes.length, columnTypes: ["text", "text", "text"] },
+    columns: [12, fit(pack.notes.map((n) => n.text.length), 20, 80), fit(pack.notes.map((n) => n.appliesTo.length), 12, 40)].map((width) => ({ width, style: "wrap" })),
+    table: { name: notesTableName, headerRow: 1 + description.length, columnCount: 3, dataRows: pack.notes.length },
   };
 }
 
@@ -173,16 +202,16 @@ function notesSheet(pack: BoardPack): SheetLayout {
  * why, so the `empty` sentence is written as a description row (unless the description already
  * holds it) and the header row is still written, so readers see what the table would hold.
  */
-function tableSheet(table: PackTable): SheetLayout {
+function tableSheet(table: PackTable, numbers: NumberStyles): Sheet {
   const description = [...table.description];
   if (table.rows.length === 0 && table.empty && !description.includes(table.empty)) description.push(table.empty);
-  const rows: LayoutCell[][] = [[text(table.title, "title")], ...description.map((line) => [text(line, "body")])];
+  const rows: Cell[][] = [[text(table.title, "title")], ...description.map((line) => [text(line, "body")])];
   const headerRow = rows.length;
   rows.push(table.columns.map((column) => text(column.heading, column.type === "text" ? "header" : "headerNumber")));
   const lengths: number[][] = table.columns.map((column) => [Math.min(column.heading.length, headingFit)]);
   for (const row of table.rows) {
     rows.push(
-      row.map((cell, c): LayoutCell => {
+      row.map((cell, c): Cell => {
         const column = table.columns[c]!;
         const shown = cellText(cell, column);
         lengths[c]!.push(shown.length);
@@ -193,7 +222,7 @@ function tableSheet(table: PackTable): SheetLayout {
             return text(shown, "shorthand");
           case "number":
             if (!Number.isFinite(cell.value)) throw new Error(`A number in the table "${table.title}" is not finite (${cell.value}).`);
-            return { kind: "number", value: cell.value, format: column.type === "text" ? "decimal1" : column.type, markers: numberMarkers(cell), shown };
+            return { kind: "number", value: cell.value, style: numbers.style(column.type === "text" ? "decimal1" : column.type, numberMarkers(cell)), shown };
         }
       }),
     );
@@ -201,50 +230,32 @@ function tableSheet(table: PackTable): SheetLayout {
   return {
     name: table.sheetName,
     rows,
-    widths: lengths.map((l) => fit(l, 10, widestColumn)),
-    table: { name: table.tableName, headerRow, columnCount: table.columns.length, dataRows: table.rows.length, columnTypes: table.columns.map((c) => c.type) },
+    // A column's default style is its data cells' (the unmarked number style of a numeric column).
+    columns: table.columns.map((column, c) => ({ width: fit(lengths[c]!, 10, widestColumn), style: column.type === "text" ? "wrap" : numbers.style(column.type, []) })),
+    table: { name: table.tableName, headerRow, columnCount: table.columns.length, dataRows: table.rows.length },
   };
 }
 
-/** The workbook's sheets in order: cover, contents, notes, then one per table. */
-export function workbookLayout(pack: BoardPack): SheetLayout[] {
+/** The pack as a workbook: cover, contents, notes, then one sheet per table. */
+export function packWorkbook(pack: BoardPack): Workbook {
   checkNames(pack);
-  return [coverSheet(pack), contentsSheet(pack), notesSheet(pack), ...pack.tables.map(tableSheet)];
+  const numbers = new NumberStyles();
+  const sheets = [coverSheet(pack), contentsSheet(pack), notesSheet(pack), ...pack.tables.map((t) => tableSheet(t, numbers))];
+  return {
+    properties: { title: pack.title, subject: `${pack.scope.name}, ${pack.period.label}`, language: pack.language, generator: "Complaints oversight", created: new Date(pack.produced).toISOString() },
+    font: { name: "Arial", size: 12 },
+    styles: { ...textStyles, ...numbers.declared() },
+    sheets,
+    statedView: true,
+  };
 }
 
-/** A number format with its markers, as one key: "count", "count|r", "count|p", "count|r|p". */
-export type NumberStyleKey = string;
-
-export function numberStyleKey(format: NumberFormat, markers: readonly NumberMarker[]): NumberStyleKey {
-  return [format, ...markers].join("|");
+/** The pack as an OpenDocument spreadsheet (ODF 1.3). */
+export function writePackOds(pack: BoardPack): Uint8Array {
+  return writeOds(packWorkbook(pack));
 }
 
-const numberFormatOrder: NumberFormat[] = ["count", "decimal1", "percent1", "pounds", "pence", "year"];
-const markerOrder: NumberMarker[][] = [[], ["r"], ["p"], ["r", "p"]];
-
-/**
- * The number formats a workbook uses, each with the markers it is used with, in a fixed order
- * (format, then none, r, p, r p), so each writer declares a style only for what its cells use. Every
- * numeric column's format is used unmarked too: the writers give it to the column (ODS column
- * default cell styles).
- */
-export function numberStylesUsed(sheets: readonly SheetLayout[]): { format: NumberFormat; markers: NumberMarker[]; key: NumberStyleKey }[] {
-  const used = new Set<NumberStyleKey>();
-  for (const sheet of sheets) {
-    for (const type of sheet.table?.columnTypes ?? []) if (type !== "text") used.add(numberStyleKey(type, []));
-    for (const row of sheet.rows) for (const cell of row) if (cell.kind === "number") used.add(numberStyleKey(cell.format, cell.markers));
-  }
-  return numberFormatOrder.flatMap((format) => markerOrder.map((markers) => ({ format, markers, key: numberStyleKey(format, markers) }))).filter((s) => used.has(s.key));
-}
-
-/** Excel's column letters for a 0-based column index (A, B, …, Z, AA, …). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+/** The pack as an Excel workbook (ECMA-376). */
+export function writePackXlsx(pack: BoardPack): Uint8Array {
+  return writeXlsx(packWorkbook(pack));
 }

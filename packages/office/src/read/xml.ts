@@ -1,10 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { UnreadableSpreadsheetError } from "./grid.ts";
 
-/** Writing and reading the XML inside XLSX and ODS files. */
-
-/** Text for XML content and attribute values (one escaping for every file the service writes). */
-export { xmlText } from "@complaints/reports";
+/** Reading the XML inside uploaded XLSX and ODS files (the writers' escaping is ../xml.ts). */
 
 /** An element of parsed XML, in document order (fast-xml-parser's `preserveOrder` shape). */
 export type XmlNode = Record<string, unknown>;
