@@ -592,18 +592,31 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     expect(new URL(page.url()).pathname).toBe("/agency/DES-LIC1/cases/mapping");
     await expectNoAxeViolations(page, "the mapping page");
 
+    // Saving before a file is chosen asks for one; choosing a file clears that error, from the summary, the field and the title.
+    await page.getByRole("button", { name: "Save mapping" }).click();
+    await expect.poll(() => page.locator(".govuk-error-summary").getByRole("link").allTextContents()).toEqual(["Select an export from your case system"]);
+    expect(await page.locator("#sample-file-error").textContent()).toContain("Select an export from your case system");
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
+    await expectNoAxeViolations(page, "the mapping page with no file chosen");
+
     const exportPath = file("system-export.csv", systemExport(quarter));
     await page.getByLabel("Choose an export from your case system").setInputFiles(exportPath);
     await expect.poll(() => page.getByText("The file's header names 7 columns; 3 rows read.").isVisible()).toBe(true);
-    // Nothing matches by name, so the required columns wait for a choice and the optional ones are "Not in my file".
-    expect(await page.getByLabel("case_ref", { exact: true }).inputValue()).toBe("");
+    expect(await page.locator(".govuk-error-summary").count()).toBe(0);
+    expect(await page.locator("#sample-file-error").count()).toBe(0);
+    expect(await page.title()).not.toMatch(/^Error: /);
+    // Our columns by their names, not their codes. Nothing matches by name, so the required columns
+    // wait for a choice and the optional ones are "Not in my file".
+    expect(await page.locator(".app-case-mapping label[for^=column-]").allTextContents()).not.toContain("case_ref");
+    expect(await page.getByLabel("Case reference", { exact: true }).inputValue()).toBe("");
     expect(await page.locator("#column-channel option:checked").textContent()).toBe("Not in my file");
-    await page.getByLabel("case_ref", { exact: true }).selectOption("Reference");
-    await page.getByLabel("received_date", { exact: true }).selectOption("Opened");
-    await page.getByLabel("stage", { exact: true }).selectOption("Level");
-    await page.getByLabel("closed_date", { exact: true }).selectOption("Closed");
-    await page.getByLabel("outcome", { exact: true }).selectOption("Result");
-    await page.getByLabel("channel (optional)").selectOption("Contact method");
+    await page.getByLabel("Case reference", { exact: true }).selectOption("Reference");
+    await page.getByLabel("Date received", { exact: true }).selectOption("Opened");
+    await page.getByLabel("Stage", { exact: true }).selectOption("Level");
+    await page.getByLabel("Date closed", { exact: true }).selectOption("Closed");
+    await page.getByLabel("Outcome", { exact: true }).selectOption("Result");
+    await page.getByLabel("Channel (optional)").selectOption("Contact method");
+    expect(await page.locator("legend", { hasText: "Values in “Level”" }).textContent()).toBe("Values in “Level” (our stage)");
     // Their codes: "Upheld" and the like are chosen already; "Stage 1", "Web" and "Telephone" are not.
     expect(await page.getByLabel("“Upheld” means").inputValue()).toBe("upheld");
     expect(await page.getByLabel("“Partly upheld” means").inputValue()).toBe("partly_upheld");
@@ -625,7 +638,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     await expect.poll(() => tableRows(page, "#mappings")).toEqual([["Casebook export", "6 columns", "7 codes", "Delete mapping “Casebook export”"]]);
     await page.getByText("What “Casebook export” matches").click();
     const matches = await tableRows(page, ".app-case-mapping__details .app-case-mapping__table");
-    expect(matches).toEqual(expect.arrayContaining([["case_ref", "Reference"], ["channel", "Contact method"], ["stage", "Stage 1", "early_resolution"], ["channel", "Web", "online"]]));
+    expect(matches).toEqual(expect.arrayContaining([["Case reference", "Reference"], ["Channel", "Contact method"], ["Stage", "Stage 1", "early_resolution"], ["Channel", "Web", "online"]]));
     await screenshot(page, "mapping-saved-1280");
     await expectNoAxeViolations(page, "the mapping page with a saved mapping open");
 
