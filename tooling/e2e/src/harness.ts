@@ -11,12 +11,14 @@ import { expect } from "vitest";
 import { chromiumPath, inheritedEnv } from "./env.ts";
 
 /**
- * Browser tests run the real server (the CLI's `start --demo`, as `npm start` does) in its own
- * process on a free port with a database of its own, and drive Debian's Chromium through
- * playwright-core: never a downloaded browser.
+ * Browser tests run the real server as built (the `complaints` command's `start --demo`, as
+ * `npm start` does) in its own process on a free port with a database of its own, and drive
+ * Debian's Chromium through playwright-core: never a downloaded browser.
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const serverDir = join(root, "apps", "server");
+/** Runs the server built into apps/server/dist; turbo builds it before the apps' tests (and says so if it is not). */
+const serverBin = join(serverDir, "bin", "complaints.mjs");
 /** The browser apps as Vite builds them; turbo builds an app before its own browser tests. */
 export const appDist = { agency: join(root, "apps", "agency", "dist"), portal: join(root, "apps", "portal", "dist") } as const;
 export type AppName = keyof typeof appDist;
@@ -78,7 +80,7 @@ export async function startApp(options: { databaseUrl?: string; env?: Record<str
   const launch = async (command: "start" | "serve") => {
     output = "";
     stopping = false;
-    child = spawn(process.execPath, ["--import", "tsx", "src/cli/run.ts", ...(command === "start" ? ["start", "--demo"] : ["serve"])], {
+    child = spawn(process.execPath, [serverBin, ...(command === "start" ? ["start", "--demo"] : ["serve"])], {
       cwd: serverDir,
       env: { ...inheritedEnv, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", AGENCY_DIR: appDist.agency, PORTAL_DIR: appDist.portal, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
