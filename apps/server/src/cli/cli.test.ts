@@ -1,15 +1,15 @@
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findReturnId, listAudit, listCurrentReturns, listOrganisations, loadRevision, openDatabase, sql } from "@complaints/db";
 import { addDays, exampleCaseFile, formatPeriodCode, periodContaining, periodDates, periodIndex, periodLabelOf, previousPeriod, requirePeriod, subtreeCodes, ukDateOf } from "@complaints/domain";
 import { afterAll, describe, expect, it } from "vitest";
+import { complaintsBin, serveCommand } from "../../test/serve-command.ts";
 
 /** The real `complaints` command in a child process, against an SQLite file of its own. */
 const dir = mkdtempSync(join(tmpdir(), "cli-test-"));
 const databaseUrl = `sqlite:${join(dir, "cli.sqlite")}`;
-const bin = join(import.meta.dirname, "..", "..", "bin", "complaints.mjs");
 
 /** Each field added up over a department's bodies' returns for a financial year, as sent to the department. */
 async function sentTotals(departmentCode: string, financialYear: string): Promise<(id: string) => number> {
@@ -27,30 +27,12 @@ async function sentTotals(departmentCode: string, financialYear: string): Promis
 }
 
 function cli(args: string[], input?: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
+  const result = spawnSync(process.execPath, [complaintsBin, ...args], {
     env: { DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", ...env },
     input,
     encoding: "utf8",
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** `complaints serve` on the test's database and a free port, once it is listening. */
-async function serveCommand(): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [bin, "serve"], { env: { DATABASE_URL: databaseUrl, PORT: "0", LOG_LEVEL: "info" } });
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /"url":"(http:[^"]+)"/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-  });
-  return { child, url, output: () => output };
 }
 
 describe("the complaints command", () => {
@@ -287,7 +269,7 @@ describe("the complaints command", () => {
   });
 
   it("serves until SIGTERM, then shuts down cleanly", async () => {
-    const { child, url, output } = await serveCommand();
+    const { child, url, output } = await serveCommand(databaseUrl);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
@@ -296,7 +278,7 @@ describe("the complaints command", () => {
   });
 
   it("reads an uploaded return spreadsheet in the reader's thread, built beside the server", async () => {
-    const { child, url } = await serveCommand();
+    const { child, url } = await serveCommand(databaseUrl);
     try {
       const signedIn = await fetch(`${url}/trpc/auth.signIn`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "submitter@demo.example", password: "complaints-demo-2026" }) });
       const headers = { "content-type": "application/json", cookie: signedIn.headers.get("set-cookie")!.split(";")[0]! };

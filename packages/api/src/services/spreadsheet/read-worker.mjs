@@ -1,6 +1,7 @@
 // The worker thread that reads uploaded spreadsheets, one at a time (read-spreadsheet.ts `ReaderThread`).
 // The readers are TypeScript source, and a worker thread has neither the loader its process
-// registered (tsx, as bin/complaints.mjs does) nor vitest's transforms: it registers tsx itself.
+// registered (tsx, as `pnpm dev` does) nor vitest's transforms: it registers tsx itself. The built
+// server bundles this file beside itself as dist/read-worker.mjs, where registering does nothing.
 import { parentPort } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
