@@ -36,7 +36,7 @@ export type OutlierRule =
  * The value's robust z-score and the history's median when the value is an outlier by `rule`, else null.
  *
  * A robust z-score alone nags small bodies: after 0,0,0,0,0,0,0,0 a 1 has z = ∞, and after
- * 1,1,1,1,1,2,1,1 a 2 has z ≈ 6.4 (issue 6). So a value must also be more than noise:
+ * 1,1,1,1,1,2,1,1 a 2 has z ≈ 6.4. So a value must also be more than noise:
  *
  * - Counts must lie outside the 99.8% Poisson interval around the history's median, the same
  *   `poissonInterval` the metrics use (exact Garwood limits below 10, Byar's from 10; PHEindicatormethods

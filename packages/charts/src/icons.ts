@@ -1,4 +1,5 @@
-import { assuranceWords, variationWords, type Assurance, type Variation, type VariationSide } from "./mdc.ts";
+import type { Assurance, Variation } from "@complaints/stats";
+import { assuranceWords, variationWords, type VariationSide } from "./mdc.ts";
 import { colours, fontFamily } from "./style.ts";
 import { el, polyline, type SvgNode } from "./svg.ts";
 

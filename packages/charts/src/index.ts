@@ -8,7 +8,8 @@
 import { funnelChartModel, type FunnelChartData, type FunnelChartOptions } from "./funnel.ts";
 import { heatmapModel, type HeatmapData } from "./heatmap.ts";
 import { assuranceIcon, variationIcon } from "./icons.ts";
-import type { Assurance, Variation, VariationSide } from "./mdc.ts";
+import type { Assurance, Variation } from "@complaints/stats";
+import type { VariationSide } from "./mdc.ts";
 import { toSvgString } from "./svg.ts";
 import { xmrChartModel, type ChartOptions, type XmrChartData } from "./xmr.ts";
 

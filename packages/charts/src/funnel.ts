@@ -5,27 +5,15 @@ import { formatCount, formatValue, listInWords, plural } from "./format.ts";
 import { colours, dashes, fontSize, legend, lineKey, marker, markerKey, roundPath, svgRoot, type LegendItem, type MarkerShape } from "./style.ts";
 import { el, num, type SvgNode } from "./svg.ts";
 import type { ChartOptions } from "./xmr.ts";
+import type { FunnelCurvePoint, FunnelPoint } from "@complaints/stats";
 
-/** One body on the funnel, as `metrics.funnel` returns it under `points` (extra fields are ignored). */
-export interface FunnelChartPoint {
+/**
+ * One body on the funnel, as `metrics.funnel` returns it under `points` (extra fields are ignored):
+ * the funnel point's counts, proportion (0–1) and where it lies against the limits, with the body.
+ */
+export interface FunnelChartPoint extends Pick<FunnelPoint, "numerator" | "denominator" | "proportion" | "outside95" | "outside998" | "side"> {
   readonly organisationCode: string;
   readonly name: string;
-  readonly numerator: number;
-  readonly denominator: number;
-  /** 0–1. */
-  readonly proportion: number;
-  readonly outside95: boolean;
-  readonly outside998: boolean;
-  readonly side: "above" | "below" | null;
-}
-
-/** The limits at one size, as `metrics.funnel` returns them under `curve` (proportions 0–1). */
-export interface FunnelCurvePoint {
-  readonly trials: number;
-  readonly lower95: number;
-  readonly upper95: number;
-  readonly lower998: number;
-  readonly upper998: number;
 }
 
 export interface FunnelChartData {
@@ -34,6 +22,7 @@ export interface FunnelChartData {
   /** The department's pooled proportion (sum of numerators ÷ sum of denominators), 0–1. */
   readonly pooledProportion: number | null;
   readonly points: readonly FunnelChartPoint[];
+  /** The limits at each size, as `metrics.funnel` returns them under `curve` (proportions 0–1). */
   readonly curve: readonly FunnelCurvePoint[];
   /** Limits adjusted for over-dispersion (said in the summary), with φ when known. */
   readonly overdispersion?: { readonly phi: number | null; readonly tau2: number } | null | undefined;

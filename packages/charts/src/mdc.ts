@@ -1,11 +1,9 @@
 /**
  * Making Data Count (NHS England) words for variation and assurance, shared by the icons, the
- * chart summaries and the data tables. The types match the metrics package's XmR results.
+ * chart summaries and the data tables, for the statistics package's XmR results.
  */
-export type Variation = "common-cause" | "improvement" | "concern" | "neither";
-export type Assurance = "pass" | "fail" | "hit-and-miss";
-export type ImprovementDirection = "increase" | "decrease" | "neither";
-export type SpecialCauseRule = "outside-limits" | "trend" | "two-of-three" | "run";
+import type { Assurance, ImprovementDirection, SpecialCauseRule, Variation } from "@complaints/stats";
+
 /** Which side of the mean special cause variation is on: the H or L on the icon. */
 export type VariationSide = "high" | "low";
 
@@ -46,7 +44,7 @@ export function assuranceWords(assurance: Assurance): string {
   }
 }
 
-/** Why one point is special cause, in words (NHSRplotthedots' rules as the metrics package applies them). */
+/** Why one point is special cause, in words (NHSRplotthedots' rules as the statistics package applies them). */
 export function specialCauseWords(rule: SpecialCauseRule, value: number | null, mean: number | null): string {
   const above = value !== null && mean !== null && value > mean;
   switch (rule) {

@@ -2,33 +2,34 @@ import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
 import { leftMarginFor, valueTicks, xAxis, yAxis, type Tick } from "./axis.ts";
 import { formatValue, listInWords, plural, type ValueKind } from "./format.ts";
-import { assuranceWords, specialCauseWords, variationSide, variationWords, type Assurance, type ImprovementDirection, type SpecialCauseRule, type Variation } from "./mdc.ts";
+import type { ImprovementDirection, Variation, XmrChart, XmrPoint } from "@complaints/stats";
+import { assuranceWords, specialCauseWords, variationSide, variationWords } from "./mdc.ts";
 import { colours, dashes, fontSize, legend, lineKey, marker, markerKey, roundPath, svgRoot, wrapText, type LegendItem, type MarkerShape } from "./style.ts";
 import { el, num, type SvgNode } from "./svg.ts";
 
-/** One quarter of a series, as `metrics.trend` returns it (extra fields are ignored). */
-export interface XmrChartPoint {
+/**
+ * One quarter of a series, as `metrics.trend` returns it (extra fields are ignored): the XmR point's
+ * value (null: no value that quarter, the line has a gap), special cause and variation, with its period.
+ */
+export interface XmrChartPoint extends Pick<XmrPoint, "value" | "specialCause" | "variation"> {
   /** Period code, `2025-26 Q1`. */
   readonly period: string;
   /** `Apr to Jun 2025`. */
   readonly periodLabel: string;
-  /** null: no value that quarter (the line has a gap). */
-  readonly value: number | null;
-  readonly specialCause: SpecialCauseRule | null;
-  readonly variation: Variation;
 }
 
-/** The XmR chart's lines, as `metrics.trend` returns them under `chart`. */
-export interface XmrChartLimits {
-  readonly mean: number | null;
-  readonly upperLimit: number | null;
-  readonly lowerLimit: number | null;
-  /** Fewer than 12 points: trial limits, said in words on the chart and in the summary. */
-  readonly trial: boolean;
+/**
+ * The XmR chart's lines, as `metrics.trend` returns them under `chart`: the chart's mean and limits,
+ * null where they are NaN (JSON has no NaN); `trial` (fewer than 12 points: said in words on the
+ * chart and in the summary); the latest point's variation (the MDC variation icon) and assurance.
+ */
+export interface XmrChartLimits
+  extends Pick<XmrChart, "trial">,
+    Partial<Pick<XmrChart, "variation" | "assurance">> {
+  readonly mean: XmrChart["mean"] | null;
+  readonly upperLimit: XmrChart["upperLimit"] | null;
+  readonly lowerLimit: XmrChart["lowerLimit"] | null;
   readonly improvement?: ImprovementDirection | undefined;
-  /** Variation of the latest point (the MDC variation icon). */
-  readonly variation?: Variation | undefined;
-  readonly assurance?: Assurance | null | undefined;
 }
 
 export interface XmrChartData {

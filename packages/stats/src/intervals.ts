@@ -1,9 +1,5 @@
-import { assertCount, poissonInterval, type Interval } from "@complaints/domain/poisson";
 import { twoSidedZ } from "./normal.ts";
-
-// The Poisson intervals live in the domain package so the outlier check uses the same limits as the
-// metrics (issue 6); re-exported here so the metrics' callers and reference tests are unchanged.
-export { byarInterval, exactPoissonInterval, poissonInterval, type Interval } from "@complaints/domain/poisson";
+import { assertCount, poissonInterval, type Interval } from "./poisson.ts";
 
 /**
  * Wilson score interval for a proportion, without continuity correction, as Fingertips and

@@ -21,7 +21,7 @@ describe("robust z-score (Iglewicz and Hoaglin 1993)", () => {
   });
 });
 
-describe("outlierAgainstHistory: z-score and more than noise (issue 6)", () => {
+describe("outlierAgainstHistory: z-score and more than noise", () => {
   const count: OutlierRule = { kind: "count", threshold: 3.5, confidence: 0.998 };
   const money: OutlierRule = { kind: "money", threshold: 3.5, minimumDifference: 100_000 };
   const eight = (n: number) => Array.from({ length: 8 }, () => n);

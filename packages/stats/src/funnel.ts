@@ -1,4 +1,4 @@
-import type { Interval } from "./intervals.ts";
+import type { Interval } from "./poisson.ts";
 import { assertConfidence, twoSidedZ } from "./normal.ts";
 
 /**

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cite, expectClose, vectors } from "../test/reference/vectors.ts";
-import { byarInterval, exactPoissonInterval, poissonInterval, rateInterval, wilsonInterval } from "./intervals.ts";
+import { rateInterval, wilsonInterval } from "./intervals.ts";
+import { byarInterval, exactPoissonInterval, poissonInterval } from "./poisson.ts";
 
 // Excel/R values to full double precision; our quantiles agree to ~1e-13, so 1e-10 relative is ample.
 const tight = { rel: 1e-10, abs: 1e-14 };

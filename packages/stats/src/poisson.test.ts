@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { byarInterval, exactPoissonInterval, poissonInterval } from "./poisson.ts";
 
 // Reference values read from the peer projects' own test data (copied from
-// packages/metrics/test/reference/statistics-vectors.json, which holds every case; each row cites its source).
+// test/reference/statistics-vectors.json, which holds every case; each row cites its source).
 const phe = "ukhsa-collaboration/PHEindicatormethods:tests/testthat";
 const funnelPlotR = "nhs-r-community/FunnelPlotR:tests/testthat/test-poisson_limits.R@9020d4972873d863e10b8a16555975f0e322adfc";
 
