@@ -48,8 +48,8 @@ function externalPackages(seen) {
 /**
  * A thread's entry that runs from source registers tsx so it can import TypeScript (the spreadsheet
  * reader's worker does); bundled, it is JavaScript already, so registering is nothing to do.
+ * @type {esbuild.Plugin}
  */
-/** @type {esbuild.Plugin} */
 const compiledAlready = {
   name: "compiled-already",
   setup(build) {
@@ -99,10 +99,15 @@ const shared = /** @type {const} */ ({
  * @param {Set<string>} found
  */
 function besideEntries(found) {
-  return [...found].map((path) => {
+  const entries = [...found].map((path) => {
     if (!path.endsWith(".mjs")) throw new Error(`${path} is opened beside the code at run time; name it .mjs so its built copy keeps its name.`);
     return { in: path, out: basename(path, ".mjs") };
   });
+  // All of them land in the one dist/ folder.
+  const names = entries.map((e) => e.out);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice) throw new Error(`Two files opened beside the code at run time are both named ${twice}.mjs; they would be built to the same file.`);
+  return entries;
 }
 
 /**
