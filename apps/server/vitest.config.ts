@@ -1,2 +1,4 @@
 import { baseTestConfig } from "@complaints/vitest-config";
-export default baseTestConfig;
+import { defineConfig, mergeConfig } from "vitest/config";
+
+export default mergeConfig(baseTestConfig, defineConfig({ test: { globalSetup: ["./test/global-setup.ts"] } }));

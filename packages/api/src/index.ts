@@ -17,6 +17,8 @@ export { caseUploadStaleAfterMs } from "./services/cases/upload-limits.ts";
 export { importCases, lastActiveQuarter, type CaseImportResult, type CaseSource, type ImportCasesOptions, type WrittenQuarter } from "./services/cases/import-cases.ts";
 /** Published learning: the "you said, we did" items anyone may read (the same selection as the learning library). */
 export { publishedLearning, type LearningItem, type PublicLearningItem, type PublishedLearning } from "./services/learning.ts";
+/** Accounts, added (and given further bodies) with the audit entry that records it. */
+export { addUser, grantOrganisation, type NewAccount } from "./services/users.ts";
 /** For the command line only (see its comment). */
 export { systemServiceContext } from "./system-context.ts";
 export type { ServiceContext } from "./services/actor.ts";

@@ -11,12 +11,14 @@ import { expect } from "vitest";
 import { chromiumPath, inheritedEnv } from "./env.ts";
 
 /**
- * Browser tests run the real server (the CLI's `start --demo`, as `npm start` does) in its own
- * process on a free port with a database of its own, and drive Debian's Chromium through
- * playwright-core: never a downloaded browser.
+ * Browser tests run the real server as built (the `complaints` command's `start --demo`, as
+ * `npm start` does) in its own process on a free port with a database of its own, and drive
+ * Debian's Chromium through playwright-core: never a downloaded browser.
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const serverDir = join(root, "apps", "server");
+/** Runs the server built into apps/server/dist; turbo builds it before the apps' tests (and says so if it is not). */
+const serverBin = join(serverDir, "bin", "complaints.mjs");
 /** The browser apps as Vite builds them; turbo builds an app before its own browser tests. */
 export const appDist = { agency: join(root, "apps", "agency", "dist"), portal: join(root, "apps", "portal", "dist") } as const;
 export type AppName = keyof typeof appDist;
@@ -35,7 +37,7 @@ export interface RunningApp {
 
 /** The `complaints` command as the tests run it (the server's source through tsx), with its environment. */
 function spawnCli(args: readonly string[], env: Record<string, string | undefined>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/cli/run.ts", ...args], { cwd: serverDir, env: { ...inheritedEnv, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, [serverBin, ...args], { cwd: serverDir, env: { ...inheritedEnv, ...env }, stdio: ["ignore", "pipe", "pipe"] });
 }
 
 /** Runs a `complaints` command to its end (`migrate`, `seed --demo`), failing with its output if it fails. */

@@ -1,15 +1,15 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findReturnId, listAudit, listCurrentReturns, listOrganisations, loadRevision, openDatabase, sql } from "@complaints/db";
 import { addDays, exampleCaseFile, formatPeriodCode, periodContaining, periodDates, periodIndex, periodLabelOf, previousPeriod, requirePeriod, subtreeCodes, ukDateOf } from "@complaints/domain";
 import { afterAll, describe, expect, it } from "vitest";
+import { complaintsBin, serveCommand } from "../../test/serve-command.ts";
 
 /** The real `complaints` command in a child process, against an SQLite file of its own. */
 const dir = mkdtempSync(join(tmpdir(), "cli-test-"));
 const databaseUrl = `sqlite:${join(dir, "cli.sqlite")}`;
-const bin = join(import.meta.dirname, "..", "..", "bin", "complaints.mjs");
 
 /** Each field added up over a department's bodies' returns for a financial year, as sent to the department. */
 async function sentTotals(departmentCode: string, financialYear: string): Promise<(id: string) => number> {
@@ -27,7 +27,7 @@ async function sentTotals(departmentCode: string, financialYear: string): Promis
 }
 
 function cli(args: string[], input?: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
+  const result = spawnSync(process.execPath, [complaintsBin, ...args], {
     env: { DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", ...env },
     input,
     encoding: "utf8",
@@ -269,23 +269,28 @@ describe("the complaints command", () => {
   });
 
   it("serves until SIGTERM, then shuts down cleanly", async () => {
-    const child = spawn(process.execPath, [bin, "serve"], { env: { DATABASE_URL: databaseUrl, PORT: "0", LOG_LEVEL: "info" } });
-    let output = "";
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        const m = /"url":"(http:[^"]+)"/.exec(output);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-    });
+    const { child, url, output } = await serveCommand(databaseUrl);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(output).toContain('"msg":"shutting down"');
+    expect(output()).toContain('"msg":"shutting down"');
+  });
+
+  it("reads an uploaded return spreadsheet in the reader's thread, built beside the server", async () => {
+    const { child, url } = await serveCommand(databaseUrl);
+    try {
+      const signedIn = await fetch(`${url}/trpc/auth.signIn`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "submitter@demo.example", password: "complaints-demo-2026" }) });
+      const headers = { "content-type": "application/json", cookie: signedIn.headers.get("set-cookie")!.split(";")[0]! };
+      const call = async <T,>(path: string, input: unknown) => ((await (await fetch(`${url}/trpc/${path}`, { method: "POST", headers, body: JSON.stringify(input) })).json()) as { result: { data: T } }).result.data;
+      // The demo's last quarter is the one before today's, and still open.
+      const period = formatPeriodCode(previousPeriod(periodContaining(ukDateOf(new Date()))));
+      const draft = await call<{ returnId: string; version: number }>("returns.openDraft", { organisationCode: "DES-LIC1", period });
+      const bytes = Buffer.from("PK\x03\x04 and then nothing a zip file has");
+      const answer = await call("returns.uploadSpreadsheet", { returnId: draft.returnId, expectedVersion: draft.version, fileName: "return.xlsx", contentBase64: bytes.toString("base64") });
+      expect(answer).toMatchObject({ ok: false, problems: [{ message: "The file cannot be read: it is damaged: it starts like a zip file but its directory cannot be read." }] });
+    } finally {
+      child.kill("SIGTERM");
+    }
   });
 });

@@ -1,22 +1,18 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { join } from "node:path";
 import { createWorld, worldPassword } from "@complaints/api/testing";
 import { migrateToLatest, openDatabase } from "@complaints/db";
 import { privateClusterTestsRun, startPrivateCluster, type PrivateCluster } from "@complaints/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveCommand, type ServeCommand } from "../../test/serve-command.ts";
 
 /**
  * The real `complaints serve` in a child process, against a PostgreSQL server of the test's own,
  * which the test stops and starts as a failover or maintenance would.
  */
-const bin = join(import.meta.dirname, "..", "..", "bin", "complaints.mjs");
 const runs = privateClusterTestsRun();
 
 describe.skipIf(!runs)("the server while its PostgreSQL database restarts", () => {
   let cluster: PrivateCluster;
-  let child: ChildProcessWithoutNullStreams;
-  let url: string;
-  let output = "";
+  let server: ServeCommand;
 
   beforeAll(async () => {
     cluster = await startPrivateCluster();
@@ -24,33 +20,21 @@ describe.skipIf(!runs)("the server while its PostgreSQL database restarts", () =
     await migrateToLatest(connection);
     await createWorld(connection.db, new Date());
     await connection.close();
-    child = spawn(process.execPath, [bin, "serve"], { env: { DATABASE_URL: cluster.url, PORT: "0", LOG_LEVEL: "info" } });
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        const m = /"url":"(http:[^"]+)"/.exec(output);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-    });
+    server = await serveCommand(cluster.url);
   }, 60_000);
 
   afterAll(() => {
-    if (child && child.exitCode === null) child.kill("SIGKILL");
+    if (server && server.child.exitCode === null) server.child.kill("SIGKILL");
     cluster?.remove();
   });
 
   const json = { "content-type": "application/json" };
-  const signIn = () => fetch(`${url}/trpc/auth.signIn`, { method: "POST", headers: json, body: JSON.stringify({ email: "aoversight@example.gov.uk", password: worldPassword }) });
-  const me = (cookie: string) => fetch(`${url}/trpc/auth.me`, { headers: { cookie } });
+  const signIn = () => fetch(`${server.url}/trpc/auth.signIn`, { method: "POST", headers: json, body: JSON.stringify({ email: "aoversight@example.gov.uk", password: worldPassword }) });
+  const me = (cookie: string) => fetch(`${server.url}/trpc/auth.me`, { headers: { cookie } });
   /** A request's answer and how long it took; a server that is gone fails the test with its last words. */
   const answered = async (run: () => Promise<Response>) => {
     const started = performance.now();
-    const result = await run().catch((error: unknown) => Promise.reject(new Error(`the server did not answer (${String(error)}):\n${output}`)));
+    const result = await run().catch((error: unknown) => Promise.reject(new Error(`the server did not answer (${String(error)}):\n${server.output()}`)));
     return { result, ms: performance.now() - started };
   };
 
@@ -63,7 +47,7 @@ describe.skipIf(!runs)("the server while its PostgreSQL database restarts", () =
     // A fast shutdown terminates the server's idle pooled connections (57P01).
     cluster.stop();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(child.exitCode, `the server exited: ${output}`).toBeNull();
+    expect(server.child.exitCode, `the server exited: ${server.output()}`).toBeNull();
 
     const tryAgain = "The service cannot reach its database just now. Try again in a minute.";
     // A session is looked up before any procedure runs, and a procedure reads the database itself:
@@ -79,22 +63,22 @@ describe.skipIf(!runs)("the server while its PostgreSQL database restarts", () =
     }
 
     // A published page, outside tRPC, says the same.
-    const page = await answered(() => fetch(`${url}/published/A1/learning`));
+    const page = await answered(() => fetch(`${server.url}/published/A1/learning`));
     expect(page.result.status).toBe(503);
     expect(await page.result.json()).toEqual({ error: { message: tryAgain } });
     expect(page.ms).toBeLessThan(5_000);
 
-    const health = await answered(() => fetch(`${url}/healthz`));
+    const health = await answered(() => fetch(`${server.url}/healthz`));
     expect(health.result.status).toBe(503);
     expect(await health.result.json()).toEqual({ status: "unavailable", problem: "database not reachable" });
     expect(health.ms).toBeLessThan(5_000);
 
     cluster.start();
-    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const back = await me(cookie);
     expect(back.status).toBe(200);
     expect(((await back.json()) as { result: { data: { email: string } } }).result.data.email).toBe("aoversight@example.gov.uk");
-    expect(child.exitCode).toBeNull();
-    expect(output).toContain("terminating connection due to administrator command");
+    expect(server.child.exitCode).toBeNull();
+    expect(server.output()).toContain("terminating connection due to administrator command");
   }, 30_000);
 });

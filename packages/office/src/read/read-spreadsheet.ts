@@ -56,7 +56,7 @@ function readByContent(bytes: Uint8Array, fileName: string, readText: (bytes: Ui
 /** What the worker thread sends back: the sheets, or why the file cannot be read. */
 export type ReadAnswer = { ok: true; read: SpreadsheetSheets } | { ok: false; message: string };
 
-/** A read as the worker thread answers it (read-worker.mjs): the sheets, or the refusal's message. */
+/** A read as the worker thread answers it (the entry given to `readInWorker`): the sheets, or the refusal's message. */
 export function answerOf(read: () => SpreadsheetSheets): ReadAnswer {
   try {
     return { ok: true, read: read() };
@@ -97,12 +97,11 @@ class ReaderThread {
   stopped = false;
   private job: ((outcome: Outcome) => void) | null = null;
 
-  constructor(reader: URL) {
-    this.worker = new Worker(new URL("./read-worker.mjs", import.meta.url), {
+  constructor(entry: URL) {
+    this.worker = new Worker(entry, {
       // None of the server's own process options (such as tsx's loader, which the thread registers itself).
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: readerHeapMb },
-      workerData: { reader: reader.href },
     });
     // An idle thread does not keep the process running (one reading does: `read`).
     this.worker.unref();
@@ -177,27 +176,28 @@ class ReaderThread {
   }
 }
 
-/** Idle threads by the reader module they loaded. */
+/** Idle threads by the entry they run. */
 const idleThreads = new Map<string, ReaderThread[]>();
 let busyThreads = 0;
 const waiting: (() => void)[] = [];
 
 /**
  * A read on a worker thread, refused with an `UnreadableSpreadsheetError` when the file cannot be
- * read, takes longer than `timeLimitMs`, or needs more than the thread's memory. `reader` is the
- * module the thread loads: it exports `readAnswer(bytes, fileName)`, which reads the file (with
- * `readSpreadsheet` and the caller's plain-text reader) and answers through `answerOf`.
+ * read, takes longer than `timeLimitMs`, or needs more than the thread's memory. `entry` is the
+ * thread's module, the caller's own file beside its reader (so a bundler sees both): it answers each
+ * `{ bytes, fileName }` message with `answerOf` over `readSpreadsheet` and the caller's plain-text
+ * reader, and says "ready" once loaded.
  */
-export async function readInWorker(reader: URL, bytes: Uint8Array, fileName: string, timeLimitMs = readTimeLimitMs): Promise<SpreadsheetSheets> {
+export async function readInWorker(entry: URL, bytes: Uint8Array, fileName: string, timeLimitMs = readTimeLimitMs): Promise<SpreadsheetSheets> {
   // A finished read hands its place to the next waiting one, so no more than the most read at once.
   if (busyThreads >= maxReaderThreads) await new Promise<void>((turn) => waiting.push(turn));
   else busyThreads += 1;
-  let idle = idleThreads.get(reader.href);
-  if (!idle) idleThreads.set(reader.href, (idle = []));
+  let idle = idleThreads.get(entry.href);
+  if (!idle) idleThreads.set(entry.href, (idle = []));
   let thread = idle.pop();
   // A thread that stopped while idle (it never should) is dropped.
   while (thread?.stopped) thread = idle.pop();
-  thread ??= new ReaderThread(reader);
+  thread ??= new ReaderThread(entry);
   try {
     return await thread.read(bytes, fileName, timeLimitMs);
   } finally {

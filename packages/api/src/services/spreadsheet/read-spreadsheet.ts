@@ -3,8 +3,8 @@ import { readCsv } from "./read-csv.ts";
 
 /**
  * Reading an uploaded return (XLSX, ODS or CSV): the office readers, with CSV for a file that is
- * not a workbook, run on a worker thread within the office package's limits. The thread loads this
- * module (its `readAnswer`), so it reads CSV as the CLI import does.
+ * not a workbook, run on a worker thread within the office package's limits. The thread
+ * (read-worker.mjs) loads this module's `readAnswer`, so it reads CSV as the CLI import does.
  */
 
 export type { SpreadsheetSheets };
@@ -21,5 +21,5 @@ export function readAnswer(bytes: Uint8Array, fileName: string): ReadAnswer {
 
 /** `readSpreadsheet` on a worker thread, refused when the file cannot be read, takes longer than `timeLimitMs`, or needs more than the thread's memory. */
 export function readSpreadsheetInWorker(bytes: Uint8Array, fileName: string, timeLimitMs = readTimeLimitMs): Promise<SpreadsheetSheets> {
-  return readInWorker(new URL(import.meta.url), bytes, fileName, timeLimitMs);
+  return readInWorker(new URL("./read-worker.mjs", import.meta.url), bytes, fileName, timeLimitMs);
 }

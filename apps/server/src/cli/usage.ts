@@ -1,0 +1,34 @@
+import { roles } from "@complaints/domain";
+
+export const usage = `Complaints oversight: command line
+
+Usage: pnpm cli <command> [options]
+
+  migrate                              bring the database schema up to date
+  seed --demo                          load synthetic demo data into an empty database
+  users add --email E --role R --organisation CODE [--name N] [--password-stdin]
+                                       add an account (roles: ${roles.join(", ")}); without
+                                       --password-stdin a random password is printed once
+  users grant --email E --organisation CODE
+                                       let a body's user act for another body as well
+  organisations list [--format csv]    list organisations: code, name, type, parent, region, dates
+  import returns FILE.csv [--revise]   load returns from a wide CSV, all or nothing
+  import cases FILE --organisation CODE [--mapping NAME] [--period "2025-26 Q2"] [--dry-run]
+       [--format text|csv]             compute a body's returns from its case file and print them;
+                                       stores the cases and writes the drafts of the quarters open
+                                       for editing (or only --period), all or nothing
+  export returns --department CODE [--from PERIOD] [--to PERIOD] --out FILE.csv
+                                       write a department's accepted returns in the same format
+  pack --department CODE (--period "2025-26 Q2" | --year 2025-26) [--body CODE]
+       --format ods|xlsx|pdf|csv --out FILE
+                                       write a board pack: a department's (or one of its bodies')
+                                       for a quarter or a financial year; csv also writes its CSVW
+                                       metadata beside it (FILE.csv-metadata.json)
+  annual-report --department CODE --year 2025-26 --out FILE.html
+                                       write the complaints section of a department's annual
+                                       report for a financial year (FILE.txt for plain text)
+  serve                                start the web server (migrating first)
+  start [--demo]                       migrate, load the demo if the database is empty, serve
+
+The database is DATABASE_URL (default: an SQLite file under data/). Exit status: 0 done,
+1 the command failed (the reason is printed), 2 the command was not understood.`;
