@@ -46,7 +46,7 @@ const averageWorkingDays = (stage: "er" | "cl", name: string): MeasureDeclaratio
 
 const wrong = (closed: string) => ({ numerator: "complaints upheld in full or in part", denominator: closed });
 const inTime = (closed: string) => ({ numerator: "complaints closed within timescale", denominator: closed });
-const positive = { numerator: "positive responses", denominator: "responses" };
+const positive = (from: string) => ({ numerator: `positive responses ${from}`, denominator: `responses ${from}` });
 
 export const oversightMeasures: readonly MeasureDeclaration[] = [
   proportion("something_went_wrong", "Complaints where something went wrong", ["er_upheld", "er_partly_upheld", "cl_upheld", "cl_partly_upheld"], ["er_closed", "cl_closed"], "none", wrong("complaints closed")),
@@ -63,7 +63,7 @@ export const oversightMeasures: readonly MeasureDeclaration[] = [
   }),
   proportion("ombudsman_upheld", "Ombudsman investigations upheld in full or in part", ["phso_upheld", "phso_partly_upheld"], ["phso_reported"], "lower-is-better", {
     numerator: "investigations upheld in full or in part",
-    denominator: "investigations reported on",
+    denominator: "Ombudsman investigations reported",
   }),
   {
     id: "complaints_per_10000",
@@ -76,13 +76,19 @@ export const oversightMeasures: readonly MeasureDeclaration[] = [
     nouns: { numerator: "complaints", denominator: "interactions" },
     decimals: 1,
   },
-  proportion("complainant_positive_feedback", "People who complained: positive feedback", ["fb_complainant_positive"], ["fb_complainant_responses"], "higher-is-better", positive),
-  proportion("colleague_positive_feedback", "Colleagues complained about: positive feedback", ["fb_colleague_positive"], ["fb_colleague_responses"], "higher-is-better", positive),
-  proportion("handler_positive_feedback", "Complaint handlers: positive feedback", ["fb_handler_positive"], ["fb_handler_responses"], "higher-is-better", positive),
+  proportion("complainant_positive_feedback", "People who complained: positive feedback", ["fb_complainant_positive"], ["fb_complainant_responses"], "higher-is-better", positive("from people who complained")),
+  proportion("colleague_positive_feedback", "Colleagues complained about: positive feedback", ["fb_colleague_positive"], ["fb_colleague_responses"], "higher-is-better", positive("from colleagues complained about")),
+  proportion("handler_positive_feedback", "Complaint handlers: positive feedback", ["fb_handler_positive"], ["fb_handler_responses"], "higher-is-better", positive("from complaint handlers")),
 ];
 
+/** A measure's value from its summed numerator and denominator: a proportion (0–1), a rate per 10,000, or a mean. */
+export function measureValue(measure: Pick<MeasureDeclaration, "kind">, numerator: number, denominator: number): number {
+  const ratio = numerator / denominator;
+  return measure.kind === "rate-per-10000" ? ratio * 10_000 : ratio;
+}
+
 /** What formatting a measure's figure needs from its declaration. */
-export type MeasureFormat = Pick<MeasureDeclaration, "kind" | "unit" | "decimals">;
+export type MeasureFormat = Pick<MeasureDeclaration, "kind" | "decimals"> & { readonly unit?: string };
 
 /** The figure a measure's value is given as: a proportion as a percentage, rounded to the measure's decimals (what tables and open data store). */
 export function measureFigure(measure: Pick<MeasureDeclaration, "kind" | "decimals">, value: number): number {
@@ -115,9 +121,10 @@ export function formatDecimal(n: number, decimals: number, fixedDecimals = true)
  * and every pack format take their text from here.
  */
 export function formatMeasure(measure: MeasureFormat, value: number, options: MeasureTextOptions = {}): string {
-  const text = formatDecimal(measure.kind === "proportion" ? value * 100 : value, measure.decimals, options.fixedDecimals ?? true);
+  // Rounded as tables and open data store the figure (`measureFigure`), so every output shows the same one.
+  const text = formatDecimal(measureFigure(measure, value), measure.decimals, options.fixedDecimals ?? true);
   if (measure.kind === "proportion") return `${text}%`;
-  return options.unit ? `${text} ${measure.unit}` : text;
+  return options.unit && measure.unit ? `${text} ${measure.unit}` : text;
 }
 
 /** A measure's 95% interval in its own terms, "40.1% to 50.3%", or "" where it has none (means have none). */

@@ -9,7 +9,7 @@ import type { BreakdownDeclaration, Choice, FieldDeclaration, OutputDeclaration,
  */
 
 /** A field declared in full, keeping its id's literal type. */
-const field = <const Id extends string>(declaration: FieldDeclaration<Id>): FieldDeclaration<Id> => declaration;
+const declared = <const Id extends string>(declaration: FieldDeclaration<Id>): FieldDeclaration<Id> => declaration;
 
 /** A count of complaints (or of `extra.unit`), a flow unless `extra` says otherwise. */
 const count = <const Id extends string>(
@@ -124,9 +124,9 @@ const fields = [
   count("remedy_financial", "remedies", "Remedy: financial"),
   count("remedy_other", "remedies", "Remedy: other"),
   count("payments_count", "remedies", "Complaints with a payment", "Complaints where a financial remedy was paid in the quarter."),
-  field({ id: "payments_total", section: "remedies", label: "Total paid", hint: "Total of those payments, in pounds and pence.", type: "money", unit: "£", required: true, aggregation: "flow", outlierCheck: true }),
+  declared({ id: "payments_total", section: "remedies", label: "Total paid", hint: "Total of those payments, in pounds and pence.", type: "money", unit: "£", required: true, aggregation: "flow", outlierCheck: true }),
   count("payments_maladministration_count", "remedies", "Payments for maladministration", "Of those, payments of compensation for maladministration (Managing Public Money A4.14.17)."),
-  field({ id: "payments_maladministration_total", section: "remedies", label: "Total paid for maladministration", type: "money", unit: "£", required: true, aggregation: "flow" }),
+  declared({ id: "payments_maladministration_total", section: "remedies", label: "Total paid for maladministration", type: "money", unit: "£", required: true, aggregation: "flow" }),
   count(
     "special_payments_over_threshold",
     "remedies",
@@ -163,8 +163,8 @@ const fields = [
   text("other_insight", "insight", "Other insight", "What surveys, advocacy providers, social media and other feedback told you.", false),
   // Context and resources
   count("service_volume", "context", "Service volume", "Your main measure of activity in the quarter (applications, cases, customers). Name it in the data quality note.", { unit: "interactions" }),
-  field({ id: "handling_fte", section: "context", label: "Staff time on complaint handling", hint: "Full-time equivalent, to one decimal place.", type: "fte", unit: "FTE", required: true, aggregation: "level" }),
-  field({ id: "handling_cost", section: "context", label: "Cost of complaint handling", hint: "Staff and other costs in the quarter, in pounds and pence.", type: "money", unit: "£", required: true, aggregation: "flow" }),
+  declared({ id: "handling_fte", section: "context", label: "Staff time on complaint handling", hint: "Full-time equivalent, to one decimal place.", type: "fte", unit: "FTE", required: true, aggregation: "level" }),
+  declared({ id: "handling_cost", section: "context", label: "Cost of complaint handling", hint: "Staff and other costs in the quarter, in pounds and pence.", type: "money", unit: "£", required: true, aggregation: "flow" }),
   count("handlers_total", "context", "Complaint handlers", undefined, { unit: "people", aggregation: "level" }),
   count("handlers_trained", "context", "Complaint handlers trained in the Complaint Standards", undefined, { unit: "people", aggregation: "level" }),
   // Assurance
@@ -172,7 +172,7 @@ const fields = [
   standard("welcoming", "Standard: welcoming complaints positively", "How well you meet this area of the Complaint Standards this quarter."),
   standard("thorough_fair", "Standard: being thorough and fair", "How well you meet this area of the Complaint Standards this quarter."),
   standard("fair_accountable", "Standard: giving fair and accountable responses", "How well you meet this area of the Complaint Standards this quarter."),
-  field({ id: "board_review_date", section: "assurance", label: "Date senior leaders last reviewed complaints data", hint: "Senior leaders should review complaints information at least quarterly.", type: "date", required: true }),
+  declared({ id: "board_review_date", section: "assurance", label: "Date senior leaders last reviewed complaints data", hint: "Senior leaders should review complaints information at least quarterly.", type: "date", required: true }),
   text("learning_summary", "assurance", "What you learnt and changed", "The learning from complaints this quarter and the improvements it led to.", true),
   text("data_quality_note", "assurance", "Data quality note", "Anything unusual about this quarter's figures, and what your service volume counts.", false),
 ];

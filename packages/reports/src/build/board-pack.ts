@@ -1,9 +1,9 @@
-import { formatDate, measureTerms, oversightMeasures } from "@complaints/domain/browser";
+import { formatDate, formatMeasure, measureTerms, oversightMeasures } from "@complaints/domain/browser";
 import { disclosureControl } from "@complaints/metrics";
 import type { HeatmapData } from "@complaints/ui/charts";
 import { formatNumber } from "../cells.ts";
 import type { Block, BoardPack, Cell, Column, PackNote, PackTable } from "../model.ts";
-import { measureFigure, measureStatisticCells, measureUnit as unitOf } from "../tidy.ts";
+import { measureFigure, measureStatisticCells } from "../tidy.ts";
 import type { ChangeIn, MeasureCellIn, MeasureInfoIn, PackData } from "./input.ts";
 
 /**
@@ -176,8 +176,8 @@ export function buildBoardPack(data: PackData): BoardPack {
     const change = changeOfMeasure.get(info.id);
     return [
       measureText(info.label, info.id),
-      text(unitOf[info.kind]),
-      now?.value === null || now === undefined ? notAvailable : num(measureFigure(info.kind, now.value), measureMarks(scope.departmentCode, info.id)),
+      text(info.unit),
+      now?.value === null || now === undefined ? notAvailable : num(measureFigure(info, now.value), measureMarks(scope.departmentCode, info.id)),
       valueAYearEarlier(data, info),
       changeFigure(change, info.kind, measureMarks(scope.departmentCode, info.id)),
       text(change?.words ?? "not compared"),
@@ -225,7 +225,7 @@ export function buildBoardPack(data: PackData): BoardPack {
   const c = data.comparison;
   const headlineRows: Cell[][] = [];
   const measureRow = (code: string, name: string, m: MeasureInfoIn, cell: MeasureCellIn | undefined, comparison: string) => {
-    return [text(code), text(name), measureText(m.label, m.id), text(unitOf[m.kind]), ...measureStatisticCells(m.kind, cell, measureMarks(code, m.id)), text(comparison)];
+    return [text(code), text(name), measureText(m.label, m.id), text(m.unit), ...measureStatisticCells(m, cell, measureMarks(code, m.id)), text(comparison)];
   };
   for (const row of c.rows.filter((x) => inScope(data, x.organisationCode))) {
     c.measures.forEach((m, i) => {
@@ -257,30 +257,27 @@ export function buildBoardPack(data: PackData): BoardPack {
     rows: headlineRows,
   });
 
-  // The summed figures of each part of the return.
-  const figureSheets: Record<string, { sheet: string; notes: NoteKey[] }> = {
-    flow: { sheet: "Flow", notes: ["counted", "revised", "stocks"] },
-    stages: { sheet: "Stages", notes: ["counted", "revised"] },
-    outcomes: { sheet: "Outcomes", notes: ["counted", "revised"] },
-    remedies: { sheet: "Putting_things_right", notes: ["counted", "revised", "money"] },
-    review: { sheet: "Ombudsman", notes: ["counted", "revised"] },
-    feedback: { sheet: "Feedback", notes: ["counted", "revised"] },
-  };
+  // The summed figures of each part of the return: the template's pack tables, by body.
   for (const f of data.figures) {
-    const spec = figureSheets[f.key] ?? { sheet: f.title.replace(/[^A-Za-z0-9]+/g, "_").slice(0, 31), notes: ["counted", "revised"] as NoteKey[] };
+    // Notes follow the columns: the note on stocks where a column is one, on money where one is money.
+    const notes: NoteKey[] = ["counted", "revised", ...(f.columns.some((col) => col.aggregation === "stock") ? (["stocks"] as const) : []), ...(f.columns.some((col) => col.type === "money") ? (["money"] as const) : [])];
     tables.push({
-      sheetName: spec.sheet,
+      sheetName: f.sheet ?? f.title.replace(/[^A-Za-z0-9]+/g, "_").slice(0, 31),
       tableName: `figures_${f.key}`,
       panel: "all",
       title: title(`${f.title} by body`),
-      description: describe(f.description.join(" "), spec.notes),
-      columns: [...orgColumns(), ...f.columns.map((col): Column => ({ key: col.key, heading: col.type === "money" ? `${col.label} (£)` : col.label, type: col.type === "money" ? "pence" : "count" }))],
+      description: describe(f.description.join(" "), notes),
+      columns: [...orgColumns(), ...f.columns.map((col): Column => ({ key: col.key, heading: col.type === "money" ? `${col.label} (£)` : col.label, type: col.type === "money" ? "pence" : col.type === "fte" ? "decimal1" : "count" }))],
       rows: f.rows
         .filter((row) => inScope(data, row.organisationCode))
         .map((row) => [
           text(row.organisationCode),
           text(row.organisationCode === scope.departmentCode ? departmentRowName : row.name),
-          ...row.values.map((v, i) => (v === "x" ? notAvailable : num(f.columns[i]!.type === "money" ? round2(v / 100) : v, marksOf(row.organisationCode, [f.columns[i]!.key])))),
+          ...row.values.map((v, i) => {
+            const column = f.columns[i]!;
+            if (v === "x") return notAvailable;
+            return num(column.type === "money" ? round2(v / 100) : column.type === "fte" ? round1(v) : v, marksOf(row.organisationCode, [column.key]));
+          }),
         ]),
     });
   }
@@ -499,7 +496,7 @@ function changeFigure(change: ChangeIn | undefined, kind: MeasureInfoIn["kind"] 
 /** A measure's value a year earlier over the matched panel (not marked revised: the mark is about this period's returns). */
 function valueAYearEarlier(data: PackData, m: MeasureInfoIn): Cell {
   const earlier = data.rollup.comparison.previousYear.measures.find((x) => x.id === m.id);
-  return earlier?.value === null || earlier === undefined ? notAvailable : num(measureFigure(m.kind, earlier.value));
+  return earlier?.value === null || earlier === undefined ? notAvailable : num(measureFigure(m, earlier.value));
 }
 
 const bodiesWord = (n: number) => `${formatNumber(n, "count")} ${n === 1 ? "body" : "bodies"}`;
@@ -604,8 +601,8 @@ function narrative(data: PackData, title: string): Block[] {
   if (data.funnel) {
     const f = data.funnel;
     const outside = f.points.filter((p) => p.outside95);
-    const pointWords = (p: (typeof f.points)[number]) => `${p.name}: ${formatNumber(measureFigure("proportion", p.proportion), "decimal1")}% (${formatNumber(p.numerator, "count")} of ${formatNumber(p.denominator, "count")})`;
-    const pooled = `the department's ${formatNumber(measureFigure("proportion", f.pooledProportion ?? 0), "decimal1")}%`;
+    const pointWords = (p: (typeof f.points)[number]) => `${p.name}: ${formatMeasure(f.measure, p.proportion)} (${formatNumber(p.numerator, "count")} of ${formatNumber(p.denominator, "count")})`;
+    const pooled = `the department's ${formatMeasure(f.measure, f.pooledProportion ?? 0)}`;
     if (scope.kind === "department") {
       blocks.push({ kind: "heading", level: 2, text: `Bodies outside the funnel limits: ${f.measure.label.toLowerCase()}` });
       blocks.push(
@@ -636,7 +633,7 @@ function narrative(data: PackData, title: string): Block[] {
       kind: "figure",
       chart: { kind: "xmr", data: data.trend },
       caption: `${data.trend.title}, ${scope.kind === "department" ? scope.departmentName : scope.name}, by quarter, with process limits`,
-      alt: `Statistical process control (XmR) chart of ${data.trend.title.toLowerCase()} over ${data.trend.points.length} quarters${last?.value !== null && last?.value !== undefined ? `; the latest, ${last.periodLabel}, is ${formatNumber(measureFigure("proportion", last.value), "decimal1")}%` : ""}.`,
+      alt: `Statistical process control (XmR) chart of ${data.trend.title.toLowerCase()} over ${data.trend.points.length} quarters${last?.value !== null && last?.value !== undefined ? `; the latest, ${last.periodLabel}, is ${formatMeasure(data.trend.measure, last.value, { unit: true })}` : ""}.`,
     });
   }
 

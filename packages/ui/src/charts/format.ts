@@ -1,5 +1,10 @@
-/** How a measure's values are written in charts, summaries and tables (GSS style: en-GB, one decimal place). */
-export type ValueKind = "proportion" | "rate-per-10000" | "mean" | "count" | "rate-per-100";
+import { formatMeasure, type MeasureKind } from "@complaints/domain/browser";
+
+/** How values are written in charts, summaries and tables (GSS style: en-GB): a measure's kind, a count, or a theme's rate per 100. */
+export type ValueKind = MeasureKind | "count" | "rate-per-100";
+
+/** The decimals every oversight measure declares; a chart is given a measure's kind, not its declaration. */
+const measureDecimals = 1;
 
 const oneDecimal = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
@@ -8,12 +13,12 @@ const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 export function formatValue(value: number | null | undefined, kind: ValueKind): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "no data";
   switch (kind) {
-    case "proportion":
-      return `${oneDecimal.format(value * 100)}%`;
     case "count":
       return whole.format(value);
-    default:
+    case "rate-per-100":
       return oneDecimal.format(value);
+    default:
+      return formatMeasure({ kind, decimals: measureDecimals }, value);
   }
 }
 
