@@ -356,6 +356,19 @@ const rules: RuleDeclaration[] = [
   { id: "handlers_trained_max", kind: "compare", severity: "error", left: f("handlers_trained"), comparison: "atMost", right: f("handlers_total"), message: "partAtMostWhole" },
 ];
 
+/** The Ombudsman's figures (Cabinet Office annual report guidance section 27), in form order. */
+const ombudsmanFields = [
+  "phso_referred",
+  "phso_accepted",
+  "phso_reported",
+  "phso_upheld",
+  "phso_partly_upheld",
+  "phso_not_upheld",
+  "phso_recommendations",
+  "phso_recommendations_complied",
+  "phso_recommendations_not_complied",
+] as const satisfies readonly FieldIdV1[];
+
 /** The outputs of summed fields (see `OutputDeclaration`), each in the order it shows them. */
 export const outputsV1 = [
   {
@@ -367,23 +380,15 @@ export const outputsV1 = [
     // for maladministration (Managing Public Money A4.14.17), and the cost and staff time of handling complaints (section 27.4).
     kind: "annual-report",
     fields: [
-      "phso_accepted",
-      "phso_upheld",
-      "phso_partly_upheld",
-      "phso_not_upheld",
-      "phso_recommendations",
-      "phso_recommendations_complied",
-      "phso_recommendations_not_complied",
+      // The roll-up shows those referred and reported on already.
+      ...ombudsmanFields.filter((id) => id !== "phso_referred" && id !== "phso_reported"),
       "payments_maladministration_count",
       "payments_maladministration_total",
       "handling_cost",
       "handling_fte",
     ],
   },
-  {
-    kind: "profile-ombudsman",
-    fields: ["phso_referred", "phso_accepted", "phso_reported", "phso_upheld", "phso_partly_upheld", "phso_not_upheld", "phso_recommendations", "phso_recommendations_complied", "phso_recommendations_not_complied"],
-  },
+  { kind: "profile-ombudsman", fields: ombudsmanFields },
   { kind: "pack", key: "flow", title: "Flow of complaints", sheet: "Flow", fields: ["brought_forward", "received", "withdrawn", "er_closed", "escalated_to_closer_look", "cl_closed", "carried_forward"] },
   { kind: "pack", key: "stages", title: "Performance by stage", sheet: "Stages", fields: ["er_closed", "er_within_timescale", "er_extensions", "er_working_days_total", "cl_closed", "cl_within_timescale", "cl_extensions", "cl_working_days_total"] },
   { kind: "pack", key: "outcomes", title: "Outcomes by stage", sheet: "Outcomes", fields: ["er_upheld", "er_partly_upheld", "er_not_upheld", "cl_upheld", "cl_partly_upheld", "cl_not_upheld"] },
@@ -404,15 +409,7 @@ export const outputsV1 = [
       "independent_reviewer_upheld",
       "independent_reviewer_partly_upheld",
       "independent_reviewer_not_upheld",
-      "phso_referred",
-      "phso_accepted",
-      "phso_reported",
-      "phso_upheld",
-      "phso_partly_upheld",
-      "phso_not_upheld",
-      "phso_recommendations",
-      "phso_recommendations_complied",
-      "phso_recommendations_not_complied",
+      ...ombudsmanFields,
     ],
   },
   { kind: "pack", key: "feedback", title: "Feedback on the complaints service", sheet: "Feedback", fields: ["fb_complainant_responses", "fb_complainant_positive", "fb_colleague_responses", "fb_colleague_positive", "fb_handler_responses", "fb_handler_positive"] },
