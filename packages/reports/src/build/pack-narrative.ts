@@ -1,5 +1,5 @@
 import { formatMeasure } from "@complaints/domain/browser";
-import type { HeatmapData } from "@complaints/ui/charts";
+import type { HeatmapData } from "@complaints/charts";
 import { formatNumber } from "../cells.ts";
 import type { Block } from "../model.ts";
 import type { PackData } from "./input.ts";
