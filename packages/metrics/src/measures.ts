@@ -1,4 +1,4 @@
-import { currentTemplate, type MeasureDeclaration, type MeasureKind, type Polarity } from "@complaints/domain";
+import { currentTemplate, measureValue, type MeasureDeclaration, type MeasureKind, type Polarity } from "@complaints/domain";
 import type { Sums } from "./aggregate.ts";
 import { rateInterval, wilsonInterval } from "@complaints/stats";
 
@@ -41,18 +41,17 @@ export function computeMeasures(sums: Sums, confidence = 0.95): MeasureValue[] {
     let lower: number | null = null;
     let upper: number | null = null;
     if (returns > 0 && denominator > 0) {
+      value = measureValue(m, numerator, denominator);
       switch (m.kind) {
         case "proportion":
-          value = numerator / denominator;
           // Inconsistent data (numerator above denominator) gets a value but no interval.
           if (numerator >= 0 && numerator <= denominator) ({ lower, upper } = wilsonInterval(numerator, denominator, confidence));
           break;
         case "rate-per-10000":
-          value = (numerator / denominator) * 10_000;
           if (numerator >= 0) ({ lower, upper } = rateInterval(numerator, denominator, 10_000, confidence));
           break;
         case "mean":
-          value = numerator / denominator;
+          // Only totals are collected, not spreads: no interval.
           break;
       }
     }

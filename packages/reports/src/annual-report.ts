@@ -1,4 +1,4 @@
-import { formatCount, formatDate, formatOneDecimal, formatPence, formatPercent } from "@complaints/domain";
+import { formatCount, formatDate, formatMeasure, formatOneDecimal, formatPence, formatPercent, oversightMeasures } from "@complaints/domain";
 
 /**
  * The complaints section of a department's annual report and accounts, ready to paste, as HTML and
@@ -253,7 +253,8 @@ function contextBlocks(input: AnnualReportInput): Block[] {
     }
     first.push(`${closed}.${gapNote(input, ["er_closed", "cl_closed"], "how many complaints were closed")}`);
   }
-  if (c.withinTimescale !== null) first.push(`Of the complaints closed, ${formatPercent(c.withinTimescale)} were closed within the timescale agreed with the person who complained.`);
+  const withinTimescale = oversightMeasures.find((m) => m.id === "within_timescale")!;
+  if (c.withinTimescale !== null) first.push(`Of the complaints closed, ${formatMeasure(withinTimescale, c.withinTimescale)} were closed within the timescale agreed with the person who complained.`);
   blocks.push({ kind: "paragraph", text: first.join(" ") });
 
   const second: string[] = [];

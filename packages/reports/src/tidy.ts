@@ -1,3 +1,4 @@
+import { measureFigure, type MeasureFormat } from "@complaints/domain/browser";
 import { markerSuffix, numberMarkers } from "./cells.ts";
 import { shorthandMeaning, statistics, type BoardPack, type Cell, type Column, type NumberFormat, type PackTable, type Statistic } from "./model.ts";
 
@@ -100,18 +101,8 @@ export function tidyRows(pack: BoardPack): TidyRow[] {
   return pack.tables.flatMap((table) => tidyTableRows(table, about));
 }
 
-/** The kinds of measure (metrics.comparison's `kind`). */
-export type MeasureKind = "proportion" | "rate-per-10000" | "mean";
-
-/** What a measure's figures are in. */
-export const measureUnit: Record<MeasureKind, string> = { proportion: "%", "rate-per-10000": "per 10,000", mean: "working days" };
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
-/** A measure's value as the pack and open data give it: proportions as percentages, everything to one decimal place. */
-export function measureFigure(kind: MeasureKind, value: number): number {
-  return round1(kind === "proportion" ? value * 100 : value);
-}
+/** A measure's figure as the pack and open data store it: `measureFigure` of the domain, in the measure's own decimals. */
+export { measureFigure };
 
 /** A measure's figures as metrics.comparison gives them (proportions as fractions). */
 export interface MeasureFiguresIn {
@@ -126,9 +117,9 @@ export interface MeasureFiguresIn {
  * measure (the board pack's headline measures, the compare page's download): [x] where there is no
  * figure, [z] for the limits of a figure that has none (an average).
  */
-export function measureStatisticCells(kind: MeasureKind, cell: MeasureFiguresIn | undefined, marks: { revised?: boolean; provisional?: boolean }): Cell[] {
+export function measureStatisticCells(measure: Pick<MeasureFormat, "kind" | "decimals">, cell: MeasureFiguresIn | undefined, marks: { revised?: boolean; provisional?: boolean }): Cell[] {
   const marked = { ...(marks.revised ? { revised: true } : {}), ...(marks.provisional ? { provisional: true } : {}) };
-  const fig = (v: number): Cell => ({ kind: "number", value: measureFigure(kind, v), ...marked });
+  const fig = (v: number): Cell => ({ kind: "number", value: measureFigure(measure, v), ...marked });
   const count = (v: number): Cell => ({ kind: "number", value: v, ...marked });
   const value = cell?.value ?? null;
   const noLimit: Cell = { kind: "shorthand", code: value === null ? "x" : "z" };

@@ -1,12 +1,13 @@
 import {
   evaluate,
   fixedField,
+  formatMeasure,
   formatValue,
   measureTerms,
+  measureValue,
   templateFields,
   type Expression,
   type FieldValue,
-  type MeasureDeclaration,
   type ServiceArea,
   type TemplateDeclaration,
 } from "@complaints/domain/browser";
@@ -28,14 +29,6 @@ const quoted = (template: TemplateDeclaration, ids: string[]) => {
   const labels = ids.map((id) => `‘${fixedField(template, id)?.label ?? id}’`);
   return labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`;
 };
-
-function formatMeasure(measure: MeasureDeclaration, numerator: number, denominator: number): string {
-  const ratio = numerator / denominator;
-  const oneDecimal = (n: number) => n.toLocaleString("en-GB", { maximumFractionDigits: 1 });
-  if (measure.kind === "proportion") return `${oneDecimal(ratio * 100)}%`;
-  if (measure.kind === "rate-per-10000") return `${oneDecimal(ratio * 10_000)} per 10,000`;
-  return oneDecimal(ratio);
-}
 
 /**
  * Figures worked out from what the user has typed, for one section, all from the template's own
@@ -79,7 +72,9 @@ export function derivedFigures(template: TemplateDeclaration, sectionId: string,
     const numerator = evaluate(measure.numerator, values, template, serviceAreas);
     const denominator = evaluate(measure.denominator, values, template, serviceAreas);
     if (numerator === undefined || denominator === undefined || denominator <= 0) continue;
-    out.push({ key: `measure:${measure.id}`, label: measure.label, value: formatMeasure(measure, numerator, denominator) });
+    // A sentence-like figure ("75%", "20 per 10,000"); a mean's label already names what it averages, so its figure stands alone.
+    const value = formatMeasure(measure, measureValue(measure, numerator, denominator), { unit: measure.kind !== "mean", fixedDecimals: false });
+    out.push({ key: `measure:${measure.id}`, label: measure.label, value });
   }
   return out;
 }

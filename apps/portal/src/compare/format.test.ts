@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { formatCounts, formatFigure, formatInterval } from "./format.ts";
+import { formatMeasure, formatMeasureCounts, formatMeasureInterval, oversightMeasures, type MeasureKind } from "@complaints/domain/browser";
+
+/** A measure of each kind, as the template declares it: the compare table formats each through the domain's functions. */
+const byKind: Record<MeasureKind, (typeof oversightMeasures)[number]> = {
+  proportion: oversightMeasures.find((m) => m.id === "within_timescale")!,
+  "rate-per-10000": oversightMeasures.find((m) => m.id === "complaints_per_10000")!,
+  mean: oversightMeasures.find((m) => m.id === "er_average_working_days")!,
+};
+const formatFigure = (kind: MeasureKind, value: number) => formatMeasure(byKind[kind], value);
+const formatInterval = (kind: MeasureKind, interval: { lower: number; upper: number } | null) => formatMeasureInterval(byKind[kind], interval);
+const formatCounts = (kind: MeasureKind, numerator: number, denominator: number) => formatMeasureCounts(byKind[kind], numerator, denominator);
 
 describe("figures as the compare table shows them", () => {
   it.each([
@@ -9,7 +19,7 @@ describe("figures as the compare table shows them", () => {
     ["rate-per-10000", 12.345, "12.3"],
     ["rate-per-10000", 12345.67, "12,345.7"],
     ["mean", 8, "8.0"],
-  ])("%s %s reads %s", (kind, value, text) => {
+  ] as const)("%s %s reads %s", (kind, value, text) => {
     expect(formatFigure(kind, value)).toBe(text);
   });
 

@@ -1,6 +1,7 @@
 import type { api } from "../app/trpc.ts";
 import { benchmarkWords, comparisonWords, type ApiComparison } from "./comparison-words.ts";
-import { formatCounts, formatFigure, formatInterval, type CellText } from "./format.ts";
+import { formatMeasure, formatMeasureCounts, formatMeasureInterval } from "@complaints/domain/browser";
+import type { CellText } from "./format.ts";
 
 export type ComparisonAnswer = Awaited<ReturnType<typeof api.metrics.comparison.query>>;
 export type MeasureInfo = ComparisonAnswer["measures"][number];
@@ -27,10 +28,10 @@ export const bodyTypeText = (type: string) => type.charAt(0).toUpperCase() + typ
 function cellText(measure: MeasureInfo, cell: ComparisonAnswer["benchmark"]["measures"][number], comparison: ApiComparison | null, benchmark: number | null): CellText {
   return {
     value: cell.value ?? undefined,
-    text: cell.value === null ? "No figure" : formatFigure(measure.kind, cell.value),
-    interval: formatInterval(measure.kind, cell.interval95),
+    text: cell.value === null ? "No figure" : formatMeasure(measure, cell.value),
+    interval: formatMeasureInterval(measure, cell.interval95),
     comparison: comparison === null ? benchmarkWords : comparisonWords(comparison, cell.value, benchmark),
-    counts: formatCounts(measure.kind, cell.numerator, cell.denominator),
+    counts: formatMeasureCounts(measure, cell.numerator, cell.denominator),
   };
 }
 

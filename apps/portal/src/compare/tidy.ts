@@ -1,4 +1,4 @@
-import { measureStatisticCells, measureUnit, tidyColumns, tidyTableRows, type TidyRow } from "@complaints/reports/tidy";
+import { measureStatisticCells, tidyColumns, tidyTableRows, type TidyRow } from "@complaints/reports/tidy";
 import type { Cell, PackTable } from "@complaints/reports/model";
 import type { PeriodChoice } from "@complaints/domain/browser";
 import type { ComparisonAnswer } from "./rows.ts";
@@ -25,7 +25,7 @@ export function compareTidyRows(answer: ComparisonAnswer, choice: PeriodChoice, 
     const name = body ? body.name : `${department.name} (all bodies)`;
     for (const m of measures) {
       const cell = cells.find((c) => c.id === m.id);
-      rows.push([text(body ? body.organisationCode : department.code), text(name), { kind: "text", text: m.label, code: m.id }, text(measureUnit[m.kind]), ...measureStatisticCells(m.kind, cell, { provisional })]);
+      rows.push([text(body ? body.organisationCode : department.code), text(name), { kind: "text", text: m.label, code: m.id }, text(m.unit), ...measureStatisticCells(m, cell, { provisional })]);
     }
   }
   const table: PackTable = {

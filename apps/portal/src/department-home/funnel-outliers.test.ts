@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { oversightMeasures } from "@complaints/domain/browser";
 import { outliers, outlierText, type Funnel, type FunnelPoint } from "./funnel-outliers.ts";
+
+const withinTimescale = oversightMeasures.find((m) => m.id === "within_timescale")!;
 
 const point = (name: string, proportion: number, outside95: boolean, outside998: boolean, side: FunnelPoint["side"], zScore: number) =>
   ({ organisationCode: name, name, numerator: 0, denominator: 0, proportion, zScore, limits95: null, limits998: null, outside95, outside998, side }) as FunnelPoint;
@@ -11,7 +14,7 @@ describe("bodies outside the funnel limits, in words", () => {
     ["lower-is-better", "above", false, "91.1%: higher than the department, outside the 95% limits, worse than expected"],
     ["none", "below", true, "91.1%: lower than the department, outside the 99.8% limits"],
   ] as const)("%s, %s, outside 99.8%%: %s", (polarity, side, outside998, text) => {
-    expect(outlierText(point("X", 0.91058, true, outside998, side, 3), polarity)).toBe(text);
+    expect(outlierText(point("X", 0.91058, true, outside998, side, 3), { ...withinTimescale, polarity })).toBe(text);
   });
 
   it("lists only bodies outside the 95% limits, those outside 99.8% first, then the furthest out", () => {

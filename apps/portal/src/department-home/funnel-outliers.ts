@@ -1,3 +1,4 @@
+import { formatMeasure } from "@complaints/domain/browser";
 import type { api } from "../app/trpc.ts";
 
 export type Funnel = Awaited<ReturnType<typeof api.metrics.funnel.query>>;
@@ -6,21 +7,17 @@ export type FunnelPoint = Funnel["points"][number];
 /** The measures the summary checks for bodies outside the funnel limits (issue 8). */
 export const summaryFunnelMeasures = ["within_timescale", "something_went_wrong"] as const;
 
-/** "91.1%". */
-export function percentText(proportion: number): string {
-  return `${(proportion * 100).toFixed(1)}%`;
-}
-
 /**
  * A body outside the limits, in words: which limits, which side, and whether that is better or
  * worse where the measure has a polarity (colour is never the only signal).
  */
-export function outlierText(point: FunnelPoint, polarity: Funnel["measure"]["polarity"]): string {
+export function outlierText(point: FunnelPoint, measure: Funnel["measure"]): string {
+  const { polarity } = measure;
   const limits = point.outside998 ? "outside the 99.8% limits" : "outside the 95% limits";
   const side = point.side === "above" ? "higher" : "lower";
   const judgement =
     polarity === "higher-is-better" ? (point.side === "above" ? ", better than expected" : ", worse than expected") : polarity === "lower-is-better" ? (point.side === "above" ? ", worse than expected" : ", better than expected") : "";
-  return `${percentText(point.proportion)}: ${side} than the department, ${limits}${judgement}`;
+  return `${formatMeasure(measure, point.proportion)}: ${side} than the department, ${limits}${judgement}`;
 }
 
 /** Bodies outside the 95% limits (so also those outside 99.8%), those furthest out first. */

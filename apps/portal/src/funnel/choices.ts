@@ -3,23 +3,9 @@ import { formatPeriodCode, formatPeriodLabel, oversightMeasures, periodChoiceToA
 /** The measures a funnel plot can show: proportions only (a funnel compares a share across bodies of different sizes). */
 export const funnelMeasures: readonly MeasureDeclaration[] = oversightMeasures.filter((m) => m.kind === "proportion");
 
-/** What a measure's denominator counts, in words, for the funnel's size axis and the list of bodies. */
-const denominators: Record<string, string> = {
-  something_went_wrong: "complaints closed",
-  within_timescale: "complaints closed",
-  er_something_went_wrong: "complaints closed at early resolution",
-  er_within_timescale: "complaints closed at early resolution",
-  cl_something_went_wrong: "complaints closed after a closer look",
-  cl_within_timescale: "complaints closed after a closer look",
-  escalation_rate: "complaints leaving early resolution",
-  ombudsman_upheld: "Ombudsman investigations reported",
-  complainant_positive_feedback: "responses from people who complained",
-  colleague_positive_feedback: "responses from colleagues complained about",
-  handler_positive_feedback: "responses from complaint handlers",
-};
-
+/** What a measure's denominator counts, in words, for the funnel's size axis and the list of bodies: the measure's declared noun. */
 export function denominatorWords(measureId: string): string {
-  return denominators[measureId] ?? "number counted";
+  return oversightMeasures.find((m) => m.id === measureId)?.nouns.denominator ?? "number counted";
 }
 
 /** `Jul to Sep 2026`, or `Apr 2025 to Mar 2026` for a financial year (as the API labels it). */

@@ -227,28 +227,22 @@ function BodyThemes({ data }: { data: Profile }) {
 }
 
 /**
- * Short column headings, so the nine figures fit beside each other; the last two say "recommendations"
- * to screen readers only, the column before them says it to everyone.
+ * A column's short heading, as the template declares it, so the nine figures fit beside each other.
+ * Where it is the end of the full label ("Complied with" of "Recommendations complied with"), screen
+ * readers hear the rest too; sighted readers have it from the column before.
  */
-const ombudsmanHeadings: Record<string, ReactNode> = {
-  phso_referred: "Referred",
-  phso_accepted: "Accepted for investigation",
-  phso_reported: "Reported on",
-  phso_upheld: "Upheld in full",
-  phso_partly_upheld: "Upheld in part",
-  phso_not_upheld: "Not upheld",
-  phso_recommendations: "Recommendations made",
-  phso_recommendations_complied: (
+function shortHeading(field: { label: string; shortLabel: string }): ReactNode {
+  const full = field.label;
+  const short = field.shortLabel;
+  const rest = full.slice(0, full.length - short.length);
+  if (!rest || full.slice(rest.length).toLowerCase() !== short.toLowerCase()) return capitalise(short);
+  return (
     <>
-      <span className="govuk-visually-hidden">Recommendations </span>Complied with
+      <span className="govuk-visually-hidden">{capitalise(rest)}</span>
+      {short}
     </>
-  ),
-  phso_recommendations_not_complied: (
-    <>
-      <span className="govuk-visually-hidden">Recommendations </span>Not complied with
-    </>
-  ),
-};
+  );
+}
 
 function Ombudsman({ data }: { data: Profile }) {
   const { fields, rows } = data.ombudsman;
@@ -266,7 +260,7 @@ function Ombudsman({ data }: { data: Profile }) {
           captionClasses="govuk-table__caption--s"
           classes="app-ombudsman-table"
           firstCellIsHeader
-          head={[{ text: "Quarter" }, ...fields.map((f) => ({ children: ombudsmanHeadings[f.id] ?? capitalise(f.label), format: "numeric" }))]}
+          head={[{ text: "Quarter" }, ...fields.map((f) => ({ children: shortHeading(f), format: "numeric" }))]}
           rows={rows.map((r) => [{ text: `${r.periodLabel}${r.provisional ? " [p]" : ""}` }, ...fields.map((f) => ({ text: cell(r.values[f.id as keyof typeof r.values] ?? null), format: "numeric" }))])}
         />
       </div>

@@ -184,7 +184,7 @@ function FunnelCard({ dept, period, funnel }: { dept: Organisation; period: stri
             value: {
               children: (
                 <Link className="govuk-link" href={href}>
-                  {outlierText(p, funnel.measure.polarity)}
+                  {outlierText(p, funnel.measure)}
                 </Link>
               ),
             },

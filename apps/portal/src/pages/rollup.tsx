@@ -1,4 +1,4 @@
-import { formatCount, formatPence, parsePeriodCode, periodChoiceToAddress, periodIndex, type PeriodChoice } from "@complaints/domain/browser";
+import { formatCount, formatMeasure, formatPence, parsePeriodCode, periodChoiceToAddress, periodIndex, type PeriodChoice } from "@complaints/domain/browser";
 import { Details, ErrorSummary, InsetText, Table, WarningText, type TableCell } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -6,7 +6,6 @@ import type { Organisation } from "../app/department.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { useLatestQuarter } from "../app/periods.ts";
 import { api, errorMessage } from "../app/trpc.ts";
-import { formatMeasure } from "../oversight/format.ts";
 import { choiceLabel, periodLinks } from "../oversight/period-links.ts";
 import { coverageSentence, leftOutItems } from "../oversight/panel-coverage.ts";
 import { yearComparisonWords } from "../oversight/year-comparison.ts";
@@ -241,11 +240,12 @@ function fieldText(f: Figures, id: string): string {
 
 function measureText(info: MeasureInfo, f: Figures, id: string): string {
   const cell = f.measures.find((m) => m.id === id);
-  return cell ? formatMeasure(info.kind, cell.value) : "Not available";
+  return cell?.value === null || cell === undefined ? "Not available" : formatMeasure(info, cell.value, { unit: true });
 }
 
 function measureWithInterval(info: MeasureInfo, cell: Figures["measures"][number]): string {
-  const value = formatMeasure(info.kind, cell.value);
-  if (cell.value === null || !cell.interval95) return value;
-  return `${value} (${formatMeasure(info.kind, cell.interval95.lower).replace(" days", "")} to ${formatMeasure(info.kind, cell.interval95.upper)})`;
+  if (cell.value === null) return "Not available";
+  const value = formatMeasure(info, cell.value, { unit: true });
+  if (!cell.interval95) return value;
+  return `${value} (${formatMeasure(info, cell.interval95.lower)} to ${formatMeasure(info, cell.interval95.upper, { unit: true })})`;
 }

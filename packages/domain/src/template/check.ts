@@ -22,9 +22,13 @@ export function rulePlaceholders(rule: RuleDeclaration): string[] {
   }
 }
 
+/** Field types that hold a figure, which add up over a period and can be shown by an output. */
+const numericTypes: readonly string[] = ["count", "money", "fte"];
+
 /**
  * Problems in a template declaration itself, after ONS eQ's schema validator: duplicate ids, a rule
- * naming an unknown field or message, a total with no parts, a choice field with no choices.
+ * naming an unknown field or message, a total with no parts, a choice field with no choices,
+ * a figure that does not say how it adds up (or a stock from no quarter), an output that names no field.
  * Returns plain-English problems; an empty list means the declaration is consistent.
  */
 export function checkTemplate(template: TemplateDeclaration): string[] {
@@ -54,6 +58,28 @@ export function checkTemplate(template: TemplateDeclaration): string[] {
     if (field.outlierMinimumDifference !== undefined && (field.type !== "money" || !(field.outlierMinimumDifference >= 0))) {
       problems.push(`Outlier minimum difference on ${field.id} must be pence (0 or more) on a money field`);
     }
+  }
+  for (const field of template.fields) {
+    const numeric = numericTypes.includes(field.type);
+    if (numeric && field.aggregation === undefined) problems.push(`${field.id} does not say how it adds up over a period (flow, stock or level)`);
+    if (!numeric && field.aggregation !== undefined) problems.push(`${field.id} is not a figure, so it cannot add up as a ${field.aggregation}`);
+    if (field.aggregation === "stock" && field.position === undefined) problems.push(`Stock ${field.id} does not say which quarter of a period it is taken from (first or last)`);
+    if (field.aggregation !== "stock" && field.position !== undefined) problems.push(`${field.id} has a position but is not a stock`);
+  }
+  const packKeys = new Set<string>();
+  for (const output of template.outputs) {
+    const name = output.kind === "pack" ? `Pack table ${output.key}` : `Output ${output.kind}`;
+    if (output.fields.length === 0) problems.push(`${name} names no field`);
+    if (new Set(output.fields).size !== output.fields.length) problems.push(`${name} names a field twice`);
+    for (const id of output.fields) {
+      const field = template.fields.find((f) => f.id === id);
+      if (!field) problems.push(`${name} names unknown field ${id}`);
+      else if (!numericTypes.includes(field.type)) problems.push(`${name} names ${id}, which is not a figure`);
+    }
+    if (output.kind === "pack") {
+      if (packKeys.has(output.key)) problems.push(`Duplicate pack table ${output.key}`);
+      packKeys.add(output.key);
+    } else if (template.outputs.filter((o) => o.kind === output.kind).length > 1) problems.push(`${name} is declared more than once`);
   }
   for (const b of template.breakdowns) {
     if (b.totalOf !== undefined && !fieldIds.has(b.totalOf)) problems.push(`Breakdown ${b.id} totals unknown field ${b.totalOf}`);
@@ -110,6 +136,10 @@ export function checkTemplate(template: TemplateDeclaration): string[] {
   for (const measure of template.measures) {
     if (measureIds.has(measure.id)) problems.push(`Duplicate measure id ${measure.id}`);
     measureIds.add(measure.id);
+    if (!Number.isInteger(measure.decimals) || measure.decimals < 0 || measure.decimals > 4) problems.push(`Measure ${measure.id} must give 0 to 4 decimal places`);
+    if (!measure.unit.trim()) problems.push(`Measure ${measure.id} has no unit`);
+    if (!measure.nouns.numerator.trim() || !measure.nouns.denominator.trim()) problems.push(`Measure ${measure.id} must name what its numerator and denominator count`);
+    if (measure.kind === "proportion" && measure.unit !== "%") problems.push(`Measure ${measure.id} is a proportion, so its unit is %`);
     for (const side of [measure.numerator, measure.denominator]) {
       checkExpression(`measure ${measure.id}`, side);
       try {

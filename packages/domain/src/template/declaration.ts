@@ -17,10 +17,28 @@ export interface SectionDeclaration {
   readonly description?: string;
 }
 
-export interface FieldDeclaration {
-  readonly id: string;
+/**
+ * How a figure adds up over the quarters of a period (bodies' figures always add up):
+ * - flow: counted during each quarter (complaints received, money paid), summed over quarters;
+ * - stock: counted at one moment (complaints open), taken from the quarter at its `position`: the
+ *   period's first quarter for one at the start of a quarter, its last for one at the end;
+ * - level: a rate of resources (staff time, handlers), not summed over quarters: the period's last quarter's.
+ */
+export type Aggregation = "flow" | "stock" | "level";
+
+/** Which quarter of a period a stock comes from: open at its start (the first), or at its end (the last). */
+export type StockPosition = "first" | "last";
+
+export interface FieldDeclaration<Id extends string = string> {
+  readonly id: Id;
   readonly section: string;
   readonly label: string;
+  /** The label where space is tight (a column among many): "Referred" for "Referred to the Ombudsman". */
+  readonly shortLabel?: string;
+  /** Numeric fields: how the figure adds up over a period's quarters. */
+  readonly aggregation?: Aggregation;
+  /** Stocks: which quarter of a period the figure is taken from. */
+  readonly position?: StockPosition;
   readonly hint?: string;
   readonly type: FieldType;
   /** Shown after the input and in column notes: "complaints", "£", "FTE". */
@@ -155,17 +173,40 @@ export type MeasureKind = "proportion" | "rate-per-10000" | "mean";
 export interface MeasureDeclaration {
   readonly id: string;
   readonly label: string;
+  /** How the ratio is taken: a proportion (shown as a percentage), a rate per 10,000, or a mean. */
   readonly kind: MeasureKind;
   readonly polarity: Polarity;
   readonly numerator: Expression;
   readonly denominator: Expression;
+  /** What the figures are in, as a table's unit column and the open data say: "%", "per 10,000", "working days". */
+  readonly unit: string;
+  /** What the numerator and denominator count, in words: "working days" over "complaints closed". */
+  readonly nouns: { readonly numerator: string; readonly denominator: string };
+  /** Decimal places every output gives the figure to. */
+  readonly decimals: number;
 }
 
-export interface TemplateDeclaration {
+/**
+ * The outputs that show summed fields, each listing its fields in the order it shows them (which
+ * need not be form order: a table of the flow ends with the complaints still open).
+ * - `rollup`: the department roll-up page and the pack's department totals;
+ * - `annual-report`: the further figures the annual report's complaints section needs;
+ * - `profile-ombudsman`: the body profile's Ombudsman figures by quarter (short labels);
+ * - `pack`: one table of the board pack, by body, named `figures_<key>` on the sheet `sheet`.
+ */
+export type OutputDeclaration<Id extends string = string> =
+  | { readonly kind: "rollup" | "annual-report" | "profile-ombudsman"; readonly fields: readonly Id[] }
+  | { readonly kind: "pack"; readonly key: string; readonly title: string; readonly sheet: string; readonly fields: readonly Id[] };
+
+export type OutputKind = OutputDeclaration["kind"];
+
+export interface TemplateDeclaration<Id extends string = string> {
   readonly version: number;
   readonly title: string;
   readonly sections: readonly SectionDeclaration[];
-  readonly fields: readonly FieldDeclaration[];
+  readonly fields: readonly FieldDeclaration<Id>[];
+  /** Which outputs show which summed fields (see `OutputDeclaration`). */
+  readonly outputs: readonly OutputDeclaration<Id>[];
   readonly breakdowns: readonly BreakdownDeclaration[];
   readonly groups: readonly GroupDeclaration[];
   readonly rules: readonly RuleDeclaration[];

@@ -1,5 +1,5 @@
 import type { ServiceArea } from "../organisations.ts";
-import type { BreakdownDeclaration, FieldDeclaration, GroupDeclaration, TemplateDeclaration } from "./declaration.ts";
+import type { BreakdownDeclaration, FieldDeclaration, GroupDeclaration, OutputDeclaration, OutputKind, TemplateDeclaration } from "./declaration.ts";
 
 /** Field id of one breakdown cell: `received_by_channel.online`. */
 export function breakdownFieldId(breakdown: string, category: string): string {
@@ -43,6 +43,7 @@ export function templateFields(template: TemplateDeclaration, serviceAreas: read
           label: `${b.label}: ${c.label}`,
           type: "count",
           required: false,
+          aggregation: "flow",
           breakdown: b.id,
         });
       }
@@ -77,4 +78,39 @@ export function fixedField(template: TemplateDeclaration, id: string): FieldDecl
 /** The fields that count complaints by theme, in form order: those the template declares with a `theme`. */
 export function themeFields(template: TemplateDeclaration): FieldDeclaration[] {
   return template.fields.filter((f) => f.theme !== undefined);
+}
+
+/**
+ * Which quarters of a period a field's figure comes from: all of them (a flow, summed), the first
+ * (a stock at the start, such as complaints open at the start), or the last (a stock at the end, and
+ * a level such as staff time, which is not summed over quarters). Over bodies, figures always add up.
+ */
+export type QuartersTaken = "all" | "first" | "last";
+
+export function quartersTaken(field: Pick<FieldDeclaration, "aggregation" | "position">): QuartersTaken {
+  if (field.aggregation === "stock") return field.position === "first" ? "first" : "last";
+  return field.aggregation === "level" ? "last" : "all";
+}
+
+/** The fields one output shows, in its order (see `OutputDeclaration`); none where the template declares no such output. */
+export function outputFields<Id extends string>(template: TemplateDeclaration<Id>, kind: Exclude<OutputKind, "pack">): FieldDeclaration<Id>[] {
+  const output = template.outputs.find((o) => o.kind === kind);
+  return (output?.fields ?? []).map((id) => requireField(template, id));
+}
+
+/** The board pack's figure tables, by body, in order. */
+export function packTableOutputs<Id extends string>(template: TemplateDeclaration<Id>): Extract<OutputDeclaration<Id>, { kind: "pack" }>[] {
+  return template.outputs.filter((o): o is Extract<OutputDeclaration<Id>, { kind: "pack" }> => o.kind === "pack");
+}
+
+/** The outputs that show a field. */
+export function outputsShowing<Id extends string>(template: TemplateDeclaration<Id>, id: Id): OutputDeclaration<Id>[] {
+  return template.outputs.filter((o) => o.fields.includes(id));
+}
+
+/** A fixed field the code names by id; a template without it is a programming error (checkTemplate reports an output naming one). */
+export function requireField<Id extends string>(template: TemplateDeclaration<Id>, id: Id): FieldDeclaration<Id> {
+  const field = fixedField(template, id) as FieldDeclaration<Id> | undefined;
+  if (!field) throw new Error(`Template version ${template.version} has no field ${id}`);
+  return field;
 }

@@ -1,5 +1,5 @@
 import { oversightMeasures } from "./measures.ts";
-import type { BreakdownDeclaration, Choice, FieldDeclaration, RuleDeclaration, TemplateDeclaration } from "./declaration.ts";
+import type { BreakdownDeclaration, Choice, FieldDeclaration, OutputDeclaration, RuleDeclaration, TemplateDeclaration } from "./declaration.ts";
 
 /**
  * Template v1 of the quarterly complaints return (DESIGN.md section 2). Definitions are adapted from
@@ -8,15 +8,21 @@ import type { BreakdownDeclaration, Choice, FieldDeclaration, RuleDeclaration, T
  * Managing Public Money annex A4.14 and the Cabinet Office annual report guidance section 27.
  */
 
-const count = (
-  id: string,
+/** A field declared in full, keeping its id's literal type. */
+const declared = <const Id extends string>(declaration: FieldDeclaration<Id>): FieldDeclaration<Id> => declaration;
+
+/** A count of complaints (or of `extra.unit`), a flow unless `extra` says otherwise. */
+const count = <const Id extends string>(
+  id: Id,
   section: string,
   label: string,
   hint?: string,
-  extra: Partial<FieldDeclaration> = {},
-): FieldDeclaration => ({ id, section, label, type: "count", unit: "complaints", required: true, ...(hint ? { hint } : {}), ...extra });
+  extra: Partial<Omit<FieldDeclaration, "id">> = {},
+): FieldDeclaration<Id> => ({ id, section, label, type: "count", unit: "complaints", required: true, aggregation: "flow", ...(hint ? { hint } : {}), ...extra });
 
-const stage = (prefix: "er" | "cl", name: string, when: string): FieldDeclaration[] => [
+type StageFieldId<P extends string> = `${P}_${"closed" | "upheld" | "partly_upheld" | "not_upheld" | "within_timescale" | "working_days_total" | "extensions"}`;
+
+const stage = <P extends "er" | "cl">(prefix: P, name: string, when: string): FieldDeclaration<StageFieldId<P>>[] => [
   count(`${prefix}_closed`, "stages", `${name}: complaints closed`, `Complaints ${when} where the body sent its response in the quarter.`, { outlierCheck: true }),
   count(`${prefix}_upheld`, "stages", `${name}: upheld`, "The evidence supports every part of the complaint."),
   count(`${prefix}_partly_upheld`, "stages", `${name}: partly upheld`, "The evidence supports some but not all of the complaint."),
@@ -37,7 +43,7 @@ const stage = (prefix: "er" | "cl", name: string, when: string): FieldDeclaratio
   count(`${prefix}_extensions`, "stages", `${name}: timescale extended`, "Closed complaints whose timescale was extended with the person's agreement."),
 ];
 
-const themes: Choice[] = [
+const themes = [
   { value: "delay", label: "Delay" },
   { value: "communication", label: "Communication" },
   { value: "staff_conduct", label: "Staff conduct or attitude" },
@@ -51,7 +57,7 @@ const themes: Choice[] = [
   { value: "charges", label: "Fees, charges and payments" },
   { value: "complaint_handling", label: "Complaint handling" },
   { value: "other", label: "Other" },
-];
+] as const satisfies readonly Choice[];
 export const themeCodes = themes.map((t) => t.value);
 
 export const channels: Choice[] = [
@@ -70,8 +76,8 @@ const standardsChoices: Choice[] = [
   { value: "not_assessed", label: "Not assessed" },
 ];
 
-const standard = (id: string, label: string, hint: string): FieldDeclaration => ({
-  id: `standards_${id}`,
+const standard = <const Id extends string>(id: Id, label: string, hint: string): FieldDeclaration<`standards_${Id}`> => ({
+  id: `standards_${id}` as const,
   section: "assurance",
   label,
   hint,
@@ -80,7 +86,7 @@ const standard = (id: string, label: string, hint: string): FieldDeclaration => 
   required: true,
 });
 
-const text = (id: string, section: string, label: string, hint: string, required: boolean, maxLength = 5000): FieldDeclaration => ({
+const text = <const Id extends string>(id: Id, section: string, label: string, hint: string, required: boolean, maxLength = 5000): FieldDeclaration<Id> => ({
   id,
   section,
   label,
@@ -90,19 +96,19 @@ const text = (id: string, section: string, label: string, hint: string, required
   maxLength,
 });
 
-const fields: FieldDeclaration[] = [
+const fields = [
   // Flow
-  count("brought_forward", "flow", "Open at the start of the quarter", "Filled in from last quarter's 'open at the end of the quarter'.", { carriedFrom: "carried_forward" }),
+  count("brought_forward", "flow", "Open at the start of the quarter", "Filled in from last quarter's 'open at the end of the quarter'.", { carriedFrom: "carried_forward", aggregation: "stock", position: "first" }),
   count("received", "flow", "Complaints received", "Complaints first received in the quarter, by any channel, whatever stage they later reach.", { outlierCheck: true }),
   count("withdrawn", "flow", "Complaints withdrawn", "The person withdrew the complaint, or stopped pursuing it, before a response."),
-  count("carried_forward", "flow", "Open at the end of the quarter", "Complaints not yet closed or withdrawn at the end of the quarter."),
+  count("carried_forward", "flow", "Open at the end of the quarter", "Complaints not yet closed or withdrawn at the end of the quarter.", { aggregation: "stock", position: "last" }),
   // Stages
   ...stage("er", "Early resolution", "answered quickly by front-line colleagues"),
   ...stage("cl", "Closer look", "that needed more detailed consideration or investigation"),
   count("escalated_to_closer_look", "stages", "Escalated from early resolution to closer look", "Complaints moved from early resolution to closer look in the quarter."),
   // Themes
   ...themes.map((t) =>
-    count(`theme_${t.value}`, "themes", `Theme: ${t.label.charAt(0).toLowerCase()}${t.label.slice(1)}`, "Complaints received in the quarter about this. One complaint can count under several themes.", {
+    count(`theme_${t.value}` as const, "themes", `Theme: ${t.label.charAt(0).toLowerCase()}${t.label.slice(1)}`, "Complaints received in the quarter about this. One complaint can count under several themes.", {
       outlierCheck: t.value !== "other",
       theme: t.value,
     }),
@@ -118,9 +124,9 @@ const fields: FieldDeclaration[] = [
   count("remedy_financial", "remedies", "Remedy: financial"),
   count("remedy_other", "remedies", "Remedy: other"),
   count("payments_count", "remedies", "Complaints with a payment", "Complaints where a financial remedy was paid in the quarter."),
-  { id: "payments_total", section: "remedies", label: "Total paid", hint: "Total of those payments, in pounds and pence.", type: "money", unit: "£", required: true, outlierCheck: true },
+  declared({ id: "payments_total", section: "remedies", label: "Total paid", hint: "Total of those payments, in pounds and pence.", type: "money", unit: "£", required: true, aggregation: "flow", outlierCheck: true }),
   count("payments_maladministration_count", "remedies", "Payments for maladministration", "Of those, payments of compensation for maladministration (Managing Public Money A4.14.17)."),
-  { id: "payments_maladministration_total", section: "remedies", label: "Total paid for maladministration", type: "money", unit: "£", required: true },
+  declared({ id: "payments_maladministration_total", section: "remedies", label: "Total paid for maladministration", type: "money", unit: "£", required: true, aggregation: "flow" }),
   count(
     "special_payments_over_threshold",
     "remedies",
@@ -133,15 +139,15 @@ const fields: FieldDeclaration[] = [
   count("independent_reviewer_upheld", "review", "Independent reviewer: upheld"),
   count("independent_reviewer_partly_upheld", "review", "Independent reviewer: partly upheld"),
   count("independent_reviewer_not_upheld", "review", "Independent reviewer: not upheld"),
-  count("phso_referred", "review", "Referred to the Ombudsman", "Complaints the Parliamentary and Health Service Ombudsman told you were referred to it in the quarter."),
-  count("phso_accepted", "review", "Accepted for investigation by the Ombudsman"),
-  count("phso_reported", "review", "Investigations the Ombudsman reported on"),
-  count("phso_upheld", "review", "Ombudsman: upheld in full"),
-  count("phso_partly_upheld", "review", "Ombudsman: upheld in part"),
-  count("phso_not_upheld", "review", "Ombudsman: not upheld"),
-  count("phso_recommendations", "review", "Ombudsman recommendations", "Recommendations made in the investigations reported on.", { unit: "recommendations" }),
-  count("phso_recommendations_complied", "review", "Recommendations complied with", undefined, { unit: "recommendations" }),
-  count("phso_recommendations_not_complied", "review", "Recommendations not complied with", undefined, { unit: "recommendations" }),
+  count("phso_referred", "review", "Referred to the Ombudsman", "Complaints the Parliamentary and Health Service Ombudsman told you were referred to it in the quarter.", { shortLabel: "Referred" }),
+  count("phso_accepted", "review", "Accepted for investigation by the Ombudsman", undefined, { shortLabel: "Accepted for investigation" }),
+  count("phso_reported", "review", "Investigations the Ombudsman reported on", undefined, { shortLabel: "Reported on" }),
+  count("phso_upheld", "review", "Ombudsman: upheld in full", undefined, { shortLabel: "Upheld in full" }),
+  count("phso_partly_upheld", "review", "Ombudsman: upheld in part", undefined, { shortLabel: "Upheld in part" }),
+  count("phso_not_upheld", "review", "Ombudsman: not upheld", undefined, { shortLabel: "Not upheld" }),
+  count("phso_recommendations", "review", "Ombudsman recommendations", "Recommendations made in the investigations reported on.", { unit: "recommendations", shortLabel: "Recommendations made" }),
+  count("phso_recommendations_complied", "review", "Recommendations complied with", undefined, { unit: "recommendations", shortLabel: "Complied with" }),
+  count("phso_recommendations_not_complied", "review", "Recommendations not complied with", undefined, { unit: "recommendations", shortLabel: "Not complied with" }),
   // Feedback on the complaints service
   count("fb_complainant_responses", "feedback", "People who complained: responses", "Responses to your feedback survey from people who complained and those who support them.", { unit: "responses" }),
   count("fb_complainant_positive", "feedback", "People who complained: positive responses", undefined, { unit: "responses" }),
@@ -157,19 +163,22 @@ const fields: FieldDeclaration[] = [
   text("other_insight", "insight", "Other insight", "What surveys, advocacy providers, social media and other feedback told you.", false),
   // Context and resources
   count("service_volume", "context", "Service volume", "Your main measure of activity in the quarter (applications, cases, customers). Name it in the data quality note.", { unit: "interactions" }),
-  { id: "handling_fte", section: "context", label: "Staff time on complaint handling", hint: "Full-time equivalent, to one decimal place.", type: "fte", unit: "FTE", required: true },
-  { id: "handling_cost", section: "context", label: "Cost of complaint handling", hint: "Staff and other costs in the quarter, in pounds and pence.", type: "money", unit: "£", required: true },
-  count("handlers_total", "context", "Complaint handlers", undefined, { unit: "people" }),
-  count("handlers_trained", "context", "Complaint handlers trained in the Complaint Standards", undefined, { unit: "people" }),
+  declared({ id: "handling_fte", section: "context", label: "Staff time on complaint handling", hint: "Full-time equivalent, to one decimal place.", type: "fte", unit: "FTE", required: true, aggregation: "level" }),
+  declared({ id: "handling_cost", section: "context", label: "Cost of complaint handling", hint: "Staff and other costs in the quarter, in pounds and pence.", type: "money", unit: "£", required: true, aggregation: "flow" }),
+  count("handlers_total", "context", "Complaint handlers", undefined, { unit: "people", aggregation: "level" }),
+  count("handlers_trained", "context", "Complaint handlers trained in the Complaint Standards", undefined, { unit: "people", aggregation: "level" }),
   // Assurance
   standard("learning_culture", "Standard: promoting a learning culture", "How well you meet this area of the Complaint Standards this quarter."),
   standard("welcoming", "Standard: welcoming complaints positively", "How well you meet this area of the Complaint Standards this quarter."),
   standard("thorough_fair", "Standard: being thorough and fair", "How well you meet this area of the Complaint Standards this quarter."),
   standard("fair_accountable", "Standard: giving fair and accountable responses", "How well you meet this area of the Complaint Standards this quarter."),
-  { id: "board_review_date", section: "assurance", label: "Date senior leaders last reviewed complaints data", hint: "Senior leaders should review complaints information at least quarterly.", type: "date", required: true },
+  declared({ id: "board_review_date", section: "assurance", label: "Date senior leaders last reviewed complaints data", hint: "Senior leaders should review complaints information at least quarterly.", type: "date", required: true }),
   text("learning_summary", "assurance", "What you learnt and changed", "The learning from complaints this quarter and the improvements it led to.", true),
   text("data_quality_note", "assurance", "Data quality note", "Anything unusual about this quarter's figures, and what your service volume counts.", false),
 ];
+
+/** The id of every field template version 1 declares: a misspelt id where one is named fails the type check. */
+export type FieldIdV1 = (typeof fields)[number]["id"];
 
 const prefixed = (prefix: string, labels: string[]): Choice[] =>
   labels.map((label) => ({ value: `${prefix}${label.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "")}`, label }));
@@ -237,8 +246,8 @@ const breakdowns: BreakdownDeclaration[] = [
   ]),
 ];
 
-const f = (field: string) => ({ field });
-const sum = (...ids: string[]) => ({ sum: ids.map(f) });
+const f = (field: FieldIdV1) => ({ field });
+const sum = (...ids: FieldIdV1[]) => ({ sum: ids.map(f) });
 
 const stageRules = (prefix: "er" | "cl"): RuleDeclaration[] => [
   {
@@ -288,7 +297,7 @@ const rules: RuleDeclaration[] = [
     id: "themes_cover_received",
     kind: "compare",
     severity: "warning",
-    left: sum(...themes.map((t) => `theme_${t.value}`), "themes_not_recorded"),
+    left: sum(...themes.map((t) => `theme_${t.value}` as const), "themes_not_recorded"),
     comparison: "atLeast",
     right: f("received"),
     message: "themesCoverReceived",
@@ -347,7 +356,68 @@ const rules: RuleDeclaration[] = [
   { id: "handlers_trained_max", kind: "compare", severity: "error", left: f("handlers_trained"), comparison: "atMost", right: f("handlers_total"), message: "partAtMostWhole" },
 ];
 
-export const templateV1: TemplateDeclaration = {
+/** The Ombudsman's figures (Cabinet Office annual report guidance section 27), in form order. */
+const ombudsmanFields = [
+  "phso_referred",
+  "phso_accepted",
+  "phso_reported",
+  "phso_upheld",
+  "phso_partly_upheld",
+  "phso_not_upheld",
+  "phso_recommendations",
+  "phso_recommendations_complied",
+  "phso_recommendations_not_complied",
+] as const satisfies readonly FieldIdV1[];
+
+/** The outputs of summed fields (see `OutputDeclaration`), each in the order it shows them. */
+export const outputsV1 = [
+  {
+    kind: "rollup",
+    fields: ["brought_forward", "received", "withdrawn", "er_closed", "escalated_to_closer_look", "cl_closed", "carried_forward", "phso_referred", "phso_reported", "payments_count", "payments_total", "compliments", "service_volume"],
+  },
+  {
+    // The Ombudsman's figures (Cabinet Office annual report guidance section 27.2), payments of compensation
+    // for maladministration (Managing Public Money A4.14.17), and the cost and staff time of handling complaints (section 27.4).
+    kind: "annual-report",
+    fields: [
+      // The roll-up shows those referred and reported on already.
+      ...ombudsmanFields.filter((id) => id !== "phso_referred" && id !== "phso_reported"),
+      "payments_maladministration_count",
+      "payments_maladministration_total",
+      "handling_cost",
+      "handling_fte",
+    ],
+  },
+  { kind: "profile-ombudsman", fields: ombudsmanFields },
+  { kind: "pack", key: "flow", title: "Flow of complaints", sheet: "Flow", fields: ["brought_forward", "received", "withdrawn", "er_closed", "escalated_to_closer_look", "cl_closed", "carried_forward"] },
+  { kind: "pack", key: "stages", title: "Performance by stage", sheet: "Stages", fields: ["er_closed", "er_within_timescale", "er_extensions", "er_working_days_total", "cl_closed", "cl_within_timescale", "cl_extensions", "cl_working_days_total"] },
+  { kind: "pack", key: "outcomes", title: "Outcomes by stage", sheet: "Outcomes", fields: ["er_upheld", "er_partly_upheld", "er_not_upheld", "cl_upheld", "cl_partly_upheld", "cl_not_upheld"] },
+  {
+    kind: "pack",
+    key: "remedies",
+    title: "Putting things right and payments",
+    sheet: "Putting_things_right",
+    fields: ["remedy_apology", "remedy_explanation", "remedy_decision_changed", "remedy_service_provided", "remedy_financial", "remedy_other", "payments_count", "payments_total", "payments_maladministration_count", "payments_maladministration_total"],
+  },
+  {
+    kind: "pack",
+    key: "review",
+    title: "Independent review and the Ombudsman",
+    sheet: "Ombudsman",
+    fields: [
+      "referred_independent_reviewer",
+      "independent_reviewer_upheld",
+      "independent_reviewer_partly_upheld",
+      "independent_reviewer_not_upheld",
+      ...ombudsmanFields,
+    ],
+  },
+  { kind: "pack", key: "feedback", title: "Feedback on the complaints service", sheet: "Feedback", fields: ["fb_complainant_responses", "fb_complainant_positive", "fb_colleague_responses", "fb_colleague_positive", "fb_handler_responses", "fb_handler_positive"] },
+  { kind: "pack", key: "insight", title: "Other insight", sheet: "Other_insight", fields: ["compliments", "claims", "staff_grievances", "whistleblowing"] },
+  { kind: "pack", key: "context", title: "Context and resources", sheet: "Context_and_resources", fields: ["service_volume", "handling_fte", "handling_cost", "handlers_total", "handlers_trained"] },
+] as const satisfies readonly OutputDeclaration<FieldIdV1>[];
+
+export const templateV1: TemplateDeclaration<FieldIdV1> = {
   version: 1,
   title: "Quarterly complaints return",
   sections: [
@@ -364,6 +434,7 @@ export const templateV1: TemplateDeclaration = {
     { id: "equality", title: "Equality monitoring (optional)" },
   ],
   fields,
+  outputs: outputsV1,
   breakdowns,
   groups: [],
   rules,

@@ -1,6 +1,6 @@
 import type { BreakdownDeclaration, Choice, FieldDeclaration, GroupDeclaration, RuleDeclaration, TemplateDeclaration } from "./declaration.ts";
 import { oversightMeasures } from "./measures.ts";
-import { templateV1 } from "./v1.ts";
+import { outputsV1, templateV1, type FieldIdV1 } from "./v1.ts";
 
 /**
  * Template v2: v1 with what it was missing.
@@ -34,7 +34,7 @@ const unknowns: Choice[] = [
   { value: "not_known", label: "Not known" },
 ];
 
-const asked: FieldDeclaration = {
+const asked: FieldDeclaration<"eq_asked"> = {
   id: "eq_asked",
   section: "equality",
   label: "Complainants asked for equality monitoring information",
@@ -42,6 +42,7 @@ const asked: FieldDeclaration = {
   type: "count",
   unit: "complainants",
   required: false,
+  aggregation: "flow",
 };
 
 const addedCharacteristics: BreakdownDeclaration[] = [
@@ -84,7 +85,13 @@ const equalityBreakdowns: BreakdownDeclaration[] = [...templateV1.breakdowns.fil
   disclosureControlled: true,
 }));
 
-const fields: FieldDeclaration[] = [...templateV1.fields.filter((f) => f.id !== "special_payments_over_threshold"), asked];
+/** The id of every field template version 2 declares. */
+export type FieldIdV2 = Exclude<FieldIdV1, "special_payments_over_threshold"> | "eq_asked";
+
+const fields: FieldDeclaration<FieldIdV2>[] = [
+  ...templateV1.fields.filter((f): f is FieldDeclaration<Exclude<FieldIdV1, "special_payments_over_threshold">> => f.id !== "special_payments_over_threshold"),
+  asked,
+];
 
 const rules: RuleDeclaration[] = [
   ...templateV1.rules,
@@ -103,10 +110,11 @@ const rules: RuleDeclaration[] = [
   { id: "special_payment_in_quarter", kind: "groupItemDateInQuarter", severity: "warning", group: specialPayments.id, field: "date_paid", message: "specialPaymentOutsideQuarter" },
 ];
 
-export const templateV2: TemplateDeclaration = {
+export const templateV2: TemplateDeclaration<FieldIdV2> = {
   ...templateV1,
   version: 2,
   fields,
+  outputs: outputsV1,
   breakdowns: [...templateV1.breakdowns.filter((b) => !isEquality(b)), ...equalityBreakdowns],
   groups: [specialPayments],
   rules,

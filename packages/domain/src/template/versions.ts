@@ -1,13 +1,17 @@
 import { DomainError } from "../errors.ts";
 import type { TemplateDeclaration } from "./declaration.ts";
 import { templateV1 } from "./v1.ts";
-import { templateV2 } from "./v2.ts";
+import { templateV2, type FieldIdV2 } from "./v2.ts";
+import type { FieldIdV1 } from "./v1.ts";
+
+/** A field id of any template version: naming a field that no version declares fails the type check. */
+export type FieldId = FieldIdV1 | FieldIdV2;
 
 /** Templates by version; a stored return records the version it used. */
 export const templates: Readonly<Record<number, TemplateDeclaration>> = { 1: templateV1, 2: templateV2 };
 
 /** The template new quarters use. */
-export const currentTemplate: TemplateDeclaration = templateV2;
+export const currentTemplate: TemplateDeclaration<FieldIdV2> = templateV2;
 
 /**
  * The template a stored return was made with. An unknown version is an error, never a silent

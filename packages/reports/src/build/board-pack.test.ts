@@ -7,7 +7,7 @@ import type { PackData } from "./input.ts";
 
 /** A department of two bodies for one quarter, small enough to check by hand. */
 function data(overrides: Partial<PackData> = {}): PackData {
-  const measure = { id: "within_timescale", label: "Complaints closed within timescale", kind: "proportion" as const, polarity: "higher-is-better" as const };
+  const measure = { id: "within_timescale", label: "Complaints closed within timescale", kind: "proportion" as const, polarity: "higher-is-better" as const, unit: "%", nouns: { numerator: "complaints closed within timescale", denominator: "complaints closed" }, decimals: 1 };
   const cell = (value: number | null, numerator: number, denominator: number) => ({ id: measure.id, value, numerator, denominator, interval95: value === null ? null : { lower: value - 0.05, upper: value + 0.05 } });
   return {
     scope: { kind: "department", code: "DES", name: "Department for Example Services", departmentCode: "DES", departmentName: "Department for Example Services" },
@@ -150,7 +150,7 @@ describe("buildBoardPack", () => {
     expect(b[column(t, "lower_95")]).toEqual({ kind: "number", value: 78.3 });
     expect(b[column(t, "comparison")]).toEqual({ kind: "text", text: "Better than the department" });
     expect(t.rows.at(-1)![0]).toEqual({ kind: "text", text: "DES" });
-    expect(measureFigure("rate-per-10000", 12.345)).toBe(12.3);
+    expect(measureFigure({ kind: "rate-per-10000", decimals: 1 }, 12.345)).toBe(12.3);
   });
 
   it("lists overdue actions first, and keeps the text a spreadsheet would run as a formula as text (writers neutralise it)", () => {

@@ -1,4 +1,5 @@
 import type { FunnelChartData, XmrChartData } from "@complaints/charts";
+import type { MeasureKind } from "@complaints/domain/browser";
 import type { PackPeriod, PackScope } from "../model.ts";
 
 /**
@@ -25,8 +26,12 @@ export interface MeasureCellIn {
 export interface MeasureInfoIn {
   id: string;
   label: string;
-  kind: "proportion" | "rate-per-10000" | "mean";
+  kind: MeasureKind;
   polarity: "higher-is-better" | "lower-is-better" | "none";
+  /** What its figures are in ("%", "working days"), what it counts, and its decimals: what `formatMeasure` needs. */
+  unit: string;
+  nouns: { numerator: string; denominator: string };
+  decimals: number;
 }
 
 export interface ComparisonIn {
@@ -103,7 +108,14 @@ export interface FigureTableIn {
   title: string;
   /** Sentences about the table (what is summed, how stocks add up over a year). */
   description: readonly string[];
-  columns: readonly { key: string; label: string; type: "count" | "money" }[];
+  /** The spreadsheet's sheet name for the table ("Putting_things_right"); from the title where not given. */
+  sheet?: string;
+  /**
+   * The template's fields, with how each adds up over a period's quarters (the template's
+   * declaration: a stock is marked, and the pack's note on stocks applies). Money in pence, staff
+   * time ("fte") to one decimal place.
+   */
+  columns: readonly { key: string; label: string; type: "count" | "money" | "fte"; aggregation?: "flow" | "stock" | "level" }[];
   rows: readonly { organisationCode: string; name: string; values: readonly FigureValue[] }[];
 }
 
@@ -186,7 +198,7 @@ export interface PackData {
   themes: ThemesIn;
   funnel: FunnelIn | null;
   /** The scope's pooled series of one measure with its XmR chart. */
-  trend: XmrChartData | null;
+  trend: (XmrChartData & { measure: MeasureInfoIn }) | null;
   actions: readonly ActionIn[];
   learning: readonly LearningIn[];
   equality: readonly EqualityIn[];

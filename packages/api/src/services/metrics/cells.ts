@@ -25,6 +25,10 @@ export interface MeasureInfo {
   label: string;
   kind: MeasureDeclaration["kind"];
   polarity: Polarity;
+  /** What its figures are in, what its numerator and denominator count, and its decimals: what `formatMeasure` needs. */
+  unit: string;
+  nouns: { numerator: string; denominator: string };
+  decimals: number;
 }
 
 export function finite(n: number | null | undefined): number | null {
@@ -38,7 +42,7 @@ export function interval(lower: number | null, upper: number | null): IntervalOu
 }
 
 export function measureInfo(m: MeasureDeclaration): MeasureInfo {
-  return { id: m.id, label: m.label, kind: m.kind, polarity: m.polarity };
+  return { id: m.id, label: m.label, kind: m.kind, polarity: m.polarity, unit: m.unit, nouns: m.nouns, decimals: m.decimals };
 }
 
 export function measureById(id: string): MeasureDeclaration {

@@ -1,5 +1,5 @@
 import { getOrganisation } from "@complaints/db";
-import { currentTemplate, DomainError, formatPeriodLabel, isMarker, requirePeriod, subtreeCodes, type Organisation } from "@complaints/domain";
+import { currentTemplate, DomainError, formatPeriodLabel, isMarker, outputFields, type FieldId, requirePeriod, subtreeCodes, type Organisation } from "@complaints/domain";
 import { measures } from "@complaints/metrics";
 import type { ServiceContext } from "../actor.ts";
 import { measureInfo } from "./cells.ts";
@@ -7,25 +7,13 @@ import { countedReturns, countedStatuses, quarterRange, seriesRange } from "./se
 import { bodyThemes, themeColumns } from "./themes.ts";
 import { trendOf } from "./trend.ts";
 
-/** The Ombudsman figures of the return (Cabinet Office annual report guidance section 27), in form order. */
-export const ombudsmanFieldIds = [
-  "phso_referred",
-  "phso_accepted",
-  "phso_reported",
-  "phso_upheld",
-  "phso_partly_upheld",
-  "phso_not_upheld",
-  "phso_recommendations",
-  "phso_recommendations_complied",
-  "phso_recommendations_not_complied",
-] as const;
-
+/**
+ * The Ombudsman figures of the return (Cabinet Office annual report guidance section 27), as the
+ * template's `profile-ombudsman` output lists them: the label without its "Ombudsman: ", and the
+ * short label the page's narrow columns use.
+ */
 function ombudsmanFields() {
-  return ombudsmanFieldIds.map((id) => {
-    const field = currentTemplate.fields.find((f) => f.id === id);
-    if (!field) throw new Error(`the template has no field ${id}`);
-    return { id, label: field.label.replace(/^Ombudsman: /, "") };
-  });
+  return outputFields(currentTemplate, "profile-ombudsman").map((field) => ({ id: field.id, label: field.label.replace(/^Ombudsman: /, ""), shortLabel: field.shortLabel ?? field.label }));
 }
 
 /**
@@ -113,7 +101,7 @@ export async function bodyProfile(ctx: ServiceContext, input: { organisationCode
             const v = r.values[f.id];
             return [f.id, typeof v === "number" || isMarker(v) ? v : null];
           }),
-        ) as Record<(typeof ombudsmanFieldIds)[number], number | string | null>;
+        ) as Partial<Record<FieldId, number | string | null>>;
         return [{ period, periodLabel: formatPeriodLabel(requirePeriod(period)), provisional: r.status !== "accepted", values }];
       }),
     },

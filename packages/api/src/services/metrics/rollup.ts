@@ -1,4 +1,4 @@
-import { currentTemplate, financialYearCode, fixedField, formatPeriodCode, formatPeriodLabel, groupFieldId, isActiveIn, periodIndex, requirePeriod, specialPaymentThreshold, templates, type Organisation, type ReportingPeriod } from "@complaints/domain";
+import { currentTemplate, financialYearCode, formatPeriodCode, outputFields, quartersTaken, type FieldDeclaration, type FieldId, type QuartersTaken, formatPeriodLabel, groupFieldId, isActiveIn, periodIndex, requirePeriod, specialPaymentThreshold, templates, type Organisation, type ReportingPeriod } from "@complaints/domain";
 import { matchedPanel, measures, sumReturns, type LeftOutReason, type ReturnForAggregation } from "@complaints/metrics";
 import type { ServiceContext } from "../actor.ts";
 import { measureCells, measureInfo, type MeasureCell } from "./cells.ts";
@@ -14,49 +14,24 @@ import { bodiesBelow, countedReturns, countedStatuses, departmentIn, forAggregat
  */
 
 /**
- * How a field adds up over a period. Flows (complaints received, closed…) add over quarters. Stocks
- * do not: complaints open at the start of a financial year are those open at the start of its first
- * quarter, and those open at the end are those open at the end of its last quarter, so they come from
- * those quarters' returns only (for one quarter, all three are the same returns).
+ * How a field adds up over a period, as the template declares it (`quartersTaken`): flows add over
+ * quarters; complaints open at the start of a financial year are those open at the start of its first
+ * quarter, those open at the end (and levels such as staff time) come from its last quarter's returns.
+ * For one quarter, all three are the same returns.
  */
 export type FieldAggregation = "flow" | "opening" | "closing";
 
-/** The main count fields of the roll-up, in the order the page shows them. */
-export const rollupFields: readonly { id: string; aggregation: FieldAggregation }[] = [
-  { id: "brought_forward", aggregation: "opening" },
-  { id: "received", aggregation: "flow" },
-  { id: "withdrawn", aggregation: "flow" },
-  { id: "er_closed", aggregation: "flow" },
-  { id: "escalated_to_closer_look", aggregation: "flow" },
-  { id: "cl_closed", aggregation: "flow" },
-  { id: "carried_forward", aggregation: "closing" },
-  { id: "phso_referred", aggregation: "flow" },
-  { id: "phso_reported", aggregation: "flow" },
-  { id: "payments_count", aggregation: "flow" },
-  { id: "payments_total", aggregation: "flow" },
-  { id: "compliments", aggregation: "flow" },
-  { id: "service_volume", aggregation: "flow" },
-];
+const aggregationOf: Record<QuartersTaken, FieldAggregation> = { all: "flow", first: "opening", last: "closing" };
+
+/** The main count fields of the roll-up, in the order the page shows them (the template's `rollup` output). */
+export const rollupFields: readonly FieldDeclaration<FieldId>[] = outputFields(currentTemplate, "rollup");
 
 /**
- * Fields the roll-up page does not show but the annual report complaints section needs: the
- * Ombudsman's figures (Cabinet Office annual report guidance section 27.2), payments of compensation
- * for maladministration (Managing Public Money A4.14.17), and the cost and staff time of handling
- * complaints (section 27.4). Staff time is a level, not a flow: it comes from the last quarter's returns.
+ * Fields the roll-up page does not show but the annual report complaints section needs (the
+ * template's `annual-report` output): the Ombudsman's figures, payments of compensation for
+ * maladministration, and the cost and staff time of handling complaints.
  */
-export const reportFields: readonly { id: string; aggregation: FieldAggregation }[] = [
-  { id: "phso_accepted", aggregation: "flow" },
-  { id: "phso_upheld", aggregation: "flow" },
-  { id: "phso_partly_upheld", aggregation: "flow" },
-  { id: "phso_not_upheld", aggregation: "flow" },
-  { id: "phso_recommendations", aggregation: "flow" },
-  { id: "phso_recommendations_complied", aggregation: "flow" },
-  { id: "phso_recommendations_not_complied", aggregation: "flow" },
-  { id: "payments_maladministration_count", aggregation: "flow" },
-  { id: "payments_maladministration_total", aggregation: "flow" },
-  { id: "handling_cost", aggregation: "flow" },
-  { id: "handling_fte", aggregation: "closing" },
-];
+export const reportFields: readonly FieldDeclaration<FieldId>[] = outputFields(currentTemplate, "annual-report");
 
 export interface RollupFieldInfo {
   id: string;
@@ -263,22 +238,24 @@ export function specialPaymentsIn(list: readonly Counted[]): SpecialPaymentsFigu
   return { threshold: specialPaymentThreshold, count: items.length + countedWithoutAmounts, items, countedWithoutAmounts, reported, missing };
 }
 
-const fieldCell = (source: Record<FieldAggregation, ReturnType<typeof sumReturns>>, id: string, aggregation: FieldAggregation): FieldCell => {
-  const total = source[aggregation].fields[id];
-  return { id, value: total && total.reported > 0 ? total.sum : null, reported: total?.reported ?? 0, missing: total?.missing ?? 0 };
+const fieldCell = (source: Record<QuartersTaken, ReturnType<typeof sumReturns>>, field: FieldDeclaration<FieldId>): FieldCell => {
+  const total = source[quartersTaken(field)].fields[field.id];
+  return { id: field.id, value: total && total.reported > 0 ? total.sum : null, reported: total?.reported ?? 0, missing: total?.missing ?? 0 };
 };
+
+/** The cost of handling complaints and the complaints closed at either stage it is divided by. */
+const costFields = { cost: "handling_cost", closed: ["er_closed", "cl_closed"] } as const satisfies { cost: FieldId; closed: readonly FieldId[] };
 
 /** See `RollupFigures.costAndClosed`. */
 function costAndClosedIn(list: readonly Counted[]): RollupFigures["costAndClosed"] {
   const total = { returns: 0, cost: 0, closed: 0 };
   for (const r of list) {
-    const cost = r.values.handling_cost;
-    const er = r.values.er_closed;
-    const cl = r.values.cl_closed;
-    if (typeof cost !== "number" || typeof er !== "number" || typeof cl !== "number") continue;
+    const cost = r.values[costFields.cost];
+    const closed = costFields.closed.map((id) => r.values[id]);
+    if (typeof cost !== "number" || !closed.every((v): v is number => typeof v === "number")) continue;
     total.returns += 1;
     total.cost += cost;
-    total.closed += er + cl;
+    total.closed += closed.reduce((a, b) => a + b, 0);
   }
   return total;
 }
@@ -294,7 +271,7 @@ function figures(bodies: readonly Organisation[], periods: readonly ReportingPer
   const whole = sumReturns(toAggregate(list));
   const opening = sumReturns(toAggregate(list.filter((r) => r.period === first)));
   const closing = sumReturns(toAggregate(list.filter((r) => r.period === last)));
-  const sourceOf = { flow: whole, opening, closing };
+  const sourceOf = { all: whole, first: opening, last: closing };
   return {
     bodies: { expected: bodies.filter((b) => periods.some((p) => isActiveIn(b, p))).length, counted: new Set(list.map((r) => r.organisationCode)).size },
     returns: list.length,
@@ -305,8 +282,8 @@ function figures(bodies: readonly Organisation[], periods: readonly ReportingPer
     }),
     costAndClosed: costAndClosedIn(list),
     provisional: list.some((r) => r.status !== "accepted"),
-    fields: rollupFields.map(({ id, aggregation }) => fieldCell(sourceOf, id, aggregation)),
-    reportFields: reportFields.map(({ id, aggregation }) => fieldCell(sourceOf, id, aggregation)),
+    fields: rollupFields.map((f) => fieldCell(sourceOf, f)),
+    reportFields: reportFields.map((f) => fieldCell(sourceOf, f)),
     specialPayments: specialPaymentsIn(list),
     measures: measureCells(whole, measures),
   };
@@ -390,10 +367,7 @@ export async function departmentRollup(ctx: ServiceContext, input: PeriodChoice 
 
   // The body types the department has, alphabetically.
   const types = [...new Set(bodies.map((b) => b.bodyType))];
-  const info = ({ id, aggregation }: { id: string; aggregation: FieldAggregation }): RollupFieldInfo => {
-    const f = fixedField(currentTemplate, id)!;
-    return { id, label: f.label, type: f.type === "money" || f.type === "fte" ? f.type : "count", aggregation };
-  };
+  const info = (f: FieldDeclaration): RollupFieldInfo => ({ id: f.id, label: f.label, type: f.type === "money" || f.type === "fte" ? f.type : "count", aggregation: aggregationOf[quartersTaken(f)] });
   return {
     ...heading(department, input, current.label),
     periods: current.periods.map(formatPeriodCode),

@@ -1,4 +1,4 @@
-import { breakdownFieldId, currentTemplate, DomainError, fixedField, formatPeriodCode, formatPeriodLabel, isActiveIn, periodDates, periodIndex, ukDateOf, type Organisation } from "@complaints/domain";
+import { breakdownFieldId, currentTemplate, DomainError, formatPeriodCode, listInWords, packTableOutputs, quartersTaken, requireField, formatPeriodLabel, isActiveIn, periodDates, periodIndex, ukDateOf, type Organisation } from "@complaints/domain";
 import { actionThemeLabel } from "@complaints/domain/browser";
 import { sumReturns } from "@complaints/metrics";
 import type { FigureTableIn, FigureValue, PackData, EqualityIn, SpecialPaymentIn } from "@complaints/reports";
@@ -7,7 +7,6 @@ import { listDepartmentActionPlans } from "../action-plans.ts";
 import { learningLibrary } from "../learning.ts";
 import { compareBodies } from "../metrics/comparison.ts";
 import { funnelForDepartment } from "../metrics/funnel.ts";
-import { ombudsmanFieldIds } from "../metrics/profile.ts";
 import { departmentRollup, specialPaymentsIn } from "../metrics/rollup.ts";
 import { yearLabel } from "@complaints/reports";
 import { loadRevision } from "@complaints/db";
@@ -29,75 +28,61 @@ export interface PackScopeChoice extends PeriodChoice {
   bodyCode?: string | undefined;
 }
 
-/** The figure tables: the template's fields, part by part (DESIGN.md section 2, the return template). */
-const figureTableSpecs: readonly { key: string; title: string; fields: readonly string[] }[] = [
-  { key: "flow", title: "Flow of complaints", fields: ["brought_forward", "received", "withdrawn", "er_closed", "escalated_to_closer_look", "cl_closed", "carried_forward"] },
-  { key: "stages", title: "Performance by stage", fields: ["er_closed", "er_within_timescale", "er_extensions", "er_working_days_total", "cl_closed", "cl_within_timescale", "cl_extensions", "cl_working_days_total"] },
-  { key: "outcomes", title: "Outcomes by stage", fields: ["er_upheld", "er_partly_upheld", "er_not_upheld", "cl_upheld", "cl_partly_upheld", "cl_not_upheld"] },
-  {
-    key: "remedies",
-    title: "Putting things right and payments",
-    fields: ["remedy_apology", "remedy_explanation", "remedy_decision_changed", "remedy_service_provided", "remedy_financial", "remedy_other", "payments_count", "payments_total", "payments_maladministration_count", "payments_maladministration_total"],
-  },
-  {
-    key: "review",
-    title: "Independent review and the Ombudsman",
-    fields: [
-      "referred_independent_reviewer",
-      "independent_reviewer_upheld",
-      "independent_reviewer_partly_upheld",
-      "independent_reviewer_not_upheld",
-      ...ombudsmanFieldIds,
-    ],
-  },
-  { key: "feedback", title: "Feedback on the complaints service", fields: ["fb_complainant_responses", "fb_complainant_positive", "fb_colleague_responses", "fb_colleague_positive", "fb_handler_responses", "fb_handler_positive"] },
-];
-
-/** Stocks over a period: open at its start (first quarter's returns), open at its end (last quarter's). */
-const stockOf: Record<string, "opening" | "closing"> = { brought_forward: "opening", carried_forward: "closing" };
-
 /** The measure the pack's funnel plot and trend chart show: the department's timeliness. */
 const chartMeasure = "within_timescale";
 
 type Counted = Awaited<ReturnType<typeof countedReturns>>[number];
 
 
-/** Rows with no counted return are left out, except `keep` (a body pack's own body, shown as not available). */
+/**
+ * The figure tables: the template's `pack` outputs, by body. Each field adds up over the period as
+ * the template declares (`quartersTaken`). Rows with no counted return are left out, except `keep`
+ * (a body pack's own body, shown as not available).
+ */
 function figureTables(list: readonly Counted[], quarters: readonly string[], rows: readonly { code: string; name: string; codes: ReadonlySet<string> }[], keep: string | null): FigureTableIn[] {
   const first = quarters[0]!;
   const last = quarters.at(-1)!;
   const sumsFor = (codes: ReadonlySet<string>) => {
     const mine = list.filter((r) => codes.has(r.organisationCode));
     return {
-      whole: sumReturns(mine.map(forAggregation)),
-      opening: sumReturns(mine.filter((r) => r.period === first).map(forAggregation)),
-      closing: sumReturns(mine.filter((r) => r.period === last).map(forAggregation)),
+      all: sumReturns(mine.map(forAggregation)),
+      first: sumReturns(mine.filter((r) => r.period === first).map(forAggregation)),
+      last: sumReturns(mine.filter((r) => r.period === last).map(forAggregation)),
       returns: mine.length,
     };
   };
   const sums = rows.map((row) => ({ row, ...sumsFor(row.codes) }));
-  const yearNote = quarters.length > 1 ? ` Counts are summed over the ${quarters.length} quarters; complaints brought forward come from the first quarter's returns and those carried forward from the last quarter's.` : "";
-  return figureTableSpecs.map((spec) => ({
-    key: spec.key,
-    title: spec.title,
-    description: [`The template's figures for this part of the return, summed over the returns that count.${spec.key === "flow" ? yearNote : ""}`],
-    columns: spec.fields.map((id) => {
-      const f = fixedField(currentTemplate, id);
-      if (!f) throw new Error(`The template has no field ${id}`);
-      return { key: id, label: quarters.length > 1 ? yearLabel(f.label) : f.label, type: f.type === "money" ? ("money" as const) : ("count" as const) };
-    }),
-    rows: sums
-      .filter((s) => s.returns > 0 || s.row.code === keep)
-      .map((s) => ({
-        organisationCode: s.row.code,
-        name: s.row.name,
-        values: spec.fields.map((id): FigureValue => {
-          const source = stockOf[id] === "opening" ? s.opening : stockOf[id] === "closing" ? s.closing : s.whole;
-          const total = source.fields[id];
-          return total && total.reported > 0 ? total.sum : "x";
-        }),
+  return packTableOutputs(currentTemplate).map((spec) => {
+    const fields = spec.fields.map((id) => requireField(currentTemplate, id));
+    const levels = fields.filter((f) => f.aggregation === "level").map((f) => f.label.charAt(0).toLowerCase() + f.label.slice(1));
+    const taken = [
+      ...(fields.some((f) => f.aggregation === "stock") ? ["complaints brought forward come from the first quarter's returns and those carried forward from the last quarter's"] : []),
+      ...(levels.length > 0 ? [`${listInWords(levels)} ${levels.length === 1 ? "is a level" : "are levels"}, taken from the last quarter's returns`] : []),
+    ];
+    const yearNote = quarters.length > 1 && taken.length > 0 ? ` Counts are summed over the ${quarters.length} quarters; ${taken.join("; ")}.` : "";
+    return {
+      key: spec.key,
+      title: spec.title,
+      sheet: spec.sheet,
+      description: [`The template's figures for this part of the return, summed over the returns that count.${yearNote}`],
+      columns: fields.map((f) => ({
+        key: f.id,
+        label: quarters.length > 1 ? yearLabel(f.label) : f.label,
+        type: f.type === "money" ? ("money" as const) : f.type === "fte" ? ("fte" as const) : ("count" as const),
+        ...(f.aggregation ? { aggregation: f.aggregation } : {}),
       })),
-  }));
+      rows: sums
+        .filter((s) => s.returns > 0 || s.row.code === keep)
+        .map((s) => ({
+          organisationCode: s.row.code,
+          name: s.row.name,
+          values: fields.map((f): FigureValue => {
+            const total = s[quartersTaken(f)].fields[f.id];
+            return total && total.reported > 0 ? total.sum : "x";
+          }),
+        })),
+    };
+  });
 }
 
 function equalityOf(list: readonly Counted[]): EqualityIn[] {
@@ -212,8 +197,8 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
     tracker: tracker.map((t) => ({ period: t.period, periodLabel: t.periodLabel, rows: t.rows })),
     figures: figureTables(list, quarters, figureRows, body?.code ?? null),
     themes,
-    funnel: funnel.points.length > 0 ? { ...funnel, title: funnel.measure.label, denominatorLabel: "complaints closed" } : null,
-    trend: trend.chart ? { title: trend.measure.label, kind: "proportion", points: trend.points, chart: trend.chart } : null,
+    funnel: funnel.points.length > 0 ? { ...funnel, title: funnel.measure.label, denominatorLabel: funnel.measure.nouns.denominator } : null,
+    trend: trend.chart ? { title: trend.measure.label, kind: "proportion", points: trend.points, chart: trend.chart, measure: trend.measure } : null,
     actions: actions
       // Started by the period's end, and still open or completed during it.
       .filter((a) => a.startDate <= end && (a.completedDate === null || (a.completedDate >= start && a.completedDate <= end)))
