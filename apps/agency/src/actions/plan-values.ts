@@ -1,5 +1,5 @@
 import type { ActionKind, InvolvementChoice } from "@complaints/domain/browser";
-import { api } from "../app/trpc.ts";
+import { api } from "@complaints/client";
 import { isoToParts, partsToIso, type DateParts, emptyDate } from "./dates.ts";
 
 /** What the plan form holds while someone types: text as typed, dates as their three fields. */

@@ -1,18 +1,15 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
-import { SignOut } from "@complaints/client";
+import { NotFoundPage, queryClient, RequireSignIn, SignOut } from "@complaints/client";
 import { LinkProvider, type RenderLink } from "@complaints/ui";
 import { periodChoiceFromAddress, periodFromAddress, periodToAddress, type PeriodChoice } from "@complaints/domain/browser";
 import { BrowserRouter, Link as RouterLink, Navigate, Route, Routes, useParams } from "react-router";
 import { ComparePage } from "../pages/compare.tsx";
 import { HomePage } from "../pages/home.tsx";
-import { NotFoundPage } from "../pages/not-found.tsx";
 import { SignInPage } from "../pages/sign-in.tsx";
-import { RequireSignIn } from "./auth.tsx";
 import { DepartmentRoute, type Organisation } from "./department.tsx";
 import { Layout } from "./layout.tsx";
 import { useLatestQuarter } from "./periods.ts";
-import { queryClient } from "./query.ts";
 
 /**
  * Each page is its own chunk, loaded when first visited, so the charts do not slow the first load of

@@ -1,8 +1,6 @@
-import { OrganisationGate, type Organisation } from "@complaints/client";
+import { type Me, NoAccessPage, NotFoundPage, type Organisation, OrganisationGate, RequireSignIn } from "@complaints/client";
 import type { ReactNode } from "react";
 import { useParams } from "react-router";
-import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
-import { RequireSignIn, type Me } from "./auth.tsx";
 
 export { useOrganisation, type Organisation } from "@complaints/client";
 

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { formatPeriodCode, parsePeriodCode, periodContaining, periodIndex, previousPeriod, ukDateOf } from "@complaints/domain/browser";
-import { api } from "./trpc.ts";
+import { api } from "@complaints/client";
 
 /**
  * The department's latest quarter: the latest reporting window it has opened, or else the quarter

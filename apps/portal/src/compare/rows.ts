@@ -1,4 +1,4 @@
-import type { api } from "../app/trpc.ts";
+import { type api } from "@complaints/client";
 import { benchmarkWords, comparisonWords, type ApiComparison } from "./comparison-words.ts";
 import { formatCounts, formatFigure, formatInterval, type CellText } from "./format.ts";
 

@@ -1,4 +1,4 @@
-import type { api } from "../app/trpc.ts";
+import { type api } from "@complaints/client";
 
 export type Funnel = Awaited<ReturnType<typeof api.metrics.funnel.query>>;
 export type FunnelPoint = Funnel["points"][number];

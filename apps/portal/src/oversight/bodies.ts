@@ -1,6 +1,6 @@
 import { subtreeCodes } from "@complaints/domain/browser";
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../app/trpc.ts";
+import { api } from "@complaints/client";
 
 /** The department's bodies by name (closed ones too: their plans and past returns still count), for filters. */
 export function useDepartmentBodies(departmentCode: string) {

@@ -1,12 +1,10 @@
-import { saveBlob } from "@complaints/client";
+import { api, errorMessage, saveBlob, usePageTitle } from "@complaints/client";
 import { Button, ErrorSummary, Textarea } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorMessage } from "../app/trpc.ts";
 import { periodLinks } from "../oversight/period-links.ts";
 import { sectionFileNames, type AnnualReportSection } from "../reports/annual-report-files.ts";
 import "../reports/reports.css";

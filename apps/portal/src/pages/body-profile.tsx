@@ -4,14 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useOrganisation, type Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { api, errorCode, errorMessage, NoAccessPage, NotFoundPage, usePageTitle } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorCode, errorMessage } from "../app/trpc.ts";
 import { MeasureTrend } from "../profile/measure-trend.tsx";
 import { QuarterRangeForm, useQuarterRange } from "../quarter-range/quarter-range.tsx";
 import { EmergingList } from "../themes/emerging-list.tsx";
 import { formatCount, formatRate } from "../themes/format.ts";
-import { NoAccessPage, NotFoundPage } from "./not-found.tsx";
 
 type Profile = Awaited<ReturnType<typeof api.metrics.profile.query>>;
 type ActionPlan = Awaited<ReturnType<typeof api.actions.list.query>>[number];

@@ -5,12 +5,10 @@ import { oversightMeasures, periodChoiceFromAddress, periodChoiceToAddress, type
 import type { FormEvent } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { api, errorMessage, NotFoundPage, usePageTitle } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorMessage } from "../app/trpc.ts";
 import { choiceLabel, denominatorWords, funnelAddress, funnelMeasures, periodOptions } from "../funnel/choices.ts";
 import { OutsideTheLimits } from "../funnel/outliers.tsx";
-import { NotFoundPage } from "./not-found.tsx";
 
 type Funnel = Awaited<ReturnType<typeof api.metrics.funnel.query>>;
 

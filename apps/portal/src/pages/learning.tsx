@@ -2,10 +2,8 @@ import { ActionPlanStatusTags, Button, Details, ErrorSummary, Input, Select } fr
 import { actionThemes, formatDate, plural } from "@complaints/domain/browser";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { useMe } from "../app/auth.tsx";
+import { api, errorMessage, useMe, usePageTitle } from "@complaints/client";
 import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
-import { api, errorMessage } from "../app/trpc.ts";
 import { useDepartmentBodies } from "../oversight/bodies.ts";
 import { oneOf, useQueryFilters } from "../oversight/filters.ts";
 import "../oversight/oversight.css";

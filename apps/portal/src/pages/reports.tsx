@@ -3,7 +3,7 @@ import { Button, ErrorSummary, Radios, Select } from "@complaints/ui";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { usePageTitle } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
 import { periodOptions } from "../compare/periods.ts";
 import { useDepartmentBodies } from "../oversight/bodies.ts";

@@ -2,17 +2,14 @@ import { useQuery } from "@tanstack/react-query";
 import { ErrorSummary, Link, NotificationBanner, ReturnStatusTag, Table, type ErrorSummaryItem } from "@complaints/ui";
 import { answerText, formatDateTime, formatPeriodCode, isSent, periodFromIndex, periodIndex, periodLabelOf, requirePeriod, requireTemplate, returnStatuses, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue, type ReturnStatus } from "@complaints/domain/browser";
 import { useCallback, useState, type ReactNode } from "react";
-import { ServiceProblem, useMe } from "../app/auth.tsx";
+import { api, errorCode, errorData, errorMessage, NoAccessPage, NotFoundPage, ServiceProblem, useMe, usePageTitle } from "@complaints/client";
 import { useOrganisation, type Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
-import { api, errorCode, errorData, errorMessage } from "../app/trpc.ts";
 import { DecisionForm, NoDecisionRights, type Decision } from "../review/decision.tsx";
 import { ReturnSections } from "../review/sections.tsx";
 import { ChangesSinceReturned, ReturnedNotice, type SinceReturned } from "../review/since-returned.tsx";
 import { Warnings } from "../review/warnings.tsx";
 import { YearOnYear } from "../review/year-on-year.tsx";
 import { TrackerStatusTag } from "../tracker/tracker-status.tsx";
-import { NoAccessPage, NotFoundPage } from "./not-found.tsx";
 import { trackerAddress } from "./tracker.tsx";
 
 type StoredReturn = NonNullable<Awaited<ReturnType<typeof api.returns.find.query>>>;

@@ -3,9 +3,8 @@ import { Details, ErrorSummary, InsetText, Table, WarningText, type TableCell } 
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { api, errorMessage, usePageTitle } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorMessage } from "../app/trpc.ts";
 import { formatMeasure } from "../oversight/format.ts";
 import { choiceLabel, periodLinks } from "../oversight/period-links.ts";
 import { coverageSentence, leftOutItems } from "../oversight/panel-coverage.ts";

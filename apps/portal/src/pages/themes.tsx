@@ -4,9 +4,8 @@ import { Details, ErrorSummary, Radios, Table, ThemeHeatmap } from "@complaints/
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { api, errorCode, errorMessage, usePageTitle } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorCode, errorMessage } from "../app/trpc.ts";
 import { QuarterRangeForm, useQuarterRange } from "../quarter-range/quarter-range.tsx";
 import { EmergingList } from "../themes/emerging-list.tsx";
 import { formatCount, formatRate } from "../themes/format.ts";

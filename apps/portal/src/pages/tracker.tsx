@@ -4,9 +4,8 @@ import { formatDate, formatDateTime, formatPeriodCode, formatPeriodLabel, period
 import type { FormEvent } from "react";
 import { useSearchParams } from "react-router";
 import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { api, errorMessage, usePageTitle } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorMessage } from "../app/trpc.ts";
 import { applyFilter, bodyTypeLabel, readFilter, statusFilters, timelinessFilters, writeFilter } from "../tracker/filters.ts";
 import { QuarterPagination } from "../tracker/quarter-pagination.tsx";
 import { canOpenReturn, timelinessLabels, TrackerStatusTag, type Tracker, type TrackerRow } from "../tracker/tracker-status.tsx";

@@ -1,5 +1,5 @@
 import { XmrChart } from "@complaints/ui";
-import type { api } from "../app/trpc.ts";
+import { type api } from "@complaints/client";
 
 type Profile = Awaited<ReturnType<typeof api.metrics.profile.query>>;
 export type MeasureSeries = Profile["measures"][number];

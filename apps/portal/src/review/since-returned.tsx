@@ -1,6 +1,6 @@
 import { SummaryList, WarningText } from "@complaints/ui";
 import { answerText, formatDateTime, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
-import { api } from "../app/trpc.ts";
+import { api } from "@complaints/client";
 
 export type SinceReturned = NonNullable<Awaited<ReturnType<typeof api.returns.changesSinceReturned.query>>>;
 

@@ -1,5 +1,5 @@
 import { ReturnStatusTag } from "@complaints/ui";
-import type { api } from "../app/trpc.ts";
+import { type api } from "@complaints/client";
 
 export type Tracker = Awaited<ReturnType<typeof api.tracker.forPeriod.query>>;
 export type TrackerRow = Tracker["rows"][number];

@@ -1,7 +1,7 @@
 import type { AppRouter } from "@complaints/api";
 import type { ValidationResult } from "@complaints/domain/browser";
 import { createTRPCClient, httpLink } from "@trpc/client";
-import { api, errorCode, errorData, errorMessage } from "../../app/trpc.ts";
+import { api, errorCode, errorData, errorMessage } from "@complaints/client";
 import type { ChangeSet } from "./change-set.ts";
 import { issuesMessage, type FailedCall } from "./save-failure.ts";
 
