@@ -2,9 +2,10 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
 import { Loading, ServiceProblem } from "./query-boundary.tsx";
+import type { QueryOutput } from "./procedure-query.ts";
 import { api, errorCode } from "./trpc.ts";
 
-export type Me = Awaited<ReturnType<typeof api.auth.me.query>>;
+export type Me = QueryOutput<"auth.me">;
 
 export const meQueryKey = ["auth.me"] as const;
 

@@ -62,6 +62,8 @@ export interface QueryBoundaryProps<T extends readonly unknown[]> {
    * have access", "Page not found") or the service has a problem.
    */
   problem?: (error: unknown) => ReactNode;
+  /** For a part of a page: what it shows ("The submission tracker"), said to have not loaded when a query fails (LoadProblem). */
+  what?: string;
   children: (...data: T) => ReactNode;
 }
 
@@ -70,10 +72,13 @@ export interface QueryBoundaryProps<T extends readonly unknown[]> {
  * problem of the first query that failed. A failure counts before loading, so a refused page never
  * waits for the rest.
  */
-export function QueryBoundary<T extends readonly unknown[]>({ queries, loading, problem, children }: QueryBoundaryProps<T>) {
+export function QueryBoundary<T extends readonly unknown[]>({ queries, loading, problem, what, children }: QueryBoundaryProps<T>) {
   const all = queries as readonly QueryState<unknown>[];
   const failed = all.find((q) => q.isError);
-  if (failed) return <>{problem ? problem(failed.error) : <RefusedPage error={failed.error} />}</>;
+  if (failed) {
+    if (problem) return <>{problem(failed.error)}</>;
+    return what === undefined ? <RefusedPage error={failed.error} /> : <LoadProblem what={what} error={failed.error} />;
+  }
   if (all.some((q) => q.isPending)) return <>{loading ?? <Loading />}</>;
   return <>{children(...(all.map((q) => q.data) as unknown as T))}</>;
 }

@@ -44,3 +44,8 @@ export function periodOptions(latestQuarter: string | undefined, chosen: PeriodC
   if (!options.some((o) => o.address === current.address)) options.push(current);
   return options;
 }
+
+/** A period choice as the API's department-and-period procedures take it: `{ period }` or `{ financialYear }`. */
+export function periodChoiceInput(choice: PeriodChoice): { period: string } | { financialYear: string } {
+  return choice.kind === "quarter" ? { period: choice.period } : { financialYear: choice.financialYear };
+}

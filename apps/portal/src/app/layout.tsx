@@ -2,7 +2,7 @@ import { ServiceFrame, type ServiceNavigationItem } from "@complaints/ui";
 import type { ReactNode } from "react";
 import { useLocation } from "react-router";
 import { useAppIdentity, useMe } from "@complaints/client";
-import { departmentOf } from "./department.tsx";
+import { departmentOf } from "./department-route.tsx";
 
 /** The portal's sections, in the order of a quarter's work; `match` is the address prefix that marks a section active (`alsoMatch`: others that do too). */
 export function portalSections(dept: string): { text: string; href: string; match: string; alsoMatch?: string[] }[] {

@@ -1,6 +1,6 @@
-import { type api } from "@complaints/client";
+import { type QueryOutput } from "@complaints/client";
 
-export type Funnel = Awaited<ReturnType<typeof api.metrics.funnel.query>>;
+export type Funnel = QueryOutput<"metrics.funnel">;
 export type FunnelPoint = Funnel["points"][number];
 
 /** The measures the summary checks for bodies outside the funnel limits (issue 8). */

@@ -1,6 +1,6 @@
 import { Link, Navigate } from "react-router";
 import { type Me, usePageTitle } from "@complaints/client";
-import { departmentOf } from "../app/department.tsx";
+import { departmentOf } from "../app/department-route.tsx";
 
 /** `/portal/`: straight to the user's department; a body's people are pointed at their own app. */
 export function HomePage({ me }: { me: Me }) {
