@@ -1,7 +1,6 @@
 // Everything the browser may load (./browser.ts), and what only a server does: bank-holiday
-// calendars and working days, file decoding, the robust statistics, the template checker.
+// calendars and working days, file decoding, the template checker.
 export * from "./browser.ts";
-export * from "./robust.ts";
 export * from "./working-days.ts";
 export * from "./csv/decode.ts";
 export * from "./template/check.ts";

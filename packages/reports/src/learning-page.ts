@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, listInWords, plural, ukDateOf, type ActionStatus } from "@complaints/domain/browser";
-import { escapeText } from "@complaints/ui/charts";
+import { escapeText } from "@complaints/charts";
 import { stringify } from "csv-stringify/sync";
 import { safeText } from "./cells.ts";
 

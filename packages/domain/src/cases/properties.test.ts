@@ -4,7 +4,7 @@ import { bankHolidayRegions } from "../calendar.ts";
 import { currentTemplate } from "../template/versions.ts";
 import { validateReturn } from "../template/validate.ts";
 import { casesBehindFigure, computeCaseReturns, type CaseRow } from "./compute.ts";
-import { dayFromIso, isoFromDay } from "./days.ts";
+import { dayFromIso, isoFromDay } from "../calendar.ts";
 import { caseChannels, caseColumns, caseRemedies, caseThemes, type CaseSettings } from "./format.ts";
 import { readCaseFile } from "./read.ts";
 

@@ -3,7 +3,8 @@ import { Readable } from "node:stream";
 import Papa from "papaparse";
 import type { IsoDate } from "../calendar.ts";
 import { afterByteOrderMark, decodeWindows1252, refuseBinary, UnreadableFileError } from "../csv/decode.ts";
-import { dayFromIso, firstCaseDay, firstCaseYear, isoFromDay, lastCaseYear, parseCaseDate } from "./days.ts";
+import { dayFromIso, isoFromDay, parseDate } from "../calendar.ts";
+import { firstCaseDay, firstCaseYear, lastCaseYear } from "./days.ts";
 import { caseContext, caseRowOf, QuarterTotals, type CaseFacts, type CaseRow } from "./compute.ts";
 import {
   caseChannels,
@@ -284,7 +285,7 @@ class RowReader {
   private date(column: number): number {
     const text = this.cell(column);
     if (text === "") return -1;
-    const parsed = parseCaseDate(text);
+    const parsed = parseDate(text);
     if ("problem" in parsed) {
       this.problem(column, parsed.problem === "format" ? `Enter a date such as 2025-04-01 or 01/04/2025, not “${clip(text)}”.` : `“${clip(text)}” is not a real date.`);
       return -1;
