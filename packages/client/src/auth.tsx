@@ -1,9 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
+import { Loading, ServiceProblem } from "./query-boundary.tsx";
+import type { QueryOutput } from "./procedure-query.ts";
 import { api, errorCode } from "./trpc.ts";
 
-export type Me = Awaited<ReturnType<typeof api.auth.me.query>>;
+export type Me = QueryOutput<"auth.me">;
 
 export const meQueryKey = ["auth.me"] as const;
 
@@ -21,7 +23,7 @@ export function safeReturnPath(value: string | null): string {
 export function RequireSignIn({ children }: { children: (me: Me) => ReactNode }) {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) return <p className="govuk-body" role="status">Loading…</p>;
+  if (me.isPending) return <Loading />;
   if (me.isError) {
     if (errorCode(me.error) === "UNAUTHORIZED") {
       const back = `${location.pathname}${location.search}`;
@@ -30,14 +32,4 @@ export function RequireSignIn({ children }: { children: (me: Me) => ReactNode })
     return <ServiceProblem />;
   }
   return <>{children(me.data)}</>;
-}
-
-/** The GOV.UK "There is a problem with the service" page's content. */
-export function ServiceProblem() {
-  return (
-    <>
-      <h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
-      <p className="govuk-body">Try again later. Nothing you have saved is lost, and anything you have typed in a return is kept in this browser.</p>
-    </>
-  );
 }

@@ -10,6 +10,7 @@ export * from "./format.ts";
 export * from "./organisations.ts";
 export * from "./periods.ts";
 export * from "./period-address.ts";
+export * from "./period-choice.ts";
 export * from "./roles.ts";
 export * from "./storable-text.ts";
 export * from "./workflow.ts";

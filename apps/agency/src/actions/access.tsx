@@ -1,9 +1,8 @@
 import { LinkProvider } from "@complaints/ui";
 import type { ReactNode } from "react";
-import { Link as RouterLink, useParams } from "react-router";
-import { RequireSignIn, ServiceProblem, type Me } from "../app/auth.tsx";
-import { errorCode } from "../app/trpc.ts";
-import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
+import { Link as RouterLink } from "react-router";
+import type { Me } from "@complaints/client";
+import { BodyRoute } from "../app/body-route.tsx";
 
 /** Who is looking at a body's action plans, and whether they may change them. */
 export interface ActionsViewer {
@@ -20,35 +19,18 @@ export function canEditActions(me: Me, org: string): boolean {
 }
 
 /**
- * An action page: signed in, and links inside (summary list "Change", back links, buttons) go
- * through the router rather than reloading the page.
+ * An action page: a body's page (BodyRoute: signed in, the body in the user's scope), whose links
+ * inside (summary list "Change", back links, buttons) go through the router rather than reloading the page.
  */
 export function ActionsRoute({ children }: { children: (viewer: ActionsViewer) => ReactNode }) {
-  const { org = "" } = useParams();
   return (
-    <RequireSignIn>
-      {(me) => (
+    <BodyRoute>
+      {({ me, org }) => (
         <LinkProvider renderLink={({ href, ...rest }) => (href.startsWith("/") && !href.startsWith("/agency/") ? <RouterLink to={href} {...rest} /> : <a href={href} {...rest} />)}>
-          {children({ me, org, canEdit: canEditActions(me, org) })}
+          {children({ me, org: org.code, canEdit: canEditActions(me, org.code) })}
         </LinkProvider>
       )}
-    </RequireSignIn>
-  );
-}
-
-/** A refused read as a page: outside the user's scope "You do not have access", unknown "Page not found"; never the data. */
-export function QueryProblem({ error }: { error: unknown }) {
-  const code = errorCode(error);
-  if (code === "FORBIDDEN") return <NoAccessPage />;
-  if (code === "NOT_FOUND" || code === "BAD_REQUEST") return <NotFoundPage />;
-  return <ServiceProblem />;
-}
-
-export function Loading() {
-  return (
-    <p className="govuk-body" role="status">
-      Loading…
-    </p>
+    </BodyRoute>
   );
 }
 

@@ -2,9 +2,7 @@ import { BackLink, Button, CharacterCount, ErrorSummary, Input, WarningText } fr
 import { formatDate } from "@complaints/domain/browser";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { usePageTitle } from "../app/page-title.ts";
-import { api } from "../app/trpc.ts";
-import { NoAccessPage } from "../pages/not-found.tsx";
+import { api, NoAccessPage, usePageTitle } from "@complaints/client";
 import type { ActionsViewer } from "./access.tsx";
 import { emptyDate, partsToIso, type DateParts } from "../app/date-parts.ts";
 import { DateField, inlineError } from "./plan-form.tsx";

@@ -1,4 +1,4 @@
-import { errorCode, errorData, errorMessage } from "../app/trpc.ts";
+import { errorCode, errorData, errorMessage } from "@complaints/client";
 
 /** One problem with what was entered: `field` is the top-level field (an issue at `sourceComplaints.1` is `sourceComplaints`). */
 export interface Issue {

@@ -1,17 +1,18 @@
 import { ActionPlanStatusTags, Button, PublicationTag, Table } from "@complaints/ui";
 import { formatDate } from "@complaints/domain/browser";
 import { Link } from "react-router";
-import { usePageTitle } from "../app/page-title.ts";
-import { Loading, QueryProblem, type ActionsViewer } from "./access.tsx";
+import { QueryBoundary, usePageTitle, type QueryOutput } from "@complaints/client";
+import type { ActionsViewer } from "./access.tsx";
 import { usePlanList } from "./queries.ts";
 
 /** `/agency/{ORG}/actions`: the body's learning action plans, overdue first (the API's order), each marked in words, with whether its "you said, we did" summary is published. */
 export function ActionListPage({ org, canEdit }: ActionsViewer) {
   const plans = usePlanList(org);
   usePageTitle("Learning action plans");
-  if (plans.isPending) return <Loading />;
-  if (plans.isError) return <QueryProblem error={plans.error} />;
-  const list = plans.data;
+  return <QueryBoundary queries={[plans]}>{(list) => <PlanList org={org} canEdit={canEdit} list={list} />}</QueryBoundary>;
+}
+
+function PlanList({ org, canEdit, list }: { org: string; canEdit: boolean; list: QueryOutput<"actions.list"> }) {
   const overdue = list.filter((p) => p.overdue).length;
   const open = list.filter((p) => p.status !== "completed").length;
   const organisationName = list[0]?.organisationName ?? org;

@@ -2,10 +2,8 @@ import { actionThemeLabel, formatDate, formatDateTime, involvementLabels, type I
 import { ActionPlanStatusTags, BackLink, Button, ErrorSummary, InsetText, NotificationBanner, PublicationTag, SummaryList, Timeline, type SummaryListRow } from "@complaints/ui";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
-import { usePageTitle } from "../app/page-title.ts";
-import { api } from "../app/trpc.ts";
-import { NotFoundPage } from "../pages/not-found.tsx";
-import { isPlanId, Loading, QueryProblem, type ActionsViewer } from "./access.tsx";
+import { api, NotFoundPage, QueryBoundary, usePageTitle } from "@complaints/client";
+import { isPlanId, type ActionsViewer } from "./access.tsx";
 import type { PlanView } from "./plan-values.ts";
 import { usePlan } from "./queries.ts";
 import { useVersionedForm } from "./versioned-form.ts";
@@ -18,10 +16,7 @@ import { useVersionedForm } from "./versioned-form.ts";
 export function WithPlan({ org, id, children }: { org: string; id: string; children: (plan: PlanView) => ReactNode }) {
   const plan = usePlan(id, isPlanId(id));
   if (!isPlanId(id)) return <NotFoundPage />;
-  if (plan.isPending) return <Loading />;
-  if (plan.isError) return <QueryProblem error={plan.error} />;
-  if (plan.data.organisationCode !== org) return <NotFoundPage />;
-  return <>{children(plan.data)}</>;
+  return <QueryBoundary queries={[plan]}>{(found) => (found.organisationCode === org ? children(found) : <NotFoundPage />)}</QueryBoundary>;
 }
 
 /** Text as typed, its paragraphs kept. */

@@ -1,5 +1,5 @@
 import type { ActionKind, InvolvementChoice } from "@complaints/domain/browser";
-import { api } from "../app/trpc.ts";
+import { api, type QueryOutput } from "@complaints/client";
 import { isoToParts, partsToIso, type DateParts, emptyDate } from "../app/date-parts.ts";
 
 /** What the plan form holds while someone types: text as typed, dates as their three fields. */
@@ -28,7 +28,7 @@ export interface PlanFormValues {
 }
 
 export type PlanInput = Omit<Parameters<typeof api.actions.create.mutate>[0], "organisationCode">;
-export type PlanView = Awaited<ReturnType<typeof api.actions.get.query>>;
+export type PlanView = QueryOutput<"actions.get">;
 
 /** The form's fields in the order the page shows them: the error summary lists problems in this order. */
 export const planFieldOrder = [

@@ -1,19 +1,19 @@
 import { useQuery, type QueryClient } from "@tanstack/react-query";
-import { api } from "../app/trpc.ts";
+import { procedureQuery, type QueryOutput } from "@complaints/client";
 
-export const planListKey = (org: string) => ["actions.list", org] as const;
-export const planKey = (id: string) => ["actions.get", id] as const;
+export const planListKey = (org: string) => procedureQuery("actions.list", { organisationCode: org }).queryKey;
+export const planKey = (id: string) => procedureQuery("actions.get", { id }).queryKey;
 
 export function usePlanList(org: string) {
-  return useQuery({ queryKey: planListKey(org), queryFn: () => api.actions.list.query({ organisationCode: org }) });
+  return useQuery(procedureQuery("actions.list", { organisationCode: org }));
 }
 
 export function usePlan(id: string, enabled = true) {
-  return useQuery({ queryKey: planKey(id), queryFn: () => api.actions.get.query({ id }), enabled });
+  return useQuery({ ...procedureQuery("actions.get", { id }), enabled });
 }
 
 /** After a change: the plan as the API returned it, and the body's list read again. */
-export async function planChanged(client: QueryClient, plan: Awaited<ReturnType<typeof api.actions.get.query>>): Promise<void> {
+export async function planChanged(client: QueryClient, plan: QueryOutput<"actions.get">): Promise<void> {
   client.setQueryData(planKey(plan.id), plan);
   await client.invalidateQueries({ queryKey: planListKey(plan.organisationCode) });
 }

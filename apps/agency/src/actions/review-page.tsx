@@ -1,8 +1,6 @@
 import { BackLink, Button, CharacterCount, ErrorSummary } from "@complaints/ui";
 import { useState, type FormEvent } from "react";
-import { usePageTitle } from "../app/page-title.ts";
-import { api } from "../app/trpc.ts";
-import { NoAccessPage } from "../pages/not-found.tsx";
+import { api, NoAccessPage, usePageTitle } from "@complaints/client";
 import type { ActionsViewer } from "./access.tsx";
 import { emptyDate, partsToIso, type DateParts } from "../app/date-parts.ts";
 import { DateField, inlineError } from "./plan-form.tsx";

@@ -19,11 +19,11 @@ function WithId({ children }: { children: (id: string) => React.ReactNode }) {
  */
 export const actionRoutes = (
   <>
-    <Route path="/:org/actions" element={<ActionsRoute>{(v) => <ActionListPage key={v.org} {...v} />}</ActionsRoute>} />
-    <Route path="/:org/actions/new" element={<ActionsRoute>{(v) => <NewActionPage key={v.org} {...v} />}</ActionsRoute>} />
-    <Route path="/:org/actions/:id" element={<WithId>{(id) => <ActionsRoute>{(v) => <ActionPlanPage key={id} {...v} id={id} />}</ActionsRoute>}</WithId>} />
-    <Route path="/:org/actions/:id/edit" element={<WithId>{(id) => <ActionsRoute>{(v) => <EditActionPage key={id} {...v} id={id} />}</ActionsRoute>}</WithId>} />
-    <Route path="/:org/actions/:id/review" element={<WithId>{(id) => <ActionsRoute>{(v) => <ReviewPage key={id} {...v} id={id} />}</ActionsRoute>}</WithId>} />
-    <Route path="/:org/actions/:id/close" element={<WithId>{(id) => <ActionsRoute>{(v) => <ClosePage key={id} {...v} id={id} />}</ActionsRoute>}</WithId>} />
+    <Route path="/:orgCode/actions" element={<ActionsRoute>{(v) => <ActionListPage key={v.org} {...v} />}</ActionsRoute>} />
+    <Route path="/:orgCode/actions/new" element={<ActionsRoute>{(v) => <NewActionPage key={v.org} {...v} />}</ActionsRoute>} />
+    <Route path="/:orgCode/actions/:id" element={<WithId>{(id) => <ActionsRoute>{(v) => <ActionPlanPage key={id} {...v} id={id} />}</ActionsRoute>}</WithId>} />
+    <Route path="/:orgCode/actions/:id/edit" element={<WithId>{(id) => <ActionsRoute>{(v) => <EditActionPage key={id} {...v} id={id} />}</ActionsRoute>}</WithId>} />
+    <Route path="/:orgCode/actions/:id/review" element={<WithId>{(id) => <ActionsRoute>{(v) => <ReviewPage key={id} {...v} id={id} />}</ActionsRoute>}</WithId>} />
+    <Route path="/:orgCode/actions/:id/close" element={<WithId>{(id) => <ActionsRoute>{(v) => <ClosePage key={id} {...v} id={id} />}</ActionsRoute>}</WithId>} />
   </>
 );

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import { errorCode, errorMessage } from "../app/trpc.ts";
+import { errorCode, errorMessage } from "@complaints/client";
 import { apiIssues, toFieldErrors, type FieldError } from "./form-errors.ts";
 import type { PlanView } from "./plan-values.ts";
 import { planChanged, planKey } from "./queries.ts";

@@ -1,10 +1,8 @@
 import { OrganisationSwitcher, ServiceFrame, type ServiceNavigationItem } from "@complaints/ui";
 import type { ReactNode } from "react";
 import { useLocation } from "react-router";
-import { useMe } from "./auth.tsx";
-import { serviceName } from "./page-title.ts";
+import { useAppIdentity, useMe } from "@complaints/client";
 
-const base = "/agency";
 
 /**
  * The page frame every page shares (packages/ui's ServiceFrame), with the body's pages and "Sign
@@ -12,6 +10,7 @@ const base = "/agency";
  * acting for several bodies.
  */
 export function Layout({ children }: { children: ReactNode }) {
+  const { serviceName, base } = useAppIdentity();
   const location = useLocation();
   const onSignIn = location.pathname === "/sign-in" || location.pathname === "/sign-out";
   const me = useMe();

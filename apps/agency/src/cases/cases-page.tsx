@@ -1,14 +1,11 @@
 import { currentTemplate, exampleCaseFile, formatDateTime, formatPeriodLabel, plural, replacesFigures, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain/browser";
 import { BackLink, Button, FileUpload, LinkProvider, Radios } from "@complaints/ui";
-import { saveBlob } from "@complaints/client";
+import { api, errorData, errorMessage, type Me, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, saveBlob, usePageTitle } from "@complaints/client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState, type FormEvent } from "react";
-import { Link, useParams } from "react-router";
-import { ServiceProblem, type Me } from "../app/auth.tsx";
-import { usePageTitle } from "../app/page-title.ts";
-import { api, errorCode, errorData, errorMessage } from "../app/trpc.ts";
-import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
-import { periodFromAddress, periodToAddress } from "@complaints/domain/browser";
+import { Link } from "react-router";
+import { periodToAddress } from "@complaints/domain/browser";
+import type { QuarterPageProps } from "../app/body-route.tsx";
 import { caseFileProblem } from "./case-problems.ts";
 import { CaseOutcomeSummary, caseFileError, CaseProblemsTable, ComputedFigures, outcomeHasErrors, type CaseOutcome } from "./case-outcome.tsx";
 import { formatBytes, isProgressStep, progressMessage, sendInChunks, UnreadableFile } from "./chunked-upload.ts";
@@ -19,8 +16,7 @@ import type { UploadChange as FigureChange } from "../return/upload/upload-outco
 import "../return/upload/upload.css";
 import "./cases.css";
 
-type Organisation = Awaited<ReturnType<typeof api.organisations.get.query>>;
-type StoredReturn = NonNullable<Awaited<ReturnType<typeof api.returns.find.query>>>;
+type StoredReturn = NonNullable<QueryOutput<"returns.find">>;
 
 const pageTitle = "Compute this return from your case records";
 
@@ -32,37 +28,23 @@ const outcomeKey = (organisationCode: string, periodCode: string) => ["cases.out
 
 /**
  * `/{ORG}/returns/{PERIOD}/cases` (issue 10): upload the body's case-management export and get the
- * quarter's figures computed from it, each linking to the cases behind it. A period that is not a
- * quarter's address is Page not found; another body's page is "You do not have access".
+ * quarter's figures computed from it, each linking to the cases behind it. Another body's page is
+ * "You do not have access" (the body and the quarter are checked by BodyRoute).
  */
-export function CasesRoute({ me }: { me: Me }) {
-  const { organisationCode = "", period = "" } = useParams();
-  const periodCode = periodFromAddress(period);
-  if (!periodCode) return <NotFoundPage />;
-  return <CasesLoader key={`${organisationCode} ${periodCode}`} me={me} organisationCode={organisationCode} periodCode={periodCode} />;
+export function CasesRoute({ me, org: organisation, period: periodCode }: QuarterPageProps) {
+  const organisationCode = organisation.code;
+  const found = useQuery(procedureQuery("returns.find", { organisationCode, period: periodCode }));
+  const overview = useCasesOverview(organisationCode);
+  return <QueryBoundary queries={[found, overview]}>{(stored, settings) => <CasesLoaded me={me} organisation={organisation} periodCode={periodCode} stored={stored} overview={settings} />}</QueryBoundary>;
 }
 
-function CasesLoader({ me, organisationCode, periodCode }: { me: Me; organisationCode: string; periodCode: string }) {
-  const organisation = useQuery({ queryKey: ["organisations.get", organisationCode], queryFn: () => api.organisations.get.query({ code: organisationCode }) });
-  const found = useQuery({ queryKey: ["returns.find", organisationCode, periodCode], queryFn: () => api.returns.find.query({ organisationCode, period: periodCode }) });
-  const overview = useCasesOverview(organisationCode);
-
-  const codes = [organisation, found, overview].map((q) => (q.isError ? errorCode(q.error) : null));
-  if (codes.includes("FORBIDDEN")) return <NoAccessPage />;
-  if (codes.includes("NOT_FOUND") || codes.includes("BAD_REQUEST")) return <NotFoundPage />;
-  if (organisation.isError || found.isError || overview.isError) return <ServiceProblem />;
-  if (organisation.isPending || found.isPending || overview.isPending) {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
-  }
+function CasesLoaded({ me, organisation, periodCode, stored, overview }: { me: Me; organisation: Organisation; periodCode: string; stored: StoredReturn | null; overview: CasesOverview }) {
+  const organisationCode = organisation.code;
   const returnPath = `/${organisationCode}/returns/${periodToAddress(periodCode)}`;
   return (
     // Our links (the back link, the figures) go through the router, under its /agency basename.
     <LinkProvider renderLink={({ href, ...rest }) => <Link to={href} {...rest} />}>
-      <CasesPage me={me} organisation={organisation.data} periodCode={periodCode} stored={found.data} overview={overview.data} returnPath={returnPath} />
+      <CasesPage me={me} organisation={organisation} periodCode={periodCode} stored={stored} overview={overview} returnPath={returnPath} />
     </LinkProvider>
   );
 }

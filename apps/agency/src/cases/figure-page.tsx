@@ -3,15 +3,10 @@ import { BackLink, LinkProvider, Pagination, Table } from "@complaints/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { ServiceProblem } from "../app/auth.tsx";
-import { usePageTitle } from "../app/page-title.ts";
-import { api, errorCode } from "../app/trpc.ts";
-import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
-import { periodFromAddress } from "@complaints/domain/browser";
+import { NotFoundPage, type Organisation, procedureQuery, QueryBoundary, usePageTitle } from "@complaints/client";
+import type { QuarterPageProps } from "../app/body-route.tsx";
 import { casesPath, figurePath, returnPath, type FigureCases } from "./queries.ts";
 import "./cases.css";
-
-type Organisation = Awaited<ReturnType<typeof api.organisations.get.query>>;
 
 /** How a figure's cases are measured: one each (a count), working days each, or a payment each (pence). */
 type FigureKind = "count" | "working days" | "money";
@@ -33,43 +28,32 @@ function amountText(kind: FigureKind, field: string, amount: number): string {
  * of case references behind it"): the cases that count towards one figure of the quarter, with each
  * one's working days or payment for a total, a page at a time.
  */
-export function FigureRoute() {
-  const { organisationCode = "", period = "", field = "" } = useParams();
+export function FigureRoute({ org: organisation, period: periodCode }: QuarterPageProps) {
+  const { field = "" } = useParams();
   const [search] = useSearchParams();
-  const periodCode = periodFromAddress(period);
   const pageText = search.get("page") ?? "1";
   const page = /^[1-9]\d{0,5}$/.test(pageText) ? Number(pageText) : null;
   // The page of the return the link was followed from (a section, or "check"), for the Back link; anything else is ignored.
   const fromText = search.get("from") ?? "";
   const backTo = /^[a-z][a-z0-9_]{0,60}$/.test(fromText) ? fromText : null;
-  if (!periodCode || page === null || !field) return <NotFoundPage />;
-  return <FigureLoader key={`${organisationCode} ${periodCode} ${field}`} organisationCode={organisationCode} periodCode={periodCode} field={field} page={page} backTo={backTo} />;
+  if (page === null || !field) return <NotFoundPage />;
+  return <FigureLoader key={`${organisation.code} ${periodCode} ${field}`} organisation={organisation} periodCode={periodCode} field={field} page={page} backTo={backTo} />;
 }
 
-function FigureLoader({ organisationCode, periodCode, field, page, backTo }: { organisationCode: string; periodCode: string; field: string; page: number; backTo: string | null }) {
-  const organisation = useQuery({ queryKey: ["organisations.get", organisationCode], queryFn: () => api.organisations.get.query({ code: organisationCode }) });
+function FigureLoader({ organisation, periodCode, field, page, backTo }: { organisation: Organisation; periodCode: string; field: string; page: number; backTo: string | null }) {
   const figure = useQuery({
-    queryKey: ["cases.figure", organisationCode, periodCode, field, page],
-    queryFn: () => api.cases.figure.query({ organisationCode, period: periodCode, field, page }),
+    ...procedureQuery("cases.figure", { organisationCode: organisation.code, period: periodCode, field, page }),
     // The page of cases shown stays while the next one loads, so the table does not flash empty.
     placeholderData: keepPreviousData,
   });
-
-  const codes = [organisation, figure].map((q) => (q.isError ? errorCode(q.error) : null));
-  if (codes.includes("FORBIDDEN")) return <NoAccessPage />;
-  if (codes.includes("NOT_FOUND") || codes.includes("BAD_REQUEST")) return <NotFoundPage />;
-  if (organisation.isError || figure.isError) return <ServiceProblem />;
-  if (organisation.isPending || figure.isPending) {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
-  }
   return (
-    <LinkProvider renderLink={({ href, ...rest }) => <Link to={href} {...rest} />}>
-      <FigurePage organisation={organisation.data} periodCode={periodCode} figure={figure.data} page={page} backTo={backTo} />
-    </LinkProvider>
+    <QueryBoundary queries={[figure]}>
+      {(cases) => (
+        <LinkProvider renderLink={({ href, ...rest }) => <Link to={href} {...rest} />}>
+          <FigurePage organisation={organisation} periodCode={periodCode} figure={cases} page={page} backTo={backTo} />
+        </LinkProvider>
+      )}
+    </QueryBoundary>
   );
 }
 

@@ -17,15 +17,11 @@ import { BackLink, Button, Details, ErrorSummary, Fieldset, FileUpload, Input, L
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import { ServiceProblem, type Me } from "../app/auth.tsx";
-import type { Organisation } from "../app/organisation.tsx";
-import { usePageTitle } from "../app/page-title.ts";
-import { api, errorCode, errorData, errorMessage } from "../app/trpc.ts";
-import { NoAccessPage } from "../pages/not-found.tsx";
+import { api, errorData, errorMessage, type Me, type Organisation, QueryBoundary, usePageTitle } from "@complaints/client";
 import { readCsvSample, sampleBytes, type CsvSample } from "./csv-sample.ts";
 import { formatBytes } from "./chunked-upload.ts";
 import { isRequiredColumn, mappingFromChoices, matchingHeaders, missingRequiredColumns, ourCodes, suggestedCode, unmatchedValues } from "./mapping-draft.ts";
-import { casesPath, overviewKey, useCasesOverview, type CasesOverview } from "./queries.ts";
+import { casesPath, overviewQuery, useCasesOverview, type CasesOverview } from "./queries.ts";
 import "./cases.css";
 
 const pageTitle = "Case file settings";
@@ -48,18 +44,14 @@ export function MappingPage({ org, me }: { org: Organisation; me: Me }) {
   const overview = useCasesOverview(org.code);
   const [search] = useSearchParams();
   const from = periodFromAddress(search.get("period") ?? "");
-  if (overview.isError) return errorCode(overview.error) === "FORBIDDEN" ? <NoAccessPage /> : <ServiceProblem />;
-  if (overview.isPending) {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
-  }
   return (
-    <LinkProvider renderLink={({ href, ...rest }) => <Link to={href} {...rest} />}>
-      <SettingsPage org={org} overview={overview.data} canChange={me.permissions.includes("cases.edit")} fromPeriod={from} />
-    </LinkProvider>
+    <QueryBoundary queries={[overview]}>
+      {(settings) => (
+        <LinkProvider renderLink={({ href, ...rest }) => <Link to={href} {...rest} />}>
+          <SettingsPage org={org} overview={settings} canChange={me.permissions.includes("cases.edit")} fromPeriod={from} />
+        </LinkProvider>
+      )}
+    </QueryBoundary>
   );
 }
 
@@ -76,7 +68,7 @@ function SettingsPage({ org, overview, canChange, fromPeriod }: { org: Organisat
     setErrors([]);
     setDone(next);
     setAttempt((a) => a + 1);
-    void queryClient.invalidateQueries({ queryKey: overviewKey(org.code) });
+    void queryClient.invalidateQueries({ queryKey: overviewQuery(org.code).queryKey });
   }
   function failed(list: FieldError[]) {
     setDone(null);

@@ -1,18 +1,18 @@
 import { periodToAddress } from "@complaints/domain/browser";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { api } from "../app/trpc.ts";
+import { api, procedureQuery, type QueryOutput } from "@complaints/client";
 
 /** What the case import pages ask the API for (packages/api's `cases` router). */
-export type CasesOverview = Awaited<ReturnType<typeof api.cases.overview.query>>;
+export type CasesOverview = QueryOutput<"cases.overview">;
 export type CaseImportResult = Awaited<ReturnType<typeof api.cases.finishUpload.mutate>>;
-export type FigureCases = Awaited<ReturnType<typeof api.cases.figure.query>>;
+export type FigureCases = QueryOutput<"cases.figure">;
 
-export const overviewKey = (organisationCode: string) => ["cases.overview", organisationCode] as const;
+export const overviewQuery = (organisationCode: string) => procedureQuery("cases.overview", { organisationCode });
 
 /** The body's case import settings: timescales, saved mappings, the last import. */
 export function useCasesOverview(organisationCode: string) {
-  return useQuery({ queryKey: overviewKey(organisationCode), queryFn: () => api.cases.overview.query({ organisationCode }) });
+  return useQuery(overviewQuery(organisationCode));
 }
 
 /**
@@ -23,8 +23,7 @@ export function useCasesOverview(organisationCode: string) {
  */
 export function useCaseLinkFields(organisationCode: string, periodCode: string, enabled: boolean): ReadonlySet<string> {
   const quarter = useQuery({
-    queryKey: ["cases.quarterFields", organisationCode, periodCode],
-    queryFn: () => api.cases.quarterFields.query({ organisationCode, period: periodCode }),
+    ...procedureQuery("cases.quarterFields", { organisationCode, period: periodCode }),
     enabled,
   });
   const fields = enabled ? quarter.data?.fields : undefined;

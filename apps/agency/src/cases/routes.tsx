@@ -1,14 +1,8 @@
-import { Route, useParams } from "react-router";
-import { RequireSignIn } from "../app/auth.tsx";
-import { RequireBody } from "../app/organisation.tsx";
+import { Route } from "react-router";
+import { BodyRoute } from "../app/body-route.tsx";
 import { CasesRoute } from "./cases-page.tsx";
 import { FigureRoute } from "./figure-page.tsx";
 import { MappingPage } from "./mapping-page.tsx";
-
-function MappingRoute() {
-  const { org = "" } = useParams();
-  return <RequireSignIn>{(me) => <RequireBody code={org}>{(o) => <MappingPage key={o.code} org={o} me={me} />}</RequireBody>}</RequireSignIn>;
-}
 
 /**
  * The case import pages (issue 10): `/agency/{ORG}/returns/{PERIOD}/cases` (upload the case file,
@@ -17,8 +11,8 @@ function MappingRoute() {
  */
 export const caseRoutes = (
   <>
-    <Route path="/:organisationCode/returns/:period/cases" element={<RequireSignIn>{(me) => <CasesRoute me={me} />}</RequireSignIn>} />
-    <Route path="/:organisationCode/returns/:period/cases/:field" element={<RequireSignIn>{() => <FigureRoute />}</RequireSignIn>} />
-    <Route path="/:org/cases/mapping" element={<MappingRoute />} />
+    <Route path="/:orgCode/returns/:period/cases" element={<BodyRoute quarter>{(page) => <CasesRoute key={`${page.org.code} ${page.period}`} {...page} />}</BodyRoute>} />
+    <Route path="/:orgCode/returns/:period/cases/:field" element={<BodyRoute quarter>{(page) => <FigureRoute {...page} />}</BodyRoute>} />
+    <Route path="/:orgCode/cases/mapping" element={<BodyRoute>{({ me, org }) => <MappingPage key={org.code} org={org} me={me} />}</BodyRoute>} />
   </>
 );

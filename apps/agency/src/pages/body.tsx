@@ -1,14 +1,11 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, NotificationBanner, ReturnStatusTag, Table, Tag } from "@complaints/ui";
 import { formatDate, isSent, plural, returnStatusLabels } from "@complaints/domain/browser";
-import { ServiceProblem } from "../app/auth.tsx";
-import type { Organisation } from "../app/organisation.tsx";
-import { usePageTitle } from "../app/page-title.ts";
-import { api } from "../app/trpc.ts";
+import { Loading, type Organisation, procedureQuery, type QueryOutput, ServiceProblem, usePageTitle } from "@complaints/client";
 import { periodToAddress } from "@complaints/domain/browser";
 
-type ReturnSummary = Awaited<ReturnType<typeof api.returns.list.query>>[number];
-type OpenWindow = Awaited<ReturnType<typeof api.windows.list.query>>[number];
+type ReturnSummary = QueryOutput<"returns.list">[number];
+type OpenWindow = QueryOutput<"windows.list">[number];
 
 export function returnAddress(org: string, period: string, page = ""): string {
   return `/agency/${org}/returns/${periodToAddress(period)}/${page}`;
@@ -21,18 +18,18 @@ export function returnAddress(org: string, period: string, page = ""): string {
  */
 export function BodyPage({ org }: { org: Organisation }) {
   usePageTitle(org.name);
-  const returns = useQuery({ queryKey: ["returns.list", org.code], queryFn: () => api.returns.list.query({ organisationCode: org.code }) });
-  const windows = useQuery({ queryKey: ["windows.list", "open", org.code], queryFn: () => api.windows.list.query({ openOnly: true, organisationCode: org.code }) });
+  const returns = useQuery(procedureQuery("returns.list", { organisationCode: org.code }));
+  const windows = useQuery(procedureQuery("windows.list", { openOnly: true, organisationCode: org.code }));
   const returned = (returns.data ?? []).filter((r) => r.status === "returned");
   // The list has no reasons; a returned return's own record does.
   const reasons = useQueries({
-    queries: returned.map((r) => ({ queryKey: ["returns.get", r.returnId], queryFn: () => api.returns.get.query({ returnId: r.returnId }) })),
+    queries: returned.map((r) => procedureQuery("returns.get", { returnId: r.returnId })),
   });
-  const plans = useQuery({ queryKey: ["actions.list", org.code], queryFn: () => api.actions.list.query({ organisationCode: org.code }) });
+  const plans = useQuery(procedureQuery("actions.list", { organisationCode: org.code }));
   const overdue = (plans.data ?? []).filter((p) => p.overdue);
 
   if (returns.isError || windows.isError) return <ServiceProblem />;
-  if (returns.isPending || windows.isPending) return <p className="govuk-body" role="status">Loading…</p>;
+  if (returns.isPending || windows.isPending) return <Loading />;
 
   const byPeriod = new Map(returns.data.map((r) => [r.period, r]));
   const open = windows.data.filter((w) => w.open);

@@ -2,16 +2,13 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, CharacterCount, ErrorSummary, InsetText, Link, NotificationBanner, Panel, ReturnStatusTag, SummaryList, WarningText, type ErrorSummaryItem, type SummaryListAction, type SummaryListRow } from "@complaints/ui";
 import { answerText, formatDateTime, issueSections, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type ValidationIssue } from "@complaints/domain/browser";
 import { useEffect, useState, type FormEvent } from "react";
-import { useMe, ServiceProblem } from "../app/auth.tsx";
-import type { Organisation } from "../app/organisation.tsx";
-import { usePageTitle } from "../app/page-title.ts";
-import { api, errorCode, errorMessage } from "../app/trpc.ts";
+import { api, errorCode, errorMessage, Loading, type Organisation, procedureQuery, type QueryOutput, ServiceProblem, useMe, usePageTitle } from "@complaints/client";
 import { lowerFirst } from "../return/answers.ts";
 import { crossSectionErrorItem, spansSections } from "../return/cross-section-error.tsx";
 import { returnAddress } from "./body.tsx";
 import { figurePath, useCaseLinkFields } from "../cases/queries.ts";
 
-type StoredReturn = NonNullable<Awaited<ReturnType<typeof api.returns.find.query>>>;
+type StoredReturn = NonNullable<QueryOutput<"returns.find">>;
 type Done = { kind: "submitted" | "approved" | "sentBack" | "reopened"; revision: number };
 
 const reasonMaxLength = 5000;
@@ -25,11 +22,10 @@ const reasonMaxLength = 5000;
 export function CheckPage({ org, period }: { org: Organisation; period: string }) {
   const label = periodLabelOf(period);
   const me = useMe();
-  const found = useQuery({ queryKey: ["returns.find", org.code, period], queryFn: () => api.returns.find.query({ organisationCode: org.code, period }) });
+  const found = useQuery(procedureQuery("returns.find", { organisationCode: org.code, period }));
   const ret = found.data ?? null;
   const validation = useQuery({
-    queryKey: ["returns.validate", ret?.returnId, ret?.version],
-    queryFn: () => api.returns.validate.query({ returnId: ret!.returnId }),
+    ...procedureQuery("returns.validate", { returnId: ret?.returnId ?? "" }, ret?.version),
     enabled: ret !== null,
   });
   const [done, setDone] = useState<Done | null>(null);
@@ -42,7 +38,7 @@ export function CheckPage({ org, period }: { org: Organisation; period: string }
   usePageTitle(done ? confirmationTitle(done) : `Check your return for ${label}`, !done && (blocking.length > 0 || actionErrors));
 
   if (found.isError || me.isError || validation.isError) return <ServiceProblem />;
-  if (found.isPending || me.isPending || (ret && validation.isPending)) return <p className="govuk-body" role="status">Loading…</p>;
+  if (found.isPending || me.isPending || (ret && validation.isPending)) return <Loading />;
 
   if (done) return <Confirmation done={done} org={org} period={period} />;
 

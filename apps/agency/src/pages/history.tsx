@@ -1,13 +1,10 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, Table, Timeline, type TimelineItem } from "@complaints/ui";
 import { answerText, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
-import { ServiceProblem } from "../app/auth.tsx";
-import type { Organisation } from "../app/organisation.tsx";
-import { usePageTitle } from "../app/page-title.ts";
-import { api } from "../app/trpc.ts";
+import { Loading, type Organisation, procedureQuery, type QueryOutput, ServiceProblem, usePageTitle } from "@complaints/client";
 import { returnAddress } from "./body.tsx";
 
-type History = Awaited<ReturnType<typeof api.returns.history.query>>;
+type History = QueryOutput<"returns.history">;
 type AuditEvent = History["events"][number];
 
 /** What each audit action means to the body's people. */
@@ -68,19 +65,18 @@ function timelineItem(event: AuditEvent, labels: Map<string, string>): TimelineI
 export function HistoryPage({ org, period }: { org: Organisation; period: string }) {
   const label = periodLabelOf(period);
   usePageTitle(`History of the return for ${label}`);
-  const found = useQuery({ queryKey: ["returns.find", org.code, period], queryFn: () => api.returns.find.query({ organisationCode: org.code, period }) });
+  const found = useQuery(procedureQuery("returns.find", { organisationCode: org.code, period }));
   const returnId = found.data?.returnId;
-  const history = useQuery({ queryKey: ["returns.history", returnId], queryFn: () => api.returns.history.query({ returnId: returnId! }), enabled: Boolean(returnId) });
+  const history = useQuery({ ...procedureQuery("returns.history", { returnId: returnId ?? "" }), enabled: Boolean(returnId) });
   const revisions = history.data?.revisions ?? [];
   const diffs = useQueries({
     queries: revisions.slice(1).map((r) => ({
-      queryKey: ["returns.diff", returnId, r.revision - 1, r.revision, r.version],
-      queryFn: () => api.returns.diff.query({ returnId: returnId!, from: r.revision - 1, to: r.revision }),
+      ...procedureQuery("returns.diff", { returnId: returnId ?? "", from: r.revision - 1, to: r.revision }, r.version),
     })),
   });
 
   if (found.isError || history.isError) return <ServiceProblem />;
-  if (found.isPending || (returnId && history.isPending)) return <p className="govuk-body" role="status">Loading…</p>;
+  if (found.isPending || (returnId && history.isPending)) return <Loading />;
 
   const heading = (
     <>
@@ -127,7 +123,7 @@ export function HistoryPage({ org, period }: { org: Organisation; period: string
           const previous = revisions[i]!;
           const diff = diffs[i];
           const caption = `Revision ${previous.revision} (${returnStatusLabels[previous.status].toLowerCase()}) to revision ${r.revision} (${returnStatusLabels[r.status].toLowerCase()})`;
-          if (!diff || diff.isPending) return <p key={r.revision} className="govuk-body" role="status">Loading…</p>;
+          if (!diff || diff.isPending) return <Loading key={r.revision} />;
           if (diff.isError) return <p key={r.revision} className="govuk-body">The changes in revision {r.revision} could not be loaded.</p>;
           return (
             <div key={r.revision}>

@@ -1,6 +1,5 @@
 import { Link, Navigate } from "react-router";
-import type { Me } from "../app/auth.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { type Me, usePageTitle } from "@complaints/client";
 
 /** The organisations the user acts for; with one, straight to its page. */
 export function HomePage({ me }: { me: Me }) {

@@ -1,13 +1,11 @@
 import { formatPeriodLabel, requirePeriod, transitions } from "@complaints/domain/browser";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
-import type { Me } from "../app/auth.tsx";
-import { ServiceProblem } from "../app/auth.tsx";
-import { api, errorCode } from "../app/trpc.ts";
-import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
+import { Loading, NoAccessPage, NotFoundPage, ServiceProblem } from "@complaints/client";
+import type { QuarterPageProps } from "../app/body-route.tsx";
 import { useDraft } from "./draft/use-draft.ts";
-import { periodFromAddress, periodToAddress } from "@complaints/domain/browser";
+import { periodToAddress } from "@complaints/domain/browser";
 import { SectionPage } from "./section-page.tsx";
 import { StartReturnPage, TaskListPage } from "./task-list-page.tsx";
 
@@ -29,32 +27,28 @@ export interface ReturnPageContext {
 
 /**
  * `/{ORG}/returns/{PERIOD}/` and `/{ORG}/returns/{PERIOD}/{SECTION}` (issue 7, "Addresses"): a
- * period that is not a quarter's address, or a section the template does not have, is Page not
- * found; another body's return is "You do not have access", with none of its figures.
+ * section the template does not have is Page not found; another body's return is "You do not have
+ * access", with none of its figures (the body and the quarter are checked by BodyRoute).
  */
-export function ReturnRoute({ me }: { me: Me }) {
-  const { organisationCode = "", period = "", section } = useParams();
-  const periodCode = periodFromAddress(period);
+export function ReturnRoute(props: QuarterPageProps) {
+  const { section } = useParams();
   const [generation, setGeneration] = useState(0);
-  if (!periodCode) return <NotFoundPage />;
-  return <ReturnPages key={`${organisationCode} ${periodCode} ${generation}`} me={me} organisationCode={organisationCode} periodCode={periodCode} sectionId={section} onStarted={() => setGeneration((g) => g + 1)} />;
+  return <ReturnPages key={generation} {...props} sectionId={section} onStarted={() => setGeneration((g) => g + 1)} />;
 }
 
-function ReturnPages({ me, organisationCode, periodCode, sectionId, onStarted }: { me: Me; organisationCode: string; periodCode: string; sectionId: string | undefined; onStarted(): void }) {
-  const organisation = useQuery({ queryKey: ["organisations.get", organisationCode], queryFn: () => api.organisations.get.query({ code: organisationCode }) });
+function ReturnPages({ me, org: organisation, period: periodCode, sectionId, onStarted }: QuarterPageProps & { sectionId: string | undefined; onStarted(): void }) {
+  const organisationCode = organisation.code;
   const draft = useDraft(organisationCode, periodCode);
   const queryClient = useQueryClient();
 
-  const orgCode = organisation.isError ? errorCode(organisation.error) : null;
-  if (orgCode === "FORBIDDEN" || draft.status === "forbidden") return <NoAccessPage />;
-  if (orgCode === "NOT_FOUND" || orgCode === "BAD_REQUEST") return <NotFoundPage />;
-  if (organisation.isError || draft.status === "error") return <ServiceProblem />;
-  if (organisation.isPending || draft.status === "loading") return <p className="govuk-body" role="status">Loading…</p>;
+  if (draft.status === "forbidden") return <NoAccessPage />;
+  if (draft.status === "error") return <ServiceProblem />;
+  if (draft.status === "loading") return <Loading />;
 
   const context: ReturnPageContext = {
     organisationCode,
-    organisationName: organisation.data.name,
-    serviceAreas: organisation.data.serviceAreas ?? noServiceAreas,
+    organisationName: organisation.name,
+    serviceAreas: organisation.serviceAreas ?? noServiceAreas,
     periodCode,
     periodLabel: formatPeriodLabel(requirePeriod(periodCode)),
     base: `/${organisationCode}/returns/${periodToAddress(periodCode)}`,

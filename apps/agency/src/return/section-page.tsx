@@ -1,7 +1,7 @@
 import { isWithinSection, templateFields, type FieldDeclaration, type SectionDeclaration, type ServiceArea, type TemplateDeclaration, type ValidationIssue } from "@complaints/domain/browser";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
-import { usePageTitle } from "../app/page-title.ts";
+import { usePageTitle } from "@complaints/client";
 import { ConflictPanel } from "./draft/conflict-panel.tsx";
 import { SaveStatus } from "./draft/save-status.tsx";
 import type { Draft } from "./draft/use-draft.ts";

@@ -5,8 +5,7 @@ import { Link } from "react-router";
 
 /** The ui package's links as router links, so a task opens without reloading the app. */
 const routerLink: RenderLink = ({ href, ...rest }) => <Link to={href} {...rest} />;
-import { usePageTitle } from "../app/page-title.ts";
-import { api, errorMessage } from "../app/trpc.ts";
+import { api, errorMessage, procedureQuery, usePageTitle } from "@complaints/client";
 import type { Draft } from "./draft/use-draft.ts";
 import { Button, ErrorSummary, LinkProvider, TaskList, Tag, type RenderLink } from "@complaints/ui";
 import { crossSectionErrorItem, spansSections } from "./cross-section-error.tsx";
@@ -126,7 +125,7 @@ export function TaskListPage({ context, draft }: { context: ReturnPageContext; d
 /** No return for the quarter yet: start it while the quarter's reporting window is open. */
 export function StartReturnPage({ context, canStart, onStarted }: { context: ReturnPageContext; canStart: boolean; onStarted(): Promise<void> }) {
   usePageTitle(`Complaints return for ${context.periodLabel}`);
-  const windows = useQuery({ queryKey: ["windows.list", "open"], queryFn: () => api.windows.list.query({ openOnly: true }) });
+  const windows = useQuery(procedureQuery("windows.list", { openOnly: true }));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const open = windows.data?.some((w) => w.period === context.periodCode && w.open) ?? false;

@@ -1,11 +1,8 @@
 import { ServiceFrame, type ServiceNavigationItem } from "@complaints/ui";
 import type { ReactNode } from "react";
 import { useLocation } from "react-router";
-import { useMe } from "./auth.tsx";
-import { departmentOf } from "./department.tsx";
-import { serviceName } from "./page-title.ts";
-
-const base = "/portal";
+import { useAppIdentity, useMe } from "@complaints/client";
+import { departmentOf } from "./department-route.tsx";
 
 /** The portal's sections, in the order of a quarter's work; `match` is the address prefix that marks a section active (`alsoMatch`: others that do too). */
 export function portalSections(dept: string): { text: string; href: string; match: string; alsoMatch?: string[] }[] {
@@ -27,6 +24,7 @@ export function portalSections(dept: string): { text: string; href: string; matc
  * department's sections and "Sign out" in the service navigation.
  */
 export function Layout({ children }: { children: ReactNode }) {
+  const { serviceName, base } = useAppIdentity();
   const location = useLocation();
   const onSignIn = location.pathname === "/sign-in" || location.pathname === "/sign-out";
   const me = useMe();

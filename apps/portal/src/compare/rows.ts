@@ -1,9 +1,9 @@
-import type { api } from "../app/trpc.ts";
+import { type QueryOutput } from "@complaints/client";
 import { benchmarkWords, comparisonWords, type ApiComparison } from "./comparison-words.ts";
 import { formatMeasure, formatMeasureCounts, formatMeasureInterval } from "@complaints/domain/browser";
 import type { CellText } from "./format.ts";
 
-export type ComparisonAnswer = Awaited<ReturnType<typeof api.metrics.comparison.query>>;
+export type ComparisonAnswer = QueryOutput<"metrics.comparison">;
 export type MeasureInfo = ComparisonAnswer["measures"][number];
 
 /** One row of the compare table: a body, or the department's pooled figure (pinned first). */

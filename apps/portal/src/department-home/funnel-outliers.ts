@@ -1,7 +1,7 @@
+import { type QueryOutput } from "@complaints/client";
 import { formatMeasure } from "@complaints/domain/browser";
-import type { api } from "../app/trpc.ts";
 
-export type Funnel = Awaited<ReturnType<typeof api.metrics.funnel.query>>;
+export type Funnel = QueryOutput<"metrics.funnel">;
 export type FunnelPoint = Funnel["points"][number];
 
 /** The measures the summary checks for bodies outside the funnel limits (issue 8). */

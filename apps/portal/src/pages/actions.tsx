@@ -4,15 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, useSearchParams } from "react-router";
 import { downloadCsv, toCsv } from "../app/csv.ts";
-import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { errorMessage, Loading, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, usePageTitle } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorMessage } from "../app/trpc.ts";
-import { useDepartmentBodies } from "../oversight/bodies.ts";
-import { oneOf, useQueryFilters } from "../oversight/filters.ts";
-import "../oversight/oversight.css";
+import { useDepartmentBodies } from "../app/department-bodies.ts";
+import { oneOf, useQueryFilters } from "../filter-form/query-filters.ts";
+import "../filter-form/filter-form.css";
 
-type Plan = Awaited<ReturnType<typeof api.actions.listForDepartment.query>>[number];
+type Plan = QueryOutput<"actions.listForDepartment">[number];
 
 const statusChoices = ["overdue", ...actionStatuses] as const;
 const statusText: Record<(typeof statusChoices)[number], string> = { overdue: "Overdue", ...actionStatusLabels };
@@ -35,7 +33,7 @@ export function ActionsPage({ dept }: { dept: Organisation }) {
   const body = values.body || undefined;
   const owner = values.owner || undefined;
   const input = { departmentCode: dept.code, ...(body ? { organisationCode: body } : {}), ...(status ? { status } : {}), ...(theme ? { theme } : {}), ...(owner ? { owner } : {}) };
-  const plans = useQuery({ queryKey: ["actions.listForDepartment", input], queryFn: () => api.actions.listForDepartment.query(input) });
+  const plans = useQuery(procedureQuery("actions.listForDepartment", input));
   usePageTitle("Action plans across bodies", plans.isError);
 
   const ignored = [values.status && !status ? `status “${values.status}”` : null, values.theme && !theme ? `theme “${values.theme}”` : null].filter(Boolean);
@@ -76,15 +74,9 @@ export function ActionsPage({ dept }: { dept: Organisation }) {
       </form>
       {ignored.length > 0 ? <p className="govuk-body">The address asked for {ignored.join(" and ")}, which is not one of the choices, so that filter is not applied.</p> : null}
 
-      {plans.isPending ? (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      ) : plans.isError ? (
-        <p className="govuk-body">No action plans can be shown: {errorMessage(plans.error)}</p>
-      ) : (
-        <PlanTable plans={plans.data} dept={dept} filtered={active > 0} bodyName={body ? bodyName(body) : null} search={search} />
-      )}
+      <QueryBoundary queries={[plans]} problem={(error) => <p className="govuk-body">No action plans can be shown: {errorMessage(error)}</p>}>
+        {(found) => <PlanTable plans={found} dept={dept} filtered={active > 0} bodyName={body ? bodyName(body) : null} search={search} />}
+      </QueryBoundary>
     </>
   );
 }
@@ -232,20 +224,19 @@ function PlanDetails({ plan }: { plan: Plan }) {
 /** The department's "learning actions completed on time" for its latest quarter, with its interval and definition. */
 function ActionsOnTime({ dept }: { dept: Organisation }) {
   const period = useLatestQuarter(dept.code);
-  const figure = useQuery({
-    queryKey: ["metrics.actionsOnTime", dept.code, period],
-    queryFn: () => api.metrics.actionsOnTime.query({ organisationCode: dept.code, period: period! }),
-    enabled: period !== undefined,
-  });
-  if (!period || figure.isPending) {
-    return (
-      <p className="govuk-body" role="status">
-        Loading the share of actions completed on time…
-      </p>
-    );
-  }
-  if (figure.isError) return <p className="govuk-body">The share of actions completed on time cannot be shown: {errorMessage(figure.error)}</p>;
-  const f = figure.data;
+  const figure = useQuery({ ...procedureQuery("metrics.actionsOnTime", { organisationCode: dept.code, period: period ?? "" }), enabled: period !== undefined });
+  return (
+    <QueryBoundary
+      queries={[figure]}
+      loading={<Loading>Loading the share of actions completed on time…</Loading>}
+      problem={(error) => <p className="govuk-body">The share of actions completed on time cannot be shown: {errorMessage(error)}</p>}
+    >
+      {(f) => <ActionsOnTimeFigure f={f} />}
+    </QueryBoundary>
+  );
+}
+
+function ActionsOnTimeFigure({ f }: { f: QueryOutput<"metrics.actionsOnTime"> }) {
   return (
     <div className="govuk-!-margin-bottom-6" id="actions-on-time">
       <h2 className="govuk-heading-m">

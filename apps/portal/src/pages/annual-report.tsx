@@ -1,13 +1,10 @@
-import { saveBlob } from "@complaints/client";
-import { Button, ErrorSummary, Textarea } from "@complaints/ui";
+import { type Organisation, procedureQuery, QueryBoundary, saveBlob, ShowProblem, usePageTitle } from "@complaints/client";
+import { Button, Textarea } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
-import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorMessage } from "../app/trpc.ts";
-import { periodLinks } from "../oversight/period-links.ts";
+import { periodLinks } from "../totals/period-links.ts";
 import { sectionFileNames, type AnnualReportSection } from "../reports/annual-report-files.ts";
 import "../reports/reports.css";
 
@@ -17,8 +14,7 @@ import "../reports/reports.css";
  * shown as it will read, to copy as plain text or save as HTML or text.
  */
 export function AnnualReportPage({ dept, financialYear }: { dept: Organisation; financialYear: string }) {
-  const input = { departmentCode: dept.code, financialYear };
-  const section = useQuery({ queryKey: ["reports.annualReport", input], queryFn: () => api.reports.annualReport.query(input) });
+  const section = useQuery(procedureQuery("reports.annualReport", { departmentCode: dept.code, financialYear }));
   const latest = useLatestQuarter(dept.code);
   const title = `Annual report complaints section, ${financialYear}`;
   usePageTitle(title, section.isError);
@@ -27,7 +23,7 @@ export function AnnualReportPage({ dept, financialYear }: { dept: Organisation; 
 
   return (
     <>
-      {section.isError ? <ErrorSummary titleText="There is a problem" errorList={[{ text: `The annual report section cannot be shown: ${errorMessage(section.error)}` }]} /> : null}
+      {section.isError ? <ShowProblem what="The annual report section" error={section.error} /> : null}
       <span className="govuk-caption-l">{dept.name}</span>
       <h1 className="govuk-heading-l">{title}</h1>
       {/* No empty landmark: a year with neither an earlier nor a later one to go to has no navigation. */}
@@ -44,13 +40,10 @@ export function AnnualReportPage({ dept, financialYear }: { dept: Organisation; 
           </ul>
         </nav>
       ) : null}
-      {section.isPending ? (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      ) : section.isError ? null : (
-        <Section section={section.data} />
-      )}
+      {/* A failure is said in the error summary above. */}
+      <QueryBoundary queries={[section]} problem={() => null}>
+        {(found) => <Section section={found} />}
+      </QueryBoundary>
       <p className="govuk-body">
         <Link className="govuk-link" to={`/${dept.code}/reports?period=${financialYear}`}>
           Board packs for {financialYear}

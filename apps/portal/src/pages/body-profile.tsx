@@ -3,18 +3,15 @@ import { ActionPlanStatusTags, Details, ErrorSummary, SummaryList, Table, ThemeH
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { useOrganisation, type Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { errorCode, errorMessage, Loading, NoAccessPage, NotFoundPage, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, useOrganisation, usePageTitle } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorCode, errorMessage } from "../app/trpc.ts";
 import { MeasureTrend } from "../profile/measure-trend.tsx";
 import { QuarterRangeForm, useQuarterRange } from "../quarter-range/quarter-range.tsx";
 import { EmergingList } from "../themes/emerging-list.tsx";
 import { formatCount, formatRate } from "../themes/format.ts";
-import { NoAccessPage, NotFoundPage } from "./not-found.tsx";
 
-type Profile = Awaited<ReturnType<typeof api.metrics.profile.query>>;
-type ActionPlan = Awaited<ReturnType<typeof api.actions.list.query>>[number];
+type Profile = QueryOutput<"metrics.profile">;
+type ActionPlan = QueryOutput<"actions.list">[number];
 
 const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 function formatDate(iso: string | null | undefined): string {
@@ -35,11 +32,7 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function BodyProfilePage({ dept, org }: { dept: Organisation; org: string }) {
   const range = useQuarterRange();
   const latest = useLatestQuarter(dept.code);
-  const profile = useQuery({
-    queryKey: ["metrics.profile", org, range.from ?? null, range.to ?? null],
-    queryFn: () => api.metrics.profile.query({ organisationCode: org, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) }),
-    retry: false,
-  });
+  const profile = useQuery({ ...procedureQuery("metrics.profile", { organisationCode: org, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) }), retry: false });
   const code = profile.isError ? errorCode(profile.error) : null;
   // BAD_REQUEST is a department's code (or a malformed one), or a range the API refuses: organisations.get tells them apart.
   const organisation = useOrganisation(org);
@@ -53,13 +46,7 @@ export function BodyProfilePage({ dept, org }: { dept: Organisation; org: string
   // A body of this user's department under another department's address (possible only with nested departments) is not this page.
   const elsewhere = profile.data && profile.data.organisation.departmentCode !== dept.code;
   if (code === "NOT_FOUND" || notABody || elsewhere) return <NotFoundPage />;
-  if (profile.isPending || (code === "BAD_REQUEST" && !rangeRefused)) {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
-  }
+  if (profile.isPending || (code === "BAD_REQUEST" && !rangeRefused)) return <Loading />;
   if (profile.isError && !rangeRefused) return <p className="govuk-body">The body’s profile could not be shown: {errorMessage(profile.error)}</p>;
 
   const data = profile.data;
@@ -269,16 +256,15 @@ function Ombudsman({ data }: { data: Profile }) {
 }
 
 function ActionPlans({ org, name, dept }: { org: string; name: string; dept: Organisation }) {
-  const plans = useQuery({ queryKey: ["actions.list", org], queryFn: () => api.actions.list.query({ organisationCode: org }) });
-  if (plans.isPending) {
-    return (
-      <p className="govuk-body" role="status">
-        Loading the action plans…
-      </p>
-    );
-  }
-  if (plans.isError) return <p className="govuk-body">The action plans could not be shown: {errorMessage(plans.error)}</p>;
-  const list: ActionPlan[] = plans.data;
+  const plans = useQuery(procedureQuery("actions.list", { organisationCode: org }));
+  return (
+    <QueryBoundary queries={[plans]} loading={<Loading>Loading the action plans…</Loading>} problem={(error) => <p className="govuk-body">The action plans could not be shown: {errorMessage(error)}</p>}>
+      {(list) => <ActionPlanList list={list} name={name} dept={dept} />}
+    </QueryBoundary>
+  );
+}
+
+function ActionPlanList({ list, name, dept }: { list: readonly ActionPlan[]; name: string; dept: Organisation }) {
   if (list.length === 0) return <p className="govuk-body">{name} has no learning action plans.</p>;
   const overdue = list.filter((p) => p.overdue).length;
   const open = list.filter((p) => p.status !== "completed").length;

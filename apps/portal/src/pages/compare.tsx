@@ -1,17 +1,14 @@
-import { periodChoiceToAddress, type PeriodChoice } from "@complaints/domain/browser";
+import { periodChoiceInput, periodChoiceLabel, periodChoiceToAddress, periodOptions, type PeriodChoice } from "@complaints/domain/browser";
 import { Button, Details, ErrorSummary, Select, useHouseTable } from "@complaints/ui";
 import { functionalUpdate, type SortingState } from "@tanstack/react-table";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useNavigate, useNavigationType, useSearchParams } from "react-router";
-import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { errorMessage, procedureQuery, QueryBoundary, usePageTitle, type Organisation } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorMessage } from "../app/trpc.ts";
 import { ChoicesForm, type Choice } from "../compare/choices-form.tsx";
 import { ComparisonTable, compareColumns, shownInTable } from "../compare/comparison-table.tsx";
 import { downloadCsv, toCsv } from "../app/csv.ts";
-import { choiceLabel, periodOptions } from "../compare/periods.ts";
 import { bodyTypeText, compareRows, departmentRowId, type ComparisonAnswer } from "../compare/rows.ts";
 import { compareTidyRows, tidyCsvRows } from "../compare/tidy.ts";
 import { readView, writeView } from "../compare/view.ts";
@@ -21,36 +18,19 @@ const pinned = { top: [departmentRowId], bottom: [] };
 
 /** `/portal/{DEPT}/compare/{PERIOD}`: the department's bodies side by side on chosen measures, for a quarter or a financial year (issue 8). */
 export function ComparePage({ dept, choice }: { dept: Organisation; choice: PeriodChoice }) {
-  const comparison = useQuery({
-    queryKey: ["metrics.comparison", dept.code, choice],
-    // Every measure at once: choosing columns then hides and shows them without asking again.
-    queryFn: () => api.metrics.comparison.query(choice.kind === "quarter" ? { departmentCode: dept.code, period: choice.period } : { departmentCode: dept.code, financialYear: choice.financialYear }),
-    staleTime: 60_000,
-  });
-  const organisations = useQuery({ queryKey: ["organisations.list"], queryFn: () => api.organisations.list.query(), staleTime: 300_000 });
-  usePageTitle(`Compare bodies, ${choiceLabel(choice)}`);
-
-  let body: React.ReactNode;
-  if (comparison.isPending || organisations.isPending) body = <p className="govuk-body" role="status">Loading…</p>;
-  else if (comparison.isError || organisations.isError) {
-    body = (
-      <div className="govuk-error-summary" data-module="govuk-error-summary">
-        <div role="alert">
-          <h2 className="govuk-error-summary__title">There is a problem</h2>
-          <div className="govuk-error-summary__body">
-            <p className="govuk-body">{errorMessage(comparison.error ?? organisations.error)}</p>
-          </div>
-        </div>
-      </div>
-    );
-  } else body = <Comparison dept={dept} choice={choice} answer={comparison.data} organisations={organisations.data} />;
+  // Every measure at once: choosing columns then hides and shows them without asking again.
+  const comparison = useQuery({ ...procedureQuery("metrics.comparison", { departmentCode: dept.code, ...periodChoiceInput(choice) }), staleTime: 60_000 });
+  const organisations = useQuery({ ...procedureQuery("organisations.list", undefined), staleTime: 300_000 });
+  usePageTitle(`Compare bodies, ${periodChoiceLabel(choice)}`);
 
   return (
     <>
       <span className="govuk-caption-l">{dept.name}</span>
       <h1 className="govuk-heading-l">Compare bodies</h1>
       <PeriodChooser dept={dept} choice={choice} />
-      {body}
+      <QueryBoundary queries={[comparison, organisations]} problem={(error) => <ErrorSummary titleText="There is a problem" descriptionText={errorMessage(error)} />}>
+        {(answer, all) => <Comparison dept={dept} choice={choice} answer={answer} organisations={all} />}
+      </QueryBoundary>
     </>
   );
 }
@@ -139,7 +119,7 @@ function Comparison({ dept, choice, answer, organisations }: { dept: Organisatio
     const { rowCodes, measureIds: shownMeasures } = shownInTable(table);
     downloadCsv(`compare-bodies-${dept.code}-${address}.csv`, toCsv(tidyCsvRows(compareTidyRows(answer, choice, dept, rowCodes, shownMeasures))));
   };
-  usePageTitle(`Compare bodies, ${choiceLabel(choice)}`, problem !== null);
+  usePageTitle(`Compare bodies, ${periodChoiceLabel(choice)}`, problem !== null);
 
   if (answer.rows.length === 0) {
     return <p className="govuk-body">No body has sent a return that counts for {answer.label} yet: a return counts once the body’s senior accountable officer has approved it.</p>;

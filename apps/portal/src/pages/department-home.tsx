@@ -1,13 +1,11 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, SummaryList, type SummaryListRow } from "@complaints/ui";
 import { formatDate, formatPeriodLabel, periodToAddress, requirePeriod } from "@complaints/domain/browser";
-import type { Organisation } from "../app/department.tsx";
 import { emergingSentence } from "../themes/emerging-list.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { Loading, procedureQuery, QueryBoundary, usePageTitle, type Organisation } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorMessage } from "../app/trpc.ts";
 import { outliers, outlierText, summaryFunnelMeasures, type Funnel } from "../department-home/funnel-outliers.ts";
-import { coverageSentence, leftOutItems } from "../oversight/panel-coverage.ts";
+import { coverageSentence, leftOutItems } from "../totals/panel-coverage.ts";
 import { lateOrOverdueSearch } from "../tracker/filters.ts";
 import { trackerAddress } from "./tracker.tsx";
 
@@ -15,20 +13,6 @@ import { trackerAddress } from "./tracker.tsx";
 const overdueShown = 5;
 
 const bodies = (n: number) => `${n} ${n === 1 ? "body" : "bodies"}`;
-
-const loading = (
-  <p className="govuk-body" role="status">
-    Loading…
-  </p>
-);
-
-function Problem({ what, error }: { what: string; error: unknown }) {
-  return (
-    <p className="govuk-body">
-      {what} could not be loaded. {errorMessage(error)}
-    </p>
-  );
-}
 
 /**
  * `/portal/{DEPT}/`: the latest quarter at a glance: who has sent their return, who is late, what
@@ -39,7 +23,7 @@ export function DepartmentHomePage({ dept }: { dept: Organisation }) {
   const latest = useLatestQuarter(dept.code);
   const label = latest ? formatPeriodLabel(requirePeriod(latest)) : null;
   usePageTitle(label ? `Summary for ${label}` : "Summary of the latest quarter");
-  if (!latest || !label) return loading;
+  if (!latest || !label) return <Loading />;
   const address = periodToAddress(latest);
   return (
     <>
@@ -69,28 +53,31 @@ export function DepartmentHomePage({ dept }: { dept: Organisation }) {
 }
 
 function Returns({ dept, period, label }: { dept: Organisation; period: string; label: string }) {
-  const tracker = useQuery({ queryKey: ["tracker.forPeriod", dept.code, period], queryFn: () => api.tracker.forPeriod.query({ departmentCode: dept.code, period }) });
+  const tracker = useQuery(procedureQuery("tracker.forPeriod", { departmentCode: dept.code, period }));
   const card = { title: { text: `Returns for ${label}`, headingLevel: 2 }, actions: { items: [{ href: trackerAddress(dept.code, period), text: "Open the submission tracker" }] } };
-  if (tracker.isPending) return loading;
-  if (tracker.isError) return <Problem what="The submission tracker" error={tracker.error} />;
-  const { rows, summary } = tracker.data;
-  const sent = rows.filter((r) => r.status === "approved" || r.status === "accepted").length;
-  const waiting = rows.filter((r) => r.status === "approved").length;
-  const link = (text: string, search: string) => (
-    <Link className="govuk-link" href={trackerAddress(dept.code, period, search)}>
-      {text}
-    </Link>
-  );
-  const rowsShown: SummaryListRow[] = [
-    { key: { text: "Sent to the department" }, value: { children: link(`${sent} of ${bodies(summary.expected)}`, "?status=approved&status=accepted") } },
-    { key: { text: "Waiting for the department's decision" }, value: { children: link(bodies(waiting), "?status=approved") } },
-    { key: { text: "Late or overdue" }, value: { children: link(bodies(summary.late), lateOrOverdueSearch) } },
-    { key: { text: "Returned to the body" }, value: { children: link(bodies(summary.returned), "?status=returned") } },
-  ];
   return (
-    <div data-card="returns">
-      <SummaryList card={card} rows={rowsShown} />
-    </div>
+    <QueryBoundary queries={[tracker]} what="The submission tracker">
+      {({ rows, summary }) => {
+        const sent = rows.filter((r) => r.status === "approved" || r.status === "accepted").length;
+        const waiting = rows.filter((r) => r.status === "approved").length;
+        const link = (text: string, search: string) => (
+          <Link className="govuk-link" href={trackerAddress(dept.code, period, search)}>
+            {text}
+          </Link>
+        );
+        const rowsShown: SummaryListRow[] = [
+          { key: { text: "Sent to the department" }, value: { children: link(`${sent} of ${bodies(summary.expected)}`, "?status=approved&status=accepted") } },
+          { key: { text: "Waiting for the department's decision" }, value: { children: link(bodies(waiting), "?status=approved") } },
+          { key: { text: "Late or overdue" }, value: { children: link(bodies(summary.late), lateOrOverdueSearch) } },
+          { key: { text: "Returned to the body" }, value: { children: link(bodies(summary.returned), "?status=returned") } },
+        ];
+        return (
+          <div data-card="returns">
+            <SummaryList card={card} rows={rowsShown} />
+          </div>
+        );
+      }}
+    </QueryBoundary>
   );
 }
 
@@ -100,72 +87,83 @@ function Returns({ dept, period, label }: { dept: Organisation; period: string; 
  * when that covers half the bodies or fewer, coverage leads and no change is given.
  */
 function YearEarlier({ dept, period }: { dept: Organisation; period: string }) {
-  const rollup = useQuery({ queryKey: ["metrics.rollup", { departmentCode: dept.code, period }], queryFn: () => api.metrics.rollup.query({ departmentCode: dept.code, period }) });
+  const rollup = useQuery(procedureQuery("metrics.rollup", { departmentCode: dept.code, period }));
   const href = `/portal/${dept.code}/summary/${periodToAddress(period)}`;
-  if (rollup.isPending) return loading;
-  if (rollup.isError) return <Problem what="The department totals" error={rollup.error} />;
-  const r = rollup.data;
-  const m = r.comparison;
-  const received = (side: typeof m.current) => side.fields.find((f) => f.id === "received")?.value ?? null;
-  const count = (n: number | null) => (n === null ? "not reported" : n.toLocaleString("en-GB"));
-  const sentSoFar = received(r.current);
-  const now = received(m.current);
-  const then = received(m.previousYear);
-  const change = m.changes.fields.find((c) => c.id === "received")!;
-  const leftOut = leftOutItems(m.panel);
-  const rows: SummaryListRow[] = [
-    { key: { text: "Complaints received, sent so far" }, value: { text: `${count(sentSoFar)} (${r.current.bodies.counted} of ${bodies(r.current.bodies.expected)})` } },
-    {
-      key: { text: `Compared with ${r.yearEarlier.label}` },
-      value: {
-        children: (
-          <>
-            <p className="govuk-body govuk-!-margin-bottom-1">{coverageSentence(m.panel, r.label, r.yearEarlier.label)}</p>
-            {!m.panel.lowCoverage && m.panel.covered.length > 0 ? (
-              <Link className="govuk-link" href={href}>
-                Complaints received {change.words}: {count(now)} against {count(then)}
-              </Link>
-            ) : null}
-          </>
-        ),
-      },
-    },
-  ];
-  if (leftOut.length > 0) {
-    rows.push({
-      key: { text: "Left out of the comparison" },
-      value: {
-        children: (
-          <ul className="govuk-list govuk-list--bullet govuk-!-margin-bottom-0">
-            {leftOut.map((b) => (
-              <li key={b.organisationCode + b.text}>{b.text}</li>
-            ))}
-          </ul>
-        ),
-      },
-    });
-  }
   return (
-    <div data-card="year-earlier">
-      <SummaryList card={{ title: { text: `Compared with a year earlier`, headingLevel: 2 }, actions: { items: [{ href, text: "See the department totals" }] } }} rows={rows} />
-    </div>
+    <QueryBoundary queries={[rollup]} what="The department totals">
+      {(r) => {
+        const m = r.comparison;
+        const received = (side: typeof m.current) => side.fields.find((f) => f.id === "received")?.value ?? null;
+        const count = (n: number | null) => (n === null ? "not reported" : n.toLocaleString("en-GB"));
+        const sentSoFar = received(r.current);
+        const now = received(m.current);
+        const then = received(m.previousYear);
+        const change = m.changes.fields.find((c) => c.id === "received")!;
+        const leftOut = leftOutItems(m.panel);
+        const rows: SummaryListRow[] = [
+          { key: { text: "Complaints received, sent so far" }, value: { text: `${count(sentSoFar)} (${r.current.bodies.counted} of ${bodies(r.current.bodies.expected)})` } },
+          {
+            key: { text: `Compared with ${r.yearEarlier.label}` },
+            value: {
+              children: (
+                <>
+                  <p className="govuk-body govuk-!-margin-bottom-1">{coverageSentence(m.panel, r.label, r.yearEarlier.label)}</p>
+                  {!m.panel.lowCoverage && m.panel.covered.length > 0 ? (
+                    <Link className="govuk-link" href={href}>
+                      Complaints received {change.words}: {count(now)} against {count(then)}
+                    </Link>
+                  ) : null}
+                </>
+              ),
+            },
+          },
+        ];
+        if (leftOut.length > 0) {
+          rows.push({
+            key: { text: "Left out of the comparison" },
+            value: {
+              children: (
+                <ul className="govuk-list govuk-list--bullet govuk-!-margin-bottom-0">
+                  {leftOut.map((b) => (
+                    <li key={b.organisationCode + b.text}>{b.text}</li>
+                  ))}
+                </ul>
+              ),
+            },
+          });
+        }
+        return (
+          <div data-card="year-earlier">
+            <SummaryList card={{ title: { text: `Compared with a year earlier`, headingLevel: 2 }, actions: { items: [{ href, text: "See the department totals" }] } }} rows={rows} />
+          </div>
+        );
+      }}
+    </QueryBoundary>
   );
 }
 
 function FunnelOutliers({ dept, period }: { dept: Organisation; period: string }) {
   const funnels = useQueries({
-    queries: summaryFunnelMeasures.map((measure) => ({
-      queryKey: ["metrics.funnel", dept.code, period, measure, false],
-      queryFn: () => api.metrics.funnel.query({ departmentCode: dept.code, period, measure, overdispersion: false }),
-    })),
+    queries: summaryFunnelMeasures.map((measure) => procedureQuery("metrics.funnel", { departmentCode: dept.code, period, measure, overdispersion: false })),
   });
   return (
     <>
       {funnels.map((f, i) => {
         const measure = summaryFunnelMeasures[i]!;
-        if (f.isPending) return <div key={measure}>{loading}</div>;
-        if (f.isError) return <Problem key={measure} what="A funnel plot" error={f.error} />;
-        return <FunnelCard key={measure} dept={dept} period={period} funnel={f.data} />;
+        return (
+          <QueryBoundary
+            key={measure}
+            queries={[f]}
+            loading={
+              <div>
+                <Loading />
+              </div>
+            }
+            what="A funnel plot"
+          >
+            {(funnel) => <FunnelCard dept={dept} period={period} funnel={funnel} />}
+          </QueryBoundary>
+        );
       })}
     </>
   );
@@ -200,75 +198,81 @@ function FunnelCard({ dept, period, funnel }: { dept: Organisation; period: stri
 }
 
 function EmergingThemes({ dept }: { dept: Organisation }) {
-  const themes = useQuery({ queryKey: ["metrics.themes", dept.code, null, null], queryFn: () => api.metrics.themes.query({ departmentCode: dept.code }) });
+  const themes = useQuery(procedureQuery("metrics.themes", { departmentCode: dept.code }));
   const href = `/portal/${dept.code}/themes`;
-  if (themes.isPending) return loading;
-  if (themes.isError) return <Problem what="Emerging themes" error={themes.error} />;
-  const emerging = themes.data.emerging;
-  const rows: SummaryListRow[] =
-    emerging.length === 0
-      ? [{ key: { text: "Latest quarter" }, value: { text: "None: no theme is unusually high in the latest quarter, at the department or at any body" } }]
-      : emerging.map((e) => ({
-          key: { text: e.themeLabel },
-          value: {
-            children: (
-              <Link className="govuk-link" href={href}>
-                {e.scope === "department" ? "Across the department" : e.name}: {emergingSentence(e)}
-              </Link>
-            ),
-          },
-        }));
   return (
-    <div data-card="themes">
-      <SummaryList
-        card={{ title: { text: "Emerging themes", headingLevel: 2 }, actions: { items: [{ href, text: "See themes across bodies" }] } }}
-        rows={rows}
-      />
-    </div>
+    <QueryBoundary queries={[themes]} what="Emerging themes">
+      {({ emerging }) => {
+        const rows: SummaryListRow[] =
+          emerging.length === 0
+            ? [{ key: { text: "Latest quarter" }, value: { text: "None: no theme is unusually high in the latest quarter, at the department or at any body" } }]
+            : emerging.map((e) => ({
+                key: { text: e.themeLabel },
+                value: {
+                  children: (
+                    <Link className="govuk-link" href={href}>
+                      {e.scope === "department" ? "Across the department" : e.name}: {emergingSentence(e)}
+                    </Link>
+                  ),
+                },
+              }));
+        return (
+          <div data-card="themes">
+            <SummaryList
+              card={{ title: { text: "Emerging themes", headingLevel: 2 }, actions: { items: [{ href, text: "See themes across bodies" }] } }}
+              rows={rows}
+            />
+          </div>
+        );
+      }}
+    </QueryBoundary>
   );
 }
 
 function OverdueActions({ dept }: { dept: Organisation }) {
-  const actions = useQuery({ queryKey: ["actions.listForDepartment", dept.code, "overdue"], queryFn: () => api.actions.listForDepartment.query({ departmentCode: dept.code, status: "overdue" }) });
+  const actions = useQuery(procedureQuery("actions.listForDepartment", { departmentCode: dept.code, status: "overdue" }));
   const href = `/portal/${dept.code}/actions?status=overdue`;
-  if (actions.isPending) return loading;
-  if (actions.isError) return <Problem what="Overdue actions" error={actions.error} />;
-  const list = actions.data;
-  const rows: SummaryListRow[] = [
-    {
-      key: { text: "Overdue actions" },
-      value: {
-        children: (
-          <Link className="govuk-link" href={href}>
-            {list.length === 0 ? "None" : `${list.length} ${list.length === 1 ? "action is" : "actions are"} past their due date`}
-          </Link>
-        ),
-      },
-    },
-    ...list.slice(0, overdueShown).map(
-      (a): SummaryListRow => ({
-        key: { text: a.organisationName },
-        value: {
-          children: (
-            <>
-              <Link className="govuk-link" href={href}>
-                {a.action.length > 120 ? `${a.action.slice(0, 117).trimEnd()}…` : a.action}
-              </Link>
-              <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
-                Due {formatDate(a.dueDate)}. Owner: {a.owner}.
-              </span>
-            </>
-          ),
-        },
-      }),
-    ),
-  ];
   return (
-    <div data-card="actions">
-      <SummaryList
-        card={{ title: { text: "Overdue actions", headingLevel: 2 }, actions: { items: [{ href, text: "See every overdue action" }] } }}
-        rows={rows}
-      />
-    </div>
+    <QueryBoundary queries={[actions]} what="Overdue actions">
+      {(list) => {
+        const rows: SummaryListRow[] = [
+          {
+            key: { text: "Overdue actions" },
+            value: {
+              children: (
+                <Link className="govuk-link" href={href}>
+                  {list.length === 0 ? "None" : `${list.length} ${list.length === 1 ? "action is" : "actions are"} past their due date`}
+                </Link>
+              ),
+            },
+          },
+          ...list.slice(0, overdueShown).map(
+            (a): SummaryListRow => ({
+              key: { text: a.organisationName },
+              value: {
+                children: (
+                  <>
+                    <Link className="govuk-link" href={href}>
+                      {a.action.length > 120 ? `${a.action.slice(0, 117).trimEnd()}…` : a.action}
+                    </Link>
+                    <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
+                      Due {formatDate(a.dueDate)}. Owner: {a.owner}.
+                    </span>
+                  </>
+                ),
+              },
+            }),
+          ),
+        ];
+        return (
+          <div data-card="actions">
+            <SummaryList
+              card={{ title: { text: "Overdue actions", headingLevel: 2 }, actions: { items: [{ href, text: "See every overdue action" }] } }}
+              rows={rows}
+            />
+          </div>
+        );
+      }}
+    </QueryBoundary>
   );
 }

@@ -1,18 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button, Checkboxes, Details, FunnelChart, Link, Select } from "@complaints/ui";
 import { formatValue } from "@complaints/charts";
-import { oversightMeasures, periodChoiceFromAddress, periodChoiceToAddress, type PeriodChoice } from "@complaints/domain/browser";
+import { oversightMeasures, periodChoiceFromAddress, periodChoiceInput, periodChoiceSpan, periodChoiceToAddress, periodOptions, type PeriodChoice } from "@complaints/domain/browser";
 import type { FormEvent } from "react";
-import { useLocation, useNavigate, useSearchParams } from "react-router";
-import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { useLocation, useNavigate, useParams, useSearchParams } from "react-router";
+import { errorMessage, NotFoundPage, procedureQuery, QueryBoundary, usePageTitle, type Organisation, type QueryOutput } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorMessage } from "../app/trpc.ts";
-import { choiceLabel, denominatorWords, funnelAddress, funnelMeasures, periodOptions } from "../funnel/choices.ts";
+import { denominatorWords, funnelAddress, funnelMeasures } from "../funnel/choices.ts";
 import { OutsideTheLimits } from "../funnel/outliers.tsx";
-import { NotFoundPage } from "./not-found.tsx";
 
-type Funnel = Awaited<ReturnType<typeof api.metrics.funnel.query>>;
+type Funnel = QueryOutput<"metrics.funnel">;
 
 /** The choices as a form: measure, period, adjustment; "Show" puts them in the address. */
 function FunnelForm({ dept, choice, measure, adjusted, log }: { dept: Organisation; choice: PeriodChoice; measure: string; adjusted: boolean; log: boolean }) {
@@ -27,7 +24,7 @@ function FunnelForm({ dept, choice, measure, adjusted, log }: { dept: Organisati
   return (
     <form onSubmit={onSubmit} noValidate className="app-funnel-form">
       <Select id="measure" name="measure" label={{ text: "Measure" }} value={measure} items={funnelMeasures.map((m) => ({ value: m.id, text: m.label }))} />
-      <Select id="period" name="period" label={{ text: "Quarter or financial year" }} value={periodChoiceToAddress(choice)} items={periodOptions(latest, choice).map((o) => ({ value: o.value, text: o.text }))} />
+      <Select id="period" name="period" label={{ text: "Quarter or financial year" }} value={periodChoiceToAddress(choice)} items={periodOptions(latest, choice).map((o) => ({ value: o.address, text: o.text }))} />
       <Checkboxes
         name="adjusted"
         idPrefix="adjusted"
@@ -69,17 +66,18 @@ function Overdispersion({ adjusted, withAdjustment }: { adjusted: boolean; withA
 }
 
 /** `/portal/{DEPT}/funnel/{PERIOD}/{MEASURE}`: a proportion measure across the department's bodies, with 95% and 99.8% limits as curves. */
-export function FunnelPage({ dept, choice, measure }: { dept: Organisation; choice: PeriodChoice; measure: string }) {
+export function FunnelPage({ dept, choice }: { dept: Organisation; choice: PeriodChoice }) {
+  const { measure = "" } = useParams();
   const [search] = useSearchParams();
   const location = useLocation();
   const adjusted = search.get("adjusted") === "yes";
   const log = search.get("scale") === "log";
   const declared = oversightMeasures.find((m) => m.id === measure);
   const isProportion = declared?.kind === "proportion";
-  const label = choiceLabel(choice);
-  const input = { departmentCode: dept.code, measure, ...(choice.kind === "quarter" ? { period: choice.period } : { financialYear: choice.financialYear }) };
-  const plain = useQuery({ queryKey: ["metrics.funnel", input, false], queryFn: () => api.metrics.funnel.query({ ...input, overdispersion: false }), enabled: isProportion });
-  const withAdjustment = useQuery({ queryKey: ["metrics.funnel", input, true], queryFn: () => api.metrics.funnel.query({ ...input, overdispersion: true }), enabled: isProportion });
+  const label = periodChoiceSpan(choice);
+  const input = { departmentCode: dept.code, measure, ...periodChoiceInput(choice) };
+  const plain = useQuery({ ...procedureQuery("metrics.funnel", { ...input, overdispersion: false }), enabled: isProportion });
+  const withAdjustment = useQuery({ ...procedureQuery("metrics.funnel", { ...input, overdispersion: true }), enabled: isProportion });
   const shown = adjusted ? withAdjustment : plain;
   usePageTitle(declared ? `Funnel plot: ${declared.label}, ${label}` : "Page not found");
 
@@ -110,18 +108,12 @@ export function FunnelPage({ dept, choice, measure }: { dept: Organisation; choi
   }
 
   const unit = denominatorWords(measure);
-  const data = shown.data;
   return (
     <>
       {heading}
       {form}
-      {shown.isPending ? (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      ) : shown.isError ? (
-        <p className="govuk-body">{errorMessage(shown.error)}</p>
-      ) : data ? (
+      <QueryBoundary queries={[shown]} problem={(error) => <p className="govuk-body">{errorMessage(error)}</p>}>
+        {(data) => (
         <>
           <p className="govuk-body">
             {data.bodies.included} of {data.bodies.expected} bodies expected {choice.kind === "quarter" ? "this quarter" : "this year"} are plotted. {adjusted ? "The limits are adjusted for over-dispersion." : "The limits are not adjusted for over-dispersion."}
@@ -162,7 +154,8 @@ export function FunnelPage({ dept, choice, measure }: { dept: Organisation; choi
             </>
           ) : null}
         </>
-      ) : null}
+        )}
+      </QueryBoundary>
     </>
   );
 }

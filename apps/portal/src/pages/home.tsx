@@ -1,7 +1,6 @@
 import { Link, Navigate } from "react-router";
-import type { Me } from "../app/auth.tsx";
-import { departmentOf } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { type Me, usePageTitle } from "@complaints/client";
+import { departmentOf } from "../app/department-route.tsx";
 
 /** `/portal/`: straight to the user's department; a body's people are pointed at their own app. */
 export function HomePage({ me }: { me: Me }) {

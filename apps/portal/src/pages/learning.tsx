@@ -2,15 +2,12 @@ import { ActionPlanStatusTags, Button, Details, ErrorSummary, Input, Select } fr
 import { actionThemes, formatDate, plural } from "@complaints/domain/browser";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { useMe } from "../app/auth.tsx";
-import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
-import { api, errorMessage } from "../app/trpc.ts";
-import { useDepartmentBodies } from "../oversight/bodies.ts";
-import { oneOf, useQueryFilters } from "../oversight/filters.ts";
-import "../oversight/oversight.css";
+import { errorMessage, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, useMe, usePageTitle } from "@complaints/client";
+import { useDepartmentBodies } from "../app/department-bodies.ts";
+import { oneOf, useQueryFilters } from "../filter-form/query-filters.ts";
+import "../filter-form/filter-form.css";
 
-type Item = Awaited<ReturnType<typeof api.actions.learning.query>>["items"][number];
+type Item = QueryOutput<"actions.learning">["items"][number];
 
 const filterKeys = ["q", "theme", "body"] as const;
 
@@ -27,7 +24,7 @@ export function LearningPage({ dept }: { dept: Organisation }) {
   const body = values.body || undefined;
   const q = values.q || undefined;
   const input = { departmentCode: dept.code, ...(q ? { q } : {}), ...(theme ? { theme } : {}), ...(body ? { organisationCode: body } : {}) };
-  const library = useQuery({ queryKey: ["actions.learning", input], queryFn: () => api.actions.learning.query(input) });
+  const library = useQuery(procedureQuery("actions.learning", input));
   // The department's oversight may take a published item down, from the body's action plan page.
   const canWithdraw = ((useMe().data?.permissions ?? []) as readonly string[]).includes("actions.withdrawPublication");
   usePageTitle(q ? `Learning library: results for “${q}”` : "Learning library", library.isError);
@@ -63,29 +60,25 @@ export function LearningPage({ dept }: { dept: Organisation }) {
         </div>
       </form>
 
-      {library.isPending ? (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      ) : library.isError ? (
-        <p className="govuk-body">No items can be shown: {errorMessage(library.error)}</p>
-      ) : (
+      <QueryBoundary queries={[library]} problem={(error) => <p className="govuk-body">No items can be shown: {errorMessage(error)}</p>}>
+        {(found) => (
         <>
           <p className="govuk-body" role="status" id="learning-count">
-            {library.data.items.length === library.data.total
-              ? library.data.total === 0
+            {found.items.length === found.total
+              ? found.total === 0
                 ? "No body has published any learning yet."
-                : `${plural(library.data.total, "item")}, newest first.`
-              : library.data.items.length === 0
+                : `${plural(found.total, "item")}, newest first.`
+              : found.items.length === 0
                 ? `No items match${q ? ` “${q}”` : " these filters"}. Try fewer or different words.`
-                : `${plural(library.data.items.length, "item")} of ${library.data.total} match${q ? ` “${q}”` : " these filters"}, newest first.`}
+                : `${plural(found.items.length, "item")} of ${found.total} match${q ? ` “${q}”` : " these filters"}, newest first.`}
           </p>
           <h2 className="govuk-visually-hidden">Items</h2>
-          {library.data.items.map((item) => (
+          {found.items.map((item) => (
             <LearningItem key={item.id} item={item} dept={dept} canWithdraw={canWithdraw} />
           ))}
         </>
-      )}
+        )}
+      </QueryBoundary>
     </>
   );
 }

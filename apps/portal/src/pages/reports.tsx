@@ -1,12 +1,10 @@
-import { periodChoiceFromAddress, periodChoiceToAddress } from "@complaints/domain/browser";
+import { periodChoiceFromAddress, periodChoiceToAddress, periodOptions } from "@complaints/domain/browser";
 import { Button, ErrorSummary, Radios, Select } from "@complaints/ui";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { Loading, usePageTitle, type Organisation } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
-import { periodOptions } from "../compare/periods.ts";
-import { useDepartmentBodies } from "../oversight/bodies.ts";
+import { useDepartmentBodies } from "../app/department-bodies.ts";
 import { financialYearOf, formatFileSize, packRequests, readPackChoice, writePackChoice, type PackChoice, type PackFormatChoice } from "../reports/pack-choice.ts";
 import { usePackDownload, type PackBuild, type SavedFile } from "../reports/use-pack-download.ts";
 import "../reports/reports.css";
@@ -43,9 +41,7 @@ export function ReportsPage({ dept }: { dept: Organisation }) {
       {latest ? (
         <PackForm dept={dept} latest={latest} build={build} onDownload={start} />
       ) : (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
+        <Loading />
       )}
       <h2 className="govuk-heading-m">Annual report</h2>
       <p className="govuk-body">

@@ -2,20 +2,16 @@ import { useQuery } from "@tanstack/react-query";
 import { ErrorSummary, Link, NotificationBanner, ReturnStatusTag, Table, type ErrorSummaryItem } from "@complaints/ui";
 import { answerText, formatDateTime, formatPeriodCode, isSent, periodFromIndex, periodIndex, periodLabelOf, requirePeriod, requireTemplate, returnStatuses, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue, type ReturnStatus } from "@complaints/domain/browser";
 import { useCallback, useState, type ReactNode } from "react";
-import { ServiceProblem, useMe } from "../app/auth.tsx";
-import { useOrganisation, type Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
-import { api, errorCode, errorData, errorMessage } from "../app/trpc.ts";
+import { errorCode, errorData, errorMessage, Loading, LoadProblem, NotFoundPage, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, ServiceProblem, useMe, useOrganisation, usePageTitle } from "@complaints/client";
 import { DecisionForm, NoDecisionRights, type Decision } from "../review/decision.tsx";
 import { ReturnSections } from "../review/sections.tsx";
 import { ChangesSinceReturned, ReturnedNotice, type SinceReturned } from "../review/since-returned.tsx";
 import { Warnings } from "../review/warnings.tsx";
 import { YearOnYear } from "../review/year-on-year.tsx";
 import { TrackerStatusTag } from "../tracker/tracker-status.tsx";
-import { NoAccessPage, NotFoundPage } from "./not-found.tsx";
 import { trackerAddress } from "./tracker.tsx";
 
-type StoredReturn = NonNullable<Awaited<ReturnType<typeof api.returns.find.query>>>;
+type StoredReturn = NonNullable<QueryOutput<"returns.find">>;
 
 /**
  * `/portal/{DEPT}/returns/{ORG}/{PERIOD}`: the department reviews a body's return: first, when the
@@ -33,16 +29,12 @@ export function ReviewPage({ dept, org, period }: { dept: Organisation; org: str
   const onErrors = useCallback((list: ErrorSummaryItem[], attempt: number) => setErrors({ list, attempt }), []);
   usePageTitle(decision ? (decision.kind === "accepted" ? "Return accepted" : "Return sent back to the body") : `Review the return: ${body.data?.name ?? org}, ${label}`, errors.list.length > 0 && !decision);
 
-  if (body.isPending) return <p className="govuk-body" role="status">Loading…</p>;
-  if (body.isError) {
-    const c = errorCode(body.error);
-    if (c === "FORBIDDEN") return <NoAccessPage />;
-    if (c === "NOT_FOUND" || c === "BAD_REQUEST") return <NotFoundPage />;
-    return <ServiceProblem />;
-  }
   // The API answers only for organisations in the user's scope (their department's tree): a body there is the department's.
-  if (body.data.kind !== "body") return <NotFoundPage />;
-  return <ReviewOfBody dept={dept} body={body.data} period={period} decision={decision} onDecided={setDecision} errors={errors} onErrors={onErrors} />;
+  return (
+    <QueryBoundary queries={[body]}>
+      {(found) => (found.kind === "body" ? <ReviewOfBody dept={dept} body={found} period={period} decision={decision} onDecided={setDecision} errors={errors} onErrors={onErrors} /> : <NotFoundPage />)}
+    </QueryBoundary>
+  );
 }
 
 interface ReviewProps {
@@ -58,7 +50,7 @@ interface ReviewProps {
 function ReviewOfBody({ dept, body, period, decision, onDecided, errors, onErrors }: ReviewProps) {
   const label = periodLabelOf(period);
   const me = useMe();
-  const found = useQuery({ queryKey: ["returns.find", body.code, period], queryFn: () => api.returns.find.query({ organisationCode: body.code, period }), retry: false });
+  const found = useQuery({ ...procedureQuery("returns.find", { organisationCode: body.code, period }), retry: false });
   const heading = (
     <>
       {decision ? <DecisionBanner decision={decision} body={body} /> : null}
@@ -77,14 +69,14 @@ function ReviewOfBody({ dept, body, period, decision, onDecided, errors, onError
     </p>
   );
 
-  if (found.isPending || me.isPending) return <p className="govuk-body" role="status">Loading…</p>;
+  if (found.isPending || me.isPending) return <Loading />;
   if (me.isError) return <ServiceProblem />;
   if (found.isError) {
     if (errorCode(found.error) !== "FORBIDDEN") {
       return (
         <>
           {heading}
-          <p className="govuk-body">The return could not be loaded. {errorMessage(found.error)}</p>
+          <LoadProblem what="The return" error={found.error} />
         </>
       );
     }
@@ -134,8 +126,7 @@ function SentReturn({ ret, body, period, heading, back, canDecide, roleLabel, on
   const template = requireTemplate(ret.templateVersion);
   const fields = templateFields(template, body.serviceAreas);
   const since = useQuery({
-    queryKey: ["returns.changesSinceReturned", ret.returnId, ret.revision, ret.version],
-    queryFn: () => api.returns.changesSinceReturned.query({ returnId: ret.returnId, revision: ret.revision }),
+    ...procedureQuery("returns.changesSinceReturned", { returnId: ret.returnId, revision: ret.revision }, ret.version),
     enabled: !returned,
   });
   return (
@@ -143,7 +134,7 @@ function SentReturn({ ret, body, period, heading, back, canDecide, roleLabel, on
       {heading}
       <StatusLine ret={ret} />
       {returned ? <ReturnedNotice bodyName={body.name} returnedAt={ret.decidedAt} reason={ret.returnReason} /> : null}
-      {since.isError ? <p className="govuk-body">What changed since the department returned this return could not be loaded. {errorMessage(since.error)}</p> : null}
+      {since.isError ? <LoadProblem what="What changed since the department returned this return" error={since.error} /> : null}
       {since.data ? <ChangesSinceReturned since={since.data} bodyName={body.name} fields={fields} /> : null}
       {!returned && ret.revision !== ret.currentRevision ? (
         <div className="govuk-inset-text">
@@ -250,7 +241,7 @@ function StatusLine({ ret }: { ret: StoredReturn }) {
 
 /** A return the department cannot see yet, or has sent back: its status in words, and why nothing more is shown. */
 function StatusOnly({ dept, body, period, status }: { dept: Organisation; body: Organisation; period: string; status: ReturnStatus | null }) {
-  const tracker = useQuery({ queryKey: ["tracker.forPeriod", dept.code, period], queryFn: () => api.tracker.forPeriod.query({ departmentCode: dept.code, period }) });
+  const tracker = useQuery(procedureQuery("tracker.forPeriod", { departmentCode: dept.code, period }));
   const row = tracker.data?.rows.find((r) => r.organisationCode === body.code);
   const byDepartment = row?.returnedBy === "department";
   return (
@@ -270,22 +261,16 @@ function StatusOnly({ dept, body, period, status }: { dept: Organisation; body: 
 /** What the reviewer reads: warnings with explanations, changes since the last revision and last year, then every answer. */
 function ReviewBody({ ret, body, period, fields, sinceReturned }: { ret: StoredReturn; body: Organisation; period: string; fields: readonly FieldDeclaration[]; sinceReturned: SinceReturned | null }) {
   const template = requireTemplate(ret.templateVersion);
-  const validation = useQuery({ queryKey: ["returns.validate", ret.returnId, ret.revision, ret.version], queryFn: () => api.returns.validate.query({ returnId: ret.returnId }) });
+  const validation = useQuery(procedureQuery("returns.validate", { returnId: ret.returnId }, `${ret.revision} ${ret.version}`));
   return (
     <>
       <section aria-labelledby="warnings-heading">
         <h2 className="govuk-heading-l" id="warnings-heading">
           Warnings and the body's explanations
         </h2>
-        {validation.isPending ? (
-          <p className="govuk-body" role="status">
-            Loading…
-          </p>
-        ) : validation.isError ? (
-          <p className="govuk-body">The checks could not be run. {errorMessage(validation.error)}</p>
-        ) : (
-          <Warnings result={validation.data} explanations={ret.explanations} />
-        )}
+        <QueryBoundary queries={[validation]} problem={(error) => <p className="govuk-body">The checks could not be run. {errorMessage(error)}</p>}>
+          {(result) => <Warnings result={result} explanations={ret.explanations} />}
+        </QueryBoundary>
       </section>
       <RevisionChanges ret={ret} fields={fields} sinceReturned={sinceReturned} />
       <LastYear ret={ret} body={body} period={period} fields={fields} />
@@ -301,22 +286,16 @@ function ReviewBody({ ret, body, period, fields, sinceReturned }: { ret: StoredR
 
 /** The difference from the previous revision sent to the department (a correction after acceptance). */
 function RevisionChanges({ ret, fields, sinceReturned }: { ret: StoredReturn; fields: readonly FieldDeclaration[]; sinceReturned: SinceReturned | null }) {
-  const history = useQuery({ queryKey: ["returns.history", ret.returnId, ret.version], queryFn: () => api.returns.history.query({ returnId: ret.returnId }) });
+  const history = useQuery(procedureQuery("returns.history", { returnId: ret.returnId }, ret.version));
   const previous = history.data?.revisions.filter((r) => r.revision < ret.revision && isSent(r.status)).at(-1);
   const diff = useQuery({
-    queryKey: ["returns.diff", ret.returnId, previous?.revision, ret.revision],
-    queryFn: () => api.returns.diff.query({ returnId: ret.returnId, from: previous!.revision, to: ret.revision }),
+    ...procedureQuery("returns.diff", { returnId: ret.returnId, from: previous?.revision ?? 0, to: ret.revision }),
     enabled: previous !== undefined,
   });
   const byId = new Map(fields.map((f) => [f.id, f]));
   let content;
-  if (history.isPending || (previous && diff.isPending))
-    content = (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
-  else if (history.isError || diff.isError) content = <p className="govuk-body">The earlier revisions could not be loaded. {errorMessage(history.error ?? diff.error)}</p>;
+  if (history.isPending || (previous && diff.isPending)) content = <Loading />;
+  else if (history.isError || diff.isError) content = <LoadProblem what="The earlier revisions" error={history.error ?? diff.error} />;
   else if (!previous && sinceReturned)
     content = (
       <p className="govuk-body">
@@ -361,15 +340,10 @@ function RevisionChanges({ ret, fields, sinceReturned }: { ret: StoredReturn; fi
 /** The same body's return for the same quarter a year earlier, as sent to the department. */
 function LastYear({ ret, body, period, fields }: { ret: StoredReturn; body: Organisation; period: string; fields: readonly FieldDeclaration[] }) {
   const earlier = formatPeriodCode(periodFromIndex(periodIndex(requirePeriod(period)) - 4));
-  const found = useQuery({ queryKey: ["returns.find", body.code, earlier], queryFn: () => api.returns.find.query({ organisationCode: body.code, period: earlier }), retry: false });
+  const found = useQuery({ ...procedureQuery("returns.find", { organisationCode: body.code, period: earlier }), retry: false });
   let content;
-  if (found.isPending)
-    content = (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
-  else if (found.isError && errorCode(found.error) !== "FORBIDDEN") content = <p className="govuk-body">Last year's return could not be loaded. {errorMessage(found.error)}</p>;
+  if (found.isPending) content = <Loading />;
+  else if (found.isError && errorCode(found.error) !== "FORBIDDEN") content = <LoadProblem what="Last year's return" error={found.error} />;
   else if (found.isError || found.data === null) content = <p className="govuk-body">{body.name} sent no return for {periodLabelOf(earlier)}, so there is nothing to compare with.</p>;
   else content = <YearOnYear fields={fields} thisYear={ret} lastYear={found.data} label={periodLabelOf(period)} earlierLabel={periodLabelOf(earlier)} />;
   return (

@@ -3,15 +3,13 @@ import { listInWords, plural } from "@complaints/domain/browser";
 import { Details, ErrorSummary, Radios, Table, ThemeHeatmap } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
-import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { errorCode, errorMessage, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, usePageTitle } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorCode, errorMessage } from "../app/trpc.ts";
 import { QuarterRangeForm, useQuarterRange } from "../quarter-range/quarter-range.tsx";
 import { EmergingList } from "../themes/emerging-list.tsx";
 import { formatCount, formatRate } from "../themes/format.ts";
 
-type ThemesAnswer = Awaited<ReturnType<typeof api.metrics.themes.query>>;
+type ThemesAnswer = QueryOutput<"metrics.themes">;
 type Series = ThemesAnswer["department"]["series"][number];
 
 /** What the heat map shows: the latest quarter of the range (default) or the whole range (`?show=range`). */
@@ -35,10 +33,7 @@ export function ThemesPage({ dept }: { dept: Organisation }) {
   const [params] = useSearchParams();
   const show: Show = params.get("show") === "range" ? "range" : "latest";
   const latest = useLatestQuarter(dept.code);
-  const themes = useQuery({
-    queryKey: ["metrics.themes", dept.code, range.from ?? null, range.to ?? null],
-    queryFn: () => api.metrics.themes.query({ departmentCode: dept.code, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) }),
-  });
+  const themes = useQuery(procedureQuery("metrics.themes", { departmentCode: dept.code, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) }));
   const refused = themes.isError && errorCode(themes.error) === "BAD_REQUEST";
   const problems = [...range.problems.map((p) => ({ text: p.message, href: `#range-${p.field}` })), ...(refused ? [{ text: errorMessage(themes.error), href: "#range-from" }] : [])];
   usePageTitle("Complaint themes", problems.length > 0);
@@ -67,19 +62,12 @@ export function ThemesPage({ dept }: { dept: Organisation }) {
         />
       </QuarterRangeForm>
 
-      {themes.isPending ? (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      ) : themes.isError ? (
-        refused ? null : (
-          <p className="govuk-body">The themes could not be shown: {errorMessage(themes.error)}</p>
-        )
-      ) : themes.data.periods.length === 0 ? (
-        <p className="govuk-body">No body in {dept.name} has sent a return yet, so there are no themes to show.</p>
-      ) : (
-        <ThemesContent data={themes.data} show={show} profileHref={profileHref} />
-      )}
+      {/* A refused range is said in the error summary above. */}
+      <QueryBoundary queries={[themes]} problem={(error) => (refused ? null : <p className="govuk-body">The themes could not be shown: {errorMessage(error)}</p>)}>
+        {(found) =>
+          found.periods.length === 0 ? <p className="govuk-body">No body in {dept.name} has sent a return yet, so there are no themes to show.</p> : <ThemesContent data={found} show={show} profileHref={profileHref} />
+        }
+      </QueryBoundary>
     </>
   );
 }

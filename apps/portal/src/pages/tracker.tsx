@@ -1,17 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button, Checkboxes, Link, Table, type TableCell } from "@complaints/ui";
 import { formatDate, formatDateTime, formatPeriodCode, formatPeriodLabel, periodFromIndex, periodIndex, periodToAddress, previousPeriod, requirePeriod } from "@complaints/domain/browser";
-import type { FormEvent } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { useSearchParams } from "react-router";
-import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { type Organisation, procedureQuery, QueryBoundary, usePageTitle } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorMessage } from "../app/trpc.ts";
 import { applyFilter, bodyTypeLabel, readFilter, statusFilters, timelinessFilters, writeFilter } from "../tracker/filters.ts";
 import { QuarterPagination } from "../tracker/quarter-pagination.tsx";
 import { canOpenReturn, timelinessLabels, TrackerStatusTag, type Tracker, type TrackerRow } from "../tracker/tracker-status.tsx";
 import "../tracker/tracker.css";
-import "../oversight/oversight.css";
 
 /** `/portal/{DEPT}/returns/{ORG}/{PERIOD}`: where the department reviews a body's return. */
 export function reviewAddress(dept: string, org: string, period: string): string {
@@ -30,10 +27,9 @@ export function trackerAddress(dept: string, period: string, search = ""): strin
 export function TrackerPage({ dept, period }: { dept: Organisation; period: string }) {
   const label = formatPeriodLabel(requirePeriod(period));
   usePageTitle(`Submission tracker: ${label}`);
-  const tracker = useQuery({ queryKey: ["tracker.forPeriod", dept.code, period], queryFn: () => api.tracker.forPeriod.query({ departmentCode: dept.code, period }) });
+  const tracker = useQuery(procedureQuery("tracker.forPeriod", { departmentCode: dept.code, period }));
   const latest = useLatestQuarter(dept.code);
-  const [params, setParams] = useSearchParams();
-  const filter = readFilter(params);
+  const [params] = useSearchParams();
   const search = params.toString() ? `?${params.toString()}` : "";
 
   const p = requirePeriod(period);
@@ -54,24 +50,20 @@ export function TrackerPage({ dept, period }: { dept: Organisation; period: stri
     />
   );
 
-  if (tracker.isPending)
-    return (
-      <>
-        {heading}
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      </>
-    );
-  if (tracker.isError)
-    return (
-      <>
-        {heading}
-        <p className="govuk-body">The tracker could not be loaded. {errorMessage(tracker.error)}</p>
-      </>
-    );
+  return (
+    <>
+      {heading}
+      <QueryBoundary queries={[tracker]} what="The tracker">
+        {(data) => <TrackerContent dept={dept} period={period} label={label} data={data} pagination={pagination} />}
+      </QueryBoundary>
+    </>
+  );
+}
 
-  const data = tracker.data;
+function TrackerContent({ dept, period, label, data, pagination }: { dept: Organisation; period: string; label: string; data: Tracker; pagination: ReactNode }) {
+  const [params, setParams] = useSearchParams();
+  const filter = readFilter(params);
+  const search = params.toString();
   const rows = applyFilter(data.rows, filter);
   const types = [...new Set(data.rows.map((r) => r.bodyType))].toSorted();
 
@@ -91,7 +83,6 @@ export function TrackerPage({ dept, period }: { dept: Organisation; period: stri
 
   return (
     <>
-      {heading}
       <p className="govuk-body">
         Every body expected to send a return for {label}: those active at any time in the quarter.
         {!data.window

@@ -1,7 +1,7 @@
 import { XmrChart } from "@complaints/ui";
-import type { api } from "../app/trpc.ts";
+import { type QueryOutput } from "@complaints/client";
 
-type Profile = Awaited<ReturnType<typeof api.metrics.profile.query>>;
+type Profile = QueryOutput<"metrics.profile">;
 export type MeasureSeries = Profile["measures"][number];
 
 /**

@@ -1,6 +1,5 @@
-import { downloadFileBlob, saveUrl } from "@complaints/client";
+import { api, downloadFileBlob, errorMessage, saveUrl } from "@complaints/client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, errorMessage } from "../app/trpc.ts";
 import type { PackRequest } from "./pack-choice.ts";
 
 /** A file the page has handed to the browser, kept so it can be saved again without building it again. */

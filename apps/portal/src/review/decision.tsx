@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Button, CharacterCount, InsetText, type ErrorSummaryItem } from "@complaints/ui";
 import { useEffect, useState, type FormEvent } from "react";
-import { api, errorCode, errorMessage } from "../app/trpc.ts";
+import { api, errorCode, errorMessage } from "@complaints/client";
 
 export type Decision = { kind: "accepted" } | { kind: "returned"; reason: string };
 

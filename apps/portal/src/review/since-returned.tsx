@@ -1,8 +1,8 @@
 import { SummaryList, WarningText } from "@complaints/ui";
 import { answerText, formatDateTime, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
-import { api } from "../app/trpc.ts";
+import { type QueryOutput } from "@complaints/client";
 
-export type SinceReturned = NonNullable<Awaited<ReturnType<typeof api.returns.changesSinceReturned.query>>>;
+export type SinceReturned = NonNullable<QueryOutput<"returns.changesSinceReturned">>;
 
 /**
  * What the body changed after the department returned the return, read first on the review page:

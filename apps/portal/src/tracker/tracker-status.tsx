@@ -1,7 +1,7 @@
 import { ReturnStatusTag } from "@complaints/ui";
-import type { api } from "../app/trpc.ts";
+import { type QueryOutput } from "@complaints/client";
 
-export type Tracker = Awaited<ReturnType<typeof api.tracker.forPeriod.query>>;
+export type Tracker = QueryOutput<"tracker.forPeriod">;
 export type TrackerRow = Tracker["rows"][number];
 export type TrackerStatus = TrackerRow["status"];
 export type Timeliness = TrackerRow["timeliness"];

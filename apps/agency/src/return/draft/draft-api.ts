@@ -1,12 +1,12 @@
 import type { AppRouter } from "@complaints/api";
 import type { ValidationResult } from "@complaints/domain/browser";
 import { createTRPCClient, httpLink } from "@trpc/client";
-import { api, errorCode, errorData, errorMessage } from "../../app/trpc.ts";
+import { api, errorCode, errorData, errorMessage, type QueryOutput } from "@complaints/client";
 import type { ChangeSet } from "./change-set.ts";
 import { issuesMessage, type FailedCall } from "./save-failure.ts";
 
 /** A return's revision as `returns.get` answers it. */
-export type StoredRevision = Awaited<ReturnType<typeof api.returns.get.query>>;
+export type StoredRevision = QueryOutput<"returns.get">;
 
 export interface SaveChangesInput extends Partial<ChangeSet> {
   returnId: string;

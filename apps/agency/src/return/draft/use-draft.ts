@@ -1,8 +1,7 @@
 import type { FieldValue, TemplateDeclaration, ValidationResult } from "@complaints/domain/browser";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { useLocation, useNavigate } from "react-router";
-import { meQueryKey, useMe, type Me } from "../../app/auth.tsx";
-import { queryClient } from "../../app/query.ts";
+import { type Me, meQueryKey, queryClient, useMe } from "@complaints/client";
 import { draftApi, failedCall, type StoredRevision } from "./draft-api.ts";
 import { DraftStore, type ConflictChoices, type DraftSnapshot, type DraftStatus, type PageEvents, type SaveState } from "./draft-store.ts";
 import { apiPeriodCode } from "./period-code.ts";

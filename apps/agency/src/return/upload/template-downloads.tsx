@@ -1,6 +1,6 @@
 import { Button } from "@complaints/ui";
 import { useState } from "react";
-import { api, errorMessage } from "../../app/trpc.ts";
+import { api, errorMessage } from "@complaints/client";
 import { saveFile } from "@complaints/client";
 
 type Format = "xlsx" | "ods" | "csv";

@@ -2,13 +2,10 @@ import { formatPeriodLabel, replacesFigures, requirePeriod, requireTemplate, ret
 import { BackLink, LinkProvider } from "@complaints/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { Link, useParams } from "react-router";
-import { ServiceProblem, type Me } from "../../app/auth.tsx";
-import { usePageTitle } from "../../app/page-title.ts";
-import { api, errorCode, errorData, errorMessage } from "../../app/trpc.ts";
-import { NoAccessPage, NotFoundPage } from "../../pages/not-found.tsx";
-import { periodFromAddress, periodToAddress } from "@complaints/domain/browser";
-import { fileToBase64 } from "@complaints/client";
+import { Link } from "react-router";
+import type { QuarterPageProps } from "../../app/body-route.tsx";
+import { api, errorCode, errorData, errorMessage, fileToBase64, type Me, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, usePageTitle } from "@complaints/client";
+import { periodToAddress } from "@complaints/domain/browser";
 import { fileProblem } from "./file-check.ts";
 import { TemplateDownloads } from "./template-downloads.tsx";
 import { UploadForm } from "./upload-form.tsx";
@@ -16,48 +13,33 @@ import { ConfirmReplace } from "./confirm-replace.tsx";
 import { ChangesTable, fileErrorOf, OutcomeSummary, outcomeHasErrors, ProblemsTable, type UploadChange, type UploadOutcome } from "./upload-outcome.tsx";
 import "./upload.css";
 
-type Organisation = Awaited<ReturnType<typeof api.organisations.get.query>>;
-type StoredReturn = NonNullable<Awaited<ReturnType<typeof api.returns.find.query>>>;
+type StoredReturn = NonNullable<QueryOutput<"returns.find">>;
 
 const pageTitle = "Fill in the return with a spreadsheet";
 
-const findKey = (organisationCode: string, periodCode: string) => ["returns.find", organisationCode, periodCode] as const;
+const findQuery = (organisationCode: string, period: string) => procedureQuery("returns.find", { organisationCode, period });
 
 /**
  * `/{ORG}/returns/{PERIOD}/upload` (issue 7, "Addresses" and "Spreadsheet route"): download the
- * quarter's template pre-filled, upload it filled in. A period that is not a quarter's address is
- * Page not found; another body's return is "You do not have access", with none of its figures.
+ * quarter's template pre-filled, upload it filled in. Another body's return is "You do not have
+ * access", with none of its figures (the body and the quarter are checked by BodyRoute).
  */
-export function UploadRoute({ me }: { me: Me }) {
-  const { organisationCode = "", period = "" } = useParams();
-  const periodCode = periodFromAddress(period);
-  if (!periodCode) return <NotFoundPage />;
-  return <UploadLoader key={`${organisationCode} ${periodCode}`} me={me} organisationCode={organisationCode} periodCode={periodCode} />;
+export function UploadRoute({ me, org: organisation, period: periodCode }: QuarterPageProps) {
+  const organisationCode = organisation.code;
+  const found = useQuery(findQuery(organisationCode, periodCode));
+  return <QueryBoundary queries={[found]}>{(stored) => <UploadLoaded me={me} organisation={organisation} periodCode={periodCode} stored={stored} />}</QueryBoundary>;
 }
 
-function UploadLoader({ me, organisationCode, periodCode }: { me: Me; organisationCode: string; periodCode: string }) {
-  const organisation = useQuery({ queryKey: ["organisations.get", organisationCode], queryFn: () => api.organisations.get.query({ code: organisationCode }) });
-  const found = useQuery({ queryKey: findKey(organisationCode, periodCode), queryFn: () => api.returns.find.query({ organisationCode, period: periodCode }) });
-
-  const codes = [organisation, found].map((q) => (q.isError ? errorCode(q.error) : null));
-  if (codes.includes("FORBIDDEN")) return <NoAccessPage />;
-  if (codes.includes("NOT_FOUND") || codes.includes("BAD_REQUEST")) return <NotFoundPage />;
-  if (organisation.isError || found.isError) return <ServiceProblem />;
-  if (organisation.isPending || found.isPending) {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
-  }
+function UploadLoaded({ me, organisation, periodCode, stored }: { me: Me; organisation: Organisation; periodCode: string; stored: StoredReturn | null }) {
+  const organisationCode = organisation.code;
   const returnPath = `/${organisationCode}/returns/${periodToAddress(periodCode)}`;
   return (
     // Our links (the back link) go through the router, under its /agency basename.
     <LinkProvider renderLink={({ href, ...rest }) => <Link to={href} {...rest} />}>
-      {found.data === null ? (
-        <NotStartedPage organisation={organisation.data} periodCode={periodCode} returnPath={returnPath} />
+      {stored === null ? (
+        <NotStartedPage organisation={organisation} periodCode={periodCode} returnPath={returnPath} />
       ) : (
-        <UploadPage me={me} organisation={organisation.data} periodCode={periodCode} stored={found.data} returnPath={returnPath} />
+        <UploadPage me={me} organisation={organisation} periodCode={periodCode} stored={stored} returnPath={returnPath} />
       )}
     </LinkProvider>
   );
@@ -134,7 +116,7 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
     const answer = await api.returns.uploadSpreadsheet.mutate({ returnId: stored.returnId, expectedVersion: stored.version, fileName, contentBase64 });
     if (answer.ok) {
       // The new version at once, so a second upload is not refused as based on an old one.
-      queryClient.setQueryData(findKey(stored.organisationCode, stored.period), answer.return);
+      queryClient.setQueryData(findQuery(stored.organisationCode, stored.period).queryKey, answer.return);
       void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "returns.find" && q.queryKey[0] !== "auth.me" });
       finish({ kind: "updated", fileName, changes: answer.changes });
     } else {
@@ -145,7 +127,7 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
   function failed(error: unknown) {
     const code = errorCode(error);
     // Refused for the return's state: fetch it again, so the page shows what it is now.
-    if (code === "CONFLICT" || code === "PRECONDITION_FAILED") void queryClient.invalidateQueries({ queryKey: findKey(stored.organisationCode, stored.period) });
+    if (code === "CONFLICT" || code === "PRECONDITION_FAILED") void queryClient.invalidateQueries({ queryKey: findQuery(stored.organisationCode, stored.period).queryKey });
     const issues = errorData(error).issues;
     const message =
       code === "CONFLICT"

@@ -2,7 +2,7 @@ import { aggregateReturns, compareToBenchmark, measures, sumReturns, type Benchm
 import { formatPeriodCode, isActiveIn, periodIndex } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
 import { measureById, measureCells, measureInfo, type IntervalOut, type MeasureCell } from "./cells.ts";
-import { bodiesBelow, countedReturns, countedStatuses, departmentIn, forAggregation, heading, quartersChosen, type PeriodChoice } from "./selection.ts";
+import { bodiesBelow, countedReturns, countedStatuses, departmentIn, forAggregation, heading, quartersChosen, type PeriodInput } from "./selection.ts";
 
 export type ComparisonResult = BenchmarkComparison | "not compared";
 
@@ -24,7 +24,7 @@ function compareSafely(value: number | null, limits: IntervalOut | null, benchma
  * benchmark. The benchmark is the department's pooled aggregate — the counts of every included
  * return summed, then the ratio taken — never an average of the bodies' percentages.
  */
-export async function compareBodies(ctx: ServiceContext, input: PeriodChoice & { departmentCode: string; measures?: readonly string[] | undefined }) {
+export async function compareBodies(ctx: ServiceContext, input: PeriodInput & { departmentCode: string; measures?: readonly string[] | undefined }) {
   const department = departmentIn(ctx, input.departmentCode);
   const { periods, label } = quartersChosen(input);
   const chosen = input.measures && input.measures.length > 0 ? [...new Set(input.measures)].map(measureById) : [...measures];

@@ -3,7 +3,7 @@ import { aggregateReturns } from "@complaints/metrics";
 import { funnelCurve, funnelPlot, type FunnelInput } from "@complaints/stats";
 import type { ServiceContext } from "../actor.ts";
 import { finite, interval, measureById, measureInfo } from "./cells.ts";
-import { bodiesBelow, countedReturns, countedStatuses, departmentIn, forAggregation, heading, quartersChosen, type PeriodChoice } from "./selection.ts";
+import { bodiesBelow, countedReturns, countedStatuses, departmentIn, forAggregation, heading, quartersChosen, type PeriodInput } from "./selection.ts";
 
 /**
  * Funnel plot of a proportion measure across a department's bodies for a quarter or financial
@@ -13,7 +13,7 @@ import { bodiesBelow, countedReturns, countedStatuses, departmentIn, forAggregat
  * the bodies' range (PHEindicatormethods' axis, adjusted like the bodies' limits when asked), so the
  * portal and the board packs draw the limits as curves without computing any statistics.
  */
-export async function funnelForDepartment(ctx: ServiceContext, input: PeriodChoice & { departmentCode: string; measure: string; overdispersion?: boolean | undefined }) {
+export async function funnelForDepartment(ctx: ServiceContext, input: PeriodInput & { departmentCode: string; measure: string; overdispersion?: boolean | undefined }) {
   const department = departmentIn(ctx, input.departmentCode);
   const measure = measureById(input.measure);
   if (measure.kind !== "proportion") {

@@ -2,7 +2,7 @@ import { currentTemplate, financialYearCode, formatPeriodCode, outputFields, qua
 import { matchedPanel, measures, sumReturns, type LeftOutReason, type ReturnForAggregation } from "@complaints/metrics";
 import type { ServiceContext } from "../actor.ts";
 import { measureCells, measureInfo, type MeasureCell } from "./cells.ts";
-import { bodiesBelow, countedReturns, countedStatuses, departmentIn, forAggregation, heading, quartersChosen, type PeriodChoice } from "./selection.ts";
+import { bodiesBelow, countedReturns, countedStatuses, departmentIn, forAggregation, heading, quartersChosen, type PeriodInput } from "./selection.ts";
 
 /**
  * The department roll-up: a department's totals and measures for a quarter or a financial year, and
@@ -290,7 +290,7 @@ function figures(bodies: readonly Organisation[], periods: readonly ReportingPer
 }
 
 /** The same quarter, or the same financial year, one year earlier. */
-function yearEarlier(choice: PeriodChoice): PeriodChoice {
+function yearEarlier(choice: PeriodInput): PeriodInput {
   if (choice.financialYear !== undefined) {
     return { financialYear: financialYearCode(Number(choice.financialYear.slice(0, 4)) - 1) };
   }
@@ -350,7 +350,7 @@ function comparisonOver(group: readonly Organisation[], current: { periods: Repo
   };
 }
 
-export async function departmentRollup(ctx: ServiceContext, input: PeriodChoice & { departmentCode: string }) {
+export async function departmentRollup(ctx: ServiceContext, input: PeriodInput & { departmentCode: string }) {
   const department = departmentIn(ctx, input.departmentCode);
   const current = quartersChosen(input);
   const earlierChoice = yearEarlier(input);

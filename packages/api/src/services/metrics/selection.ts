@@ -3,6 +3,7 @@ import {
   DomainError,
   formatPeriodCode,
   formatPeriodLabel,
+  periodChoiceSpan,
   periodFromIndex,
   periodIndex,
   requirePeriod,
@@ -37,13 +38,14 @@ export const defaultQuarters = 12;
 const maxQuarters = 100;
 const allTime = { from: 0, to: 2_147_483_647 };
 
-export interface PeriodChoice {
+/** A quarter or a financial year as procedures take it: exactly one of the two is given (the browser's `PeriodChoice` says which). */
+export interface PeriodInput {
   period?: string | undefined;
   financialYear?: string | undefined;
 }
 
 /** What a department-and-period answer is about, said the same way by every procedure. */
-export function heading(department: Organisation, input: PeriodChoice, label: string) {
+export function heading(department: Organisation, input: PeriodInput, label: string) {
   return { departmentCode: department.code, departmentName: department.name, period: input.period ?? null, financialYear: input.financialYear ?? null, label };
 }
 
@@ -62,7 +64,7 @@ export function forAggregation(r: CurrentReturn): ReturnForAggregation {
 }
 
 /** A quarter, or the four quarters of a financial year (`2025-26`). */
-export function quartersChosen(choice: PeriodChoice): { periods: ReportingPeriod[]; label: string } {
+export function quartersChosen(choice: PeriodInput): { periods: ReportingPeriod[]; label: string } {
   if (choice.period !== undefined && choice.financialYear === undefined) {
     const period = requirePeriod(choice.period);
     return { periods: [period], label: formatPeriodLabel(period) };
@@ -70,7 +72,7 @@ export function quartersChosen(choice: PeriodChoice): { periods: ReportingPeriod
   if (choice.financialYear !== undefined && choice.period === undefined) {
     const startYear = Number(choice.financialYear.slice(0, 4));
     const periods = ([1, 2, 3, 4] as const).map((quarter) => ({ startYear, quarter }));
-    return { periods, label: `Apr ${startYear} to Mar ${startYear + 1}` };
+    return { periods, label: periodChoiceSpan({ kind: "year", financialYear: choice.financialYear }) };
   }
   throw new DomainError("INVALID_INPUT", "Choose either a quarter or a financial year.");
 }

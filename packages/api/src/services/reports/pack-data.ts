@@ -10,7 +10,7 @@ import { funnelForDepartment } from "../metrics/funnel.ts";
 import { departmentRollup, specialPaymentsIn } from "../metrics/rollup.ts";
 import { yearLabel } from "@complaints/reports";
 import { loadRevision } from "@complaints/db";
-import { bodiesBelow, countedReturns, departmentIn, forAggregation, quartersChosen, type PeriodChoice } from "../metrics/selection.ts";
+import { bodiesBelow, countedReturns, departmentIn, forAggregation, quartersChosen, type PeriodInput } from "../metrics/selection.ts";
 import { themesForDepartment } from "../metrics/themes.ts";
 import { measureTrend } from "../metrics/trend.ts";
 import { submissionTracker } from "../tracker.ts";
@@ -22,7 +22,7 @@ import { submissionTracker } from "../tracker.ts";
  * returns (selection.ts) with the metrics package's `sumReturns`.
  */
 
-export interface PackScopeChoice extends PeriodChoice {
+export interface PackScopeChoice extends PeriodInput {
   departmentCode: string;
   /** One of the department's bodies: a pack about it, beside the department's figures. */
   bodyCode?: string | undefined;
@@ -128,7 +128,7 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
     body = bodies.find((b) => b.code === input.bodyCode) ?? null;
     if (!body) throw new DomainError("NOT_FOUND", `${input.bodyCode} is not one of ${department.name}'s bodies.`);
   }
-  const choice: PeriodChoice = input.financialYear !== undefined ? { financialYear: input.financialYear } : { period: input.period };
+  const choice: PeriodInput = input.financialYear !== undefined ? { financialYear: input.financialYear } : { period: input.period };
   const { periods, label } = quartersChosen(choice);
   const today = ukDateOf(ctx.now);
   if (periodDates(periods[0]!).start > today) throw new DomainError("INVALID_INPUT", `${label} has not started yet: there is nothing to report.`);

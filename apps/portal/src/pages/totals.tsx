@@ -1,17 +1,14 @@
-import { formatCount, formatMeasure, formatPence, parsePeriodCode, periodChoiceToAddress, periodIndex, type PeriodChoice } from "@complaints/domain/browser";
-import { Details, ErrorSummary, InsetText, Table, WarningText, type TableCell } from "@complaints/ui";
+import { formatCount, formatMeasure, formatPence, parsePeriodCode, periodChoiceInput, periodChoiceLabel, periodChoiceToAddress, periodIndex, type PeriodChoice } from "@complaints/domain/browser";
+import { Details, InsetText, Table, WarningText, type TableCell } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import type { Organisation } from "../app/department.tsx";
-import { usePageTitle } from "../app/page-title.ts";
+import { procedureQuery, QueryBoundary, ShowProblem, usePageTitle, type Organisation, type QueryOutput } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
-import { api, errorMessage } from "../app/trpc.ts";
-import { choiceLabel, periodLinks } from "../oversight/period-links.ts";
-import { coverageSentence, leftOutItems } from "../oversight/panel-coverage.ts";
-import { yearComparisonWords } from "../oversight/year-comparison.ts";
-import "../oversight/oversight.css";
+import { periodLinks } from "../totals/period-links.ts";
+import { coverageSentence, leftOutItems } from "../totals/panel-coverage.ts";
+import { yearComparisonWords } from "../totals/year-comparison.ts";
 
-type Rollup = Awaited<ReturnType<typeof api.metrics.rollup.query>>;
+type Rollup = QueryOutput<"metrics.rollup">;
 type Figures = Rollup["current"];
 type FieldInfo = Rollup["fields"][number];
 type MeasureInfo = Rollup["measures"][number];
@@ -20,17 +17,16 @@ type MeasureInfo = Rollup["measures"][number];
 const typeMeasures = ["within_timescale", "something_went_wrong", "er_average_working_days", "complaints_per_10000"];
 
 /**
- * `/portal/{DEPT}/summary/{PERIOD}`: the department roll-up for a quarter (`2026-27-q2`) or a
+ * The Totals page, `/portal/{DEPT}/summary/{PERIOD}` (an address people bookmark): the department roll-up for a quarter (`2026-27-q2`) or a
  * financial year (`2025-26`): the totals of everyone who has sent so far, with their coverage and no
  * change; then the totals and measures beside the same period a year earlier over the same bodies
  * and quarters only (the API's matched panel), naming those left out; and the same by body type.
  * Every figure is the API's (metrics.rollup): counts summed, ratios recomputed from the sums.
  */
-export function RollupPage({ dept, choice }: { dept: Organisation; choice: PeriodChoice }) {
-  const input = choice.kind === "quarter" ? { departmentCode: dept.code, period: choice.period } : { departmentCode: dept.code, financialYear: choice.financialYear };
-  const rollup = useQuery({ queryKey: ["metrics.rollup", input], queryFn: () => api.metrics.rollup.query(input) });
+export function TotalsPage({ dept, choice }: { dept: Organisation; choice: PeriodChoice }) {
+  const rollup = useQuery(procedureQuery("metrics.rollup", { departmentCode: dept.code, ...periodChoiceInput(choice) }));
   const latest = useLatestQuarter(dept.code);
-  const label = choiceLabel(choice);
+  const label = periodChoiceLabel(choice);
   usePageTitle(`Department totals, ${label}`, rollup.isError);
 
   return (
@@ -56,18 +52,14 @@ export function RollupPage({ dept, choice }: { dept: Organisation; choice: Perio
         <InsetText>
           {choice.kind === "quarter" ? `${label} has not opened for returns yet` : `No quarter of ${label} has opened for returns yet`}, so there is nothing to add up. The latest quarter is{" "}
           <Link className="govuk-link" to={`/${dept.code}/summary/${periodChoiceToAddress({ kind: "quarter", period: latest })}`}>
-            {choiceLabel({ kind: "quarter", period: latest })}
+            {periodChoiceLabel({ kind: "quarter", period: latest })}
           </Link>
           .
         </InsetText>
-      ) : rollup.isPending ? (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      ) : rollup.isError ? (
-        <ErrorSummary titleText="There is a problem" errorList={[{ text: `The department totals cannot be shown: ${errorMessage(rollup.error)}` }]} />
       ) : (
-        <RollupTables rollup={rollup.data} />
+        <QueryBoundary queries={[rollup]} problem={(error) => <ShowProblem what="The department totals" error={error} />}>
+          {(totals) => <TotalsTables rollup={totals} />}
+        </QueryBoundary>
       )}
       <p className="govuk-body govuk-!-margin-top-6">
         <Link className="govuk-link" to={`/${dept.code}/compare/${periodChoiceToAddress(choice)}`}>
@@ -89,7 +81,7 @@ function bodiesSentence(f: Figures): string {
   return `${formatCount(f.bodies.counted)} of ${formatCount(f.bodies.expected)} ${f.bodies.expected === 1 ? "body" : "bodies"}`;
 }
 
-function RollupTables({ rollup }: { rollup: Rollup }) {
+function TotalsTables({ rollup }: { rollup: Rollup }) {
   const year = rollup.financialYear !== null;
   const now = rollup.label;
   const then = rollup.yearEarlier.label;

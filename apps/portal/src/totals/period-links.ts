@@ -1,4 +1,4 @@
-import { financialYearCode, formatPeriodCode, formatPeriodLabel, parsePeriodCode, periodChoiceToAddress, periodFromIndex, periodIndex, type PeriodChoice } from "@complaints/domain/browser";
+import { financialYearCode, formatPeriodCode, parsePeriodCode, periodChoiceLabel, periodChoiceToAddress, periodFromIndex, periodIndex, type PeriodChoice } from "@complaints/domain/browser";
 
 export interface PeriodLink {
   text: string;
@@ -8,24 +8,17 @@ export interface PeriodLink {
   rel: "previous" | "next" | "year" | "quarter";
 }
 
-/** "Apr to Jun 2026", or "Financial year 2025-26 (Apr 2025 to Mar 2026)". */
-export function choiceLabel(choice: PeriodChoice): string {
-  if (choice.kind === "quarter") return formatPeriodLabel(parsePeriodCode(choice.period)!);
-  const start = Number(choice.financialYear.slice(0, 4));
-  return `financial year ${choice.financialYear} (Apr ${start} to Mar ${start + 1})`;
-}
-
 const quarter = (index: number): PeriodChoice => ({ kind: "quarter", period: formatPeriodCode(periodFromIndex(index)) });
 const year = (startYear: number): PeriodChoice => ({ kind: "year", financialYear: financialYearCode(startYear) });
 
 /**
- * Where the roll-up can go from here: from a quarter, the quarters either side and its financial
+ * Where the Totals page can go from here: from a quarter, the quarters either side and its financial
  * year; from a year, the years either side and its four quarters. Nothing after the latest quarter
  * (`latest`, a period code) is offered, as nothing has been reported for it.
  */
 export function periodLinks(choice: PeriodChoice, latest: string | undefined): PeriodLink[] {
   const latestIndex = latest ? periodIndex(parsePeriodCode(latest)!) : Number.POSITIVE_INFINITY;
-  const link = (c: PeriodChoice, rel: PeriodLink["rel"], prefix: string): PeriodLink => ({ text: `${prefix}${choiceLabel(c)}`, segment: periodChoiceToAddress(c), rel });
+  const link = (c: PeriodChoice, rel: PeriodLink["rel"], prefix: string): PeriodLink => ({ text: `${prefix}${periodChoiceLabel(c)}`, segment: periodChoiceToAddress(c), rel });
   if (choice.kind === "quarter") {
     const p = parsePeriodCode(choice.period)!;
     const i = periodIndex(p);

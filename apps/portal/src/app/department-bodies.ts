@@ -1,12 +1,11 @@
 import { subtreeCodes } from "@complaints/domain/browser";
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../app/trpc.ts";
+import { procedureQuery } from "@complaints/client";
 
 /** The department's bodies by name (closed ones too: their plans and past returns still count), for filters. */
 export function useDepartmentBodies(departmentCode: string) {
   return useQuery({
-    queryKey: ["organisations.list"],
-    queryFn: () => api.organisations.list.query(),
+    ...procedureQuery("organisations.list", undefined),
     staleTime: 300_000,
     select: (all) => {
       const below = new Set(subtreeCodes(all, departmentCode));
