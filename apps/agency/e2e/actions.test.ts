@@ -7,7 +7,7 @@ import { expectNoAxeViolations, unique } from "./harness.ts";
 import { it } from "@complaints/e2e/fixtures";
 
 /**
- * Learning action plans in the browser (issue 7, "Learning action plans"): the list with overdue
+ * Learning action plans in the browser: the list with overdue
  * actions first, adding one with the keyboard alone, errors, a review, closing it, a stale version,
  * and who may see and change what.
  */

@@ -4,7 +4,7 @@ import { it } from "@complaints/e2e/fixtures";
 import { demoPassword, expectNoAxeViolations, newPage, signIn, type RunningApp } from "./harness.ts";
 
 /**
- * Nothing is lost (issue 7): the draft saves itself a moment after typing stops, and keeps what was
+ * Nothing is lost: the draft saves itself a moment after typing stops, and keeps what was
  * typed across a reload, a server restart and an expired session; two people editing one return
  * both keep their work, and a clash on the same answer is theirs to settle. Driven through the
  * section page (inputs with the field ids, the save status) of the demo body DES-LIC1, whose latest

@@ -10,7 +10,7 @@ import { inCi, testDatabaseUrl } from "./env.ts";
 import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "./harness.ts";
 
 /**
- * Case-level import in the browser (issue 10): a body's complaints team uploads its case file in
+ * Case-level import in the browser: a body's complaints team uploads its case file in
  * pieces with a progress bar, sees the quarter's figures worked out from it, follows a figure to
  * the cases behind it; a file with problems changes nothing; a mapping made on the mapping screen
  * from a file with other headers and codes lets that file be uploaded as it is. Against the real

@@ -10,7 +10,7 @@ import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "./harne
 import { convertCsv, libreOfficeAvailable } from "./libreoffice.ts";
 
 /**
- * The spreadsheet route (issue 7): download the quarter's template through the page, fill it in as
+ * The spreadsheet route: download the quarter's template through the page, fill it in as
  * a person would (CSV by hand; XLSX and ODS saved by LibreOffice), upload it, and see what changed,
  * or every problem with nothing stored. Against the real server and the demo data.
  */

@@ -9,7 +9,7 @@ import { launchBrowser, newPage, signIn, startApp } from "../e2e/harness.ts";
 /**
  * The agency app's figures for `pnpm bench` (apps/server/src/bench/index.ts runs this): the built
  * JavaScript gzipped against its budget, and the time from navigation to an interactive section
- * page in headless Chromium (issue 7, "Speed and size").
+ * page in headless Chromium (the app's speed and size targets).
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const appDir = join(here, "..");

@@ -7,7 +7,7 @@ import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "@compla
 import { it } from "@complaints/e2e/fixtures";
 
 /**
- * The compare page in the browser (issue 8, "compare bodies"): sorting with the MOJ sortable-table
+ * The compare page in the browser: sorting with the MOJ sortable-table
  * buttons (by mouse and by keyboard alone), the live region, filtering by body type, choosing
  * columns, the CSV download (the table shown as tidy open data), the view kept in the address, and axe.
  * The demo's DES has 14 bodies; 2026-27 Q1 is complete (every return accepted).

@@ -6,7 +6,7 @@ import { describe, expect } from "vitest";
 import { it, type SignInAs } from "@complaints/e2e/fixtures";
 
 /**
- * Where users get the board packs and the annual report section (issue 9): the portal's reports page
+ * Where users get the board packs and the annual report section: the portal's reports page
  * (period, scope and format chosen in the address, a progress indicator while the pack is built, the
  * file saved) and the annual report section page, for the secretariat; nobody else's department.
  */

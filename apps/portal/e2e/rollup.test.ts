@@ -5,7 +5,7 @@ import { describe, expect } from "vitest";
 import { it, type SignInAs } from "@complaints/e2e/fixtures";
 
 /**
- * Three pages of the department portal (issue 8) with the demo data: action plans across bodies
+ * Three pages of the department portal with the demo data: action plans across bodies
  * (filters in the query string, overdue first), the learning library (search), and the department
  * roll-up (the figures equal the API's answer, for a quarter and a financial year, beside a year earlier).
  */

@@ -8,7 +8,7 @@ import { launchBrowser, newPage, signIn, startApp } from "@complaints/e2e";
 import type { Page } from "playwright-core";
 
 /**
- * The portal's figures for `pnpm bench` (issue 8, "Speed and size"), run by
+ * The portal's figures for `pnpm bench` (its speed and size targets), run by
  * apps/server/src/bench/portal.ts, which makes the data set (400 bodies in one department) and
  * passes it here: `tsx scripts/bench.ts DATABASE_URL EMAIL DEPT PERIOD-ADDRESS BODIES`.
  * - the compare page interactive after navigation, headless Chromium, median of 10 (target ≤ 1 s):

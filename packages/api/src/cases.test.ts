@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, rejection, type World, type WorldUserKey } from "./testing/world.ts";
 
 /**
- * Case-level import (issue 10) through the API, on each database: a chunked upload, the cases
+ * Case-level import through the API, on each database: a chunked upload, the cases
  * stored (only the permitted fields), the computed figures in the draft, all or nothing, the cases
  * behind a figure, saved mappings and timescales.
  */

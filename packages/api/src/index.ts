@@ -12,7 +12,7 @@ export { importReturns } from "./services/import/import-returns.ts";
 export { fileSizeProblem } from "./services/import/file-size.ts";
 export { fileRefusedReport, type ImportOptions, type ImportProblem, type ImportReport } from "./services/import/report.ts";
 export { exportReturnsCsv, writeReturnsCsv, type CsvReturn } from "./services/export-returns.ts";
-/** Case-level import (issue 10), for the command line. */
+/** Case-level import, for the command line. */
 export { caseUploadStaleAfterMs } from "./services/cases/upload-limits.ts";
 export { importCases, lastActiveQuarter, type CaseImportResult, type CaseSource, type ImportCasesOptions, type WrittenQuarter } from "./services/cases/import-cases.ts";
 /** Published learning: the "you said, we did" items anyone may read (the same selection as the learning library). */

@@ -3,7 +3,7 @@ import { createTestDatabase, testDialects, type TestDatabase } from "@complaints
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, rejection, type World } from "./testing/world.ts";
 
-/** A shared complaints team acting for two bodies (issue 7's organisation switcher). */
+/** A shared complaints team acting for two bodies (the organisation switcher). */
 describe.each(testDialects())("a user acting for several bodies on %s", (dialect) => {
   let t: TestDatabase;
   let world: World;

@@ -229,7 +229,7 @@ export interface UserOrganisationTable {
 }
 
 /**
- * One complaint from a body's case file (issue 10). Only the pseudonymised reference and coded
+ * One complaint from a body's case file. Only the pseudonymised reference and coded
  * fields, never anything that could name a person (data protection). Dates `YYYY-MM-DD`.
  */
 export interface CaseTable {

@@ -2,7 +2,7 @@ import { financialYearCode, formatPeriodCode, parsePeriodCode } from "./periods.
 
 /**
  * A quarter in an address: the period code in lower case with a hyphen, `2026-27 Q2` ↔ `2026-27-q2`
- * (issues 7 and 8, "Addresses": people bookmark and share them, so the form is fixed).
+ * (people bookmark and share addresses, so the form is fixed).
  */
 export function periodToAddress(periodCode: string): string {
   const period = parsePeriodCode(periodCode);
@@ -18,7 +18,7 @@ export function periodFromAddress(segment: string): string | null {
   return period ? formatPeriodCode(period) : null;
 }
 
-/** A quarter or a financial year, as the portal's addresses carry it (issue 8: `{PERIOD}` may be `2025-26`). */
+/** A quarter or a financial year, as the portal's addresses carry it (`{PERIOD}` may be `2025-26`). */
 export type PeriodChoice = { kind: "quarter"; period: string } | { kind: "year"; financialYear: string };
 
 /** `2026-27-q2` (a quarter) or `2025-26` (a financial year); null when the segment is neither. */

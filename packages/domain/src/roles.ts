@@ -45,7 +45,7 @@ export const permissions = {
   "actions.withdrawPublication": ["approver", "oversight"],
   /** Board packs and the annual report complaints section (DESIGN.md section 4): the secretariat and oversight (and administrators). */
   "reports.read": ["oversight", "secretariat", "admin"],
-  /** Case-level import (issue 10): the body's complaints team keeps its case file, mappings and timescales; its senior accountable officer reads them. */
+  /** Case-level import: the body's complaints team keeps its case file, mappings and timescales; its senior accountable officer reads them. */
   "cases.read": ["submitter", "approver"],
   "cases.edit": ["submitter"],
   /** The cases behind a computed figure: the body's people, and its department's once the return is sent (by scope and status). */

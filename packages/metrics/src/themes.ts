@@ -4,7 +4,7 @@ import { xmr, type SpecialCauseRule } from "@complaints/stats";
 
 /**
  * One complaint theme by quarter, at a body or across a department (`key`): counts, or (better,
- * DESIGN.md section 3 and issue 8) rates per 100 complaints received, so that bodies of different
+ * DESIGN.md section 3) rates per 100 complaints received, so that bodies of different
  * sizes and a department whose reporting bodies change compare fairly. Any real numbers will do:
  * the XmR chart makes no assumption of whole numbers.
  */
@@ -133,7 +133,7 @@ export interface ThemePanel {
  * The fixed panel for a department's theme series: the bodies with a return that gives complaints
  * received in every quarter of the range. Summing over whoever reported each quarter would make a
  * theme "emerge" when a large body starts reporting; over a fixed panel the pooled rate moves only
- * when the panel's experience does (issue 8).
+ * when the panel's experience does.
  */
 export function themePanel(returns: readonly ThemeReturn[], periods: readonly string[]): ThemePanel {
   const reported = new Map<string, Set<string>>();

@@ -14,7 +14,7 @@ function WithId({ children }: { children: (id: string) => React.ReactNode }) {
 }
 
 /**
- * The learning action plan pages (issue 7, "Addresses"): `/agency/{ORG}/actions`, `…/new` and
+ * The learning action plan pages, at fixed addresses people bookmark: `/agency/{ORG}/actions`, `…/new` and
  * `…/{ID}`, with the plan's own forms below it (`…/{ID}/edit`, `…/review`, `…/close`).
  */
 export const actionRoutes = (

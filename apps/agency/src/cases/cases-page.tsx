@@ -27,7 +27,7 @@ const pageTitle = "Compute this return from your case records";
 const outcomeKey = (organisationCode: string, periodCode: string) => ["cases.outcome", organisationCode, periodCode] as const;
 
 /**
- * `/{ORG}/returns/{PERIOD}/cases` (issue 10): upload the body's case-management export and get the
+ * `/{ORG}/returns/{PERIOD}/cases`: upload the body's case-management export and get the
  * quarter's figures computed from it, each linking to the cases behind it. Another body's page is
  * "You do not have access" (the body and the quarter are checked by BodyRoute).
  */

@@ -1,7 +1,7 @@
 import { fileToBase64 } from "@complaints/client";
 
 /**
- * Sending a case file in pieces (issue 10, "Huge files are streamed"): a body's export can be
+ * Sending a case file in pieces (huge files are streamed): a body's export can be
  * 150 MB, more than a browser should hold as one base64 string or a server as one request. The file
  * is read one slice at a time (File.slice: never the whole file at once), each slice sent as it is
  * read, and the server reads the pieces as a stream.

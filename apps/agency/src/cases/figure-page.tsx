@@ -24,8 +24,8 @@ function amountText(kind: FigureKind, field: string, amount: number): string {
 }
 
 /**
- * `/{ORG}/returns/{PERIOD}/cases/{FIELD}?page=2` (issue 10: "each computed figure links to the list
- * of case references behind it"): the cases that count towards one figure of the quarter, with each
+ * `/{ORG}/returns/{PERIOD}/cases/{FIELD}?page=2` (each computed figure links to the list
+ * of case references behind it): the cases that count towards one figure of the quarter, with each
  * one's working days or payment for a total, a page at a time.
  */
 export function FigureRoute({ org: organisation, period: periodCode }: QuarterPageProps) {

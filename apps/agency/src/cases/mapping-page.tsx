@@ -35,7 +35,7 @@ interface FieldError {
 type Done = { kind: "saved"; name: string } | { kind: "deleted"; name: string } | { kind: "timescales" };
 
 /**
- * `/{ORG}/cases/mapping` (issue 10, "column mapping"): the body's saved mappings from its case
+ * `/{ORG}/cases/mapping` (column mapping): the body's saved mappings from its case
  * system's export to our columns and codes, a screen to make one from a file's own headers and
  * values, and the default timescales used when a case has no target date. `?period=2026-27-q2`
  * remembers the return the person came from, for the back link.

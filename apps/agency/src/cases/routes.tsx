@@ -5,7 +5,7 @@ import { FigureRoute } from "./figure-page.tsx";
 import { MappingPage } from "./mapping-page.tsx";
 
 /**
- * The case import pages (issue 10): `/agency/{ORG}/returns/{PERIOD}/cases` (upload the case file,
+ * The case import pages: `/agency/{ORG}/returns/{PERIOD}/cases` (upload the case file,
  * see the figures), `…/cases/{FIELD}` (the cases behind one figure) and `/agency/{ORG}/cases/mapping`
  * (mappings and default timescales).
  */

@@ -30,7 +30,7 @@ export function CheckPage({ org, period }: { org: Organisation; period: string }
   });
   const [done, setDone] = useState<Done | null>(null);
   const [actionErrors, setActionErrors] = useState(false);
-  // Figures computed from the case file link to their cases (issue 10), for whoever reads the case import.
+  // Figures computed from the case file link to their cases, for whoever reads the case import.
   const caseFields = useCaseLinkFields(org.code, period, me.data?.permissions.includes("cases.read") ?? false);
 
   const editable = ret !== null && (ret.status === "draft" || ret.status === "returned");

@@ -26,7 +26,7 @@ export interface ReturnPageContext {
 }
 
 /**
- * `/{ORG}/returns/{PERIOD}/` and `/{ORG}/returns/{PERIOD}/{SECTION}` (issue 7, "Addresses"): a
+ * `/{ORG}/returns/{PERIOD}/` and `/{ORG}/returns/{PERIOD}/{SECTION}` (fixed addresses people bookmark): a
  * section the template does not have is Page not found; another body's return is "You do not have
  * access", with none of its figures (the body and the quarter are checked by BodyRoute).
  */

@@ -152,7 +152,7 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
     if (id.startsWith("explanation-")) target.focus({ preventScroll: true });
   }, [hash, warnings]);
 
-  // Figures computed from the case file link to their cases (issue 10), on the draft and on a return
+  // Figures computed from the case file link to their cases, on the draft and on a return
   // that can only be read; "from" brings the cases page's Back link here.
   const caseFields = useCaseLinkFields(context.organisationCode, context.periodCode, context.readsCases);
   const caseLinks = useMemo(

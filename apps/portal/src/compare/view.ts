@@ -1,6 +1,6 @@
 /**
- * What the compare table shows, as its query string (issue 8: "filters, sort order and chosen
- * columns live in the query string, so a view can be shared"):
+ * What the compare table shows, as its query string (filters, sort order and chosen
+ * columns live in the query string, so a view can be shared):
  * `?sort=within_timescale-desc&type=executive-agency&type=public-corporation&measures=a,b&counts=yes`.
  * Anything unreadable falls back to the default rather than failing: a shared address stays usable.
  */

@@ -4,7 +4,7 @@ import { formatMeasure } from "@complaints/domain/browser";
 export type Funnel = QueryOutput<"metrics.funnel">;
 export type FunnelPoint = Funnel["points"][number];
 
-/** The measures the summary checks for bodies outside the funnel limits (issue 8). */
+/** The measures the summary checks for bodies outside the funnel limits. */
 export const summaryFunnelMeasures = ["within_timescale", "something_went_wrong"] as const;
 
 /**

@@ -2,7 +2,7 @@ import type { FormEvent } from "react";
 import { useSearchParams } from "react-router";
 
 /**
- * A page's filters live in its query string (issue 8: a view can be shared), one parameter each,
+ * A page's filters live in its query string (so a view can be shared), one parameter each,
  * empty ones left out. The filter form is a plain GET form, so it works before JavaScript runs too;
  * with it, applying the filters changes the address without reloading the page.
  */

@@ -16,7 +16,7 @@ import "../compare/compare.css";
 
 const pinned = { top: [departmentRowId], bottom: [] };
 
-/** `/portal/{DEPT}/compare/{PERIOD}`: the department's bodies side by side on chosen measures, for a quarter or a financial year (issue 8). */
+/** `/portal/{DEPT}/compare/{PERIOD}`: the department's bodies side by side on chosen measures, for a quarter or a financial year. */
 export function ComparePage({ dept, choice }: { dept: Organisation; choice: PeriodChoice }) {
   // Every measure at once: choosing columns then hides and shows them without asking again.
   const comparison = useQuery({ ...procedureQuery("metrics.comparison", { departmentCode: dept.code, ...periodChoiceInput(choice) }), staleTime: 60_000 });

@@ -9,7 +9,7 @@ import { financialYearOf, formatFileSize, packRequests, readPackChoice, writePac
 import { usePackDownload, type PackBuild, type SavedFile } from "../reports/use-pack-download.ts";
 import "../reports/reports.css";
 
-/** The formats, each with what it is for (issue 9, "Board pack"). */
+/** The formats, each with what it is for (the board pack). */
 const formats: { value: PackFormatChoice; text: string; hint: string }[] = [
   { value: "ods", text: "Spreadsheet (ODS, OpenDocument)", hint: "Opens in LibreOffice, Microsoft Excel and Google Sheets. One table on each sheet, with a cover, contents and notes." },
   { value: "xlsx", text: "Spreadsheet (Excel, XLSX)", hint: "The same tables for Microsoft Excel." },
@@ -21,9 +21,8 @@ const buildingText = "Building the board pack… this can take a few seconds";
 
 /**
  * `/portal/{DEPT}/reports`: the board pack for a quarter or a financial year, for the whole
- * department or one of its bodies, in the chosen format (reports.pack, issue 9 "Where users get
- * them"); the choice lives in the query string, so a bookmarked address downloads the same pack.
- * Also links to the annual report section and the published learning.
+ * department or one of its bodies, in the chosen format (reports.pack); the choice lives in the
+ * query string, so a bookmarked address downloads the same pack. Also links to the annual report section and the published learning.
  */
 export function ReportsPage({ dept }: { dept: Organisation }) {
   const latest = useLatestQuarter(dept.code);

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
 /**
- * The agency app's figures (issue 7): its built JavaScript gzipped against the 200 KB budget, and
+ * The agency app's figures: its built JavaScript gzipped against the 200 KB budget, and
  * navigation to an interactive section page in headless Chromium. They are measured by the app's
  * own script (apps/agency/scripts/bench.ts: it builds the app and drives Debian's Chromium against
  * the real server), run here so `pnpm bench` prints them with the rest on the same machine.

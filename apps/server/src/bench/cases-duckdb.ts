@@ -2,21 +2,21 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { addDays, bankHolidays, caseThemes, formatPeriodCode, periodFromIndex, type CaseSettings, type IsoDate } from "@complaints/domain";
 
 /**
- * The baseline for the case engine's benchmark (issue 10, "Speed (benchmark)"): the same quarterly
- * figures computed by DuckDB straight from the same CSV file, written from the issue's rules, not from
+ * The baseline for the case engine's benchmark: the same quarterly figures computed by DuckDB
+ * straight from the same CSV file, written from the case rules as specified, not from
  * our engine's code, so the two agreeing checks both. Working days come from a calendar table built
  * from our bank-holiday function: `ord` counts the working days up to and including each day, so the
  * working days from A to B (the day after A to B inclusive) are ord(B) − ord(A), and the date n working
  * days after A is the working day whose ord is ord(A) + n.
  *
- * Reads of the rules (the issue's "How the return is computed"):
+ * Reads of the rules (how the return is computed from the cases):
  * - a case's stage is its furthest stage; closer look runs from escalated_date, or received_date when
  *   it was not escalated; early resolution from received_date; both to closed_date;
  * - within timescale: closed on or before target_date, or with no target_date on or before the default
  *   deadline (the stage's default working days after its start);
  * - extension: a target_date later than that default deadline;
  * - brought/carried forward from running totals of received minus closed minus withdrawn (the same
- *   as the issue's definition for valid cases: a case is closed or withdrawn on or after it was received,
+ *   as the definition of valid cases: a case is closed or withdrawn on or after it was received,
  *   and never both);
  * - quarters: from the first received date's to the quarter containing the file's last date.
  * Returns period code → field id → value (money in pence), only the non-zero figures; and DuckDB's

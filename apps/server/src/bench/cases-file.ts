@@ -4,7 +4,7 @@ import { addDays, bankHolidays, caseChannels, caseColumns, caseThemes, defaultCa
 import { random } from "../demo/synthetic.ts";
 
 /**
- * A generated case file (issue 10, "Speed (benchmark)"): `rows` complaints in the case file's format,
+ * A generated case file for the case engine's benchmark: `rows` complaints in the case file's format,
  * written as a stream so a 3,000,000-row file (≈450 MB) never sits in memory. Deterministic for a seed.
  * Every row is valid: received 2023-04-01 to 2026-09-30 in file order; closed, withdrawn, escalated and
  * Ombudsman dates on or after received, escalated on or before closed, never both closed and withdrawn;

@@ -7,7 +7,7 @@ import { duckdbFieldIds } from "./cases-duckdb.ts";
 import { casesBenchSettings, casesBenchToday, writeCaseFile } from "./cases-file.ts";
 
 /**
- * The case engine (issue 10, "Speed (benchmark)"): for each size, a generated case file (./cases-file.ts)
+ * The case engine's benchmark: for each size, a generated case file (./cases-file.ts)
  * in the OS temporary folder, read by `readCaseFile` from a file stream in a fresh process (so the peak
  * memory is that run's alone), then by DuckDB from the same file in other fresh processes, with the
  * ratio (times are medians of three runs); then every figure of every quarter of the two is compared.

@@ -23,7 +23,7 @@ import { f, percentile, time } from "./timing.ts";
  * Prints the import's time and peak memory, and p50/p95 of the tracker and of fetching a department's
  * returns over 8 quarters and of the comparison of bodies, each beside one hand-written SQL query doing
  * the same read in the same run; and the in-process computation of every measure for every body-quarter.
- * First, how many returns get outlier warnings under the rule before issue 6 (robust z only) and now;
+ * First, how many returns get outlier warnings under the old rule (robust z only) and the current one;
  * then the agency app's size and speed (./agency.ts), and the portal's with 400 bodies in one department
  * (./portal.ts; `BENCH_ONLY=portal` runs that alone), and the board packs of a 60-body department
  * (./reports.ts; `BENCH_ONLY=reports` runs that alone), and the case engine on generated case files beside
@@ -127,7 +127,7 @@ async function readBenchmarks(db: Kysely<Database>, dialect: Dialect, department
   console.log(`  a department's returns over 8 quarters        ${f(fetch.p50)} ${f(fetch.p95)}`);
   console.log(`    baseline: one hand-written SQL query        ${f(fetchSql.p50)} ${f(fetchSql.p95)}   ratio p95 ${(fetch.p95 / fetchSql.p95).toFixed(1)}×`);
 
-  // Issue 3: the comparison of bodies through the API, beside the same sums as one GROUP BY.
+  // The comparison of bodies through the API, beside the same sums as one GROUP BY.
   const comparison = await time(() => caller.metrics.comparison({ departmentCode, period }));
   const groupBySql = await time(() =>
     sql`select r.organisation_code, v.field_id, sum(v.num_value) as total, count(v.num_value) as reported

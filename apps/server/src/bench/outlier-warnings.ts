@@ -3,7 +3,7 @@ import { robustZScore } from "@complaints/stats";
 import type { SyntheticReturn } from "../demo/synthetic.ts";
 
 /**
- * The outlier rule before issue 6, kept only so the benchmark can compare: a robust z-score above the
+ * The old outlier rule (robust z only), kept only so the benchmark can compare: a robust z-score above the
  * threshold warns, however small the change. Not used by the service.
  */
 function zOnlyOutlierCount(values: ReturnValues, history: readonly ReturnValues[]): number {
@@ -25,7 +25,7 @@ interface Tally {
   readonly mean: number;
 }
 
-/** Share of returns with at least one outlier warning, and mean warnings per return, before and after issue 6. */
+/** Share of returns with at least one outlier warning, and mean warnings per return, under the old rule and the current one. */
 export function outlierWarningRates(returns: readonly SyntheticReturn[]): { returns: number; before: Tally; after: Tally } {
   const byBody = new Map<string, SyntheticReturn[]>();
   for (const r of returns) byBody.set(r.organisationCode, [...(byBody.get(r.organisationCode) ?? []), r]);

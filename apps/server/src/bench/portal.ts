@@ -11,7 +11,7 @@ import { demoPassword } from "../demo/seed.ts";
 import { syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
 
 /**
- * The portal's figures (issue 8, "Speed and size"): with 400 bodies in one department, the compare
+ * The portal's figures (its speed and size targets): with 400 bodies in one department, the compare
  * page interactive after navigation in headless Chromium, re-sorting its 400 rows, and the built
  * JavaScript gzipped. This file makes the data set — the benchmark's synthetic bodies, all 400 in
  * one department, a financial year of accepted returns, an oversight account — in an SQLite file;

@@ -10,7 +10,7 @@ import { stringify } from "csv-stringify/sync";
 import { random, syntheticActionPlans, syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
 
 /**
- * Board packs (issue 9, "Speed (benchmark)"): a department of 60 bodies over 8 quarters, with their
+ * Board packs' benchmark: a department of 60 bodies over 8 quarters, with their
  * action plans. A child process (reports-child.ts, so its peak memory is the pack's alone) builds the
  * financial year's pack from the database and writes it as ODS, XLSX, PDF and CSV, each beside the
  * time to write the same cells with no formatting in the same run. Targets: ODS and XLSX ≤ 2 s each,

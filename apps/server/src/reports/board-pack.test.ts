@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed.ts";
 
 /**
- * The same figures everywhere (issue 9): a board pack built from the demo carries, table by table,
+ * The same figures everywhere: a board pack built from the demo carries, table by table,
  * the portal's API answers for the same period (metrics.comparison, metrics.rollup, tracker.forPeriod,
  * metrics.themes) and the database's own sums of the returns that count. The tidy CSV is checked
  * against those; the pack model is the CSV's figures; and the ODS and XLSX as LibreOffice shows them,

@@ -41,7 +41,7 @@ const fileName = z
   .superRefine(storable("The file's name"));
 
 /**
- * Case-level import (issue 10): a body's complaints team uploads its case-management export, in
+ * Case-level import: a body's complaints team uploads its case-management export, in
  * chunks, and gets the quarter's return computed; every computed figure lists the cases behind it.
  */
 export const casesRouter = {

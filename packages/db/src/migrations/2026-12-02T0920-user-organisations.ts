@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Dialect } from "../connection.ts";
 
 // A body's user may act for more than one body (a shared complaints team serving several agencies,
-// issue 7's organisation switcher): their own organisation stays on `users`, the others are here.
+// the organisation switcher): their own organisation stays on `users`, the others are here.
 export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
   await db.schema
     .createTable("user_organisations")

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Dialect } from "../connection.ts";
 
-// Case-level import (issue 10). A body's cases are stored so each computed figure can list the
+// Case-level import. A body's cases are stored so each computed figure can list the
 // cases behind it. Data protection: only the pseudonymised reference and coded fields are kept,
 // never a name, an address or free text; lists of codes are `;`-joined text, dates `YYYY-MM-DD`
 // text, money whole pence. An import replaces all of a body's cases at once.

@@ -6,7 +6,7 @@ import type { CaseFileResult, CaseSettings } from "./format.ts";
 import { readCaseFile } from "./read.ts";
 
 /**
- * Hand-computed fixtures (issue 10). Bank holidays from GOV.UK's published lists for 2025
+ * Hand-computed fixtures. Bank holidays from GOV.UK's published lists for 2025
  * (https://www.gov.uk/bank-holidays): England and Wales have Easter Monday (21 April) and the summer
  * bank holiday on 25 August; Scotland has 2 January, no Easter Monday, and its summer bank holiday
  * on 4 August. Good Friday (18 April) is a bank holiday in both. Each working-day figure is counted

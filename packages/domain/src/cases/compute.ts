@@ -145,7 +145,7 @@ export function caseContext(settings: CaseSettings, today: IsoDate): CaseContext
   return { slots: new FigureSlots(settings.serviceAreaCodes), days: workingDayTable(settings.region), settings, lastQuarter: quarterOfDay(dayFromIso(today)) };
 }
 
-/** Everything one case counts towards, quarter by quarter: the rules of issue 10. */
+/** Everything one case counts towards, quarter by quarter: the case import's rules. */
 export function contributions(c: CaseFacts, ctx: CaseContext, emit: Emit): void {
   const s = ctx.slots;
   const receivedIn = quarterOfDay(c.received);

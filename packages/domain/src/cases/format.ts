@@ -3,7 +3,7 @@ import type { BankHolidayRegion } from "../calendar.ts";
 import { channels, themeCodes } from "../template/v1.ts";
 
 /**
- * The case file (issue 10): one row per complaint from a body's case-management system, from which
+ * The case file: one row per complaint from a body's case-management system, from which
  * the quarterly return is computed. Browser-safe: the agency app's mapping screen uses it too.
  * Only a pseudonymised reference and coded fields are read; any other column is ignored.
  */
@@ -98,7 +98,7 @@ export const caseMappingSchema = z.object({
 });
 export type CaseMapping = z.infer<typeof caseMappingSchema>;
 
-/** A body's default timescales in working days, when a case has no target date (issue 10). */
+/** A body's default timescales in working days, when a case has no target date. */
 export const defaultCaseTimescales = { earlyResolutionDays: 5, closerLookDays: 20 } as const;
 export const caseTimescalesSchema = z.object({
   earlyResolutionDays: z.number().int().min(1).max(120),

@@ -1,5 +1,5 @@
 /**
- * Columns that look like personal data are refused (issue 10, data protection): the system stores
+ * Columns that look like personal data are refused (data protection): the system stores
  * only a pseudonymised reference and coded fields, and a body should not send it anything else.
  * Headers are checked by their words; values of columns we do not read are sampled for email
  * addresses, telephone numbers and free text.

@@ -9,7 +9,7 @@ import { caseChannels, caseColumns, caseRemedies, caseThemes, type CaseSettings 
 import { readCaseFile } from "./read.ts";
 
 /**
- * Property tests (issue 10): any set of valid cases gives returns that pass every rule of the
+ * Property tests: any set of valid cases gives returns that pass every rule of the
  * template, whose flows balance quarter to quarter, and whose figures are the sums of the cases
  * listed behind them.
  */

@@ -40,7 +40,7 @@ export interface ReadCasesOptions {
 const sampledRows = 1000;
 
 /**
- * Reads a case file as a stream and computes every quarter's return from it (issue 10). The file is
+ * Reads a case file as a stream and computes every quarter's return from it. The file is
  * never held whole: bytes are decoded as they arrive, papaparse splits rows chunk by chunk, and each
  * case is added to per-quarter totals and forgotten (only a 64-bit fingerprint of its reference is
  * kept, to find duplicates). Any problem makes the whole file fail, with the first 100 problems.

@@ -228,7 +228,7 @@ export interface TemplateDeclaration<Id extends string = string> {
   };
 }
 
-/** Outlier settings a template may leave out (issue 6): the outer (99.8%) funnel limit, and £1,000 for money. */
+/** Outlier settings a template may leave out: the outer (99.8%) funnel limit, and £1,000 for money. */
 export const defaultOutlierCountConfidence = 0.998;
 export const defaultOutlierMinimumDifference = 100_000;
 

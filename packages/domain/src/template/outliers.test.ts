@@ -13,7 +13,7 @@ function outlierWarnings(field: string, history: readonly number[], value: numbe
     .map((w) => w.id);
 }
 
-describe("outlier warnings help instead of nagging (issue 6)", () => {
+describe("outlier warnings help instead of nagging", () => {
   it.each([
     ["complaints received: 1 after eight quarters of 0", "received", [0, 0, 0, 0, 0, 0, 0, 0], 1, []],
     ["complaints received: 2 after 1,1,1,1,1,2,1,1", "received", [1, 1, 1, 1, 1, 2, 1, 1], 2, []],

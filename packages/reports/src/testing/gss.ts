@@ -29,7 +29,7 @@ export function gssProblems(bytes: Uint8Array, format: SpreadsheetFormat, pack: 
   const problems: string[] = [];
   const problem = (text: string) => problems.push(text);
 
-  // Document properties: title and language (GSS "Accessibility": set the title; issue 9: the language too).
+  // Document properties: title and language (GSS "Accessibility": set the title; and the language too).
   if (book.title !== pack.title) problem(`The document title is "${book.title}", not the pack's title "${pack.title}".`);
 
   // Sheets: cover, contents, notes, then one per table in order, with unique names.

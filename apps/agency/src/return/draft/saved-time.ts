@@ -1,6 +1,6 @@
 const ukTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/London" });
 
-/** "14:02": the 24-hour clock in UK time (issue 7: "Saved at 14:02"), whatever the computer's time zone. */
+/** "14:02": the 24-hour clock in UK time (as in "Saved at 14:02"), whatever the computer's time zone. */
 export function formatSavedTime(at: Date): string {
   return ukTime.format(at);
 }

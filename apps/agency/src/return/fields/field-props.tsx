@@ -15,7 +15,7 @@ export interface FieldProps {
   note?: string | undefined;
   noteError?: string | undefined;
   onNote?(fieldId: string, note: string | null): void;
-  /** A figure computed from the body's case file links to the cases behind it (issue 10). */
+  /** A figure computed from the body's case file links to the cases behind it. */
   cases?: CaseLink | undefined;
 }
 

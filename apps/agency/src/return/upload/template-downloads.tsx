@@ -5,7 +5,7 @@ import { saveFile } from "@complaints/client";
 
 type Format = "xlsx" | "ods" | "csv";
 
-/** The three formats, each with what it is for (issue 7, "Spreadsheet route"). */
+/** The three formats, each with what it is for (the spreadsheet route). */
 const formats: { format: Format; button: string; use: string }[] = [
   {
     format: "xlsx",

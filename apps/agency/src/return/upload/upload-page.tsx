@@ -20,7 +20,7 @@ const pageTitle = "Fill in the return with a spreadsheet";
 const findQuery = (organisationCode: string, period: string) => procedureQuery("returns.find", { organisationCode, period });
 
 /**
- * `/{ORG}/returns/{PERIOD}/upload` (issue 7, "Addresses" and "Spreadsheet route"): download the
+ * `/{ORG}/returns/{PERIOD}/upload` (the spreadsheet route, at an address people bookmark): download the
  * quarter's template pre-filled, upload it filled in. Another body's return is "You do not have
  * access", with none of its figures (the body and the quarter are checked by BodyRoute).
  */

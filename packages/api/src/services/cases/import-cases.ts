@@ -233,7 +233,7 @@ async function writeQuarter(ctx: ServiceContext, org: Organisation, quarter: Com
 }
 
 /**
- * Imports a body's case file (issue 10): checks every row and computes every quarter (the
+ * Imports a body's case file: checks every row and computes every quarter (the
  * domain's `readCaseFile`). Unless it is a dry run, in one transaction: stores the file's cases as
  * the body's current ones, records the import, writes the computed figures into the chosen quarters'
  * drafts (each revision records the import), and deletes the earlier cases nothing reads any more

@@ -6,7 +6,7 @@ import { didYouMean } from "./did-you-mean.ts";
 export const fixedColumns = ["organisation_code", "period"] as const;
 /**
  * The optional third column: the template version of each row's return. A file without it is in
- * template version 1, as every file was before version 2 (issue 6: "the columns of the return's version").
+ * template version 1, as every file was before version 2 (a file has the columns of its return's version).
  */
 export const versionColumn = "template_version";
 

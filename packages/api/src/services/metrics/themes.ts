@@ -6,7 +6,7 @@ import { finite } from "./cells.ts";
 import { bodiesBelow, countedReturns, countedStatuses, departmentIn, quarterRange, seriesRange } from "./selection.ts";
 
 /**
- * Complaint themes as rates per 100 complaints received (issue 8): a body's own series, and the
+ * Complaint themes as rates per 100 complaints received: a body's own series, and the
  * department's pooled over a fixed panel of bodies, each checked for an emerging theme (the latest
  * quarter special-cause high on an XmR chart, metrics `emergingThemes`). Counts travel with every
  * rate as its numerator and denominator, for the data tables.
