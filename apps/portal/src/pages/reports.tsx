@@ -22,7 +22,8 @@ const buildingText = "Building the board pack… this can take a few seconds";
 /**
  * `/portal/{DEPT}/reports`: the board pack for a quarter or a financial year, for the whole
  * department or one of its bodies, in the chosen format (reports.pack); the choice lives in the
- * query string, so a bookmarked address downloads the same pack. Also links to the annual report section and the published learning.
+ * query string, so a bookmarked address downloads the same pack. Also links to the annual report
+ * section and the published learning.
  */
 export function ReportsPage({ dept }: { dept: Organisation }) {
   const latest = useLatestQuarter(dept.code);
