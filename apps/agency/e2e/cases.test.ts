@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { formatPeriodCode, parsePeriodCode, periodDates, periodLabelOf, periodFromIndex, periodIndex, type ReportingPeriod } from "@complaints/domain/browser";
+import { formatPeriodCode, parsePeriodCode, periodDates, periodLabelOf, periodFromIndex, periodIndex, type ReportingPeriod } from "@complaints/domain";
 import type { Browser, FileChooser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "@complaints/e2e/api-session";

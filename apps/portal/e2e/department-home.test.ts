@@ -1,6 +1,6 @@
 import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
 import { apiSession } from "@complaints/e2e/api-session";
-import { formatPeriodLabel, periodToAddress, requirePeriod } from "@complaints/domain/browser";
+import { formatPeriodLabel, periodToAddress, requirePeriod } from "@complaints/domain";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

@@ -3,19 +3,21 @@ import { basename, join, relative, sep } from "node:path";
 
 /**
  * The dependency direction of DESIGN.md section 5, as data:
- * domain ← metrics, domain ← db, {domain, metrics, db, reports} ← api ← server. Reports draw the
+ * domain ← metrics, domain ← db, domain ← screening, {domain, metrics, db, reports, screening} ← api ← server.
+ * Screening reads uploaded files with Node streams and encodings, so no browser app may load it. Reports draw the
  * portal's charts from their geometry, `@complaints/ui/charts` (plain TypeScript, no React).
  * Browser apps (and packages/client, their shared API client) may use the API's types only, and never the database package.
  */
 export const allowedImports: Record<string, readonly string[]> = {
   "packages/domain": [],
+  "packages/screening": ["domain"],
   "packages/metrics": ["domain"],
   "packages/db": ["domain"],
   "packages/reports": ["domain", "metrics", "ui"],
   "packages/ui": ["domain", "metrics"],
-  "packages/api": ["domain", "metrics", "db", "reports"],
+  "packages/api": ["domain", "metrics", "db", "reports", "screening"],
   "packages/client": ["domain", "ui", "api"],
-  "apps/server": ["domain", "metrics", "db", "reports", "api"],
+  "apps/server": ["domain", "metrics", "db", "reports", "screening", "api"],
   "apps/agency": ["domain", "metrics", "ui", "client", "api"],
   "apps/portal": ["domain", "metrics", "ui", "client", "api", "reports"],
 };
@@ -80,6 +82,8 @@ export function checkSource(part: string, file: string, source: string): Violati
     if (target.endsWith("-config") || target === "lint") continue;
     if (browserApps.has(part) && target === "db") {
       violations.push({ file, line, message: "a browser app must never import @complaints/db" });
+    } else if (browserApps.has(part) && target === "screening") {
+      violations.push({ file, line, message: "a browser app must never import @complaints/screening (it reads files with Node streams)" });
     } else if (browserApps.has(part) && target === "api" && !typeOnly) {
       violations.push({ file, line, message: "a browser app may import @complaints/api only with `import type`" });
     } else if (browserApps.has(part) && target === "reports" && !browserReports.has(specifier)) {

@@ -1,4 +1,4 @@
-/** Dates on the action pages: GOV.UK's date input (day, month, year). `formatDate` in `@complaints/domain/browser` writes them for reading. */
+/** Dates on the action pages: GOV.UK's date input (day, month, year). `formatDate` in `@complaints/domain` writes them for reading. */
 export interface DateParts {
   day: string;
   month: string;

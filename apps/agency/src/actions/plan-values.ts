@@ -1,4 +1,4 @@
-import type { ActionKind, InvolvementChoice } from "@complaints/domain/browser";
+import type { ActionKind, InvolvementChoice } from "@complaints/domain";
 import { api } from "../app/trpc.ts";
 import { isoToParts, partsToIso, type DateParts, emptyDate } from "./dates.ts";
 

@@ -10,7 +10,7 @@ import { NotFoundPage } from "../pages/not-found.tsx";
 import { actionRoutes } from "../actions/routes.tsx";
 import { caseRoutes } from "../cases/routes.tsx";
 import { SignInPage } from "../pages/sign-in.tsx";
-import { periodFromAddress } from "@complaints/domain/browser";
+import { periodFromAddress } from "@complaints/domain";
 import { ReturnRoute as ReturnPagesRoute } from "../return/return-route.tsx";
 import { UploadRoute } from "../return/upload/upload-page.tsx";
 import { RequireSignIn } from "./auth.tsx";

@@ -1,4 +1,4 @@
-import { formatCount, formatValue, plural, requireTemplate, templateFields, type CaseProblem, type FieldDeclaration } from "@complaints/domain/browser";
+import { formatCount, formatValue, plural, requireTemplate, templateFields, type CaseProblem, type FieldDeclaration } from "@complaints/domain";
 import { ErrorSummary, Link, NotificationBanner, Table } from "@complaints/ui";
 import { problemMessage, problemText } from "./case-problems.ts";
 import type { CaseImportResult } from "./queries.ts";

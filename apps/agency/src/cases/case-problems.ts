@@ -1,5 +1,5 @@
 import { formatBytes } from "./chunked-upload.ts";
-import type { CaseProblem } from "@complaints/domain/browser";
+import type { CaseProblem } from "@complaints/domain";
 
 /**
  * Where a problem is, as the error summary says it: "Row 12, column closed_date", "Row 12",

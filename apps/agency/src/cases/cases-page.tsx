@@ -1,4 +1,4 @@
-import { currentTemplate, exampleCaseFile, formatDateTime, formatPeriodLabel, plural, replacesFigures, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain/browser";
+import { currentTemplate, exampleCaseFile, formatDateTime, formatPeriodLabel, plural, replacesFigures, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain";
 import { BackLink, Button, FileUpload, LinkProvider, Radios } from "@complaints/ui";
 import { saveBlob } from "@complaints/client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -8,7 +8,7 @@ import { ServiceProblem, type Me } from "../app/auth.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api, errorCode, errorData, errorMessage } from "../app/trpc.ts";
 import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
-import { periodFromAddress, periodToAddress } from "@complaints/domain/browser";
+import { periodFromAddress, periodToAddress } from "@complaints/domain";
 import { caseFileProblem } from "./case-problems.ts";
 import { CaseOutcomeSummary, caseFileError, CaseProblemsTable, ComputedFigures, outcomeHasErrors, type CaseOutcome } from "./case-outcome.tsx";
 import { formatBytes, isProgressStep, progressMessage, sendInChunks, UnreadableFile } from "./chunked-upload.ts";

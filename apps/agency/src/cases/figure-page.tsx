@@ -1,4 +1,4 @@
-import { currentTemplate, fixedField, formatCount, formatPeriodLabel, formatValue, plural, requirePeriod } from "@complaints/domain/browser";
+import { currentTemplate, fixedField, formatCount, formatPeriodLabel, formatValue, plural, requirePeriod } from "@complaints/domain";
 import { BackLink, LinkProvider, Pagination, Table } from "@complaints/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
@@ -7,7 +7,7 @@ import { ServiceProblem } from "../app/auth.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api, errorCode } from "../app/trpc.ts";
 import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
-import { periodFromAddress } from "@complaints/domain/browser";
+import { periodFromAddress } from "@complaints/domain";
 import { casesPath, figurePath, returnPath, type FigureCases } from "./queries.ts";
 import "./cases.css";
 

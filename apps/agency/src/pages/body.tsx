@@ -1,11 +1,11 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, NotificationBanner, ReturnStatusTag, Table, Tag } from "@complaints/ui";
-import { formatDate, isSent, plural, returnStatusLabels } from "@complaints/domain/browser";
+import { formatDate, isSent, plural, returnStatusLabels } from "@complaints/domain";
 import { ServiceProblem } from "../app/auth.tsx";
 import type { Organisation } from "../app/organisation.tsx";
 import { usePageTitle } from "../app/page-title.ts";
 import { api } from "../app/trpc.ts";
-import { periodToAddress } from "@complaints/domain/browser";
+import { periodToAddress } from "@complaints/domain";
 
 type ReturnSummary = Awaited<ReturnType<typeof api.returns.list.query>>[number];
 type OpenWindow = Awaited<ReturnType<typeof api.windows.list.query>>[number];

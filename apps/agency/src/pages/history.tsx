@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, Table, Timeline, type TimelineItem } from "@complaints/ui";
-import { answerText, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
+import { answerText, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue } from "@complaints/domain";
 import { ServiceProblem } from "../app/auth.tsx";
 import type { Organisation } from "../app/organisation.tsx";
 import { usePageTitle } from "../app/page-title.ts";

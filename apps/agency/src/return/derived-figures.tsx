@@ -9,7 +9,7 @@ import {
   type MeasureDeclaration,
   type ServiceArea,
   type TemplateDeclaration,
-} from "@complaints/domain/browser";
+} from "@complaints/domain";
 
 export interface DerivedFigure {
   key: string;

@@ -1,4 +1,4 @@
-import { formatPeriodLabel, requirePeriod, transitions } from "@complaints/domain/browser";
+import { formatPeriodLabel, requirePeriod, transitions } from "@complaints/domain";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
@@ -7,7 +7,7 @@ import { ServiceProblem } from "../app/auth.tsx";
 import { api, errorCode } from "../app/trpc.ts";
 import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
 import { useDraft } from "./draft/use-draft.ts";
-import { periodFromAddress, periodToAddress } from "@complaints/domain/browser";
+import { periodFromAddress, periodToAddress } from "@complaints/domain";
 import { SectionPage } from "./section-page.tsx";
 import { StartReturnPage, TaskListPage } from "./task-list-page.tsx";
 

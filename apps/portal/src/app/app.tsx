@@ -2,7 +2,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { SignOut } from "@complaints/client";
 import { LinkProvider, type RenderLink } from "@complaints/ui";
-import { periodChoiceFromAddress, periodFromAddress, periodToAddress, type PeriodChoice } from "@complaints/domain/browser";
+import { periodChoiceFromAddress, periodFromAddress, periodToAddress, type PeriodChoice } from "@complaints/domain";
 import { BrowserRouter, Link as RouterLink, Navigate, Route, Routes, useParams } from "react-router";
 import { ComparePage } from "../pages/compare.tsx";
 import { HomePage } from "../pages/home.tsx";

@@ -1,4 +1,4 @@
-import { financialYearCode, formatPeriodCode, formatPeriodLabel, parsePeriodCode, periodFromIndex, periodIndex, periodToAddress, type PeriodChoice } from "@complaints/domain/browser";
+import { financialYearCode, formatPeriodCode, formatPeriodLabel, parsePeriodCode, periodFromIndex, periodIndex, periodToAddress, type PeriodChoice } from "@complaints/domain";
 
 export interface PeriodOption {
   address: string;

@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, SummaryList, type SummaryListRow } from "@complaints/ui";
-import { formatDate, formatPeriodLabel, periodToAddress, requirePeriod } from "@complaints/domain/browser";
+import { formatDate, formatPeriodLabel, periodToAddress, requirePeriod } from "@complaints/domain";
 import type { Organisation } from "../app/department.tsx";
 import { emergingSentence } from "../themes/emerging-list.tsx";
 import { usePageTitle } from "../app/page-title.ts";

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorSummary, Link, NotificationBanner, ReturnStatusTag, Table, type ErrorSummaryItem } from "@complaints/ui";
-import { answerText, formatDateTime, formatPeriodCode, isSent, periodFromIndex, periodIndex, periodLabelOf, requirePeriod, requireTemplate, returnStatuses, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue, type ReturnStatus } from "@complaints/domain/browser";
+import { answerText, formatDateTime, formatPeriodCode, isSent, periodFromIndex, periodIndex, periodLabelOf, requirePeriod, requireTemplate, returnStatuses, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue, type ReturnStatus } from "@complaints/domain";
 import { useCallback, useState, type ReactNode } from "react";
 import { ServiceProblem, useMe } from "../app/auth.tsx";
 import { useOrganisation, type Organisation } from "../app/department.tsx";

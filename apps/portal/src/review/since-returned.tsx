@@ -1,5 +1,5 @@
 import { SummaryList, WarningText } from "@complaints/ui";
-import { answerText, formatDateTime, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
+import { answerText, formatDateTime, type FieldDeclaration, type FieldValue } from "@complaints/domain";
 import { api } from "../app/trpc.ts";
 
 export type SinceReturned = NonNullable<Awaited<ReturnType<typeof api.returns.changesSinceReturned.query>>>;

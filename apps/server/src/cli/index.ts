@@ -23,25 +23,8 @@ import {
   type ImportReport,
 } from "@complaints/api";
 import { appendAudit, countUsers, findUserByEmail, getOrganisation, grantUserOrganisation, insertUser, listOrganisations, migrateToLatest, openDatabase, type Connection } from "@complaints/db";
-import {
-  answerText,
-  bankHolidayRegionLabels,
-  currentTemplate,
-  financialYearCode,
-  isSupportedYear,
-  formatCount,
-  formatPeriodCode,
-  headlineChanges,
-  organisationKindForRole,
-  parsePeriod,
-  periodLabelOf,
-  roleSchema,
-  roles,
-  templateFields,
-  type Organisation,
-} from "@complaints/domain";
+import { csvText, answerText, bankHolidayRegionLabels, currentTemplate, financialYearCode, isSupportedYear, formatCount, formatPeriodCode, headlineChanges, organisationKindForRole, parsePeriod, periodLabelOf, roleSchema, roles, templateFields, type Organisation } from "@complaints/domain";
 import { writePackCsvMetadata } from "@complaints/reports";
-import { stringify } from "csv-stringify/sync";
 import { demoAccounts, demoPassword, seedDemo } from "../demo/seed.ts";
 import { loadEnv, type Env } from "../env.ts";
 import { createLogger, startServer } from "../http/serve.ts";
@@ -212,7 +195,7 @@ export async function main(argv: string[]): Promise<number> {
         const orgs = await listOrganisations(c.db);
         const rows = orgs.map((o) => [o.code, o.name, o.kind === "department" ? "department" : o.bodyType, o.parentCode ?? "", bankHolidayRegionLabels[o.region], o.activeFrom, o.activeTo ?? ""]);
         const header = ["code", "name", "type", "parent_code", "region", "active_from", "active_to"];
-        if (values.format === "csv") process.stdout.write(stringify([header, ...rows]));
+        if (values.format === "csv") process.stdout.write(csvText([header, ...rows], { lineEnd: "\n" }));
         else {
           const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
           for (const r of [header, ...rows]) console.log(r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());

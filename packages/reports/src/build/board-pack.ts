@@ -1,4 +1,4 @@
-import { formatDate, measureTerms, oversightMeasures } from "@complaints/domain/browser";
+import { formatDate, measureTerms, oversightMeasures } from "@complaints/domain";
 import { disclosureControl } from "@complaints/metrics";
 import type { HeatmapData } from "@complaints/ui/charts";
 import { formatNumber } from "../cells.ts";

@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import { csvRecords } from "@complaints/domain";
 import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -140,7 +140,7 @@ function xlsxSheetNames(bytes: Uint8Array): string[] {
   return [...zipPart(bytes, "xl/workbook.xml").matchAll(/<(?:\w+:)?sheet\s[^>]*?name="([^"]*)"/g)].map((m) => decodeXml(m[1]!));
 }
 
-/** CSV as RFC 4180 writes it (quoted fields may hold commas, quotes doubled, and line breaks), by csv-parse. */
+/** CSV as RFC 4180 writes it (quoted fields may hold commas, quotes doubled, and line breaks). */
 export function parseCsv(text: string): string[][] {
-  return parse(text, { bom: true, relax_column_count: true }) as string[][];
+  return csvRecords(text);
 }

@@ -1,4 +1,4 @@
-import { isMarker, markerLabels, writeCell, type FieldValue, type TemplateDeclaration } from "@complaints/domain/browser";
+import { isMarker, markerLabels, writeCell, type FieldValue, type TemplateDeclaration } from "@complaints/domain";
 import { fieldLookup } from "./field-lookup.ts";
 import type { DraftConflict } from "./save-failure.ts";
 

@@ -1,4 +1,4 @@
-import { plural, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
+import { plural, type FieldDeclaration, type FieldValue } from "@complaints/domain";
 import { ErrorSummary, NotificationBanner, Table } from "@complaints/ui";
 import { Link } from "react-router";
 import { describeValue } from "./describe-value.ts";

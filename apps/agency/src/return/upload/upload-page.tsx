@@ -1,4 +1,4 @@
-import { formatPeriodLabel, replacesFigures, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain/browser";
+import { formatPeriodLabel, replacesFigures, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain";
 import { BackLink, LinkProvider } from "@complaints/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
@@ -7,7 +7,7 @@ import { ServiceProblem, type Me } from "../../app/auth.tsx";
 import { usePageTitle } from "../../app/page-title.ts";
 import { api, errorCode, errorData, errorMessage } from "../../app/trpc.ts";
 import { NoAccessPage, NotFoundPage } from "../../pages/not-found.tsx";
-import { periodFromAddress, periodToAddress } from "@complaints/domain/browser";
+import { periodFromAddress, periodToAddress } from "@complaints/domain";
 import { fileToBase64 } from "@complaints/client";
 import { fileProblem } from "./file-check.ts";
 import { TemplateDownloads } from "./template-downloads.tsx";

@@ -1,7 +1,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import type { CaseMapping, CaseSettings } from "./format.ts";
-import { parsePence, readCaseFile } from "./read.ts";
+import { type CaseMapping, type CaseSettings, parsePence } from "@complaints/domain";
+import { readCaseFile } from "./case-file.ts";
 
 const header = "case_ref,received_date,acknowledged_date,stage,escalated_date,closed_date,withdrawn_date,target_date,outcome,themes,service_area,channel,remedies,payment_amount,payment_type,phso_referred_date";
 const settings: CaseSettings = { region: "england-and-wales", serviceAreaCodes: ["licensing", "appeals"], earlyResolutionDays: 5, closerLookDays: 20 };
