@@ -9,8 +9,9 @@ import { usePageTitle } from "../app/page-title.ts";
 import { api, errorCode, errorData, errorMessage } from "../app/trpc.ts";
 import { NoAccessPage, NotFoundPage } from "../pages/not-found.tsx";
 import { periodFromAddress, periodToAddress } from "@complaints/domain";
-import { caseFileProblem } from "./case-problems.ts";
-import { CaseOutcomeSummary, caseFileError, CaseProblemsTable, ComputedFigures, outcomeHasErrors, type CaseOutcome } from "./case-outcome.tsx";
+import { caseFileProblem, caseProblemColumns } from "./case-problems.ts";
+import { fileErrorOf, FileProblemsTable, outcomeHasErrors } from "../screening/file-outcome.tsx";
+import { CaseOutcomeSummary, ComputedFigures, type CaseOutcome } from "./case-outcome.tsx";
 import { formatBytes, isProgressStep, progressMessage, sendInChunks, UnreadableFile } from "./chunked-upload.ts";
 import { CaseFormatDetails } from "./format-details.tsx";
 import { casesPath, settingsPath, useCasesOverview, type CasesOverview } from "./queries.ts";
@@ -209,7 +210,7 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
           {organisation.name}: {periodLabel}
         </span>
         <h1 className="govuk-heading-l">{pageTitle}</h1>
-        {outcome.kind === "refused" && outcome.result.fileRefused ? <CaseProblemsTable problems={outcome.result.problems} more={outcome.result.moreProblems} /> : null}
+        <FileProblemsTable outcome={outcome} columns={caseProblemColumns} />
         {confirming ? (
           <ConfirmReplace
             fileName={confirming.fileName}
@@ -271,7 +272,7 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
               id="file"
               label={{ text: "Upload your case file", classes: "govuk-label--m" }}
               hint={{ text: `A CSV file, up to ${formatBytes(overview.upload.maxBytes)}. The whole file is checked: if any row has a problem, nothing is saved.` }}
-              errorMessage={chosenProblem || caseFileError(outcome) ? { text: chosenProblem ?? caseFileError(outcome)! } : false}
+              errorMessage={chosenProblem || fileErrorOf(outcome) ? { text: chosenProblem ?? fileErrorOf(outcome)! } : false}
               accept=".csv,text/csv"
               onChange={(event) => onChoose(event.currentTarget.files?.[0] ?? null)}
               onKeyDown={(event) => {

@@ -13,7 +13,9 @@ import { fileProblem } from "./file-check.ts";
 import { TemplateDownloads } from "./template-downloads.tsx";
 import { UploadForm } from "./upload-form.tsx";
 import { ConfirmReplace } from "./confirm-replace.tsx";
-import { ChangesTable, fileErrorOf, OutcomeSummary, outcomeHasErrors, ProblemsTable, type UploadChange, type UploadOutcome } from "./upload-outcome.tsx";
+import { fileErrorOf, FileProblemsTable, outcomeHasErrors } from "../../screening/file-outcome.tsx";
+import { ChangesTable, OutcomeSummary, type UploadChange, type UploadOutcome } from "./upload-outcome.tsx";
+import { uploadProblemColumns } from "./upload-problem.ts";
 import "./upload.css";
 
 type Organisation = Awaited<ReturnType<typeof api.organisations.get.query>>;
@@ -138,7 +140,7 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
       void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "returns.find" && q.queryKey[0] !== "auth.me" });
       finish({ kind: "updated", fileName, changes: answer.changes });
     } else {
-      finish({ kind: "refused", fileName, problems: answer.problems, more: answer.more });
+      finish({ kind: "refused", fileName, result: answer });
     }
   }
 
@@ -183,7 +185,7 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
       }
       // A dry run first: a file that would replace answers the draft holds is asked about before it does.
       const checked = await api.returns.uploadSpreadsheet.mutate({ returnId: stored.returnId, expectedVersion: stored.version, fileName: file.name, contentBase64, dryRun: true });
-      if (!checked.ok) return finish({ kind: "refused", fileName: file.name, problems: checked.problems, more: checked.more });
+      if (!checked.ok) return finish({ kind: "refused", fileName: file.name, result: checked });
       if (replacesFigures(checked.changes)) {
         setOutcome({ kind: "none" });
         setConfirming({ fileName: file.name, contentBase64, changes: checked.changes });
@@ -203,7 +205,7 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
         <BackLink href={`${returnPath}/`} text="Back to the return" />
         <OutcomeSummary outcome={outcome} attempt={attempt} returnPath={returnPath} />
         <PageHeading organisation={organisation} periodCode={periodCode} />
-        {outcome.kind === "refused" ? <ProblemsTable problems={outcome.problems} more={outcome.more} /> : null}
+        <FileProblemsTable outcome={outcome} columns={uploadProblemColumns} />
         {outcome.kind === "updated" ? <ChangesTable changes={outcome.changes} fields={fields} /> : null}
         {confirming ? (
           <ConfirmReplace
