@@ -27,6 +27,9 @@ const sampledRows = 1000;
 /** Column ordinals, so a row's cells are found by array index rather than by name. */
 const K = Object.fromEntries(caseColumns.map((c, i) => [c, i])) as Record<CaseColumn, number>;
 
+/** The checks each row goes through once the header has passed. */
+const rowChecks = ["row width", "case references", "dates", "codes", "payments", "consistency"] as const satisfies readonly CaseCheck[];
+
 /** The check a problem with one column's value belongs to, by column ordinal. */
 const checkOf: CaseCheck[] = caseColumns.map((c) => (c === "case_ref" ? "case references" : c.endsWith("_date") ? "dates" : c.startsWith("payment_") ? "payments" : "codes"));
 
@@ -73,6 +76,8 @@ export class CaseRowChecker {
   }
 
   static forHeader(cells: string[], mapping: CaseMapping | undefined, settings: CaseSettings, today: number, problems: Screener<CaseCheck>): CaseRowChecker {
+    problems.ran("columns");
+    problems.ran("personal data");
     const headers = cells.map((h) => h.replace(/^\ufeff/, "").trim());
     const position = new Map<string, number>();
     headers.forEach((h, i) => {
@@ -108,6 +113,7 @@ export class CaseRowChecker {
     });
     const reader = new CaseRowChecker(at, labels, mapping, sampled, settings, today, problems, headers.length);
     reader.fatal = !problems.ok;
+    if (!reader.fatal) for (const check of rowChecks) problems.ran(check);
     return reader;
   }
 

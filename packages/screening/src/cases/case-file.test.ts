@@ -132,6 +132,15 @@ describe("reading a case file", () => {
     expect(missing.problems[0]).toEqual({ row: 1, column: "Case ID", message: "The mapping “Our CRM” says case_ref is in the column “Case ID”, but the file has no such column." });
   });
 
+  it("names each check the screener ran, failing those that found problems", async () => {
+    const checks = (result: { checks: { check: string; result: string }[] }) => result.checks.map((c) => `${c.check}: ${c.result}`);
+    const rowChecks = ["row width", "case references", "dates", "codes", "payments", "consistency"];
+    expect(checks(await read(file(good)))).toEqual(["encoding: pass", "columns: pass", "personal data: pass", ...rowChecks.map((c) => `${c}: pass`), "contents: pass"]);
+    const bad = await read(file(good, "CMP-2,2025-04-31,,early_resolution,,,,,,,,,,,,"));
+    expect(checks(bad)).toEqual(["encoding: pass", "columns: pass", "personal data: pass", ...rowChecks.map((c) => `${c}: ${c === "dates" ? "fail" : "pass"}`), "contents: pass"]);
+    expect(checks(await read(`${header},Email address\n${good},x`))).toEqual(["encoding: pass", "columns: pass", "personal data: fail", "contents: pass"]);
+  });
+
   it("says plainly when a file is empty, has no cases, or lacks a column", async () => {
     expect((await read("")).problems[0]!.message).toBe("The file is empty. Export your cases as CSV with a header row and try again.");
     expect((await read(`${header}\n\n`)).problems[0]!.message).toBe("The file has a header row but no cases.");

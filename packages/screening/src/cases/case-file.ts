@@ -35,6 +35,7 @@ export interface ReadCasesOptions {
  */
 export async function readCaseFile(source: AsyncIterable<Uint8Array>, options: ReadCasesOptions): Promise<CaseFileResult> {
   const problems = new Screener<CaseCheck>();
+  problems.ran("encoding");
   const decoder = new StreamDecoder(options.onProgress);
   const ctx = caseContext(options.settings, options.today);
   const totals = new QuarterTotals(ctx);
@@ -96,6 +97,7 @@ export async function readCaseFile(source: AsyncIterable<Uint8Array>, options: R
     });
   });
 
+  problems.ran("contents");
   if (reader === null && problems.ok) problems.fail("contents", fileProblem("The file is empty. Export your cases as CSV with a header row and try again."));
   else if (reader !== null && rows === 0 && !(reader as CaseRowChecker).fatal) problems.fail("contents", fileProblem("The file has a header row but no cases."));
   return { ...problems.result(), encoding: decoder.encoding, rows, quarters: problems.ok ? totals.results() : [] };

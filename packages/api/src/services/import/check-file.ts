@@ -43,6 +43,8 @@ export function checkReturnsCsv(text: string, organisations: readonly Organisati
         width = record.length;
         columnFields = checkHeader(record, organisations, problems);
         fieldIds = record.map((h) => h.trim());
+        // Each row is checked only under a good header.
+        if (columnFields) for (const check of ["rows", "cells", "arithmetic"] as const) problems.ran(check);
       } else if (record.length !== width) {
         unreadable(line, "a row has a different number of columns from the header row");
         return false;
