@@ -1,6 +1,6 @@
 import { formatCount, formatValue, plural, requireTemplate, templateFields, type FieldDeclaration } from "@complaints/domain";
 import { Link, NotificationBanner, Table } from "@complaints/ui";
-import { FileErrorSummary, type FileOutcome } from "../screening/file-outcome.tsx";
+import { FileErrorSummary, ReturnNextSteps, type FileOutcome } from "../screening/file-outcome.tsx";
 import { problemText } from "./case-problems.ts";
 import type { CaseImportResult } from "./queries.ts";
 
@@ -34,16 +34,7 @@ export function CaseOutcomeSummary({ outcome, attempt, returnPath, periodLabel }
             {plural(rows, "case")} read from “{outcome.fileName}”. The figures below are now in the draft return for {periodLabel}. It is still a draft: check it, fill in what the file cannot
             give, and send it for approval when it is ready.
           </p>
-          <p className="govuk-body">
-            <Link className="govuk-notification-banner__link" href={`${returnPath}/`}>
-              Go to the return's task list
-            </Link>{" "}
-            or{" "}
-            <Link className="govuk-notification-banner__link" href={`${returnPath}/check`}>
-              check your answers
-            </Link>
-            .
-          </p>
+          <ReturnNextSteps returnPath={returnPath} />
         </NotificationBanner>
       );
     }

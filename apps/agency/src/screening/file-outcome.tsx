@@ -1,5 +1,6 @@
 import { plural, type ScreenProblem, type Screening } from "@complaints/domain";
 import { ErrorSummary, Table } from "@complaints/ui";
+import { Link } from "react-router";
 
 /**
  * What an upload page shows of a file the server screened: the return spreadsheet and the case file
@@ -94,5 +95,21 @@ export function FileProblemsTable({ outcome, columns }: { outcome: { kind: strin
       />
       {moreProblems > 0 ? <p className="govuk-body">and {plural(moreProblems, "more problem", "more problems")}: correct these and upload the file again to see the rest.</p> : null}
     </>
+  );
+}
+
+/** The success banner's way on once a file has filled in the draft: the task list, or check your answers. */
+export function ReturnNextSteps({ returnPath }: { returnPath: string }) {
+  return (
+    <p className="govuk-body">
+      <Link className="govuk-notification-banner__link" to={`${returnPath}/`}>
+        Go to the return's task list
+      </Link>{" "}
+      or{" "}
+      <Link className="govuk-notification-banner__link" to={`${returnPath}/check`}>
+        check your answers
+      </Link>
+      .
+    </p>
   );
 }

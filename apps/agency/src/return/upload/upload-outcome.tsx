@@ -1,7 +1,6 @@
 import { plural, type FieldDeclaration, type FieldValue } from "@complaints/domain";
 import { NotificationBanner, Table } from "@complaints/ui";
-import { Link } from "react-router";
-import { FileErrorSummary, type FileOutcome } from "../../screening/file-outcome.tsx";
+import { FileErrorSummary, ReturnNextSteps, type FileOutcome } from "../../screening/file-outcome.tsx";
 import { describeValue } from "./describe-value.ts";
 
 export interface UploadChange {
@@ -33,16 +32,7 @@ export function OutcomeSummary({ outcome, attempt, returnPath }: { outcome: Uplo
               ? `No answers changed: “${outcome.fileName}” holds the same answers as the return.`
               : `${plural(outcome.changes.length, "answer", "answers")} changed, from “${outcome.fileName}”. The return is still a draft: check it and send it for approval when it is ready.`}
           </p>
-          <p className="govuk-body">
-            <Link className="govuk-notification-banner__link" to={`${returnPath}/`}>
-              Go to the return's task list
-            </Link>{" "}
-            or{" "}
-            <Link className="govuk-notification-banner__link" to={`${returnPath}/check`}>
-              check your answers
-            </Link>
-            .
-          </p>
+          <ReturnNextSteps returnPath={returnPath} />
         </NotificationBanner>
       );
     default:
