@@ -36,5 +36,4 @@ export * from "./cases/compute.ts";
 export * from "./cases/days.ts";
 export * from "./cases/check-rows.ts";
 export * from "./figure-changes.ts";
-export * from "./robust.ts";
 export * from "./working-days.ts";

@@ -1,5 +1,5 @@
 import { periodDates, type IsoDate, type ReportingPeriod } from "@complaints/domain";
-import { wilsonInterval } from "./intervals.ts";
+import { wilsonInterval } from "@complaints/stats";
 
 /** What the measure needs of a learning action plan (domain `action-plans.ts`). */
 export interface ActionForTimeliness {

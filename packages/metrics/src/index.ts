@@ -1,42 +1,9 @@
-export { normalQuantile, gammaQuantile, chiSquareQuantile } from "./normal.ts";
-export {
-  wilsonInterval,
-  byarInterval,
-  exactPoissonInterval,
-  poissonInterval,
-  rateInterval,
-  type Interval,
-} from "./intervals.ts";
 export {
   compareToBenchmark,
   type BenchmarkComparison,
   type Polarity,
   type ValueWithInterval,
 } from "./benchmark.ts";
-export {
-  funnelAxis,
-  funnelCurve,
-  funnelLimits,
-  funnelLimitsAt,
-  funnelPlot,
-  overdispersion,
-  type FunnelCurvePoint,
-  type FunnelInput,
-  type FunnelPlot,
-  type FunnelPoint,
-  type Overdispersion,
-} from "./funnel.ts";
-export {
-  xmr,
-  assuranceOf,
-  type Assurance,
-  type ImprovementDirection,
-  type SpecialCauseRule,
-  type Variation,
-  type XmrChart,
-  type XmrOptions,
-  type XmrPoint,
-} from "./xmr.ts";
 export {
   emergingThemes,
   pooledThemeRates,

@@ -1,7 +1,7 @@
 import { currentTemplate, isKnownFieldId, measureTerms } from "@complaints/domain";
 import { describe, expect, it } from "vitest";
 import { sumReturns, type ReturnForAggregation } from "./aggregate.ts";
-import { rateInterval, wilsonInterval } from "./intervals.ts";
+import { rateInterval, wilsonInterval } from "@complaints/stats";
 import { computeMeasures, measures } from "./measures.ts";
 
 const ret = (organisationCode: string, period: string, values: ReturnForAggregation["values"]): ReturnForAggregation => ({

@@ -1,6 +1,6 @@
 import { currentTemplate, type MeasureDeclaration, type MeasureKind, type Polarity } from "@complaints/domain";
 import type { Sums } from "./aggregate.ts";
-import { rateInterval, wilsonInterval } from "./intervals.ts";
+import { rateInterval, wilsonInterval } from "@complaints/stats";
 
 export type { MeasureDeclaration, MeasureKind };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { xmr } from "./xmr.ts";
+import { xmr } from "@complaints/stats";
 import { emergingThemes, pooledThemeRates, ratePer100, themePanel, themeRatesOf, type ThemeReturn, type ThemeSeries } from "./themes.ts";
 
 const quarters = (startYear: number, count: number) =>

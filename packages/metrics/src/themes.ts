@@ -1,6 +1,6 @@
 import { formatPeriodCode, parsePeriodCode, periodFromIndex, periodIndex } from "@complaints/domain";
-import { poissonInterval } from "@complaints/domain/poisson";
-import { xmr, type SpecialCauseRule } from "./xmr.ts";
+import { poissonInterval } from "@complaints/stats";
+import { xmr, type SpecialCauseRule } from "@complaints/stats";
 
 /**
  * One complaint theme by quarter, at a body or across a department (`key`): counts, or (better,

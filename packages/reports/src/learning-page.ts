@@ -1,5 +1,5 @@
 import { csvText, formatDate, formatDateTime, listInWords, plural, ukDateOf, type ActionStatus } from "@complaints/domain";
-import { escapeText } from "@complaints/ui/charts";
+import { escapeText } from "@complaints/charts";
 import { safeText } from "./cells.ts";
 
 /**

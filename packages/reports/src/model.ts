@@ -1,4 +1,4 @@
-import type { FunnelChartData, HeatmapData, XmrChartData } from "@complaints/ui/charts";
+import type { FunnelChartData, HeatmapData, XmrChartData } from "@complaints/charts";
 
 /**
  * The one pack model every output is written from (DESIGN.md section 4): a workbook of cover,

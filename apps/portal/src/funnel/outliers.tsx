@@ -1,5 +1,5 @@
 import { Link } from "@complaints/ui";
-import { formatCount, formatValue, funnelStatus, type FunnelChartPoint, type FunnelStatus } from "@complaints/ui/charts";
+import { formatCount, formatValue, funnelStatus, type FunnelChartPoint, type FunnelStatus } from "@complaints/charts";
 
 const groups: { status: FunnelStatus; heading: string }[] = [
   { status: "above-998", heading: "Above the 99.8% limit" },

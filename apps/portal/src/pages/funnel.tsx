@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button, Checkboxes, Details, FunnelChart, Link, Select } from "@complaints/ui";
-import { formatValue } from "@complaints/ui/charts";
+import { formatValue } from "@complaints/charts";
 import { oversightMeasures, periodChoiceFromAddress, periodChoiceToAddress, type PeriodChoice } from "@complaints/domain";
 import type { FormEvent } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";

@@ -1,4 +1,5 @@
-import { currentTemplate, robustZScore, validateReturn, type ReturnValues } from "@complaints/domain";
+import { currentTemplate, validateReturn, type ReturnValues } from "@complaints/domain";
+import { robustZScore } from "@complaints/stats";
 import type { SyntheticReturn } from "../demo/synthetic.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { worldPassword, createWorld } from "@complaints/api/testing";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
-import { strToU8, zipSync } from "fflate";
+import { listingWorkbook as workbook } from "@complaints/office/testing";
 import { request } from "node:http";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,21 +12,6 @@ import { startServer, type RunningServer } from "./serve.ts";
  * within 5 seconds, and no other request waits more than 2 seconds meanwhile. Such files once held
  * the server's one thread for a minute (one 1 MB sheet listed 300 times) or took it down.
  */
-
-const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-/** A workbook listing `listed` sheets, taking their parts in turn from `parts` (XML of sheetData). */
-function workbook(listed: number, parts: string[]): Uint8Array {
-  const sheets = Array.from({ length: listed }, (_, i) => `<sheet name="S${i}" sheetId="${i + 1}" r:id="rId${i % parts.length}"/>`).join("");
-  const rels = parts.map((_, i) => `<Relationship Id="rId${i}" Type="x" Target="worksheets/sheet${i}.xml"/>`).join("");
-  return zipSync(
-    {
-      "xl/workbook.xml": strToU8(`<workbook ${main} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets}</sheets></workbook>`),
-      "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`),
-      ...Object.fromEntries(parts.map((data, i) => [`xl/worksheets/sheet${i}.xml`, strToU8(`<worksheet ${main}><sheetData>${data}</sheetData></worksheet>`)])),
-    },
-    { level: 9 },
-  );
-}
 
 /**
  * A request on a connection of its own: a kept-alive connection that the server closes as it idles

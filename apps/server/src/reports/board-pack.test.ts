@@ -3,7 +3,8 @@ import { findUserByEmail, listCurrentReturns, listOrganisations } from "@complai
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { csvTable, periodIndex, requirePeriod, type Role } from "@complaints/domain";
 import { cellText, safeText, tidyRows, yearLabel, type BoardPack } from "@complaints/reports";
-import { gssProblems, pdfInfo, pdfText, spreadsheetToCsv } from "@complaints/reports/testing";
+import { spreadsheetToCsv } from "@complaints/office/testing";
+import { gssProblems, pdfInfo, pdfText } from "@complaints/reports/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed.ts";
 

@@ -6,10 +6,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { convertWithLibreOffice, libreOfficeTestsRun } from "../testing/libreoffice.ts";
 import { createWorld, rejection, type World } from "../testing/world.ts";
-import { headerText, type Grid, type GridCell } from "./spreadsheet/grid.ts";
+import { headerText, readOds, readXlsx, type Grid, type GridCell } from "@complaints/office";
 import { readCsv } from "./spreadsheet/read-csv.ts";
-import { readOds } from "./spreadsheet/read-ods.ts";
-import { readXlsx } from "./spreadsheet/read-xlsx.ts";
 import { returnSheet, sheetColumns, sheetValueText, type SheetValue } from "./spreadsheet/rows.ts";
 
 /**

@@ -15,11 +15,10 @@ import {
 import type { ServiceContext } from "./actor.ts";
 import { figureChanges, getReturnInScope, loadForSave, saveDraft, type FigureChange } from "./returns.ts";
 import { csvMimeType, writeCsv } from "./spreadsheet/csv.ts";
-import { headerText, isBlank, UnreadableSpreadsheetError, type Grid, type GridCell } from "./spreadsheet/grid.ts";
-import { odsMimeType, writeOds } from "./spreadsheet/ods.ts";
+import { headerText, isBlank, odsMimeType, UnreadableSpreadsheetError, xlsxMimeType, type Grid, type GridCell } from "@complaints/office";
 import { readSpreadsheetInWorker, type SpreadsheetSheets } from "./spreadsheet/read-spreadsheet.ts";
 import { returnFileName, returnSheet } from "./spreadsheet/rows.ts";
-import { writeXlsx, xlsxMimeType } from "./spreadsheet/xlsx.ts";
+import { returnOds, returnXlsx } from "./spreadsheet/workbook.ts";
 import { didYouMean } from "./import/did-you-mean.ts";
 
 /**
@@ -54,7 +53,7 @@ export async function downloadReturnSpreadsheet(ctx: ServiceContext, returnId: s
   });
   const fileName = returnFileName(org.code, stored.period, format);
   const [bytes, mimeType] =
-    format === "xlsx" ? [writeXlsx(sheet, ctx.now), xlsxMimeType] : format === "ods" ? [writeOds(sheet, ctx.now), odsMimeType] : [writeCsv(sheet), csvMimeType];
+    format === "xlsx" ? [returnXlsx(sheet, ctx.now), xlsxMimeType] : format === "ods" ? [returnOds(sheet, ctx.now), odsMimeType] : [writeCsv(sheet), csvMimeType];
   return { fileName, mimeType, contentBase64: Buffer.from(bytes).toString("base64") };
 }
 

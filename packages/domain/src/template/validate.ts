@@ -1,6 +1,6 @@
 import type { ServiceArea } from "../organisations.ts";
 import { formatPeriodLabel, periodDates, type ReportingPeriod } from "../periods.ts";
-import { outlierAgainstHistory, type OutlierRule } from "../robust.ts";
+import { outlierAgainstHistory, type OutlierRule } from "@complaints/stats";
 import {
   defaultOutlierCountConfidence,
   defaultOutlierMinimumDifference,

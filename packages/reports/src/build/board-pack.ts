@@ -1,6 +1,6 @@
 import { formatDate, measureTerms, oversightMeasures } from "@complaints/domain";
 import { disclosureControl } from "@complaints/metrics";
-import type { HeatmapData } from "@complaints/ui/charts";
+import type { HeatmapData } from "@complaints/charts";
 import { formatNumber } from "../cells.ts";
 import type { Block, BoardPack, Cell, Column, PackNote, PackTable } from "../model.ts";
 import { measureFigure, measureStatisticCells, measureUnit as unitOf } from "../tidy.ts";

@@ -1,4 +1,4 @@
-import type { FunnelChartData, XmrChartData } from "@complaints/ui/charts";
+import type { FunnelChartData, XmrChartData } from "@complaints/charts";
 import type { PackPeriod, PackScope } from "../model.ts";
 
 /**

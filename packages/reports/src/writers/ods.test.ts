@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { samplePack } from "../testing/index.ts";
-import { odsMimeType, odsNumberStyle, writePackOds } from "./ods.ts";
-import { parseXml, readOds } from "../testing/index.ts";
+import { odsMimeType } from "@complaints/office";
+import { odsNumberStyle, writePackOds } from "./pack-workbook.ts";
+import { parseXml, readOds } from "@complaints/office/testing";
 
 /** What only the ODS file has to get right (ODF 1.3), beside the shared checks in workbook.test.ts. */
 

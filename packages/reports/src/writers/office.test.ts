@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { cellText, safeText } from "../cells.ts";
 import type { BoardPack } from "../model.ts";
-import { convertSpreadsheet, readOds, readXlsx, samplePack, spreadsheetToCsv } from "../testing/index.ts";
-import { writePackOds } from "./ods.ts";
-import { writePackXlsx } from "./xlsx.ts";
+import { convertSpreadsheet, readOds, readXlsx, spreadsheetToCsv } from "@complaints/office/testing";
+import { samplePack } from "../testing/index.ts";
+import { writePackOds, writePackXlsx } from "./pack-workbook.ts";
 
 /**
  * Real office software: LibreOffice opens each file and writes every sheet as the cells show, and

@@ -1,4 +1,4 @@
-import { funnelChartModel, heatmapModel, type SvgNode, xmrChartModel } from "@complaints/ui/charts";
+import { funnelChartModel, heatmapModel, type SvgNode, xmrChartModel } from "@complaints/charts";
 import { describe, expect, it } from "vitest";
 import { samplePack } from "../testing/index.ts";
 import { drawnElements, skippedElements, svgSize } from "./pdf-svg.ts";

@@ -1,8 +1,8 @@
-import { parseColour, type SvgNode } from "@complaints/ui/charts";
+import { parseColour, type SvgNode } from "@complaints/charts";
 import { winAnsi } from "./pdf-layout.ts";
 
 /**
- * Draws a chart's SVG tree (the one the portal renders, from `@complaints/ui/charts`) with pdfkit
+ * Draws a chart's SVG tree (the one the portal renders, from `@complaints/charts`) with pdfkit
  * as vector graphics, so the PDF shows the same picture as the browser. Text stays text (selectable,
  * found by search). Only what the charts use is drawn: `svg`, `g`, `path`, `rect`, `circle`,
  * `line`, `polyline`, `polygon` and `text`, with fill, stroke, stroke width, dash pattern, opacity,

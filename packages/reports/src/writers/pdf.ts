@@ -1,4 +1,4 @@
-import { funnelChartModel, heatmapModel, type SvgNode, xmrChartModel } from "@complaints/ui/charts";
+import { funnelChartModel, heatmapModel, type SvgNode, xmrChartModel } from "@complaints/charts";
 import PDFDocument from "pdfkit";
 import { type Block, type BoardPack, type Shorthand, shorthandMeaning } from "../model.ts";
 import { type PdfLayout, type StructParent, a4, artifact, ensureRoom, margins, pdfLayout, winAnsi } from "./pdf-layout.ts";

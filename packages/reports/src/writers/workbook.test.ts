@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { BoardPack } from "../model.ts";
-import { gssProblems, readOds, readXlsx, samplePack, type ReadCell, type ReadSheet, type ReadWorkbook } from "../testing/index.ts";
-import { writePackOds } from "./ods.ts";
-import { writePackXlsx } from "./xlsx.ts";
+import { readOds, readXlsx, type ReadCell, type ReadSheet, type ReadWorkbook } from "@complaints/office/testing";
+import { gssProblems, samplePack } from "../testing/index.ts";
+import { writePackOds, writePackXlsx } from "./pack-workbook.ts";
 
 /**
  * The GSS rules ("Releasing statistics in spreadsheets", Government Analysis Function; as the ONS

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { samplePack } from "../testing/index.ts";
-import { describeFormatCode, gssProblems, parseXml, readXlsx } from "../testing/index.ts";
-import { writePackXlsx, xlsxFormatCode } from "./xlsx.ts";
+import { describeFormatCode, parseXml, readXlsx } from "@complaints/office/testing";
+import { gssProblems } from "../testing/index.ts";
+import { writePackXlsx, xlsxFormatCode } from "./pack-workbook.ts";
 
 /** What only the XLSX file has to get right (ECMA-376 Part 1), beside the shared checks in workbook.test.ts. */
 

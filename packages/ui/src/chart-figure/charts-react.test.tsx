@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { renderAssuranceIconSvg, renderFunnelSvg, renderHeatmapSvg, renderVariationIconSvg, renderXmrSvg, toSvgString, xmrChartModel } from "../charts/index.ts";
-import { funnelExample, heatmapExample, xmrExample, xmrTrialExample } from "../charts/testing/examples.ts";
+import { renderAssuranceIconSvg, renderFunnelSvg, renderHeatmapSvg, renderVariationIconSvg, renderXmrSvg, toSvgString, xmrChartModel } from "@complaints/charts";
+import { funnelExample, heatmapExample, xmrExample, xmrTrialExample } from "@complaints/charts/testing";
 import { FunnelChart } from "../funnel-chart/funnel-chart.tsx";
 import { AssuranceIcon, VariationIcon } from "../mdc-icon/mdc-icon.tsx";
 import { ThemeHeatmap } from "../theme-heatmap/theme-heatmap.tsx";

@@ -1,5 +1,5 @@
 import { createElement, type ReactElement } from "react";
-import type { SvgNode } from "../charts/svg.ts";
+import type { SvgNode } from "@complaints/charts";
 
 /** SVG attribute names as React props: `class` → `className`, `stroke-width` → `strokeWidth`; `data-*` and `aria-*` stay as they are. */
 export function reactPropName(name: string): string {
@@ -9,7 +9,7 @@ export function reactPropName(name: string): string {
 }
 
 /**
- * Draws a chart's SVG tree (from `@complaints/ui/charts`) as React elements. React writes each
+ * Draws a chart's SVG tree (from `@complaints/charts`) as React elements. React writes each
  * prop back under its SVG name, so `renderToStaticMarkup(<SvgNodeView node={n} />)` equals
  * `toSvgString(n)` (tested), and the browser shows exactly what the server renders.
  */

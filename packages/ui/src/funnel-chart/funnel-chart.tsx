@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-import { formatCount, formatValue } from "../charts/format.ts";
-import { funnelChartModel, funnelStatus, funnelStatusWords, type FunnelChartData, type FunnelChartPoint } from "../charts/funnel.ts";
+import { formatCount, formatValue, funnelChartModel, funnelStatus, funnelStatusWords, type FunnelChartData, type FunnelChartPoint } from "@complaints/charts";
 import { ChartFigure } from "../chart-figure/chart-figure.tsx";
 import { SvgNodeView } from "../chart-figure/svg-node-view.tsx";
 import { useWidth } from "../chart-figure/use-width.ts";

@@ -1,10 +1,10 @@
-import { assuranceIcon, variationIcon } from "../charts/icons.ts";
-import type { Assurance, Variation, VariationSide } from "../charts/mdc.ts";
+import { assuranceIcon, variationIcon, type VariationSide } from "@complaints/charts";
+import type { Assurance, Variation } from "@complaints/stats";
 import { SvgNodeView } from "../chart-figure/svg-node-view.tsx";
 
 export interface VariationIconProps {
   variation: Variation;
-  /** H or L on a special cause (see `variationSide` in @complaints/ui/charts). */
+  /** H or L on a special cause (see `variationSide` in @complaints/charts). */
   side?: VariationSide | null | undefined;
   /** Hide the words visually (they stay for screen readers); default false: words shown beside the icon. */
   visuallyHideWords?: boolean | undefined;

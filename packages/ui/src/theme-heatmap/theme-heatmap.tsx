@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-import { formatValue } from "../charts/format.ts";
-import { heatmapModel, type HeatmapData, type HeatmapRow } from "../charts/heatmap.ts";
+import { formatValue, heatmapModel, type HeatmapData, type HeatmapRow } from "@complaints/charts";
 import { ChartFigure } from "../chart-figure/chart-figure.tsx";
 import { SvgNodeView } from "../chart-figure/svg-node-view.tsx";
 import { useWidth } from "../chart-figure/use-width.ts";

@@ -1,7 +1,5 @@
 import { useId } from "react";
-import { formatValue } from "../charts/format.ts";
-import { variationSide } from "../charts/mdc.ts";
-import { xmrChartModel, xmrLimitValue, xmrPointWords, type XmrChartData } from "../charts/xmr.ts";
+import { formatValue, variationSide, xmrChartModel, xmrLimitValue, xmrPointWords, type XmrChartData } from "@complaints/charts";
 import { ChartFigure } from "../chart-figure/chart-figure.tsx";
 import { SvgNodeView } from "../chart-figure/svg-node-view.tsx";
 import { useWidth } from "../chart-figure/use-width.ts";

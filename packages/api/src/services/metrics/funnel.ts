@@ -1,5 +1,6 @@
 import { DomainError, isActiveIn, periodIndex } from "@complaints/domain";
-import { aggregateReturns, funnelCurve, funnelPlot, type FunnelInput } from "@complaints/metrics";
+import { aggregateReturns } from "@complaints/metrics";
+import { funnelCurve, funnelPlot, type FunnelInput } from "@complaints/stats";
 import type { ServiceContext } from "../actor.ts";
 import { finite, interval, measureById, measureInfo } from "./cells.ts";
 import { bodiesBelow, countedReturns, countedStatuses, departmentIn, forAggregation, heading, quartersChosen, type PeriodChoice } from "./selection.ts";

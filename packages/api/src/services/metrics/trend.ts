@@ -1,6 +1,7 @@
 import { formatPeriodCode, formatPeriodLabel, periodFromIndex, requirePeriod } from "@complaints/domain";
 import type { CurrentReturn } from "@complaints/db";
-import { aggregateReturns, xmr, type ImprovementDirection, type MeasureDeclaration, type Polarity } from "@complaints/metrics";
+import { aggregateReturns, type MeasureDeclaration, type Polarity } from "@complaints/metrics";
+import { xmr, type ImprovementDirection } from "@complaints/stats";
 import type { ServiceContext } from "../actor.ts";
 import { finite, measureById, measureCells, measureInfo } from "./cells.ts";
 import { bodiesBelow, countedReturns, countedStatuses, forAggregation, quarterRange, seriesRange } from "./selection.ts";

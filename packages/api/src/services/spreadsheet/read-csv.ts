@@ -1,6 +1,6 @@
 import { CsvStructureError, eachCsvRecord } from "@complaints/domain";
 import { decodeText, UnreadableFileError } from "@complaints/screening";
-import { blank, maxGridColumns, maxGridRows, UnreadableSpreadsheetError, type Grid, type GridRow } from "./grid.ts";
+import { blank, maxGridColumns, maxGridRows, UnreadableSpreadsheetError, type Grid, type GridRow } from "@complaints/office";
 
 /**
  * The rows of an uploaded CSV file: UTF-8 with or without a byte-order mark, or Windows-1252 (as

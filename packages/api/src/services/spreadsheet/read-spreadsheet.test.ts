@@ -1,37 +1,23 @@
-import { strToU8, zipSync } from "fflate";
+import { strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { UnreadableSpreadsheetError } from "./grid.ts";
+import { UnreadableSpreadsheetError } from "@complaints/office";
+import { listingWorkbook } from "@complaints/office/testing";
 import { readSpreadsheet, readSpreadsheetInWorker } from "./read-spreadsheet.ts";
 import { returnSheet } from "./rows.ts";
-import { writeXlsx } from "./xlsx.ts";
+import { returnXlsx } from "./workbook.ts";
 
 /**
  * Reading an upload on a worker thread: the same sheets and refusals as reading it here, while this
  * thread stays free to answer other requests, and a read past its time limit stopped.
  */
 
-const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-/** A workbook of one sheet per part, each part's sheetData given. */
-function workbook(parts: string[], listed = parts.length): Uint8Array {
-  const sheets = Array.from({ length: listed }, (_, i) => `<sheet name="S${i}" sheetId="${i + 1}" r:id="rId${i % parts.length}"/>`).join("");
-  const rels = parts.map((_, i) => `<Relationship Id="rId${i}" Type="x" Target="worksheets/sheet${i}.xml"/>`).join("");
-  return zipSync(
-    {
-      "xl/workbook.xml": strToU8(`<workbook ${main} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets}</sheets></workbook>`),
-      "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`),
-      ...Object.fromEntries(parts.map((data, i) => [`xl/worksheets/sheet${i}.xml`, strToU8(`<worksheet ${main}><sheetData>${data}</sheetData></worksheet>`)])),
-    },
-    { level: 9 },
-  );
-}
-
 /** Within every limit but slow to read: two parts of 2.8 MB, each of 700,000 empty elements. */
 const heavy = () => {
   const part = `<row>${"<x/>".repeat(700_000)}</row>`;
-  return workbook([part, part]);
+  return listingWorkbook(2, [part, part]);
 };
 
-const template = writeXlsx(
+const template = returnXlsx(
   returnSheet({ organisationCode: "A1", organisationName: "Agency A1", period: "2025-26 Q1", templateVersion: 2, serviceAreas: [{ code: "licences", label: "Licences" }], values: { received: 12 } }),
   "2025-07-10T10:00:00Z",
 );
@@ -48,7 +34,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 describe("reading an uploaded spreadsheet on a worker thread", () => {
   it("gives the sheets reading it here gives, and its refusals", async () => {
     expect(await readSpreadsheetInWorker(template, "return.xlsx")).toEqual(readSpreadsheet(template, "return.xlsx"));
-    expect(await refusal(readSpreadsheetInWorker(workbook(["<row/>"], 300), "return.xlsx"))).toBe("This spreadsheet has 300 sheets; a return spreadsheet has at most 20. Upload the template you downloaded.");
+    expect(await refusal(readSpreadsheetInWorker(listingWorkbook(300, ["<row/>"]), "return.xlsx"))).toBe("This spreadsheet has 300 sheets; a return spreadsheet has at most 20. Upload the template you downloaded.");
     expect(await refusal(readSpreadsheetInWorker(strToU8('id,value\r\nreceived,"12\r\n'), "return.csv"))).toBe("it could not be read as CSV near line 3: a quoted cell is never closed");
   });
 

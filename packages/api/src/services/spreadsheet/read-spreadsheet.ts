@@ -1,198 +1,25 @@
-import { Worker } from "node:worker_threads";
-import { UnreadableSpreadsheetError } from "./grid.ts";
+import { answerOf, readInWorker, readSpreadsheet as readOfficeFile, readTimeLimitMs, type ReadAnswer, type SpreadsheetSheets } from "@complaints/office";
 import { readCsv } from "./read-csv.ts";
-import { readOds } from "./read-ods.ts";
-import { readXlsx, type XlsxSheets } from "./read-xlsx.ts";
-import { looksLikeZip, readZipParts, zipEntryNames } from "./zip.ts";
 
 /**
- * Reading an uploaded spreadsheet (XLSX, ODS or CSV) into grids, on a thread of its own. Parsing a
- * few MB of XML takes seconds of one core; on the server's own thread that would hold up every other
- * request meanwhile, so the upload waits for a worker thread that is stopped at a time limit.
+ * Reading an uploaded return (XLSX, ODS or CSV): the office readers, with CSV for a file that is
+ * not a workbook, run on a worker thread within the office package's limits. The thread loads this
+ * module (its `readAnswer`), so it reads CSV as the CLI import does.
  */
 
-/** The sheets of a file of any format, as the XLSX reader gives them (ODS and CSV never count from 1904). */
-export type SpreadsheetSheets = XlsxSheets;
-
-const odsMime = "application/vnd.oasis.opendocument.spreadsheet";
+export type { SpreadsheetSheets };
 
 /** The sheets of a file, its format told by its content, never its name. */
 export function readSpreadsheet(bytes: Uint8Array, fileName: string): SpreadsheetSheets {
-  try {
-    return readByContent(bytes, fileName);
-  } catch (error) {
-    // XML nested thousands deep overflows the reader's recursion: a hostile file, not our failure.
-    if (error instanceof RangeError) throw new UnreadableSpreadsheetError("its XML is nested far more deeply than any spreadsheet's");
-    throw error;
-  }
+  return readOfficeFile(bytes, fileName, readCsv);
 }
 
-function readByContent(bytes: Uint8Array, fileName: string): SpreadsheetSheets {
-  const name = fileName.toLowerCase();
-  if (looksLikeZip(bytes)) {
-    const names = zipEntryNames(bytes);
-    if (names.includes("mimetype")) {
-      const mimetype = readZipParts(bytes, (n) => n === "mimetype").get("mimetype")?.trim();
-      if (mimetype === odsMime) return { sheets: readOds(bytes), date1904: false };
-      throw new UnreadableSpreadsheetError(`The file is an OpenDocument file of another kind (${(mimetype ?? "unknown").slice(0, 80)}), not a spreadsheet. Upload the return as .ods, .xlsx or .csv.`);
-    }
-    if (names.includes("xl/workbook.xml")) return readXlsx(bytes);
-    throw new UnreadableSpreadsheetError("The file is a zip archive but not an Excel (.xlsx) or OpenDocument (.ods) spreadsheet. Upload the return as .xlsx, .ods or .csv.");
-  }
-  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new UnreadableSpreadsheetError("The file is an Excel 97–2003 workbook (.xls), or a workbook protected with a password. Save it as an Excel workbook (.xlsx) without a password to open, and upload that.");
-  }
-  const claimed = /\.(xlsx|xlsm|ods|xls)$/.exec(name)?.[1];
-  if (claimed) {
-    throw new UnreadableSpreadsheetError(`The file is named “${fileName.slice(0, 120)}” but is not ${claimed === "ods" ? "an OpenDocument spreadsheet" : "an Excel workbook"}: its content is not a zip file. It may be damaged, or renamed. Save it again from your spreadsheet and upload that.`);
-  }
-  return { sheets: [readCsv(bytes)], date1904: false };
-}
-
-/** What the worker thread sends back: the sheets, or why the file cannot be read. */
-export type ReadAnswer = { ok: true; read: SpreadsheetSheets } | { ok: false; message: string };
-
-/** `readSpreadsheet` as the worker thread answers it (read-worker.mjs). */
+/** `readSpreadsheet` as the worker thread answers it. */
 export function readAnswer(bytes: Uint8Array, fileName: string): ReadAnswer {
-  try {
-    return { ok: true, read: readSpreadsheet(bytes, fileName) };
-  } catch (error) {
-    if (error instanceof UnreadableSpreadsheetError) return { ok: false, message: error.message };
-    throw error;
-  }
+  return answerOf(() => readSpreadsheet(bytes, fileName));
 }
 
-/**
- * How long one file may take to read. The template reads in a tenth of a second; a file still being
- * read after this (one within the byte limits built to parse slowly takes about 4 s) is refused,
- * within the five seconds a person should wait for an answer (a thread's first start, about a
- * second, comes before).
- */
-export const readTimeLimitMs = 3000;
-
-/**
- * Threads reading at once. The machine may have two cores: the server's own thread keeps its share
- * while uploads use the rest, and further uploads wait their turn (their time limit starts when
- * they do).
- */
-const maxReaderThreads = 2;
-
-/** Memory one thread may use: many times what the largest file within the byte limits needs. */
-const readerHeapMb = 512;
-
-type Outcome = { answer: ReadAnswer } | { error: Error & { code?: string } };
-
-/**
- * A worker thread that reads one file at a time. Loading the readers takes it about a second, so it
- * is kept for the next file; it is stopped (and a new one started later) when a file takes it past
- * the time limit, or past its memory.
- */
-class ReaderThread {
-  private readonly worker = new Worker(new URL("./read-worker.mjs", import.meta.url), {
-    // None of the server's own process options (such as tsx's loader, which the thread registers itself).
-    execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: readerHeapMb },
-  });
-  readonly ready: Promise<void>;
-  stopped = false;
-  private job: ((outcome: Outcome) => void) | null = null;
-
-  constructor() {
-    // An idle thread does not keep the process running (one reading does: `read`).
-    this.worker.unref();
-    let started = () => {};
-    let failed = (_error: Error) => {};
-    this.ready = new Promise((resolve, reject) => ((started = resolve), (failed = reject)));
-    this.ready.catch(() => undefined);
-    this.worker.on("message", (message: "ready" | ReadAnswer) => (message === "ready" ? started() : this.finish({ answer: message })));
-    this.worker.on("error", (error) => {
-      failed(error);
-      this.finish({ error });
-    });
-    this.worker.on("exit", (code) => {
-      this.stopped = true;
-      const error = new Error(`The spreadsheet reader's thread stopped (exit code ${code}).`);
-      failed(error);
-      this.finish({ error });
-    });
-  }
-
-  private finish(outcome: Outcome) {
-    const job = this.job;
-    this.job = null;
-    job?.(outcome);
-  }
-
-  stop() {
-    this.stopped = true;
-    void this.worker.terminate();
-  }
-
-  /** Reads a file; the thread is stopped if the file takes longer than `timeLimitMs`. */
-  async read(bytes: Uint8Array, fileName: string, timeLimitMs: number): Promise<SpreadsheetSheets> {
-    this.worker.ref();
-    try {
-      return await this.readOnce(bytes, fileName, timeLimitMs);
-    } finally {
-      this.worker.unref();
-    }
-  }
-
-  private async readOnce(bytes: Uint8Array, fileName: string, timeLimitMs: number): Promise<SpreadsheetSheets> {
-    try {
-      await this.ready;
-    } catch (error) {
-      this.stop();
-      throw error;
-    }
-    const outcome = await new Promise<Outcome | "late">((resolve) => {
-      const timer = setTimeout(() => {
-        this.job = null;
-        resolve("late");
-      }, timeLimitMs);
-      this.job = (settled) => {
-        clearTimeout(timer);
-        resolve(settled);
-      };
-      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
-      this.worker.postMessage({ bytes, fileName });
-    });
-    if (outcome === "late") {
-      this.stop();
-      throw new UnreadableSpreadsheetError(`it takes more than ${timeLimitMs / 1000} seconds to read, where a return's template takes a fraction of one: it may be built to slow the system down, or not be our template`);
-    }
-    if ("error" in outcome) {
-      this.stop();
-      if (outcome.error.code === "ERR_WORKER_OUT_OF_MEMORY") throw new UnreadableSpreadsheetError("it needs far more memory to read than a return's template: it may be built to harm the system, or not be our template");
-      throw outcome.error;
-    }
-    if (!outcome.answer.ok) throw new UnreadableSpreadsheetError(outcome.answer.message);
-    return outcome.answer.read;
-  }
-}
-
-const idleThreads: ReaderThread[] = [];
-let busyThreads = 0;
-const waiting: (() => void)[] = [];
-
-/**
- * `readSpreadsheet` on a worker thread, refused with an `UnreadableSpreadsheetError` when the file
- * cannot be read, takes longer than `timeLimitMs`, or needs more than the thread's memory.
- */
-export async function readSpreadsheetInWorker(bytes: Uint8Array, fileName: string, timeLimitMs = readTimeLimitMs): Promise<SpreadsheetSheets> {
-  // A finished read hands its place to the next waiting one, so no more than the most read at once.
-  if (busyThreads >= maxReaderThreads) await new Promise<void>((turn) => waiting.push(turn));
-  else busyThreads += 1;
-  let thread = idleThreads.pop();
-  // A thread that stopped while idle (it never should) is dropped.
-  while (thread?.stopped) thread = idleThreads.pop();
-  thread ??= new ReaderThread();
-  try {
-    return await thread.read(bytes, fileName, timeLimitMs);
-  } finally {
-    if (!thread.stopped) idleThreads.push(thread);
-    const next = waiting.shift();
-    if (next) next();
-    else busyThreads -= 1;
-  }
+/** `readSpreadsheet` on a worker thread, refused when the file cannot be read, takes longer than `timeLimitMs`, or needs more than the thread's memory. */
+export function readSpreadsheetInWorker(bytes: Uint8Array, fileName: string, timeLimitMs = readTimeLimitMs): Promise<SpreadsheetSheets> {
+  return readInWorker(new URL(import.meta.url), bytes, fileName, timeLimitMs);
 }
