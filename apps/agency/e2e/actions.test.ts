@@ -1,9 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, unique, type RunningApp } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect } from "vitest";
+import { expectNoAxeViolations, unique } from "./harness.ts";
+import { it } from "@complaints/e2e/fixtures";
 
 /**
  * Learning action plans in the browser (issue 7, "Learning action plans"): the list with overdue
@@ -48,20 +49,12 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000,
 const heading = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
 
 describe("learning action plans", { timeout: 300_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  beforeAll(() => {
     mkdirSync(screenshots, { recursive: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
-  it("lists the body's actions with the overdue ones first, marked Overdue in words", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "submitter@demo.example", `/agency/${org}/actions`);
+  it("lists the body's actions with the overdue ones first, marked Overdue in words", async ({ signedIn }) => {
+    const { context, page } = await signedIn("submitter@demo.example", `/agency/${org}/actions`);
     await poll(() => heading(page)).toBe("Learning action plans");
     await expect.poll(() => page.title()).toBe("Learning action plans – Complaints returns");
     const rows = page.locator("table tbody tr");
@@ -80,9 +73,8 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     await context.close();
   });
 
-  it("adds an action with the keyboard alone, adds a review and closes it", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "submitter@demo.example", `/agency/${org}/actions/new`);
+  it("adds an action with the keyboard alone, adds a review and closes it", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("submitter@demo.example", `/agency/${org}/actions/new`);
     await poll(() => heading(page)).toBe("Add an action");
     await expectNoAxeViolations(page, "the new action form");
     await page.screenshot({ path: join(screenshots, "new-1280.png"), fullPage: true });
@@ -178,9 +170,8 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     await context.close();
   });
 
-  it("lets the senior accountable officer withdraw and approve a completed action's summary with the keyboard, and the public page follows", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "approver@demo.example", `/agency/${org}/actions`);
+  it("lets the senior accountable officer withdraw and approve a completed action's summary with the keyboard, and the public page follows", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("approver@demo.example", `/agency/${org}/actions`);
     await poll(() => heading(page)).toBe("Learning action plans");
     // Each plan's publication state in words, in its own column.
     const states = await page.locator("table tbody tr td:nth-child(5)").allTextContents();
@@ -246,9 +237,8 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     await context.close();
   });
 
-  it("lets the department's oversight withdraw a published summary, and gives the complaints team no approve or withdraw button", async () => {
-    const team = await newPage(browser);
-    await signIn(team.page, app, "submitter@demo.example", `/agency/${org}/actions`);
+  it("lets the department's oversight withdraw a published summary, and gives the complaints team no approve or withdraw button", async ({ app, signedIn }) => {
+    const team = await signedIn("submitter@demo.example", `/agency/${org}/actions`);
     const published = team.page.locator("tbody tr", { hasText: /Published \d/ }).first();
     await poll(() => published.count()).toBe(1);
     const planPath = new URL((await published.getByRole("link").getAttribute("href"))!, app.url).pathname;
@@ -257,8 +247,7 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     expect(await team.page.getByRole("button", { name: /publication/ }).count()).toBe(0);
     await team.context.close();
 
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight@demo.example", planPath);
+    const { context, page } = await signedIn("oversight@demo.example", planPath);
     await poll(() => page.getByRole("button", { name: "Withdraw from publication" }).count()).toBe(1);
     expect(await page.getByRole("button", { name: "Approve for publication" }).count()).toBe(0);
     await expectNoAxeViolations(page, "a published action plan, for the department");
@@ -271,9 +260,8 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     await context.close();
   });
 
-  it("shows the error summary, linked to the fields, and keeps what was typed", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "submitter@demo.example", `/agency/${org}/actions/new`);
+  it("shows the error summary, linked to the fields, and keeps what was typed", async ({ signedIn }) => {
+    const { context, page } = await signedIn("submitter@demo.example", `/agency/${org}/actions/new`);
     await poll(() => heading(page)).toBe("Add an action");
     await page.setViewportSize({ width: 320, height: 900 });
     await page.screenshot({ path: join(screenshots, "new-320-top.png") });
@@ -331,11 +319,9 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     await context.close();
   });
 
-  it("says plainly when someone else changed the plan first, and keeps the changes", async () => {
-    const a = await newPage(browser);
-    const b = await newPage(browser);
-    await signIn(a.page, app, "submitter@demo.example", `/agency/${org}/actions`);
-    await signIn(b.page, app, "submitter2@demo.example", `/agency/${org}/actions`);
+  it("says plainly when someone else changed the plan first, and keeps the changes", async ({ app, signedIn }) => {
+    const a = await signedIn("submitter@demo.example", `/agency/${org}/actions`);
+    const b = await signedIn("submitter2@demo.example", `/agency/${org}/actions`);
     const firstLink = a.page.locator("tbody tr").first().getByRole("link");
     await poll(() => firstLink.count()).toBe(1);
     const planPath = new URL((await firstLink.getAttribute("href"))!, app.url).pathname;
@@ -365,9 +351,8 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     await b.context.close();
   });
 
-  it("lets the department read a body's plans but not change them", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight@demo.example", `/agency/${org}/actions`);
+  it("lets the department read a body's plans but not change them", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("oversight@demo.example", `/agency/${org}/actions`);
     await poll(() => heading(page)).toBe("Learning action plans");
     expect(await page.getByRole("button", { name: "Add an action" }).count()).toBe(0);
     expect(await page.locator("main").textContent()).toContain("You can read these action plans");
@@ -385,25 +370,22 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     await context.close();
   });
 
-  it("lets a shared complaints team keep the plans of each body it acts for", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "shared.team@demo.example", "/agency/DES-BEN3/actions");
+  it("lets a shared complaints team keep the plans of each body it acts for", async ({ signedIn }) => {
+    const { context, page } = await signedIn("shared.team@demo.example", "/agency/DES-BEN3/actions");
     await poll(() => heading(page)).toBe("Learning action plans");
     expect(await page.getByRole("button", { name: "Add an action" }).getAttribute("href")).toBe("/agency/DES-BEN3/actions/new");
     await context.close();
   });
 
-  it("shows another body's user “You do not have access”, and an unknown plan “Page not found”", async () => {
-    const owner = await newPage(browser);
-    await signIn(owner.page, app, "submitter@demo.example", `/agency/${org}/actions`);
+  it("shows another body's user “You do not have access”, and an unknown plan “Page not found”", async ({ app, signedIn }) => {
+    const owner = await signedIn("submitter@demo.example", `/agency/${org}/actions`);
     const link = owner.page.locator("tbody tr").first().getByRole("link");
     await poll(() => link.count()).toBe(1);
     const planPath = new URL((await link.getAttribute("href"))!, app.url).pathname;
     const action = (await link.textContent())!;
     await owner.context.close();
 
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "team.msa-cou8@demo.example", `/agency/${org}/actions`);
+    const { context, page } = await signedIn("team.msa-cou8@demo.example", `/agency/${org}/actions`);
     await poll(() => heading(page)).toBe("You do not have access");
     await expectNoAxeViolations(page, "You do not have access");
     await page.goto(`${app.url}${planPath}`);

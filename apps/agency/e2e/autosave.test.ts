@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoPassword, expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
+import { afterAll, describe, expect } from "vitest";
+import { it } from "@complaints/e2e/fixtures";
+import { demoPassword, expectNoAxeViolations, newPage, signIn, type RunningApp } from "./harness.ts";
 
 /**
  * Nothing is lost (issue 7): the draft saves itself a moment after typing stops, and keeps what was
@@ -27,8 +28,10 @@ describe("autosave: nothing is lost", () => {
   const noSectionPage = "the section page (branch form) is not on this branch yet";
   const open: BrowserContext[] = [];
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  it.beforeAll(async ({ app: started, browser: launched }) => {
+    // The file's server and browser (fixtures), for the helpers below.
+    app = started;
+    browser = launched;
     // The quarter in progress: the draft's period, in the address form ("2026-27-q2").
     const { context, page } = await newPage(browser);
     await signIn(page, app, "submitter@demo.example");
@@ -47,8 +50,6 @@ describe("autosave: nothing is lost", () => {
 
   afterAll(async () => {
     for (const context of open) await context.close().catch(() => {});
-    await browser?.close();
-    await app?.close();
   });
 
   const sectionPath = (section: string) => `/agency/${organisation}/returns/${period}/${section}`;

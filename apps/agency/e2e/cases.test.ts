@@ -1,14 +1,13 @@
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatPeriodCode, parsePeriodCode, periodDates, periodLabelOf, periodFromIndex, periodIndex, type ReportingPeriod } from "@complaints/domain";
 import type { Browser, FileChooser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect } from "vitest";
+import { it } from "@complaints/e2e/fixtures";
 import { apiSession } from "@complaints/e2e/api-session";
 import { inCi, testDatabaseUrl } from "./env.ts";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
+import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "./harness.ts";
 
 /**
  * Case-level import in the browser (issue 10): a body's complaints team uploads its case file in
@@ -104,8 +103,10 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
   let casesPath: string;
   let returnPath: string;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  it.beforeAll(async ({ app: started, browser: launched }) => {
+    // The file's server and browser (fixtures), for the helpers below.
+    app = started;
+    browser = launched;
     work = mkdtempSync(join(tmpdir(), "agency-cases-"));
     mkdirSync(screenshots, { recursive: true });
     const { context, page } = await newPage(browser);
@@ -118,8 +119,6 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     await context.close();
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
     if (work) rmSync(work, { recursive: true, force: true });
     console.log(`Screenshots of the case import pages: ${screenshots}`);
   });
@@ -593,18 +592,31 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     expect(new URL(page.url()).pathname).toBe("/agency/DES-LIC1/cases/mapping");
     await expectNoAxeViolations(page, "the mapping page");
 
+    // Saving before a file is chosen asks for one; choosing a file clears that error, from the summary, the field and the title.
+    await page.getByRole("button", { name: "Save mapping" }).click();
+    await expect.poll(() => page.locator(".govuk-error-summary").getByRole("link").allTextContents()).toEqual(["Select an export from your case system"]);
+    expect(await page.locator("#sample-file-error").textContent()).toContain("Select an export from your case system");
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
+    await expectNoAxeViolations(page, "the mapping page with no file chosen");
+
     const exportPath = file("system-export.csv", systemExport(quarter));
     await page.getByLabel("Choose an export from your case system").setInputFiles(exportPath);
     await expect.poll(() => page.getByText("The file's header names 7 columns; 3 rows read.").isVisible()).toBe(true);
-    // Nothing matches by name, so the required columns wait for a choice and the optional ones are "Not in my file".
-    expect(await page.getByLabel("case_ref", { exact: true }).inputValue()).toBe("");
+    expect(await page.locator(".govuk-error-summary").count()).toBe(0);
+    expect(await page.locator("#sample-file-error").count()).toBe(0);
+    expect(await page.title()).not.toMatch(/^Error: /);
+    // Our columns by their names, not their codes. Nothing matches by name, so the required columns
+    // wait for a choice and the optional ones are "Not in my file".
+    expect(await page.locator(".app-case-mapping label[for^=column-]").allTextContents()).not.toContain("case_ref");
+    expect(await page.getByLabel("Case reference", { exact: true }).inputValue()).toBe("");
     expect(await page.locator("#column-channel option:checked").textContent()).toBe("Not in my file");
-    await page.getByLabel("case_ref", { exact: true }).selectOption("Reference");
-    await page.getByLabel("received_date", { exact: true }).selectOption("Opened");
-    await page.getByLabel("stage", { exact: true }).selectOption("Level");
-    await page.getByLabel("closed_date", { exact: true }).selectOption("Closed");
-    await page.getByLabel("outcome", { exact: true }).selectOption("Result");
-    await page.getByLabel("channel (optional)").selectOption("Contact method");
+    await page.getByLabel("Case reference", { exact: true }).selectOption("Reference");
+    await page.getByLabel("Date received", { exact: true }).selectOption("Opened");
+    await page.getByLabel("Stage", { exact: true }).selectOption("Level");
+    await page.getByLabel("Date closed", { exact: true }).selectOption("Closed");
+    await page.getByLabel("Outcome", { exact: true }).selectOption("Result");
+    await page.getByLabel("Channel (optional)").selectOption("Contact method");
+    expect(await page.locator("legend", { hasText: "Values in “Level”" }).textContent()).toBe("Values in “Level” (our stage)");
     // Their codes: "Upheld" and the like are chosen already; "Stage 1", "Web" and "Telephone" are not.
     expect(await page.getByLabel("“Upheld” means").inputValue()).toBe("upheld");
     expect(await page.getByLabel("“Partly upheld” means").inputValue()).toBe("partly_upheld");
@@ -626,7 +638,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     await expect.poll(() => tableRows(page, "#mappings")).toEqual([["Casebook export", "6 columns", "7 codes", "Delete mapping “Casebook export”"]]);
     await page.getByText("What “Casebook export” matches").click();
     const matches = await tableRows(page, ".app-case-mapping__details .app-case-mapping__table");
-    expect(matches).toEqual(expect.arrayContaining([["case_ref", "Reference"], ["channel", "Contact method"], ["stage", "Stage 1", "early_resolution"], ["channel", "Web", "online"]]));
+    expect(matches).toEqual(expect.arrayContaining([["Case reference", "Reference"], ["Channel", "Contact method"], ["Stage", "Stage 1", "early_resolution"], ["Channel", "Web", "online"]]));
     await screenshot(page, "mapping-saved-1280");
     await expectNoAxeViolations(page, "the mapping page with a saved mapping open");
 
@@ -708,15 +720,11 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
   });
 });
 
-// The upload on PostgreSQL, in a fresh schema of the test database: the pieces are kept in the
+// The upload on PostgreSQL, in a copy of the seeded demo database: the pieces are kept in the
 // database until the file is checked, and the cases stored, so both databases must take them.
 describe("case import on PostgreSQL", () => {
-  it.skipIf(!testDatabaseUrl && !inCi)("uploads a file in pieces, computes the draft's figures and lists a figure's cases", async () => {
+  it.skipIf(!testDatabaseUrl && !inCi)("uploads a file in pieces, computes the draft's figures and lists a figure's cases", async ({ postgresApp: pgApp, browser }) => {
     if (!testDatabaseUrl) throw new Error("CI is set but TEST_DATABASE_URL is not: the case import must also run on PostgreSQL in CI.");
-    const schema = `agency_cases_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-    execFileSync("psql", [testDatabaseUrl, "-v", "ON_ERROR_STOP=1", "-qc", `create schema ${schema}`]);
-    const url = `${testDatabaseUrl}${testDatabaseUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const [pgApp, browser] = await Promise.all([startApp({ databaseUrl: url }), launchBrowser()]);
     const work = mkdtempSync(join(tmpdir(), "agency-cases-pg-"));
     try {
       const { page } = await newPage(browser);
@@ -743,10 +751,7 @@ describe("case import on PostgreSQL", () => {
       await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Closer look: complaints closed: 1");
       expect(await page.locator("#figure-cases tbody th").allTextContents()).toEqual(["CL-003"]);
     } finally {
-      await browser.close();
-      await pgApp.close();
       rmSync(work, { recursive: true, force: true });
-      execFileSync("psql", [testDatabaseUrl, "-qc", `drop schema ${schema} cascade`]);
     }
   }, 400_000);
 });

@@ -2,9 +2,9 @@ import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { apiSession } from "@complaints/e2e/api-session";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
+import { beforeAll, describe, expect } from "vitest";
+import { expectNoAxeViolations } from "./harness.ts";
+import { it } from "@complaints/e2e/fixtures";
 
 /**
  * Text people type can hold a long run with no space (a pasted link, a reference run together):
@@ -16,18 +16,11 @@ const org = "DES-LIC1";
 const unbroken = `https://intranet.example.gov.uk/${"renewals-letters-address-check-".repeat(8)}guidance`;
 
 describe("long unbroken text", { timeout: 300_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  beforeAll(() => {
     mkdirSync(screenshots, { recursive: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
-  it("wraps in an action plan's heading at 320 px and 1280 px", async () => {
+  it("wraps in an action plan's heading at 320 px and 1280 px", async ({ app, signedIn }) => {
     const team = await apiSession(app, "submitter@demo.example");
     const plan = await team.mutate<{ id: string }>("actions.create", {
       organisationCode: org,
@@ -47,8 +40,7 @@ describe("long unbroken text", { timeout: 300_000 }, () => {
       impactTarget: "Fewer than 3 a quarter",
     });
     for (const width of [320, 1280]) {
-      const { context, page } = await newPage(browser, { width });
-      await signIn(page, app, "submitter@demo.example", `/agency/${org}/actions/${plan.id}`);
+      const { context, page } = await signedIn("submitter@demo.example", `/agency/${org}/actions/${plan.id}`, { width });
       const h1 = page.getByRole("heading", { level: 1 });
       await expect.poll(() => h1.textContent(), { timeout: 30_000 }).toContain(unbroken);
       const fits = await h1.evaluate((el) => ({ heading: el.scrollWidth <= el.clientWidth, page: document.documentElement.scrollWidth <= window.innerWidth }));

@@ -1,6 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
+import { describe, expect } from "vitest";
+import { expectNoAxeViolations } from "./harness.ts";
+import { it } from "@complaints/e2e/fixtures";
 
 /**
  * Moving between pages inside the app leaves a screen reader where a full page load would: the
@@ -13,19 +13,8 @@ const focused = () => {
 };
 
 describe("focus after moving between pages", { timeout: 300_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  it("moves focus to the new page's heading and changes the title, by link and by the browser's Back button", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "submitter@demo.example", `/agency/${org}/`);
+  it("moves focus to the new page's heading and changes the title, by link and by the browser's Back button", async ({ signedIn }) => {
+    const { context, page } = await signedIn("submitter@demo.example", `/agency/${org}/`);
     const h1 = page.getByRole("heading", { level: 1 });
     await h1.waitFor();
     const homeHeading = (await h1.textContent())!.trim();
@@ -49,9 +38,8 @@ describe("focus after moving between pages", { timeout: 300_000 }, () => {
     await context.close();
   });
 
-  it("leaves focus alone on the first page loaded", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "submitter@demo.example", `/agency/${org}/actions`);
+  it("leaves focus alone on the first page loaded", async ({ signedIn }) => {
+    const { context, page } = await signedIn("submitter@demo.example", `/agency/${org}/actions`);
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.reload();
     await page.getByRole("heading", { level: 1 }).waitFor();

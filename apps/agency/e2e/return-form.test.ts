@@ -2,8 +2,9 @@ import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
+import { describe, expect } from "vitest";
+import { it } from "@complaints/e2e/fixtures";
+import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "./harness.ts";
 
 /** Screenshots of the task list and a section, at desktop and the narrowest phone width, for a person to look at. */
 const shots = join(tmpdir(), "agency-return-form-screenshots");
@@ -60,8 +61,10 @@ describe("the return form", { timeout: 180_000 }, () => {
   let submitter: Page;
   let original: Revision;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  it.beforeAll(async ({ app: started, browser: launched }) => {
+    // The file's server and browser (fixtures), for the helpers below.
+    app = started;
+    browser = launched;
     mkdirSync(shots, { recursive: true });
     ({ page: submitter } = await newPage(browser));
     await signIn(submitter, app, "submitter@demo.example");
@@ -71,10 +74,6 @@ describe("the return form", { timeout: 180_000 }, () => {
     base = `${app.url}/agency/DES-LIC1/returns/${addressOf(period)}`;
     original = (await call<Revision>(submitter, "returns.find", { organisationCode: "DES-LIC1", period }))!;
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   it("shows the return as a task list, one task per section with its status, and links to check, history and upload", async () => {
     await submitter.goto(`${base}/`);
@@ -177,6 +176,71 @@ describe("the return form", { timeout: 180_000 }, () => {
     await submitter.getByRole("button", { name: "Save and continue" }).click();
     await submitter.waitForURL(`${base}/stages`);
     await expect.poll(() => submitter.title()).toMatch(/^Early resolution and closer look – /);
+  });
+
+  it("asks a date with the GOV.UK date input by keyboard: a half-typed date is kept and named, and the check page shows it in words", async () => {
+    const label = "Date senior leaders last reviewed complaints data";
+    await submitter.goto(`${base}/assurance`);
+    const part = (p: string) => submitter.locator(`#board_review_date-${p}`);
+    await part("day").waitFor();
+    expect(await submitter.locator("fieldset:has(#board_review_date) > legend").textContent()).toBe(label);
+    // Day, month and year, each typed over what is there; the month left out.
+    await tabTo(submitter, "board_review_date-day");
+    await submitter.keyboard.press("ControlOrMeta+a");
+    await submitter.keyboard.type("15");
+    await submitter.keyboard.press("Tab");
+    expect(await focusedId(submitter)).toBe("board_review_date-month");
+    await submitter.keyboard.press("ControlOrMeta+a");
+    await submitter.keyboard.press("Backspace");
+    await submitter.keyboard.press("Tab");
+    expect(await focusedId(submitter)).toBe("board_review_date-year");
+    await submitter.keyboard.press("ControlOrMeta+a");
+    await submitter.keyboard.type("2026");
+    await tabTo(submitter, "Save and continue");
+    await submitter.keyboard.press("Enter");
+
+    // The GOV.UK date input's error: what is missing, only that field highlighted, the link to it.
+    const summary = submitter.locator(".govuk-error-summary");
+    await expect.poll(() => summary.getByRole("link").allTextContents()).toEqual([`${label} must include a month`]);
+    expect(await summary.getByRole("link").getAttribute("href")).toBe("#board_review_date-month");
+    expect(await submitter.locator("#board_review_date-error").textContent()).toBe(`Error: ${label} must include a month`);
+    expect(await part("month").getAttribute("class")).toContain("govuk-input--error");
+    expect(await part("day").getAttribute("class")).not.toContain("govuk-input--error");
+    expect(await part("year").getAttribute("class")).not.toContain("govuk-input--error");
+    expect(await submitter.locator("fieldset:has(#board_review_date-day)").getAttribute("aria-describedby")).toContain("board_review_date-error");
+    await expectNoAxeViolations(submitter, "a section with a date input in error");
+    const dateField = submitter.locator(".app-field", { has: part("day") });
+    await dateField.screenshot({ path: join(shots, "date-field-error-1280.png") });
+    await submitter.setViewportSize({ width: 320, height: 900 });
+    await dateField.screenshot({ path: join(shots, "date-field-error-320.png") });
+    expect(await submitter.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await submitter.setViewportSize({ width: 1280, height: 900 });
+    await summary.getByRole("link").click();
+    expect(await focusedId(submitter)).toBe("board_review_date-month");
+
+    // Half-typed, it was kept in the browser, not sent: a reload shows it as typed.
+    await submitter.reload();
+    await part("day").waitFor();
+    expect([await part("day").inputValue(), await part("month").inputValue(), await part("year").inputValue()]).toEqual(["15", "", "2026"]);
+    expect(await submitter.locator("#board_review_date-error").textContent()).toContain("must include a month");
+
+    await part("month").focus();
+    await submitter.keyboard.type("9");
+    await tabTo(submitter, "Save and continue");
+    await submitter.keyboard.press("Enter");
+    await expect.poll(() => new URL(submitter.url()).pathname).not.toMatch(/\/assurance$/);
+    await expect.poll(async () => (await call<Revision>(submitter, "returns.find", { organisationCode: "DES-LIC1", period })).values.board_review_date).toBe("2026-09-15");
+    await submitter.goto(`${base}/assurance`);
+    await part("day").waitFor();
+    await dateField.screenshot({ path: join(shots, "date-field-1280.png") });
+    await submitter.setViewportSize({ width: 320, height: 900 });
+    await dateField.screenshot({ path: join(shots, "date-field-320.png") });
+    await submitter.setViewportSize({ width: 1280, height: 900 });
+
+    await submitter.goto(`${base}/check`);
+    const row = submitter.locator(".govuk-summary-list__row", { has: submitter.locator(".govuk-summary-list__key", { hasText: label }) });
+    await expect.poll(() => row.locator(".app-answer").textContent()).toBe("15 September 2026");
+    await expectNoAxeViolations(submitter, "check your answers with a date");
   });
 
   it("does not stop a section for a cross-section rule: it shows on the task list and check page, linking to each section involved", async () => {
@@ -357,11 +421,16 @@ describe("the return form", { timeout: 180_000 }, () => {
     await expect.poll(() => focusedId(page)).toBe("special_payments.1.amount");
     const item = (n: number, field: string) => page.locator(`[id="special_payments.${n}.${field}"]`);
     await item(1, "amount").fill("400000");
-    await item(1, "date_paid").fill("15/08/2020");
+    const fillDate = async (n: number, [day, month, year]: [string, string, string]) => {
+      await item(n, "date_paid-day").fill(day);
+      await item(n, "date_paid-month").fill(month);
+      await item(n, "date_paid-year").fill(year);
+    };
+    await fillDate(1, ["15", "08", "2020"]);
     await item(1, "description").fill("Settlement of a long-running case");
     await page.getByRole("button", { name: "Add another special payment" }).click();
     await item(2, "amount").fill("350000.50");
-    await item(2, "date_paid").fill("2020-09-01");
+    await fillDate(2, ["1", "9", "2020"]);
     await item(2, "description").fill("Compensation agreed by the board");
     expect(await page.getByLabel("Amount").count()).toBe(2);
 

@@ -1,19 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
+import { describe, expect } from "vitest";
+import { expectNoAxeViolations, newPage, signIn } from "./harness.ts";
+import { it } from "@complaints/e2e/fixtures";
 
 describe("signing in to the agency app", () => {
-  let app: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  it("sends a signed-out user to sign in and back to the page they asked for", async () => {
+  it("sends a signed-out user to sign in and back to the page they asked for", async ({ app, browser }) => {
     const { context, page } = await newPage(browser);
     await page.goto(`${app.url}/agency/DES-LIC1/`);
     await page.waitForURL(/\/agency\/sign-in\?returnTo=%2FDES-LIC1%2F/);
@@ -24,7 +14,7 @@ describe("signing in to the agency app", () => {
     await context.close();
   });
 
-  it("shows the error summary, linked to the fields, when sign-in fails", async () => {
+  it("shows the error summary, linked to the fields, when sign-in fails", async ({ app, browser }) => {
     const { context, page } = await newPage(browser);
     await page.goto(`${app.url}/agency/sign-in`);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -42,9 +32,8 @@ describe("signing in to the agency app", () => {
     await context.close();
   });
 
-  it("answers an unknown address with Page not found", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "submitter@demo.example");
+  it("answers an unknown address with Page not found", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("submitter@demo.example");
     await page.goto(`${app.url}/agency/DES-LIC1/no/such/page`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
     await expectNoAxeViolations(page, "Page not found");

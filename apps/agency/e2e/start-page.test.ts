@@ -1,20 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newPage, startApp, type RunningApp } from "./harness.ts";
+import { describe, expect } from "vitest";
+import { expectNoAxeViolations, newPage } from "./harness.ts";
+import { it } from "@complaints/e2e/fixtures";
 
 /** The start page at `/`: a GOV.UK page that leads to each app, and no request for a missing file. */
 describe("the start page", { timeout: 300_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  it.each([1280, 320])("at %i px: styled, passes axe, asks for no missing file, and leads to the agency app with the keyboard", async (width) => {
+  it.for([1280, 320])("at %i px: styled, passes axe, asks for no missing file, and leads to the agency app with the keyboard", async (width, { app, browser }) => {
     const { context, page } = await newPage(browser, { width });
     const missing: string[] = [];
     // A file asked for and not there (the app's own "are you signed in?" answers 401, as it should).

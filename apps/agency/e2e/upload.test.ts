@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatPeriodCode, parsePeriodCode, previousPeriod } from "@complaints/domain";
 import type { Browser, FileChooser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect } from "vitest";
+import { it } from "@complaints/e2e/fixtures";
 import { fillTemplate, templateRow } from "./csv-file.ts";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
+import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "./harness.ts";
 import { convertCsv, libreOfficeAvailable } from "./libreoffice.ts";
 
 /**
@@ -48,8 +49,10 @@ describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, (
   let period: string;
   let uploadPath: string;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  it.beforeAll(async ({ app: started, browser: launched }) => {
+    // The file's server and browser (fixtures), for the helpers below.
+    app = started;
+    browser = launched;
     work = mkdtempSync(join(tmpdir(), "agency-upload-"));
     mkdirSync(screenshots, { recursive: true });
     const { context, page } = await newPage(browser);
@@ -60,8 +63,6 @@ describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, (
     await context.close();
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
     if (work) rmSync(work, { recursive: true, force: true });
     console.log(`Screenshots of the upload page: ${screenshots}`);
   });

@@ -1,11 +1,11 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { apiSession, type ApiSession } from "@complaints/e2e/api-session";
 import { fillReturnForSubmission } from "./api-client.ts";
 import { inCi, testDatabaseUrl } from "./env.ts";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
+import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "./harness.ts";
+import { it } from "@complaints/e2e/fixtures";
 
 /**
  * Sign-off in the browser: the complaints team checks its answers and submits, the senior
@@ -114,24 +114,11 @@ function quarterLabel(period: string): string {
 }
 
 describe("signing off a return in the agency app", () => {
-  let app: RunningApp;
-  let second: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    // One after the other: two servers loading the demo at once can be slow on two cores.
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-    second = await startApp();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([app?.close(), second?.close()]);
-  });
-
-  it("runs the whole journey: submitter checks and submits, approver approves, the department accepts and the body sees it", async () => {
+  it("runs the whole journey: submitter checks and submits, approver approves, the department accepts and the body sees it", async ({ app, browser }) => {
     await submitterToApproverJourney(app, browser, { axe: true });
   }, 300_000);
 
-  it("shows what blocks submission, and a comment the approver sends back reaches the submitter", async () => {
+  it("shows what blocks submission, and a comment the approver sends back reaches the submitter", async ({ browser, freshApp: second }) => {
     const team = await apiSession(second, "submitter@demo.example");
     const period = await openPeriod(team);
     const ready = await fillReturnForSubmission(team, body, period);
@@ -222,9 +209,8 @@ describe("signing off a return in the agency app", () => {
     await approver.context.close();
   }, 300_000);
 
-  it("shows another body's page as 'You do not have access', with none of its data", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "submitter@demo.example", "/agency/MSA-COU8/");
+  it("shows another body's page as 'You do not have access', with none of its data", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("submitter@demo.example", "/agency/MSA-COU8/");
     await expectHeading(page, "You do not have access");
     expect(await page.locator("table, .govuk-summary-list, .moj-timeline").count()).toBe(0);
     await expectNoAxeViolations(page, "You do not have access");
@@ -236,9 +222,8 @@ describe("signing off a return in the agency app", () => {
     await context.close();
   }, 120_000);
 
-  it("lets a team acting for two bodies switch between them, and lists a body's overdue actions", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "shared.team@demo.example");
+  it("lets a team acting for two bodies switch between them, and lists a body's overdue actions", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("shared.team@demo.example");
     // Home lists both bodies; each body's page carries the MOJ organisation switcher.
     const bodies = page.locator("main ul.govuk-list a");
     await expect.poll(() => bodies.count(), { timeout: 60_000 }).toBe(2);
@@ -256,9 +241,8 @@ describe("signing off a return in the agency app", () => {
     await context.close();
   }, 120_000);
 
-  it("signs out from the service navigation", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "approver@demo.example");
+  it("signs out from the service navigation", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("approver@demo.example");
     const nav = page.getByRole("navigation", { name: "Menu" });
     expect(await nav.getByRole("link").allTextContents()).toEqual(["Returns", "Action plans", "Sign out"]);
     await nav.getByRole("link", { name: "Sign out" }).click();
@@ -269,20 +253,10 @@ describe("signing off a return in the agency app", () => {
   }, 120_000);
 });
 
-// The same journey on PostgreSQL, in a fresh schema of the test database.
+// The same journey on PostgreSQL, in a copy of the seeded demo database.
 describe("signing off a return on PostgreSQL", () => {
-  it.skipIf(!testDatabaseUrl && !inCi)("runs the whole journey", async () => {
+  it.skipIf(!testDatabaseUrl && !inCi)("runs the whole journey", async ({ postgresApp: pgApp, browser }) => {
     if (!testDatabaseUrl) throw new Error("CI is set but TEST_DATABASE_URL is not: the browser journey must also run on PostgreSQL in CI.");
-    const schema = `agency_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-    execFileSync("psql", [testDatabaseUrl, "-v", "ON_ERROR_STOP=1", "-qc", `create schema ${schema}`]);
-    const url = `${testDatabaseUrl}${testDatabaseUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const [pgApp, browser] = await Promise.all([startApp({ databaseUrl: url }), launchBrowser()]);
-    try {
-      await submitterToApproverJourney(pgApp, browser, { axe: false });
-    } finally {
-      await browser.close();
-      await pgApp.close();
-      execFileSync("psql", [testDatabaseUrl, "-qc", `drop schema ${schema} cascade`]);
-    }
+    await submitterToApproverJourney(pgApp, browser, { axe: false });
   }, 400_000);
 });

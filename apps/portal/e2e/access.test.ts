@@ -1,7 +1,8 @@
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
+import { expectNoAxeViolations } from "@complaints/e2e";
 import { apiSession } from "@complaints/e2e/api-session";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import { it } from "@complaints/e2e/fixtures";
 
 /**
  * Nobody sees another department's data (DESIGN.md section 5): not through the portal's addresses,
@@ -14,22 +15,11 @@ async function expectHeading(page: Page, text: string): Promise<void> {
 }
 
 describe("access to the portal", () => {
-  let app: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ needs: ["portal"] }), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  it("does not show another department's summary, tracker or returns to a department user, and the API refuses them", async () => {
+  it("does not show another department's summary, tracker or returns to a department user, and the API refuses them", async ({ app, signedIn }) => {
     const des = await apiSession(app, "oversight@demo.example");
     const desBodies = (await des.query<{ code: string; name: string; kind: string }[]>("organisations.list", {})).filter((o) => o.kind === "body");
     expect(desBodies.length).toBeGreaterThan(0);
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight.msa@demo.example", "/portal/DES/");
+    const { context, page } = await signedIn("oversight.msa@demo.example", "/portal/DES/");
     for (const path of ["/portal/DES/", "/portal/DES/returns/DES-LIC1/2026-27-q2", "/portal/DES/tracker/2026-27-q2"]) {
       if (path !== "/portal/DES/") await page.goto(`${app.url}${path}`);
       await expectHeading(page, "You do not have access");
@@ -62,9 +52,8 @@ describe("access to the portal", () => {
     expect((await msa.attempt("tracker.forPeriod", { departmentCode: "MSA", period: "2026-27 Q2" })).code).toBeNull();
   }, 180_000);
 
-  it("tells a body's user that the portal is for departments", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "submitter@demo.example", "/portal/");
+  it("tells a body's user that the portal is for departments", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("submitter@demo.example", "/portal/");
     await expectHeading(page, "This portal is for departments");
     expect(await page.getByRole("link", { name: "Go to the returns app for your organisation" }).getAttribute("href")).toBe("/agency/");
     await expectNoAxeViolations(page, "This portal is for departments");

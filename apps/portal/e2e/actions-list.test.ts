@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { apiSession } from "@complaints/e2e/api-session";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
+import { describe, expect } from "vitest";
+import { expectNoAxeViolations } from "@complaints/e2e";
+import { it } from "@complaints/e2e/fixtures";
 
 /**
  * The department's action plans list: 50 a page, the page in the address with the filters, and a
@@ -13,17 +13,7 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000,
 type Plan = { id: string; organisationCode: string; action: string; overdue: boolean };
 
 describe("the department's action plans, page by page", { timeout: 300_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ needs: ["portal"] }), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  it("shows 50 plans a page with GOV.UK pagination, keeps the filters, and downloads every matching plan as CSV", async () => {
+  it("shows 50 plans a page with GOV.UK pagination, keeps the filters, and downloads every matching plan as CSV", async ({ app, signedIn }) => {
     // Enough plans of one body for three pages of that body alone.
     const team = await apiSession(app, "submitter@demo.example");
     const oversight = await apiSession(app, "oversight@demo.example");
@@ -50,8 +40,7 @@ describe("the department's action plans, page by page", { timeout: 300_000 }, ()
     const plans = await oversight.query<Plan[]>("actions.listForDepartment", { departmentCode: dept, organisationCode: "DES-LIC1" });
     expect(plans.length).toBe(120);
 
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight@demo.example", `/portal/${dept}/actions?body=DES-LIC1`);
+    const { context, page } = await signedIn("oversight@demo.example", `/portal/${dept}/actions?body=DES-LIC1`);
     await poll(() => page.locator("#plan-count").textContent()).toMatch(/^120 action plans match these filters: \d+ overdue\. Showing 1 to 50\.$/);
     expect(await page.locator("table tbody tr").count()).toBe(50);
     const pagination = page.getByRole("navigation", { name: "Pages of action plans" });

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect } from "vitest";
 import { apiSession, sendReturn } from "@complaints/e2e/api-session";
 import { parseCsv } from "@complaints/e2e/csv";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
+import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "@complaints/e2e";
+import { it } from "@complaints/e2e/fixtures";
 
 /**
  * The compare page in the browser (issue 8, "compare bodies"): sorting with the MOJ sortable-table
@@ -56,22 +57,15 @@ async function columnValues(page: Page, index: number): Promise<(number | null)[
 }
 
 describe("compare bodies", () => {
-  let app: RunningApp;
-  let browser: Browser;
+  /** One signed-in page for the whole file: the tests move it between addresses. */
   let page: Page;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ needs: ["portal"] }), launchBrowser()]);
+  it.beforeAll(async ({ app, browser }) => {
     ({ page } = await newPage(browser));
     await signIn(page, app, "oversight@demo.example", `/portal/${dept}/compare/${quarter}`);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
-  it("shows each body's figures with their intervals and comparisons in words, the department figure first", async () => {
+  it("shows each body's figures with their intervals and comparisons in words, the department figure first", async ({ app }) => {
     await page.goto(base(app));
     await poll(() => page.title()).toBe("Compare bodies, Apr to Jun 2026 – Department portal");
     await page.locator("table.app-compare").waitFor();
@@ -101,7 +95,7 @@ describe("compare bodies", () => {
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
   });
 
-  it("sorts by a column when its header button is pressed, says so in the live region, and keeps the order in the address", async () => {
+  it("sorts by a column when its header button is pressed, says so in the live region, and keeps the order in the address", async ({ app }) => {
     await page.goto(base(app));
     const th = header(page, "Complaints closed within timescale");
     const index = await th.evaluate((el) => [...el.parentElement!.children].indexOf(el));
@@ -130,7 +124,7 @@ describe("compare bodies", () => {
     expect(await page.locator("table.app-compare thead th[aria-sort=ascending], table.app-compare thead th[aria-sort=descending]").count()).toBe(1);
   });
 
-  it("can be sorted with the keyboard alone: Tab reaches each header button, Enter and Space sort", async () => {
+  it("can be sorted with the keyboard alone: Tab reaches each header button, Enter and Space sort", async ({ app }) => {
     await page.goto(base(app));
     await page.locator("table.app-compare").waitFor();
     await page.locator("body").focus();
@@ -155,7 +149,7 @@ describe("compare bodies", () => {
     await poll(() => page.getByRole("status").filter({ hasText: "Sorted by" }).textContent()).toBe("Sorted by Body type, ascending");
   });
 
-  it("filters by body type and chooses the columns, all in the address, and a reload keeps the view", async () => {
+  it("filters by body type and chooses the columns, all in the address, and a reload keeps the view", async ({ app }) => {
     await page.goto(base(app));
     await page.locator("table.app-compare").waitFor();
     const types = await page.locator("input[name=type]").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
@@ -198,7 +192,7 @@ describe("compare bodies", () => {
     await expectNoAxeViolations(page, "the compare page, filtered, with counts");
   });
 
-  it("goes back to the previous view with the browser's Back button", async () => {
+  it("goes back to the previous view with the browser's Back button", async ({ app }) => {
     await page.goto(base(app, quarter, "?sort=name-desc"));
     await page.locator("table.app-compare").waitFor();
     const before = await tableAsShown(page);
@@ -214,7 +208,7 @@ describe("compare bodies", () => {
     expect(await tableAsShown(page)).toEqual(before);
   });
 
-  it("says so when no measure is chosen", async () => {
+  it("says so when no measure is chosen", async ({ app }) => {
     await page.goto(base(app));
     await page.locator("table.app-compare").waitFor();
     for (const box of await page.locator("input[name=measures]").all()) await box.uncheck();
@@ -223,7 +217,7 @@ describe("compare bodies", () => {
     await expect(page.locator(".govuk-error-summary").textContent()).resolves.toContain("Choose at least one measure to show");
   });
 
-  it("downloads the table shown as tidy open data: a row for each figure of each body and measure shown, in their order, numbers as numbers", async () => {
+  it("downloads the table shown as tidy open data: a row for each figure of each body and measure shown, in their order, numbers as numbers", async ({ app }) => {
     await page.goto(base(app, quarter, "?sort=within_timescale-desc&measures=within_timescale,er_average_working_days,complaints_per_10000&counts=yes"));
     await page.locator("table.app-compare").waitFor();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download this table as CSV" }).click()]);
@@ -279,7 +273,7 @@ describe("compare bodies", () => {
     expect(filtered.length).toBeLessThan(shown.length);
   });
 
-  it("marks the figures from returns not yet accepted provisional [p] in the download, as metrics.comparison says", async () => {
+  it("marks the figures from returns not yet accepted provisional [p] in the download, as metrics.comparison says", async ({ app }) => {
     // The demo's latest quarter is in progress: the Licensing Agency sends its return, approved by the body, not yet accepted.
     const latest = "2026-27 Q2";
     expect((await sendReturn(app, "DES-LIC1", latest)).status).toBe("approved");
@@ -295,7 +289,7 @@ describe("compare bodies", () => {
     for (const r of csv.filter((x) => x.value !== "")) expect(r.marker, `${r.organisation} ${r.measure_code} ${r.statistic}`).toBe(provisional.has(r.organisation!) || (r.organisation === dept && answer.benchmark.provisional) ? "[p]" : "");
   });
 
-  it("compares a financial year, and the period can be changed keeping the view", async () => {
+  it("compares a financial year, and the period can be changed keeping the view", async ({ app }) => {
     await page.goto(base(app, "2025-26", "?sort=name-asc"));
     await poll(() => page.title()).toBe("Compare bodies, financial year 2025-26 (Apr 2025 to Mar 2026) – Department portal");
     await expect(page.locator("table.app-compare caption").textContent()).resolves.toContain("Apr 2025 to Mar 2026");
@@ -306,7 +300,7 @@ describe("compare bodies", () => {
     await poll(() => header(page, "Body").getAttribute("aria-sort")).toBe("ascending");
   });
 
-  it("works at 320 px wide (screenshots at 1280 and 320 px)", async () => {
+  it("works at 320 px wide (screenshots at 1280 and 320 px)", async ({ app }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(base(app, quarter, "?counts=yes"));
     await page.locator("table.app-compare").waitFor();

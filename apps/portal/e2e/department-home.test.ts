@@ -1,8 +1,8 @@
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
+import { expectNoAxeViolations } from "@complaints/e2e";
 import { apiSession } from "@complaints/e2e/api-session";
 import { formatPeriodLabel, periodToAddress, requirePeriod } from "@complaints/domain";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "@complaints/e2e/fixtures";
 
 /** `/portal/{DEPT}/`: the latest quarter's summary shows the API's figures, and each item links to its page. */
 
@@ -26,17 +26,7 @@ interface FunnelAnswer {
 }
 
 describe("the department's summary of the latest quarter", () => {
-  let app: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ needs: ["portal"] }), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  it("shows the tracker's counts, bodies outside the funnel limits, emerging themes and overdue actions as the API gives them, each a link", async () => {
+  it("shows the tracker's counts, bodies outside the funnel limits, emerging themes and overdue actions as the API gives them, each a link", async ({ app, signedIn }) => {
     const api = await apiSession(app, "oversight@demo.example");
     const windows = await api.query<{ departmentCode: string; period: string }[]>("windows.list", { openOnly: false });
     const period = windows.filter((w) => w.departmentCode === dept).map((w) => w.period).toSorted().at(-1)!;
@@ -48,8 +38,7 @@ describe("the department's summary of the latest quarter", () => {
     const overdue = await api.query<{ organisationName: string }[]>("actions.listForDepartment", { departmentCode: dept, status: "overdue" });
     const rollup = await api.query<RollupAnswer>("metrics.rollup", { departmentCode: dept, period });
 
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight@demo.example", `/portal/${dept}/`);
+    const { context, page } = await signedIn("oversight@demo.example", `/portal/${dept}/`);
     const h1 = page.getByRole("heading", { level: 1 });
     await expect.poll(() => h1.textContent(), { timeout: 60_000 }).toBe(`Summary for ${label}`);
     await expect.poll(() => page.title()).toBe(`Summary for ${label} – Department portal`);
@@ -144,8 +133,7 @@ describe("the department's summary of the latest quarter", () => {
     await expect.poll(() => page.locator("#rollup-coverage").textContent(), { timeout: 30_000 }).toContain(`${m.panel.covered.length} of ${bodies(m.panel.expected)}`);
 
     // 320 px wide: the summary still reads and passes axe.
-    const narrow = await newPage(browser, { width: 320 });
-    await signIn(narrow.page, app, "oversight@demo.example", `/portal/${dept}/`);
+    const narrow = await signedIn("oversight@demo.example", `/portal/${dept}/`, { width: 320 });
     await narrow.page.locator('[data-card="actions"]').waitFor();
     await narrow.page.locator('[data-card="year-earlier"]').waitFor();
     expect(await narrow.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);

@@ -1,6 +1,7 @@
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations, type RunningApp } from "@complaints/e2e";
+import type { Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import { it } from "@complaints/e2e/fixtures";
 
 interface FunnelAnswer {
   pooledProportion: number | null;
@@ -39,19 +40,8 @@ function expectedGroups(answer: FunnelAnswer): Record<string, string[]> {
 }
 
 describe("the funnel plot page", () => {
-  let app: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ needs: ["portal"] }), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  it("shows the chart and the bodies outside the limits, as the API answers, with and without the adjustment", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight@demo.example", "/portal/DES/funnel/2026-27-q2/within_timescale");
+  it("shows the chart and the bodies outside the limits, as the API answers, with and without the adjustment", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("oversight@demo.example", "/portal/DES/funnel/2026-27-q2/within_timescale");
     await expect.poll(() => page.title()).toBe("Funnel plot: Complaints closed within timescale, Jul to Sep 2026 – Department portal");
     await page.locator("figure.app-chart--funnel svg[role=img]").waitFor();
 
@@ -88,9 +78,8 @@ describe("the funnel plot page", () => {
     await context.close();
   });
 
-  it("changes measure and financial year from the form, reflected in the address", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight@demo.example", "/portal/DES/funnel/2026-27-q2/within_timescale");
+  it("changes measure and financial year from the form, reflected in the address", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("oversight@demo.example", "/portal/DES/funnel/2026-27-q2/within_timescale");
     await page.locator("figure.app-chart--funnel").waitFor();
     await page.getByLabel("Measure").selectOption("something_went_wrong");
     await page.getByLabel("Quarter or financial year").selectOption("2025-26");
@@ -107,9 +96,8 @@ describe("the funnel plot page", () => {
     await context.close();
   });
 
-  it("explains that a rate has no funnel plot, and answers an unknown measure with Page not found", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight@demo.example", "/portal/DES/funnel/2026-27-q2/complaints_per_10000");
+  it("explains that a rate has no funnel plot, and answers an unknown measure with Page not found", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("oversight@demo.example", "/portal/DES/funnel/2026-27-q2/complaints_per_10000");
     await expect.poll(() => page.locator("main").textContent()).toContain("‘Complaints per 10,000 interactions’ is a rate per 10,000, so it has no funnel plot");
     expect(await page.locator("figure").count()).toBe(0);
     await expectNoAxeViolations(page, "the funnel page for a rate");

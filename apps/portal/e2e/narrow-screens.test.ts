@@ -1,6 +1,5 @@
-import { launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "@complaints/e2e/fixtures";
 
 /**
  * What a reader on a narrow screen or at 200% zoom sees whole: the heat map's turned quarter labels,
@@ -10,28 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
 
 describe("narrow screens and zoom", () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp({ needs: ["portal"] });
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function signedIn(path: string, width: number): Promise<Page> {
-    const { page } = await newPage(browser, { width });
-    await signIn(page, app, "oversight@demo.example", path);
-    return page;
-  }
-
-  it("shows the department heat map's last quarter label whole at 1280 px and at 200% zoom, its summary naming theme then quarter", async () => {
+  it("shows the department heat map's last quarter label whole at 1280 px and at 200% zoom, its summary naming theme then quarter", async ({ signedIn }) => {
     for (const width of [1280, 640]) {
-      const page = await signedIn("/portal/DES/themes", width);
+      const { page } = await signedIn("oversight@demo.example", "/portal/DES/themes", { width });
       const figure = page.locator("figure", { has: page.getByRole("heading", { name: /by theme and quarter, pooled over the panel/ }) });
       await poll(() => figure.locator(".app-chart__columns text").count()).toBeGreaterThan(1);
       expect(await figure.locator(".app-chart__summary").textContent()).toMatch(/^\d+ themes by \d+ quarters, each cell a rate per 100 complaints received\. Highest: \S+ in /);
@@ -50,8 +30,8 @@ describe("narrow screens and zoom", () => {
     }
   });
 
-  it("shows the tracker at 320 px as a block of labelled lines per body, nothing hidden sideways, its caption inside the screen", async () => {
-    const page = await signedIn("/portal/DES/tracker/2026-27-q2", 320);
+  it("shows the tracker at 320 px as a block of labelled lines per body, nothing hidden sideways, its caption inside the screen", async ({ signedIn }) => {
+    const { page } = await signedIn("oversight@demo.example", "/portal/DES/tracker/2026-27-q2", { width: 320 });
     const caption = page.locator(".app-table-scroll caption");
     await poll(() => caption.count()).toBe(1);
     const right = await caption.evaluate((c) => c.getBoundingClientRect().right);
@@ -63,9 +43,9 @@ describe("narrow screens and zoom", () => {
     await page.context().close();
   });
 
-  it("tells the many 'More about this action' and 'What the body did' disclosures apart by body and date", async () => {
+  it("tells the many 'More about this action' and 'What the body did' disclosures apart by body and date", async ({ signedIn }) => {
     for (const [path, words] of [["/portal/DES/actions", /^More about this action: .+ \(synthetic\), due \d{1,2} \w+ \d{4}$/], ["/portal/DES/learning", /^What the body did: .+ \(synthetic\), (completed|due) \d{1,2} \w+ \d{4}$/]] as const) {
-      const page = await signedIn(path, 1280);
+      const { page } = await signedIn("oversight@demo.example", path, { width: 1280 });
       const summaries = page.locator("summary .govuk-details__summary-text");
       await poll(() => summaries.count()).toBeGreaterThan(3);
       const names = (await summaries.allTextContents()).filter((t) => /^(More about|What the body)/.test(t));

@@ -1,6 +1,7 @@
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations } from "@complaints/e2e";
+import type { Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import { it } from "@complaints/e2e/fixtures";
 
 /**
  * The body profile (`/portal/{DEPT}/bodies/{ORG}`) and the themes page (`/portal/{DEPT}/themes`)
@@ -12,33 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
 
 describe("body profile and themes", () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp({ needs: ["portal"] });
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function signedIn(email: string, path: string, width?: number): Promise<Page> {
-    const { page } = await newPage(browser, width ? { width } : {});
-    await signIn(page, app, email, path);
-    return page;
-  }
-
   /** The page does not scroll sideways: wide tables scroll inside their own regions. */
   async function expectNoSidewaysScroll(page: Page) {
     const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   }
 
-  it("shows a body's every measure over time with its variation in words, its themes, Ombudsman figures and action plans", async () => {
-    const page = await signedIn("oversight@demo.example", "/portal/DES/bodies/DES-LIC1");
+  it("shows a body's every measure over time with its variation in words, its themes, Ombudsman figures and action plans", async ({ signedIn }) => {
+    const { page } = await signedIn("oversight@demo.example", "/portal/DES/bodies/DES-LIC1");
     await poll(() => page.title()).toBe("Licensing Agency (synthetic): body profile – Department portal");
     await poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Licensing Agency (synthetic)");
     const measures = page.locator("section.app-measure");
@@ -65,9 +47,9 @@ describe("body profile and themes", () => {
     await page.context().close();
   });
 
-  it("lists emerging themes in words and shows the bodies × themes table with links to profiles", async () => {
+  it("lists emerging themes in words and shows the bodies × themes table with links to profiles", async ({ signedIn }) => {
     // The demo's Ministry of Sample Affairs has digital complaints rising in its last quarters.
-    const page = await signedIn("oversight.msa@demo.example", "/portal/MSA/themes");
+    const { page } = await signedIn("oversight.msa@demo.example", "/portal/MSA/themes");
     await poll(() => page.title()).toBe("Complaint themes – Department portal");
     const emerging = page.locator(".app-emerging-list li");
     await poll(() => emerging.count()).toBeGreaterThan(1);
@@ -95,8 +77,8 @@ describe("body profile and themes", () => {
     await page.context().close();
   });
 
-  it("changes the range of quarters through the query string, with the keyboard alone", async () => {
-    const page = await signedIn("oversight@demo.example", "/portal/DES/themes");
+  it("changes the range of quarters through the query string, with the keyboard alone", async ({ app, signedIn }) => {
+    const { page } = await signedIn("oversight@demo.example", "/portal/DES/themes");
     await poll(() => page.getByRole("heading", { name: /^Themes by body,/ }).textContent()).toBe("Themes by body, Jul to Sep 2026");
     await page.locator("#range-from").focus();
     await page.keyboard.press("End");
@@ -133,8 +115,8 @@ describe("body profile and themes", () => {
     await page.context().close();
   });
 
-  it("gives no access to another department's body, and Page not found for a department or an unknown code", async () => {
-    const page = await signedIn("oversight@demo.example", "/portal/DES/bodies/MSA-ENE7");
+  it("gives no access to another department's body, and Page not found for a department or an unknown code", async ({ app, signedIn }) => {
+    const { page } = await signedIn("oversight@demo.example", "/portal/DES/bodies/MSA-ENE7");
     await poll(() => page.title()).toBe("You do not have access – Department portal");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You do not have access");
     expect(await page.locator("main").textContent()).not.toContain("Energy Authority");
@@ -151,12 +133,12 @@ describe("body profile and themes", () => {
     await page.context().close();
   });
 
-  it("fits 320 px: nothing scrolls sideways but the wide tables, in their own regions", async () => {
+  it("fits 320 px: nothing scrolls sideways but the wide tables, in their own regions", async ({ signedIn }) => {
     for (const [path, file] of [
       ["/portal/DES/bodies/DES-LIC1", "/tmp/profile-320-body.png"],
       ["/portal/DES/themes", "/tmp/profile-320-themes.png"],
     ] as const) {
-      const page = await signedIn("oversight@demo.example", path, 320);
+      const { page } = await signedIn("oversight@demo.example", path, { width: 320 });
       await poll(() => page.getByRole("heading", { level: 1 }).count()).toBe(1);
       await poll(() => page.locator("[role=status]").count()).toBe(0);
       await expectNoSidewaysScroll(page);

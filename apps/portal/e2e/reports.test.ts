@@ -1,10 +1,9 @@
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
+import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "@complaints/e2e";
 import { inCi, testDatabaseUrl } from "@complaints/e2e/env";
-import type { Browser, Download, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Download, Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import { it, type SignInAs } from "@complaints/e2e/fixtures";
 
 /**
  * Where users get the board packs and the annual report section (issue 9): the portal's reports page
@@ -58,10 +57,9 @@ async function latestQuarterAddress(page: Page, app: RunningApp): Promise<string
   return new URL(page.url()).pathname.split("/").at(-1)!;
 }
 
-async function screenshots(browser: Browser, app: RunningApp, path: string, name: string, ready: (page: Page) => Promise<void>) {
+async function screenshots(signedIn: SignInAs, path: string, name: string, ready: (page: Page) => Promise<void>) {
   for (const width of [1280, 320]) {
-    const { context, page } = await newPage(browser, { width });
-    await signIn(page, app, secretariat, path);
+    const { context, page } = await signedIn(secretariat, path, { width });
     await ready(page);
     await page.screenshot({ path: `${shots}-${name}-${width}.png`, fullPage: true });
     if (width === 320) {
@@ -95,19 +93,9 @@ async function downloadPack(page: Page, formatId: string, expected: number): Pro
 }
 
 describe("board packs and the annual report section in the portal", { timeout: 300_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ needs: ["portal"] }), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
-  it("offers the pack for the latest quarter, and the whole form works with the keyboard alone, kept in the address", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, secretariat, `/portal/${dept}/`);
+  it("offers the pack for the latest quarter, and the whole form works with the keyboard alone, kept in the address", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn(secretariat, `/portal/${dept}/`);
     const latest = await latestQuarterAddress(page, app);
     await page.goto(`${app.url}/portal/${dept}/reports`);
     await expectHeading(page, "Board packs and reports");
@@ -176,7 +164,7 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     await context.close();
   });
 
-  it("keeps 'One body' when it is chosen before the bodies have loaded, says they are loading, then offers them", async () => {
+  it("keeps 'One body' when it is chosen before the bodies have loaded, says they are loading, then offers them", async ({ app, browser }) => {
     const { context, page } = await newPage(browser);
     // The department's bodies (organisations.list, perhaps batched with other queries) held back until released.
     let release!: () => void;
@@ -205,9 +193,8 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     await context.close();
   });
 
-  it("shows progress while the pack is built, with the button busy but focusable, and one build at a time", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, secretariat, `/portal/${dept}/reports?format=ods`);
+  it("shows progress while the pack is built, with the button busy but focusable, and one build at a time", async ({ signedIn }) => {
+    const { context, page } = await signedIn(secretariat, `/portal/${dept}/reports?format=ods`);
     await expectHeading(page, "Board packs and reports");
     // Answers held back a moment (the network, not our code), so the build's state can be seen.
     const asked: string[] = [];
@@ -240,7 +227,7 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     await context.close();
   });
 
-  it("says what went wrong in an error summary that takes focus, and saves nothing", async () => {
+  it("says what went wrong in an error summary that takes focus, and saves nothing", async ({ app, browser }) => {
     const { context, page } = await newPage(browser);
     // A body that is not the department's: the API refuses it.
     await signIn(page, app, secretariat, `/portal/${dept}/reports?body=MSA-NOPE&format=xlsx`);
@@ -269,9 +256,8 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     await context.close();
   });
 
-  it("downloads the pack in each format: ODS and XLSX zips, a PDF, and the CSV with its CSVW metadata", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, secretariat, `/portal/${dept}/reports`);
+  it("downloads the pack in each format: ODS and XLSX zips, a PDF, and the CSV with its CSVW metadata", async ({ signedIn }) => {
+    const { context, page } = await signedIn(secretariat, `/portal/${dept}/reports`);
     await expectHeading(page, "Board packs and reports");
     const [ods] = await downloadPack(page, "format", 1);
     const odsBytes = await bytesOf(ods!);
@@ -302,7 +288,7 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     await context.close();
   });
 
-  it("shows the annual report section for a year, to copy or save, with the years either side", async () => {
+  it("shows the annual report section for a year, to copy or save, with the years either side", async ({ app, browser }) => {
     const { context, page } = await newPage(browser);
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await signIn(page, app, secretariat, `/portal/${dept}/annual-report/2025-26`);
@@ -342,7 +328,7 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     await context.close();
   });
 
-  it("selects the text to copy by hand when the browser refuses the clipboard", async () => {
+  it("selects the text to copy by hand when the browser refuses the clipboard", async ({ app, browser }) => {
     const { context, page } = await newPage(browser);
     // A browser that refuses (no permission, or not a secure context): the Clipboard API rejects.
     await context.addInitScript(() => {
@@ -360,9 +346,8 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     await context.close();
   });
 
-  it("says what went wrong when the section cannot be made, and 'Page not found' for a year that is not one", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, secretariat, `/portal/${dept}/annual-report/2025-26`);
+  it("says what went wrong when the section cannot be made, and 'Page not found' for a year that is not one", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn(secretariat, `/portal/${dept}/annual-report/2025-26`);
     await expectHeading(page, "Annual report complaints section, 2025-26");
     // The connection fails (the network, not our code) for the next year's section.
     await page.route("**/trpc/reports.annualReport*", (route) => route.abort("connectionrefused"));
@@ -380,9 +365,8 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     await context.close();
   });
 
-  it("gives another department's user, or a body's, no access", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight.msa@demo.example", `/portal/${dept}/reports`);
+  it("gives another department's user, or a body's, no access", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("oversight.msa@demo.example", `/portal/${dept}/reports`);
     await expectHeading(page, "You do not have access");
     expect(await page.locator("main form, main #pack-download").count()).toBe(0);
     await page.goto(`${app.url}/portal/${dept}/annual-report/2025-26`);
@@ -390,48 +374,37 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     expect(await page.locator("#annual-report-section").count()).toBe(0);
     await context.close();
     // Nor a body's user, whose app is the agency app.
-    const body = await newPage(browser);
-    await signIn(body.page, app, "submitter@demo.example", `/portal/${dept}/reports`);
+    const body = await signedIn("submitter@demo.example", `/portal/${dept}/reports`);
     await expectHeading(body.page, "You do not have access");
     expect(await body.page.locator("main form").count()).toBe(0);
     await body.context.close();
   });
 
-  it("fits 1280 and 320 px screens (screenshots)", async () => {
-    await screenshots(browser, app, `/portal/${dept}/reports?body=DES-LIC1&format=csv`, "reports", async (page) => {
+  it("fits 1280 and 320 px screens (screenshots)", async ({ signedIn }) => {
+    await screenshots(signedIn, `/portal/${dept}/reports?body=DES-LIC1&format=csv`, "reports", async (page) => {
       await expectHeading(page, "Board packs and reports");
       await poll(() => page.locator("#body").inputValue()).toBe("DES-LIC1");
       // With the files saved, so the status and the links to save them again are in the picture.
       await page.locator("#pack-download").click();
       await poll(() => page.locator("#pack-status").textContent()).toMatch(/^Downloaded /);
     });
-    await screenshots(browser, app, `/portal/${dept}/annual-report/2025-26`, "annual-report", async (page) => {
+    await screenshots(signedIn, `/portal/${dept}/annual-report/2025-26`, "annual-report", async (page) => {
       await expectHeading(page, "Annual report complaints section, 2025-26");
       await poll(() => page.locator("#annual-report-section, .govuk-error-summary").count()).toBe(1);
     });
   });
 });
 
-// The download on PostgreSQL, in a fresh schema of the test database (as the review journey does).
+// The download on PostgreSQL, in a copy of the seeded demo database (as the review journey does).
 describe("a board pack from PostgreSQL", () => {
-  it.skipIf(!testDatabaseUrl && !inCi)("downloads the ODS pack", async () => {
+  it.skipIf(!testDatabaseUrl && !inCi)("downloads the ODS pack", async ({ postgresApp: pgApp, browser }) => {
     if (!testDatabaseUrl) throw new Error("CI is set but TEST_DATABASE_URL is not: the board pack download must also run on PostgreSQL in CI.");
-    const schema = `portal_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-    execFileSync("psql", [testDatabaseUrl, "-v", "ON_ERROR_STOP=1", "-qc", `create schema ${schema}`]);
-    const url = `${testDatabaseUrl}${testDatabaseUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const [pgApp, browser] = await Promise.all([startApp({ databaseUrl: url, needs: ["portal"] }), launchBrowser()]);
-    try {
-      const { context, page } = await newPage(browser);
-      await signIn(page, pgApp, secretariat, `/portal/${dept}/reports?format=ods`);
-      await expectHeading(page, "Board packs and reports");
-      const [ods] = await downloadPack(page, "format", 1);
-      const bytes = await bytesOf(ods!);
-      expect(bytes.subarray(30, 38).toString("latin1")).toBe("mimetype");
-      await context.close();
-    } finally {
-      await browser.close();
-      await pgApp.close();
-      execFileSync("psql", [testDatabaseUrl, "-qc", `drop schema ${schema} cascade`]);
-    }
+    const { context, page } = await newPage(browser);
+    await signIn(page, pgApp, secretariat, `/portal/${dept}/reports?format=ods`);
+    await expectHeading(page, "Board packs and reports");
+    const [ods] = await downloadPack(page, "format", 1);
+    const bytes = await bytesOf(ods!);
+    expect(bytes.subarray(30, 38).toString("latin1")).toBe("mimetype");
+    await context.close();
   }, 400_000);
 });

@@ -1,14 +1,14 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
+import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "@complaints/e2e";
 import { apiSession, bodyAccounts, sendReturn } from "@complaints/e2e/api-session";
 import { inCi, testDatabaseUrl } from "@complaints/e2e/env";
 import { periodToAddress } from "@complaints/domain";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "@complaints/e2e/fixtures";
 
 /**
  * The submission tracker and the review of a return, in the browser: the department's oversight
@@ -105,22 +105,14 @@ async function acceptJourney(app: RunningApp, browser: Browser, options: { axe: 
 }
 
 describe("the submission tracker and reviewing a return", () => {
-  let app: RunningApp;
-  let browser: Browser;
   let period: string;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ needs: ["portal", "agency"] }), launchBrowser()]);
+  it.beforeAll(async ({ app }) => {
     period = await latestQuarter(app);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
-  it("lists every expected body with its status, filters by status and body type in the query string, and moves between quarters", async () => {
+  it("lists every expected body with its status, filters by status and body type in the query string, and moves between quarters", async ({ app, signedIn }) => {
     const answer = await tracker(app, period);
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight@demo.example", `/portal/${dept}/tracker/${periodToAddress(period)}`);
+    const { context, page } = await signedIn("oversight@demo.example", `/portal/${dept}/tracker/${periodToAddress(period)}`);
     await expectHeading(page, `Submission tracker: ${answer.periodLabel}`);
     const bodyRows = page.locator("tbody tr");
     await expect.poll(() => bodyRows.count()).toBe(answer.summary.expected);
@@ -145,8 +137,7 @@ describe("the submission tracker and reviewing a return", () => {
     await expectNoAxeViolations(page, "the tracker, filtered");
     // The filtered address, shared, shows the same rows; the previous quarter keeps the filter.
     const shared = page.url();
-    const other = await newPage(browser);
-    await signIn(other.page, app, "oversight@demo.example", new URL(shared).pathname + new URL(shared).search);
+    const other = await signedIn("oversight@demo.example", new URL(shared).pathname + new URL(shared).search);
     await expect.poll(() => other.page.locator("tbody tr").count()).toBe(expected.length);
     expect(await other.page.getByRole("group", { name: "Status" }).getByLabel("Accepted").isChecked()).toBe(true);
     await other.context.close();
@@ -158,11 +149,11 @@ describe("the submission tracker and reviewing a return", () => {
     await context.close();
   }, 180_000);
 
-  it("lets the oversight analyst accept a sent return", async () => {
+  it("lets the oversight analyst accept a sent return", async ({ app, browser }) => {
     await acceptJourney(app, browser, { axe: true });
   }, 240_000);
 
-  it("shows a correction: the sent figures while it is prepared, then what changed since the previous revision and why", async () => {
+  it("shows a correction: the sent figures while it is prepared, then what changed since the previous revision and why", async ({ app, browser, signedIn }) => {
     const { org } = await acceptJourney(app, browser, { axe: false });
     const oversight = await apiSession(app, "oversight@demo.example");
     const accepted = await oversight.query<{ returnId: string; version: number }>("returns.find", { organisationCode: org, period });
@@ -175,8 +166,7 @@ describe("the submission tracker and reviewing a return", () => {
     await team.mutate("returns.save", { returnId: draft.returnId, expectedVersion: draft.version, values: { ...draft.values, compliments: before + 3 }, notes: draft.notes, explanations: draft.explanations });
 
     // While the body corrects it, the department sees revision 1 as accepted, and no decision.
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight@demo.example", reviewPath(org, period));
+    const { context, page } = await signedIn("oversight@demo.example", reviewPath(org, period));
     await page.getByText("is preparing a correction (revision 2)").waitFor();
     await expect.poll(() => page.locator('[data-testid="return-status"]').textContent()).toBe("Accepted");
     expect(await page.getByRole("button", { name: "Accept return" }).count()).toBe(0);
@@ -193,11 +183,10 @@ describe("the submission tracker and reviewing a return", () => {
     await context.close();
   }, 300_000);
 
-  it("returns a return with reasons (required), using the keyboard alone, and the body's complaints team reads them", async () => {
+  it("returns a return with reasons (required), using the keyboard alone, and the body's complaints team reads them", async ({ app, browser, signedIn }) => {
     const [org] = await unsentBodies(app, period);
     await sendReturn(app, org!, period);
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight@demo.example", reviewPath(org!, period));
+    const { context, page } = await signedIn("oversight@demo.example", reviewPath(org!, period));
     await expectHeading(page, "Review the return");
     const returnButton = page.getByRole("button", { name: "Return to the body" });
     await returnButton.waitFor();
@@ -247,7 +236,7 @@ describe("the submission tracker and reviewing a return", () => {
     await context.close();
   }, 240_000);
 
-  it("shows the review diff after a return: the returned figures while the body corrects them, then what changed, first, with the reasons and the reply", async () => {
+  it("shows the review diff after a return: the returned figures while the body corrects them, then what changed, first, with the reasons and the reply", async ({ app, signedIn }) => {
     const [org] = await unsentBodies(app, period);
     const sent = await sendReturn(app, org!, period);
     const oversight = await apiSession(app, "oversight@demo.example");
@@ -267,8 +256,7 @@ describe("the submission tracker and reviewing a return", () => {
       notes: { ...draft.notes, claims: note },
       explanations: draft.explanations,
     });
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight@demo.example", reviewPath(org!, period));
+    const { context, page } = await signedIn("oversight@demo.example", reviewPath(org!, period));
     await page.locator('[data-testid="returned-notice"]').waitFor();
     // The figures it returned, not the body's unsent corrections.
     const insight = page.locator('[data-section="insight"]');
@@ -332,11 +320,10 @@ describe("the submission tracker and reviewing a return", () => {
     await context.close();
   }, 300_000);
 
-  it("shows a return the body has not sent as its status only, and a quarter not started as such", async () => {
+  it("shows a return the body has not sent as its status only, and a quarter not started as such", async ({ app, signedIn }) => {
     const answer = await tracker(app, period);
     const draft = answer.rows.find((r) => r.status === "draft")!;
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight@demo.example", reviewPath(draft.organisationCode, period));
+    const { context, page } = await signedIn("oversight@demo.example", reviewPath(draft.organisationCode, period));
     await expectHeading(page, "Review the return");
     await expect.poll(() => page.locator('[data-testid="return-status"]').textContent()).toBe("In draft");
     await page.getByText("has not sent this return to the department yet").waitFor();
@@ -353,11 +340,10 @@ describe("the submission tracker and reviewing a return", () => {
     await context.close();
   }, 120_000);
 
-  it("lets the board secretariat read a sent return but not decide, and says why", async () => {
+  it("lets the board secretariat read a sent return but not decide, and says why", async ({ app, signedIn }) => {
     const [org] = await unsentBodies(app, period);
     await sendReturn(app, org!, period);
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "secretariat@demo.example", reviewPath(org!, period));
+    const { context, page } = await signedIn("secretariat@demo.example", reviewPath(org!, period));
     await expectHeading(page, "Review the return");
     await page.getByText("only the department's oversight analysts can accept it or return it to the body").waitFor();
     expect(await page.getByRole("button").count()).toBe(0);
@@ -371,20 +357,10 @@ describe("the submission tracker and reviewing a return", () => {
   }, 180_000);
 });
 
-// The review journey on PostgreSQL, in a fresh schema of the test database (as the agency app's workflow test does).
+// The review journey on PostgreSQL, in a copy of the seeded demo database (as the agency app's workflow test does).
 describe("reviewing a return on PostgreSQL", () => {
-  it.skipIf(!testDatabaseUrl && !inCi)("accepts a sent return", async () => {
+  it.skipIf(!testDatabaseUrl && !inCi)("accepts a sent return", async ({ postgresApp: pgApp, browser }) => {
     if (!testDatabaseUrl) throw new Error("CI is set but TEST_DATABASE_URL is not: the review journey must also run on PostgreSQL in CI.");
-    const schema = `portal_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-    execFileSync("psql", [testDatabaseUrl, "-v", "ON_ERROR_STOP=1", "-qc", `create schema ${schema}`]);
-    const url = `${testDatabaseUrl}${testDatabaseUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const [pgApp, browser] = await Promise.all([startApp({ databaseUrl: url, needs: ["portal"] }), launchBrowser()]);
-    try {
-      await acceptJourney(pgApp, browser, { axe: false });
-    } finally {
-      await browser.close();
-      await pgApp.close();
-      execFileSync("psql", [testDatabaseUrl, "-qc", `drop schema ${schema} cascade`]);
-    }
+    await acceptJourney(pgApp, browser, { axe: false });
   }, 400_000);
 });

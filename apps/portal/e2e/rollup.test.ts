@@ -1,9 +1,8 @@
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
+import { expectNoAxeViolations, newPage, signIn } from "@complaints/e2e";
 import { inCi, testDatabaseUrl } from "@complaints/e2e/env";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import { it, type SignInAs } from "@complaints/e2e/fixtures";
 
 /**
  * Three pages of the department portal (issue 8) with the demo data: action plans across bodies
@@ -39,10 +38,9 @@ async function tabTo(page: Page, id: string, most = 80): Promise<void> {
   throw new Error(`Tab never reached #${id}`);
 }
 
-async function screenshots(browser: Browser, app: RunningApp, path: string, name: string, ready: (page: Page) => Promise<void>) {
+async function screenshots(signedIn: SignInAs, path: string, name: string, ready: (page: Page) => Promise<void>) {
   for (const width of [1280, 320]) {
-    const { context, page } = await newPage(browser, { width });
-    await signIn(page, app, oversight, path);
+    const { context, page } = await signedIn(oversight, path, { width });
     await ready(page);
     await page.screenshot({ path: `${shots}-${name}-${width}.png`, fullPage: true });
     // Long pages shrink too far to read whole: at 320 px keep them in screen-high parts as well.
@@ -132,19 +130,9 @@ async function expectRollupEqualsApi(page: Page, input: Record<string, string>) 
 }
 
 describe("actions, learning and the department roll-up", { timeout: 300_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ needs: ["portal"] }), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
-  it("lists action plans across bodies overdue first, and keeps its filters in the address", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, oversight, `/portal/${dept}/actions`);
+  it("lists action plans across bodies overdue first, and keeps its filters in the address", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn(oversight, `/portal/${dept}/actions`);
     await poll(() => page.title()).toBe("Action plans across bodies – Department portal");
     await poll(() => page.locator("#plan-count").textContent()).toMatch(/^\d+ action plans: \d+ overdue\.( Showing 1 to 50\.)?$/);
     await poll(() => page.locator("#actions-on-time").textContent()).toMatch(/Learning actions completed on time, \w{3} to \w{3} \d{4}\d+(\.\d)?%/);
@@ -190,14 +178,13 @@ describe("actions, learning and the department roll-up", { timeout: 300_000 }, (
     await poll(() => page.locator("table tbody tr").count()).toBe(Math.min(all.length, 50));
     await context.close();
 
-    await screenshots(browser, app, `/portal/${dept}/actions?status=overdue`, "actions", async (p) => {
+    await screenshots(signedIn, `/portal/${dept}/actions?status=overdue`, "actions", async (p) => {
       await poll(() => p.locator("table tbody tr").count()).toBeGreaterThan(0);
     });
   });
 
-  it("finds learning in the library by a word from another body's summary, in any case", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, oversight, `/portal/${dept}/learning`);
+  it("finds learning in the library by a word from another body's summary, in any case", async ({ signedIn }) => {
+    const { context, page } = await signedIn(oversight, `/portal/${dept}/learning`);
     await poll(() => page.title()).toBe("Learning library – Department portal");
     const library = await query<{ total: number; items: { id: string; organisationCode: string; organisationName: string; summary: string }[] }>(page, "actions.learning", { departmentCode: dept });
     expect(new Set(library.items.map((i) => i.organisationName)).size).toBeGreaterThan(3);
@@ -227,14 +214,13 @@ describe("actions, learning and the department roll-up", { timeout: 300_000 }, (
     await expectNoAxeViolations(page, "the learning library's search results");
     await context.close();
 
-    await screenshots(browser, app, `/portal/${dept}/learning`, "learning", async (p) => {
+    await screenshots(signedIn, `/portal/${dept}/learning`, "learning", async (p) => {
       await poll(() => p.locator(".app-learning-item").count()).toBeGreaterThan(0);
     });
   });
 
-  it("shows the department roll-up equal to the API's answer for a quarter and a financial year, beside a year earlier", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, oversight, `/portal/${dept}/summary/2026-27-q2`);
+  it("shows the department roll-up equal to the API's answer for a quarter and a financial year, beside a year earlier", async ({ signedIn }) => {
+    const { context, page } = await signedIn(oversight, `/portal/${dept}/summary/2026-27-q2`);
     await poll(() => page.title()).toBe("Department totals, Jul to Sep 2026 – Department portal");
     const quarter = await expectRollupEqualsApi(page, { period: "2026-27 Q2" });
     expect(quarter.yearEarlier.label).toBe("Jul to Sep 2025");
@@ -260,14 +246,13 @@ describe("actions, learning and the department roll-up", { timeout: 300_000 }, (
     await expectNoAxeViolations(page, "the roll-up for a financial year");
     await context.close();
 
-    await screenshots(browser, app, `/portal/${dept}/summary/2026-27-q2`, "summary", async (p) => {
+    await screenshots(signedIn, `/portal/${dept}/summary/2026-27-q2`, "summary", async (p) => {
       await poll(() => p.locator("#rollup-body-types tbody tr").count()).toBeGreaterThan(0);
     });
   });
 
-  it("says a year or quarter not yet opened has nothing to add up, instead of tables of 'Not reported'", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, oversight, `/portal/${dept}/summary/2030-31`);
+  it("says a year or quarter not yet opened has nothing to add up, instead of tables of 'Not reported'", async ({ signedIn }) => {
+    const { context, page } = await signedIn(oversight, `/portal/${dept}/summary/2030-31`);
     await poll(() => page.locator(".govuk-inset-text").textContent()).toBe("No quarter of financial year 2030-31 (Apr 2030 to Mar 2031) has opened for returns yet, so there is nothing to add up. The latest quarter is Jul to Sep 2026.");
     expect(await page.locator("table").count()).toBe(0);
     await page.getByRole("link", { name: "Jul to Sep 2026" }).click();
@@ -276,9 +261,8 @@ describe("actions, learning and the department roll-up", { timeout: 300_000 }, (
     await context.close();
   });
 
-  it("shows nothing of another department's bodies through these addresses", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, oversight, `/portal/${dept}/actions?body=MSA-COU8`);
+  it("shows nothing of another department's bodies through these addresses", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn(oversight, `/portal/${dept}/actions?body=MSA-COU8`);
     for (const path of [`/portal/${dept}/actions?body=MSA-COU8`, `/portal/${dept}/learning?body=MSA-COU8`]) {
       await page.goto(`${app.url}${path}`);
       await poll(() => page.locator(".govuk-error-summary").textContent()).toContain("You do not have access to that organisation.");
@@ -292,26 +276,16 @@ describe("actions, learning and the department roll-up", { timeout: 300_000 }, (
   });
 });
 
-// The totals page on PostgreSQL, in a fresh schema of the test database (as the board pack download does).
+// The totals page on PostgreSQL, in a copy of the seeded demo database (as the board pack download does).
 describe("the department totals from PostgreSQL", () => {
-  it.skipIf(!testDatabaseUrl && !inCi)("shows everyone who has sent and the comparison over the same bodies and quarters, as the API gives them", async () => {
+  it.skipIf(!testDatabaseUrl && !inCi)("shows everyone who has sent and the comparison over the same bodies and quarters, as the API gives them", async ({ postgresApp: pgApp, browser }) => {
     if (!testDatabaseUrl) throw new Error("CI is set but TEST_DATABASE_URL is not: the department totals must also run on PostgreSQL in CI.");
-    const schema = `portal_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-    execFileSync("psql", [testDatabaseUrl, "-v", "ON_ERROR_STOP=1", "-qc", `create schema ${schema}`]);
-    const url = `${testDatabaseUrl}${testDatabaseUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const [pgApp, browser] = await Promise.all([startApp({ databaseUrl: url, needs: ["portal"] }), launchBrowser()]);
-    try {
-      const { context, page } = await newPage(browser);
-      await signIn(page, pgApp, oversight, `/portal/${dept}/summary/2026-27-q2`);
-      await poll(() => page.title()).toBe("Department totals, Jul to Sep 2026 – Department portal");
-      const api = await expectRollupEqualsApi(page, { period: "2026-27 Q2" });
-      expect(api.comparison.panel.covered.length).toBeGreaterThan(0);
-      await expectNoAxeViolations(page, "the roll-up on PostgreSQL");
-      await context.close();
-    } finally {
-      await browser.close();
-      await pgApp.close();
-      execFileSync("psql", [testDatabaseUrl, "-qc", `drop schema ${schema} cascade`]);
-    }
+    const { context, page } = await newPage(browser);
+    await signIn(page, pgApp, oversight, `/portal/${dept}/summary/2026-27-q2`);
+    await poll(() => page.title()).toBe("Department totals, Jul to Sep 2026 – Department portal");
+    const api = await expectRollupEqualsApi(page, { period: "2026-27 Q2" });
+    expect(api.comparison.panel.covered.length).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, "the roll-up on PostgreSQL");
+    await context.close();
   }, 400_000);
 });

@@ -1,19 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newPage, signIn, startApp, type RunningApp } from "@complaints/e2e";
+import { describe, expect } from "vitest";
+import { expectNoAxeViolations, newPage, signIn } from "@complaints/e2e";
+import { it } from "@complaints/e2e/fixtures";
 
 describe("signing in to the department portal", () => {
-  let app: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ needs: ["portal"] }), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  it("sends a signed-out user to sign in, then to their department's summary", async () => {
+  it("sends a signed-out user to sign in, then to their department's summary", async ({ app, browser }) => {
     const { context, page } = await newPage(browser);
     await page.goto(`${app.url}/portal/`);
     await page.waitForURL(/\/portal\/sign-in\?returnTo=%2F/);
@@ -28,16 +18,14 @@ describe("signing in to the department portal", () => {
     await context.close();
   });
 
-  it("brings a user back to the address they asked for, filters and all", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "secretariat@demo.example", "/portal/DES/actions?status=overdue");
+  it("brings a user back to the address they asked for, filters and all", async ({ signedIn }) => {
+    const { context, page } = await signedIn("secretariat@demo.example", "/portal/DES/actions?status=overdue");
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/portal/DES/actions?status=overdue");
     await context.close();
   });
 
-  it("tells a body's user the portal is for departments and points them at their own app", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "submitter@demo.example", "/portal/");
+  it("tells a body's user the portal is for departments and points them at their own app", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("submitter@demo.example", "/portal/");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("This portal is for departments");
     expect(await page.getByRole("link", { name: "Go to the returns app for your organisation" }).getAttribute("href")).toBe("/agency/");
     await expectNoAxeViolations(page, "the portal for a body's user");
@@ -46,9 +34,8 @@ describe("signing in to the department portal", () => {
     await context.close();
   });
 
-  it("keeps one department's users out of another's pages", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight.msa@demo.example", "/portal/");
+  it("keeps one department's users out of another's pages", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("oversight.msa@demo.example", "/portal/");
     await page.waitForURL((u) => u.pathname === "/portal/MSA/");
     for (const path of ["/portal/DES/", "/portal/DES/tracker/2026-27-q2", "/portal/DES/compare/2025-26", "/portal/DES/bodies/DES-LIC1", "/portal/DES/returns/DES-LIC1/2026-27-q2"]) {
       await page.goto(`${app.url}${path}`);
@@ -58,9 +45,8 @@ describe("signing in to the department portal", () => {
     await context.close();
   });
 
-  it("answers malformed addresses with Page not found", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "oversight@demo.example", "/portal/");
+  it("answers malformed addresses with Page not found", async ({ app, signedIn }) => {
+    const { context, page } = await signedIn("oversight@demo.example", "/portal/");
     for (const path of ["/portal/DES/tracker/2026-27", "/portal/DES/compare/2026", "/portal/DES-LIC1/", "/portal/DES/no/such/page"]) {
       await page.goto(`${app.url}${path}`);
       await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), { message: path }).toBe("Page not found");

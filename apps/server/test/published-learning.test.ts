@@ -2,9 +2,10 @@ import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "@complaints/db";
-import { expectNoAxeViolations, launchBrowser, newPage, startApp, type RunningApp } from "@complaints/e2e";
+import { expectNoAxeViolations, newPage, type RunningApp } from "@complaints/e2e";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "@complaints/e2e/fixtures";
 
 /**
  * The published learning page in a real browser, as someone following a link from a department's
@@ -18,16 +19,12 @@ describe("published learning in a browser", () => {
   let app: RunningApp;
   let browser: Browser;
 
-  beforeAll(async () => {
+  it.beforeAll(async ({ app: started, browser: launched }) => {
     mkdirSync(screenshots, { recursive: true });
-    app = await startApp({ needs: [] });
-    browser = await launchBrowser();
+    // The file's server and browser (fixtures), for the helpers below.
+    app = started;
+    browser = launched;
   }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   async function open(path: string, width: number): Promise<Page> {
     const { page } = await newPage(browser, { width });
@@ -42,7 +39,7 @@ describe("published learning in a browser", () => {
     return [(await row.locator("dt").boundingBox())!, (await row.locator("dd").boundingBox())!] as const;
   }
 
-  it("shows a department's learning, grouped by body, to someone not signed in, with no accessibility failures", async () => {
+  it("shows a department's learning, grouped by body, to someone not signed in, with no accessibility failures", async ({ app }) => {
     const page = await open("/published/DES/learning", 1280);
     expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You said, we did");

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -33,6 +33,30 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+/** The `complaints` command as the tests run it (the server's source through tsx), with its environment. */
+function spawnCli(args: readonly string[], env: Record<string, string | undefined>): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "src/cli/run.ts", ...args], { cwd: serverDir, env: { ...inheritedEnv, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Runs a `complaints` command to its end (`migrate`, `seed --demo`), failing with its output if it fails. */
+export function runCli(args: readonly string[], env: Record<string, string | undefined>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawnCli(args, env);
+    let output = "";
+    child.stdout?.on("data", (d: Buffer) => void (output += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => void (output += d.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`complaints ${args.join(" ")} failed (${code}):\n${output}`))));
+  });
+}
+
+/** Whether both browser apps are built, naming the command that builds them if not. */
+export function checkAppsBuilt(names: readonly AppName[] = ["agency", "portal"]): void {
+  for (const name of names) {
+    if (!existsSync(join(appDist[name], "index.html"))) throw new Error(`Build the ${name} app first (pnpm --filter @complaints/${name} build); turbo does before the browser tests.`);
+  }
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
@@ -61,15 +85,16 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 
 /**
  * Starts the server with the demo data, serving both browser apps. `databaseUrl` defaults to a new
- * SQLite file; a PostgreSQL URL must point at an empty database or schema. `needs` names the apps
- * the tests open, which must have been built (the other is served when it has been).
+ * SQLite file, a copy of `template` when given (an SQLite file already migrated and seeded, so the
+ * server only has to start); a PostgreSQL URL must point at an empty or seeded database or schema.
+ * `needs` names the apps the tests open, which must have been built (the other is served when it has been).
  */
-export async function startApp(options: { databaseUrl?: string; env?: Record<string, string>; needs?: readonly AppName[] } = {}): Promise<RunningApp> {
-  for (const name of options.needs ?? ["agency"]) {
-    if (!existsSync(join(appDist[name], "index.html"))) throw new Error(`Build the ${name} app first (pnpm --filter @complaints/${name} build); turbo does before its tests.`);
-  }
+export async function startApp(options: { databaseUrl?: string; template?: string; env?: Record<string, string>; needs?: readonly AppName[] } = {}): Promise<RunningApp> {
+  checkAppsBuilt(options.needs ?? ["agency"]);
   const dir = mkdtempSync(join(tmpdir(), "complaints-e2e-"));
-  const databaseUrl = options.databaseUrl ?? `sqlite:${join(dir, "e2e.sqlite")}`;
+  const file = join(dir, "e2e.sqlite");
+  if (options.template && !options.databaseUrl) copyFileSync(options.template, file);
+  const databaseUrl = options.databaseUrl ?? `sqlite:${file}`;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;
@@ -78,10 +103,14 @@ export async function startApp(options: { databaseUrl?: string; env?: Record<str
   const launch = async (command: "start" | "serve") => {
     output = "";
     stopping = false;
-    child = spawn(process.execPath, ["--import", "tsx", "src/cli/run.ts", ...(command === "start" ? ["start", "--demo"] : ["serve"])], {
-      cwd: serverDir,
-      env: { ...inheritedEnv, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", AGENCY_DIR: appDist.agency, PORTAL_DIR: appDist.portal, ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
+    child = spawnCli(command === "start" ? ["start", "--demo"] : ["serve"], {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      AGENCY_DIR: appDist.agency,
+      PORTAL_DIR: appDist.portal,
+      ...options.env,
     });
     child.stdout?.on("data", (d: Buffer) => void (output += d.toString()));
     child.stderr?.on("data", (d: Buffer) => void (output += d.toString()));

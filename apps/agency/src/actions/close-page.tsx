@@ -6,7 +6,7 @@ import { usePageTitle } from "../app/page-title.ts";
 import { api } from "../app/trpc.ts";
 import { NoAccessPage } from "../pages/not-found.tsx";
 import type { ActionsViewer } from "./access.tsx";
-import { emptyDate, partsToIso, type DateParts } from "./dates.ts";
+import { emptyDate, partsToIso, type DateParts } from "../app/date-parts.ts";
 import { DateField, inlineError } from "./plan-form.tsx";
 import { planName, WithPlan } from "./plan-page.tsx";
 import type { PlanView } from "./plan-values.ts";

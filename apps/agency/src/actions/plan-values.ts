@@ -1,6 +1,6 @@
 import type { ActionKind, InvolvementChoice } from "@complaints/domain";
 import { api } from "../app/trpc.ts";
-import { isoToParts, partsToIso, type DateParts, emptyDate } from "./dates.ts";
+import { isoToParts, partsToIso, type DateParts, emptyDate } from "../app/date-parts.ts";
 
 /** What the plan form holds while someone types: text as typed, dates as their three fields. */
 export interface PlanFormValues {

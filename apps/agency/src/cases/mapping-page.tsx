@@ -1,5 +1,6 @@
 import {
   caseColumnDescriptions,
+  caseColumnLabels,
   caseColumns,
   caseMappingSchema,
   caseTimescalesSchema,
@@ -129,6 +130,7 @@ function SettingsPage({ org, overview, canChange, fromPeriod }: { org: Organisat
             key={formKey}
             org={org}
             errors={errors}
+            onFileChosen={() => setErrors((list) => list.filter((e) => !fileErrorHrefs(e.href)))}
             onSaved={(name) => {
               succeeded({ kind: "saved", name });
               setFormKey((k) => k + 1);
@@ -193,7 +195,7 @@ function MappingDetails({ name, mapping }: { name: string; mapping: CaseMapping 
         classes="app-case-mapping__table"
         firstCellIsHeader
         head={[{ text: "Our column" }, { text: "Your column" }]}
-        rows={columns.map((c) => [{ text: c }, { text: mapping.columns[c]! }])}
+        rows={columns.map((c) => [{ text: caseColumnLabels[c] }, { text: mapping.columns[c]! }])}
       />
       {codes.length > 0 ? (
         <Table
@@ -201,7 +203,7 @@ function MappingDetails({ name, mapping }: { name: string; mapping: CaseMapping 
           captionClasses="govuk-table__caption--s"
           classes="app-case-mapping__table"
           head={[{ text: "Our column" }, { text: "Your code" }, { text: "Our code" }]}
-          rows={codes.map((c) => [{ text: c.column }, { text: c.theirs }, { text: c.ours }])}
+          rows={codes.map((c) => [{ text: caseColumnLabels[c.column] }, { text: c.theirs }, { text: c.ours }])}
         />
       ) : (
         <p className="govuk-body">It translates no codes: your file uses ours.</p>
@@ -211,6 +213,10 @@ function MappingDetails({ name, mapping }: { name: string; mapping: CaseMapping 
 }
 
 const columnId = (column: CaseColumn) => `column-${column}`;
+/** "the case reference": a column's name inside a sentence. */
+const columnInSentence = (column: CaseColumn) => `the ${caseColumnLabels[column].charAt(0).toLowerCase()}${caseColumnLabels[column].slice(1)}`;
+/** Errors about the chosen file and the columns read from it: a new file answers them, so they go once one is chosen. */
+const fileErrorHrefs = (href: string) => href === "#sample-file" || href.startsWith("#column-");
 const codeId = (column: CodedCaseColumn, index: number) => `code-${column}-${index}`;
 
 /**
@@ -218,7 +224,7 @@ const codeId = (column: CodedCaseColumn, index: number) => `code-${column}-${ind
  * for each of our columns (matching names chosen already) and, for each coded column, the values
  * that are not our codes, each with our codes to choose from.
  */
-function MappingForm({ org, errors, onSaved, onInvalid }: { org: Organisation; errors: FieldError[]; onSaved(name: string): void; onInvalid(errors: FieldError[]): void }) {
+function MappingForm({ org, errors, onFileChosen, onSaved, onInvalid }: { org: Organisation; errors: FieldError[]; onFileChosen(): void; onSaved(name: string): void; onInvalid(errors: FieldError[]): void }) {
   const [sample, setSample] = useState<CsvSample | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [columns, setColumns] = useState<Partial<Record<CaseColumn, string>>>({});
@@ -235,6 +241,7 @@ function MappingForm({ org, errors, onSaved, onInvalid }: { org: Organisation; e
     setSample(null);
     setFileProblem(null);
     if (!file) return;
+    onFileChosen();
     try {
       const read = await readCsvSample(file);
       if (read.headers.length === 0 || read.headers.every((h) => h === "")) {
@@ -268,7 +275,7 @@ function MappingForm({ org, errors, onSaved, onInvalid }: { org: Organisation; e
     const chosenCodes: Partial<Record<CodedCaseColumn, Record<string, string>>> = {};
     for (const { column, values } of codedValues) chosenCodes[column] = Object.fromEntries(values.map((v) => [v, chosenCode(column, v)]));
     const mapping = mappingFromChoices({ name, columns, codes: chosenCodes });
-    const problems: FieldError[] = missingRequiredColumns(columns).map((column) => ({ href: `#${columnId(column)}`, message: `Select the column of your file that holds ${column}: ${caseColumnDescriptions[column]}` }));
+    const problems: FieldError[] = missingRequiredColumns(columns).map((column) => ({ href: `#${columnId(column)}`, message: `Select the column of your file that holds ${columnInSentence(column)}` }));
     const parsed = caseMappingSchema.safeParse(mapping);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -321,7 +328,7 @@ function MappingForm({ org, errors, onSaved, onInvalid }: { org: Organisation; e
                 key={column}
                 id={columnId(column)}
                 name={columnId(column)}
-                label={{ text: isRequiredColumn(column) ? column : `${column} (optional)`, classes: "govuk-label--s" }}
+                label={{ text: isRequiredColumn(column) ? caseColumnLabels[column] : `${caseColumnLabels[column]} (optional)`, classes: "govuk-label--s" }}
                 hint={{ text: `Holds ${caseColumnDescriptions[column]}.` }}
                 errorMessage={errorFor(columnId(column))}
                 items={[{ value: "", text: isRequiredColumn(column) ? "Choose a column" : "Not in my file" }, ...sample.headers.filter((h) => h !== "").map((h) => ({ value: h, text: h }))]}
@@ -335,7 +342,7 @@ function MappingForm({ org, errors, onSaved, onInvalid }: { org: Organisation; e
               <h3 className="govuk-heading-s">Codes</h3>
               <p className="govuk-body">These values in your file are not our codes. Choose the code each one means. A value left unmatched is reported as a problem when you upload the file.</p>
               {codedValues.map(({ column, header, values, more }) => (
-                <Fieldset key={column} legend={{ text: `Values in “${header}” (our ${column})`, classes: "govuk-fieldset__legend--s" }}>
+                <Fieldset key={column} legend={{ text: `Values in “${header}” (${columnInSentence(column).replace(/^the /, "our ")})`, classes: "govuk-fieldset__legend--s" }}>
                   {values.map((value, index) => (
                     <Select
                       key={value}

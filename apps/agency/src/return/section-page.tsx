@@ -13,6 +13,8 @@ import type { ReturnChecks } from "./section-status.ts";
 import { useChecks } from "./use-checks.ts";
 import { WarningSummary, type WarningSummaryItem } from "./warning-summary.tsx";
 import { figurePath, useCaseLinkFields } from "../cases/queries.ts";
+import { dateProblem, textToParts } from "../app/date-parts.ts";
+import { inputIdOf } from "./fields/field.tsx";
 
 /** An error as shown: its message, the element its summary link focuses, and where its inline message goes. */
 export interface ShownError {
@@ -41,12 +43,13 @@ export function sectionErrors(
   checks: ReturnChecks,
   includeRequired: boolean,
   place: SectionPlace,
+  inputs: Readonly<Record<string, string>> = {},
 ): ShownError[] {
   const byId = new Map(fields.map((f) => [f.id, f]));
   const out: ShownError[] = [];
   for (const f of fields) {
     const problem = inputProblems[f.id];
-    if (problem) out.push({ message: `‘${f.label}’: ${problem}`, href: `#${f.id}`, inlineKey: f.id });
+    if (problem) out.push({ ...inputError(f, problem, inputs[f.id] ?? ""), inlineKey: f.id });
   }
   for (const issue of checks.errors) {
     if (!includeRequired && issue.id.startsWith("required:")) continue;
@@ -54,9 +57,22 @@ export function sectionErrors(
     const anchor = issue.fieldIds.map((id) => byId.get(id)).find((f) => f !== undefined);
     if (!anchor) continue;
     if (issue.id.startsWith("note:")) out.push({ message: issue.message, href: `#${anchor.id}-note`, inlineKey: `${anchor.id}-note` });
-    else out.push({ message: issue.message, href: `#${anchor.id}`, inlineKey: anchor.breakdown ? `breakdown:${anchor.breakdown}` : anchor.id });
+    else out.push({ message: issue.message, href: `#${inputIdOf(anchor)}`, inlineKey: anchor.breakdown ? `breakdown:${anchor.breakdown}` : anchor.id });
   }
   return out;
+}
+
+/**
+ * Text that does not read as a value, as its field says it: a date input in the GOV.UK pattern's
+ * words ("… must include a month"), its link to the first field in error; any other field with the
+ * cell codec's problem.
+ */
+function inputError(field: FieldDeclaration, problem: string, text: string): Omit<ShownError, "inlineKey"> {
+  if (field.type === "date") {
+    const date = dateProblem(textToParts(text), field.label);
+    if (date) return { message: date.message, href: `#${field.id}-${date.parts[0]}` };
+  }
+  return { message: `‘${field.label}’: ${problem}`, href: `#${inputIdOf(field)}` };
 }
 
 /** A warning as a section shows it: beneath the figure it flags. */
@@ -91,7 +107,7 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
   // continue" (GOV.UK validates on submit), so nothing moves or takes focus while someone types.
   const [shown, setShown] = useState<{ attempt: number; errors: ShownError[] }>(() => ({
     attempt: 0,
-    errors: context.editable ? sectionErrors(fields, draft.inputProblems, checks, false, place) : [],
+    errors: context.editable ? sectionErrors(fields, draft.inputProblems, checks, false, place, draft.inputs) : [],
   }));
   const inlineErrors = useMemo(() => {
     const out: Record<string, string> = {};
@@ -152,7 +168,7 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const errors = sectionErrors(fields, draft.inputProblems, checks, true, place);
+    const errors = sectionErrors(fields, draft.inputProblems, checks, true, place, draft.inputs);
     setBusy(true);
     try {
       await draft.flush();

@@ -51,6 +51,20 @@ describe("a section's errors as shown", () => {
     expect(sectionErrors(flow, {}, checks, true, flowPlace)).toEqual([]);
   });
 
+  it("names what a date input is missing in the GOV.UK pattern's words, linking to the first field in error; a missing date links to its day", () => {
+    const assurance = templateFields(template).filter((f) => f.section === "assurance");
+    const place = { template, sectionId: "assurance", serviceAreas: [] };
+    const label = assurance.find((f) => f.id === "board_review_date")!.label;
+    const checks = checksOf({});
+    const typed = (text: string) => sectionErrors(assurance, { board_review_date: "not a date" }, checks, false, place, { board_review_date: text }).find((e) => e.inlineKey === "board_review_date");
+    expect(typed("15//2026")).toEqual({ message: `${label} must include a month`, href: "#board_review_date-month", inlineKey: "board_review_date" });
+    expect(typed("/9/")).toEqual({ message: `${label} must include a day and a year`, href: "#board_review_date-day", inlineKey: "board_review_date" });
+    expect(typed("31/2/2026")).toEqual({ message: `${label} must be a real date`, href: "#board_review_date-day", inlineKey: "board_review_date" });
+    expect(typed("15/9/26")).toEqual({ message: `${label} must be a real date`, href: "#board_review_date-year", inlineKey: "board_review_date" });
+    const required = sectionErrors(assurance, {}, checks, true, place).find((e) => e.inlineKey === "board_review_date");
+    expect(required?.href).toBe("#board_review_date-day");
+  });
+
   it("keeps an error whose fields are all in the section", () => {
     const stages = templateFields(template).filter((f) => f.section === "stages");
     const checks = checksOf({ er_closed: 10, er_upheld: 1, er_partly_upheld: 1, er_not_upheld: 1 });

@@ -342,6 +342,28 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
       expect((await current()).values).toMatchObject({ payments_total: 125_075, key_themes: "Café licences took longer." });
     });
 
+    it("a date written day first (15/09/2025) or as ISO uploads and is stored as ISO; an impossible date is refused naming its row and question", async () => {
+      await reset();
+      for (const [cell, stored] of [
+        ["15/09/2025", "2025-09-15"],
+        ["1/9/2025", "2025-09-01"],
+        ["2025-06-30", "2025-06-30"],
+      ] as const) {
+        const result = await upload("dates.csv", filledCsv({ board_review_date: cell }));
+        expect([cell, result.ok]).toEqual([cell, true]);
+        expect((await current()).values.board_review_date).toBe(stored);
+      }
+      const before = await snapshot();
+      const row = csvRow("board_review_date");
+      const label = labelOf("board_review_date");
+      expect(await upload("dates.csv", filledCsv({ board_review_date: "31/02/2026" }))).toEqual({
+        ok: false,
+        problems: [{ row, field: "board_review_date", label, message: `Row ${row}, ‘${label}’: “31/02/2026” is not a real date.` }],
+        more: 0,
+      });
+      expect(await snapshot()).toBe(before);
+    });
+
     const lastRow = fields.length + 1;
     /** The screener's checks of an upload, in order, as far as `ranTo`, those in `failed` failing. */
     const checksUpTo = (ranTo: string, failed: string[]) =>

@@ -1,5 +1,6 @@
 import type { Screener } from "../screening.ts";
-import { firstCaseDay, firstCaseYear, isoFromDay, lastCaseYear, parseCaseDate } from "./days.ts";
+import { isoFromDay, parseDate } from "../calendar.ts";
+import { firstCaseDay, firstCaseYear, lastCaseYear } from "./days.ts";
 import type { CaseFacts } from "./compute.ts";
 import {
   caseChannels,
@@ -132,7 +133,7 @@ export class CaseRowChecker {
   private date(column: number): number {
     const text = this.cell(column);
     if (text === "") return -1;
-    const parsed = parseCaseDate(text);
+    const parsed = parseDate(text);
     if ("problem" in parsed) {
       this.problem(column, parsed.problem === "format" ? `Enter a date such as 2025-04-01 or 01/04/2025, not “${clip(text)}”.` : `“${clip(text)}” is not a real date.`);
       return -1;

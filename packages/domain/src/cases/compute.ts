@@ -1,6 +1,7 @@
 import type { IsoDate } from "../calendar.ts";
 import { formatPeriodCode, periodFromIndex, requirePeriod, periodIndex } from "../periods.ts";
-import { quarterOfDay, dayFromIso, isoFromDay, workingDayTable, type WorkingDayTable } from "./days.ts";
+import { dayFromIso, isoFromDay } from "../calendar.ts";
+import { quarterOfDay, workingDayTable, type WorkingDayTable } from "./days.ts";
 import { caseChannels, caseRemedies, caseThemes, type CaseOutcome, type CasePaymentType, type CaseRemedy, type CaseSettings, type CaseStage, type ComputedQuarter } from "./format.ts";
 
 /**

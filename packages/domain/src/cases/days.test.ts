@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { addDays } from "../calendar.ts";
+import { addDays, dayFromIso, dayNumber, isoFromDay, parseDate } from "../calendar.ts";
 import { bankHolidayRegions } from "../calendar.ts";
 import { addWorkingDays, workingDaysBetween } from "../working-days.ts";
-import { dayFromIso, dayNumber, isoFromDay, parseCaseDate, quarterOfDay, workingDayTable } from "./days.ts";
+import { quarterOfDay, workingDayTable } from "./days.ts";
 import { periodContaining, periodIndex } from "../periods.ts";
 
 describe("case dates", () => {
@@ -16,12 +16,12 @@ describe("case dates", () => {
   });
 
   it("reads ISO and UK day-first dates, and nothing else", () => {
-    expect(parseCaseDate("2025-04-01")).toEqual({ day: dayFromIso("2025-04-01") });
-    expect(parseCaseDate("01/04/2025")).toEqual({ day: dayFromIso("2025-04-01") });
-    expect(parseCaseDate("1/4/2025")).toEqual({ day: dayFromIso("2025-04-01") });
-    expect(parseCaseDate("31/04/2025")).toEqual({ problem: "not-a-date" });
-    expect(parseCaseDate("2025-13-01")).toEqual({ problem: "not-a-date" });
-    for (const text of ["2025/04/01", "04-01-2025", "1 April 2025", "2025-4-1", "20250401", "2025-04-0x", "01/04/25"]) expect(parseCaseDate(text), text).toEqual({ problem: "format" });
+    expect(parseDate("2025-04-01")).toEqual({ day: dayFromIso("2025-04-01") });
+    expect(parseDate("01/04/2025")).toEqual({ day: dayFromIso("2025-04-01") });
+    expect(parseDate("1/4/2025")).toEqual({ day: dayFromIso("2025-04-01") });
+    expect(parseDate("31/04/2025")).toEqual({ problem: "not-a-date" });
+    expect(parseDate("2025-13-01")).toEqual({ problem: "not-a-date" });
+    for (const text of ["2025/04/01", "04-01-2025", "1 April 2025", "2025-4-1", "20250401", "2025-04-0x", "01/04/25"]) expect(parseDate(text), text).toEqual({ problem: "format" });
   });
 
   it("gives each day's quarter as periodContaining does", () => {

@@ -46,6 +46,26 @@ export const caseThemes: readonly string[] = themeCodes;
 export const codedCaseColumns = ["stage", "outcome", "themes", "service_area", "channel", "remedies", "payment_type"] as const;
 export type CodedCaseColumn = (typeof codedCaseColumns)[number];
 
+/** Each column's name in plain English, for screens where a person matches their own columns to ours. */
+export const caseColumnLabels: Record<CaseColumn, string> = {
+  case_ref: "Case reference",
+  received_date: "Date received",
+  acknowledged_date: "Date acknowledged",
+  stage: "Stage",
+  escalated_date: "Date escalated",
+  closed_date: "Date closed",
+  withdrawn_date: "Date withdrawn",
+  target_date: "Target date",
+  outcome: "Outcome",
+  themes: "Themes",
+  service_area: "Service area",
+  channel: "Channel",
+  remedies: "Remedies",
+  payment_amount: "Payment amount",
+  payment_type: "Payment type",
+  phso_referred_date: "Date referred to the Ombudsman",
+};
+
 /** What each column holds, for docs/case-import.md, the mapping screen and messages. */
 export const caseColumnDescriptions: Record<CaseColumn, string> = {
   case_ref: "the case's pseudonymised reference: letters, digits and - _ / . only, at most 64 characters",

@@ -56,3 +56,32 @@ describe("writing a text cell", () => {
     expect(readCell(text, cell)).toEqual({ ok: true, value });
   });
 });
+
+describe("reading a date cell", () => {
+  const date: FieldDeclaration = { id: "board_review_date", section: "assurance", label: "Date senior leaders last reviewed complaints data", type: "date", required: true };
+
+  it.each([
+    ["15/09/2026", "2026-09-15"],
+    ["2026-09-15", "2026-09-15"],
+    ["1/9/2026", "2026-09-01"],
+    [" 15/09/2026 ", "2026-09-15"],
+    ["29/02/2024", "2024-02-29"],
+    ["1969-12-31", "1969-12-31"],
+  ])("reads %j, day first or ISO, as %s", (cell, iso) => {
+    expect(readCell(date, cell)).toEqual({ ok: true, value: iso });
+    expect(writeCell(date, iso)).toBe(iso);
+  });
+
+  it.each(["31/02/2026", "29/02/2025", "2026-02-31", "31/04/2026", "00/09/2026", "15/13/2026", "2026-13-01"])("says %j is not a real date", (cell) => {
+    expect(readCell(date, cell)).toEqual({ ok: false, problem: `“${cell}” is not a real date` });
+  });
+
+  it.each(["09/15/26", "15-09-2026", "2026/09/15", "15 September 2026", "2026-9-15", "15/09/2026/1", "today"])("says what form %j should take", (cell) => {
+    expect(readCell(date, cell)).toEqual({ ok: false, problem: `expected a date like 15/07/2025 or 2025-07-15, but found “${cell}”` });
+  });
+
+  it("keeps a blank and the markers", () => {
+    expect(readCell(date, "")).toEqual({ ok: true, value: null });
+    expect(readCell(date, "[x]")).toEqual({ ok: true, value: "[x]" });
+  });
+});

@@ -1,6 +1,6 @@
 import type { FieldDeclaration, FieldValue } from "../template/declaration.ts";
 import { storableTextProblem } from "../storable-text.ts";
-import { isoDateSchema } from "../calendar.ts";
+import { isoFromDay, parseDate } from "../calendar.ts";
 import { neutraliseFormula, startsLikeFormula } from "./formula.ts";
 
 /**
@@ -39,10 +39,11 @@ export function readCell(field: FieldDeclaration, raw: string): CellResult {
       return fail(`expected a number with at most one decimal place, like 4.5, but found “${cell}”`);
     }
     case "date": {
-      const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(cell);
-      const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, "0")}-${uk[1]!.padStart(2, "0")}` : cell;
-      if (isoDateSchema.safeParse(iso).success) return { ok: true, value: iso };
-      return fail(`expected a date like 2025-07-15 or 15/07/2025, but found “${cell}”`);
+      // Day first as the UK writes it, or ISO; stored as ISO.
+      const date = parseDate(cell);
+      if ("day" in date) return { ok: true, value: isoFromDay(date.day) };
+      if (date.problem === "not-a-date") return fail(`“${cell}” is not a real date`);
+      return fail(`expected a date like 15/07/2025 or 2025-07-15, but found “${cell}”`);
     }
     case "choice": {
       const choice = field.choices?.find((c) => c.value === cell || c.label.toLowerCase() === cell.toLowerCase());

@@ -1,11 +1,11 @@
-import { isMarker, markerLabels, writeCell, type FieldValue, type TemplateDeclaration } from "@complaints/domain";
+import { formatDate, isMarker, markerLabels, writeCell, type FieldValue, type TemplateDeclaration } from "@complaints/domain";
 import { fieldLookup } from "./field-lookup.ts";
 import type { DraftConflict } from "./save-failure.ts";
 
 const wholeNumber = new Intl.NumberFormat("en-GB");
 const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
 
-/** One side of a clash in words: "£1,234.50", "[x] (not available)", a choice's label, "No answer". */
+/** One side of a clash in words: "£1,234.50", "[x] (not available)", a choice's label, "15 September 2026", "No answer". */
 export function describeAnswer(conflict: Pick<DraftConflict, "kind" | "key">, value: FieldValue, template: TemplateDeclaration | undefined): string {
   if (conflict.kind === "note") return value === null ? "No note" : String(value);
   if (conflict.kind === "explanation") return value === null ? "No explanation" : String(value);
@@ -18,6 +18,7 @@ export function describeAnswer(conflict: Pick<DraftConflict, "kind" | "key">, va
     return writeCell(field, value);
   }
   if (field?.type === "choice") return field.choices?.find((c) => c.value === value)?.label ?? value;
+  if (field?.type === "date") return formatDate(value);
   return value;
 }
 

@@ -25,6 +25,16 @@ describe("the generated return form", () => {
     for (const section of v2.sections) {
       const page = renderSection(v2, section.id);
       for (const f of templateFields(v2, serviceAreas).filter((x) => x.section === section.id && x.group === undefined)) {
+        if (f.type === "date") {
+          // A date input: day, month and year, each named and labelled, in the field's fieldset.
+          for (const part of ["day", "month", "year"]) {
+            expect(attribute(page.tag(`${f.id}-${part}`), "name"), `${f.id}-${part} in ${section.id}`).toBe(`${f.id}-${part}`);
+            expect(page.label(`${f.id}-${part}`)?.length, `${f.id}-${part} has a label`).toBeGreaterThan(0);
+          }
+          expect(page.formGroupOf(f.id), `${f.id} in a govuk-form-group`).toBe(true);
+          expect(page.html).toContain(`${f.label}</legend>`);
+          continue;
+        }
         const tag = page.tag(f.id);
         expect(tag, `${f.id} in ${section.id}`).toBeDefined();
         expect(attribute(tag, "name")).toBe(f.id);
@@ -76,10 +86,31 @@ describe("the generated return form", () => {
     expect(attribute(page.tag("key_themes"), "aria-describedby")).toBe("key_themes-info key_themes-hint");
   });
 
-  it("asks a date as one input with an example", () => {
+  it("asks a date as GOV.UK's date input, day, month and year, with an example", () => {
     const page = render(<Field field={field("board_review_date")} text="2026-09-15" readOnly={false} onInput={noop} />);
-    expect(attribute(page.tag("board_review_date"), "value")).toBe("2026-09-15");
-    expect(page.text("board_review_date-hint")).toContain("For example, 15/07/2026");
+    expect(page.html).toContain('<fieldset class="govuk-fieldset" role="group" aria-describedby="board_review_date-hint">');
+    expect(page.html).toContain(`<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${field("board_review_date").label}</legend>`);
+    expect([attribute(page.tag("board_review_date-day"), "value"), attribute(page.tag("board_review_date-month"), "value"), attribute(page.tag("board_review_date-year"), "value")]).toEqual(["15", "9", "2026"]);
+    expect([page.label("board_review_date-day"), page.label("board_review_date-month"), page.label("board_review_date-year")].map((l) => l?.trim())).toEqual(["Day", "Month", "Year"]);
+    expect(attribute(page.tag("board_review_date-day"), "inputmode")).toBe("numeric");
+    expect(page.text("board_review_date-hint")).toContain("For example, 15 9 2026");
+  });
+
+  it("keeps a half-typed date as typed, and highlights only the part an error names", () => {
+    const page = render(<Field field={field("board_review_date")} text="15//2026" error={`${field("board_review_date").label} must include a month`} readOnly={false} onInput={noop} />);
+    expect([attribute(page.tag("board_review_date-day"), "value"), attribute(page.tag("board_review_date-month"), "value"), attribute(page.tag("board_review_date-year"), "value")]).toEqual(["15", "", "2026"]);
+    expect(attribute(page.tag("board_review_date-month"), "class")).toContain("govuk-input--error");
+    expect(attribute(page.tag("board_review_date-day"), "class")).not.toContain("govuk-input--error");
+    expect(attribute(page.tag("board_review_date-year"), "class")).not.toContain("govuk-input--error");
+    expect(page.text("board_review_date-error")).toBe(`Error: ${field("board_review_date").label} must include a month`);
+    // An error about the date as a whole (required, outside the quarter) highlights all three.
+    const whole = render(<Field field={field("board_review_date")} text="" error="Enter the date" readOnly={false} onInput={noop} />);
+    for (const part of ["day", "month", "year"]) expect(attribute(whole.tag(`board_review_date-${part}`), "class")).toContain("govuk-input--error");
+  });
+
+  it("shows a date read-only when the return cannot be changed", () => {
+    const page = render(<Field field={field("board_review_date")} text="2026-09-15" readOnly onInput={noop} />);
+    for (const part of ["day", "month", "year"]) expect(page.tag(`board_review_date-${part}`)).toContain("readOnly");
   });
 
   it("shows an error message inline, described by the input", () => {
@@ -158,7 +189,8 @@ describe("the generated return form", () => {
     const two = render(<GroupFields group={group} fields={fields} inputs={{ "special_payments.1.amount": "400000.00", "special_payments.2.description": "Settlement" }} errors={{}} readOnly={false} onInput={noop} />);
     expect(attribute(two.tag("special_payments.1.amount"), "value")).toBe("400000.00");
     expect(two.label("special_payments.1.amount")).toBe("Amount");
-    expect(two.label("special_payments.2.date_paid")).toBe("Date paid");
+    // A date is a date input: its name is its fieldset's legend, which holds its day, month and year.
+    expect(two.html).toMatch(/<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Date paid<\/legend>(?:(?!<\/fieldset>)[\s\S])*id="special_payments\.2\.date_paid-day"/);
     expect(two.tag("special_payments.3.amount")).toBeUndefined();
     expect(two.html).toContain("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">Special payment 2</legend>");
     expect(two.html.match(/>Remove</g)).toHaveLength(2);

@@ -1,7 +1,7 @@
 import type { FieldDeclaration, GroupDeclaration } from "@complaints/domain";
 import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Fieldset, Hint } from "@complaints/ui";
-import { Field } from "./field.tsx";
+import { Field, inputIdOf } from "./field.tsx";
 
 export interface GroupFieldsProps {
   group: GroupDeclaration;
@@ -42,7 +42,7 @@ export function GroupFields({ group, fields, inputs, errors, readOnly, onInput, 
     if (focusItem.current === null) return;
     const first = fields.find((f) => f.item === focusItem.current);
     focusItem.current = null;
-    if (first) document.getElementById(first.id)?.focus();
+    if (first) document.getElementById(inputIdOf(first))?.focus();
     else root.current?.querySelector<HTMLElement>("button")?.focus();
   });
 

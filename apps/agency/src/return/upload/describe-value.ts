@@ -1,9 +1,8 @@
-import type { FieldDeclaration, FieldValue } from "@complaints/domain";
+import { formatDate, type FieldDeclaration, type FieldValue } from "@complaints/domain";
 
 const wholeNumber = new Intl.NumberFormat("en-GB");
 const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
 const oneDecimal = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /**
  * An answer as a person reads it, for the table of what an upload changed: money (held in pence)
@@ -20,6 +19,6 @@ export function describeValue(field: FieldDeclaration | undefined, value: FieldV
     return wholeNumber.format(value);
   }
   if (field?.type === "choice") return field.choices?.find((c) => c.value === value)?.label ?? value;
-  if (field?.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return longDate.format(new Date(`${value}T00:00:00Z`));
+  if (field?.type === "date") return formatDate(value);
   return value;
 }

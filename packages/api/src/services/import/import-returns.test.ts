@@ -74,6 +74,7 @@ describe.each(testDialects())("importing returns from CSV on %s", (dialect) => {
       ["a control character in a narrative", `${header}\n${row("AGY", "2025-26 Q1", { key_themes: "Delays\u001b" })}`, ["2|key_themes|‘Key themes this quarter’: the text contains a control character (U+001B) at character 7, which cannot be stored: delete it and type the text again."]],
       ["a field of template version 2 in a file without versions", `organisation_code,period,eq_asked\nAGY,2025-26 Q1,5`, [`2|eq_asked|‘${fixedField(requireTemplate(2), "eq_asked")!.label}’ is not a field of template version 1: leave it blank, or add a “template_version” column after “period”.`]],
       ["a field of version 1 in a version 2 row", `organisation_code,period,template_version,special_payments_over_threshold\nAGY,2025-26 Q1,2,1`, [`2|special_payments_over_threshold|‘Special payments over £300,000’ is not a field of template version 2: leave it blank.`]],
+      ["an impossible date", `organisation_code,period,template_version,received,special_payments.1.amount,special_payments.1.date_paid,special_payments.1.description\nAGY,2025-26 Q1,2,5,350000.00,31/02/2026,Settlement`, ["2|special_payments.1.date_paid|‘Special payment 1: date paid’: “31/02/2026” is not a real date."]],
       ["an unknown template version", `organisation_code,period,template_version,received\nAGY,2025-26 Q1,3,5`, ["2|template_version|“3” is not a template version: use 1 or 2."]],
       ["a template_version column out of place", `organisation_code,period,received,template_version\nAGY,2025-26 Q1,5,1`, ["1|template_version|Column 4 is “template_version”, which must be the third column, straight after “period”."]],
       ["figures that do not add up", `${header}\n${row("AGY", "2025-26 Q1", { carried_forward: "44" })}`, ["2|carried_forward|‘Open at the end of the quarter’ is 44, but open at the start plus received, minus withdrawn and closed at both stages, comes to 45."]],
@@ -247,6 +248,13 @@ describe.each(testDialects())("importing returns from CSV on %s", (dialect) => {
       } finally {
         await other.close();
       }
+    });
+
+    it("reads a date written day first as ISO", async () => {
+      const head = "organisation_code,period,template_version,received,special_payments.1.amount,special_payments.1.date_paid,special_payments.1.description";
+      expect(await importReturns(t.db, file(`${head}\nAGY,2022-23 Q1,2,5,350000.00,2/5/2022,Settlement`), options)).toMatchObject({ ok: true, created: 1 });
+      const loaded = (await listCurrentReturns(t.db, ["AGY"], 0, 1_000_000)).find((r) => r.period === "2022-23 Q1");
+      expect(loaded?.values["special_payments.1.date_paid"]).toBe("2022-05-02");
     });
   });
 });

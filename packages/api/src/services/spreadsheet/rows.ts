@@ -107,7 +107,7 @@ function ruleOf(field: FieldDeclaration): SheetRule {
 function hintOf(field: FieldDeclaration): string {
   const hint = field.hint ?? "";
   if (field.type === "choice" && field.choices) return `${hint}${hint ? " " : ""}One of: ${field.choices.map((c) => c.label).join(", ")}.`;
-  if (field.type === "date") return `${hint}${hint ? " " : ""}A date like 2025-07-15.`;
+  if (field.type === "date") return `${hint}${hint ? " " : ""}A date like 15/07/2025 or 2025-07-15.`;
   return hint;
 }
 

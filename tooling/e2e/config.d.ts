@@ -1,0 +1,1 @@
+export declare const e2eTestSettings: { include: string[]; testTimeout: number; globalSetup: string[] };
