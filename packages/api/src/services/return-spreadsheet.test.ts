@@ -358,8 +358,9 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
       const label = labelOf("board_review_date");
       expect(await upload("dates.csv", filledCsv({ board_review_date: "31/02/2026" }))).toEqual({
         ok: false,
-        problems: [{ row, field: "board_review_date", label, message: `Row ${row}, ‘${label}’: “31/02/2026” is not a real date.` }],
-        more: 0,
+        problems: [{ row, column: "board_review_date", label, message: `Row ${row}, ‘${label}’: “31/02/2026” is not a real date.` }],
+        moreProblems: 0,
+        checks: checksUpTo("values", ["values"]),
       });
       expect(await snapshot()).toBe(before);
     });
