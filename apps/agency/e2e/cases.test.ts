@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { formatPeriodCode, parsePeriodCode, periodDates, periodLabelOf, periodFromIndex, periodIndex, type ReportingPeriod } from "@complaints/domain/browser";
+import { formatPeriodCode, parsePeriodCode, periodDates, periodLabelOf, periodFromIndex, periodIndex, type ReportingPeriod } from "@complaints/domain";
 import type { Browser, FileChooser, Page } from "playwright-core";
 import { afterAll, describe, expect } from "vitest";
 import { it } from "@complaints/e2e/fixtures";

@@ -1,6 +1,6 @@
 import { expectNoAxeViolations } from "@complaints/e2e";
 import { apiSession } from "@complaints/e2e/api-session";
-import { formatPeriodLabel, periodToAddress, requirePeriod } from "@complaints/domain/browser";
+import { formatPeriodLabel, periodToAddress, requirePeriod } from "@complaints/domain";
 import { describe, expect } from "vitest";
 import { it } from "@complaints/e2e/fixtures";
 

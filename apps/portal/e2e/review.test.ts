@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "@complaints/e2e";
 import { apiSession, bodyAccounts, sendReturn } from "@complaints/e2e/api-session";
 import { inCi, testDatabaseUrl } from "@complaints/e2e/env";
-import { periodToAddress } from "@complaints/domain/browser";
+import { periodToAddress } from "@complaints/domain";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect } from "vitest";
 import { it } from "@complaints/e2e/fixtures";

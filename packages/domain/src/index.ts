@@ -1,9 +1,40 @@
-// Everything the browser may load (./browser.ts), and what only a server does: bank-holiday
-// calendars and working days, file decoding, the template checker.
-export * from "./browser.ts";
-export * from "./working-days.ts";
-export * from "./csv/decode.ts";
+// The domain is pure TypeScript with one entry for the browser and the server: reading files with
+// Node streams and encodings lives in @complaints/screening. Bundlers leave out what a browser app
+// does not use (the package has no side effects), such as the bank-holiday calendars.
+export * from "./action-plans.ts";
+export * from "./calendar.ts";
+export * from "./errors.ts";
+export * from "./format.ts";
+export * from "./organisations.ts";
+export * from "./periods.ts";
+export * from "./period-address.ts";
+export * from "./period-choice.ts";
+export * from "./roles.ts";
+export * from "./screening.ts";
+export * from "./storable-text.ts";
+export * from "./workflow.ts";
+export * from "./csv/cells.ts";
+export * from "./csv/formula.ts";
+export * from "./csv/records.ts";
+export * from "./csv/write.ts";
+export * from "./template/answers.ts";
+export * from "./template/declaration.ts";
+export * from "./template/fields.ts";
+export * from "./template/input.ts";
+export * from "./template/issue-sections.ts";
+export * from "./template/measures.ts";
+export * from "./template/merge.ts";
+export * from "./template/messages.ts";
+export * from "./template/schema.ts";
+export * from "./template/v1.ts";
+export * from "./template/v2.ts";
+export * from "./template/validate.ts";
+export * from "./template/versions.ts";
 export * from "./template/check.ts";
+export * from "./cases/format.ts";
+export * from "./cases/example.ts";
 export * from "./cases/compute.ts";
 export * from "./cases/days.ts";
-export * from "./cases/read.ts";
+export * from "./cases/check-rows.ts";
+export * from "./figure-changes.ts";
+export * from "./working-days.ts";

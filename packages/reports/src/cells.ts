@@ -1,4 +1,4 @@
-import { neutraliseFormula } from "@complaints/domain/browser";
+import { neutraliseFormula } from "@complaints/domain";
 import { decimalPlaces, type Cell, type Column, type NumberFormat } from "./model.ts";
 
 /** How every writer turns a cell into text where it writes text (PDF, CSV, a spreadsheet's shown value). */

@@ -1,6 +1,5 @@
-import { formatDate, formatDateTime, listInWords, plural, ukDateOf, type ActionStatus } from "@complaints/domain/browser";
+import { csvText, formatDate, formatDateTime, listInWords, plural, ukDateOf, type ActionStatus } from "@complaints/domain";
 import { escapeText } from "@complaints/charts";
-import { stringify } from "csv-stringify/sync";
 import { safeText } from "./cells.ts";
 
 /**
@@ -172,5 +171,5 @@ export function publishedLearningCsv(input: PublishedLearningInput): Uint8Array 
   const rows = items.map((i) =>
     [i.organisationCode, i.organisationName, i.summary, i.themes.map((t) => t.label).join("; "), i.statusLabel, i.startDate, i.dueDate, i.completedDate ?? ""].map(safeText),
   );
-  return new TextEncoder().encode(stringify([csvHeader, ...rows], { bom: true, record_delimiter: "windows" }));
+  return new TextEncoder().encode(csvText([csvHeader, ...rows], { byteOrderMark: true }));
 }

@@ -1,4 +1,4 @@
-import { measureFigure, type MeasureFormat } from "@complaints/domain/browser";
+import { measureFigure, type MeasureFormat } from "@complaints/domain";
 import { markerSuffix, numberMarkers } from "./cells.ts";
 import { shorthandMeaning, statistics, type BoardPack, type Cell, type Column, type NumberFormat, type PackTable, type Statistic } from "./model.ts";
 

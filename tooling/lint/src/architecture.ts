@@ -3,27 +3,29 @@ import { basename, join, relative, sep } from "node:path";
 
 /**
  * The dependency direction of DESIGN.md section 5, as data:
- * stats ← domain ← metrics, domain ← db, {domain, metrics, db, reports} ← api ← server.
+ * stats ← domain ← metrics, domain ← db, domain ← screening, {domain, metrics, db, reports, screening} ← api ← server.
  * stats (pure statistics) depends on nothing; charts (chart geometry, plain TypeScript, no React)
  * on stats only, so the portal's React components in ui and the board pack's PDF writer in reports
  * draw the same pictures from it. office (spreadsheet files without a domain: the workbook model,
  * its ODS and XLSX writers, the upload readers) depends on nothing either; reports and api lay out
  * their workbooks over it, and of the apps only the server, which already serves the writers'
- * files, may use it.
+ * files, may use it. screening reads uploaded files with Node streams and encodings (and the case
+ * file as a stream), so no browser app may load it.
  * Browser apps (and packages/client, their shared API client) may use the API's types only, and never the database package.
  */
 export const allowedImports: Record<string, readonly string[]> = {
   "packages/stats": [],
   "packages/office": [],
   "packages/domain": ["stats"],
+  "packages/screening": ["domain"],
   "packages/metrics": ["domain", "stats"],
   "packages/charts": ["stats"],
   "packages/db": ["domain"],
   "packages/reports": ["domain", "metrics", "stats", "charts", "office"],
   "packages/ui": ["domain", "metrics", "stats", "charts"],
-  "packages/api": ["domain", "metrics", "stats", "db", "reports", "office"],
+  "packages/api": ["domain", "metrics", "stats", "db", "reports", "office", "screening"],
   "packages/client": ["domain", "ui", "api"],
-  "apps/server": ["domain", "metrics", "stats", "db", "reports", "office", "api"],
+  "apps/server": ["domain", "metrics", "stats", "db", "reports", "office", "screening", "api"],
   "apps/agency": ["domain", "metrics", "stats", "charts", "ui", "client", "api"],
   "apps/portal": ["domain", "metrics", "stats", "charts", "ui", "client", "api", "reports"],
 };
@@ -88,6 +90,8 @@ export function checkSource(part: string, file: string, source: string): Violati
     if (target.endsWith("-config") || target === "lint") continue;
     if (browserApps.has(part) && target === "db") {
       violations.push({ file, line, message: "a browser app must never import @complaints/db" });
+    } else if (browserApps.has(part) && target === "screening") {
+      violations.push({ file, line, message: "a browser app must never import @complaints/screening (it reads files with Node streams)" });
     } else if (browserApps.has(part) && target === "api" && !typeOnly) {
       violations.push({ file, line, message: "a browser app may import @complaints/api only with `import type`" });
     } else if (browserApps.has(part) && target === "reports" && !browserReports.has(specifier)) {

@@ -1,5 +1,5 @@
 import { BackLink, Button, CharacterCount, ErrorSummary, Input, WarningText } from "@complaints/ui";
-import { formatDate } from "@complaints/domain/browser";
+import { formatDate } from "@complaints/domain";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { api, NoAccessPage, usePageTitle } from "@complaints/client";

@@ -1,5 +1,5 @@
 import { ActionPlanStatusTags, Button, PublicationTag, Table } from "@complaints/ui";
-import { formatDate } from "@complaints/domain/browser";
+import { formatDate } from "@complaints/domain";
 import { Link } from "react-router";
 import { QueryBoundary, usePageTitle, type QueryOutput } from "@complaints/client";
 import type { ActionsViewer } from "./access.tsx";

@@ -1,4 +1,4 @@
-import { actionKindLabels, actionKinds, actionThemes, involvementChoices, involvementLabels } from "@complaints/domain/browser";
+import { actionKindLabels, actionKinds, actionThemes, involvementChoices, involvementLabels } from "@complaints/domain";
 import { CharacterCount, Checkboxes, type CheckboxesItem, DateInput, Input, Radios, Textarea, type ErrorMessageProps } from "@complaints/ui";
 import type { ReactNode } from "react";
 import type { DateParts } from "../app/date-parts.ts";

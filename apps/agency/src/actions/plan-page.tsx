@@ -1,4 +1,4 @@
-import { actionThemeLabel, formatDate, formatDateTime, involvementLabels, type InvolvementChoice } from "@complaints/domain/browser";
+import { actionThemeLabel, formatDate, formatDateTime, involvementLabels, type InvolvementChoice } from "@complaints/domain";
 import { ActionPlanStatusTags, BackLink, Button, ErrorSummary, InsetText, NotificationBanner, PublicationTag, SummaryList, Timeline, type SummaryListRow } from "@complaints/ui";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";

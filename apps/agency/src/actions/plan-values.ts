@@ -1,4 +1,4 @@
-import type { ActionKind, InvolvementChoice } from "@complaints/domain/browser";
+import type { ActionKind, InvolvementChoice } from "@complaints/domain";
 import { api, type QueryOutput } from "@complaints/client";
 import { isoToParts, partsToIso, type DateParts, emptyDate } from "../app/date-parts.ts";
 

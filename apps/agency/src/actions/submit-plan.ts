@@ -1,4 +1,4 @@
-import { actionPlanFieldsSchema, withActionPlanRules } from "@complaints/domain/browser";
+import { actionPlanFieldsSchema, withActionPlanRules } from "@complaints/domain";
 import { apiIssues, toFieldErrors, zodIssues, type Issue, type FieldError } from "./form-errors.ts";
 import { planDateFields, planFieldOrder, planInput, type PlanFormValues, type PlanInput, type PlanView } from "./plan-values.ts";
 

@@ -1,5 +1,5 @@
 import { NotFoundPage, OrganisationGate, RequireSignIn, type Me, type Organisation } from "@complaints/client";
-import { periodFromAddress } from "@complaints/domain/browser";
+import { periodFromAddress } from "@complaints/domain";
 import type { ReactNode } from "react";
 import { useParams } from "react-router";
 

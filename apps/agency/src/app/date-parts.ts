@@ -1,8 +1,8 @@
-import { isRealDate } from "@complaints/domain/browser";
+import { isRealDate } from "@complaints/domain";
 
 /**
  * GOV.UK's date input (day, month, year) as the agency's forms hold it: the action pages' dates and
- * the return's date fields. `formatDate` in `@complaints/domain/browser` writes dates for reading.
+ * the return's date fields. `formatDate` in `@complaints/domain` writes dates for reading.
  */
 export interface DateParts {
   day: string;

@@ -1,67 +1,30 @@
-import { formatCount, formatValue, plural, requireTemplate, templateFields, type CaseProblem, type FieldDeclaration } from "@complaints/domain/browser";
-import { ErrorSummary, Link, NotificationBanner, Table } from "@complaints/ui";
-import { problemMessage, problemText } from "./case-problems.ts";
+import { formatCount, formatValue, plural, requireTemplate, templateFields, type FieldDeclaration } from "@complaints/domain";
+import { Link, NotificationBanner, Table } from "@complaints/ui";
+import { FileErrorSummary, ReturnNextSteps, type FileOutcome } from "../screening/file-outcome.tsx";
+import { problemText } from "./case-problems.ts";
 import type { CaseImportResult } from "./queries.ts";
 
-/** What the last case file came to; "not-sent" is a file the browser refused before sending it. */
-export type CaseOutcome =
-  | { kind: "none" }
-  | { kind: "not-sent"; message: string }
-  | { kind: "failed"; message: string }
-  /** `result.fileRefused`: the file has problems; otherwise the quarter's return could not take its figures. */
-  | { kind: "refused"; fileName: string; result: CaseImportResult }
+/**
+ * What the last case file came to: not taken or refused (`result.fileRefused`: the file has
+ * problems; otherwise the quarter's return could not take its figures), or its figures.
+ */
+export type CaseOutcome = FileOutcome<
   /** `restored`: shown again on coming back to the page, so the banner does not take focus again. */
   | { kind: "computed"; fileName: string; result: CaseImportResult; restored?: boolean }
   /** The example file: only checked and computed (the server never stores it), its figures shown as the example's. */
-  | { kind: "example"; fileName: string; result: CaseImportResult };
-
-export function outcomeHasErrors(outcome: CaseOutcome): boolean {
-  return outcome.kind === "not-sent" || outcome.kind === "failed" || outcome.kind === "refused";
-}
-
-/** The message beside the file input (GOV.UK: the summary and the field say the same). */
-export function caseFileError(outcome: CaseOutcome): string | null {
-  switch (outcome.kind) {
-    case "not-sent":
-    case "failed":
-      return outcome.message;
-    case "refused":
-      // A quarter refused (its return already sent, say) is no fault of the file: the summary says why.
-      return outcome.result.fileRefused ? `The selected file has ${plural(outcome.result.problems.length + outcome.result.moreProblems, "problem", "problems")}: nothing from it was saved` : null;
-    default:
-      return null;
-  }
-}
+  | { kind: "example"; fileName: string; result: CaseImportResult }
+>;
 
 /**
  * The top of the page after an upload: the GOV.UK error summary listing each problem by row and
- * column (it takes focus; `attempt` keys it so it takes focus again after the next upload), or the
- * success banner (which takes focus itself).
+ * column, or the success banner (which takes focus itself).
  */
 export function CaseOutcomeSummary({ outcome, attempt, returnPath, periodLabel }: { outcome: CaseOutcome; attempt: number; returnPath: string; periodLabel: string }) {
   switch (outcome.kind) {
     case "not-sent":
     case "failed":
-      return <ErrorSummary key={attempt} titleText="There is a problem" errorList={[{ text: outcome.message, href: "#file" }]} />;
-    case "refused": {
-      const { problems, moreProblems, fileRefused } = outcome.result;
-      return (
-        <ErrorSummary
-          key={attempt}
-          titleText="There is a problem"
-          descriptionText={
-            fileRefused
-              ? `Nothing from “${outcome.fileName}” was saved: the return is as it was. Correct these in your case file (or in the mapping you chose) and upload it again.`
-              : `Nothing from “${outcome.fileName}” was saved: the return is as it was.`
-          }
-          errorList={[
-            // Each problem of the file links to the file input; the quarter's own problem has no field to fix.
-            ...problems.map((p) => ({ text: problemText(p), ...(fileRefused ? { href: "#file" } : {}) })),
-            ...(moreProblems > 0 ? [{ text: `and ${plural(moreProblems, "more problem", "more problems")}` }] : []),
-          ]}
-        />
-      );
-    }
+    case "refused":
+      return <FileErrorSummary outcome={outcome} attempt={attempt} correction="Correct these in your case file (or in the mapping you chose) and upload it again." problemText={problemText} />;
     case "computed": {
       const { rows } = outcome.result;
       return (
@@ -71,16 +34,7 @@ export function CaseOutcomeSummary({ outcome, attempt, returnPath, periodLabel }
             {plural(rows, "case")} read from “{outcome.fileName}”. The figures below are now in the draft return for {periodLabel}. It is still a draft: check it, fill in what the file cannot
             give, and send it for approval when it is ready.
           </p>
-          <p className="govuk-body">
-            <Link className="govuk-notification-banner__link" href={`${returnPath}/`}>
-              Go to the return's task list
-            </Link>{" "}
-            or{" "}
-            <Link className="govuk-notification-banner__link" href={`${returnPath}/check`}>
-              check your answers
-            </Link>
-            .
-          </p>
+          <ReturnNextSteps returnPath={returnPath} />
         </NotificationBanner>
       );
     }
@@ -97,23 +51,6 @@ export function CaseOutcomeSummary({ outcome, attempt, returnPath, periodLabel }
     default:
       return null;
   }
-}
-
-/** The problems as a table (row, column, problem), "and N more problems" when the list was capped. */
-export function CaseProblemsTable({ problems, more }: { problems: CaseProblem[]; more: number }) {
-  return (
-    <>
-      <Table
-        caption="Problems in the case file"
-        captionClasses="govuk-table__caption--m"
-        classes="app-upload-table"
-        head={[{ text: "Row", classes: "app-upload-table__row" }, { text: "Column" }, { text: "Problem" }]}
-        rows={problems.map((p) => [{ text: p.row === null ? "–" : String(p.row), classes: "app-upload-table__row" }, { text: p.column ?? "The whole file" }, { text: problemMessage(p) }])}
-        attributes={{ id: "case-problems" }}
-      />
-      {more > 0 ? <p className="govuk-body">and {plural(more, "more problem", "more problems")}: correct these and upload the file again to see the rest.</p> : null}
-    </>
-  );
 }
 
 /** A computed figure as the table shows it: "4", "£250.00", "10 working days" (the column says what is counted). */

@@ -1,5 +1,6 @@
 import { formatBytes } from "./chunked-upload.ts";
-import type { CaseProblem } from "@complaints/domain/browser";
+import type { CaseProblem } from "@complaints/domain";
+import type { ProblemColumns } from "../screening/file-outcome.tsx";
 
 /**
  * Where a problem is, as the error summary says it: "Row 12, column closed_date", "Row 12",
@@ -28,6 +29,15 @@ export function problemText(problem: CaseProblem): string {
   const after = /^[A-Z][a-z]/.test(message) ? message.charAt(0).toLowerCase() + message.slice(1) : message;
   return place ? `${place}: ${after}` : message;
 }
+
+/** The table of a case file's problems: row, column (or the whole file), problem. */
+export const caseProblemColumns: ProblemColumns = {
+  caption: "Problems in the case file",
+  id: "case-problems",
+  placeHeading: "Column",
+  place: (p) => p.column ?? "The whole file",
+  message: problemMessage,
+};
 
 /**
  * What the browser can tell about a chosen case file before sending it (the GOV.UK file upload

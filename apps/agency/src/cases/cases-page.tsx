@@ -1,13 +1,14 @@
-import { currentTemplate, exampleCaseFile, formatDateTime, formatPeriodLabel, plural, replacesFigures, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain/browser";
+import { currentTemplate, exampleCaseFile, formatDateTime, formatPeriodLabel, plural, replacesFigures, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain";
 import { BackLink, Button, FileUpload, LinkProvider, Radios } from "@complaints/ui";
 import { api, errorData, errorMessage, type Me, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, saveBlob, usePageTitle } from "@complaints/client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { periodToAddress } from "@complaints/domain/browser";
+import { periodToAddress } from "@complaints/domain";
 import type { QuarterPageProps } from "../app/body-route.tsx";
-import { caseFileProblem } from "./case-problems.ts";
-import { CaseOutcomeSummary, caseFileError, CaseProblemsTable, ComputedFigures, outcomeHasErrors, type CaseOutcome } from "./case-outcome.tsx";
+import { caseFileProblem, caseProblemColumns } from "./case-problems.ts";
+import { fileErrorOf, FileProblemsTable, outcomeHasErrors } from "../screening/file-outcome.tsx";
+import { CaseOutcomeSummary, ComputedFigures, type CaseOutcome } from "./case-outcome.tsx";
 import { formatBytes, isProgressStep, progressMessage, sendInChunks, UnreadableFile } from "./chunked-upload.ts";
 import { CaseFormatDetails } from "./format-details.tsx";
 import { casesPath, settingsPath, useCasesOverview, type CasesOverview } from "./queries.ts";
@@ -191,7 +192,7 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
           {organisation.name}: {periodLabel}
         </span>
         <h1 className="govuk-heading-l">{pageTitle}</h1>
-        {outcome.kind === "refused" && outcome.result.fileRefused ? <CaseProblemsTable problems={outcome.result.problems} more={outcome.result.moreProblems} /> : null}
+        <FileProblemsTable outcome={outcome} columns={caseProblemColumns} />
         {confirming ? (
           <ConfirmReplace
             fileName={confirming.fileName}
@@ -253,7 +254,7 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
               id="file"
               label={{ text: "Upload your case file", classes: "govuk-label--m" }}
               hint={{ text: `A CSV file, up to ${formatBytes(overview.upload.maxBytes)}. The whole file is checked: if any row has a problem, nothing is saved.` }}
-              errorMessage={chosenProblem || caseFileError(outcome) ? { text: chosenProblem ?? caseFileError(outcome)! } : false}
+              errorMessage={chosenProblem || fileErrorOf(outcome) ? { text: chosenProblem ?? fileErrorOf(outcome)! } : false}
               accept=".csv,text/csv"
               onChange={(event) => onChoose(event.currentTarget.files?.[0] ?? null)}
               onKeyDown={(event) => {

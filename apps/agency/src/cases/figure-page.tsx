@@ -1,4 +1,4 @@
-import { currentTemplate, fixedField, formatCount, formatPeriodLabel, formatValue, plural, requirePeriod } from "@complaints/domain/browser";
+import { currentTemplate, fixedField, formatCount, formatPeriodLabel, formatValue, plural, requirePeriod } from "@complaints/domain";
 import { BackLink, LinkProvider, Pagination, Table } from "@complaints/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";

@@ -1,4 +1,4 @@
-import { caseColumnDescriptions, caseColumns, requiredCaseColumns } from "@complaints/domain/browser";
+import { caseColumnDescriptions, caseColumns, requiredCaseColumns } from "@complaints/domain";
 import { Details, Table } from "@complaints/ui";
 
 /**

@@ -1,4 +1,4 @@
-import { caseColumns } from "@complaints/domain/browser";
+import { caseColumns } from "@complaints/domain";
 import { describe, expect, it } from "vitest";
 import { mappingFromChoices, matchingHeaders, maxValuesShown, missingRequiredColumns, ourCodes, suggestedCode, unmatchedValues } from "./mapping-draft.ts";
 

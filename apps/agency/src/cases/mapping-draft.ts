@@ -11,7 +11,7 @@ import {
   type CaseColumn,
   type CaseMapping,
   type CodedCaseColumn,
-} from "@complaints/domain/browser";
+} from "@complaints/domain";
 
 /**
  * The mapping screen's logic, apart from the page: which of a file's headers holds each of our

@@ -12,7 +12,7 @@ import {
   type CaseColumn,
   type CaseMapping,
   type CodedCaseColumn,
-} from "@complaints/domain/browser";
+} from "@complaints/domain";
 import { BackLink, Button, Details, ErrorSummary, Fieldset, FileUpload, Input, LinkProvider, NotificationBanner, Select, Table } from "@complaints/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";

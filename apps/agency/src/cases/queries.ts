@@ -1,4 +1,4 @@
-import { periodToAddress } from "@complaints/domain/browser";
+import { periodToAddress } from "@complaints/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { api, procedureQuery, type QueryOutput } from "@complaints/client";

@@ -1,8 +1,8 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, NotificationBanner, ReturnStatusTag, Table, Tag } from "@complaints/ui";
-import { formatDate, isSent, plural, returnStatusLabels } from "@complaints/domain/browser";
+import { formatDate, isSent, plural, returnStatusLabels } from "@complaints/domain";
 import { Loading, type Organisation, procedureQuery, type QueryOutput, ServiceProblem, usePageTitle } from "@complaints/client";
-import { periodToAddress } from "@complaints/domain/browser";
+import { periodToAddress } from "@complaints/domain";
 
 type ReturnSummary = QueryOutput<"returns.list">[number];
 type OpenWindow = QueryOutput<"windows.list">[number];

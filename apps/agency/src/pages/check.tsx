@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, CharacterCount, ErrorSummary, InsetText, Link, NotificationBanner, Panel, ReturnStatusTag, SummaryList, WarningText, type ErrorSummaryItem, type SummaryListAction, type SummaryListRow } from "@complaints/ui";
-import { answerText, formatDateTime, issueSections, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type ValidationIssue } from "@complaints/domain/browser";
+import { answerText, formatDateTime, issueSections, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type ValidationIssue } from "@complaints/domain";
 import { useEffect, useState, type FormEvent } from "react";
 import { api, errorCode, errorMessage, Loading, type Organisation, procedureQuery, type QueryOutput, ServiceProblem, useMe, usePageTitle } from "@complaints/client";
 import { lowerFirst } from "../return/answers.ts";

@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, Table, Timeline, type TimelineItem } from "@complaints/ui";
-import { answerText, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
+import { answerText, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue } from "@complaints/domain";
 import { Loading, type Organisation, procedureQuery, type QueryOutput, ServiceProblem, usePageTitle } from "@complaints/client";
 import { returnAddress } from "./body.tsx";
 

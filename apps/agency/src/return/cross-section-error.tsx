@@ -1,4 +1,4 @@
-import { issueSections, type ServiceArea, type TemplateDeclaration, type ValidationIssue } from "@complaints/domain/browser";
+import { issueSections, type ServiceArea, type TemplateDeclaration, type ValidationIssue } from "@complaints/domain";
 import { Link, type ErrorSummaryItem } from "@complaints/ui";
 import { Fragment } from "react";
 

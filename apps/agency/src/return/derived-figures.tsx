@@ -10,7 +10,7 @@ import {
   type FieldValue,
   type ServiceArea,
   type TemplateDeclaration,
-} from "@complaints/domain/browser";
+} from "@complaints/domain";
 
 export interface DerivedFigure {
   key: string;

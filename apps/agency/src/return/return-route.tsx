@@ -1,11 +1,11 @@
-import { formatPeriodLabel, requirePeriod, transitions } from "@complaints/domain/browser";
+import { formatPeriodLabel, requirePeriod, transitions } from "@complaints/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { Loading, NoAccessPage, NotFoundPage, ServiceProblem } from "@complaints/client";
 import type { QuarterPageProps } from "../app/body-route.tsx";
 import { useDraft } from "./draft/use-draft.ts";
-import { periodToAddress } from "@complaints/domain/browser";
+import { periodToAddress } from "@complaints/domain";
 import { SectionPage } from "./section-page.tsx";
 import { StartReturnPage, TaskListPage } from "./task-list-page.tsx";
 

@@ -1,5 +1,5 @@
 import { Fragment, useMemo, type ReactNode } from "react";
-import { templateFields, type FieldDeclaration, type SectionDeclaration, type ServiceArea, type TemplateDeclaration } from "@complaints/domain/browser";
+import { templateFields, type FieldDeclaration, type SectionDeclaration, type ServiceArea, type TemplateDeclaration } from "@complaints/domain";
 import { BreakdownFields } from "./fields/breakdown-fields.tsx";
 import { Field, markerTypes } from "./fields/field.tsx";
 import type { CaseLink } from "./fields/field-props.tsx";

@@ -1,4 +1,4 @@
-import { isWithinSection, templateFields, type FieldDeclaration, type SectionDeclaration, type ServiceArea, type TemplateDeclaration, type ValidationIssue } from "@complaints/domain/browser";
+import { isWithinSection, templateFields, type FieldDeclaration, type SectionDeclaration, type ServiceArea, type TemplateDeclaration, type ValidationIssue } from "@complaints/domain";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { usePageTitle } from "@complaints/client";

@@ -1,4 +1,4 @@
-import { requirePeriod, templateFields, templates, type FieldValue } from "@complaints/domain/browser";
+import { requirePeriod, templateFields, templates, type FieldValue } from "@complaints/domain";
 import { describe, expect, it } from "vitest";
 import { derivedFigures } from "./derived-figures.tsx";
 import { sectionErrors, sectionWarnings } from "./section-page.tsx";

@@ -1,4 +1,4 @@
-import { validateReturn, type FieldDeclaration, type FieldValue, type ReportingPeriod, type ServiceArea, type TemplateDeclaration, type ValidationIssue, type ValidationResult } from "@complaints/domain/browser";
+import { validateReturn, type FieldDeclaration, type FieldValue, type ReportingPeriod, type ServiceArea, type TemplateDeclaration, type ValidationIssue, type ValidationResult } from "@complaints/domain";
 
 export type SectionStatus = "completed" | "in-progress" | "not-started" | "has-errors";
 

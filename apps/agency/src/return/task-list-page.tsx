@@ -1,4 +1,4 @@
-import { returnStatusLabels, templateFields } from "@complaints/domain/browser";
+import { returnStatusLabels, templateFields } from "@complaints/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";

@@ -1,4 +1,4 @@
-import { requirePeriod } from "@complaints/domain/browser";
+import { requirePeriod } from "@complaints/domain";
 import { useMemo } from "react";
 import type { Draft } from "./draft/use-draft.ts";
 import type { ReturnPageContext } from "./return-route.tsx";

@@ -1,17 +1,13 @@
-import { neutraliseFormula } from "@complaints/domain/browser";
+import { csvText, neutraliseFormula } from "@complaints/domain";
 
 /**
- * CSV text (RFC 4180: commas, double quotes doubled, CRLF line ends) of a table. Every text cell
- * goes through the project's formula rule (domain csv/formula.ts, OWASP "CSV Injection"), so a body
- * name like "=HYPERLINK(…)" opens as text in a spreadsheet; a number is written plainly ("-1.5", so
- * it stays a number), and null as an empty cell.
+ * CSV text (RFC 4180: commas, double quotes doubled, CRLF line ends) of a table, written by
+ * papaparse as the server writes its files. Every text cell goes through the project's formula rule
+ * (domain csv/formula.ts, OWASP "CSV Injection"), so a body name like "=HYPERLINK(…)" opens as text
+ * in a spreadsheet; a number is written plainly ("-1.5", so it stays a number), and null as an empty cell.
  */
 export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
-  return rows.map((row) => row.map((cell) => (cell === null ? "" : typeof cell === "number" ? String(cell) : quote(neutraliseFormula(cell)))).join(",")).join("\r\n") + "\r\n";
-}
-
-function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  return csvText(rows.map((row) => row.map((cell) => (typeof cell === "string" ? neutraliseFormula(cell) : cell))));
 }
 
 /** Hands the text to the browser as a file download (a Blob, nothing sent to the server). */

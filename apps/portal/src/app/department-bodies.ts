@@ -1,4 +1,4 @@
-import { subtreeCodes } from "@complaints/domain/browser";
+import { subtreeCodes } from "@complaints/domain";
 import { useQuery } from "@tanstack/react-query";
 import { procedureQuery } from "@complaints/client";
 

@@ -1,5 +1,5 @@
 import { Loading, NoAccessPage, NotFoundPage, OrganisationGate, RequireSignIn, type Me, type Organisation } from "@complaints/client";
-import { periodChoiceFromAddress, periodToAddress, type PeriodChoice } from "@complaints/domain/browser";
+import { periodChoiceFromAddress, periodToAddress, type PeriodChoice } from "@complaints/domain";
 import type { ReactNode } from "react";
 import { Navigate, useParams } from "react-router";
 import { useLatestQuarter } from "./periods.ts";

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { formatPeriodCode, parsePeriodCode, periodContaining, periodIndex, previousPeriod, ukDateOf } from "@complaints/domain/browser";
+import { formatPeriodCode, parsePeriodCode, periodContaining, periodIndex, previousPeriod, ukDateOf } from "@complaints/domain";
 import { procedureQuery } from "@complaints/client";
 
 /**

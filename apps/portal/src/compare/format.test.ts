@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMeasure, formatMeasureCounts, formatMeasureInterval, oversightMeasures, type MeasureKind } from "@complaints/domain/browser";
+import { formatMeasure, formatMeasureCounts, formatMeasureInterval, oversightMeasures, type MeasureKind } from "@complaints/domain";
 
 /** A measure of each kind, as the template declares it: the compare table formats each through the domain's functions. */
 const byKind: Record<MeasureKind, (typeof oversightMeasures)[number]> = {

@@ -1,6 +1,6 @@
 import { type QueryOutput } from "@complaints/client";
 import { benchmarkWords, comparisonWords, type ApiComparison } from "./comparison-words.ts";
-import { formatMeasure, formatMeasureCounts, formatMeasureInterval } from "@complaints/domain/browser";
+import { formatMeasure, formatMeasureCounts, formatMeasureInterval } from "@complaints/domain";
 import type { CellText } from "./format.ts";
 
 export type ComparisonAnswer = QueryOutput<"metrics.comparison">;

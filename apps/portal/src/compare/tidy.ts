@@ -1,6 +1,6 @@
 import { measureStatisticCells, tidyColumns, tidyTableRows, type TidyRow } from "@complaints/reports/tidy";
 import type { Cell, PackTable } from "@complaints/reports/model";
-import type { PeriodChoice } from "@complaints/domain/browser";
+import type { PeriodChoice } from "@complaints/domain";
 import type { ComparisonAnswer } from "./rows.ts";
 import { departmentRowId } from "./rows.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { oversightMeasures } from "@complaints/domain/browser";
+import { oversightMeasures } from "@complaints/domain";
 import { outliers, outlierText, type Funnel, type FunnelPoint } from "./funnel-outliers.ts";
 
 const withinTimescale = oversightMeasures.find((m) => m.id === "within_timescale")!;

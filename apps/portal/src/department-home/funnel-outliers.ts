@@ -1,5 +1,5 @@
 import { type QueryOutput } from "@complaints/client";
-import { formatMeasure } from "@complaints/domain/browser";
+import { formatMeasure } from "@complaints/domain";
 
 export type Funnel = QueryOutput<"metrics.funnel">;
 export type FunnelPoint = Funnel["points"][number];

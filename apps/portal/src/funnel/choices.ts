@@ -1,4 +1,4 @@
-import { oversightMeasures, periodChoiceToAddress, type MeasureDeclaration, type PeriodChoice } from "@complaints/domain/browser";
+import { oversightMeasures, periodChoiceToAddress, type MeasureDeclaration, type PeriodChoice } from "@complaints/domain";
 
 /** The measures a funnel plot can show: proportions only (a funnel compares a share across bodies of different sizes). */
 export const funnelMeasures: readonly MeasureDeclaration[] = oversightMeasures.filter((m) => m.kind === "proportion");

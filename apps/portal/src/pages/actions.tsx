@@ -1,4 +1,4 @@
-import { actionStatuses, actionStatusLabels, actionThemeLabel, actionThemes, formatCount, formatDate, formatPercent, plural } from "@complaints/domain/browser";
+import { actionStatuses, actionStatusLabels, actionThemeLabel, actionThemes, formatCount, formatDate, formatPercent, plural } from "@complaints/domain";
 import { ActionPlanStatusTags, Button, Details, ErrorSummary, Input, Pagination, Select, Table } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";

@@ -1,4 +1,4 @@
-import { periodChoiceInput, periodChoiceLabel, periodChoiceToAddress, periodOptions, type PeriodChoice } from "@complaints/domain/browser";
+import { periodChoiceInput, periodChoiceLabel, periodChoiceToAddress, periodOptions, type PeriodChoice } from "@complaints/domain";
 import { Button, Details, ErrorSummary, Select, useHouseTable } from "@complaints/ui";
 import { functionalUpdate, type SortingState } from "@tanstack/react-table";
 import { useQuery } from "@tanstack/react-query";

@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link, SummaryList, type SummaryListRow } from "@complaints/ui";
-import { formatDate, formatPeriodLabel, periodToAddress, requirePeriod } from "@complaints/domain/browser";
+import { formatDate, formatPeriodLabel, periodToAddress, requirePeriod } from "@complaints/domain";
 import { emergingSentence } from "../themes/emerging-list.tsx";
 import { Loading, procedureQuery, QueryBoundary, usePageTitle, type Organisation } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";

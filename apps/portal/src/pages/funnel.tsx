@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button, Checkboxes, Details, FunnelChart, Link, Select } from "@complaints/ui";
 import { formatValue } from "@complaints/charts";
-import { oversightMeasures, periodChoiceFromAddress, periodChoiceInput, periodChoiceSpan, periodChoiceToAddress, periodOptions, type PeriodChoice } from "@complaints/domain/browser";
+import { oversightMeasures, periodChoiceFromAddress, periodChoiceInput, periodChoiceSpan, periodChoiceToAddress, periodOptions, type PeriodChoice } from "@complaints/domain";
 import type { FormEvent } from "react";
 import { useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { errorMessage, NotFoundPage, procedureQuery, QueryBoundary, usePageTitle, type Organisation, type QueryOutput } from "@complaints/client";

@@ -1,5 +1,5 @@
 import { ActionPlanStatusTags, Button, Details, ErrorSummary, Input, Select } from "@complaints/ui";
-import { actionThemes, formatDate, plural } from "@complaints/domain/browser";
+import { actionThemes, formatDate, plural } from "@complaints/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { errorMessage, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, useMe, usePageTitle } from "@complaints/client";

@@ -1,4 +1,4 @@
-import { periodChoiceFromAddress, periodChoiceToAddress, periodOptions } from "@complaints/domain/browser";
+import { periodChoiceFromAddress, periodChoiceToAddress, periodOptions } from "@complaints/domain";
 import { Button, ErrorSummary, Radios, Select } from "@complaints/ui";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";

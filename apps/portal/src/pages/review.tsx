@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorSummary, Link, NotificationBanner, ReturnStatusTag, Table, type ErrorSummaryItem } from "@complaints/ui";
-import { answerText, formatDateTime, formatPeriodCode, isSent, periodFromIndex, periodIndex, periodLabelOf, requirePeriod, requireTemplate, returnStatuses, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue, type ReturnStatus } from "@complaints/domain/browser";
+import { answerText, formatDateTime, formatPeriodCode, isSent, periodFromIndex, periodIndex, periodLabelOf, requirePeriod, requireTemplate, returnStatuses, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue, type ReturnStatus } from "@complaints/domain";
 import { useCallback, useState, type ReactNode } from "react";
 import { errorCode, errorData, errorMessage, Loading, LoadProblem, NotFoundPage, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, ServiceProblem, useMe, useOrganisation, usePageTitle } from "@complaints/client";
 import { DecisionForm, NoDecisionRights, type Decision } from "../review/decision.tsx";

@@ -1,5 +1,5 @@
 import "../themes/themes.css";
-import { listInWords, plural } from "@complaints/domain/browser";
+import { listInWords, plural } from "@complaints/domain";
 import { Details, ErrorSummary, Radios, Table, ThemeHeatmap } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";

@@ -1,4 +1,4 @@
-import { formatCount, formatMeasure, formatPence, parsePeriodCode, periodChoiceInput, periodChoiceLabel, periodChoiceToAddress, periodIndex, type PeriodChoice } from "@complaints/domain/browser";
+import { formatCount, formatMeasure, formatPence, parsePeriodCode, periodChoiceInput, periodChoiceLabel, periodChoiceToAddress, periodIndex, type PeriodChoice } from "@complaints/domain";
 import { Details, InsetText, Table, WarningText, type TableCell } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button, Checkboxes, Link, Table, type TableCell } from "@complaints/ui";
-import { formatDate, formatDateTime, formatPeriodCode, formatPeriodLabel, periodFromIndex, periodIndex, periodToAddress, previousPeriod, requirePeriod } from "@complaints/domain/browser";
+import { formatDate, formatDateTime, formatPeriodCode, formatPeriodLabel, periodFromIndex, periodIndex, periodToAddress, previousPeriod, requirePeriod } from "@complaints/domain";
 import type { FormEvent, ReactNode } from "react";
 import { useSearchParams } from "react-router";
 import { type Organisation, procedureQuery, QueryBoundary, usePageTitle } from "@complaints/client";

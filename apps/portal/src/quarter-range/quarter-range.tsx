@@ -1,4 +1,4 @@
-import { formatPeriodCode, formatPeriodLabel, parsePeriodCode, periodFromAddress, periodIndex, periodsEndingWith, periodToAddress } from "@complaints/domain/browser";
+import { formatPeriodCode, formatPeriodLabel, parsePeriodCode, periodFromAddress, periodIndex, periodsEndingWith, periodToAddress } from "@complaints/domain";
 import { Button, Select } from "@complaints/ui";
 import type { FormEvent, ReactNode } from "react";
 import { useSearchParams } from "react-router";

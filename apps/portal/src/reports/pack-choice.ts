@@ -1,4 +1,4 @@
-import { financialYearCode, parsePeriodCode, periodChoiceFromAddress, periodChoiceToAddress, type PeriodChoice } from "@complaints/domain/browser";
+import { financialYearCode, parsePeriodCode, periodChoiceFromAddress, periodChoiceToAddress, type PeriodChoice } from "@complaints/domain";
 
 /** The formats a person chooses between; "csv" brings its CSVW metadata file with it. */
 export const packFormatChoices = ["ods", "xlsx", "pdf", "csv"] as const;

@@ -1,4 +1,4 @@
-import { currentTemplate, templateFields } from "@complaints/domain/browser";
+import { currentTemplate, templateFields } from "@complaints/domain";
 import { describe, expect, it } from "vitest";
 import { yearOnYear } from "./last-year.ts";
 

@@ -1,4 +1,4 @@
-import { answerText, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
+import { answerText, type FieldDeclaration, type FieldValue } from "@complaints/domain";
 
 export interface YearOnYearRow {
   fieldId: string;

@@ -1,5 +1,5 @@
 import { SummaryList, type SummaryListRow } from "@complaints/ui";
-import { answerText, type FieldDeclaration, type FieldValue, type TemplateDeclaration } from "@complaints/domain/browser";
+import { answerText, type FieldDeclaration, type FieldValue, type TemplateDeclaration } from "@complaints/domain";
 
 interface Answers {
   values: Record<string, FieldValue>;

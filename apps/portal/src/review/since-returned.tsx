@@ -1,5 +1,5 @@
 import { SummaryList, WarningText } from "@complaints/ui";
-import { answerText, formatDateTime, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
+import { answerText, formatDateTime, type FieldDeclaration, type FieldValue } from "@complaints/domain";
 import { type QueryOutput } from "@complaints/client";
 
 export type SinceReturned = NonNullable<QueryOutput<"returns.changesSinceReturned">>;

@@ -1,5 +1,5 @@
 import { SummaryList } from "@complaints/ui";
-import type { ValidationResult } from "@complaints/domain/browser";
+import type { ValidationResult } from "@complaints/domain";
 
 /**
  * The return's validation warnings, each with the explanation the body wrote (they must explain

@@ -1,5 +1,5 @@
 import { Table } from "@complaints/ui";
-import type { FieldDeclaration, FieldValue } from "@complaints/domain/browser";
+import type { FieldDeclaration, FieldValue } from "@complaints/domain";
 import { yearOnYear } from "./last-year.ts";
 
 /** The figures that changed since the same quarter last year, side by side: this year, last year, change. */

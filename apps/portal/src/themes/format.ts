@@ -1,4 +1,4 @@
-import { formatCount as count, formatOneDecimal } from "@complaints/domain/browser";
+import { formatCount as count, formatOneDecimal } from "@complaints/domain";
 
 /** Numbers in the themes and profile tables, where a quarter without a return leaves a gap: an en dash. */
 

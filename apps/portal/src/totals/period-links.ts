@@ -1,4 +1,4 @@
-import { financialYearCode, formatPeriodCode, parsePeriodCode, periodChoiceLabel, periodChoiceToAddress, periodFromIndex, periodIndex, type PeriodChoice } from "@complaints/domain/browser";
+import { financialYearCode, formatPeriodCode, parsePeriodCode, periodChoiceLabel, periodChoiceToAddress, periodFromIndex, periodIndex, type PeriodChoice } from "@complaints/domain";
 
 export interface PeriodLink {
   text: string;

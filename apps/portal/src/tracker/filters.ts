@@ -1,4 +1,4 @@
-import { returnStatusLabels } from "@complaints/domain/browser";
+import { returnStatusLabels } from "@complaints/domain";
 import type { Timeliness, TrackerRow, TrackerStatus } from "./tracker-status.tsx";
 
 /** The statuses the filter offers, in workflow order, with their address values (`?status=not-started`). */

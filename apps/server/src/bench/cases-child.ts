@@ -7,7 +7,7 @@ import type { CaseSettings } from "@complaints/domain";
 
 const [mode, file, settingsJson, today] = process.argv.slice(2) as ["ours" | "duckdb", string, string, string];
 const settings = JSON.parse(settingsJson) as CaseSettings;
-const engine = mode === "ours" ? await import("@complaints/domain") : null;
+const engine = mode === "ours" ? await import("@complaints/screening") : null;
 const baseline = mode === "duckdb" ? await import("./cases-duckdb.ts") : null;
 
 const startRssMB = process.memoryUsage().rss / 1_048_576;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readCaseFile } from "@complaints/domain";
+import { readCaseFile } from "@complaints/screening";
 import { afterAll, describe, expect, it } from "vitest";
 import { duckdbCaseFigures } from "./cases-duckdb.ts";
 import { casesBenchSettings, casesBenchToday, writeCaseFile } from "./cases-file.ts";

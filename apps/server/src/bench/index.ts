@@ -5,9 +5,8 @@ import { join } from "node:path";
 import { createCaller, createContext, defaultApiConfig } from "@complaints/api";
 import { listCurrentReturns, sql, upsertOrganisations, type Kysely, type Database } from "@complaints/db";
 import { createTestDatabase, type TestDatabase } from "@complaints/db/testing";
-import { currentTemplate, formatPeriodCode, periodFromIndex, periodIndex, templateFields, writeCell } from "@complaints/domain";
+import { csvText, currentTemplate, formatPeriodCode, periodFromIndex, periodIndex, templateFields, writeCell } from "@complaints/domain";
 import type { Dialect } from "@complaints/db";
-import { stringify } from "csv-stringify/sync";
 import { syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
 import { agencyBenchmark } from "./agency.ts";
 import { autosaveBenchmark } from "./autosave.ts";
@@ -54,7 +53,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "complaints-bench-"));
   try {
     const file = join(dir, "returns.csv");
-    writeFileSync(file, stringify([["organisation_code", "period", ...fields.map((x) => x.id)], ...returns.map((r) => [r.organisationCode, r.period, ...fields.map((x) => writeCell(x, r.values[x.id]))])]));
+    writeFileSync(file, csvText([["organisation_code", "period", ...fields.map((x) => x.id)], ...returns.map((r) => [r.organisationCode, r.period, ...fields.map((x) => writeCell(x, r.values[x.id]))])], { lineEnd: "\n" }));
     console.log(`Data: ${departments} departments, ${world.bodies.length} bodies, ${quarters} quarters (${formatPeriodCode(periodFromIndex(first))} to ${formatPeriodCode(periodFromIndex(last))}): ${returns.length.toLocaleString("en-GB")} returns, ${(statSync(file).size / 1_048_576).toFixed(1)} MB CSV\n`);
 
     if (!benchOnly) {

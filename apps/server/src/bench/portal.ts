@@ -5,8 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hashPassword, importReturns } from "@complaints/api";
 import { insertUser, migrateToLatest, openDatabase, upsertOrganisations } from "@complaints/db";
-import { currentTemplate, formatPeriodCode, periodFromIndex, periodIndex, periodToAddress, templateFields, writeCell } from "@complaints/domain";
-import { stringify } from "csv-stringify/sync";
+import { csvText, currentTemplate, formatPeriodCode, periodFromIndex, periodIndex, periodToAddress, templateFields, writeCell } from "@complaints/domain";
 import { demoPassword } from "../demo/seed.ts";
 import { syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
 
@@ -36,7 +35,7 @@ export async function portalBenchmark(): Promise<void> {
       const returns = syntheticReturns(world, first, last, 7);
       const areas = [...new Map(world.bodies.flatMap((b) => b.organisation.serviceAreas).map((a) => [a.code, a])).values()];
       const fields = templateFields(currentTemplate, areas);
-      const csv = stringify([["organisation_code", "period", ...fields.map((x) => x.id)], ...returns.map((r) => [r.organisationCode, r.period, ...fields.map((x) => writeCell(x, r.values[x.id]))])]);
+      const csv = csvText([["organisation_code", "period", ...fields.map((x) => x.id)], ...returns.map((r) => [r.organisationCode, r.period, ...fields.map((x) => writeCell(x, r.values[x.id]))])], { lineEnd: "\n" });
       const report = await importReturns(connection.db, csv, { actor: "bench", now, maxBytes: 1e9 });
       if (!report.ok) throw new Error(`the portal's data set did not import: ${JSON.stringify(report.problems.slice(0, 3))}`);
       // The demo password, so the browser harness's signIn works: synthetic benchmark data only.

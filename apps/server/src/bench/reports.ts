@@ -5,8 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { importReturns } from "@complaints/api";
 import { insertActionPlan, insertUser, migrateToLatest, openDatabase, upsertOrganisations } from "@complaints/db";
-import { currentTemplate, financialYearCode, periodFromIndex, periodIndex, templateFields, ukDateOf, writeCell } from "@complaints/domain";
-import { stringify } from "csv-stringify/sync";
+import { csvText, currentTemplate, financialYearCode, periodFromIndex, periodIndex, templateFields, ukDateOf, writeCell } from "@complaints/domain";
 import { random, syntheticActionPlans, syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
 
 /**
@@ -34,7 +33,7 @@ export async function reportsBenchmark(): Promise<void> {
       const returns = syntheticReturns(world, first, last, 11);
       const areas = [...new Map(world.bodies.flatMap((b) => b.organisation.serviceAreas).map((a) => [a.code, a])).values()];
       const fields = templateFields(currentTemplate, areas);
-      const csv = stringify([["organisation_code", "period", ...fields.map((x) => x.id)], ...returns.map((r) => [r.organisationCode, r.period, ...fields.map((x) => writeCell(x, r.values[x.id]))])]);
+      const csv = csvText([["organisation_code", "period", ...fields.map((x) => x.id)], ...returns.map((r) => [r.organisationCode, r.period, ...fields.map((x) => writeCell(x, r.values[x.id]))])], { lineEnd: "\n" });
       const report = await importReturns(connection.db, csv, { actor: "bench", now: now.toISOString(), maxBytes: 1e9 });
       if (!report.ok) throw new Error(`the data set did not import: ${JSON.stringify(report.problems.slice(0, 3))}`);
       const userId = randomUUID();

@@ -1,11 +1,10 @@
 import { boardPack, createCaller, createContext, defaultApiConfig, systemServiceContext } from "@complaints/api";
 import { findUserByEmail, listCurrentReturns, listOrganisations } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
-import { periodIndex, requirePeriod, type Role } from "@complaints/domain";
+import { csvTable, periodIndex, requirePeriod, type Role } from "@complaints/domain";
 import { cellText, safeText, tidyRows, yearLabel, type BoardPack } from "@complaints/reports";
 import { spreadsheetToCsv } from "@complaints/office/testing";
 import { gssProblems, pdfInfo, pdfText } from "@complaints/reports/testing";
-import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed.ts";
 
@@ -39,7 +38,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 export function readTidyCsv(base64: string): TidyCsvRow[] {
   const text = Buffer.from(base64, "base64").toString("utf8");
   expect(text.startsWith("\ufeff"), "the CSV starts with a byte-order mark").toBe(true);
-  return parse(text.slice(1), { columns: true, skip_empty_lines: true }) as TidyCsvRow[];
+  return csvTable(text.slice(1)) as unknown as TidyCsvRow[];
 }
 
 function finder(rows: readonly TidyCsvRow[]) {

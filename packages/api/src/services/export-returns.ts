@@ -1,6 +1,5 @@
 import { listCurrentReturns, listOrganisations, type Database, type Kysely } from "@complaints/db";
-import { DomainError, requirePeriod, requireTemplate, periodIndex, subtreeCodes, templateFields, writeCell, type FieldDeclaration, type FieldValue, type ServiceArea } from "@complaints/domain";
-import { stringify } from "csv-stringify/sync";
+import { csvText, DomainError, requirePeriod, requireTemplate, periodIndex, subtreeCodes, templateFields, writeCell, type FieldDeclaration, type FieldValue, type ServiceArea } from "@complaints/domain";
 
 /** One return's row of the wide CSV. */
 export interface CsvReturn {
@@ -24,7 +23,7 @@ export function writeReturnsCsv(returns: readonly CsvReturn[], serviceAreas: rea
   const columns = [...fields.values()];
   const header = ["organisation_code", "period", "template_version", ...columns.map((f) => f.id)];
   const rows = returns.map((r) => [r.organisationCode, r.period, String(r.templateVersion), ...columns.map((f) => writeCell(f, r.values[f.id]))]);
-  return stringify([header, ...rows]);
+  return csvText([header, ...rows], { lineEnd: "\n" });
 }
 
 /**

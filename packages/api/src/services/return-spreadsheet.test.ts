@@ -1,9 +1,7 @@
 import { listAudit } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
-import { requireTemplate, templateFields, type FieldValue } from "@complaints/domain";
+import { csvRecords, csvText, requireTemplate, templateFields, type FieldValue } from "@complaints/domain";
 import { exampleReturnValues } from "@complaints/domain/testing";
-import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { convertWithLibreOffice, libreOfficeTestsRun } from "../testing/libreoffice.ts";
@@ -64,7 +62,7 @@ function asExpected(value: SheetValue): GridCell {
 
 /** The text LibreOffice shows for a cell of a CSV it wrote, by id. */
 function csvValuesById(bytes: Uint8Array): Map<string, string> {
-  const rows = parse(Buffer.from(bytes).toString("utf8"), { bom: true, relax_column_count: true }) as string[][];
+  const rows = csvRecords(Buffer.from(bytes).toString("utf8"));
   const index = rows.findIndex((r) => r.includes("id") && r.includes("value"));
   const [idColumn, valueColumn] = [rows[index]!.indexOf("id"), rows[index]!.indexOf("value")];
   return new Map(rows.slice(index + 1).map((r) => [r[idColumn]!, r[valueColumn] ?? ""]));
@@ -91,9 +89,9 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
 
     /** The downloaded CSV with some value cells changed (CSV text, as a person types it) and rows added. */
     function filledCsv(changes: Record<string, string>, extraRows: string[][] = []): Uint8Array {
-      const rows = parse(Buffer.from(downloads.csv).toString("utf8"), { bom: true }) as string[][];
+      const rows = csvRecords(Buffer.from(downloads.csv).toString("utf8"));
       const out = rows.map((r) => (Object.hasOwn(changes, r[0] ?? "") ? [...r.slice(0, 5), changes[r[0]!]!] : r));
-      return Buffer.from(stringify([...out, ...extraRows], { record_delimiter: "\r\n" }), "utf8");
+      return Buffer.from(csvText([...out, ...extraRows]), "utf8");
     }
 
     const filledIn = {
@@ -171,7 +169,7 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
     it("CSV has exactly the columns id, section, question, hint, unit, value, money in pounds and pence, formula-like text neutralised", () => {
       const text = Buffer.from(downloads.csv).toString("utf8");
       expect(text.startsWith("\ufeffid,section,question,hint,unit,value\r\n")).toBe(true);
-      const rows = parse(text, { bom: true }) as string[][];
+      const rows = csvRecords(text);
       expect(rows[0]).toEqual([...sheetColumns]);
       const byId = new Map(rows.slice(1).map((r) => [r[0]!, r]));
       expect(byId.get("payments_total")).toEqual(["payments_total", "Putting things right", "Total paid", "Total of those payments, in pounds and pence.", "£", "1250.50"]);
@@ -360,20 +358,24 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
       const label = labelOf("board_review_date");
       expect(await upload("dates.csv", filledCsv({ board_review_date: "31/02/2026" }))).toEqual({
         ok: false,
-        problems: [{ row, field: "board_review_date", label, message: `Row ${row}, ‘${label}’: “31/02/2026” is not a real date.` }],
-        more: 0,
+        problems: [{ row, column: "board_review_date", label, message: `Row ${row}, ‘${label}’: “31/02/2026” is not a real date.` }],
+        moreProblems: 0,
+        checks: checksUpTo("values", ["values"]),
       });
       expect(await snapshot()).toBe(before);
     });
 
     const lastRow = fields.length + 1;
+    /** The screener's checks of an upload, in order, as far as `ranTo`, those in `failed` failing. */
+    const checksUpTo = (ranTo: string, failed: string[]) =>
+      ["file", "format", "header", "ids", "values", "notes", "length"].slice(0, ["file", "format", "header", "ids", "values", "notes", "length"].indexOf(ranTo) + 1).map((check) => ({ check, result: failed.includes(check) ? "fail" : "pass" }));
     const commonProblems = (formula: (cell: string) => string) => [
-      { row: csvRow("received"), field: "received", label: "Complaints received", message: `Row ${csvRow("received")}, ‘Complaints received’: expected a whole number, [x] or [z], but found “twelve”.` },
-      { row: csvRow("withdrawn"), field: "withdrawn", label: labelOf("withdrawn"), message: `Row ${csvRow("withdrawn")}, ‘${labelOf("withdrawn")}’: expected a whole number of 0 or more, but found a negative number (-5).` },
-      { row: csvRow("er_closed"), field: "er_closed", label: labelOf("er_closed"), message: `Row ${csvRow("er_closed")}, ‘${labelOf("er_closed")}’: ${formula("=1+2")}.` },
-      { row: csvRow("key_themes"), field: "key_themes", label: labelOf("key_themes"), message: `Row ${csvRow("key_themes")}, ‘${labelOf("key_themes")}’: ${formula('=HYPERLINK("http://x")')}.` },
-      { row: lastRow + 1, field: "recieved", label: null, message: `Row ${lastRow + 1}: “recieved” is not a field of this return. Did you mean “received”?` },
-      { row: lastRow + 2, field: "cl_closed", label: labelOf("cl_closed"), message: `Row ${lastRow + 2}, ‘${labelOf("cl_closed")}’: the id “cl_closed” is already on row ${csvRow("cl_closed")}; give each field once.` },
+      { row: csvRow("received"), column: "received", label: "Complaints received", message: `Row ${csvRow("received")}, ‘Complaints received’: expected a whole number, [x] or [z], but found “twelve”.` },
+      { row: csvRow("withdrawn"), column: "withdrawn", label: labelOf("withdrawn"), message: `Row ${csvRow("withdrawn")}, ‘${labelOf("withdrawn")}’: expected a whole number of 0 or more, but found a negative number (-5).` },
+      { row: csvRow("er_closed"), column: "er_closed", label: labelOf("er_closed"), message: `Row ${csvRow("er_closed")}, ‘${labelOf("er_closed")}’: ${formula("=1+2")}.` },
+      { row: csvRow("key_themes"), column: "key_themes", label: labelOf("key_themes"), message: `Row ${csvRow("key_themes")}, ‘${labelOf("key_themes")}’: ${formula('=HYPERLINK("http://x")')}.` },
+      { row: lastRow + 1, column: "recieved", label: null, message: `Row ${lastRow + 1}: “recieved” is not a field of this return. Did you mean “received”?` },
+      { row: lastRow + 2, column: "cl_closed", label: labelOf("cl_closed"), message: `Row ${lastRow + 2}, ‘${labelOf("cl_closed")}’: the id “cl_closed” is already on row ${csvRow("cl_closed")}; give each field once.` },
     ];
     const formulaCell = (cell: string) => `the cell holds a formula (${cell}); enter the value itself`;
 
@@ -384,7 +386,7 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
         cell.startsWith("=1")
           ? `found what looks like a spreadsheet formula (${cell}); enter the number itself`
           : "text starting with “=” could run as a formula when the file is opened in a spreadsheet; start the cell with an apostrophe (') to keep it as text";
-      expect(result).toEqual({ ok: false, problems: commonProblems(csvFormula), more: 0 });
+      expect(result).toEqual({ ok: false, problems: commonProblems(csvFormula), moreProblems: 0, checks: checksUpTo("values", ["ids", "values"]) });
       expect(await snapshot()).toBe(before);
     });
 
@@ -392,7 +394,7 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
       const converted = convertWithLibreOffice({ "bad-file.csv": filledCsv(badChanges, badExtraRows) }, format)["bad-file.csv"]!;
       const before = await snapshot();
       const result = await upload(`bad.${format}`, converted);
-      expect(result).toEqual({ ok: false, problems: commonProblems(formulaCell), more: 0 });
+      expect(result).toEqual({ ok: false, problems: commonProblems(formulaCell), moreProblems: 0, checks: checksUpTo("values", ["ids", "values"]) });
       expect(await snapshot()).toBe(before);
     });
 
@@ -408,7 +410,7 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
             : xml.replace('office:value="120"', 'office:value="-3"');
         const before = await snapshot();
         const result = await upload(`bad.${format}`, zipSync({ ...parts, [part]: strToU8(xml) }));
-        expect(result).toEqual({ ok: false, problems: [{ row, field: "received", label: "Complaints received", message: `Row ${row}, ‘Complaints received’: expected a whole number of 0 or more, but found a negative number (-3).` }], more: 0 });
+        expect(result).toEqual({ ok: false, problems: [{ row, column: "received", label: "Complaints received", message: `Row ${row}, ‘Complaints received’: expected a whole number of 0 or more, but found a negative number (-3).` }], moreProblems: 0, checks: checksUpTo("values", ["values"]) });
         expect(await snapshot()).toBe(before);
       }
     });
@@ -417,7 +419,7 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
       const extra = Array.from({ length: 150 }, (_, i) => [`unknown_${i}`, "", "", "", "", "1"]);
       const result = await upload("many.csv", filledCsv({}, extra));
       expect(result.ok).toBe(false);
-      if (!result.ok) expect([result.problems.length, result.more]).toEqual([100, 50]);
+      if (!result.ok) expect([result.problems.length, result.moreProblems]).toEqual([100, 50]);
     });
 
     const xlsxWith = (part: string, edit: (xml: string) => string) => {
@@ -487,7 +489,9 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
       const file = make();
       const started = Date.now();
       const result = await upload(fileName, file);
-      expect(result).toEqual({ ok: false, problems: [{ row: null, field: null, label: null, message }], more: 0 });
+      // The check that refuses each: the file's size, then whether it can be read at all, then its header row.
+      const check = /^The file is \d/.test(message) ? "file" : message.startsWith("The file has no header row") ? "header" : "format";
+      expect(result).toEqual({ ok: false, problems: [{ row: null, column: null, label: null, message }], moreProblems: 0, checks: checksUpTo(check, [check]) });
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(await snapshot()).toBe(before);
     });
@@ -504,7 +508,7 @@ describe.each(testDialects())("the spreadsheet route of a return on %s", (dialec
       const before = await snapshot();
       const result = await upload("blank.csv", filledCsv({ compliments: "" }));
       const row = csvRow("compliments");
-      expect(result).toEqual({ ok: false, problems: [{ row, field: "compliments", label: labelOf("compliments"), message: `Row ${row}, ‘${labelOf("compliments")}’ has a note (“Not counted this quarter.”), so it needs a figure, or [x] or [z]: fill in the value, or delete the note in the form first.` }], more: 0 });
+      expect(result).toEqual({ ok: false, problems: [{ row, column: "compliments", label: labelOf("compliments"), message: `Row ${row}, ‘${labelOf("compliments")}’ has a note (“Not counted this quarter.”), so it needs a figure, or [x] or [z]: fill in the value, or delete the note in the form first.` }], moreProblems: 0, checks: checksUpTo("length", ["notes"]) });
       expect(await snapshot()).toBe(before);
     });
 

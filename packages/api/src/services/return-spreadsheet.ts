@@ -1,6 +1,7 @@
 import type { StoredRevision } from "@complaints/db";
 import {
   fieldValueSchema,
+  Screener,
   readCell,
   requireTemplate,
   saveCharacters,
@@ -8,6 +9,8 @@ import {
   templateFields,
   type FieldDeclaration,
   type FieldValue,
+  type ScreenProblem,
+  type Screening,
 } from "@complaints/domain";
 import type { ServiceContext } from "./actor.ts";
 import { figureChanges, getReturnInScope, loadForSave, saveDraft, type FigureChange } from "./returns.ts";
@@ -30,9 +33,6 @@ export type SpreadsheetFormat = (typeof spreadsheetFormats)[number];
 
 /** The largest file accepted: the server's request limit is 1 MiB, and base64 makes a file a third larger. */
 export const spreadsheetMaxBytes = 700 * 1024;
-
-/** Problems listed in an answer; the rest are counted (DfE's screener caps at 100). */
-export const maxListedProblems = 100;
 
 export interface SpreadsheetFile {
   fileName: string;
@@ -57,19 +57,19 @@ export async function downloadReturnSpreadsheet(ctx: ServiceContext, returnId: s
   return { fileName, mimeType, contentBase64: Buffer.from(bytes).toString("base64") };
 }
 
-export interface UploadProblem {
-  /** The row of the sheet (1-based), or null for the whole file. */
-  row: number | null;
-  /** The field id, when the problem is with one field. */
-  field: string | null;
-  label: string | null;
-  message: string;
-}
+/**
+ * A problem with an uploaded spreadsheet: the sheet's row (1-based), or null for the whole file; the
+ * field id the row gives as its column (known or not), with the question's label when it is one of the return's.
+ */
+export type UploadProblem = ScreenProblem & { label: string | null };
+
+/** The checks an uploaded return spreadsheet goes through, in order. */
+type SpreadsheetCheck = "file" | "format" | "header" | "ids" | "values" | "notes" | "length";
 
 export type UploadChange = FigureChange;
 
 /** With `dryRun`, `return` is the draft as it is and `changes` what saving the file would change. */
-export type UploadResult = { ok: true; dryRun: boolean; return: StoredRevision; changes: UploadChange[] } | { ok: false; problems: UploadProblem[]; more: number };
+export type UploadResult = (Screening & { ok: true; dryRun: boolean; return: StoredRevision; changes: UploadChange[] }) | (Screening & { ok: false });
 
 export interface UploadInput {
   returnId: string;
@@ -80,27 +80,19 @@ export interface UploadInput {
   dryRun?: boolean | undefined;
 }
 
-class Problems {
-  readonly list: UploadProblem[] = [];
-  more = 0;
-  add(row: number | null, field: FieldDeclaration | string | null, message: string) {
-    if (this.list.length >= maxListedProblems) {
-      this.more += 1;
-      return;
-    }
+/** The screener of one upload: each problem names the field its row gives, and its question. */
+class SpreadsheetScreener extends Screener<SpreadsheetCheck> {
+  problem(check: SpreadsheetCheck, row: number | null, field: FieldDeclaration | string | null, message: string): void {
     const f = typeof field === "string" ? { id: field, label: null } : field;
-    this.list.push({ row, field: f?.id ?? null, label: f?.label ?? null, message });
+    this.fail(check, { row, column: f?.id ?? null, label: f?.label ?? null, message } satisfies UploadProblem);
   }
-  get count() {
-    return this.list.length + this.more;
-  }
-  refused(): UploadResult {
-    return { ok: false, problems: this.list, more: this.more };
-  }
-}
 
-function refusedWith(message: string): UploadResult {
-  return { ok: false, problems: [{ row: null, field: null, label: null, message }], more: 0 };
+
+  /** The answer once a check has failed the whole file. */
+  refuse(check: SpreadsheetCheck, message: string): UploadResult {
+    this.problem(check, null, null, message);
+    return { ...this.result(), ok: false };
+  }
 }
 
 /** A file's bytes from base64, or null if it is not base64. */
@@ -178,17 +170,20 @@ function cellText(field: FieldDeclaration, cell: GridCell, date1904: boolean): {
 
 
 /** The file's values by field id (blank cells as null), or the problems found. */
-function checkSheet(sheets: Grid[], date1904: boolean, fields: FieldDeclaration[], problems: Problems): Map<string, { value: FieldValue; row: number }> {
+function checkSheet(sheets: Grid[], date1904: boolean, fields: FieldDeclaration[], problems: SpreadsheetScreener): Map<string, { value: FieldValue; row: number }> {
   const byId = new Map(fields.map((f) => [f.id, f]));
   const found = new Map<string, { value: FieldValue; row: number }>();
   const header = findHeader(sheets);
+  problems.ran("header");
   if (!header) {
-    problems.add(null, null, "The file has no header row: a row within its first 20 with the column names “id” and “value”, as in the downloaded template. Download the template again and fill in its value column.");
+    problems.problem("header", null, null, "The file has no header row: a row within its first 20 with the column names “id” and “value”, as in the downloaded template. Download the template again and fill in its value column.");
     return found;
   }
   const { sheet, index, idColumn, valueColumn } = header;
   const firstRow = new Map<string, number>();
   let dataRows = 0;
+  problems.ran("ids");
+  problems.ran("values");
   for (const { row, cells } of sheet.rows.slice(index + 1)) {
     const idCell = cells[idColumn];
     const valueCell = cells[valueColumn] ?? { kind: "blank" as const };
@@ -196,40 +191,40 @@ function checkSheet(sheets: Grid[], date1904: boolean, fields: FieldDeclaration[
     dataRows += 1;
     const id = idCell?.kind === "text" ? idCell.text.trim() : idCell?.kind === "number" ? String(idCell.value) : "";
     if (id === "") {
-      problems.add(row, null, `Row ${row} has a value but no id: put the field's id in the id column, or delete the value.`);
+      problems.problem("ids", row, null, `Row ${row} has a value but no id: put the field's id in the id column, or delete the value.`);
       continue;
     }
     const field = byId.get(id);
     if (!field) {
-      problems.add(row, id.slice(0, 100), `Row ${row}: “${id.slice(0, 100)}” is not a field of this return.${didYouMean(id, byId.keys())}`);
+      problems.problem("ids", row, id.slice(0, 100), `Row ${row}: “${id.slice(0, 100)}” is not a field of this return.${didYouMean(id, byId.keys())}`);
       continue;
     }
     const seen = firstRow.get(id);
     if (seen !== undefined) {
-      problems.add(row, field, `Row ${row}, ‘${field.label}’: the id “${id}” is already on row ${seen}; give each field once.`);
+      problems.problem("ids", row, field, `Row ${row}, ‘${field.label}’: the id “${id}” is already on row ${seen}; give each field once.`);
       continue;
     }
     firstRow.set(id, row);
     const text = cellText(field, valueCell, date1904);
     if ("problem" in text) {
-      problems.add(row, field, `Row ${row}, ‘${field.label}’: ${text.problem}.`);
+      problems.problem("values", row, field, `Row ${row}, ‘${field.label}’: ${text.problem}.`);
       continue;
     }
     const cell = readCell(field, text.text);
     if (!cell.ok) {
-      problems.add(row, field, `Row ${row}, ‘${field.label}’: ${cell.problem}.`);
+      problems.problem("values", row, field, `Row ${row}, ‘${field.label}’: ${cell.problem}.`);
       continue;
     }
     // The limits a save has (largest count, amount, text length).
     const checked = fieldValueSchema(field).safeParse(cell.value);
     if (!checked.success) {
-      problems.add(row, field, `Row ${row}: ${checked.error.issues[0]?.message ?? `‘${field.label}’ is not a valid value`}.`);
+      problems.problem("values", row, field, `Row ${row}: ${checked.error.issues[0]?.message ?? `‘${field.label}’ is not a valid value`}.`);
       continue;
     }
     found.set(id, { value: cell.value, row });
   }
-  if (sheet.truncated) problems.add(null, null, `The sheet has more rows than a return could need (over ${sheet.rows.length.toLocaleString("en-GB")}): upload the template with one row per field.`);
-  if (dataRows === 0 && problems.count === 0) problems.add(null, null, "The file has a header row but no rows of figures under it.");
+  if (sheet.truncated) problems.problem("format", null, null, `The sheet has more rows than a return could need (over ${sheet.rows.length.toLocaleString("en-GB")}): upload the template with one row per field.`);
+  if (dataRows === 0 && problems.ok) problems.problem("values", null, null, "The file has a header row but no rows of figures under it.");
   return found;
 }
 
@@ -238,29 +233,33 @@ export async function uploadReturnSpreadsheet(ctx: ServiceContext, input: Upload
   const stored = await loadForSave(ctx, input.returnId, input.expectedVersion);
   const org = ctx.scope.organisation(stored.organisationCode, "body");
 
+  const problems = new SpreadsheetScreener();
   const bytes = decodeBase64(input.contentBase64);
-  if (!bytes) return refusedWith("The file did not arrive whole (its content is not base64). Try uploading it again.");
-  if (bytes.length === 0) return refusedWith("The file is empty.");
+  if (!bytes) return problems.refuse("file", "The file did not arrive whole (its content is not base64). Try uploading it again.");
+  if (bytes.length === 0) return problems.refuse("file", "The file is empty.");
   if (bytes.length > spreadsheetMaxBytes) {
-    return refusedWith(`The file is ${Math.ceil(bytes.length / 1024).toLocaleString("en-GB")} KB; the most is ${spreadsheetMaxBytes / 1024} KB. A filled-in return is far smaller: download the template again and fill in its value column, or save it as CSV.`);
+    return problems.refuse("file", `The file is ${Math.ceil(bytes.length / 1024).toLocaleString("en-GB")} KB; the most is ${spreadsheetMaxBytes / 1024} KB. A filled-in return is far smaller: download the template again and fill in its value column, or save it as CSV.`);
   }
 
+  problems.ran("file");
   let sheets: SpreadsheetSheets;
   try {
     sheets = await readSpreadsheetInWorker(bytes, input.fileName);
   } catch (error) {
     if (!(error instanceof UnreadableSpreadsheetError)) throw error;
-    return refusedWith(/^[A-Z]/.test(error.message) ? error.message : `The file cannot be read: ${error.message}.`);
+    return problems.refuse("format", /^[A-Z]/.test(error.message) ? error.message : `The file cannot be read: ${error.message}.`);
   }
 
   const template = requireTemplate(stored.templateVersion);
   const fields = templateFields(template, org.serviceAreas);
   const labels = new Map(fields.map((f) => [f.id, f.label]));
-  const problems = new Problems();
+  problems.ran("format");
   const found = checkSheet(sheets.sheets, sheets.date1904, fields, problems);
-  if (problems.count > 0) return problems.refused();
+  if (!problems.ok) return { ...problems.result(), ok: false };
 
   // Blank cells in the file blank the field; fields the file has no row for keep their values.
+  problems.ran("notes");
+  problems.ran("length");
   const values: Record<string, FieldValue> = { ...stored.values };
   for (const [id, { value }] of found) {
     if (value === null) delete values[id];
@@ -269,18 +268,18 @@ export async function uploadReturnSpreadsheet(ctx: ServiceContext, input: Upload
   for (const [field, note] of Object.entries(stored.notes)) {
     if (values[field] !== undefined && values[field] !== null) continue;
     const at = found.get(field);
-    problems.add(at?.row ?? null, fields.find((f) => f.id === field) ?? field, `${at ? `Row ${at.row}, ` : ""}‘${labels.get(field) ?? field}’ has a note (“${note.slice(0, 60)}${note.length > 60 ? "…" : ""}”), so it needs a figure, or [x] or [z]: fill in the value, or delete the note in the form first.`);
+    problems.problem("notes", at?.row ?? null, fields.find((f) => f.id === field) ?? field, `${at ? `Row ${at.row}, ` : ""}‘${labels.get(field) ?? field}’ has a note (“${note.slice(0, 60)}${note.length > 60 ? "…" : ""}”), so it needs a figure, or [x] or [z]: fill in the value, or delete the note in the form first.`);
   }
   if (saveCharacters({ values, notes: stored.notes, explanations: stored.explanations }) > saveMaxCharacters) {
-    problems.add(null, null, `The return's text would be more than ${saveMaxCharacters.toLocaleString("en-GB")} characters: shorten the narratives.`);
+    problems.problem("length", null, null, `The return's text would be more than ${saveMaxCharacters.toLocaleString("en-GB")} characters: shorten the narratives.`);
   }
-  if (problems.count > 0) return problems.refused();
-  if (input.dryRun) return { ok: true, dryRun: true, return: stored, changes: figureChanges(stored.values, values, fields) };
+  if (!problems.ok) return { ...problems.result(), ok: false };
+  if (input.dryRun) return { ...problems.result(), ok: true, dryRun: true, return: stored, changes: figureChanges(stored.values, values, fields) };
 
   const saved = await saveDraft(
     ctx,
     { returnId: stored.returnId, expectedVersion: input.expectedVersion, values, notes: stored.notes, explanations: stored.explanations },
     { dropClearedExplanations: true, action: "return.uploaded", reason: `Uploaded from the spreadsheet “${input.fileName.slice(0, 200)}”.` },
   );
-  return { ok: true, dryRun: false, return: saved, changes: figureChanges(stored.values, saved.values, fields) };
+  return { ...problems.result(), ok: true, dryRun: false, return: saved, changes: figureChanges(stored.values, saved.values, fields) };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { BankHolidayRegion } from "../calendar.ts";
 import { channels, themeCodes } from "../template/v1.ts";
+import type { ScreenProblem, Screening } from "../screening.ts";
 
 /**
  * The case file: one row per complaint from a body's case-management system, from which
@@ -113,11 +114,7 @@ export interface CaseSettings extends CaseTimescales {
 }
 
 /** A problem with the file: row is the file's line number (the header is row 1); null for the file as a whole. */
-export interface CaseProblem {
-  row: number | null;
-  column: string | null;
-  message: string;
-}
+export type CaseProblem = ScreenProblem;
 
 /** The figures computed for one quarter, with what could not be computed and why. */
 export interface ComputedQuarter {
@@ -131,16 +128,11 @@ export interface ComputedQuarter {
   left: { field: string; reason: string }[];
 }
 
-export interface CaseFileResult {
-  ok: boolean;
+/** What reading a case file came to: the screener's answer, and every quarter's figures when it passed. */
+export interface CaseFileResult extends Screening {
   encoding: "utf-8" | "windows-1252" | null;
   /** Complaint rows read (not counting the header). */
   rows: number;
-  problems: CaseProblem[];
-  /** Problems found beyond the first 100 shown. */
-  moreProblems: number;
   /** Consecutive quarters from the first received date to the quarter containing the last date, oldest first. */
   quarters: ComputedQuarter[];
 }
-
-export const maxCaseProblems = 100;

@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import Papa from "papaparse";
 import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -140,7 +140,9 @@ function xlsxSheetNames(bytes: Uint8Array): string[] {
   return [...zipPart(bytes, "xl/workbook.xml").matchAll(/<(?:\w+:)?sheet\s[^>]*?name="([^"]*)"/g)].map((m) => decodeXml(m[1]!));
 }
 
-/** CSV as RFC 4180 writes it (quoted fields may hold commas, quotes doubled, and line breaks), by csv-parse. */
+/** CSV as RFC 4180 writes it (quoted fields may hold commas, quotes doubled, and line breaks). */
 export function parseCsv(text: string): string[][] {
-  return parse(text, { bom: true, relax_column_count: true }) as string[][];
+  // papaparse, the project's CSV library, used directly: office depends on none of our packages.
+  const body = text.startsWith("\ufeff") ? text.slice(1) : text;
+  return Papa.parse<string[]>(body, { delimiter: ",", skipEmptyLines: false }).data.filter((row, i, rows) => !(i === rows.length - 1 && row.length === 1 && row[0] === ""));
 }

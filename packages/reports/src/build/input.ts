@@ -1,5 +1,5 @@
 import type { FunnelChartData, XmrChartData } from "@complaints/charts";
-import type { MeasureKind } from "@complaints/domain/browser";
+import type { MeasureKind } from "@complaints/domain";
 import type { PackPeriod, PackScope } from "../model.ts";
 
 /**

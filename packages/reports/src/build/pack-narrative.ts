@@ -1,4 +1,4 @@
-import { formatMeasure } from "@complaints/domain/browser";
+import { formatMeasure } from "@complaints/domain";
 import type { HeatmapData } from "@complaints/charts";
 import { formatNumber } from "../cells.ts";
 import type { Block } from "../model.ts";

@@ -1,4 +1,4 @@
-import { formatDate, measureTerms, oversightMeasures } from "@complaints/domain/browser";
+import { formatDate, measureTerms, oversightMeasures } from "@complaints/domain";
 import type { Cell, Column } from "../model.ts";
 import type { PackData } from "./input.ts";
 

@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import { csvRecords, csvTable } from "@complaints/domain";
 import { describe, expect, it } from "vitest";
 import { safeText } from "../cells.ts";
 import { shorthandMeaning, statistics, type Cell } from "../model.ts";
@@ -59,8 +59,8 @@ pack.tables.push(
 );
 const bytes = writePackCsv(pack);
 const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-/** csv-parse reads it as a spreadsheet or R would: BOM dropped, the first row as the header. */
-const records = parse(bytes.slice(3), { columns: true }) as Record<string, string>[];
+/** Read as a spreadsheet or R would: BOM dropped, the first row as the header. */
+const records = csvTable(text);
 type CsvwDatatype = string | { base: string; format?: string };
 const metadata = JSON.parse(new TextDecoder().decode(writePackCsvMetadata(pack, "board-pack.csv"))) as {
   "@context": string;
@@ -188,7 +188,7 @@ describe("the CSVW metadata", () => {
   });
 
   it("describes the columns of the CSV's header, in order, with their datatypes", () => {
-    const header = parse(bytes.slice(3), { to_line: 1 })[0] as string[];
+    const header = csvRecords(text)[0]!;
     expect(metadata.tableSchema.columns.map((c) => c.name)).toEqual(header);
     expect(metadata.tableSchema.columns.map((c) => c.titles)).toEqual(header);
     const byName = new Map(metadata.tableSchema.columns.map((c) => [c.name, c]));

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { csvText } from "@complaints/domain";
 import { safeText } from "../cells.ts";
 import type { BoardPack } from "../model.ts";
 import { tidyColumns, tidyMarkerList, tidyMarkerMeanings, tidyRows } from "../tidy.ts";
@@ -28,7 +28,7 @@ export function writePackCsv(pack: BoardPack): Uint8Array {
       return typeof cell === "string" ? safeText(cell) : cell;
     }),
   );
-  return encoder.encode(stringify([[...packCsvHeader], ...records], { bom: true, record_delimiter: "windows" }));
+  return encoder.encode(csvText([[...packCsvHeader], ...records], { byteOrderMark: true }));
 }
 
 /** The CSV's file name and its metadata's, as the CSVW convention pairs them (`NAME.csv` and `NAME.csv-metadata.json`, section 5.3 of the Model for Tabular Data). */

@@ -1,4 +1,4 @@
-import { templateV2 } from "@complaints/domain/browser";
+import { templateV2 } from "@complaints/domain";
 import { describe, expect, it } from "vitest";
 import { changeSet, changeSetInput, isEmptyChangeSet, unsavedEdits } from "./change-set.ts";
 import { editNote, editValue, noEdits, type DraftEdits, type ServerAnswers } from "./edits.ts";

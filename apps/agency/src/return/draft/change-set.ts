@@ -1,4 +1,4 @@
-import { readCell, type FieldValue } from "@complaints/domain/browser";
+import { readCell, type FieldValue } from "@complaints/domain";
 import { storedText, type DraftEdits, type TextEdit } from "./edits.ts";
 import type { FieldLookup } from "./field-lookup.ts";
 

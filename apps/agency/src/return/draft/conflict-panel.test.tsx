@@ -1,4 +1,4 @@
-import { templateV2 } from "@complaints/domain/browser";
+import { templateV2 } from "@complaints/domain";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ConflictPanel } from "./conflict-panel.tsx";

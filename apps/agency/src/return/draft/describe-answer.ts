@@ -1,4 +1,4 @@
-import { formatDate, isMarker, markerLabels, writeCell, type FieldValue, type TemplateDeclaration } from "@complaints/domain/browser";
+import { formatDate, isMarker, markerLabels, writeCell, type FieldValue, type TemplateDeclaration } from "@complaints/domain";
 import { fieldLookup } from "./field-lookup.ts";
 import type { DraftConflict } from "./save-failure.ts";
 

@@ -1,5 +1,5 @@
 import type { AppRouter } from "@complaints/api";
-import type { ValidationResult } from "@complaints/domain/browser";
+import type { ValidationResult } from "@complaints/domain";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { api, errorCode, errorData, errorMessage, type QueryOutput } from "@complaints/client";
 import type { ChangeSet } from "./change-set.ts";

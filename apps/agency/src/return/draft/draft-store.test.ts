@@ -1,4 +1,4 @@
-import type { FieldValue } from "@complaints/domain/browser";
+import type { FieldValue } from "@complaints/domain";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DraftApi, SaveChangesInput, StoredRevision } from "./draft-api.ts";
 import { conflictId, DraftStore } from "./draft-store.ts";

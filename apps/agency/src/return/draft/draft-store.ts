@@ -1,4 +1,4 @@
-import { requireTemplate, writeCell, type FieldValue, type TemplateDeclaration, type ValidationResult } from "@complaints/domain/browser";
+import { requireTemplate, writeCell, type FieldValue, type TemplateDeclaration, type ValidationResult } from "@complaints/domain";
 import { autosaveDelayMs, retryDelayMs } from "./back-off.ts";
 import { changeSet, changeSetInput, isEmptyChangeSet, unsavedEdits, type ChangeSet } from "./change-set.ts";
 import type { DraftApi, StoredRevision } from "./draft-api.ts";

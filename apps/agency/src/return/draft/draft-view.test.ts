@@ -1,4 +1,4 @@
-import { templateV2 } from "@complaints/domain/browser";
+import { templateV2 } from "@complaints/domain";
 import { describe, expect, it } from "vitest";
 import { draftView } from "./draft-view.ts";
 import { editExplanation, editNote, editValue, noEdits, type ServerAnswers } from "./edits.ts";

@@ -1,4 +1,4 @@
-import { readCell, writeCell, type FieldValue } from "@complaints/domain/browser";
+import { readCell, writeCell, type FieldValue } from "@complaints/domain";
 import type { DraftEdits, ServerAnswers } from "./edits.ts";
 import type { FieldLookup } from "./field-lookup.ts";
 

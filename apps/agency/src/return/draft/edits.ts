@@ -1,4 +1,4 @@
-import type { FieldValue } from "@complaints/domain/browser";
+import type { FieldValue } from "@complaints/domain";
 
 /**
  * What the browser holds besides the server's answers: the user's edits, each with the value it

@@ -1,4 +1,4 @@
-import { templateFields, type FieldDeclaration, type TemplateDeclaration } from "@complaints/domain/browser";
+import { templateFields, type FieldDeclaration, type TemplateDeclaration } from "@complaints/domain";
 
 export type FieldLookup = (fieldId: string) => FieldDeclaration;
 

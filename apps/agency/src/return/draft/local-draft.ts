@@ -1,4 +1,4 @@
-import type { FieldValue } from "@complaints/domain/browser";
+import type { FieldValue } from "@complaints/domain";
 import { hasEdits } from "./change-set.ts";
 import type { DraftEdits, TextEdit, ValueEdit } from "./edits.ts";
 

@@ -1,4 +1,4 @@
-import type { FieldValue } from "@complaints/domain/browser";
+import type { FieldValue } from "@complaints/domain";
 
 /** One answer changed by someone else since this browser's edit began (api `returns.saveChanges`, CONFLICT details). */
 export interface DraftConflict {

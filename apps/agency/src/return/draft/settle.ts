@@ -1,4 +1,4 @@
-import { readCell } from "@complaints/domain/browser";
+import { readCell } from "@complaints/domain";
 import type { ChangeSet } from "./change-set.ts";
 import { storedText, type DraftEdits, type ServerAnswers, type TextEdit, type ValueEdit } from "./edits.ts";
 import type { FieldLookup } from "./field-lookup.ts";

@@ -1,4 +1,4 @@
-import type { FieldValue, TemplateDeclaration, ValidationResult } from "@complaints/domain/browser";
+import type { FieldValue, TemplateDeclaration, ValidationResult } from "@complaints/domain";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { type Me, meQueryKey, queryClient, useMe } from "@complaints/client";

@@ -1,4 +1,4 @@
-import type { BreakdownDeclaration, FieldDeclaration } from "@complaints/domain/browser";
+import type { BreakdownDeclaration, FieldDeclaration } from "@complaints/domain";
 import { Fragment, useMemo, type ReactNode } from "react";
 import { ErrorMessage, Fieldset, Hint } from "@complaints/ui";
 import { Field } from "./field.tsx";

@@ -1,4 +1,4 @@
-import type { FieldDeclaration } from "@complaints/domain/browser";
+import type { FieldDeclaration } from "@complaints/domain";
 
 /**
  * What every generated field gets: its declaration, the text the user sees (the draft's input),

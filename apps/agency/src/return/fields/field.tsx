@@ -1,4 +1,4 @@
-import type { FieldDeclaration, FieldType } from "@complaints/domain/browser";
+import type { FieldDeclaration, FieldType } from "@complaints/domain";
 import type { ComponentType } from "react";
 import { ChoiceField } from "./choice-field.tsx";
 import { DateField } from "./date-field.tsx";

@@ -1,4 +1,4 @@
-import { templates, templateFields, writeCell, type FieldDeclaration, type TemplateDeclaration } from "@complaints/domain/browser";
+import { templates, templateFields, writeCell, type FieldDeclaration, type TemplateDeclaration } from "@complaints/domain";
 import { describe, expect, it } from "vitest";
 import { SectionForm, type SectionFormProps } from "../section-form.tsx";
 import { BreakdownFields } from "./breakdown-fields.tsx";

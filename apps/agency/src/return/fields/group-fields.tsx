@@ -1,4 +1,4 @@
-import type { FieldDeclaration, GroupDeclaration } from "@complaints/domain/browser";
+import type { FieldDeclaration, GroupDeclaration } from "@complaints/domain";
 import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Fieldset, Hint } from "@complaints/ui";
 import { Field, inputIdOf } from "./field.tsx";

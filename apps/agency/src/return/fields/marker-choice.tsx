@@ -1,4 +1,4 @@
-import { isMarker, markerLabels, type Marker } from "@complaints/domain/browser";
+import { isMarker, markerLabels, type Marker } from "@complaints/domain";
 import type { ChangeEvent } from "react";
 import { Details, Radios, Textarea } from "@complaints/ui";
 import type { FieldProps } from "./field-props.tsx";

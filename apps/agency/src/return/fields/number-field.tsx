@@ -1,4 +1,4 @@
-import { isMarker, type FieldType } from "@complaints/domain/browser";
+import { isMarker, type FieldType } from "@complaints/domain";
 import { memo } from "react";
 import { Input } from "@complaints/ui";
 import { CasesLink } from "./cases-link.tsx";

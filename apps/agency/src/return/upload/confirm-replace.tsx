@@ -1,4 +1,4 @@
-import { headlineChanges, plural, type FieldDeclaration } from "@complaints/domain/browser";
+import { headlineChanges, plural, type FieldDeclaration } from "@complaints/domain";
 import { Button, Table } from "@complaints/ui";
 import { useEffect, useRef } from "react";
 import { describeValue } from "./describe-value.ts";

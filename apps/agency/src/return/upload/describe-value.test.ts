@@ -1,4 +1,4 @@
-import type { FieldDeclaration } from "@complaints/domain/browser";
+import type { FieldDeclaration } from "@complaints/domain";
 import { describe, expect, it } from "vitest";
 import { describeValue } from "./describe-value.ts";
 

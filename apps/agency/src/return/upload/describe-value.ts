@@ -1,4 +1,4 @@
-import { formatDate, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
+import { formatDate, type FieldDeclaration, type FieldValue } from "@complaints/domain";
 
 const wholeNumber = new Intl.NumberFormat("en-GB");
 const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });

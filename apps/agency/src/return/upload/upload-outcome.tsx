@@ -1,8 +1,7 @@
-import { plural, type FieldDeclaration, type FieldValue } from "@complaints/domain/browser";
-import { ErrorSummary, NotificationBanner, Table } from "@complaints/ui";
-import { Link } from "react-router";
+import { plural, type FieldDeclaration, type FieldValue } from "@complaints/domain";
+import { NotificationBanner, Table } from "@complaints/ui";
+import { FileErrorSummary, ReturnNextSteps, type FileOutcome } from "../../screening/file-outcome.tsx";
 import { describeValue } from "./describe-value.ts";
-import { problemQuestion, problemWithoutPlace, type UploadProblem } from "./upload-problem.ts";
 
 export interface UploadChange {
   field: string;
@@ -11,52 +10,19 @@ export interface UploadChange {
   to: FieldValue;
 }
 
-/** What the last upload came to; "not-sent" is a file the browser refused before sending it. */
-export type UploadOutcome =
-  | { kind: "none" }
-  | { kind: "not-sent"; message: string }
-  | { kind: "refused"; fileName: string; problems: UploadProblem[]; more: number }
-  | { kind: "failed"; message: string }
-  | { kind: "updated"; fileName: string; changes: UploadChange[] };
-
-export function outcomeHasErrors(outcome: UploadOutcome): boolean {
-  return outcome.kind === "not-sent" || outcome.kind === "refused" || outcome.kind === "failed";
-}
-
-/** The message beside the file input for an outcome with errors (GOV.UK: the summary and the field say the same). */
-export function fileErrorOf(outcome: UploadOutcome): string | null {
-  switch (outcome.kind) {
-    case "not-sent":
-    case "failed":
-      return outcome.message;
-    case "refused":
-      return `The selected file has ${plural(outcome.problems.length + outcome.more, "problem", "problems")}: nothing from it was saved`;
-    default:
-      return null;
-  }
-}
+/** What the last upload came to: not taken, refused by the screener, or the draft updated from it. */
+export type UploadOutcome = FileOutcome<{ kind: "updated"; fileName: string; changes: UploadChange[] }>;
 
 /**
- * The top of the page after an upload: the GOV.UK error summary (it takes focus; `attempt` keys it
- * so it takes focus again after the next failed upload) or the success banner (which takes focus itself).
+ * The top of the page after an upload: the GOV.UK error summary, each problem as the API words it,
+ * or the success banner (which takes focus itself).
  */
 export function OutcomeSummary({ outcome, attempt, returnPath }: { outcome: UploadOutcome; attempt: number; returnPath: string }) {
   switch (outcome.kind) {
     case "not-sent":
     case "failed":
-      return <ErrorSummary key={attempt} titleText="There is a problem" errorList={[{ text: outcome.message, href: "#file" }]} />;
     case "refused":
-      return (
-        <ErrorSummary
-          key={attempt}
-          titleText="There is a problem"
-          descriptionText={`Nothing from “${outcome.fileName}” was saved: the return is as it was. Correct these rows in your spreadsheet and upload it again.`}
-          errorList={[
-            ...outcome.problems.map((p) => ({ text: p.message, href: "#file" })),
-            ...(outcome.more > 0 ? [{ text: `and ${plural(outcome.more, "more problem", "more problems")}` }] : []),
-          ]}
-        />
-      );
+      return <FileErrorSummary outcome={outcome} attempt={attempt} correction="Correct these rows in your spreadsheet and upload it again." />;
     case "updated":
       return (
         <NotificationBanner key={attempt} type="success">
@@ -66,38 +32,12 @@ export function OutcomeSummary({ outcome, attempt, returnPath }: { outcome: Uplo
               ? `No answers changed: “${outcome.fileName}” holds the same answers as the return.`
               : `${plural(outcome.changes.length, "answer", "answers")} changed, from “${outcome.fileName}”. The return is still a draft: check it and send it for approval when it is ready.`}
           </p>
-          <p className="govuk-body">
-            <Link className="govuk-notification-banner__link" to={`${returnPath}/`}>
-              Go to the return's task list
-            </Link>{" "}
-            or{" "}
-            <Link className="govuk-notification-banner__link" to={`${returnPath}/check`}>
-              check your answers
-            </Link>
-            .
-          </p>
+          <ReturnNextSteps returnPath={returnPath} />
         </NotificationBanner>
       );
     default:
       return null;
   }
-}
-
-/** The problems as a table (row, question, problem), "and N more problems" when the API capped the list. */
-export function ProblemsTable({ problems, more }: { problems: UploadProblem[]; more: number }) {
-  return (
-    <>
-      <Table
-        caption="Problems in the file"
-        captionClasses="govuk-table__caption--m"
-        classes="app-upload-table"
-        head={[{ text: "Row", classes: "app-upload-table__row" }, { text: "Question" }, { text: "Problem" }]}
-        rows={problems.map((p) => [{ text: p.row === null ? "–" : String(p.row), classes: "app-upload-table__row" }, { text: problemQuestion(p) }, { text: problemWithoutPlace(p) }])}
-        attributes={{ id: "upload-problems" }}
-      />
-      {more > 0 ? <p className="govuk-body">and {plural(more, "more problem", "more problems")}: correct these and upload the file again to see the rest.</p> : null}
-    </>
-  );
 }
 
 /** What the upload changed: question, before, after. */

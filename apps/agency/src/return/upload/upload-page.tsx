@@ -1,16 +1,18 @@
-import { formatPeriodLabel, replacesFigures, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain/browser";
+import { formatPeriodLabel, replacesFigures, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain";
 import { BackLink, LinkProvider } from "@complaints/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import type { QuarterPageProps } from "../../app/body-route.tsx";
 import { api, errorCode, errorData, errorMessage, fileToBase64, type Me, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, usePageTitle } from "@complaints/client";
-import { periodToAddress } from "@complaints/domain/browser";
+import { periodToAddress } from "@complaints/domain";
 import { fileProblem } from "./file-check.ts";
 import { TemplateDownloads } from "./template-downloads.tsx";
 import { UploadForm } from "./upload-form.tsx";
 import { ConfirmReplace } from "./confirm-replace.tsx";
-import { ChangesTable, fileErrorOf, OutcomeSummary, outcomeHasErrors, ProblemsTable, type UploadChange, type UploadOutcome } from "./upload-outcome.tsx";
+import { fileErrorOf, FileProblemsTable, outcomeHasErrors } from "../../screening/file-outcome.tsx";
+import { ChangesTable, OutcomeSummary, type UploadChange, type UploadOutcome } from "./upload-outcome.tsx";
+import { uploadProblemColumns } from "./upload-problem.ts";
 import "./upload.css";
 
 type StoredReturn = NonNullable<QueryOutput<"returns.find">>;
@@ -120,7 +122,7 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
       void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "returns.find" && q.queryKey[0] !== "auth.me" });
       finish({ kind: "updated", fileName, changes: answer.changes });
     } else {
-      finish({ kind: "refused", fileName, problems: answer.problems, more: answer.more });
+      finish({ kind: "refused", fileName, result: answer });
     }
   }
 
@@ -165,7 +167,7 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
       }
       // A dry run first: a file that would replace answers the draft holds is asked about before it does.
       const checked = await api.returns.uploadSpreadsheet.mutate({ returnId: stored.returnId, expectedVersion: stored.version, fileName: file.name, contentBase64, dryRun: true });
-      if (!checked.ok) return finish({ kind: "refused", fileName: file.name, problems: checked.problems, more: checked.more });
+      if (!checked.ok) return finish({ kind: "refused", fileName: file.name, result: checked });
       if (replacesFigures(checked.changes)) {
         setOutcome({ kind: "none" });
         setConfirming({ fileName: file.name, contentBase64, changes: checked.changes });
@@ -185,7 +187,7 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
         <BackLink href={`${returnPath}/`} text="Back to the return" />
         <OutcomeSummary outcome={outcome} attempt={attempt} returnPath={returnPath} />
         <PageHeading organisation={organisation} periodCode={periodCode} />
-        {outcome.kind === "refused" ? <ProblemsTable problems={outcome.problems} more={outcome.more} /> : null}
+        <FileProblemsTable outcome={outcome} columns={uploadProblemColumns} />
         {outcome.kind === "updated" ? <ChangesTable changes={outcome.changes} fields={fields} /> : null}
         {confirming ? (
           <ConfirmReplace

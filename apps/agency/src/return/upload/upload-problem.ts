@@ -1,20 +1,19 @@
-/** A problem the API found in an uploaded file (returns.uploadSpreadsheet, services/return-spreadsheet.ts `UploadProblem`). */
-export interface UploadProblem {
-  /** The sheet's row (1-based), or null for the whole file. */
-  row: number | null;
-  /** The field id as written in the file (known or not). */
-  field: string | null;
-  /** The question's label, when the id is one of the return's. */
-  label: string | null;
-  message: string;
-}
+import type { ScreenProblem } from "@complaints/domain";
+import type { ProblemColumns } from "../../screening/file-outcome.tsx";
+
+/**
+ * A problem the API found in an uploaded file (returns.uploadSpreadsheet): the sheet's row, the
+ * field id as written in the file (known or not) as its column, and the question's label when the
+ * id is one of the return's.
+ */
+export type UploadProblem = ScreenProblem;
 
 /**
  * The problem's message without the "Row 12, ‘Label’: " the API starts it with, for the table whose
  * own columns give the row and question; the error summary keeps the whole message.
  */
 export function problemWithoutPlace(problem: UploadProblem): string {
-  const prefixes = problem.row === null ? [] : [problem.label === null ? null : `Row ${problem.row}, ‘${problem.label}’: `, `Row ${problem.row}: `];
+  const prefixes = problem.row === null ? [] : [!problem.label ? null : `Row ${problem.row}, ‘${problem.label}’: `, `Row ${problem.row}: `];
   for (const prefix of prefixes) {
     if (prefix && problem.message.startsWith(prefix)) {
       const rest = problem.message.slice(prefix.length);
@@ -27,6 +26,15 @@ export function problemWithoutPlace(problem: UploadProblem): string {
 /** The question column: the label, else the id the file gave, else the whole file. */
 export function problemQuestion(problem: UploadProblem): string {
   if (problem.label) return problem.label;
-  if (problem.field) return `“${problem.field}” (not a question of this return)`;
+  if (problem.column) return `“${problem.column}” (not a question of this return)`;
   return "The whole file";
 }
+
+/** The table of a spreadsheet's problems: row, question, problem. */
+export const uploadProblemColumns: ProblemColumns = {
+  caption: "Problems in the file",
+  id: "upload-problems",
+  placeHeading: "Question",
+  place: problemQuestion,
+  message: problemWithoutPlace,
+};

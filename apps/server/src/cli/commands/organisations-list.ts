@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
 import { listOrganisations } from "@complaints/db";
-import { bankHolidayRegionLabels } from "@complaints/domain";
-import { stringify } from "csv-stringify/sync";
+import { bankHolidayRegionLabels, csvText } from "@complaints/domain";
 import { UsageError, withDatabase, type Command } from "../command.ts";
 
 /** `organisations list`: every organisation as an aligned table, or as CSV with `--format csv`. */
@@ -12,7 +11,7 @@ export const organisationsList: Command = async (env, args) => {
     const orgs = await listOrganisations(c.db);
     const rows = orgs.map((o) => [o.code, o.name, o.kind === "department" ? "department" : o.bodyType, o.parentCode ?? "", bankHolidayRegionLabels[o.region], o.activeFrom, o.activeTo ?? ""]);
     const header = ["code", "name", "type", "parent_code", "region", "active_from", "active_to"];
-    if (values.format === "csv") process.stdout.write(stringify([header, ...rows]));
+    if (values.format === "csv") process.stdout.write(csvText([header, ...rows], { lineEnd: "\n" }));
     else {
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
       for (const r of [header, ...rows]) console.log(r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());

@@ -26,7 +26,7 @@ import {
   currentTemplate,
   isExampleCaseReference,
   ukDateOf,
-  readCaseFile,
+  withFailuresFirst,
   type CaseFileResult,
   type CaseProblem,
   type CaseRow,
@@ -36,6 +36,7 @@ import {
 } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
 import { figureChanges, openDraft, saveDraft, type FigureChange } from "../returns.ts";
+import { readCaseFile } from "@complaints/screening";
 import { toStoredCase } from "./stored.ts";
 
 import { caseSettingsOf, loadCaseMapping } from "./settings.ts";
@@ -97,7 +98,7 @@ export interface CaseImportResult extends CaseFileResult {
 }
 
 /** The result's base when the file was not read (the quarter was refused first). */
-const unread: CaseFileResult = { ok: false, encoding: null, rows: 0, problems: [], moreProblems: 0, quarters: [] };
+const unread: CaseFileResult = { ok: false, encoding: null, rows: 0, problems: [], moreProblems: 0, checks: [], quarters: [] };
 
 /** A refused import (or the example's dry run), thrown out of the transaction so it rolls back. */
 class Refused extends Error {
@@ -109,9 +110,8 @@ class Refused extends Error {
 function refusedResult(base: CaseFileResult, problems: CaseProblem[]): CaseImportResult {
   return {
     ...base,
-    ok: false,
-    problems: [...problems, ...base.problems].slice(0, 100),
-    moreProblems: base.moreProblems + Math.max(0, problems.length + base.problems.length - 100),
+    // The quarter's own problem (its return already sent, say) comes before anything about the file.
+    ...withFailuresFirst(base, "quarter", problems),
     written: null,
     writtenQuarters: [],
     skipped: [],
@@ -233,8 +233,8 @@ async function writeQuarter(ctx: ServiceContext, org: Organisation, quarter: Com
 }
 
 /**
- * Imports a body's case file: checks every row and computes every quarter (the
- * domain's `readCaseFile`). Unless it is a dry run, in one transaction: stores the file's cases as
+ * Imports a body's case file: checks every row and computes every quarter (the screening
+ * package's `readCaseFile`). Unless it is a dry run, in one transaction: stores the file's cases as
  * the body's current ones, records the import, writes the computed figures into the chosen quarters'
  * drafts (each revision records the import), and deletes the earlier cases nothing reads any more
  * (a revision the department may be shown keeps its own). All or nothing: a file with any problem,

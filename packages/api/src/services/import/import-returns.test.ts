@@ -125,6 +125,13 @@ describe.each(testDialects())("importing returns from CSV on %s", (dialect) => {
       ]);
     });
 
+    it("names each check the screener ran, failing those that found problems", async () => {
+      const report = await importReturns(t.db, file(`${header}\n${row("AGY", "2025-26 Q1", { received: "twelve" })}`), options);
+      expect(report.checks.map((c) => `${c.check}: ${c.result}`)).toEqual(["file: pass", "encoding: pass", "csv structure: pass", "header: pass", "rows: pass", "cells: fail", "arithmetic: pass"]);
+      const broken = await importReturns(t.db, file(`${header}\nAGY,2025-26 Q1,"120`), options);
+      expect(broken.checks.map((c) => `${c.check}: ${c.result}`)).toEqual(["file: pass", "encoding: pass", "csv structure: fail", "header: pass", "rows: pass", "cells: pass", "arithmetic: pass"]);
+    });
+
     it("caps the list at 100 problems and counts the rest", async () => {
       const rows = Array.from({ length: 150 }, (_, i) => row("NOPE", "2025-26 Q1").replace("NOPE", `NOPE${i}`));
       const report = await importReturns(t.db, file([header, ...rows].join("\n")), options);
@@ -144,6 +151,8 @@ describe.each(testDialects())("importing returns from CSV on %s", (dialect) => {
       const report = await importReturns(t.db, file(bytes), options);
       expect(problems(report)).toEqual([]);
       expect(report).toMatchObject({ ok: true, encoding: "windows-1252", created: 2 });
+      expect(report.checks.every((c) => c.result === "pass")).toBe(true);
+      expect(report.checks.map((c) => c.check)).toEqual(["file", "encoding", "csv structure", "header", "rows", "cells", "arithmetic", "stored returns"]);
       const [q1, q2] = await stored();
       expect(q1!.values.key_themes).toBe(themes);
       expect(q1!.values.payments_total).toBe(125_050);

@@ -1,9 +1,10 @@
 import { listOrganisations, type Database, type Kysely } from "@complaints/db";
-import { decodeText, UnreadableFileError } from "@complaints/domain";
+import { fileProblem } from "@complaints/domain";
+import { decodeText, UnreadableFileError } from "@complaints/screening";
 import { checkReturnsCsv } from "./check-file.ts";
 import { fileSizeProblem } from "./file-size.ts";
 import { planImport } from "./plan.ts";
-import { problemListFor, refusedReport, type ImportOptions, type ImportReport } from "./report.ts";
+import { refusedReport, screenerFor, type ImportOptions, type ImportReport } from "./report.ts";
 import { writeImport } from "./write.ts";
 
 /**
@@ -13,13 +14,14 @@ import { writeImport } from "./write.ts";
  * both come through here, so every file gets the same checks.
  */
 export async function importReturns(db: Kysely<Database>, file: Uint8Array | string, options: ImportOptions): Promise<ImportReport> {
-  const problems = problemListFor(options);
+  const screener = screenerFor(options);
   const size = typeof file === "string" ? Buffer.byteLength(file, "utf8") : file.byteLength;
   const tooLarge = fileSizeProblem(size, options.maxBytes);
   if (tooLarge) {
-    problems.add(null, null, tooLarge);
-    return refusedReport(problems, null);
+    screener.fail("file", fileProblem(tooLarge));
+    return refusedReport(screener, null);
   }
+  screener.ran("file");
   let text: string;
   let encoding: ImportReport["encoding"] = null;
   if (typeof file === "string") text = file;
@@ -28,17 +30,17 @@ export async function importReturns(db: Kysely<Database>, file: Uint8Array | str
       ({ text, encoding } = decodeText(file));
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
-      problems.add(null, null, error.message);
-      return refusedReport(problems, null);
+      screener.fail("encoding", fileProblem(error.message));
+      return refusedReport(screener, null);
     }
   }
 
   const organisations = await listOrganisations(db);
-  const rows = checkReturnsCsv(text, organisations, problems, options.onProgress);
-  if (problems.count > 0) return refusedReport(problems, encoding, rows.length);
-  const { items, unchanged } = await planImport(db, rows, options, problems);
-  if (problems.count > 0) return refusedReport(problems, encoding, rows.length);
+  const rows = checkReturnsCsv(text, organisations, screener, options.onProgress);
+  if (!screener.ok) return refusedReport(screener, encoding, rows.length);
+  const { items, unchanged } = await planImport(db, rows, options, screener);
+  if (!screener.ok) return refusedReport(screener, encoding, rows.length);
   await writeImport(db, items, options);
   const revised = items.filter((i) => i.existing).length;
-  return { ok: true, encoding, rows: rows.length, created: items.length - revised, revised, unchanged, problems: [], moreProblems: 0 };
+  return { ...screener.result(), encoding, rows: rows.length, created: items.length - revised, revised, unchanged };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { listCurrentReturns, type AuditChange, type BulkReturn, type Database, type Kysely } from "@complaints/db";
 import type { FieldValue } from "@complaints/domain";
 import { diffValues } from "../returns.ts";
-import type { ImportOptions, ProblemList } from "./report.ts";
+import type { ImportOptions, ReturnsScreener } from "./report.ts";
 import { valuesOf, type CheckedRow } from "./rows.ts";
 
 /** A return to write, with the changes its audit entry records. */
@@ -26,7 +26,8 @@ function sameValues(a: Readonly<Record<string, FieldValue>>, b: Readonly<Record<
  * Compares checked rows with the stored returns: the same figures change nothing; different figures
  * for an existing return become a new revision only with `revise`, and only of an accepted return.
  */
-export async function planImport(db: Kysely<Database>, rows: readonly CheckedRow[], options: Pick<ImportOptions, "revise">, problems: ProblemList): Promise<ImportPlan> {
+export async function planImport(db: Kysely<Database>, rows: readonly CheckedRow[], options: Pick<ImportOptions, "revise">, problems: ReturnsScreener): Promise<ImportPlan> {
+  problems.ran("stored returns");
   const codes = [...new Set(rows.map((r) => r.organisation.code))];
   const indexes = rows.map((r) => r.periodIndex);
   const existing = new Map(
@@ -41,11 +42,11 @@ export async function planImport(db: Kysely<Database>, rows: readonly CheckedRow
       continue;
     }
     if (before && !options.revise) {
-      problems.add(row.line, null, `${row.organisation.code} already has a return for ${row.period} with different figures. Run the import with --revise to record these as a new revision.`);
+      problems.fail("stored returns", { row: row.line, column: null, message: `${row.organisation.code} already has a return for ${row.period} with different figures. Run the import with --revise to record these as a new revision.` });
       continue;
     }
     if (before && before.status !== "accepted") {
-      problems.add(row.line, null, `${row.organisation.code}'s return for ${row.period} is ${before.status}; only accepted returns can be revised by an import.`);
+      problems.fail("stored returns", { row: row.line, column: null, message: `${row.organisation.code}'s return for ${row.period} is ${before.status}; only accepted returns can be revised by an import.` });
       continue;
     }
     const revision = before ? before.revision + 1 : 1;

@@ -15,7 +15,7 @@ import {
   type Organisation,
 } from "@complaints/domain";
 import type { CheckedHeader } from "./header.ts";
-import type { ProblemList } from "./report.ts";
+import type { ReturnsScreener } from "./report.ts";
 
 /** One checked row of a returns file: the return it is for and its values. */
 export interface CheckedRow {
@@ -43,7 +43,7 @@ export function valuesOf(row: CheckedRow): Record<string, FieldValue> {
  * arithmetic rules, and that no return appears twice. Problems go to `problems`; a row with any is
  * not returned.
  */
-export function rowChecker(organisations: readonly Organisation[], problems: ProblemList) {
+export function rowChecker(organisations: readonly Organisation[], problems: ReturnsScreener) {
   const byCode = new Map(organisations.map((o) => [o.code, o]));
   const firstLine = new Map<string, number>();
   const versions = Object.keys(templates).map(Number);
@@ -59,22 +59,22 @@ export function rowChecker(organisations: readonly Organisation[], problems: Pro
     const periodText = record[1]!.trim();
     const organisation = byCode.get(code);
     const period = parsePeriod(periodText);
-    if (!organisation) problems.add(line, "organisation_code", code ? `There is no organisation with code “${code}”.` : "The organisation code is blank.");
-    else if (organisation.kind !== "body") problems.add(line, "organisation_code", `${code} is a department; returns are made by its bodies.`);
-    if (!period) problems.add(line, "period", `“${periodText}” is not a period: write it like 2025-26 Q1 or Apr to Jun 2025.`);
-    else if (!isSupportedYear(period.startYear)) problems.add(line, "period", `“${periodText}” is outside the years the service takes, April 2000 to March 2100.`);
+    if (!organisation) problems.fail("rows", { row: line, column: "organisation_code", message: code ? `There is no organisation with code “${code}”.` : "The organisation code is blank." });
+    else if (organisation.kind !== "body") problems.fail("rows", { row: line, column: "organisation_code", message: `${code} is a department; returns are made by its bodies.` });
+    if (!period) problems.fail("rows", { row: line, column: "period", message: `“${periodText}” is not a period: write it like 2025-26 Q1 or Apr to Jun 2025.` });
+    else if (!isSupportedYear(period.startYear)) problems.fail("rows", { row: line, column: "period", message: `“${periodText}” is outside the years the service takes, April 2000 to March 2100.` });
     const versionText = header.hasVersionColumn ? record[2]!.trim() : "1";
     const templateVersion = /^\d{1,3}$/.test(versionText) && fieldsOf.has(Number(versionText)) ? Number(versionText) : null;
-    if (templateVersion === null) problems.add(line, "template_version", `“${versionText}” is not a template version: use ${versions.join(" or ")}.`);
+    if (templateVersion === null) problems.fail("rows", { row: line, column: "template_version", message: `“${versionText}” is not a template version: use ${versions.join(" or ")}.` });
     if (!organisation || organisation.kind !== "body" || !period || !isSupportedYear(period.startYear) || templateVersion === null) return null;
     if (!isActiveIn(organisation, period)) {
-      problems.add(line, "period", `${organisation.name} was not active in ${formatPeriodLabel(period)}.`);
+      problems.fail("rows", { row: line, column: "period", message: `${organisation.name} was not active in ${formatPeriodLabel(period)}.` });
       return null;
     }
     const periodCode = formatPeriodCode(period);
     const key = `${code}|${periodCode}`;
     if (firstLine.has(key)) {
-      problems.add(line, null, `This row repeats the return for ${code} ${periodCode} already on line ${firstLine.get(key)}.`);
+      problems.fail("rows", { row: line, column: null, message: `This row repeats the return for ${code} ${periodCode} already on line ${firstLine.get(key)}.` });
       return null;
     }
     firstLine.set(key, line);
@@ -88,14 +88,14 @@ export function rowChecker(organisations: readonly Organisation[], problems: Pro
       if (!field) continue; // the version column
       const cell = readCell(field, record[c]!);
       if (!cell.ok) {
-        problems.add(line, field.id, `‘${field.label}’: ${cell.problem}.`);
+        problems.fail("cells", { row: line, column: field.id, message: `‘${field.label}’: ${cell.problem}.` });
         rowOk = false;
       } else if (cell.value !== null) {
         if (!inVersion(field, templateVersion)) {
-          problems.add(line, field.id, `‘${field.label}’ is not a field of template version ${templateVersion}: leave it blank${header.hasVersionColumn ? "" : `, or add a “template_version” column after “period”`}.`);
+          problems.fail("cells", { row: line, column: field.id, message: `‘${field.label}’ is not a field of template version ${templateVersion}: leave it blank${header.hasVersionColumn ? "" : `, or add a “template_version” column after “period”`}.` });
           rowOk = false;
         } else if (field.breakdown === "received_by_service_area" && !areaCodes.has(field.id)) {
-          problems.add(line, field.id, `${organisation.name} has no service area “${field.id.split(".")[1]}”.`);
+          problems.fail("cells", { row: line, column: field.id, message: `${organisation.name} has no service area “${field.id.split(".")[1]}”.` });
           rowOk = false;
         }
         values[field.id] = cell.value;
@@ -107,7 +107,7 @@ export function rowChecker(organisations: readonly Organisation[], problems: Pro
     const result = validateReturn(values, { template: requireTemplate(templateVersion), serviceAreas: organisation.serviceAreas });
     for (const e of result.errors) {
       if (e.id.startsWith("required:") || e.id.startsWith("note:")) continue;
-      problems.add(line, e.fieldIds[0] ?? null, `${e.message}.`);
+      problems.fail("arithmetic", { row: line, column: e.fieldIds[0] ?? null, message: `${e.message}.` });
       rowOk = false;
     }
     return rowOk ? { line, organisation, period: periodCode, periodIndex: periodIndex(period), templateVersion, cells, fieldIds } : null;

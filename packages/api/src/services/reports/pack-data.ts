@@ -1,5 +1,5 @@
 import { breakdownFieldId, currentTemplate, DomainError, formatPeriodCode, listInWords, packTableOutputs, quartersTaken, requireField, formatPeriodLabel, isActiveIn, periodDates, periodIndex, ukDateOf, type Organisation } from "@complaints/domain";
-import { actionThemeLabel } from "@complaints/domain/browser";
+import { actionThemeLabel } from "@complaints/domain";
 import { sumReturns } from "@complaints/metrics";
 import type { FigureTableIn, FigureValue, PackData, EqualityIn, SpecialPaymentIn } from "@complaints/reports";
 import type { ServiceContext } from "../actor.ts";

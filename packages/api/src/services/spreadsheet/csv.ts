@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { csvText } from "@complaints/domain";
 import { sheetColumns, type ReturnSheet } from "./rows.ts";
 
 /**
@@ -11,5 +11,5 @@ export const csvMimeType = "text/csv; charset=utf-8";
 
 export function writeCsv(sheet: ReturnSheet): Uint8Array {
   const records = [[...sheetColumns], ...sheet.rows.map((r) => [r.id, r.section, r.question, r.hint, r.unit, r.csv])];
-  return Buffer.from(`\ufeff${stringify(records, { record_delimiter: "\r\n" })}`, "utf8");
+  return Buffer.from(csvText(records, { byteOrderMark: true }), "utf8");
 }

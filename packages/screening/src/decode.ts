@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import iconv from "iconv-lite";
 
 /**
@@ -15,7 +16,7 @@ export interface DecodedText {
 export class UnreadableFileError extends Error {}
 
 /**
- * The checks on a file's first bytes, shared with the case file's streamed reading: UTF-32 and
+ * The checks on a file's first bytes, shared by whole and streamed reading: UTF-32 and
  * UTF-16 are refused, each by its own name, and a UTF-8 byte-order mark is dropped. Returns the
  * bytes after the mark.
  */
@@ -64,4 +65,71 @@ export function decodeWindows1252(body: Uint8Array, firstLine = 1): string {
     );
   }
   return text;
+}
+
+/**
+ * UTF-8 (with or without a byte-order mark) or Windows-1252, decided as the bytes arrive: UTF-8 is
+ * read strictly, and at the first byte that is not UTF-8, if everything before was plain ASCII (the
+ * same in both encodings), the rest is read as Windows-1252. A file that is UTF-8 for a while and
+ * then is not has no single encoding and is refused.
+ */
+export class StreamDecoder {
+  encoding: DecodedText["encoding"] | null = null;
+  private bytes = 0;
+  constructor(private readonly onProgress?: (bytes: number) => void) {}
+
+  async *decode(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+    const utf8 = new TextDecoder("utf-8", { fatal: true });
+    let mode: "utf-8" | "windows-1252" = "utf-8";
+    let sawNonAscii = false;
+    let first = true;
+    let line = 1;
+    for await (const raw of source) {
+      let chunk = raw;
+      if (first && chunk.byteLength > 0) {
+        first = false;
+        chunk = afterByteOrderMark(chunk);
+        this.encoding = "utf-8";
+      }
+      this.bytes += raw.byteLength;
+      refuseBinary(chunk);
+      let text: string;
+      if (mode === "windows-1252") text = decodeWindows1252(chunk, line);
+      else if (isAscii(chunk)) text = utf8.decode(chunk, { stream: true });
+      else {
+        try {
+          text = utf8.decode(chunk, { stream: true });
+          sawNonAscii = true;
+        } catch {
+          if (sawNonAscii) {
+            const firstHigh = chunk.findIndex((b) => b >= 0x80);
+            const near = line + chunk.subarray(0, firstHigh).filter((b) => b === 0x0a).length;
+            throw new UnreadableFileError(
+              `The file is not in one encoding: it starts as UTF-8 but near line ${near} it is not. Save it from your system or spreadsheet as “CSV UTF-8 (comma delimited)” and try again.`,
+            );
+          }
+          mode = "windows-1252";
+          this.encoding = "windows-1252";
+          text = decodeWindows1252(chunk, line);
+        }
+      }
+      line += countLines(text);
+      this.onProgress?.(this.bytes);
+      yield text;
+    }
+    if (mode === "utf-8") {
+      try {
+        const rest = utf8.decode();
+        if (rest) yield rest;
+      } catch {
+        throw new UnreadableFileError("The file ends part way through a character: it may have been cut short. Export it again and try again.");
+      }
+    }
+  }
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n += 1;
+  return n;
 }

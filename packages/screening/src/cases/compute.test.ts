@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { currentTemplate } from "../template/versions.ts";
-import { validateReturn } from "../template/validate.ts";
-import { casesBehindFigure, computeCaseReturns, type CaseRow } from "./compute.ts";
-import type { CaseFileResult, CaseSettings } from "./format.ts";
-import { readCaseFile } from "./read.ts";
+import { exampleCaseFile, currentTemplate, validateReturn, casesBehindFigure, computeCaseReturns, type CaseRow, type CaseFileResult, type CaseSettings } from "@complaints/domain";
+import { readCaseFile } from "./case-file.ts";
 
 /**
  * Hand-computed fixtures. Bank holidays from GOV.UK's published lists for 2025
@@ -180,7 +177,6 @@ describe("a quarter's return computed from cases, by hand", () => {
 
 describe("the example case file offered on the upload page", () => {
   it.each(["2024-25 Q4", "2025-26 Q1", "2025-26 Q2", "2025-26 Q3"])("is valid for %s, in every nation, and gives figures in that quarter", async (period) => {
-    const { exampleCaseFile } = await import("./example.ts");
     for (const region of ["england-and-wales", "scotland", "northern-ireland"] as const) {
       for (const serviceAreaCodes of [[], ["licensing", "appeals"]]) {
         const text = exampleCaseFile(period, serviceAreaCodes);

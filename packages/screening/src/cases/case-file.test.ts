@@ -1,7 +1,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import type { CaseMapping, CaseSettings } from "./format.ts";
-import { parsePence, readCaseFile } from "./read.ts";
+import { type CaseMapping, type CaseSettings, parsePence } from "@complaints/domain";
+import { readCaseFile } from "./case-file.ts";
 
 const header = "case_ref,received_date,acknowledged_date,stage,escalated_date,closed_date,withdrawn_date,target_date,outcome,themes,service_area,channel,remedies,payment_amount,payment_type,phso_referred_date";
 const settings: CaseSettings = { region: "england-and-wales", serviceAreaCodes: ["licensing", "appeals"], earlyResolutionDays: 5, closerLookDays: 20 };
@@ -130,6 +130,15 @@ describe("reading a case file", () => {
     expect([q1.received, q1.er_upheld, q1["received_by_channel.online"], q1["received_by_service_area.licensing"], q1["received_by_service_area.appeals"]]).toEqual([2, 1, 1, 1, 1]);
     const missing = await read(file(good), mapping);
     expect(missing.problems[0]).toEqual({ row: 1, column: "Case ID", message: "The mapping “Our CRM” says case_ref is in the column “Case ID”, but the file has no such column." });
+  });
+
+  it("names each check the screener ran, failing those that found problems", async () => {
+    const checks = (result: { checks: { check: string; result: string }[] }) => result.checks.map((c) => `${c.check}: ${c.result}`);
+    const rowChecks = ["row width", "case references", "dates", "codes", "payments", "consistency"];
+    expect(checks(await read(file(good)))).toEqual(["encoding: pass", "columns: pass", "personal data: pass", ...rowChecks.map((c) => `${c}: pass`), "contents: pass"]);
+    const bad = await read(file(good, "CMP-2,2025-04-31,,early_resolution,,,,,,,,,,,,"));
+    expect(checks(bad)).toEqual(["encoding: pass", "columns: pass", "personal data: pass", ...rowChecks.map((c) => `${c}: ${c === "dates" ? "fail" : "pass"}`), "contents: pass"]);
+    expect(checks(await read(`${header},Email address\n${good},x`))).toEqual(["encoding: pass", "columns: pass", "personal data: fail", "contents: pass"]);
   });
 
   it("says plainly when a file is empty, has no cases, or lacks a column", async () => {

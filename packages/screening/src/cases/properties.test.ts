@@ -1,12 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bankHolidayRegions } from "../calendar.ts";
-import { currentTemplate } from "../template/versions.ts";
-import { validateReturn } from "../template/validate.ts";
-import { casesBehindFigure, computeCaseReturns, type CaseRow } from "./compute.ts";
-import { dayFromIso, isoFromDay } from "../calendar.ts";
-import { caseChannels, caseColumns, caseRemedies, caseThemes, type CaseSettings } from "./format.ts";
-import { readCaseFile } from "./read.ts";
+import { bankHolidayRegions, currentTemplate, validateReturn, casesBehindFigure, computeCaseReturns, type CaseRow, dayFromIso, isoFromDay, caseChannels, caseColumns, caseRemedies, caseThemes, type CaseSettings } from "@complaints/domain";
+import { readCaseFile } from "./case-file.ts";
 
 /**
  * Property tests: any set of valid cases gives returns that pass every rule of the

@@ -1,11 +1,7 @@
-import { isAscii } from "node:buffer";
-import { Readable } from "node:stream";
-import Papa from "papaparse";
-import type { IsoDate } from "../calendar.ts";
-import { afterByteOrderMark, decodeWindows1252, refuseBinary, UnreadableFileError } from "../csv/decode.ts";
-import { dayFromIso, isoFromDay, parseDate } from "../calendar.ts";
+import type { Screener } from "../screening.ts";
+import { isoFromDay, parseDate } from "../calendar.ts";
 import { firstCaseDay, firstCaseYear, lastCaseYear } from "./days.ts";
-import { caseContext, caseRowOf, QuarterTotals, type CaseFacts, type CaseRow } from "./compute.ts";
+import type { CaseFacts } from "./compute.ts";
 import {
   caseChannels,
   caseColumns,
@@ -14,187 +10,29 @@ import {
   caseRemedies,
   caseStages,
   caseThemes,
-  maxCaseProblems,
   requiredCaseColumns,
   type CaseColumn,
-  type CaseFileResult,
   type CaseMapping,
-  type CaseProblem,
   type CaseSettings,
   type CodedCaseColumn,
 } from "./format.ts";
 import { personalHeaderReason, personalValueReason } from "./personal-data.ts";
 import { RefSet } from "./ref-set.ts";
 
-export interface ReadCasesOptions {
-  settings: CaseSettings;
-  mapping?: CaseMapping | undefined;
-  /** Dates after today are refused; the quarter containing today is computed so far (complete: false). */
-  today: IsoDate;
-  /** Each valid case in file order, for storing; awaited. Callers discard what they stored when the result is not ok. */
-  onCase?: ((row: CaseRow) => void | Promise<void>) | undefined;
-  onProgress?: ((bytesRead: number) => void) | undefined;
-}
+/** The screener's checks of a case file, in the order they run. */
+export type CaseCheck = "encoding" | "columns" | "personal data" | "contents" | "row width" | "case references" | "dates" | "codes" | "payments" | "consistency";
 
 /** Rows of values sampled from columns we do not read, to spot personal data in them. */
 const sampledRows = 1000;
 
-/**
- * Reads a case file as a stream and computes every quarter's return from it. The file is
- * never held whole: bytes are decoded as they arrive, papaparse splits rows chunk by chunk, and each
- * case is added to per-quarter totals and forgotten (only a 64-bit fingerprint of its reference is
- * kept, to find duplicates). Any problem makes the whole file fail, with the first 100 problems.
- */
-export async function readCaseFile(source: AsyncIterable<Uint8Array>, options: ReadCasesOptions): Promise<CaseFileResult> {
-  const problems = new ProblemList();
-  const decoder = new StreamDecoder(options.onProgress);
-  const ctx = caseContext(options.settings, options.today);
-  const totals = new QuarterTotals(ctx);
-  const todayDay = dayFromIso(options.today);
-  let reader: RowReader | null = null;
-  let rowNumber = 0;
-  let rows = 0;
-
-  const handle = (cells: string[]): CaseRow | null => {
-    rowNumber += 1;
-    if (reader === null) {
-      reader = RowReader.forHeader(cells, options.mapping, options.settings, todayDay, problems);
-      return null;
-    }
-    if (cells.length === 1 && cells[0]!.trim() === "") return null; // a blank line
-    rows += 1;
-    const facts = reader.read(cells, rowNumber);
-    if (!facts) return null;
-    totals.add(facts);
-    return options.onCase && problems.count === 0 ? caseRowOf(reader.ref, facts, reader.acknowledged, options.settings) : null;
-  };
-
-  await new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(Readable.from(decoder.decode(source)), {
-      header: false,
-      skipEmptyLines: false,
-      chunk(results, parser) {
-        if (reader?.fatal) {
-          parser.abort();
-          return;
-        }
-        // Rows are handled synchronously; only when storing a case returns a promise (a batch being
-        // written) does reading pause until it is done (back-pressure). Pausing papaparse's stream
-        // for every chunk instead made a million cases take 9 s rather than 2.4 s in the benchmark.
-        const data = results.data;
-        let i = 0;
-        const run = (): Promise<void> | undefined => {
-          while (i < data.length) {
-            const row = handle(data[i++]!);
-            if (reader?.fatal) return undefined;
-            const pending = row && options.onCase ? options.onCase(row) : undefined;
-            if (pending) return pending.then(run);
-          }
-          return undefined;
-        };
-        const pending = run();
-        if (pending) {
-          parser.pause();
-          pending.then(() => parser.resume(), reject);
-        }
-      },
-      complete: () => resolve(),
-      error: (error: Error) => {
-        if (error instanceof UnreadableFileError) {
-          problems.add(null, null, error.message);
-          resolve();
-        } else reject(error);
-      },
-    });
-  });
-
-  if (reader === null && problems.count === 0) problems.add(null, null, "The file is empty. Export your cases as CSV with a header row and try again.");
-  else if (reader !== null && rows === 0 && !(reader as RowReader).fatal) problems.add(null, null, "The file has a header row but no cases.");
-  const ok = problems.count === 0;
-  return { ok, encoding: decoder.encoding, rows, problems: problems.shown, moreProblems: problems.more, quarters: ok ? totals.results() : [] };
-}
-
-class ProblemList {
-  readonly shown: CaseProblem[] = [];
-  count = 0;
-  add(row: number | null, column: string | null, message: string): void {
-    this.count += 1;
-    if (this.shown.length < maxCaseProblems) this.shown.push({ row, column, message });
-  }
-  get more(): number {
-    return this.count - this.shown.length;
-  }
-}
-
-/**
- * UTF-8 (with or without a byte-order mark) or Windows-1252, decided as the bytes arrive: UTF-8 is
- * read strictly, and at the first byte that is not UTF-8, if everything before was plain ASCII (the
- * same in both encodings), the rest is read as Windows-1252. A file that is UTF-8 for a while and
- * then is not has no single encoding and is refused.
- */
-class StreamDecoder {
-  encoding: CaseFileResult["encoding"] = null;
-  private bytes = 0;
-  constructor(private readonly onProgress?: (bytes: number) => void) {}
-
-  async *decode(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-    const utf8 = new TextDecoder("utf-8", { fatal: true });
-    let mode: "utf-8" | "windows-1252" = "utf-8";
-    let sawNonAscii = false;
-    let first = true;
-    let line = 1;
-    for await (const raw of source) {
-      let chunk = raw;
-      if (first && chunk.byteLength > 0) {
-        first = false;
-        chunk = afterByteOrderMark(chunk);
-        this.encoding = "utf-8";
-      }
-      this.bytes += raw.byteLength;
-      refuseBinary(chunk);
-      let text: string;
-      if (mode === "windows-1252") text = decodeWindows1252(chunk, line);
-      else if (isAscii(chunk)) text = utf8.decode(chunk, { stream: true });
-      else {
-        try {
-          text = utf8.decode(chunk, { stream: true });
-          sawNonAscii = true;
-        } catch {
-          if (sawNonAscii) {
-            const firstHigh = chunk.findIndex((b) => b >= 0x80);
-            const near = line + chunk.subarray(0, firstHigh).filter((b) => b === 0x0a).length;
-            throw new UnreadableFileError(
-              `The file is not in one encoding: it starts as UTF-8 but near line ${near} it is not. Save it from your system or spreadsheet as “CSV UTF-8 (comma delimited)” and try again.`,
-            );
-          }
-          mode = "windows-1252";
-          this.encoding = "windows-1252";
-          text = decodeWindows1252(chunk, line);
-        }
-      }
-      line += countLines(text);
-      this.onProgress?.(this.bytes);
-      yield text;
-    }
-    if (mode === "utf-8") {
-      try {
-        const rest = utf8.decode();
-        if (rest) yield rest;
-      } catch {
-        throw new UnreadableFileError("The file ends part way through a character: it may have been cut short. Export it again and try again.");
-      }
-    }
-  }
-}
-
-function countLines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n += 1;
-  return n;
-}
-
 /** Column ordinals, so a row's cells are found by array index rather than by name. */
 const K = Object.fromEntries(caseColumns.map((c, i) => [c, i])) as Record<CaseColumn, number>;
+
+/** The checks each row goes through once the header has passed. */
+const rowChecks = ["row width", "case references", "dates", "codes", "payments", "consistency"] as const satisfies readonly CaseCheck[];
+
+/** The check a problem with one column's value belongs to, by column ordinal. */
+const checkOf: CaseCheck[] = caseColumns.map((c) => (c === "case_ref" ? "case references" : c.endsWith("_date") ? "dates" : c.startsWith("payment_") ? "payments" : "codes"));
 
 const refPattern = /^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,63}$/;
 
@@ -203,8 +41,11 @@ function normalCode(value: string): string {
   return value.trim().toLowerCase().replace(/[\s-]+/g, "_");
 }
 
-/** Reads rows once the header has told it where each column is. */
-class RowReader {
+/**
+ * Checks a case file's rows once its header has told it where each column is: each row's cells,
+ * and that its dates can all be true together. Problems go to the screener; a row with any gives no facts.
+ */
+export class CaseRowChecker {
   fatal = false;
   /** The last row's reference and acknowledged date (the rest is in the facts). */
   ref = "";
@@ -223,7 +64,7 @@ class RowReader {
     sampled: { index: number; header: string }[],
     private readonly settings: CaseSettings,
     private readonly today: number,
-    private readonly problems: ProblemList,
+    private readonly problems: Screener<CaseCheck>,
     private readonly width: number,
   ) {
     this.at = at;
@@ -235,13 +76,15 @@ class RowReader {
     }
   }
 
-  static forHeader(cells: string[], mapping: CaseMapping | undefined, settings: CaseSettings, today: number, problems: ProblemList): RowReader {
+  static forHeader(cells: string[], mapping: CaseMapping | undefined, settings: CaseSettings, today: number, problems: Screener<CaseCheck>): CaseRowChecker {
+    problems.ran("columns");
+    problems.ran("personal data");
     const headers = cells.map((h) => h.replace(/^\ufeff/, "").trim());
     const position = new Map<string, number>();
     headers.forEach((h, i) => {
       const key = h.toLowerCase();
       if (key === "") return;
-      if (position.has(key)) problems.add(1, h, `The header “${h}” appears more than once: each column needs its own name.`);
+      if (position.has(key)) problems.fail("columns", { row: 1, column: h, message: `The header “${h}” appears more than once: each column needs its own name.` });
       else position.set(key, i);
     });
     const at = new Int32Array(caseColumns.length);
@@ -252,9 +95,13 @@ class RowReader {
       at[ordinal] = index;
       labels[ordinal] = wanted === column ? column : `${wanted} (${column})`;
       if (index < 0 && requiredCaseColumns.includes(column)) {
-        problems.add(1, wanted, mapping?.columns[column]
-          ? `The mapping “${mapping.name}” says ${column} is in the column “${wanted}”, but the file has no such column.`
-          : `The file has no ${column} column: ${caseColumnHint(column)}. If your system names it differently, save a column mapping.`);
+        problems.fail("columns", {
+          row: 1,
+          column: wanted,
+          message: mapping?.columns[column]
+            ? `The mapping “${mapping.name}” says ${column} is in the column “${wanted}”, but the file has no such column.`
+            : `The file has no ${column} column: ${caseColumnHint(column)}. If your system names it differently, save a column mapping.`,
+        });
       }
     }
     const used = new Set(at);
@@ -262,19 +109,20 @@ class RowReader {
     headers.forEach((h, i) => {
       if (used.has(i) || h === "") return;
       const reason = personalHeaderReason(h);
-      if (reason) problems.add(1, h, refusal(h, reason));
+      if (reason) problems.fail("personal data", { row: 1, column: h, message: refusal(h, reason) });
       else sampled.push({ index: i, header: h });
     });
-    const reader = new RowReader(at, labels, mapping, sampled, settings, today, problems, headers.length);
-    reader.fatal = problems.count > 0;
+    const reader = new CaseRowChecker(at, labels, mapping, sampled, settings, today, problems, headers.length);
+    reader.fatal = !problems.ok;
+    if (!reader.fatal) for (const check of rowChecks) problems.ran(check);
     return reader;
   }
 
   private cells: string[] = [];
   private row = 0;
 
-  private problem(column: number, message: string): void {
-    this.problems.add(this.row, this.labels[column]!, message);
+  private problem(column: number, message: string, check: CaseCheck = checkOf[column]!): void {
+    this.problems.fail(check, { row: this.row, column: this.labels[column]!, message });
   }
 
   private cell(column: number): string {
@@ -351,14 +199,14 @@ class RowReader {
   }
 
   private notBefore(column: number, day: number, received: number, what: string): void {
-    if (day >= 0 && day < received) this.problem(column, `${what} (${isoFromDay(day)}) is before the complaint was received (${isoFromDay(received)}).`);
+    if (day >= 0 && day < received) this.problem(column, `${what} (${isoFromDay(day)}) is before the complaint was received (${isoFromDay(received)}).`, "consistency");
   }
 
   private sample(): void {
     for (const { index, header } of this.sampled) {
       const reason = personalValueReason(this.cells[index] ?? "");
       if (reason) {
-        this.problems.add(this.row, header, refusal(header, reason));
+        this.problems.fail("personal data", { row: this.row, column: header, message: refusal(header, reason) });
         this.fatal = true;
         return;
       }
@@ -369,10 +217,10 @@ class RowReader {
   read(cells: string[], row: number): CaseFacts | null {
     this.cells = cells;
     this.row = row;
-    const before = this.problems.count;
+    const before = this.problems.failures;
     if (cells.length !== this.width) {
       // Usually a value with a comma and no quotes, which moves every later value into the wrong column.
-      this.problems.add(row, null, `The row has ${cells.length} values but the header has ${this.width} columns. A value may contain a comma without quotes around it, or a quote that is not closed.`);
+      this.problems.fail("row width", { row, column: null, message: `The row has ${cells.length} values but the header has ${this.width} columns. A value may contain a comma without quotes around it, or a quote that is not closed.` });
       return null;
     }
     if (row <= sampledRows + 1) this.sample();
@@ -432,16 +280,16 @@ class RowReader {
       this.notBefore(K.withdrawn_date, withdrawn, received, "Withdrawn");
       this.notBefore(K.target_date, target, received, "The target date");
     }
-    if (closed >= 0 && withdrawn >= 0) this.problem(K.withdrawn_date, "A case cannot be both closed and withdrawn: give one of closed_date or withdrawn_date.");
-    if (escalated >= 0 && stage === 0) this.problem(K.escalated_date, "The case was escalated but its stage is early_resolution: an escalated case's furthest stage is closer_look.");
-    if (escalated >= 0 && closed >= 0 && closed < escalated) this.problem(K.closed_date, `Closed (${isoFromDay(closed)}) is before the case was escalated (${isoFromDay(escalated)}).`);
-    if (escalated >= 0 && withdrawn >= 0 && withdrawn < escalated) this.problem(K.withdrawn_date, `Withdrawn (${isoFromDay(withdrawn)}) is before the case was escalated (${isoFromDay(escalated)}).`);
-    if (closed >= 0 && outcomeText === "") this.problem(K.outcome, "Enter the outcome (upheld, partly_upheld or not_upheld): the case has a closed_date.");
-    if (closedText === "" && outcomeText !== "") this.problem(K.outcome, "The case has an outcome but no closed_date: give the date it was closed, or leave the outcome empty while it is open.");
-    if (phso >= 0 && closedText === "") this.problem(K.phso_referred_date, "The case was referred to the Ombudsman but has no closed_date: a case goes to the Ombudsman after the body's final response.");
-    if (phso >= 0 && closed >= 0 && phso < closed) this.problem(K.phso_referred_date, `Referred to the Ombudsman (${isoFromDay(phso)}) before the case was closed (${isoFromDay(closed)}).`);
+    if (closed >= 0 && withdrawn >= 0) this.problem(K.withdrawn_date, "A case cannot be both closed and withdrawn: give one of closed_date or withdrawn_date.", "consistency");
+    if (escalated >= 0 && stage === 0) this.problem(K.escalated_date, "The case was escalated but its stage is early_resolution: an escalated case's furthest stage is closer_look.", "consistency");
+    if (escalated >= 0 && closed >= 0 && closed < escalated) this.problem(K.closed_date, `Closed (${isoFromDay(closed)}) is before the case was escalated (${isoFromDay(escalated)}).`, "consistency");
+    if (escalated >= 0 && withdrawn >= 0 && withdrawn < escalated) this.problem(K.withdrawn_date, `Withdrawn (${isoFromDay(withdrawn)}) is before the case was escalated (${isoFromDay(escalated)}).`, "consistency");
+    if (closed >= 0 && outcomeText === "") this.problem(K.outcome, "Enter the outcome (upheld, partly_upheld or not_upheld): the case has a closed_date.", "consistency");
+    if (closedText === "" && outcomeText !== "") this.problem(K.outcome, "The case has an outcome but no closed_date: give the date it was closed, or leave the outcome empty while it is open.", "consistency");
+    if (phso >= 0 && closedText === "") this.problem(K.phso_referred_date, "The case was referred to the Ombudsman but has no closed_date: a case goes to the Ombudsman after the body's final response.", "consistency");
+    if (phso >= 0 && closed >= 0 && phso < closed) this.problem(K.phso_referred_date, `Referred to the Ombudsman (${isoFromDay(phso)}) before the case was closed (${isoFromDay(closed)}).`, "consistency");
 
-    if (this.problems.count > before) return null;
+    if (this.problems.failures > before) return null;
     this.ref = ref;
     this.acknowledged = acknowledged;
     return {

@@ -1,0 +1,2 @@
+import { baseTestConfig } from "@complaints/vitest-config";
+export default baseTestConfig;
