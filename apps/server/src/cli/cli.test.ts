@@ -142,7 +142,8 @@ describe("the complaints command", () => {
     const ods = join(dir, "pack.ods");
     const written = cli(["pack", "--department", "DES", "--period", "Jul to Sep 2026", "--format", "ods", "--out", ods]);
     expect(written.code, written.stderr).toBe(0);
-    expect(written.stdout).toBe(`Wrote “Complaints board pack: Department for Example Services (synthetic), Jul to Sep 2026” (15 tables) to ${ods} in ${/in (\d+\.\d) s/.exec(written.stdout)![1]} s.\n`);
+    // Every section of the return has a per-body table, other insight and context and resources included.
+    expect(written.stdout).toBe(`Wrote “Complaints board pack: Department for Example Services (synthetic), Jul to Sep 2026” (17 tables) to ${ods} in ${/in (\d+\.\d) s/.exec(written.stdout)![1]} s.\n`);
     expect(written.stderr).toBe("Building the board pack…\n");
     const bytes = readFileSync(ods);
     // An ODF package: a zip whose first entry is the mimetype, stored uncompressed.
