@@ -8,12 +8,14 @@ import type { CaseImportResult } from "./queries.ts";
  * What the last case file came to: not taken or refused (`result.fileRefused`: the file has
  * problems; otherwise the quarter's return could not take its figures), or its figures.
  */
-export type CaseOutcome = FileOutcome<
+export type CaseOutcome = FileOutcome<CaseFigures>;
+
+/** A case file's figures, worked out and in the draft, or the example file's. */
+export type CaseFigures =
   /** `restored`: shown again on coming back to the page, so the banner does not take focus again. */
   | { kind: "computed"; fileName: string; result: CaseImportResult; restored?: boolean }
   /** The example file: only checked and computed (the server never stores it), its figures shown as the example's. */
-  | { kind: "example"; fileName: string; result: CaseImportResult }
->;
+  | { kind: "example"; fileName: string; result: CaseImportResult };
 
 /**
  * The top of the page after an upload: the GOV.UK error summary listing each problem by row and

@@ -1,6 +1,6 @@
-import { currentTemplate, exampleCaseFile, formatDateTime, formatPeriodLabel, plural, replacesFigures, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain";
+import { currentTemplate, exampleCaseFile, formatDateTime, formatPeriodLabel, plural, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain";
 import { BackLink, Button, FileUpload, LinkProvider, Radios } from "@complaints/ui";
-import { api, errorData, errorMessage, type Me, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, saveBlob, usePageTitle } from "@complaints/client";
+import { api, type Me, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, saveBlob, usePageTitle } from "@complaints/client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
@@ -8,12 +8,12 @@ import { periodToAddress } from "@complaints/domain";
 import type { QuarterPageProps } from "../app/body-route.tsx";
 import { caseFileProblem, caseProblemColumns } from "./case-problems.ts";
 import { fileErrorOf, FileProblemsTable, outcomeHasErrors } from "../screening/file-outcome.tsx";
-import { CaseOutcomeSummary, ComputedFigures, type CaseOutcome } from "./case-outcome.tsx";
+import { CaseOutcomeSummary, ComputedFigures, type CaseFigures, type CaseOutcome } from "./case-outcome.tsx";
 import { formatBytes, isProgressStep, progressMessage, sendInChunks, UnreadableFile } from "./chunked-upload.ts";
 import { CaseFormatDetails } from "./format-details.tsx";
 import { casesPath, settingsPath, useCasesOverview, type CasesOverview } from "./queries.ts";
 import { ConfirmReplace } from "../return/upload/confirm-replace.tsx";
-import type { UploadChange as FigureChange } from "../return/upload/upload-outcome.tsx";
+import { requestFailureMessage, unreadableFileMessage, useConfirmedUpload } from "../return/upload/use-confirmed-upload.ts";
 import "../return/upload/upload.css";
 import "./cases.css";
 
@@ -60,55 +60,54 @@ function importRefusal(me: Me, stored: StoredReturn | null): string | null {
   return `This return is ${returnStatusLabels[stored.status].toLowerCase()}, so its figures cannot be computed again: only a draft can be changed.`;
 }
 
-function CasesPage(props: { me: Me; organisation: Organisation; periodCode: string; stored: StoredReturn | null; overview: CasesOverview; returnPath: string }) {
-  const { me, organisation, periodCode, stored, overview, returnPath } = props;
-  const queryClient = useQueryClient();
-  const key = outcomeKey(organisation.code, periodCode);
-  const [outcome, setOutcome] = useState<CaseOutcome>(() => queryClient.getQueryData<CaseOutcome>(key) ?? { kind: "none" });
-  const [attempt, setAttempt] = useState(0);
-  const [chosenProblem, setChosenProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  /** A checked file that would replace the draft's figures, waiting for "Replace the figures" or "Cancel". */
-  const [confirming, setConfirming] = useState<{ uploadId: string; mappingName: string | null; fileName: string; changes: FigureChange[] } | null>(null);
-  const [progress, setProgress] = useState<{ sent: number; total: number; checking: boolean } | null>(null);
-  /** What the live region says: at the start, at each tenth of the way and when checking starts. */
+type Progress = { sent: number; total: number; checking: boolean };
+
+/** The case file's progress bar, and what its live region says: at the start, at each tenth of the way and when checking starts. */
+function useUploadProgress() {
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [said, setSaid] = useState("");
   const lastSaid = useRef(0);
-  const hasErrors = outcomeHasErrors(outcome);
-  usePageTitle(pageTitle, hasErrors);
-  const periodLabel = formatPeriodLabel(requirePeriod(periodCode));
-  const refusal = importRefusal(me, stored);
-  const templateVersion = stored?.templateVersion ?? currentTemplate.version;
-  const fields = useMemo(() => new Map(templateFields(requireTemplate(templateVersion), organisation.serviceAreas ?? []).map((f) => [f.id, f])), [templateVersion, organisation.serviceAreas]);
+  return {
+    progress,
+    said,
+    start() {
+      lastSaid.current = 0;
+    },
+    onProgress(sent: number, total: number) {
+      setProgress({ sent, total, checking: false });
+      if (isProgressStep(lastSaid.current, sent, total)) {
+        lastSaid.current = sent;
+        setSaid(progressMessage(sent, total));
+      }
+    },
+    checking(size: number) {
+      setProgress({ sent: size, total: size, checking: true });
+      setSaid("Checking the cases…");
+    },
+    clear() {
+      setProgress(null);
+      setSaid("");
+    },
+  };
+}
 
-  function finish(next: CaseOutcome) {
-    setOutcome(next);
-    setAttempt((a) => a + 1);
-    // Kept an hour (not the cache's usual five minutes unwatched), for a look through many figures' cases; signing out clears it.
-    queryClient.setQueryDefaults(["cases.outcome"], { gcTime: 60 * 60_000 });
-    queryClient.setQueryData(key, next.kind === "computed" ? { ...next, restored: true } : { kind: "none" });
-  }
-
-  function onChoose(file: File | null) {
-    setChosenProblem(file ? caseFileProblem(file, overview.upload.maxBytes) : null);
-    if (outcome.kind === "not-sent") setOutcome({ kind: "none" });
-  }
-
-  function onProgress(sent: number, total: number) {
-    setProgress({ sent, total, checking: false });
-    if (isProgressStep(lastSaid.current, sent, total)) {
-      lastSaid.current = sent;
-      setSaid(progressMessage(sent, total));
-    }
-  }
-
-  async function onUpload(file: File | null, mappingName: string | null) {
-    const problem = caseFileProblem(file, overview.upload.maxBytes);
-    if (problem || !file) return finish({ kind: "not-sent", message: problem ?? "Select your case file" });
-    setChosenProblem(null);
-    setBusy(true);
-    lastSaid.current = 0;
-    try {
+/** How the case file is sent: in pieces, then finished as a dry run, then imported from the upload the server kept. */
+function useCaseUpload({ organisation, periodCode, periodLabel, overview }: { organisation: Organisation; periodCode: string; periodLabel: string; overview: CasesOverview }) {
+  const queryClient = useQueryClient();
+  const key = outcomeKey(organisation.code, periodCode);
+  const progress = useUploadProgress();
+  const upload = useConfirmedUpload<CaseFigures, { uploadId: string; mappingName: string | null }, string | null>({
+    fileProblem: (file) => caseFileProblem(file, overview.upload.maxBytes),
+    missing: "Select your case file",
+    initial: () => queryClient.getQueryData<CaseOutcome>(key) ?? { kind: "none" },
+    onFinish(next) {
+      // Kept an hour (not the cache's usual five minutes unwatched), for a look through many figures' cases; signing out clears it.
+      queryClient.setQueryDefaults(["cases.outcome"], { gcTime: 60 * 60_000 });
+      queryClient.setQueryData(key, next.kind === "computed" ? { ...next, restored: true } : { kind: "none" });
+    },
+    onSettled: progress.clear,
+    async check(file, mappingName) {
+      progress.start();
       const uploadId = await sendInChunks(
         file,
         {
@@ -116,100 +115,66 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
           start: (input) => api.cases.startUpload.mutate({ organisationCode: organisation.code, period: periodCode, ...input }),
           send: (input) => api.cases.uploadChunk.mutate(input),
         },
-        onProgress,
+        progress.onProgress,
       );
-      setProgress({ sent: file.size, total: file.size, checking: true });
-      setSaid("Checking the cases…");
-      // A dry run first: the example file is only ever that, and a file that would replace the
-      // draft's figures is asked about before it does (a good file's dry run keeps the upload).
+      progress.checking(file.size);
+      // The example file is only ever a dry run; a good file's dry run keeps the upload, so the import does not send it again.
       const checked = await api.cases.finishUpload.mutate({ uploadId, mappingName, period: periodCode, dryRun: true });
-      if (!checked.ok) return finish({ kind: "refused", fileName: file.name, result: checked });
-      if (checked.example) return finish({ kind: "example", fileName: file.name, result: checked });
+      if (!checked.ok) return { outcome: { kind: "refused", fileName: file.name, result: checked } };
+      if (checked.example) return { outcome: { kind: "example", fileName: file.name, result: checked } };
       const quarter = checked.writtenQuarters.find((q) => q.period === periodCode);
       if (!quarter) {
-        return finish({ kind: "failed", message: `None of the ${plural(checked.rows, "case")} in “${file.name}” was received, open or closed in ${periodLabel}, so the return was not changed` });
+        return { outcome: { kind: "failed", message: `None of the ${plural(checked.rows, "case")} in “${file.name}” was received, open or closed in ${periodLabel}, so the return was not changed` } };
       }
-      if (replacesFigures(quarter.changes)) {
-        setOutcome({ kind: "none" });
-        setConfirming({ uploadId, mappingName, fileName: file.name, changes: quarter.changes });
-        return;
-      }
-      await importChecked(uploadId, mappingName, file.name);
-    } catch (error) {
-      if (error instanceof UnreadableFile) {
-        return finish({ kind: "failed", message: "The selected file could not be read. It may have been moved or changed since you chose it: choose it again" });
-      }
-      const issues = errorData(error).issues;
-      finish({ kind: "failed", message: issues && issues.length > 0 ? issues.map((i) => i.message).join(". ") : errorMessage(error) });
-    } finally {
-      setBusy(false);
-      setProgress(null);
-      setSaid("");
-    }
-  }
+      return { changes: quarter.changes, pending: { uploadId, mappingName } };
+    },
+    /** Imports an upload already checked by a dry run (kept on the server, so not sent again). */
+    async send({ uploadId, mappingName }, fileName) {
+      const result = await api.cases.finishUpload.mutate({ uploadId, mappingName, period: periodCode, dryRun: false });
+      if (!result.ok) return { kind: "refused", fileName, result };
+      if (result.example) return { kind: "example", fileName, result };
+      // The draft has new figures: everything showing the return reads it again.
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "auth.me" && q.queryKey[0] !== "cases.outcome" });
+      return { kind: "computed", fileName, result };
+    },
+    failed(error) {
+      if (error instanceof UnreadableFile) return { kind: "failed", message: unreadableFileMessage };
+      return { kind: "failed", message: requestFailureMessage(error) };
+    },
+  });
+  return { ...upload, progress: progress.progress, said: progress.said };
+}
 
-  /** Imports an upload already checked by a dry run (kept on the server, so not sent again). */
-  async function importChecked(uploadId: string, mappingName: string | null, fileName: string) {
-    const result = await api.cases.finishUpload.mutate({ uploadId, mappingName, period: periodCode, dryRun: false });
-    if (!result.ok) return finish({ kind: "refused", fileName, result });
-    if (result.example) return finish({ kind: "example", fileName, result });
-    // The draft has new figures: everything showing the return reads it again.
-    void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "auth.me" && q.queryKey[0] !== "cases.outcome" });
-    finish({ kind: "computed", fileName, result });
-  }
+type CaseUpload = ReturnType<typeof useCaseUpload>;
 
-  async function onConfirm() {
-    if (!confirming) return;
-    setBusy(true);
-    try {
-      await importChecked(confirming.uploadId, confirming.mappingName, confirming.fileName);
-    } catch (error) {
-      const issues = errorData(error).issues;
-      finish({ kind: "failed", message: issues && issues.length > 0 ? issues.map((i) => i.message).join(". ") : errorMessage(error) });
-    } finally {
-      setConfirming(null);
-      setBusy(false);
-    }
-  }
+function CasesPage(props: { me: Me; organisation: Organisation; periodCode: string; stored: StoredReturn | null; overview: CasesOverview; returnPath: string }) {
+  const { me, organisation, periodCode, stored, overview, returnPath } = props;
+  const periodLabel = formatPeriodLabel(requirePeriod(periodCode));
+  const upload = useCaseUpload({ organisation, periodCode, periodLabel, overview });
+  const { outcome, confirmation } = upload;
+  usePageTitle(pageTitle, outcomeHasErrors(outcome));
+  const refusal = importRefusal(me, stored);
+  const templateVersion = stored?.templateVersion ?? currentTemplate.version;
+  const fields = useMemo(() => new Map(templateFields(requireTemplate(templateVersion), organisation.serviceAreas ?? []).map((f) => [f.id, f])), [templateVersion, organisation.serviceAreas]);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const form = event.currentTarget;
-    const input = form.elements.namedItem("file");
-    const mapping = form.elements.namedItem("mapping");
-    const chosen = mapping instanceof RadioNodeList || mapping instanceof HTMLInputElement ? mapping.value : "";
-    void onUpload(input instanceof HTMLInputElement ? (input.files?.[0] ?? null) : null, chosen || null);
-  }
-
-  const mappings = overview.mappings;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={`${returnPath}/`} text="Back to the return" />
-        <CaseOutcomeSummary outcome={outcome} attempt={attempt} returnPath={returnPath} periodLabel={periodLabel} />
+        <CaseOutcomeSummary outcome={outcome} attempt={upload.attempt} returnPath={returnPath} periodLabel={periodLabel} />
         <span className="govuk-caption-l">
           {organisation.name}: {periodLabel}
         </span>
         <h1 className="govuk-heading-l">{pageTitle}</h1>
         <FileProblemsTable outcome={outcome} columns={caseProblemColumns} />
-        {confirming ? (
-          <ConfirmReplace
-            fileName={confirming.fileName}
-            changes={confirming.changes}
-            fields={fields}
-            busy={busy}
-            onConfirm={() => void onConfirm()}
-            onCancel={() => setConfirming(null)}
-          />
-        ) : null}
+        {confirmation ? <ConfirmReplace {...confirmation} fields={fields} /> : null}
         {outcome.kind === "computed" || outcome.kind === "example" ? (
           <>
             <ComputedFigures
               result={outcome.result}
               periodCode={periodCode}
               organisation={organisation}
-              templateVersion={stored?.templateVersion ?? currentTemplate.version}
+              templateVersion={templateVersion}
               returnPath={returnPath}
               casesPath={casesPath(organisation.code, periodCode)}
               example={outcome.kind === "example"}
@@ -225,76 +190,9 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
             <p className="govuk-body">Only case references and coded fields, such as the stage and the outcome, are kept. Figures the file cannot give are left for you to fill in.</p>
           </>
         )}
-        <CaseFormatDetails />
-        <p className="govuk-body">To see the format with this quarter's dates, or to try the import, download an example file of made-up cases. Uploading it shows the figures it gives and saves nothing.</p>
-        <Button
-          text={`Download an example case file for ${periodLabel}`}
-          type="button"
-          classes="govuk-button--secondary"
-          id="example-file"
-          onClick={() => saveBlob(new Blob([exampleCaseFile(periodCode, organisation.serviceAreas.map((a) => a.code))], { type: "text/csv" }), `example-cases-${organisation.code}-${periodToAddress(periodCode)}.csv`)}
-        />
-        <p className="govuk-body">
-          A case with no target date is within timescale when it closes within {plural(overview.timescales.earlyResolutionDays, "working day")} at early resolution and{" "}
-          {plural(overview.timescales.closerLookDays, "working day")} at closer look.{" "}
-          <Link className="govuk-link" to={`${settingsPath(organisation.code)}?period=${periodToAddress(periodCode)}`}>
-            Change these, or match your system's column names and codes to ours
-          </Link>
-          .
-        </p>
-        {overview.lastImport ? (
-          <p className="govuk-body" id="last-import">
-            Last case file: “{overview.lastImport.fileName}”, {plural(overview.lastImport.rows, "case")}, uploaded by {overview.lastImport.importedBy} on {formatDateTime(overview.lastImport.importedAt)}.
-          </p>
-        ) : null}
-        {confirming ? null : refusal === null ? (
-          <form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit}>
-            <FileUpload
-              name="file"
-              id="file"
-              label={{ text: "Upload your case file", classes: "govuk-label--m" }}
-              hint={{ text: `A CSV file, up to ${formatBytes(overview.upload.maxBytes)}. The whole file is checked: if any row has a problem, nothing is saved.` }}
-              errorMessage={chosenProblem || fileErrorOf(outcome) ? { text: chosenProblem ?? fileErrorOf(outcome)! } : false}
-              accept=".csv,text/csv"
-              onChange={(event) => onChoose(event.currentTarget.files?.[0] ?? null)}
-              onKeyDown={(event) => {
-                // Chromium submits the form on Enter in a file input; people expect Enter to open the chooser, as Space does.
-                if (event.key === "Enter") {
-                  event.preventDefault();
-                  event.currentTarget.click();
-                }
-              }}
-            />
-            {mappings.length > 0 ? (
-              <Radios
-                name="mapping"
-                idPrefix="mapping"
-                fieldset={{ legend: { text: "Which column names does your file use?", classes: "govuk-fieldset__legend--s" } }}
-                items={[{ value: "", text: "None: my file uses the standard column names", checked: true }, ...mappings.map((m) => ({ value: m.name, text: `Our saved mapping “${m.name}”` }))]}
-              />
-            ) : null}
-            <Button text="Upload and compute the figures" type="submit" attributes={busy ? { "aria-disabled": "true" } : undefined} />
-            <div className="app-case-progress">
-              {progress ? (
-                <>
-                  <label className="govuk-label" htmlFor="upload-progress">
-                    {progress.checking ? "File uploaded" : "Uploading your case file"}
-                  </label>
-                  <progress id="upload-progress" className="app-case-progress__bar" max={progress.total || 1} value={progress.sent}>
-                    {progressMessage(progress.sent, progress.total)}
-                  </progress>
-                </>
-              ) : null}
-              <div className="app-upload-status" role="status">
-                {said ? (
-                  <p className="govuk-body app-upload-status__text">
-                    {progress?.checking ? <span className="app-upload-status__spinner" aria-hidden="true" /> : null}
-                    {said}
-                  </p>
-                ) : null}
-              </div>
-            </div>
-          </form>
+        <CaseFileHelp organisation={organisation} periodCode={periodCode} periodLabel={periodLabel} overview={overview} />
+        {confirmation ? null : refusal === null ? (
+          <CaseUploadForm upload={upload} overview={overview} />
         ) : (
           <>
             <h2 className="govuk-heading-m">You cannot compute this return from a case file</h2>
@@ -308,5 +206,99 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
         )}
       </div>
     </div>
+  );
+}
+
+/** The file's format, the example file, the timescales counted and the last case file. */
+function CaseFileHelp({ organisation, periodCode, periodLabel, overview }: { organisation: Organisation; periodCode: string; periodLabel: string; overview: CasesOverview }) {
+  return (
+    <>
+      <CaseFormatDetails />
+      <p className="govuk-body">To see the format with this quarter's dates, or to try the import, download an example file of made-up cases. Uploading it shows the figures it gives and saves nothing.</p>
+      <Button
+        text={`Download an example case file for ${periodLabel}`}
+        type="button"
+        classes="govuk-button--secondary"
+        id="example-file"
+        onClick={() => saveBlob(new Blob([exampleCaseFile(periodCode, organisation.serviceAreas.map((a) => a.code))], { type: "text/csv" }), `example-cases-${organisation.code}-${periodToAddress(periodCode)}.csv`)}
+      />
+      <p className="govuk-body">
+        A case with no target date is within timescale when it closes within {plural(overview.timescales.earlyResolutionDays, "working day")} at early resolution and{" "}
+        {plural(overview.timescales.closerLookDays, "working day")} at closer look.{" "}
+        <Link className="govuk-link" to={`${settingsPath(organisation.code)}?period=${periodToAddress(periodCode)}`}>
+          Change these, or match your system's column names and codes to ours
+        </Link>
+        .
+      </p>
+      {overview.lastImport ? (
+        <p className="govuk-body" id="last-import">
+          Last case file: “{overview.lastImport.fileName}”, {plural(overview.lastImport.rows, "case")}, uploaded by {overview.lastImport.importedBy} on {formatDateTime(overview.lastImport.importedAt)}.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The case file input, the choice of mapping, and the progress while the file goes. */
+function CaseUploadForm({ upload, overview }: { upload: CaseUpload; overview: CasesOverview }) {
+  const { busy, outcome, chosenProblem, progress, said } = upload;
+  const mappings = overview.mappings;
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const form = event.currentTarget;
+    const input = form.elements.namedItem("file");
+    const mapping = form.elements.namedItem("mapping");
+    const chosen = mapping instanceof RadioNodeList || mapping instanceof HTMLInputElement ? mapping.value : "";
+    void upload.upload(input instanceof HTMLInputElement ? (input.files?.[0] ?? null) : null, chosen || null);
+  }
+  return (
+    <form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit}>
+      <FileUpload
+        name="file"
+        id="file"
+        label={{ text: "Upload your case file", classes: "govuk-label--m" }}
+        hint={{ text: `A CSV file, up to ${formatBytes(overview.upload.maxBytes)}. The whole file is checked: if any row has a problem, nothing is saved.` }}
+        errorMessage={chosenProblem || fileErrorOf(outcome) ? { text: chosenProblem ?? fileErrorOf(outcome)! } : false}
+        accept=".csv,text/csv"
+        onChange={(event) => upload.choose(event.currentTarget.files?.[0] ?? null)}
+        onKeyDown={(event) => {
+          // Chromium submits the form on Enter in a file input; people expect Enter to open the chooser, as Space does.
+          if (event.key === "Enter") {
+            event.preventDefault();
+            event.currentTarget.click();
+          }
+        }}
+      />
+      {mappings.length > 0 ? (
+        <Radios
+          name="mapping"
+          idPrefix="mapping"
+          fieldset={{ legend: { text: "Which column names does your file use?", classes: "govuk-fieldset__legend--s" } }}
+          items={[{ value: "", text: "None: my file uses the standard column names", checked: true }, ...mappings.map((m) => ({ value: m.name, text: `Our saved mapping “${m.name}”` }))]}
+        />
+      ) : null}
+      <Button text="Upload and compute the figures" type="submit" attributes={busy ? { "aria-disabled": "true" } : undefined} />
+      <div className="app-case-progress">
+        {progress ? (
+          <>
+            <label className="govuk-label" htmlFor="upload-progress">
+              {progress.checking ? "File uploaded" : "Uploading your case file"}
+            </label>
+            <progress id="upload-progress" className="app-case-progress__bar" max={progress.total || 1} value={progress.sent}>
+              {progressMessage(progress.sent, progress.total)}
+            </progress>
+          </>
+        ) : null}
+        <div className="app-upload-status" role="status">
+          {said ? (
+            <p className="govuk-body app-upload-status__text">
+              {progress?.checking ? <span className="app-upload-status__spinner" aria-hidden="true" /> : null}
+              {said}
+            </p>
+          ) : null}
+        </div>
+      </div>
+    </form>
   );
 }

@@ -10,8 +10,11 @@ export interface UploadChange {
   to: FieldValue;
 }
 
+/** The draft updated from a file. */
+export type Updated = { kind: "updated"; fileName: string; changes: UploadChange[] };
+
 /** What the last upload came to: not taken, refused by the screener, or the draft updated from it. */
-export type UploadOutcome = FileOutcome<{ kind: "updated"; fileName: string; changes: UploadChange[] }>;
+export type UploadOutcome = FileOutcome<Updated>;
 
 /**
  * The top of the page after an upload: the GOV.UK error summary, each problem as the API words it,

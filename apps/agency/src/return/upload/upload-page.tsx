@@ -1,17 +1,18 @@
-import { formatPeriodLabel, replacesFigures, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain";
+import { formatPeriodLabel, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain";
 import { BackLink, LinkProvider } from "@complaints/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Link } from "react-router";
 import type { QuarterPageProps } from "../../app/body-route.tsx";
-import { api, errorCode, errorData, errorMessage, fileToBase64, type Me, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, usePageTitle } from "@complaints/client";
+import { api, errorCode, fileToBase64, type Me, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, usePageTitle } from "@complaints/client";
 import { periodToAddress } from "@complaints/domain";
 import { fileProblem } from "./file-check.ts";
 import { TemplateDownloads } from "./template-downloads.tsx";
 import { UploadForm } from "./upload-form.tsx";
 import { ConfirmReplace } from "./confirm-replace.tsx";
 import { fileErrorOf, FileProblemsTable, outcomeHasErrors } from "../../screening/file-outcome.tsx";
-import { ChangesTable, OutcomeSummary, type UploadChange, type UploadOutcome } from "./upload-outcome.tsx";
+import { ChangesTable, OutcomeSummary, type Updated } from "./upload-outcome.tsx";
+import { requestFailureMessage, unreadableFileMessage, useConfirmedUpload } from "./use-confirmed-upload.ts";
 import { uploadProblemColumns } from "./upload-problem.ts";
 import "./upload.css";
 
@@ -88,121 +89,67 @@ function uploadRefusal(me: Me, status: ReturnStatus): string | null {
   return `This return is ${returnStatusLabels[status].toLowerCase()}, so it cannot be changed from a file: only a draft can. ${why[status] ?? ""}`.trim();
 }
 
-function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: Me; organisation: Organisation; periodCode: string; stored: StoredReturn; returnPath: string }) {
+/** How the spreadsheet is sent: read whole as base64, a dry run, then saved into the draft. */
+function useSpreadsheetUpload(stored: StoredReturn) {
   const queryClient = useQueryClient();
-  const [outcome, setOutcome] = useState<UploadOutcome>({ kind: "none" });
-  const [attempt, setAttempt] = useState(0);
-  const [chosenProblem, setChosenProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  /** A checked file that would replace the draft's answers, waiting for "Replace the figures" or "Cancel". */
-  const [confirming, setConfirming] = useState<{ fileName: string; contentBase64: string; changes: UploadChange[] } | null>(null);
-  const hasErrors = outcomeHasErrors(outcome);
-  usePageTitle(pageTitle, hasErrors);
-
-  const fields = useMemo(() => new Map(templateFields(requireTemplate(stored.templateVersion), organisation.serviceAreas ?? []).map((f) => [f.id, f])), [stored.templateVersion, organisation.serviceAreas]);
-  const refusal = uploadRefusal(me, stored.status);
-
-  function finish(next: UploadOutcome) {
-    setOutcome(next);
-    setAttempt((a) => a + 1);
-  }
-
-  function onChoose(file: File | null) {
-    // Said at once, before the button: the browser can tell these without sending the file.
-    setChosenProblem(file ? fileProblem(file) : null);
-    if (outcome.kind === "not-sent") setOutcome({ kind: "none" });
-  }
-
-  /** Saves a file already checked by a dry run into the draft. */
-  async function save(fileName: string, contentBase64: string) {
-    const answer = await api.returns.uploadSpreadsheet.mutate({ returnId: stored.returnId, expectedVersion: stored.version, fileName, contentBase64 });
-    if (answer.ok) {
-      // The new version at once, so a second upload is not refused as based on an old one.
-      queryClient.setQueryData(findQuery(stored.organisationCode, stored.period).queryKey, answer.return);
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "returns.find" && q.queryKey[0] !== "auth.me" });
-      finish({ kind: "updated", fileName, changes: answer.changes });
-    } else {
-      finish({ kind: "refused", fileName, result: answer });
-    }
-  }
-
-  function failed(error: unknown) {
-    const code = errorCode(error);
-    // Refused for the return's state: fetch it again, so the page shows what it is now.
-    if (code === "CONFLICT" || code === "PRECONDITION_FAILED") void queryClient.invalidateQueries({ queryKey: findQuery(stored.organisationCode, stored.period).queryKey });
-    const issues = errorData(error).issues;
-    const message =
-      code === "CONFLICT"
-        ? "Someone else changed this return while you were uploading, so nothing from your file was saved. Download the template again to start from their answers, or upload your file again to replace them"
-        : issues && issues.length > 0
-          ? issues.map((i) => i.message).join(". ")
-          : errorMessage(error);
-    finish({ kind: "failed", message });
-  }
-
-  async function onConfirm() {
-    if (!confirming) return;
-    setBusy(true);
-    try {
-      await save(confirming.fileName, confirming.contentBase64);
-    } catch (error) {
-      failed(error);
-    } finally {
-      setConfirming(null);
-      setBusy(false);
-    }
-  }
-
-  async function onUpload(file: File | null) {
-    const problem = fileProblem(file);
-    if (problem || !file) return finish({ kind: "not-sent", message: problem ?? "Select your completed return" });
-    setChosenProblem(null);
-    setBusy(true);
-    try {
+  const findKey = findQuery(stored.organisationCode, stored.period).queryKey;
+  const mutate = (input: { fileName: string; contentBase64: string; dryRun?: true }) => api.returns.uploadSpreadsheet.mutate({ returnId: stored.returnId, expectedVersion: stored.version, ...input });
+  return useConfirmedUpload<Updated, string>({
+    fileProblem,
+    missing: "Select your completed return",
+    async check(file) {
       let contentBase64: string;
       try {
         contentBase64 = await fileToBase64(file);
       } catch {
-        return finish({ kind: "failed", message: "The selected file could not be read. It may have been moved or changed since you chose it: choose it again" });
+        return { outcome: { kind: "failed", message: unreadableFileMessage } };
       }
-      // A dry run first: a file that would replace answers the draft holds is asked about before it does.
-      const checked = await api.returns.uploadSpreadsheet.mutate({ returnId: stored.returnId, expectedVersion: stored.version, fileName: file.name, contentBase64, dryRun: true });
-      if (!checked.ok) return finish({ kind: "refused", fileName: file.name, result: checked });
-      if (replacesFigures(checked.changes)) {
-        setOutcome({ kind: "none" });
-        setConfirming({ fileName: file.name, contentBase64, changes: checked.changes });
-        return;
-      }
-      await save(file.name, contentBase64);
-    } catch (error) {
-      failed(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+      const checked = await mutate({ fileName: file.name, contentBase64, dryRun: true });
+      if (!checked.ok) return { outcome: { kind: "refused", fileName: file.name, result: checked } };
+      return { changes: checked.changes, pending: contentBase64 };
+    },
+    /** Saves a file already checked by a dry run into the draft. */
+    async send(contentBase64, fileName) {
+      const answer = await mutate({ fileName, contentBase64 });
+      if (!answer.ok) return { kind: "refused", fileName, result: answer };
+      // The new version at once, so a second upload is not refused as based on an old one.
+      queryClient.setQueryData(findKey, answer.return);
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "returns.find" && q.queryKey[0] !== "auth.me" });
+      return { kind: "updated", fileName, changes: answer.changes };
+    },
+    failed(error) {
+      const code = errorCode(error);
+      // Refused for the return's state: fetch it again, so the page shows what it is now.
+      if (code === "CONFLICT" || code === "PRECONDITION_FAILED") void queryClient.invalidateQueries({ queryKey: findKey });
+      const message =
+        code === "CONFLICT"
+          ? "Someone else changed this return while you were uploading, so nothing from your file was saved. Download the template again to start from their answers, or upload your file again to replace them"
+          : requestFailureMessage(error);
+      return { kind: "failed", message };
+    },
+  });
+}
+
+function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: Me; organisation: Organisation; periodCode: string; stored: StoredReturn; returnPath: string }) {
+  const upload = useSpreadsheetUpload(stored);
+  const { outcome, confirmation } = upload;
+  usePageTitle(pageTitle, outcomeHasErrors(outcome));
+  const fields = useMemo(() => new Map(templateFields(requireTemplate(stored.templateVersion), organisation.serviceAreas ?? []).map((f) => [f.id, f])), [stored.templateVersion, organisation.serviceAreas]);
+  const refusal = uploadRefusal(me, stored.status);
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={`${returnPath}/`} text="Back to the return" />
-        <OutcomeSummary outcome={outcome} attempt={attempt} returnPath={returnPath} />
+        <OutcomeSummary outcome={outcome} attempt={upload.attempt} returnPath={returnPath} />
         <PageHeading organisation={organisation} periodCode={periodCode} />
         <FileProblemsTable outcome={outcome} columns={uploadProblemColumns} />
         {outcome.kind === "updated" ? <ChangesTable changes={outcome.changes} fields={fields} /> : null}
-        {confirming ? (
-          <ConfirmReplace
-            fileName={confirming.fileName}
-            changes={confirming.changes}
-            fields={fields}
-            busy={busy}
-            onConfirm={() => void onConfirm()}
-            onCancel={() => setConfirming(null)}
-          />
-        ) : null}
+        {confirmation ? <ConfirmReplace {...confirmation} fields={fields} /> : null}
         <p className="govuk-body">You can fill in the return in a spreadsheet instead of this service's pages: download the template, fill it in, then upload it here.</p>
         <TemplateDownloads returnId={stored.returnId} />
-        {confirming ? null : refusal === null ? (
-          <UploadForm error={chosenProblem ?? fileErrorOf(outcome)} busy={busy} onChoose={onChoose} onUpload={(file) => void onUpload(file)} />
+        {confirmation ? null : refusal === null ? (
+          <UploadForm error={upload.chosenProblem ?? fileErrorOf(outcome)} busy={upload.busy} onChoose={upload.choose} onUpload={(file) => void upload.upload(file)} />
         ) : (
           <>
             <h2 className="govuk-heading-m">You cannot upload into this return</h2>
