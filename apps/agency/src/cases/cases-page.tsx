@@ -1,5 +1,5 @@
 import { currentTemplate, exampleCaseFile, formatDateTime, formatPeriodLabel, plural, requirePeriod, requireTemplate, returnStatusLabels, templateFields, transitions, type ReturnStatus } from "@complaints/domain";
-import { BackLink, Button, FileUpload, LinkProvider, Radios } from "@complaints/ui";
+import { BackLink, Button, LinkProvider, Radios } from "@complaints/ui";
 import { api, type Me, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, saveBlob, usePageTitle } from "@complaints/client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState, type FormEvent } from "react";
@@ -13,6 +13,7 @@ import { formatBytes, isProgressStep, progressMessage, sendInChunks, UnreadableF
 import { CaseFormatDetails } from "./format-details.tsx";
 import { casesPath, settingsPath, useCasesOverview, type CasesOverview } from "./queries.ts";
 import { ConfirmReplace } from "../return/upload/confirm-replace.tsx";
+import { CannotUpload, FileChooser } from "../return/upload/upload-form.tsx";
 import { requestFailureMessage, unreadableFileMessage, useConfirmedUpload } from "../return/upload/use-confirmed-upload.ts";
 import "../return/upload/upload.css";
 import "./cases.css";
@@ -194,15 +195,7 @@ function CasesPage(props: { me: Me; organisation: Organisation; periodCode: stri
         {confirmation ? null : refusal === null ? (
           <CaseUploadForm upload={upload} overview={overview} />
         ) : (
-          <>
-            <h2 className="govuk-heading-m">You cannot compute this return from a case file</h2>
-            <p className="govuk-body">{refusal}</p>
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`${returnPath}/`}>
-                Go to the return
-              </Link>
-            </p>
-          </>
+          <CannotUpload heading="You cannot compute this return from a case file" refusal={refusal} returnPath={returnPath} />
         )}
       </div>
     </div>
@@ -254,21 +247,12 @@ function CaseUploadForm({ upload, overview }: { upload: CaseUpload; overview: Ca
   }
   return (
     <form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit}>
-      <FileUpload
-        name="file"
-        id="file"
-        label={{ text: "Upload your case file", classes: "govuk-label--m" }}
-        hint={{ text: `A CSV file, up to ${formatBytes(overview.upload.maxBytes)}. The whole file is checked: if any row has a problem, nothing is saved.` }}
-        errorMessage={chosenProblem || fileErrorOf(outcome) ? { text: chosenProblem ?? fileErrorOf(outcome)! } : false}
+      <FileChooser
+        label="Upload your case file"
+        hint={`A CSV file, up to ${formatBytes(overview.upload.maxBytes)}. The whole file is checked: if any row has a problem, nothing is saved.`}
+        error={chosenProblem ?? fileErrorOf(outcome)}
         accept=".csv,text/csv"
-        onChange={(event) => upload.choose(event.currentTarget.files?.[0] ?? null)}
-        onKeyDown={(event) => {
-          // Chromium submits the form on Enter in a file input; people expect Enter to open the chooser, as Space does.
-          if (event.key === "Enter") {
-            event.preventDefault();
-            event.currentTarget.click();
-          }
-        }}
+        onChoose={upload.choose}
       />
       {mappings.length > 0 ? (
         <Radios

@@ -1,5 +1,6 @@
 import { Button, FileUpload } from "@complaints/ui";
 import type { FormEvent } from "react";
+import { Link } from "react-router";
 import { maxSpreadsheetBytes, spreadsheetAccept } from "./file-check.ts";
 
 /**
@@ -16,22 +17,12 @@ export function UploadForm(props: { error: string | null; busy: boolean; onChoos
   }
   return (
     <form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit}>
-      <FileUpload
-        name="file"
-        id="file"
-        label={{ text: "Upload your completed return", classes: "govuk-label--m" }}
-        hint={{ text: `An Excel (.xlsx), OpenDocument (.ods) or CSV (.csv) file, smaller than ${maxSpreadsheetBytes / 1024} KB. The whole file is checked: if any row has a problem, nothing is saved.` }}
-        errorMessage={props.error ? { text: props.error } : false}
+      <FileChooser
+        label="Upload your completed return"
+        hint={`An Excel (.xlsx), OpenDocument (.ods) or CSV (.csv) file, smaller than ${maxSpreadsheetBytes / 1024} KB. The whole file is checked: if any row has a problem, nothing is saved.`}
+        error={props.error}
         accept={spreadsheetAccept}
-        onChange={(event) => props.onChoose(event.currentTarget.files?.[0] ?? null)}
-        onKeyDown={(event) => {
-          // Chromium submits the form on Enter in a file input (implicit submission); people expect
-          // Enter to open the file chooser, as Space does.
-          if (event.key === "Enter") {
-            event.preventDefault();
-            event.currentTarget.click();
-          }
-        }}
+        onChoose={props.onChoose}
       />
       <Button text="Upload file" type="submit" attributes={props.busy ? { "aria-disabled": "true" } : undefined} />
       <div className="app-upload-status" role="status">
@@ -43,5 +34,46 @@ export function UploadForm(props: { error: string | null; busy: boolean; onChoos
         ) : null}
       </div>
     </form>
+  );
+}
+
+/**
+ * An upload page's file input (`#file`, where focus goes back to after "Cancel"), with the message
+ * beside it when the file has a problem.
+ */
+export function FileChooser(props: { label: string; hint: string; error: string | null; accept: string; onChoose(file: File | null): void }) {
+  return (
+    <FileUpload
+      name="file"
+      id="file"
+      label={{ text: props.label, classes: "govuk-label--m" }}
+      hint={{ text: props.hint }}
+      errorMessage={props.error ? { text: props.error } : false}
+      accept={props.accept}
+      onChange={(event) => props.onChoose(event.currentTarget.files?.[0] ?? null)}
+      onKeyDown={(event) => {
+        // Chromium submits the form on Enter in a file input (implicit submission); people expect
+        // Enter to open the file chooser, as Space does.
+        if (event.key === "Enter") {
+          event.preventDefault();
+          event.currentTarget.click();
+        }
+      }}
+    />
+  );
+}
+
+/** In place of the form when the user cannot upload into the return: why, and the way back to it. */
+export function CannotUpload({ heading, refusal, returnPath }: { heading: string; refusal: string; returnPath: string }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">{heading}</h2>
+      <p className="govuk-body">{refusal}</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`${returnPath}/`}>
+          Go to the return
+        </Link>
+      </p>
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { api, errorCode, fileToBase64, type Me, type Organisation, procedureQuer
 import { periodToAddress } from "@complaints/domain";
 import { fileProblem } from "./file-check.ts";
 import { TemplateDownloads } from "./template-downloads.tsx";
-import { UploadForm } from "./upload-form.tsx";
+import { CannotUpload, UploadForm } from "./upload-form.tsx";
 import { ConfirmReplace } from "./confirm-replace.tsx";
 import { fileErrorOf, FileProblemsTable, outcomeHasErrors } from "../../screening/file-outcome.tsx";
 import { ChangesTable, OutcomeSummary, type Updated } from "./upload-outcome.tsx";
@@ -151,15 +151,7 @@ function UploadPage({ me, organisation, periodCode, stored, returnPath }: { me: 
         {confirmation ? null : refusal === null ? (
           <UploadForm error={upload.chosenProblem ?? fileErrorOf(outcome)} busy={upload.busy} onChoose={upload.choose} onUpload={(file) => void upload.upload(file)} />
         ) : (
-          <>
-            <h2 className="govuk-heading-m">You cannot upload into this return</h2>
-            <p className="govuk-body">{refusal}</p>
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`${returnPath}/`}>
-                Go to the return
-              </Link>
-            </p>
-          </>
+          <CannotUpload heading="You cannot upload into this return" refusal={refusal} returnPath={returnPath} />
         )}
       </div>
     </div>
