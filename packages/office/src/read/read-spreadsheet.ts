@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { NotASpreadsheetError, SpreadsheetLimitError, UnreadableSpreadsheetError, type Grid, type SpreadsheetLimit } from "./grid.ts";
+import { NotASpreadsheetError, SpreadsheetLimitError, UnreadableSpreadsheetError, type Grid, type OtherZip, type SpreadsheetLimit } from "./grid.ts";
 import { readOds } from "./read-ods.ts";
 import { readXlsx, type XlsxSheets } from "./read-xlsx.ts";
 import { looksLikeZip, readZipParts, zipEntryNames } from "./zip.ts";
@@ -53,8 +53,11 @@ function readByContent(bytes: Uint8Array, fileName: string, readText: (bytes: Ui
   return { sheets: [readText(bytes)], date1904: false };
 }
 
-/** What the worker thread sends back: the sheets, or why the file cannot be read (with the limit it went past, if that was why). */
-export type ReadAnswer = { ok: true; read: SpreadsheetSheets } | { ok: false; message: string; exceeded?: SpreadsheetLimit };
+/**
+ * What the worker thread sends back: the sheets, or why the file cannot be read, with the limit it
+ * went past or the kind of zip it is when that was why (an error's class does not cross threads).
+ */
+export type ReadAnswer = { ok: true; read: SpreadsheetSheets } | { ok: false; message: string; exceeded?: SpreadsheetLimit; found?: OtherZip };
 
 /** A read as the worker thread answers it (the entry given to `readInWorker`): the sheets, or the refusal's message. */
 export function answerOf(read: () => SpreadsheetSheets): ReadAnswer {
@@ -62,6 +65,7 @@ export function answerOf(read: () => SpreadsheetSheets): ReadAnswer {
     return { ok: true, read: read() };
   } catch (error) {
     if (error instanceof SpreadsheetLimitError) return { ok: false, message: error.message, exceeded: error.exceeded };
+    if (error instanceof NotASpreadsheetError) return { ok: false, message: error.message, found: error.found };
     if (error instanceof UnreadableSpreadsheetError) return { ok: false, message: error.message };
     throw error;
   }
@@ -172,9 +176,16 @@ class ReaderThread {
       if (outcome.error.code === "ERR_WORKER_OUT_OF_MEMORY") throw new SpreadsheetLimitError({ limit: "memory" });
       throw outcome.error;
     }
-    if (!outcome.answer.ok) throw outcome.answer.exceeded ? new SpreadsheetLimitError(outcome.answer.exceeded) : new UnreadableSpreadsheetError(outcome.answer.message);
+    if (!outcome.answer.ok) throw refusalOf(outcome.answer);
     return outcome.answer.read;
   }
+}
+
+/** The error a refusal from the worker thread stands for, of the class it was thrown as there. */
+function refusalOf({ message, exceeded, found }: { message: string; exceeded?: SpreadsheetLimit; found?: OtherZip }): UnreadableSpreadsheetError {
+  if (exceeded) return new SpreadsheetLimitError(exceeded);
+  if (found) return new NotASpreadsheetError(found);
+  return new UnreadableSpreadsheetError(message);
 }
 
 /** Idle threads by the entry they run. */
@@ -184,8 +195,9 @@ const waiting: (() => void)[] = [];
 
 /**
  * A read on a worker thread, refused with an `UnreadableSpreadsheetError` when the file cannot be
- * read, and a `SpreadsheetLimitError` (for the caller to word) when it goes past a reader's limit,
- * takes longer than `timeLimitMs`, or needs more than the thread's memory. `entry` is the
+ * read (a `NotASpreadsheetError` for a zip of another kind), and a `SpreadsheetLimitError` when it
+ * goes past a reader's limit, takes longer than `timeLimitMs`, or needs more than the thread's
+ * memory: the caller words those two in its own terms. `entry` is the
  * thread's module, the caller's own file beside its reader (so a bundler sees both): it answers each
  * `{ bytes, fileName }` message with `answerOf` over `readSpreadsheet` and the caller's plain-text
  * reader, and says "ready" once loaded.

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { SpreadsheetLimitError, type GridCell, type SpreadsheetLimit } from "./grid.ts";
+import { NotASpreadsheetError, SpreadsheetLimitError, type GridCell, type SpreadsheetLimit } from "./grid.ts";
+import { readSpreadsheet } from "./read-spreadsheet.ts";
 import { readOds } from "./read-ods.ts";
 import { readXlsx } from "./read-xlsx.ts";
 import { attribute, children, parseXml, textOf } from "./xml.ts";
@@ -145,6 +146,22 @@ describe("reading ODS", () => {
   it("stops at 5,000 rows that hold something, and says so", () => {
     const [table] = readOds(ods('<table:table table:name="Return"><table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>'));
     expect([table!.rows.length, table!.truncated]).toEqual([5000, true]);
+  });
+});
+
+describe("telling the format", () => {
+  it("refuses a zip of another kind, saying what it is for the caller to word", () => {
+    const found = (bytes: Uint8Array) => {
+      try {
+        readSpreadsheet(bytes, "upload.xlsx", () => ({ rows: [], truncated: false }));
+      } catch (error) {
+        if (error instanceof NotASpreadsheetError) return error.found;
+        throw error;
+      }
+      throw new Error("The file was read.");
+    };
+    expect(found(zipSync({ "word/document.xml": strToU8("<w/>") }))).toEqual({ kind: "archive" });
+    expect(found(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.text") }))).toEqual({ kind: "opendocument", mimetype: "application/vnd.oasis.opendocument.text" });
   });
 });
 
