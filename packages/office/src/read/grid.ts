@@ -32,8 +32,9 @@ export const maxGridRows = 5000;
 export const maxGridColumns = 100;
 
 /**
- * Sheets in a workbook: a downloaded template has one, and a team may add a few of its own. A workbook may
- * list one sheet part many times, so each would be read again: the count is checked before any is.
+ * Sheets in a workbook: a downloaded template has one, and a team may add a few of its own. A
+ * workbook may list one sheet part many times, so each would be read again: the count is checked
+ * before any is.
  */
 export const maxSheets = 20;
 
