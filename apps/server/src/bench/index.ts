@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createCaller, createContext, defaultApiConfig } from "@complaints/api";
 import { listCurrentReturns, sql, upsertOrganisations, type Kysely, type Database } from "@complaints/db";
 import { createTestDatabase, type TestDatabase } from "@complaints/db/testing";
-import { csvText, currentTemplate, formatPeriodCode, periodFromIndex, periodIndex, templateFields, writeCell } from "@complaints/domain";
+import { csvText, formatPeriodCode, periodFromIndex, periodIndex, requireTemplate, templateFields, writeCell } from "@complaints/domain";
 import type { Dialect } from "@complaints/db";
 import { syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
 import { agencyBenchmark } from "./agency.ts";
@@ -49,11 +49,13 @@ async function main() {
   const organisations = [...world.departments, ...world.bodies.map((b) => b.organisation)];
   const returns = syntheticReturns(world, first, last, 7);
   const areas = [...new Map(world.bodies.flatMap((b) => b.organisation.serviceAreas).map((a) => [a.code, a])).values()];
-  const fields = templateFields(currentTemplate, areas);
+  // The data's last two quarters are on template v2 and the rest on v1: the file names each row's
+  // version and has the columns of both, each row leaving blank what its version does not ask.
+  const fields = [...new Map([1, 2].flatMap((v) => templateFields(requireTemplate(v), areas)).map((x) => [x.id, x])).values()];
   const dir = mkdtempSync(join(tmpdir(), "complaints-bench-"));
   try {
     const file = join(dir, "returns.csv");
-    writeFileSync(file, csvText([["organisation_code", "period", ...fields.map((x) => x.id)], ...returns.map((r) => [r.organisationCode, r.period, ...fields.map((x) => writeCell(x, r.values[x.id]))])], { lineEnd: "\n" }));
+    writeFileSync(file, csvText([["organisation_code", "period", "template_version", ...fields.map((x) => x.id)], ...returns.map((r) => [r.organisationCode, r.period, String(r.templateVersion), ...fields.map((x) => writeCell(x, r.values[x.id]))])], { lineEnd: "\n" }));
     console.log(`Data: ${departments} departments, ${world.bodies.length} bodies, ${quarters} quarters (${formatPeriodCode(periodFromIndex(first))} to ${formatPeriodCode(periodFromIndex(last))}): ${returns.length.toLocaleString("en-GB")} returns, ${(statSync(file).size / 1_048_576).toFixed(1)} MB CSV\n`);
 
     if (!benchOnly) {

@@ -4,7 +4,7 @@ import { csvRecords, csvText, requireTemplate, templateFields, type FieldValue }
 import { exampleReturnValues } from "@complaints/domain/testing";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { convertWithLibreOffice, libreOfficeTestsRun } from "../testing/libreoffice.ts";
+import { convertWithLibreOffice, libreOfficeTestsRun } from "@complaints/office/testing";
 import { createWorld, rejection, type World } from "../testing/world.ts";
 import { headerText, readOds, readXlsx, type Grid, type GridCell } from "@complaints/office";
 import { readCsv } from "./spreadsheet/read-csv.ts";

@@ -1,4 +1,4 @@
-import { CellCount, UnreadableSpreadsheetError, blank, checkSheetCount, maxGridColumns, maxGridRows, type Grid, type GridCell, type GridRow } from "./grid.ts";
+import { CellCount, SpreadsheetLimitError, UnreadableSpreadsheetError, blank, checkSheetCount, maxGridColumns, maxGridRows, type Grid, type GridCell, type GridRow } from "./grid.ts";
 import { attribute, children, findFirst, nodeName, parseXml, textOf, type XmlNode } from "./xml.ts";
 import { readZipParts } from "./zip.ts";
 
@@ -13,8 +13,7 @@ import { readZipParts } from "./zip.ts";
 
 /**
  * Spaces that `text:s` elements may stand for in one file. Each of a few bytes can stand for a
- * thousand, so a small file could otherwise unpack to more text than memory holds; a return's
- * whole text is at most 100,000 characters.
+ * thousand, so a small file could otherwise unpack to more text than memory holds.
  */
 const maxRepeatedSpaces = 1_000_000;
 
@@ -37,7 +36,7 @@ function paragraphText(node: XmlNode, reading: Reading): string {
       case "text:s": {
         const spaces = Math.min(Number(attribute(child, "text:c") ?? "1") || 1, 1000);
         reading.spaces += spaces;
-        if (reading.spaces > maxRepeatedSpaces) throw new UnreadableSpreadsheetError(`This spreadsheet's cells hold more than ${maxRepeatedSpaces.toLocaleString("en-GB")} spaces, far more than a return's text. Upload the template you downloaded.`);
+        if (reading.spaces > maxRepeatedSpaces) throw new SpreadsheetLimitError({ limit: "spaces", most: maxRepeatedSpaces });
         out += " ".repeat(spaces);
         break;
       }

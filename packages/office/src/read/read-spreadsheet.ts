@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { UnreadableSpreadsheetError, type Grid } from "./grid.ts";
+import { NotASpreadsheetError, SpreadsheetLimitError, UnreadableSpreadsheetError, type Grid, type OtherZip, type SpreadsheetLimit } from "./grid.ts";
 import { readOds } from "./read-ods.ts";
 import { readXlsx, type XlsxSheets } from "./read-xlsx.ts";
 import { looksLikeZip, readZipParts, zipEntryNames } from "./zip.ts";
@@ -38,10 +38,10 @@ function readByContent(bytes: Uint8Array, fileName: string, readText: (bytes: Ui
     if (names.includes("mimetype")) {
       const mimetype = readZipParts(bytes, (n) => n === "mimetype").get("mimetype")?.trim();
       if (mimetype === odsMime) return { sheets: readOds(bytes), date1904: false };
-      throw new UnreadableSpreadsheetError(`The file is an OpenDocument file of another kind (${(mimetype ?? "unknown").slice(0, 80)}), not a spreadsheet. Upload the return as .ods, .xlsx or .csv.`);
+      throw new NotASpreadsheetError({ kind: "opendocument", mimetype: (mimetype ?? "unknown").slice(0, 80) });
     }
     if (names.includes("xl/workbook.xml")) return readXlsx(bytes);
-    throw new UnreadableSpreadsheetError("The file is a zip archive but not an Excel (.xlsx) or OpenDocument (.ods) spreadsheet. Upload the return as .xlsx, .ods or .csv.");
+    throw new NotASpreadsheetError({ kind: "archive" });
   }
   if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new UnreadableSpreadsheetError("The file is an Excel 97–2003 workbook (.xls), or a workbook protected with a password. Save it as an Excel workbook (.xlsx) without a password to open, and upload that.");
@@ -53,21 +53,26 @@ function readByContent(bytes: Uint8Array, fileName: string, readText: (bytes: Ui
   return { sheets: [readText(bytes)], date1904: false };
 }
 
-/** What the worker thread sends back: the sheets, or why the file cannot be read. */
-export type ReadAnswer = { ok: true; read: SpreadsheetSheets } | { ok: false; message: string };
+/**
+ * What the worker thread sends back: the sheets, or why the file cannot be read, with the limit it
+ * went past or the kind of zip it is when that was why (an error's class does not cross threads).
+ */
+export type ReadAnswer = { ok: true; read: SpreadsheetSheets } | { ok: false; message: string; exceeded?: SpreadsheetLimit; found?: OtherZip };
 
 /** A read as the worker thread answers it (the entry given to `readInWorker`): the sheets, or the refusal's message. */
 export function answerOf(read: () => SpreadsheetSheets): ReadAnswer {
   try {
     return { ok: true, read: read() };
   } catch (error) {
+    if (error instanceof SpreadsheetLimitError) return { ok: false, message: error.message, exceeded: error.exceeded };
+    if (error instanceof NotASpreadsheetError) return { ok: false, message: error.message, found: error.found };
     if (error instanceof UnreadableSpreadsheetError) return { ok: false, message: error.message };
     throw error;
   }
 }
 
 /**
- * How long one file may take to read. The template reads in a tenth of a second; a file still being
+ * How long one file may take to read. A template reads in a tenth of a second; a file still being
  * read after this (one within the byte limits built to parse slowly takes about 4 s) is refused,
  * within the five seconds a person should wait for an answer (a thread's first start, about a
  * second, comes before).
@@ -164,16 +169,23 @@ class ReaderThread {
     });
     if (outcome === "late") {
       this.stop();
-      throw new UnreadableSpreadsheetError(`it takes more than ${timeLimitMs / 1000} seconds to read, where a return's template takes a fraction of one: it may be built to slow the system down, or not be our template`);
+      throw new SpreadsheetLimitError({ limit: "time", mostMs: timeLimitMs });
     }
     if ("error" in outcome) {
       this.stop();
-      if (outcome.error.code === "ERR_WORKER_OUT_OF_MEMORY") throw new UnreadableSpreadsheetError("it needs far more memory to read than a return's template: it may be built to harm the system, or not be our template");
+      if (outcome.error.code === "ERR_WORKER_OUT_OF_MEMORY") throw new SpreadsheetLimitError({ limit: "memory" });
       throw outcome.error;
     }
-    if (!outcome.answer.ok) throw new UnreadableSpreadsheetError(outcome.answer.message);
+    if (!outcome.answer.ok) throw refusalOf(outcome.answer);
     return outcome.answer.read;
   }
+}
+
+/** The error a refusal from the worker thread stands for, of the class it was thrown as there. */
+function refusalOf({ message, exceeded, found }: { message: string; exceeded?: SpreadsheetLimit; found?: OtherZip }): UnreadableSpreadsheetError {
+  if (exceeded) return new SpreadsheetLimitError(exceeded);
+  if (found) return new NotASpreadsheetError(found);
+  return new UnreadableSpreadsheetError(message);
 }
 
 /** Idle threads by the entry they run. */
@@ -183,7 +195,9 @@ const waiting: (() => void)[] = [];
 
 /**
  * A read on a worker thread, refused with an `UnreadableSpreadsheetError` when the file cannot be
- * read, takes longer than `timeLimitMs`, or needs more than the thread's memory. `entry` is the
+ * read (a `NotASpreadsheetError` for a zip of another kind), and a `SpreadsheetLimitError` when it
+ * goes past a reader's limit, takes longer than `timeLimitMs`, or needs more than the thread's
+ * memory: the caller words those two in its own terms. `entry` is the
  * thread's module, the caller's own file beside its reader (so a bundler sees both): it answers each
  * `{ bytes, fileName }` message with `answerOf` over `readSpreadsheet` and the caller's plain-text
  * reader, and says "ready" once loaded.

@@ -1,11 +1,12 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import type { GridCell } from "./grid.ts";
+import { NotASpreadsheetError, SpreadsheetLimitError, type GridCell, type SpreadsheetLimit } from "./grid.ts";
+import { readSpreadsheet } from "./read-spreadsheet.ts";
 import { readOds } from "./read-ods.ts";
 import { readXlsx } from "./read-xlsx.ts";
 import { attribute, children, parseXml, textOf } from "./xml.ts";
 import { xmlText } from "../xml.ts";
-import { listingWorkbook as workbook } from "../testing/hostile.ts";
+import { listingWorkbook as workbook, odsOfTables as ods } from "../testing/hostile.ts";
 
 /**
  * The readers on the parts of the formats other software writes and ours never does: shared and
@@ -16,12 +17,15 @@ const text = (t: string): GridCell => ({ kind: "text", text: t });
 const number = (value: number): GridCell => ({ kind: "number", value });
 const blank: GridCell = { kind: "blank" };
 
-const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
-function ods(body: string): Uint8Array {
-  return zipSync({
-    mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
-    "content.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ns}><office:body><office:spreadsheet>${body}</office:spreadsheet></office:body></office:document-content>`),
-  });
+/** The limit a read went past, as the readers report it for their caller to word. */
+function exceeded(read: () => unknown): SpreadsheetLimit {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof SpreadsheetLimitError) return error.exceeded;
+    throw error;
+  }
+  throw new Error("The file was read within every limit.");
 }
 
 function xlsx(sheet: string, sharedStrings?: string, workbookPr = ""): Uint8Array {
@@ -80,20 +84,20 @@ describe("the limits of an XLSX file", () => {
     const file = workbook(300, [rowsOf(6_000, 11)]);
     expect(file.length).toBeLessThan(150_000);
     const started = performance.now();
-    expect(() => readXlsx(file)).toThrow("This spreadsheet has 300 sheets; a return spreadsheet has at most 20. Upload the template you downloaded.");
+    expect(exceeded(() => readXlsx(file))).toEqual({ limit: "sheets", most: 20, actual: 300 });
     expect(performance.now() - started).toBeLessThan(2000);
     expect(() => readXlsx(workbook(20, [rowsOf(1, 1)]))).not.toThrow();
   });
 
   it("refuses a part that unpacks to more than 4 MB, and parts that unpack to more than 6 MB together", () => {
-    expect(() => readXlsx(workbook(1, [rowsOf(1, 300_000)]))).toThrow("its part xl/worksheets/sheet0.xml unpacks to more than 4 MB, far more than a return needs");
+    expect(exceeded(() => readXlsx(workbook(1, [rowsOf(1, 300_000)])))).toEqual({ limit: "part-bytes", most: 4 * 1_048_576, part: "xl/worksheets/sheet0.xml" });
     // Three distinct sheets of 2.1 MB in a file of a few KB.
     const sheet = rowsOf(1, 140_000);
-    expect(() => readXlsx(workbook(3, [sheet, sheet, sheet]))).toThrow("its parts unpack to more than 6 MB, far more than a return needs");
+    expect(exceeded(() => readXlsx(workbook(3, [sheet, sheet, sheet])))).toEqual({ limit: "total-bytes", most: 6 * 1_048_576 });
   });
 
   it("refuses a workbook with more than 100,000 cells over all its sheets", () => {
-    expect(() => readXlsx(workbook(1, [farRows(1_001)]))).toThrow("This spreadsheet has more than 100,000 cells; a return spreadsheet has about 1,100. Upload the template you downloaded.");
+    expect(exceeded(() => readXlsx(workbook(1, [farRows(1_001)])))).toEqual({ limit: "cells", most: 100_000 });
     expect(() => readXlsx(workbook(2, [farRows(500), farRows(501)]))).toThrow("more than 100,000 cells");
     // Cells past the 100th column are not read, but they count.
     expect(() => readXlsx(workbook(1, [rowsOf(1, 100_001)]))).toThrow("more than 100,000 cells");
@@ -130,18 +134,34 @@ describe("reading ODS", () => {
 
   it("refuses repeated rows and cells that expand past 100,000 cells, more than 20 tables, and spaces past a million", () => {
     const full = '<table:table-row table:number-rows-repeated="5000"><table:table-cell table:number-columns-repeated="100" office:value-type="float" office:value="1"/></table:table-row>';
-    expect(() => readOds(ods(`<table:table table:name="Return">${full}</table:table>`))).toThrow("This spreadsheet has more than 100,000 cells; a return spreadsheet has about 1,100.");
+    expect(exceeded(() => readOds(ods(`<table:table table:name="Return">${full}</table:table>`)))).toEqual({ limit: "cells", most: 100_000 });
     const table = '<table:table table:name="T"><table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>';
-    expect(() => readOds(ods(table.repeat(300)))).toThrow("This spreadsheet has 300 sheets; a return spreadsheet has at most 20. Upload the template you downloaded.");
+    expect(exceeded(() => readOds(ods(table.repeat(300))))).toEqual({ limit: "sheets", most: 20, actual: 300 });
     expect(readOds(ods(table.repeat(20)))).toHaveLength(20);
     // 2,000 spaces elements of 1,000 each: 2 million characters from 50 KB of XML.
     const spaces = `<table:table table:name="T"><table:table-row><table:table-cell office:value-type="string"><text:p>${'<text:s text:c="1000"/>'.repeat(2000)}</text:p></table:table-cell></table:table-row></table:table>`;
-    expect(() => readOds(ods(spaces))).toThrow("This spreadsheet's cells hold more than 1,000,000 spaces, far more than a return's text. Upload the template you downloaded.");
+    expect(exceeded(() => readOds(ods(spaces)))).toEqual({ limit: "spaces", most: 1_000_000 });
   });
 
   it("stops at 5,000 rows that hold something, and says so", () => {
     const [table] = readOds(ods('<table:table table:name="Return"><table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>'));
     expect([table!.rows.length, table!.truncated]).toEqual([5000, true]);
+  });
+});
+
+describe("telling the format", () => {
+  it("refuses a zip of another kind, saying what it is for the caller to word", () => {
+    const found = (bytes: Uint8Array) => {
+      try {
+        readSpreadsheet(bytes, "upload.xlsx", () => ({ rows: [], truncated: false }));
+      } catch (error) {
+        if (error instanceof NotASpreadsheetError) return error.found;
+        throw error;
+      }
+      throw new Error("The file was read.");
+    };
+    expect(found(zipSync({ "word/document.xml": strToU8("<w/>") }))).toEqual({ kind: "archive" });
+    expect(found(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.text") }))).toEqual({ kind: "opendocument", mimetype: "application/vnd.oasis.opendocument.text" });
   });
 });
 

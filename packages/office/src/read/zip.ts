@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from "fflate";
-import { UnreadableSpreadsheetError } from "./grid.ts";
+import { SpreadsheetLimitError, UnreadableSpreadsheetError } from "./grid.ts";
 
 /**
  * Reading the parts of an uploaded zip (XLSX, ODS) without letting it grow: each part and all parts
@@ -7,8 +7,8 @@ import { UnreadableSpreadsheetError } from "./grid.ts";
  * part into a buffer of its declared size that it never enlarges, so a part that lies about its
  * size is cut off (and then fails to parse) rather than filling memory (a zip bomb).
  *
- * The template's largest part unpacks to about 240 KB (content.xml as LibreOffice saves it): these
- * caps are many times a real return, and keep a file built to parse slowly (the XML parser reads
+ * The largest part of the templates read here unpacks to about 240 KB (content.xml as LibreOffice
+ * saves it): these caps are many times that, and keep a file built to parse slowly (the XML parser reads
  * one to a few MB a second) near the reader's time limit (read-spreadsheet.ts).
  */
 export const maxPartBytes = 4 * 1024 * 1024;
@@ -50,8 +50,7 @@ export function readZipParts(bytes: Uint8Array, wanted: (name: string) => boolea
     throw new UnreadableSpreadsheetError("it is damaged: its zip contents cannot be read");
   }
   if (tooLarge !== null) {
-    const [what, most] = tooLarge.total ? ["its parts unpack", maxTotalBytes] : [`its part ${tooLarge.part} unpacks`, maxPartBytes];
-    throw new UnreadableSpreadsheetError(`${what} to more than ${most / 1_048_576} MB, far more than a return needs: it may be a “zip bomb”, or not our template`);
+    throw new SpreadsheetLimitError(tooLarge.total ? { limit: "total-bytes", most: maxTotalBytes } : { limit: "part-bytes", most: maxPartBytes, part: tooLarge.part });
   }
   const out = new Map<string, string>();
   for (const [name, data] of Object.entries(files)) {

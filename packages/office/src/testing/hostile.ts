@@ -18,3 +18,13 @@ export function listingWorkbook(listed: number, parts: string[]): Uint8Array {
     { level: 9 },
   );
 }
+
+const odsNamespaces = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+
+/** An ODS file holding only `tables` (the XML inside `office:spreadsheet`), for the readers' limits and the formats' parts ours never writes. */
+export function odsOfTables(tables: string): Uint8Array {
+  return zipSync({
+    mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
+    "content.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><office:document-content ${odsNamespaces}><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`),
+  });
+}

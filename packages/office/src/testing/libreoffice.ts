@@ -1,5 +1,7 @@
 import Papa from "papaparse";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,8 +9,11 @@ import { pathToFileURL } from "node:url";
 import { strFromU8, unzipSync } from "fflate";
 
 /**
- * Opening a spreadsheet in real office software (LibreOffice, headless) and reading every sheet
- * back as the cells show, for tests: proof that a file opens and shows the figures it should.
+ * Real office software (LibreOffice, headless) for tests, so the spreadsheets we write are checked
+ * by software we did not write: opening a spreadsheet and reading every sheet back as the cells
+ * show (`spreadsheetToCsv`), saving it in the other format (`convertSpreadsheet`), and converting
+ * many files at once, CSV among them, as a person's office software saves them
+ * (`convertWithLibreOffice`). Debian: `libreoffice-calc-nogui`.
  *
  * The CSV export filter's options (LibreOffice Help, "CSV Filter Options"): 44 comma, 34 double
  * quote, 76 UTF-8, 1 first line, (no column formats), 0 language, false quoted as text, true
@@ -17,11 +22,38 @@ import { strFromU8, unzipSync } from "fflate";
  * `<base>-<sheet name>.csv` (LibreOffice 7.2 and later).
  */
 const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
+/** The same export of a file's one sheet, written as `<base>.csv`. */
+const csvOneSheetFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true";
+/** CSV import options: comma, double quote, UTF-8, from row 1. */
+const csvImportFilter = "CSV:44,34,76,1";
+
+/** The LibreOffice program where Debian installs it, or null when it is not installed. */
+export const soffice: string | null = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((path) => existsSync(path)) ?? null;
+
+/** Set by CI, where tests that need LibreOffice must fail rather than skip without it. */
+const inCi = Boolean(process.env.CI) && process.env.CI !== "false";
+
+const notInstalled = "LibreOffice is not installed: `soffice` is not on the PATH. Install it (Debian: apt-get install libreoffice-calc-nogui) to run the tests that open spreadsheets in real office software.";
+
+/**
+ * Whether the LibreOffice tests run: when LibreOffice is installed. In CI its absence is an error,
+ * so those tests can never pass by being skipped.
+ */
+export function libreOfficeTestsRun(): boolean {
+  if (soffice) return true;
+  if (inCi) throw new Error(`CI is set but ${notInstalled}`);
+  return false;
+}
+
+/** The arguments every run starts with: headless, with a user profile of its own (in `profile`), so parallel runs cannot disturb each other. */
+function ownProfile(profile: string): string[] {
+  return [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nologo"];
+}
 
 export interface SpreadsheetToCsvOptions {
   /** How long LibreOffice may take, in milliseconds (default 120,000: a first start with a new profile takes several seconds). */
   timeoutMs?: number;
-  /** The LibreOffice program (default `soffice`, found on the PATH). */
+  /** The LibreOffice program (default where Debian installs it, else `soffice` on the PATH). */
   soffice?: string;
 }
 
@@ -63,11 +95,7 @@ async function convert<T>(bytes: Uint8Array, ext: "ods" | "xlsx", filter: string
     const input = join(dir, `book.${ext}`);
     const outDir = join(dir, "out");
     await writeFile(input, bytes);
-    const output = await run(
-      options.soffice ?? "soffice",
-      [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--norestore", "--nologo", "--convert-to", filter, "--outdir", outDir, input],
-      options.timeoutMs ?? 120_000,
-    );
+    const output = await run(options.soffice ?? soffice ?? "soffice", [...ownProfile(join(dir, "profile")), "--convert-to", filter, "--outdir", outDir, input], options.timeoutMs ?? 120_000);
     const written = new Set(await readdir(outDir).catch(() => [] as string[]));
     if (written.size === 0) throw new Error(`LibreOffice wrote nothing for the ${ext.toUpperCase()} file, so it could not open it.\nIts output: ${output}`);
     return await collect(outDir, written);
@@ -98,7 +126,7 @@ function run(command: string, args: string[], timeout: number): Promise<string> 
     child.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       if (error.code === "ENOENT") {
-        reject(new Error("LibreOffice is not installed: `soffice` is not on the PATH. Install it (Debian: apt-get install libreoffice-calc-nogui) to run the tests that open spreadsheets in real office software."));
+        reject(new Error(notInstalled));
       } else reject(new Error(`LibreOffice could not be started: ${error.message}`));
     });
     child.on("close", (code) => {
@@ -108,6 +136,45 @@ function run(command: string, args: string[], timeout: number): Promise<string> 
       else resolve(output);
     });
   });
+}
+
+/** Conversions already made, by target and input bytes: the same file converts the same way on both databases' runs. */
+const converted = new Map<string, Uint8Array>();
+
+/**
+ * Converts files with LibreOffice (`soffice --headless --convert-to`), all in one run (CSV read as
+ * UTF-8, comma, double quote; a workbook's one sheet written as CSV as its cells show), each file
+ * converted once per process. Gives the converted bytes by input name (names must differ in more
+ * than their extension).
+ */
+export function convertWithLibreOffice(files: Record<string, Uint8Array>, to: "csv" | "xlsx" | "ods"): Record<string, Uint8Array> {
+  if (!soffice) throw new Error(notInstalled);
+  const key = (bytes: Uint8Array) => `${to}:${createHash("sha256").update(bytes).digest("hex")}`;
+  const todo = Object.entries(files).filter(([, bytes]) => !converted.has(key(bytes)));
+  if (todo.length > 0) {
+    const dir = mkdtempSync(join(tmpdir(), "lo-convert-"));
+    try {
+      const out = join(dir, "out");
+      const inputs = todo.map(([name, bytes]) => {
+        const input = join(dir, name);
+        writeFileSync(input, bytes);
+        return input;
+      });
+      const args = ownProfile(join(dir, "profile"));
+      if (todo.some(([name]) => name.endsWith(".csv"))) args.push(`--infilter=${csvImportFilter}`);
+      args.push("--convert-to", to === "csv" ? csvOneSheetFilter : to, "--outdir", out, ...inputs);
+      execFileSync(soffice, args, { stdio: "pipe", timeout: 180_000 });
+      const written = new Set(readdirSync(out));
+      for (const [name, bytes] of todo) {
+        const output = `${name.replace(/\.[^.]+$/, "")}.${to}`;
+        if (!written.has(output)) throw new Error(`LibreOffice did not convert ${name} to ${to}`);
+        converted.set(key(bytes), new Uint8Array(readFileSync(join(out, output))));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, converted.get(key(bytes))!]));
 }
 
 const entities: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };

@@ -1,7 +1,7 @@
 import { strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { UnreadableSpreadsheetError } from "@complaints/office";
-import { listingWorkbook } from "@complaints/office/testing";
+import { listingWorkbook, odsOfTables } from "@complaints/office/testing";
 import { readSpreadsheet, readSpreadsheetInWorker } from "./read-spreadsheet.ts";
 import { returnSheet } from "./rows.ts";
 import { returnXlsx } from "./workbook.ts";
@@ -69,5 +69,25 @@ describe("reading an uploaded spreadsheet on a worker thread", () => {
     );
     expect(performance.now() - started).toBeLessThan(2000);
     expect((await readSpreadsheetInWorker(template, "return.xlsx")).sheets[0]!.rows.length).toBeGreaterThan(100);
+  });
+});
+
+describe("the readers' limits, in a return's words", () => {
+  // The office readers report the limit a file went past; a return's upload says it against the template.
+  const farRows = (rows: number) => '<row><c r="CV1"><v>1</v></c></row>'.repeat(rows);
+  const rowsOf = (rows: number, columns: number) => `<row>${"<c><v>1</v></c>".repeat(columns)}</row>`.repeat(rows);
+
+  it("refuses too many sheets, cells or spaces, and parts that unpack too far", () => {
+    expect(() => readSpreadsheet(listingWorkbook(300, [rowsOf(1, 1)]), "return.xlsx")).toThrow("This spreadsheet has 300 sheets; a return spreadsheet has at most 20. Upload the template you downloaded.");
+    expect(() => readSpreadsheet(listingWorkbook(1, [farRows(1_001)]), "return.xlsx")).toThrow("This spreadsheet has more than 100,000 cells; a return spreadsheet has about 1,100. Upload the template you downloaded.");
+    expect(() => readSpreadsheet(listingWorkbook(1, [rowsOf(1, 300_000)]), "return.xlsx")).toThrow("its part xl/worksheets/sheet0.xml unpacks to more than 4 MB, far more than a return needs");
+    const sheet = rowsOf(1, 140_000);
+    expect(() => readSpreadsheet(listingWorkbook(3, [sheet, sheet, sheet]), "return.xlsx")).toThrow("its parts unpack to more than 6 MB, far more than a return needs");
+    const full = '<table:table-row table:number-rows-repeated="5000"><table:table-cell table:number-columns-repeated="100" office:value-type="float" office:value="1"/></table:table-row>';
+    expect(() => readSpreadsheet(odsOfTables(`<table:table table:name="Return">${full}</table:table>`), "return.ods")).toThrow("This spreadsheet has more than 100,000 cells; a return spreadsheet has about 1,100.");
+    const table = '<table:table table:name="T"><table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>';
+    expect(() => readSpreadsheet(odsOfTables(table.repeat(300)), "return.ods")).toThrow("This spreadsheet has 300 sheets; a return spreadsheet has at most 20. Upload the template you downloaded.");
+    const spaces = `<table:table table:name="T"><table:table-row><table:table-cell office:value-type="string"><text:p>${'<text:s text:c="1000"/>'.repeat(2000)}</text:p></table:table-cell></table:table-row></table:table>`;
+    expect(() => readSpreadsheet(odsOfTables(spaces), "return.ods")).toThrow("This spreadsheet's cells hold more than 1,000,000 spaces, far more than a return's text. Upload the template you downloaded.");
   });
 });
