@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect } from "vitest";
 import { expectNoAxeViolations, unique } from "./harness.ts";
 import { it } from "@complaints/e2e/fixtures";
+import { tabTo, tabToText } from "@complaints/e2e/page";
 
 /**
  * Learning action plans in the browser: the list with overdue
@@ -14,26 +15,8 @@ import { it } from "@complaints/e2e/fixtures";
 const screenshots = join(tmpdir(), "agency-action-screens");
 const org = "DES-LIC1";
 
-/** Presses Tab until the element with this id has focus (keyboard only), failing if it never does. */
-async function tabTo(page: Page, id: string, most = 60): Promise<void> {
-  for (let i = 0; i < most; i += 1) {
-    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached #${id}`);
-}
-
-/** Presses Tab until the focused element's text is this (a button), failing if it never is. */
-async function tabToText(page: Page, text: string, most = 80): Promise<void> {
-  for (let i = 0; i < most; i += 1) {
-    if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === text) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached “${text}”`);
-}
-
 async function typeInto(page: Page, id: string, text: string): Promise<void> {
-  await tabTo(page, id);
+  await tabTo(page, id, 60);
   await page.keyboard.type(text);
 }
 
@@ -85,7 +68,7 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     await page.keyboard.press("Enter");
     await page.keyboard.type("CMP-2026-0413, CMP-2026-0420");
     await typeInto(page, "action", action);
-    await tabTo(page, "kind");
+    await tabTo(page, "kind", 60);
     await page.keyboard.press("ArrowDown"); // radios: arrows move and choose within the group
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("kind-2");
     await page.keyboard.press("Space");
@@ -93,16 +76,16 @@ describe("learning action plans", { timeout: 300_000 }, () => {
     await typeDate(page, "startDate", "1", "1", "2026");
     await typeDate(page, "dueDate", "31", "12", "2030");
     await typeInto(page, "standards", "The complaints procedure and the Complaint Standards.");
-    await tabTo(page, "involvement");
+    await tabTo(page, "involvement", 60);
     await page.keyboard.press("Space");
     await typeInto(page, "keptInformed", "An email when each step is done");
     await typeInto(page, "monitoring", "Monthly sample checked by the team leader.");
     await typeInto(page, "impactMeasure", "Complaints about letters sent to an old address");
     await typeInto(page, "impactBaseline", "14 a quarter");
     await typeInto(page, "impactTarget", "Fewer than 3 a quarter");
-    await tabTo(page, "themes-5"); // Mistake in following a process
+    await tabTo(page, "themes-5", 60); // Mistake in following a process
     await page.keyboard.press("Space");
-    await tabTo(page, "publishable");
+    await tabTo(page, "publishable", 60);
     await page.keyboard.press("Space");
     await typeInto(page, "publicSummary", "You said our letters went to your old address. We now check before every letter.");
     await page.keyboard.press("Tab");

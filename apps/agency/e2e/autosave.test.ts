@@ -1,7 +1,9 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect } from "vitest";
-import { it } from "@complaints/e2e/fixtures";
-import { demoPassword, expectNoAxeViolations, newPage, signIn, type RunningApp } from "./harness.ts";
+import { fileFixtures, it } from "@complaints/e2e/fixtures";
+import type { StoredReturn } from "@complaints/e2e/api-session";
+import { queryFromPage } from "@complaints/e2e/page";
+import { demoPassword, expectNoAxeViolations } from "./harness.ts";
 
 /**
  * Nothing is lost: the draft saves itself a moment after typing stops, and keeps what was
@@ -14,33 +16,22 @@ const organisation = "DES-LIC1";
 const savedAt = /^Saved at \d{2}:\d{2}$/;
 const retrying = /^Not saved yet: we'll try again in \d+ (second|seconds|minute)\. Your changes are kept in this browser\.$/;
 
-interface StoredReturn {
-  returnId: string;
-  version: number;
-  values: Record<string, number | string | null>;
-}
-
 describe("autosave: nothing is lost", () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const fixtures = fileFixtures();
   let period: string;
   let sectionPageMissing = false;
   const noSectionPage = "the section page (branch form) is not on this branch yet";
   const open: BrowserContext[] = [];
 
-  it.beforeAll(async ({ app: started, browser: launched }) => {
-    // The file's server and browser (fixtures), for the helpers below.
-    app = started;
-    browser = launched;
+  it.beforeAll(async () => {
     // The quarter in progress: the draft's period, in the address form ("2026-27-q2").
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "submitter@demo.example");
-    const list = await trpcQuery<{ period: string; status: string }[]>(page, "returns.list", { organisationCode: organisation });
+    const { context, page } = await fixtures.signIn("submitter@demo.example");
+    const list = await queryFromPage<{ period: string; status: string }[]>(page, "returns.list", { organisationCode: organisation });
     const draft = list.find((r) => r.status === "draft");
     if (!draft) throw new Error(`The demo has no draft return for ${organisation}`);
     period = draft.period.toLowerCase().replace(" ", "-");
     // The section page comes from another branch (form); until it is here these tests wait for it.
-    await page.goto(`${app.url}${sectionPath("flow")}`);
+    await page.goto(`${fixtures.app.url}${sectionPath("flow")}`);
     sectionPageMissing = await Promise.race([
       page.locator("#received").waitFor({ timeout: 60_000 }).then(() => false),
       page.getByRole("heading", { name: "Page not found" }).waitFor({ timeout: 60_000 }).then(() => true),
@@ -56,9 +47,8 @@ describe("autosave: nothing is lost", () => {
 
   /** Signed in on a section page, its draft loaded (the field with this id is there). */
   async function personOnSection(email: string, section: string, field: string): Promise<{ context: BrowserContext; page: Page }> {
-    const opened = await newPage(browser);
+    const opened = await fixtures.signIn(email, sectionPath(section));
     open.push(opened.context);
-    await signIn(opened.page, app, email, sectionPath(section));
     await opened.page.locator(`[id="${field}"]`).waitFor({ timeout: 30_000 });
     return opened;
   }
@@ -100,13 +90,13 @@ describe("autosave: nothing is lost", () => {
     skip(sectionPageMissing, noSectionPage);
     const { page } = await personOnSection("submitter@demo.example", "flow", "withdrawn");
     const value = fresh();
-    await app.stop();
+    await fixtures.app.stop();
     try {
       await page.locator("#withdrawn").fill(value);
       await expectStatus(page, retrying);
       await expectNoAxeViolations(page, "the section page while a save is retried");
     } finally {
-      await app.restart();
+      await fixtures.app.restart();
     }
     await expectStatus(page, savedAt, 150_000);
     await page.reload();
@@ -177,21 +167,8 @@ describe("autosave: nothing is lost", () => {
   }, 150_000);
 
   async function storedReturn(page: Page): Promise<StoredReturn> {
-    const found = await trpcQuery<StoredReturn | null>(page, "returns.find", { organisationCode: organisation, period: period.replace(/-q(\d)$/, " Q$1") });
+    const found = await queryFromPage<StoredReturn | null>(page, "returns.find", { organisationCode: organisation, period: period.replace(/-q(\d)$/, " Q$1") });
     if (!found) throw new Error("No return found");
     return found;
   }
 });
-
-/** A query through the API with the page's own session, as the app makes it. */
-async function trpcQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ path, input }) => {
-      const response = await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
-      const body = (await response.json()) as { result?: { data: unknown }; error?: { message: string } };
-      if (!response.ok || !body.result) throw new Error(`${path}: ${response.status} ${body.error?.message ?? ""}`);
-      return body.result.data;
-    },
-    { path, input },
-  ) as Promise<T>;
-}

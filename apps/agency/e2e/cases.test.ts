@@ -2,12 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatPeriodCode, parsePeriodCode, periodDates, periodLabelOf, periodFromIndex, periodIndex, type ReportingPeriod } from "@complaints/domain";
-import type { Browser, FileChooser, Page } from "playwright-core";
+import type { FileChooser, Page } from "playwright-core";
 import { afterAll, describe, expect } from "vitest";
-import { it } from "@complaints/e2e/fixtures";
-import { apiSession } from "@complaints/e2e/api-session";
+import { fileFixtures, it } from "@complaints/e2e/fixtures";
+import { apiSession, type StoredReturn } from "@complaints/e2e/api-session";
+import { queryFromPage, tabStopsUntil } from "@complaints/e2e/page";
 import { inCi, testDatabaseUrl } from "./env.ts";
-import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "./harness.ts";
+import { expectNoAxeViolations, openSignedIn } from "./harness.ts";
 
 /**
  * Case-level import in the browser: a body's complaints team uploads its case file in
@@ -25,13 +26,6 @@ const checked = { timeout: 60_000 };
 /** A page of 50 of 20,000 stored cases: quick alone, but seconds on a busy two-core machine. */
 const loaded = { timeout: 10_000 };
 const title = "Compute this return from your case records";
-
-interface StoredReturn {
-  returnId: string;
-  version: number;
-  status: string;
-  values: Record<string, number | string | null>;
-}
 
 /** An ISO date `days` after `iso`. */
 function addDays(iso: string, days: number): string {
@@ -96,8 +90,7 @@ function systemExport(period: ReportingPeriod): string {
 }
 
 describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const fixtures = fileFixtures();
   let work: string;
   /** The open quarter, whose return is DES-LIC1's draft ("2026-27 Q2"), and its address ("2026-27-q2"). */
   let period: string;
@@ -105,15 +98,11 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
   let casesPath: string;
   let returnPath: string;
 
-  it.beforeAll(async ({ app: started, browser: launched }) => {
-    // The file's server and browser (fixtures), for the helpers below.
-    app = started;
-    browser = launched;
+  it.beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "agency-cases-"));
     mkdirSync(screenshots, { recursive: true });
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "submitter@demo.example");
-    const windows = await apiQuery<{ period: string; open: boolean }[]>(page, "windows.list", { openOnly: true });
+    const { context, page } = await fixtures.signIn("submitter@demo.example");
+    const windows = await queryFromPage<{ period: string; open: boolean }[]>(page, "windows.list", { openOnly: true });
     period = windows[0]!.period;
     quarter = parsePeriodCode(period)!;
     returnPath = `/agency/DES-LIC1/returns/${period.replace(" Q", "-q")}`;
@@ -125,15 +114,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     console.log(`Screenshots of the case import pages: ${screenshots}`);
   });
 
-  async function apiQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
-    const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-    const response = await page.request.get(`${app.url}/trpc/${path}${query}`);
-    const body = (await response.json()) as { result?: { data: T }; error?: unknown };
-    if (!body.result) throw new Error(`${path} failed: ${JSON.stringify(body.error)}`);
-    return body.result.data;
-  }
-
-  const currentReturn = (page: Page) => apiQuery<StoredReturn>(page, "returns.find", { organisationCode: "DES-LIC1", period });
+  const currentReturn = (page: Page) => queryFromPage<StoredReturn>(page, "returns.find", { organisationCode: "DES-LIC1", period });
 
   function file(name: string, text: string): string {
     const path = join(work, name);
@@ -142,8 +123,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
   }
 
   async function openCasesPage(options: { width?: number; email?: string; path?: string } = {}) {
-    const { context, page } = await newPage(browser, { width: options.width });
-    await signIn(page, app, options.email ?? "submitter@demo.example", options.path ?? casesPath);
+    const { context, page } = await fixtures.signIn(options.email ?? "submitter@demo.example", options.path ?? casesPath, { width: options.width });
     await page.getByRole("heading", { level: 1 }).waitFor();
     if (!options.path) await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(title);
     return { context, page };
@@ -205,19 +185,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
   it("can be done with the keyboard alone: a good file's figures, each linking to its cases", async () => {
     const { context, page } = await openCasesPage();
     const before = await currentReturn(page);
-    const stops: string[] = [];
-    // From the top of the page (arriving in the app put focus on the heading).
-    await page.locator(".govuk-skip-link").focus();
-    for (let i = 0; i < 40 && stops.at(-1) !== "Upload and compute the figures"; i += 1) {
-      await page.keyboard.press("Tab");
-      stops.push(
-        await page.evaluate(() => {
-          const el = document.activeElement as HTMLElement | null;
-          if (!el) return "";
-          return el instanceof HTMLInputElement && el.type === "file" ? `file input #${el.id}` : (el.textContent ?? "").trim();
-        }),
-      );
-    }
+    const stops = await tabStopsUntil(page, "Upload and compute the figures", 40);
     expect(stops.slice(stops.indexOf("Back to the return"))).toEqual([
       "Back to the return",
       "What the case file must hold",
@@ -328,7 +296,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
 
     // A breakdown's cells link too, named by the whole figure; not the service areas, which the
     // file (no case has one) left to fill in: no cases lie behind what the draft holds there.
-    await page.goto(`${app.url}${returnPath}/breakdowns`);
+    await page.goto(`${fixtures.app.url}${returnPath}/breakdowns`);
     await page.locator(".app-field__cases").first().waitFor();
     expect(await page.locator(".app-field__cases a").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split("/").at(-1)))).toEqual(
       ["online", "email", "phone", "post", "in_person", "other"].map((c) => `received_by_channel.${c}`),
@@ -346,7 +314,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
 
     // Check your answers: "See cases" beside "Change" in the figure's row.
-    await page.goto(`${app.url}${returnPath}/check`);
+    await page.goto(`${fixtures.app.url}${returnPath}/check`);
     const seeCases = page.getByRole("link", { name: /^See cases\s+behind ‘Complaints received’$/ });
     await seeCases.waitFor();
     expect(await seeCases.getAttribute("href")).toBe(`${casesPath}/received?from=check`);
@@ -364,10 +332,10 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
       await shot.page.locator(".app-field__cases").first().waitFor();
       await screenshot(shot.page, `section-links-${width}`);
       expect(await shot.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await shot.page.goto(`${app.url}${returnPath}/breakdowns`);
+      await shot.page.goto(`${fixtures.app.url}${returnPath}/breakdowns`);
       await shot.page.locator(".app-field__cases").first().waitFor();
       await screenshot(shot.page, `breakdown-links-${width}`);
-      await shot.page.goto(`${app.url}${returnPath}/check`);
+      await shot.page.goto(`${fixtures.app.url}${returnPath}/check`);
       await shot.page.locator("[data-section]").first().waitFor();
       await screenshot(shot.page, `check-links-${width}`);
       await shot.page.locator('[data-section="flow"]').screenshot({ path: join(screenshots, `check-links-flow-${width}.png`) });
@@ -542,7 +510,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
   });
 
   it("says when the team member already has as many files uploaded but not imported as one person may; a new upload for the quarter replaces its unfinished one", async () => {
-    const team = await apiSession(app, "submitter@demo.example");
+    const team = await apiSession(fixtures.app, "submitter@demo.example");
     const back = (n: number) => formatPeriodCode(periodFromIndex(periodIndex(quarter) - n));
     // An upload of this quarter's left unfinished (a page closed mid-upload), then earlier quarters', up to the person's limit.
     const refused = Buffer.from(`${header}\r\nOLD-1,not a date,,early_resolution,,,,,,,,online,,,,\r\n`);
@@ -665,7 +633,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     await page.getByLabel("Early resolution").fill("10");
     await page.getByRole("button", { name: "Save timescales" }).click();
     await expect.poll(() => page.locator(".govuk-notification-banner--success").textContent()).toContain("Default timescales saved");
-    const overview = await apiQuery<{ timescales: { earlyResolutionDays: number } }>(page, "cases.overview", { organisationCode: "DES-LIC1" });
+    const overview = await queryFromPage<{ timescales: { earlyResolutionDays: number } }>(page, "cases.overview", { organisationCode: "DES-LIC1" });
     expect(overview.timescales.earlyResolutionDays).toBe(10);
 
     const mappings = await tableRows(page, "#mappings");
@@ -680,7 +648,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
     const { context, page } = await openCasesPage({ email: "approver@demo.example" });
     expect(await page.locator("main").textContent()).toContain("Only your organisation's complaints team can compute the return from a case file.");
     expect(await page.getByLabel("Upload your case file").count()).toBe(0);
-    await page.goto(`${app.url}/agency/DES-LIC1/cases/mapping`);
+    await page.goto(`${fixtures.app.url}/agency/DES-LIC1/cases/mapping`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Case file settings");
     expect(await page.getByRole("button", { name: "Save mapping" }).count()).toBe(0);
     expect(await page.getByLabel("Early resolution").isDisabled()).toBe(true);
@@ -691,7 +659,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
   it("answers an unknown figure or quarter with Page not found", async () => {
     const { context, page } = await openCasesPage({ path: `${casesPath}/no_such_field` });
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
-    await page.goto(`${app.url}/agency/DES-LIC1/returns/2026-27-q5/cases`);
+    await page.goto(`${fixtures.app.url}/agency/DES-LIC1/returns/2026-27-q5/cases`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
     await context.close();
   });
@@ -712,7 +680,7 @@ describe("case import: /agency/{ORG}/returns/{PERIOD}/cases", slow, () => {
       await expect.poll(() => page.locator("#figure-cases").isVisible()).toBe(true);
       await screenshot(page, `figure-${width}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await page.goto(`${app.url}/agency/DES-LIC1/cases/mapping`);
+      await page.goto(`${fixtures.app.url}/agency/DES-LIC1/cases/mapping`);
       await page.getByLabel("Choose an export from your case system").setInputFiles(file(`look-export-${width}.csv`, systemExport(quarter)));
       await expect.poll(() => page.locator("#column-case_ref").isVisible()).toBe(true);
       await screenshot(page, `mapping-${width}`);
@@ -729,10 +697,9 @@ describe("case import on PostgreSQL", () => {
     if (!testDatabaseUrl) throw new Error("CI is set but TEST_DATABASE_URL is not: the case import must also run on PostgreSQL in CI.");
     const work = mkdtempSync(join(tmpdir(), "agency-cases-pg-"));
     try {
-      const { page } = await newPage(browser);
-      await signIn(page, pgApp, "submitter@demo.example");
-      const windows = (await (await page.request.get(`${pgApp.url}/trpc/windows.list?input=${encodeURIComponent(JSON.stringify({ openOnly: true }))}`)).json()) as { result: { data: { period: string }[] } };
-      const period = windows.result.data[0]!.period;
+      const { page } = await openSignedIn(browser, pgApp, "submitter@demo.example");
+      const windows = await queryFromPage<{ period: string }[]>(page, "windows.list", { openOnly: true });
+      const period = windows[0]!.period;
       const casesPath = `/agency/DES-LIC1/returns/${period.replace(" Q", "-q")}/cases`;
       // Over a megabyte, so it goes in three pieces; the five hand-checked cases first.
       const d = weekdaysOf(parsePeriodCode(period)!);
@@ -747,8 +714,8 @@ describe("case import on PostgreSQL", () => {
       if (await page.locator("#confirm-replace").count()) await page.getByRole("button", { name: "Replace the figures" }).click();
       await expect.poll(() => page.locator(".govuk-notification-banner--success").isVisible(), checked).toBe(true);
       expect(await page.locator(".govuk-notification-banner--success").textContent()).toContain("15,005 cases read from “cases.csv”");
-      const found = (await (await page.request.get(`${pgApp.url}/trpc/returns.find?input=${encodeURIComponent(JSON.stringify({ organisationCode: "DES-LIC1", period }))}`)).json()) as { result: { data: StoredReturn } };
-      expect(found.result.data.values).toMatchObject({ received: 15_004, er_closed: 15_002, er_working_days_total: 10 + 15_000 * 3, cl_closed: 1, payments_total: 25_000 });
+      const found = await queryFromPage<StoredReturn>(page, "returns.find", { organisationCode: "DES-LIC1", period });
+      expect(found.values).toMatchObject({ received: 15_004, er_closed: 15_002, er_working_days_total: 10 + 15_000 * 3, cl_closed: 1, payments_total: 25_000 });
       await page.getByRole("link", { name: /the cases behind “Closer look: complaints closed”/ }).click();
       await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Closer look: complaints closed: 1");
       expect(await page.locator("#figure-cases tbody th").allTextContents()).toEqual(["CL-003"]);

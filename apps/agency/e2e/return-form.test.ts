@@ -1,28 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
-import { it } from "@complaints/e2e/fixtures";
-import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "./harness.ts";
+import { fileFixtures, it } from "@complaints/e2e/fixtures";
+import { focusedId, mutateFromPage, queryFromPage, tabTo, tabToText } from "@complaints/e2e/page";
+import { expectNoAxeViolations } from "./harness.ts";
 
 /** Screenshots of the task list and a section, at desktop and the narrowest phone width, for a person to look at. */
 const shots = join(tmpdir(), "agency-return-form-screenshots");
-
-/** Calls the API from the signed-in page, as the app does (same origin, the session cookie). */
-async function call<T>(page: Page, path: string, input: unknown, mutation = false): Promise<T> {
-  return page.evaluate(
-    async ({ path, input, mutation }) => {
-      const response = mutation
-        ? await fetch(`/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) })
-        : await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
-      const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
-      if (body.error) throw new Error(JSON.stringify(body.error));
-      return body.result!.data;
-    },
-    { path, input, mutation },
-  ) as Promise<T>;
-}
 
 interface Revision {
   returnId: string;
@@ -35,44 +21,27 @@ interface Revision {
 
 const addressOf = (period: string) => period.replace(" Q", "-q");
 
-/** Presses Tab until the focused element matches (an id, or a button's text): the keyboard only. */
-async function tabTo(page: Page, target: string): Promise<void> {
-  for (let i = 0; i < 80; i += 1) {
-    await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => ({ id: document.activeElement?.id ?? "", text: document.activeElement?.textContent?.trim() ?? "" }));
-    if (focused.id === target || (focused.id === "" && focused.text === target)) return;
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
-
-const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
-
 async function statusOf(page: Page, sectionTitle: string): Promise<string> {
   const item = page.locator(".govuk-task-list__item", { has: page.getByRole("link", { name: sectionTitle, exact: true }) });
   return (await item.locator(".govuk-task-list__status").textContent())?.trim() ?? "";
 }
 
 describe("the return form", { timeout: 180_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const fixtures = fileFixtures();
   let period: string;
   let previousPeriod: string;
   let base: string;
   let submitter: Page;
   let original: Revision;
 
-  it.beforeAll(async ({ app: started, browser: launched }) => {
-    // The file's server and browser (fixtures), for the helpers below.
-    app = started;
-    browser = launched;
+  it.beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    ({ page: submitter } = await newPage(browser));
-    await signIn(submitter, app, "submitter@demo.example");
-    const windows = await call<{ period: string; open: boolean }[]>(submitter, "windows.list", {});
+    ({ page: submitter } = await fixtures.signIn("submitter@demo.example"));
+    const windows = await queryFromPage<{ period: string; open: boolean }[]>(submitter, "windows.list", {});
     period = windows.find((w) => w.open)!.period;
     previousPeriod = windows.find((w) => !w.open)!.period;
-    base = `${app.url}/agency/DES-LIC1/returns/${addressOf(period)}`;
-    original = (await call<Revision>(submitter, "returns.find", { organisationCode: "DES-LIC1", period }))!;
+    base = `${fixtures.app.url}/agency/DES-LIC1/returns/${addressOf(period)}`;
+    original = (await queryFromPage<Revision>(submitter, "returns.find", { organisationCode: "DES-LIC1", period }))!;
   }, 120_000);
 
   it("shows the return as a task list, one task per section with its status, and links to check, history and upload", async () => {
@@ -123,8 +92,8 @@ describe("the return form", { timeout: 180_000 }, () => {
 
   it("completes a section with the keyboard alone, and its status becomes Completed", async () => {
     const { withdrawn: _w, carried_forward: _c, ...partial } = original.values;
-    const now = (await call<Revision>(submitter, "returns.find", { organisationCode: "DES-LIC1", period }))!;
-    await call(submitter, "returns.save", { returnId: now.returnId, expectedVersion: now.version, values: partial, notes: now.notes, explanations: {} }, true);
+    const now = (await queryFromPage<Revision>(submitter, "returns.find", { organisationCode: "DES-LIC1", period }))!;
+    await mutateFromPage(submitter, "returns.save", { returnId: now.returnId, expectedVersion: now.version, values: partial, notes: now.notes, explanations: {} });
     await submitter.goto(`${base}/`);
     await expect.poll(() => statusOf(submitter, "Complaints received and open")).toBe("In progress");
 
@@ -134,7 +103,7 @@ describe("the return form", { timeout: 180_000 }, () => {
     await submitter.keyboard.type(String(original.values.withdrawn));
     await tabTo(submitter, "carried_forward");
     await submitter.keyboard.type(String(original.values.carried_forward));
-    await tabTo(submitter, "Save and continue");
+    await tabToText(submitter, "Save and continue");
     await submitter.keyboard.press("Enter");
     await submitter.waitForURL(`${base}/stages`);
 
@@ -196,7 +165,7 @@ describe("the return form", { timeout: 180_000 }, () => {
     expect(await focusedId(submitter)).toBe("board_review_date-year");
     await submitter.keyboard.press("ControlOrMeta+a");
     await submitter.keyboard.type("2026");
-    await tabTo(submitter, "Save and continue");
+    await tabToText(submitter, "Save and continue");
     await submitter.keyboard.press("Enter");
 
     // The GOV.UK date input's error: what is missing, only that field highlighted, the link to it.
@@ -226,10 +195,10 @@ describe("the return form", { timeout: 180_000 }, () => {
 
     await part("month").focus();
     await submitter.keyboard.type("9");
-    await tabTo(submitter, "Save and continue");
+    await tabToText(submitter, "Save and continue");
     await submitter.keyboard.press("Enter");
     await expect.poll(() => new URL(submitter.url()).pathname).not.toMatch(/\/assurance$/);
-    await expect.poll(async () => (await call<Revision>(submitter, "returns.find", { organisationCode: "DES-LIC1", period })).values.board_review_date).toBe("2026-09-15");
+    await expect.poll(async () => (await queryFromPage<Revision>(submitter, "returns.find", { organisationCode: "DES-LIC1", period })).values.board_review_date).toBe("2026-09-15");
     await submitter.goto(`${base}/assurance`);
     await part("day").waitFor();
     await dateField.screenshot({ path: join(shots, "date-field-1280.png") });
@@ -284,7 +253,7 @@ describe("the return form", { timeout: 180_000 }, () => {
     // With the keyboard, a section's link opens it at the figure.
     await submitter.goto(`${base}/`);
     await summary.waitFor();
-    await tabTo(submitter, "Service areas and channels");
+    await tabToText(submitter, "Service areas and channels");
     await submitter.keyboard.press("Enter");
     await submitter.waitForURL(`${base}/breakdowns#received_by_channel.online`);
     await online.fill(before);
@@ -293,28 +262,32 @@ describe("the return form", { timeout: 180_000 }, () => {
     await expect.poll(() => statusOf(submitter, "Service areas and channels")).not.toBe("Has errors");
   });
 
-  it("asks for an explanation beside a warning, and saves what is typed", async () => {
+  /**
+   * Opens the flow section and raises received and open at the end by 5,000 each, more than the
+   * themes account for: the themes warning's explanation box appears, and is given back.
+   */
+  async function raiseThemesWarning() {
     await submitter.goto(`${base}/flow`);
     const more = (id: string) => String(Number(original.values[id]) + 5000);
     await submitter.getByLabel("Complaints received", { exact: true }).fill(more("received"));
     await submitter.getByLabel("Open at the end of the quarter").fill(more("carried_forward"));
     const explanation = submitter.locator("#explanation-themes_cover_received");
     await explanation.waitFor();
+    return explanation;
+  }
+
+  it("asks for an explanation beside a warning, and saves what is typed", async () => {
+    const explanation = await raiseThemesWarning();
     expect(await submitter.locator("#warning-themes_cover_received").textContent()).toContain("fewer than the");
     await explanation.fill("A campaign brought in many complaints we had not yet coded by theme.");
-    await expect.poll(async () => (await call<Revision>(submitter, "returns.find", { organisationCode: "DES-LIC1", period })).explanations.themes_cover_received, { timeout: 10_000 }).toBe(
+    await expect.poll(async () => (await queryFromPage<Revision>(submitter, "returns.find", { organisationCode: "DES-LIC1", period })).explanations.themes_cover_received, { timeout: 10_000 }).toBe(
       "A campaign brought in many complaints we had not yet coded by theme.",
     );
     await expectNoAxeViolations(submitter, "a section page with warnings");
   });
 
   it("stops a save that finds new warnings: a summary at the top links to each figure, its explanation box beneath it, and Continue anyway moves on", async () => {
-    await submitter.goto(`${base}/flow`);
-    const more = (id: string) => String(Number(original.values[id]) + 5000);
-    await submitter.getByLabel("Complaints received", { exact: true }).fill(more("received"));
-    await submitter.getByLabel("Open at the end of the quarter").fill(more("carried_forward"));
-    const explanation = submitter.locator("#explanation-themes_cover_received");
-    await explanation.waitFor();
+    const explanation = await raiseThemesWarning();
     await explanation.fill("");
     // The box is directly beneath the figure it flags.
     expect(await submitter.evaluate(() => document.getElementById("received")?.closest(".app-field")?.nextElementSibling?.querySelector("textarea")?.id)).toBe("explanation-themes_cover_received");
@@ -358,7 +331,7 @@ describe("the return form", { timeout: 180_000 }, () => {
     await summary.waitFor();
     await tabTo(submitter, "explanation-themes_cover_received");
     await submitter.keyboard.type("A campaign brought in many complaints we had not yet coded by theme.");
-    await tabTo(submitter, "Save and continue");
+    await tabToText(submitter, "Save and continue");
     await submitter.keyboard.press("Enter");
     await submitter.waitForURL(`${base}/stages`);
 
@@ -373,7 +346,7 @@ describe("the return form", { timeout: 180_000 }, () => {
   });
 
   it("shows a return that is not a draft read-only", async () => {
-    const page = `${app.url}/agency/DES-LIC1/returns/${addressOf(previousPeriod)}`;
+    const page = `${fixtures.app.url}/agency/DES-LIC1/returns/${addressOf(previousPeriod)}`;
     await submitter.goto(`${page}/`);
     await expect.poll(() => submitter.locator(".govuk-inset-text").textContent()).toContain("You can read it, but not change it");
     expect(await submitter.getByRole("link", { name: /spreadsheet/ }).count()).toBe(0);
@@ -385,32 +358,30 @@ describe("the return form", { timeout: 180_000 }, () => {
   });
 
   it("tells a body's user they have no access to another body's return, showing none of its figures", async () => {
-    await submitter.goto(`${app.url}/agency/DES-REC2/returns/${addressOf(period)}/`);
+    await submitter.goto(`${fixtures.app.url}/agency/DES-REC2/returns/${addressOf(period)}/`);
     await expect.poll(() => submitter.getByRole("heading", { level: 1 }).textContent()).toBe("You do not have access");
     expect(await submitter.locator("input, textarea, .govuk-task-list").count()).toBe(0);
-    await submitter.goto(`${app.url}/agency/DES-REC2/returns/${addressOf(period)}/flow`);
+    await submitter.goto(`${fixtures.app.url}/agency/DES-REC2/returns/${addressOf(period)}/flow`);
     await expect.poll(() => submitter.getByRole("heading", { level: 1 }).textContent()).toBe("You do not have access");
     expect(await submitter.locator("input").count()).toBe(0);
   });
 
   it("answers an address that is not a quarter or a section with Page not found", async () => {
     for (const path of ["/agency/DES-LIC1/returns/2026-Q2/", `/agency/DES-LIC1/returns/${addressOf(period)}/no-such-section`]) {
-      await submitter.goto(`${app.url}${path}`);
+      await submitter.goto(`${fixtures.app.url}${path}`);
       await expect.poll(() => submitter.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
     }
   });
 
   it("starts a new quarter's return and lists special payments with add another and remove", async () => {
     // A body that has not started the open quarter, from the department's tracker.
-    const { page: oversight, context: oversightContext } = await newPage(browser);
-    await signIn(oversight, app, "oversight@demo.example");
-    const tracker = await call<{ rows: { organisationCode: string; status: string }[] }>(oversight, "tracker.forPeriod", { departmentCode: "DES", period });
+    const { page: oversight, context: oversightContext } = await fixtures.signIn("oversight@demo.example");
+    const tracker = await queryFromPage<{ rows: { organisationCode: string; status: string }[] }>(oversight, "tracker.forPeriod", { departmentCode: "DES", period });
     await oversightContext.close();
     const code = tracker.rows.find((r) => r.status === "not started")!.organisationCode;
 
-    const { page, context } = await newPage(browser);
-    await signIn(page, app, `team.${code.toLowerCase()}@demo.example`);
-    const body = `${app.url}/agency/${code}/returns/${addressOf(period)}`;
+    const { page, context } = await fixtures.signIn(`team.${code.toLowerCase()}@demo.example`);
+    const body = `${fixtures.app.url}/agency/${code}/returns/${addressOf(period)}`;
     await page.goto(`${body}/`);
     await page.getByRole("button", { name: "Start this return" }).click();
     await expect.poll(() => page.locator(".govuk-task-list__link").count()).toBeGreaterThan(0);
@@ -445,7 +416,7 @@ describe("the return form", { timeout: 180_000 }, () => {
     // The section's other figures are still to do: back to the task list, saving on the way.
     await page.getByRole("link", { name: "Return to task list" }).click();
     await page.waitForURL(`${body}/`);
-    const saved = await call<Revision>(page, "returns.find", { organisationCode: code, period });
+    const saved = await queryFromPage<Revision>(page, "returns.find", { organisationCode: code, period });
     expect(saved.values["special_payments.1.amount"]).toBe(35_000_050);
     expect(saved.values["special_payments.2.amount"]).toBeUndefined();
     await context.close();

@@ -2,11 +2,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatPeriodCode, parsePeriodCode, previousPeriod } from "@complaints/domain";
-import type { Browser, FileChooser, Page } from "playwright-core";
+import type { FileChooser, Page } from "playwright-core";
 import { afterAll, describe, expect } from "vitest";
-import { it } from "@complaints/e2e/fixtures";
+import { fileFixtures, it } from "@complaints/e2e/fixtures";
+import type { StoredReturn } from "@complaints/e2e/api-session";
+import { queryFromPage, tabStopsUntil } from "@complaints/e2e/page";
 import { fillTemplate, templateRow } from "./csv-file.ts";
-import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "./harness.ts";
+import { expectNoAxeViolations } from "./harness.ts";
 import { convertCsv, libreOfficeAvailable } from "./libreoffice.ts";
 
 /**
@@ -29,35 +31,23 @@ const withLibreOffice = libreOfficeAvailable();
 /** Screenshots of each state at 1280 and 320 px, to look at (the test prints where). */
 const screenshots = join(tmpdir(), "agency-upload-screenshots");
 
-interface StoredReturn {
-  returnId: string;
-  version: number;
-  status: string;
-  values: Record<string, number | string | null>;
-}
-
 // Generous: LibreOffice takes 5 s to convert a file on a quiet machine and over 40 s on a busy one.
 const slow = { timeout: 300_000 };
 /** How long to wait for the server to check a file. */
 const checked = { timeout: 60_000 };
 
 describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const fixtures = fileFixtures();
   let work: string;
   /** The open quarter (the latest), whose return is DES-LIC1's draft, e.g. "2026-27 Q2" and "2026-27-q2". */
   let period: string;
   let uploadPath: string;
 
-  it.beforeAll(async ({ app: started, browser: launched }) => {
-    // The file's server and browser (fixtures), for the helpers below.
-    app = started;
-    browser = launched;
+  it.beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "agency-upload-"));
     mkdirSync(screenshots, { recursive: true });
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "submitter@demo.example");
-    const windows = await apiQuery<{ period: string; open: boolean }[]>(page, "windows.list", { openOnly: true });
+    const { context, page } = await fixtures.signIn("submitter@demo.example");
+    const windows = await queryFromPage<{ period: string; open: boolean }[]>(page, "windows.list", { openOnly: true });
     period = windows[0]!.period;
     uploadPath = `/agency/DES-LIC1/returns/${address(period)}/upload`;
     await context.close();
@@ -71,20 +61,10 @@ describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, (
     return periodCode.replace(" Q", "-q");
   }
 
-  /** A query through the API, with the page's session (as the page itself would ask). */
-  async function apiQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
-    const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-    const response = await page.request.get(`${app.url}/trpc/${path}${query}`);
-    const body = (await response.json()) as { result?: { data: T }; error?: unknown };
-    if (!body.result) throw new Error(`${path} failed: ${JSON.stringify(body.error)}`);
-    return body.result.data;
-  }
-
-  const currentReturn = (page: Page) => apiQuery<StoredReturn>(page, "returns.find", { organisationCode: "DES-LIC1", period });
+  const currentReturn = (page: Page) => queryFromPage<StoredReturn>(page, "returns.find", { organisationCode: "DES-LIC1", period });
 
   async function openUploadPage(email = "submitter@demo.example", options: { width?: number; path?: string } = {}) {
-    const { context, page } = await newPage(browser, { width: options.width });
-    await signIn(page, app, email, options.path ?? uploadPath);
+    const { context, page } = await fixtures.signIn(email, options.path ?? uploadPath, { width: options.width });
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Fill in the return with a spreadsheet");
     return { context, page };
   }
@@ -277,17 +257,7 @@ describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, (
   it("can be done with the keyboard alone: Tab, Enter and Space, in a sensible order", async () => {
     const { context, page } = await openUploadPage();
     const before = await currentReturn(page);
-    // Walk the page with Tab from the top (the skip link: arriving in the app put focus on the heading), noting each stop, until the upload button.
-    const stops: string[] = [];
-    await page.locator(".govuk-skip-link").focus();
-    for (let i = 0; i < 30 && stops.at(-1) !== "Upload file"; i += 1) {
-      await page.keyboard.press("Tab");
-      stops.push(await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el) return "";
-        return el instanceof HTMLInputElement && el.type === "file" ? `file input #${el.id}` : (el.textContent ?? "").trim();
-      }));
-    }
+    const stops = await tabStopsUntil(page, "Upload file", 30);
     expect(stops.slice(stops.indexOf("Back to the return"))).toEqual([
       "Back to the return",
       downloadButton.xlsx,
@@ -392,14 +362,12 @@ describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, (
   });
 
   it("tells a body's user opening another body's upload page that they do not have access", async () => {
-    const oversight = await newPage(browser);
-    await signIn(oversight.page, app, "oversight@demo.example");
-    const organisations = await apiQuery<{ code: string; kind: string }[]>(oversight.page, "organisations.list", undefined);
+    const oversight = await fixtures.signIn("oversight@demo.example");
+    const organisations = await queryFromPage<{ code: string; kind: string }[]>(oversight.page, "organisations.list");
     const other = organisations.find((o) => o.kind === "body" && o.code !== "DES-LIC1")!.code;
     await oversight.context.close();
 
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "submitter@demo.example", `/agency/${other}/returns/${address(period)}/upload`);
+    const { context, page } = await fixtures.signIn("submitter@demo.example", `/agency/${other}/returns/${address(period)}/upload`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("You do not have access");
     expect(await page.locator("main").textContent()).not.toContain(other);
     await expectNoAxeViolations(page, "You do not have access");
@@ -407,8 +375,7 @@ describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, (
   });
 
   it("answers an upload address whose quarter is not one with Page not found", async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, app, "submitter@demo.example", "/agency/DES-LIC1/returns/2026-27-q5/upload");
+    const { context, page } = await fixtures.signIn("submitter@demo.example", "/agency/DES-LIC1/returns/2026-27-q5/upload");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
     await context.close();
   });

@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
 import { apiSession, sendReturn } from "@complaints/e2e/api-session";
 import { parseCsv } from "@complaints/e2e/csv";
-import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "@complaints/e2e";
+import { expectNoAxeViolations, openSignedIn, type RunningApp } from "@complaints/e2e";
 import { it } from "@complaints/e2e/fixtures";
 
 /**
@@ -61,8 +61,7 @@ describe("compare bodies", () => {
   let page: Page;
 
   it.beforeAll(async ({ app, browser }) => {
-    ({ page } = await newPage(browser));
-    await signIn(page, app, "oversight@demo.example", `/portal/${dept}/compare/${quarter}`);
+    ({ page } = await openSignedIn(browser, app, "oversight@demo.example", `/portal/${dept}/compare/${quarter}`));
   });
 
   it("shows each body's figures with their intervals and comparisons in words, the department figure first", async ({ app }) => {

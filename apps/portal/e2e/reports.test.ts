@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
-import { expectNoAxeViolations, newPage, signIn, type RunningApp } from "@complaints/e2e";
+import { expectNoAxeViolations, newPage, openSignedIn, signIn, type RunningApp } from "@complaints/e2e";
 import { inCi, testDatabaseUrl } from "@complaints/e2e/env";
 import type { Download, Page } from "playwright-core";
 import { describe, expect } from "vitest";
 import { it, type SignInAs } from "@complaints/e2e/fixtures";
+import { focusedId, queryFromPage, screenshotsAtWidths, tabTo } from "@complaints/e2e/page";
 
 /**
  * Where users get the board packs and the annual report section: the portal's reports page
@@ -22,32 +23,6 @@ async function expectHeading(page: Page, text: string): Promise<void> {
   await expect.poll(async () => ((await h1.count()) > 0 ? h1.first().textContent() : null), { timeout: 60_000 }).toBe(text);
 }
 
-/** A query to the API from inside the signed-in page (its session cookie), as the portal makes it. */
-async function query<T>(page: Page, path: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([p, i]) => {
-      const r = await fetch(`/trpc/${p}?input=${encodeURIComponent(JSON.stringify(i))}`);
-      const body = (await r.json()) as { result?: { data: unknown }; error?: unknown };
-      if (!body.result) throw new Error(`${p}: ${JSON.stringify(body.error)}`);
-      return body.result.data;
-    },
-    [path, input] as const,
-  ) as Promise<T>;
-}
-
-/** Presses Tab until the element with this id has focus (keyboard only), failing if it never does. */
-async function tabTo(page: Page, id: string, most = 80): Promise<void> {
-  // The page may still be building (the section is made on the server): Tab only once it is there,
-  // or under load the presses run past where it will appear (seen once in CI).
-  await page.locator(`#${id}`).waitFor({ state: "visible" });
-  for (let i = 0; i < most; i += 1) {
-    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached #${id}`);
-}
-
-const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 const search = (page: Page) => new URL(page.url()).searchParams;
 
 /** The department's latest quarter as the portal decides it: where /tracker sends you (`2026-27-q2`). */
@@ -57,22 +32,7 @@ async function latestQuarterAddress(page: Page, app: RunningApp): Promise<string
   return new URL(page.url()).pathname.split("/").at(-1)!;
 }
 
-async function screenshots(signedIn: SignInAs, path: string, name: string, ready: (page: Page) => Promise<void>) {
-  for (const width of [1280, 320]) {
-    const { context, page } = await signedIn(secretariat, path, { width });
-    await ready(page);
-    await page.screenshot({ path: `${shots}-${name}-${width}.png`, fullPage: true });
-    if (width === 320) {
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      for (let y = 0, part = 1; y < height; y += 1200, part += 1) {
-        await page.screenshot({ path: `${shots}-${name}-320-part${part}.png`, fullPage: true, clip: { x: 0, y, width: 320, height: Math.min(1200, height - y) } });
-      }
-      // Nothing scrolls sideways at 320 px (WCAG 1.4.10 reflow).
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    }
-    await context.close();
-  }
-}
+const screenshots = (signedIn: SignInAs, path: string, name: string, ready: (page: Page) => Promise<void>) => screenshotsAtWidths(signedIn, secretariat, path, `${shots}-${name}`, ready);
 
 /** The bytes of a download. */
 async function bytesOf(download: Download): Promise<Buffer> {
@@ -299,7 +259,7 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     // The years either side are a navigation landmark with links in it (never an empty one).
     const otherYears = page.getByRole("navigation", { name: "Other years" });
     expect(await otherYears.getByRole("link").count()).toBe(2);
-    const api = await query<{ html: string; document: string; text: string; fileName: string; departmentName: string }>(page, "reports.annualReport", { departmentCode: dept, financialYear: "2025-26" });
+    const api = await queryFromPage<{ html: string; document: string; text: string; fileName: string; departmentName: string }>(page, "reports.annualReport", { departmentCode: dept, financialYear: "2025-26" });
     await poll(() => page.locator("#annual-report-section").count()).toBe(1);
     expect(await page.locator("#annual-report-section").innerHTML()).toBe(api.html);
     await expectNoAxeViolations(page, "the annual report section");
@@ -335,7 +295,7 @@ describe("board packs and the annual report section in the portal", { timeout: 3
       Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) } });
     });
     await signIn(page, app, secretariat, `/portal/${dept}/annual-report/2025-26`);
-    const api = await query<{ text: string }>(page, "reports.annualReport", { departmentCode: dept, financialYear: "2025-26" });
+    const api = await queryFromPage<{ text: string }>(page, "reports.annualReport", { departmentCode: dept, financialYear: "2025-26" });
     await tabTo(page, "copy-text");
     await page.keyboard.press("Enter");
     await poll(() => page.locator("#copy-status").textContent()).toMatch(/^This browser did not let the page copy\. The text is selected in the box below/);
@@ -399,8 +359,7 @@ describe("board packs and the annual report section in the portal", { timeout: 3
 describe("a board pack from PostgreSQL", () => {
   it.skipIf(!testDatabaseUrl && !inCi)("downloads the ODS pack", async ({ postgresApp: pgApp, browser }) => {
     if (!testDatabaseUrl) throw new Error("CI is set but TEST_DATABASE_URL is not: the board pack download must also run on PostgreSQL in CI.");
-    const { context, page } = await newPage(browser);
-    await signIn(page, pgApp, secretariat, `/portal/${dept}/reports?format=ods`);
+    const { context, page } = await openSignedIn(browser, pgApp, secretariat, `/portal/${dept}/reports?format=ods`);
     await expectHeading(page, "Board packs and reports");
     const [ods] = await downloadPack(page, "format", 1);
     const bytes = await bytesOf(ods!);

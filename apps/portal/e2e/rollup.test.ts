@@ -1,8 +1,9 @@
-import { expectNoAxeViolations, newPage, signIn } from "@complaints/e2e";
+import { expectNoAxeViolations, openSignedIn } from "@complaints/e2e";
 import { inCi, testDatabaseUrl } from "@complaints/e2e/env";
 import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
 import { it, type SignInAs } from "@complaints/e2e/fixtures";
+import { queryFromPage, screenshotsAtWidths, tabTo } from "@complaints/e2e/page";
 
 /**
  * Three pages of the department portal with the demo data: action plans across bodies
@@ -16,45 +17,7 @@ const shots = "/tmp/rollup";
 /** Waits as long as a busy machine needs. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
 
-/** A query to the API from inside the signed-in page (its session cookie), as the portal makes it. */
-async function query<T>(page: Page, path: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([p, i]) => {
-      const r = await fetch(`/trpc/${p}?input=${encodeURIComponent(JSON.stringify(i))}`);
-      const body = (await r.json()) as { result?: { data: unknown }; error?: unknown };
-      if (!body.result) throw new Error(`${p}: ${JSON.stringify(body.error)}`);
-      return body.result.data;
-    },
-    [path, input] as const,
-  ) as Promise<T>;
-}
-
-/** Presses Tab until the element with this id has focus (keyboard only), failing if it never does. */
-async function tabTo(page: Page, id: string, most = 80): Promise<void> {
-  for (let i = 0; i < most; i += 1) {
-    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached #${id}`);
-}
-
-async function screenshots(signedIn: SignInAs, path: string, name: string, ready: (page: Page) => Promise<void>) {
-  for (const width of [1280, 320]) {
-    const { context, page } = await signedIn(oversight, path, { width });
-    await ready(page);
-    await page.screenshot({ path: `${shots}-${name}-${width}.png`, fullPage: true });
-    // Long pages shrink too far to read whole: at 320 px keep them in screen-high parts as well.
-    if (width === 320) {
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      for (let y = 0, part = 1; y < height; y += 1200, part += 1) {
-        await page.screenshot({ path: `${shots}-${name}-320-part${part}.png`, fullPage: true, clip: { x: 0, y, width: 320, height: Math.min(1200, height - y) } });
-      }
-    }
-    // Nothing scrolls sideways at 320 px (WCAG 1.4.10 reflow).
-    if (width === 320) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    await context.close();
-  }
-}
+const screenshots = (signedIn: SignInAs, path: string, name: string, ready: (page: Page) => Promise<void>) => screenshotsAtWidths(signedIn, oversight, path, `${shots}-${name}`, ready);
 
 interface Plan {
   organisationCode: string;
@@ -98,7 +61,7 @@ function expectedField(type: string, value: number | null): string {
  * saying how many bodies it covers and naming those left out.
  */
 async function expectRollupEqualsApi(page: Page, input: Record<string, string>) {
-  const api = await query<Rollup>(page, "metrics.rollup", { departmentCode: dept, ...input });
+  const api = await queryFromPage<Rollup>(page, "metrics.rollup", { departmentCode: dept, ...input });
   await poll(() => page.locator("#rollup-totals tbody tr").count()).toBe(api.fields.length);
   expect(await page.locator("#rollup-sent thead th").allTextContents()).toEqual(["Figure", api.label]);
   const head = await page.locator("#rollup-totals thead th").allTextContents();
@@ -136,7 +99,7 @@ describe("actions, learning and the department roll-up", { timeout: 300_000 }, (
     await poll(() => page.title()).toBe("Action plans across bodies – Department portal");
     await poll(() => page.locator("#plan-count").textContent()).toMatch(/^\d+ action plans: \d+ overdue\.( Showing 1 to 50\.)?$/);
     await poll(() => page.locator("#actions-on-time").textContent()).toMatch(/Learning actions completed on time, \w{3} to \w{3} \d{4}\d+(\.\d)?%/);
-    const all = await query<Plan[]>(page, "actions.listForDepartment", { departmentCode: dept });
+    const all = await queryFromPage<Plan[]>(page, "actions.listForDepartment", { departmentCode: dept });
     // 50 a page (the pages themselves: actions-list.test.ts).
     expect(await page.locator("table tbody tr").count()).toBe(Math.min(all.length, 50));
     // Overdue first, in words: once a row is not overdue, none after it is.
@@ -186,7 +149,7 @@ describe("actions, learning and the department roll-up", { timeout: 300_000 }, (
   it("finds learning in the library by a word from another body's summary, in any case", async ({ signedIn }) => {
     const { context, page } = await signedIn(oversight, `/portal/${dept}/learning`);
     await poll(() => page.title()).toBe("Learning library – Department portal");
-    const library = await query<{ total: number; items: { id: string; organisationCode: string; organisationName: string; summary: string }[] }>(page, "actions.learning", { departmentCode: dept });
+    const library = await queryFromPage<{ total: number; items: { id: string; organisationCode: string; organisationName: string; summary: string }[] }>(page, "actions.learning", { departmentCode: dept });
     expect(new Set(library.items.map((i) => i.organisationName)).size).toBeGreaterThan(3);
     await poll(() => page.locator(".app-learning-item").count()).toBe(library.total);
     await expectNoAxeViolations(page, "the learning library");
@@ -204,7 +167,7 @@ describe("actions, learning and the department roll-up", { timeout: 300_000 }, (
     await page.keyboard.type(word.toUpperCase());
     await page.keyboard.press("Enter");
     await page.waitForURL((u) => new URLSearchParams(u.search).get("q") === word.toUpperCase());
-    const found = await query<{ items: { id: string }[] }>(page, "actions.learning", { departmentCode: dept, q: word });
+    const found = await queryFromPage<{ items: { id: string }[] }>(page, "actions.learning", { departmentCode: dept, q: word });
     expect(found.items.length).toBeLessThan(library.total);
     await poll(() => page.locator(".app-learning-item").count()).toBe(found.items.length);
     const summaries = await page.locator(".app-learning-item__summary").allTextContents();
@@ -280,8 +243,7 @@ describe("actions, learning and the department roll-up", { timeout: 300_000 }, (
 describe("the department totals from PostgreSQL", () => {
   it.skipIf(!testDatabaseUrl && !inCi)("shows everyone who has sent and the comparison over the same bodies and quarters, as the API gives them", async ({ postgresApp: pgApp, browser }) => {
     if (!testDatabaseUrl) throw new Error("CI is set but TEST_DATABASE_URL is not: the department totals must also run on PostgreSQL in CI.");
-    const { context, page } = await newPage(browser);
-    await signIn(page, pgApp, oversight, `/portal/${dept}/summary/2026-27-q2`);
+    const { context, page } = await openSignedIn(browser, pgApp, oversight, `/portal/${dept}/summary/2026-27-q2`);
     await poll(() => page.title()).toBe("Department totals, Jul to Sep 2026 – Department portal");
     const api = await expectRollupEqualsApi(page, { period: "2026-27 Q2" });
     expect(api.comparison.panel.covered.length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { inject, test as base } from "vitest";
 import { copyPostgresTemplate } from "./databases.ts";
 import { testDatabaseUrl } from "./env.ts";
-import { launchBrowser, newPage, signIn, startApp, type RunningApp } from "./harness.ts";
+import { launchBrowser, openSignedIn, startApp, type RunningApp } from "./harness.ts";
 import "./global-setup.ts";
 
 /** The server on a copy of the run's seeded SQLite demo; without one (a file run outside the browser-test config), it loads the demo itself. */
@@ -65,12 +65,33 @@ export const test = base
     onCleanup(async () => {
       for (const context of contexts) await context.close().catch(() => {});
     });
-    return async (email, path = "/agency/", options = {}) => {
-      const opened = await newPage(browser, options);
+    return async (email, path, options) => {
+      const opened = await openSignedIn(browser, app, email, path, options);
       contexts.push(opened.context);
-      await signIn(opened.page, app, email, path);
       return opened;
     };
   });
 
 export const it = test;
+
+/** The file's server and browser, for helpers declared beside the tests rather than inside one. */
+export interface FileFixtures {
+  app: RunningApp;
+  browser: Browser;
+  /** A new context signed in at `path`, as `signedIn` gives a test, but for the whole file: the caller closes it. */
+  signIn: SignInAs;
+}
+
+/**
+ * Called at the top of a `describe`: the file's `app` and `browser` fixtures, filled in by a hook
+ * that runs before the describe's own `beforeAll` and its tests (read them from there, not when
+ * the describe is collected).
+ */
+export function fileFixtures(): FileFixtures {
+  const fixtures = { signIn: (email, path, options) => openSignedIn(fixtures.browser, fixtures.app, email, path, options) } as FileFixtures;
+  test.beforeAll(({ app, browser }) => {
+    fixtures.app = app;
+    fixtures.browser = browser;
+  });
+  return fixtures;
+}

@@ -157,6 +157,18 @@ export async function newPage(browser: Browser, options: { width?: number } = {}
   return { context, page };
 }
 
+/** A fresh browser context signed in as `email` through the app that `path` belongs to, at `path`; the caller closes it. */
+export async function openSignedIn(browser: Browser, app: RunningApp, email: string, path = "/agency/", options: { width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const opened = await newPage(browser, options);
+  try {
+    await signIn(opened.page, app, email, path);
+  } catch (error) {
+    await opened.context.close().catch(() => {});
+    throw error;
+  }
+  return opened;
+}
+
 /** Signs in through the app that `path` belongs to (`/agency/…` or `/portal/…`), starting at `path`. */
 export async function signIn(page: Page, app: RunningApp, email: string, path = "/agency/"): Promise<void> {
   await page.goto(`${app.url}${path}`);
