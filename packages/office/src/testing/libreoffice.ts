@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { strFromU8, unzipSync } from "fflate";
+import { inCi } from "./env.ts";
 
 /**
  * Real office software (LibreOffice, headless) for tests, so the spreadsheets we write are checked
@@ -29,9 +30,6 @@ const csvImportFilter = "CSV:44,34,76,1";
 
 /** The LibreOffice program where Debian installs it, or null when it is not installed. */
 export const soffice: string | null = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((path) => existsSync(path)) ?? null;
-
-/** Set by CI, where tests that need LibreOffice must fail rather than skip without it. */
-const inCi = Boolean(process.env.CI) && process.env.CI !== "false";
 
 const notInstalled = "LibreOffice is not installed: `soffice` is not on the PATH. Install it (Debian: apt-get install libreoffice-calc-nogui) to run the tests that open spreadsheets in real office software.";
 
