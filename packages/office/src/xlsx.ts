@@ -102,8 +102,8 @@ function dataValidation(v: Validation, ref: string): string {
 
 /**
  * Whether the sheet's table becomes an Excel table part. Excel cannot hold a table with a header
- * and no data rows (it reports the file as damaged and repairs it: XlsxWriter issue 715,
- * rust_xlsxwriter issue 110), so an empty table is written as its header row only, unmarked.
+ * and no data rows (it reports the file as damaged and repairs it, as the XlsxWriter and
+ * rust_xlsxwriter projects both found), so an empty table is written as its header row only, unmarked.
  */
 function hasTablePart(sheet: Sheet): boolean {
   return Boolean(sheet.table) && sheet.table!.dataRows > 0;
