@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Button, CharacterCount, ErrorSummary, InsetText, WarningText } from "@complaints/ui";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { api, errorCode, errorMessage, type Organisation } from "@complaints/client";
 import type { StoredReturn } from "./check-answers.tsx";
 import type { Done } from "./check-confirmation.tsx";
@@ -92,15 +92,23 @@ function useReturnAction(onDone: (done: Done) => void, onErrors: (shown: boolean
   return { busy, problem, fieldError, attempt, hasErrors, act, refuse, withReason };
 }
 
-function ActionErrors({ action }: { action: ReturnAction }) {
+/** One thing the user may do with the return: what went wrong with it last, then its heading and its form. */
+function ActionSection({ id, title, action, children }: { id: string; title: string; action: ReturnAction; children: ReactNode }) {
   const { problem, fieldError } = action;
-  if (!action.hasErrors) return null;
   return (
-    <ErrorSummary
-      key={action.attempt}
-      titleText="There is a problem"
-      errorList={[...(problem ? [{ text: problem }] : []), ...(fieldError ? [{ text: fieldError.message, href: `#${fieldError.id}` }] : [])]}
-    />
+    <section aria-labelledby={id}>
+      {action.hasErrors ? (
+        <ErrorSummary
+          key={action.attempt}
+          titleText="There is a problem"
+          errorList={[...(problem ? [{ text: problem }] : []), ...(fieldError ? [{ text: fieldError.message, href: `#${fieldError.id}` }] : [])]}
+        />
+      ) : null}
+      <h2 className="govuk-heading-m" id={id}>
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
 
@@ -130,11 +138,7 @@ function SubmitSection({ ret, versioned, canSubmit, action }: { ret: StoredRetur
     void action.act("submitted", () => api.returns.submit.mutate({ ...versioned, ...(returnedByDepartment && reply.trim() ? { reply: reply.trim() } : {}) }));
   }
   return (
-    <section aria-labelledby="send-heading">
-      <ActionErrors action={action} />
-      <h2 className="govuk-heading-m" id="send-heading">
-        Now submit your return
-      </h2>
+    <ActionSection id="send-heading" title="Now submit your return" action={action}>
       {canSubmit ? (
         <>
           <p className="govuk-body">
@@ -157,7 +161,7 @@ function SubmitSection({ ret, versioned, canSubmit, action }: { ret: StoredRetur
       ) : (
         <InsetText text="You can submit the return once the problems listed at the top of this page are fixed and every warning is explained." />
       )}
-    </section>
+    </ActionSection>
   );
 }
 
@@ -165,11 +169,7 @@ function SubmitSection({ ret, versioned, canSubmit, action }: { ret: StoredRetur
 function SignOffSection({ org, versioned, action }: { org: Organisation; versioned: Versioned; action: ReturnAction }) {
   const [comment, setComment] = useState("");
   return (
-    <section aria-labelledby="sign-off-heading">
-      <ActionErrors action={action} />
-      <h2 className="govuk-heading-m" id="sign-off-heading">
-        Sign off the return
-      </h2>
+    <ActionSection id="sign-off-heading" title="Sign off the return" action={action}>
       <p className="govuk-body">
         By approving this return you confirm, as {org.name}'s senior accountable officer, that you have reviewed it and it can be sent to the department. The
         department sees it from then on.
@@ -193,7 +193,7 @@ function SignOffSection({ org, versioned, action }: { org: Organisation; version
         />
         <Button text="Send back to the complaints team" classes="govuk-button--secondary" disabled={action.busy} preventDoubleClick />
       </form>
-    </section>
+    </ActionSection>
   );
 }
 
@@ -201,11 +201,7 @@ function SignOffSection({ org, versioned, action }: { org: Organisation; version
 function CorrectSection({ versioned, action }: { versioned: Versioned; action: ReturnAction }) {
   const [reason, setReason] = useState("");
   return (
-    <section aria-labelledby="correct-heading">
-      <ActionErrors action={action} />
-      <h2 className="govuk-heading-m" id="correct-heading">
-        Correct this return
-      </h2>
+    <ActionSection id="correct-heading" title="Correct this return" action={action}>
       <p className="govuk-body">
         The department accepted this return. If a figure turns out to be wrong, open a new revision: it starts as a draft with the same figures, and the accepted
         revision is kept.
@@ -217,6 +213,6 @@ function CorrectSection({ versioned, action }: { versioned: Versioned; action: R
         <ReasonField id="reopen-reason" name="reason" label="Why does this return need correcting?" value={reason} onChange={setReason} fieldError={action.fieldError} />
         <Button text="Correct this return" classes="govuk-button--secondary" disabled={action.busy} preventDoubleClick />
       </form>
-    </section>
+    </ActionSection>
   );
 }
