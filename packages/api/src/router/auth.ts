@@ -49,7 +49,7 @@ export const authRouter = {
   requestPasswordReset: publicProcedure
     .input(
       z.object({
-        email: z.string().trim().min(1, "Enter your email address").max(320, "Enter an email address of 320 characters or fewer").regex(/^[^\s@]+@[^\s@]+$/, "Enter an email address in the correct format, like name@example.gov.uk"),
+        email: z.string().trim().min(1, { message: "Enter your email address", abort: true }).max(320, "Enter an email address of 320 characters or fewer").regex(/^[^\s@]+@[^\s@]+$/, "Enter an email address in the correct format, like name@example.gov.uk"),
         app: z.enum(["agency", "portal"]),
       }),
     )
