@@ -2,6 +2,7 @@ import { listAudit } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { defaultApiConfig } from "../context.ts";
 import { emailJobHandler, emailJobKind } from "../services/email/outbox.ts";
 import { smtpSender } from "../services/email/smtp-sender.ts";
 import { createJobRunner } from "../services/jobs/runner.ts";
@@ -126,6 +127,14 @@ describe.each(testDialects())("password reset on %s", (dialect) => {
     await smtp.waitFor(3);
     await new Promise((r) => setTimeout(r, 200));
     expect(smtp.messages).toHaveLength(3);
+  });
+
+  it("limits requests from one client address, counted with its failed sign-ins", async () => {
+    const from = (i: number) => world.caller(null, { clock: () => now, clientAddress: "198.51.100.7", config: { ...defaultApiConfig, maxSignInFailuresPerAddress: 4 } }).auth.requestPasswordReset({ email: `someone${i}@example.gov.uk`, app: "agency" });
+    for (let i = 0; i < 4; i++) expect(await codeOf(from(i))).toBe("ok");
+    expect(await codeOf(from(4))).toBe("TOO_MANY_REQUESTS: Too many requests from your network. Wait 1 minute and try again.");
+    // Another address is not affected.
+    expect(await codeOf(world.caller(null, { clock: () => now, clientAddress: "198.51.100.8" }).auth.requestPasswordReset({ email: "someone@example.gov.uk", app: "agency" }))).toBe("ok");
   });
 
   it("refuses an address that is not one, with a clear message", async () => {

@@ -2,20 +2,25 @@ import { createHash, randomBytes } from "node:crypto";
 import {
   appendAudit,
   countPasswordResetsSince,
+  deleteSignInFailure,
   deleteUserSessions,
   endPasswordResets,
   findPasswordReset,
   findUserByEmail,
   findUserById,
   insertPasswordReset,
+  recordSignInFailure,
   setUserPassword,
+  tallySignInFailures,
   usePasswordReset,
   type Database,
   type Kysely,
 } from "@complaints/db";
 import { DomainError } from "@complaints/domain";
+import type { ApiConfig } from "../context.ts";
 import { enqueueEmail } from "../services/email/outbox.ts";
 import { hashPassword, passwordProblem } from "./passwords.ts";
+import { signInWaitMs } from "./sign-in-throttle.ts";
 
 /** A reset link works for an hour. */
 export const passwordResetValidMs = 3_600_000;
@@ -38,8 +43,26 @@ export function passwordResetPath(app: SignInApp, token: string): string {
 /**
  * Sends a one-time link to choose a new password, if the address belongs to an active account.
  * The caller's answer is the same either way, so it never says whether an account exists.
+ * Requests count with failed sign-ins from the same client address (sign-in-throttle.ts), so one
+ * address cannot send links to many people; the limit per person is `maxPasswordResetsPerHour`.
  */
-export async function requestPasswordReset(db: Kysely<Database>, request: { email: string; app: SignInApp }, now: Date): Promise<void> {
+export async function requestPasswordReset(
+  db: Kysely<Database>,
+  request: { email: string; app: SignInApp; clientAddress?: string | undefined },
+  now: Date,
+  config: Pick<ApiConfig, "maxSignInFailuresPerAddress" | "signInWindowMinutes">,
+): Promise<void> {
+  const clientAddress = request.clientAddress ?? "";
+  const windowMs = config.signInWindowMinutes * 60_000;
+  const asked = `password-reset:${request.email.trim().toLowerCase()}`;
+  const attemptId = await recordSignInFailure(db, { email: asked, clientAddress, at: now.toISOString() });
+  const tally = await tallySignInFailures(db, { email: asked, clientAddress, since: new Date(now.getTime() - windowMs).toISOString(), exceptId: attemptId });
+  const waitMs = signInWaitMs(tally.address, config.maxSignInFailuresPerAddress, now, windowMs);
+  if (waitMs > 0) {
+    await deleteSignInFailure(db, attemptId);
+    const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+    throw new DomainError("TOO_MANY_ATTEMPTS", `Too many requests from your network. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`);
+  }
   const user = await findUserByEmail(db, request.email);
   if (!user || user.disabled_at !== null) return;
   const since = new Date(now.getTime() - 3_600_000).toISOString();

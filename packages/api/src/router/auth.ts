@@ -54,7 +54,7 @@ export const authRouter = {
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      await requestPasswordReset(ctx.db, input, ctx.clock());
+      await requestPasswordReset(ctx.db, { ...input, clientAddress: ctx.clientAddress }, ctx.clock(), ctx.config);
       return { sent: true };
     }),
 
