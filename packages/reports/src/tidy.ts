@@ -112,6 +112,11 @@ export interface MeasureFiguresIn {
   interval95: { lower: number; upper: number } | null;
 }
 
+/** A measure's figure as a cell: `measureFigure` of the value, shown with the measure's declared decimals in every format. */
+export function measureFigureCell(measure: Pick<MeasureFormat, "kind" | "decimals">, value: number, marks: { revised?: boolean; provisional?: boolean } = {}): Cell {
+  return { kind: "number", value: measureFigure(measure, value), decimals: measure.decimals, ...(marks.revised ? { revised: true } : {}), ...(marks.provisional ? { provisional: true } : {}) };
+}
+
 /**
  * A measure's value, 95% limits, numerator and denominator as the cells of a table with one row per
  * measure (the board pack's headline measures, the compare page's download): [x] where there is no
@@ -119,7 +124,7 @@ export interface MeasureFiguresIn {
  */
 export function measureStatisticCells(measure: Pick<MeasureFormat, "kind" | "decimals">, cell: MeasureFiguresIn | undefined, marks: { revised?: boolean; provisional?: boolean }): Cell[] {
   const marked = { ...(marks.revised ? { revised: true } : {}), ...(marks.provisional ? { provisional: true } : {}) };
-  const fig = (v: number): Cell => ({ kind: "number", value: measureFigure(measure, v), ...marked });
+  const fig = (v: number): Cell => measureFigureCell(measure, v, marked);
   const count = (v: number): Cell => ({ kind: "number", value: v, ...marked });
   const value = cell?.value ?? null;
   const noLimit: Cell = { kind: "shorthand", code: value === null ? "x" : "z" };
