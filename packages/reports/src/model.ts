@@ -49,8 +49,8 @@ export type Cell =
   | { kind: "text"; text: string; code?: string }
   /**
    * `unit`: what this figure is in, for the tidy CSV, where it differs from its row's and its column's (a change in percentage points).
-   * `decimals`: the decimal places a measure's figure is declared with, where a table has one row per
-   * measure: every writer shows the figure with these rather than its column's.
+   * `decimals`: the decimal places a measure's figure is declared with, where they differ from its
+   * column's (a table with one row per measure): every writer shows the figure with these.
    */
   | { kind: "number"; value: number; revised?: boolean; provisional?: boolean; unit?: string; decimals?: number }
   | { kind: "shorthand"; code: Shorthand };

@@ -1,6 +1,6 @@
 import { measureFigure, type MeasureFormat } from "@complaints/domain";
 import { markerSuffix, numberMarkers } from "./cells.ts";
-import { shorthandMeaning, statistics, type BoardPack, type Cell, type Column, type NumberFormat, type PackTable, type Statistic } from "./model.ts";
+import { decimalPlaces, shorthandMeaning, statistics, type BoardPack, type Cell, type Column, type NumberFormat, type PackTable, type Statistic } from "./model.ts";
 
 /**
  * The pack's figures in tidy long form, one value per row (for open data and for checking that
@@ -112,9 +112,14 @@ export interface MeasureFiguresIn {
   interval95: { lower: number; upper: number } | null;
 }
 
-/** A measure's figure as a cell: `measureFigure` of the value, shown with the measure's declared decimals in every format. */
+/**
+ * A measure's figure as a cell: `measureFigure` of the value, shown with the measure's declared
+ * decimals in every format. A measure's figures sit in one-decimal columns (`decimal1`), so a figure
+ * carries its own decimals only where its measure declares other than one.
+ */
 export function measureFigureCell(measure: Pick<MeasureFormat, "kind" | "decimals">, value: number, marks: { revised?: boolean; provisional?: boolean } = {}): Cell {
-  return { kind: "number", value: measureFigure(measure, value), decimals: measure.decimals, ...(marks.revised ? { revised: true } : {}), ...(marks.provisional ? { provisional: true } : {}) };
+  const own = measure.decimals === decimalPlaces.decimal1 ? {} : { decimals: measure.decimals };
+  return { kind: "number", value: measureFigure(measure, value), ...own, ...(marks.revised ? { revised: true } : {}), ...(marks.provisional ? { provisional: true } : {}) };
 }
 
 /**
