@@ -26,6 +26,8 @@ export const organisationCodeSchema = z
 export const serviceAreaSchema = z.object({
   code: z.string().regex(/^[a-z0-9_]{1,40}$/, "A service area code is lower-case letters, digits or underscores"),
   label: z.string().min(1).max(200),
+  /** A code that was used is retired, never deleted, so the history counted under it still reads. */
+  retired: z.boolean().optional(),
 });
 export type ServiceArea = z.infer<typeof serviceAreaSchema>;
 
