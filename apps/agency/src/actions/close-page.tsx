@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { api, NoAccessPage, usePageTitle } from "@complaints/client";
 import type { ActionsViewer } from "./access.tsx";
-import { emptyDate, partsToIso, type DateParts } from "../app/date-parts.ts";
+import { emptyDate, partsToIso, type DateParts } from "@complaints/domain";
 import { DateField, inlineError } from "./plan-form.tsx";
 import { planName, WithPlan } from "./plan-page.tsx";
 import type { PlanView } from "./plan-values.ts";

@@ -1,19 +1,8 @@
-import { isoDateSchema, organisationCodeSchema } from "@complaints/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { auditPage, auditRows } from "../services/audit.ts";
+import { auditFilterInput as filter, auditPage, auditRows } from "../services/audit.ts";
 import { permitted } from "../trpc.ts";
 import { serviceContext } from "./service-context.ts";
-
-const filter = z.object({
-  departmentCode: organisationCodeSchema,
-  organisationCode: organisationCodeSchema.optional(),
-  actor: z.string().trim().max(320).optional(),
-  returnId: z.string().trim().max(100).optional(),
-  action: z.string().trim().max(100).optional(),
-  from: isoDateSchema.optional(),
-  to: isoDateSchema.optional(),
-});
 
 export const auditRouter = {
   /** One page (50 entries) of a department's append-only audit log, newest first, narrowed by the filters given. */

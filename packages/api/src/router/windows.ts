@@ -1,7 +1,7 @@
 import { isoDateSchema, organisationCodeSchema, periodCodeSchema } from "@complaints/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { closeReportingWindow, extendDueDate, openWindow, previewWindow, windowsInScope } from "../services/windows.ts";
+import { closeReportingWindow, extendDueDate, extendInput, openWindow, previewWindow, windowsInScope } from "../services/windows.ts";
 import { permitted } from "../trpc.ts";
 import { serviceContext } from "./service-context.ts";
 
@@ -25,7 +25,7 @@ export const windowsRouter = {
 
   /** A later due date for one body, with the reason. */
   extend: permitted("windows.manage")
-    .input(z.object({ departmentCode: organisationCodeSchema, period: periodCodeSchema, organisationCode: organisationCodeSchema, dueDate: isoDateSchema, reason: z.string().trim().min(1, "Enter why the due date is being extended").max(2000) }))
+    .input(extendInput)
     .mutation(async ({ ctx, input }) => extendDueDate(await serviceContext(ctx), input)),
 
   close: permitted("windows.manage")

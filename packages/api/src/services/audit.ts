@@ -1,5 +1,6 @@
 import { auditActions, searchAudit, type AuditEntry, type AuditFilter } from "@complaints/db";
-import { departmentOf, DomainError, subtreeCodes } from "@complaints/domain";
+import { departmentOf, DomainError, isoDateSchema, organisationCodeSchema, subtreeCodes } from "@complaints/domain";
+import { z } from "zod";
 import type { ServiceContext } from "./actor.ts";
 import { ownDepartment } from "./organisations.ts";
 
@@ -8,15 +9,19 @@ export const auditPageSize = 50;
 /** The most entries one download holds, so a file stays one a spreadsheet opens. */
 export const auditDownloadLimit = 100_000;
 
-export interface AuditQuery {
-  departmentCode: string;
-  organisationCode?: string | undefined;
-  actor?: string | undefined;
-  returnId?: string | undefined;
-  action?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
+/** What the log can be narrowed to, checked the same way from the API and the command line. */
+export const auditFilterInput = z.object({
+  departmentCode: organisationCodeSchema,
+  organisationCode: organisationCodeSchema.optional(),
+  /** The email address of whoever acted ("cli" for the command line). */
+  actor: z.string().trim().max(320).optional(),
+  returnId: z.string().trim().max(100).optional(),
+  /** The kind of entry, such as `window.opened`. */
+  action: z.string().trim().max(100).optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+});
+export type AuditQuery = z.infer<typeof auditFilterInput>;
 
 /** The filter over a department's part of the log: entries about it and the organisations below it, never another department's. */
 function filterOf(ctx: ServiceContext, q: AuditQuery): AuditFilter {

@@ -1,5 +1,11 @@
 import { appendAudit, getOrganisation, serviceAreaInUse, upsertOrganisations, type AuditChange } from "@complaints/db";
+import { z } from "zod";
 import {
+  bankHolidayRegionSchema,
+  bodyTypes,
+  isoDateSchema,
+  organisationCodeSchema,
+  serviceAreaSchema,
   departmentOf,
   DomainError,
   formatDate,
@@ -9,22 +15,28 @@ import {
   periodFromIndex,
   periodIndex,
   ukDateOf,
-  type BankHolidayRegion,
-  type BodyType,
   type Organisation,
 } from "@complaints/domain";
 import { auditActor } from "../system-context.ts";
 import type { ServiceContext } from "./actor.ts";
 
+const nameSchema = z.string().trim().min(1, "Enter a name").max(200, "A name must be 200 characters or fewer");
+const areaLabelSchema = z.string().trim().min(1, "Enter the service area's name").max(200, "A service area's name must be 200 characters or fewer");
+const area = z.object({ organisationCode: organisationCodeSchema, areaCode: serviceAreaSchema.shape.code });
+
+/** What each change takes, checked the same way from the API and the command line. */
+export const organisationInputs = {
+  add: z.object({ departmentCode: organisationCodeSchema, code: organisationCodeSchema, name: nameSchema, bodyType: z.enum(bodyTypes), region: bankHolidayRegionSchema, activeFrom: isoDateSchema }),
+  rename: z.object({ code: organisationCodeSchema, name: nameSchema }),
+  close: z.object({ code: organisationCodeSchema, activeTo: isoDateSchema, reason: z.string().max(2000, "A reason must be 2,000 characters or fewer").optional() }),
+  addServiceArea: area.extend({ label: areaLabelSchema }),
+  renameServiceArea: area.extend({ label: areaLabelSchema }),
+  retireServiceArea: area.extend({ retired: z.boolean() }),
+  deleteServiceArea: area,
+};
+
 /** A body to add under a department. */
-export interface NewBody {
-  departmentCode: string;
-  code: string;
-  name: string;
-  bodyType: BodyType;
-  region: BankHolidayRegion;
-  activeFrom: string;
-}
+export type NewBody = z.infer<typeof organisationInputs.add>;
 
 /** The department itself (not a group inside one), in the caller's scope. */
 export function ownDepartment(ctx: ServiceContext, departmentCode: string): Organisation {

@@ -1,5 +1,7 @@
 import { closeWindow, getWindow, listWindows, upsertWindow, upsertWindowExtension, appendAudit, type ReportingWindow } from "@complaints/db";
 import { defaultDueDate, departmentOf, DomainError, formatDate, formatPeriodLabel, isActiveIn, periodDates, requirePeriod, ukDateOf, workingDaysBetween, type Organisation, type ReportingPeriod } from "@complaints/domain";
+import { z } from "zod";
+import { isoDateSchema, organisationCodeSchema, periodCodeSchema } from "@complaints/domain";
 import { auditActor } from "../system-context.ts";
 import type { ServiceContext } from "./actor.ts";
 
@@ -147,6 +149,15 @@ export async function previewWindow(ctx: ServiceContext, input: { departmentCode
   }));
   return { period: input.period, periodLabel: formatPeriodLabel(period), quarterEnds: end, dueDate: input.dueDate, existing: existing ?? null, bodies: bodies.toSorted((a, b) => a.name.localeCompare(b.name, "en-GB")) };
 }
+
+/** What an extension takes, checked the same way from the API and the command line. */
+export const extendInput = z.object({
+  departmentCode: organisationCodeSchema,
+  period: periodCodeSchema,
+  organisationCode: organisationCodeSchema,
+  dueDate: isoDateSchema,
+  reason: z.string().trim().min(1, "Enter why the due date is being extended").max(2000, "A reason must be 2,000 characters or fewer"),
+});
 
 /**
  * Gives one body a later due date for a quarter, with the reason (recorded in the audit log). Its
