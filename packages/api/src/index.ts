@@ -26,7 +26,7 @@ export { annualReportSection, type AnnualReportSection } from "./services/report
 /** Board packs: the model and its writers, for the command line and the benchmark. */
 export { boardPack, packFileName, packFormats, writePack, type PackFormat } from "./services/reports/board-pack.ts";
 /** A department's administration: its bodies and their service areas, its reporting windows, its audit log (the admin pages' services, for the command line). */
-export { addBody, addServiceArea, closeBody, closingQuarters, deleteServiceArea, organisationInputs, renameBody, renameServiceArea, retireServiceArea } from "./services/organisations.ts";
+export { addBody, addServiceArea, closeBody, deleteServiceArea, organisationInputs, renameBody, renameServiceArea, retireServiceArea } from "./services/organisations.ts";
 export { closeReportingWindow, extendDueDate, extendInput, openWindow, previewWindow } from "./services/windows.ts";
 export { auditFilterInput, auditRows } from "./services/audit.ts";
 export { plainInputMessage } from "./trpc.ts";

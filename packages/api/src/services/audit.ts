@@ -41,7 +41,7 @@ export async function auditPage(ctx: ServiceContext, q: AuditQuery & { page: num
   const { entries, total } = await searchAudit(ctx.db, filter, { offset: (q.page - 1) * auditPageSize, limit: auditPageSize });
   const pages = Math.max(1, Math.ceil(total / auditPageSize));
   if (q.page > pages) throw new DomainError("NOT_FOUND", `There is no page ${q.page}: the log has ${pages} ${pages === 1 ? "page" : "pages"} for these filters.`);
-  return { entries, total, page: q.page, pages, pageSize: auditPageSize, actions: await auditActions(ctx.db, filter.organisationCodes) };
+  return { entries: entries.map((e) => ({ ...e, changesText: auditChangesText(e) })), total, page: q.page, pages, pageSize: auditPageSize, actions: await auditActions(ctx.db, filter.organisationCodes) };
 }
 
 /** The columns of the log's download, the page's table and the command line's CSV alike. */

@@ -9,11 +9,9 @@ import {
   departmentOf,
   DomainError,
   formatDate,
-  formatPeriodLabel,
+  closingQuarters,
   isActiveIn,
   periodContaining,
-  periodFromIndex,
-  periodIndex,
   ukDateOf,
   type Organisation,
 } from "@complaints/domain";
@@ -82,15 +80,6 @@ export async function renameBody(ctx: ServiceContext, input: { code: string; nam
   const org = ctx.scope.organisation(input.code, "body");
   if (org.name === input.name) throw new DomainError("INVALID_INPUT", `${org.code} is already called ${org.name}.`);
   return save(ctx, { ...org, name: input.name }, "organisation.renamed", [{ field: "name", old: org.name, new: input.name }]);
-}
-
-/**
- * The quarters a body closing on this date is last and first not expected for: it reports for the
- * quarter the date falls in (it was active in part of it) and is not expected after.
- */
-export function closingQuarters(activeTo: string): { lastExpected: string; firstNotExpected: string } {
-  const last = periodContaining(activeTo);
-  return { lastExpected: formatPeriodLabel(last), firstNotExpected: formatPeriodLabel(periodFromIndex(periodIndex(last) + 1)) };
 }
 
 /**
