@@ -5,6 +5,7 @@ import { BackLink, Button, ErrorSummary, Input, Link, Pagination, Select, Table 
 import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
 import { downloadCsv, toCsv } from "../app/csv.ts";
+import { ScrollRegion } from "./scroll-region.tsx";
 import { adminAddress } from "./admin-route.tsx";
 import { DateField, dateHref } from "./date-field.tsx";
 
@@ -141,6 +142,7 @@ function Entries(props: { dept: string; data: AuditPageData; params: URLSearchPa
 
 function EntriesTable({ data }: { data: AuditPageData }) {
   return (
+    <ScrollRegion label="Audit log entries">
     <Table
       caption="Audit log entries, newest first"
       captionClasses="govuk-visually-hidden"
@@ -155,5 +157,6 @@ function EntriesTable({ data }: { data: AuditPageData }) {
         { text: e.reason ?? "" },
       ])}
     />
+    </ScrollRegion>
   );
 }

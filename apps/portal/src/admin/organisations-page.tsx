@@ -3,6 +3,7 @@ import { api, procedureQuery, QueryBoundary, usePageTitle, type Organisation, ty
 import { bankHolidayRegionLabels, bankHolidayRegions, bodyTypes, emptyDate, formatDate, partsToIso, type DateParts } from "@complaints/domain";
 import { BackLink, Button, ErrorSummary, Input, Link, NotificationBanner, Select, Table, Tag } from "@complaints/ui";
 import { useState, type FormEvent } from "react";
+import { ScrollRegion } from "./scroll-region.tsx";
 import { adminAddress } from "./admin-route.tsx";
 import { DateField, dateHref } from "./date-field.tsx";
 import { fieldError, useAdminAction } from "./use-admin-action.ts";
@@ -31,6 +32,7 @@ export function OrganisationsPage({ dept }: { dept: Organisation }) {
 function BodiesTable({ dept, bodies }: { dept: string; bodies: Bodies }) {
   if (bodies.length === 0) return <p className="govuk-body">The department has no bodies yet.</p>;
   return (
+    <ScrollRegion label="The department's bodies">
     <Table
       caption="The department's bodies"
       captionClasses="govuk-visually-hidden"
@@ -44,6 +46,7 @@ function BodiesTable({ dept, bodies }: { dept: string; bodies: Bodies }) {
         { children: b.expectedNow ? <Tag text="Expected" classes="govuk-tag--green" /> : <Tag text={b.closed ? "Closed" : "Not yet"} classes="govuk-tag--grey" /> },
       ])}
     />
+    </ScrollRegion>
   );
 }
 
@@ -82,10 +85,11 @@ function AddBodyForm({ dept, action, onAdded }: { dept: string; action: ReturnTy
       </h2>
       <Input id="code" name="code" label={{ text: "Code", classes: "govuk-label--s" }} hint={{ text: "2 to 20 capital letters, digits or hyphens, like DES-LIC1. It cannot be changed later." }} classes="govuk-input--width-20" spellCheck={false} autoComplete="off" errorMessage={fieldError(action.errors, "code")} />
       <Input id="name" name="name" label={{ text: "Name", classes: "govuk-label--s" }} errorMessage={fieldError(action.errors, "name")} />
-      <Select id="bodyType" name="bodyType" label={{ text: "Type of body", classes: "govuk-label--s" }} items={[{ value: "", text: "Choose a type" }, ...bodyTypes.map((t) => ({ value: t, text: t.charAt(0).toUpperCase() + t.slice(1) }))]} errorMessage={fieldError(action.errors, "bodyType")} />
+      <Select id="bodyType" name="bodyType" classes="govuk-!-width-full" label={{ text: "Type of body", classes: "govuk-label--s" }} items={[{ value: "", text: "Choose a type" }, ...bodyTypes.map((t) => ({ value: t, text: t.charAt(0).toUpperCase() + t.slice(1) }))]} errorMessage={fieldError(action.errors, "bodyType")} />
       <Select
         id="region"
         name="region"
+        classes="govuk-!-width-full"
         label={{ text: "Nation for bank holidays", classes: "govuk-label--s" }}
         hint={{ text: "Working days and due dates are counted without this nation's bank holidays." }}
         items={[{ value: "", text: "Choose a nation" }, ...bankHolidayRegions.map((r) => ({ value: r, text: bankHolidayRegionLabels[r] }))]}

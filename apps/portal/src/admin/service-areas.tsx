@@ -1,6 +1,7 @@
 import { api, type Organisation } from "@complaints/client";
 import { Button, Input, Select, Table, Tag } from "@complaints/ui";
 import type { FormEvent } from "react";
+import { ScrollRegion } from "./scroll-region.tsx";
 import { fieldError, type useAdminAction } from "./use-admin-action.ts";
 
 type Action = ReturnType<typeof useAdminAction>;
@@ -22,6 +23,7 @@ export function ServiceAreas({ body, action, onDone }: { body: Organisation; act
       {body.serviceAreas.length === 0 ? (
         <p className="govuk-body">{body.name} has no service areas.</p>
       ) : (
+        <ScrollRegion label="Service areas">
         <Table
           caption="Service areas"
           captionClasses="govuk-visually-hidden"
@@ -54,6 +56,7 @@ export function ServiceAreas({ body, action, onDone }: { body: Organisation; act
             },
           ])}
         />
+        </ScrollRegion>
       )}
       <AddArea body={body} action={action} onDone={onDone} />
       {body.serviceAreas.length > 0 ? <RenameArea body={body} action={action} onDone={onDone} /> : null}
@@ -97,7 +100,7 @@ function RenameArea({ body, action, onDone }: { body: Organisation; action: Acti
       <h3 className="govuk-heading-s" id="rename-area-heading">
         Rename a service area
       </h3>
-      <Select id="renameCode" name="renameCode" label={{ text: "Service area" }} items={body.serviceAreas.map((a) => ({ value: a.code, text: `${a.label} (${a.code})` }))} />
+      <Select id="renameCode" name="renameCode" classes="govuk-!-width-full" label={{ text: "Service area" }} items={body.serviceAreas.map((a) => ({ value: a.code, text: `${a.label} (${a.code})` }))} />
       <Input id="renameLabel" name="renameLabel" label={{ text: "New name" }} errorMessage={fieldError(action.errors, "renameLabel")} />
       <Button text="Rename service area" classes="govuk-button--secondary" disabled={action.busy} preventDoubleClick />
     </form>

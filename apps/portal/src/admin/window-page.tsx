@@ -3,6 +3,7 @@ import { api, procedureQuery, QueryBoundary, usePageTitle, type Organisation, ty
 import { bankHolidayRegionLabels, emptyDate, formatDate, formatDateTime, formatPeriodLabel, partsToIso, requirePeriod, type DateParts } from "@complaints/domain";
 import { BackLink, Button, CharacterCount, ErrorSummary, NotificationBanner, Panel, Select, Table, WarningText } from "@complaints/ui";
 import { useState, type FormEvent } from "react";
+import { ScrollRegion } from "./scroll-region.tsx";
 import { adminAddress } from "./admin-route.tsx";
 import { DateField, dateHref } from "./date-field.tsx";
 import { fieldError, useAdminAction } from "./use-admin-action.ts";
@@ -13,6 +14,7 @@ type Window = QueryOutput<"windows.list">[number];
 /** Each expected body's due date for a quarter, in its nation. */
 export function DueDatesTable({ bodies, reasons = new Map() }: { bodies: Preview["bodies"]; reasons?: ReadonlyMap<string, string> }) {
   return (
+    <ScrollRegion label="Due dates">
     <Table
       caption="Due date of each body expected to report"
       captionClasses="govuk-visually-hidden"
@@ -20,6 +22,7 @@ export function DueDatesTable({ bodies, reasons = new Map() }: { bodies: Preview
       head={[{ text: "Body" }, { text: "Nation for bank holidays" }, { text: "Due date" }]}
       rows={bodies.map((b) => [{ text: b.name }, { text: bankHolidayRegionLabels[b.region] }, { text: `${formatDate(b.dueDate)}${b.extended ? ` (extended: ${reasons.get(b.code) ?? ""})` : ""}` }])}
     />
+    </ScrollRegion>
   );
 }
 
@@ -96,7 +99,7 @@ function ExtendForm(props: { dept: string; window: Window; bodies: Preview["bodi
       <h2 className="govuk-heading-m" id="extend-heading">
         Give one body more time
       </h2>
-      <Select id="organisationCode" name="organisationCode" label={{ text: "Body", classes: "govuk-label--s" }} items={bodies.map((b) => ({ value: b.code, text: `${b.name} (due ${formatDate(b.dueDate)})` }))} />
+      <Select id="organisationCode" name="organisationCode" classes="govuk-!-width-full" label={{ text: "Body", classes: "govuk-label--s" }} items={bodies.map((b) => ({ value: b.code, text: `${b.name} (due ${formatDate(b.dueDate)})` }))} />
       <DateField id="dueDate" legend="New due date" hint="After the body's current due date. For example, 15 8 2026" value={date} onChange={setDate} error={fieldError(action.errors, "dueDate-day")} />
       <CharacterCount id="reason" name="reason" label={{ text: "Reason", classes: "govuk-label--s" }} hint={{ text: "Recorded in the audit log and shown beside the due date." }} maxlength={2000} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} errorMessage={fieldError(action.errors, "reason")} />
       <Button text="Extend due date" classes="govuk-button--secondary" disabled={action.busy} preventDoubleClick />

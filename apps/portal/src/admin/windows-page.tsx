@@ -3,6 +3,7 @@ import { api, procedureQuery, QueryBoundary, usePageTitle, type Organisation, ty
 import { emptyDate, formatDate, formatPeriodCode, formatPeriodLabel, partsToIso, periodContaining, periodFromIndex, periodIndex, periodToAddress, requirePeriod, ukDateOf, type DateParts } from "@complaints/domain";
 import { BackLink, Button, ErrorSummary, Link, NotificationBanner, Radios, Select, Table, Tag } from "@complaints/ui";
 import { useState, type FormEvent } from "react";
+import { ScrollRegion } from "./scroll-region.tsx";
 import { adminAddress } from "./admin-route.tsx";
 import { DateField, dateHref } from "./date-field.tsx";
 import { fieldError, useAdminAction } from "./use-admin-action.ts";
@@ -51,6 +52,7 @@ export function WindowsPage({ dept }: { dept: Organisation }) {
 function WindowsTable({ dept, windows }: { dept: string; windows: Windows }) {
   if (windows.length === 0) return <p className="govuk-body">No reporting window has been opened yet.</p>;
   return (
+    <ScrollRegion label="Reporting windows">
     <Table
       caption="Reporting windows, latest first"
       captionClasses="govuk-visually-hidden"
@@ -63,6 +65,7 @@ function WindowsTable({ dept, windows }: { dept: string; windows: Windows }) {
         { children: w.open ? <Tag text="Open" classes="govuk-tag--green" /> : <Tag text="Closed" classes="govuk-tag--grey" /> },
       ])}
     />
+    </ScrollRegion>
   );
 }
 
@@ -92,6 +95,7 @@ function OpenForm({ windows, action, onContinue }: { windows: Windows; action: R
       <Select
         id="period"
         name="period"
+        classes="govuk-!-width-full"
         label={{ text: "Quarter", classes: "govuk-label--s" }}
         hint={{ text: "Opening a quarter already opened changes its due date and opens it again if it was closed." }}
         items={quarterChoices().map((p) => ({ value: p, text: `${formatPeriodLabel(requirePeriod(p))}${opened.has(p) ? (opened.get(p)!.open ? " (open)" : " (closed)") : ""}` }))}
