@@ -44,25 +44,26 @@ export function WindowPage({ dept, period }: { dept: Organisation; period: strin
       {done ? <NotificationBanner key={done} type="success" text={done} /> : null}
       <span className="govuk-caption-l">{dept.name}</span>
       <QueryBoundary queries={[windows]}>
-        {(_: Window[]) =>
-          !window ? (
+        {(all: Window[]) => {
+          const shown = all.find((w) => w.departmentCode === dept.code && w.period === period);
+          return !shown ? (
             <>
               <h1 className="govuk-heading-l">Reporting window: {label}</h1>
               <p className="govuk-body">The reporting window for this quarter has not been opened.</p>
             </>
           ) : step === "confirmClose" ? (
-            <ConfirmClose dept={dept.code} window={window} action={action} onCancel={() => setStep("view")} onClosed={() => setStep("closed")} />
+            <ConfirmClose dept={dept.code} window={shown} action={action} onCancel={() => setStep("view")} onClosed={() => setStep("closed")} />
           ) : (
             <>
               <h1 className="govuk-heading-l">Reporting window: {label}</h1>
               <p className="govuk-body">
-                Opened {formatDateTime(window.openedAt)}. {window.open ? "Open: bodies can start returns for this quarter." : `Closed ${formatDateTime(window.closedAt!)}.`}
+                Opened {formatDateTime(shown.openedAt)}. {shown.open ? "Open: bodies can start returns for this quarter." : `Closed ${formatDateTime(shown.closedAt!)}.`}
               </p>
               <QueryBoundary queries={[preview]} what="The due dates">
-                {(p) => <DueDatesTable bodies={p.bodies} reasons={new Map(window.extensions.map((e) => [e.organisationCode, e.reason]))} />}
+                {(p) => <DueDatesTable bodies={p.bodies} reasons={new Map(shown.extensions.map((e) => [e.organisationCode, e.reason]))} />}
               </QueryBoundary>
-              {preview.data ? <ExtendForm dept={dept.code} window={window} bodies={preview.data.bodies} action={action} onDone={setDone} /> : null}
-              {window.open ? (
+              {preview.data ? <ExtendForm dept={dept.code} window={shown} bodies={preview.data.bodies} action={action} onDone={setDone} /> : null}
+              {shown.open ? (
                 <>
                   <h2 className="govuk-heading-m govuk-!-margin-top-8">Close the window</h2>
                   <p className="govuk-body">No new returns can be started for {label} once it is closed.</p>
@@ -70,8 +71,8 @@ export function WindowPage({ dept, period }: { dept: Organisation; period: strin
                 </>
               ) : null}
             </>
-          )
-        }
+          );
+        }}
       </QueryBoundary>
     </>
   );

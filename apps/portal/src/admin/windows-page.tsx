@@ -41,7 +41,7 @@ export function WindowsPage({ dept }: { dept: Organisation }) {
       ) : (
         <>
           <h1 className="govuk-heading-l">Reporting windows</h1>
-          <QueryBoundary queries={[windows]}>{(_: Windows) => <WindowsTable dept={dept.code} windows={own} />}</QueryBoundary>
+          <QueryBoundary queries={[windows]}>{(all: Windows) => <WindowsTable dept={dept.code} windows={all.filter((w) => w.departmentCode === dept.code)} />}</QueryBoundary>
           <OpenForm windows={own} action={action} onContinue={setPreview} />
         </>
       )}

@@ -20,17 +20,17 @@ import type { ServiceContext } from "./actor.ts";
 
 const nameSchema = z.string().trim().min(1, "Enter a name").max(200, "A name must be 200 characters or fewer");
 const areaLabelSchema = z.string().trim().min(1, "Enter the service area's name").max(200, "A service area's name must be 200 characters or fewer");
-const area = z.object({ organisationCode: organisationCodeSchema, areaCode: serviceAreaSchema.shape.code });
+const areaInput = z.object({ organisationCode: organisationCodeSchema, areaCode: serviceAreaSchema.shape.code });
 
 /** What each change takes, checked the same way from the API and the command line. */
 export const organisationInputs = {
   add: z.object({ departmentCode: organisationCodeSchema, code: organisationCodeSchema, name: nameSchema, bodyType: z.enum(bodyTypes), region: bankHolidayRegionSchema, activeFrom: isoDateSchema }),
   rename: z.object({ code: organisationCodeSchema, name: nameSchema }),
   close: z.object({ code: organisationCodeSchema, activeTo: isoDateSchema, reason: z.string().max(2000, "A reason must be 2,000 characters or fewer").optional() }),
-  addServiceArea: area.extend({ label: areaLabelSchema }),
-  renameServiceArea: area.extend({ label: areaLabelSchema }),
-  retireServiceArea: area.extend({ retired: z.boolean() }),
-  deleteServiceArea: area,
+  addServiceArea: areaInput.extend({ label: areaLabelSchema }),
+  renameServiceArea: areaInput.extend({ label: areaLabelSchema }),
+  retireServiceArea: areaInput.extend({ retired: z.boolean() }),
+  deleteServiceArea: areaInput,
 };
 
 /** A body to add under a department. */
