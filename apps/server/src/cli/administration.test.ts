@@ -30,7 +30,7 @@ describe("the administration commands", () => {
     expect(cli(["seed", "--demo"]).code).toBe(0);
   });
 
-  it("adds, renames and closes a body, each change audited as the command line's", async () => {
+  it("adds, renames and closes a body, each change audited as the command line's", { timeout: 240_000 }, async () => {
     const added = cli(["organisations", "add", "--department", "DES", "--code", "DES-NEW", "--name", "=New Agency", "--type", "executive agency", "--region", "scotland", "--active-from", "2025-04-01"]);
     expect(added.stderr).toBe("");
     expect(added.stdout).toBe("Added =New Agency (DES-NEW) to DES, expected to report from 1 April 2025; bank holidays of Scotland.\n");
@@ -50,7 +50,7 @@ describe("the administration commands", () => {
     expect(cli(["organisations", "frob"]).code).toBe(2);
   });
 
-  it("adds, renames, retires and deletes service areas, refusing to delete one in use", async () => {
+  it("adds, renames, retires and deletes service areas, refusing to delete one in use", { timeout: 240_000 }, async () => {
     expect(cli(["service-areas", "add", "--organisation", "DES-NEW", "--code", "permits", "--label", "Permits"]).stdout).toBe("New Agency now has the service area Permits (permits).\n");
     expect(cli(["service-areas", "rename", "--organisation", "DES-NEW", "--code", "permits", "--label", "Parking permits"]).code).toBe(0);
     expect(cli(["service-areas", "delete", "--organisation", "DES-NEW", "--code", "permits"]).stdout).toBe("Deleted the service area permits.\n");
@@ -64,7 +64,7 @@ describe("the administration commands", () => {
     expect((await organisation("DES-LIC1")).org!.serviceAreas[0]).toEqual({ ...used, retired: true });
   });
 
-  it("prints each body's due date before opening the current quarter, extends one body's and closes the window", () => {
+  it("prints each body's due date before opening the current quarter, extends one body's and closes the window", { timeout: 240_000 }, () => {
     const current = periodContaining(ukDateOf(new Date()));
     const period = formatPeriodCode(current);
     const dry = cli(["windows", "open", "--department", "DES", "--period", period, "--dry-run"]);
@@ -82,7 +82,7 @@ describe("the administration commands", () => {
     expect(twice.stderr).toBe(`The reporting window for ${formatPeriodLabel(current)} is already closed.\n`);
   });
 
-  it("writes the department's audit log as CSV, filtered, with formula-like text kept as text", () => {
+  it("writes the department's audit log as CSV, filtered, with formula-like text kept as text", { timeout: 240_000 }, () => {
     const listed = cli(["audit", "list", "--department", "DES", "--organisation", "DES-NEW"]);
     expect(listed.stdout.split("\n")[0]).toBe("id,at,actor,action,organisation_code,entity_type,entity_id,changes,reason");
     expect(listed.stdout.match(/^\d+,/gm)).toHaveLength(6);
