@@ -3,20 +3,38 @@ import { useEffect, useRef, type RefObject } from "react";
 /** How long to wait for a page's heading after a navigation (pages load their data first). */
 const headingWait = 10_000;
 
+/** Whether the person has clicked, tapped or pressed a key on the page since it loaded (true where the browser cannot say). */
+function personHasActed(): boolean {
+  return "userActivation" in navigator ? navigator.userActivation.hasBeenActive : true;
+}
+
 /**
  * After an in-app navigation, moves focus to the new page's main heading, as a full page load
  * would leave a screen reader at the top of the new page (GOV.UK's single-page guidance): the
  * heading gets tabindex="-1" and focus once it appears inside `main`. Not on the first page
  * loaded, and not when `key` is null (a link to a figure on a page, `flow#received`, scrolls to
  * that figure instead). A page that moved focus itself (an error summary, a figure) keeps it.
+ *
+ * `redirected` says the address was replaced rather than navigated to. A redirect the app makes
+ * by itself while the first page loads (`/tracker` to the latest quarter's tracker) is still that
+ * first page, so focus stays at the start of the document; one that follows something the person
+ * did (signing in) or an earlier navigation is a navigation.
  */
-export function useFocusHeadingOnNavigate(key: string | null, main: RefObject<HTMLElement | null>): void {
-  const first = useRef(true);
+export function useFocusHeadingOnNavigate(key: string | null, main: RefObject<HTMLElement | null>, redirected = false): void {
+  const firstLoad = useRef(true);
+  const firstRender = useRef(true);
+  // Read when the key changes, not a reason to run again: a change of search alone keeps the page.
+  const latestRedirected = useRef(redirected);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
+    latestRedirected.current = redirected;
+  });
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
       return;
     }
+    if (firstLoad.current && latestRedirected.current && !personHasActed()) return;
+    firstLoad.current = false;
     const container = main.current;
     if (key === null || !container) return;
     const focusHeading = (): boolean => {
