@@ -161,55 +161,54 @@ function ComparisonCoverage({ panel, now, earlier }: { panel: Rollup["comparison
   );
 }
 
+/** The one of a list of figures with this id (the API gives every field and measure in each list). */
+function byId<T extends { id: string }>(list: readonly T[], id: string): T {
+  return list.find((x) => x.id === id)!;
+}
+
+/** Each field's total now and a year earlier over the same bodies and quarters, with the change. */
 function TotalsBesideYearEarlier({ rollup, now, earlier, year }: { rollup: Rollup } & Periods) {
-  const matched = rollup.comparison;
+  const { current, previousYear, changes } = rollup.comparison;
   return (
-    <Table
+    <BesideYearEarlierTable
+      id="rollup-totals"
       caption={`Department totals, ${now}, beside ${earlier}: the same bodies and quarters`}
-      captionClasses="govuk-table__caption--m"
-      classes="app-stacked-table"
-      attributes={{ id: "rollup-totals" }}
-      firstCellIsHeader
       head={[{ text: "Figure" }, { text: now, format: "numeric" }, { text: earlier, format: "numeric" }, { text: "Change" }]}
-      rows={rollup.fields.map((info) => {
-        const cur = matched.current.fields.find((f) => f.id === info.id)!;
-        const prev = matched.previousYear.fields.find((f) => f.id === info.id)!;
-        const change = matched.changes.fields.find((c) => c.id === info.id)!;
-        return [
-          { text: fieldLabel(info, year), attributes: { "data-field": info.id } },
-          { text: fieldValue(info, cur.value), format: "numeric", attributes: { "data-label": now } },
-          { text: fieldValue(info, prev.value), format: "numeric", attributes: { "data-label": earlier } },
-          { text: capitalise(change.words), attributes: { "data-label": "Change" } },
-        ];
-      })}
+      rows={rollup.fields.map((info) => [
+        { text: fieldLabel(info, year), attributes: { "data-field": info.id } },
+        { text: fieldValue(info, byId(current.fields, info.id).value), format: "numeric", attributes: { "data-label": now } },
+        { text: fieldValue(info, byId(previousYear.fields, info.id).value), format: "numeric", attributes: { "data-label": earlier } },
+        { text: capitalise(byId(changes.fields, info.id).words), attributes: { "data-label": "Change" } },
+      ])}
     />
   );
 }
 
+/** Each measure now and a year earlier with its interval, the change, and whether the intervals say it differs. */
 function MeasuresBesideYearEarlier({ rollup, now, earlier }: { rollup: Rollup } & Periods) {
-  const matched = rollup.comparison;
+  const { current, previousYear, changes } = rollup.comparison;
   return (
-    <Table
+    <BesideYearEarlierTable
+      id="rollup-measures"
       caption={`Department measures, ${now}, beside ${earlier}: the same bodies and quarters`}
-      captionClasses="govuk-table__caption--m"
-      classes="app-stacked-table"
-      attributes={{ id: "rollup-measures" }}
-      firstCellIsHeader
       head={[{ text: "Measure" }, { text: `${now} (95% interval)` }, { text: `${earlier} (95% interval)` }, { text: "Change" }, { text: "Compared with a year earlier" }]}
       rows={rollup.measures.map((info) => {
-        const cur = matched.current.measures.find((m) => m.id === info.id)!;
-        const prev = matched.previousYear.measures.find((m) => m.id === info.id)!;
-        const change = matched.changes.measures.find((c) => c.id === info.id)!;
+        const change = byId(changes.measures, info.id);
         return [
           { text: info.label, attributes: { "data-measure": info.id } },
-          { text: measureWithInterval(info, cur), attributes: { "data-label": now } },
-          { text: measureWithInterval(info, prev), attributes: { "data-label": earlier } },
+          { text: measureWithInterval(info, byId(current.measures, info.id)), attributes: { "data-label": now } },
+          { text: measureWithInterval(info, byId(previousYear.measures, info.id)), attributes: { "data-label": earlier } },
           { text: capitalise(change.words), attributes: { "data-label": "Change" } },
           { text: yearComparisonWords(change.intervals, info.polarity), attributes: { "data-label": "Compared with a year earlier" } },
         ];
       })}
     />
   );
+}
+
+/** The department's tables beside a year earlier: a medium caption, and each row a block of labelled lines on a narrow screen. */
+function BesideYearEarlierTable({ id, caption, head, rows }: { id: string; caption: string; head: TableCell[]; rows: TableCell[][] }) {
+  return <Table caption={caption} captionClasses="govuk-table__caption--m" classes="app-stacked-table" attributes={{ id }} firstCellIsHeader head={head} rows={rows} />;
 }
 
 function HowTotalsAreWorkedOut() {
