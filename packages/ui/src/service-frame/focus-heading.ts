@@ -3,11 +3,6 @@ import { useEffect, useRef, type RefObject } from "react";
 /** How long to wait for a page's heading after a navigation (pages load their data first). */
 const headingWait = 10_000;
 
-/** Whether the person has clicked, tapped or pressed a key on the page since it loaded (true where the browser cannot say). */
-function personHasActed(): boolean {
-  return "userActivation" in navigator ? navigator.userActivation.hasBeenActive : true;
-}
-
 /**
  * After an in-app navigation, moves focus to the new page's main heading, as a full page load
  * would leave a screen reader at the top of the new page (GOV.UK's single-page guidance): the
@@ -18,7 +13,8 @@ function personHasActed(): boolean {
  * `redirected` says the address was replaced rather than navigated to. A redirect the app makes
  * by itself while the first page loads (`/tracker` to the latest quarter's tracker) is still that
  * first page, so focus stays at the start of the document; one that follows something the person
- * did (signing in) or an earlier navigation is a navigation.
+ * did on this page (moved focus, as in signing in) or an earlier navigation is a navigation. The
+ * browser's own user activation cannot tell: Chromium carries it over same-origin page loads.
  */
 export function useFocusHeadingOnNavigate(key: string | null, main: RefObject<HTMLElement | null>, redirected = false): void {
   const firstLoad = useRef(true);
@@ -28,12 +24,24 @@ export function useFocusHeadingOnNavigate(key: string | null, main: RefObject<HT
   useEffect(() => {
     latestRedirected.current = redirected;
   });
+  const personActed = useRef(false);
+  useEffect(() => {
+    const note = () => {
+      personActed.current = true;
+    };
+    document.addEventListener("focusin", note);
+    document.addEventListener("pointerdown", note);
+    return () => {
+      document.removeEventListener("focusin", note);
+      document.removeEventListener("pointerdown", note);
+    };
+  }, []);
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    if (firstLoad.current && latestRedirected.current && !personHasActed()) return;
+    if (firstLoad.current && latestRedirected.current && !personActed.current) return;
     firstLoad.current = false;
     const container = main.current;
     if (key === null || !container) return;
