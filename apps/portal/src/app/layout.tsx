@@ -1,6 +1,6 @@
 import { ServiceFrame, type ServiceNavigationItem } from "@complaints/ui";
 import type { ReactNode } from "react";
-import { useLocation } from "react-router";
+import { useLocation, useNavigationType } from "react-router";
 import { useAppIdentity, useMe } from "@complaints/client";
 import { isAdministrator } from "../admin/admin-route.tsx";
 import { departmentOf } from "./department-route.tsx";
@@ -27,6 +27,7 @@ export function portalSections(dept: string): { text: string; href: string; matc
 export function Layout({ children }: { children: ReactNode }) {
   const { serviceName, base } = useAppIdentity();
   const location = useLocation();
+  const redirected = useNavigationType() === "REPLACE";
   const onSignIn = location.pathname === "/sign-in" || location.pathname === "/sign-out";
   const me = useMe();
   const user = onSignIn ? undefined : me.data;
@@ -47,7 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
   if (user) navigation.push({ text: "Sign out", href: `${base}/sign-out` });
 
   return (
-    <ServiceFrame serviceName={serviceName} homeUrl={`${base}/`} navigation={navigation} page={location.hash ? null : location.pathname}>
+    <ServiceFrame serviceName={serviceName} homeUrl={`${base}/`} navigation={navigation} page={location.hash ? null : location.pathname} redirected={redirected}>
       {children}
     </ServiceFrame>
   );
