@@ -7,6 +7,17 @@ describe("loadEnv", () => {
     expect(env).toMatchObject({ SESSION_HOURS: 8, SESSION_ABSOLUTE_HOURS: 12, MAX_SIGN_IN_FAILURES_PER_ADDRESS: 30, TRUST_PROXY: false, ALLOWED_HOSTS: [] });
   });
 
+  it("has defaults for the standard pages, and reads the department's own", () => {
+    expect(loadEnv({})).toMatchObject({ PHASE_BANNER: "beta", SUPPORT_EMAIL: "support@demo.example", SUPPORT_PHONE: null, FEEDBACK_URL: null });
+    expect(loadEnv({ PHASE_BANNER: "none", SUPPORT_EMAIL: "help@dept.gov.uk", SUPPORT_HOURS: "Weekdays 8am to 6pm", SUPPORT_PHONE: "0300 123 4567", FEEDBACK_URL: "https://forms.example.gov.uk/feedback" })).toMatchObject({
+      PHASE_BANNER: "none",
+      SUPPORT_EMAIL: "help@dept.gov.uk",
+      SUPPORT_HOURS: "Weekdays 8am to 6pm",
+      SUPPORT_PHONE: "0300 123 4567",
+      FEEDBACK_URL: "https://forms.example.gov.uk/feedback",
+    });
+  });
+
   it("reads ALLOWED_HOSTS as lower-case names and TRUST_PROXY as a flag", () => {
     expect(loadEnv({ ALLOWED_HOSTS: " Complaints.Example.gov.uk , other.example ", TRUST_PROXY: "true" })).toMatchObject({
       ALLOWED_HOSTS: ["complaints.example.gov.uk", "other.example"],
@@ -18,6 +29,9 @@ describe("loadEnv", () => {
     [{ SESSION_ABSOLUTE_HOURS: "4" }, "SESSION_ABSOLUTE_HOURS: must be at least SESSION_HOURS"],
     [{ ALLOWED_HOSTS: "https://complaints.example.gov.uk/" }, 'ALLOWED_HOSTS: "https://complaints.example.gov.uk/" is not a host name'],
     [{ TRUST_PROXY: "yes" }, "TRUST_PROXY: expected true or false"],
+    [{ PHASE_BANNER: "live" }, "PHASE_BANNER: expected beta, alpha or none"],
+    [{ SUPPORT_EMAIL: "the support team" }, "SUPPORT_EMAIL: expected an email address"],
+    [{ FEEDBACK_URL: "javascript:alert(1)" }, "FEEDBACK_URL: expected an https:// or mailto: address"],
   ])("refuses %j with a message naming the setting", (source, message) => {
     expect(() => loadEnv(source)).toThrow(message);
   });

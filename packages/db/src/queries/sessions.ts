@@ -99,3 +99,11 @@ export async function deleteSignInFailuresBefore(db: Kysely<Database>, before: s
   const result = await db.deleteFrom("sign_in_failures").where("at", "<=", before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Ends every session of a person, or every one but `exceptSessionId`; returns how many ended. */
+export async function deleteUserSessions(db: Kysely<Database>, userId: string, exceptSessionId: string | null = null): Promise<number> {
+  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (exceptSessionId !== null) query = query.where("id", "!=", exceptSessionId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
