@@ -7,3 +7,8 @@ export * from "./query.ts";
 export * from "./query-boundary.tsx";
 export * from "./sign-in.tsx";
 export * from "./trpc.ts";
+export * from "./app-frame.tsx";
+export * from "./account-page.tsx";
+export * from "./service-pages.ts";
+export * from "./standard-pages.tsx";
+export * from "./standard-routes.tsx";

@@ -1,4 +1,4 @@
-import { AppShell, NotFoundPage, RequireSignIn, SignOut } from "@complaints/client";
+import { AppShell, NotFoundPage, RequireSignIn, SignOut, standardPageRoutes } from "@complaints/client";
 import { Route, Routes } from "react-router";
 import { actionRoutes } from "../actions/routes.tsx";
 import { caseRoutes } from "../cases/routes.tsx";
@@ -24,6 +24,7 @@ export function App() {
           {caseRoutes}
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-out" element={<SignOut />} />
+          {standardPageRoutes}
           <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
           <Route path="/:orgCode/" element={<BodyRoute>{({ org }) => <BodyPage key={org.code} org={org} />}</BodyRoute>} />
           <Route path="/:orgCode/returns/:period/check" element={<BodyRoute quarter>{({ org, period }) => <CheckPage key={`${org.code} ${period}`} org={org} period={period} />}</BodyRoute>} />
