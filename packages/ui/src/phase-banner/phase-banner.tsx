@@ -15,6 +15,7 @@ export function PhaseBanner(props: PhaseBannerProps) {
     <div className={classNames("govuk-phase-banner govuk-width-container", props.classes)} {...attributeProps(props.attributes)}>
       <p className="govuk-phase-banner__content">
         <Tag {...tag} classes={classNames("govuk-phase-banner__content__tag", tag.classes)} />
+        {/* The template's white space between tag and text, so the two are not read out as one word ("BetaThis"). */}{" "}
         <span className="govuk-phase-banner__text" {...contentProps(props)} />
       </p>
     </div>
