@@ -33,7 +33,10 @@ describe("who is signed in, and their account page", () => {
     expect(await account.textContent()).toBe("Your account: Olu Oversight");
     expect(await account.locator(".govuk-visually-hidden").textContent()).toBe("Your account: ");
     expect((await nav.getByRole("link").allTextContents()).slice(-2)).toEqual(["Your account: Olu Oversight", "Sign out"]);
-    await account.click();
+    // Followed with the keyboard. (Playwright's click aims at the link's first box, the 1 px
+    // visually hidden "Your account: ", which the list item covers; a person clicks the name.)
+    await account.focus();
+    await page.keyboard.press("Enter");
     await page.waitForURL((u) => u.pathname === "/portal/account");
     await poll(() => heading(page)).toBe("Your account");
     expect(await page.title()).toBe("Your account – Department portal");
