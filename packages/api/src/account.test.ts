@@ -88,6 +88,22 @@ describe.each(testDialects())("a person's own account on %s", (dialect) => {
     expect(JSON.stringify(audit)).not.toContain("kettle");
   });
 
+  it("makes wrong current passwords wait, as failed sign-ins do, counted with them", async () => {
+    const caller = world.caller("aSecretariat", { clientAddress: "192.0.2.7" });
+    for (let i = 0; i < defaultApiConfig.maxSignInFailures; i += 1) {
+      expect((await rejection(caller.account.changePassword({ currentPassword: `wrong ${i}`, newPassword: "kettle orbit lantern moss" }))).code).toBe("BAD_REQUEST");
+    }
+    const waiting = await rejection(caller.account.changePassword({ currentPassword: worldPassword, newPassword: "kettle orbit lantern moss" }));
+    expect([waiting.code, waiting.message]).toEqual(["TOO_MANY_REQUESTS", "Too many failed attempts to change your password. Wait 1 minute and try again."]);
+    // Signing in from that address waits too; from elsewhere it does not.
+    const signIn = (clientAddress: string) => world.caller(null, { clientAddress }).auth.signIn({ email: world.users.aSecretariat.email, password: worldPassword });
+    expect((await rejection(signIn("192.0.2.7"))).code).toBe("TOO_MANY_REQUESTS");
+    expect((await signIn("192.0.2.8")).email).toBe(world.users.aSecretariat.email);
+    // A minute later the right password goes through.
+    const later = world.caller("aSecretariat", { clientAddress: "192.0.2.7", clock: () => new Date(world.now.getTime() + 61_000) });
+    expect(await later.account.changePassword({ currentPassword: worldPassword, newPassword: "kettle orbit lantern moss" })).toEqual({ otherSessionsEnded: 1 });
+  });
+
   it("refuses a new password that is the current one", async () => {
     const error = await rejection(world.caller("a1Approver").account.changePassword({ currentPassword: "kettle orbit lantern moss", newPassword: "kettle orbit lantern moss" }));
     expect(error.message).toBe("Enter a new password that is different from your current one");

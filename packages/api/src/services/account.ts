@@ -1,7 +1,8 @@
 import { appendAudit, deleteUserSessions, findUserById, updateUserPassword, type Database, type Kysely } from "@complaints/db";
 import { DomainError } from "@complaints/domain";
 import { checkNewPassword, hashPassword, verifyPassword } from "../auth/passwords.ts";
-import type { SessionUser } from "../context.ts";
+import { throttledPasswordCheck } from "../auth/sessions.ts";
+import type { ApiConfig, SessionUser } from "../context.ts";
 import { auditActor } from "../system-context.ts";
 
 /** A person acting on their own account, from the session they are using (null when called without one). */
@@ -10,6 +11,9 @@ export interface AccountActor {
   user: SessionUser;
   sessionId: string | null;
   now: string;
+  /** Where the request came from (for the throttle on wrong current passwords); undefined when unknown. */
+  clientAddress?: string | undefined;
+  config: ApiConfig;
 }
 
 /** Which field of the change-password form a refusal is about (`details.field`), so the form can show it there. */
@@ -23,12 +27,15 @@ function refused(field: PasswordField, message: string): DomainError {
  * Changes a person's own password, once they have given their current one. Every other session of
  * theirs ends (someone who knew the old password may be signed in elsewhere), but the one they are
  * using stays, as GOV.UK One Login does, so they are not signed out of the page they are on.
- * Recorded in the audit log, without either password.
+ * Wrong current passwords are throttled with failed sign-ins, so a session left open is no way to
+ * guess the password. Recorded in the audit log, without either password.
  */
 export async function changeOwnPassword(actor: AccountActor, change: { currentPassword: string; newPassword: string }): Promise<{ otherSessionsEnded: number }> {
   const row = await findUserById(actor.db, actor.user.id);
   if (!row || row.disabled_at !== null) throw new DomainError("UNAUTHENTICATED", "Sign in to continue.");
-  if (!(await verifyPassword(row.password_hash, change.currentPassword))) throw refused("currentPassword", "Your current password is not right");
+  const who = { email: row.email, clientAddress: actor.clientAddress ?? "", attempting: "change your password" };
+  const confirmed = await throttledPasswordCheck(actor.db, who, new Date(actor.now), actor.config, () => verifyPassword(row.password_hash, change.currentPassword));
+  if (!confirmed) throw refused("currentPassword", "Your current password is not right");
   const problem = checkNewPassword(change.newPassword, { email: row.email });
   if (problem) throw refused("newPassword", problem);
   if (change.newPassword === change.currentPassword) throw refused("newPassword", "Enter a new password that is different from your current one");
