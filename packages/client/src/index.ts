@@ -12,3 +12,4 @@ export * from "./account-page.tsx";
 export * from "./service-pages.ts";
 export * from "./standard-pages.tsx";
 export * from "./standard-routes.tsx";
+export * from "./password-reset.tsx";

@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { SignInForm, type SignInFailure } from "@complaints/ui";
 import { useEffect } from "react";
 import { useNavigate, useSearchParams } from "react-router";
+import { useAppIdentity } from "./app-shell.tsx";
 import { meQueryKey, safeReturnPath } from "./auth.tsx";
 import { api, errorData, errorMessage } from "./trpc.ts";
 
@@ -13,6 +14,7 @@ export function SignIn({ onErrorsChange }: { onErrorsChange: (hasErrors: boolean
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { base } = useAppIdentity();
 
   async function signIn(email: string, password: string): Promise<SignInFailure | null> {
     try {
@@ -28,7 +30,7 @@ export function SignIn({ onErrorsChange }: { onErrorsChange: (hasErrors: boolean
     return null;
   }
 
-  return <SignInForm signIn={signIn} onErrorsChange={onErrorsChange} />;
+  return <SignInForm signIn={signIn} onErrorsChange={onErrorsChange} forgottenPasswordHref={`${base}/forgotten-password`} />;
 }
 
 /** `…/sign-out` (the "Sign out" link without JavaScript's help, or typed in): ends the session, then to sign in. */

@@ -1,4 +1,4 @@
-import { appendAudit, deleteUserSessions, findUserById, updateUserPassword, type Database, type Kysely } from "@complaints/db";
+import { appendAudit, deleteUserSessions, findUserById, setUserPassword, type Database, type Kysely } from "@complaints/db";
 import { DomainError } from "@complaints/domain";
 import { checkNewPassword, hashPassword, verifyPassword } from "../auth/passwords.ts";
 import { throttledPasswordCheck } from "../auth/sessions.ts";
@@ -41,7 +41,7 @@ export async function changeOwnPassword(actor: AccountActor, change: { currentPa
   if (change.newPassword === change.currentPassword) throw refused("newPassword", "Enter a new password that is different from your current one");
   const passwordHash = await hashPassword(change.newPassword);
   return actor.db.transaction().execute(async (trx) => {
-    await updateUserPassword(trx, row.id, passwordHash);
+    await setUserPassword(trx, row.id, passwordHash);
     const ended = await deleteUserSessions(trx, row.id, actor.sessionId);
     await appendAudit(trx, {
       at: actor.now,

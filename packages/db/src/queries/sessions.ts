@@ -100,7 +100,10 @@ export async function deleteSignInFailuresBefore(db: Kysely<Database>, before: s
   return Number(result.numDeletedRows);
 }
 
-/** Ends every session of a person, or every one but `exceptSessionId`; returns how many ended. */
+/**
+ * Ends every session of a person (a new password, a deactivated account, "sign out everywhere"), or
+ * every one but `exceptSessionId` (a password changed from that session); returns how many ended.
+ */
 export async function deleteUserSessions(db: Kysely<Database>, userId: string, exceptSessionId: string | null = null): Promise<number> {
   let query = db.deleteFrom("sessions").where("user_id", "=", userId);
   if (exceptSessionId !== null) query = query.where("id", "!=", exceptSessionId);

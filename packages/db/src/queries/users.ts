@@ -58,6 +58,6 @@ export async function listUserNames(db: Kysely<Database>, ids: readonly string[]
   return new Map(rows.map((r) => [r.id, { name: r.display_name, email: r.email }]));
 }
 
-export async function updateUserPassword(db: Kysely<Database>, userId: string, passwordHash: string): Promise<void> {
+export async function setUserPassword(db: Kysely<Database>, userId: string, passwordHash: string): Promise<void> {
   await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
 }

@@ -3,6 +3,7 @@ import { Button } from "../button/button.tsx";
 import { ErrorSummary } from "../error-summary/error-summary.tsx";
 import { Input } from "../input/input.tsx";
 import { PasswordInput } from "../password-input/password-input.tsx";
+import { Link } from "../shared/link.tsx";
 
 export interface SignInFieldError {
   field: "email" | "password";
@@ -17,6 +18,8 @@ export interface SignInFormProps {
   signIn: (email: string, password: string) => Promise<SignInFailure | null>;
   /** Called with whether the form shows errors, so the page title can start "Error: ". */
   onErrorsChange?: (hasErrors: boolean) => void;
+  /** The page that sends a link to choose a new password, if there is one. */
+  forgottenPasswordHref?: string;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface SignInFormProps {
  * (with show and hide), "Sign in"; errors in a summary, which takes focus again on each failed
  * attempt, and beside each field.
  */
-export function SignInForm({ signIn, onErrorsChange }: SignInFormProps) {
+export function SignInForm({ signIn, onErrorsChange, forgottenPasswordHref }: SignInFormProps) {
   const [errors, setErrors] = useState<SignInFieldError[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -85,6 +88,13 @@ export function SignInForm({ signIn, onErrorsChange }: SignInFormProps) {
           <PasswordInput id="password" name="password" label={{ text: "Password" }} autocomplete="current-password" errorMessage={passwordError ? { text: passwordError } : false} />
           <Button text={busy ? "Signing in…" : "Sign in"} disabled={busy} preventDoubleClick />
         </form>
+        {forgottenPasswordHref ? (
+          <p className="govuk-body">
+            <Link href={forgottenPasswordHref} className="govuk-link">
+              Forgotten your password?
+            </Link>
+          </p>
+        ) : null}
       </div>
     </div>
   );
