@@ -41,6 +41,17 @@ export interface ApiConfig {
   signInWindowMinutes: number;
   /** Who to contact about a board pack: printed on its cover (an email address or a team's name). */
   reportContact: string;
+  /** Departments that sign their people in with their organisation's identity provider (no secrets here). */
+  singleSignOn?: readonly SingleSignOnDepartment[] | undefined;
+}
+
+/** A department's single sign-on, as far as the API needs it: which emails it covers, and whether passwords still work. */
+export interface SingleSignOnDepartment {
+  departmentCode: string;
+  /** Lower-case email domains (the part after @) whose people sign in with the department's provider. */
+  emailDomains: readonly string[];
+  /** False: the department's people may not sign in with a password. */
+  passwordSignIn: boolean;
 }
 
 /** The cover's contact when REPORT_CONTACT is not set. */
