@@ -85,6 +85,7 @@ export async function startIdentityProvider(): Promise<TestIdentityProvider> {
         interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
         pkce: { required: () => true },
         cookies: { keys: ["test-provider-cookie-key"] },
+        ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
       });
       provider.use(async (ctx, next) => {
         await next();
