@@ -35,6 +35,12 @@ const singleSignOnDepartmentSchema = z.strictObject({
     .min(1, "list at least one email domain"),
   /** false: the department's people may not sign in with a password. */
   passwordSignIn: z.boolean().default(true),
+  /**
+   * The ID token claim that must be `true` for its email to be trusted. `email_verified` (OpenID
+   * Connect's, sent by Google) unless the provider never sends it: Entra ID sends it for no
+   * organisational account, but can send `xms_edov` (the tenant owns the email's domain).
+   */
+  verifiedEmailClaim: z.enum(["email_verified", "xms_edov"]).default("email_verified"),
 });
 
 const singleSignOnSchema = z

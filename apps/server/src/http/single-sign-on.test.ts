@@ -36,8 +36,8 @@ describe.each(testDialects())("single sign-on on %s", (dialect) => {
     idp = await startIdentityProvider();
     const config: SingleSignOnConfig = {
       departments: [
-        { department: "DEPT-A", issuer: idp.issuer, clientId: "complaints-a", clientSecret: "secret-a-0123456789", emailDomains: ["a.example.gov.uk"], passwordSignIn: true },
-        { department: "DEPT-B", issuer: idp.issuer, clientId: "complaints-b", clientSecret: "secret-b-0123456789", emailDomains: ["b.example.gov.uk"], passwordSignIn: false },
+        { department: "DEPT-A", issuer: idp.issuer, clientId: "complaints-a", clientSecret: "secret-a-0123456789", emailDomains: ["a.example.gov.uk"], passwordSignIn: true, verifiedEmailClaim: "email_verified" },
+        { department: "DEPT-B", issuer: idp.issuer, clientId: "complaints-b", clientSecret: "secret-b-0123456789", emailDomains: ["b.example.gov.uk"], passwordSignIn: false, verifiedEmailClaim: "email_verified" },
       ],
     };
     const api: ApiConfig = { ...defaultApiConfig, singleSignOn: config.departments.map((d) => ({ departmentCode: d.department, emailDomains: d.emailDomains, passwordSignIn: d.passwordSignIn })) };

@@ -144,7 +144,7 @@ export function singleSignOnRoutes(options: SingleSignOnOptions): Hono {
         {
           departmentCode: department.department,
           email: typeof claims["email"] === "string" ? claims["email"] : undefined,
-          emailVerified: claims["email_verified"],
+          emailVerified: claims[department.verifiedEmailClaim],
           issuer: claims.iss,
           subject: claims.sub,
           previousSessionId: previous ? sessionIdOf(previous) : null,

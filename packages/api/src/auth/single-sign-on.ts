@@ -26,7 +26,7 @@ export interface OrganisationAccountSignIn {
   departmentCode: string;
   /** The ID token's `email` claim; undefined when the provider sent none. */
   email: string | undefined;
-  /** The ID token's `email_verified` claim: only `true` counts. */
+  /** The ID token's `email_verified` claim (or the department's equivalent): only `true` counts. */
   emailVerified: unknown;
   /** The provider's issuer and subject, for the audit log. */
   issuer: string;
