@@ -34,7 +34,7 @@ export interface SignInFormProps {
  */
 export function SignInForm({ signIn, onErrorsChange, continueWithEmail }: SignInFormProps) {
   const [askPassword, setAskPassword] = useState(!continueWithEmail);
-  const [email, setEmail] = useState<string | undefined>(undefined);
+  const [knownEmail, setKnownEmail] = useState<string | undefined>(undefined);
   const [errors, setErrors] = useState<SignInFieldError[]>([]);
   const [passwordAppeared, setPasswordAppeared] = useState(false);
   // The "Continue" button the person pressed is gone: the password field that replaced it takes focus.
@@ -67,7 +67,7 @@ export function SignInForm({ signIn, onErrorsChange, continueWithEmail }: SignIn
       try {
         const next = await continueWithEmail(email);
         if (next === "password") {
-          setEmail(email);
+          setKnownEmail(email);
           setAskPassword(true);
           setPasswordAppeared(true);
           setErrors([]);
@@ -111,7 +111,7 @@ export function SignInForm({ signIn, onErrorsChange, continueWithEmail }: SignIn
             label={{ text: "Email address" }}
             spellcheck={false}
             autocomplete="email"
-            value={email}
+            value={knownEmail}
             errorMessage={emailError ? { text: emailError } : false}
           />
           {askPassword ? (
