@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject } from "vitest";
-import { expectNoAxeViolations, newPage, startApp, type RunningApp } from "@complaints/e2e";
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { expectNoAxeViolations, newPage, type RunningApp } from "@complaints/e2e";
 import { it } from "@complaints/e2e/fixtures";
-import { startIdentityProvider, type TestIdentityProvider } from "@complaints/e2e/identity-provider";
+import { startAppWithSingleSignOn, type TestIdentityProvider } from "@complaints/e2e/identity-provider";
 
 /**
  * Signing in with the organisation's account, in Chromium, against a real OpenID Connect provider
@@ -10,19 +10,9 @@ import { startIdentityProvider, type TestIdentityProvider } from "@complaints/e2
 describe("single sign-on in the portal", () => {
   let idp: TestIdentityProvider;
   let app: RunningApp;
-  const client = { clientId: "complaints-des", clientSecret: "des-test-secret-0123456789" };
 
   beforeAll(async () => {
-    idp = await startIdentityProvider();
-    app = await startApp({
-      template: inject("demoSqliteTemplate") ?? undefined,
-      needs: ["portal"],
-      env: (url) => ({
-        PUBLIC_URL: url,
-        OIDC_CONFIG: JSON.stringify({ departments: [{ department: "DES", issuer: idp.issuer, ...client, emailDomains: ["demo.example"], passwordSignIn: true }] }),
-      }),
-    });
-    idp.serve({ clients: [client], redirectUri: `${app.url}/auth/sso/callback` });
+    ({ app, idp } = await startAppWithSingleSignOn(["portal"]));
   }, 240_000);
   afterAll(async () => {
     await app?.close();
