@@ -138,21 +138,49 @@ const envSchema = z.object({
   /** Largest file the CLI import accepts. */
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * The service's address as people reach it (`https://complaints.example.gov.uk`), for the links
+   * in emails, and single sign-on's callback (`{PUBLIC_URL}/auth/sso/callback`, registered with each
+   * provider; required with single sign-on). When not set, the address the server listens on (right
+   * for one machine only).
+   */
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined;
+      if (!/^https?:\/\/[^/]+/.test(s)) ctx.addIssue({ code: "custom", message: `"${s}" is not an address; expected one like https://complaints.example.gov.uk` });
+      return s.replace(/\/+$/, "");
+    }),
+  /** Sends email through this SMTP server (`smtp://user:password@host:587`, `smtps://…:465`). */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((s) => !s || /^smtps?:\/\//.test(s), { message: "expected an address starting smtp:// or smtps://" })
+    .transform((s) => s || undefined),
+  /** Who emails come from, with SMTP (`Complaints oversight <complaints@example.gov.uk>`). */
+  EMAIL_FROM: z.string().trim().min(3).default("Complaints oversight <complaints@localhost>"),
+  /** Sends email through GOV.UK Notify instead, with this API key (and NOTIFY_EMAIL_TEMPLATE_ID). */
+  NOTIFY_API_KEY: z.string().trim().optional().transform((s) => s || undefined),
+  /** The Notify email template whose subject is ((subject)) and whose message is ((body)). */
+  NOTIFY_EMAIL_TEMPLATE_ID: z.string().trim().optional().transform((s) => s || undefined),
+  /** How often the job runner looks for email and other work to do. */
+  JOB_INTERVAL_SECONDS: z.coerce.number().positive().max(3600).default(10),
   /** Other built files to serve at the root, if any. */
   STATIC_DIR: z.string().optional(),
-  /**
-   * Where people reach the service (https://complaints.department.gov.uk): single sign-on's
-   * callback, registered with each provider, is `{PUBLIC_URL}/auth/sso/callback`.
-   */
-  PUBLIC_URL: secureUrl.transform((v) => new URL(v).origin).optional(),
   /** The agency app as built by Vite (`apps/agency/dist`), served at /agency/. */
   AGENCY_DIR: z.string().default(fileURLToPath(new URL("../../agency/dist", import.meta.url))),
   /** The department portal as built by Vite (`apps/portal/dist`), served at /portal/. */
   PORTAL_DIR: z.string().default(fileURLToPath(new URL("../../portal/dist", import.meta.url))),
-}).refine((env) => env.SESSION_ABSOLUTE_HOURS >= env.SESSION_HOURS, {
-  path: ["SESSION_ABSOLUTE_HOURS"],
-  message: "must be at least SESSION_HOURS (a session cannot be idle for longer than it may last)",
-});
+})
+  .refine((env) => env.SESSION_ABSOLUTE_HOURS >= env.SESSION_HOURS, {
+    path: ["SESSION_ABSOLUTE_HOURS"],
+    message: "must be at least SESSION_HOURS (a session cannot be idle for longer than it may last)",
+  })
+  .refine((env) => !(env.SMTP_URL && env.NOTIFY_API_KEY), { path: ["NOTIFY_API_KEY"], message: "set SMTP_URL or NOTIFY_API_KEY, not both" })
+  .refine((env) => !env.NOTIFY_API_KEY || env.NOTIFY_EMAIL_TEMPLATE_ID, { path: ["NOTIFY_EMAIL_TEMPLATE_ID"], message: "is needed with NOTIFY_API_KEY: the id of the Notify template whose subject is ((subject)) and message ((body))" });
 
 export type Env = z.infer<typeof envSchema> & {
   /** Single sign-on per department (OIDC_CONFIG or OIDC_CONFIG_FILE); null when not set up. */

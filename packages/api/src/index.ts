@@ -26,3 +26,12 @@ export type { ServiceContext } from "./services/actor.ts";
 export { annualReportSection, type AnnualReportSection } from "./services/reports/annual-report.ts";
 /** Board packs: the model and its writers, for the command line and the benchmark. */
 export { boardPack, packFileName, packFormats, writePack, type PackFormat } from "./services/reports/board-pack.ts";
+/** Email and jobs: queue an email with `enqueueEmail`; the host runs the job runner with a sender (docs/architecture.md). */
+export type { EmailMessage, EmailSender } from "./services/email/sender.ts";
+export { smtpSender } from "./services/email/smtp-sender.ts";
+export { notifySender } from "./services/email/notify-sender.ts";
+export { logSender } from "./services/email/log-sender.ts";
+export { emailTemplates, renderEmail, type EmailContent, type EmailData, type EmailKind } from "./services/email/templates.ts";
+export { emailJobHandler, emailJobKind, enqueueEmail, type EmailToSend } from "./services/email/outbox.ts";
+export { createJobRunner, retryDelayMs, type JobHandler, type JobRunner, type JobRunnerOptions, type ScheduleHook } from "./services/jobs/runner.ts";
+export { passwordResetValidMs, requestPasswordReset, resetPassword } from "./auth/password-reset.ts";

@@ -7,3 +7,4 @@ export * from "./query.ts";
 export * from "./query-boundary.tsx";
 export * from "./sign-in.tsx";
 export * from "./trpc.ts";
+export * from "./password-reset.tsx";

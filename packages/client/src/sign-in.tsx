@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { SignInForm, type SignInFailure } from "@complaints/ui";
 import { useEffect } from "react";
 import { useHref, useNavigate, useSearchParams } from "react-router";
+import { useAppIdentity } from "./app-shell.tsx";
 import { meQueryKey, safeReturnPath } from "./auth.tsx";
 import { api, errorData, errorMessage } from "./trpc.ts";
 
@@ -16,6 +17,7 @@ export function SignIn({ onErrorsChange }: { onErrorsChange: (hasErrors: boolean
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { base } = useAppIdentity();
   const returnPath = safeReturnPath(params.get("returnTo"));
   // The page asked for, with the app's own prefix (/portal/…), for the server to come back to.
   const returnHref = useHref(returnPath);
@@ -48,7 +50,14 @@ export function SignIn({ onErrorsChange }: { onErrorsChange: (hasErrors: boolean
 
   // Asked once: while the answer is on its way nothing is shown, so the form never changes under someone typing.
   if (method.isPending) return null;
-  return <SignInForm signIn={signIn} onErrorsChange={onErrorsChange} continueWithEmail={method.data?.emailFirst ? continueWithEmail : undefined} />;
+  return (
+    <SignInForm
+      signIn={signIn}
+      onErrorsChange={onErrorsChange}
+      forgottenPasswordHref={`${base}/forgotten-password`}
+      continueWithEmail={method.data?.emailFirst ? continueWithEmail : undefined}
+    />
+  );
 }
 
 /** `…/sign-out` (the "Sign out" link without JavaScript's help, or typed in): ends the session, then to sign in. */

@@ -12,3 +12,5 @@ export * from "./queries/users.ts";
 export * from "./queries/windows.ts";
 export { sql, type Kysely, type Transaction } from "kysely";
 export * from "./queries/cases.ts";
+export * from "./queries/jobs.ts";
+export * from "./queries/password-resets.ts";

@@ -25,6 +25,8 @@ export interface Database {
   case_settings: CaseSettingsTable;
   case_uploads: CaseUploadTable;
   case_upload_chunks: CaseUploadChunkTable;
+  jobs: JobTable;
+  password_resets: PasswordResetTable;
 }
 
 export interface OrganisationTable {
@@ -320,3 +322,34 @@ export interface CaseUploadChunkTable {
 
 export type CaseDbRow = Selectable<CaseTable>;
 export type CaseImportRow = Selectable<CaseImportTable>;
+
+/** Work done after the request that asked for it (queries/jobs.ts). */
+export interface JobTable {
+  id: string;
+  /** What to do, e.g. `email`. */
+  kind: string;
+  /** Unique: the same piece of work (who, what, which return or action, which day) is enqueued once. */
+  idempotency_key: string;
+  /** JSON; emptied once the job is done (it may hold a one-time link). */
+  payload: string;
+  status: "pending" | "running" | "done" | "failed";
+  attempts: number;
+  max_attempts: number;
+  next_attempt_at: string;
+  /** While running: when the claim lapses, so a job whose runner died is tried again. */
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+export type JobRow = Selectable<JobTable>;
+
+export interface PasswordResetTable {
+  /** SHA-256 of the link's token. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}

@@ -1,4 +1,4 @@
-import { AppShell, Loading, NotFoundPage, RequireSignIn, SignOut } from "@complaints/client";
+import { AppShell, ForgottenPasswordPage, ResetPasswordPage, Loading, NotFoundPage, RequireSignIn, SignOut } from "@complaints/client";
 import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { ComparePage } from "../pages/compare.tsx";
@@ -35,6 +35,8 @@ export function App() {
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/sign-out" element={<SignOut />} />
+            <Route path="/forgotten-password" element={<ForgottenPasswordPage />} />
+            <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
             <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
             <Route path="/:deptCode/" element={<DepartmentRoute>{({ dept }) => <DepartmentHomePage key={dept.code} dept={dept} />}</DepartmentRoute>} />
             <Route path="/:deptCode/tracker" element={<DepartmentRoute>{({ dept }) => <LatestQuarter dept={dept} to={(p) => `/${dept.code}/tracker/${p}`} />}</DepartmentRoute>} />

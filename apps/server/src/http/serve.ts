@@ -5,6 +5,7 @@ import { deleteExpiredSessions, deleteSignInFailuresBefore, deleteStaleCaseUploa
 import pino from "pino";
 import type { Env } from "../env.ts";
 import { createApp } from "./app.ts";
+import { startJobRunner } from "./jobs.ts";
 
 export interface RunningServer {
   url: string;
@@ -54,15 +55,16 @@ export async function startServer(env: Env, connection: Connection, logger = cre
     await deleteSignInFailuresBefore(connection.db, new Date(now - env.SIGN_IN_WINDOW_MINUTES * 60_000).toISOString());
     await deleteStaleCaseUploads(connection.db, new Date(now - caseUploadStaleAfterMs).toISOString());
   };
+  const jobs = startJobRunner(env, connection.db, env.PUBLIC_URL ?? url, logger);
   const sweep = setInterval(() => void sweepOnce().catch((err) => logger.warn({ err }, "session sweep failed")), 3_600_000);
   sweep.unref();
   logger.info({ url, database: connection.description }, "listening");
   return {
     url,
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      jobs.stop().then(() => new Promise<void>((resolve, reject) => {
         clearInterval(sweep);
         server.close((err) => (err ? reject(err) : resolve()));
-      }),
+      })),
   };
 }

@@ -2,6 +2,7 @@ import { getOrganisation } from "@complaints/db";
 import { permissions, roleLabels, type Permission } from "@complaints/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { passwordResetLinkState, requestPasswordReset, resetPassword } from "../auth/password-reset.ts";
 import { signIn, signOut } from "../auth/sessions.ts";
 import { singleSignOnFor } from "../auth/single-sign-on.ts";
 import type { SessionUser } from "../context.ts";
@@ -57,4 +58,31 @@ export const authRouter = {
   }),
 
   me: authedProcedure.query(({ ctx }) => describeUser(ctx.db, ctx.user)),
+
+  /** "Forgotten your password?": the same answer whether or not the address has an account. */
+  requestPasswordReset: publicProcedure
+    .input(
+      z.object({
+        email: z.string().trim().min(1, { message: "Enter your email address", abort: true }).max(320, "Enter an email address of 320 characters or fewer").regex(/^[^\s@]+@[^\s@]+$/, "Enter an email address in the correct format, like name@example.gov.uk"),
+        app: z.enum(["agency", "portal"]),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await requestPasswordReset(ctx.db, { ...input, clientAddress: ctx.clientAddress }, ctx.clock(), ctx.config);
+      return { sent: true };
+    }),
+
+  /** Whether a reset link still works, so its page can say so before a new password is typed. */
+  passwordResetLink: publicProcedure
+    .input(z.object({ token: z.string().min(1).max(200) }))
+    .query(async ({ ctx, input }) => ({ state: await passwordResetLinkState(ctx.db, input.token, ctx.clock()) })),
+
+  resetPassword: publicProcedure
+    .input(z.object({ token: z.string().min(1).max(200), password: z.string().min(1, "Enter a new password").max(1024) }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await resetPassword(ctx.db, input, ctx.clock());
+      // This browser's session, if any, ended with the others.
+      ctx.cookies.clear();
+      return result;
+    }),
 } satisfies TRPCRouterRecord;

@@ -34,7 +34,7 @@ export async function createUploadFixture(world: World): Promise<string> {
 export interface AccessCase {
   /** Allowed: the call succeeds, or fails with `allowedOutcome`, a reason of state checked after access. */
   allowed: WorldUserKey | "anonymous";
-  allowedOutcome?: "CONFLICT" | "PRECONDITION_FAILED";
+  allowedOutcome?: "CONFLICT" | "PRECONDITION_FAILED" | "NOT_FOUND";
   /** Callers whose role may call it but who cannot see Department A's organisation in the input. */
   outOfScope: WorldUserKey[];
   /** Procedures that return only what is in scope instead of refusing (checked at the end of this file). */
@@ -48,6 +48,9 @@ export const accessCases: Record<string, AccessCase> = {
   "auth.signInMethod": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk" }) },
   "auth.signOut": { allowed: "a1Submitter", outOfScope: [], input: () => undefined },
   "auth.me": { allowed: "aSecretariat", outOfScope: [], input: () => undefined },
+  "auth.requestPasswordReset": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk", app: "agency" }) },
+  "auth.passwordResetLink": { allowed: "anonymous", outOfScope: [], input: () => ({ token: "not-a-real-link" }) },
+  "auth.resetPassword": { allowed: "anonymous", allowedOutcome: "NOT_FOUND", outOfScope: [], input: () => ({ token: "not-a-real-link", password: "a long enough new password" }) },
   "organisations.list": { allowed: "a1Approver", outOfScope: [], filtered: true, input: () => undefined },
   "organisations.get": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter", "bOversight"], input: () => ({ code: "A1" }) },
   "windows.list": { allowed: "aAdmin", outOfScope: [], filtered: true, input: () => ({ openOnly: true }) },

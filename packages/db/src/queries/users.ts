@@ -57,3 +57,7 @@ export async function listUserNames(db: Kysely<Database>, ids: readonly string[]
   const rows = await db.selectFrom("users").select(["id", "display_name", "email"]).where("id", "in", unique).execute();
   return new Map(rows.map((r) => [r.id, { name: r.display_name, email: r.email }]));
 }
+
+export async function setUserPassword(db: Kysely<Database>, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+}

@@ -3,6 +3,7 @@ import { Button } from "../button/button.tsx";
 import { ErrorSummary } from "../error-summary/error-summary.tsx";
 import { Input } from "../input/input.tsx";
 import { PasswordInput } from "../password-input/password-input.tsx";
+import { Link } from "../shared/link.tsx";
 
 export interface SignInFieldError {
   field: "email" | "password";
@@ -23,6 +24,8 @@ export interface SignInFormProps {
    * `"redirected"`), or resolves `"password"` for everyone else, who then see the password field.
    */
   continueWithEmail?: ((email: string) => Promise<"password" | "redirected" | SignInFailure>) | undefined;
+  /** The page that sends a link to choose a new password, if there is one. */
+  forgottenPasswordHref?: string;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface SignInFormProps {
  * "Continue", and the password field appears only for people who do not sign in with their
  * organisation's account.
  */
-export function SignInForm({ signIn, onErrorsChange, continueWithEmail }: SignInFormProps) {
+export function SignInForm({ signIn, onErrorsChange, continueWithEmail, forgottenPasswordHref }: SignInFormProps) {
   const [askPassword, setAskPassword] = useState(!continueWithEmail);
   const [knownEmail, setKnownEmail] = useState<string | undefined>(undefined);
   const [errors, setErrors] = useState<SignInFieldError[]>([]);
@@ -129,6 +132,13 @@ export function SignInForm({ signIn, onErrorsChange, continueWithEmail }: SignIn
             <Button text={busy ? "Checking…" : "Continue"} disabled={busy} preventDoubleClick />
           )}
         </form>
+        {forgottenPasswordHref && askPassword ? (
+          <p className="govuk-body">
+            <Link href={forgottenPasswordHref} className="govuk-link">
+              Forgotten your password?
+            </Link>
+          </p>
+        ) : null}
       </div>
     </div>
   );
