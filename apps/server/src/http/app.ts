@@ -13,6 +13,8 @@ import type { Logger } from "pino";
 import { isAllowedHost } from "./allowed-hosts.ts";
 import { clientAddressOf } from "./client-address.ts";
 import { publishedRoutes } from "./published.ts";
+import { singleSignOnRoutes } from "./single-sign-on.ts";
+import type { SingleSignOnConfig } from "../env.ts";
 
 /**
  * The `__Host-` prefix makes browsers refuse the cookie unless it is Secure, Path=/ and has no
@@ -43,6 +45,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Largest request body accepted (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Departments' OpenID Connect providers, and where people reach the service (their callback's origin). */
+  singleSignOn?: { config: SingleSignOnConfig; publicUrl: string } | undefined;
 }
 
 const contentTypes: Record<string, string> = {
@@ -127,6 +131,11 @@ export function createApp(options: AppOptions): Hono {
   app.use("/trpc/*", bodyLimit({ maxSize: options.maxBodyBytes ?? 1_048_576, onError: (c) => c.json({ error: { message: "That request is too large." } }, 413) }));
 
   app.all("/trpc/*", trpcHandler(options, clock));
+
+  // Single sign-on with a department's identity provider: plain HTTP, as the provider redirects here.
+  if (options.singleSignOn && options.singleSignOn.config.departments.length > 0) {
+    app.route("/auth/sso", singleSignOnRoutes({ db, logger, api: options.api, ...options.singleSignOn, cookieSecure: options.cookieSecure, sessionCookieName: sessionCookieName(options.cookieSecure), clock }));
+  }
 
   // Published learning: pages anyone may read and link to, with no session.
   app.route("/published", publishedRoutes({ db, clock, notFoundPage }));

@@ -45,6 +45,7 @@ export interface AccessCase {
 export const Q1 = "2025-26 Q1";
 export const accessCases: Record<string, AccessCase> = {
   "auth.signIn": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk", password: worldPassword }) },
+  "auth.signInMethod": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk" }) },
   "auth.signOut": { allowed: "a1Submitter", outOfScope: [], input: () => undefined },
   "auth.me": { allowed: "aSecretariat", outOfScope: [], input: () => undefined },
   // A person's own account: only ever the caller's own password and sessions, so no organisation scope.
