@@ -1,12 +1,14 @@
 import { loadEnv } from "../env.ts";
 import { UsageError, type Command } from "./command.ts";
 import { annualReport } from "./commands/annual-report.ts";
+import { backup } from "./commands/backup.ts";
 import { exportReturnsCommand } from "./commands/export-returns.ts";
 import { importCasesCommand } from "./commands/import-cases.ts";
 import { importReturnsCommand } from "./commands/import-returns.ts";
 import { migrate } from "./commands/migrate.ts";
 import { organisationsList } from "./commands/organisations-list.ts";
 import { pack } from "./commands/pack.ts";
+import { restore } from "./commands/restore.ts";
 import { seed } from "./commands/seed.ts";
 import { serve } from "./commands/serve.ts";
 import { usersAdd } from "./commands/users-add.ts";
@@ -28,6 +30,8 @@ const commands = new Map<string, Command | CommandGroup>([
   ["export", { commands: new Map([["returns", exportReturnsCommand]]), unknown: "export has one command: export returns" }],
   ["pack", pack],
   ["annual-report", annualReport],
+  ["backup", backup],
+  ["restore", restore],
   ["serve", serve],
   ["start", serve],
 ]);
