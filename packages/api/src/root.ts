@@ -1,4 +1,5 @@
 import { actionsRouter } from "./router/actions.ts";
+import { auditRouter } from "./router/audit.ts";
 import { authRouter } from "./router/auth.ts";
 import { casesRouter } from "./router/cases.ts";
 import { metricsRouter } from "./router/metrics.ts";
@@ -19,6 +20,7 @@ export const appRouter = router({
   actions: actionsRouter,
   reports: reportsRouter,
   cases: casesRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

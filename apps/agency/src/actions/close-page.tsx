@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { api, NoAccessPage, usePageTitle } from "@complaints/client";
 import type { ActionsViewer } from "./access.tsx";
-import { emptyDate, type DateParts } from "../app/date-parts.ts";
+import { emptyDate, type DateParts } from "@complaints/domain";
 import { PlanChangeForm } from "./plan-change-form.tsx";
 import { DateField, inlineError, LongTextField } from "./plan-form.tsx";
 import { WithPlan } from "./plan-page.tsx";

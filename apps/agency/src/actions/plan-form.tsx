@@ -1,7 +1,7 @@
 import { actionKindLabels, actionKinds, actionThemes, involvementChoices, involvementLabels } from "@complaints/domain";
 import { CharacterCount, Checkboxes, type CheckboxesItem, DateInput, Input, Radios, Textarea, type ErrorMessageProps } from "@complaints/ui";
 import type { ReactNode } from "react";
-import type { DateParts } from "../app/date-parts.ts";
+import type { DateParts } from "@complaints/domain";
 import { messagesFor, type FieldError } from "./form-errors.ts";
 import type { PlanFormValues } from "./plan-values.ts";
 

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { api, NoAccessPage } from "@complaints/client";
 import type { ActionsViewer } from "./access.tsx";
-import { emptyDate, type DateParts } from "../app/date-parts.ts";
+import { emptyDate, type DateParts } from "@complaints/domain";
 import { PlanChangeForm } from "./plan-change-form.tsx";
 import { DateField, LongTextField } from "./plan-form.tsx";
 import { WithPlan } from "./plan-page.tsx";

@@ -2,7 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { errorCode, errorMessage } from "@complaints/client";
-import { partsToIso, type DateParts } from "../app/date-parts.ts";
+import { partsToIso, type DateParts } from "@complaints/domain";
 import { apiIssues, toFieldErrors, type FieldError } from "./form-errors.ts";
 import type { PlanView } from "./plan-values.ts";
 import { planChanged, planKey } from "./queries.ts";

@@ -13,7 +13,7 @@ import type { ReturnChecks } from "./section-status.ts";
 import { useChecks } from "./use-checks.ts";
 import { WarningSummary, type WarningSummaryItem } from "./warning-summary.tsx";
 import { figurePath, useCaseLinkFields } from "../cases/queries.ts";
-import { dateProblem, textToParts } from "../app/date-parts.ts";
+import { dateProblem, textToParts } from "@complaints/domain";
 import { inputIdOf } from "./fields/field.tsx";
 
 /** An error as shown: its message, the element its summary link focuses, and where its inline message goes. */

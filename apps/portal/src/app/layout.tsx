@@ -2,6 +2,7 @@ import { ServiceFrame, type ServiceNavigationItem } from "@complaints/ui";
 import type { ReactNode } from "react";
 import { useLocation } from "react-router";
 import { useAppIdentity, useMe } from "@complaints/client";
+import { isAdministrator } from "../admin/admin-route.tsx";
 import { departmentOf } from "./department-route.tsx";
 
 /** The portal's sections, in the order of a quarter's work; `match` is the address prefix that marks a section active (`alsoMatch`: others that do too). */
@@ -41,6 +42,8 @@ export function Layout({ children }: { children: ReactNode }) {
       navigation.push({ text: s.text, href: `${base}${s.href}`, current: path === s.href, active });
     }
   }
+  // Administration: shown only to the department's administrators (the pages refuse anyone else too).
+  if (dept && user && isAdministrator(user)) navigation.push({ text: "Administration", href: `${base}/${dept.code}/admin`, current: path === `/${dept.code}/admin`, active: path.startsWith(`/${dept.code}/admin`) });
   if (user) navigation.push({ text: "Sign out", href: `${base}/sign-out` });
 
   return (

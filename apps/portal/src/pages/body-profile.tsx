@@ -3,6 +3,7 @@ import { ActionPlanStatusTags, Details, ErrorSummary, SummaryList, Table, ThemeH
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { formatOneDecimal } from "@complaints/domain";
 import { errorCode, errorMessage, Loading, NoAccessPage, NotFoundPage, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, useOrganisation, usePageTitle } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
 import { MeasureTrend } from "../profile/measure-trend.tsx";
@@ -159,6 +160,7 @@ function BodyThemes({ data }: { data: Profile }) {
       <h3 className="govuk-heading-s">Emerging themes in {last.periodLabel}</h3>
       {emerging.length === 0 ? <p className="govuk-body">No theme is emerging in {last.periodLabel}.</p> : <EmergingList items={emerging} />}
       <ThemeHeatmap
+        format={formatOneDecimal}
         title={`${data.organisation.name}: complaints per 100 received by theme and quarter`}
         headingLevel={3}
         idPrefix="profile-themes"

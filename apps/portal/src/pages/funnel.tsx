@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button, Checkboxes, Details, FunnelChart, Link, Select } from "@complaints/ui";
-import { formatValue } from "@complaints/charts";
-import { oversightMeasures, periodChoiceFromAddress, periodChoiceInput, periodChoiceSpan, periodChoiceToAddress, periodOptions, type PeriodChoice } from "@complaints/domain";
+import { formatOneDecimal, measureValueFormat, oversightMeasures, periodChoiceFromAddress, periodChoiceInput, periodChoiceSpan, periodChoiceToAddress, periodOptions, type PeriodChoice } from "@complaints/domain";
 import type { FormEvent } from "react";
 import { useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { errorMessage, NotFoundPage, procedureQuery, QueryBoundary, usePageTitle, type Organisation, type QueryOutput } from "@complaints/client";
@@ -50,8 +49,8 @@ function Overdispersion({ adjusted, withAdjustment }: { adjusted: boolean; withA
     od === null || phi === null
       ? null
       : od.tau2 > 0
-        ? `For these bodies, φ (the dispersion ratio) is ${formatValue(phi, "mean")}: they vary about ${formatValue(phi, "mean")} times as much as chance alone would give. The between-body variance τ² is ${od.tau2.toPrecision(3)} on the arcsine square-root scale; ${adjusted ? "it is added to each body's own variance, which widens the limits shown." : "adjusting would add it to each body's own variance and widen the limits."}`
-        : `For these bodies, φ (the dispersion ratio) is ${formatValue(phi, "mean")}: they vary no more than chance would give, so adjusting does not change the limits.`;
+        ? `For these bodies, φ (the dispersion ratio) is ${formatOneDecimal(phi)}: they vary about ${formatOneDecimal(phi)} times as much as chance alone would give. The between-body variance τ² is ${od.tau2.toPrecision(3)} on the arcsine square-root scale; ${adjusted ? "it is added to each body's own variance, which widens the limits shown." : "adjusting would add it to each body's own variance and widen the limits."}`
+        : `For these bodies, φ (the dispersion ratio) is ${formatOneDecimal(phi)}: they vary no more than chance would give, so adjusting does not change the limits.`;
   return (
     <Details summaryText="What the limits and the adjustment mean">
       <p className="govuk-body">
@@ -129,6 +128,8 @@ export function FunnelPage({ dept, choice }: { dept: Organisation; choice: Perio
                 curve={data.curve}
                 overdispersion={data.overdispersion}
                 denominatorLabel={unit}
+                format={measureValueFormat(declared)}
+                formatRatio={formatOneDecimal}
                 xScale={log ? "log" : "linear"}
                 renderName={(p) => (
                   <Link className="govuk-link" href={`/portal/${dept.code}/bodies/${p.organisationCode}`}>
@@ -138,7 +139,7 @@ export function FunnelPage({ dept, choice }: { dept: Organisation; choice: Perio
               />
             </div>
             <div className="govuk-grid-column-one-third-from-desktop">
-              <OutsideTheLimits dept={dept.code} points={data.points} unit={unit} />
+              <OutsideTheLimits dept={dept.code} points={data.points} unit={unit} measure={declared} />
             </div>
           </div>
           {data.excluded.length > 0 ? (

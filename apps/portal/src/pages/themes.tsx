@@ -1,5 +1,5 @@
 import "../themes/themes.css";
-import { listInWords, plural } from "@complaints/domain";
+import { formatOneDecimal, listInWords, plural } from "@complaints/domain";
 import { Details, ErrorSummary, Radios, Table, ThemeHeatmap } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
@@ -107,6 +107,7 @@ function ThemesContent({ data, show, profileHref }: { data: ThemesAnswer; show: 
         Themes marked emerging are emerging in {last.periodLabel}.
       </p>
       <ThemeHeatmap
+        format={formatOneDecimal}
         title={`Complaints per 100 received, by body and theme, ${shownLabel}`}
         headingLevel={3}
         idPrefix="themes-heatmap"
@@ -179,6 +180,7 @@ function ThemesContent({ data, show, profileHref }: { data: ThemesAnswer; show: 
       {data.panel.bodies.length > 0 ? (
         <>
           <ThemeHeatmap
+            format={formatOneDecimal}
             title={`${data.departmentName}: complaints per 100 received by theme and quarter, pooled over the panel`}
             headingLevel={3}
             idPrefix="department-heatmap"

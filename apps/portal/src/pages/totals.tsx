@@ -179,7 +179,7 @@ function TotalsTables({ rollup }: { rollup: Rollup }) {
           A comparison with a year earlier adds up only the quarters each body sent in both years, so a body late with its return, one that has just joined or one that has closed does not move the figures: a body missing one quarter is left out for that quarter only. The totals of everyone who has sent so far are shown with how many bodies they cover, and never with a change.
         </p>
         <p className="govuk-body">
-          Changes in percentages are given in percentage points; other changes as a percentage of the figure a year earlier. “Compared with a year earlier” sets the two 95% confidence intervals side by side: “similar” when they overlap, “higher” or “lower” when they do not. Intervals that do not overlap show a real difference; overlapping intervals do not prove there is none, so “similar” means no clear change. Averages of working days have no interval, so they are not compared.
+          Changes in percentages are given in percentage points; other changes as a percentage of the figure a year earlier. “Compared with a year earlier” sets the two 95% confidence intervals side by side: “similar” when they overlap, “higher” or “lower” when they do not. Intervals that do not overlap show a real difference; overlapping intervals do not prove there is none, so “similar” means no clear change. Averages have no interval, so they are not compared.
         </p>
       </Details>
 

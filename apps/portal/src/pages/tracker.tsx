@@ -3,7 +3,8 @@ import { Button, Checkboxes, Link, Table, type TableCell } from "@complaints/ui"
 import { formatDate, formatDateTime, formatPeriodCode, formatPeriodLabel, periodFromIndex, periodIndex, periodToAddress, previousPeriod, requirePeriod } from "@complaints/domain";
 import type { FormEvent, ReactNode } from "react";
 import { useSearchParams } from "react-router";
-import { type Organisation, procedureQuery, QueryBoundary, usePageTitle } from "@complaints/client";
+import { type Organisation, procedureQuery, QueryBoundary, useMe, usePageTitle } from "@complaints/client";
+import { adminAddress, isAdministrator } from "../admin/admin-route.tsx";
 import { useLatestQuarter } from "../app/periods.ts";
 import { applyFilter, bodyTypeLabel, readFilter, statusFilters, timelinessFilters, writeFilter } from "../tracker/filters.ts";
 import { QuarterPagination } from "../tracker/quarter-pagination.tsx";
@@ -61,6 +62,9 @@ export function TrackerPage({ dept, period }: { dept: Organisation; period: stri
 }
 
 function TrackerContent({ dept, period, label, data, pagination }: { dept: Organisation; period: string; label: string; data: Tracker; pagination: ReactNode }) {
+  // Only an administrator can open a window, so only they are pointed to the page that does.
+  const me = useMe();
+  const isAdmin = me.data ? isAdministrator(me.data) : false;
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
   const search = params.toString();
@@ -85,11 +89,25 @@ function TrackerContent({ dept, period, label, data, pagination }: { dept: Organ
     <>
       <p className="govuk-body">
         Every body expected to send a return for {label}: those active at any time in the quarter.
-        {!data.window
-          ? " The reporting window for this quarter has not been opened."
-          : data.window.dueDate
-            ? ` Returns are due by ${formatDate(data.window.dueDate)}.`
-            : " Each body's due date is 20 working days after the end of the quarter, counted in its own nation."}
+        {!data.window ? (
+          <>
+            {" The reporting window for this quarter has not been opened."}
+            {isAdmin ? (
+              <>
+                {" "}
+                <Link className="govuk-link" href={adminAddress.windows(dept.code)}>
+                  Open it in reporting windows
+                </Link>
+                .
+              </>
+            ) : null}
+          </>
+        )
+         : data.window.dueDate ? (
+          ` Returns are due by ${formatDate(data.window.dueDate)}.`
+        ) : (
+          " Each body's due date is 20 working days after the end of the quarter, counted in its own nation."
+        )}
       </p>
       <KeyFigures summary={data.summary} />
       {pagination}
