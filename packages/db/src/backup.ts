@@ -41,13 +41,13 @@ export function backupKindOf(file: string): BackupKind {
 export async function backupSqlite(url: string, outFile: string, onProgress: (copiedPages: number, totalPages: number) => void): Promise<void> {
   const source = new SQLite(sqliteFileOf(url), { readonly: true, fileMustExist: true });
   try {
-    const { totalPages } = await source.backup(outFile, {
+    const copied = await source.backup(outFile, {
       progress: ({ totalPages, remainingPages }) => {
         onProgress(totalPages - remainingPages, totalPages);
         return Math.max(totalPages, 100);
       },
     });
-    onProgress(totalPages, totalPages);
+    onProgress(copied.totalPages, copied.totalPages);
   } finally {
     source.close();
   }

@@ -6,7 +6,6 @@ import { createWorld, worldPassword } from "@complaints/api/testing";
 import { inspectSqliteDatabase, migrateToLatest, openDatabase, sql, sqliteTableCount, type Dialect } from "@complaints/db";
 import { testDatabaseUrl, testDialects } from "@complaints/db/testing";
 import { currentTemplate, templateFields } from "@complaints/domain";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { complaintsBin, serveCommand, type ServeCommand } from "../../test/serve-command.ts";
 
@@ -37,12 +36,11 @@ function databases(dialect: Dialect) {
   const created: string[] = [];
   let n = 0;
   const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: testDatabaseUrl });
-    await client.connect();
+    const c = openDatabase(testDatabaseUrl!, { poolSize: 1 });
     try {
-      await client.query(statement);
+      await sql.raw(statement).execute(c.db);
     } finally {
-      await client.end();
+      await c.close();
     }
   };
   return {
@@ -118,14 +116,16 @@ describe.each(dialects)("backup and restore on %s", (dialect) => {
     type Ack = { returnId: string; value: number; at: number };
     const acks: Ack[] = [];
     const failures: string[] = [];
-    let stop = false;
+    // Read by the save loops, set when the backup is done.
+    const saving = { stop: false };
     const loops = submitters.map(async (key) => {
       const cookie = await signIn(server, `${key}@example.gov.uk`);
       const opened = await call<{ returnId: string; version: number }>(server, cookie, "returns.openDraft", { organisationCode: bodyOf[key], period: "2025-26 Q1" });
       expect(opened.status, opened.text).toBe(200);
-      let { returnId, version } = opened.data!;
+      const returnId = opened.data!.returnId;
+      let version = opened.data!.version;
       let value: number | null = null;
-      for (let next = 1; !stop; next += 1) {
+      for (let next = 1; !saving.stop; next += 1) {
         const saved = await call<{ return: { version: number } }>(server, cookie, "returns.saveChanges", { returnId, baseVersion: version, values: { [field]: { from: value, to: next } } });
         if (saved.status !== 200) {
           failures.push(`${key}: ${saved.status} ${saved.text}`);
@@ -143,7 +143,7 @@ describe.each(dialects)("backup and restore on %s", (dialect) => {
     const acksBefore = acks.length;
     const backup = await cli(sourceUrl, ["backup", "--out", out]);
     const acksDuring = acks.length - acksBefore;
-    stop = true;
+    saving.stop = true;
     await Promise.all(loops);
     expect(failures).toEqual([]);
     expect(backup.stderr).toBe("");
