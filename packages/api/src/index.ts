@@ -1,8 +1,8 @@
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
 export { internalErrorMessage } from "./trpc.ts";
 export { databaseUnavailableMessage, toTRPCError } from "./errors.ts";
-export { createContext, defaultApiConfig, defaultReportContact, type ApiConfig, type Context, type SessionCookies, type SessionUser } from "./context.ts";
-export { hashPassword, passwordProblem, verifyPassword } from "./auth/passwords.ts";
+export { createContext, defaultApiConfig, defaultReportContact, defaultServicePages, type ApiConfig, type ServicePagesConfig, type Context, type SessionCookies, type SessionUser } from "./context.ts";
+export { hashPassword, checkNewPassword, verifyPassword } from "./auth/passwords.ts";
 export { resumeSession, sessionIdOf, type ResumedSession } from "./auth/sessions.ts";
 export { diffValues } from "./services/returns.ts";
 export type { TrackerRow } from "./services/tracker.ts";
