@@ -2,6 +2,7 @@ import { loadEnv } from "../env.ts";
 import { UsageError, type Command } from "./command.ts";
 import { annualReport } from "./commands/annual-report.ts";
 import { auditList } from "./commands/audit-list.ts";
+import { backup } from "./commands/backup.ts";
 import { exportReturnsCommand } from "./commands/export-returns.ts";
 import { importCasesCommand } from "./commands/import-cases.ts";
 import { importReturnsCommand } from "./commands/import-returns.ts";
@@ -9,6 +10,7 @@ import { migrate } from "./commands/migrate.ts";
 import { organisationsList } from "./commands/organisations-list.ts";
 import { organisationsAdd, organisationsClose, organisationsRename } from "./commands/organisations-manage.ts";
 import { pack } from "./commands/pack.ts";
+import { restore } from "./commands/restore.ts";
 import { seed } from "./commands/seed.ts";
 import { serve } from "./commands/serve.ts";
 import { serviceAreasAdd, serviceAreasDelete, serviceAreasRename, serviceAreasRetire } from "./commands/service-areas.ts";
@@ -47,6 +49,8 @@ const commands = new Map<string, Command | CommandGroup>([
   ["export", { commands: new Map([["returns", exportReturnsCommand]]), unknown: "export has one command: export returns" }],
   ["pack", pack],
   ["annual-report", annualReport],
+  ["backup", backup],
+  ["restore", restore],
   ["serve", serve],
   ["start", serve],
 ]);

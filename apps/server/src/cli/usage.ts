@@ -43,6 +43,9 @@ Usage: pnpm cli <command> [options]
   annual-report --department CODE --year 2025-26 --out FILE.html
                                        write the complaints section of a department's annual
                                        report for a financial year (FILE.txt for plain text)
+  backup --out FILE                    copy the whole database while the server runs (SQLite's
+                                       online backup; pg_dump's custom format on PostgreSQL)
+  restore --from FILE                  put a backup into DATABASE_URL, which must be empty
   serve                                start the web server (migrating first)
   start [--demo]                       migrate, load the demo if the database is empty, serve
 
