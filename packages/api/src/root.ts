@@ -6,6 +6,7 @@ import { organisationsRouter } from "./router/organisations.ts";
 import { reportsRouter } from "./router/reports.ts";
 import { returnsRouter } from "./router/returns.ts";
 import { trackerRouter } from "./router/tracker.ts";
+import { usersRouter } from "./router/users.ts";
 import { windowsRouter } from "./router/windows.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -19,6 +20,7 @@ export const appRouter = router({
   actions: actionsRouter,
   reports: reportsRouter,
   cases: casesRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

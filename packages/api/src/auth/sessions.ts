@@ -80,9 +80,16 @@ export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now: 
     throw new DomainError("UNAUTHENTICATED", "Enter a correct email address and password.");
   }
   await clearSignInFailures(db, email, clientAddress);
-  // Signing in again ends the browser's earlier session (OWASP Session Management Cheat Sheet:
-  // renew the session on any privilege change, including sign-in).
-  if (attempt.previousSessionId) await deleteSession(db, attempt.previousSessionId);
+  return openSession(db, user, attempt.previousSessionId, now, config);
+}
+
+/**
+ * Opens a session for a person who has just proved who they are (a password, or an invitation's
+ * link), ending the browser's earlier session (OWASP Session Management Cheat Sheet: renew the
+ * session on any privilege change, including sign-in).
+ */
+export async function openSession(db: Kysely<Database>, user: UserRow, previousSessionId: string | null | undefined, now: Date, config: ApiConfig): Promise<SignInResult> {
+  if (previousSessionId) await deleteSession(db, previousSessionId);
   const token = randomBytes(32).toString("base64url");
   const expiresAt = sessionExpiry(now, now, config);
   await insertSession(db, { id: sessionIdOf(token), userId: user.id, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
