@@ -278,9 +278,9 @@ export async function acceptInvitation(db: Kysely<Database>, accept: { token: st
   const passwordHash = await hashPassword(accept.password);
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
-    // Two requests with the same link: only the first that marks it accepted goes on.
-    if (!(await acceptInvitationRow(trx, tokenHash, id, at))) throw new DomainError("NOT_FOUND", invitationProblems.used, { linkState: "used" });
     await insertUser(trx, { id, email: row.email, displayName: accept.name.trim(), passwordHash, role: row.role, organisationCode: row.organisation_code }, at);
+    // Two requests with the same link: only the first that marks it accepted goes on (the other's account is rolled back).
+    if (!(await acceptInvitationRow(trx, tokenHash, id, at))) throw new DomainError("NOT_FOUND", invitationProblems.used, { linkState: "used" });
     await appendAudit(trx, {
       at,
       actorUserId: id,
