@@ -1,4 +1,4 @@
-import { AppShell, ForgottenPasswordPage, ResetPasswordPage, Loading, NotFoundPage, RequireSignIn, SignOut } from "@complaints/client";
+import { AppShell, ForgottenPasswordPage, InvitationPage, ResetPasswordPage, Loading, NotFoundPage, RequireSignIn, SignOut } from "@complaints/client";
 import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { ComparePage } from "../pages/compare.tsx";
@@ -12,6 +12,7 @@ import { Layout } from "./layout.tsx";
  * every other page on an old laptop. The compare page, whose 400 rows must be interactive within a
  * second of navigation, is in the main chunk: no second round trip before it can draw.
  */
+const AdminPeoplePage = lazy(() => import("../pages/admin-people.tsx").then((m) => ({ default: m.AdminPeoplePage })));
 const ActionsPage = lazy(() => import("../pages/actions.tsx").then((m) => ({ default: m.ActionsPage })));
 const AnnualReportPage = lazy(() => import("../pages/annual-report.tsx").then((m) => ({ default: m.AnnualReportPage })));
 const BodyProfilePage = lazy(() => import("../pages/body-profile.tsx").then((m) => ({ default: m.BodyProfilePage })));
@@ -37,6 +38,7 @@ export function App() {
             <Route path="/sign-out" element={<SignOut />} />
             <Route path="/forgotten-password" element={<ForgottenPasswordPage />} />
             <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+            <Route path="/invitation/:token" element={<InvitationPage />} />
             <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
             <Route path="/:deptCode/" element={<DepartmentRoute>{({ dept }) => <DepartmentHomePage key={dept.code} dept={dept} />}</DepartmentRoute>} />
             <Route path="/:deptCode/tracker" element={<DepartmentRoute>{({ dept }) => <LatestQuarter dept={dept} to={(p) => `/${dept.code}/tracker/${p}`} />}</DepartmentRoute>} />
@@ -47,6 +49,7 @@ export function App() {
             <Route path="/:deptCode/bodies/:orgCode" element={<DepartmentRoute>{({ dept, orgCode }) => <BodyProfilePage key={orgCode} dept={dept} org={orgCode} />}</DepartmentRoute>} />
             <Route path="/:deptCode/funnel" element={<DepartmentRoute>{({ dept }) => <LatestQuarter dept={dept} to={(p) => `/${dept.code}/funnel/${p}/within_timescale`} />}</DepartmentRoute>} />
             <Route path="/:deptCode/funnel/:period/:measure" element={<DepartmentRoute period="choice">{({ dept, period }) => <FunnelPage dept={dept} choice={period} />}</DepartmentRoute>} />
+            <Route path="/:deptCode/admin/people" element={<DepartmentRoute>{({ dept }) => <AdminPeoplePage key={dept.code} dept={dept} />}</DepartmentRoute>} />
             <Route path="/:deptCode/themes" element={<DepartmentRoute>{({ dept }) => <ThemesPage dept={dept} />}</DepartmentRoute>} />
             <Route path="/:deptCode/actions" element={<DepartmentRoute>{({ dept }) => <ActionsPage dept={dept} />}</DepartmentRoute>} />
             <Route path="/:deptCode/learning" element={<DepartmentRoute>{({ dept }) => <LearningPage dept={dept} />}</DepartmentRoute>} />

@@ -10,6 +10,7 @@ import { pack } from "./commands/pack.ts";
 import { seed } from "./commands/seed.ts";
 import { serve } from "./commands/serve.ts";
 import { usersAdd } from "./commands/users-add.ts";
+import { usersDeactivate, usersInvite, usersList, usersReactivate, usersResetPassword, usersRevoke, usersRole } from "./commands/users-admin.ts";
 import { usersGrant } from "./commands/users-grant.ts";
 import { usage } from "./usage.ts";
 
@@ -22,7 +23,23 @@ interface CommandGroup {
 const commands = new Map<string, Command | CommandGroup>([
   ["migrate", migrate],
   ["seed", seed],
-  ["users", { commands: new Map([["add", usersAdd], ["grant", usersGrant]]), unknown: "users has two commands: users add, users grant" }],
+  [
+    "users",
+    {
+      commands: new Map([
+        ["add", usersAdd],
+        ["grant", usersGrant],
+        ["list", usersList],
+        ["invite", usersInvite],
+        ["role", usersRole],
+        ["revoke", usersRevoke],
+        ["deactivate", usersDeactivate],
+        ["reactivate", usersReactivate],
+        ["reset-password", usersResetPassword],
+      ]),
+      unknown: "users has these commands: add, grant, list, invite, role, revoke, deactivate, reactivate, reset-password",
+    },
+  ],
   ["organisations", { commands: new Map([["list", organisationsList]]), unknown: "organisations has one command: organisations list" }],
   ["import", { commands: new Map([["returns", importReturnsCommand], ["cases", importCasesCommand]]), unknown: "import has two commands: import returns FILE.csv, import cases FILE" }],
   ["export", { commands: new Map([["returns", exportReturnsCommand]]), unknown: "export has one command: export returns" }],
