@@ -69,7 +69,10 @@ describe("a department administrator invites a person, who accepts", () => {
     await invited.page.getByLabel("Create a password", { exact: true }).fill("four unrelated words together");
     await invited.page.keyboard.press("Enter");
     await invited.page.waitForURL((u) => u.pathname === "/agency/" || u.pathname.startsWith("/agency/DES-LIC1"));
-    await expect.poll(() => invited.page.locator("body").textContent()).toContain("New Officer");
+    // Signed in, as the new account: the navigation offers to sign out, and the API knows them.
+    await expect.poll(() => invited.page.getByRole("link", { name: "Sign out" }).count()).toBeGreaterThan(0);
+    const me = await invited.page.evaluate(async () => (await fetch("/trpc/auth.me")).json());
+    expect(me).toMatchObject({ result: { data: { email: "new.officer@demo.example", displayName: "New Officer", role: "approver", organisationCode: "DES-LIC1" } } });
 
     await invited.page.goto(link!);
     await expect.poll(() => heading(invited.page)).toBe("This invitation has already been used");
