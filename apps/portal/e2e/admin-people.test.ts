@@ -98,6 +98,8 @@ describe("a department administrator invites a person, who accepts", () => {
     await expect.poll(() => heading(page)).toBe("People");
     await expect.poll(() => page.getByRole("row", { name: /submitter@demo\.example/ }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: "/tmp/ap-people-320.png", fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoAxeViolations(page, "the people page at 320 px");
     await page.goto(`${app.url}/portal/invitation/not-a-real-link`);
     await expect.poll(() => heading(page)).toBe("This invitation link is not valid");
     await expectNoAxeViolations(page, "the invalid invitation page at 320 px");

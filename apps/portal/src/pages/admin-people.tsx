@@ -26,6 +26,7 @@ export function AdminPeoplePage({ dept }: { dept: Organisation }) {
 }
 
 function People({ dept }: { dept: Organisation }) {
+  const me = useMe();
   const { values, apply, active, search } = useQueryFilters(["organisation"] as const);
   const bodies = useDepartmentBodies(dept.code);
   const organisations = [{ code: dept.code, name: dept.name }, ...(bodies.data ?? []).map((b) => ({ code: b.code, name: b.name }))];
@@ -89,6 +90,7 @@ function People({ dept }: { dept: Organisation }) {
           <>
             <PeopleTable
               people={list.people}
+              self={me.data?.email}
               onReset={(email) => act(() => api.users.sendPasswordReset.mutate({ email }), `Password-reset link sent to ${email}.`, "people")}
               onDeactivate={(email) => act(() => api.users.deactivate.mutate({ email }), `${email} is deactivated and signed out everywhere.`, "people")}
               onReactivate={(email) => act(() => api.users.reactivate.mutate({ email }), `${email} can sign in again.`, "people")}
@@ -137,10 +139,11 @@ function InviteForm({ organisations, onInvite }: { organisations: { value: strin
   );
 }
 
-function PeopleTable({ people, onReset, onDeactivate, onReactivate }: { people: People["people"]; onReset: (email: string) => void; onDeactivate: (email: string) => void; onReactivate: (email: string) => void }) {
+function PeopleTable({ people, self, onReset, onDeactivate, onReactivate }: { people: People["people"]; self: string | undefined; onReset: (email: string) => void; onDeactivate: (email: string) => void; onReactivate: (email: string) => void }) {
   if (people.length === 0) return <p className="govuk-body">Nobody yet.</p>;
   return (
-    <div className="app-table-scroll" id="people" tabIndex={-1}>
+    // Scrolls sideways on a narrow screen, so it can take focus and be scrolled with the keyboard.
+    <div className="app-table-scroll" id="people" tabIndex={0} role="region" aria-label="People">
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">People, their roles and organisations</caption>
         <thead className="govuk-table__head">
@@ -168,7 +171,9 @@ function PeopleTable({ people, onReset, onDeactivate, onReactivate }: { people: 
               </td>
               <td className="govuk-table__cell">{p.active ? <Tag text="Active" classes="govuk-tag--green" /> : <Tag text="Deactivated" classes="govuk-tag--grey" />}</td>
               <td className="govuk-table__cell">
-                {p.active ? (
+                {p.email === self ? (
+                  <span className="govuk-body-s">Your own account</span>
+                ) : p.active ? (
                   <>
                     <Button classes="govuk-button--secondary govuk-!-margin-bottom-1" onClick={() => onReset(p.email)} preventDoubleClick>
                       Send password reset link<span className="govuk-visually-hidden"> to {p.name}</span>
