@@ -1,4 +1,5 @@
 import { actionsRouter } from "./router/actions.ts";
+import { auditRouter } from "./router/audit.ts";
 import { authRouter } from "./router/auth.ts";
 import { casesRouter } from "./router/cases.ts";
 import { metricsRouter } from "./router/metrics.ts";
@@ -21,6 +22,7 @@ export const appRouter = router({
   reports: reportsRouter,
   cases: casesRouter,
   users: usersRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

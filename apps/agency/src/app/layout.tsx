@@ -1,6 +1,6 @@
 import { OrganisationSwitcher, ServiceFrame, type ServiceNavigationItem } from "@complaints/ui";
 import type { ReactNode } from "react";
-import { useLocation } from "react-router";
+import { useLocation, useNavigationType } from "react-router";
 import { useAppIdentity, useMe } from "@complaints/client";
 
 
@@ -12,6 +12,7 @@ import { useAppIdentity, useMe } from "@complaints/client";
 export function Layout({ children }: { children: ReactNode }) {
   const { serviceName, base } = useAppIdentity();
   const location = useLocation();
+  const redirected = useNavigationType() === "REPLACE";
   const onSignIn = location.pathname === "/sign-in" || location.pathname === "/sign-out";
   const me = useMe();
   const user = onSignIn ? undefined : me.data;
@@ -41,7 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
       serviceName={serviceName}
       homeUrl={`${base}/`}
       navigation={navigation}
-      page={location.hash ? null : location.pathname}
+      page={location.hash ? null : location.pathname} redirected={redirected}
       aboveMain={organisations.length > 1 && body ? <OrganisationSwitcher text={body.name} link={{ href: `${base}/`, text: "Change organisation" }} /> : null}
     >
       {children}

@@ -1,7 +1,8 @@
 import { ServiceFrame, type ServiceNavigationItem } from "@complaints/ui";
 import type { ReactNode } from "react";
-import { useLocation } from "react-router";
+import { useLocation, useNavigationType } from "react-router";
 import { useAppIdentity, useMe } from "@complaints/client";
+import { isAdministrator } from "../admin/admin-route.tsx";
 import { departmentOf } from "./department-route.tsx";
 
 /** The portal's sections, in the order of a quarter's work; `match` is the address prefix that marks a section active (`alsoMatch`: others that do too). */
@@ -26,6 +27,7 @@ export function portalSections(dept: string): { text: string; href: string; matc
 export function Layout({ children }: { children: ReactNode }) {
   const { serviceName, base } = useAppIdentity();
   const location = useLocation();
+  const redirected = useNavigationType() === "REPLACE";
   const onSignIn = location.pathname === "/sign-in" || location.pathname === "/sign-out";
   const me = useMe();
   const user = onSignIn ? undefined : me.data;
@@ -41,10 +43,12 @@ export function Layout({ children }: { children: ReactNode }) {
       navigation.push({ text: s.text, href: `${base}${s.href}`, current: path === s.href, active });
     }
   }
+  // Administration: shown only to the department's administrators (the pages refuse anyone else too).
+  if (dept && user && isAdministrator(user)) navigation.push({ text: "Administration", href: `${base}/${dept.code}/admin`, current: path === `/${dept.code}/admin`, active: path.startsWith(`/${dept.code}/admin`) });
   if (user) navigation.push({ text: "Sign out", href: `${base}/sign-out` });
 
   return (
-    <ServiceFrame serviceName={serviceName} homeUrl={`${base}/`} navigation={navigation} page={location.hash ? null : location.pathname}>
+    <ServiceFrame serviceName={serviceName} homeUrl={`${base}/`} navigation={navigation} page={location.hash ? null : location.pathname} redirected={redirected}>
       {children}
     </ServiceFrame>
   );

@@ -16,6 +16,8 @@ export interface ServiceFrameProps {
    * Null for an address that points at something on the page (a `#figure`), which scrolls there.
    */
   page?: string | null;
+  /** The address was replaced (a redirect), not navigated to: on the first page loaded, focus stays where a page load leaves it. */
+  redirected?: boolean;
   children: ReactNode;
 }
 
@@ -24,9 +26,9 @@ export interface ServiceFrameProps {
  * GOV.UK), service navigation, the main content area the skip link reaches, and a footer saying the
  * data is synthetic.
  */
-export function ServiceFrame({ serviceName, homeUrl, navigation, aboveMain, page = null, children }: ServiceFrameProps) {
+export function ServiceFrame({ serviceName, homeUrl, navigation, aboveMain, page = null, redirected = false, children }: ServiceFrameProps) {
   const main = useRef<HTMLElement>(null);
-  useFocusHeadingOnNavigate(page, main);
+  useFocusHeadingOnNavigate(page, main, redirected);
   return (
     <>
       <SkipLink text="Skip to main content" href="#main-content" />
