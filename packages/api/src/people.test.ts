@@ -79,7 +79,7 @@ describe.each(testDialects())("people administration on %s", (dialect) => {
     expect(await codeOf(as(null).auth.acceptInvitation({ token, name: "New Person", password: "password1234" }))).toBe("BAD_REQUEST: Choose a password that is harder to guess: this one is too common");
     expect(await codeOf(as(null).auth.acceptInvitation({ token, name: " ", password: "a long enough new password" }))).toBe("BAD_REQUEST: name: Enter your full name.");
     let cookie = "";
-    const me = await world.caller(null, { clock: () => now, cookies: { set: (token) => (cookie = token), clear: () => {} } }).auth.acceptInvitation({ token, name: "New Person", password: "a long enough new password" });
+    const me = await world.caller(null, { clock: () => now, cookies: { set: (value) => (cookie = value), clear: () => {} } }).auth.acceptInvitation({ token, name: "New Person", password: "a long enough new password" });
     expect(me).toMatchObject({ email, displayName: "New Person", role: "submitter", organisationCode: "A2" });
     expect(cookie).not.toBe("");
     expect(await as(null).auth.invitation({ token })).toEqual({ state: "used" });
@@ -158,7 +158,7 @@ describe.each(testDialects())("people administration on %s", (dialect) => {
   it("deactivating ends every session at once and stops sign-in; reactivating lets them back", async () => {
     const email = "a1approver@example.gov.uk";
     let token = "";
-    await world.caller(null, { clock: () => now, cookies: { set: (t) => (token = t), clear: () => {} } }).auth.signIn({ email, password: worldPassword });
+    await world.caller(null, { clock: () => now, cookies: { set: (value) => (token = value), clear: () => {} } }).auth.signIn({ email, password: worldPassword });
     const sessions = () => t.db.selectFrom("sessions").select("id").where("user_id", "=", world.users.a1Approver.id).execute();
     expect(await sessions()).toHaveLength(1);
     expect(token).not.toBe("");
