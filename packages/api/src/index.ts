@@ -1,9 +1,10 @@
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
 export { internalErrorMessage } from "./trpc.ts";
 export { databaseUnavailableMessage, toTRPCError } from "./errors.ts";
-export { createContext, defaultApiConfig, defaultReportContact, type ApiConfig, type Context, type SessionCookies, type SessionUser } from "./context.ts";
-export { hashPassword, passwordProblem, verifyPassword } from "./auth/passwords.ts";
-export { resumeSession, sessionIdOf, type ResumedSession } from "./auth/sessions.ts";
+export { createContext, defaultApiConfig, defaultReportContact, defaultServicePages, type ApiConfig, type ServicePagesConfig, type Context, type SessionCookies, type SessionUser, type SingleSignOnDepartment } from "./context.ts";
+export { hashPassword, checkNewPassword, verifyPassword } from "./auth/passwords.ts";
+export { resumeSession, sessionIdOf, type ResumedSession, type SignInResult } from "./auth/sessions.ts";
+export { signInWithOrganisationAccount, singleSignOnFor, type OrganisationAccountSignIn } from "./auth/single-sign-on.ts";
 export { diffValues } from "./services/returns.ts";
 export type { TrackerRow } from "./services/tracker.ts";
 /** The details of an autosave clash (CONFLICT `data.details.conflicts`), for the browser to offer a choice per answer. */

@@ -1,3 +1,4 @@
+import { accountRouter } from "./router/account.ts";
 import { actionsRouter } from "./router/actions.ts";
 import { auditRouter } from "./router/audit.ts";
 import { authRouter } from "./router/auth.ts";
@@ -6,6 +7,7 @@ import { metricsRouter } from "./router/metrics.ts";
 import { organisationsRouter } from "./router/organisations.ts";
 import { reportsRouter } from "./router/reports.ts";
 import { returnsRouter } from "./router/returns.ts";
+import { serviceInfoRouter } from "./router/service-info.ts";
 import { trackerRouter } from "./router/tracker.ts";
 import { usersRouter } from "./router/users.ts";
 import { windowsRouter } from "./router/windows.ts";
@@ -13,6 +15,8 @@ import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
+  service: serviceInfoRouter,
   organisations: organisationsRouter,
   windows: windowsRouter,
   returns: returnsRouter,

@@ -1,4 +1,4 @@
-import { AppShell, ForgottenPasswordPage, InvitationPage, ResetPasswordPage, Loading, NoAccessPage, NotFoundPage, RequireSignIn, SignOut } from "@complaints/client";
+import { AppShell, ForgottenPasswordPage, InvitationPage, ResetPasswordPage, Loading, NoAccessPage, NotFoundPage, RequireSignIn, SignOut, standardPageRoutes } from "@complaints/client";
 import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { AdminRoute, isAdministrator } from "../admin/admin-route.tsx";
@@ -47,6 +47,7 @@ export function App() {
             <Route path="/forgotten-password" element={<ForgottenPasswordPage />} />
             <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
             <Route path="/invitation/:token" element={<InvitationPage />} />
+            {standardPageRoutes}
             <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
             <Route path="/:deptCode/" element={<DepartmentRoute>{({ dept }) => <DepartmentHomePage key={dept.code} dept={dept} />}</DepartmentRoute>} />
             <Route path="/:deptCode/tracker" element={<DepartmentRoute>{({ dept }) => <LatestQuarter dept={dept} to={(p) => `/${dept.code}/tracker/${p}`} />}</DepartmentRoute>} />

@@ -1,7 +1,7 @@
-import { ServiceFrame, type ServiceNavigationItem } from "@complaints/ui";
+import type { ServiceNavigationItem } from "@complaints/ui";
 import type { ReactNode } from "react";
-import { useLocation, useNavigationType } from "react-router";
-import { useAppIdentity, useMe } from "@complaints/client";
+import { useLocation } from "react-router";
+import { AppFrame, useAppIdentity, useMe } from "@complaints/client";
 import { isAdministrator } from "../admin/admin-route.tsx";
 import { departmentOf } from "./department-route.tsx";
 
@@ -21,13 +21,12 @@ export function portalSections(dept: string): { text: string; href: string; matc
 }
 
 /**
- * The page frame every page shares (packages/ui's ServiceFrame, as in the agency app), with the
- * department's sections and "Sign out" in the service navigation.
+ * The page frame every page shares (packages/client's AppFrame, as in the agency app, which adds the
+ * signed-in person's account link and "Sign out"), with the department's sections in the service navigation.
  */
 export function Layout({ children }: { children: ReactNode }) {
-  const { serviceName, base } = useAppIdentity();
+  const { base } = useAppIdentity();
   const location = useLocation();
-  const redirected = useNavigationType() === "REPLACE";
   const onSignIn = location.pathname === "/sign-in" || location.pathname === "/sign-out";
   const me = useMe();
   const user = onSignIn ? undefined : me.data;
@@ -45,11 +44,8 @@ export function Layout({ children }: { children: ReactNode }) {
   }
   // Administration: shown only to the department's administrators (the pages refuse anyone else too).
   if (dept && user && isAdministrator(user)) navigation.push({ text: "Administration", href: `${base}/${dept.code}/admin`, current: path === `/${dept.code}/admin`, active: path.startsWith(`/${dept.code}/admin`) });
-  if (user) navigation.push({ text: "Sign out", href: `${base}/sign-out` });
 
   return (
-    <ServiceFrame serviceName={serviceName} homeUrl={`${base}/`} navigation={navigation} page={location.hash ? null : location.pathname} redirected={redirected}>
-      {children}
-    </ServiceFrame>
+    <AppFrame navigation={navigation}>{children}</AppFrame>
   );
 }

@@ -4,6 +4,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { passwordResetLinkState, requestPasswordReset, resetPassword } from "../auth/password-reset.ts";
 import { openSession, signIn, signOut } from "../auth/sessions.ts";
+import { singleSignOnFor } from "../auth/single-sign-on.ts";
 import { acceptInvitation, invitationState } from "../services/users.ts";
 import type { SessionUser } from "../context.ts";
 import { loadScope } from "../scope.ts";
@@ -37,6 +38,19 @@ export const authRouter = {
       ctx.cookies.set(result.token, result.expiresAt);
       return describeUser(ctx.db, result.user);
     }),
+
+  /**
+   * How the sign-in page asks for who someone is: `emailFirst` when any department signs its people
+   * in with their organisation's account (the page asks for the email alone, then sends covered
+   * emails to the provider); with an email, whether it is one of those. Only the domain is looked at,
+   * so the answer says nothing about whether an account exists.
+   */
+  signInMethod: publicProcedure
+    .input(z.object({ email: z.string().trim().max(320).optional() }))
+    .query(({ ctx, input }) => ({
+      emailFirst: (ctx.config.singleSignOn ?? []).length > 0,
+      singleSignOn: input.email ? singleSignOnFor(ctx.config, input.email) !== null : false,
+    })),
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionId) await signOut(ctx.db, ctx.sessionId);

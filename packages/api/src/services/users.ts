@@ -23,7 +23,7 @@ import {
 } from "@complaints/db";
 import { DomainError, organisationKindForRole, roleLabels, roleSchema, type Organisation, type Role } from "@complaints/domain";
 import { passwordResetHashOf, sendPasswordResetLink, type SignInApp } from "../auth/password-reset.ts";
-import { hashPassword, passwordProblem } from "../auth/passwords.ts";
+import { checkNewPassword, hashPassword } from "../auth/passwords.ts";
 import { auditActor, systemActor } from "../system-context.ts";
 import type { ServiceContext } from "./actor.ts";
 import { enqueueEmail } from "./email/outbox.ts";
@@ -48,7 +48,7 @@ export function emailProblem(email: string): string | null {
  * submitters and approvers, a department's other roles), recorded in the audit log as the actor's.
  */
 export async function addUser(ctx: ServiceContext, account: NewAccount): Promise<{ id: string; organisation: Organisation }> {
-  const problem = emailProblem(account.email) ?? passwordProblem(account.password);
+  const problem = emailProblem(account.email) ?? checkNewPassword(account.password, { email: account.email });
   if (problem) throw new DomainError("INVALID_INPUT", problem);
   const organisation = ctx.scope.organisation(account.organisationCode);
   const kind = organisationKindForRole(account.role);
@@ -269,10 +269,10 @@ export async function invitationState(db: Kysely<Database>, token: string, now: 
 export async function acceptInvitation(db: Kysely<Database>, accept: { token: string; name: string; password: string }, now: Date): Promise<UserRow> {
   const state = await invitationState(db, accept.token, now);
   if (state.state !== "valid") throw new DomainError("NOT_FOUND", invitationProblems[state.state], { linkState: state.state });
-  const problem = passwordProblem(accept.password);
-  if (problem) throw new DomainError("INVALID_INPUT", problem, { field: "password" });
   const tokenHash = passwordResetHashOf(accept.token);
   const row = (await findInvitation(db, tokenHash))!;
+  const problem = checkNewPassword(accept.password, { email: row.email });
+  if (problem) throw new DomainError("INVALID_INPUT", problem, { field: "password" });
   if (await findUserByEmail(db, row.email)) throw new DomainError("CONFLICT", `There is already an account for ${row.email}. Sign in instead.`);
   const id = randomUUID();
   const passwordHash = await hashPassword(accept.password);

@@ -45,8 +45,14 @@ export interface AccessCase {
 export const Q1 = "2025-26 Q1";
 export const accessCases: Record<string, AccessCase> = {
   "auth.signIn": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk", password: worldPassword }) },
+  "auth.signInMethod": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk" }) },
   "auth.signOut": { allowed: "a1Submitter", outOfScope: [], input: () => undefined },
   "auth.me": { allowed: "aSecretariat", outOfScope: [], input: () => undefined },
+  // A person's own account: only ever the caller's own password and sessions, so no organisation scope.
+  "account.changePassword": { allowed: "a1Submitter2", outOfScope: [], input: () => ({ currentPassword: worldPassword, newPassword: "kettle orbit lantern moss" }) },
+  "account.signOutEverywhere": { allowed: "a1Submitter2", outOfScope: [], input: () => undefined },
+  // The standard pages' settings, read before signing in.
+  "service.pages": { allowed: "anonymous", outOfScope: [], input: () => undefined },
   "auth.requestPasswordReset": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk", app: "agency" }) },
   "auth.passwordResetLink": { allowed: "anonymous", outOfScope: [], input: () => ({ token: "not-a-real-link" }) },
   "auth.resetPassword": { allowed: "anonymous", allowedOutcome: "NOT_FOUND", outOfScope: [], input: () => ({ token: "not-a-real-link", password: "a long enough new password" }) },
