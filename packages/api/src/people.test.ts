@@ -76,7 +76,7 @@ describe.each(testDialects())("people administration on %s", (dialect) => {
     expect(listed.invitations.map((i) => [i.email, i.role, i.organisation.code])).toEqual([[email, "submitter", "A2"]]);
 
     expect(await as(null).auth.invitation({ token })).toEqual({ state: "valid", email, roleLabel: "complaints team (submitter)", organisationName: "Agency A2", app: "agency" });
-    expect(await codeOf(as(null).auth.acceptInvitation({ token, name: "New Person", password: "password1234" }))).toBe("BAD_REQUEST: Choose a password that is harder to guess: this one is too common");
+    expect(await codeOf(as(null).auth.acceptInvitation({ token, name: "New Person", password: "password1234" }))).toBe("BAD_REQUEST: Use a password that is harder to guess: this one is among the most common passwords. Try three or more random words");
     expect(await codeOf(as(null).auth.acceptInvitation({ token, name: " ", password: "a long enough new password" }))).toBe("BAD_REQUEST: name: Enter your full name.");
     let cookie = "";
     const me = await world.caller(null, { clock: () => now, cookies: { set: (value) => (cookie = value), clear: () => {} } }).auth.acceptInvitation({ token, name: "New Person", password: "a long enough new password" });
