@@ -19,7 +19,7 @@ export { importCases, lastActiveQuarter, type CaseImportResult, type CaseSource,
 /** Published learning: the "you said, we did" items anyone may read (the same selection as the learning library). */
 export { publishedLearning, type LearningItem, type PublicLearningItem, type PublishedLearning } from "./services/learning.ts";
 /** Accounts, added (and given further bodies) with the audit entry that records it. */
-export { addUser, grantOrganisation, type NewAccount } from "./services/users.ts";
+export { addUser, changeRole, deactivatePerson, grantOrganisation, invitePerson, listPeople, reactivatePerson, removeOrganisation, sendPasswordReset, type NewAccount } from "./services/users.ts";
 /** For the command line only (see its comment). */
 export { systemServiceContext } from "./system-context.ts";
 export type { ServiceContext } from "./services/actor.ts";

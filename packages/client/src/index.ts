@@ -13,3 +13,4 @@ export * from "./service-pages.ts";
 export * from "./standard-pages.tsx";
 export * from "./standard-routes.tsx";
 export * from "./password-reset.tsx";
+export * from "./invitation.tsx";

@@ -15,3 +15,4 @@ export * from "./queries/cases.ts";
 export * from "./queries/jobs.ts";
 export * from "./queries/password-resets.ts";
 export * from "./backup.ts";
+export * from "./queries/invitations.ts";

@@ -15,6 +15,7 @@ import { seed } from "./commands/seed.ts";
 import { serve } from "./commands/serve.ts";
 import { serviceAreasAdd, serviceAreasDelete, serviceAreasRename, serviceAreasRetire } from "./commands/service-areas.ts";
 import { usersAdd } from "./commands/users-add.ts";
+import { usersDeactivate, usersInvite, usersList, usersReactivate, usersResetPassword, usersRevoke, usersRole } from "./commands/users-admin.ts";
 import { usersGrant } from "./commands/users-grant.ts";
 import { windowsClose, windowsExtend, windowsOpen } from "./commands/windows.ts";
 import { usage } from "./usage.ts";
@@ -28,7 +29,23 @@ interface CommandGroup {
 const commands = new Map<string, Command | CommandGroup>([
   ["migrate", migrate],
   ["seed", seed],
-  ["users", { commands: new Map([["add", usersAdd], ["grant", usersGrant]]), unknown: "users has two commands: users add, users grant" }],
+  [
+    "users",
+    {
+      commands: new Map([
+        ["add", usersAdd],
+        ["grant", usersGrant],
+        ["list", usersList],
+        ["invite", usersInvite],
+        ["role", usersRole],
+        ["revoke", usersRevoke],
+        ["deactivate", usersDeactivate],
+        ["reactivate", usersReactivate],
+        ["reset-password", usersResetPassword],
+      ]),
+      unknown: "users has these commands: add, grant, list, invite, role, revoke, deactivate, reactivate, reset-password",
+    },
+  ],
   [
     "organisations",
     {
