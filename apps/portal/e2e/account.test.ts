@@ -26,6 +26,9 @@ async function signInWith(browser: Browser, app: RunningApp, email: string, pass
 describe("who is signed in, and their account page", () => {
   it("shows the signed-in person's name in the service navigation, linking to their account page", async ({ signedIn }) => {
     const { page } = await signedIn("oversight@demo.example", "/portal/DES/tracker");
+    // The tracker's address goes on to the latest quarter's; following a link before that redirect
+    // would race it.
+    await page.waitForURL((u) => /^\/portal\/DES\/tracker\/.+/.test(u.pathname));
     const nav = page.getByRole("navigation", { name: "Menu" });
     const account = nav.getByRole("link", { name: "Your account: Olu Oversight" });
     expect(await account.getAttribute("href")).toBe("/portal/account");
