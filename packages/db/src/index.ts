@@ -14,3 +14,4 @@ export { sql, type Kysely, type Transaction } from "kysely";
 export * from "./queries/cases.ts";
 export * from "./queries/jobs.ts";
 export * from "./queries/password-resets.ts";
+export * from "./queries/notifications.ts";

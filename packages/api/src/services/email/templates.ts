@@ -13,6 +13,16 @@ export interface EmailContent {
   after?: string[];
 }
 
+/** What every email about one body's return needs. */
+export interface ReturnEmailData {
+  name: string;
+  bodyName: string;
+  periodLabel: string;
+  path: string;
+}
+
+const notificationFooter = ["You can choose which emails you get on your account page."];
+
 export const emailTemplates = {
   "password-reset": (data: { name: string; path: string; validMinutes: number }): EmailContent => ({
     subject: "Reset your password for Complaints oversight",
@@ -22,6 +32,31 @@ export const emailTemplates = {
       `The link works once and stops working in ${data.validMinutes === 60 ? "1 hour" : `${data.validMinutes} minutes`}. Using it signs you out everywhere.`,
       "If you did not ask for this, you can ignore this email: your password has not changed.",
     ],
+  }),
+  "return-submitted": (data: ReturnEmailData): EmailContent => ({
+    subject: `${data.bodyName}'s return for ${data.periodLabel} is waiting for your sign-off`,
+    paragraphs: [`Dear ${data.name},`, `${data.bodyName}'s complaints team has submitted the quarterly complaints return for ${data.periodLabel}. It goes to the department once you approve it.`],
+    link: { text: "Check and approve the return", path: data.path },
+    after: notificationFooter,
+  }),
+  "return-sent-back": (data: ReturnEmailData & { by: "approver" | "department"; reason: string }): EmailContent => ({
+    subject: `${data.bodyName}'s return for ${data.periodLabel} has been sent back`,
+    paragraphs: [
+      `Dear ${data.name},`,
+      data.by === "department"
+        ? `The department has returned ${data.bodyName}'s complaints return for ${data.periodLabel}. Their reasons:`
+        : `Your senior accountable officer has sent back ${data.bodyName}'s complaints return for ${data.periodLabel}. Their reasons:`,
+      data.reason,
+      "Correct the return and submit it again.",
+    ],
+    link: { text: "Open the return", path: data.path },
+    after: notificationFooter,
+  }),
+  "return-accepted": (data: ReturnEmailData): EmailContent => ({
+    subject: `The department has accepted ${data.bodyName}'s return for ${data.periodLabel}`,
+    paragraphs: [`Dear ${data.name},`, `The department has accepted ${data.bodyName}'s complaints return for ${data.periodLabel}. There is nothing more to do for this quarter.`],
+    link: { text: "See the return", path: data.path },
+    after: notificationFooter,
   }),
 } satisfies Record<string, (data: never) => EmailContent>;
 
