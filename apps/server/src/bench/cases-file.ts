@@ -1,7 +1,7 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { addDays, bankHolidays, caseChannels, caseColumns, caseThemes, defaultCaseTimescales, type BankHolidayRegion, type IsoDate } from "@complaints/domain";
-import { random } from "../demo/synthetic.ts";
+import { random } from "../demo/draws.ts";
 
 /**
  * A generated case file for the case engine's benchmark: `rows` complaints in the case file's format,

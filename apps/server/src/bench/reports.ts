@@ -6,7 +6,9 @@ import { join } from "node:path";
 import { importReturns } from "@complaints/api";
 import { insertActionPlan, insertUser, migrateToLatest, openDatabase, upsertOrganisations } from "@complaints/db";
 import { csvText, currentTemplate, financialYearCode, periodFromIndex, periodIndex, templateFields, ukDateOf, writeCell } from "@complaints/domain";
-import { random, syntheticActionPlans, syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
+import { random } from "../demo/draws.ts";
+import { syntheticActionPlans } from "../demo/synthetic-action-plans.ts";
+import { syntheticOrganisations, syntheticReturns } from "../demo/synthetic.ts";
 
 /**
  * Board packs' benchmark: a department of 60 bodies over 8 quarters, with their

@@ -21,15 +21,17 @@ import {
   addDays,
   defaultDueDate,
   formatPeriodCode,
-
   periodContaining,
   periodFromIndex,
   periodIndex,
   ukDateOf,
+  type FieldValue,
   type ReturnStatus,
   type Role,
 } from "@complaints/domain";
-import { random, syntheticActionPlans, syntheticOrganisations, syntheticReturns } from "./synthetic.ts";
+import { random } from "./draws.ts";
+import { syntheticActionPlans } from "./synthetic-action-plans.ts";
+import { syntheticOrganisations, syntheticReturns } from "./synthetic.ts";
 
 /** Demo accounts, one for every role (listed in the README). Demo only: never in production. */
 export const demoPassword = "complaints-demo-2026";
@@ -82,6 +84,27 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
   const world = syntheticOrganisations({ departments: 3, bodiesPerDepartment: [14, 13, 13], seed: 2026, firstPeriodIndex: first, lastPeriodIndex: last });
   // The demo accounts' body is the first body of DES.
   world.bodies[0]!.organisation = { ...world.bodies[0]!.organisation, code: "DES-LIC1", name: "Licensing Agency (synthetic)" };
+  const organisations = await seedOrganisations(db, world, stamp);
+  const people = await seedAccounts(db, world, stamp);
+  const periods = await seedWindows(db, world, { first, last }, stamp);
+  const returns = await seedReturns(db, { world, organisations, people, first, last, stamp });
+  const actionPlans = await seedActionPlans(db, world, people, now);
+  return { departments: world.departments.length, bodies: world.bodies.length, returns, actionPlans, periods };
+}
+
+type World = ReturnType<typeof syntheticOrganisations>;
+type Organisations = Awaited<ReturnType<typeof seedOrganisations>>;
+
+/** Who acts in the demo: each body's submitter and approver (ids), their names, and each department's oversight decider. */
+interface DemoPeople {
+  actors: Map<string, { submitter: string; approver: string }>;
+  submitterNames: Map<string, string>;
+  approverNames: Map<string, string>;
+  deciders: Map<string, string>;
+}
+
+/** Every department and body, each with its audit entry. */
+async function seedOrganisations(db: Kysely<Database>, world: World, stamp: string) {
   const organisations = [...world.departments, ...world.bodies.map((b) => b.organisation)];
   await upsertOrganisations(db, organisations, stamp);
   await appendAuditMany(
@@ -98,7 +121,11 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
       reason: "Synthetic demo data",
     })),
   );
+  return organisations;
+}
 
+/** The demo accounts, and every other body's own complaints team and senior accountable officer. */
+async function seedAccounts(db: Kysely<Database>, world: World, stamp: string): Promise<DemoPeople> {
   const users = new Map<string, string>();
   const passwordHash = await hashPassword(demoPassword);
   for (const a of demoAccounts) {
@@ -128,86 +155,122 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
     actors.set(body.code, ids);
   }
   const deciders = new Map(demoAccounts.filter((a) => a.role === "oversight").map((a) => [a.organisation, users.get(a.email)!]));
+  return { actors, submitterNames, approverNames, deciders };
+}
 
+/** Each department's reporting window for every quarter, closed except the latest's; returns the quarters' codes. */
+async function seedWindows(db: Kysely<Database>, world: World, quarters: { first: number; last: number }, stamp: string): Promise<string[]> {
   const periods: string[] = [];
-  for (let p = first; p <= last; p += 1) {
+  for (let p = quarters.first; p <= quarters.last; p += 1) {
     const code = formatPeriodCode(periodFromIndex(p));
     periods.push(code);
     for (const d of world.departments) {
-      await upsertWindow(db, { departmentCode: d.code, period: code, dueDate: null, openedBy: "demo", closedAt: p === last ? null : stamp }, stamp);
+      await upsertWindow(db, { departmentCode: d.code, period: code, dueDate: null, openedBy: "demo", closedAt: p === quarters.last ? null : stamp }, stamp);
     }
   }
+  return periods;
+}
 
-  const returns = syntheticReturns(world, first, last, 2026);
+/** The latest quarter is still in progress: a mix of every state, some not started at all (null). Earlier quarters' returns were accepted. */
+function demoStatus(latest: boolean, roll: number): ReturnStatus | null {
+  if (!latest) return "accepted";
+  if (roll < 0.08) return null;
+  return roll < 0.16 ? "draft" : roll < 0.22 ? "returned" : roll < 0.32 ? "submitted" : roll < 0.45 ? "approved" : "accepted";
+}
+
+/** Every body's synthetic returns, each taken through the workflow as far as its status; returns how many were made. */
+async function seedReturns(db: Kysely<Database>, demo: { world: World; organisations: Organisations; people: DemoPeople; first: number; last: number; stamp: string }): Promise<number> {
+  const { people, last, stamp } = demo;
+  const returns = syntheticReturns(demo.world, demo.first, last, 2026);
   const rng = random(99);
-  const byCode = new Map(organisations.map((o) => [o.code, o]));
+  const byCode = new Map(demo.organisations.map((o) => [o.code, o]));
   const audit = [];
-  let created = 0;
   for (const r of returns) {
     const org = byCode.get(r.organisationCode)!;
     const due = defaultDueDate(periodFromIndex(r.periodIndex), org.region);
     const latest = r.periodIndex === last;
-    const roll = rng();
-    // The latest quarter is still in progress: a mix of every state, some not started at all.
-    let status: ReturnStatus = "accepted";
-    if (latest) {
-      if (roll < 0.08) continue; // not started
-      status = roll < 0.16 ? "draft" : roll < 0.22 ? "returned" : roll < 0.32 ? "submitted" : roll < 0.45 ? "approved" : "accepted";
-    }
+    let status = demoStatus(latest, rng());
+    if (status === null) continue; // not started
     if (r.organisationCode === "DES-LIC1" && latest) status = "draft";
     const late = rng() < 0.12;
     const submittedDate = late ? addDays(due, 1 + Math.floor(rng() * 10)) : addDays(due, -1 - Math.floor(rng() * 8));
     const submittedAt = `${submittedDate}T10:${String(Math.floor(rng() * 60)).padStart(2, "0")}:00.000Z`;
-    const submitted = status !== "draft";
     const reachedDepartment = status === "approved" || status === "accepted" || status === "returned";
     const id = randomUUID();
-    const { submitter: submitterId, approver: approverId } = actors.get(r.organisationCode)!;
-    const oversightId = deciders.get(org.parentCode!);
+    const oversightId = people.deciders.get(org.parentCode!);
     if (!oversightId) throw new Error(`The demo has no oversight account for ${org.parentCode}.`);
     await insertReturn(db, { id, organisationCode: r.organisationCode, period: r.period, periodIndex: r.periodIndex, now: stamp, received: reachedDepartment ? { at: submittedAt, dueDate: due } : null });
     const values = Object.fromEntries(Object.entries(r.values).filter(([, v]) => v !== null));
-    const notes = Object.fromEntries(Object.entries(values).filter(([, v]) => v === "[z]").map(([k]) => [k, "This body has no independent review tier."]));
     // A few accepted returns were corrected after acceptance: revision 1 kept, revision 2 current ([r]).
     const revisedLater = !latest && rng() < 0.04;
-    // A return the department returned keeps revision 1 as it was sent; the body corrects revision 2.
-    const revisions = revisedLater || status === "returned" ? [1, 2] : [1];
-    for (const revision of revisions) {
-      const revisionId = randomUUID();
-      const revisionValues = revisedLater && revision === 1 ? { ...values, received: (values.received as number) - 2, carried_forward: (values.carried_forward as number) - 2, "received_by_channel.online": Math.max(0, (values["received_by_channel.online"] as number) - 2) } : values;
-      await insertRevision(db, {
-        id: revisionId,
-        returnId: id,
-        revision,
-        templateVersion: r.templateVersion,
-        status: "draft",
-        values: revisionValues,
-        notes,
-        explanations: {},
-        by: submitterId,
-        now: stamp,
-        reopenReason: revisedLater && revision === 2 ? "The body found two complaints recorded twice." : null,
-      });
-      // The body's correction of a returned return has not been submitted or signed off yet.
-      const correcting = status === "returned" && revision === 2;
-      await updateRevision(db, revisionId, 1, {
-        status,
-        submitted_at: submitted && !correcting ? submittedAt : null,
-        submitted_by: submitted && !correcting ? submitterId : null,
-        approved_at: reachedDepartment && !correcting ? submittedAt : null,
-        approved_by: reachedDepartment && !correcting ? approverId : null,
-        decided_at: status === "accepted" || status === "returned" ? submittedAt : null,
-        decided_by: status === "accepted" || status === "returned" ? oversightId : null,
-        return_reason: status === "returned" ? "The early resolution outcomes do not match last quarter's pattern: please check them." : null,
-        updated_at: stamp,
-        updated_by: "demo",
-      });
-    }
-    created += 1;
+    await seedRevisions(db, { returnId: id, templateVersion: r.templateVersion, values, status, revisedLater, submittedAt, ...people.actors.get(r.organisationCode)!, oversightId, stamp });
     audit.push({ at: stamp, actorUserId: null, actor: "demo", action: "return.seeded", entityType: "return", entityId: id, organisationCode: r.organisationCode, changes: [{ field: "status", old: null, new: status }], reason: "Synthetic demo data" });
   }
   await appendAuditMany(db, audit);
+  return audit.length;
+}
 
-  // A handful of learning action plans for each body open today: some overdue, some completed (on time and late), some publishable (approved once completed).
+interface DemoRevisions {
+  returnId: string;
+  templateVersion: number;
+  values: Record<string, FieldValue>;
+  status: ReturnStatus;
+  /** Corrected after acceptance: revision 1 had two complaints recorded twice. */
+  revisedLater: boolean;
+  submittedAt: string;
+  submitter: string;
+  approver: string;
+  oversightId: string;
+  stamp: string;
+}
+
+/** A return's revisions, each saved as a draft and then moved to the return's status with who did what when. */
+async function seedRevisions(db: Kysely<Database>, r: DemoRevisions): Promise<void> {
+  const { values, status, revisedLater, submittedAt, stamp } = r;
+  const submitted = status !== "draft";
+  const reachedDepartment = status === "approved" || status === "accepted" || status === "returned";
+  const notes = Object.fromEntries(Object.entries(values).filter(([, v]) => v === "[z]").map(([k]) => [k, "This body has no independent review tier."]));
+  // A return the department returned keeps revision 1 as it was sent; the body corrects revision 2.
+  const revisions = revisedLater || status === "returned" ? [1, 2] : [1];
+  for (const revision of revisions) {
+    const revisionId = randomUUID();
+    const revisionValues = revisedLater && revision === 1 ? { ...values, received: (values.received as number) - 2, carried_forward: (values.carried_forward as number) - 2, "received_by_channel.online": Math.max(0, (values["received_by_channel.online"] as number) - 2) } : values;
+    await insertRevision(db, {
+      id: revisionId,
+      returnId: r.returnId,
+      revision,
+      templateVersion: r.templateVersion,
+      status: "draft",
+      values: revisionValues,
+      notes,
+      explanations: {},
+      by: r.submitter,
+      now: stamp,
+      reopenReason: revisedLater && revision === 2 ? "The body found two complaints recorded twice." : null,
+    });
+    // The body's correction of a returned return has not been submitted or signed off yet.
+    const correcting = status === "returned" && revision === 2;
+    await updateRevision(db, revisionId, 1, {
+      status,
+      submitted_at: submitted && !correcting ? submittedAt : null,
+      submitted_by: submitted && !correcting ? r.submitter : null,
+      approved_at: reachedDepartment && !correcting ? submittedAt : null,
+      approved_by: reachedDepartment && !correcting ? r.approver : null,
+      decided_at: status === "accepted" || status === "returned" ? submittedAt : null,
+      decided_by: status === "accepted" || status === "returned" ? r.oversightId : null,
+      return_reason: status === "returned" ? "The early resolution outcomes do not match last quarter's pattern: please check them." : null,
+      updated_at: stamp,
+      updated_by: "demo",
+    });
+  }
+}
+
+/**
+ * A handful of learning action plans for each body open today: some overdue, some completed (on time
+ * and late), some publishable (approved once completed). Returns how many were made.
+ */
+async function seedActionPlans(db: Kysely<Database>, world: World, people: DemoPeople, now: Date): Promise<number> {
+  const stamp = now.toISOString();
   const today = ukDateOf(now);
   const planRng = random(7);
   const planAudit: AuditEntry[] = [];
@@ -215,16 +278,16 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
   // One transaction: a few hundred small inserts.
   await db.transaction().execute(async (trx) => {
     for (const body of world.bodies.filter((b) => b.organisation.activeFrom <= today && (b.organisation.activeTo === null || b.organisation.activeTo >= today))) {
-      const { submitter: submitterId, approver: approverId } = actors.get(body.organisation.code)!;
+      const { submitter: submitterId, approver: approverId } = people.actors.get(body.organisation.code)!;
       for (const plan of syntheticActionPlans(body, today, planRng)) {
         const id = randomUUID();
         // A completed publishable plan's summary was approved by the body's senior accountable officer
         // (the day it was verified), so the demo's published learning is not empty.
         const approvedAt = plan.completion && plan.fields.publishable ? [`${plan.completion.verifiedDate}T09:00:00.000Z`, stamp].sort()[0]! : null;
-        const approval = approvedAt ? { publicationApprovedBy: approverId, publicationApprovedByName: approverNames.get(approverId)!, publicationApprovedAt: approvedAt } : {};
+        const approval = approvedAt ? { publicationApprovedBy: approverId, publicationApprovedByName: people.approverNames.get(approverId)!, publicationApprovedAt: approvedAt } : {};
         await insertActionPlan(trx, { id, organisationCode: body.organisation.code, ...plan.fields, ...(plan.completion ?? { completedDate: null, verifiedBy: null, verifiedDate: null, verificationNote: null }), ...approval, createdAt: stamp, createdBy: submitterId });
         for (const review of plan.reviews) {
-          await insertActionReview(trx, id, { id: randomUUID(), date: review.date, note: review.note, recordedBy: submitterId, recordedByName: submitterNames.get(submitterId)!, recordedAt: stamp });
+          await insertActionReview(trx, id, { id: randomUUID(), date: review.date, note: review.note, recordedBy: submitterId, recordedByName: people.submitterNames.get(submitterId)!, recordedAt: stamp });
         }
         actionPlans += 1;
         planAudit.push({ at: stamp, actorUserId: null, actor: "demo", action: "action.seeded", entityType: "action", entityId: id, organisationCode: body.organisation.code, changes: [{ field: "action", old: null, new: plan.fields.action }], reason: "Synthetic demo data" });
@@ -235,5 +298,5 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<DemoSum
     }
   });
   await appendAuditMany(db, planAudit);
-  return { departments: world.departments.length, bodies: world.bodies.length, returns: created, actionPlans, periods };
+  return actionPlans;
 }

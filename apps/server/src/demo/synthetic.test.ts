@@ -1,7 +1,8 @@
 import { periodFromIndex, periodIndex, requireTemplate, specialPaymentThreshold, themeCodes, validateReturn } from "@complaints/domain";
 import { emergingThemes, ratePer100 } from "@complaints/metrics";
 import { describe, expect, it } from "vitest";
-import { apportion, syntheticOrganisations, syntheticReturns } from "./synthetic.ts";
+import { apportion } from "./draws.ts";
+import { syntheticOrganisations, syntheticReturns } from "./synthetic.ts";
 
 describe("synthetic data", () => {
   const first = periodIndex({ startYear: 2024, quarter: 3 });

@@ -126,7 +126,41 @@ export function createApp(options: AppOptions): Hono {
   // A request body larger than any real return is refused before it is read.
   app.use("/trpc/*", bodyLimit({ maxSize: options.maxBodyBytes ?? 1_048_576, onError: (c) => c.json({ error: { message: "That request is too large." } }, 413) }));
 
-  app.all("/trpc/*", async (c) => {
+  app.all("/trpc/*", trpcHandler(options, clock));
+
+  // Published learning: pages anyone may read and link to, with no session.
+  app.route("/published", publishedRoutes({ db, clock, notFoundPage }));
+
+  // The browser apps, each under its own address with its own client-side routes.
+  const apps = (options.apps ?? []).filter((a) => existsSync(join(a.dir, "index.html")));
+  for (const a of apps) {
+    app.get(`/${a.mount}`, (c) => c.redirect(`/${a.mount}/`, 301));
+    app.get(`/${a.mount}/*`, (c) => serveFile(c, a.dir, c.req.path.slice(a.mount.length + 1)));
+  }
+
+  app.get("/", (c) => c.html(landingPage(apps)));
+
+  // Browsers ask for /favicon.ico whatever a page declares: GOV.UK Frontend's, from a built app.
+  app.get("/favicon.ico", async (c) => {
+    const app = apps.find((a) => existsSync(join(a.dir, faviconPath)));
+    return app ? serveFile(c, app.dir, `/${faviconPath}`) : c.body(null, 204);
+  });
+
+  app.get("*", async (c) => {
+    if (!options.staticDir || !existsSync(options.staticDir)) return c.html(notFoundPage(), 404);
+    return serveFile(c, options.staticDir, c.req.path);
+  });
+
+  return app;
+}
+
+/**
+ * The API: each call resumes the caller's session from its cookie, refuses requests from other
+ * sites, and sends back the session cookie when a procedure or a renewal changes it.
+ */
+function trpcHandler(options: AppOptions, clock: () => Date): (c: Context) => Promise<Response> {
+  const { db, logger } = options;
+  return async (c) => {
     const problem = crossSiteProblem(c.req.raw, options.allowedOrigins);
     if (problem) return c.json({ error: { message: `Refused: ${problem}.` } }, 403);
     const now = clock();
@@ -173,32 +207,7 @@ export function createApp(options: AppOptions): Hono {
         if (error.code === "SERVICE_UNAVAILABLE") logger.warn({ err: error.cause, path }, "database unavailable");
       },
     });
-  });
-
-  // Published learning: pages anyone may read and link to, with no session.
-  app.route("/published", publishedRoutes({ db, clock, notFoundPage }));
-
-  // The browser apps, each under its own address with its own client-side routes.
-  const apps = (options.apps ?? []).filter((a) => existsSync(join(a.dir, "index.html")));
-  for (const a of apps) {
-    app.get(`/${a.mount}`, (c) => c.redirect(`/${a.mount}/`, 301));
-    app.get(`/${a.mount}/*`, (c) => serveFile(c, a.dir, c.req.path.slice(a.mount.length + 1)));
-  }
-
-  app.get("/", (c) => c.html(landingPage(apps)));
-
-  // Browsers ask for /favicon.ico whatever a page declares: GOV.UK Frontend's, from a built app.
-  app.get("/favicon.ico", async (c) => {
-    const app = apps.find((a) => existsSync(join(a.dir, faviconPath)));
-    return app ? serveFile(c, app.dir, `/${faviconPath}`) : c.body(null, 204);
-  });
-
-  app.get("*", async (c) => {
-    if (!options.staticDir || !existsSync(options.staticDir)) return c.html(notFoundPage(), 404);
-    return serveFile(c, options.staticDir, c.req.path);
-  });
-
-  return app;
+  };
 }
 
 /**

@@ -120,6 +120,8 @@ export class CaseRowChecker {
 
   private cells: string[] = [];
   private row = 0;
+  /** The row's payment type's index, or -1 (set by `payment`, read as the row's facts are built). */
+  private paymentType = -1;
 
   private problem(column: number, message: string, check: CaseCheck = checkOf[column]!): void {
     this.problems.fail(check, { row: this.row, column: this.labels[column]!, message });
@@ -225,16 +227,7 @@ export class CaseRowChecker {
     }
     if (row <= sampledRows + 1) this.sample();
 
-    const ref = this.cell(K.case_ref);
-    if (ref === "") this.problem(K.case_ref, "Enter the case's reference: every case needs one.");
-    else if (!refPattern.test(ref)) {
-      this.problem(K.case_ref, ref.includes("@")
-        ? "This looks like an email address. Case references must be pseudonymised: use your system's case number, never personal details."
-        : /\s/.test(ref)
-          ? `“${clip(ref)}” has spaces, so it may be a name or free text. Case references must be pseudonymised: letters, digits and - _ / . only.`
-          : `“${clip(ref)}” is not a case reference: use letters, digits and - _ / . only, at most 64 characters.`);
-    } else if (!this.refs.add(ref)) this.problem(K.case_ref, `The case reference “${ref}” appears more than once: each case must be on one row.`);
-
+    const ref = this.caseRef();
     const received = this.date(K.received_date);
     if (received < 0 && this.cell(K.received_date) === "") this.problem(K.received_date, "Enter the date the complaint was received: every case needs one.");
     const acknowledged = this.date(K.acknowledged_date);
@@ -243,7 +236,6 @@ export class CaseRowChecker {
     const withdrawn = this.date(K.withdrawn_date);
     const target = this.date(K.target_date);
     const phso = this.date(K.phso_referred_date);
-    const closedText = this.cell(K.closed_date);
 
     const stageText = this.cell(K.stage);
     const stage = stageText === "" ? -1 : this.codeIndex("stage", stageText, caseStages);
@@ -258,41 +250,9 @@ export class CaseRowChecker {
     const remedies = this.list("remedies", K.remedies, caseRemedies, "remedy");
     const serviceArea = this.one("service_area", K.service_area, this.settings.serviceAreaCodes, "service area");
     const channel = this.one("channel", K.channel, caseChannels, "channel");
+    const paymentPence = this.payment();
 
-    const amountText = this.cell(K.payment_amount);
-    let paymentPence = 0;
-    if (amountText !== "") {
-      const pence = parsePence(amountText);
-      if (pence === null) this.problem(K.payment_amount, `Enter the payment in pounds, such as 1250.00, not “${clip(amountText)}”.`);
-      else paymentPence = pence;
-    }
-    const typeText = this.cell(K.payment_type);
-    const paymentType = typeText === "" ? -1 : this.codeIndex("payment_type", typeText, casePaymentTypes);
-    if (typeText !== "" && paymentType < 0) this.problem(K.payment_type, `“${clip(typeText)}” is not a payment type: expected maladministration or other${mappingHint}.`);
-    if (paymentPence > 0 && typeText === "") this.problem(K.payment_type, "Enter the payment's type (maladministration or other): the case has a payment_amount.");
-    if (typeText !== "" && amountText === "") this.problem(K.payment_amount, "Enter the payment's amount: the case has a payment_type.");
-
-    // Dates that cannot all be true.
-    if (received >= 0) {
-      this.notBefore(K.acknowledged_date, acknowledged, received, "Acknowledged");
-      this.notBefore(K.escalated_date, escalated, received, "Escalated");
-      this.notBefore(K.closed_date, closed, received, "Closed");
-      this.notBefore(K.withdrawn_date, withdrawn, received, "Withdrawn");
-      this.notBefore(K.target_date, target, received, "The target date");
-    }
-    if (closed >= 0 && withdrawn >= 0) this.problem(K.withdrawn_date, "A case cannot be both closed and withdrawn: give one of closed_date or withdrawn_date.", "consistency");
-    if (escalated >= 0 && stage === 0) this.problem(K.escalated_date, "The case was escalated but its stage is early_resolution: an escalated case's furthest stage is closer_look.", "consistency");
-    if (escalated >= 0 && closed >= 0 && closed < escalated) this.problem(K.closed_date, `Closed (${isoFromDay(closed)}) is before the case was escalated (${isoFromDay(escalated)}).`, "consistency");
-    if (escalated >= 0 && withdrawn >= 0 && withdrawn < escalated) this.problem(K.withdrawn_date, `Withdrawn (${isoFromDay(withdrawn)}) is before the case was escalated (${isoFromDay(escalated)}).`, "consistency");
-    if (closed >= 0 && outcomeText === "") this.problem(K.outcome, "Enter the outcome (upheld, partly_upheld or not_upheld): the case has a closed_date.", "consistency");
-    if (closedText === "" && outcomeText !== "") this.problem(K.outcome, "The case has an outcome but no closed_date: give the date it was closed, or leave the outcome empty while it is open.", "consistency");
-    if (phso >= 0 && closedText === "") this.problem(K.phso_referred_date, "The case was referred to the Ombudsman but has no closed_date: a case goes to the Ombudsman after the body's final response.", "consistency");
-    if (phso >= 0 && closed >= 0 && phso < closed) this.problem(K.phso_referred_date, `Referred to the Ombudsman (${isoFromDay(phso)}) before the case was closed (${isoFromDay(closed)}).`, "consistency");
-
-    if (this.problems.failures > before) return null;
-    this.ref = ref;
-    this.acknowledged = acknowledged;
-    return {
+    const facts: CaseFacts = {
       received,
       stage: stage as 0 | 1,
       escalated,
@@ -305,9 +265,70 @@ export class CaseRowChecker {
       channel,
       remedies,
       paymentPence,
-      maladministration: paymentType === 0,
+      maladministration: this.paymentType === 0,
       phsoReferred: phso,
     };
+    this.checkDates(facts, acknowledged);
+    this.checkOutcome(facts, outcomeText);
+    if (this.problems.failures > before) return null;
+    this.ref = ref;
+    this.acknowledged = acknowledged;
+    return facts;
+  }
+
+  /** The row's case reference, with a problem when it is missing, not pseudonymised or repeated. */
+  private caseRef(): string {
+    const ref = this.cell(K.case_ref);
+    if (ref === "") this.problem(K.case_ref, "Enter the case's reference: every case needs one.");
+    else if (!refPattern.test(ref)) {
+      this.problem(K.case_ref, ref.includes("@")
+        ? "This looks like an email address. Case references must be pseudonymised: use your system's case number, never personal details."
+        : /\s/.test(ref)
+          ? `“${clip(ref)}” has spaces, so it may be a name or free text. Case references must be pseudonymised: letters, digits and - _ / . only.`
+          : `“${clip(ref)}” is not a case reference: use letters, digits and - _ / . only, at most 64 characters.`);
+    } else if (!this.refs.add(ref)) this.problem(K.case_ref, `The case reference “${ref}” appears more than once: each case must be on one row.`);
+    return ref;
+  }
+
+  /** The row's payment in pence (0 for none), its type in `paymentType`; an amount needs a type and a type an amount. */
+  private payment(): number {
+    const amountText = this.cell(K.payment_amount);
+    let paymentPence = 0;
+    if (amountText !== "") {
+      const pence = parsePence(amountText);
+      if (pence === null) this.problem(K.payment_amount, `Enter the payment in pounds, such as 1250.00, not “${clip(amountText)}”.`);
+      else paymentPence = pence;
+    }
+    const typeText = this.cell(K.payment_type);
+    this.paymentType = typeText === "" ? -1 : this.codeIndex("payment_type", typeText, casePaymentTypes);
+    if (typeText !== "" && this.paymentType < 0) this.problem(K.payment_type, `“${clip(typeText)}” is not a payment type: expected maladministration or other${mappingHint}.`);
+    if (paymentPence > 0 && typeText === "") this.problem(K.payment_type, "Enter the payment's type (maladministration or other): the case has a payment_amount.");
+    if (typeText !== "" && amountText === "") this.problem(K.payment_amount, "Enter the payment's amount: the case has a payment_type.");
+    return paymentPence;
+  }
+
+  /** Dates that cannot all be true: before the complaint was received, or out of order with the escalation. */
+  private checkDates(c: CaseFacts, acknowledged: number): void {
+    if (c.received >= 0) {
+      this.notBefore(K.acknowledged_date, acknowledged, c.received, "Acknowledged");
+      this.notBefore(K.escalated_date, c.escalated, c.received, "Escalated");
+      this.notBefore(K.closed_date, c.closed, c.received, "Closed");
+      this.notBefore(K.withdrawn_date, c.withdrawn, c.received, "Withdrawn");
+      this.notBefore(K.target_date, c.target, c.received, "The target date");
+    }
+    if (c.closed >= 0 && c.withdrawn >= 0) this.problem(K.withdrawn_date, "A case cannot be both closed and withdrawn: give one of closed_date or withdrawn_date.", "consistency");
+    if (c.escalated >= 0 && c.stage === 0) this.problem(K.escalated_date, "The case was escalated but its stage is early_resolution: an escalated case's furthest stage is closer_look.", "consistency");
+    if (c.escalated >= 0 && c.closed >= 0 && c.closed < c.escalated) this.problem(K.closed_date, `Closed (${isoFromDay(c.closed)}) is before the case was escalated (${isoFromDay(c.escalated)}).`, "consistency");
+    if (c.escalated >= 0 && c.withdrawn >= 0 && c.withdrawn < c.escalated) this.problem(K.withdrawn_date, `Withdrawn (${isoFromDay(c.withdrawn)}) is before the case was escalated (${isoFromDay(c.escalated)}).`, "consistency");
+  }
+
+  /** An outcome goes with a closed date, and an Ombudsman referral comes after the case was closed. */
+  private checkOutcome(c: CaseFacts, outcomeText: string): void {
+    const closedText = this.cell(K.closed_date);
+    if (c.closed >= 0 && outcomeText === "") this.problem(K.outcome, "Enter the outcome (upheld, partly_upheld or not_upheld): the case has a closed_date.", "consistency");
+    if (closedText === "" && outcomeText !== "") this.problem(K.outcome, "The case has an outcome but no closed_date: give the date it was closed, or leave the outcome empty while it is open.", "consistency");
+    if (c.phsoReferred >= 0 && closedText === "") this.problem(K.phso_referred_date, "The case was referred to the Ombudsman but has no closed_date: a case goes to the Ombudsman after the body's final response.", "consistency");
+    if (c.phsoReferred >= 0 && c.closed >= 0 && c.phsoReferred < c.closed) this.problem(K.phso_referred_date, `Referred to the Ombudsman (${isoFromDay(c.phsoReferred)}) before the case was closed (${isoFromDay(c.closed)}).`, "consistency");
   }
 }
 

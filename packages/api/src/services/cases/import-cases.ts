@@ -232,6 +232,37 @@ async function writeQuarter(ctx: ServiceContext, org: Organisation, quarter: Com
   return { period: quarter.period, returnId: saved.returnId, changes: figureChanges(draft.values, saved.values, fields) };
 }
 
+/** The audit entry of an import: how many cases the body had before and has now, and from which file (and mapping). */
+function auditImport(ctx: ServiceContext, organisationCode: string, importId: string, cases: { before: number; after: number }, options: ImportCasesOptions) {
+  return appendAudit(ctx.db, {
+    at: ctx.now,
+    actorUserId: ctx.actor.id,
+    actor: ctx.actor.email,
+    action: "cases.imported",
+    entityType: "case_import",
+    entityId: importId,
+    organisationCode,
+    changes: [{ field: "cases", old: cases.before, new: cases.after }],
+    reason: `From ${options.fileName}${options.mappingName ? ` with the mapping “${options.mappingName}”` : ""}`,
+  });
+}
+
+/** Writes each planned quarter's computed figures; a quarter that cannot be written refuses the whole import, saying which. */
+async function writeQuarters(ctx: ServiceContext, org: Organisation, result: CaseFileResult, targets: readonly ComputedQuarter[], file: { importId: string; fileName: string }): Promise<WrittenQuarter[]> {
+  const reason = `Computed from the case file ${file.fileName} (${result.rows.toLocaleString("en-GB")} ${result.rows === 1 ? "case" : "cases"})`;
+  const writtenQuarters: WrittenQuarter[] = [];
+  for (const q of targets) {
+    try {
+      writtenQuarters.push(await writeQuarter(ctx, org, q, reason, file.importId));
+    } catch (error) {
+      // A return that changed meanwhile, or a window closed: said, and nothing stored.
+      if (error instanceof DomainError) throw new Refused(refusedResult(result, [{ row: null, column: null, message: `${formatPeriodLabel(requirePeriod(q.period))}: ${error.message}` }]));
+      throw error;
+    }
+  }
+  return writtenQuarters;
+}
+
 /**
  * Imports a body's case file: checks every row and computes every quarter (the screening
  * package's `readCaseFile`). Unless it is a dry run, in one transaction: stores the file's cases as
@@ -246,7 +277,6 @@ export async function importCases(ctx: ServiceContext, source: CaseSource, optio
   const mapping = options.mappingName ? await loadCaseMapping(ctx.db, org.code, options.mappingName) : undefined;
   const today = ukDateOf(ctx.now);
   const read = (db: Kysely<Database>) => (typeof source === "function" ? source(db) : source);
-  const reason = (rows: number) => `Computed from the case file ${options.fileName} (${rows.toLocaleString("en-GB")} ${rows === 1 ? "case" : "cases"})`;
 
   // A quarter that cannot be written is said before the file is read.
   if (options.period) {
@@ -298,29 +328,10 @@ export async function importCases(ctx: ServiceContext, source: CaseSource, optio
       if (example && result.rows > 0) throw new Refused(await dryRun(trx, result));
       await writer.flush();
       await setCaseImportRows(trx, importId, result.rows, result.encoding);
-      await appendAudit(trx, {
-        at: ctx.now,
-        actorUserId: ctx.actor.id,
-        actor: ctx.actor.email,
-        action: "cases.imported",
-        entityType: "case_import",
-        entityId: importId,
-        organisationCode: org.code,
-        changes: [{ field: "cases", old: before, new: result.rows }],
-        reason: `From ${options.fileName}${options.mappingName ? ` with the mapping “${options.mappingName}”` : ""}`,
-      });
+      await auditImport(tctx, org.code, importId, { before, after: result.rows }, options);
       const plan = await planQuarters(tctx, org, result.quarters, options);
       if (plan.problems.length > 0) throw new Refused(refusedResult(result, plan.problems));
-      const writtenQuarters: WrittenQuarter[] = [];
-      for (const q of plan.targets) {
-        try {
-          writtenQuarters.push(await writeQuarter(tctx, org, q, reason(result.rows), importId));
-        } catch (error) {
-          // A return that changed meanwhile, or a window closed: said, and nothing stored.
-          if (error instanceof DomainError) throw new Refused(refusedResult(result, [{ row: null, column: null, message: `${formatPeriodLabel(requirePeriod(q.period))}: ${error.message}` }]));
-          throw error;
-        }
-      }
+      const writtenQuarters = await writeQuarters(tctx, org, result, plan.targets, { importId, fileName: options.fileName });
       await deleteUnusedCases(trx, org.code);
       const imported: CaseImportResult = { ...result, written: options.period ? (writtenQuarters[0] ?? null) : null, writtenQuarters, skipped: plan.skipped, importId, fileRefused: false, example: false };
       await options.beforeCommit?.(trx, imported);

@@ -1,4 +1,4 @@
-import { breakdownFieldId, currentTemplate, DomainError, formatPeriodCode, listInWords, packTableOutputs, quartersTaken, requireField, formatPeriodLabel, isActiveIn, periodDates, periodIndex, ukDateOf, type Organisation } from "@complaints/domain";
+import { breakdownFieldId, currentTemplate, DomainError, formatPeriodCode, listInWords, packTableOutputs, quartersTaken, requireField, formatPeriodLabel, isActiveIn, periodDates, periodIndex, ukDateOf, type Organisation, type ReportingPeriod } from "@complaints/domain";
 import { actionThemeLabel } from "@complaints/domain";
 import { sumReturns } from "@complaints/metrics";
 import type { FigureTableIn, FigureValue, PackData, EqualityIn, SpecialPaymentIn } from "@complaints/reports";
@@ -120,6 +120,50 @@ function specialPaymentsOf(list: readonly Counted[], nameOf: ReadonlyMap<string,
   });
 }
 
+/** What a pack of a period not over yet says first: its figures are early, and a year's totals partial. */
+function notOverCaveats(periods: readonly ReportingPeriod[], ended: readonly ReportingPeriod[], label: string): string[] {
+  if (ended.length === periods.length) return [];
+  if (periods.length === 1) return [`${label} is not over yet: its returns are not due, so any figures here are early and will change.`];
+  return [
+    `${label} is not over: ${ended.length === 0 ? "none of its quarters has ended yet" : `only ${ended.map(formatPeriodLabel).join(", ")} ${ended.length === 1 ? "has" : "have"} ended`}, so its totals are not the whole year's and complaints open at its end are not known yet.`,
+  ];
+}
+
+/**
+ * Figures a correction changed: each counted later revision against the revision first accepted
+ * (the first one sent: one the department returned before that never counted). Every body's, not
+ * only the pack's body: the department's figures beside it include them all.
+ */
+async function correctedFigures(ctx: ServiceContext, list: readonly Counted[]) {
+  const revisions = [];
+  for (const r of list.filter((x) => x.revision > 1)) {
+    const first = await loadRevision(ctx.db, r.returnId, "firstSent");
+    if (!first || first.revision === r.revision) continue;
+    const before = first.values;
+    const fields = [...new Set([...Object.keys(r.values), ...Object.keys(before)])].filter((id) => (r.values[id] ?? null) !== (before[id] ?? null));
+    if (fields.length > 0) revisions.push({ organisationCode: r.organisationCode, period: r.period, fields });
+  }
+  return revisions;
+}
+
+/** The action plans a pack lists: started by the period's end, and still open or completed during it. */
+function actionsInPeriod(actions: Awaited<ReturnType<typeof listDepartmentActionPlans>>, start: string, end: string) {
+  return actions
+    .filter((a) => a.startDate <= end && (a.completedDate === null || (a.completedDate >= start && a.completedDate <= end)))
+    .map((a) => ({
+      organisationCode: a.organisationCode,
+      organisationName: a.organisationName,
+      action: a.action,
+      kindLabel: a.kindLabel,
+      themes: a.themes.map(actionThemeLabel),
+      owner: a.owner,
+      dueDate: a.dueDate,
+      statusLabel: a.statusLabel,
+      overdue: a.overdue,
+      completedDate: a.completedDate,
+    }));
+}
+
 export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice, contact: string): Promise<PackData> {
   const department = departmentIn(ctx, input.departmentCode);
   const bodies = bodiesBelow(ctx, department.code);
@@ -137,14 +181,7 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
   const lastQuarter = quarters.at(-1)!;
   // A year not over yet: the quarters still running or to come have no returns due.
   const ended = periods.filter((p) => periodDates(p).end < today);
-  const caveats =
-    ended.length === periods.length
-      ? []
-      : periods.length === 1
-        ? [`${label} is not over yet: its returns are not due, so any figures here are early and will change.`]
-        : [
-            `${label} is not over: ${ended.length === 0 ? "none of its quarters has ended yet" : `only ${ended.map(formatPeriodLabel).join(", ")} ${ended.length === 1 ? "has" : "have"} ended`}, so its totals are not the whole year's and complaints open at its end are not known yet.`,
-          ];
+  const caveats = notOverCaveats(periods, ended, label);
   const dept = { departmentCode: department.code, ...choice };
 
   const [comparison, rollup, themes, funnel, trend, actions, learning] = await Promise.all([
@@ -173,17 +210,7 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
   const { start } = periodDates(periods[0]!);
   const { end } = periodDates(periods.at(-1)!);
 
-  // Figures a correction changed: each counted later revision against the revision first accepted
-  // (the first one sent: one the department returned before that never counted).
-  // Every body's, not only the pack's body: the department's figures beside it include them all.
-  const revisions = [];
-  for (const r of list.filter((x) => x.revision > 1)) {
-    const first = await loadRevision(ctx.db, r.returnId, "firstSent");
-    if (!first || first.revision === r.revision) continue;
-    const before = first.values;
-    const fields = [...new Set([...Object.keys(r.values), ...Object.keys(before)])].filter((id) => (r.values[id] ?? null) !== (before[id] ?? null));
-    if (fields.length > 0) revisions.push({ organisationCode: r.organisationCode, period: r.period, fields });
-  }
+  const revisions = await correctedFigures(ctx, list);
 
   return {
     scope: body
@@ -199,21 +226,7 @@ export async function gatherPackData(ctx: ServiceContext, input: PackScopeChoice
     themes,
     funnel: funnel.points.length > 0 ? { ...funnel, title: funnel.measure.label, denominatorLabel: funnel.measure.nouns.denominator } : null,
     trend: trend.chart ? { title: trend.measure.label, kind: "proportion", points: trend.points, chart: trend.chart, measure: trend.measure } : null,
-    actions: actions
-      // Started by the period's end, and still open or completed during it.
-      .filter((a) => a.startDate <= end && (a.completedDate === null || (a.completedDate >= start && a.completedDate <= end)))
-      .map((a) => ({
-        organisationCode: a.organisationCode,
-        organisationName: a.organisationName,
-        action: a.action,
-        kindLabel: a.kindLabel,
-        themes: a.themes.map(actionThemeLabel),
-        owner: a.owner,
-        dueDate: a.dueDate,
-        statusLabel: a.statusLabel,
-        overdue: a.overdue,
-        completedDate: a.completedDate,
-      })),
+    actions: actionsInPeriod(actions, start, end),
     learning: learning.items,
     equality: equalityOf(inScope),
     specialPayments: specialPaymentsOf(inScope, nameOf),
