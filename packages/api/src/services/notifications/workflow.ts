@@ -1,5 +1,5 @@
 import { notificationRecipients, type Database, type Kysely } from "@complaints/db";
-import { periodLabelOf, type NotificationKind, type Role } from "@complaints/domain";
+import { periodLabelOf, periodToAddress, type NotificationKind, type Role } from "@complaints/domain";
 import type { ServiceContext } from "../actor.ts";
 import { enqueueEmail } from "../email/outbox.ts";
 import type { EmailKind } from "../email/templates.ts";
@@ -9,8 +9,12 @@ interface ReturnRef {
   returnId: string;
   organisationCode: string;
   period: string;
-  /** The revision the action made or acted on: a key per revision, so each resubmission is told again. */
-  revision: number;
+  /**
+   * The version the action moved the return on from. It names the action exactly: a resubmission of
+   * the same revision (after the approver sent it back) is told again, and a retried request, refused
+   * because the version moved on, is not.
+   */
+  version: number;
 }
 
 /** Workflow actions people are told about, whom, and under which kind they may turn off. */
@@ -37,7 +41,7 @@ export async function notifyWorkflowAction(trx: Kysely<Database>, ctx: ServiceCo
   const rule = workflowEmails[action];
   const org = ctx.scope.organisation(ref.organisationCode, "body");
   const recipients = await notificationRecipients(trx, { organisationCode: ref.organisationCode, roles: rule.roles, kind: rule.kind });
-  const returnPath = `/agency/${ref.organisationCode}/returns/${ref.period}/`;
+  const returnPath = `/agency/${ref.organisationCode}/returns/${periodToAddress(ref.period)}/`;
   const path = rule.page === "check" ? `${returnPath}check` : returnPath;
   const periodLabel = periodLabelOf(ref.period);
   const now = new Date(ctx.now);
@@ -45,7 +49,7 @@ export async function notifyWorkflowAction(trx: Kysely<Database>, ctx: ServiceCo
     // Nobody is told about what they did themselves.
     if (person.id === ctx.actor.id) continue;
     const base = { name: person.name, bodyName: org.name, periodLabel, path };
-    const idempotencyKey = `${person.id}:${ref.returnId}:${ref.revision}:${action}`;
+    const idempotencyKey = `${person.id}:${ref.returnId}:${ref.version}:${action}`;
     if (rule.kind === "return-sent-back") {
       await enqueueEmail(trx, { kind: rule.kind, to: person.email, idempotencyKey, now, data: { ...base, by: action === "return" ? "department" : "approver", reason: reason ?? "" } });
     } else {
