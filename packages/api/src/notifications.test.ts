@@ -1,4 +1,4 @@
-import { replaceOptOuts } from "@complaints/db";
+import { listAudit, listOptOuts } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
 import { periodFromAddress } from "@complaints/domain";
 import { exampleReturnValues } from "@complaints/domain/testing";
@@ -106,7 +106,7 @@ describe.each(testDialects())("workflow emails on %s", (dialect) => {
     expect(mail.get("a1submitter2@example.gov.uk")!.text).toContain("The department has returned Agency A1's complaints return for Apr to Jun 2025. Their reasons:\n\nPlease split the complaints by service area.");
 
     // A submitter who turned "accepted" off is not told; the other is.
-    await replaceOptOuts(t.db, world.users.a1Submitter2.id, ["return-accepted"], world.now.toISOString());
+    await world.caller("a1Submitter2").notifications.setPreferences({ on: ["return-due", "return-sent-back", "action-due"] });
     const again = await world.caller("a1Submitter").returns.submit({ returnId, expectedVersion: returned.version });
     expect([...(await delivered(1)).keys()]).toEqual(["a1approver@example.gov.uk"]);
     const reapproved = await world.caller("a1Approver").returns.approve({ returnId, expectedVersion: again.version });
@@ -131,5 +131,36 @@ describe.each(testDialects())("workflow emails on %s", (dialect) => {
     const ready = validation.unexplained.length === 0 ? saved : await submitter.returns.save({ returnId: draft.returnId, expectedVersion: saved.version, values: exampleReturnValues(), explanations });
     await submitter.returns.submit({ returnId: draft.returnId, expectedVersion: ready.version });
     await delivered(0);
+  });
+
+  it("each person chooses which emails they get, from those their role is sent; a refused choice changes nothing", async () => {
+    const approver = world.caller("b1Approver");
+    const offered = await approver.notifications.preferences();
+    expect(offered.map((p) => [p.kind, p.on])).toEqual([["return-due", true], ["return-submitted", true], ["action-due", true]]);
+    expect(offered[1]!.label).toBe("A return is waiting for your sign-off");
+    const after = await approver.notifications.setPreferences({ on: ["action-due"] });
+    expect(after.map((p) => [p.kind, p.on])).toEqual([["return-due", false], ["return-submitted", false], ["action-due", true]]);
+    expect(await listOptOuts(t.db, world.users.b1Approver.id)).toEqual(["return-due", "return-submitted"]);
+    expect((await listAudit(t.db, "user", world.users.b1Approver.id)).filter((a) => a.action === "user.notifications")).toMatchObject([
+      { actor: "b1approver@example.gov.uk", changes: [{ field: "turned off", old: [], new: ["return-due", "return-submitted"] }] },
+    ]);
+
+    const refused = await rejection(approver.notifications.setPreferences({ on: ["weekly-digest", "return-due"] }));
+    expect([refused.code, refused.message]).toEqual(["BAD_REQUEST", "People with your role do not get “Weekly summary for your department”: choose from the emails listed."]);
+    expect((await rejection(approver.notifications.setPreferences({ on: ["invitation" as "return-due"] }))).code).toBe("BAD_REQUEST");
+    expect(await listOptOuts(t.db, world.users.b1Approver.id)).toEqual(["return-due", "return-submitted"]);
+
+    // Turned off, the approver hears nothing of a submission.
+    const submitter = world.caller("b1Submitter");
+    const draft = await submitter.returns.openDraft({ organisationCode: "B1", period: "2025-26 Q1" });
+    const saved = await submitter.returns.save({ returnId: draft.returnId, expectedVersion: draft.version, values: exampleReturnValues() });
+    const validation = await submitter.returns.validate({ returnId: draft.returnId });
+    const explanations = Object.fromEntries(validation.unexplained.map((w) => [w.id, "Explained for the test."]));
+    const ready = validation.unexplained.length === 0 ? saved : await submitter.returns.save({ returnId: draft.returnId, expectedVersion: saved.version, values: exampleReturnValues(), explanations });
+    await submitter.returns.submit({ returnId: draft.returnId, expectedVersion: ready.version });
+    await delivered(0);
+
+    // Secretariat and administrators are sent none of these kinds: nothing to choose.
+    expect(await world.caller("aSecretariat").notifications.preferences()).toEqual([]);
   });
 });

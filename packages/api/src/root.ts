@@ -2,6 +2,7 @@ import { actionsRouter } from "./router/actions.ts";
 import { authRouter } from "./router/auth.ts";
 import { casesRouter } from "./router/cases.ts";
 import { metricsRouter } from "./router/metrics.ts";
+import { notificationsRouter } from "./router/notifications.ts";
 import { organisationsRouter } from "./router/organisations.ts";
 import { reportsRouter } from "./router/reports.ts";
 import { returnsRouter } from "./router/returns.ts";
@@ -19,6 +20,7 @@ export const appRouter = router({
   actions: actionsRouter,
   reports: reportsRouter,
   cases: casesRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

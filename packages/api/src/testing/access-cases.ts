@@ -50,6 +50,9 @@ export const accessCases: Record<string, AccessCase> = {
   "auth.requestPasswordReset": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk", app: "agency" }) },
   "auth.passwordResetLink": { allowed: "anonymous", outOfScope: [], input: () => ({ token: "not-a-real-link" }) },
   "auth.resetPassword": { allowed: "anonymous", allowedOutcome: "NOT_FOUND", outOfScope: [], input: () => ({ token: "not-a-real-link", password: "a long enough new password" }) },
+  // One's own account only: there is no one out of scope.
+  "notifications.preferences": { allowed: "aSecretariat", outOfScope: [], input: () => undefined },
+  "notifications.setPreferences": { allowed: "b1Approver", outOfScope: [], input: () => ({ on: ["return-submitted"] }) },
   "organisations.list": { allowed: "a1Approver", outOfScope: [], filtered: true, input: () => undefined },
   "organisations.get": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter", "bOversight"], input: () => ({ code: "A1" }) },
   "windows.list": { allowed: "aAdmin", outOfScope: [], filtered: true, input: () => ({ openOnly: true }) },
