@@ -33,6 +33,21 @@ export const emailTemplates = {
       "If you did not ask for this, you can ignore this email: your password has not changed.",
     ],
   }),
+  "return-due": (data: ReturnEmailData & { dueDate: string; workingDaysLeft: number }): EmailContent => ({
+    subject:
+      data.workingDaysLeft === 0
+        ? `${data.bodyName}'s return for ${data.periodLabel} is due today`
+        : `${data.bodyName}'s return for ${data.periodLabel} is due in ${data.workingDaysLeft} working days`,
+    paragraphs: [
+      `Dear ${data.name},`,
+      data.workingDaysLeft === 0
+        ? `${data.bodyName}'s quarterly complaints return for ${data.periodLabel} is due today, ${data.dueDate}, and has not been sent to the department yet.`
+        : `${data.bodyName}'s quarterly complaints return for ${data.periodLabel} is due on ${data.dueDate}, in ${data.workingDaysLeft} working days. It has not been sent to the department yet.`,
+      "The return is sent once your complaints team submits it and your senior accountable officer approves it.",
+    ],
+    link: { text: "Open the return", path: data.path },
+    after: notificationFooter,
+  }),
   "return-submitted": (data: ReturnEmailData): EmailContent => ({
     subject: `${data.bodyName}'s return for ${data.periodLabel} is waiting for your sign-off`,
     paragraphs: [`Dear ${data.name},`, `${data.bodyName}'s complaints team has submitted the quarterly complaints return for ${data.periodLabel}. It goes to the department once you approve it.`],
