@@ -8,3 +8,4 @@ export * from "./query-boundary.tsx";
 export * from "./sign-in.tsx";
 export * from "./trpc.ts";
 export * from "./password-reset.tsx";
+export * from "./account-notifications.tsx";

@@ -30,6 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
       { text: "Action plans", href: `${base}/${body.code}/actions`, current: location.pathname === `/${body.code}/actions`, active: inActions },
     );
   }
+  if (user) navigation.push({ text: "Emails you get", href: `${base}/account/notifications`, current: location.pathname === "/account/notifications" });
   if (user) navigation.push({ text: "Sign out", href: `${base}/sign-out` });
 
   // A user acting for several bodies (auth.me's organisations) switches between them with the MOJ

@@ -1,4 +1,4 @@
-import { AppShell, ForgottenPasswordPage, ResetPasswordPage, Loading, NotFoundPage, RequireSignIn, SignOut } from "@complaints/client";
+import { AppShell, ForgottenPasswordPage, NotificationPreferencesPage, ResetPasswordPage, Loading, NotFoundPage, RequireSignIn, SignOut } from "@complaints/client";
 import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { ComparePage } from "../pages/compare.tsx";
@@ -37,6 +37,7 @@ export function App() {
             <Route path="/sign-out" element={<SignOut />} />
             <Route path="/forgotten-password" element={<ForgottenPasswordPage />} />
             <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+            <Route path="/account/notifications" element={<RequireSignIn>{() => <NotificationPreferencesPage />}</RequireSignIn>} />
             <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
             <Route path="/:deptCode/" element={<DepartmentRoute>{({ dept }) => <DepartmentHomePage key={dept.code} dept={dept} />}</DepartmentRoute>} />
             <Route path="/:deptCode/tracker" element={<DepartmentRoute>{({ dept }) => <LatestQuarter dept={dept} to={(p) => `/${dept.code}/tracker/${p}`} />}</DepartmentRoute>} />

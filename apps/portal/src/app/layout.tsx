@@ -41,6 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
       navigation.push({ text: s.text, href: `${base}${s.href}`, current: path === s.href, active });
     }
   }
+  if (user) navigation.push({ text: "Emails you get", href: `${base}/account/notifications`, current: location.pathname === "/account/notifications" });
   if (user) navigation.push({ text: "Sign out", href: `${base}/sign-out` });
 
   return (
