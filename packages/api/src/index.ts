@@ -33,5 +33,6 @@ export { logSender } from "./services/email/log-sender.ts";
 export { emailTemplates, renderEmail, type EmailContent, type EmailData, type EmailKind } from "./services/email/templates.ts";
 export { emailJobHandler, emailJobKind, enqueueEmail, type EmailToSend } from "./services/email/outbox.ts";
 export { queueReturnReminders } from "./services/notifications/reminders.ts";
+export { queueActionReminders } from "./services/notifications/action-reminders.ts";
 export { createJobRunner, retryDelayMs, type JobHandler, type JobRunner, type JobRunnerOptions, type ScheduleHook } from "./services/jobs/runner.ts";
 export { passwordResetValidMs, requestPasswordReset, resetPassword } from "./auth/password-reset.ts";

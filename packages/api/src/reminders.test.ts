@@ -1,9 +1,11 @@
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
+import { exampleActionPlan } from "@complaints/domain/testing";
 import { addDays, defaultDueDate, isWorkingDay, requirePeriod, type BankHolidayRegion } from "@complaints/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailJobHandler, emailJobKind } from "./services/email/outbox.ts";
 import { smtpSender } from "./services/email/smtp-sender.ts";
 import { createJobRunner } from "./services/jobs/runner.ts";
+import { queueActionReminders } from "./services/notifications/action-reminders.ts";
 import { queueReturnReminders } from "./services/notifications/reminders.ts";
 import { startTestSmtpServer, type TestSmtpServer } from "./testing/smtp-server.ts";
 import { createWorld, worldOrganisations, type World } from "./testing/world.ts";
@@ -82,5 +84,30 @@ describe.each(testDialects())("reminders that a return is due on %s", (dialect) 
     expect(Object.keys(received).sort()).toEqual(["a1approver@example.gov.uk", "a1submitter@example.gov.uk", "b1approver@example.gov.uk", "b1submitter@example.gov.uk"]);
     console.log(`${dialect}: ${Object.values(received).flat().length} reminders received from two racing runners (expected 12)`);
     expect(Object.values(received).flat()).toHaveLength(12);
+  });
+
+  it("reminds an action's owner, when they have an account, 5 working days before it is due and once when it is overdue", async () => {
+    // Owned by A1's senior accountable officer, named as the service shows them; the other by a team with no account.
+    const owned = await world.caller("a1Submitter").actions.create({ organisationCode: "A1", ...exampleActionPlan({ owner: "A1approver", dueDate: "2025-09-15" }) });
+    await world.caller("a1Submitter").actions.create({ organisationCode: "A1", ...exampleActionPlan({ owner: "Renewals team", dueDate: "2025-09-15" }) });
+    const runners = [1, 2].map((n) =>
+      createJobRunner({ db: t.db, worker: `instance-${n}`, schedule: [queueActionReminders], handlers: { [emailJobKind]: emailJobHandler(smtpSender({ url: smtp.url, from: "noreply@example.gov.uk" }), publicUrl) }, clock: () => now }),
+    );
+    const received: string[] = [];
+    for (let day = "2025-09-01"; day <= "2025-10-10"; day = addDays(day, 1)) {
+      now = new Date(`${day}T08:00:00Z`);
+      await Promise.all([runners[0]!.runOnce(), runners[1]!.runOnce()]);
+      // Mon 8 Sep is 5 working days before Mon 15 Sep; Tue 16 Sep the first day it is overdue.
+      if (day === "2025-09-08" || day === "2025-09-16") await smtp.waitFor(1, 15_000);
+      for (const mail of smtp.messages.splice(0)) {
+        const to = mail.to && "text" in mail.to ? mail.to.text : "";
+        received.push(`${day} ${to} ${mail.subject}`);
+        expect(mail.text).toContain(`${publicUrl}/agency/A1/actions/${owned.id}`);
+      }
+    }
+    expect(received).toEqual([
+      "2025-09-08 a1approver@example.gov.uk An action you own at Agency A1 is due in 5 working days",
+      "2025-09-16 a1approver@example.gov.uk An action you own at Agency A1 is overdue",
+    ]);
   });
 });

@@ -48,6 +48,17 @@ export const emailTemplates = {
     link: { text: "Open the return", path: data.path },
     after: notificationFooter,
   }),
+  "action-due": (data: { name: string; bodyName: string; action: string; dueDate: string; overdue: boolean; path: string }): EmailContent => ({
+    subject: data.overdue ? `An action you own at ${data.bodyName} is overdue` : `An action you own at ${data.bodyName} is due in 5 working days`,
+    paragraphs: [
+      `Dear ${data.name},`,
+      data.overdue ? `This learning action at ${data.bodyName} was due on ${data.dueDate} and has not been closed:` : `This learning action at ${data.bodyName} is due on ${data.dueDate}, in 5 working days:`,
+      data.action.length > 300 ? `${data.action.slice(0, 297)}…` : data.action,
+      data.overdue ? "Close it if it is done, or agree a new due date and record why." : "Close it once it is done and checked.",
+    ],
+    link: { text: "Open the action", path: data.path },
+    after: notificationFooter,
+  }),
   "return-submitted": (data: ReturnEmailData): EmailContent => ({
     subject: `${data.bodyName}'s return for ${data.periodLabel} is waiting for your sign-off`,
     paragraphs: [`Dear ${data.name},`, `${data.bodyName}'s complaints team has submitted the quarterly complaints return for ${data.periodLabel}. It goes to the department once you approve it.`],
