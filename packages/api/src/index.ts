@@ -34,5 +34,6 @@ export { emailTemplates, renderEmail, type EmailContent, type EmailData, type Em
 export { emailJobHandler, emailJobKind, enqueueEmail, type EmailToSend } from "./services/email/outbox.ts";
 export { queueReturnReminders } from "./services/notifications/reminders.ts";
 export { queueActionReminders } from "./services/notifications/action-reminders.ts";
+export { queueWeeklyDigest } from "./services/notifications/digest.ts";
 export { createJobRunner, retryDelayMs, type JobHandler, type JobRunner, type JobRunnerOptions, type ScheduleHook } from "./services/jobs/runner.ts";
 export { passwordResetValidMs, requestPasswordReset, resetPassword } from "./auth/password-reset.ts";

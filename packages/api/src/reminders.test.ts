@@ -6,6 +6,7 @@ import { emailJobHandler, emailJobKind } from "./services/email/outbox.ts";
 import { smtpSender } from "./services/email/smtp-sender.ts";
 import { createJobRunner } from "./services/jobs/runner.ts";
 import { queueActionReminders } from "./services/notifications/action-reminders.ts";
+import { queueWeeklyDigest } from "./services/notifications/digest.ts";
 import { queueReturnReminders } from "./services/notifications/reminders.ts";
 import { startTestSmtpServer, type TestSmtpServer } from "./testing/smtp-server.ts";
 import { createWorld, worldOrganisations, type World } from "./testing/world.ts";
@@ -109,5 +110,38 @@ describe.each(testDialects())("reminders that a return is due on %s", (dialect) 
       "2025-09-08 a1approver@example.gov.uk An action you own at Agency A1 is due in 5 working days",
       "2025-09-16 a1approver@example.gov.uk An action you own at Agency A1 is overdue",
     ]);
+  });
+
+  it("sends each department's oversight analysts a digest every Monday, once", async () => {
+    // By now A1's and B1's returns are late (A2's was sent), and A1 has two overdue actions.
+    const runners = [1, 2].map((n) =>
+      createJobRunner({ db: t.db, worker: `instance-${n}`, schedule: [queueWeeklyDigest], handlers: { [emailJobKind]: emailJobHandler(smtpSender({ url: smtp.url, from: "noreply@example.gov.uk" }), publicUrl) }, clock: () => now }),
+    );
+    const received: string[] = [];
+    for (let day = "2025-10-10"; day <= "2025-10-21"; day = addDays(day, 1)) {
+      for (const hour of ["07", "15"]) {
+        now = new Date(`${day}T${hour}:00:00Z`);
+        await Promise.all([runners[0]!.runOnce(), runners[1]!.runOnce()]);
+      }
+      if (day === "2025-10-13" || day === "2025-10-20") await smtp.waitFor(2, 15_000);
+      for (const mail of smtp.messages.splice(0)) received.push(`${day} ${mail.to && "text" in mail.to ? mail.to.text : ""} ${mail.subject}`);
+    }
+    expect(received.sort()).toEqual([
+      "2025-10-13 aoversight@example.gov.uk Complaints returns this week: Department A",
+      "2025-10-13 boversight@example.gov.uk Complaints returns this week: Department B",
+      "2025-10-20 aoversight@example.gov.uk Complaints returns this week: Department A",
+      "2025-10-20 boversight@example.gov.uk Complaints returns this week: Department B",
+    ]);
+  });
+
+  it("says what is late, waiting and overdue, and links to the tracker", async () => {
+    now = new Date("2025-10-27T08:00:00Z");
+    await createJobRunner({ db: t.db, schedule: [queueWeeklyDigest], handlers: { [emailJobKind]: emailJobHandler(smtpSender({ url: smtp.url, from: "noreply@example.gov.uk" }), publicUrl) }, clock: () => now }).runOnce();
+    const mails = await smtp.waitFor(2, 15_000);
+    const toA = mails.find((m) => m.to && "text" in m.to && m.to.text === "aoversight@example.gov.uk")!;
+    expect(toA.text).toContain("1 return is late:\n- Agency A1, Apr to Jun 2025 (due ");
+    expect(toA.text).toContain("2 learning actions are overdue.");
+    expect(toA.text).toContain(`${publicUrl}/portal/DEPT-A/tracker/2025-26-q1`);
+    smtp.messages.length = 0;
   });
 });

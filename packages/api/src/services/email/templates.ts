@@ -59,6 +59,17 @@ export const emailTemplates = {
     link: { text: "Open the action", path: data.path },
     after: notificationFooter,
   }),
+  "weekly-digest": (data: { name: string; departmentName: string; late: string[]; waiting: string[]; overdueActions: number; path: string }): EmailContent => ({
+    subject: `Complaints returns this week: ${data.departmentName}`,
+    paragraphs: [
+      `Dear ${data.name},`,
+      data.late.length === 0 ? "No returns are late." : `${data.late.length === 1 ? "1 return is" : `${data.late.length} returns are`} late:\n${data.late.map((l) => `- ${l}`).join("\n")}`,
+      data.waiting.length === 0 ? "No returns are waiting for your decision." : `${data.waiting.length === 1 ? "1 return is" : `${data.waiting.length} returns are`} waiting for your decision:\n${data.waiting.map((l) => `- ${l}`).join("\n")}`,
+      data.overdueActions === 0 ? "No learning actions are overdue." : `${data.overdueActions === 1 ? "1 learning action is" : `${data.overdueActions} learning actions are`} overdue.`,
+    ],
+    link: { text: "Open the returns tracker", path: data.path },
+    after: notificationFooter,
+  }),
   "return-submitted": (data: ReturnEmailData): EmailContent => ({
     subject: `${data.bodyName}'s return for ${data.periodLabel} is waiting for your sign-off`,
     paragraphs: [`Dear ${data.name},`, `${data.bodyName}'s complaints team has submitted the quarterly complaints return for ${data.periodLabel}. It goes to the department once you approve it.`],
