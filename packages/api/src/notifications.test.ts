@@ -31,8 +31,8 @@ describe.each(testDialects())("workflow emails on %s", (dialect) => {
   });
 
   /** Runs the job runner (twice: a second run must send nothing more) and returns what arrived, as recipient → email. */
-  async function delivered(expected: number): Promise<Map<string, ParsedMail>> {
-    const runner = createJobRunner({ db: t.db, handlers: { [emailJobKind]: emailJobHandler(smtpSender({ url: smtp.url, from: "noreply@example.gov.uk" }), publicUrl) }, clock: () => world.now });
+  async function delivered(expected: number, at = world.now): Promise<Map<string, ParsedMail>> {
+    const runner = createJobRunner({ db: t.db, handlers: { [emailJobKind]: emailJobHandler(smtpSender({ url: smtp.url, from: "noreply@example.gov.uk" }), publicUrl) }, clock: () => at });
     await runner.runOnce();
     if (expected > 0) await smtp.waitFor(expected);
     await runner.runOnce();
@@ -162,5 +162,31 @@ describe.each(testDialects())("workflow emails on %s", (dialect) => {
 
     // Secretariat and administrators are sent none of these kinds: nothing to choose.
     expect(await world.caller("aSecretariat").notifications.preferences()).toEqual([]);
+  });
+
+  it("an analyst chases a late body: the team is emailed once with the analyst's line, and the chase is in the return's history", async () => {
+    const oversight = world.caller("aOversight");
+    // A1's return was accepted above; A2's was submitted but not approved, so it is not sent.
+    const notLate = await rejection(oversight.notifications.chasePreview({ organisationCode: "A2", period: "2025-26 Q1" }));
+    expect(notLate.message).toMatch(/^Agency A2's return for Apr to Jun 2025 is not late: it is due on /);
+    const late = { clock: () => new Date("2025-09-01T09:00:00Z") };
+    const lateOversight = world.caller("aOversight", late);
+    expect((await rejection(lateOversight.notifications.chasePreview({ organisationCode: "A1", period: "2025-26 Q1" }))).message).toBe(
+      "Agency A1 has already sent its return for Apr to Jun 2025: there is nothing to chase.",
+    );
+    const preview = await lateOversight.notifications.chasePreview({ organisationCode: "A2", period: "2025-26 Q1" });
+    // A2's approver is deactivated (above): only the submitter.
+    expect(preview.recipients.map((r) => r.email)).toEqual(["a2submitter@example.gov.uk"]);
+    expect((await rejection(lateOversight.notifications.chase({ organisationCode: "A2", period: "2025-26 Q1", message: "x".repeat(1001) }))).message).toBe("Your message must be 1000 characters or fewer.");
+    expect(await lateOversight.notifications.chase({ organisationCode: "A2", period: "2025-26 Q1", message: "The board meets on Thursday." })).toEqual({ sentTo: ["a2submitter@example.gov.uk"] });
+    const mail = (await delivered(1, late.clock())).get("a2submitter@example.gov.uk")!;
+    expect(mail.subject).toBe("Agency A2's return for Apr to Jun 2025 is late");
+    expect(mail.text).toContain("aOversight says:\n\nThe board meets on Thursday.");
+    expect(mail.text).toContain(`${publicUrl}/agency/A2/returns/2025-26-q1/`);
+    const returnId = (await world.caller("a2Submitter").returns.find({ organisationCode: "A2", period: "2025-26 Q1" }))!.returnId;
+    const history = await listAudit(t.db, "return", returnId);
+    expect(history.filter((a) => a.action === "return.chase")).toMatchObject([{ actor: "aoversight@example.gov.uk", reason: "The board meets on Thursday.", changes: [{ field: "period" }, { field: "emailed", new: ["a2submitter@example.gov.uk"] }] }]);
+    // Another department's analyst cannot.
+    expect((await rejection(world.caller("bOversight", late).notifications.chase({ organisationCode: "A2", period: "2025-26 Q1", message: "" }))).code).toBe("FORBIDDEN");
   });
 });

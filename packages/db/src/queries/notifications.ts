@@ -9,9 +9,9 @@ export interface Recipient {
 
 /**
  * The active people of these roles who act for an organisation (their own, or one granted to them)
- * and have not turned this kind of notification off.
+ * and have not turned this kind of notification off (`kind` null: an email nobody can turn off).
  */
-export async function notificationRecipients(db: Kysely<Database>, query: { organisationCode: string; roles: readonly string[]; kind: string }): Promise<Recipient[]> {
+export async function notificationRecipients(db: Kysely<Database>, query: { organisationCode: string; roles: readonly string[]; kind: string | null }): Promise<Recipient[]> {
   if (query.roles.length === 0) return [];
   const rows = await db
     .selectFrom("users as u")
@@ -24,7 +24,9 @@ export async function notificationRecipients(db: Kysely<Database>, query: { orga
         eb.exists(eb.selectFrom("user_organisations as uo").select("uo.user_id").whereRef("uo.user_id", "=", "u.id").where("uo.organisation_code", "=", query.organisationCode)),
       ]),
     )
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("notification_opt_outs as o").select("o.user_id").whereRef("o.user_id", "=", "u.id").where("o.kind", "=", query.kind))))
+    .$if(query.kind !== null, (q) =>
+      q.where((eb) => eb.not(eb.exists(eb.selectFrom("notification_opt_outs as o").select("o.user_id").whereRef("o.user_id", "=", "u.id").where("o.kind", "=", query.kind!)))),
+    )
     .orderBy("u.email")
     .execute();
   return rows.map((r) => ({ id: r.id, email: r.email, name: r.display_name }));

@@ -70,6 +70,16 @@ export const emailTemplates = {
     link: { text: "Open the returns tracker", path: data.path },
     after: notificationFooter,
   }),
+  "return-chase": (data: ReturnEmailData & { dueDate: string; departmentName: string; from: string; message: string }): EmailContent => ({
+    subject: `${data.bodyName}'s return for ${data.periodLabel} is late`,
+    paragraphs: [
+      `Dear ${data.name},`,
+      `${data.bodyName}'s quarterly complaints return for ${data.periodLabel} was due on ${data.dueDate} and ${data.departmentName} has not received it yet.`,
+      ...(data.message ? [`${data.from} says:`, data.message] : []),
+      "Please submit it, and ask your senior accountable officer to approve it, as soon as you can.",
+    ],
+    link: { text: "Open the return", path: data.path },
+  }),
   "return-submitted": (data: ReturnEmailData): EmailContent => ({
     subject: `${data.bodyName}'s return for ${data.periodLabel} is waiting for your sign-off`,
     paragraphs: [`Dear ${data.name},`, `${data.bodyName}'s complaints team has submitted the quarterly complaints return for ${data.periodLabel}. It goes to the department once you approve it.`],
