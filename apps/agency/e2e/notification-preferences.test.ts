@@ -6,8 +6,9 @@ import { expectNoAxeViolations } from "./harness.ts";
 /** "Emails you get": a person turns a kind of email off with the keyboard, and it stays off. */
 describe("choosing which emails you get", { timeout: 300_000 }, () => {
   it("lists the approver's emails, saves a box unticked, and shows it unticked when the page is opened again", async ({ signedIn }) => {
-    const { page } = await signedIn("approver@demo.example", "/agency/");
-    const link = page.locator(".govuk-service-navigation").getByRole("link", { name: "Emails you get" });
+    const { page } = await signedIn("approver@demo.example", "/agency/account");
+    const link = page.getByRole("link", { name: "Choose which emails you get" });
+    await link.waitFor({ timeout: 30_000 });
     await link.focus();
     await page.keyboard.press("Enter");
     await page.waitForURL((u) => u.pathname === "/agency/account/notifications");

@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { formatPeriodCode, parsePeriodCode, previousPeriod } from "@complaints/domain";
 import type { FileChooser, Page } from "playwright-core";
 import { afterAll, describe, expect } from "vitest";
+import { convertWithLibreOffice, libreOfficeTestsRun } from "@complaints/office/testing";
 import { fileFixtures, it } from "@complaints/e2e/fixtures";
 import type { StoredReturn } from "@complaints/e2e/api-session";
 import { queryFromPage, tabStopsUntil } from "@complaints/e2e/page";
 import { fillTemplate, templateRow } from "./csv-file.ts";
 import { expectNoAxeViolations } from "./harness.ts";
-import { convertCsv, libreOfficeAvailable } from "./libreoffice.ts";
 
 /**
  * The spreadsheet route: download the quarter's template through the page, fill it in as
@@ -26,7 +26,7 @@ const downloadButton: Record<Format, string> = {
 };
 
 /** In CI a missing LibreOffice fails this file here, rather than letting the XLSX and ODS tests skip. */
-const withLibreOffice = libreOfficeAvailable();
+const withLibreOffice = libreOfficeTestsRun();
 
 /** Screenshots of each state at 1280 and 320 px, to look at (the test prints where). */
 const screenshots = join(tmpdir(), "agency-upload-screenshots");
@@ -81,7 +81,10 @@ describe("the spreadsheet route: /agency/{ORG}/returns/{PERIOD}/upload", slow, (
   function fileOf(format: Format, csv: string, name: string): string {
     const csvPath = join(work, `${name}.csv`);
     writeFileSync(csvPath, csv, "utf8");
-    return format === "csv" ? csvPath : convertCsv(csvPath, format);
+    if (format === "csv") return csvPath;
+    const path = join(work, `${name}.${format}`);
+    writeFileSync(path, convertWithLibreOffice({ [`${name}.csv`]: Buffer.from(csv, "utf8") }, format)[`${name}.csv`]!);
+    return path;
   }
 
   /**

@@ -244,7 +244,7 @@ describe("signing off a return in the agency app", () => {
   it("signs out from the service navigation", async ({ app, signedIn }) => {
     const { context, page } = await signedIn("approver@demo.example");
     const nav = page.getByRole("navigation", { name: "Menu" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Returns", "Action plans", "Sign out"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Returns", "Action plans", "Your account: Alex Approver", "Sign out"]);
     await nav.getByRole("link", { name: "Sign out" }).click();
     await page.waitForURL(/\/agency\/sign-in$/);
     await page.goto(`${app.url}/agency/${body}/`);

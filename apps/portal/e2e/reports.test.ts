@@ -60,9 +60,9 @@ describe("board packs and the annual report section in the portal", { timeout: 3
     await page.goto(`${app.url}/portal/${dept}/reports`);
     await expectHeading(page, "Board packs and reports");
     expect(await page.title()).toBe("Board packs and reports – Department portal");
-    // "Reports" is in the navigation between "Learning" and "Sign out", and marked as where you are.
+    // "Reports" is in the navigation after "Learning", before the person's account and "Sign out", and marked as where you are.
     const nav = page.getByRole("navigation", { name: /menu|navigation/i });
-    expect((await nav.getByRole("link").allTextContents()).slice(-3)).toEqual(["Learning", "Reports", "Sign out"]);
+    expect((await nav.getByRole("link").allTextContents()).slice(-4)).toEqual(["Learning", "Reports", "Your account: Sian Secretariat", "Sign out"]);
     expect(await nav.getByRole("link", { name: "Reports" }).getAttribute("aria-current")).toBe("page");
     // The defaults: the latest quarter, the whole department, ODS.
     await poll(() => page.locator("#period").inputValue()).toBe(latest);

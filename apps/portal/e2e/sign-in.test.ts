@@ -14,7 +14,7 @@ describe("signing in to the department portal", () => {
     await signIn(page, app, "oversight@demo.example", "/portal/");
     await page.waitForURL((u) => u.pathname === "/portal/DES/");
     const nav = page.getByRole("navigation", { name: /menu|navigation/i });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Summary", "Tracker", "Compare", "Totals", "Themes", "Action plans", "Learning", "Reports", "Sign out"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Summary", "Tracker", "Compare", "Totals", "Themes", "Action plans", "Learning", "Reports", "Your account: Olu Oversight", "Sign out"]);
     await context.close();
   });
 

@@ -47,6 +47,21 @@ const envSchema = z.object({
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** Who to contact about a board pack, printed on its cover: an email address or a team's name. */
   REPORT_CONTACT: z.string().trim().min(1).max(200).default("The department's complaints oversight team"),
+  /** The phase banner above every page: "beta" (the default), "alpha", or "none" for a live service. */
+  PHASE_BANNER: z.enum(["beta", "alpha", "none"], { message: "expected beta, alpha or none" }).default("beta"),
+  /** Where people write for help (the help page, and the feedback link unless FEEDBACK_URL is set). */
+  SUPPORT_EMAIL: z.email({ message: "expected an email address, like complaints-oversight@department.gov.uk" }).default("support@demo.example"),
+  /** When the support team answers, in words, shown on the help page. */
+  SUPPORT_HOURS: z.string().trim().min(1).max(200).default("Monday to Friday, 9am to 5pm (except bank holidays)"),
+  /** A telephone number for help, shown on the help page when set. */
+  SUPPORT_PHONE: z.string().trim().max(40).optional().transform((v) => v || null),
+  /** The feedback link in the phase banner and footer (a survey's https address); a mailto of SUPPORT_EMAIL when not set. */
+  FEEDBACK_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^(https:\/\/|mailto:)/.test(v), { message: "expected an https:// or mailto: address" }),
   /** Largest file the CLI import accepts. */
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

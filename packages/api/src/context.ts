@@ -41,12 +41,31 @@ export interface ApiConfig {
   signInWindowMinutes: number;
   /** Who to contact about a board pack: printed on its cover (an email address or a team's name). */
   reportContact: string;
+  /** What the standard pages (help, feedback, phase banner) show, as the department configured them. */
+  servicePages: ServicePagesConfig;
 }
+
+/** The department's settings for the pages every GOV.UK service has. */
+export interface ServicePagesConfig {
+  /** The phase banner's tag, or none. */
+  phase: "alpha" | "beta" | "none";
+  /** Where people write for help, and the feedback link's address when `feedbackUrl` is not set. */
+  supportEmail: string;
+  /** When the support team answers, in words ("Monday to Friday, 9am to 5pm"). */
+  supportHours: string;
+  /** A telephone number for help, if the department offers one. */
+  supportPhone: string | null;
+  /** A survey for feedback; a mailto of `supportEmail` when null. */
+  feedbackUrl: string | null;
+}
+
+/** The standard pages' settings when none are given (the demo on one machine). */
+export const defaultServicePages: ServicePagesConfig = { phase: "beta", supportEmail: "support@demo.example", supportHours: "Monday to Friday, 9am to 5pm (except bank holidays)", supportPhone: null, feedbackUrl: null };
 
 /** The cover's contact when REPORT_CONTACT is not set. */
 export const defaultReportContact = "The department's complaints oversight team";
 
-export const defaultApiConfig: ApiConfig = { sessionHours: 8, sessionAbsoluteHours: 12, maxSignInFailures: 5, maxSignInFailuresPerAddress: 30, signInWindowMinutes: 15, reportContact: defaultReportContact };
+export const defaultApiConfig: ApiConfig = { sessionHours: 8, sessionAbsoluteHours: 12, maxSignInFailures: 5, maxSignInFailuresPerAddress: 30, signInWindowMinutes: 15, reportContact: defaultReportContact, servicePages: defaultServicePages };
 
 /** Builds a context from injected parts, so tests call procedures directly against a real database. */
 export function createContext(parts: Partial<Context> & Pick<Context, "db">): Context {

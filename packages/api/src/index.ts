@@ -1,8 +1,8 @@
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
 export { internalErrorMessage } from "./trpc.ts";
 export { databaseUnavailableMessage, toTRPCError } from "./errors.ts";
-export { createContext, defaultApiConfig, defaultReportContact, type ApiConfig, type Context, type SessionCookies, type SessionUser } from "./context.ts";
-export { hashPassword, passwordProblem, verifyPassword } from "./auth/passwords.ts";
+export { createContext, defaultApiConfig, defaultReportContact, defaultServicePages, type ApiConfig, type ServicePagesConfig, type Context, type SessionCookies, type SessionUser } from "./context.ts";
+export { hashPassword, checkNewPassword, verifyPassword } from "./auth/passwords.ts";
 export { resumeSession, sessionIdOf, type ResumedSession } from "./auth/sessions.ts";
 export { diffValues } from "./services/returns.ts";
 export type { TrackerRow } from "./services/tracker.ts";
@@ -37,3 +37,8 @@ export { queueActionReminders } from "./services/notifications/action-reminders.
 export { queueWeeklyDigest } from "./services/notifications/digest.ts";
 export { createJobRunner, retryDelayMs, type JobHandler, type JobRunner, type JobRunnerOptions, type ScheduleHook } from "./services/jobs/runner.ts";
 export { passwordResetValidMs, requestPasswordReset, resetPassword } from "./auth/password-reset.ts";
+/** A department's administration: its bodies and their service areas, its reporting windows, its audit log (the admin pages' services, for the command line). */
+export { addBody, addServiceArea, closeBody, deleteServiceArea, organisationInputs, renameBody, renameServiceArea, retireServiceArea } from "./services/organisations.ts";
+export { closeReportingWindow, extendDueDate, extendInput, openWindow, previewWindow } from "./services/windows.ts";
+export { auditFilterInput, auditRows } from "./services/audit.ts";
+export { plainInputMessage } from "./trpc.ts";

@@ -22,8 +22,9 @@ export function auditActor(actor: SessionUser): { actorUserId: string | null; ac
  * ONLY THE CLI (apps/server/src/cli) MAY USE IT. Whoever runs the CLI already holds the database's
  * credentials, so it grants nothing they could not read directly; anything serving a request must
  * build its context from the session (router/service-context.ts) so scope is enforced. Read only,
- * with these exceptions: `users add` and `users grant` (services/users.ts, which record the actor
- * with `auditActor`), and `import cases` (with `actsFor: "body"`, so it sees and writes the body's
+ * with these exceptions: `users add` and `users grant` (services/users.ts), the department
+ * administration commands (`organisations add|rename|close`, `service-areas …`, `windows …`:
+ * services/organisations.ts and windows.ts), all of which record the actor with `auditActor`, and `import cases` (with `actsFor: "body"`, so it sees and writes the body's
  * drafts as its complaints team would), whose changes the audit log records as the command line's
  * ("cli"). Its actor is no account, so pass it to no other service that records who changed
  * something.

@@ -1,5 +1,5 @@
 import type { ScaleLinear } from "d3-scale";
-import { formatTick, type ValueKind } from "./format.ts";
+import { tickDecimals, type ValueFormat, type ValueKind } from "./format.ts";
 import { colours, fontSize, textWidth } from "./style.ts";
 import { el, num, type SvgNode } from "./svg.ts";
 
@@ -10,11 +10,11 @@ export interface Tick {
   readonly label: string;
 }
 
-/** Ticks of a linear value scale, labelled as the measure is written. */
-export function valueTicks(scale: ScaleLinear<number, number>, count: number, kind: ValueKind): Tick[] {
+/** Ticks of a linear value scale, labelled as the measure is written, to the decimals their step needs. */
+export function valueTicks(scale: ScaleLinear<number, number>, count: number, kind: ValueKind, format: ValueFormat): Tick[] {
   const ticks = scale.ticks(count);
-  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : 1;
-  return ticks.map((value) => ({ value, at: scale(value), label: formatTick(value, kind, step) }));
+  const decimals = tickDecimals(kind, ticks.length > 1 ? ticks[1]! - ticks[0]! : 1);
+  return ticks.map((value) => ({ value, at: scale(value), label: format(value, decimals) }));
 }
 
 /** Room for the widest tick label on the left. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contrastRatio, colours, funnelChartModel, funnelSummary, heatmapModel, pathData, renderAssuranceIconSvg, renderFunnelSvg, renderHeatmapSvg, renderVariationIconSvg, renderXmrSvg, toSvgString, variationSide, xmrChartModel, xmrSummary, el } from "./index.ts";
-import { funnelExample, heatmapExample, xmrExample, xmrTrialExample } from "./testing/examples.ts";
+import { decimalFormat, funnelExample, heatmapExample, percentFormat, xmrExample, xmrTrialExample } from "./testing/examples.ts";
 import { fontSize, textWidth } from "./style.ts";
 
 const finitePath = /^(?:[MLCZHVQAmlczhvqa]|-?\d+(?:\.\d+)?|[ ,])*$/;
@@ -158,6 +158,7 @@ describe("heat map of themes by quarters", () => {
   const data = {
     title: "Agency One: themes by quarter",
     orientation: "themes-by-quarters" as const,
+    format: decimalFormat,
     columns: quarters.map((q) => ({ id: q, label: q })),
     rows: [
       { id: "theme_delay", label: "Delay", cells: [{ value: 30 }, { value: 31 }, { value: 33 }, { value: 40, emerging: true }] },
@@ -212,14 +213,14 @@ describe("Making Data Count icons", () => {
 
 describe("charts with nothing to show", () => {
   it("draw an empty frame and say so in words, without throwing", () => {
-    const funnel = funnelChartModel({ title: "Closed within timescale", pooledProportion: null, points: [], curve: [] });
+    const funnel = funnelChartModel({ title: "Closed within timescale", pooledProportion: null, points: [], curve: [], format: percentFormat, formatRatio: decimalFormat });
     expect(funnel.summary).toBe("Closed within timescale: no bodies to plot.");
     expect(toSvgString(funnel.tree)).not.toMatch(/NaN|Infinity/);
-    const xmr = xmrChartModel({ title: "Delay", kind: "count", points: [{ period: "2026-27 Q1", periodLabel: "Apr to Jun 2026", value: null, specialCause: null, variation: "common-cause" }], chart: null });
+    const xmr = xmrChartModel({ title: "Delay", kind: "count", format: decimalFormat, points: [{ period: "2026-27 Q1", periodLabel: "Apr to Jun 2026", value: null, specialCause: null, variation: "common-cause" }], chart: null });
     expect(xmr.linePath).toBe("");
     expect(xmr.summary).toBe("Delay: no values to show.");
     expect(toSvgString(xmr.tree)).not.toMatch(/NaN|Infinity/);
-    const heat = heatmapModel({ title: "Themes", columns: [], rows: [] });
+    const heat = heatmapModel({ title: "Themes", columns: [], rows: [], format: decimalFormat });
     expect(heat.summary).toBe("Themes: no figures to show.");
   });
 });

@@ -1,32 +1,28 @@
-/** How a measure's values are written in charts, summaries and tables (GSS style: en-GB, one decimal place). */
+/** How a chart's values are treated by the geometry: a proportion (0–1) is bounded by 0 and 1 and written as a percentage. */
 export type ValueKind = "proportion" | "rate-per-10000" | "mean" | "count" | "rate-per-100";
 
-const oneDecimal = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/**
+ * How a chart writes its values, given by whoever draws it: the apps and the board pack pass the
+ * domain's `formatMeasure` for the chart's measure, so a chart's tick labels, summary and points read
+ * exactly as the measure does in every table, page and pack beside it. `decimals`, when given,
+ * replaces the measure's own (a tick label takes as many as its step needs).
+ */
+export type ValueFormat = (value: number, decimals?: number) => string;
+
 const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 
-/** A value as people read it: proportions as percentages (0.725 → "72.5%"), others to one decimal place. */
-export function formatValue(value: number | null | undefined, kind: ValueKind): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "no data";
-  switch (kind) {
-    case "proportion":
-      return `${oneDecimal.format(value * 100)}%`;
-    case "count":
-      return whole.format(value);
-    default:
-      return oneDecimal.format(value);
-  }
-}
-
-/** A whole number with thousands separators (12,345). */
+/** A whole number with thousands separators (12,345): how many bodies or quarters, a size on the funnel's axis. */
 export function formatCount(n: number): string {
   return whole.format(n);
 }
 
-/** A tick label: like formatValue, but without decimals when every tick is whole. */
-export function formatTick(value: number, kind: ValueKind, step: number): string {
-  const decimals = kind === "proportion" ? Math.max(0, -Math.floor(Math.log10(step * 100) + 1e-9)) : Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  const f = new Intl.NumberFormat("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return kind === "proportion" ? `${f.format(value * 100)}%` : f.format(value);
+/**
+ * Decimals of a tick label: none when every tick is whole, else as many as the step needs, counted on
+ * the written figure (a proportion's step of 0.025 is 2.5 points: one decimal).
+ */
+export function tickDecimals(kind: ValueKind, step: number): number {
+  const written = kind === "proportion" ? step * 100 : step;
+  return Math.max(0, -Math.floor(Math.log10(written) + 1e-9));
 }
 
 /** "1 body", "3 bodies". */

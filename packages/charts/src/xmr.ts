@@ -1,7 +1,7 @@
 import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
 import { leftMarginFor, valueTicks, xAxis, yAxis, type Tick } from "./axis.ts";
-import { formatValue, listInWords, plural, type ValueKind } from "./format.ts";
+import { listInWords, plural, type ValueFormat, type ValueKind } from "./format.ts";
 import type { ImprovementDirection, Variation, XmrChart, XmrPoint } from "@complaints/stats";
 import { assuranceWords, specialCauseWords, variationSide, variationWords } from "./mdc.ts";
 import { colours, dashes, fontSize, legend, lineKey, marker, markerKey, roundPath, svgRoot, wrapText, type LegendItem, type MarkerShape } from "./style.ts";
@@ -35,8 +35,10 @@ export interface XmrChartLimits
 export interface XmrChartData {
   /** What is measured, e.g. "Closed within timescale"; the chart's title. */
   readonly title: string;
-  /** How values are written: proportions as percentages. */
+  /** What the values are: a proportion's axis stops at 0% and 100%. */
   readonly kind: ValueKind;
+  /** How values are written: the measure's own formatter (domain's `formatMeasure`). */
+  readonly format: ValueFormat;
   readonly points: readonly XmrChartPoint[];
   /** null when there is nothing to chart. */
   readonly chart: XmrChartLimits | null;
@@ -110,14 +112,14 @@ export function xmrSummary(data: XmrChartData): string {
   const first = withValues[0]!;
   const last = withValues[withValues.length - 1]!;
   const parts = [
-    `${plural(withValues.length, "quarter", "quarters")} with values, from ${first.periodLabel} to ${last.periodLabel}. The latest, ${last.periodLabel}, is ${formatValue(last.value, data.kind)}.`,
+    `${plural(withValues.length, "quarter", "quarters")} with values, from ${first.periodLabel} to ${last.periodLabel}. The latest, ${last.periodLabel}, is ${data.format(last.value)}.`,
   ];
   const c = data.chart;
   if (c && finite(c.mean)) {
     parts.push(
       finite(c.upperLimit) && finite(c.lowerLimit)
-        ? `The mean is ${formatValue(c.mean, data.kind)} and the process limits are ${formatValue(xmrLimitValue(c.lowerLimit, data.kind), data.kind)} to ${formatValue(xmrLimitValue(c.upperLimit, data.kind), data.kind)}.`
-        : `The mean is ${formatValue(c.mean, data.kind)}; there are too few values for process limits.`,
+        ? `The mean is ${data.format(c.mean)} and the process limits are ${xmrLimitsText(c, data)}.`
+        : `The mean is ${data.format(c.mean)}; there are too few values for process limits.`,
     );
     const special = withValues.filter((p) => p.specialCause);
     if (special.length === 0) parts.push("No quarter shows special cause variation.");
@@ -142,51 +144,41 @@ export function xmrLimitValue(limit: number | null, kind: ValueKind): number | n
   return Math.min(kind === "proportion" ? 1 : Number.POSITIVE_INFINITY, Math.max(0, limit));
 }
 
+/** The process limits in words, "65.9% to 82.2%", each stopped at its bound (`xmrLimitValue`); "no data" for a limit there is not. */
+export function xmrLimitsText(limits: Pick<XmrChartLimits, "lowerLimit" | "upperLimit">, data: Pick<XmrChartData, "kind" | "format">): string {
+  const text = (limit: number | null) => {
+    const bounded = xmrLimitValue(limit, data.kind);
+    return bounded === null ? "no data" : data.format(bounded);
+  };
+  return `${text(limits.lowerLimit)} to ${text(limits.upperLimit)}`;
+}
+
 const trialWords = "These are trial limits: fewer than 12 quarters have values, so the limits may change as more arrive.";
 
-/** The geometry of an XmR (Making Data Count) chart: scales, path data, markers, ticks, legend and the SVG tree. */
-export function xmrChartModel(data: XmrChartData, options: ChartOptions = {}): XmrChartModel {
-  const width = Math.max(280, Math.round(options.width ?? 640));
-  const idPrefix = options.idPrefix ?? "chart";
+/** The value axis: the values and lines with a margin, never below 0 (nor above 100% for a proportion), with its labelled ticks. */
+function xmrValueAxis(data: XmrChartData, width: number, top: number) {
   const c = data.chart;
-  const values = data.points.map((p) => p.value).filter(finite);
-  const lines = [c?.mean, c?.upperLimit, c?.lowerLimit].filter(finite);
-  const all = [...values, ...lines];
+  const all = [...data.points.map((p) => p.value), c?.mean, c?.upperLimit, c?.lowerLimit].filter(finite);
   const ceiling = data.kind === "proportion" ? 1 : Number.POSITIVE_INFINITY;
   let lo = all.length ? Math.min(...all) : 0;
   let hi = all.length ? Math.max(...all) : 1;
-  if (hi - lo < 1e-9) {
-    const pad = data.kind === "proportion" ? 0.05 : Math.max(1, Math.abs(hi) * 0.1);
-    lo -= pad;
-    hi += pad;
-  } else {
-    const pad = (hi - lo) * 0.08;
-    lo -= pad;
-    hi += pad;
-  }
-  lo = Math.max(0, lo);
-  hi = Math.min(ceiling, hi);
+  const pad = hi - lo < 1e-9 ? (data.kind === "proportion" ? 0.05 : Math.max(1, Math.abs(hi) * 0.1)) : (hi - lo) * 0.08;
+  lo = Math.max(0, lo - pad);
+  hi = Math.min(ceiling, hi + pad);
   const plotHeight = width < 480 ? 220 : 260;
   const tickCount = width < 480 ? 4 : 6;
-  const top = 12;
   const y = scaleLinear().domain([lo, hi]).nice(tickCount).range([top + plotHeight, top]);
   const [d0, d1] = y.domain() as [number, number];
   y.domain([Math.max(0, d0), Math.min(ceiling, d1)]);
-  const yTicks = valueTicks(y, tickCount, data.kind);
-  const left = leftMarginFor(yTicks);
-  const right = width - 16;
-  const bottom = top + plotHeight;
-  const x = scalePoint<string>()
-    .domain(data.points.map((p) => p.period))
-    .range([left, right])
-    .padding(0.5);
-  const xOf = (period: string) => x(period) ?? left;
+  return { y, bottom: top + plotHeight, yTicks: valueTicks(y, tickCount, data.kind, data.format) };
+}
 
-  // Quarter labels under every point where they fit (every 2nd, 3rd… where they do not); the financial year under its first labelled quarter.
-  const stride = Math.max(1, Math.ceil(30 / Math.max(1, x.step())));
+/** Quarter labels under every point where they fit (every 2nd, 3rd… where they do not); the financial year under its first labelled quarter. */
+function quarterTicks(points: readonly XmrChartPoint[], xOf: (period: string) => number, step: number): XmrChartModel["xTicks"] {
+  const stride = Math.max(1, Math.ceil(30 / Math.max(1, step)));
   let lastYearAt = Number.NEGATIVE_INFINITY;
   let lastYear = "";
-  const xTicks = data.points
+  return points
     .filter((_, i) => i % stride === 0)
     .map((p) => {
       const [q, year] = splitPeriod(p.period);
@@ -198,12 +190,58 @@ export function xmrChartModel(data: XmrChartData, options: ChartOptions = {}): X
       }
       return { period: p.period, at, lines: [q, showYear ? year : ""] };
     });
+}
+
+/** The key: the value line, the mean and limits drawn, and each marker shape that appears. */
+function xmrLegendItems(model: Pick<XmrChartModel, "meanPath" | "upperLimitPath" | "lowerLimitPath" | "points">, trial: boolean): LegendItem[] {
+  return [
+    { label: "Value", key: lineKey(colours.line, null, 2) },
+    ...(model.meanPath ? [{ label: "Mean", key: lineKey(colours.secondaryText, null, 3) }] : []),
+    ...(model.upperLimitPath || model.lowerLimitPath ? [{ label: trial ? "Process limits (trial)" : "Process limits", key: lineKey(colours.limit, dashes.processLimit, 1.5) }] : []),
+    ...(["common-cause", "improvement", "concern", "neither"] as const)
+      .filter((v) => model.points.some((p) => p.shape === variationMarkers[v].shape))
+      .map((v) => ({ label: variationMarkers[v].legend, key: markerKey(variationMarkers[v].shape, variationMarkers[v].colour) })),
+  ];
+}
+
+/** The chart's lines and markers as SVG: mean, limits, the series, then the points with their words. */
+function xmrMarks(model: Omit<XmrChartModel, "tree" | "summary" | "height" | "trialNote" | "width" | "xTicks" | "yTicks">, format: ValueFormat): SvgNode[] {
+  const { meanPath, upperLimitPath, lowerLimitPath, linePath } = model;
+  const limit = (d: string) => el("path", { class: "app-chart__limit", d, stroke: colours.limit, "stroke-width": 1.5, "stroke-dasharray": dashes.processLimit, fill: "none" });
+  return [
+    meanPath ? el("path", { class: "app-chart__mean", d: meanPath, stroke: colours.secondaryText, "stroke-width": 3, fill: "none" }) : null,
+    upperLimitPath ? limit(upperLimitPath) : null,
+    lowerLimitPath ? limit(lowerLimitPath) : null,
+    linePath ? el("path", { class: "app-chart__line", d: linePath, stroke: colours.line, "stroke-width": 2, fill: "none" }) : null,
+    el(
+      "g",
+      { class: "app-chart__points" },
+      model.points.map((p) => el("g", { "data-period": p.period, "data-shape": p.shape }, [el("title", {}, `${p.periodLabel}: ${format(p.value)}, ${p.label}`), marker(p.shape, p.x, p.y, p.colour, { size: p.shape === "circle" ? 50 : 90 })])),
+    ),
+  ].filter((n): n is SvgNode => n !== null);
+}
+
+/** The geometry of an XmR (Making Data Count) chart: scales, path data, markers, ticks, legend and the SVG tree. */
+export function xmrChartModel(data: XmrChartData, options: ChartOptions = {}): XmrChartModel {
+  const width = Math.max(280, Math.round(options.width ?? 640));
+  const idPrefix = options.idPrefix ?? "chart";
+  const c = data.chart;
+  const top = 12;
+  const { y, bottom, yTicks } = xmrValueAxis(data, width, top);
+  const left = leftMarginFor(yTicks);
+  const right = width - 16;
+  const x = scalePoint<string>()
+    .domain(data.points.map((p) => p.period))
+    .range([left, right])
+    .padding(0.5);
+  const xOf = (period: string) => x(period) ?? left;
+  const xTicks = quarterTicks(data.points, xOf, x.step());
 
   const path = line<XmrChartPoint>()
     .defined((p) => p.value !== null)
     .x((p) => xOf(p.period))
     .y((p) => y(p.value ?? 0));
-  const linePath = values.length ? roundPath(path(data.points) ?? "") : "";
+  const linePath = data.points.some((p) => finite(p.value)) ? roundPath(path(data.points) ?? "") : "";
   const [yLo, yHi] = y.domain() as [number, number];
   const horizontal = (v: number | null | undefined) => (finite(v) && v >= yLo && v <= yHi ? `M${num(left)},${num(y(v))}L${num(right)},${num(y(v))}` : null);
   const meanPath = horizontal(c?.mean);
@@ -215,17 +253,11 @@ export function xmrChartModel(data: XmrChartData, options: ChartOptions = {}): X
     const look = variationMarkers[p.specialCause ? p.variation : "common-cause"];
     return [{ period: p.period, periodLabel: p.periodLabel, value: p.value, x: xOf(p.period), y: y(p.value), shape: look.shape, colour: look.colour, label: xmrPointWords(p, c?.mean ?? null) }];
   });
+  const plot = { left, top, right, bottom };
+  const lines = { plot, linePath, meanPath, upperLimitPath, lowerLimitPath, points };
 
-  const legendItems: LegendItem[] = [
-    { label: "Value", key: lineKey(colours.line, null, 2) },
-    ...(meanPath ? [{ label: "Mean", key: lineKey(colours.secondaryText, null, 3) }] : []),
-    ...(upperLimitPath || lowerLimitPath ? [{ label: c?.trial ? "Process limits (trial)" : "Process limits", key: lineKey(colours.limit, dashes.processLimit, 1.5) }] : []),
-    ...(["common-cause", "improvement", "concern", "neither"] as const)
-      .filter((v) => points.some((p) => p.shape === variationMarkers[v].shape))
-      .map((v) => ({ label: variationMarkers[v].legend, key: markerKey(variationMarkers[v].shape, variationMarkers[v].colour) })),
-  ];
   const legendTop = bottom + 52;
-  const key = legend(legendItems, left, legendTop, right - left);
+  const key = legend(xmrLegendItems(lines, Boolean(c?.trial)), left, legendTop, right - left);
   const trialNote = c?.trial ? trialWords : null;
   const noteLines = trialNote ? wrapText(trialNote, width - 16, fontSize.note) : [];
   const noteTop = legendTop + key.height + 8;
@@ -235,17 +267,9 @@ export function xmrChartModel(data: XmrChartData, options: ChartOptions = {}): X
   const tree = svgRoot({ width, height, idPrefix, title: data.title, description: summary }, [
     yAxis(yTicks, left, right),
     xAxis(xTicks, bottom, left, right),
-    meanPath ? el("path", { class: "app-chart__mean", d: meanPath, stroke: colours.secondaryText, "stroke-width": 3, fill: "none" }) : null,
-    upperLimitPath ? el("path", { class: "app-chart__limit", d: upperLimitPath, stroke: colours.limit, "stroke-width": 1.5, "stroke-dasharray": dashes.processLimit, fill: "none" }) : null,
-    lowerLimitPath ? el("path", { class: "app-chart__limit", d: lowerLimitPath, stroke: colours.limit, "stroke-width": 1.5, "stroke-dasharray": dashes.processLimit, fill: "none" }) : null,
-    linePath ? el("path", { class: "app-chart__line", d: linePath, stroke: colours.line, "stroke-width": 2, fill: "none" }) : null,
-    el(
-      "g",
-      { class: "app-chart__points" },
-      points.map((p) => el("g", { "data-period": p.period, "data-shape": p.shape }, [el("title", {}, `${p.periodLabel}: ${formatValue(p.value, data.kind)}, ${p.label}`), marker(p.shape, p.x, p.y, p.colour, { size: p.shape === "circle" ? 50 : 90 })])),
-    ),
+    ...xmrMarks(lines, data.format),
     key.node,
     ...noteLines.map((text, i) => el("text", { class: "app-chart__note", x: 8, y: noteTop + 14 + i * 20, "font-size": fontSize.note, fill: colours.text }, text)),
   ]);
-  return { width, height, plot: { left, top, right, bottom }, yTicks, xTicks, linePath, meanPath, upperLimitPath, lowerLimitPath, points, trialNote, summary, tree };
+  return { width, height, xTicks, yTicks, ...lines, trialNote, summary, tree };
 }

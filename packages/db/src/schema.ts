@@ -13,6 +13,7 @@ export interface Database {
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
   reporting_windows: ReportingWindowTable;
+  window_extensions: WindowExtensionTable;
   returns: ReturnTable;
   return_revisions: ReturnRevisionTable;
   return_values: ReturnValueTable;
@@ -83,6 +84,18 @@ export interface ReportingWindowTable {
   opened_at: string;
   opened_by: string;
   closed_at: string | null;
+}
+
+/** One body's later due date for a quarter, given by its department's administrator with a reason. */
+export interface WindowExtensionTable {
+  department_code: string;
+  period: string;
+  organisation_code: string;
+  due_date: string;
+  reason: string;
+  extended_at: string;
+  /** User id ("cli" for the command line). */
+  extended_by: string;
 }
 
 export interface ReturnTable {

@@ -3,6 +3,7 @@
 // does not use (the package has no side effects), such as the bank-holiday calendars.
 export * from "./action-plans.ts";
 export * from "./calendar.ts";
+export * from "./date-parts.ts";
 export * from "./errors.ts";
 export * from "./format.ts";
 export * from "./organisations.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { periodDates, type ReportingPeriod } from "./periods.ts";
+import { formatPeriodLabel, periodContaining, periodDates, periodFromIndex, periodIndex, type ReportingPeriod } from "./periods.ts";
 import { bankHolidayRegionSchema, isoDateSchema } from "./calendar.ts";
 
 export const organisationKinds = ["department", "body"] as const;
@@ -26,6 +26,8 @@ export const organisationCodeSchema = z
 export const serviceAreaSchema = z.object({
   code: z.string().regex(/^[a-z0-9_]{1,40}$/, "A service area code is lower-case letters, digits or underscores"),
   label: z.string().min(1).max(200),
+  /** A code that was used is retired, never deleted, so the history counted under it still reads. */
+  retired: z.boolean().optional(),
 });
 export type ServiceArea = z.infer<typeof serviceAreaSchema>;
 
@@ -55,6 +57,15 @@ export type Organisation = z.infer<typeof organisationSchema>;
 export function isActiveIn(org: Pick<Organisation, "activeFrom" | "activeTo">, period: ReportingPeriod): boolean {
   const { start, end } = periodDates(period);
   return org.activeFrom <= end && (org.activeTo === null || org.activeTo >= start);
+}
+
+/**
+ * The quarters a body closing on this date is last and first not expected for: it reports for the
+ * quarter the date falls in (it was active in part of it, `isActiveIn`) and is not expected after.
+ */
+export function closingQuarters(activeTo: string): { lastExpected: string; firstNotExpected: string } {
+  const last = periodContaining(activeTo);
+  return { lastExpected: formatPeriodLabel(last), firstNotExpected: formatPeriodLabel(periodFromIndex(periodIndex(last) + 1)) };
 }
 
 /**

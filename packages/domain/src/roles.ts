@@ -24,6 +24,8 @@ export function organisationKindForRole(role: Role): "body" | "department" {
 /** What each role may do. One table, read by the API's procedures. */
 export const permissions = {
   "organisations.read": ["submitter", "approver", "oversight", "secretariat", "admin"],
+  /** Adding, renaming and closing a department's bodies and their service areas: its administrators. */
+  "organisations.manage": ["admin"],
   "windows.read": ["submitter", "approver", "oversight", "secretariat", "admin"],
   "windows.manage": ["admin"],
   "returns.read": ["submitter", "approver", "oversight", "secretariat", "admin"],
@@ -53,6 +55,8 @@ export const permissions = {
   /** The cases behind a computed figure: the body's people, and its department's once the return is sent (by scope and status). */
   "cases.figures": ["submitter", "approver", "oversight", "secretariat", "admin"],
   "users.manage": ["admin"],
+  /** The append-only audit log of a department and its bodies. */
+  "audit.read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

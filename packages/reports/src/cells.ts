@@ -5,16 +5,20 @@ import { decimalPlaces, type Cell, type Column, type NumberFormat } from "./mode
 
 const formatters = new Map<number, Intl.NumberFormat>();
 
-/** A number with its column's decimal places and thousands separators ("1,234.5"); years without a separator. */
-export function formatNumber(value: number, format: NumberFormat): string {
+/** A number with its column's decimal places (or `places` where it has its own) and thousands separators ("1,234.5"); years without a separator. */
+export function formatNumber(value: number, format: NumberFormat, places = decimalPlaces[format]): string {
   if (format === "year") return String(value);
-  const places = decimalPlaces[format];
   let f = formatters.get(places);
   if (!f) {
     f = new Intl.NumberFormat("en-GB", { minimumFractionDigits: places, maximumFractionDigits: places, useGrouping: true });
     formatters.set(places, f);
   }
   return f.format(value);
+}
+
+/** The decimal places a number is shown with: its own (a measure's declared decimals) where it has them, else its column's. */
+export function shownPlaces(cell: { decimals?: number }, column: Column): number {
+  return cell.decimals ?? decimalPlaces[column.type === "text" ? "decimal1" : column.type];
 }
 
 /** A marker on a number that stays a number: `r` revised, `p` provisional (GSS shorthand, model.ts). */
@@ -44,7 +48,7 @@ export function cellText(cell: Cell, column: Column): string {
     case "shorthand":
       return `[${cell.code}]`;
     case "number": {
-      const shown = formatNumber(cell.value, column.type === "text" ? "decimal1" : column.type);
+      const shown = formatNumber(cell.value, column.type === "text" ? "decimal1" : column.type, shownPlaces(cell, column));
       return shown + markerSuffix(numberMarkers(cell));
     }
   }

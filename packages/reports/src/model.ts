@@ -31,7 +31,8 @@ export const shorthandMeaning: Record<Shorthand | "r" | "p", string> = {
 /**
  * How a numeric column is stored and shown. The value is stored exactly as given (already rounded
  * by the builder where the figure is a rounded one); the format gives the decimal places every
- * writer shows, with thousands separators, the same number in every row of the column.
+ * writer shows, with thousands separators, the same number in every row of the column (except a
+ * measure's figure in a table with one row per measure, shown with the measure's declared decimals).
  * - `count`: whole number (1,234)
  * - `decimal1`: one decimal place (12.3), e.g. average working days, rates per 10,000
  * - `percent1`: a percentage stored as 0–100 with one decimal place, the heading says "(%)"
@@ -46,8 +47,12 @@ export const decimalPlaces: Record<NumberFormat, number> = { count: 0, decimal1:
 export type Cell =
   /** `code`: in a `measure` column, the stable id of the measure or template field the row is about (the tidy CSV's `measure_code`). */
   | { kind: "text"; text: string; code?: string }
-  /** `unit`: what this figure is in, for the tidy CSV, where it differs from its row's and its column's (a change in percentage points). */
-  | { kind: "number"; value: number; revised?: boolean; provisional?: boolean; unit?: string }
+  /**
+   * `unit`: what this figure is in, for the tidy CSV, where it differs from its row's and its column's (a change in percentage points).
+   * `decimals`: the decimal places a measure's figure is declared with, where they differ from its
+   * column's (a table with one row per measure): every writer shows the figure with these.
+   */
+  | { kind: "number"; value: number; revised?: boolean; provisional?: boolean; unit?: string; decimals?: number }
   | { kind: "shorthand"; code: Shorthand };
 
 export interface Column {

@@ -1,6 +1,6 @@
 import { measureFigure, type MeasureFormat } from "@complaints/domain";
 import { markerSuffix, numberMarkers } from "./cells.ts";
-import { shorthandMeaning, statistics, type BoardPack, type Cell, type Column, type NumberFormat, type PackTable, type Statistic } from "./model.ts";
+import { decimalPlaces, shorthandMeaning, statistics, type BoardPack, type Cell, type Column, type NumberFormat, type PackTable, type Statistic } from "./model.ts";
 
 /**
  * The pack's figures in tidy long form, one value per row (for open data and for checking that
@@ -113,13 +113,23 @@ export interface MeasureFiguresIn {
 }
 
 /**
+ * A measure's figure as a cell: `measureFigure` of the value, shown with the measure's declared
+ * decimals in every format. A measure's figures sit in one-decimal columns (`decimal1`), so a figure
+ * carries its own decimals only where its measure declares other than one.
+ */
+export function measureFigureCell(measure: Pick<MeasureFormat, "kind" | "decimals">, value: number, marks: { revised?: boolean; provisional?: boolean } = {}): Cell {
+  const own = measure.decimals === decimalPlaces.decimal1 ? {} : { decimals: measure.decimals };
+  return { kind: "number", value: measureFigure(measure, value), ...own, ...(marks.revised ? { revised: true } : {}), ...(marks.provisional ? { provisional: true } : {}) };
+}
+
+/**
  * A measure's value, 95% limits, numerator and denominator as the cells of a table with one row per
  * measure (the board pack's headline measures, the compare page's download): [x] where there is no
  * figure, [z] for the limits of a figure that has none (an average).
  */
 export function measureStatisticCells(measure: Pick<MeasureFormat, "kind" | "decimals">, cell: MeasureFiguresIn | undefined, marks: { revised?: boolean; provisional?: boolean }): Cell[] {
   const marked = { ...(marks.revised ? { revised: true } : {}), ...(marks.provisional ? { provisional: true } : {}) };
-  const fig = (v: number): Cell => ({ kind: "number", value: measureFigure(measure, v), ...marked });
+  const fig = (v: number): Cell => measureFigureCell(measure, v, marked);
   const count = (v: number): Cell => ({ kind: "number", value: v, ...marked });
   const value = cell?.value ?? null;
   const noLimit: Cell = { kind: "shorthand", code: value === null ? "x" : "z" };

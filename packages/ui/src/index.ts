@@ -20,6 +20,7 @@ export * from "./organisation-switcher/organisation-switcher.tsx";
 export * from "./pagination/pagination.tsx";
 export * from "./panel/panel.tsx";
 export * from "./password-input/password-input.tsx";
+export * from "./phase-banner/phase-banner.tsx";
 export * from "./radios/radios.tsx";
 export * from "./select/select.tsx";
 export * from "./service-navigation/service-navigation.tsx";

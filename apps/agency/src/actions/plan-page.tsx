@@ -6,7 +6,7 @@ import { api, NotFoundPage, QueryBoundary, usePageTitle } from "@complaints/clie
 import { isPlanId, type ActionsViewer } from "./access.tsx";
 import type { PlanView } from "./plan-values.ts";
 import { usePlan } from "./queries.ts";
-import { useVersionedForm } from "./versioned-form.ts";
+import { useVersionedForm, type VersionedForm } from "./versioned-form.ts";
 
 /**
  * Loads the plan in the address for a page about it: "Page not found" for an id that does not
@@ -70,6 +70,37 @@ export function ActionPlanPage({ me, org, canEdit, id }: ActionsViewer & { id: s
 function PlanDetails({ plan, canEdit, canApprove, canWithdraw }: { plan: PlanView; canEdit: boolean; canApprove: boolean; canWithdraw: boolean }) {
   const location = useLocation();
   const done = (location.state as { done?: unknown } | null)?.done;
+  const { approve, withdraw } = usePublishing(plan);
+  const publishing = approve.hasErrors ? approve : withdraw.hasErrors ? withdraw : null;
+  usePageTitle(`Action plan: ${planName(plan)}`, publishing !== null);
+  const base = `/${plan.organisationCode}/actions/${plan.id}`;
+
+  return (
+    <>
+      <BackLink href={`/${plan.organisationCode}/actions`} text="Back to action plans" />
+      {publishing?.problem ? <ErrorSummary key={publishing.attempt} titleText="There is a problem" errorList={[{ text: publishing.problem }]} /> : null}
+      {typeof done === "string" && publishing === null ? <NotificationBanner type="success" text={done} /> : null}
+      <PlanHeading plan={plan} canEdit={canEdit} />
+      <PlanSummary plan={plan} canEdit={canEdit} />
+      <PublicationControls plan={plan} canEdit={canEdit} canApprove={canApprove} canWithdraw={canWithdraw} approve={approve} withdraw={withdraw} />
+
+      <h2 className="govuk-heading-m">Reviews</h2>
+      <PlanReviews plan={plan} />
+      {canEdit && !plan.completedDate ? <Button text="Add a review" href={`${base}/review`} classes="govuk-button--secondary" /> : null}
+
+      <h2 className="govuk-heading-m">Completion</h2>
+      <PlanCompletion plan={plan} canEdit={canEdit} />
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/${plan.organisationCode}/actions`}>
+          Back to action plans
+        </Link>
+      </p>
+    </>
+  );
+}
+
+/** Approving the "you said, we did" summary for publication, and withdrawing it, each one button sent at the plan's version. */
+function usePublishing(plan: PlanView) {
   const approve = useVersionedForm<object>(plan, {
     order: [],
     dateFields: [],
@@ -79,21 +110,13 @@ function PlanDetails({ plan, canEdit, canApprove, canWithdraw }: { plan: PlanVie
   });
   // A withdrawal takes no version: it is never held up by someone else's change.
   const withdraw = useVersionedForm<object>(plan, { order: [], dateFields: [], done: "Summary withdrawn from publication", send: ({ id }) => api.actions.withdrawPublication.mutate({ id }) });
-  const publishing = approve.hasErrors ? approve : withdraw.hasErrors ? withdraw : null;
-  usePageTitle(`Action plan: ${planName(plan)}`, publishing !== null);
-  const base = `/${plan.organisationCode}/actions/${plan.id}`;
-  const row = (key: string, value: ReactNode, field?: string): SummaryListRow => ({
-    key: { text: key },
-    value: { children: value },
-    ...(canEdit && field ? { actions: { items: [{ href: `${base}/edit#${field}`, text: "Change", visuallyHiddenText: key.toLowerCase() }] } } : {}),
-  });
-  const card = (title: string) => ({ title: { text: title } });
+  return { approve, withdraw };
+}
 
+/** The action as the heading, its status in words, when it is due and who owns it. */
+function PlanHeading({ plan, canEdit }: { plan: PlanView; canEdit: boolean }) {
   return (
     <>
-      <BackLink href={`/${plan.organisationCode}/actions`} text="Back to action plans" />
-      {publishing?.problem ? <ErrorSummary key={publishing.attempt} titleText="There is a problem" errorList={[{ text: publishing.problem }]} /> : null}
-      {typeof done === "string" && publishing === null ? <NotificationBanner type="success" text={done} /> : null}
       <span className="govuk-caption-l">Action plan, {plan.organisationName}</span>
       <h1 className={plan.action.length > 160 ? "govuk-heading-m" : "govuk-heading-l"}>{plan.action}</h1>
       <p className="govuk-body">
@@ -105,7 +128,20 @@ function PlanDetails({ plan, canEdit, canApprove, canWithdraw }: { plan: PlanVie
           : `${plan.overdue ? "Overdue: was due" : "Due"} ${formatDate(plan.dueDate)}. Owner: ${plan.owner}.`}
       </p>
       {!canEdit ? <InsetText text={`You can read this action plan. Only ${plan.organisationName}’s own people can change it.`} /> : null}
+    </>
+  );
+}
 
+/** Every field of the plan in summary cards, in the form's sections, each with "Change" for the body's own people. */
+function PlanSummary({ plan, canEdit }: { plan: PlanView; canEdit: boolean }) {
+  const row = (key: string, value: ReactNode, field?: string): SummaryListRow => ({
+    key: { text: key },
+    value: { children: value },
+    ...(canEdit && field ? { actions: { items: [{ href: `/${plan.organisationCode}/actions/${plan.id}/edit#${field}`, text: "Change", visuallyHiddenText: key.toLowerCase() }] } } : {}),
+  });
+  const card = (title: string) => ({ title: { text: title } });
+  return (
+    <>
       <SummaryList
         card={card("What went wrong")}
         rows={[
@@ -152,49 +188,48 @@ function PlanDetails({ plan, canEdit, canApprove, canWithdraw }: { plan: PlanVie
           plan.publicationApprovedAt ? { key: { text: "Approved by" }, value: { text: `${plan.publicationApprovedByName ?? ""}, ${formatDateTime(plan.publicationApprovedAt)}` } } : null,
         ]}
       />
-      <PublicationControls plan={plan} canEdit={canEdit} canApprove={canApprove} canWithdraw={canWithdraw} approve={approve} withdraw={withdraw} />
-
-      <h2 className="govuk-heading-m">Reviews</h2>
-      {plan.reviews.length === 0 ? (
-        <p className="govuk-body">No reviews yet.</p>
-      ) : (
-        <Timeline
-          headingLevel={3}
-          items={plan.reviews.toReversed().map((r) => ({
-            label: { text: `Review on ${formatDate(r.date)}` },
-            byline: { text: r.recordedByName },
-            children: <Paragraphs text={r.note} />,
-          }))}
-        />
-      )}
-      {canEdit && !plan.completedDate ? <Button text="Add a review" href={`${base}/review`} classes="govuk-button--secondary" /> : null}
-
-      <h2 className="govuk-heading-m">Completion</h2>
-      {plan.completedDate ? (
-        <SummaryList
-          rows={[
-            { key: { text: "Completed on" }, value: { text: formatDate(plan.completedDate) } },
-            { key: { text: "Verified by" }, value: { text: plan.verifiedBy ?? "" } },
-            { key: { text: "Verified on" }, value: { text: plan.verifiedDate ? formatDate(plan.verifiedDate) : "" } },
-            { key: { text: "How it was verified" }, value: { children: <Paragraphs text={plan.verificationNote ?? ""} /> } },
-          ]}
-        />
-      ) : (
-        <>
-          <p className="govuk-body">Not completed yet.</p>
-          {canEdit ? <Button text="Close this action" href={`${base}/close`} /> : null}
-        </>
-      )}
-      <p className="govuk-body">
-        <Link className="govuk-link" to={`/${plan.organisationCode}/actions`}>
-          Back to action plans
-        </Link>
-      </p>
     </>
   );
 }
 
-type PublishingForm = ReturnType<typeof useVersionedForm<object>>;
+/** The reviews of progress, newest first. */
+function PlanReviews({ plan }: { plan: PlanView }) {
+  if (plan.reviews.length === 0) return <p className="govuk-body">No reviews yet.</p>;
+  return (
+    <Timeline
+      headingLevel={3}
+      items={plan.reviews.toReversed().map((r) => ({
+        label: { text: `Review on ${formatDate(r.date)}` },
+        byline: { text: r.recordedByName },
+        children: <Paragraphs text={r.note} />,
+      }))}
+    />
+  );
+}
+
+/** When the action was completed and how that was verified; or "Close this action" for the body's own people. */
+function PlanCompletion({ plan, canEdit }: { plan: PlanView; canEdit: boolean }) {
+  if (!plan.completedDate) {
+    return (
+      <>
+        <p className="govuk-body">Not completed yet.</p>
+        {canEdit ? <Button text="Close this action" href={`/${plan.organisationCode}/actions/${plan.id}/close`} /> : null}
+      </>
+    );
+  }
+  return (
+    <SummaryList
+      rows={[
+        { key: { text: "Completed on" }, value: { text: formatDate(plan.completedDate) } },
+        { key: { text: "Verified by" }, value: { text: plan.verifiedBy ?? "" } },
+        { key: { text: "Verified on" }, value: { text: plan.verifiedDate ? formatDate(plan.verifiedDate) : "" } },
+        { key: { text: "How it was verified" }, value: { children: <Paragraphs text={plan.verificationNote ?? ""} /> } },
+      ]}
+    />
+  );
+}
+
+type PublishingForm = VersionedForm;
 
 /**
  * What may be done about publication from here: the body's senior accountable officer approves a

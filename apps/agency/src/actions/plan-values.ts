@@ -1,6 +1,6 @@
 import type { ActionKind, InvolvementChoice } from "@complaints/domain";
 import { api, type QueryOutput } from "@complaints/client";
-import { isoToParts, partsToIso, type DateParts, emptyDate } from "../app/date-parts.ts";
+import { isoToParts, partsToIso, type DateParts, emptyDate } from "@complaints/domain";
 
 /** What the plan form holds while someone types: text as typed, dates as their three fields. */
 export interface PlanFormValues {

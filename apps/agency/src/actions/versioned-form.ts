@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { errorCode, errorMessage } from "@complaints/client";
+import { partsToIso, type DateParts } from "@complaints/domain";
 import { apiIssues, toFieldErrors, type FieldError } from "./form-errors.ts";
 import type { PlanView } from "./plan-values.ts";
 import { planChanged, planKey } from "./queries.ts";
@@ -56,4 +57,22 @@ export function useVersionedForm<Input>(plan: PlanView, options: { order: readon
   }
 
   return { errors, problem, attempt, busy, hasErrors: errors.length > 0 || problem !== null, submit };
+}
+
+/** A versioned form as `useVersionedForm` gives it; the plan page's publishing buttons send no fields. */
+export type VersionedForm<Input = object> = ReturnType<typeof useVersionedForm<Input>>;
+
+/**
+ * The dates a small form holds, as the API takes them (`YYYY-MM-DD`, or as typed), and what the
+ * browser finds wrong with each in the form's words ("Enter the date of the review"), by field.
+ */
+export function readDates<Field extends string>(dates: Record<Field, { parts: DateParts; label: string }>): { iso: Record<Field, string>; local: Record<string, string> } {
+  const iso = {} as Record<Field, string>;
+  const local: Record<string, string> = {};
+  for (const field of Object.keys(dates) as Field[]) {
+    const read = partsToIso(dates[field].parts, dates[field].label);
+    iso[field] = read.iso;
+    if (read.problem) local[field] = read.problem;
+  }
+  return { iso, local };
 }

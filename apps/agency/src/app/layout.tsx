@@ -1,16 +1,16 @@
-import { OrganisationSwitcher, ServiceFrame, type ServiceNavigationItem } from "@complaints/ui";
+import { OrganisationSwitcher, type ServiceNavigationItem } from "@complaints/ui";
 import type { ReactNode } from "react";
 import { useLocation } from "react-router";
-import { useAppIdentity, useMe } from "@complaints/client";
+import { AppFrame, useAppIdentity, useMe } from "@complaints/client";
 
 
 /**
- * The page frame every page shares (packages/ui's ServiceFrame), with the body's pages and "Sign
- * out" (`/agency/sign-out`) in the service navigation, and the organisation switcher for a user
- * acting for several bodies.
+ * The page frame every page shares (packages/client's AppFrame, which adds the signed-in person's
+ * account link and "Sign out"), with the body's pages in the service navigation, and the
+ * organisation switcher for a user acting for several bodies.
  */
 export function Layout({ children }: { children: ReactNode }) {
-  const { serviceName, base } = useAppIdentity();
+  const { base } = useAppIdentity();
   const location = useLocation();
   const onSignIn = location.pathname === "/sign-in" || location.pathname === "/sign-out";
   const me = useMe();
@@ -30,22 +30,17 @@ export function Layout({ children }: { children: ReactNode }) {
       { text: "Action plans", href: `${base}/${body.code}/actions`, current: location.pathname === `/${body.code}/actions`, active: inActions },
     );
   }
-  if (user) navigation.push({ text: "Emails you get", href: `${base}/account/notifications`, current: location.pathname === "/account/notifications" });
-  if (user) navigation.push({ text: "Sign out", href: `${base}/sign-out` });
 
   // A user acting for several bodies (auth.me's organisations) switches between them with the MOJ
   // organisation switcher; everyone else never sees it.
   const organisations = user?.organisations ?? [];
 
   return (
-    <ServiceFrame
-      serviceName={serviceName}
-      homeUrl={`${base}/`}
+    <AppFrame
       navigation={navigation}
-      page={location.hash ? null : location.pathname}
       aboveMain={organisations.length > 1 && body ? <OrganisationSwitcher text={body.name} link={{ href: `${base}/`, text: "Change organisation" }} /> : null}
     >
       {children}
-    </ServiceFrame>
+    </AppFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { formatCount, formatValue, plural, requireTemplate, templateFields, type FieldDeclaration } from "@complaints/domain";
+import { formatCount, formatValue, plural, requireTemplate, templateFields, type FieldDeclaration, type TemplateDeclaration } from "@complaints/domain";
 import { Link, NotificationBanner, Table } from "@complaints/ui";
 import { FileErrorSummary, ReturnNextSteps, type FileOutcome } from "../screening/file-outcome.tsx";
 import { problemText } from "./case-problems.ts";
@@ -86,11 +86,6 @@ export function ComputedFigures(props: {
   const sections = template.sections
     .map((section) => ({ section, fields: fields.filter((f) => f.section === section.id && quarter.values[f.id] !== undefined) }))
     .filter((s) => s.fields.length > 0);
-  // A field left for the user is one of the return's, or a whole breakdown ("received_by_service_area").
-  const left = quarter.left.map((l) => {
-    const breakdown = template.breakdowns.find((b) => b.id === l.field);
-    return { ...l, declaration: byId.get(l.field) ?? (breakdown ? { label: breakdown.label, section: breakdown.section } : undefined) };
-  });
 
   const figureCell = (field: FieldDeclaration) => {
     const value = quarter.values[field.id]!;
@@ -124,31 +119,44 @@ export function ComputedFigures(props: {
           attributes={{ id: `figures-${section.id}` }}
         />
       ))}
-      {left.length > 0 ? (
-        <>
-          <h2 className="govuk-heading-m">Figures to fill in yourself</h2>
-          <p className="govuk-body">{props.example ? "The example file does not give these:" : "Your case file could not give these, so the return keeps what it had:"}</p>
-          <ul className="govuk-list govuk-list--bullet" id="figures-left">
-            {left.map(({ field, reason, declaration }) => (
-              <li key={field}>
-                {declaration ? (
-                  <Link className="govuk-link" href={`${returnPath}/${declaration.section}`}>
-                    {declaration.label}
-                  </Link>
-                ) : (
-                  field
-                )}
-                : {reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <FiguresLeft quarter={quarter} template={template} byId={byId} returnPath={returnPath} example={props.example === true} />
       <p className="govuk-body">
         <Link className="govuk-link" href={`${returnPath}/`}>
           Review the draft return
         </Link>
       </p>
     </div>
+  );
+}
+
+type QuarterFigures = CaseImportResult["quarters"][number];
+
+/** The figures the file could not give, with the reason, each linking to its section to fill it in. */
+function FiguresLeft({ quarter, template, byId, returnPath, example }: { quarter: QuarterFigures; template: TemplateDeclaration; byId: Map<string, FieldDeclaration>; returnPath: string; example: boolean }) {
+  if (quarter.left.length === 0) return null;
+  // A field left for the user is one of the return's, or a whole breakdown ("received_by_service_area").
+  const left = quarter.left.map((l) => {
+    const breakdown = template.breakdowns.find((b) => b.id === l.field);
+    return { ...l, declaration: byId.get(l.field) ?? (breakdown ? { label: breakdown.label, section: breakdown.section } : undefined) };
+  });
+  return (
+    <>
+      <h2 className="govuk-heading-m">Figures to fill in yourself</h2>
+      <p className="govuk-body">{example ? "The example file does not give these:" : "Your case file could not give these, so the return keeps what it had:"}</p>
+      <ul className="govuk-list govuk-list--bullet" id="figures-left">
+        {left.map(({ field, reason, declaration }) => (
+          <li key={field}>
+            {declaration ? (
+              <Link className="govuk-link" href={`${returnPath}/${declaration.section}`}>
+                {declaration.label}
+              </Link>
+            ) : (
+              field
+            )}
+            : {reason}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -40,6 +40,27 @@ export function BodyPage({ org }: { org: Organisation }) {
       <span className="govuk-caption-l">Quarterly complaints returns</span>
       <h1 className="govuk-heading-l">{org.name}</h1>
 
+      <ReturnedBanners org={org} returned={returned} reasons={reasons} />
+
+      {open.map((w) => (
+        <OpenWindowSummary key={w.period} org={org} window={w} current={byPeriod.get(w.period)} />
+      ))}
+
+      <h2 className="govuk-heading-m govuk-!-margin-top-8">Your returns</h2>
+      <ReturnsTable org={org} notStarted={notStarted} returns={returns.data} />
+
+      <OverdueActions org={org} overdue={overdue} />
+    </>
+  );
+}
+
+type ReturnedReason = { data?: QueryOutput<"returns.get"> | undefined };
+type ActionPlanSummary = QueryOutput<"actions.list">[number];
+
+/** A banner for each return sent back, with the reasons from its own record (the list has none). */
+function ReturnedBanners({ org, returned, reasons }: { org: Organisation; returned: ReturnSummary[]; reasons: ReturnedReason[] }) {
+  return (
+    <>
       {reasons.map((q, i) =>
         q.data ? (
           <NotificationBanner
@@ -62,53 +83,54 @@ export function BodyPage({ org }: { org: Organisation }) {
           />
         ) : null,
       )}
+    </>
+  );
+}
 
-      {open.map((w) => (
-        <OpenWindowSummary key={w.period} org={org} window={w} current={byPeriod.get(w.period)} />
-      ))}
+/** The returns by quarter, newest first: the open quarters not started yet, then every return with its status. */
+function ReturnsTable({ org, notStarted, returns }: { org: Organisation; notStarted: OpenWindow[]; returns: ReturnSummary[] }) {
+  if (returns.length + notStarted.length === 0) return <p className="govuk-body">There are no returns yet.</p>;
+  return (
+    <Table
+      caption="Returns by quarter, newest first"
+      captionClasses="govuk-visually-hidden"
+      firstCellIsHeader
+      head={[{ text: "Quarter" }, { text: "Status" }, { text: "Revision", format: "numeric" }]}
+      rows={[
+        ...notStarted.map((w) => [
+          { children: <Link className="govuk-link" href={returnAddress(org.code, w.period)}>{w.periodLabel}</Link> },
+          { children: <Tag text="Not started" classes="govuk-tag--grey" /> },
+          { text: "", format: "numeric" as const },
+        ]),
+        ...returns.map((r: ReturnSummary) => [
+          { children: <Link className="govuk-link" href={returnAddress(org.code, r.period)}>{r.periodLabel}</Link> },
+          { children: <ReturnStatusTag status={r.status} text={returnStatusLabels[r.status]} /> },
+          { text: String(r.revision), format: "numeric" as const },
+        ]),
+      ]}
+    />
+  );
+}
 
-      <h2 className="govuk-heading-m govuk-!-margin-top-8">Your returns</h2>
-      {returns.data.length + notStarted.length === 0 ? (
-        <p className="govuk-body">There are no returns yet.</p>
-      ) : (
-        <Table
-          caption="Returns by quarter, newest first"
-          captionClasses="govuk-visually-hidden"
-          firstCellIsHeader
-          head={[{ text: "Quarter" }, { text: "Status" }, { text: "Revision", format: "numeric" }]}
-          rows={[
-            ...notStarted.map((w) => [
-              { children: <Link className="govuk-link" href={returnAddress(org.code, w.period)}>{w.periodLabel}</Link> },
-              { children: <Tag text="Not started" classes="govuk-tag--grey" /> },
-              { text: "", format: "numeric" as const },
-            ]),
-            ...returns.data.map((r: ReturnSummary) => [
-              { children: <Link className="govuk-link" href={returnAddress(org.code, r.period)}>{r.periodLabel}</Link> },
-              { children: <ReturnStatusTag status={r.status} text={returnStatusLabels[r.status]} /> },
-              { text: String(r.revision), format: "numeric" as const },
-            ]),
-          ]}
-        />
-      )}
-
-      {overdue.length > 0 ? (
-        <>
-          <h2 className="govuk-heading-m">Overdue learning actions</h2>
-          <ul className="govuk-list govuk-list--spaced">
-            {overdue.map((a) => (
-              <li key={a.id}>
-                <Tag text="Overdue" classes="govuk-tag--red" />{" "}
-                <Link className="govuk-link" href={`/agency/${org.code}/actions/${a.id}`}>
-                  {a.action}
-                </Link>
-                <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">
-                  Due {formatDate(a.dueDate)}: {a.statusLabel.toLowerCase()}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+/** The body's learning actions past their due date, each linked to its plan. */
+function OverdueActions({ org, overdue }: { org: Organisation; overdue: ActionPlanSummary[] }) {
+  if (overdue.length === 0) return null;
+  return (
+    <>
+      <h2 className="govuk-heading-m">Overdue learning actions</h2>
+      <ul className="govuk-list govuk-list--spaced">
+        {overdue.map((a) => (
+          <li key={a.id}>
+            <Tag text="Overdue" classes="govuk-tag--red" />{" "}
+            <Link className="govuk-link" href={`/agency/${org.code}/actions/${a.id}`}>
+              {a.action}
+            </Link>
+            <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">
+              Due {formatDate(a.dueDate)}: {a.statusLabel.toLowerCase()}
+            </span>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

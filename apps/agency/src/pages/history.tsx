@@ -1,4 +1,4 @@
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { Link, Table, Timeline, type TimelineItem } from "@complaints/ui";
 import { answerText, periodLabelOf, requireTemplate, returnStatusLabels, templateFields, type FieldDeclaration, type FieldValue } from "@complaints/domain";
 import { Loading, type Organisation, procedureQuery, type QueryOutput, ServiceProblem, usePageTitle } from "@complaints/client";
@@ -119,34 +119,38 @@ export function HistoryPage({ org, period }: { org: Organisation; period: string
       {revisions.length < 2 ? (
         <p className="govuk-body">This return has one revision. When the department returns it, or it is corrected after the department accepts it, the changes are listed here.</p>
       ) : (
-        revisions.slice(1).map((r, i) => {
-          const previous = revisions[i]!;
-          const diff = diffs[i];
-          const caption = `Revision ${previous.revision} (${returnStatusLabels[previous.status].toLowerCase()}) to revision ${r.revision} (${returnStatusLabels[r.status].toLowerCase()})`;
-          if (!diff || diff.isPending) return <Loading key={r.revision} />;
-          if (diff.isError) return <p key={r.revision} className="govuk-body">The changes in revision {r.revision} could not be loaded.</p>;
-          return (
-            <div key={r.revision}>
-              {r.reopenReason ? (
-                <p className="govuk-body">
-                  Why revision {r.revision} was opened: <span className="app-reason">{r.reopenReason}</span>
-                </p>
-              ) : null}
-              {diff.data.length === 0 ? (
-                <p className="govuk-body">{caption}: no figures have changed.</p>
-              ) : (
-                <Table
-                  caption={caption}
-                  captionClasses="govuk-table__caption--s"
-                  firstCellIsHeader
-                  head={[{ text: "Question" }, { text: `Revision ${previous.revision}` }, { text: `Revision ${r.revision}` }]}
-                  rows={diff.data.map((d) => [{ text: d.label }, { text: answerText(fields.get(d.fieldId), d.from as FieldValue) }, { text: answerText(fields.get(d.fieldId), d.to as FieldValue) }])}
-                />
-              )}
-            </div>
-          );
-        })
+        revisions.slice(1).map((r, i) => <RevisionChanges key={r.revision} previous={revisions[i]!} revision={r} diff={diffs[i]} fields={fields} />)
       )}
     </>
+  );
+}
+
+type Revision = History["revisions"][number];
+type RevisionDiff = UseQueryResult<QueryOutput<"returns.diff">>;
+
+/** One revision against the one before: why it was opened, and each figure that changed. */
+function RevisionChanges({ previous, revision: r, diff, fields }: { previous: Revision; revision: Revision; diff: RevisionDiff | undefined; fields: Map<string, FieldDeclaration> }) {
+  const caption = `Revision ${previous.revision} (${returnStatusLabels[previous.status].toLowerCase()}) to revision ${r.revision} (${returnStatusLabels[r.status].toLowerCase()})`;
+  if (!diff || diff.isPending) return <Loading />;
+  if (diff.isError) return <p className="govuk-body">The changes in revision {r.revision} could not be loaded.</p>;
+  return (
+    <div>
+      {r.reopenReason ? (
+        <p className="govuk-body">
+          Why revision {r.revision} was opened: <span className="app-reason">{r.reopenReason}</span>
+        </p>
+      ) : null}
+      {diff.data.length === 0 ? (
+        <p className="govuk-body">{caption}: no figures have changed.</p>
+      ) : (
+        <Table
+          caption={caption}
+          captionClasses="govuk-table__caption--s"
+          firstCellIsHeader
+          head={[{ text: "Question" }, { text: `Revision ${previous.revision}` }, { text: `Revision ${r.revision}` }]}
+          rows={diff.data.map((d) => [{ text: d.label }, { text: answerText(fields.get(d.fieldId), d.from as FieldValue) }, { text: answerText(fields.get(d.fieldId), d.to as FieldValue) }])}
+        />
+      )}
+    </div>
   );
 }

@@ -72,8 +72,8 @@ export function derivedFigures(template: TemplateDeclaration, sectionId: string,
     const numerator = evaluate(measure.numerator, values, template, serviceAreas);
     const denominator = evaluate(measure.denominator, values, template, serviceAreas);
     if (numerator === undefined || denominator === undefined || denominator <= 0) continue;
-    // A sentence-like figure ("75%", "20 per 10,000"); a mean's label already names what it averages, so its figure stands alone.
-    const value = formatMeasure(measure, measureValue(measure, numerator, denominator), { unit: measure.kind !== "mean", fixedDecimals: false });
+    // A sentence-like figure in the measure's declared unit ("75%", "20 per 10,000", "4 working days").
+    const value = formatMeasure(measure, measureValue(measure, numerator, denominator), { unit: true, fixedDecimals: false });
     out.push({ key: `measure:${measure.id}`, label: measure.label, value });
   }
   return out;

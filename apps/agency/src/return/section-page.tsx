@@ -13,7 +13,7 @@ import type { ReturnChecks } from "./section-status.ts";
 import { useChecks } from "./use-checks.ts";
 import { WarningSummary, type WarningSummaryItem } from "./warning-summary.tsx";
 import { figurePath, useCaseLinkFields } from "../cases/queries.ts";
-import { dateProblem, textToParts } from "../app/date-parts.ts";
+import { dateProblem, textToParts } from "@complaints/domain";
 import { inputIdOf } from "./fields/field.tsx";
 
 /** An error as shown: its message, the element its summary link focuses, and where its inline message goes. */
@@ -96,50 +96,90 @@ export function sectionWarnings(fields: readonly FieldDeclaration[], warnings: r
 /** `/{ORG}/returns/{PERIOD}/{SECTION}`: one section's questions, generated from the template. */
 export function SectionPage({ context, draft, section }: { context: ReturnPageContext; draft: Draft; section: SectionDeclaration }) {
   const template = draft.template!;
-  const navigate = useNavigate();
   const checks = useChecks(context, draft);
   const fields = useMemo(() => templateFields(template, context.serviceAreas).filter((f) => f.section === section.id), [template, context.serviceAreas, section.id]);
   const place = useMemo<SectionPlace>(() => ({ template, sectionId: section.id, serviceAreas: context.serviceAreas }), [template, section.id, context.serviceAreas]);
   const index = template.sections.findIndex((s) => s.id === section.id);
-  const next = template.sections[index + 1];
-
-  // Errors are shown as they stood when the page opened or the user last pressed "Save and
-  // continue" (GOV.UK validates on submit), so nothing moves or takes focus while someone types.
-  const [shown, setShown] = useState<{ attempt: number; errors: ShownError[] }>(() => ({
-    attempt: 0,
-    errors: context.editable ? sectionErrors(fields, draft.inputProblems, checks, false, place, draft.inputs) : [],
-  }));
-  const inlineErrors = useMemo(() => {
-    const out: Record<string, string> = {};
-    for (const e of shown.errors) out[e.inlineKey] ??= e.message;
-    return out;
-  }, [shown]);
-  usePageTitle(`${section.title} – Complaints return for ${context.periodLabel}`, shown.errors.length > 0);
-
-  // Stable callbacks, so a keystroke re-renders only the field typed in.
-  const latest = useRef(draft);
-  latest.current = draft;
-  const latestChecks = useRef(checks);
-  latestChecks.current = checks;
-  const onInput = useCallback((id: string, text: string) => latest.current.setInput(id, text), []);
-  const onNote = useCallback((id: string, note: string | null) => latest.current.setNote(id, note), []);
-
+  const save = useSectionSave({ context, draft, checks, fields, place, next: template.sections[index + 1] });
+  usePageTitle(`${section.title} – Complaints return for ${context.periodLabel}`, save.shown.errors.length > 0);
+  const { onInput, onNote } = useFieldCallbacks(draft);
   const warnings = useMemo(() => sectionWarnings(fields, checks.warnings), [fields, checks.warnings]);
   const figures = derivedFigures(template, section.id, draft.values, context.serviceAreas);
-  const [busy, setBusy] = useState(false);
+  const hash = useOpenAtHash(warnings);
+  const caseLinks = useSectionCaseLinks(context, section.id);
 
-  // The warnings a save stopped for, as they stood then, at the top of the page; a warning the user
-  // has been shown there does not stop the next save ("Continue anyway" is a choice made once).
-  const [warningSummary, setWarningSummary] = useState<{ attempt: number; items: WarningSummaryItem[] } | null>(null);
-  const acknowledged = useRef(new Set<string>());
-  // Counts the saves that found no errors: each runs the warnings check once, after it renders.
-  const [saved, setSaved] = useState(0);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ConflictPanel draft={draft} />
+        {save.shown.errors.length > 0 ? (
+          <ErrorSummary
+            key={save.shown.attempt}
+            disableAutoFocus={save.shown.attempt === 0 && hash !== ""}
+            titleText="There is a problem"
+            errorList={save.shown.errors.map((e) => ({ text: e.message, href: e.href }))}
+          />
+        ) : save.warningSummary && context.editable ? (
+          <WarningSummary key={save.warningSummary.attempt} items={save.warningSummary.items} busy={save.busy} onContinue={() => void save.continueAnyway()} />
+        ) : null}
+        <SectionHeading context={context} draft={draft} section={section} number={index + 1} of={template.sections.length} />
+        <form noValidate onSubmit={(e) => void save.onSubmit(e)} autoComplete="off">
+          <SectionForm
+            template={template}
+            section={section}
+            serviceAreas={context.serviceAreas}
+            inputs={draft.inputs}
+            errors={save.inlineErrors}
+            notes={draft.notes}
+            readOnly={!context.editable}
+            onInput={onInput}
+            onNote={onNote}
+            caseLinks={caseLinks}
+            below={explanationBoxes(warnings, draft, context.editable)}
+          />
+          <DerivedFigures figures={figures} />
+          <div className="govuk-button-group">
+            {context.editable ? <Button text={save.busy ? "Saving…" : "Save and continue"} type="submit" preventDoubleClick /> : null}
+            <Link className="govuk-link" to={`${context.base}/`} onClick={(e) => void save.toTaskList(e)}>
+              Return to task list
+            </Link>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
 
-  // An address naming a figure (`flow#received`: "Change" on check your answers, Back from a
-  // figure's cases) opens the page at that figure: the errors shown on opening do not take focus,
-  // which would scroll back to the top (after "Save and continue" they do, as always). One naming a
-  // warning's explanation box ("Explain" on check your answers) moves focus into it, once the
-  // warnings are known (those about the body's history come with the server's validation).
+function SectionHeading({ context, draft, section, number, of }: { context: ReturnPageContext; draft: Draft; section: SectionDeclaration; number: number; of: number }) {
+  return (
+    <>
+      <span className="govuk-caption-l">
+        {context.organisationName}: complaints return for {context.periodLabel}, section {number} of {of}
+      </span>
+      <h1 className="govuk-heading-l">{section.title}</h1>
+      {section.description ? <p className="govuk-body-l">{section.description}</p> : null}
+      {context.editable ? <SaveStatus draft={draft} /> : <div className="govuk-inset-text">This return is not a draft: you can read it, but not change it.</div>}
+    </>
+  );
+}
+
+/** Stable callbacks, so a keystroke re-renders only the field typed in. */
+function useFieldCallbacks(draft: Draft) {
+  const latest = useRef(draft);
+  latest.current = draft;
+  const onInput = useCallback((id: string, text: string) => latest.current.setInput(id, text), []);
+  const onNote = useCallback((id: string, note: string | null) => latest.current.setNote(id, note), []);
+  return { onInput, onNote };
+}
+
+/**
+ * An address naming a figure (`flow#received`: "Change" on check your answers, Back from a
+ * figure's cases) opens the page at that figure: the errors shown on opening do not take focus,
+ * which would scroll back to the top (after "Save and continue" they do, as always). One naming a
+ * warning's explanation box ("Explain" on check your answers) moves focus into it, once the
+ * warnings are known (those about the body's history come with the server's validation).
+ */
+function useOpenAtHash(warnings: readonly SectionWarning[]): string {
   const { hash } = useLocation();
   const reachedHash = useRef<string | null>(null);
   useEffect(() => {
@@ -151,44 +191,91 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
     target.scrollIntoView({ block: "center" });
     if (id.startsWith("explanation-")) target.focus({ preventScroll: true });
   }, [hash, warnings]);
+  return hash;
+}
 
-  // Figures computed from the case file link to their cases, on the draft and on a return
-  // that can only be read; "from" brings the cases page's Back link here.
+/**
+ * Figures computed from the case file link to their cases, on the draft and on a return that can
+ * only be read; "from" brings the cases page's Back link here.
+ */
+function useSectionCaseLinks(context: ReturnPageContext, sectionId: string) {
   const caseFields = useCaseLinkFields(context.organisationCode, context.periodCode, context.readsCases);
-  const caseLinks = useMemo(
+  return useMemo(
     () =>
       caseFields.size === 0
         ? undefined
-        : { fields: caseFields, href: (id: string) => `/agency${figurePath(context.organisationCode, context.periodCode, id)}?from=${encodeURIComponent(section.id)}` },
-    [caseFields, context.organisationCode, context.periodCode, section.id],
+        : { fields: caseFields, href: (id: string) => `/agency${figurePath(context.organisationCode, context.periodCode, id)}?from=${encodeURIComponent(sectionId)}` },
+    [caseFields, context.organisationCode, context.periodCode, sectionId],
   );
+}
 
+interface SectionSaveOptions {
+  context: ReturnPageContext;
+  draft: Draft;
+  checks: ReturnChecks;
+  fields: readonly FieldDeclaration[];
+  place: SectionPlace;
+  /** The section after this one; none after the last, which goes back to the task list. */
+  next: SectionDeclaration | undefined;
+}
+
+/**
+ * "Save and continue": the errors as last shown, the warnings a save stopped for, and moving on.
+ * Errors are shown as they stood when the page opened or the user last pressed "Save and
+ * continue" (GOV.UK validates on submit), so nothing moves or takes focus while someone types.
+ */
+function useSectionSave({ context, draft, checks, fields, place, next }: SectionSaveOptions) {
+  const navigate = useNavigate();
+  const [shown, setShown] = useState<{ attempt: number; errors: ShownError[] }>(() => ({
+    attempt: 0,
+    errors: context.editable ? sectionErrors(fields, draft.inputProblems, checks, false, place, draft.inputs) : [],
+  }));
+  const inlineErrors = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const e of shown.errors) out[e.inlineKey] ??= e.message;
+    return out;
+  }, [shown]);
+  const latest = useRef({ draft, checks });
+  latest.current = { draft, checks };
+  const [busy, setBusy] = useState(false);
+  // The warnings a save stopped for, as they stood then, at the top of the page; a warning the user
+  // has been shown there does not stop the next save ("Continue anyway" is a choice made once).
+  const [warningSummary, setWarningSummary] = useState<{ attempt: number; items: WarningSummaryItem[] } | null>(null);
+  const acknowledged = useRef(new Set<string>());
+  // Counts the saves that found no errors: each runs the warnings check once, after it renders.
+  const [saved, setSaved] = useState(0);
   const toNext = useRef(() => {});
   toNext.current = () => void navigate(next ? `${context.base}/${next.id}` : `${context.base}/`);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const errors = sectionErrors(fields, draft.inputProblems, checks, true, place, draft.inputs);
+  async function flushing(then: () => void) {
     setBusy(true);
     try {
       await draft.flush();
     } finally {
       setBusy(false);
     }
-    if (errors.length > 0) {
-      setWarningSummary(null);
-      setShown((s) => ({ attempt: s.attempt + 1, errors }));
-      return;
-    }
-    setShown((s) => ({ attempt: s.attempt, errors: [] }));
-    setSaved((n) => n + 1);
+    then();
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const errors = sectionErrors(fields, draft.inputProblems, checks, true, place, draft.inputs);
+    await flushing(() => {
+      if (errors.length > 0) {
+        setWarningSummary(null);
+        setShown((s) => ({ attempt: s.attempt + 1, errors }));
+        return;
+      }
+      setShown((s) => ({ attempt: s.attempt, errors: [] }));
+      setSaved((n) => n + 1);
+    });
   }
 
   // After a save without errors, in the render that follows it: the checks then include the
   // server's history warnings about what was just saved. New unexplained warnings stop the user.
   useEffect(() => {
     if (saved === 0) return;
-    const unexplained = sectionWarnings(fields, latestChecks.current.warnings).filter(({ warning }) => !latest.current.explanations[warning.id]?.trim());
+    const unexplained = sectionWarnings(fields, latest.current.checks.warnings).filter(({ warning }) => !latest.current.draft.explanations[warning.id]?.trim());
     if (unexplained.some(({ warning }) => !acknowledged.current.has(warning.id))) {
       for (const { warning } of unexplained) acknowledged.current.add(warning.id);
       const items = unexplained.map(({ warning, anchor }) => ({ text: warning.message, href: `#${anchor}` }));
@@ -198,23 +285,17 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
     toNext.current();
   }, [saved, fields]);
 
-  async function continueAnyway() {
-    setBusy(true);
-    try {
-      await draft.flush();
-    } finally {
-      setBusy(false);
-    }
-    toNext.current();
-  }
-
   async function toTaskList(event: React.MouseEvent<HTMLAnchorElement>) {
     event.preventDefault();
     await draft.flush();
     void navigate(`${context.base}/`);
   }
 
-  // Each warning's explanation box, directly beneath the figure it flags.
+  return { shown, inlineErrors, busy, warningSummary, onSubmit, continueAnyway: () => flushing(() => toNext.current()), toTaskList };
+}
+
+/** Each warning's explanation box, directly beneath the figure it flags. */
+function explanationBoxes(warnings: readonly SectionWarning[], draft: Draft, editable: boolean): Record<string, ReactNode[]> {
   const below: Record<string, ReactNode[]> = {};
   for (const { warning: w, anchor } of warnings) {
     (below[anchor] ??= []).push(
@@ -230,55 +311,11 @@ export function SectionPage({ context, draft, section }: { context: ReturnPageCo
           label={{ text: "Explain why this figure is right", classes: "govuk-label--s" }}
           hint={{ text: "For example, a change in how complaints are recorded. Reviewers in your body and your department see the explanation." }}
           value={draft.explanations[w.id] ?? ""}
-          readOnly={!context.editable}
+          readOnly={!editable}
           onChange={(event) => draft.setExplanation(w.id, event.target.value === "" ? null : event.target.value)}
         />
       </div>,
     );
   }
-
-  return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ConflictPanel draft={draft} />
-        {shown.errors.length > 0 ? (
-          <ErrorSummary key={shown.attempt} disableAutoFocus={shown.attempt === 0 && hash !== ""} titleText="There is a problem" errorList={shown.errors.map((e) => ({ text: e.message, href: e.href }))} />
-        ) : warningSummary && context.editable ? (
-          <WarningSummary key={warningSummary.attempt} items={warningSummary.items} busy={busy} onContinue={() => void continueAnyway()} />
-        ) : null}
-        <span className="govuk-caption-l">
-          {context.organisationName}: complaints return for {context.periodLabel}, section {index + 1} of {template.sections.length}
-        </span>
-        <h1 className="govuk-heading-l">{section.title}</h1>
-        {section.description ? <p className="govuk-body-l">{section.description}</p> : null}
-        {context.editable ? (
-          <SaveStatus draft={draft} />
-        ) : (
-          <div className="govuk-inset-text">This return is not a draft: you can read it, but not change it.</div>
-        )}
-        <form noValidate onSubmit={(e) => void onSubmit(e)} autoComplete="off">
-          <SectionForm
-            template={template}
-            section={section}
-            serviceAreas={context.serviceAreas}
-            inputs={draft.inputs}
-            errors={inlineErrors}
-            notes={draft.notes}
-            readOnly={!context.editable}
-            onInput={onInput}
-            onNote={onNote}
-            caseLinks={caseLinks}
-            below={below}
-          />
-          <DerivedFigures figures={figures} />
-          <div className="govuk-button-group">
-            {context.editable ? <Button text={busy ? "Saving…" : "Save and continue"} type="submit" preventDoubleClick /> : null}
-            <Link className="govuk-link" to={`${context.base}/`} onClick={(e) => void toTaskList(e)}>
-              Return to task list
-            </Link>
-          </div>
-        </form>
-      </div>
-    </div>
-  );
+  return below;
 }

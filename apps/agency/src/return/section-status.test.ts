@@ -97,6 +97,7 @@ describe("figures worked out as the user types", () => {
     expect(channels.find((f) => f.key === "breakdown:received_by_channel")?.value).toBe("190");
     const stages = derivedFigures(template, "stages", { ...values, er_within_timescale: 90, er_working_days_total: 480 }, []);
     expect(stages.find((f) => f.key === "measure:er_within_timescale")?.value).toBe("75%");
-    expect(stages.find((f) => f.key === "measure:er_average_working_days")?.value).toBe("4");
+    // A mean says its declared unit, as every other measure does.
+    expect(stages.find((f) => f.key === "measure:er_average_working_days")?.value).toBe("4 working days");
   });
 });

@@ -1,10 +1,7 @@
-import { returnStatusLabels, templateFields } from "@complaints/domain";
+import { returnStatusLabels, templateFields, type ReturnStatus } from "@complaints/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-
-/** The ui package's links as router links, so a task opens without reloading the app. */
-const routerLink: RenderLink = ({ href, ...rest }) => <Link to={href} {...rest} />;
 import { api, errorMessage, procedureQuery, usePageTitle } from "@complaints/client";
 import type { Draft } from "./draft/use-draft.ts";
 import { Button, ErrorSummary, LinkProvider, TaskList, Tag, type RenderLink } from "@complaints/ui";
@@ -12,6 +9,9 @@ import { crossSectionErrorItem, spansSections } from "./cross-section-error.tsx"
 import type { ReturnPageContext } from "./return-route.tsx";
 import { sectionStatus, sectionStatusLabels, type SectionStatus } from "./section-status.ts";
 import { useChecks } from "./use-checks.ts";
+
+/** The ui package's links as router links, so a task opens without reloading the app. */
+const routerLink: RenderLink = ({ href, ...rest }) => <Link to={href} {...rest} />;
 
 const tagClasses: Record<SectionStatus, string | undefined> = {
   completed: undefined,
@@ -34,7 +34,6 @@ export function TaskListPage({ context, draft }: { context: ReturnPageContext; d
   usePageTitle(`Complaints return for ${context.periodLabel}`);
   const checks = useChecks(context, draft);
   const template = draft.template!;
-  const revision = draft.revision!;
   const fields = templateFields(template, context.serviceAreas);
   const statuses = template.sections.map((section) =>
     sectionStatus(
@@ -44,7 +43,6 @@ export function TaskListPage({ context, draft }: { context: ReturnPageContext; d
       checks,
     ),
   );
-  const completed = statuses.filter((s) => s === "completed").length;
   const warningsToExplain = checks.warnings.filter((w) => !draft.explanations[w.id]?.trim()).length;
   // An error that spans sections stops no section's "Save and continue", so it is listed here, with
   // a link to each section it involves, as well as marking each of them "Has errors".
@@ -64,61 +62,80 @@ export function TaskListPage({ context, draft }: { context: ReturnPageContext; d
           </LinkProvider>
         ) : null}
         <Heading context={context} />
-        <p className="govuk-body">
-          Status: <Tag text={returnStatusLabels[revision.status]} classes={revision.status === "draft" ? "govuk-tag--grey" : undefined} />
-        </p>
-        {context.editable ? (
-          <p className="govuk-body">
-            You have completed {completed} of {template.sections.length} sections.
-            {warningsToExplain > 0 ? ` ${warningsToExplain} ${warningsToExplain === 1 ? "warning needs" : "warnings need"} an explanation before you submit.` : ""}
-          </p>
-        ) : (
-          <div className="govuk-inset-text">
-            This return is {returnStatusLabels[revision.status].toLowerCase()}. You can read it, but not change it
-            {revision.status === "draft" || revision.status === "returned" ? ": only the complaints team changes a return" : ""}.
-          </div>
-        )}
+        <ReturnProgress context={context} status={draft.revision!.status} completed={statuses.filter((s) => s === "completed").length} sections={template.sections.length} warningsToExplain={warningsToExplain} />
         <h2 className="govuk-heading-m">Sections</h2>
         <LinkProvider renderLink={routerLink}>
-        <TaskList
-          idPrefix="sections"
-          items={template.sections.map((section, i) => ({
-            title: { text: section.title },
-            ...(section.description ? { hint: { text: section.description } } : {}),
-            href: `${context.base}/${section.id}`,
-            status: statuses[i] === "completed" ? { text: sectionStatusLabels.completed } : { tag: { text: sectionStatusLabels[statuses[i]!], classes: tagClasses[statuses[i]!] } },
-          }))}
-        />
+          <TaskList
+            idPrefix="sections"
+            items={template.sections.map((section, i) => ({
+              title: { text: section.title },
+              ...(section.description ? { hint: { text: section.description } } : {}),
+              href: `${context.base}/${section.id}`,
+              status: statuses[i] === "completed" ? { text: sectionStatusLabels.completed } : { tag: { text: sectionStatusLabels[statuses[i]!], classes: tagClasses[statuses[i]!] } },
+            }))}
+          />
         </LinkProvider>
-        <h2 className="govuk-heading-m">{context.editable ? "Send the return" : "More about this return"}</h2>
-        <ul className="govuk-list">
-          <li>
-            <Link className="govuk-link" to={`${context.base}/check`}>
-              {context.editable ? "Check your answers and submit" : "Check the answers"}
-            </Link>
-          </li>
-          {context.editable ? (
-            <li>
-              <Link className="govuk-link" to={`${context.base}/upload`}>
-                Fill it in with a spreadsheet instead
-              </Link>
-            </li>
-          ) : null}
-          {context.editable ? (
-            <li>
-              <Link className="govuk-link" to={`${context.base}/cases`}>
-                Compute it from your case records
-              </Link>
-            </li>
-          ) : null}
-          <li>
-            <Link className="govuk-link" to={`${context.base}/history`}>
-              History of this return
-            </Link>
-          </li>
-        </ul>
+        <ReturnLinks context={context} />
       </div>
     </div>
+  );
+}
+
+/** The return's status, and how far the draft has got (or why it can only be read). */
+function ReturnProgress(props: { context: ReturnPageContext; status: ReturnStatus; completed: number; sections: number; warningsToExplain: number }) {
+  const { status, warningsToExplain } = props;
+  return (
+    <>
+      <p className="govuk-body">
+        Status: <Tag text={returnStatusLabels[status]} classes={status === "draft" ? "govuk-tag--grey" : undefined} />
+      </p>
+      {props.context.editable ? (
+        <p className="govuk-body">
+          You have completed {props.completed} of {props.sections} sections.
+          {warningsToExplain > 0 ? ` ${warningsToExplain} ${warningsToExplain === 1 ? "warning needs" : "warnings need"} an explanation before you submit.` : ""}
+        </p>
+      ) : (
+        <div className="govuk-inset-text">
+          This return is {returnStatusLabels[status].toLowerCase()}. You can read it, but not change it
+          {status === "draft" || status === "returned" ? ": only the complaints team changes a return" : ""}.
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Where to go from the task list: check and submit, the other ways to fill it in, its history. */
+function ReturnLinks({ context }: { context: ReturnPageContext }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">{context.editable ? "Send the return" : "More about this return"}</h2>
+      <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to={`${context.base}/check`}>
+            {context.editable ? "Check your answers and submit" : "Check the answers"}
+          </Link>
+        </li>
+        {context.editable ? (
+          <li>
+            <Link className="govuk-link" to={`${context.base}/upload`}>
+              Fill it in with a spreadsheet instead
+            </Link>
+          </li>
+        ) : null}
+        {context.editable ? (
+          <li>
+            <Link className="govuk-link" to={`${context.base}/cases`}>
+              Compute it from your case records
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Link className="govuk-link" to={`${context.base}/history`}>
+            History of this return
+          </Link>
+        </li>
+      </ul>
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
-import { AppShell, ForgottenPasswordPage, NotificationPreferencesPage, ResetPasswordPage, Loading, NotFoundPage, RequireSignIn, SignOut } from "@complaints/client";
+import { AppShell, ForgottenPasswordPage, ResetPasswordPage, Loading, NoAccessPage, NotFoundPage, RequireSignIn, SignOut, standardPageRoutes } from "@complaints/client";
 import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
+import { AdminRoute, isAdministrator } from "../admin/admin-route.tsx";
 import { ComparePage } from "../pages/compare.tsx";
 import { HomePage } from "../pages/home.tsx";
 import { SignInPage } from "../pages/sign-in.tsx";
@@ -23,6 +24,13 @@ const ReportsPage = lazy(() => import("../pages/reports.tsx").then((m) => ({ def
 const ReviewPage = lazy(() => import("../pages/review.tsx").then((m) => ({ default: m.ReviewPage })));
 const ThemesPage = lazy(() => import("../pages/themes.tsx").then((m) => ({ default: m.ThemesPage })));
 const TotalsPage = lazy(() => import("../pages/totals.tsx").then((m) => ({ default: m.TotalsPage })));
+const AdminHomePage = lazy(() => import("../admin/admin-home.tsx").then((m) => ({ default: m.AdminHomePage })));
+const OrganisationsPage = lazy(() => import("../admin/organisations-page.tsx").then((m) => ({ default: m.OrganisationsPage })));
+const OrganisationPage = lazy(() => import("../admin/organisation-page.tsx").then((m) => ({ default: m.OrganisationPage })));
+const CloseOrganisationPage = lazy(() => import("../admin/close-organisation-page.tsx").then((m) => ({ default: m.CloseOrganisationPage })));
+const WindowsPage = lazy(() => import("../admin/windows-page.tsx").then((m) => ({ default: m.WindowsPage })));
+const WindowPage = lazy(() => import("../admin/window-page.tsx").then((m) => ({ default: m.WindowPage })));
+const AuditPage = lazy(() => import("../admin/audit-page.tsx").then((m) => ({ default: m.AuditPage })));
 const TrackerPage = lazy(() => import("../pages/tracker.tsx").then((m) => ({ default: m.TrackerPage })));
 
 const identity = { serviceName: "Department portal", base: "/portal", homeText: "Go to your department" };
@@ -38,7 +46,7 @@ export function App() {
             <Route path="/sign-out" element={<SignOut />} />
             <Route path="/forgotten-password" element={<ForgottenPasswordPage />} />
             <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
-            <Route path="/account/notifications" element={<RequireSignIn>{() => <NotificationPreferencesPage />}</RequireSignIn>} />
+            {standardPageRoutes}
             <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
             <Route path="/:deptCode/" element={<DepartmentRoute>{({ dept }) => <DepartmentHomePage key={dept.code} dept={dept} />}</DepartmentRoute>} />
             <Route path="/:deptCode/tracker" element={<DepartmentRoute>{({ dept }) => <LatestQuarter dept={dept} to={(p) => `/${dept.code}/tracker/${p}`} />}</DepartmentRoute>} />
@@ -58,6 +66,14 @@ export function App() {
             {/* The Totals page: its address stays `/summary/…`, as people bookmark it. */}
             <Route path="/:deptCode/summary" element={<DepartmentRoute>{({ dept }) => <LatestQuarter dept={dept} to={(p) => `/${dept.code}/summary/${p}`} />}</DepartmentRoute>} />
             <Route path="/:deptCode/summary/:period" element={<DepartmentRoute period="choice">{({ dept, period }) => <TotalsPage dept={dept} choice={period} />}</DepartmentRoute>} />
+            {/* Administration: the department's administrators only (AdminRoute). */}
+            <Route path="/:deptCode/admin" element={<AdminRoute>{({ dept }) => <AdminHomePage dept={dept} />}</AdminRoute>} />
+            <Route path="/:deptCode/admin/organisations" element={<AdminRoute>{({ dept }) => <OrganisationsPage key={dept.code} dept={dept} />}</AdminRoute>} />
+            <Route path="/:deptCode/admin/organisations/:orgCode" element={<AdminRoute>{({ dept, orgCode }) => <OrganisationPage key={orgCode} dept={dept} org={orgCode} />}</AdminRoute>} />
+            <Route path="/:deptCode/admin/organisations/:orgCode/close" element={<AdminRoute>{({ dept, orgCode }) => <CloseOrganisationPage key={orgCode} dept={dept} org={orgCode} />}</AdminRoute>} />
+            <Route path="/:deptCode/admin/windows" element={<AdminRoute>{({ dept }) => <WindowsPage key={dept.code} dept={dept} />}</AdminRoute>} />
+            <Route path="/:deptCode/admin/windows/:period" element={<DepartmentRoute period="quarter">{({ me, dept, period }) => (isAdministrator(me) ? <WindowPage key={period} dept={dept} period={period} /> : <NoAccessPage />)}</DepartmentRoute>} />
+            <Route path="/:deptCode/admin/audit" element={<AdminRoute>{({ dept }) => <AuditPage key={dept.code} dept={dept} />}</AdminRoute>} />
             <Route path="*" element={<RequireSignIn>{() => <NotFoundPage />}</RequireSignIn>} />
           </Routes>
         </Suspense>

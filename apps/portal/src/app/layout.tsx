@@ -1,7 +1,8 @@
-import { ServiceFrame, type ServiceNavigationItem } from "@complaints/ui";
+import type { ServiceNavigationItem } from "@complaints/ui";
 import type { ReactNode } from "react";
 import { useLocation } from "react-router";
-import { useAppIdentity, useMe } from "@complaints/client";
+import { AppFrame, useAppIdentity, useMe } from "@complaints/client";
+import { isAdministrator } from "../admin/admin-route.tsx";
 import { departmentOf } from "./department-route.tsx";
 
 /** The portal's sections, in the order of a quarter's work; `match` is the address prefix that marks a section active (`alsoMatch`: others that do too). */
@@ -20,11 +21,11 @@ export function portalSections(dept: string): { text: string; href: string; matc
 }
 
 /**
- * The page frame every page shares (packages/ui's ServiceFrame, as in the agency app), with the
- * department's sections and "Sign out" in the service navigation.
+ * The page frame every page shares (packages/client's AppFrame, as in the agency app, which adds the
+ * signed-in person's account link and "Sign out"), with the department's sections in the service navigation.
  */
 export function Layout({ children }: { children: ReactNode }) {
-  const { serviceName, base } = useAppIdentity();
+  const { base } = useAppIdentity();
   const location = useLocation();
   const onSignIn = location.pathname === "/sign-in" || location.pathname === "/sign-out";
   const me = useMe();
@@ -41,12 +42,10 @@ export function Layout({ children }: { children: ReactNode }) {
       navigation.push({ text: s.text, href: `${base}${s.href}`, current: path === s.href, active });
     }
   }
-  if (user) navigation.push({ text: "Emails you get", href: `${base}/account/notifications`, current: location.pathname === "/account/notifications" });
-  if (user) navigation.push({ text: "Sign out", href: `${base}/sign-out` });
+  // Administration: shown only to the department's administrators (the pages refuse anyone else too).
+  if (dept && user && isAdministrator(user)) navigation.push({ text: "Administration", href: `${base}/${dept.code}/admin`, current: path === `/${dept.code}/admin`, active: path.startsWith(`/${dept.code}/admin`) });
 
   return (
-    <ServiceFrame serviceName={serviceName} homeUrl={`${base}/`} navigation={navigation} page={location.hash ? null : location.pathname}>
-      {children}
-    </ServiceFrame>
+    <AppFrame navigation={navigation}>{children}</AppFrame>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Checkboxes } from "@complaints/ui";
+import { Button } from "@complaints/ui";
+import { FilterCheckboxes } from "../filter-form/filter-fields.tsx";
 import { memo, type FormEvent } from "react";
 import type { MeasureInfo } from "./rows.ts";
 import { bodyTypeText } from "./rows.ts";
@@ -53,28 +54,22 @@ export const ChoicesForm = memo(function ChoicesForm({
       <h2 className="govuk-heading-m">Change what the table shows</h2>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
-          <Checkboxes
+          <FilterCheckboxes
             name="type"
-            idPrefix="type"
-            classes="govuk-checkboxes--small"
-            fieldset={{ legend: { text: "Body type", classes: "govuk-fieldset__legend--s" } }}
+            legend="Body type"
             hint={{ text: "Leave all unticked to show every type." }}
             items={types.map((t) => ({ value: typeToParam(t), text: bodyTypeText(t), checked: typeList.includes(t) }))}
           />
-          <Checkboxes
+          <FilterCheckboxes
             name="counts"
-            idPrefix="counts"
-            classes="govuk-checkboxes--small"
-            fieldset={{ legend: { text: "Counts", classes: "govuk-fieldset__legend--s" } }}
+            legend="Counts"
             items={[{ value: "yes", text: "Show numerators and denominators", checked: counts }]}
           />
         </div>
         <div className="govuk-grid-column-two-thirds">
-          <Checkboxes
+          <FilterCheckboxes
             name="measures"
-            idPrefix="measures"
-            classes="govuk-checkboxes--small"
-            fieldset={{ legend: { text: "Measures", classes: "govuk-fieldset__legend--s" } }}
+            legend="Measures"
             hint={{ text: "Each measure you tick is a column of the table." }}
             errorMessage={problem ? { text: problem } : false}
             items={measures.map((m) => ({ value: m.id, text: m.label, checked: measureList.includes(m.id) }))}

@@ -1,5 +1,6 @@
 import { Link } from "@complaints/ui";
-import { formatCount, formatValue, funnelStatus, type FunnelChartPoint, type FunnelStatus } from "@complaints/charts";
+import { formatCount, funnelStatus, type FunnelChartPoint, type FunnelStatus } from "@complaints/charts";
+import { formatMeasure, type MeasureFormat } from "@complaints/domain";
 
 const groups: { status: FunnelStatus; heading: string }[] = [
   { status: "above-998", heading: "Above the 99.8% limit" },
@@ -12,7 +13,7 @@ const groups: { status: FunnelStatus; heading: string }[] = [
  * The bodies outside the funnel's limits, in words beside the chart: grouped by side and limit,
  * furthest first, each with its proportion and size, linking to the body's profile.
  */
-export function OutsideTheLimits({ dept, points, unit }: { dept: string; points: readonly FunnelChartPoint[]; unit: string }) {
+export function OutsideTheLimits({ dept, points, unit, measure }: { dept: string; points: readonly FunnelChartPoint[]; unit: string; measure: MeasureFormat }) {
   const outside = points.filter((p) => funnelStatus(p) !== "within");
   return (
     <section aria-labelledby="outside-heading" className="app-funnel-outliers">
@@ -40,7 +41,7 @@ export function OutsideTheLimits({ dept, points, unit }: { dept: string; points:
                   <Link className="govuk-link" href={`/portal/${dept}/bodies/${p.organisationCode}`}>
                     {p.name}
                   </Link>
-                  : {formatValue(p.proportion, "proportion")} ({formatCount(p.numerator)} of {formatCount(p.denominator)} {unit}), {g.heading.toLowerCase()}
+                  : {formatMeasure(measure, p.proportion)} ({formatCount(p.numerator)} of {formatCount(p.denominator)} {unit}), {g.heading.toLowerCase()}
                 </li>
               ))}
             </ul>

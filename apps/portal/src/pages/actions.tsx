@@ -1,5 +1,6 @@
 import { actionStatuses, actionStatusLabels, actionThemeLabel, actionThemes, formatCount, formatDate, formatPercent, plural } from "@complaints/domain";
 import { ActionPlanStatusTags, Button, Details, ErrorSummary, Input, Pagination, Select, Table } from "@complaints/ui";
+import { BodyFilter, FilterActions, ThemeFilter } from "../filter-form/filter-fields.tsx";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -50,27 +51,12 @@ export function ActionsPage({ dept }: { dept: Organisation }) {
       <form className="app-filter" method="get" action="" onSubmit={apply} key={`${search} ${bodies.isSuccess}`} aria-label="Filter action plans">
         <h2 className="govuk-heading-m">Filter action plans</h2>
         <div className="app-filter__fields app-filter__fields--four">
-          <Select
-            id="body"
-            name="body"
-            label={{ text: "Body" }}
-            value={values.body}
-            items={[{ value: "", text: "All bodies" }, ...(bodies.data ?? []).map((b) => ({ value: b.code, text: b.name })), ...(body && bodies.data && !bodies.data.some((b) => b.code === body) ? [{ value: body, text: body }] : [])]}
-          />
-          <Select id="theme" name="theme" label={{ text: "Theme" }} value={theme ?? ""} items={[{ value: "", text: "All themes" }, ...actionThemes.map((t) => ({ value: t.code, text: t.label }))]} />
+          <BodyFilter bodies={bodies} value={values.body} />
+          <ThemeFilter value={theme ?? ""} />
           <Input id="owner" name="owner" label={{ text: "Owner" }} hint={{ text: "Part of a person’s or team’s name" }} value={values.owner} spellcheck={false} autoComplete="off" />
           <Select id="status" name="status" label={{ text: "Status" }} value={status ?? ""} items={[{ value: "", text: "Any status" }, ...statusChoices.map((s) => ({ value: s, text: statusText[s] }))]} />
         </div>
-        <div className="app-filter__actions">
-          <Button type="submit" text="Apply filters" preventDoubleClick />
-          {active > 0 ? (
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`/${dept.code}/actions`}>
-                Clear filters
-              </Link>
-            </p>
-          ) : null}
-        </div>
+        <FilterActions submitText="Apply filters" clear={active > 0 ? { href: `/portal/${dept.code}/actions`, text: "Clear filters" } : null} />
       </form>
       {ignored.length > 0 ? <p className="govuk-body">The address asked for {ignored.join(" and ")}, which is not one of the choices, so that filter is not applied.</p> : null}
 

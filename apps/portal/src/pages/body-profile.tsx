@@ -3,12 +3,14 @@ import { ActionPlanStatusTags, Details, ErrorSummary, SummaryList, Table, ThemeH
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { formatOneDecimal } from "@complaints/domain";
 import { errorCode, errorMessage, Loading, NoAccessPage, NotFoundPage, type Organisation, procedureQuery, QueryBoundary, type QueryOutput, useOrganisation, usePageTitle } from "@complaints/client";
 import { useLatestQuarter } from "../app/periods.ts";
 import { MeasureTrend } from "../profile/measure-trend.tsx";
 import { QuarterRangeForm, useQuarterRange } from "../quarter-range/quarter-range.tsx";
 import { EmergingList } from "../themes/emerging-list.tsx";
 import { formatCount, formatRate } from "../themes/format.ts";
+import { themeQuarterCells, themesByQuarterRows } from "../themes/themes-by-quarter.tsx";
 
 type Profile = QueryOutput<"metrics.profile">;
 type ActionPlan = QueryOutput<"actions.list">[number];
@@ -159,20 +161,13 @@ function BodyThemes({ data }: { data: Profile }) {
       <h3 className="govuk-heading-s">Emerging themes in {last.periodLabel}</h3>
       {emerging.length === 0 ? <p className="govuk-body">No theme is emerging in {last.periodLabel}.</p> : <EmergingList items={emerging} />}
       <ThemeHeatmap
+        format={formatOneDecimal}
         title={`${data.organisation.name}: complaints per 100 received by theme and quarter`}
         headingLevel={3}
         idPrefix="profile-themes"
         orientation="themes-by-quarters"
         columns={data.periods.map((p) => ({ id: p.period, label: p.periodLabel }))}
-        rows={series.map((s) => ({
-          id: s.theme,
-          label: themes.find((t) => t.id === s.theme)?.label ?? s.theme,
-          cells: s.rates.map((rate, i) => {
-            const count = s.counts[i] ?? null;
-            const received = s.received[i] ?? null;
-            return { value: rate, emerging: i === s.rates.length - 1 && s.emerging !== null, ...(count !== null && received !== null ? { detail: `${formatCount(count)} of ${formatCount(received)} complaints` } : {}) };
-          }),
-        }))}
+        rows={themesByQuarterRows(series, themes)}
       />
       <Details summaryText="Show the numbers of complaints behind the rates">
         <div className="app-table-scroll" role="region" aria-label="Complaints by theme and quarter (scrolls sideways)" tabIndex={0}>
@@ -184,17 +179,7 @@ function BodyThemes({ data }: { data: Profile }) {
             rows={[
               [{ text: "Complaints received" }, ...(series[0]?.received ?? []).map((n) => ({ text: formatCount(n), format: "numeric" })), { text: formatCount(series[0]?.total.received), format: "numeric" }],
               ...series.map((s) => [
-                { text: themes.find((t) => t.id === s.theme)?.label ?? s.theme },
-                ...s.rates.map((rate, i) => ({
-                  format: "numeric",
-                  children: (
-                    <>
-                      {formatRate(rate)}
-                      {i === s.rates.length - 1 && s.emerging ? <span className="app-emerging-mark"> ▲ emerging</span> : null}
-                      {s.counts[i] !== null ? <span className="app-count-detail">{formatCount(s.counts[i])}</span> : null}
-                    </>
-                  ),
-                })),
+                ...themeQuarterCells(s, themes),
                 {
                   format: "numeric",
                   children: (

@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button, Checkboxes, Details, FunnelChart, Link, Select } from "@complaints/ui";
-import { formatValue } from "@complaints/charts";
-import { oversightMeasures, periodChoiceFromAddress, periodChoiceInput, periodChoiceSpan, periodChoiceToAddress, periodOptions, type PeriodChoice } from "@complaints/domain";
+import { formatOneDecimal, measureValueFormat, oversightMeasures, periodChoiceFromAddress, periodChoiceInput, periodChoiceSpan, periodChoiceToAddress, periodOptions, type PeriodChoice } from "@complaints/domain";
 import type { FormEvent } from "react";
 import { useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { errorMessage, NotFoundPage, procedureQuery, QueryBoundary, usePageTitle, type Organisation, type QueryOutput } from "@complaints/client";
@@ -50,8 +49,8 @@ function Overdispersion({ adjusted, withAdjustment }: { adjusted: boolean; withA
     od === null || phi === null
       ? null
       : od.tau2 > 0
-        ? `For these bodies, φ (the dispersion ratio) is ${formatValue(phi, "mean")}: they vary about ${formatValue(phi, "mean")} times as much as chance alone would give. The between-body variance τ² is ${od.tau2.toPrecision(3)} on the arcsine square-root scale; ${adjusted ? "it is added to each body's own variance, which widens the limits shown." : "adjusting would add it to each body's own variance and widen the limits."}`
-        : `For these bodies, φ (the dispersion ratio) is ${formatValue(phi, "mean")}: they vary no more than chance would give, so adjusting does not change the limits.`;
+        ? `For these bodies, φ (the dispersion ratio) is ${formatOneDecimal(phi)}: they vary about ${formatOneDecimal(phi)} times as much as chance alone would give. The between-body variance τ² is ${od.tau2.toPrecision(3)} on the arcsine square-root scale; ${adjusted ? "it is added to each body's own variance, which widens the limits shown." : "adjusting would add it to each body's own variance and widen the limits."}`
+        : `For these bodies, φ (the dispersion ratio) is ${formatOneDecimal(phi)}: they vary no more than chance would give, so adjusting does not change the limits.`;
   return (
     <Details summaryText="What the limits and the adjustment mean">
       <p className="govuk-body">
@@ -95,67 +94,87 @@ export function FunnelPage({ dept, choice }: { dept: Organisation; choice: Perio
     return (
       <>
         {heading}
-        <p className="govuk-body">
-          A funnel plot compares a proportion across bodies of different sizes. ‘{declared.label}’ is {declared.kind === "mean" ? "an average" : "a rate per 10,000"}, so it has no funnel plot. Choose a proportion, or{" "}
-          <Link className="govuk-link" href={`/portal/${dept.code}/compare/${periodChoiceToAddress(choice)}`}>
-            compare bodies on every measure
-          </Link>
-          .
-        </p>
+        <NoFunnelPlot dept={dept} choice={choice} measure={declared} />
         {form}
       </>
     );
   }
-
-  const unit = denominatorWords(measure);
   return (
     <>
       {heading}
       {form}
       <QueryBoundary queries={[shown]} problem={(error) => <p className="govuk-body">{errorMessage(error)}</p>}>
-        {(data) => (
-        <>
-          <p className="govuk-body">
-            {data.bodies.included} of {data.bodies.expected} bodies expected {choice.kind === "quarter" ? "this quarter" : "this year"} are plotted. {adjusted ? "The limits are adjusted for over-dispersion." : "The limits are not adjusted for over-dispersion."}
-          </p>
-          <Overdispersion adjusted={adjusted} withAdjustment={withAdjustment.data} />
-          <div className="govuk-grid-row">
-            <div className="govuk-grid-column-two-thirds-from-desktop">
-              <FunnelChart
-                title={`${declared.label}, ${label}${adjusted ? ", adjusted for over-dispersion" : ""}`}
-                headingLevel={2}
-                pooledProportion={data.pooledProportion}
-                points={data.points}
-                curve={data.curve}
-                overdispersion={data.overdispersion}
-                denominatorLabel={unit}
-                xScale={log ? "log" : "linear"}
-                renderName={(p) => (
-                  <Link className="govuk-link" href={`/portal/${dept.code}/bodies/${p.organisationCode}`}>
-                    {p.name}
-                  </Link>
-                )}
-              />
-            </div>
-            <div className="govuk-grid-column-one-third-from-desktop">
-              <OutsideTheLimits dept={dept.code} points={data.points} unit={unit} />
-            </div>
-          </div>
-          {data.excluded.length > 0 ? (
-            <>
-              <h2 className="govuk-heading-m">Bodies not plotted</h2>
-              <ul className="govuk-list govuk-list--bullet">
-                {data.excluded.map((e) => (
-                  <li key={e.organisationCode}>
-                    {e.name}: {e.reason}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </>
-        )}
+        {(data) => <FunnelResults dept={dept} choice={choice} measure={declared} data={data} withAdjustment={withAdjustment.data} adjusted={adjusted} log={log} />}
       </QueryBoundary>
+    </>
+  );
+}
+
+type OversightMeasure = (typeof oversightMeasures)[number];
+
+/** A measure that is not a proportion (an average, a rate) has no funnel plot: say so and point to the comparison. */
+function NoFunnelPlot({ dept, choice, measure }: { dept: Organisation; choice: PeriodChoice; measure: OversightMeasure }) {
+  return (
+    <p className="govuk-body">
+      A funnel plot compares a proportion across bodies of different sizes. ‘{measure.label}’ is {measure.kind === "mean" ? "an average" : "a rate per 10,000"}, so it has no funnel plot. Choose a proportion, or{" "}
+      <Link className="govuk-link" href={`/portal/${dept.code}/compare/${periodChoiceToAddress(choice)}`}>
+        compare bodies on every measure
+      </Link>
+      .
+    </p>
+  );
+}
+
+/** The plot of the bodies that could be plotted, the ones outside its limits beside it, and those left out. */
+function FunnelResults({ dept, choice, measure, data, withAdjustment, adjusted, log }: { dept: Organisation; choice: PeriodChoice; measure: OversightMeasure; data: Funnel; withAdjustment: Funnel | undefined; adjusted: boolean; log: boolean }) {
+  const unit = denominatorWords(measure.id);
+  return (
+    <>
+      <p className="govuk-body">
+        {data.bodies.included} of {data.bodies.expected} bodies expected {choice.kind === "quarter" ? "this quarter" : "this year"} are plotted. {adjusted ? "The limits are adjusted for over-dispersion." : "The limits are not adjusted for over-dispersion."}
+      </p>
+      <Overdispersion adjusted={adjusted} withAdjustment={withAdjustment} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds-from-desktop">
+          <FunnelChart
+            title={`${measure.label}, ${periodChoiceSpan(choice)}${adjusted ? ", adjusted for over-dispersion" : ""}`}
+            headingLevel={2}
+            pooledProportion={data.pooledProportion}
+            points={data.points}
+            curve={data.curve}
+            overdispersion={data.overdispersion}
+            denominatorLabel={unit}
+            format={measureValueFormat(measure)}
+            formatRatio={formatOneDecimal}
+            xScale={log ? "log" : "linear"}
+            renderName={(p) => (
+              <Link className="govuk-link" href={`/portal/${dept.code}/bodies/${p.organisationCode}`}>
+                {p.name}
+              </Link>
+            )}
+          />
+        </div>
+        <div className="govuk-grid-column-one-third-from-desktop">
+          <OutsideTheLimits dept={dept.code} points={data.points} unit={unit} measure={measure} />
+        </div>
+      </div>
+      <BodiesNotPlotted excluded={data.excluded} />
+    </>
+  );
+}
+
+function BodiesNotPlotted({ excluded }: { excluded: Funnel["excluded"] }) {
+  if (excluded.length === 0) return null;
+  return (
+    <>
+      <h2 className="govuk-heading-m">Bodies not plotted</h2>
+      <ul className="govuk-list govuk-list--bullet">
+        {excluded.map((e) => (
+          <li key={e.organisationCode}>
+            {e.name}: {e.reason}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

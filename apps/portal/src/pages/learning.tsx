@@ -1,4 +1,5 @@
-import { ActionPlanStatusTags, Button, Details, ErrorSummary, Input, Select } from "@complaints/ui";
+import { ActionPlanStatusTags, Details, ErrorSummary, Input } from "@complaints/ui";
+import { BodyFilter, FilterActions, ThemeFilter } from "../filter-form/filter-fields.tsx";
 import { actionThemes, formatDate, plural } from "@complaints/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -39,25 +40,10 @@ export function LearningPage({ dept }: { dept: Organisation }) {
       <form className="app-filter" method="get" action="" role="search" onSubmit={apply} key={`${search} ${bodies.isSuccess}`} aria-label="Learning library">
         <div className="app-filter__fields">
           <Input id="q" name="q" type="search" label={{ text: "Search the learning library", classes: "govuk-label--s" }} hint={{ text: "For example: letters, screen reader, or a body’s name" }} value={values.q} spellcheck={false} autoComplete="off" formGroup={{ classes: "app-filter__search" }} />
-          <Select id="theme" name="theme" label={{ text: "Theme" }} value={theme ?? ""} items={[{ value: "", text: "All themes" }, ...actionThemes.map((t) => ({ value: t.code, text: t.label }))]} />
-          <Select
-            id="body"
-            name="body"
-            label={{ text: "Body" }}
-            value={values.body}
-            items={[{ value: "", text: "All bodies" }, ...(bodies.data ?? []).map((b) => ({ value: b.code, text: b.name })), ...(body && bodies.data && !bodies.data.some((b) => b.code === body) ? [{ value: body, text: body }] : [])]}
-          />
+          <ThemeFilter value={theme ?? ""} />
+          <BodyFilter bodies={bodies} value={values.body} />
         </div>
-        <div className="app-filter__actions">
-          <Button type="submit" text="Search" preventDoubleClick />
-          {active > 0 ? (
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`/${dept.code}/learning`}>
-                Clear search and filters
-              </Link>
-            </p>
-          ) : null}
-        </div>
+        <FilterActions submitText="Search" clear={active > 0 ? { href: `/portal/${dept.code}/learning`, text: "Clear search and filters" } : null} />
       </form>
 
       <QueryBoundary queries={[library]} problem={(error) => <p className="govuk-body">No items can be shown: {errorMessage(error)}</p>}>

@@ -76,11 +76,13 @@ function AnnualReportLink({ dept, latest }: { dept: Organisation; latest: string
   );
 }
 
-function PackForm({ dept, latest, build, onDownload }: { dept: Organisation; latest: string; build: PackBuild; onDownload: (requests: ReturnType<typeof packRequests>) => Promise<void> }) {
+/**
+ * The pack chosen. The form's own state first, so a radio or option changes at once (react-router
+ * updates the address in a transition: controlled fields would snap back until it lands); every
+ * change is written to the address at once (replacing it: the back button leaves the page).
+ */
+function usePackChoice(latest: string) {
   const [params, setParams] = useSearchParams();
-  const bodies = useDepartmentBodies(dept.code);
-  // The form's own state first, so a radio or option changes at once (react-router updates the
-  // address in a transition: controlled fields would snap back until it lands); the address follows.
   const [choice, setChoice] = useState(() => readPackChoice(params, latest));
   const search = params.toString();
   const written = useRef(search);
@@ -90,6 +92,19 @@ function PackForm({ dept, latest, build, onDownload }: { dept: Organisation; lat
     written.current = search;
     setChoice(readPackChoice(new URLSearchParams(search), latest));
   }, [search, latest]);
+  const change = (next: Partial<PackChoice>) => {
+    const chosen = { ...choice, ...next };
+    setChoice(chosen);
+    const address = writePackChoice(chosen);
+    written.current = address.toString();
+    setParams(address, { replace: true });
+  };
+  return { choice, change };
+}
+
+function PackForm({ dept, latest, build, onDownload }: { dept: Organisation; latest: string; build: PackBuild; onDownload: (requests: ReturnType<typeof packRequests>) => Promise<void> }) {
+  const bodies = useDepartmentBodies(dept.code);
+  const { choice, change } = usePackChoice(latest);
   // The body last chosen, so "One body" after "The whole department" comes back to it.
   const lastBody = useRef(choice.body);
   if (choice.body) lastBody.current = choice.body;
@@ -98,14 +113,6 @@ function PackForm({ dept, latest, build, onDownload }: { dept: Organisation; lat
   const [bodyWanted, setBodyWanted] = useState(false);
   const building = build.state === "building";
 
-  // Every change is written to the address at once (replacing it: the back button leaves the page).
-  const change = (next: Partial<PackChoice>) => {
-    const chosen = { ...choice, ...next };
-    setChoice(chosen);
-    const address = writePackChoice(chosen);
-    written.current = address.toString();
-    setParams(address, { replace: true });
-  };
   const firstBody = bodies.data?.[0]?.code;
   useEffect(() => {
     if (!bodyWanted || choice.body || firstBody === undefined) return;
@@ -113,11 +120,6 @@ function PackForm({ dept, latest, build, onDownload }: { dept: Organisation; lat
     change({ body: firstBody });
     // `change` is remade each render; only the bodies arriving (or the wish) matters here.
   }, [bodyWanted, choice.body, firstBody]);
-  const bodyItems = [
-    ...(bodies.data ?? []).map((b) => ({ value: b.code, text: b.name })),
-    // A body in a shared address that is not listed (yet, or at all) stays chosen; the API says why if it cannot be.
-    ...(choice.body && !bodies.data?.some((b) => b.code === choice.body) ? [{ value: choice.body, text: choice.body }] : []),
-  ];
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -157,23 +159,7 @@ function PackForm({ dept, latest, build, onDownload }: { dept: Organisation; lat
         }}
         items={[
           { value: "department", text: `The whole department (${dept.name} and its bodies)` },
-          {
-            value: "body",
-            text: "One body",
-            conditional: {
-              children: bodies.isError ? (
-                <p className="govuk-body">The bodies cannot be listed just now. Choose the whole department, or try again later.</p>
-              ) : bodies.isPending && !choice.body ? (
-                <p className="govuk-body" role="status" id="body-loading">
-                  Loading the department’s bodies…
-                </p>
-              ) : bodies.data?.length === 0 && !choice.body ? (
-                <p className="govuk-body">The department has no bodies to choose. Choose the whole department.</p>
-              ) : (
-                <Select id="body" name="body" label={{ text: "Body" }} items={bodyItems} value={choice.body ?? ""} onChange={(event) => change({ body: event.target.value || null })} />
-              ),
-            },
-          },
+          { value: "body", text: "One body", conditional: { children: <PackBody bodies={bodies} chosen={choice.body} onChange={(body) => change({ body })} /> } },
         ]}
       />
       <Radios
@@ -189,6 +175,25 @@ function PackForm({ dept, latest, build, onDownload }: { dept: Organisation; lat
       <PackStatus build={build} />
     </form>
   );
+}
+
+/** Under "One body": the body the pack covers, or why none can be chosen yet. */
+function PackBody({ bodies, chosen, onChange }: { bodies: ReturnType<typeof useDepartmentBodies>; chosen: string | null; onChange: (body: string | null) => void }) {
+  if (bodies.isError) return <p className="govuk-body">The bodies cannot be listed just now. Choose the whole department, or try again later.</p>;
+  if (bodies.isPending && !chosen) {
+    return (
+      <p className="govuk-body" role="status" id="body-loading">
+        Loading the department’s bodies…
+      </p>
+    );
+  }
+  if (bodies.data?.length === 0 && !chosen) return <p className="govuk-body">The department has no bodies to choose. Choose the whole department.</p>;
+  const items = [
+    ...(bodies.data ?? []).map((b) => ({ value: b.code, text: b.name })),
+    // A body in a shared address that is not listed (yet, or at all) stays chosen; the API says why if it cannot be.
+    ...(chosen && !bodies.data?.some((b) => b.code === chosen) ? [{ value: chosen, text: chosen }] : []),
+  ];
+  return <Select id="body" name="body" label={{ text: "Body" }} items={items} value={chosen ?? ""} onChange={(event) => onChange(event.target.value || null)} />;
 }
 
 function sizeOf(file: SavedFile): string {

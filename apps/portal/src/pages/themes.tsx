@@ -1,5 +1,5 @@
 import "../themes/themes.css";
-import { listInWords, plural } from "@complaints/domain";
+import { formatOneDecimal, listInWords, plural } from "@complaints/domain";
 import { Details, ErrorSummary, Radios, Table, ThemeHeatmap } from "@complaints/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
@@ -8,6 +8,7 @@ import { useLatestQuarter } from "../app/periods.ts";
 import { QuarterRangeForm, useQuarterRange } from "../quarter-range/quarter-range.tsx";
 import { EmergingList } from "../themes/emerging-list.tsx";
 import { formatCount, formatRate } from "../themes/format.ts";
+import { themeQuarterCells, themesByQuarterRows } from "../themes/themes-by-quarter.tsx";
 
 type ThemesAnswer = QueryOutput<"metrics.themes">;
 type Series = ThemesAnswer["department"]["series"][number];
@@ -72,6 +73,13 @@ export function ThemesPage({ dept }: { dept: Organisation }) {
   );
 }
 
+/** A row of the bodies' heat map and table: the department pooled (no code), then each body. */
+interface ThemesRow {
+  code: string | null;
+  name: string;
+  series: Map<string, Series>;
+}
+
 function ThemesContent({ data, show, profileHref }: { data: ThemesAnswer; show: Show; profileHref: (code: string) => string }) {
   const first = data.periods[0]!;
   const last = data.periods.at(-1)!;
@@ -79,9 +87,9 @@ function ThemesContent({ data, show, profileHref }: { data: ThemesAnswer; show: 
   const shownLabel = show === "range" ? rangeLabel : last.periodLabel;
   const departmentLabel = `${data.departmentName}, pooled over ${plural(data.panel.bodies.length, "body", "bodies")}`;
   const bySeries = (series: readonly Series[]) => new Map(series.map((s) => [s.theme, s]));
-  const rows = [
-    { code: null as string | null, name: `${data.departmentName}, pooled`, series: bySeries(data.department.series) },
-    ...data.bodies.map((b) => ({ code: b.organisationCode as string | null, name: b.name, series: bySeries(b.series) })),
+  const rows: ThemesRow[] = [
+    { code: null, name: `${data.departmentName}, pooled`, series: bySeries(data.department.series) },
+    ...data.bodies.map((b) => ({ code: b.organisationCode, name: b.name, series: bySeries(b.series) })),
   ];
 
   return (
@@ -106,95 +114,118 @@ function ThemesContent({ data, show, profileHref }: { data: ThemesAnswer; show: 
         Complaints about each theme per 100 complaints received{show === "range" ? `, adding together the quarters from ${rangeLabel} that each body reported` : ""}. A dash means the body sent no figure.
         Themes marked emerging are emerging in {last.periodLabel}.
       </p>
-      <ThemeHeatmap
-        title={`Complaints per 100 received, by body and theme, ${shownLabel}`}
-        headingLevel={3}
-        idPrefix="themes-heatmap"
-        columns={data.themes}
-        rows={rows.map((r) => ({
-          id: r.code ?? data.departmentCode,
-          label: r.name,
-          cells: data.themes.map((t) => {
-            const s = r.series.get(t.id);
-            const f = figure(s, show);
-            return {
-              value: f.rate,
-              emerging: show === "latest" && Boolean(s?.emerging),
-              ...(f.count !== null && f.received !== null ? { detail: `${formatCount(f.count)} of ${formatCount(f.received)} complaints` } : {}),
-            };
-          }),
-        }))}
-        renderRowLabel={(row) =>
-          row.id === data.departmentCode ? (
-            row.label
-          ) : (
-            <Link className="govuk-link" to={profileHref(row.id)}>
-              {row.label}
-            </Link>
-          )
-        }
-      />
-      <Details summaryText="Show the numbers of complaints behind the rates">
-        <div className="app-table-scroll" role="region" aria-label={`Complaints by body and theme, ${shownLabel} (scrolls sideways)`} tabIndex={0}>
-          <Table
-            caption={`Complaints by body and theme, ${shownLabel}: per 100 received, with the number of complaints and complaints received`}
-            captionClasses="govuk-table__caption--s"
-            classes="app-themes-table"
-            firstCellIsHeader
-            head={[{ text: "Body" }, ...data.themes.map((t) => ({ text: t.label, format: "numeric" }))]}
-            rows={rows.map((r) => [
-              r.code
-                ? {
-                    children: (
-                      <Link className="govuk-link" to={profileHref(r.code)}>
-                        {r.name}
-                      </Link>
-                    ),
-                  }
-                : { text: r.name },
-              ...data.themes.map((t) => {
-                const s = r.series.get(t.id);
-                const f = figure(s, show);
-                const emerging = show === "latest" && s?.emerging;
-                return {
-                  format: "numeric",
-                  children: (
-                    <>
-                      {formatRate(f.rate)}
-                      {emerging ? <span className="app-emerging-mark"> ▲ emerging</span> : null}
-                      {f.count !== null && f.received !== null ? <span className="app-count-detail">{`${formatCount(f.count)} of ${formatCount(f.received)}`}</span> : null}
-                    </>
-                  ),
-                };
-              }),
-            ])}
-          />
-        </div>
-      </Details>
+      <BodiesHeatmap data={data} rows={rows} show={show} shownLabel={shownLabel} profileHref={profileHref} />
+      <BodiesTable data={data} rows={rows} show={show} shownLabel={shownLabel} profileHref={profileHref} />
 
       <h2 className="govuk-heading-m" id="department">
         {data.departmentName} over time
       </h2>
       <PanelWords data={data} profileHref={profileHref} />
-      {data.panel.bodies.length > 0 ? (
-        <>
-          <ThemeHeatmap
-            title={`${data.departmentName}: complaints per 100 received by theme and quarter, pooled over the panel`}
-            headingLevel={3}
-            idPrefix="department-heatmap"
-            orientation="themes-by-quarters"
+      {data.panel.bodies.length > 0 ? <DepartmentOverTime data={data} /> : null}
+    </>
+  );
+}
+
+interface BodiesProps {
+  data: ThemesAnswer;
+  rows: ThemesRow[];
+  show: Show;
+  shownLabel: string;
+  profileHref: (code: string) => string;
+}
+
+/** Bodies by themes as a heat map of rates, each body's name a link to its profile. */
+function BodiesHeatmap({ data, rows, show, shownLabel, profileHref }: BodiesProps) {
+  return (
+    <ThemeHeatmap
+      format={formatOneDecimal}
+      title={`Complaints per 100 received, by body and theme, ${shownLabel}`}
+      headingLevel={3}
+      idPrefix="themes-heatmap"
+      columns={data.themes}
+      rows={rows.map((r) => ({
+        id: r.code ?? data.departmentCode,
+        label: r.name,
+        cells: data.themes.map((t) => {
+          const s = r.series.get(t.id);
+          const f = figure(s, show);
+          return {
+            value: f.rate,
+            emerging: show === "latest" && Boolean(s?.emerging),
+            ...(f.count !== null && f.received !== null ? { detail: `${formatCount(f.count)} of ${formatCount(f.received)} complaints` } : {}),
+          };
+        }),
+      }))}
+      renderRowLabel={(row) =>
+        row.id === data.departmentCode ? (
+          row.label
+        ) : (
+          <Link className="govuk-link" to={profileHref(row.id)}>
+            {row.label}
+          </Link>
+        )
+      }
+    />
+  );
+}
+
+/** The numbers behind the bodies' heat map, as a table behind a Details. */
+function BodiesTable({ data, rows, show, shownLabel, profileHref }: BodiesProps) {
+  return (
+    <Details summaryText="Show the numbers of complaints behind the rates">
+      <div className="app-table-scroll" role="region" aria-label={`Complaints by body and theme, ${shownLabel} (scrolls sideways)`} tabIndex={0}>
+        <Table
+          caption={`Complaints by body and theme, ${shownLabel}: per 100 received, with the number of complaints and complaints received`}
+          captionClasses="govuk-table__caption--s"
+          classes="app-themes-table"
+          firstCellIsHeader
+          head={[{ text: "Body" }, ...data.themes.map((t) => ({ text: t.label, format: "numeric" }))]}
+          rows={rows.map((r) => [
+            r.code
+              ? {
+                  children: (
+                    <Link className="govuk-link" to={profileHref(r.code)}>
+                      {r.name}
+                    </Link>
+                  ),
+                }
+              : { text: r.name },
+            ...data.themes.map((t) => {
+              const s = r.series.get(t.id);
+              const f = figure(s, show);
+              const emerging = show === "latest" && s?.emerging;
+              return {
+                format: "numeric",
+                children: (
+                  <>
+                    {formatRate(f.rate)}
+                    {emerging ? <span className="app-emerging-mark"> ▲ emerging</span> : null}
+                    {f.count !== null && f.received !== null ? <span className="app-count-detail">{`${formatCount(f.count)} of ${formatCount(f.received)}`}</span> : null}
+                  </>
+                ),
+              };
+            }),
+          ])}
+        />
+      </div>
+    </Details>
+  );
+}
+
+/** The department's themes quarter by quarter, pooled over its panel, as a heat map and the table behind it. */
+function DepartmentOverTime({ data }: { data: ThemesAnswer }) {
+  return (
+    <>
+      <ThemeHeatmap
+        format={formatOneDecimal}
+        title={`${data.departmentName}: complaints per 100 received by theme and quarter, pooled over the panel`}
+        headingLevel={3}
+        idPrefix="department-heatmap"
+        orientation="themes-by-quarters"
         columns={data.periods.map((p) => ({ id: p.period, label: p.periodLabel }))}
-            rows={data.department.series.map((s) => ({
-              id: s.theme,
-              label: data.themes.find((t) => t.id === s.theme)?.label ?? s.theme,
-              cells: s.rates.map((rate, i) => {
-                const count = s.counts[i] ?? null;
-                const received = s.received[i] ?? null;
-                return { value: rate, emerging: i === s.rates.length - 1 && s.emerging !== null, ...(count !== null && received !== null ? { detail: `${formatCount(count)} of ${formatCount(received)} complaints` } : {}) };
-              }),
-            }))}
-          />
-          <Details summaryText="Show the numbers of complaints behind the department’s rates">
+        rows={themesByQuarterRows(data.department.series, data.themes)}
+      />
+      <Details summaryText="Show the numbers of complaints behind the department’s rates">
         <div className="app-table-scroll" role="region" aria-label={`${data.departmentName}: themes by quarter (scrolls sideways)`} tabIndex={0}>
           <Table
             caption={`${data.departmentName}: complaints by theme and quarter, per 100 received and in number, pooled over the panel`}
@@ -203,26 +234,11 @@ function ThemesContent({ data, show, profileHref }: { data: ThemesAnswer; show: 
             head={[{ text: "Theme" }, ...data.periods.map((p) => ({ text: p.periodLabel, format: "numeric" })), { text: "Whole range", format: "numeric" }]}
             rows={[
               [{ text: "Complaints received" }, ...data.department.received.map((n) => ({ text: formatCount(n), format: "numeric" })), { text: formatCount(data.department.received.reduce<number>((a, b) => a + (b ?? 0), 0)), format: "numeric" }],
-              ...data.department.series.map((s) => [
-                { text: data.themes.find((t) => t.id === s.theme)?.label ?? s.theme },
-                ...s.rates.map((rate, i) => ({
-                  format: "numeric",
-                  children: (
-                    <>
-                      {formatRate(rate)}
-                      {i === s.rates.length - 1 && s.emerging ? <span className="app-emerging-mark"> ▲ emerging</span> : null}
-                      {s.counts[i] !== null ? <span className="app-count-detail">{formatCount(s.counts[i])}</span> : null}
-                    </>
-                  ),
-                })),
-                { text: formatRate(s.total.rate), format: "numeric" },
-              ]),
+              ...data.department.series.map((s) => [...themeQuarterCells(s, data.themes), { text: formatRate(s.total.rate), format: "numeric" }]),
             ]}
           />
         </div>
-          </Details>
-        </>
-      ) : null}
+      </Details>
     </>
   );
 }

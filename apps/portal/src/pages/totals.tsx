@@ -82,11 +82,32 @@ function bodiesSentence(f: Figures): string {
 }
 
 function TotalsTables({ rollup }: { rollup: Rollup }) {
-  const year = rollup.financialYear !== null;
-  const now = rollup.label;
-  const then = rollup.yearEarlier.label;
+  const periods = { now: rollup.label, earlier: rollup.yearEarlier.label, year: rollup.financialYear !== null };
+  return (
+    <>
+      <SentSoFar rollup={rollup} {...periods} />
+      <h2 className="govuk-heading-m">Compared with {periods.earlier}</h2>
+      <ComparisonCoverage panel={rollup.comparison.panel} {...periods} />
+      <TotalsBesideYearEarlier rollup={rollup} {...periods} />
+      {periods.year ? <p className="govuk-body-s app-secondary-text">Open at the start of the year comes from the Apr to Jun returns and open at the end from the Jan to Mar returns; every other figure adds up the year’s four quarters.</p> : null}
+      <MeasuresBesideYearEarlier rollup={rollup} {...periods} />
+      <HowTotalsAreWorkedOut />
+      <h2 className="govuk-heading-m">By body type</h2>
+      <BodyTypesTable rollup={rollup} {...periods} />
+    </>
+  );
+}
+
+/** The period shown, the same period a year earlier, and whether they are financial years. */
+interface Periods {
+  now: string;
+  earlier: string;
+  year: boolean;
+}
+
+/** The totals of every return that counts so far, with how many bodies they cover and no change. */
+function SentSoFar({ rollup, now, year }: { rollup: Rollup } & Periods) {
   const matched = rollup.comparison;
-  const leftOut = leftOutItems(matched.panel);
   return (
     <>
       <h2 className="govuk-heading-m">Sent so far</h2>
@@ -106,15 +127,22 @@ function TotalsTables({ rollup }: { rollup: Rollup }) {
           { text: fieldValue(info, rollup.current.fields.find((f) => f.id === info.id)!.value), format: "numeric", attributes: { "data-label": now } },
         ])}
       />
+    </>
+  );
+}
 
-      <h2 className="govuk-heading-m">Compared with {then}</h2>
-      {matched.panel.lowCoverage ? (
+/** How many bodies the year-on-year comparison covers (a warning when few), and those left out of it. */
+function ComparisonCoverage({ panel, now, earlier }: { panel: Rollup["comparison"]["panel"] } & Periods) {
+  const leftOut = leftOutItems(panel);
+  return (
+    <>
+      {panel.lowCoverage ? (
         <WarningText iconFallbackText="Warning" attributes={{ id: "rollup-coverage" }}>
-          {coverageSentence(matched.panel, now, then)}
+          {coverageSentence(panel, now, earlier)}
         </WarningText>
       ) : (
         <p className="govuk-body" id="rollup-coverage">
-          {coverageSentence(matched.panel, now, then)}
+          {coverageSentence(panel, now, earlier)}
         </p>
       )}
       {leftOut.length > 0 ? (
@@ -129,84 +157,101 @@ function TotalsTables({ rollup }: { rollup: Rollup }) {
           </ul>
         </>
       ) : null}
-
-      <Table
-        caption={`Department totals, ${now}, beside ${then}: the same bodies and quarters`}
-        captionClasses="govuk-table__caption--m"
-        classes="app-stacked-table"
-        attributes={{ id: "rollup-totals" }}
-        firstCellIsHeader
-        head={[{ text: "Figure" }, { text: now, format: "numeric" }, { text: then, format: "numeric" }, { text: "Change" }]}
-        rows={rollup.fields.map((info) => {
-          const cur = matched.current.fields.find((f) => f.id === info.id)!;
-          const prev = matched.previousYear.fields.find((f) => f.id === info.id)!;
-          const change = matched.changes.fields.find((c) => c.id === info.id)!;
-          return [
-            { text: fieldLabel(info, year), attributes: { "data-field": info.id } },
-            { text: fieldValue(info, cur.value), format: "numeric", attributes: { "data-label": now } },
-            { text: fieldValue(info, prev.value), format: "numeric", attributes: { "data-label": then } },
-            { text: capitalise(change.words), attributes: { "data-label": "Change" } },
-          ];
-        })}
-      />
-      {year ? <p className="govuk-body-s app-secondary-text">Open at the start of the year comes from the Apr to Jun returns and open at the end from the Jan to Mar returns; every other figure adds up the year’s four quarters.</p> : null}
-
-      <Table
-        caption={`Department measures, ${now}, beside ${then}: the same bodies and quarters`}
-        captionClasses="govuk-table__caption--m"
-        classes="app-stacked-table"
-        attributes={{ id: "rollup-measures" }}
-        firstCellIsHeader
-        head={[{ text: "Measure" }, { text: `${now} (95% interval)` }, { text: `${then} (95% interval)` }, { text: "Change" }, { text: "Compared with a year earlier" }]}
-        rows={rollup.measures.map((info) => {
-          const cur = matched.current.measures.find((m) => m.id === info.id)!;
-          const prev = matched.previousYear.measures.find((m) => m.id === info.id)!;
-          const change = matched.changes.measures.find((c) => c.id === info.id)!;
-          return [
-            { text: info.label, attributes: { "data-measure": info.id } },
-            { text: measureWithInterval(info, cur), attributes: { "data-label": now } },
-            { text: measureWithInterval(info, prev), attributes: { "data-label": then } },
-            { text: capitalise(change.words), attributes: { "data-label": "Change" } },
-            { text: yearComparisonWords(change.intervals, info.polarity), attributes: { "data-label": "Compared with a year earlier" } },
-          ];
-        })}
-      />
-      <Details summaryText="How the figures and comparisons are worked out">
-        <p className="govuk-body">
-          Counts are added up over the returns that count: those the body’s senior accountable officer has approved or the department has accepted, each at its last revision sent. Every measure is then worked out again from those totals: percentages are never averaged across bodies or quarters.
-        </p>
-        <p className="govuk-body">
-          A comparison with a year earlier adds up only the quarters each body sent in both years, so a body late with its return, one that has just joined or one that has closed does not move the figures: a body missing one quarter is left out for that quarter only. The totals of everyone who has sent so far are shown with how many bodies they cover, and never with a change.
-        </p>
-        <p className="govuk-body">
-          Changes in percentages are given in percentage points; other changes as a percentage of the figure a year earlier. “Compared with a year earlier” sets the two 95% confidence intervals side by side: “similar” when they overlap, “higher” or “lower” when they do not. Intervals that do not overlap show a real difference; overlapping intervals do not prove there is none, so “similar” means no clear change. Averages of working days have no interval, so they are not compared.
-        </p>
-      </Details>
-
-      <h2 className="govuk-heading-m">By body type</h2>
-      <Table
-        caption={`Body types, ${now}, with ${then} in brackets: the same bodies and quarters`}
-        captionClasses="govuk-table__caption--s"
-        classes="app-stacked-table"
-        attributes={{ id: "rollup-body-types" }}
-        firstCellIsHeader
-        head={[
-          { text: "Body type" },
-          { text: "Bodies compared" },
-          { text: "Complaints received", format: "numeric" },
-          ...typeMeasures.map((id): TableCell => ({ text: rollup.measures.find((m) => m.id === id)?.label ?? id })),
-        ]}
-        rows={rollup.byBodyType.map((g) => [
-          { text: capitalise(g.bodyType) },
-          { text: `${formatCount(g.comparison.panel.covered.length)} of ${formatCount(g.comparison.panel.expected)}`, attributes: { "data-label": "Bodies compared" } },
-          { text: `${fieldText(g.comparison.current, "received")} (${fieldText(g.comparison.previousYear, "received")})`, format: "numeric", attributes: { "data-label": "Complaints received" } },
-          ...typeMeasures.map((id): TableCell => {
-            const info = rollup.measures.find((m) => m.id === id)!;
-            return { text: `${measureText(info, g.comparison.current, id)} (${measureText(info, g.comparison.previousYear, id)})`, attributes: { "data-label": info.label } };
-          }),
-        ])}
-      />
     </>
+  );
+}
+
+/** The one of a list of figures with this id (the API gives every field and measure in each list). */
+function byId<T extends { id: string }>(list: readonly T[], id: string): T {
+  return list.find((x) => x.id === id)!;
+}
+
+/** Each field's total now and a year earlier over the same bodies and quarters, with the change. */
+function TotalsBesideYearEarlier({ rollup, now, earlier, year }: { rollup: Rollup } & Periods) {
+  const { current, previousYear, changes } = rollup.comparison;
+  return (
+    <BesideYearEarlierTable
+      id="rollup-totals"
+      caption={`Department totals, ${now}, beside ${earlier}: the same bodies and quarters`}
+      head={[{ text: "Figure" }, { text: now, format: "numeric" }, { text: earlier, format: "numeric" }, { text: "Change" }]}
+      rows={rollup.fields.map((info) => [
+        { text: fieldLabel(info, year), attributes: { "data-field": info.id } },
+        { text: fieldValue(info, byId(current.fields, info.id).value), format: "numeric", attributes: { "data-label": now } },
+        { text: fieldValue(info, byId(previousYear.fields, info.id).value), format: "numeric", attributes: { "data-label": earlier } },
+        { text: capitalise(byId(changes.fields, info.id).words), attributes: { "data-label": "Change" } },
+      ])}
+    />
+  );
+}
+
+/** Each measure now and a year earlier with its interval, the change, and whether the intervals say it differs. */
+function MeasuresBesideYearEarlier({ rollup, now, earlier }: { rollup: Rollup } & Periods) {
+  const { current, previousYear, changes } = rollup.comparison;
+  return (
+    <BesideYearEarlierTable
+      id="rollup-measures"
+      caption={`Department measures, ${now}, beside ${earlier}: the same bodies and quarters`}
+      head={[{ text: "Measure" }, { text: `${now} (95% interval)` }, { text: `${earlier} (95% interval)` }, { text: "Change" }, { text: "Compared with a year earlier" }]}
+      rows={rollup.measures.map((info) => {
+        const change = byId(changes.measures, info.id);
+        return [
+          { text: info.label, attributes: { "data-measure": info.id } },
+          { text: measureWithInterval(info, byId(current.measures, info.id)), attributes: { "data-label": now } },
+          { text: measureWithInterval(info, byId(previousYear.measures, info.id)), attributes: { "data-label": earlier } },
+          { text: capitalise(change.words), attributes: { "data-label": "Change" } },
+          { text: yearComparisonWords(change.intervals, info.polarity), attributes: { "data-label": "Compared with a year earlier" } },
+        ];
+      })}
+    />
+  );
+}
+
+/** The department's tables beside a year earlier: a medium caption, and each row a block of labelled lines on a narrow screen. */
+function BesideYearEarlierTable({ id, caption, head, rows }: { id: string; caption: string; head: TableCell[]; rows: TableCell[][] }) {
+  return <Table caption={caption} captionClasses="govuk-table__caption--m" classes="app-stacked-table" attributes={{ id }} firstCellIsHeader head={head} rows={rows} />;
+}
+
+function HowTotalsAreWorkedOut() {
+  return (
+    <Details summaryText="How the figures and comparisons are worked out">
+      <p className="govuk-body">
+        Counts are added up over the returns that count: those the body’s senior accountable officer has approved or the department has accepted, each at its last revision sent. Every measure is then worked out again from those totals: percentages are never averaged across bodies or quarters.
+      </p>
+      <p className="govuk-body">
+        A comparison with a year earlier adds up only the quarters each body sent in both years, so a body late with its return, one that has just joined or one that has closed does not move the figures: a body missing one quarter is left out for that quarter only. The totals of everyone who has sent so far are shown with how many bodies they cover, and never with a change.
+      </p>
+      <p className="govuk-body">
+        Changes in percentages are given in percentage points; other changes as a percentage of the figure a year earlier. “Compared with a year earlier” sets the two 95% confidence intervals side by side: “similar” when they overlap, “higher” or “lower” when they do not. Intervals that do not overlap show a real difference; overlapping intervals do not prove there is none, so “similar” means no clear change. Averages have no interval, so they are not compared.
+      </p>
+    </Details>
+  );
+}
+
+/** The main counts and the measures a board asks about first, by body type, with a year earlier in brackets. */
+function BodyTypesTable({ rollup, now, earlier }: { rollup: Rollup } & Periods) {
+  return (
+    <Table
+      caption={`Body types, ${now}, with ${earlier} in brackets: the same bodies and quarters`}
+      captionClasses="govuk-table__caption--s"
+      classes="app-stacked-table"
+      attributes={{ id: "rollup-body-types" }}
+      firstCellIsHeader
+      head={[
+        { text: "Body type" },
+        { text: "Bodies compared" },
+        { text: "Complaints received", format: "numeric" },
+        ...typeMeasures.map((id): TableCell => ({ text: rollup.measures.find((m) => m.id === id)?.label ?? id })),
+      ]}
+      rows={rollup.byBodyType.map((g) => [
+        { text: capitalise(g.bodyType) },
+        { text: `${formatCount(g.comparison.panel.covered.length)} of ${formatCount(g.comparison.panel.expected)}`, attributes: { "data-label": "Bodies compared" } },
+        { text: `${fieldText(g.comparison.current, "received")} (${fieldText(g.comparison.previousYear, "received")})`, format: "numeric", attributes: { "data-label": "Complaints received" } },
+        ...typeMeasures.map((id): TableCell => {
+          const info = rollup.measures.find((m) => m.id === id)!;
+          return { text: `${measureText(info, g.comparison.current, id)} (${measureText(info, g.comparison.previousYear, id)})`, attributes: { "data-label": info.label } };
+        }),
+      ])}
+    />
   );
 }
 

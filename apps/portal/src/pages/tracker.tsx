@@ -1,13 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
-import { Button, Checkboxes, Link, Table, type TableCell } from "@complaints/ui";
+import { Link, Table, type TableCell } from "@complaints/ui";
 import { formatDate, formatDateTime, formatPeriodCode, formatPeriodLabel, periodFromIndex, periodIndex, periodToAddress, previousPeriod, requirePeriod } from "@complaints/domain";
 import type { FormEvent, ReactNode } from "react";
 import { useSearchParams } from "react-router";
 import { type Organisation, procedureQuery, QueryBoundary, useMe, usePageTitle } from "@complaints/client";
+import { adminAddress, isAdministrator } from "../admin/admin-route.tsx";
 import { useLatestQuarter } from "../app/periods.ts";
 import { applyFilter, bodyTypeLabel, readFilter, statusFilters, timelinessFilters, writeFilter } from "../tracker/filters.ts";
+import { FilterActions, FilterCheckboxes } from "../filter-form/filter-fields.tsx";
 import { QuarterPagination } from "../tracker/quarter-pagination.tsx";
 import { canOpenReturn, timelinessLabels, TrackerStatusTag, type Tracker, type TrackerRow } from "../tracker/tracker-status.tsx";
+import "../filter-form/filter-form.css";
 import "../tracker/tracker.css";
 
 /** `/portal/{DEPT}/returns/{ORG}/{PERIOD}`: where the department reviews a body's return. */
@@ -61,6 +64,9 @@ export function TrackerPage({ dept, period }: { dept: Organisation; period: stri
 }
 
 function TrackerContent({ dept, period, label, data, pagination }: { dept: Organisation; period: string; label: string; data: Tracker; pagination: ReactNode }) {
+  // Only an administrator can open a window, so only they are pointed to the page that does.
+  const me = useMe();
+  const isAdmin = me.data ? isAdministrator(me.data) : false;
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
   const search = params.toString();
@@ -85,11 +91,25 @@ function TrackerContent({ dept, period, label, data, pagination }: { dept: Organ
     <>
       <p className="govuk-body">
         Every body expected to send a return for {label}: those active at any time in the quarter.
-        {!data.window
-          ? " The reporting window for this quarter has not been opened."
-          : data.window.dueDate
-            ? ` Returns are due by ${formatDate(data.window.dueDate)}.`
-            : " Each body's due date is 20 working days after the end of the quarter, counted in its own nation."}
+        {!data.window ? (
+          <>
+            {" The reporting window for this quarter has not been opened."}
+            {isAdmin ? (
+              <>
+                {" "}
+                <Link className="govuk-link" href={adminAddress.windows(dept.code)}>
+                  Open it in reporting windows
+                </Link>
+                .
+              </>
+            ) : null}
+          </>
+        )
+         : data.window.dueDate ? (
+          ` Returns are due by ${formatDate(data.window.dueDate)}.`
+        ) : (
+          " Each body's due date is 20 working days after the end of the quarter, counted in its own nation."
+        )}
       </p>
       <KeyFigures summary={data.summary} />
       {pagination}
@@ -100,44 +120,29 @@ function TrackerContent({ dept, period, label, data, pagination }: { dept: Organ
         </h2>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
-            <Checkboxes
+            <FilterCheckboxes
               name="status"
-              idPrefix="status"
-              classes="govuk-checkboxes--small"
-              fieldset={{ legend: { text: "Status", classes: "govuk-fieldset__legend--s" } }}
+              legend="Status"
               values={statusFilters.filter((f) => filter.statuses.includes(f.status)).map((f) => f.value)}
               items={statusFilters.map((f) => ({ value: f.value, text: f.label }))}
             />
           </div>
           <div className="govuk-grid-column-one-half">
-            <Checkboxes
+            <FilterCheckboxes
               name="timeliness"
-              idPrefix="timeliness"
-              classes="govuk-checkboxes--small"
-              fieldset={{ legend: { text: "On time or late", classes: "govuk-fieldset__legend--s" } }}
+              legend="On time or late"
               values={timelinessFilters.filter((f) => filter.timeliness.includes(f.timeliness)).map((f) => f.value)}
               items={timelinessFilters.map((f) => ({ value: f.value, text: f.label }))}
             />
-            <Checkboxes
+            <FilterCheckboxes
               name="type"
-              idPrefix="type"
-              classes="govuk-checkboxes--small"
-              fieldset={{ legend: { text: "Body type", classes: "govuk-fieldset__legend--s" } }}
+              legend="Body type"
               values={filter.types}
               items={types.map((t) => ({ value: t, text: bodyTypeLabel(t) }))}
             />
           </div>
         </div>
-        <div className="app-filter-actions">
-          <Button text="Apply filters" />
-          {search ? (
-            <p className="govuk-body">
-              <Link className="govuk-link" href={trackerAddress(dept.code, period)}>
-                Clear filters
-              </Link>
-            </p>
-          ) : null}
-        </div>
+        <FilterActions submitText="Apply filters" clear={search ? { href: trackerAddress(dept.code, period), text: "Clear filters" } : null} />
       </form>
 
       <TrackerTable dept={dept} data={data} rows={rows} />

@@ -1,5 +1,6 @@
 import { XmrChart } from "@complaints/ui";
 import { type QueryOutput } from "@complaints/client";
+import { measureValueFormat } from "@complaints/domain";
 
 type Profile = QueryOutput<"metrics.profile">;
 export type MeasureSeries = Profile["measures"][number];
@@ -24,7 +25,7 @@ export function MeasureTrend({ series }: { series: MeasureSeries }) {
   }
   return (
     <section className="app-measure">
-      <XmrChart title={measure.label} kind={measure.kind} points={points} chart={chart} headingLevel={3} idPrefix={id} />
+      <XmrChart title={measure.label} kind={measure.kind} format={measureValueFormat(measure)} points={points} chart={chart} headingLevel={3} idPrefix={id} />
       {chart.assurance ? null : <p className="govuk-body-s app-measure__assurance">Assurance: no target is set for this measure, so there is no assurance icon.</p>}
     </section>
   );

@@ -1,16 +1,20 @@
 import { loadEnv } from "../env.ts";
 import { UsageError, type Command } from "./command.ts";
 import { annualReport } from "./commands/annual-report.ts";
+import { auditList } from "./commands/audit-list.ts";
 import { exportReturnsCommand } from "./commands/export-returns.ts";
 import { importCasesCommand } from "./commands/import-cases.ts";
 import { importReturnsCommand } from "./commands/import-returns.ts";
 import { migrate } from "./commands/migrate.ts";
 import { organisationsList } from "./commands/organisations-list.ts";
+import { organisationsAdd, organisationsClose, organisationsRename } from "./commands/organisations-manage.ts";
 import { pack } from "./commands/pack.ts";
 import { seed } from "./commands/seed.ts";
 import { serve } from "./commands/serve.ts";
+import { serviceAreasAdd, serviceAreasDelete, serviceAreasRename, serviceAreasRetire } from "./commands/service-areas.ts";
 import { usersAdd } from "./commands/users-add.ts";
 import { usersGrant } from "./commands/users-grant.ts";
+import { windowsClose, windowsExtend, windowsOpen } from "./commands/windows.ts";
 import { usage } from "./usage.ts";
 
 /** Commands in two words (`users add`), and what to say when the second is not one of them. */
@@ -23,7 +27,22 @@ const commands = new Map<string, Command | CommandGroup>([
   ["migrate", migrate],
   ["seed", seed],
   ["users", { commands: new Map([["add", usersAdd], ["grant", usersGrant]]), unknown: "users has two commands: users add, users grant" }],
-  ["organisations", { commands: new Map([["list", organisationsList]]), unknown: "organisations has one command: organisations list" }],
+  [
+    "organisations",
+    {
+      commands: new Map([["list", organisationsList], ["add", organisationsAdd], ["rename", organisationsRename], ["close", organisationsClose]]),
+      unknown: "organisations has four commands: organisations list, add, rename, close",
+    },
+  ],
+  [
+    "service-areas",
+    {
+      commands: new Map([["add", serviceAreasAdd], ["rename", serviceAreasRename], ["retire", serviceAreasRetire], ["delete", serviceAreasDelete]]),
+      unknown: "service-areas has four commands: service-areas add, rename, retire, delete",
+    },
+  ],
+  ["windows", { commands: new Map([["open", windowsOpen], ["extend", windowsExtend], ["close", windowsClose]]), unknown: "windows has three commands: windows open, extend, close" }],
+  ["audit", { commands: new Map([["list", auditList]]), unknown: "audit has one command: audit list" }],
   ["import", { commands: new Map([["returns", importReturnsCommand], ["cases", importCasesCommand]]), unknown: "import has two commands: import returns FILE.csv, import cases FILE" }],
   ["export", { commands: new Map([["returns", exportReturnsCommand]]), unknown: "export has one command: export returns" }],
   ["pack", pack],

@@ -1,4 +1,4 @@
-import { roles } from "@complaints/domain";
+import { bankHolidayRegions, bodyTypes, roles } from "@complaints/domain";
 
 export const usage = `Complaints oversight: command line
 
@@ -12,6 +12,22 @@ Usage: pnpm cli <command> [options]
   users grant --email E --organisation CODE
                                        let a body's user act for another body as well
   organisations list [--format csv]    list organisations: code, name, type, parent, region, dates
+  organisations add --department D --code C --name N --type T --region R --active-from DATE
+                                       add a body (type: ${bodyTypes.join(", ")};
+                                       region: ${bankHolidayRegions.join(", ")})
+  organisations rename --code C --name N
+  organisations close --code C --active-to DATE [--reason R]
+                                       no longer expected from the quarter after DATE; history stays
+  service-areas add|rename --organisation C --code CODE --label L
+  service-areas retire [--restore] | delete --organisation C --code CODE
+                                       a code in use cannot be deleted, only retired
+  windows open --department D --period P [--due-date DATE] [--dry-run]
+                                       print each body's due date (default 20 working days after
+                                       the quarter, in its nation), then open the quarter
+  windows extend --department D --period P --organisation C --due-date DATE --reason R
+  windows close --department D --period P
+  audit list --department D [--organisation C] [--person EMAIL] [--return ID] [--kind K]
+       [--from DATE] [--to DATE]       the department's audit log as CSV
   import returns FILE.csv [--revise]   load returns from a wide CSV, all or nothing
   import cases FILE --organisation CODE [--mapping NAME] [--period "2025-26 Q2"] [--dry-run]
        [--format text|csv]             compute a body's returns from its case file and print them;

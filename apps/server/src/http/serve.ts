@@ -28,6 +28,7 @@ export async function startServer(env: Env, connection: Connection, logger = cre
       maxSignInFailuresPerAddress: env.MAX_SIGN_IN_FAILURES_PER_ADDRESS,
       signInWindowMinutes: env.SIGN_IN_WINDOW_MINUTES,
       reportContact: env.REPORT_CONTACT,
+      servicePages: { phase: env.PHASE_BANNER, supportEmail: env.SUPPORT_EMAIL, supportHours: env.SUPPORT_HOURS, supportPhone: env.SUPPORT_PHONE, feedbackUrl: env.FEEDBACK_URL },
     },
     cookieSecure: env.COOKIE_SECURE,
     allowedOrigins: env.ALLOWED_ORIGINS,

@@ -1,7 +1,7 @@
 import { boardPack, createCaller, createContext, defaultApiConfig, systemServiceContext } from "@complaints/api";
 import { findUserByEmail, listCurrentReturns, listOrganisations } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
-import { csvTable, periodIndex, requirePeriod, type Role } from "@complaints/domain";
+import { csvTable, measureFigure, periodIndex, requirePeriod, type Role } from "@complaints/domain";
 import { cellText, safeText, tidyRows, yearLabel, type BoardPack } from "@complaints/reports";
 import { spreadsheetToCsv } from "@complaints/office/testing";
 import { gssProblems, pdfInfo, pdfText } from "@complaints/reports/testing";
@@ -109,16 +109,17 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
     it("headline measures are metrics.comparison's values and 95% intervals, for each body and the department", async () => {
       const comparison = await secretariat.metrics.comparison({ departmentCode: "DES", ...choice });
       expect(comparison.rows.length).toBeGreaterThan(5);
-      const scale = (kind: string, v: number) => round1(kind === "proportion" ? v * 100 : v);
+      // Each measure's figure in its own declared unit and decimals, whatever kinds and units are declared.
+      const scale = (m: (typeof comparison.measures)[number], v: number) => measureFigure(m, v);
       const check = (code: string, cells: typeof comparison.benchmark.measures) =>
         comparison.measures.forEach((m, i) => {
           const cell = cells[i]!;
           const value = at("headline_measures", code, "", m.id, "value");
-          expectValue(value, cell.value === null ? null : scale(m.kind, cell.value), `${code} ${m.id}`);
-          expect(value, `${code} ${m.id}`).toMatchObject({ measure: m.label, panel: "all", unit: { proportion: "%", "rate-per-10000": "per 10,000", mean: "working days" }[m.kind] });
+          expectValue(value, cell.value === null ? null : scale(m, cell.value), `${code} ${m.id}`);
+          expect(value, `${code} ${m.id}`).toMatchObject({ measure: m.label, panel: "all", unit: m.unit });
           if (cell.interval95) {
-            expectValue(at("headline_measures", code, "", m.id, "lower_95"), scale(m.kind, cell.interval95.lower), `${code} ${m.id} lower`);
-            expectValue(at("headline_measures", code, "", m.id, "upper_95"), scale(m.kind, cell.interval95.upper), `${code} ${m.id} upper`);
+            expectValue(at("headline_measures", code, "", m.id, "lower_95"), scale(m, cell.interval95.lower), `${code} ${m.id} lower`);
+            expectValue(at("headline_measures", code, "", m.id, "upper_95"), scale(m, cell.interval95.upper), `${code} ${m.id} upper`);
           }
           // Numerators and denominators are counts, whatever the measure is in.
           expectValue(at("headline_measures", code, "", m.id, "numerator"), cell.numerator, `${code} ${m.id} numerator`);
@@ -144,7 +145,7 @@ describe.each(testDialects())("board packs built from the demo on %s", (dialect)
         expect(at("department_totals", "DES", "", f.id, "change")).toMatchObject({ unit: "percent change", panel: "matched" });
       }
       rollup.measures.forEach((m, i) => {
-        const scale = (v: number | null) => (v === null ? null : round1(m.kind === "proportion" ? v * 100 : v));
+        const scale = (v: number | null) => (v === null ? null : measureFigure(m, v));
         expectValue(at("department_measures", "DES", "", m.id, "this_period"), scale(rollup.comparison.current.measures[i]!.value), m.id);
         expectValue(at("department_measures", "DES", "", m.id, "year_earlier"), scale(rollup.comparison.previousYear.measures[i]!.value), `${m.id} a year earlier`);
         // A change of a percentage is the difference in percentage points; of anything else, relative.

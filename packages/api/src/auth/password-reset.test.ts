@@ -76,7 +76,7 @@ describe.each(testDialects())("password reset on %s", (dialect) => {
     expect(JSON.stringify(await t.db.selectFrom("jobs").selectAll().execute())).not.toContain(token);
 
     expect(await anonymous().auth.passwordResetLink({ token })).toEqual({ state: "valid" });
-    expect(await codeOf(anonymous().auth.resetPassword({ token, password: "password1234" }))).toBe("BAD_REQUEST: Choose a password that is harder to guess: this one is too common");
+    expect(await codeOf(anonymous().auth.resetPassword({ token, password: "password1234" }))).toBe("BAD_REQUEST: Use a password that is harder to guess: this one is among the most common passwords. Try three or more random words");
     expect(await codeOf(anonymous().auth.resetPassword({ token, password: "short" }))).toBe("BAD_REQUEST: Use a password of at least 12 characters");
     expect(await anonymous().auth.resetPassword({ token, password: "a brand new passphrase" })).toEqual({ email });
     expect(await sessions()).toHaveLength(0);

@@ -19,7 +19,7 @@ import {
 import { DomainError } from "@complaints/domain";
 import type { ApiConfig } from "../context.ts";
 import { enqueueEmail } from "../services/email/outbox.ts";
-import { hashPassword, passwordProblem } from "./passwords.ts";
+import { checkNewPassword, hashPassword } from "./passwords.ts";
 import { signInWaitMs } from "./sign-in-throttle.ts";
 
 /** A reset link works for an hour. */
@@ -107,11 +107,11 @@ export async function passwordResetLinkState(db: Kysely<Database>, token: string
 export async function resetPassword(db: Kysely<Database>, reset: { token: string; password: string }, now: Date): Promise<{ email: string }> {
   const state = await passwordResetLinkState(db, reset.token, now);
   if (state !== "valid") throw new DomainError("NOT_FOUND", linkProblems[state], { linkState: state });
-  const problem = passwordProblem(reset.password);
-  if (problem) throw new DomainError("INVALID_INPUT", problem, { field: "password" });
   const tokenHash = passwordResetHashOf(reset.token);
   const row = (await findPasswordReset(db, tokenHash))!;
   const user = (await findUserById(db, row.user_id))!;
+  const problem = checkNewPassword(reset.password, { email: user.email });
+  if (problem) throw new DomainError("INVALID_INPUT", problem, { field: "password" });
   const passwordHash = await hashPassword(reset.password);
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {

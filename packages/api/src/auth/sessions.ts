@@ -49,6 +49,42 @@ function sessionExpiry(createdAt: Date, now: Date, config: ApiConfig): Date {
 }
 
 /**
+ * Runs a check of someone's password under the sign-in throttle: failed checks of one account from
+ * one client address, and from one address across accounts, make further attempts wait (see
+ * sign-in-throttle.ts). The counts are in the database, so they hold across server instances; a
+ * success clears the account's failures from that address. Signing in and confirming the current
+ * password to change it share the counts, as both guess the same secret.
+ */
+export async function throttledPasswordCheck(
+  db: Kysely<Database>,
+  who: { email: string; clientAddress: string; attempting: string },
+  now: Date,
+  config: ApiConfig,
+  check: () => Promise<boolean>,
+): Promise<boolean> {
+  const windowMs = config.signInWindowMinutes * 60_000;
+  const since = new Date(now.getTime() - windowMs).toISOString();
+  // Failures older than the window no longer count: remove them as we go.
+  await deleteSignInFailuresBefore(db, since);
+  // The attempt is recorded before the password is checked, and counted with the others, so
+  // attempts sent in parallel are throttled too; a success clears them.
+  const attemptId = await recordSignInFailure(db, { email: who.email, clientAddress: who.clientAddress, at: now.toISOString() });
+  const failures = await tallySignInFailures(db, { email: who.email, clientAddress: who.clientAddress, since, exceptId: attemptId });
+  const waitMs = Math.max(
+    signInWaitMs(failures.accountAtAddress, config.maxSignInFailures, now, windowMs),
+    signInWaitMs(failures.address, config.maxSignInFailuresPerAddress, now, windowMs),
+  );
+  if (waitMs > 0) {
+    // A refused attempt checks no password, so it is not a failure and does not extend the wait.
+    await deleteSignInFailure(db, attemptId);
+    throw new DomainError("TOO_MANY_ATTEMPTS", tooManyAttemptsMessage(waitMs, who.attempting));
+  }
+  if (!(await check())) return false;
+  await clearSignInFailures(db, who.email, who.clientAddress);
+  return true;
+}
+
+/**
  * Checks an email and password and opens a session. Failed attempts are throttled per account at
  * each client address and per client address across accounts (see sign-in-throttle.ts), so an
  * attacker elsewhere cannot keep a user out; the counts are in the database, so they hold across
@@ -57,29 +93,13 @@ function sessionExpiry(createdAt: Date, now: Date, config: ApiConfig): Date {
 export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now: Date, config: ApiConfig): Promise<SignInResult> {
   const { email, password } = attempt;
   const clientAddress = attempt.clientAddress ?? "";
-  const windowMs = config.signInWindowMinutes * 60_000;
-  const since = new Date(now.getTime() - windowMs).toISOString();
-  // Failures older than the window no longer count: remove them as we go.
-  await deleteSignInFailuresBefore(db, since);
-  // The attempt is recorded before the password is checked, and counted with the others, so
-  // attempts sent in parallel are throttled too; a successful sign-in clears them.
-  const attemptId = await recordSignInFailure(db, { email, clientAddress, at: now.toISOString() });
-  const failures = await tallySignInFailures(db, { email, clientAddress, since, exceptId: attemptId });
-  const waitMs = Math.max(
-    signInWaitMs(failures.accountAtAddress, config.maxSignInFailures, now, windowMs),
-    signInWaitMs(failures.address, config.maxSignInFailuresPerAddress, now, windowMs),
-  );
-  if (waitMs > 0) {
-    // A refused attempt checks no password, so it is not a failure and does not extend the wait.
-    await deleteSignInFailure(db, attemptId);
-    throw new DomainError("TOO_MANY_ATTEMPTS", tooManyAttemptsMessage(waitMs));
-  }
-  const user = await findUserByEmail(db, email);
-  const ok = user ? await verifyPassword(user.password_hash, password) : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
-  if (!user || !ok || user.disabled_at !== null) {
-    throw new DomainError("UNAUTHENTICATED", "Enter a correct email address and password.");
-  }
-  await clearSignInFailures(db, email, clientAddress);
+  let user: UserRow | undefined;
+  const ok = await throttledPasswordCheck(db, { email, clientAddress, attempting: "sign in" }, now, config, async () => {
+    user = await findUserByEmail(db, email);
+    const matches = user ? await verifyPassword(user.password_hash, password) : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
+    return matches && user !== undefined && user.disabled_at === null;
+  });
+  if (!ok || !user) throw new DomainError("UNAUTHENTICATED", "Enter a correct email address and password.");
   // Signing in again ends the browser's earlier session (OWASP Session Management Cheat Sheet:
   // renew the session on any privilege change, including sign-in).
   if (attempt.previousSessionId) await deleteSession(db, attempt.previousSessionId);

@@ -16,7 +16,7 @@ export function signInWaitMs(failures: SignInFailureTally, allowance: number, no
 }
 
 /** "Wait 4 minutes and try again.", rounded up to whole minutes. */
-export function tooManyAttemptsMessage(waitMs: number): string {
+export function tooManyAttemptsMessage(waitMs: number, attempting = "sign in"): string {
   const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-  return `Too many failed attempts to sign in. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`;
+  return `Too many failed attempts to ${attempting}. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`;
 }

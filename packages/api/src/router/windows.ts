@@ -1,7 +1,7 @@
 import { isoDateSchema, organisationCodeSchema, periodCodeSchema } from "@complaints/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { closeReportingWindow, openWindow, windowsInScope } from "../services/windows.ts";
+import { closeReportingWindow, extendDueDate, extendInput, openWindow, previewWindow, windowsInScope } from "../services/windows.ts";
 import { permitted } from "../trpc.ts";
 import { serviceContext } from "./service-context.ts";
 
@@ -17,6 +17,16 @@ export const windowsRouter = {
   open: permitted("windows.manage")
     .input(z.object({ departmentCode: organisationCodeSchema, period: periodCodeSchema, dueDate: isoDateSchema.nullable().default(null) }))
     .mutation(async ({ ctx, input }) => openWindow(await serviceContext(ctx), input)),
+
+  /** What opening a quarter would set: each expected body's due date, shown before saving. */
+  preview: permitted("windows.manage")
+    .input(z.object({ departmentCode: organisationCodeSchema, period: periodCodeSchema, dueDate: isoDateSchema.nullable().default(null) }))
+    .query(async ({ ctx, input }) => previewWindow(await serviceContext(ctx), input)),
+
+  /** A later due date for one body, with the reason. */
+  extend: permitted("windows.manage")
+    .input(extendInput)
+    .mutation(async ({ ctx, input }) => extendDueDate(await serviceContext(ctx), input)),
 
   close: permitted("windows.manage")
     .input(z.object({ departmentCode: organisationCodeSchema, period: periodCodeSchema }))

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { appendAudit, findUserByEmail, grantUserOrganisation, insertUser } from "@complaints/db";
 import { DomainError, organisationKindForRole, roleSchema, type Organisation, type Role } from "@complaints/domain";
-import { hashPassword, passwordProblem } from "../auth/passwords.ts";
+import { checkNewPassword, hashPassword } from "../auth/passwords.ts";
 import { auditActor } from "../system-context.ts";
 import type { ServiceContext } from "./actor.ts";
 
@@ -25,7 +25,7 @@ export function emailProblem(email: string): string | null {
  * submitters and approvers, a department's other roles), recorded in the audit log as the actor's.
  */
 export async function addUser(ctx: ServiceContext, account: NewAccount): Promise<{ id: string; organisation: Organisation }> {
-  const problem = emailProblem(account.email) ?? passwordProblem(account.password);
+  const problem = emailProblem(account.email) ?? checkNewPassword(account.password, { email: account.email });
   if (problem) throw new DomainError("INVALID_INPUT", problem);
   const organisation = ctx.scope.organisation(account.organisationCode);
   const kind = organisationKindForRole(account.role);

@@ -47,6 +47,11 @@ export const accessCases: Record<string, AccessCase> = {
   "auth.signIn": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk", password: worldPassword }) },
   "auth.signOut": { allowed: "a1Submitter", outOfScope: [], input: () => undefined },
   "auth.me": { allowed: "aSecretariat", outOfScope: [], input: () => undefined },
+  // A person's own account: only ever the caller's own password and sessions, so no organisation scope.
+  "account.changePassword": { allowed: "a1Submitter2", outOfScope: [], input: () => ({ currentPassword: worldPassword, newPassword: "kettle orbit lantern moss" }) },
+  "account.signOutEverywhere": { allowed: "a1Submitter2", outOfScope: [], input: () => undefined },
+  // The standard pages' settings, read before signing in.
+  "service.pages": { allowed: "anonymous", outOfScope: [], input: () => undefined },
   "auth.requestPasswordReset": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk", app: "agency" }) },
   "auth.passwordResetLink": { allowed: "anonymous", outOfScope: [], input: () => ({ token: "not-a-real-link" }) },
   "auth.resetPassword": { allowed: "anonymous", allowedOutcome: "NOT_FOUND", outOfScope: [], input: () => ({ token: "not-a-real-link", password: "a long enough new password" }) },
@@ -60,6 +65,20 @@ export const accessCases: Record<string, AccessCase> = {
   "organisations.get": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter", "bOversight"], input: () => ({ code: "A1" }) },
   "windows.list": { allowed: "aAdmin", outOfScope: [], filtered: true, input: () => ({ openOnly: true }) },
   "windows.open": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: "2025-26 Q2", dueDate: null }) },
+  "windows.preview": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: "2025-26 Q2", dueDate: null }) },
+  "windows.extend": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: Q1, organisationCode: "A1", dueDate: "2025-09-30", reason: "Case system outage" }) },
+  "organisations.manageList": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ departmentCode: "DEPT-A" }) },
+  // A code already taken, so the world keeps its organisations (the last test below lists them); adding succeeds in administration.test.ts.
+  "organisations.add": { allowed: "aAdmin", allowedOutcome: "CONFLICT", outOfScope: ["bAdmin"], input: () => ({ departmentCode: "DEPT-A", code: "A2", name: "New agency", bodyType: "executive agency", region: "scotland", activeFrom: "2025-10-01" }) },
+  "organisations.rename": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ code: "A2", name: "Agency A2 (renamed)" }) },
+  // A-OLD closed in 2024, so closing it again is refused after access.
+  "organisations.close": { allowed: "aAdmin", allowedOutcome: "CONFLICT", outOfScope: ["bAdmin"], input: () => ({ code: "A-OLD", activeTo: "2025-06-30" }) },
+  "organisations.addServiceArea": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ organisationCode: "A1", areaCode: "permits", label: "Permits" }) },
+  "organisations.renameServiceArea": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ organisationCode: "A1", areaCode: "licences", label: "Driving licences" }) },
+  "organisations.retireServiceArea": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ organisationCode: "A1", areaCode: "licences", retired: true }) },
+  "organisations.deleteServiceArea": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ organisationCode: "A1", areaCode: "permits" }) },
+  "audit.list": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ departmentCode: "DEPT-A" }) },
+  "audit.download": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ departmentCode: "DEPT-A" }) },
   "windows.close": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ departmentCode: "DEPT-A", period: "2025-26 Q2" }) },
   "returns.list": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "a2Approver", "b1Approver", "bSecretariat"], input: () => ({ organisationCode: "A1" }) },
   "returns.get": { allowed: "a1Approver", outOfScope: ["a2Submitter", "a2Approver", "b1Submitter", "bOversight"], input: (f) => ({ returnId: f.aReturn }) },

@@ -1,3 +1,4 @@
+import type { ValueFormat } from "../format.ts";
 import type { FunnelChartData } from "../funnel.ts";
 import type { HeatmapData } from "../heatmap.ts";
 import type { XmrChartData } from "../xmr.ts";
@@ -14,10 +15,20 @@ export const periodLabel = (code: string) => {
   return `${months[n]} ${calendarYear}`;
 };
 
+/**
+ * Stand-ins for the formatters the apps and packs pass (domain's `formatMeasure` for a measure
+ * declared with one decimal; charts may not depend on the domain): a percentage and a figure, thousands
+ * separated, to one decimal unless a tick asks for another number.
+ */
+const figure = (n: number, decimals: number) => n.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+export const percentFormat: ValueFormat = (v, decimals = 1) => `${figure(v * 100, decimals)}%`;
+export const decimalFormat: ValueFormat = (v, decimals = 1) => figure(v, decimals);
+
 /** 12 quarters with the last two above the upper limit (concerning where lower is better). */
 export const xmrExample: XmrChartData = {
   title: "Closed within timescale",
   kind: "proportion",
+  format: percentFormat,
   points: quarters.map((period, i) => {
     const value = [0.72, 0.7, 0.74, 0.71, 0.73, 0.69, 0.72, 0.7, 0.71, 0.73, 0.86, 0.88][i]!;
     const special = i >= 10;
@@ -30,6 +41,7 @@ export const xmrExample: XmrChartData = {
 export const xmrTrialExample: XmrChartData = {
   title: "Complaints per 10,000 interactions",
   kind: "rate-per-10000",
+  format: decimalFormat,
   points: quarters.slice(6).map((period, i) => ({
     period,
     periodLabel: periodLabel(period),
@@ -48,6 +60,8 @@ const limit = (n: number, z: number) => [Math.max(0, 0.8 - z * Math.sqrt(0.16 / 
 export const funnelExample: FunnelChartData = {
   title: "Closed within timescale",
   pooledProportion: 0.8,
+  format: percentFormat,
+  formatRatio: (ratio) => decimalFormat(ratio),
   points: [
     { organisationCode: "A1", name: "Agency One", numerator: 80, denominator: 100, proportion: 0.8, outside95: false, outside998: false, side: null },
     { organisationCode: "A2", name: "Agency Two", numerator: 170, denominator: 200, proportion: 0.85, outside95: true, outside998: false, side: "above" },
@@ -66,6 +80,7 @@ export const funnelExample: FunnelChartData = {
 
 export const heatmapExample: HeatmapData = {
   title: "Themes per 100 complaints received",
+  format: decimalFormat,
   columns: [
     { id: "theme_delay", label: "Delay" },
     { id: "theme_communication", label: "Communication" },

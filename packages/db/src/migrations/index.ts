@@ -10,6 +10,7 @@ import * as caseUploadFinishing from "./2026-12-07T2200-case-upload-finishing.ts
 import * as revisionCases from "./2026-12-07T2210-revision-cases.ts";
 import * as publicationApproval from "./2026-12-07T2220-publication-approval.ts";
 import * as emailJobs from "./2026-12-08T0900-email-jobs.ts";
+import * as adminOrganisations from "./2026-12-08T0910-admin-organisations.ts";
 import * as notificationPreferences from "./2026-12-08T0940-notification-preferences.ts";
 
 interface DialectMigration {
@@ -29,6 +30,7 @@ const migrations: Record<string, DialectMigration> = {
   "2026-12-07T2210-revision-cases": revisionCases,
   "2026-12-07T2220-publication-approval": publicationApproval,
   "2026-12-08T0900-email-jobs": emailJobs,
+  "2026-12-08T0910-admin-organisations": adminOrganisations,
   "2026-12-08T0940-notification-preferences": notificationPreferences,
 };
 

@@ -48,3 +48,23 @@ export async function upsertOrganisations(db: Kysely<Database>, organisations: r
       .execute();
   }
 }
+
+/**
+ * Whether a body's service-area code has been used: a stored answer for it in any revision of the
+ * body's returns, or a stored case in that area. A used code is kept (retired), never deleted, so
+ * the history that counted under it still reads.
+ */
+export async function serviceAreaInUse(db: Kysely<Database>, organisationCode: string, areaCode: string): Promise<boolean> {
+  const answer = await db
+    .selectFrom("return_values as v")
+    .innerJoin("return_revisions as rv", "rv.seq", "v.revision_seq")
+    .innerJoin("returns as r", "r.id", "rv.return_id")
+    .select("v.field_id")
+    .where("r.organisation_code", "=", organisationCode)
+    .where("v.field_id", "=", `received_by_service_area.${areaCode}`)
+    .limit(1)
+    .executeTakeFirst();
+  if (answer) return true;
+  const caseRow = await db.selectFrom("cases").select("case_ref").where("organisation_code", "=", organisationCode).where("service_area", "=", areaCode).limit(1).executeTakeFirst();
+  return caseRow !== undefined;
+}

@@ -41,12 +41,6 @@ export async function deleteSession(db: Kysely<Database>, sessionId: string): Pr
   await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
 }
 
-/** Ends every session of a person (a new password, a deactivated account); returns how many. */
-export async function deleteUserSessions(db: Kysely<Database>, userId: string): Promise<number> {
-  const result = await db.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
 export async function deleteExpiredSessions(db: Kysely<Database>, now: string): Promise<number> {
   const result = await db.deleteFrom("sessions").where("expires_at", "<=", now).executeTakeFirst();
   return Number(result.numDeletedRows);
@@ -103,5 +97,16 @@ export async function clearSignInFailures(db: Kysely<Database>, email: string, c
 /** Removes failures too old to count any more; returns how many. */
 export async function deleteSignInFailuresBefore(db: Kysely<Database>, before: string): Promise<number> {
   const result = await db.deleteFrom("sign_in_failures").where("at", "<=", before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
+ * Ends every session of a person (a new password, a deactivated account, "sign out everywhere"), or
+ * every one but `exceptSessionId` (a password changed from that session); returns how many ended.
+ */
+export async function deleteUserSessions(db: Kysely<Database>, userId: string, exceptSessionId: string | null = null): Promise<number> {
+  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (exceptSessionId !== null) query = query.where("id", "!=", exceptSessionId);
+  const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -127,6 +127,15 @@ export function formatMeasure(measure: MeasureFormat, value: number, options: Me
   return options.unit && measure.unit ? `${text} ${measure.unit}` : text;
 }
 
+/**
+ * A measure's formatter for its charts (the `ValueFormat` that @complaints/charts takes): values as
+ * `formatMeasure` writes them, to `decimals` places instead of the measure's own where a tick label
+ * needs other than the measure's (a proportion's axis at 70%, 75%, 80%).
+ */
+export function measureValueFormat(measure: MeasureFormat): (value: number, decimals?: number) => string {
+  return (value, decimals) => formatMeasure(decimals === undefined ? measure : { ...measure, decimals }, value);
+}
+
 /** A measure's 95% interval in its own terms, "40.1% to 50.3%", or "" where it has none (means have none). */
 export function formatMeasureInterval(measure: MeasureFormat, interval: { lower: number; upper: number } | null): string {
   return interval ? `${formatMeasure(measure, interval.lower)} to ${formatMeasure(measure, interval.upper)}` : "";

@@ -133,7 +133,8 @@ export interface ThemesIn {
   emerging: readonly { scope: "body" | "department"; organisationCode: string; name: string; themeLabel: string; periodLabel: string; value: number; reasonText: string }[];
 }
 
-export interface FunnelIn extends FunnelChartData {
+/** `metrics.funnel`'s answer: the funnel chart's data without the formatters, which the pack adds from the measure. */
+export interface FunnelIn extends Omit<FunnelChartData, "format" | "formatRatio"> {
   measure: MeasureInfoIn;
   excluded: readonly { organisationCode: string; name: string; reason: string }[];
 }
@@ -198,7 +199,7 @@ export interface PackData {
   themes: ThemesIn;
   funnel: FunnelIn | null;
   /** The scope's pooled series of one measure with its XmR chart. */
-  trend: (XmrChartData & { measure: MeasureInfoIn }) | null;
+  trend: (Omit<XmrChartData, "format"> & { measure: MeasureInfoIn }) | null;
   actions: readonly ActionIn[];
   learning: readonly LearningIn[];
   equality: readonly EqualityIn[];

@@ -1,4 +1,4 @@
-import { formatMeasure } from "@complaints/domain";
+import { formatMeasure, formatOneDecimal, measureValueFormat } from "@complaints/domain";
 import type { HeatmapData } from "@complaints/charts";
 import { formatNumber } from "../cells.ts";
 import type { Block } from "../model.ts";
@@ -156,7 +156,7 @@ function funnel(data: PackData): Block[] {
           : `${scope.name} has no figure for this measure in ${period.label}.`,
       });
     }
-    blocks.push({ kind: "figure", chart: { kind: "funnel", data: f }, caption: `Funnel plot: ${f.measure.label}, ${period.label}`, alt: `Funnel plot of ${f.points.length} bodies' ${f.measure.label.toLowerCase()} against the number of complaints closed, with 95% and 99.8% limits around the department's figure. ${outside.length} ${outside.length === 1 ? "body is" : "bodies are"} outside the 95% limits.` });
+    blocks.push({ kind: "figure", chart: { kind: "funnel", data: { ...f, format: measureValueFormat(f.measure), formatRatio: formatOneDecimal } }, caption: `Funnel plot: ${f.measure.label}, ${period.label}`, alt: `Funnel plot of ${f.points.length} bodies' ${f.measure.label.toLowerCase()} against the number of complaints closed, with 95% and 99.8% limits around the department's figure. ${outside.length} ${outside.length === 1 ? "body is" : "bodies are"} outside the 95% limits.` });
   }
   return blocks;
 }
@@ -170,7 +170,7 @@ function trend(data: PackData): Block[] {
     const last = data.trend.points.at(-1);
     blocks.push({
       kind: "figure",
-      chart: { kind: "xmr", data: data.trend },
+      chart: { kind: "xmr", data: { ...data.trend, format: measureValueFormat(data.trend.measure) } },
       caption: `${data.trend.title}, ${scope.kind === "department" ? scope.departmentName : scope.name}, by quarter, with process limits`,
       alt: `Statistical process control (XmR) chart of ${data.trend.title.toLowerCase()} over ${data.trend.points.length} quarters${last?.value !== null && last?.value !== undefined ? `; the latest, ${last.periodLabel}, is ${formatMeasure(data.trend.measure, last.value, { unit: true })}` : ""}.`,
     });
@@ -220,6 +220,7 @@ function heatmapOf(data: PackData): HeatmapData | null {
   if (bodies.length === 0) return null;
   return {
     title: `Themes per 100 complaints received, ${t.periods[last]!.periodLabel}`,
+    format: formatOneDecimal,
     columns: t.themes.map((x) => ({ id: x.id, label: x.label })),
     rows: bodies.map((b) => ({
       id: b.organisationCode,

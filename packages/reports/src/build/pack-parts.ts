@@ -55,7 +55,7 @@ export const noteTexts = {
   stocks:
     "Complaints brought forward are those open at the start of the period (from its first quarter's returns); complaints carried forward are those open at its end (from its last quarter's returns). All other counts are summed over the quarters of the period.",
   intervals:
-    "95% confidence intervals: Wilson score interval for percentages, Byar's method (exact Poisson below 10 events) for rates per 10,000. Averages of working days have no interval [z].",
+    "95% confidence intervals: Wilson score interval for percentages, Byar's method (exact Poisson below 10 events) for rates per 10,000. Averages have no interval [z].",
   comparison:
     "A body is similar to the department when its 95% interval contains the department's figure; otherwise higher or lower, and better or worse where the measure has a direction. The department's figure pools every counted return: counts summed, then the percentage taken (never an average of percentages).",
   themes:

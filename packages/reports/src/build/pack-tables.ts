@@ -1,7 +1,7 @@
 import { disclosureControl } from "@complaints/metrics";
 import { formatNumber } from "../cells.ts";
 import type { Cell, Column, PackTable } from "../model.ts";
-import { measureFigure, measureStatisticCells } from "../tidy.ts";
+import { measureFigureCell, measureStatisticCells } from "../tidy.ts";
 import type { ChangeIn, MeasureCellIn, MeasureInfoIn, PackData } from "./input.ts";
 import {
   comparisonWords,
@@ -78,7 +78,7 @@ export function departmentTables(ctx: PackContext): PackTable[] {
     return [
       measureText(info.label, info.id),
       text(info.unit),
-      now?.value === null || now === undefined ? notAvailable : num(measureFigure(info, now.value), measureMarks(scope.departmentCode, info.id)),
+      now?.value === null || now === undefined ? notAvailable : measureFigureCell(info, now.value, measureMarks(scope.departmentCode, info.id)),
       valueAYearEarlier(data, info),
       changeFigure(change, info.kind, measureMarks(scope.departmentCode, info.id)),
       text(change?.words ?? "not compared"),
@@ -369,7 +369,7 @@ function changeFigure(change: ChangeIn | undefined, kind: MeasureInfoIn["kind"] 
 /** A measure's value a year earlier over the matched panel (not marked revised: the mark is about this period's returns). */
 function valueAYearEarlier(data: PackData, m: MeasureInfoIn): Cell {
   const earlier = data.rollup.comparison.previousYear.measures.find((x) => x.id === m.id);
-  return earlier?.value === null || earlier === undefined ? notAvailable : num(measureFigure(m, earlier.value));
+  return earlier?.value === null || earlier === undefined ? notAvailable : measureFigureCell(m, earlier.value);
 }
 
 export const bodiesWord = (n: number) => `${formatNumber(n, "count")} ${n === 1 ? "body" : "bodies"}`;

@@ -189,12 +189,13 @@ function tableSheetProblems(s: ReadSheet, table: PackTable, format: SpreadsheetF
           }
           if (read.value !== cell.value) cellProblem(`${at} is ${read.value}, not ${cell.value}.`);
           const numberFormat = column.type === "text" ? "decimal1" : column.type;
-          const places = decimalPlaces[numberFormat];
+          // A measure's figure in a table with one row per measure has its declared decimals; any other, its column's.
+          const places = cell.decimals ?? decimalPlaces[numberFormat];
           const grouping = numberFormat !== "year";
           // [r] revised and [p] provisional are shown by the number's format, r first ("87 [r] [p]"); an unmarked number has nothing after it.
           const markers = markersOf(cell);
           const suffix = markers.map((m) => ` [${m}]`).join("");
-          if (read.shown.places !== places) cellProblem(`${at} shows ${read.shown.places} decimal places, not the column's ${places}.`);
+          if (read.shown.places !== places) cellProblem(`${at} shows ${read.shown.places} decimal places, not the ${cell.decimals === undefined ? "column's" : "measure's"} ${places}.`);
           if (read.shown.grouping !== grouping) cellProblem(grouping ? `${at} is shown without thousands separators.` : `${at} is a year shown with a thousands separator.`);
           if (read.shown.suffix !== suffix) {
             const what = markers.map((m) => ({ r: "revised", p: "provisional" })[m]).join(" and ");

@@ -1,4 +1,7 @@
+import { formatOneDecimal, measureValueFormat } from "@complaints/domain";
 import type { BoardPack } from "../model.ts";
+
+const percent = measureValueFormat({ kind: "proportion", decimals: 1 });
 
 /**
  * A small hand-made pack for the writers' own tests: numbers of every format, revised [r],
@@ -90,6 +93,7 @@ export function samplePack(): BoardPack {
           data: {
             title: "Closed within timescale",
             kind: "proportion",
+            format: percent,
             points: ["2024-25 Q1", "2024-25 Q2", "2024-25 Q3", "2024-25 Q4", "2025-26 Q1"].map((period, i) => ({ period, periodLabel: period, value: [0.8, 0.82, 0.78, 0.84, 0.809][i]!, specialCause: null, variation: "common-cause" as const })),
             chart: { mean: 0.81, upperLimit: 0.9, lowerLimit: 0.72, trial: true },
           },
@@ -104,6 +108,8 @@ export function samplePack(): BoardPack {
           data: {
             title: "Closed within timescale",
             pooledProportion: 0.809,
+            format: percent,
+            formatRatio: formatOneDecimal,
             points: [
               { organisationCode: "DES-LIC1", name: "Licensing Agency", numerator: 813, denominator: 1000, proportion: 0.813, outside95: false, outside998: false, side: null },
               { organisationCode: "DES-BEN3", name: "Benefits", numerator: 40, denominator: 50, proportion: 0.8, outside95: false, outside998: false, side: null },
@@ -121,6 +127,7 @@ export function samplePack(): BoardPack {
           kind: "heatmap",
           data: {
             title: "Themes per 100 complaints received, Apr to Jun 2025",
+            format: formatOneDecimal,
             columns: [{ id: "delay", label: "Delay" }, { id: "communication", label: "Communication" }],
             rows: [
               { id: "DES-LIC1", label: "Licensing Agency", cells: [{ value: 14, emerging: true }, { value: 6 }] },

@@ -1,5 +1,5 @@
 import { odsNumberStyle as officeNumberStyle, writeOds, writeXlsx, xlsxFormatCode as officeFormatCode, type Cell, type CellStyle, type NumberFormat as OfficeNumberFormat, type Sheet, type Workbook } from "@complaints/office";
-import { cellText, markerSuffix, numberMarkers, safeText, type NumberMarker } from "../cells.ts";
+import { cellText, markerSuffix, numberMarkers, safeText, shownPlaces, type NumberMarker } from "../cells.ts";
 import { decimalPlaces, type BoardPack, type NumberFormat, type PackTable } from "../model.ts";
 
 /**
@@ -32,46 +32,63 @@ const textStyles: Record<TextStyle | "link", CellStyle> = {
   link: { link: true, top: true },
 };
 
-/** A column format with a number's markers, as the file names it: count, count_r, count_p, count_r_p. */
-function formatId(format: NumberFormat, markers: readonly NumberMarker[]): string {
-  return [format, ...markers].join("_");
+/**
+ * How a number is shown: its column's format, or "decimalN" where the number has its own decimal
+ * places (a measure's declared decimals in a table with one row per measure).
+ */
+interface ShownFormat {
+  name: string;
+  places: number;
+  grouping: boolean;
 }
 
-/** A column format with a number's markers as an office number format: the markers are literal text after the number. */
-function packNumberFormat(format: NumberFormat, markers: readonly NumberMarker[]): OfficeNumberFormat {
+const columnFormats: NumberFormat[] = ["count", "decimal1", "percent1", "pounds", "pence", "year"];
+
+function shownFormat(format: NumberFormat, places = decimalPlaces[format]): ShownFormat {
+  if (places === decimalPlaces[format]) return { name: format, places, grouping: format !== "year" };
+  return { name: `decimal${places}`, places, grouping: true };
+}
+
+/** A shown format with a number's markers, as the file names it: count, count_r, count_p, count_r_p. */
+function formatId(shown: ShownFormat, markers: readonly NumberMarker[]): string {
+  return [shown.name, ...markers].join("_");
+}
+
+/** A shown format with a number's markers as an office number format: the markers are literal text after the number. */
+function packNumberFormat(shown: ShownFormat, markers: readonly NumberMarker[]): OfficeNumberFormat {
   const suffix = markerSuffix(markers);
-  return { id: formatId(format, markers), places: decimalPlaces[format], grouping: format !== "year", ...(suffix ? { suffix } : {}) };
+  return { id: formatId(shown, markers), places: shown.places, grouping: shown.grouping, ...(suffix ? { suffix } : {}) };
 }
 
 /** The number style (ODS data style) of a column format with markers: "N_count_r" shows " [r]" after the number. */
-export function odsNumberStyle(format: NumberFormat, markers: readonly NumberMarker[]): string {
-  return officeNumberStyle(packNumberFormat(format, markers));
+export function odsNumberStyle(format: NumberFormat, markers: readonly NumberMarker[], places?: number): string {
+  return officeNumberStyle(packNumberFormat(shownFormat(format, places), markers));
 }
 
 /** The number format code (XLSX) of a column format with markers: '#,##0" [r] [p]"'. */
-export function xlsxFormatCode(format: NumberFormat, markers: readonly NumberMarker[]): string {
-  return officeFormatCode(packNumberFormat(format, markers));
+export function xlsxFormatCode(format: NumberFormat, markers: readonly NumberMarker[], places?: number): string {
+  return officeFormatCode(packNumberFormat(shownFormat(format, places), markers));
 }
+
+const markerSets: NumberMarker[][] = [[], ["r"], ["p"], ["r", "p"]];
 
 /** The number styles the pack's cells and numeric columns use, so the files declare only those. */
 class NumberStyles {
-  private readonly used = new Set<string>();
-  /** The style of a number in this format with these markers. */
-  style(format: NumberFormat, markers: readonly NumberMarker[]): string {
-    const id = formatId(format, markers);
-    this.used.add(id);
+  private readonly used = new Map<string, { shown: ShownFormat; markers: readonly NumberMarker[] }>();
+  /** The style of a number in this format (or with its own decimal places) with these markers. */
+  style(format: NumberFormat, markers: readonly NumberMarker[], places?: number): string {
+    const shown = shownFormat(format, places);
+    const id = formatId(shown, markers);
+    this.used.set(id, { shown, markers });
     return `number_${id}`;
   }
-  /** The styles in a fixed order (format, then none, r, p, r p), whatever order the cells used them in. */
+  /** The styles in a fixed order (column formats, then decimal places of their own from fewest; each then none, r, p, r p), whatever order the cells used them in. */
   declared(): Record<string, CellStyle> {
-    const formats: NumberFormat[] = ["count", "decimal1", "percent1", "pounds", "pence", "year"];
-    const markerSets: NumberMarker[][] = [[], ["r"], ["p"], ["r", "p"]];
+    const rank = (shown: ShownFormat) => (columnFormats.includes(shown.name as NumberFormat) ? columnFormats.indexOf(shown.name as NumberFormat) : columnFormats.length + shown.places);
+    const markerRank = (markers: readonly NumberMarker[]) => markerSets.findIndex((m) => m.join() === markers.join());
     const out: Record<string, CellStyle> = {};
-    for (const format of formats) {
-      for (const markers of markerSets) {
-        const id = formatId(format, markers);
-        if (this.used.has(id)) out[`number_${id}`] = { top: true, number: packNumberFormat(format, markers) };
-      }
+    for (const [id, { shown, markers }] of [...this.used].toSorted(([, a], [, b]) => rank(a.shown) - rank(b.shown) || markerRank(a.markers) - markerRank(b.markers))) {
+      out[`number_${id}`] = { top: true, number: packNumberFormat(shown, markers) };
     }
     return out;
   }
@@ -222,7 +239,7 @@ function tableSheet(table: PackTable, numbers: NumberStyles): Sheet {
             return text(shown, "shorthand");
           case "number":
             if (!Number.isFinite(cell.value)) throw new Error(`A number in the table "${table.title}" is not finite (${cell.value}).`);
-            return { kind: "number", value: cell.value, style: numbers.style(column.type === "text" ? "decimal1" : column.type, numberMarkers(cell)), shown };
+            return { kind: "number", value: cell.value, style: numbers.style(column.type === "text" ? "decimal1" : column.type, numberMarkers(cell), shownPlaces(cell, column)), shown };
         }
       }),
     );

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatOneDecimal } from "@complaints/domain";
 import { cellText } from "../cells.ts";
 import type { Block, BoardPack, Cell, PackTable } from "../model.ts";
 import { type PdfWord, pdfCatalog, pdfInfo, pdfObjects, pdfStructElements, pdfStructText, pdfText, pdfWords, samplePack } from "../testing/index.ts";
@@ -332,7 +333,7 @@ describe("writePackPdf layout", () => {
     const pack = samplePack();
     const rows = Array.from({ length: 60 }, (_, i) => ({ id: `B${i + 1}`, label: `Body ${i + 1}`, cells: [{ value: i % 13 }, { value: (i * 7) % 11, emerging: i === 40 }] }));
     const narrative: Block[] = [
-      { kind: "figure", caption: "Themes by body", alt: "Heat map of two themes at 60 bodies.", chart: { kind: "heatmap", data: { title: "Themes", columns: [{ id: "delay", label: "Delay" }, { id: "staff", label: "Staff" }], rows } } },
+      { kind: "figure", caption: "Themes by body", alt: "Heat map of two themes at 60 bodies.", chart: { kind: "heatmap", data: { title: "Themes", format: formatOneDecimal, columns: [{ id: "delay", label: "Delay" }, { id: "staff", label: "Staff" }], rows } } },
     ];
     const bytes = await writePackPdf(withNarrative(pack, narrative));
     const text = await pdfText(bytes);

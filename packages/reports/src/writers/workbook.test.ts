@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import type { BoardPack } from "../model.ts";
+import { formatMeasure, oversightMeasures } from "@complaints/domain";
+import { cellText } from "../cells.ts";
+import type { BoardPack, PackTable } from "../model.ts";
+import { measureStatisticCells } from "../tidy.ts";
 import { readOds, readXlsx, type ReadCell, type ReadSheet, type ReadWorkbook } from "@complaints/office/testing";
 import { gssProblems, samplePack } from "../testing/index.ts";
 import { writePackOds, writePackXlsx } from "./pack-workbook.ts";
@@ -215,5 +218,48 @@ describe("names the spreadsheets cannot hold", () => {
     change(p);
     expect(() => writePackOds(p)).toThrow();
     expect(() => writePackXlsx(p)).toThrow();
+  });
+});
+
+describe("a measure's figures in a table with one row per measure", () => {
+  // Three measures declared with 0, 1 and 2 decimals: each figure is stored rounded to its own, and
+  // shown with them in both spreadsheets (a number with a number format) and as text (PDF, CSV shown value).
+  const declared = [0, 1, 2].map((decimals) => ({ ...oversightMeasures.find((m) => m.id === "er_average_working_days")!, id: `mean_${decimals}`, decimals }));
+  const figures = { value: 4.28571, numerator: 30, denominator: 7, interval95: null };
+  const base = samplePack();
+  const measures: PackTable = {
+    sheetName: "Measures",
+    tableName: "measures",
+    title: "Table 3: Measures, Apr to Jun 2025",
+    description: ["This worksheet contains one table.", "Shorthand: [z] not applicable."],
+    columns: [
+      { key: "measure", heading: "Measure", type: "text", role: "measure" },
+      { key: "value", heading: "Value", type: "decimal1", statistic: "value" },
+      { key: "lower_95", heading: "Lower 95% limit", type: "decimal1", statistic: "lower_95" },
+      { key: "upper_95", heading: "Upper 95% limit", type: "decimal1", statistic: "upper_95" },
+      { key: "numerator", heading: "Numerator", type: "count", statistic: "numerator" },
+      { key: "denominator", heading: "Denominator", type: "count", statistic: "denominator" },
+    ],
+    rows: declared.map((m) => [{ kind: "text", text: m.label, code: m.id }, ...measureStatisticCells(m, figures, {})]),
+  };
+  const withMeasures: BoardPack = { ...base, tables: [...base.tables, measures] };
+
+  it.each([
+    ["ods", writePackOds(withMeasures), readOds],
+    ["xlsx", writePackXlsx(withMeasures), readXlsx],
+  ] as const)("%s: numbers with the measure's declared decimal places, every GSS rule kept", (format, bytes, read) => {
+    expect(gssProblems(bytes, format, withMeasures)).toEqual([]);
+    const book = read(bytes);
+    const rows = sheet(book, "Measures").rows.slice(4);
+    expect(rows.map((r) => r[1])).toMatchObject([
+      { kind: "number", value: 4, shown: { places: 0 } },
+      { kind: "number", value: 4.3, shown: { places: 1 } },
+      { kind: "number", value: 4.29, shown: { places: 2 } },
+    ]);
+  });
+
+  it("reads as formatMeasure writes it wherever a cell is text (the PDF's tables, a spreadsheet's shown value)", () => {
+    expect(measures.rows.map((r) => cellText(r[1]!, measures.columns[1]!))).toEqual(declared.map((m) => formatMeasure(m, figures.value)));
+    expect(measures.rows.map((r) => cellText(r[1]!, measures.columns[1]!))).toEqual(["4", "4.3", "4.29"]);
   });
 });

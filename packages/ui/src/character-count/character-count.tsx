@@ -62,39 +62,14 @@ export function CharacterCount(props: CharacterCountProps) {
   const message = countMessage(remaining, countType, texts, locale);
   const overThreshold = isOverThreshold(count, maxLength, threshold);
 
-  // The screen-reader status: set at once on mount, then after each pause in typing.
-  const [announced, setAnnounced] = useState<{ message: string; overThreshold: boolean } | null>(null);
-  const announcedOnce = useRef(false);
+  const announced = useAnnouncedCount(enhanced, message, overThreshold);
   useEffect(() => {
-    if (!enhanced) return;
-    if (!announcedOnce.current) {
-      announcedOnce.current = true;
-      setAnnounced({ message, overThreshold });
-      return;
-    }
-    const timer = setTimeout(() => setAnnounced({ message, overThreshold }), announceDelay);
-    return () => clearTimeout(timer);
-  }, [enhanced, message, overThreshold]);
-
-  // The message language follows the closest `lang`, as govuk-frontend's i18n does.
-  useEffect(() => {
-    const lang = document.getElementById(id)?.closest("[lang]")?.getAttribute("lang");
+    const lang = closestLang(id);
     if (lang) setLocale(lang);
   }, [id]);
 
   const groupAttributes: GovukAttributes = {
-    "data-module": "govuk-character-count",
-    "data-maxlength": { value: maxlength, optional: true },
-    "data-maxwords": { value: maxwords, optional: true },
-    "data-threshold": { value: threshold, optional: true },
-    "data-count-type": { value: countTypeAttribute, optional: true },
-    ...(hasNoLimit && textareaDescriptionText ? i18nAttributes("textarea-description", { other: textareaDescriptionText }) : {}),
-    ...i18nAttributes("characters-under-limit", charactersUnderLimitText),
-    ...i18nAttributes("characters-at-limit", charactersAtLimitText),
-    ...i18nAttributes("characters-over-limit", charactersOverLimitText),
-    ...i18nAttributes("words-under-limit", wordsUnderLimitText),
-    ...i18nAttributes("words-at-limit", wordsAtLimitText),
-    ...i18nAttributes("words-over-limit", wordsOverLimitText),
+    ...countAttributes({ maxlength, maxwords, threshold, countType: countTypeAttribute, textareaDescriptionText: hasNoLimit ? textareaDescriptionText : undefined, ...texts }),
     ...formGroup?.attributes,
   };
   const isError = remaining < 0;
@@ -124,21 +99,71 @@ export function CharacterCount(props: CharacterCountProps) {
           children: (
             <>
               <Hint id={`${id}-info`} classes={classNames(messageClasses, enhanced && "govuk-visually-hidden")} text={description} />
-              {enhanced ? (
-                <>
-                  <div className={classNames(messageClasses, "govuk-character-count__status", !overThreshold && "govuk-character-count__message--disabled", isError ? "govuk-error-message" : "govuk-hint")} aria-hidden="true">
-                    {message}
-                  </div>
-                  <div className="govuk-character-count__sr-status govuk-visually-hidden" aria-live="polite" {...(announced && !announced.overThreshold ? { "aria-hidden": "true" } : {})}>
-                    {announced?.message}
-                  </div>
-                </>
-              ) : null}
+              {enhanced ? <CountStatus messageClasses={messageClasses} message={message} overThreshold={overThreshold} isError={isError} announced={announced} /> : null}
               <SideContent content={formGroup?.afterInput} />
             </>
           ),
         },
       }}
     />
+  );
+}
+
+/** The count message's translations and settings as the data attributes character-count.mjs reads. */
+function countAttributes(o: CountMessageTexts & { maxlength?: number; maxwords?: number; threshold?: number; countType?: string; textareaDescriptionText?: string }): GovukAttributes {
+  return {
+    "data-module": "govuk-character-count",
+    "data-maxlength": { value: o.maxlength, optional: true },
+    "data-maxwords": { value: o.maxwords, optional: true },
+    "data-threshold": { value: o.threshold, optional: true },
+    "data-count-type": { value: o.countType, optional: true },
+    ...(o.textareaDescriptionText ? i18nAttributes("textarea-description", { other: o.textareaDescriptionText }) : {}),
+    ...i18nAttributes("characters-under-limit", o.charactersUnderLimitText),
+    ...i18nAttributes("characters-at-limit", o.charactersAtLimitText),
+    ...i18nAttributes("characters-over-limit", o.charactersOverLimitText),
+    ...i18nAttributes("words-under-limit", o.wordsUnderLimitText),
+    ...i18nAttributes("words-at-limit", o.wordsAtLimitText),
+    ...i18nAttributes("words-over-limit", o.wordsOverLimitText),
+  };
+}
+
+interface Announcement {
+  message: string;
+  overThreshold: boolean;
+}
+
+/** The screen-reader status: set at once on mount, then after each pause in typing. */
+function useAnnouncedCount(enhanced: boolean, message: string, overThreshold: boolean): Announcement | null {
+  const [announced, setAnnounced] = useState<Announcement | null>(null);
+  const announcedOnce = useRef(false);
+  useEffect(() => {
+    if (!enhanced) return;
+    if (!announcedOnce.current) {
+      announcedOnce.current = true;
+      setAnnounced({ message, overThreshold });
+      return;
+    }
+    const timer = setTimeout(() => setAnnounced({ message, overThreshold }), announceDelay);
+    return () => clearTimeout(timer);
+  }, [enhanced, message, overThreshold]);
+  return announced;
+}
+
+/** The message language follows the closest `lang`, as govuk-frontend's i18n does. */
+function closestLang(id: string): string | null | undefined {
+  return document.getElementById(id)?.closest("[lang]")?.getAttribute("lang");
+}
+
+/** Once the script runs: the visible count after every keystroke, and the polite live region a screen reader hears. */
+function CountStatus({ messageClasses, message, overThreshold, isError, announced }: { messageClasses: string; message: string; overThreshold: boolean; isError: boolean; announced: Announcement | null }) {
+  return (
+    <>
+      <div className={classNames(messageClasses, "govuk-character-count__status", !overThreshold && "govuk-character-count__message--disabled", isError ? "govuk-error-message" : "govuk-hint")} aria-hidden="true">
+        {message}
+      </div>
+      <div className="govuk-character-count__sr-status govuk-visually-hidden" aria-live="polite" {...(announced && !announced.overThreshold ? { "aria-hidden": "true" } : {})}>
+        {announced?.message}
+      </div>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatCount, formatValue, funnelChartModel, funnelStatus, funnelStatusWords, type FunnelChartData, type FunnelChartPoint } from "@complaints/charts";
+import { formatCount, funnelChartModel, funnelStatus, funnelStatusWords, type FunnelChartData, type FunnelChartPoint } from "@complaints/charts";
 import { ChartFigure } from "../chart-figure/chart-figure.tsx";
 import { SvgNodeView } from "../chart-figure/svg-node-view.tsx";
 import { useWidth } from "../chart-figure/use-width.ts";
@@ -7,8 +7,8 @@ import { Table } from "../table/table.tsx";
 import { useChartIdPrefix } from "../xmr-chart/xmr-chart.tsx";
 
 /**
- * Props of `FunnelChart`: the `metrics.funnel` answer fits directly:
- * `<FunnelChart title={f.measure.label} pooledProportion={f.pooledProportion} points={f.points} curve={f.curve} overdispersion={f.overdispersion} />`.
+ * Props of `FunnelChart`: the `metrics.funnel` answer fits directly, with the measure's formatter:
+ * `<FunnelChart title={f.measure.label} pooledProportion={f.pooledProportion} points={f.points} curve={f.curve} overdispersion={f.overdispersion} format={measureValueFormat(f.measure)} formatRatio={formatOneDecimal} />`.
  */
 export interface FunnelChartProps extends FunnelChartData {
   headingLevel?: 2 | 3 | 4 | undefined;
@@ -41,7 +41,7 @@ export function FunnelChart(props: FunnelChartProps) {
         .toSorted((a, b) => order(a) - order(b) || a.name.localeCompare(b.name))
         .map((p) => [
           props.renderName ? { children: props.renderName(p) } : { text: p.name },
-          { text: formatValue(p.proportion, "proportion"), format: "numeric" },
+          { text: props.format(p.proportion), format: "numeric" },
           { text: formatCount(p.numerator), format: "numeric" },
           { text: formatCount(p.denominator), format: "numeric" },
           { text: funnelStatusWords(funnelStatus(p)) },

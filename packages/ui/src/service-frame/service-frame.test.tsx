@@ -16,4 +16,15 @@ describe("ServiceFrame", () => {
     expect(html).toContain("Department portal");
     expect(html).toContain('href="/portal/DES/tracker"');
   });
+
+  it("puts the phase banner under the navigation and the support links in the footer", () => {
+    const html = renderToStaticMarkup(
+      <ServiceFrame serviceName="Department portal" homeUrl="/portal/" navigation={[]} belowHeader={<div id="phase">Beta</div>} footerLinks={[{ text: "Help", href: "/portal/help" }, { text: "Cookies", href: "/portal/cookies" }]}>
+        <h1>Page</h1>
+      </ServiceFrame>,
+    );
+    expect(html.indexOf("govuk-service-navigation")).toBeLessThan(html.indexOf('id="phase"'));
+    expect(html.indexOf('id="phase"')).toBeLessThan(html.indexOf("<main"));
+    expect(html).toContain('<h2 class="govuk-visually-hidden">Support links</h2><ul class="govuk-footer__inline-list"><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/portal/help">Help</a></li>');
+  });
 });

@@ -86,63 +86,9 @@ export function Choices<Item extends ChoiceItem>({ options, spec }: { options: C
   const list = (
     <div className={classNames(`govuk-${kind}`, options.classes)} {...attributeProps(options.attributes)} data-module={`govuk-${kind}`}>
       <SideContent content={options.formGroup?.beforeInputs} />
-      {items.map((item, i) => {
-        if (!item) return null;
-        // The first item's id has no number, so the error summary can link to it.
-        const index = i + 1;
-        const itemId = item.id || `${idPrefix}${index > 1 ? `-${index}` : ""}`;
-        if (item.divider) {
-          return (
-            <div key={i} className={`govuk-${kind}__divider`}>
-              {item.divider}
-            </div>
-          );
-        }
-        const hintId = hasContent(item.hint) ? `${itemId}-item-hint` : undefined;
-        const hasConditional = Boolean(item.conditional?.html) || item.conditional?.children !== undefined;
-        const conditionalId = `conditional-${itemId}`;
-        const describedBy = spec.itemDescribedBy(hintId, description.describedBy);
-        const behaviour = spec.behaviour?.(item);
-        return [
-          <div key={`${i}-item`} className={`govuk-${kind}__item`}>
-            <input
-              ref={item.ref}
-              className={`govuk-${kind}__input`}
-              id={itemId}
-              name={spec.itemName(item)}
-              type={kind === "radios" ? "radio" : "checkbox"}
-              value={item.value ?? ""}
-              checked={checked[i] ?? false}
-              onChange={(event) => onChange(i, event)}
-              {...(options.onBlur ? { onBlur: options.onBlur } : {})}
-              {...(item.disabled ? { disabled: true } : {})}
-              {...(hasConditional
-                ? // govuk-frontend's script also sets aria-expanded here, but ARIA 1.2 does not allow it on a
-                  // radio or checkbox (axe: aria-allowed-attr); the revealed content follows its control in
-                  // reading order, which is what a screen reader needs.
-                  mounted
-                  ? { "aria-controls": conditionalId }
-                  : { "data-aria-controls": conditionalId }
-                : {})}
-              {...(behaviour ? { "data-behaviour": behaviour } : {})}
-              {...(describedBy ? { "aria-describedby": describedBy } : {})}
-              {...attributeProps(item.attributes)}
-            />
-            <Label html={item.html} text={item.text} classes={classNames(`govuk-${kind}__label`, item.label?.classes)} attributes={item.label?.attributes} for={itemId}>
-              {item.children}
-            </Label>
-            {hintId ? <Hint {...item.hint} id={hintId} classes={classNames(`govuk-${kind}__hint`, item.hint?.classes)} /> : null}
-          </div>,
-          hasConditional ? (
-            <div
-              key={`${i}-conditional`}
-              className={classNames(`govuk-${kind}__conditional`, !checked[i] && `govuk-${kind}__conditional--hidden`)}
-              id={conditionalId}
-              {...(item.conditional?.children !== undefined ? { children: item.conditional.children } : { dangerouslySetInnerHTML: { __html: String(item.conditional?.html).trim() } })}
-            />
-          ) : null,
-        ];
-      })}
+      {items.map((item, i) =>
+        item ? <ChoiceEntry key={i} item={item} index={i} idPrefix={idPrefix} spec={spec} checked={checked[i] ?? false} mounted={mounted} fieldDescribedBy={description.describedBy} onChange={(event) => onChange(i, event)} onBlur={options.onBlur} /> : null,
+      )}
       <SideContent content={options.formGroup?.afterInputs} />
     </div>
   );
@@ -163,5 +109,79 @@ export function Choices<Item extends ChoiceItem>({ options, spec }: { options: C
         inner
       )}
     </FormGroup>
+  );
+}
+
+/** One item of the list: a divider, or the input with its label and hint, then the content it reveals while checked. */
+function ChoiceEntry<Item extends ChoiceItem>({
+  item,
+  index,
+  idPrefix,
+  spec,
+  checked,
+  mounted,
+  fieldDescribedBy,
+  onChange,
+  onBlur,
+}: {
+  item: Item;
+  index: number;
+  idPrefix: string;
+  spec: ChoicesSpec<Item>;
+  checked: boolean;
+  mounted: boolean;
+  fieldDescribedBy: string | undefined;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+  onBlur: ((event: FocusEvent<HTMLInputElement>) => void) | undefined;
+}) {
+  const { kind } = spec;
+  // The first item's id has no number, so the error summary can link to it.
+  const number = index + 1;
+  const itemId = item.id || `${idPrefix}${number > 1 ? `-${number}` : ""}`;
+  if (item.divider) return <div className={`govuk-${kind}__divider`}>{item.divider}</div>;
+  const hintId = hasContent(item.hint) ? `${itemId}-item-hint` : undefined;
+  const hasConditional = Boolean(item.conditional?.html) || item.conditional?.children !== undefined;
+  const conditionalId = `conditional-${itemId}`;
+  const describedBy = spec.itemDescribedBy(hintId, fieldDescribedBy);
+  const behaviour = spec.behaviour?.(item);
+  return (
+    <>
+      <div className={`govuk-${kind}__item`}>
+        <input
+          ref={item.ref}
+          className={`govuk-${kind}__input`}
+          id={itemId}
+          name={spec.itemName(item)}
+          type={kind === "radios" ? "radio" : "checkbox"}
+          value={item.value ?? ""}
+          checked={checked}
+          onChange={onChange}
+          {...(onBlur ? { onBlur } : {})}
+          {...(item.disabled ? { disabled: true } : {})}
+          {...(hasConditional
+            ? // govuk-frontend's script also sets aria-expanded here, but ARIA 1.2 does not allow it on a
+              // radio or checkbox (axe: aria-allowed-attr); the revealed content follows its control in
+              // reading order, which is what a screen reader needs.
+              mounted
+              ? { "aria-controls": conditionalId }
+              : { "data-aria-controls": conditionalId }
+            : {})}
+          {...(behaviour ? { "data-behaviour": behaviour } : {})}
+          {...(describedBy ? { "aria-describedby": describedBy } : {})}
+          {...attributeProps(item.attributes)}
+        />
+        <Label html={item.html} text={item.text} classes={classNames(`govuk-${kind}__label`, item.label?.classes)} attributes={item.label?.attributes} for={itemId}>
+          {item.children}
+        </Label>
+        {hintId ? <Hint {...item.hint} id={hintId} classes={classNames(`govuk-${kind}__hint`, item.hint?.classes)} /> : null}
+      </div>
+      {hasConditional ? (
+        <div
+          className={classNames(`govuk-${kind}__conditional`, !checked && `govuk-${kind}__conditional--hidden`)}
+          id={conditionalId}
+          {...(item.conditional?.children !== undefined ? { children: item.conditional.children } : { dangerouslySetInnerHTML: { __html: String(item.conditional?.html).trim() } })}
+        />
+      ) : null}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatValue, heatmapModel, type HeatmapData, type HeatmapRow } from "@complaints/charts";
+import { heatmapModel, heatmapValueText, type HeatmapData, type HeatmapRow } from "@complaints/charts";
 import { ChartFigure } from "../chart-figure/chart-figure.tsx";
 import { SvgNodeView } from "../chart-figure/svg-node-view.tsx";
 import { useWidth } from "../chart-figure/use-width.ts";
@@ -31,7 +31,6 @@ export function ThemeHeatmap(props: ThemeHeatmapProps) {
   const idPrefix = useChartIdPrefix(props.idPrefix);
   const [ref, width] = useWidth<HTMLDivElement>(640, props.width);
   const model = heatmapModel(props, { width, idPrefix });
-  const cellText = (v: number | null) => (v === null || !Number.isFinite(v) ? "–" : formatValue(v, "rate-per-100"));
   const table = (
     <Table
       caption={`${props.title}: ${props.valueLabel ?? "per 100 complaints received"}`}
@@ -42,7 +41,7 @@ export function ThemeHeatmap(props: ThemeHeatmapProps) {
         props.renderRowLabel ? { children: props.renderRowLabel(r) } : { text: r.label },
         ...props.columns.map((_, i) => {
           const cell = r.cells[i];
-          const text = cellText(cell?.value ?? null);
+          const text = heatmapValueText(props, cell?.value ?? null);
           return { text: cell?.emerging ? `${text} (emerging)` : text, format: "numeric" };
         }),
       ])}

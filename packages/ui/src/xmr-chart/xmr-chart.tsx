@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { formatValue, variationSide, xmrChartModel, xmrLimitValue, xmrPointWords, type XmrChartData } from "@complaints/charts";
+import { variationSide, xmrChartModel, xmrLimitsText, xmrPointWords, type XmrChartData } from "@complaints/charts";
 import { ChartFigure } from "../chart-figure/chart-figure.tsx";
 import { SvgNodeView } from "../chart-figure/svg-node-view.tsx";
 import { useWidth } from "../chart-figure/use-width.ts";
@@ -7,8 +7,8 @@ import { AssuranceIcon, VariationIcon } from "../mdc-icon/mdc-icon.tsx";
 import { Table } from "../table/table.tsx";
 
 /**
- * Props of `XmrChart`: the `metrics.trend` answer fits directly:
- * `<XmrChart title={t.measure.label} kind={t.measure.kind} points={t.points} chart={t.chart} />`.
+ * Props of `XmrChart`: the `metrics.trend` answer fits directly, with the measure's formatter:
+ * `<XmrChart title={t.measure.label} kind={t.measure.kind} format={measureValueFormat(t.measure)} points={t.points} chart={t.chart} />`.
  */
 export interface XmrChartProps extends XmrChartData {
   /** Heading level for the title inside the figcaption (default: none, a styled figcaption). */
@@ -39,6 +39,7 @@ export function XmrChart(props: XmrChartProps) {
   const [ref, width] = useWidth<HTMLDivElement>(640, props.width);
   const model = xmrChartModel(props, { width, idPrefix });
   const c = props.chart;
+  const text = (v: number | null) => (v === null || !Number.isFinite(v) ? "no data" : props.format(v));
   const latest = props.points.findLast((p) => p.value !== null);
   const icons =
     props.showIcons !== false && c && (c.variation || c.assurance) ? (
@@ -54,9 +55,9 @@ export function XmrChart(props: XmrChartProps) {
       firstCellIsHeader
       head={[{ text: "Quarter" }, { text: "Value", format: "numeric" }, { text: "Variation" }]}
       rows={[
-        ...props.points.map((p) => [{ text: p.periodLabel }, { text: formatValue(p.value, props.kind), format: "numeric" }, { text: xmrPointWords(p, c?.mean ?? null) }]),
-        c ? [{ text: "Mean" }, { text: formatValue(c.mean, props.kind), format: "numeric" }, { text: "" }] : null,
-        c ? [{ text: c.trial ? "Process limits (trial)" : "Process limits" }, { text: `${formatValue(xmrLimitValue(c.lowerLimit, props.kind), props.kind)} to ${formatValue(xmrLimitValue(c.upperLimit, props.kind), props.kind)}`, format: "numeric" }, { text: "" }] : null,
+        ...props.points.map((p) => [{ text: p.periodLabel }, { text: text(p.value), format: "numeric" }, { text: xmrPointWords(p, c?.mean ?? null) }]),
+        c ? [{ text: "Mean" }, { text: text(c.mean), format: "numeric" }, { text: "" }] : null,
+        c ? [{ text: c.trial ? "Process limits (trial)" : "Process limits" }, { text: xmrLimitsText(c, props), format: "numeric" }, { text: "" }] : null,
       ]}
     />
   );

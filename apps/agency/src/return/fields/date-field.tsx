@@ -1,6 +1,6 @@
 import { memo, useState } from "react";
 import { DateInput } from "@complaints/ui";
-import { dateParts, dateProblem, partsToText, textToParts, type DatePart, type DateParts } from "../../app/date-parts.ts";
+import { dateParts, dateProblem, partsToText, textToParts, type DatePart, type DateParts } from "@complaints/domain";
 import { type FieldProps } from "./field-props.tsx";
 import { MarkerChoice } from "./marker-choice.tsx";
 

@@ -27,7 +27,7 @@ import type { ServiceContext } from "../actor.ts";
  * returns awaiting sign-off and returns back with the body are left out. Figures not yet accepted
  * by the department are provisional (flagged, GSS shorthand [p]).
  *
- * Values: proportions as 0–1, rates per 10,000, means in working days. Anything that cannot be
+ * Values: proportions as 0–1, rates per 10,000, means in the unit their measure declares. Anything that cannot be
  * calculated is null (never NaN, which JSON cannot carry).
  */
 export const countedStatuses: readonly ReturnStatus[] = sentStatuses;

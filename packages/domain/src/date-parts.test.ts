@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCell, type FieldDeclaration } from "@complaints/domain";
+import { readCell, type FieldDeclaration } from "./index.ts";
 import { dateProblem, isoToParts, partsToIso, partsToText, textToParts, type DateParts } from "./date-parts.ts";
 
 describe("action plan dates", () => {

@@ -1,4 +1,4 @@
-import { isRealDate } from "@complaints/domain";
+import { isRealDate } from "./calendar.ts";
 
 /**
  * GOV.UK's date input (day, month, year) as the agency's forms hold it: the action pages' dates and
