@@ -1,4 +1,4 @@
-import { listOrganisations, notificationRecipients, type Database, type Kysely } from "@complaints/db";
+import { listOrganisations, notificationRecipients } from "@complaints/db";
 import { departmentOf, formatDate, isWorkingDay, periodLabelOf, periodToAddress, requirePeriod, ukDateOf, workingDaysBetween } from "@complaints/domain";
 import { enqueueEmail } from "../email/outbox.ts";
 import type { ScheduleHook } from "../jobs/runner.ts";
