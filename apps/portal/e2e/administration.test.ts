@@ -29,7 +29,7 @@ describe("administration", () => {
     const { page } = await signedIn(admin, `/portal/${dept}/admin`);
     await poll(() => heading(page)).toBe("Administration");
     expect(await page.locator(".govuk-service-navigation").getByRole("link", { name: "Administration" }).getAttribute("href")).toBe(`/portal/${dept}/admin`);
-    expect(await page.locator("main").getByRole("link").allTextContents()).toEqual(["Bodies", "Reporting windows", "Audit log"]);
+    expect(await page.locator("main").getByRole("link").allTextContents()).toEqual(["Bodies", "People", "Reporting windows", "Audit log"]);
     await expectNoAxeViolations(page, "the administration index");
     const analyst = await signedIn("oversight@demo.example", `/portal/${dept}/admin/organisations`);
     await poll(() => heading(analyst.page)).toBe("You do not have access");

@@ -1,6 +1,94 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { hostNameOf } from "./http/allowed-hosts.ts";
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** An https address (plain http only on this machine, for a provider started by a test or a developer). */
+const secureUrl = z.string().trim().refine(
+  (value) => {
+    if (!URL.canParse(value)) return false;
+    const url = new URL(value);
+    return url.protocol === "https:" || (url.protocol === "http:" && loopbackHosts.has(url.hostname));
+  },
+  { message: "expected an https:// address (http:// only for localhost)" },
+);
+
+/** One department's OpenID Connect provider: who the service is to it, and whose people it signs in. */
+const singleSignOnDepartmentSchema = z.strictObject({
+  /** The department's code, as in the organisations list (DES). */
+  department: z.string().trim().min(1, "expected the department's code"),
+  /** The provider's issuer: its discovery document is at `{issuer}/.well-known/openid-configuration`. */
+  issuer: secureUrl,
+  clientId: z.string().trim().min(1, "expected the client id the provider gave this service"),
+  clientSecret: z.string().min(1, "expected the client secret the provider gave this service"),
+  /** The email domains (after the @) whose people sign in here. */
+  emailDomains: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "expected a domain such as department.gov.uk, without @"),
+    )
+    .min(1, "list at least one email domain"),
+  /** false: the department's people may not sign in with a password. */
+  passwordSignIn: z.boolean().default(true),
+  /**
+   * The ID token claim that must be `true` for its email to be trusted. `email_verified` (OpenID
+   * Connect's, sent by Google) unless the provider never sends it: Entra ID sends it for no
+   * organisational account, but can send `xms_edov` (the tenant owns the email's domain).
+   */
+  verifiedEmailClaim: z.enum(["email_verified", "xms_edov"]).default("email_verified"),
+});
+
+const singleSignOnSchema = z
+  .strictObject({ departments: z.array(singleSignOnDepartmentSchema) })
+  .superRefine((config, ctx) => {
+    const departments = new Set<string>();
+    const domains = new Map<string, string>();
+    config.departments.forEach((d, i) => {
+      if (departments.has(d.department)) ctx.addIssue({ code: "custom", path: ["departments", i, "department"], message: `${d.department} is listed twice` });
+      departments.add(d.department);
+      for (const domain of d.emailDomains) {
+        const other = domains.get(domain);
+        if (other !== undefined) ctx.addIssue({ code: "custom", path: ["departments", i, "emailDomains"], message: `${domain} is also listed for ${other}: an email domain belongs to one department` });
+        domains.set(domain, d.department);
+      }
+    });
+  });
+
+export type SingleSignOnConfig = z.infer<typeof singleSignOnSchema>;
+
+/**
+ * Single sign-on comes from OIDC_CONFIG (the JSON itself, for a platform that injects secrets as
+ * variables) or OIDC_CONFIG_FILE (a path to it, for a mounted secrets file); never the database.
+ */
+function singleSignOnFrom(source: Record<string, string | undefined>): { config: SingleSignOnConfig | null; problems: string[] } {
+  const inline = source["OIDC_CONFIG"];
+  const file = source["OIDC_CONFIG_FILE"];
+  if (inline && file) return { config: null, problems: ["OIDC_CONFIG and OIDC_CONFIG_FILE: set one or the other, not both"] };
+  const name = inline ? "OIDC_CONFIG" : "OIDC_CONFIG_FILE";
+  let text: string;
+  if (inline) text = inline;
+  else if (file) {
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      return { config: null, problems: [`OIDC_CONFIG_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`] };
+    }
+  } else return { config: null, problems: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { config: null, problems: [`${name}: not valid JSON (${(error as Error).message})`] };
+  }
+  const parsed = singleSignOnSchema.safeParse(json);
+  if (!parsed.success) return { config: null, problems: parsed.error.issues.map((i) => `${name}: ${i.path.length ? `${i.path.join(".")}: ` : ""}${i.message}`) };
+  return { config: parsed.data, problems: [] };
+}
 
 /**
  * Configuration from the environment, validated once at start-up; the only place that reads
@@ -67,7 +155,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /**
    * The service's address as people reach it (`https://complaints.example.gov.uk`), for the links
-   * in emails. When not set, the address the server listens on (right for one machine only).
+   * in emails, and single sign-on's callback (`{PUBLIC_URL}/auth/sso/callback`, registered with each
+   * provider; required with single sign-on). When not set, the address the server listens on (right
+   * for one machine only).
    */
   PUBLIC_URL: z
     .string()
@@ -107,13 +197,19 @@ const envSchema = z.object({
   .refine((env) => !(env.SMTP_URL && env.NOTIFY_API_KEY), { path: ["NOTIFY_API_KEY"], message: "set SMTP_URL or NOTIFY_API_KEY, not both" })
   .refine((env) => !env.NOTIFY_API_KEY || env.NOTIFY_EMAIL_TEMPLATE_ID, { path: ["NOTIFY_EMAIL_TEMPLATE_ID"], message: "is needed with NOTIFY_API_KEY: the id of the Notify template whose subject is ((subject)) and message ((body))" });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = z.infer<typeof envSchema> & {
+  /** Single sign-on per department (OIDC_CONFIG or OIDC_CONFIG_FILE); null when not set up. */
+  SINGLE_SIGN_ON: SingleSignOnConfig | null;
+};
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ");
-    throw new Error(`The configuration is not valid:\n  ${problems}`);
+  const problems = result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  const singleSignOn = singleSignOnFrom(source);
+  problems.push(...singleSignOn.problems);
+  if (result.success && singleSignOn.config && singleSignOn.config.departments.length > 0 && !result.data.PUBLIC_URL) {
+    problems.push("PUBLIC_URL: required with single sign-on (the provider sends people back to {PUBLIC_URL}/auth/sso/callback)");
   }
-  return result.data;
+  if (!result.success || problems.length > 0) throw new Error(`The configuration is not valid:\n  ${problems.join("\n  ")}`);
+  return { ...result.data, SINGLE_SIGN_ON: singleSignOn.config };
 }

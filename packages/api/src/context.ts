@@ -43,6 +43,17 @@ export interface ApiConfig {
   reportContact: string;
   /** What the standard pages (help, feedback, phase banner) show, as the department configured them. */
   servicePages: ServicePagesConfig;
+  /** Departments that sign their people in with their organisation's identity provider (no secrets here). */
+  singleSignOn?: readonly SingleSignOnDepartment[] | undefined;
+}
+
+/** A department's single sign-on, as far as the API needs it: which emails it covers, and whether passwords still work. */
+export interface SingleSignOnDepartment {
+  departmentCode: string;
+  /** Lower-case email domains (the part after @) whose people sign in with the department's provider. */
+  emailDomains: readonly string[];
+  /** False: the department's people may not sign in with a password. */
+  passwordSignIn: boolean;
 }
 
 /** The department's settings for the pages every GOV.UK service has. */

@@ -1,9 +1,10 @@
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
 export { internalErrorMessage } from "./trpc.ts";
 export { databaseUnavailableMessage, toTRPCError } from "./errors.ts";
-export { createContext, defaultApiConfig, defaultReportContact, defaultServicePages, type ApiConfig, type ServicePagesConfig, type Context, type SessionCookies, type SessionUser } from "./context.ts";
+export { createContext, defaultApiConfig, defaultReportContact, defaultServicePages, type ApiConfig, type ServicePagesConfig, type Context, type SessionCookies, type SessionUser, type SingleSignOnDepartment } from "./context.ts";
 export { hashPassword, checkNewPassword, verifyPassword } from "./auth/passwords.ts";
-export { resumeSession, sessionIdOf, type ResumedSession } from "./auth/sessions.ts";
+export { resumeSession, sessionIdOf, type ResumedSession, type SignInResult } from "./auth/sessions.ts";
+export { signInWithOrganisationAccount, singleSignOnFor, type OrganisationAccountSignIn } from "./auth/single-sign-on.ts";
 export { diffValues } from "./services/returns.ts";
 export type { TrackerRow } from "./services/tracker.ts";
 /** The details of an autosave clash (CONFLICT `data.details.conflicts`), for the browser to offer a choice per answer. */
@@ -18,7 +19,7 @@ export { importCases, lastActiveQuarter, type CaseImportResult, type CaseSource,
 /** Published learning: the "you said, we did" items anyone may read (the same selection as the learning library). */
 export { publishedLearning, type LearningItem, type PublicLearningItem, type PublishedLearning } from "./services/learning.ts";
 /** Accounts, added (and given further bodies) with the audit entry that records it. */
-export { addUser, grantOrganisation, type NewAccount } from "./services/users.ts";
+export { addUser, changeRole, deactivatePerson, grantOrganisation, invitePerson, listPeople, reactivatePerson, removeOrganisation, sendPasswordReset, type NewAccount } from "./services/users.ts";
 /** For the command line only (see its comment). */
 export { systemServiceContext } from "./system-context.ts";
 export type { ServiceContext } from "./services/actor.ts";

@@ -10,6 +10,7 @@ import { reportsRouter } from "./router/reports.ts";
 import { returnsRouter } from "./router/returns.ts";
 import { serviceInfoRouter } from "./router/service-info.ts";
 import { trackerRouter } from "./router/tracker.ts";
+import { usersRouter } from "./router/users.ts";
 import { windowsRouter } from "./router/windows.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -25,6 +26,7 @@ export const appRouter = router({
   actions: actionsRouter,
   reports: reportsRouter,
   cases: casesRouter,
+  users: usersRouter,
   audit: auditRouter,
   notifications: notificationsRouter,
 });

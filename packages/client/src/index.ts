@@ -13,4 +13,5 @@ export * from "./service-pages.ts";
 export * from "./standard-pages.tsx";
 export * from "./standard-routes.tsx";
 export * from "./password-reset.tsx";
+export * from "./invitation.tsx";
 export * from "./account-notifications.tsx";

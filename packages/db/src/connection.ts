@@ -58,8 +58,8 @@ export function dialectOf(url: string): Dialect {
   return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
 }
 
-/** `sqlite:data/x.db`, `file:data/x.db`, a plain path, or `:memory:`. */
-function sqlitePath(url: string): string {
+/** `sqlite:data/x.db`, `file:data/x.db`, a plain path, or `:memory:`: the file's path. */
+export function sqliteFileOf(url: string): string {
   return url.replace(/^(sqlite|file):(\/\/)?/, "");
 }
 
@@ -87,7 +87,7 @@ export function openDatabase(url: string, options: ConnectionOptions = {}): Conn
     const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
     return { db, dialect: "postgres", description: safe, close: () => db.destroy() };
   }
-  const path = sqlitePath(url);
+  const path = sqliteFileOf(url);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma("journal_mode = WAL");

@@ -14,4 +14,6 @@ export { sql, type Kysely, type Transaction } from "kysely";
 export * from "./queries/cases.ts";
 export * from "./queries/jobs.ts";
 export * from "./queries/password-resets.ts";
+export * from "./backup.ts";
+export * from "./queries/invitations.ts";
 export * from "./queries/notifications.ts";

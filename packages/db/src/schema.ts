@@ -10,6 +10,7 @@ export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
   user_organisations: UserOrganisationTable;
+  invitations: InvitationTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
   reporting_windows: ReportingWindowTable;
@@ -236,6 +237,23 @@ export type AuditLogRow = Selectable<AuditLogTable>;
 export type ActionPlanRow = Selectable<ActionPlanTable>;
 export type ActionReviewRow = Selectable<ActionReviewTable>;
 export type Count = ColumnType<number | string | bigint, never, never>;
+
+/** A person invited by email to a role for an organisation; the account is made when they accept. */
+export interface InvitationTable {
+  /** SHA-256 of the link's token. */
+  token_hash: string;
+  /** Lower-cased. */
+  email: string;
+  role: string;
+  organisation_code: string;
+  /** Who invited them (the audit log's actor: an email, or "cli"). */
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  /** The account the invitation made or added the role to. */
+  user_id: string | null;
+}
 
 /** Other bodies a body's user acts for, besides their own organisation (`users.organisation_code`). */
 export interface UserOrganisationTable {

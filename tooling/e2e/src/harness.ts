@@ -91,7 +91,7 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
  * server only has to start); a PostgreSQL URL must point at an empty or seeded database or schema.
  * `needs` names the apps the tests open, which must have been built (the other is served when it has been).
  */
-export async function startApp(options: { databaseUrl?: string; template?: string; env?: Record<string, string>; needs?: readonly AppName[] } = {}): Promise<RunningApp> {
+export async function startApp(options: { databaseUrl?: string; template?: string; env?: Record<string, string> | ((url: string) => Record<string, string>); needs?: readonly AppName[] } = {}): Promise<RunningApp> {
   checkAppsBuilt(options.needs ?? ["agency"]);
   const dir = mkdtempSync(join(tmpdir(), "complaints-e2e-"));
   const file = join(dir, "e2e.sqlite");
@@ -112,7 +112,8 @@ export async function startApp(options: { databaseUrl?: string; template?: strin
       LOG_LEVEL: "warn",
       AGENCY_DIR: appDist.agency,
       PORTAL_DIR: appDist.portal,
-      ...options.env,
+      // Settings that name the server's own address (PUBLIC_URL) are worked out once it is known.
+      ...(typeof options.env === "function" ? options.env(url) : options.env),
     });
     child.stdout?.on("data", (d: Buffer) => void (output += d.toString()));
     child.stderr?.on("data", (d: Buffer) => void (output += d.toString()));
@@ -174,7 +175,12 @@ export async function signIn(page: Page, app: RunningApp, email: string, path = 
   await page.goto(`${app.url}${path}`);
   await page.waitForURL((u) => u.pathname.endsWith("/sign-in"));
   await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(demoPassword);
+  // With single sign-on set up, the email comes first on its own ("Continue"), then the password.
+  const password = page.getByLabel("Password", { exact: true });
+  const next = page.getByRole("button", { name: "Continue" });
+  await password.or(next).waitFor();
+  if (await next.isVisible()) await next.click();
+  await password.fill(demoPassword);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((u) => !u.pathname.endsWith("/sign-in"));
 }

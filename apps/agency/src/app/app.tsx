@@ -1,4 +1,4 @@
-import { AppShell, ForgottenPasswordPage, ResetPasswordPage, NotFoundPage, RequireSignIn, SignOut, standardPageRoutes } from "@complaints/client";
+import { AppShell, ForgottenPasswordPage, InvitationPage, ResetPasswordPage, NotFoundPage, RequireSignIn, SignOut, standardPageRoutes } from "@complaints/client";
 import { Route, Routes } from "react-router";
 import { actionRoutes } from "../actions/routes.tsx";
 import { caseRoutes } from "../cases/routes.tsx";
@@ -26,6 +26,7 @@ export function App() {
           <Route path="/sign-out" element={<SignOut />} />
           <Route path="/forgotten-password" element={<ForgottenPasswordPage />} />
           <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+          <Route path="/invitation/:token" element={<InvitationPage />} />
           {standardPageRoutes}
           <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
           <Route path="/:orgCode/" element={<BodyRoute>{({ org }) => <BodyPage key={org.code} org={org} />}</BodyRoute>} />

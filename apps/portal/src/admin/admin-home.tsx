@@ -7,6 +7,7 @@ export function AdminHomePage({ dept }: { dept: Organisation }) {
   usePageTitle("Administration");
   const pages = [
     { href: adminAddress.organisations(dept.code), text: "Bodies", about: "Add a body, rename it, close it, and keep its service-area codes." },
+    { href: adminAddress.people(dept.code), text: "People", about: "Invite people, change their roles and bodies, deactivate them, send a password-reset link." },
     { href: adminAddress.windows(dept.code), text: "Reporting windows", about: "Open a quarter with its due date, give one body more time, close a window." },
     { href: adminAddress.audit(dept.code), text: "Audit log", about: "Every change made in the service, filtered and downloadable as CSV." },
   ];

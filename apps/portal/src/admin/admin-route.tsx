@@ -18,6 +18,7 @@ export const adminAddress = {
   organisations: (dept: string) => `/portal/${dept}/admin/organisations`,
   organisation: (dept: string, org: string) => `/portal/${dept}/admin/organisations/${org}`,
   closeOrganisation: (dept: string, org: string) => `/portal/${dept}/admin/organisations/${org}/close`,
+  people: (dept: string) => `/portal/${dept}/admin/people`,
   windows: (dept: string) => `/portal/${dept}/admin/windows`,
   audit: (dept: string, search = "") => `/portal/${dept}/admin/audit${search}`,
 };

@@ -1,4 +1,4 @@
-import { AppShell, ForgottenPasswordPage, ResetPasswordPage, Loading, NoAccessPage, NotFoundPage, RequireSignIn, SignOut, standardPageRoutes } from "@complaints/client";
+import { AppShell, ForgottenPasswordPage, InvitationPage, ResetPasswordPage, Loading, NoAccessPage, NotFoundPage, RequireSignIn, SignOut, standardPageRoutes } from "@complaints/client";
 import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { AdminRoute, isAdministrator } from "../admin/admin-route.tsx";
@@ -13,6 +13,7 @@ import { Layout } from "./layout.tsx";
  * every other page on an old laptop. The compare page, whose 400 rows must be interactive within a
  * second of navigation, is in the main chunk: no second round trip before it can draw.
  */
+const AdminPeoplePage = lazy(() => import("../pages/admin-people.tsx").then((m) => ({ default: m.AdminPeoplePage })));
 const ActionsPage = lazy(() => import("../pages/actions.tsx").then((m) => ({ default: m.ActionsPage })));
 const AnnualReportPage = lazy(() => import("../pages/annual-report.tsx").then((m) => ({ default: m.AnnualReportPage })));
 const BodyProfilePage = lazy(() => import("../pages/body-profile.tsx").then((m) => ({ default: m.BodyProfilePage })));
@@ -46,6 +47,7 @@ export function App() {
             <Route path="/sign-out" element={<SignOut />} />
             <Route path="/forgotten-password" element={<ForgottenPasswordPage />} />
             <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+            <Route path="/invitation/:token" element={<InvitationPage />} />
             {standardPageRoutes}
             <Route path="/" element={<RequireSignIn>{(me) => <HomePage me={me} />}</RequireSignIn>} />
             <Route path="/:deptCode/" element={<DepartmentRoute>{({ dept }) => <DepartmentHomePage key={dept.code} dept={dept} />}</DepartmentRoute>} />
@@ -71,6 +73,7 @@ export function App() {
             <Route path="/:deptCode/admin/organisations" element={<AdminRoute>{({ dept }) => <OrganisationsPage key={dept.code} dept={dept} />}</AdminRoute>} />
             <Route path="/:deptCode/admin/organisations/:orgCode" element={<AdminRoute>{({ dept, orgCode }) => <OrganisationPage key={orgCode} dept={dept} org={orgCode} />}</AdminRoute>} />
             <Route path="/:deptCode/admin/organisations/:orgCode/close" element={<AdminRoute>{({ dept, orgCode }) => <CloseOrganisationPage key={orgCode} dept={dept} org={orgCode} />}</AdminRoute>} />
+            <Route path="/:deptCode/admin/people" element={<AdminRoute>{({ dept }) => <AdminPeoplePage key={dept.code} dept={dept} />}</AdminRoute>} />
             <Route path="/:deptCode/admin/windows" element={<AdminRoute>{({ dept }) => <WindowsPage key={dept.code} dept={dept} />}</AdminRoute>} />
             <Route path="/:deptCode/admin/windows/:period" element={<DepartmentRoute period="quarter">{({ me, dept, period }) => (isAdministrator(me) ? <WindowPage key={period} dept={dept} period={period} /> : <NoAccessPage />)}</DepartmentRoute>} />
             <Route path="/:deptCode/admin/audit" element={<AdminRoute>{({ dept }) => <AuditPage key={dept.code} dept={dept} />}</AdminRoute>} />

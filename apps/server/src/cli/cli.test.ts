@@ -84,6 +84,32 @@ describe("the complaints command", () => {
     expect(cli(["users", "grant", "--email", "nobody@demo.example", "--organisation", "DES-GRA5"]).stderr).toContain("There is no account for nobody@demo.example.");
   });
 
+  it("manages people as the people page does: invites, changes a role, deactivates, reactivates, sends a reset link, each audited", { timeout: 300_000 }, async () => {
+    const invited = cli(["users", "invite", "--email", "new.person@demo.example", "--role", "submitter", "--organisation", "DES-GRA5"]);
+    expect(invited.stdout).toBe("Invitation for new.person@demo.example queued: the link works for 7 days.\n");
+    expect(cli(["users", "list", "--organisation", "DES-GRA5"]).stdout).toMatch(/^new\.person@demo\.example\t\(invited\)\tsubmitter\tDES-GRA5\tinvited until \d{4}-\d{2}-\d{2}$/m);
+    const wrong = cli(["users", "invite", "--email", "x@demo.example", "--role", "submitter", "--organisation", "MSA"]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("belongs to a body, but");
+    expect(cli(["users", "invite", "--email", "x@demo.example", "--role", "boss", "--organisation", "MSA"]).stderr).toContain("“boss” is not a role");
+    expect(cli(["users", "role", "--email", "approver@demo.example", "--role", "submitter", "--organisation", "DES-LIC1"]).stdout).toBe("approver@demo.example is now submitter for DES-LIC1.\n");
+    expect(cli(["users", "deactivate", "--email", "approver@demo.example"]).stdout).toMatch(/^approver@demo\.example is deactivated; \d+ sessions? ended\.$/m);
+    expect(cli(["users", "list", "--organisation", "DES-LIC1"]).stdout).toMatch(/^approver@demo\.example\t.*\tdeactivated$/m);
+    expect(cli(["users", "reset-password", "--email", "approver@demo.example"]).stderr).toContain("is deactivated. Reactivate it first.");
+    expect(cli(["users", "reactivate", "--email", "approver@demo.example"]).stdout).toBe("approver@demo.example can sign in again.\n");
+    expect(cli(["users", "reset-password", "--email", "approver@demo.example"]).stdout).toBe("Password-reset link for approver@demo.example queued: it works for 1 hour.\n");
+    expect(cli(["users", "revoke", "--email", "submitter@demo.example", "--organisation", "DES-GRA5"]).code).toBe(0);
+    const c = openDatabase(databaseUrl);
+    try {
+      const actions = (await c.db.selectFrom("audit_log").select(["action", "actor"]).where("action", "like", "user.%").execute()).map((a) => `${a.action} by ${a.actor}`);
+      expect(actions).toEqual(expect.arrayContaining(["user.invited by cli", "user.role-changed by cli", "user.deactivated by cli", "user.reactivated by cli", "user.password-reset-sent by cli", "user.revoked by cli"]));
+      const jobs = await c.db.selectFrom("jobs").select("idempotency_key").execute();
+      expect(jobs.map((j) => j.idempotency_key.split(":")[0])).toEqual(expect.arrayContaining(["invitation", "password-reset"]));
+    } finally {
+      await c.close();
+    }
+  });
+
   it("exports returns and refuses a bad import with a report, changing nothing", () => {
     const out = join(dir, "des.csv");
     const exported = cli(["export", "returns", "--department", "DES", "--from", "2025-26 Q1", "--out", out]);

@@ -2,6 +2,7 @@ import { loadEnv } from "../env.ts";
 import { UsageError, type Command } from "./command.ts";
 import { annualReport } from "./commands/annual-report.ts";
 import { auditList } from "./commands/audit-list.ts";
+import { backup } from "./commands/backup.ts";
 import { exportReturnsCommand } from "./commands/export-returns.ts";
 import { importCasesCommand } from "./commands/import-cases.ts";
 import { importReturnsCommand } from "./commands/import-returns.ts";
@@ -9,10 +10,12 @@ import { migrate } from "./commands/migrate.ts";
 import { organisationsList } from "./commands/organisations-list.ts";
 import { organisationsAdd, organisationsClose, organisationsRename } from "./commands/organisations-manage.ts";
 import { pack } from "./commands/pack.ts";
+import { restore } from "./commands/restore.ts";
 import { seed } from "./commands/seed.ts";
 import { serve } from "./commands/serve.ts";
 import { serviceAreasAdd, serviceAreasDelete, serviceAreasRename, serviceAreasRetire } from "./commands/service-areas.ts";
 import { usersAdd } from "./commands/users-add.ts";
+import { usersDeactivate, usersInvite, usersList, usersReactivate, usersResetPassword, usersRevoke, usersRole } from "./commands/users-admin.ts";
 import { usersGrant } from "./commands/users-grant.ts";
 import { windowsClose, windowsExtend, windowsOpen } from "./commands/windows.ts";
 import { usage } from "./usage.ts";
@@ -26,7 +29,23 @@ interface CommandGroup {
 const commands = new Map<string, Command | CommandGroup>([
   ["migrate", migrate],
   ["seed", seed],
-  ["users", { commands: new Map([["add", usersAdd], ["grant", usersGrant]]), unknown: "users has two commands: users add, users grant" }],
+  [
+    "users",
+    {
+      commands: new Map([
+        ["add", usersAdd],
+        ["grant", usersGrant],
+        ["list", usersList],
+        ["invite", usersInvite],
+        ["role", usersRole],
+        ["revoke", usersRevoke],
+        ["deactivate", usersDeactivate],
+        ["reactivate", usersReactivate],
+        ["reset-password", usersResetPassword],
+      ]),
+      unknown: "users has these commands: add, grant, list, invite, role, revoke, deactivate, reactivate, reset-password",
+    },
+  ],
   [
     "organisations",
     {
@@ -47,6 +66,8 @@ const commands = new Map<string, Command | CommandGroup>([
   ["export", { commands: new Map([["returns", exportReturnsCommand]]), unknown: "export has one command: export returns" }],
   ["pack", pack],
   ["annual-report", annualReport],
+  ["backup", backup],
+  ["restore", restore],
   ["serve", serve],
   ["start", serve],
 ]);

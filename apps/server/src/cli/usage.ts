@@ -11,6 +11,18 @@ Usage: pnpm cli <command> [options]
                                        --password-stdin a random password is printed once
   users grant --email E --organisation CODE
                                        let a body's user act for another body as well
+  users list [--organisation CODE]     people (email, name, role, organisations, active) and
+                                       open invitations
+  users invite --email E --role R --organisation CODE
+                                       email a one-time link (7 days) to set a name and password;
+                                       an existing account with the same body role gets the body
+  users role --email E --role R --organisation CODE
+                                       change a person's role or organisation
+  users revoke --email E --organisation CODE
+                                       stop a body's user acting for another body
+  users deactivate --email E           end their sessions at once; they cannot sign in
+  users reactivate --email E           let a deactivated account sign in again
+  users reset-password --email E       email a one-time link to choose a new password
   organisations list [--format csv]    list organisations: code, name, type, parent, region, dates
   organisations add --department D --code C --name N --type T --region R --active-from DATE
                                        add a body (type: ${bodyTypes.join(", ")};
@@ -43,6 +55,9 @@ Usage: pnpm cli <command> [options]
   annual-report --department CODE --year 2025-26 --out FILE.html
                                        write the complaints section of a department's annual
                                        report for a financial year (FILE.txt for plain text)
+  backup --out FILE                    copy the whole database while the server runs (SQLite's
+                                       online backup; pg_dump's custom format on PostgreSQL)
+  restore --from FILE                  put a backup into DATABASE_URL, which must be empty
   serve                                start the web server (migrating first)
   start [--demo]                       migrate, load the demo if the database is empty, serve
 

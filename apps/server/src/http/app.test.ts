@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 
 /** fetch always sends the URL's own Host; a raw request can send any. */
 function rawRequest(base: string, path: string, host: string): Promise<{ status: number; body: string }> {
@@ -213,6 +214,23 @@ describe("when the database is unreachable", () => {
   });
 });
 
+/** A script large enough to be worth compressing, as a built app's is. */
+const largeScript = Array.from({ length: 400 }, (_, i) => `export const value${i} = "${"text ".repeat(i % 7)}";`).join("\n");
+
+/** Node's fetch decodes bodies by itself; a raw request shows the bytes as sent. */
+function rawGet(base: string, path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path, method: "GET", headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
 describe("serving the built apps", () => {
   let t: TestDatabase;
   let server: RunningServer;
@@ -227,6 +245,7 @@ describe("serving the built apps", () => {
     mkdirSync(join(dir, "agency", "assets"), { recursive: true });
     writeFileSync(join(dir, "agency", "index.html"), "<!doctype html><title>Agency</title>");
     writeFileSync(join(dir, "agency", "assets", "index-AbCdEf12.js"), "console.log(2)");
+    writeFileSync(join(dir, "agency", "assets", "main-Zy98Xw76.js"), largeScript);
     mkdirSync(join(dir, "agency", "assets", "images"));
     writeFileSync(join(dir, "agency", "assets", "images", "favicon.ico"), Buffer.from([0, 0, 1, 0, 1, 0]));
     server = await startServer(loadEnv({ PORT: "0", DATABASE_URL: t.url, STATIC_DIR: join(dir, "app"), AGENCY_DIR: join(dir, "agency") }), t, pino({ level: "silent" }));
@@ -258,6 +277,55 @@ describe("serving the built apps", () => {
     expect((await fetch(`${server.url}/agency/assets/index-gone1234.js`)).status).toBe(404);
     const home = await (await fetch(`${server.url}/`)).text();
     expect(home).toContain('href="/agency/"');
+  });
+
+  it("sends a hashed asset compressed with brotli or gzip as asked, kept for a year, and plain when not asked", async () => {
+    const path = "/agency/assets/main-Zy98Xw76.js";
+    const br = await rawGet(server.url, path, { "accept-encoding": "gzip, deflate, br" });
+    expect(br.status).toBe(200);
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(br.headers["vary"]).toBe("Accept-Encoding");
+    expect(br.body.byteLength).toBeLessThan(largeScript.length / 4);
+    expect(brotliDecompressSync(br.body).toString()).toBe(largeScript);
+    // Asked again, the same bytes come from memory.
+    expect((await rawGet(server.url, path, { "accept-encoding": "br" })).body).toEqual(br.body);
+
+    const gz = await rawGet(server.url, path, { "accept-encoding": "gzip" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gz.body).toString()).toBe(largeScript);
+    expect(gz.headers["etag"]).not.toBe(br.headers["etag"]);
+
+    const plain = await rawGet(server.url, path, {});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers["vary"]).toBe("Accept-Encoding");
+    expect(plain.body.toString()).toBe(largeScript);
+    expect((await rawGet(server.url, path, { "accept-encoding": "br;q=0, gzip;q=0" })).headers["content-encoding"]).toBeUndefined();
+  });
+
+  it("makes the browser check index.html every time, and answers 304 while it is unchanged", async () => {
+    const page = await rawGet(server.url, "/agency/returns", {});
+    expect(page.headers["cache-control"]).toBe("no-cache");
+    const etag = page.headers["etag"] as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await rawGet(server.url, "/agency/", { "if-none-match": etag });
+    expect(again.status).toBe(304);
+    expect(again.body.byteLength).toBe(0);
+    expect((await rawGet(server.url, "/agency/", { "if-none-match": '"something-else"' })).status).toBe(200);
+  });
+
+  it("compresses API answers above 1 KB and leaves small ones alone", async () => {
+    // A batch of calls refused for want of a session is a JSON answer of several KB.
+    const calls = Array.from({ length: 20 }, () => "auth.me").join(",");
+    const large = await rawGet(server.url, `/trpc/${calls}?batch=1`, { "accept-encoding": "br" });
+    expect(large.headers["content-encoding"]).toBe("br");
+    expect(large.headers["vary"]).toContain("Accept-Encoding");
+    expect(large.headers["cache-control"]).toBe("no-store");
+    const answer = JSON.parse(brotliDecompressSync(large.body).toString()) as unknown[];
+    expect(answer).toHaveLength(20);
+    const small = await rawGet(server.url, "/trpc/auth.me", { "accept-encoding": "br" });
+    expect(small.headers["content-encoding"]).toBeUndefined();
+    expect(JSON.parse(small.body.toString())).toMatchObject({ error: { message: "Sign in to continue." } });
   });
 
   it("serves GOV.UK Frontend's icon from a built app at /favicon.ico", async () => {

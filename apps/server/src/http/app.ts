@@ -12,7 +12,10 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Logger } from "pino";
 import { isAllowedHost } from "./allowed-hosts.ts";
 import { clientAddressOf } from "./client-address.ts";
+import { compressAboveBytes, compressAnswers, etagFor, etagMatches, isCompressible, preferredEncoding, StaticFileCache } from "./compression.ts";
 import { publishedRoutes } from "./published.ts";
+import { singleSignOnRoutes } from "./single-sign-on.ts";
+import type { SingleSignOnConfig } from "../env.ts";
 
 /**
  * The `__Host-` prefix makes browsers refuse the cookie unless it is Secure, Path=/ and has no
@@ -43,6 +46,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Largest request body accepted (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Departments' OpenID Connect providers, and where people reach the service (their callback's origin). */
+  singleSignOn?: { config: SingleSignOnConfig; publicUrl: string } | undefined;
 }
 
 const contentTypes: Record<string, string> = {
@@ -80,6 +85,7 @@ export function createApp(options: AppOptions): Hono {
   const { db, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const app = new Hono();
+  const files = new StaticFileCache();
 
   // Anything unexpected is logged and answered plainly; a database that is away (restarting,
   // failing over) is a "try again", not a fault, and the pool reconnects by itself when it is back.
@@ -126,7 +132,13 @@ export function createApp(options: AppOptions): Hono {
   // A request body larger than any real return is refused before it is read.
   app.use("/trpc/*", bodyLimit({ maxSize: options.maxBodyBytes ?? 1_048_576, onError: (c) => c.json({ error: { message: "That request is too large." } }, 413) }));
 
+  app.use("/trpc/*", compressAnswers());
   app.all("/trpc/*", trpcHandler(options, clock));
+
+  // Single sign-on with a department's identity provider: plain HTTP, as the provider redirects here.
+  if (options.singleSignOn && options.singleSignOn.config.departments.length > 0) {
+    app.route("/auth/sso", singleSignOnRoutes({ db, logger, api: options.api, ...options.singleSignOn, cookieSecure: options.cookieSecure, sessionCookieName: sessionCookieName(options.cookieSecure), clock }));
+  }
 
   // Published learning: pages anyone may read and link to, with no session.
   app.route("/published", publishedRoutes({ db, clock, notFoundPage }));
@@ -135,7 +147,7 @@ export function createApp(options: AppOptions): Hono {
   const apps = (options.apps ?? []).filter((a) => existsSync(join(a.dir, "index.html")));
   for (const a of apps) {
     app.get(`/${a.mount}`, (c) => c.redirect(`/${a.mount}/`, 301));
-    app.get(`/${a.mount}/*`, (c) => serveFile(c, a.dir, c.req.path.slice(a.mount.length + 1)));
+    app.get(`/${a.mount}/*`, (c) => serveFile(c, files, a.dir, c.req.path.slice(a.mount.length + 1)));
   }
 
   app.get("/", (c) => c.html(landingPage(apps)));
@@ -143,12 +155,12 @@ export function createApp(options: AppOptions): Hono {
   // Browsers ask for /favicon.ico whatever a page declares: GOV.UK Frontend's, from a built app.
   app.get("/favicon.ico", async (c) => {
     const app = apps.find((a) => existsSync(join(a.dir, faviconPath)));
-    return app ? serveFile(c, app.dir, `/${faviconPath}`) : c.body(null, 204);
+    return app ? serveFile(c, files, app.dir, `/${faviconPath}`) : c.body(null, 204);
   });
 
   app.get("*", async (c) => {
     if (!options.staticDir || !existsSync(options.staticDir)) return c.html(notFoundPage(), 404);
-    return serveFile(c, options.staticDir, c.req.path);
+    return serveFile(c, files, options.staticDir, c.req.path);
   });
 
   return app;
@@ -213,9 +225,10 @@ function trpcHandler(options: AppOptions, clock: () => Date): (c: Context) => Pr
 /**
  * A file of a built app, or the app's index.html for its own routes (a path without an extension).
  * A missing file with an extension is a 404, never the page. Nothing outside the folder is served.
- * Vite's hashed assets never change, so browsers may keep them; index.html is checked every time.
+ * Vite's hashed assets never change, so browsers may keep them; index.html is checked every time
+ * (its ETag makes the check a 304). Text files are sent compressed when the browser takes it.
  */
-async function serveFile(c: Context, dir: string, rawPath: string): Promise<Response> {
+async function serveFile(c: Context, files: StaticFileCache, dir: string, rawPath: string): Promise<Response> {
   const root = resolve(dir);
   let path: string;
   try {
@@ -226,15 +239,24 @@ async function serveFile(c: Context, dir: string, rawPath: string): Promise<Resp
   const requested = resolve(root, `.${path}`);
   const inside = relative(root, requested);
   if (inside.startsWith("..") || isAbsolute(inside)) return c.text("Not found", 404);
-  const found = extname(requested) !== "" && existsSync(requested) && statSync(requested).isFile();
+  const stat = extname(requested) !== "" && existsSync(requested) ? statSync(requested) : null;
+  const found = !!stat?.isFile();
   if (extname(requested) !== "" && !found) return c.text("Not found", 404);
   const file = found ? requested : join(root, "index.html");
-  const body = await readFile(file);
+  const cached = await files.get(file, found ? stat! : statSync(file), (f) => readFile(f));
   const immutable = found && inside.startsWith(`assets${sep}`) && /-[\w-]{8,}\.(js|css)$/.test(file);
-  return c.body(body, 200, {
-    "Content-Type": contentTypes[extname(file)] ?? "application/octet-stream",
+  const contentType = contentTypes[extname(file)] ?? "application/octet-stream";
+  const compressible = isCompressible(contentType) && cached.body.byteLength > compressAboveBytes;
+  const encoding = compressible ? preferredEncoding(c.req.header("accept-encoding")) : null;
+  const headers: Record<string, string> = {
+    "Content-Type": contentType,
     "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
-  });
+    ETag: etagFor(cached.etag, encoding),
+  };
+  if (compressible) headers["Vary"] = "Accept-Encoding";
+  if (etagMatches(c.req.header("if-none-match"), headers.ETag!)) return c.body(null, 304, headers);
+  if (!encoding) return c.body(cached.body, 200, headers);
+  return c.body(await files.encoded(cached, encoding), 200, { ...headers, "Content-Encoding": encoding });
 }
 
 const appTitles: Record<string, { title: string; description: string }> = {

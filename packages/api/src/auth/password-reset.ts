@@ -15,6 +15,7 @@ import {
   usePasswordReset,
   type Database,
   type Kysely,
+  type UserRow,
 } from "@complaints/db";
 import { DomainError } from "@complaints/domain";
 import type { ApiConfig } from "../context.ts";
@@ -67,17 +68,24 @@ export async function requestPasswordReset(
   if (!user || user.disabled_at !== null) return;
   const since = new Date(now.getTime() - 3_600_000).toISOString();
   if ((await countPasswordResetsSince(db, user.id, since)) >= maxPasswordResetsPerHour) return;
+  await db.transaction().execute((trx) => sendPasswordResetLink(trx, user, request.app, now));
+}
+
+/**
+ * Stores a new one-time link for this person and queues the email with it. Call it inside a
+ * transaction; `requestPasswordReset` (the person asks) and an administrator's "send a
+ * password-reset link" (services/users.ts) both send links this way.
+ */
+export async function sendPasswordResetLink(trx: Kysely<Database>, user: Pick<UserRow, "id" | "email" | "display_name">, app: SignInApp, now: Date): Promise<void> {
   const token = randomBytes(32).toString("base64url");
   const tokenHash = passwordResetHashOf(token);
-  await db.transaction().execute(async (trx) => {
-    await insertPasswordReset(trx, { tokenHash, userId: user.id, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + passwordResetValidMs).toISOString() });
-    await enqueueEmail(trx, {
-      kind: "password-reset",
-      to: user.email,
-      idempotencyKey: `${user.id}:${tokenHash}`,
-      data: { name: user.display_name, path: passwordResetPath(request.app, token), validMinutes: passwordResetValidMs / 60_000 },
-      now,
-    });
+  await insertPasswordReset(trx, { tokenHash, userId: user.id, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + passwordResetValidMs).toISOString() });
+  await enqueueEmail(trx, {
+    kind: "password-reset",
+    to: user.email,
+    idempotencyKey: `${user.id}:${tokenHash}`,
+    data: { name: user.display_name, path: passwordResetPath(app, token), validMinutes: passwordResetValidMs / 60_000 },
+    now,
   });
 }
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import {
   clearSignInFailures,
   deleteSession,
+  listOrganisations,
   deleteSignInFailure,
   deleteSignInFailuresBefore,
   findSessionUser,
@@ -14,9 +15,10 @@ import {
   type Kysely,
   type UserRow,
 } from "@complaints/db";
-import { DomainError, roleSchema } from "@complaints/domain";
+import { DomainError, departmentOf, roleSchema } from "@complaints/domain";
 import type { ApiConfig, SessionUser } from "../context.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
+import { passwordSignInOffMessage, singleSignOnFor } from "./single-sign-on.ts";
 import { signInWaitMs, tooManyAttemptsMessage } from "./sign-in-throttle.ts";
 
 /** The session id stored is a hash of the cookie's token, so a copy of the table cannot be replayed. */
@@ -92,6 +94,9 @@ export async function throttledPasswordCheck(
  */
 export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now: Date, config: ApiConfig): Promise<SignInResult> {
   const { email, password } = attempt;
+  // An email its department's identity provider covers never gets as far as a password, when the
+  // department has switched passwords off; this says nothing about whether an account exists.
+  if (singleSignOnFor(config, email)?.passwordSignIn === false) throw new DomainError("FORBIDDEN", passwordSignInOffMessage);
   const clientAddress = attempt.clientAddress ?? "";
   let user: UserRow | undefined;
   const ok = await throttledPasswordCheck(db, { email, clientAddress, attempting: "sign in" }, now, config, async () => {
@@ -100,9 +105,20 @@ export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now: 
     return matches && user !== undefined && user.disabled_at === null;
   });
   if (!ok || !user) throw new DomainError("UNAUTHENTICATED", "Enter a correct email address and password.");
+  // An account of a department that signs in only through its provider, under an email domain the
+  // provider's list leaves out (a body's own domain, say), is refused once the password is known good.
+  if ((config.singleSignOn ?? []).some((d) => !d.passwordSignIn)) {
+    const department = departmentOf(await listOrganisations(db), user.organisation_code);
+    if (config.singleSignOn!.some((d) => d.departmentCode === department && !d.passwordSignIn)) throw new DomainError("FORBIDDEN", passwordSignInOffMessage);
+  }
+  return openSession(db, user, attempt.previousSessionId, now, config);
+}
+
+/** A new session for a user whose identity has been checked (a password, or their organisation's identity provider). */
+export async function openSession(db: Kysely<Database>, user: UserRow, previousSessionId: string | null | undefined, now: Date, config: ApiConfig): Promise<SignInResult> {
   // Signing in again ends the browser's earlier session (OWASP Session Management Cheat Sheet:
   // renew the session on any privilege change, including sign-in).
-  if (attempt.previousSessionId) await deleteSession(db, attempt.previousSessionId);
+  if (previousSessionId) await deleteSession(db, previousSessionId);
   const token = randomBytes(32).toString("base64url");
   const expiresAt = sessionExpiry(now, now, config);
   await insertSession(db, { id: sessionIdOf(token), userId: user.id, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });

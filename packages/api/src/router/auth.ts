@@ -3,7 +3,9 @@ import { permissions, roleLabels, type Permission } from "@complaints/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { passwordResetLinkState, requestPasswordReset, resetPassword } from "../auth/password-reset.ts";
-import { signIn, signOut } from "../auth/sessions.ts";
+import { openSession, signIn, signOut } from "../auth/sessions.ts";
+import { singleSignOnFor } from "../auth/single-sign-on.ts";
+import { acceptInvitation, invitationState } from "../services/users.ts";
 import type { SessionUser } from "../context.ts";
 import { loadScope } from "../scope.ts";
 import { authedProcedure, publicProcedure } from "../trpc.ts";
@@ -36,6 +38,19 @@ export const authRouter = {
       ctx.cookies.set(result.token, result.expiresAt);
       return describeUser(ctx.db, result.user);
     }),
+
+  /**
+   * How the sign-in page asks for who someone is: `emailFirst` when any department signs its people
+   * in with their organisation's account (the page asks for the email alone, then sends covered
+   * emails to the provider); with an email, whether it is one of those. Only the domain is looked at,
+   * so the answer says nothing about whether an account exists.
+   */
+  signInMethod: publicProcedure
+    .input(z.object({ email: z.string().trim().max(320).optional() }))
+    .query(({ ctx, input }) => ({
+      emailFirst: (ctx.config.singleSignOn ?? []).length > 0,
+      singleSignOn: input.email ? singleSignOnFor(ctx.config, input.email) !== null : false,
+    })),
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionId) await signOut(ctx.db, ctx.sessionId);
@@ -70,5 +85,27 @@ export const authRouter = {
       // This browser's session, if any, ended with the others.
       ctx.cookies.clear();
       return result;
+    }),
+
+  /** Whether an invitation link still works, and what it is for, so its page can say so. */
+  invitation: publicProcedure
+    .input(z.object({ token: z.string().min(1).max(200) }))
+    .query(async ({ ctx, input }) => invitationState(ctx.db, input.token, ctx.clock())),
+
+  /** Takes an invitation: the account is made with the name and password chosen, and the person is signed in. */
+  acceptInvitation: publicProcedure
+    .input(
+      z.object({
+        token: z.string().min(1).max(200),
+        name: z.string().trim().min(1, "Enter your full name").max(200, "Enter a name of 200 characters or fewer"),
+        password: z.string().min(1, "Enter a password").max(1024),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const now = ctx.clock();
+      const user = await acceptInvitation(ctx.db, input, now);
+      const session = await openSession(ctx.db, user, ctx.sessionId, now, ctx.config);
+      ctx.cookies.set(session.token, session.expiresAt);
+      return describeUser(ctx.db, session.user);
     }),
 } satisfies TRPCRouterRecord;

@@ -45,6 +45,7 @@ export interface AccessCase {
 export const Q1 = "2025-26 Q1";
 export const accessCases: Record<string, AccessCase> = {
   "auth.signIn": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk", password: worldPassword }) },
+  "auth.signInMethod": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk" }) },
   "auth.signOut": { allowed: "a1Submitter", outOfScope: [], input: () => undefined },
   "auth.me": { allowed: "aSecretariat", outOfScope: [], input: () => undefined },
   // A person's own account: only ever the caller's own password and sessions, so no organisation scope.
@@ -55,6 +56,16 @@ export const accessCases: Record<string, AccessCase> = {
   "auth.requestPasswordReset": { allowed: "anonymous", outOfScope: [], input: () => ({ email: "a1submitter@example.gov.uk", app: "agency" }) },
   "auth.passwordResetLink": { allowed: "anonymous", outOfScope: [], input: () => ({ token: "not-a-real-link" }) },
   "auth.resetPassword": { allowed: "anonymous", allowedOutcome: "NOT_FOUND", outOfScope: [], input: () => ({ token: "not-a-real-link", password: "a long enough new password" }) },
+  "auth.invitation": { allowed: "anonymous", outOfScope: [], input: () => ({ token: "not-a-real-link" }) },
+  "auth.acceptInvitation": { allowed: "anonymous", allowedOutcome: "NOT_FOUND", outOfScope: [], input: () => ({ token: "not-a-real-link", name: "New Person", password: "a long enough new password" }) },
+  "users.list": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ organisationCode: "A1" }) },
+  "users.invite": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ email: "invited@example.gov.uk", role: "submitter", organisationCode: "A1" }) },
+  "users.addOrganisation": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ email: "a1submitter2@example.gov.uk", organisationCode: "A2" }) },
+  "users.removeOrganisation": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ email: "a1submitter2@example.gov.uk", organisationCode: "A2" }) },
+  "users.changeRole": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ email: "a1submitter2@example.gov.uk", role: "approver", organisationCode: "A1" }) },
+  "users.sendPasswordReset": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ email: "a1submitter2@example.gov.uk" }) },
+  "users.deactivate": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ email: "a1submitter2@example.gov.uk" }) },
+  "users.reactivate": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ email: "a1submitter2@example.gov.uk" }) },
   // One's own account only: there is no one out of scope.
   "notifications.preferences": { allowed: "aSecretariat", outOfScope: [], input: () => undefined },
   "notifications.setPreferences": { allowed: "b1Approver", outOfScope: [], input: () => ({ on: ["return-submitted"] }) },

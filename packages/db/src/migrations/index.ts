@@ -11,6 +11,7 @@ import * as revisionCases from "./2026-12-07T2210-revision-cases.ts";
 import * as publicationApproval from "./2026-12-07T2220-publication-approval.ts";
 import * as emailJobs from "./2026-12-08T0900-email-jobs.ts";
 import * as adminOrganisations from "./2026-12-08T0910-admin-organisations.ts";
+import * as invitations from "./2026-12-08T0920-invitations.ts";
 import * as notificationPreferences from "./2026-12-08T0940-notification-preferences.ts";
 
 interface DialectMigration {
@@ -31,6 +32,7 @@ const migrations: Record<string, DialectMigration> = {
   "2026-12-07T2220-publication-approval": publicationApproval,
   "2026-12-08T0900-email-jobs": emailJobs,
   "2026-12-08T0910-admin-organisations": adminOrganisations,
+  "2026-12-08T0920-invitations": invitations,
   "2026-12-08T0940-notification-preferences": notificationPreferences,
 };
 

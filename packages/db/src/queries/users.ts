@@ -61,3 +61,44 @@ export async function listUserNames(db: Kysely<Database>, ids: readonly string[]
 export async function setUserPassword(db: Kysely<Database>, userId: string, passwordHash: string): Promise<void> {
   await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
 }
+
+/** Every account whose own organisation, or another body it acts for, is one of these. */
+export async function listUsersOf(db: Kysely<Database>, organisationCodes: readonly string[]): Promise<UserRow[]> {
+  if (organisationCodes.length === 0) return [];
+  return db
+    .selectFrom("users")
+    .selectAll()
+    .where((eb) => eb.or([eb("organisation_code", "in", organisationCodes), eb("id", "in", eb.selectFrom("user_organisations").select("user_id").where("organisation_code", "in", organisationCodes))]))
+    .orderBy("display_name")
+    .orderBy("email")
+    .execute();
+}
+
+/** Every other body each of these users acts for. */
+export async function listUserOrganisationsOf(db: Kysely<Database>, userIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (userIds.length === 0) return out;
+  const rows = await db.selectFrom("user_organisations").select(["user_id", "organisation_code"]).where("user_id", "in", [...new Set(userIds)]).orderBy("organisation_code").execute();
+  for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), r.organisation_code]);
+  return out;
+}
+
+/** Stops a user acting for another body; false if they did not. */
+export async function revokeUserOrganisation(db: Kysely<Database>, userId: string, organisationCode: string): Promise<boolean> {
+  const result = await db.deleteFrom("user_organisations").where("user_id", "=", userId).where("organisation_code", "=", organisationCode).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** A user's other bodies end when their role becomes a department's, which covers every body. */
+export async function revokeAllUserOrganisations(db: Kysely<Database>, userId: string): Promise<void> {
+  await db.deleteFrom("user_organisations").where("user_id", "=", userId).execute();
+}
+
+export async function setUserRole(db: Kysely<Database>, userId: string, role: string, organisationCode: string): Promise<void> {
+  await db.updateTable("users").set({ role, organisation_code: organisationCode }).where("id", "=", userId).execute();
+}
+
+/** Deactivated (`disabledAt` set) or active again (null). */
+export async function setUserDisabled(db: Kysely<Database>, userId: string, disabledAt: string | null): Promise<void> {
+  await db.updateTable("users").set({ disabled_at: disabledAt }).where("id", "=", userId).execute();
+}

@@ -14,3 +14,13 @@ describe("SignInForm", () => {
     expect(html).not.toContain("govuk-error-summary");
   });
 });
+
+describe("SignInForm asking for the email first", () => {
+  it("shows the email and Continue, and no password field, until the email is known", () => {
+    const html = renderToStaticMarkup(<SignInForm signIn={() => Promise.resolve(null)} continueWithEmail={() => Promise.resolve("password")} />);
+    expect(html).toContain('<h1 class="govuk-heading-l">Sign in</h1>');
+    expect(html).toMatch(/<input[^>]*id="email"[^>]*autocomplete="email"/i);
+    expect(html).not.toContain('id="password"');
+    expect(html).toContain("Continue</button>");
+  });
+});

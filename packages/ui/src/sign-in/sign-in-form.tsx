@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Button } from "../button/button.tsx";
 import { ErrorSummary } from "../error-summary/error-summary.tsx";
 import { Input } from "../input/input.tsx";
@@ -18,6 +18,12 @@ export interface SignInFormProps {
   signIn: (email: string, password: string) => Promise<SignInFailure | null>;
   /** Called with whether the form shows errors, so the page title can start "Error: ". */
   onErrorsChange?: (hasErrors: boolean) => void;
+  /**
+   * Given when some people sign in with their organisation's account: the form asks for the email
+   * alone first and passes it here, which sends those people to their provider (and resolves
+   * `"redirected"`), or resolves `"password"` for everyone else, who then see the password field.
+   */
+  continueWithEmail?: ((email: string) => Promise<"password" | "redirected" | SignInFailure>) | undefined;
   /** The page that sends a link to choose a new password, if there is one. */
   forgottenPasswordHref?: string;
 }
@@ -25,10 +31,19 @@ export interface SignInFormProps {
 /**
  * The GOV.UK sign-in pattern shared by the agency app and the portal: email address, password
  * (with show and hide), "Sign in"; errors in a summary, which takes focus again on each failed
- * attempt, and beside each field.
+ * attempt, and beside each field. With `continueWithEmail`, the email comes first on its own, with
+ * "Continue", and the password field appears only for people who do not sign in with their
+ * organisation's account.
  */
-export function SignInForm({ signIn, onErrorsChange, forgottenPasswordHref }: SignInFormProps) {
+export function SignInForm({ signIn, onErrorsChange, continueWithEmail, forgottenPasswordHref }: SignInFormProps) {
+  const [askPassword, setAskPassword] = useState(!continueWithEmail);
+  const [knownEmail, setKnownEmail] = useState<string | undefined>(undefined);
   const [errors, setErrors] = useState<SignInFieldError[]>([]);
+  const [passwordAppeared, setPasswordAppeared] = useState(false);
+  // The "Continue" button the person pressed is gone: the password field that replaced it takes focus.
+  useEffect(() => {
+    if (passwordAppeared) document.getElementById("password")?.focus();
+  }, [passwordAppeared]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -48,9 +63,25 @@ export function SignInForm({ signIn, onErrorsChange, forgottenPasswordHref }: Si
     const password = String(form.get("password") ?? "");
     const found: SignInFieldError[] = [];
     if (!email) found.push({ field: "email", message: "Enter your email address" });
-    if (!password) found.push({ field: "password", message: "Enter your password" });
+    if (askPassword && !password) found.push({ field: "password", message: "Enter your password" });
     if (found.length > 0) return show(found, null);
     setBusy(true);
+    if (!askPassword && continueWithEmail) {
+      try {
+        const next = await continueWithEmail(email);
+        if (next === "password") {
+          setKnownEmail(email);
+          setAskPassword(true);
+          setPasswordAppeared(true);
+          setErrors([]);
+          setProblem(null);
+          onErrorsChange?.(false);
+        } else if (next !== "redirected") show("fieldErrors" in next ? next.fieldErrors : [], "message" in next ? next.message : null);
+      } finally {
+        setBusy(false);
+      }
+      return;
+    }
     try {
       const failure = await signIn(email, password);
       if (failure) show("fieldErrors" in failure ? failure.fieldErrors : [], "message" in failure ? failure.message : null);
@@ -83,12 +114,25 @@ export function SignInForm({ signIn, onErrorsChange, forgottenPasswordHref }: Si
             label={{ text: "Email address" }}
             spellcheck={false}
             autocomplete="email"
+            value={knownEmail}
             errorMessage={emailError ? { text: emailError } : false}
           />
-          <PasswordInput id="password" name="password" label={{ text: "Password" }} autocomplete="current-password" errorMessage={passwordError ? { text: passwordError } : false} />
-          <Button text={busy ? "Signing in…" : "Sign in"} disabled={busy} preventDoubleClick />
+          {askPassword ? (
+            <>
+              <PasswordInput
+                id="password"
+                name="password"
+                label={{ text: "Password" }}
+                autocomplete="current-password"
+                errorMessage={passwordError ? { text: passwordError } : false}
+              />
+              <Button text={busy ? "Signing in…" : "Sign in"} disabled={busy} preventDoubleClick />
+            </>
+          ) : (
+            <Button text={busy ? "Checking…" : "Continue"} disabled={busy} preventDoubleClick />
+          )}
         </form>
-        {forgottenPasswordHref ? (
+        {forgottenPasswordHref && askPassword ? (
           <p className="govuk-body">
             <Link href={forgottenPasswordHref} className="govuk-link">
               Forgotten your password?

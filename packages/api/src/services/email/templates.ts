@@ -104,6 +104,17 @@ export const emailTemplates = {
     paragraphs: [`Dear ${data.name},`, `The department has accepted ${data.bodyName}'s complaints return for ${data.periodLabel}. There is nothing more to do for this quarter.`],
     link: { text: "See the return", path: data.path },
     after: notificationFooter,
+  invitation: (data: { organisationName: string; roleLabel: string; invitedBy: string; path: string; validDays: number }): EmailContent => ({
+    subject: `You have been invited to Complaints oversight for ${data.organisationName}`,
+    paragraphs: [`${data.invitedBy} has invited you to Complaints oversight as ${data.roleLabel} for ${data.organisationName}.`, "Use this link to set your name and password:"],
+    link: { text: "Accept the invitation", path: data.path },
+    after: [`The link works once and stops working in ${data.validDays} days. If it has expired, ask whoever invited you to send a new one.`, "If you were not expecting this, you can ignore this email."],
+  }),
+  /** An existing account given another organisation or a new role: nothing to accept, only to know. */
+  "role-added": (data: { name: string; organisationName: string; roleLabel: string; path: string }): EmailContent => ({
+    subject: `You can now use Complaints oversight for ${data.organisationName}`,
+    paragraphs: [`Dear ${data.name},`, `You can now use Complaints oversight as ${data.roleLabel} for ${data.organisationName}. Sign in as usual:`],
+    link: { text: "Sign in", path: data.path },
   }),
 } satisfies Record<string, (data: never) => EmailContent>;
 
