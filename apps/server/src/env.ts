@@ -213,3 +213,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (!result.success || problems.length > 0) throw new Error(`The configuration is not valid:\n  ${problems.join("\n  ")}`);
   return { ...result.data, SINGLE_SIGN_ON: singleSignOn.config };
 }
+
+/**
+ * The environment of a program the command line runs (pg_dump, pg_restore): this process's own,
+ * which holds its PATH and any PG* settings, plus `extra` (a password, never on its command line).
+ */
+export function childProcessEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
+  return { ...process.env, ...extra };
+}

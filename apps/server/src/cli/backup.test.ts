@@ -4,10 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createWorld, worldPassword } from "@complaints/api/testing";
 import { inspectSqliteDatabase, migrateToLatest, openDatabase, sql, sqliteTableCount, type Dialect } from "@complaints/db";
-import { testDatabaseUrl, testDialects } from "@complaints/db/testing";
+import { inCi, testDatabaseUrl, testDialects } from "@complaints/db/testing";
 import { currentTemplate, templateFields } from "@complaints/domain";
 import { afterAll, describe, expect, it } from "vitest";
 import { complaintsBin, serveCommand, type ServeCommand } from "../../test/serve-command.ts";
+import { childProcessEnv } from "../env.ts";
 
 /**
  * `backup` taken from the real server while submitters keep saving, then `restore` into a new empty
@@ -18,7 +19,7 @@ import { complaintsBin, serveCommand, type ServeCommand } from "../../test/serve
 /** The `complaints` command in a child process without blocking this one, so the saves go on meanwhile. */
 function cli(databaseUrl: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [complaintsBin, ...args], { env: { DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", PATH: process.env.PATH ?? "" } });
+    const child = spawn(process.execPath, [complaintsBin, ...args], { env: { DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", PATH: childProcessEnv().PATH ?? "" } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -28,7 +29,7 @@ function cli(databaseUrl: string, args: string[]): Promise<{ code: number | null
 }
 
 const pgToolsPresent = spawnSync("pg_dump", ["--version"]).status === 0 && spawnSync("pg_restore", ["--version"]).status === 0;
-const dialects = testDialects().filter((d) => d === "sqlite" || pgToolsPresent || Boolean(process.env.CI));
+const dialects = testDialects().filter((d) => d === "sqlite" || pgToolsPresent || inCi);
 
 /** New empty databases of the dialect, removed after the tests. */
 function databases(dialect: Dialect) {

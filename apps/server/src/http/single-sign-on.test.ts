@@ -4,7 +4,7 @@ import { defaultApiConfig, hashPassword, type ApiConfig } from "@complaints/api"
 import { createWorld, worldPassword } from "@complaints/api/testing";
 import { insertUser } from "@complaints/db";
 import { createTestDatabase, testDialects, type TestDatabase } from "@complaints/db/testing";
-import { startIdentityProvider, type TestIdentityProvider } from "@complaints/e2e/identity-provider";
+import { startIdentityProvider, type TestIdentityProvider } from "@complaints/api/testing/identity-provider";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SingleSignOnConfig } from "../env.ts";

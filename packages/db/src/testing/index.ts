@@ -67,4 +67,4 @@ export async function createTestDatabase(dialect: Dialect, options: { postgresUr
 }
 
 export { postgresBin, privateClusterTestsRun, startPrivateCluster, type PrivateCluster } from "./postgres-cluster.ts";
-export { testDatabaseUrl } from "./env.ts";
+export { inCi, testDatabaseUrl } from "./env.ts";

@@ -3,6 +3,7 @@ import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { backupKindOf, backupSqlite, dialectOf, inspectSqliteDatabase, postgresTarget, sqliteFileOf } from "@complaints/db";
 import { UsageError, type Command } from "../command.ts";
+import { childProcessEnv } from "../../env.ts";
 import { progressReporter } from "../progress.ts";
 import { describeSize, onPath, pgCommandLine, postgresSummary } from "../database-files.ts";
 
@@ -53,7 +54,7 @@ export const backup: Command = async (env, args) => {
   const before = await postgresSummary(env.DATABASE_URL);
   console.log(`Backing up PostgreSQL ${target.database} on ${target.host}:${target.port} (${before.tables} tables, ${before.returns.toLocaleString("en-GB")} returns) with pg_dump to ${out}…`);
   const run = spawnSync("pg_dump", [...dumpArgs.slice(0, -1), `--file=${partial}`], {
-    env: { ...process.env, ...(target.password ? { PGPASSWORD: target.password } : {}) },
+    env: childProcessEnv(target.password ? { PGPASSWORD: target.password } : {}),
     stdio: ["ignore", "inherit", "pipe"],
     encoding: "utf8",
   });

@@ -4,6 +4,7 @@ import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { backupKindOf, dialectOf, inspectSqliteDatabase, migrationTable, postgresTarget, sqliteFileOf, sqliteTableCount } from "@complaints/db";
 import { UsageError, type Command } from "../command.ts";
+import { childProcessEnv } from "../../env.ts";
 import { describeSize, onPath, pgCommandLine, postgresSummary } from "../database-files.ts";
 
 /**
@@ -78,7 +79,7 @@ async function restorePostgres(url: string, from: string): Promise<number> {
     console.error("It asks for the password, or reads it from PGPASSWORD or ~/.pgpass.");
     return 1;
   }
-  const pgEnv = { ...process.env, ...(target.password ? { PGPASSWORD: target.password } : {}) };
+  const pgEnv = childProcessEnv(target.password ? { PGPASSWORD: target.password } : {});
   console.log(`Checking ${from}…`);
   const list = spawnSync("pg_restore", ["--list", from], { env: pgEnv, encoding: "utf8" });
   if (list.status !== 0) {
