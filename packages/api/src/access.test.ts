@@ -14,7 +14,7 @@ import { createWorld, type World, type WorldUserKey } from "./testing/world.ts";
  * (UNAUTHORIZED). A test below fails if a procedure is added without a row here.
  */
 /** Procedures any signed-in caller (or anyone) may call: they act on the caller's own session. */
-const sessionProcedures = ["auth.signIn", "auth.signInMethod", "auth.signOut", "auth.me", "auth.requestPasswordReset", "auth.passwordResetLink", "auth.resetPassword", "account.changePassword", "account.signOutEverywhere", "service.pages", "auth.invitation", "auth.acceptInvitation"];
+const sessionProcedures = ["auth.signIn", "auth.signInMethod", "auth.signOut", "auth.me", "auth.requestPasswordReset", "auth.passwordResetLink", "auth.resetPassword", "account.changePassword", "account.signOutEverywhere", "service.pages", "auth.invitation", "auth.acceptInvitation", "notifications.preferences", "notifications.setPreferences"];
 
 /** A user of each role who would be in scope for Department A's organisations in the inputs above. */
 const inScopeUserOf: Record<Role, WorldUserKey> = { submitter: "a1Submitter", approver: "a1Approver", oversight: "aOversight", secretariat: "aSecretariat", admin: "aAdmin" };

@@ -33,6 +33,9 @@ export { notifySender } from "./services/email/notify-sender.ts";
 export { logSender } from "./services/email/log-sender.ts";
 export { emailTemplates, renderEmail, type EmailContent, type EmailData, type EmailKind } from "./services/email/templates.ts";
 export { emailJobHandler, emailJobKind, enqueueEmail, type EmailToSend } from "./services/email/outbox.ts";
+export { queueReturnReminders } from "./services/notifications/reminders.ts";
+export { queueActionReminders } from "./services/notifications/action-reminders.ts";
+export { queueWeeklyDigest } from "./services/notifications/digest.ts";
 export { createJobRunner, retryDelayMs, type JobHandler, type JobRunner, type JobRunnerOptions, type ScheduleHook } from "./services/jobs/runner.ts";
 export { passwordResetValidMs, requestPasswordReset, resetPassword } from "./auth/password-reset.ts";
 /** A department's administration: its bodies and their service areas, its reporting windows, its audit log (the admin pages' services, for the command line). */

@@ -4,6 +4,7 @@ import { auditRouter } from "./router/audit.ts";
 import { authRouter } from "./router/auth.ts";
 import { casesRouter } from "./router/cases.ts";
 import { metricsRouter } from "./router/metrics.ts";
+import { notificationsRouter } from "./router/notifications.ts";
 import { organisationsRouter } from "./router/organisations.ts";
 import { reportsRouter } from "./router/reports.ts";
 import { returnsRouter } from "./router/returns.ts";
@@ -27,6 +28,7 @@ export const appRouter = router({
   cases: casesRouter,
   users: usersRouter,
   audit: auditRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,8 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Button, ErrorSummary, NotificationBanner, PasswordInput, SummaryList } from "@complaints/ui";
+import { Button, ErrorSummary, Link, NotificationBanner, PasswordInput, SummaryList } from "@complaints/ui";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
-import { usePageTitle } from "./app-shell.tsx";
+import { useAppIdentity, usePageTitle } from "./app-shell.tsx";
 import type { Me } from "./auth.tsx";
 import { api, errorData, errorMessage } from "./trpc.ts";
 
@@ -24,6 +24,7 @@ function fieldOf(error: unknown): PasswordField | null {
  * password, and signing out everywhere. Both apps show the same page.
  */
 export function AccountPage({ me }: { me: Me }) {
+  const { base } = useAppIdentity();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [changed, setChanged] = useState(false);
@@ -106,6 +107,14 @@ export function AccountPage({ me }: { me: Me }) {
           ]}
         />
         <p className="govuk-body">To change your name, email address, role or organisations, ask your department's administrator.</p>
+
+        <h2 className="govuk-heading-m">Emails you get</h2>
+        <p className="govuk-body">
+          <Link className="govuk-link" href={`${base}/account/notifications`}>
+            Choose which emails you get
+          </Link>{" "}
+          about returns, actions and reminders.
+        </p>
 
         <h2 className="govuk-heading-m">Change your password</h2>
         <form key={formKey} method="post" noValidate onSubmit={(e) => void onChangePassword(e)}>

@@ -14,3 +14,4 @@ export * from "./standard-pages.tsx";
 export * from "./standard-routes.tsx";
 export * from "./password-reset.tsx";
 export * from "./invitation.tsx";
+export * from "./account-notifications.tsx";

@@ -1,4 +1,5 @@
 import { Route } from "react-router";
+import { NotificationPreferencesPage } from "./account-notifications.tsx";
 import { AccountPage } from "./account-page.tsx";
 import { standardPagePaths } from "./app-frame.tsx";
 import { RequireSignIn } from "./auth.tsx";
@@ -11,6 +12,7 @@ import { AccessibilityStatementPage, CookiesPage, HelpPage, PrivacyNoticePage } 
 export const standardPageRoutes = (
   <>
     <Route path="/account" element={<RequireSignIn>{(me) => <AccountPage me={me} />}</RequireSignIn>} />
+    <Route path="/account/notifications" element={<RequireSignIn>{() => <NotificationPreferencesPage />}</RequireSignIn>} />
     <Route path={standardPagePaths.help} element={<HelpPage />} />
     <Route path={standardPagePaths.accessibility} element={<AccessibilityStatementPage />} />
     <Route path={standardPagePaths.privacy} element={<PrivacyNoticePage />} />

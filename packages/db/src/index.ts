@@ -16,3 +16,4 @@ export * from "./queries/jobs.ts";
 export * from "./queries/password-resets.ts";
 export * from "./backup.ts";
 export * from "./queries/invitations.ts";
+export * from "./queries/notifications.ts";

@@ -29,6 +29,7 @@ export interface Database {
   case_upload_chunks: CaseUploadChunkTable;
   jobs: JobTable;
   password_resets: PasswordResetTable;
+  notification_opt_outs: NotificationOptOutTable;
 }
 
 export interface OrganisationTable {
@@ -383,4 +384,11 @@ export interface PasswordResetTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+}
+
+export interface NotificationOptOutTable {
+  user_id: string;
+  /** A kind of notification the person turned off (domain `notificationKinds`). */
+  kind: string;
+  created_at: string;
 }

@@ -10,6 +10,7 @@ export * from "./organisations.ts";
 export * from "./periods.ts";
 export * from "./period-address.ts";
 export * from "./period-choice.ts";
+export * from "./notifications.ts";
 export * from "./roles.ts";
 export * from "./screening.ts";
 export * from "./storable-text.ts";

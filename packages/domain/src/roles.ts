@@ -34,6 +34,8 @@ export const permissions = {
   "returns.approve": ["approver"],
   "returns.sendBack": ["approver"],
   "returns.decide": ["oversight"],
+  /** Emailing a late body's team from the tracker: the analysts who follow up returns. */
+  "returns.chase": ["oversight"],
   /** A correction after acceptance: the department asks for it, or the body's complaints team starts it (its own body only, by scope). */
   "returns.reopen": ["oversight", "submitter"],
   "tracker.read": ["oversight", "secretariat", "admin"],

@@ -17,6 +17,7 @@ const AdminPeoplePage = lazy(() => import("../pages/admin-people.tsx").then((m) 
 const ActionsPage = lazy(() => import("../pages/actions.tsx").then((m) => ({ default: m.ActionsPage })));
 const AnnualReportPage = lazy(() => import("../pages/annual-report.tsx").then((m) => ({ default: m.AnnualReportPage })));
 const BodyProfilePage = lazy(() => import("../pages/body-profile.tsx").then((m) => ({ default: m.BodyProfilePage })));
+const ChasePage = lazy(() => import("../pages/chase.tsx").then((m) => ({ default: m.ChasePage })));
 const DepartmentHomePage = lazy(() => import("../pages/department-home.tsx").then((m) => ({ default: m.DepartmentHomePage })));
 const FunnelPage = lazy(() => import("../pages/funnel.tsx").then((m) => ({ default: m.FunnelPage })));
 const LearningPage = lazy(() => import("../pages/learning.tsx").then((m) => ({ default: m.LearningPage })));
@@ -52,6 +53,7 @@ export function App() {
             <Route path="/:deptCode/" element={<DepartmentRoute>{({ dept }) => <DepartmentHomePage key={dept.code} dept={dept} />}</DepartmentRoute>} />
             <Route path="/:deptCode/tracker" element={<DepartmentRoute>{({ dept }) => <LatestQuarter dept={dept} to={(p) => `/${dept.code}/tracker/${p}`} />}</DepartmentRoute>} />
             <Route path="/:deptCode/tracker/:period" element={<DepartmentRoute period="quarter">{({ dept, period }) => <TrackerPage key={period} dept={dept} period={period} />}</DepartmentRoute>} />
+            <Route path="/:deptCode/tracker/:period/chase/:orgCode" element={<DepartmentRoute period="quarter">{({ dept, orgCode, period }) => <ChasePage key={`${orgCode} ${period}`} dept={dept} org={orgCode} period={period} />}</DepartmentRoute>} />
             <Route path="/:deptCode/returns/:orgCode/:period" element={<DepartmentRoute period="quarter">{({ dept, orgCode, period }) => <ReviewPage key={`${orgCode} ${period}`} dept={dept} org={orgCode} period={period} />}</DepartmentRoute>} />
             <Route path="/:deptCode/compare" element={<DepartmentRoute>{({ dept }) => <LatestQuarter dept={dept} to={(p) => `/${dept.code}/compare/${p}`} />}</DepartmentRoute>} />
             <Route path="/:deptCode/compare/:period" element={<DepartmentRoute period="choice">{({ dept, period }) => <ComparePage dept={dept} choice={period} />}</DepartmentRoute>} />

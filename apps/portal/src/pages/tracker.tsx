@@ -178,6 +178,8 @@ function receivedText(row: TrackerRow): string {
 }
 
 function TrackerTable({ dept, data, rows }: { dept: Organisation; data: Tracker; rows: TrackerRow[] }) {
+  // Only the oversight analysts chase late bodies (permission returns.chase).
+  const canChase = useMe().data?.role === "oversight";
   const caption = `Bodies expected to report for ${data.periodLabel}: ${rows.length === data.rows.length ? `${rows.length}` : `${rows.length} of ${data.rows.length} shown`}`;
   if (rows.length === 0) {
     return (
@@ -221,6 +223,11 @@ function TrackerTable({ dept, data, rows }: { dept: Organisation; data: Tracker;
               <>
                 {timelinessLabels[row.timeliness]}
                 <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Due {formatDate(row.dueDate)}</span>
+                {canChase && row.timeliness === "overdue" ? (
+                  <Link className="govuk-link govuk-body-s" href={`/portal/${dept.code}/tracker/${periodToAddress(data.period)}/chase/${row.organisationCode}`}>
+                    Chase<span className="govuk-visually-hidden"> {row.name}</span>
+                  </Link>
+                ) : null}
               </>
             ),
           },

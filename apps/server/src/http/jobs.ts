@@ -1,4 +1,4 @@
-import { createJobRunner, emailJobHandler, emailJobKind, logSender, notifySender, smtpSender, type EmailSender, type JobRunner } from "@complaints/api";
+import { createJobRunner, emailJobHandler, emailJobKind, logSender, notifySender, queueActionReminders, queueReturnReminders, queueWeeklyDigest, smtpSender, type EmailSender, type JobRunner } from "@complaints/api";
 import type { Kysely, Database } from "@complaints/db";
 import type { Logger } from "pino";
 import type { Env } from "../env.ts";
@@ -16,6 +16,8 @@ export function startJobRunner(env: Env, db: Kysely<Database>, publicUrl: string
   const runner = createJobRunner({
     db,
     handlers: { [emailJobKind]: emailJobHandler(sender, publicUrl) },
+    // Reminders are queued by every instance; their keys make each one go once.
+    schedule: [queueReturnReminders, queueActionReminders, queueWeeklyDigest],
     onError: (err, job) => logger.warn({ err, job }, job ? "a job failed; it is tried again later unless that was its last attempt" : "the job runner failed"),
   });
   runner.start(env.JOB_INTERVAL_SECONDS * 1000);

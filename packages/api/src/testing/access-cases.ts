@@ -66,6 +66,12 @@ export const accessCases: Record<string, AccessCase> = {
   "users.sendPasswordReset": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ email: "a1submitter2@example.gov.uk" }) },
   "users.deactivate": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ email: "a1submitter2@example.gov.uk" }) },
   "users.reactivate": { allowed: "aAdmin", outOfScope: ["bAdmin"], input: () => ({ email: "a1submitter2@example.gov.uk" }) },
+  // One's own account only: there is no one out of scope.
+  "notifications.preferences": { allowed: "aSecretariat", outOfScope: [], input: () => undefined },
+  "notifications.setPreferences": { allowed: "b1Approver", outOfScope: [], input: () => ({ on: ["return-submitted"] }) },
+  // A1's Q1 return is not yet late on the access tests' date: allowed, then refused as not late.
+  "notifications.chasePreview": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["bOversight"], input: () => ({ organisationCode: "A1", period: Q1 }) },
+  "notifications.chase": { allowed: "aOversight", allowedOutcome: "PRECONDITION_FAILED", outOfScope: ["bOversight"], input: () => ({ organisationCode: "A1", period: Q1, message: "" }) },
   "organisations.list": { allowed: "a1Approver", outOfScope: [], filtered: true, input: () => undefined },
   "organisations.get": { allowed: "a1Submitter", outOfScope: ["a2Submitter", "b1Submitter", "bOversight"], input: () => ({ code: "A1" }) },
   "windows.list": { allowed: "aAdmin", outOfScope: [], filtered: true, input: () => ({ openOnly: true }) },

@@ -12,6 +12,7 @@ import * as publicationApproval from "./2026-12-07T2220-publication-approval.ts"
 import * as emailJobs from "./2026-12-08T0900-email-jobs.ts";
 import * as adminOrganisations from "./2026-12-08T0910-admin-organisations.ts";
 import * as invitations from "./2026-12-08T0920-invitations.ts";
+import * as notificationPreferences from "./2026-12-08T0940-notification-preferences.ts";
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -32,6 +33,7 @@ const migrations: Record<string, DialectMigration> = {
   "2026-12-08T0900-email-jobs": emailJobs,
   "2026-12-08T0910-admin-organisations": adminOrganisations,
   "2026-12-08T0920-invitations": invitations,
+  "2026-12-08T0940-notification-preferences": notificationPreferences,
 };
 
 /** Passes the dialect to each migration, for the few column types that differ. */

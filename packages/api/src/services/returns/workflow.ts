@@ -5,6 +5,7 @@ import type { ServiceContext } from "../actor.ts";
 import { dueDateFor } from "../windows.ts";
 import { audit, inTransaction } from "./audit.ts";
 import { getReturnInScope, loadCurrent } from "./in-scope.ts";
+import { isNotifiedAction, notifyWorkflowAction } from "../notifications/workflow.ts";
 import { validateStored } from "./validate.ts";
 
 /** A change refused because the return moved on since `expectedVersion`. */
@@ -44,6 +45,7 @@ async function transition(
     // is measured from the first time that happened, against the due date in force then.
     if (dueDate) await markReceived(trx, stored.returnId, ctx.now, dueDate);
     await audit(trx, ctx, `return.${action}`, stored.returnId, stored.organisationCode, [{ field: "status", old: stored.status, new: status }], reason);
+    if (isNotifiedAction(action)) await notifyWorkflowAction(trx, ctx, action, stored, reason);
   });
   return getReturnInScope(ctx, stored.returnId);
 }
@@ -134,6 +136,7 @@ export async function returnToBody(ctx: ServiceContext, input: { returnId: strin
       ],
       reason,
     );
+    await notifyWorkflowAction(trx, ctx, "return", stored, reason);
   });
   // The department gets back the return as the body now has it: the figures it returned, unchanged so far.
   return loadCurrent(ctx, stored.returnId);
