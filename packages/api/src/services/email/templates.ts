@@ -104,6 +104,7 @@ export const emailTemplates = {
     paragraphs: [`Dear ${data.name},`, `The department has accepted ${data.bodyName}'s complaints return for ${data.periodLabel}. There is nothing more to do for this quarter.`],
     link: { text: "See the return", path: data.path },
     after: notificationFooter,
+  }),
   invitation: (data: { organisationName: string; roleLabel: string; invitedBy: string; path: string; validDays: number }): EmailContent => ({
     subject: `You have been invited to Complaints oversight for ${data.organisationName}`,
     paragraphs: [`${data.invitedBy} has invited you to Complaints oversight as ${data.roleLabel} for ${data.organisationName}.`, "Use this link to set your name and password:"],
