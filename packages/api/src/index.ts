@@ -39,7 +39,7 @@ export { queueWeeklyDigest } from "./services/notifications/digest.ts";
 export { createJobRunner, retryDelayMs, type JobHandler, type JobRunner, type JobRunnerOptions, type ScheduleHook } from "./services/jobs/runner.ts";
 export { passwordResetValidMs, requestPasswordReset, resetPassword } from "./auth/password-reset.ts";
 /** A department's administration: its bodies and their service areas, its reporting windows, its audit log (the admin pages' services, for the command line). */
-export { addBody, addServiceArea, closeBody, deleteServiceArea, organisationInputs, renameBody, renameServiceArea, retireServiceArea } from "./services/organisations.ts";
+export { addBody, addDepartment, addServiceArea, closeBody, deleteServiceArea, organisationInputs, renameBody, renameServiceArea, retireServiceArea } from "./services/organisations.ts";
 export { closeReportingWindow, extendDueDate, extendInput, openWindow, previewWindow } from "./services/windows.ts";
 export { auditFilterInput, auditRows } from "./services/audit.ts";
 export { plainInputMessage } from "./trpc.ts";

@@ -96,3 +96,34 @@ describe("the administration commands", () => {
     expect(cli(["audit", "list", "--department", "DES", "--from", "2026-13-01"]).stderr).toContain("Enter a real date");
   });
 });
+
+describe("a department going live from the command line", () => {
+  const liveUrl = `sqlite:${join(dir, "live.sqlite")}`;
+  const run = (args: string[]) => {
+    const result = spawnSync(process.execPath, [complaintsBin, ...args], { env: { DATABASE_URL: liveUrl, LOG_LEVEL: "silent" }, encoding: "utf8" });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it("adds the department and its first administrator to an empty database, who can then add its bodies", { timeout: 240_000 }, async () => {
+    expect(run(["migrate"]).code).toBe(0);
+    const dept = run(["organisations", "add-department", "--code", "DFX", "--name", "Department for Examples", "--region", "england-and-wales", "--active-from", "2026-04-01"]);
+    expect(dept.stderr).toBe("");
+    expect(dept.stdout).toBe("Added the department Department for Examples (DFX). Next: add its first administrator with users add --role admin --organisation DFX.\n");
+    const again = run(["organisations", "add-department", "--code", "DFX", "--name", "Another", "--region", "england-and-wales", "--active-from", "2026-04-01"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("There is already an organisation with code DFX");
+    const badType = run(["organisations", "add-department", "--code", "DFY", "--name", "Y", "--type", "executive agency", "--region", "england-and-wales", "--active-from", "2026-04-01"]);
+    expect(badType.code).toBe(1);
+    const admin = run(["users", "add", "--email", "admin@dfx.example", "--role", "admin", "--organisation", "DFX", "--name", "Ada Admin"]);
+    expect(admin.code).toBe(0);
+    expect(run(["organisations", "add", "--department", "DFX", "--code", "DFX-AG1", "--name", "Example Agency", "--type", "executive agency", "--region", "england-and-wales", "--active-from", "2026-04-01"]).code).toBe(0);
+    const c = openDatabase(liveUrl);
+    try {
+      expect(await getOrganisation(c.db, "DFX")).toMatchObject({ kind: "department", parentCode: null, bodyType: "ministerial department" });
+      expect(await getOrganisation(c.db, "DFX-AG1")).toMatchObject({ kind: "body", parentCode: "DFX" });
+      expect((await listAudit(c.db, "organisation", "DFX")).map((a) => a.action)).toEqual(["organisation.added"]);
+    } finally {
+      await c.close();
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { importCasesCommand } from "./commands/import-cases.ts";
 import { importReturnsCommand } from "./commands/import-returns.ts";
 import { migrate } from "./commands/migrate.ts";
 import { organisationsList } from "./commands/organisations-list.ts";
-import { organisationsAdd, organisationsClose, organisationsRename } from "./commands/organisations-manage.ts";
+import { organisationsAdd, organisationsAddDepartment, organisationsClose, organisationsRename } from "./commands/organisations-manage.ts";
 import { pack } from "./commands/pack.ts";
 import { restore } from "./commands/restore.ts";
 import { seed } from "./commands/seed.ts";
@@ -49,8 +49,8 @@ const commands = new Map<string, Command | CommandGroup>([
   [
     "organisations",
     {
-      commands: new Map([["list", organisationsList], ["add", organisationsAdd], ["rename", organisationsRename], ["close", organisationsClose]]),
-      unknown: "organisations has four commands: organisations list, add, rename, close",
+      commands: new Map([["list", organisationsList], ["add", organisationsAdd], ["add-department", organisationsAddDepartment], ["rename", organisationsRename], ["close", organisationsClose]]),
+      unknown: "organisations has five commands: organisations list, add, add-department, rename, close",
     },
   ],
   [

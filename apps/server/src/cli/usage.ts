@@ -24,6 +24,8 @@ Usage: pnpm cli <command> [options]
   users reactivate --email E           let a deactivated account sign in again
   users reset-password --email E       email a one-time link to choose a new password
   organisations list [--format csv]    list organisations: code, name, type, parent, region, dates
+  organisations add-department --code C --name N --region R --active-from DATE [--type T]
+                                       add a department (going live); then users add --role admin
   organisations add --department D --code C --name N --type T --region R --active-from DATE
                                        add a body (type: ${bodyTypes.join(", ")};
                                        region: ${bankHolidayRegions.join(", ")})

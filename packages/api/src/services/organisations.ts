@@ -24,6 +24,7 @@ const areaInput = z.object({ organisationCode: organisationCodeSchema, areaCode:
 
 /** What each change takes, checked the same way from the API and the command line. */
 export const organisationInputs = {
+  addDepartment: z.object({ code: organisationCodeSchema, name: nameSchema, type: z.enum(["ministerial department", "non-ministerial department"]).default("ministerial department"), region: bankHolidayRegionSchema, activeFrom: isoDateSchema }),
   add: z.object({ departmentCode: organisationCodeSchema, code: organisationCodeSchema, name: nameSchema, bodyType: z.enum(bodyTypes), region: bankHolidayRegionSchema, activeFrom: isoDateSchema }),
   rename: z.object({ code: organisationCodeSchema, name: nameSchema }),
   close: z.object({ code: organisationCodeSchema, activeTo: isoDateSchema, reason: z.string().max(2000, "A reason must be 2,000 characters or fewer").optional() }),
@@ -50,6 +51,22 @@ async function save(ctx: ServiceContext, org: Organisation, action: string, chan
     await appendAudit(trx, { at: ctx.now, ...auditActor(ctx.actor), action, entityType: "organisation", entityId: org.code, organisationCode: org.code, changes, reason });
   });
   return org;
+}
+
+/**
+ * Adds a department: the first step of a department going live, from the command line only (no
+ * department's administrator may create another department). Its first administrator is then
+ * added with `users add`, and everything else is done from its admin pages.
+ */
+export async function addDepartment(ctx: ServiceContext, input: z.infer<typeof organisationInputs.addDepartment>): Promise<Organisation> {
+  if (await getOrganisation(ctx.db, input.code)) throw new DomainError("CONFLICT", `There is already an organisation with code ${input.code}. Choose another code.`);
+  const org: Organisation = { code: input.code, name: input.name, kind: "department", bodyType: input.type, parentCode: null, region: input.region, activeFrom: input.activeFrom, activeTo: null, serviceAreas: [] };
+  return save(ctx, org, "organisation.added", [
+    { field: "name", old: null, new: org.name },
+    { field: "body_type", old: null, new: org.bodyType },
+    { field: "region", old: null, new: org.region },
+    { field: "active_from", old: null, new: org.activeFrom },
+  ]);
 }
 
 /** Adds a body under a department, expected to report from the quarter its start date falls in. */

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { addBody, closeBody, organisationInputs, plainInputMessage, renameBody, systemServiceContext } from "@complaints/api";
+import { addBody, addDepartment, closeBody, organisationInputs, plainInputMessage, renameBody, systemServiceContext } from "@complaints/api";
 import { bankHolidayRegionLabels, formatDate } from "@complaints/domain";
 import type { z } from "zod";
 import { UsageError, withDatabase, type Command } from "../command.ts";
@@ -24,6 +24,18 @@ export const organisationsAdd: Command = async (env, args) => {
   return withDatabase(env, async (c) => {
     const body = await addBody(await systemServiceContext(c.db, new Date()), input);
     console.log(`Added ${body.name} (${body.code}) to ${body.parentCode}, expected to report from ${formatDate(body.activeFrom)}; bank holidays of ${bankHolidayRegionLabels[body.region]}.`);
+    return 0;
+  });
+};
+
+/** `organisations add-department`: a new department, the first step of going live (audited as the command line's). */
+export const organisationsAddDepartment: Command = async (env, args) => {
+  const { values } = parseArgs({ args, options: { code: { type: "string" }, name: { type: "string" }, type: { type: "string" }, region: { type: "string" }, "active-from": { type: "string" } } });
+  if (!values.code || !values.name || !values.region || !values["active-from"]) throw new UsageError("organisations add-department needs --code, --name, --region and --active-from");
+  const input = checked(organisationInputs.addDepartment, { code: values.code, name: values.name, type: values.type, region: values.region, activeFrom: values["active-from"] });
+  return withDatabase(env, async (c) => {
+    const dept = await addDepartment(await systemServiceContext(c.db, new Date()), input);
+    console.log(`Added the department ${dept.name} (${dept.code}). Next: add its first administrator with users add --role admin --organisation ${dept.code}.`);
     return 0;
   });
 };
