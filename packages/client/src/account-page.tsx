@@ -24,14 +24,11 @@ function fieldOf(error: unknown): PasswordField | null {
  * password, and signing out everywhere. Both apps show the same page.
  */
 export function AccountPage({ me }: { me: Me }) {
-  const { base } = useAppIdentity();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [changed, setChanged] = useState(false);
   const [busy, setBusy] = useState(false);
   const [formKey, setFormKey] = useState(0);
-  const navigate = useNavigate();
-  const client = useQueryClient();
   usePageTitle("Your account", errors.length > 0);
 
   function show(found: FieldError[]) {
@@ -63,12 +60,6 @@ export function AccountPage({ me }: { me: Me }) {
     }
   }
 
-  async function onSignOutEverywhere() {
-    await api.account.signOutEverywhere.mutate().catch(() => undefined);
-    client.clear();
-    void navigate("/sign-in", { replace: true });
-  }
-
   const errorFor = (field: PasswordField) => errors.find((e) => e.field === field)?.message;
   const currentError = errorFor("currentPassword");
   const newError = errorFor("newPassword");
@@ -84,37 +75,8 @@ export function AccountPage({ me }: { me: Me }) {
           </NotificationBanner>
         ) : null}
         <h1 className="govuk-heading-l">Your account</h1>
-        <SummaryList
-          rows={[
-            { key: { text: "Name" }, value: { text: me.displayName } },
-            { key: { text: "Email address" }, value: { text: me.email } },
-            { key: { text: "Role" }, value: { text: me.roleLabel } },
-            {
-              key: { text: me.organisations.length === 1 ? "Organisation" : "Organisations" },
-              value: {
-                children:
-                  me.organisations.length === 1 ? (
-                    me.organisations[0]!.name
-                  ) : (
-                    <ul className="govuk-list">
-                      {me.organisations.map((o) => (
-                        <li key={o.code}>{o.name}</li>
-                      ))}
-                    </ul>
-                  ),
-              },
-            },
-          ]}
-        />
-        <p className="govuk-body">To change your name, email address, role or organisations, ask your department's administrator.</p>
-
-        <h2 className="govuk-heading-m">Emails you get</h2>
-        <p className="govuk-body">
-          <Link className="govuk-link" href={`${base}/account/notifications`}>
-            Choose which emails you get
-          </Link>{" "}
-          about returns, actions and reminders.
-        </p>
+        <AccountDetails me={me} />
+        <EmailsYouGet />
 
         <h2 className="govuk-heading-m">Change your password</h2>
         <form key={formKey} method="post" noValidate onSubmit={(e) => void onChangePassword(e)}>
@@ -131,10 +93,75 @@ export function AccountPage({ me }: { me: Me }) {
         </form>
         <p className="govuk-body">When you change your password, you stay signed in here and are signed out anywhere else you were signed in.</p>
 
-        <h2 className="govuk-heading-m">Sign out everywhere</h2>
-        <p className="govuk-body">This signs you out of the service on every device and browser, including this one. Use it if you have lost a device, or signed in on a computer you share and did not sign out.</p>
-        <Button text="Sign out everywhere" type="button" classes="govuk-button--warning" onClick={() => void onSignOutEverywhere()} />
+        <SignOutEverywhere />
       </div>
     </div>
+  );
+}
+
+/** Who the person is; only their department's administrator changes these. */
+function AccountDetails({ me }: { me: Me }) {
+  return (
+    <>
+      <SummaryList
+        rows={[
+          { key: { text: "Name" }, value: { text: me.displayName } },
+          { key: { text: "Email address" }, value: { text: me.email } },
+          { key: { text: "Role" }, value: { text: me.roleLabel } },
+          {
+            key: { text: me.organisations.length === 1 ? "Organisation" : "Organisations" },
+            value: {
+              children:
+                me.organisations.length === 1 ? (
+                  me.organisations[0]!.name
+                ) : (
+                  <ul className="govuk-list">
+                    {me.organisations.map((o) => (
+                      <li key={o.code}>{o.name}</li>
+                    ))}
+                  </ul>
+                ),
+            },
+          },
+        ]}
+      />
+      <p className="govuk-body">To change your name, email address, role or organisations, ask your department's administrator.</p>
+    </>
+  );
+}
+
+/** Where the person chooses which emails they get. */
+function EmailsYouGet() {
+  const { base } = useAppIdentity();
+  return (
+    <>
+      <h2 className="govuk-heading-m">Emails you get</h2>
+      <p className="govuk-body">
+        <Link className="govuk-link" href={`${base}/account/notifications`}>
+          Choose which emails you get
+        </Link>{" "}
+        about returns, actions and reminders.
+      </p>
+    </>
+  );
+}
+
+/** Ends every session the person has, this one included, and takes them to sign in. */
+function SignOutEverywhere() {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+
+  async function onSignOutEverywhere() {
+    await api.account.signOutEverywhere.mutate().catch(() => undefined);
+    client.clear();
+    void navigate("/sign-in", { replace: true });
+  }
+
+  return (
+    <>
+      <h2 className="govuk-heading-m">Sign out everywhere</h2>
+      <p className="govuk-body">This signs you out of the service on every device and browser, including this one. Use it if you have lost a device, or signed in on a computer you share and did not sign out.</p>
+      <Button text="Sign out everywhere" type="button" classes="govuk-button--warning" onClick={() => void onSignOutEverywhere()} />
+    </>
   );
 }

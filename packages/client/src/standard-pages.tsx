@@ -75,92 +75,133 @@ export function AccessibilityStatementPage() {
     <StandardPage title={`Accessibility statement for ${serviceName}`}>
       {(pages) => (
         <>
-          <p className="govuk-body">
-            This accessibility statement applies to {serviceName}, at <code>{base}/</code> on this website. The department that gives you access runs it.
-          </p>
-          <p className="govuk-body">We want as many people as possible to be able to use this service. For example, that means you should be able to:</p>
-          <ul className="govuk-list govuk-list--bullet">
-            <li>change colours, contrast levels and fonts using browser or device settings</li>
-            <li>zoom in up to 400% without the text spilling off the screen</li>
-            <li>use the whole service with a keyboard only</li>
-            <li>use most of the service with speech recognition software or a screen reader</li>
-          </ul>
-          <p className="govuk-body">We have also made the text as simple as possible to understand.</p>
-          <p className="govuk-body">
-            <a className="govuk-link" href="https://mcmw.abilitynet.org.uk/">
-              AbilityNet has advice on making your device easier to use
-            </a>{" "}
-            if you have a disability.
-          </p>
-
-          <h2 className="govuk-heading-m">How accessible this service is</h2>
-          <p className="govuk-body">We know some parts of this service are not fully accessible, or have not been checked yet:</p>
-          <ul className="govuk-list govuk-list--bullet">
-            <li>it has been tested only in Chromium (the browser Google Chrome and Microsoft Edge are built on), not yet in Firefox, Safari or on phones and tablets</li>
-            <li>it has not yet been tested with screen readers (JAWS, NVDA, VoiceOver) or speech recognition software</li>
-            <li>you are not warned before you are signed out after a period without use, and cannot ask for more time</li>
-            <li>charts on the department portal are pictures of the figures: the same figures are in a table beside each chart, but a chart itself cannot be read out</li>
-            <li>the documents you can download (board packs in PDF, ODS and XLSX, and spreadsheet templates) have not been checked for accessibility</li>
-          </ul>
-
-          <h2 className="govuk-heading-m">Feedback and contact information</h2>
-          <p className="govuk-body">
-            If you need information from this service in a different format, such as large print or a spreadsheet instead of a PDF, email <SupportEmail pages={pages} />. {pages.supportHours}. We will consider your request and get back to you
-            within 5 working days.
-          </p>
-
-          <h2 className="govuk-heading-m">Reporting accessibility problems with this service</h2>
-          <p className="govuk-body">
-            We are always looking to improve the accessibility of this service. If you find any problems not listed on this page or think we are not meeting accessibility requirements, email <SupportEmail pages={pages} />.
-          </p>
-
-          <h2 className="govuk-heading-m">Enforcement procedure</h2>
-          <p className="govuk-body">
-            The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the
-            ‘accessibility regulations’). If you are not happy with how we respond to your complaint,{" "}
-            <a className="govuk-link" href="https://www.equalityadvisoryservice.com/">
-              contact the Equality Advisory and Support Service (EASS)
-            </a>
-            .
-          </p>
-
-          <h2 className="govuk-heading-m">Technical information about this service's accessibility</h2>
-          <p className="govuk-body">The department is committed to making this service accessible, in accordance with the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.</p>
-          <h3 className="govuk-heading-s">Compliance status</h3>
-          <p className="govuk-body">
-            This service is partially compliant with the{" "}
-            <a className="govuk-link" href="https://www.w3.org/TR/WCAG22/">
-              Web Content Accessibility Guidelines version 2.2
-            </a>{" "}
-            AA standard, due to the non-compliances listed below.
-          </p>
-
-          <h2 className="govuk-heading-m">Non-accessible content</h2>
-          <p className="govuk-body">The content listed below is non-accessible for the following reasons.</p>
-          <h3 className="govuk-heading-s">Non-compliance with the accessibility regulations</h3>
-          <ul className="govuk-list govuk-list--bullet">
-            <li>You are signed out after a period without use (8 hours unless the department changed it) with no warning and no way to extend it. This fails WCAG 2.2 success criterion 2.2.1 (timing adjustable). We plan to warn before signing you out.</li>
-          </ul>
-          <h3 className="govuk-heading-s">Content that has not been tested</h3>
-          <p className="govuk-body">
-            Downloadable documents (board packs in PDF, ODS and XLSX, and the return's spreadsheet templates) have not been tested against WCAG 2.2. If you cannot use one, email <SupportEmail pages={pages} /> and we will send the
-            information in another format.
-          </p>
-
-          <h2 className="govuk-heading-m">What we're doing to improve accessibility</h2>
-          <p className="govuk-body">We will test the service with screen readers, speech recognition software, other browsers and mobile devices, add a warning before a session ends, and check the downloadable documents. We will update this statement when we do.</p>
-
-          <h2 className="govuk-heading-m">Preparation of this accessibility statement</h2>
-          <p className="govuk-body">
-            This statement was prepared on {statementPrepared}. It was last reviewed on {statementPrepared}.
-          </p>
-          <p className="govuk-body">
-            This service was last tested on {statementPrepared}, by the team that builds it, not by an accessibility specialist. Every page, in each of its states (with errors, empty, after saving), is checked by automated tests
-            in Chromium: with axe (axe-core, for WCAG 2.2 A and AA), and by using it with a keyboard only. Pages are also looked at 1280 and 320 pixels wide.
-          </p>
+          <StatementScope serviceName={serviceName} base={base} />
+          <HowAccessible />
+          <StatementContact pages={pages} />
+          <TechnicalInformation pages={pages} />
+          <StatementPreparation />
         </>
       )}
     </StandardPage>
+  );
+}
+
+/** Who the statement is for and what using the service should be like. */
+function StatementScope({ serviceName, base }: { serviceName: string; base: string }) {
+  return (
+    <>
+      <p className="govuk-body">
+        This accessibility statement applies to {serviceName}, at <code>{base}/</code> on this website. The department that gives you access runs it.
+      </p>
+      <p className="govuk-body">We want as many people as possible to be able to use this service. For example, that means you should be able to:</p>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>change colours, contrast levels and fonts using browser or device settings</li>
+        <li>zoom in up to 400% without the text spilling off the screen</li>
+        <li>use the whole service with a keyboard only</li>
+        <li>use most of the service with speech recognition software or a screen reader</li>
+      </ul>
+      <p className="govuk-body">We have also made the text as simple as possible to understand.</p>
+      <p className="govuk-body">
+        <a className="govuk-link" href="https://mcmw.abilitynet.org.uk/">
+          AbilityNet has advice on making your device easier to use
+        </a>{" "}
+        if you have a disability.
+      </p>
+    </>
+  );
+}
+
+/** What is known not to be fully accessible, or not checked yet. */
+function HowAccessible() {
+  return (
+    <>
+      <h2 className="govuk-heading-m">How accessible this service is</h2>
+      <p className="govuk-body">We know some parts of this service are not fully accessible, or have not been checked yet:</p>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>it has been tested only in Chromium (the browser Google Chrome and Microsoft Edge are built on), not yet in Firefox, Safari or on phones and tablets</li>
+        <li>it has not yet been tested with screen readers (JAWS, NVDA, VoiceOver) or speech recognition software</li>
+        <li>you are not warned before you are signed out after a period without use, and cannot ask for more time</li>
+        <li>charts on the department portal are pictures of the figures: the same figures are in a table beside each chart, but a chart itself cannot be read out</li>
+        <li>the documents you can download (board packs in PDF, ODS and XLSX, and spreadsheet templates) have not been checked for accessibility</li>
+      </ul>
+    </>
+  );
+}
+
+/** How to ask for another format or report a problem, and who enforces the regulations. */
+function StatementContact({ pages }: { pages: ServicePages }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">Feedback and contact information</h2>
+      <p className="govuk-body">
+        If you need information from this service in a different format, such as large print or a spreadsheet instead of a PDF, email <SupportEmail pages={pages} />. {pages.supportHours}. We will consider your request and get back to you
+        within 5 working days.
+      </p>
+
+      <h2 className="govuk-heading-m">Reporting accessibility problems with this service</h2>
+      <p className="govuk-body">
+        We are always looking to improve the accessibility of this service. If you find any problems not listed on this page or think we are not meeting accessibility requirements, email <SupportEmail pages={pages} />.
+      </p>
+
+      <h2 className="govuk-heading-m">Enforcement procedure</h2>
+      <p className="govuk-body">
+        The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the
+        ‘accessibility regulations’). If you are not happy with how we respond to your complaint,{" "}
+        <a className="govuk-link" href="https://www.equalityadvisoryservice.com/">
+          contact the Equality Advisory and Support Service (EASS)
+        </a>
+        .
+      </p>
+    </>
+  );
+}
+
+/** How far the service meets WCAG 2.2 AA, and what does not meet it. */
+function TechnicalInformation({ pages }: { pages: ServicePages }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">Technical information about this service's accessibility</h2>
+      <p className="govuk-body">The department is committed to making this service accessible, in accordance with the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.</p>
+      <h3 className="govuk-heading-s">Compliance status</h3>
+      <p className="govuk-body">
+        This service is partially compliant with the{" "}
+        <a className="govuk-link" href="https://www.w3.org/TR/WCAG22/">
+          Web Content Accessibility Guidelines version 2.2
+        </a>{" "}
+        AA standard, due to the non-compliances listed below.
+      </p>
+
+      <h2 className="govuk-heading-m">Non-accessible content</h2>
+      <p className="govuk-body">The content listed below is non-accessible for the following reasons.</p>
+      <h3 className="govuk-heading-s">Non-compliance with the accessibility regulations</h3>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>You are signed out after a period without use (8 hours unless the department changed it) with no warning and no way to extend it. This fails WCAG 2.2 success criterion 2.2.1 (timing adjustable). We plan to warn before signing you out.</li>
+      </ul>
+      <h3 className="govuk-heading-s">Content that has not been tested</h3>
+      <p className="govuk-body">
+        Downloadable documents (board packs in PDF, ODS and XLSX, and the return's spreadsheet templates) have not been tested against WCAG 2.2. If you cannot use one, email <SupportEmail pages={pages} /> and we will send the
+        information in another format.
+      </p>
+    </>
+  );
+}
+
+/** What the service does about its gaps, and when and how it was tested. */
+function StatementPreparation() {
+  return (
+    <>
+      <h2 className="govuk-heading-m">What we're doing to improve accessibility</h2>
+      <p className="govuk-body">We will test the service with screen readers, speech recognition software, other browsers and mobile devices, add a warning before a session ends, and check the downloadable documents. We will update this statement when we do.</p>
+
+      <h2 className="govuk-heading-m">Preparation of this accessibility statement</h2>
+      <p className="govuk-body">
+        This statement was prepared on {statementPrepared}. It was last reviewed on {statementPrepared}.
+      </p>
+      <p className="govuk-body">
+        This service was last tested on {statementPrepared}, by the team that builds it, not by an accessibility specialist. Every page, in each of its states (with errors, empty, after saving), is checked by automated tests
+        in Chromium: with axe (axe-core, for WCAG 2.2 A and AA), and by using it with a keyboard only. Pages are also looked at 1280 and 320 pixels wide.
+      </p>
+    </>
   );
 }
 

@@ -70,21 +70,14 @@ function People({ dept }: { dept: Organisation }) {
       <InviteForm organisations={orgItems} onInvite={(input) => act(() => api.users.invite.mutate(input), `Invitation sent to ${input.email}. The link works for 7 days.`, "invite-email")} />
 
       <h2 className="govuk-heading-m">People</h2>
-      <form className="app-filter" method="get" action="" role="search" onSubmit={apply} key={`${search} ${bodies.isSuccess}`} aria-label="People">
-        <div className="app-filter__fields">
-          <Select id="organisation" name="organisation" label={{ text: "Organisation" }} value={values.organisation} items={[{ value: "", text: "All organisations" }, ...orgItems]} />
-        </div>
-        <div className="app-filter__actions">
-          <Button type="submit" text="Filter" classes="govuk-button--secondary" preventDoubleClick />
-          {active > 0 ? (
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`/${dept.code}/admin/people`}>
-                Show everyone
-              </Link>
-            </p>
-          ) : null}
-        </div>
-      </form>
+      <OrganisationFilter
+        key={`${search} ${bodies.isSuccess}`}
+        dept={dept}
+        organisation={values.organisation}
+        organisations={orgItems}
+        filtering={active > 0}
+        onApply={apply}
+      />
       <QueryBoundary queries={[people] as const}>
         {(list) => (
           <>
@@ -111,6 +104,36 @@ function People({ dept }: { dept: Organisation }) {
         )}
       </QueryBoundary>
     </>
+  );
+}
+
+interface OrganisationFilterProps {
+  dept: Organisation;
+  organisation: string;
+  organisations: { value: string; text: string }[];
+  /** Whether a filter is applied, so there is everyone to go back to. */
+  filtering: boolean;
+  onApply: (event: FormEvent<HTMLFormElement>) => void;
+}
+
+/** Narrows the list of people to one organisation's. */
+function OrganisationFilter({ dept, organisation, organisations, filtering, onApply }: OrganisationFilterProps) {
+  return (
+    <form className="app-filter" method="get" action="" role="search" onSubmit={onApply} aria-label="People">
+      <div className="app-filter__fields">
+        <Select id="organisation" name="organisation" label={{ text: "Organisation" }} value={organisation} items={[{ value: "", text: "All organisations" }, ...organisations]} />
+      </div>
+      <div className="app-filter__actions">
+        <Button type="submit" text="Filter" classes="govuk-button--secondary" preventDoubleClick />
+        {filtering ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/${dept.code}/admin/people`}>
+              Show everyone
+            </Link>
+          </p>
+        ) : null}
+      </div>
+    </form>
   );
 }
 

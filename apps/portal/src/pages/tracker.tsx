@@ -64,9 +64,6 @@ export function TrackerPage({ dept, period }: { dept: Organisation; period: stri
 }
 
 function TrackerContent({ dept, period, label, data, pagination }: { dept: Organisation; period: string; label: string; data: Tracker; pagination: ReactNode }) {
-  // Only an administrator can open a window, so only they are pointed to the page that does.
-  const me = useMe();
-  const isAdmin = me.data ? isAdministrator(me.data) : false;
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
   const search = params.toString();
@@ -89,28 +86,7 @@ function TrackerContent({ dept, period, label, data, pagination }: { dept: Organ
 
   return (
     <>
-      <p className="govuk-body">
-        Every body expected to send a return for {label}: those active at any time in the quarter.
-        {!data.window ? (
-          <>
-            {" The reporting window for this quarter has not been opened."}
-            {isAdmin ? (
-              <>
-                {" "}
-                <Link className="govuk-link" href={adminAddress.windows(dept.code)}>
-                  Open it in reporting windows
-                </Link>
-                .
-              </>
-            ) : null}
-          </>
-        )
-         : data.window.dueDate ? (
-          ` Returns are due by ${formatDate(data.window.dueDate)}.`
-        ) : (
-          " Each body's due date is 20 working days after the end of the quarter, counted in its own nation."
-        )}
-      </p>
+      <TrackerIntro dept={dept} label={label} reportingWindow={data.window} />
       <KeyFigures summary={data.summary} />
       {pagination}
 
@@ -147,6 +123,36 @@ function TrackerContent({ dept, period, label, data, pagination }: { dept: Organ
 
       <TrackerTable dept={dept} data={data} rows={rows} />
     </>
+  );
+}
+
+/** Which bodies the tracker lists, and when their returns are due (or that the window is not open yet). */
+function TrackerIntro({ dept, label, reportingWindow }: { dept: Organisation; label: string; reportingWindow: Tracker["window"] }) {
+  // Only an administrator can open a window, so only they are pointed to the page that does.
+  const me = useMe();
+  const isAdmin = me.data ? isAdministrator(me.data) : false;
+  return (
+    <p className="govuk-body">
+      Every body expected to send a return for {label}: those active at any time in the quarter.
+      {!reportingWindow ? (
+        <>
+          {" The reporting window for this quarter has not been opened."}
+          {isAdmin ? (
+            <>
+              {" "}
+              <Link className="govuk-link" href={adminAddress.windows(dept.code)}>
+                Open it in reporting windows
+              </Link>
+              .
+            </>
+          ) : null}
+        </>
+      ) : reportingWindow.dueDate ? (
+        ` Returns are due by ${formatDate(reportingWindow.dueDate)}.`
+      ) : (
+        " Each body's due date is 20 working days after the end of the quarter, counted in its own nation."
+      )}
+    </p>
   );
 }
 

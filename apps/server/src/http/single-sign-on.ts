@@ -61,21 +61,7 @@ export function singleSignOnRoutes(options: SingleSignOnOptions): Hono {
   const routes = new Hono();
   const flowCookieName = options.cookieSecure ? "__Host-complaints_sso" : "complaints_sso";
   const redirectUri = new URL(singleSignOnCallbackPath, options.publicUrl).href;
-  // Each provider's discovery document, fetched once; a failed fetch is tried again on the next sign-in.
-  const discovered = new Map<string, Promise<oidc.Configuration>>();
-
-  function providerOf(department: Department): Promise<oidc.Configuration> {
-    let found = discovered.get(department.department);
-    if (!found) {
-      const issuer = new URL(department.issuer);
-      // Plain http is accepted by env.ts only for a provider on this machine (a test's or a developer's).
-      const execute = [oidc.enableNonRepudiationChecks, ...(issuer.protocol === "http:" ? [oidc.allowInsecureRequests] : [])];
-      found = oidc.discovery(issuer, department.clientId, department.clientSecret, undefined, { execute, timeout: 10 });
-      found.catch(() => discovered.delete(department.department));
-      discovered.set(department.department, found);
-    }
-    return found;
-  }
+  const providerOf = providerDiscovery();
 
   routes.get("/start", async (c) => {
     const email = c.req.query("email")?.trim() ?? "";
@@ -90,14 +76,7 @@ export function singleSignOnRoutes(options: SingleSignOnOptions): Hono {
       logger.error({ err: error, department: department.department }, "identity provider discovery failed");
       return refusalPage(c, 503, "Your organisation's sign-in service is not answering just now. Try again in a few minutes.", returnTo);
     }
-    const flow: Flow = {
-      department: department.department,
-      state: oidc.randomState(),
-      nonce: oidc.randomNonce(),
-      codeVerifier: oidc.randomPKCECodeVerifier(),
-      returnTo,
-      expiresAt: options.clock().getTime() + flowMinutes * 60_000,
-    };
+    const flow = newFlow(department, returnTo, options.clock());
     const url = oidc.buildAuthorizationUrl(provider, {
       redirect_uri: redirectUri,
       scope: "openid email profile",
@@ -126,18 +105,7 @@ export function singleSignOnRoutes(options: SingleSignOnOptions): Hono {
     try {
       const provider = await providerOf(department);
       const currentUrl = new URL(`${singleSignOnCallbackPath}${new URL(c.req.url).search}`, options.publicUrl);
-      // openid-client checks the state too; checked first here so the person is told what happened.
-      if (!sameText(currentUrl.searchParams.get("state") ?? "", flow.state) && !currentUrl.searchParams.has("error")) {
-        logger.warn({ department: department.department }, "single sign-on answer with another state refused");
-        throw new Refusal(400, "This sign-in did not come back from the request this browser made, so it was refused. Go back to sign in and try again.");
-      }
-      const tokens = await oidc
-        .authorizationCodeGrant(provider, currentUrl, { pkceCodeVerifier: flow.codeVerifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true })
-        .catch((error: unknown) => {
-          throw providerRefusal(error, logger, department.department);
-        });
-      const claims = tokens.claims();
-      if (!claims) throw new Refusal(403, "Your organisation's account did not say who you are. Go back to sign in and try again.");
+      const claims = await providerClaims(provider, currentUrl, flow, logger);
       const previous = getCookie(c, options.sessionCookieName);
       const result = await signInWithOrganisationAccount(
         options.db,
@@ -168,6 +136,52 @@ export function singleSignOnRoutes(options: SingleSignOnOptions): Hono {
   });
 
   return routes;
+}
+
+/** Each provider's discovery document, fetched once; a failed fetch is tried again on the next sign-in. */
+function providerDiscovery(): (department: Department) => Promise<oidc.Configuration> {
+  const discovered = new Map<string, Promise<oidc.Configuration>>();
+  return (department) => {
+    let found = discovered.get(department.department);
+    if (!found) {
+      const issuer = new URL(department.issuer);
+      // Plain http is accepted by env.ts only for a provider on this machine (a test's or a developer's).
+      const execute = [oidc.enableNonRepudiationChecks, ...(issuer.protocol === "http:" ? [oidc.allowInsecureRequests] : [])];
+      found = oidc.discovery(issuer, department.clientId, department.clientSecret, undefined, { execute, timeout: 10 });
+      found.catch(() => discovered.delete(department.department));
+      discovered.set(department.department, found);
+    }
+    return found;
+  };
+}
+
+/** A new sign-in's secrets, and where to go back to, good for `flowMinutes`. */
+function newFlow(department: Department, returnTo: string, now: Date): Flow {
+  return {
+    department: department.department,
+    state: oidc.randomState(),
+    nonce: oidc.randomNonce(),
+    codeVerifier: oidc.randomPKCECodeVerifier(),
+    returnTo,
+    expiresAt: now.getTime() + flowMinutes * 60_000,
+  };
+}
+
+/** The provider's answer at the callback, checked against this browser's flow: the verified ID token's claims, or a refusal. */
+async function providerClaims(provider: oidc.Configuration, currentUrl: URL, flow: Flow, logger: Logger): Promise<oidc.IDToken> {
+  // openid-client checks the state too; checked first here so the person is told what happened.
+  if (!sameText(currentUrl.searchParams.get("state") ?? "", flow.state) && !currentUrl.searchParams.has("error")) {
+    logger.warn({ department: flow.department }, "single sign-on answer with another state refused");
+    throw new Refusal(400, "This sign-in did not come back from the request this browser made, so it was refused. Go back to sign in and try again.");
+  }
+  const tokens = await oidc
+    .authorizationCodeGrant(provider, currentUrl, { pkceCodeVerifier: flow.codeVerifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true })
+    .catch((error: unknown) => {
+      throw providerRefusal(error, logger, flow.department);
+    });
+  const claims = tokens.claims();
+  if (!claims) throw new Refusal(403, "Your organisation's account did not say who you are. Go back to sign in and try again.");
+  return claims;
 }
 
 /** What openid-client's checks found, as a refusal the person can act on; the detail goes to the log. */

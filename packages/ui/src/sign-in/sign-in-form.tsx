@@ -56,6 +56,8 @@ export function SignInForm({ signIn, onErrorsChange, continueWithEmail, forgotte
     onErrorsChange?.(found.length > 0 || message !== null);
   }
 
+  const showFailure = (failure: SignInFailure) => show("fieldErrors" in failure ? failure.fieldErrors : [], "message" in failure ? failure.message : null);
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -76,7 +78,7 @@ export function SignInForm({ signIn, onErrorsChange, continueWithEmail, forgotte
           setErrors([]);
           setProblem(null);
           onErrorsChange?.(false);
-        } else if (next !== "redirected") show("fieldErrors" in next ? next.fieldErrors : [], "message" in next ? next.message : null);
+        } else if (next !== "redirected") showFailure(next);
       } finally {
         setBusy(false);
       }
@@ -84,15 +86,13 @@ export function SignInForm({ signIn, onErrorsChange, continueWithEmail, forgotte
     }
     try {
       const failure = await signIn(email, password);
-      if (failure) show("fieldErrors" in failure ? failure.fieldErrors : [], "message" in failure ? failure.message : null);
+      if (failure) showFailure(failure);
     } finally {
       setBusy(false);
     }
   }
 
   const errorFor = (field: SignInFieldError["field"]) => errors.find((e) => e.field === field)?.message;
-  const emailError = errorFor("email");
-  const passwordError = errorFor("password");
 
   return (
     <div className="govuk-grid-row">
@@ -107,30 +107,7 @@ export function SignInForm({ signIn, onErrorsChange, continueWithEmail, forgotte
         ) : null}
         <h1 className="govuk-heading-l">Sign in</h1>
         <form method="post" noValidate onSubmit={(e) => void onSubmit(e)}>
-          <Input
-            id="email"
-            name="email"
-            type="email"
-            label={{ text: "Email address" }}
-            spellcheck={false}
-            autocomplete="email"
-            value={knownEmail}
-            errorMessage={emailError ? { text: emailError } : false}
-          />
-          {askPassword ? (
-            <>
-              <PasswordInput
-                id="password"
-                name="password"
-                label={{ text: "Password" }}
-                autocomplete="current-password"
-                errorMessage={passwordError ? { text: passwordError } : false}
-              />
-              <Button text={busy ? "Signing in…" : "Sign in"} disabled={busy} preventDoubleClick />
-            </>
-          ) : (
-            <Button text={busy ? "Checking…" : "Continue"} disabled={busy} preventDoubleClick />
-          )}
+          <SignInFields knownEmail={knownEmail} emailError={errorFor("email")} askPassword={askPassword} passwordError={errorFor("password")} busy={busy} />
         </form>
         {forgottenPasswordHref && askPassword ? (
           <p className="govuk-body">
@@ -141,5 +118,46 @@ export function SignInForm({ signIn, onErrorsChange, continueWithEmail, forgotte
         ) : null}
       </div>
     </div>
+  );
+}
+
+interface SignInFieldsProps {
+  knownEmail: string | undefined;
+  emailError: string | undefined;
+  /** Whether the password is asked for yet: until then the button only continues with the email. */
+  askPassword: boolean;
+  passwordError: string | undefined;
+  busy: boolean;
+}
+
+/** The email address, then either the password and "Sign in" or just "Continue". */
+function SignInFields({ knownEmail, emailError, askPassword, passwordError, busy }: SignInFieldsProps) {
+  return (
+    <>
+      <Input
+        id="email"
+        name="email"
+        type="email"
+        label={{ text: "Email address" }}
+        spellcheck={false}
+        autocomplete="email"
+        value={knownEmail}
+        errorMessage={emailError ? { text: emailError } : false}
+      />
+      {askPassword ? (
+        <>
+          <PasswordInput
+            id="password"
+            name="password"
+            label={{ text: "Password" }}
+            autocomplete="current-password"
+            errorMessage={passwordError ? { text: passwordError } : false}
+          />
+          <Button text={busy ? "Signing in…" : "Sign in"} disabled={busy} preventDoubleClick />
+        </>
+      ) : (
+        <Button text={busy ? "Checking…" : "Continue"} disabled={busy} preventDoubleClick />
+      )}
+    </>
   );
 }
